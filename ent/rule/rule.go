@@ -1,0 +1,142 @@
+// Package rule holds the privacy rules that ent/schema composes into each
+// entity's policy. They read the viewer from the context (package viewer).
+//
+// The shape of every policy is: no viewer → deny (unauthenticated); the
+// system → allow; then role rules; anything not allowed is denied. So a new
+// door that forgets to authenticate can read and change nothing.
+package rule
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/tocsin/tocsin/ent"
+	"github.com/tocsin/tocsin/ent/apitoken"
+	"github.com/tocsin/tocsin/ent/privacy"
+	"github.com/tocsin/tocsin/ent/timelineevent"
+	"github.com/tocsin/tocsin/viewer"
+)
+
+// errNoViewer is a deny decision that also says nobody is signed in, so doors
+// can answer UNAUTHENTICATED rather than FORBIDDEN.
+var errNoViewer = fmt.Errorf("%w: %w", privacy.Deny, viewer.ErrUnauthenticated)
+
+// DenyIfNoViewer denies every query and mutation made without a viewer.
+func DenyIfNoViewer() privacy.QueryMutationRule {
+	return privacy.ContextQueryMutationRule(func(ctx context.Context) error {
+		if viewer.FromContext(ctx) == nil {
+			return errNoViewer
+		}
+		return privacy.Skip
+	})
+}
+
+// AllowIfSystem allows internal work done with viewer.System.
+func AllowIfSystem() privacy.QueryMutationRule {
+	return privacy.ContextQueryMutationRule(func(ctx context.Context) error {
+		if v := viewer.FromContext(ctx); v != nil && v.System {
+			return privacy.Allow
+		}
+		return privacy.Skip
+	})
+}
+
+// AllowIfAdmin allows admins everything.
+func AllowIfAdmin() privacy.QueryMutationRule {
+	return privacy.ContextQueryMutationRule(func(ctx context.Context) error {
+		if viewer.FromContext(ctx).IsAdmin() {
+			return privacy.Allow
+		}
+		return privacy.Skip
+	})
+}
+
+// AllowIfResponder allows admins and responders (managing alerts, incidents).
+func AllowIfResponder() privacy.QueryMutationRule {
+	return privacy.ContextQueryMutationRule(func(ctx context.Context) error {
+		if v := viewer.FromContext(ctx); v != nil && !v.System && v.Role.CanRespond() {
+			return privacy.Allow
+		}
+		return privacy.Skip
+	})
+}
+
+// AllowReadIfViewer lets every signed-in user, stakeholders included, read.
+func AllowReadIfViewer() privacy.QueryRule {
+	return privacy.QueryRuleFunc(func(ctx context.Context, _ ent.Query) error {
+		if viewer.FromContext(ctx) != nil {
+			return privacy.Allow
+		}
+		return privacy.Skip
+	})
+}
+
+// profileFields are the user fields a user may change on themselves.
+var profileFields = map[string]bool{"name": true, "time_zone": true, "password_hash": true, "updated_at": true}
+
+// AllowOwnProfileUpdate lets a user change their own name, time zone and
+// password; role, email and team membership stay with admins.
+func AllowOwnProfileUpdate() privacy.MutationRule {
+	return privacy.UserMutationRuleFunc(func(ctx context.Context, m *ent.UserMutation) error {
+		v := viewer.FromContext(ctx)
+		if v == nil || v.UserID == 0 || !m.Op().Is(ent.OpUpdateOne) {
+			return privacy.Skip
+		}
+		if id, ok := m.ID(); !ok || id != v.UserID {
+			return privacy.Skip
+		}
+		if len(m.AddedEdges()) > 0 || len(m.RemovedEdges()) > 0 || len(m.ClearedEdges()) > 0 || len(m.ClearedFields()) > 0 {
+			return privacy.Skip
+		}
+		for _, f := range m.Fields() {
+			if !profileFields[f] {
+				return privacy.Skip
+			}
+		}
+		return privacy.Allow
+	})
+}
+
+// FilterOwnAPITokens limits non-admins to their own API tokens.
+func FilterOwnAPITokens() privacy.QueryRule {
+	return privacy.APITokenQueryRuleFunc(func(ctx context.Context, q *ent.APITokenQuery) error {
+		v := viewer.FromContext(ctx)
+		if v == nil || v.UserID == 0 {
+			return privacy.Skip
+		}
+		q.Where(apitoken.UserID(v.UserID))
+		return privacy.Allow
+	})
+}
+
+// AllowOwnAPITokenMutation lets responders and admins create and revoke
+// tokens that act as themselves. Stakeholders change nothing but their profile.
+func AllowOwnAPITokenMutation() privacy.MutationRule {
+	return privacy.APITokenMutationRuleFunc(func(ctx context.Context, m *ent.APITokenMutation) error {
+		v := viewer.FromContext(ctx)
+		if v == nil || v.UserID == 0 || !v.Role.CanRespond() {
+			return privacy.Skip
+		}
+		switch {
+		case m.Op().Is(ent.OpCreate):
+			if uid, ok := m.UserID(); ok && uid == v.UserID {
+				return privacy.Allow
+			}
+		case m.Op().Is(ent.OpUpdateOne):
+			if uid, err := m.OldUserID(ctx); err == nil && uid == v.UserID {
+				return privacy.Allow
+			}
+		}
+		return privacy.Skip
+	})
+}
+
+// FilterTimelineForStakeholders hides internal events from stakeholders.
+func FilterTimelineForStakeholders() privacy.QueryRule {
+	return privacy.TimelineEventQueryRuleFunc(func(ctx context.Context, q *ent.TimelineEventQuery) error {
+		if v := viewer.FromContext(ctx); v != nil && !v.System && v.Role == viewer.RoleStakeholder {
+			q.Where(timelineevent.VisibilityNEQ(timelineevent.VisibilityINTERNAL))
+		}
+		return privacy.Skip
+	})
+}

@@ -1,0 +1,112 @@
+package schema
+
+import (
+	"time"
+
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+)
+
+// Alert is one problem reported by a monitoring tool (or a person) for a service.
+// At most one alert per (service, alias) is not closed; repeats bump count.
+type Alert struct {
+	ent.Schema
+}
+
+// Mixin of the Alert.
+func (Alert) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+
+// Fields of the Alert.
+func (Alert) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("service_id"),
+		field.String("alias").
+			NotEmpty().MaxLen(512),
+		field.String("message").
+			NotEmpty().MaxLen(1000).
+			Annotations(entgql.OrderField("MESSAGE")),
+		field.Text("description").
+			Default("").MaxLen(15000),
+		field.JSON("details", map[string]string{}).
+			Default(map[string]string{}).
+			Annotations(entgql.Type("Map")),
+		field.Strings("tags").
+			Default([]string{}),
+		field.Enum("priority").
+			Values("P1", "P2", "P3", "P4", "P5").
+			Default("P3").
+			Annotations(entgql.OrderField("PRIORITY")),
+		field.Enum("status").
+			Values("OPEN", "ACKED", "CLOSED").
+			Default("OPEN").
+			Annotations(entgql.OrderField("STATUS")),
+		field.String("source").
+			Default("").MaxLen(512),
+		field.String("entity").
+			Default("").MaxLen(512),
+		field.Int("count").
+			Default(1).Positive().
+			Annotations(entgql.OrderField("COUNT")),
+		field.Time("first_occurred_at").
+			Default(time.Now).
+			Annotations(entgql.OrderField("FIRST_OCCURRED_AT")),
+		field.Time("last_occurred_at").
+			Default(time.Now).
+			Annotations(entgql.OrderField("LAST_OCCURRED_AT")),
+		field.Time("acknowledged_at").Optional().Nillable(),
+		field.Int("acknowledged_by_id").Optional().Nillable(),
+		field.Time("closed_at").Optional().Nillable(),
+		field.Int("closed_by_id").Optional().Nillable(),
+		field.Int("incident_id").Optional().Nillable(),
+	}
+}
+
+// Edges of the Alert.
+func (Alert) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("service", Service.Type).
+			Ref("alerts").
+			Field("service_id").
+			Unique().Required(),
+		edge.To("acknowledged_by", User.Type).
+			Field("acknowledged_by_id").
+			Unique(),
+		edge.To("closed_by", User.Type).
+			Field("closed_by_id").
+			Unique(),
+		edge.From("incident", Incident.Type).
+			Ref("alerts").
+			Field("incident_id").
+			Unique(),
+		edge.To("timeline", TimelineEvent.Type).
+			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+	}
+}
+
+// Indexes of the Alert.
+func (Alert) Indexes() []ent.Index {
+	return []ent.Index{
+		// Dedupe: one alert per (service, alias) that is not closed.
+		index.Fields("service_id", "alias").
+			Unique().
+			Annotations(entsql.IndexWhere("status <> 'CLOSED'")),
+		index.Fields("status", "last_occurred_at"),
+	}
+}
+
+// Annotations of the Alert.
+func (Alert) Annotations() []schema.Annotation {
+	return []schema.Annotation{
+		entgql.RelayConnection(),
+		entgql.QueryField(),
+		entgql.MultiOrder(),
+	}
+}
+
+// Policy of the Alert.
+func (Alert) Policy() ent.Policy { return readAllResponderWrites() }
