@@ -104,7 +104,7 @@ var (
 				Unique:  true,
 				Columns: []*schema.Column{AlertsColumns[20], AlertsColumns[3]},
 				Annotation: &entsql.IndexAnnotation{
-					Where: "status <> 'CLOSED'",
+					Where: "((status)::text <> 'CLOSED'::text)",
 				},
 			},
 			{

@@ -94,7 +94,7 @@ func (Alert) Indexes() []ent.Index {
 		// Dedupe: one alert per (service, alias) that is not closed.
 		index.Fields("service_id", "alias").
 			Unique().
-			Annotations(entsql.IndexWhere("status <> 'CLOSED'")),
+			Annotations(entsql.IndexWhere("((status)::text <> 'CLOSED'::text)")),
 		index.Fields("status", "last_occurred_at"),
 	}
 }

@@ -1,0 +1,52 @@
+package auth
+
+import (
+	"context"
+	"net/http"
+	"time"
+)
+
+// Cookie names. The session cookie is HttpOnly; the CSRF cookie is readable
+// by the SPA, which echoes it in the X-CSRF-Token header.
+const (
+	SessionCookie = "tocsin_session"
+	CSRFCookie    = "tocsin_csrf"
+	CSRFHeader    = "X-CSRF-Token"
+)
+
+// Cookies writes the session cookies onto an HTTP response.
+type Cookies struct {
+	// Secure marks cookies Secure (when Tocsin is served over https).
+	Secure bool
+}
+
+// Set writes the session and CSRF cookies for s.
+func (c Cookies) Set(w http.ResponseWriter, s *Session) {
+	http.SetCookie(w, &http.Cookie{Name: SessionCookie, Value: s.Token, Path: "/", Expires: s.ExpiresAt,
+		HttpOnly: true, Secure: c.Secure, SameSite: http.SameSiteLaxMode})
+	http.SetCookie(w, &http.Cookie{Name: CSRFCookie, Value: s.CSRFToken, Path: "/", Expires: s.ExpiresAt,
+		Secure: c.Secure, SameSite: http.SameSiteLaxMode})
+}
+
+// Clear removes both cookies.
+func (c Cookies) Clear(w http.ResponseWriter) {
+	for _, name := range []string{SessionCookie, CSRFCookie} {
+		http.SetCookie(w, &http.Cookie{Name: name, Value: "", Path: "/", Expires: time.Unix(0, 0), MaxAge: -1,
+			HttpOnly: name == SessionCookie, Secure: c.Secure, SameSite: http.SameSiteLaxMode})
+	}
+}
+
+type responseKey struct{}
+
+// WithResponseWriter lets code deeper in a request (the login resolver) set
+// cookies on the response.
+func WithResponseWriter(ctx context.Context, w http.ResponseWriter) context.Context {
+	return context.WithValue(ctx, responseKey{}, w)
+}
+
+// ResponseWriter returns the response of the current HTTP request, or nil
+// (websocket operations have none).
+func ResponseWriter(ctx context.Context) http.ResponseWriter {
+	w, _ := ctx.Value(responseKey{}).(http.ResponseWriter)
+	return w
+}

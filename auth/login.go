@@ -1,0 +1,110 @@
+package auth
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/tocsin/tocsin/ent"
+	"github.com/tocsin/tocsin/ent/session"
+	"github.com/tocsin/tocsin/ent/user"
+	"github.com/tocsin/tocsin/viewer"
+)
+
+// Session is a fresh sign-in: the secret token (shown once) and its user.
+type Session struct {
+	Token     string
+	CSRFToken string
+	ExpiresAt time.Time
+	User      *ent.User
+}
+
+// Login checks email and password and opens a session. client is the caller's
+// address, used for rate limiting.
+func (s *Service) Login(ctx context.Context, email, password, client, userAgent string) (*Session, error) {
+	email = strings.ToLower(strings.TrimSpace(email))
+	if err := s.Limiter.Allow(ctx, email, client); err != nil {
+		return nil, err
+	}
+	sys := viewer.System(ctx)
+	u, err := s.Client.User.Query().Where(user.Email(email)).Only(sys)
+	if err != nil && !ent.IsNotFound(err) {
+		return nil, err
+	}
+	hash := dummyHash
+	if u != nil && u.PasswordHash != "" && !u.Disabled {
+		hash = u.PasswordHash
+	}
+	ok, err := VerifyPassword(hash, password)
+	if err != nil {
+		return nil, err
+	}
+	if !ok || u == nil || u.PasswordHash == "" || u.Disabled {
+		return nil, ErrInvalidCredentials
+	}
+	s.Limiter.Reset(ctx, email)
+	return s.openSession(sys, u, userAgent)
+}
+
+func (s *Service) openSession(sys context.Context, u *ent.User, userAgent string) (*Session, error) {
+	token, hash := newSecret(sessionPrefix)
+	expires := s.Now().Add(s.SessionTTL)
+	if len(userAgent) > 500 {
+		userAgent = userAgent[:500]
+	}
+	if err := s.Client.Session.Create().
+		SetTokenHash(hash).SetUserID(u.ID).SetExpiresAt(expires).SetUserAgent(userAgent).
+		Exec(sys); err != nil {
+		return nil, err
+	}
+	return &Session{Token: token, CSRFToken: CSRFToken(token), ExpiresAt: expires, User: u}, nil
+}
+
+// Logout ends the viewer's current session (a no-op for API tokens).
+func (s *Service) Logout(ctx context.Context) error {
+	v := viewer.FromContext(ctx)
+	if v == nil {
+		return viewer.ErrUnauthenticated
+	}
+	if v.SessionID == 0 {
+		return nil
+	}
+	_, err := s.Client.Session.Delete().Where(session.ID(v.SessionID)).Exec(viewer.System(ctx))
+	return err
+}
+
+// ChangePassword sets the viewer's password after checking the current one,
+// and signs out their other sessions.
+func (s *Service) ChangePassword(ctx context.Context, current, next string) error {
+	v := viewer.FromContext(ctx)
+	if v == nil || v.UserID == 0 {
+		return viewer.ErrUnauthenticated
+	}
+	u, err := s.Client.User.Get(ctx, v.UserID)
+	if err != nil {
+		return err
+	}
+	if ok, _ := VerifyPassword(u.PasswordHash, current); !ok {
+		return &InvalidError{"currentPassword", "is not your current password"}
+	}
+	hash, err := HashPassword(next)
+	if err != nil {
+		return &InvalidError{"newPassword", err.(*InvalidError).Reason}
+	}
+	if err := s.Client.User.UpdateOneID(u.ID).SetPasswordHash(hash).Exec(ctx); err != nil {
+		return err
+	}
+	_, err = s.Client.Session.Delete().
+		Where(session.UserID(u.ID), session.IDNEQ(v.SessionID)).
+		Exec(viewer.System(ctx))
+	return err
+}
+
+// SetPassword sets a user's password without the old one (operators, seeding).
+func (s *Service) SetPassword(ctx context.Context, userID int, password string) error {
+	hash, err := HashPassword(password)
+	if err != nil {
+		return err
+	}
+	return s.Client.User.UpdateOneID(userID).SetPasswordHash(hash).Exec(ctx)
+}

@@ -1,0 +1,138 @@
+// Package config reads Tocsin's settings: each from a TOCSIN_* environment
+// variable, overridable by a command-line flag, with a default that works on
+// a laptop. Vars lists every variable, so docs and tests can check against it.
+package config
+
+import (
+	"flag"
+	"fmt"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is everything the tocsin command can be told.
+type Config struct {
+	DatabaseURL string
+	RedisURL    string
+	HTTPAddr    string
+	BaseURL     string
+	SMTPURL     string
+	SMTPFrom    string
+	LogLevel    string
+
+	// MaxBodyBytes caps request bodies; larger ones get 413.
+	MaxBodyBytes int64
+	// SessionTTL is how long a login lasts without use.
+	SessionTTL time.Duration
+
+	// WorkerConcurrency is how many tasks one worker process runs at once.
+	WorkerConcurrency int
+	// WorkerQueues weights the Asynq queues, e.g. "critical=6,default=3,low=1".
+	WorkerQueues string
+	// TaskCheckInterval and DelayedTaskCheckInterval bound how late a task starts.
+	TaskCheckInterval        time.Duration
+	DelayedTaskCheckInterval time.Duration
+}
+
+// Var describes one setting: its variable, its flag and what it means.
+type Var struct {
+	Env, Flag, Default, Usage string
+}
+
+// Vars lists every setting, in the order the README documents them.
+var Vars = []Var{
+	{"TOCSIN_DATABASE_URL", "database-url", "postgres://postgres@127.0.0.1:5432/tocsin?sslmode=disable", "PostgreSQL connection URL"},
+	{"TOCSIN_REDIS_URL", "redis-url", "redis://127.0.0.1:6379/0", "Redis URL (redis://[:password@]host:port/db)"},
+	{"TOCSIN_HTTP_ADDR", "http-addr", ":8080", "address the HTTP server listens on"},
+	{"TOCSIN_BASE_URL", "base-url", "http://localhost:8080", "public URL of Tocsin, used in links and for Secure cookies"},
+	{"TOCSIN_SMTP_URL", "smtp-url", "smtp://127.0.0.1:1025", "outgoing mail server: smtp:// (plain or STARTTLS when offered) or smtps://, user:password@ for auth"},
+	{"TOCSIN_SMTP_FROM", "smtp-from", "Tocsin <tocsin@localhost>", "From address of emails Tocsin sends"},
+	{"TOCSIN_LOG_LEVEL", "log-level", "info", "debug, info, warn or error"},
+	{"TOCSIN_MAX_BODY_BYTES", "max-body-bytes", "1048576", "largest request body accepted (bytes); larger gets 413"},
+	{"TOCSIN_SESSION_TTL", "session-ttl", "720h", "how long a sign-in lasts"},
+	{"TOCSIN_WORKER_CONCURRENCY", "worker-concurrency", "20", "tasks one worker process runs at once"},
+	{"TOCSIN_WORKER_QUEUES", "worker-queues", "critical=6,default=3,low=1", "Asynq queues and their weights"},
+	{"TOCSIN_TASK_CHECK_INTERVAL", "task-check-interval", "200ms", "how often an idle worker looks for ready tasks"},
+	{"TOCSIN_DELAYED_TASK_CHECK_INTERVAL", "delayed-task-check-interval", "200ms", "how often delayed tasks are moved to ready"},
+}
+
+// Register adds a flag for each setting to fs; call Load after fs.Parse.
+func Register(fs *flag.FlagSet) map[string]*string {
+	vals := make(map[string]*string, len(Vars))
+	for _, v := range Vars {
+		def := v.Default
+		if env, ok := os.LookupEnv(v.Env); ok {
+			def = env
+		}
+		vals[v.Env] = fs.String(v.Flag, def, v.Usage+" ($"+v.Env+")")
+	}
+	return vals
+}
+
+// Load turns the registered values into a Config, or says which is wrong.
+func Load(vals map[string]*string) (*Config, error) {
+	get := func(env string) string { return strings.TrimSpace(*vals[env]) }
+	c := &Config{
+		DatabaseURL:  get("TOCSIN_DATABASE_URL"),
+		RedisURL:     get("TOCSIN_REDIS_URL"),
+		HTTPAddr:     get("TOCSIN_HTTP_ADDR"),
+		BaseURL:      strings.TrimRight(get("TOCSIN_BASE_URL"), "/"),
+		SMTPURL:      get("TOCSIN_SMTP_URL"),
+		SMTPFrom:     get("TOCSIN_SMTP_FROM"),
+		LogLevel:     get("TOCSIN_LOG_LEVEL"),
+		WorkerQueues: get("TOCSIN_WORKER_QUEUES"),
+	}
+	var err error
+	if c.MaxBodyBytes, err = strconv.ParseInt(get("TOCSIN_MAX_BODY_BYTES"), 10, 64); err != nil || c.MaxBodyBytes <= 0 {
+		return nil, fmt.Errorf("TOCSIN_MAX_BODY_BYTES: want a positive number of bytes, got %q", get("TOCSIN_MAX_BODY_BYTES"))
+	}
+	if c.WorkerConcurrency, err = strconv.Atoi(get("TOCSIN_WORKER_CONCURRENCY")); err != nil || c.WorkerConcurrency <= 0 {
+		return nil, fmt.Errorf("TOCSIN_WORKER_CONCURRENCY: want a positive number, got %q", get("TOCSIN_WORKER_CONCURRENCY"))
+	}
+	for env, d := range map[string]*time.Duration{
+		"TOCSIN_SESSION_TTL":                 &c.SessionTTL,
+		"TOCSIN_TASK_CHECK_INTERVAL":         &c.TaskCheckInterval,
+		"TOCSIN_DELAYED_TASK_CHECK_INTERVAL": &c.DelayedTaskCheckInterval,
+	} {
+		if *d, err = time.ParseDuration(get(env)); err != nil || *d <= 0 {
+			return nil, fmt.Errorf("%s: want a positive duration such as 200ms or 24h, got %q", env, get(env))
+		}
+	}
+	if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("TOCSIN_BASE_URL: want an http(s) URL such as https://tocsin.example.com, got %q", c.BaseURL)
+	}
+	if _, err := QueueWeights(c.WorkerQueues); err != nil {
+		return nil, fmt.Errorf("TOCSIN_WORKER_QUEUES: %w", err)
+	}
+	switch c.LogLevel {
+	case "debug", "info", "warn", "error":
+	default:
+		return nil, fmt.Errorf("TOCSIN_LOG_LEVEL: want debug, info, warn or error, got %q", c.LogLevel)
+	}
+	return c, nil
+}
+
+// SecureCookies reports whether cookies must be marked Secure (https base URL).
+func (c *Config) SecureCookies() bool { return strings.HasPrefix(c.BaseURL, "https://") }
+
+// QueueWeights parses "critical=6,default=3,low=1".
+func QueueWeights(s string) (map[string]int, error) {
+	out := map[string]int{}
+	for _, part := range strings.Split(s, ",") {
+		name, w, ok := strings.Cut(strings.TrimSpace(part), "=")
+		n, err := strconv.Atoi(w)
+		if !ok || name == "" || err != nil || n <= 0 {
+			return nil, fmt.Errorf("want name=weight pairs such as critical=6,default=3, got %q", part)
+		}
+		out[name] = n
+	}
+	for _, q := range []string{"critical", "default", "low"} {
+		if _, ok := out[q]; !ok {
+			return nil, fmt.Errorf("queue %q is missing", q)
+		}
+	}
+	return out, nil
+}

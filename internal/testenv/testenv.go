@@ -1,0 +1,166 @@
+// Package testenv gives each test package its own PostgreSQL database and
+// its own Redis database number on the machine's real servers, and removes
+// them afterwards. Use it from TestMain:
+//
+//	func TestMain(m *testing.M) { os.Exit(testenv.Run(m, "server", &env)) }
+package testenv
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"regexp"
+	"testing"
+	"time"
+
+	entsql "entgo.io/ent/dialect/sql"
+	_ "github.com/lib/pq"
+	"github.com/redis/go-redis/v9"
+
+	"github.com/tocsin/tocsin/ent"
+	_ "github.com/tocsin/tocsin/ent/runtime"
+	"github.com/tocsin/tocsin/migration"
+)
+
+// redisDBs reserves one Redis database number per test package, so packages
+// running in parallel never see each other's keys. 15 is for the browser e2e
+// run (scripts/e2e.sh), 0 for `make dev`.
+var redisDBs = map[string]int{
+	"auth":       1,
+	"graph":      2,
+	"server":     3,
+	"worker":     4,
+	"migration":  5,
+	"main":       6,
+	"seed":       7,
+	"incident":   8,
+	"live":       9,
+	"notify":     10,
+	"oncall":     11,
+	"escalation": 12,
+}
+
+// Env is what a test package gets.
+type Env struct {
+	// DatabaseURL names the package's own, migrated database.
+	DatabaseURL string
+	DB          *sql.DB
+	Client      *ent.Client
+	// RedisURL names the package's own Redis database, flushed before and after.
+	RedisURL string
+	Redis    *redis.Client
+
+	name string
+}
+
+// Server is the PostgreSQL server tests use (TOCSIN_TEST_PG, default local).
+func Server() string {
+	if s := os.Getenv("TOCSIN_TEST_PG"); s != "" {
+		return s
+	}
+	return "postgres://postgres@127.0.0.1:5432"
+}
+
+// RedisServer is the Redis server tests use (TOCSIN_TEST_REDIS, default local).
+func RedisServer() string {
+	if s := os.Getenv("TOCSIN_TEST_REDIS"); s != "" {
+		return s
+	}
+	return "redis://127.0.0.1:6379"
+}
+
+// Run sets up the package's environment into env, runs the tests and tears down.
+func Run(m *testing.M, pkg string, env *Env) int {
+	e, err := New(pkg)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "testenv:", err)
+		return 1
+	}
+	*env = *e
+	code := m.Run()
+	if err := e.Close(); err != nil {
+		fmt.Fprintln(os.Stderr, "testenv:", err)
+	}
+	return code
+}
+
+// New creates the database tocsin_test_<pkg>, migrates it, and flushes the
+// package's Redis database.
+func New(pkg string) (*Env, error) {
+	n, ok := redisDBs[pkg]
+	if !ok {
+		return nil, fmt.Errorf("package %q has no Redis database number; add it to redisDBs in internal/testenv", pkg)
+	}
+	name := "tocsin_test_" + regexp.MustCompile(`[^a-z0-9_]`).ReplaceAllString(pkg, "_")
+	if err := CreateDatabase(name); err != nil {
+		return nil, err
+	}
+	e := &Env{name: name, DatabaseURL: fmt.Sprintf("%s/%s?sslmode=disable", Server(), name),
+		RedisURL: fmt.Sprintf("%s/%d", RedisServer(), n)}
+	var err error
+	if e.DB, err = sql.Open("postgres", e.DatabaseURL); err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if _, err := migration.Apply(ctx, e.DB); err != nil {
+		return nil, fmt.Errorf("migrating %s: %w", name, err)
+	}
+	e.Client = ent.NewClient(ent.Driver(entsql.OpenDB("postgres", e.DB)))
+	opt, err := redis.ParseURL(e.RedisURL)
+	if err != nil {
+		return nil, err
+	}
+	e.Redis = redis.NewClient(opt)
+	if err := e.Redis.FlushDB(ctx).Err(); err != nil {
+		return nil, fmt.Errorf("redis at %s: %w", e.RedisURL, err)
+	}
+	return e, nil
+}
+
+// Close drops the database and flushes the Redis database.
+func (e *Env) Close() error {
+	e.Redis.FlushDB(context.Background())
+	e.Redis.Close()
+	e.Client.Close()
+	return DropDatabase(e.name)
+}
+
+// CreateDatabase (re)creates an empty database on the test server.
+func CreateDatabase(name string) error {
+	admin, err := sql.Open("postgres", Server()+"/postgres?sslmode=disable")
+	if err != nil {
+		return err
+	}
+	defer admin.Close()
+	if _, err := admin.Exec(fmt.Sprintf("DROP DATABASE IF EXISTS %q WITH (FORCE)", name)); err != nil {
+		return fmt.Errorf("PostgreSQL at %s: %w", Server(), err)
+	}
+	_, err = admin.Exec(fmt.Sprintf("CREATE DATABASE %q", name))
+	return err
+}
+
+// DropDatabase removes a database from the test server.
+func DropDatabase(name string) error {
+	admin, err := sql.Open("postgres", Server()+"/postgres?sslmode=disable")
+	if err != nil {
+		return err
+	}
+	defer admin.Close()
+	_, err = admin.Exec(fmt.Sprintf("DROP DATABASE IF EXISTS %q WITH (FORCE)", name))
+	return err
+}
+
+// Truncate empties all Tocsin tables, for tests that need a clean slate.
+func (e *Env) Truncate(t testing.TB) {
+	t.Helper()
+	_, err := e.DB.Exec(`DO $$ DECLARE r record; BEGIN
+		FOR r IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'tocsin_schema_migrations' LOOP
+			EXECUTE 'TRUNCATE TABLE ' || quote_ident(r.tablename) || ' CASCADE';
+		END LOOP; END $$`)
+	if err != nil {
+		t.Fatalf("truncating: %v", err)
+	}
+	e.Redis.FlushDB(context.Background())
+}

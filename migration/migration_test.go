@@ -1,0 +1,109 @@
+package migration_test
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"os"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	entsql "entgo.io/ent/dialect/sql"
+
+	"github.com/tocsin/tocsin/ent"
+	"github.com/tocsin/tocsin/internal/testenv"
+	"github.com/tocsin/tocsin/migration"
+)
+
+var env testenv.Env
+
+func TestMain(m *testing.M) { os.Exit(testenv.Run(m, "migration", &env)) }
+
+func freshDB(t *testing.T, name string) *sql.DB {
+	t.Helper()
+	if err := testenv.CreateDatabase(name); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("postgres", testenv.Server()+"/"+name+"?sslmode=disable")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close(); testenv.DropDatabase(name) })
+	return db
+}
+
+func TestConcurrentApplyMigratesOnce(t *testing.T) {
+	db := freshDB(t, "tocsin_test_migration_race")
+	var wg sync.WaitGroup
+	results := make([][]string, 4)
+	errs := make([]error, 4)
+	for i := range results {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[i], errs[i] = migration.Apply(context.Background(), db)
+		}()
+	}
+	wg.Wait()
+	files, _ := migration.Files()
+	total := 0
+	for i := range results {
+		if errs[i] != nil {
+			t.Fatalf("runner %d failed: %v", i, errs[i])
+		}
+		total += len(results[i])
+	}
+	if total != len(files) {
+		t.Fatalf("want each of %d migrations applied exactly once across runners, got %d applications", len(files), total)
+	}
+	if again, err := migration.Apply(context.Background(), db); err != nil || len(again) != 0 {
+		t.Fatalf("second apply: want nothing to do, got %v, %v", again, err)
+	}
+}
+
+func TestMigrationsMatchEntSchema(t *testing.T) {
+	// env.DB was migrated by testenv; ask ent what it would still change.
+	client := ent.NewClient(ent.Driver(entsql.OpenDB("postgres", env.DB)))
+	var buf bytes.Buffer
+	if err := client.Schema.WriteTo(context.Background(), &buf); err != nil {
+		t.Fatal(err)
+	}
+	var stmts []string
+	for _, l := range strings.Split(buf.String(), "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "--") && l != "BEGIN;" && l != "COMMIT;" {
+			stmts = append(stmts, l)
+		}
+	}
+	if len(stmts) > 0 {
+		t.Fatalf("ent/schema differs from migration/sql; run `make migration NAME=<what_changed>`. Pending:\n%s", strings.Join(stmts, "\n"))
+	}
+}
+
+func TestNoMigrationDropsData(t *testing.T) {
+	drop := regexp.MustCompile(`(?i)\b(DROP\s+(TABLE|COLUMN|SCHEMA)|TRUNCATE|DELETE\s+FROM)\b`)
+	files, err := migration.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if m := drop.FindString(f.SQL); m != "" {
+			t.Errorf("migration %s contains %q: migrations must never drop data", f.Version, m)
+		}
+	}
+}
+
+func TestEditedMigrationIsRefused(t *testing.T) {
+	db := freshDB(t, "tocsin_test_migration_edit")
+	if _, err := migration.Apply(context.Background(), db); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("UPDATE tocsin_schema_migrations SET checksum = 'x' WHERE version = (SELECT min(version) FROM tocsin_schema_migrations)"); err != nil {
+		t.Fatal(err)
+	}
+	_, err := migration.Apply(context.Background(), db)
+	if err == nil || !strings.Contains(err.Error(), "was changed after it was applied") {
+		t.Fatalf("want an error about a changed migration, got %v", err)
+	}
+}
