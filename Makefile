@@ -1,0 +1,122 @@
+# Tocsin's developer and CI entry points. `make help` lists them.
+# CI runs `.ci/run`, which is `make test`.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+GO  ?= go
+NPM ?= npm
+BIN := bin/tocsin
+FE  := frontend
+
+# What the SPA build reads; a change in any of these rebuilds frontend/dist.
+FE_SOURCES := $(shell find $(FE) \( -path $(FE)/node_modules -o -path $(FE)/dist \
+	-o -path $(FE)/test-results -o -path $(FE)/e2e \) -prune -o -type f \
+	! -name '*.go' -print 2>/dev/null)
+# npm ci writes node_modules/.package-lock.json; we touch it as the install stamp.
+FE_STAMP := $(FE)/node_modules/.package-lock.json
+
+STAGE := scripts/stage.sh
+
+.PHONY: help dev build build-go frontend generate lint fmt-check vet test test-go \
+	test-frontend e2e migration services mailpit chromium clean
+
+help: ## list the targets
+	@echo "Tocsin make targets:"
+	@grep -hE '^[a-z][a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | \
+		awk 'BEGIN {FS = ":.*## "} {printf "  make %-15s %s\n", $$1, $$2}'
+
+# ---- local development ------------------------------------------------------
+
+dev: services mailpit build ## run Tocsin locally: services, mailpit, SPA, binary, migrate, demo seed, then `tocsin all`
+	$(BIN) migrate
+	$(BIN) seed --demo
+	@echo
+	@echo "Tocsin is starting:"
+	@echo "  app      http://localhost:8080"
+	@echo "  GraphQL  http://localhost:8080/graphql"
+	@echo "  mail UI  http://127.0.0.1:8025"
+	@echo "Demo logins (password tocsin-demo):"
+	@echo "  admin@tocsin.local  responder@tocsin.local  stakeholder@tocsin.local"
+	@echo "Stop with Ctrl-C (PostgreSQL, Redis and mailpit keep running for next time)."
+	@echo
+	exec $(BIN) all
+
+services: ## ensure PostgreSQL and Redis on 127.0.0.1 (reuse, or start throwaway ones)
+	scripts/services.sh
+
+mailpit: ## ensure mailpit (SMTP 127.0.0.1:1025, UI 127.0.0.1:8025)
+	scripts/mailpit.sh
+
+chromium: ## ensure Debian's Chromium at /usr/bin/chromium
+	scripts/chromium.sh
+
+# ---- build ------------------------------------------------------------------
+
+build: frontend build-go ## build the SPA when its sources changed, then bin/tocsin
+
+build-go:
+	$(GO) build -o $(BIN) .
+
+frontend: $(FE)/dist/index.html
+
+$(FE_STAMP): $(FE)/package-lock.json $(FE)/package.json
+	$(NPM) --prefix $(FE) ci --no-audit --no-fund
+	touch $@
+
+$(FE)/dist/index.html: $(FE_SOURCES) $(FE_STAMP)
+	$(NPM) --prefix $(FE) run build
+
+generate: ## regenerate ent and gqlgen code (go generate ./...)
+	$(GO) generate ./...
+
+migration: ## write a versioned migration: make migration NAME=add_something
+	@test -n "$(NAME)" || { echo "usage: make migration NAME=<name>" >&2; exit 2; }
+	$(GO) run ./ent/migrate/cmd/diff $(NAME)
+
+# ---- checks -----------------------------------------------------------------
+
+lint: fmt-check vet ## gofmt check and go vet
+
+fmt-check:
+	scripts/gofmt-check.sh
+
+vet:
+	$(GO) vet ./...
+
+test-go: services ## Go tests against the local PostgreSQL and Redis
+	$(GO) test -p 2 -count=1 ./...
+
+test-frontend: ## front end: npm ci, codegen check, typecheck, unit tests, build
+	$(NPM) --prefix $(FE) ci --no-audit --no-fund
+	$(NPM) --prefix $(FE) run codegen:check
+	$(NPM) --prefix $(FE) run typecheck
+	$(NPM) --prefix $(FE) run test
+	$(NPM) --prefix $(FE) run build
+
+e2e: services build chromium ## browser end-to-end run against bin/tocsin on a fresh database
+	scripts/e2e.sh
+
+# Everything CI checks, stopping at the first failure, with the time of each stage.
+test: ## everything CI checks (what .ci/run runs)
+	@export TOCSIN_STAGE_LOG=$$(mktemp); start=$$SECONDS; \
+	trap 'echo; echo "make test stages (total $$((SECONDS - start))s):"; cat "$$TOCSIN_STAGE_LOG"; rm -f "$$TOCSIN_STAGE_LOG"' EXIT; \
+	$(STAGE) services      scripts/services.sh && \
+	$(STAGE) gofmt         scripts/gofmt-check.sh && \
+	$(STAGE) vet           $(GO) vet ./... && \
+	$(STAGE) generate      scripts/generate-check.sh && \
+	$(STAGE) go-test       $(GO) test -p 2 -count=1 ./... && \
+	$(STAGE) npm-ci        $(NPM) --prefix $(FE) ci --no-audit --no-fund && \
+	$(STAGE) codegen-check $(NPM) --prefix $(FE) run codegen:check && \
+	$(STAGE) typecheck     $(NPM) --prefix $(FE) run typecheck && \
+	$(STAGE) vitest        $(NPM) --prefix $(FE) run test && \
+	$(STAGE) spa-build     $(NPM) --prefix $(FE) run build && \
+	$(STAGE) go-build      $(GO) build -o $(BIN) . && \
+	$(STAGE) chromium      scripts/chromium.sh && \
+	$(STAGE) e2e           scripts/e2e.sh
+
+clean: ## remove build output (bin/, frontend/dist)
+	rm -rf bin
+	find $(FE)/dist -mindepth 1 ! -name .gitkeep -delete 2>/dev/null || true
