@@ -1,0 +1,37 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { AcceptInvitationPage } from './features/auth/AcceptInvitationPage';
+import { LoginPage } from './features/auth/LoginPage';
+import { RequireViewer } from './features/auth/RequireViewer';
+import { AlertsPage } from './features/alerts/AlertsPage';
+import { IncidentsPage } from './features/incidents/IncidentsPage';
+import { ProfilePage } from './features/profile/ProfilePage';
+import { ServicesPage } from './features/services/ServicesPage';
+import { AppShell } from './features/shell/AppShell';
+import { NotFoundPage } from './features/shell/NotFoundPage';
+import { TeamsPage } from './features/teams/TeamsPage';
+import { UsersPage } from './features/users/UsersPage';
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route path="/invite/:token" element={<AcceptInvitationPage />} />
+      <Route
+        element={
+          <RequireViewer>
+            <AppShell />
+          </RequireViewer>
+        }
+      >
+        <Route index element={<Navigate to="/alerts" replace />} />
+        <Route path="/alerts" element={<AlertsPage />} />
+        <Route path="/incidents" element={<IncidentsPage />} />
+        <Route path="/services" element={<ServicesPage />} />
+        <Route path="/teams" element={<TeamsPage />} />
+        <Route path="/users" element={<UsersPage />} />
+        <Route path="/profile" element={<ProfilePage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

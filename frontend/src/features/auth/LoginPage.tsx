@@ -1,0 +1,70 @@
+import { useState, type FormEvent } from 'react';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { useMutation } from 'urql';
+import { LoginMutation } from './documents';
+import { useViewer } from './useViewer';
+import { safeNext } from './safeNext';
+import { describeError, errorCode } from '../../graphql/errors';
+import { AuthCard } from './AuthCard';
+
+export function LoginPage() {
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const navigate = useNavigate();
+  const { viewer } = useViewer();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [{ fetching, error }, login] = useMutation(LoginMutation);
+
+  if (viewer) return <Navigate to={next} replace />;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const result = await login({ email: email.trim(), password });
+    if (result.data?.login) navigate(next, { replace: true });
+  }
+
+  const message =
+    error &&
+    (errorCode(error) === 'UNAUTHENTICATED' || errorCode(error) === 'BAD_USER_INPUT'
+      ? 'That email and password don’t match an account. Check both and try again.'
+      : describeError(error));
+
+  return (
+    <AuthCard title="Sign in to Tocsin">
+      <form onSubmit={submit} className="stack" noValidate={false}>
+        <div className="field">
+          <label htmlFor="login-email">Email</label>
+          <input
+            id="login-email"
+            type="email"
+            autoComplete="username"
+            required
+            autoFocus
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="login-password">Password</label>
+          <input
+            id="login-password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </div>
+        {message && (
+          <p className="notice notice-error" role="alert">
+            {message}
+          </p>
+        )}
+        <button type="submit" className="button button-primary" disabled={fetching}>
+          {fetching ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </AuthCard>
+  );
+}

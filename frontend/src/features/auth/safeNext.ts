@@ -1,0 +1,5 @@
+/** The in-app path to go to after signing in; never another origin. */
+export function safeNext(next: string | null): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/login')) return '/alerts';
+  return next;
+}

@@ -1,0 +1,24 @@
+import { APITokens } from './APITokens';
+import { PasswordForm } from './PasswordForm';
+import { ProfileForm } from './ProfileForm';
+import { canUseAPITokens, roleDescriptions, roleLabels } from '../auth/permissions';
+import { useViewer } from '../auth/useViewer';
+import { PageHeader } from '../shell/PageHeader';
+
+export function ProfilePage() {
+  const { viewer } = useViewer();
+  if (!viewer) return null;
+  return (
+    <>
+      <PageHeader title="Profile" />
+      <p className="muted">
+        You are signed in as {viewer.email}, {roleLabels[viewer.role].toLowerCase()}: {roleDescriptions[viewer.role]}.
+      </p>
+      <div className="profile-grid">
+        <ProfileForm viewer={viewer} />
+        <PasswordForm />
+        {canUseAPITokens(viewer.role) && <APITokens viewer={viewer} />}
+      </div>
+    </>
+  );
+}
