@@ -7,6 +7,8 @@ import { isUnauthenticated } from './errors';
 export interface ClientOptions {
   /** Called when the server says the session is missing or has expired. */
   onUnauthenticated: () => void;
+  /** Replaces the browser's fetch; tests use it to answer requests. */
+  fetch?: typeof fetch;
 }
 
 /** Where the websocket lives: same origin, ws or wss to match the page. */
@@ -22,10 +24,11 @@ function websocketURL(): string {
  * graphql-transport-ws protocol on the same path (the cookie authenticates the
  * upgrade). The websocket opens only when the first subscription starts.
  */
-export function createTocsinClient({ onUnauthenticated }: ClientOptions): Client {
+export function createTocsinClient({ onUnauthenticated, fetch }: ClientOptions): Client {
   const ws = createWSClient({ url: websocketURL, lazy: true, retryAttempts: 10 });
   return new Client({
-    url: '/graphql',
+    url: new URL('/graphql', window.location.href).toString(),
+    fetch,
     preferGetMethod: false,
     fetchOptions: { credentials: 'same-origin' },
     exchanges: [
