@@ -20,6 +20,20 @@ FE_STAMP := $(FE)/node_modules/.package-lock.json
 
 STAGE := scripts/stage.sh
 
+# PostgreSQL and Redis on other ports than 5432/6379 (say 5432 is taken):
+#   make dev TOCSIN_PG_PORT=5499 TOCSIN_REDIS_PORT=6399
+# points the scripts, the binary and the Go tests (internal/testenv) there.
+ifdef TOCSIN_PG_PORT
+export TOCSIN_PG_PORT
+export TOCSIN_DATABASE_URL ?= postgres://postgres@127.0.0.1:$(TOCSIN_PG_PORT)/tocsin?sslmode=disable
+export TOCSIN_TEST_PG ?= postgres://postgres@127.0.0.1:$(TOCSIN_PG_PORT)
+endif
+ifdef TOCSIN_REDIS_PORT
+export TOCSIN_REDIS_PORT
+export TOCSIN_REDIS_URL ?= redis://127.0.0.1:$(TOCSIN_REDIS_PORT)/0
+export TOCSIN_TEST_REDIS ?= redis://127.0.0.1:$(TOCSIN_REDIS_PORT)
+endif
+
 .PHONY: help dev build build-go frontend generate lint fmt-check vet test test-go \
 	test-frontend e2e migration services mailpit chromium clean
 
@@ -62,7 +76,7 @@ build-go:
 
 frontend: $(FE)/dist/index.html
 
-$(FE_STAMP): $(FE)/package-lock.json $(FE)/package.json
+$(FE_STAMP): $(FE)/package-lock.json
 	$(NPM) --prefix $(FE) ci --no-audit --no-fund
 	touch $@
 
