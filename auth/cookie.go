@@ -36,17 +36,22 @@ func (c Cookies) Clear(w http.ResponseWriter) {
 	}
 }
 
-type responseKey struct{}
+type exchangeKey struct{}
 
-// WithResponseWriter lets code deeper in a request (the login resolver) set
-// cookies on the response.
-func WithResponseWriter(ctx context.Context, w http.ResponseWriter) context.Context {
-	return context.WithValue(ctx, responseKey{}, w)
+type exchange struct {
+	w http.ResponseWriter
+	r *http.Request
 }
 
-// ResponseWriter returns the response of the current HTTP request, or nil
-// (websocket operations have none).
-func ResponseWriter(ctx context.Context) http.ResponseWriter {
-	w, _ := ctx.Value(responseKey{}).(http.ResponseWriter)
-	return w
+// WithHTTP lets code deeper in a request (the login resolver) set cookies on
+// the response and see the caller's address.
+func WithHTTP(ctx context.Context, w http.ResponseWriter, r *http.Request) context.Context {
+	return context.WithValue(ctx, exchangeKey{}, exchange{w, r})
+}
+
+// HTTP returns the current HTTP exchange; both are nil outside one (e.g. in
+// websocket operations).
+func HTTP(ctx context.Context) (http.ResponseWriter, *http.Request) {
+	x, _ := ctx.Value(exchangeKey{}).(exchange)
+	return x.w, x.r
 }

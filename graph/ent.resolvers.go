@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"entgo.io/contrib/entgql"
 	"github.com/tocsin/tocsin/ent"
@@ -16,47 +15,57 @@ import (
 
 // Details is the resolver for the details field.
 func (r *alertResolver) Details(ctx context.Context, obj *ent.Alert) (map[string]any, error) {
-	panic(fmt.Errorf("not implemented: Details - details"))
+	out := make(map[string]any, len(obj.Details))
+	for k, v := range obj.Details {
+		out[k] = v
+	}
+	return out, nil
 }
 
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id int) (ent.Noder, error) {
-	panic(fmt.Errorf("not implemented: Node - node"))
+	return r.Client.Noder(ctx, id)
 }
 
 // Nodes is the resolver for the nodes field.
 func (r *queryResolver) Nodes(ctx context.Context, ids []int) ([]ent.Noder, error) {
-	panic(fmt.Errorf("not implemented: Nodes - nodes"))
+	return r.Client.Noders(ctx, ids)
 }
 
 // APITokens is the resolver for the apiTokens field.
 func (r *queryResolver) APITokens(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.APITokenOrder, where *ent.APITokenWhereInput) (*ent.APITokenConnection, error) {
-	panic(fmt.Errorf("not implemented: APITokens - apiTokens"))
+	return r.Client.APIToken.Query().Paginate(ctx, after, first, before, last,
+		ent.WithAPITokenOrder(orderBy), ent.WithAPITokenFilter(where.Filter))
 }
 
 // Alerts is the resolver for the alerts field.
 func (r *queryResolver) Alerts(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AlertOrder, where *ent.AlertWhereInput) (*ent.AlertConnection, error) {
-	panic(fmt.Errorf("not implemented: Alerts - alerts"))
+	return r.Client.Alert.Query().Paginate(ctx, after, first, before, last,
+		ent.WithAlertOrder(orderBy), ent.WithAlertFilter(where.Filter))
 }
 
 // Incidents is the resolver for the incidents field.
 func (r *queryResolver) Incidents(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IncidentOrder, where *ent.IncidentWhereInput) (*ent.IncidentConnection, error) {
-	panic(fmt.Errorf("not implemented: Incidents - incidents"))
+	return r.Client.Incident.Query().Paginate(ctx, after, first, before, last,
+		ent.WithIncidentOrder(orderBy), ent.WithIncidentFilter(where.Filter))
 }
 
 // Services is the resolver for the services field.
 func (r *queryResolver) Services(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ServiceOrder, where *ent.ServiceWhereInput) (*ent.ServiceConnection, error) {
-	panic(fmt.Errorf("not implemented: Services - services"))
+	return r.Client.Service.Query().Paginate(ctx, after, first, before, last,
+		ent.WithServiceOrder(orderBy), ent.WithServiceFilter(where.Filter))
 }
 
 // Teams is the resolver for the teams field.
 func (r *queryResolver) Teams(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TeamOrder, where *ent.TeamWhereInput) (*ent.TeamConnection, error) {
-	panic(fmt.Errorf("not implemented: Teams - teams"))
+	return r.Client.Team.Query().Paginate(ctx, after, first, before, last,
+		ent.WithTeamOrder(orderBy), ent.WithTeamFilter(where.Filter))
 }
 
 // Users is the resolver for the users field.
 func (r *queryResolver) Users(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.UserOrder, where *ent.UserWhereInput) (*ent.UserConnection, error) {
-	panic(fmt.Errorf("not implemented: Users - users"))
+	return r.Client.User.Query().Paginate(ctx, after, first, before, last,
+		ent.WithUserOrder(orderBy), ent.WithUserFilter(where.Filter))
 }
 
 // Alert returns generated.AlertResolver implementation.

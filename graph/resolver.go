@@ -1,8 +1,28 @@
+// Package graph is Tocsin's GraphQL API: the schema files, thin resolvers
+// that call the domain packages, and gqlgen's generated glue (graph/generated).
+//
+// The ent-generated part of the schema (graph/ent.graphql) comes from
+// ent/schema through entgql; the other .graphql files extend it by hand.
 package graph
 
-// This file will not be regenerated automatically.
-//
-// It serves as dependency injection for your app, add any dependencies you require
-// here.
+//go:generate go tool gqlgen generate
 
-type Resolver struct{}
+import (
+	"context"
+
+	"github.com/tocsin/tocsin/auth"
+	"github.com/tocsin/tocsin/ent"
+)
+
+// Inviter sends a user the invitation email (through the worker queue).
+type Inviter interface {
+	EnqueueInvitation(ctx context.Context, userID int) error
+}
+
+// Resolver holds the dependencies of every resolver. Build it once in main.
+type Resolver struct {
+	Client  *ent.Client
+	Auth    *auth.Service
+	Cookies auth.Cookies
+	Inviter Inviter
+}

@@ -7,97 +7,154 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"time"
 
+	"github.com/tocsin/tocsin/auth"
 	"github.com/tocsin/tocsin/ent"
+	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/graph/generated"
 	"github.com/tocsin/tocsin/graph/model"
+	"github.com/tocsin/tocsin/viewer"
 )
 
 // Login is the resolver for the login field.
 func (r *mutationResolver) Login(ctx context.Context, email string, password string) (*model.LoginPayload, error) {
-	panic(fmt.Errorf("not implemented: Login - login"))
+	ip, ua := clientOf(ctx)
+	s, err := r.Auth.Login(ctx, email, password, ip, ua)
+	if err != nil {
+		return nil, err
+	}
+	return r.signedIn(ctx, s), nil
 }
 
 // Logout is the resolver for the logout field.
 func (r *mutationResolver) Logout(ctx context.Context) (bool, error) {
-	panic(fmt.Errorf("not implemented: Logout - logout"))
+	if err := r.Auth.Logout(ctx); err != nil {
+		return false, err
+	}
+	if w, _ := auth.HTTP(ctx); w != nil {
+		r.Cookies.Clear(w)
+	}
+	return true, nil
 }
 
 // AcceptInvitation is the resolver for the acceptInvitation field.
 func (r *mutationResolver) AcceptInvitation(ctx context.Context, token string, password string) (*model.LoginPayload, error) {
-	panic(fmt.Errorf("not implemented: AcceptInvitation - acceptInvitation"))
+	_, ua := clientOf(ctx)
+	s, err := r.Auth.AcceptInvitation(ctx, token, password, ua)
+	if err != nil {
+		return nil, err
+	}
+	return r.signedIn(ctx, s), nil
 }
 
 // InviteUser is the resolver for the inviteUser field.
 func (r *mutationResolver) InviteUser(ctx context.Context, input ent.CreateUserInput) (*ent.User, error) {
-	panic(fmt.Errorf("not implemented: InviteUser - inviteUser"))
+	u, err := ent.FromContext(ctx).User.Create().SetInput(input).Save(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return u, r.Inviter.EnqueueInvitation(ctx, u.ID)
 }
 
 // ResendInvitation is the resolver for the resendInvitation field.
 func (r *mutationResolver) ResendInvitation(ctx context.Context, userID int) (*ent.User, error) {
-	panic(fmt.Errorf("not implemented: ResendInvitation - resendInvitation"))
+	// Touching the user runs the User mutation policy: only admins may.
+	u, err := ent.FromContext(ctx).User.UpdateOneID(userID).Save(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if u.PasswordHash != "" {
+		return nil, &auth.InvalidError{Field: "userID", Reason: "this user has already set a password"}
+	}
+	return u, r.Inviter.EnqueueInvitation(ctx, u.ID)
 }
 
 // UpdateUser is the resolver for the updateUser field.
 func (r *mutationResolver) UpdateUser(ctx context.Context, id int, input ent.UpdateUserInput) (*ent.User, error) {
-	panic(fmt.Errorf("not implemented: UpdateUser - updateUser"))
+	return ent.FromContext(ctx).User.UpdateOneID(id).SetInput(input).Save(ctx)
 }
 
 // UpdateProfile is the resolver for the updateProfile field.
 func (r *mutationResolver) UpdateProfile(ctx context.Context, input model.UpdateProfileInput) (*ent.User, error) {
-	panic(fmt.Errorf("not implemented: UpdateProfile - updateProfile"))
+	v := viewer.FromContext(ctx)
+	if v == nil || v.UserID == 0 {
+		return nil, viewer.ErrUnauthenticated
+	}
+	return ent.FromContext(ctx).User.UpdateOneID(v.UserID).
+		SetNillableName(input.Name).SetNillableTimeZone(input.TimeZone).Save(ctx)
 }
 
 // ChangePassword is the resolver for the changePassword field.
 func (r *mutationResolver) ChangePassword(ctx context.Context, currentPassword string, newPassword string) (bool, error) {
-	panic(fmt.Errorf("not implemented: ChangePassword - changePassword"))
+	return true, r.Auth.ChangePassword(ctx, currentPassword, newPassword)
 }
 
 // CreateTeam is the resolver for the createTeam field.
 func (r *mutationResolver) CreateTeam(ctx context.Context, input ent.CreateTeamInput) (*ent.Team, error) {
-	panic(fmt.Errorf("not implemented: CreateTeam - createTeam"))
+	return ent.FromContext(ctx).Team.Create().SetInput(input).Save(ctx)
 }
 
 // UpdateTeam is the resolver for the updateTeam field.
 func (r *mutationResolver) UpdateTeam(ctx context.Context, id int, input ent.UpdateTeamInput) (*ent.Team, error) {
-	panic(fmt.Errorf("not implemented: UpdateTeam - updateTeam"))
+	return ent.FromContext(ctx).Team.UpdateOneID(id).SetInput(input).Save(ctx)
 }
 
 // DeleteTeam is the resolver for the deleteTeam field.
 func (r *mutationResolver) DeleteTeam(ctx context.Context, id int) (int, error) {
-	panic(fmt.Errorf("not implemented: DeleteTeam - deleteTeam"))
+	c := ent.FromContext(ctx)
+	if n, err := c.Service.Query().Where(service.TeamID(id)).Count(ctx); err != nil || n > 0 {
+		if err == nil {
+			err = &auth.InvalidError{Field: "id", Reason: "the team still owns services; move or delete them first"}
+		}
+		return 0, err
+	}
+	return id, c.Team.DeleteOneID(id).Exec(ctx)
 }
 
 // CreateService is the resolver for the createService field.
 func (r *mutationResolver) CreateService(ctx context.Context, input ent.CreateServiceInput) (*ent.Service, error) {
-	panic(fmt.Errorf("not implemented: CreateService - createService"))
+	return ent.FromContext(ctx).Service.Create().SetInput(input).Save(ctx)
 }
 
 // UpdateService is the resolver for the updateService field.
 func (r *mutationResolver) UpdateService(ctx context.Context, id int, input ent.UpdateServiceInput) (*ent.Service, error) {
-	panic(fmt.Errorf("not implemented: UpdateService - updateService"))
+	return ent.FromContext(ctx).Service.UpdateOneID(id).SetInput(input).Save(ctx)
 }
 
 // DeleteService is the resolver for the deleteService field.
 func (r *mutationResolver) DeleteService(ctx context.Context, id int) (int, error) {
-	panic(fmt.Errorf("not implemented: DeleteService - deleteService"))
+	c := ent.FromContext(ctx)
+	if n, err := c.Service.Query().Where(service.ID(id)).QueryAlerts().Count(ctx); err != nil || n > 0 {
+		if err == nil {
+			err = &auth.InvalidError{Field: "id", Reason: "the service has alerts and is kept for their history"}
+		}
+		return 0, err
+	}
+	return id, c.Service.DeleteOneID(id).Exec(ctx)
 }
 
 // CreateAPIToken is the resolver for the createAPIToken field.
 func (r *mutationResolver) CreateAPIToken(ctx context.Context, name string, expiresAt *time.Time) (*model.CreateAPITokenPayload, error) {
-	panic(fmt.Errorf("not implemented: CreateAPIToken - createAPIToken"))
+	t, secret, err := r.Auth.CreateAPIToken(ctx, name, expiresAt)
+	if err != nil {
+		return nil, err
+	}
+	return &model.CreateAPITokenPayload{APIToken: t, Secret: secret}, nil
 }
 
 // RevokeAPIToken is the resolver for the revokeAPIToken field.
 func (r *mutationResolver) RevokeAPIToken(ctx context.Context, id int) (*ent.APIToken, error) {
-	panic(fmt.Errorf("not implemented: RevokeAPIToken - revokeAPIToken"))
+	return r.Auth.RevokeAPIToken(ctx, id)
 }
 
 // Viewer is the resolver for the viewer field.
 func (r *queryResolver) Viewer(ctx context.Context) (*ent.User, error) {
-	panic(fmt.Errorf("not implemented: Viewer - viewer"))
+	v := viewer.FromContext(ctx)
+	if v == nil || v.UserID == 0 {
+		return nil, nil
+	}
+	return r.Client.User.Get(ctx, v.UserID)
 }
 
 // Mutation returns generated.MutationResolver implementation.

@@ -1,0 +1,105 @@
+package cli
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	entsql "entgo.io/ent/dialect/sql"
+	"github.com/lib/pq"
+	"github.com/redis/go-redis/v9"
+
+	"github.com/tocsin/tocsin/ent"
+	_ "github.com/tocsin/tocsin/ent/runtime"
+)
+
+// where describes a database URL without its password: "127.0.0.1:5432 (database tocsin)".
+func where(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return "the address in TOCSIN_DATABASE_URL"
+	}
+	return fmt.Sprintf("%s (database %s)", u.Host, strings.TrimPrefix(u.Path, "/"))
+}
+
+// errNoDatabase is returned when the server answers but the database is missing.
+var errNoDatabase = errors.New("database does not exist")
+
+// openDB connects to PostgreSQL and checks it answers, with one clear error.
+func openDB(ctx context.Context, rawURL string) (*sql.DB, error) {
+	db, err := sql.Open("postgres", rawURL)
+	if err != nil {
+		return nil, fmt.Errorf("TOCSIN_DATABASE_URL is not a valid PostgreSQL URL: %v", err)
+	}
+	db.SetMaxOpenConns(40)
+	db.SetMaxIdleConns(20)
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	pctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if err := db.PingContext(pctx); err != nil {
+		db.Close()
+		var pqErr *pq.Error
+		if errors.As(err, &pqErr) && pqErr.Code == "3D000" {
+			return nil, fmt.Errorf("PostgreSQL at %s: %w; `tocsin migrate` creates it", where(rawURL), errNoDatabase)
+		}
+		return nil, fmt.Errorf("cannot reach PostgreSQL at %s: %s", where(rawURL), shortReason(err))
+	}
+	return db, nil
+}
+
+// createDatabase creates the database named in rawURL on its server.
+func createDatabase(ctx context.Context, rawURL string) error {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return err
+	}
+	name := strings.TrimPrefix(u.Path, "/")
+	u.Path = "/postgres"
+	admin, err := openDB(ctx, u.String())
+	if err != nil {
+		return err
+	}
+	defer admin.Close()
+	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+pq.QuoteIdentifier(name)); err != nil {
+		return fmt.Errorf("creating database %s: %v", name, err)
+	}
+	return nil
+}
+
+func entClient(db *sql.DB) *ent.Client {
+	return ent.NewClient(ent.Driver(entsql.OpenDB("postgres", db)))
+}
+
+// openRedis connects to Redis and checks it answers, with one clear error.
+func openRedis(ctx context.Context, rawURL string) (*redis.Client, error) {
+	opt, err := redis.ParseURL(rawURL)
+	if err != nil {
+		return nil, fmt.Errorf("TOCSIN_REDIS_URL is not a valid Redis URL (redis://host:port/db): %v", err)
+	}
+	redis.SetLogger(quietRedis{}) // failures surface as errors; go-redis's own log lines only repeat them
+	rdb := redis.NewClient(opt)
+	pctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if err := rdb.Ping(pctx).Err(); err != nil {
+		rdb.Close()
+		return nil, fmt.Errorf("cannot reach Redis at %s (db %d): %s", opt.Addr, opt.DB, shortReason(err))
+	}
+	return rdb, nil
+}
+
+// shortReason keeps the last, most specific part of a network error.
+func shortReason(err error) string {
+	s := err.Error()
+	if i := strings.LastIndex(s, ": "); i >= 0 && i+2 < len(s) {
+		return s[i+2:]
+	}
+	return s
+}
+
+type quietRedis struct{}
+
+func (quietRedis) Printf(context.Context, string, ...any) {}

@@ -1,0 +1,133 @@
+package cli
+
+import (
+	"context"
+	"database/sql"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+
+	"github.com/redis/go-redis/v9"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/tocsin/tocsin/auth"
+	"github.com/tocsin/tocsin/config"
+	"github.com/tocsin/tocsin/ent"
+	"github.com/tocsin/tocsin/frontend"
+	"github.com/tocsin/tocsin/migration"
+	"github.com/tocsin/tocsin/notify"
+	"github.com/tocsin/tocsin/server"
+	"github.com/tocsin/tocsin/worker"
+)
+
+// app is the process's shared connections.
+type app struct {
+	cfg    *config.Config
+	db     *sql.DB
+	client *ent.Client
+	redis  *redis.Client
+	auth   *auth.Service
+}
+
+func open(ctx context.Context, cfg *config.Config) (*app, error) {
+	db, err := openDB(ctx, cfg.DatabaseURL)
+	if err != nil {
+		return nil, err
+	}
+	rdb, err := openRedis(ctx, cfg.RedisURL)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	client := entClient(db)
+	return &app{cfg: cfg, db: db, client: client, redis: rdb, auth: auth.New(client, rdb, cfg.SessionTTL)}, nil
+}
+
+func (a *app) close() {
+	a.client.Close()
+	a.redis.Close()
+}
+
+func (a *app) migrate(ctx context.Context) error {
+	applied, err := migration.Apply(ctx, a.db)
+	if err != nil {
+		return err
+	}
+	slog.Info("database migrated", "applied", applied)
+	return nil
+}
+
+func (a *app) server() *server.Server {
+	jobs := worker.NewClient(a.redis)
+	return server.New(server.Deps{
+		Config: a.cfg, Client: a.client, DB: a.db, Redis: a.redis, Auth: a.auth,
+		Inviter: jobs, Queues: jobs, SPA: frontend.Files(),
+	})
+}
+
+func (a *app) worker() (*worker.Worker, error) {
+	mailer, err := notify.NewMailer(a.cfg.SMTPURL, a.cfg.SMTPFrom)
+	if err != nil {
+		return nil, err
+	}
+	queues, _ := config.QueueWeights(a.cfg.WorkerQueues) // validated by config.Load
+	return worker.New(a.redis, worker.Options{
+		Concurrency:              a.cfg.WorkerConcurrency,
+		Queues:                   queues,
+		TaskCheckInterval:        a.cfg.TaskCheckInterval,
+		DelayedTaskCheckInterval: a.cfg.DelayedTaskCheckInterval,
+	}, worker.Deps{Client: a.client, Auth: a.auth, Mailer: mailer, BaseURL: a.cfg.BaseURL}), nil
+}
+
+func (a *app) listenAndServe(ctx context.Context) error {
+	ln, err := net.Listen("tcp", a.cfg.HTTPAddr)
+	if err != nil {
+		return fmt.Errorf("cannot listen on %s: %v", a.cfg.HTTPAddr, err)
+	}
+	return a.server().Run(ctx, ln)
+}
+
+func runServe(ctx context.Context, cfg *config.Config, _ *flag.FlagSet) error {
+	a, err := open(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	if err := a.migrate(ctx); err != nil {
+		return err
+	}
+	return a.listenAndServe(ctx)
+}
+
+func runWorker(ctx context.Context, cfg *config.Config, _ *flag.FlagSet) error {
+	a, err := open(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	w, err := a.worker()
+	if err != nil {
+		return err
+	}
+	return w.Run(ctx)
+}
+
+func runAll(ctx context.Context, cfg *config.Config, _ *flag.FlagSet) error {
+	a, err := open(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	if err := a.migrate(ctx); err != nil {
+		return err
+	}
+	w, err := a.worker()
+	if err != nil {
+		return err
+	}
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error { return w.Run(gctx) })
+	g.Go(func() error { return a.listenAndServe(gctx) })
+	return g.Wait()
+}

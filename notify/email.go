@@ -1,0 +1,84 @@
+// Package notify holds the channels Tocsin reaches people through. This file
+// is the email channel: SMTP through go-mail.
+package notify
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strconv"
+	"time"
+
+	"github.com/wneessen/go-mail"
+)
+
+// Email is one message to one person.
+type Email struct {
+	To      string
+	Subject string
+	Text    string
+	HTML    string
+}
+
+// Mailer sends email over SMTP.
+type Mailer struct {
+	from string
+	host string
+	opts []mail.Option
+}
+
+// NewMailer configures SMTP from a URL: smtp://[user:pass@]host:port uses
+// STARTTLS when the server offers it; smtps:// uses implicit TLS.
+func NewMailer(rawURL, from string) (*Mailer, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil || u.Host == "" {
+		return nil, fmt.Errorf("TOCSIN_SMTP_URL: want smtp://host:port or smtps://host:port, got %q", rawURL)
+	}
+	port := 25
+	if p := u.Port(); p != "" {
+		if port, err = strconv.Atoi(p); err != nil {
+			return nil, fmt.Errorf("TOCSIN_SMTP_URL: bad port %q", p)
+		}
+	}
+	opts := []mail.Option{mail.WithPort(port), mail.WithTimeout(15 * time.Second)}
+	switch u.Scheme {
+	case "smtp":
+		opts = append(opts, mail.WithTLSPolicy(mail.TLSOpportunistic))
+	case "smtps":
+		opts = append(opts, mail.WithSSL())
+	default:
+		return nil, fmt.Errorf("TOCSIN_SMTP_URL: scheme must be smtp or smtps, got %q", u.Scheme)
+	}
+	if u.User != nil {
+		pass, _ := u.User.Password()
+		opts = append(opts, mail.WithSMTPAuth(mail.SMTPAuthAutoDiscover),
+			mail.WithUsername(u.User.Username()), mail.WithPassword(pass))
+	}
+	return &Mailer{from: from, host: u.Hostname(), opts: opts}, nil
+}
+
+// Send delivers one email, honouring ctx.
+func (m *Mailer) Send(ctx context.Context, e Email) error {
+	msg := mail.NewMsg()
+	if err := msg.From(m.from); err != nil {
+		return fmt.Errorf("from address %q: %w", m.from, err)
+	}
+	if err := msg.To(e.To); err != nil {
+		return fmt.Errorf("to address %q: %w", e.To, err)
+	}
+	msg.Subject(e.Subject)
+	msg.SetDate()
+	msg.SetMessageID()
+	msg.SetBodyString(mail.TypeTextPlain, e.Text)
+	if e.HTML != "" {
+		msg.AddAlternativeString(mail.TypeTextHTML, e.HTML)
+	}
+	c, err := mail.NewClient(m.host, m.opts...)
+	if err != nil {
+		return err
+	}
+	if err := c.DialAndSendWithContext(ctx, msg); err != nil {
+		return fmt.Errorf("sending email to %s via %s: %w", e.To, m.host, err)
+	}
+	return nil
+}

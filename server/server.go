@@ -1,0 +1,98 @@
+// Package server is Tocsin's HTTP door: routing, authentication, the GraphQL
+// endpoint (HTTP and websocket), health and metrics, and the embedded SPA.
+//
+// Handlers are thin; the rules live in the domain packages. Every error a
+// client sees is JSON with a message that says what was wrong.
+package server
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/tocsin/tocsin/auth"
+	"github.com/tocsin/tocsin/config"
+	"github.com/tocsin/tocsin/ent"
+	"github.com/tocsin/tocsin/graph"
+)
+
+// Deps is what the server needs; main builds it once.
+type Deps struct {
+	Config  *config.Config
+	Client  *ent.Client
+	DB      *sql.DB
+	Redis   redis.UniversalClient
+	Auth    *auth.Service
+	Inviter graph.Inviter
+	// Queues reports Asynq queue sizes for /metrics; nil leaves them out.
+	Queues QueueSizer
+	// SPA is the built front end (frontend.Files()).
+	SPA fs.FS
+}
+
+// Server serves HTTP.
+type Server struct {
+	deps    Deps
+	metrics *metrics
+	handler http.Handler
+}
+
+// New wires the routes.
+func New(d Deps) *Server {
+	s := &Server{deps: d, metrics: newMetrics(d.Queues)}
+	mux := http.NewServeMux()
+	mux.Handle("/healthz", only(http.MethodGet, http.HandlerFunc(s.healthz)))
+	mux.Handle("/readyz", only(http.MethodGet, http.HandlerFunc(s.readyz)))
+	mux.Handle("/metrics", only(http.MethodGet, s.metrics.handler()))
+	mux.Handle("/graphql", s.graphql())
+	mux.Handle("/", s.spa(d.SPA))
+
+	var h http.Handler = mux
+	h = s.authenticate(h)
+	h = limitBody(d.Config.MaxBodyBytes, h)
+	h = s.metrics.instrument(h)
+	h = logRequests(h)
+	h = recoverPanics(h)
+	h = withRequestID(h)
+	s.handler = h
+	return s
+}
+
+// ServeHTTP makes the Server an http.Handler (for tests).
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+// Run listens on addr until ctx is done, then shuts down gracefully: new
+// connections are refused and running requests get up to 20 s to finish.
+func (s *Server) Run(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{
+		Handler:           s.handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		// No WriteTimeout: websockets live long; each request has its own deadline below.
+		BaseContext: func(net.Listener) context.Context { return ctx },
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	slog.Info("http server listening", "addr", ln.Addr().String(), "base_url", s.deps.Config.BaseURL)
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	slog.Info("http server shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 20*time.Second)
+	defer cancel()
+	err := srv.Shutdown(shutdownCtx)
+	if errors.Is(<-errc, http.ErrServerClosed) {
+		return err
+	}
+	return err
+}

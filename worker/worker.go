@@ -1,0 +1,77 @@
+package worker
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/hibiken/asynq"
+	"github.com/redis/go-redis/v9"
+
+	"github.com/tocsin/tocsin/auth"
+	"github.com/tocsin/tocsin/ent"
+	"github.com/tocsin/tocsin/notify"
+)
+
+// Deps is what the handlers need; main builds it once.
+type Deps struct {
+	Client  *ent.Client
+	Auth    *auth.Service
+	Mailer  interface{ Send(context.Context, notify.Email) error }
+	BaseURL string
+}
+
+// Options tune the Asynq server.
+type Options struct {
+	Concurrency              int
+	Queues                   map[string]int
+	TaskCheckInterval        time.Duration
+	DelayedTaskCheckInterval time.Duration
+}
+
+// Worker processes tasks.
+type Worker struct {
+	deps Deps
+	srv  *asynq.Server
+	mux  *asynq.ServeMux
+}
+
+// New builds a worker on an existing Redis connection.
+func New(rdb redis.UniversalClient, o Options, d Deps) *Worker {
+	w := &Worker{deps: d, mux: asynq.NewServeMux()}
+	w.srv = asynq.NewServerFromRedisClient(rdb, asynq.Config{
+		Concurrency:              o.Concurrency,
+		Queues:                   o.Queues,
+		TaskCheckInterval:        o.TaskCheckInterval,
+		DelayedTaskCheckInterval: o.DelayedTaskCheckInterval,
+		ShutdownTimeout:          15 * time.Second,
+		Logger:                   slogAdapter{},
+		ErrorHandler: asynq.ErrorHandlerFunc(func(ctx context.Context, t *asynq.Task, err error) {
+			slog.WarnContext(ctx, "task failed", "type", t.Type(), "err", err)
+		}),
+	})
+	w.mux.HandleFunc(TypeUserInvite, w.handleInvite)
+	return w
+}
+
+// Run processes tasks until ctx is done, then waits for running ones.
+func (w *Worker) Run(ctx context.Context) error {
+	if err := w.srv.Start(w.mux); err != nil {
+		return fmt.Errorf("starting the worker: %w", err)
+	}
+	slog.Info("worker started")
+	<-ctx.Done()
+	slog.Info("worker shutting down")
+	w.srv.Shutdown()
+	return nil
+}
+
+// slogAdapter sends Asynq's logs to slog.
+type slogAdapter struct{}
+
+func (slogAdapter) Debug(args ...any) { slog.Debug(fmt.Sprint(args...), "component", "asynq") }
+func (slogAdapter) Info(args ...any)  { slog.Info(fmt.Sprint(args...), "component", "asynq") }
+func (slogAdapter) Warn(args ...any)  { slog.Warn(fmt.Sprint(args...), "component", "asynq") }
+func (slogAdapter) Error(args ...any) { slog.Error(fmt.Sprint(args...), "component", "asynq") }
+func (slogAdapter) Fatal(args ...any) { slog.Error(fmt.Sprint(args...), "component", "asynq") }
