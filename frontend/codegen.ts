@@ -7,7 +7,7 @@ const out = process.env.CODEGEN_OUT ?? 'src/gql/';
 
 const config: CodegenConfig = {
   schema: ['../graph/*.graphql', 'schema/*.graphql'],
-  documents: ['src/**/*.{ts,tsx}', '!src/gql/**/*'],
+  documents: ['src/**/*.{ts,tsx}', '!src/gql/**/*', '!src/**/*.test.{ts,tsx}', '!src/test/**/*'],
   ignoreNoDocuments: true,
   generates: {
     [out]: {
@@ -15,6 +15,8 @@ const config: CodegenConfig = {
       presetConfig: { fragmentMasking: false },
       config: {
         useTypeImports: true,
+        // Only what our documents use, so unrelated schema growth does not churn src/gql.
+        onlyOperationTypes: true,
         enumsAsTypes: true,
         scalars: {
           Time: 'string',

@@ -28,17 +28,19 @@ type Documents = {
     "\n  fragment APITokenFields on APIToken {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n    expiresAt\n    revokedAt\n  }\n": typeof types.ApiTokenFieldsFragmentDoc,
     "\n  mutation CreateAPIToken($name: String!, $expiresAt: Time) {\n    createAPIToken(name: $name, expiresAt: $expiresAt) {\n      secret\n      apiToken {\n        ...APITokenFields\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
     "\n  mutation RevokeAPIToken($id: ID!) {\n    revokeAPIToken(id: $id) {\n      ...APITokenFields\n    }\n  }\n": typeof types.RevokeApiTokenDocument,
-    "\n  query Services {\n    services(first: 500, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...ServiceFields\n        }\n      }\n    }\n  }\n": typeof types.ServicesDocument,
+    "\n  query Services {\n    services(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...ServiceFields\n        }\n      }\n    }\n  }\n": typeof types.ServicesDocument,
     "\n  fragment ServiceFields on Service {\n    id\n    name\n    description\n    team {\n      id\n      name\n    }\n  }\n": typeof types.ServiceFieldsFragmentDoc,
-    "\n  query TeamChoices {\n    teams(first: 500, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.TeamChoicesDocument,
+    "\n  query TeamChoices {\n    teams(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.TeamChoicesDocument,
     "\n  mutation CreateService($input: CreateServiceInput!) {\n    createService(input: $input) {\n      ...ServiceFields\n    }\n  }\n": typeof types.CreateServiceDocument,
     "\n  mutation UpdateService($id: ID!, $input: UpdateServiceInput!) {\n    updateService(id: $id, input: $input) {\n      ...ServiceFields\n    }\n  }\n": typeof types.UpdateServiceDocument,
-    "\n  query Teams {\n    teams(first: 500, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...TeamFields\n        }\n      }\n    }\n  }\n": typeof types.TeamsDocument,
-    "\n  fragment TeamFields on Team {\n    id\n    name\n    description\n    members(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    services(first: 0) {\n      totalCount\n    }\n  }\n": typeof types.TeamFieldsFragmentDoc,
-    "\n  query UserChoices {\n    users(first: 500, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.UserChoicesDocument,
+    "\n  query Teams {\n    teams(first: 50, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...TeamFields\n        }\n      }\n    }\n  }\n": typeof types.TeamsDocument,
+    "\n  fragment TeamFields on Team {\n    id\n    name\n    description\n    members(first: 10, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    services(first: 1) {\n      totalCount\n    }\n  }\n": typeof types.TeamFieldsFragmentDoc,
+    "\n  query UserChoices {\n    users(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.UserChoicesDocument,
+    "\n  fragment TeamMemberList on Team {\n    id\n    allMembers: members(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.TeamMemberListFragmentDoc,
+    "\n  query TeamMembers($id: ID!) {\n    node(id: $id) {\n      ... on Team {\n        ...TeamMemberList\n      }\n    }\n  }\n": typeof types.TeamMembersDocument,
     "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      ...TeamFields\n    }\n  }\n": typeof types.CreateTeamDocument,
-    "\n  mutation UpdateTeam($id: ID!, $input: UpdateTeamInput!) {\n    updateTeam(id: $id, input: $input) {\n      ...TeamFields\n    }\n  }\n": typeof types.UpdateTeamDocument,
-    "\n  query Users {\n    users(first: 500, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...UserFields\n        }\n      }\n    }\n  }\n": typeof types.UsersDocument,
+    "\n  mutation UpdateTeam($id: ID!, $input: UpdateTeamInput!) {\n    updateTeam(id: $id, input: $input) {\n      ...TeamFields\n      ...TeamMemberList\n    }\n  }\n": typeof types.UpdateTeamDocument,
+    "\n  query Users {\n    users(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...UserFields\n        }\n      }\n    }\n  }\n": typeof types.UsersDocument,
     "\n  fragment UserFields on User {\n    id\n    name\n    email\n    role\n    timeZone\n    disabled\n  }\n": typeof types.UserFieldsFragmentDoc,
     "\n  mutation InviteUser($input: CreateUserInput!) {\n    inviteUser(input: $input) {\n      ...UserFields\n    }\n  }\n": typeof types.InviteUserDocument,
     "\n  mutation UpdateUserRole($id: ID!, $role: UserRole!) {\n    updateUser(id: $id, input: { role: $role }) {\n      ...UserFields\n    }\n  }\n": typeof types.UpdateUserRoleDocument,
@@ -58,17 +60,19 @@ const documents: Documents = {
     "\n  fragment APITokenFields on APIToken {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n    expiresAt\n    revokedAt\n  }\n": types.ApiTokenFieldsFragmentDoc,
     "\n  mutation CreateAPIToken($name: String!, $expiresAt: Time) {\n    createAPIToken(name: $name, expiresAt: $expiresAt) {\n      secret\n      apiToken {\n        ...APITokenFields\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
     "\n  mutation RevokeAPIToken($id: ID!) {\n    revokeAPIToken(id: $id) {\n      ...APITokenFields\n    }\n  }\n": types.RevokeApiTokenDocument,
-    "\n  query Services {\n    services(first: 500, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...ServiceFields\n        }\n      }\n    }\n  }\n": types.ServicesDocument,
+    "\n  query Services {\n    services(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...ServiceFields\n        }\n      }\n    }\n  }\n": types.ServicesDocument,
     "\n  fragment ServiceFields on Service {\n    id\n    name\n    description\n    team {\n      id\n      name\n    }\n  }\n": types.ServiceFieldsFragmentDoc,
-    "\n  query TeamChoices {\n    teams(first: 500, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.TeamChoicesDocument,
+    "\n  query TeamChoices {\n    teams(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.TeamChoicesDocument,
     "\n  mutation CreateService($input: CreateServiceInput!) {\n    createService(input: $input) {\n      ...ServiceFields\n    }\n  }\n": types.CreateServiceDocument,
     "\n  mutation UpdateService($id: ID!, $input: UpdateServiceInput!) {\n    updateService(id: $id, input: $input) {\n      ...ServiceFields\n    }\n  }\n": types.UpdateServiceDocument,
-    "\n  query Teams {\n    teams(first: 500, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...TeamFields\n        }\n      }\n    }\n  }\n": types.TeamsDocument,
-    "\n  fragment TeamFields on Team {\n    id\n    name\n    description\n    members(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    services(first: 0) {\n      totalCount\n    }\n  }\n": types.TeamFieldsFragmentDoc,
-    "\n  query UserChoices {\n    users(first: 500, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.UserChoicesDocument,
+    "\n  query Teams {\n    teams(first: 50, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...TeamFields\n        }\n      }\n    }\n  }\n": types.TeamsDocument,
+    "\n  fragment TeamFields on Team {\n    id\n    name\n    description\n    members(first: 10, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    services(first: 1) {\n      totalCount\n    }\n  }\n": types.TeamFieldsFragmentDoc,
+    "\n  query UserChoices {\n    users(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.UserChoicesDocument,
+    "\n  fragment TeamMemberList on Team {\n    id\n    allMembers: members(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.TeamMemberListFragmentDoc,
+    "\n  query TeamMembers($id: ID!) {\n    node(id: $id) {\n      ... on Team {\n        ...TeamMemberList\n      }\n    }\n  }\n": types.TeamMembersDocument,
     "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      ...TeamFields\n    }\n  }\n": types.CreateTeamDocument,
-    "\n  mutation UpdateTeam($id: ID!, $input: UpdateTeamInput!) {\n    updateTeam(id: $id, input: $input) {\n      ...TeamFields\n    }\n  }\n": types.UpdateTeamDocument,
-    "\n  query Users {\n    users(first: 500, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...UserFields\n        }\n      }\n    }\n  }\n": types.UsersDocument,
+    "\n  mutation UpdateTeam($id: ID!, $input: UpdateTeamInput!) {\n    updateTeam(id: $id, input: $input) {\n      ...TeamFields\n      ...TeamMemberList\n    }\n  }\n": types.UpdateTeamDocument,
+    "\n  query Users {\n    users(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...UserFields\n        }\n      }\n    }\n  }\n": types.UsersDocument,
     "\n  fragment UserFields on User {\n    id\n    name\n    email\n    role\n    timeZone\n    disabled\n  }\n": types.UserFieldsFragmentDoc,
     "\n  mutation InviteUser($input: CreateUserInput!) {\n    inviteUser(input: $input) {\n      ...UserFields\n    }\n  }\n": types.InviteUserDocument,
     "\n  mutation UpdateUserRole($id: ID!, $role: UserRole!) {\n    updateUser(id: $id, input: { role: $role }) {\n      ...UserFields\n    }\n  }\n": types.UpdateUserRoleDocument,
@@ -147,7 +151,7 @@ export function graphql(source: "\n  mutation RevokeAPIToken($id: ID!) {\n    re
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Services {\n    services(first: 500, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...ServiceFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Services {\n    services(first: 500, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...ServiceFields\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Services {\n    services(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...ServiceFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Services {\n    services(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...ServiceFields\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -155,7 +159,7 @@ export function graphql(source: "\n  fragment ServiceFields on Service {\n    id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TeamChoices {\n    teams(first: 500, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TeamChoices {\n    teams(first: 500, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query TeamChoices {\n    teams(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TeamChoices {\n    teams(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -167,15 +171,23 @@ export function graphql(source: "\n  mutation UpdateService($id: ID!, $input: Up
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Teams {\n    teams(first: 500, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...TeamFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Teams {\n    teams(first: 500, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...TeamFields\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Teams {\n    teams(first: 50, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...TeamFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Teams {\n    teams(first: 50, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...TeamFields\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment TeamFields on Team {\n    id\n    name\n    description\n    members(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    services(first: 0) {\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  fragment TeamFields on Team {\n    id\n    name\n    description\n    members(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    services(first: 0) {\n      totalCount\n    }\n  }\n"];
+export function graphql(source: "\n  fragment TeamFields on Team {\n    id\n    name\n    description\n    members(first: 10, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    services(first: 1) {\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  fragment TeamFields on Team {\n    id\n    name\n    description\n    members(first: 10, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    services(first: 1) {\n      totalCount\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query UserChoices {\n    users(first: 500, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query UserChoices {\n    users(first: 500, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query UserChoices {\n    users(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query UserChoices {\n    users(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TeamMemberList on Team {\n    id\n    allMembers: members(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment TeamMemberList on Team {\n    id\n    allMembers: members(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamMembers($id: ID!) {\n    node(id: $id) {\n      ... on Team {\n        ...TeamMemberList\n      }\n    }\n  }\n"): (typeof documents)["\n  query TeamMembers($id: ID!) {\n    node(id: $id) {\n      ... on Team {\n        ...TeamMemberList\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -183,11 +195,11 @@ export function graphql(source: "\n  mutation CreateTeam($input: CreateTeamInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateTeam($id: ID!, $input: UpdateTeamInput!) {\n    updateTeam(id: $id, input: $input) {\n      ...TeamFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateTeam($id: ID!, $input: UpdateTeamInput!) {\n    updateTeam(id: $id, input: $input) {\n      ...TeamFields\n    }\n  }\n"];
+export function graphql(source: "\n  mutation UpdateTeam($id: ID!, $input: UpdateTeamInput!) {\n    updateTeam(id: $id, input: $input) {\n      ...TeamFields\n      ...TeamMemberList\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateTeam($id: ID!, $input: UpdateTeamInput!) {\n    updateTeam(id: $id, input: $input) {\n      ...TeamFields\n      ...TeamMemberList\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Users {\n    users(first: 500, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...UserFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Users {\n    users(first: 500, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...UserFields\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Users {\n    users(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...UserFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Users {\n    users(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...UserFields\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

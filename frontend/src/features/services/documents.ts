@@ -2,7 +2,7 @@ import { graphql } from '../../gql';
 
 export const ServicesQuery = graphql(`
   query Services {
-    services(first: 500, orderBy: { field: NAME, direction: ASC }) {
+    services(first: 200, orderBy: { field: NAME, direction: ASC }) {
       totalCount
       edges {
         node {
@@ -27,7 +27,7 @@ export const ServiceFieldsFragment = graphql(`
 
 export const TeamChoicesQuery = graphql(`
   query TeamChoices {
-    teams(first: 500, orderBy: { field: NAME, direction: ASC }) {
+    teams(first: 200, orderBy: { field: NAME, direction: ASC }) {
       edges {
         node {
           id

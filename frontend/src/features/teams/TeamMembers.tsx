@@ -1,14 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { UpdateTeamMutation, UserChoicesQuery } from './documents';
+import { TeamMembersQuery, UpdateTeamMutation, UserChoicesQuery } from './documents';
 import type { TeamFieldsFragment } from '../../gql/graphql';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 
 /** Who is in a team, with adding and removing for admins. */
 export function TeamMembers({ team }: { team: TeamFieldsFragment }) {
   const [{ data }] = useQuery({ query: UserChoicesQuery });
+  const [{ data: memberData }] = useQuery({ query: TeamMembersQuery, variables: { id: team.id } });
   const [state, update] = useMutation(UpdateTeamMutation);
-  const members = team.members.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
+  const node = memberData?.node;
+  const list = node && 'allMembers' in node ? node.allMembers : team.members;
+  const members = list.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
   const memberIDs = new Set(members.map((m) => m.id));
   const candidates = data?.users.edges?.flatMap((e) => (e?.node && !memberIDs.has(e.node.id) ? [e.node] : [])) ?? [];
   const [choice, setChoice] = useState('');

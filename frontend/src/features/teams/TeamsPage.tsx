@@ -70,6 +70,9 @@ export function TeamsPage() {
                           {m}
                         </li>
                       ))}
+                      {t.members.totalCount > members.length && (
+                        <li className="person tag-muted">and {t.members.totalCount - members.length} more</li>
+                      )}
                     </ul>
                   )}
                 </div>

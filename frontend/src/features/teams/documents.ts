@@ -2,7 +2,7 @@ import { graphql } from '../../gql';
 
 export const TeamsQuery = graphql(`
   query Teams {
-    teams(first: 500, orderBy: { field: NAME, direction: ASC }) {
+    teams(first: 50, orderBy: { field: NAME, direction: ASC }) {
       totalCount
       edges {
         node {
@@ -18,7 +18,7 @@ export const TeamFieldsFragment = graphql(`
     id
     name
     description
-    members(first: 200, orderBy: { field: NAME, direction: ASC }) {
+    members(first: 10, orderBy: { field: NAME, direction: ASC }) {
       totalCount
       edges {
         node {
@@ -27,7 +27,7 @@ export const TeamFieldsFragment = graphql(`
         }
       }
     }
-    services(first: 0) {
+    services(first: 1) {
       totalCount
     }
   }
@@ -35,13 +35,40 @@ export const TeamFieldsFragment = graphql(`
 
 export const UserChoicesQuery = graphql(`
   query UserChoices {
-    users(first: 500, orderBy: { field: NAME, direction: ASC }) {
+    users(first: 200, orderBy: { field: NAME, direction: ASC }) {
       edges {
         node {
           id
           name
           email
         }
+      }
+    }
+  }
+`);
+
+// The edit dialog needs every member, the list only the first few: the server
+// charges a query by page sizes, so the long list is fetched for one team only.
+export const TeamMemberListFragment = graphql(`
+  fragment TeamMemberList on Team {
+    id
+    allMembers: members(first: 200, orderBy: { field: NAME, direction: ASC }) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const TeamMembersQuery = graphql(`
+  query TeamMembers($id: ID!) {
+    node(id: $id) {
+      ... on Team {
+        ...TeamMemberList
       }
     }
   }
@@ -59,6 +86,7 @@ export const UpdateTeamMutation = graphql(`
   mutation UpdateTeam($id: ID!, $input: UpdateTeamInput!) {
     updateTeam(id: $id, input: $input) {
       ...TeamFields
+      ...TeamMemberList
     }
   }
 `);

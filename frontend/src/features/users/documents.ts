@@ -2,7 +2,7 @@ import { graphql } from '../../gql';
 
 export const UsersQuery = graphql(`
   query Users {
-    users(first: 500, orderBy: { field: NAME, direction: ASC }) {
+    users(first: 200, orderBy: { field: NAME, direction: ASC }) {
       totalCount
       edges {
         node {
