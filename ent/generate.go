@@ -1,4 +1,4 @@
 // Package ent holds Tocsin's data model, generated from ent/schema.
 package ent
 
-//go:generate go run -mod=mod entc.go
+//go:generate go run entc.go

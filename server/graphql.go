@@ -5,8 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"runtime/debug"
 	"net/url"
+	"runtime/debug"
 	"strings"
 	"time"
 

@@ -91,15 +91,14 @@ func (o operationMetrics) InterceptResponse(ctx context.Context, next graphql.Re
 	oc := graphql.GetOperationContext(ctx)
 	start := time.Now()
 	resp := next(ctx)
-	typ := "unknown"
+	typ, name := "unknown", ""
 	if oc.Operation != nil {
-		typ = string(oc.Operation.Operation)
+		typ, name = string(oc.Operation.Operation), oc.Operation.Name
 	}
 	outcome := "ok"
 	if resp != nil && len(resp.Errors) > 0 {
 		outcome = "error"
 	}
-	name := oc.OperationName
 	if len(name) > 64 {
 		name = name[:64]
 	}

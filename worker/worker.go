@@ -16,9 +16,11 @@ import (
 
 // Deps is what the handlers need; main builds it once.
 type Deps struct {
-	Client  *ent.Client
-	Auth    *auth.Service
-	Mailer  interface{ Send(context.Context, notify.Email) error }
+	Client *ent.Client
+	Auth   *auth.Service
+	Mailer interface {
+		Send(context.Context, notify.Email) error
+	}
 	BaseURL string
 }
 

@@ -2456,10 +2456,6 @@ input IncidentWhereInput {
   hasTimelineWith: [TimelineEventWhereInput!]
 }
 """
-The builtin Map type
-"""
-scalar Map
-"""
 An object with an ID.
 Follows the [Relay Global Object Identification Specification](https://relay.dev/graphql/objectidentification.htm)
 """
@@ -3132,10 +3128,6 @@ input TeamWhereInput {
   hasServices: Boolean
   hasServicesWith: [ServiceWhereInput!]
 }
-"""
-The builtin Time type
-"""
-scalar Time
 type TimelineEvent implements Node {
   id: ID!
   """
@@ -3590,6 +3582,14 @@ input UserWhereInput {
   hasTeams: Boolean
   hasTeamsWith: [TeamWhereInput!]
 }
+`, BuiltIn: false},
+	{Name: "../scalars.graphql", Input: `# Scalars used by the generated ent.graphql. They are declared here, by hand,
+# so that entgql never writes them itself: it skips scalars the gqlgen schema
+# already has, and would otherwise flip between adding and dropping them.
+"An RFC 3339 timestamp, e.g. 2026-11-23T14:05:00Z."
+scalar Time
+"A JSON object."
+scalar Map
 `, BuiltIn: false},
 	{Name: "../tocsin.graphql", Input: `# Hand-written extensions of the generated ent.graphql.
 
