@@ -42,6 +42,15 @@ var constraints = map[string][2]string{
 	"timeline_events_alerts_timeline": {"alertID", "does not name an existing alert"},
 }
 
+// stillUsed explains a refused delete: the object is still referenced.
+var stillUsed = map[string]string{
+	"services_teams_services":       "the team still owns services; move or delete them first",
+	"alerts_services_alerts":        "the service has alerts and is kept for their history",
+	"api_tokens_users_api_tokens":   "the user still has API tokens; disable the user instead",
+	"sessions_users_sessions":       "the user has sessions; disable the user instead",
+	"invitations_users_invitations": "the user has invitations; disable the user instead",
+}
+
 // PresentError is the one place where errors become GraphQL errors with
 // extensions.code. Unknown errors are logged and hidden.
 func PresentError(ctx context.Context, err error) *gqlerror.Error {
@@ -81,6 +90,8 @@ func classify(err error) (code, msg, field string) {
 		return CodeBadUserInput, validationMessage(validation), lowerCamel(validation.Name)
 	case ent.IsNotFound(err):
 		return CodeNotFound, "no such object, or you may not see it", ""
+	case errors.As(err, &pqErr) && pqErr.Code == "23503" && strings.Contains(pqErr.Detail, "is still referenced") && stillUsed[pqErr.Constraint] != "":
+		return CodeBadUserInput, "id: " + stillUsed[pqErr.Constraint], "id"
 	case errors.As(err, &pqErr) && constraints[pqErr.Constraint][0] != "":
 		c := constraints[pqErr.Constraint]
 		return CodeBadUserInput, c[0] + " " + c[1], c[0]

@@ -11,7 +11,6 @@ import (
 
 	"github.com/tocsin/tocsin/auth"
 	"github.com/tocsin/tocsin/ent"
-	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/graph/generated"
 	"github.com/tocsin/tocsin/graph/model"
 	"github.com/tocsin/tocsin/viewer"
@@ -102,14 +101,8 @@ func (r *mutationResolver) UpdateTeam(ctx context.Context, id int, input ent.Upd
 
 // DeleteTeam is the resolver for the deleteTeam field.
 func (r *mutationResolver) DeleteTeam(ctx context.Context, id int) (int, error) {
-	c := ent.FromContext(ctx)
-	if n, err := c.Service.Query().Where(service.TeamID(id)).Count(ctx); err != nil || n > 0 {
-		if err == nil {
-			err = &auth.InvalidError{Field: "id", Reason: "the team still owns services; move or delete them first"}
-		}
-		return 0, err
-	}
-	return id, c.Team.DeleteOneID(id).Exec(ctx)
+	// A team that owns services is kept by the foreign key; PresentError explains.
+	return id, ent.FromContext(ctx).Team.DeleteOneID(id).Exec(ctx)
 }
 
 // CreateService is the resolver for the createService field.
@@ -124,14 +117,8 @@ func (r *mutationResolver) UpdateService(ctx context.Context, id int, input ent.
 
 // DeleteService is the resolver for the deleteService field.
 func (r *mutationResolver) DeleteService(ctx context.Context, id int) (int, error) {
-	c := ent.FromContext(ctx)
-	if n, err := c.Service.Query().Where(service.ID(id)).QueryAlerts().Count(ctx); err != nil || n > 0 {
-		if err == nil {
-			err = &auth.InvalidError{Field: "id", Reason: "the service has alerts and is kept for their history"}
-		}
-		return 0, err
-	}
-	return id, c.Service.DeleteOneID(id).Exec(ctx)
+	// A service with alerts is kept by the foreign key; PresentError explains.
+	return id, ent.FromContext(ctx).Service.DeleteOneID(id).Exec(ctx)
 }
 
 // CreateAPIToken is the resolver for the createAPIToken field.

@@ -407,3 +407,20 @@ func TestComplexityLimitCountsPageSizes(t *testing.T) {
 		t.Fatalf("an ordinary list query must pass, got %+v", res.Errors)
 	}
 }
+
+func TestDeletingATeamThatOwnsServicesIsRefused(t *testing.T) {
+	h := newHarness(t)
+	token := h.login("admin@tocsin.local")
+	_, res := h.do(nil, `{teams(first:1, where:{name:"Platform"}){edges{node{id}}}}`, nil, bearer(token))
+	id := strings.Split(strings.Split(string(res.Data["teams"]), `"id":"`)[1], `"`)[0]
+	_, res = h.do(nil, `mutation($id:ID!){deleteTeam(id:$id)}`, map[string]any{"id": id}, bearer(token))
+	if res.code() != "BAD_USER_INPUT" || !strings.Contains(res.Errors[0].Message, "still owns services") {
+		t.Fatalf("want BAD_USER_INPUT saying the team owns services, got %+v", res.Errors)
+	}
+	_, res = h.do(nil, `mutation{createTeam(input:{name:"Empty"}){id}}`, nil, bearer(token))
+	id = strings.Split(strings.Split(string(res.Data["createTeam"]), `"id":"`)[1], `"`)[0]
+	_, res = h.do(nil, `mutation($id:ID!){deleteTeam(id:$id)}`, map[string]any{"id": id}, bearer(token))
+	if len(res.Errors) > 0 {
+		t.Fatalf("deleting an empty team: %+v", res.Errors)
+	}
+}
