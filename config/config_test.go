@@ -1,0 +1,59 @@
+package config
+
+import (
+	"flag"
+	"strings"
+	"testing"
+)
+
+func load(t *testing.T, args ...string) (*Config, error) {
+	t.Helper()
+	fs := flag.NewFlagSet("test", flag.ContinueOnError)
+	vals := Register(fs)
+	if err := fs.Parse(args); err != nil {
+		t.Fatal(err)
+	}
+	return Load(vals)
+}
+
+func TestDefaultsSuitALaptop(t *testing.T) {
+	c, err := load(t)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.HTTPAddr != ":8080" || c.BaseURL != "http://localhost:8080" || c.SecureCookies() {
+		t.Fatalf("unexpected defaults: %+v", c)
+	}
+	if c.DelayedTaskCheckInterval > 250_000_000 {
+		t.Fatalf("delayed tasks must be checked often enough to fire within a second, got %v", c.DelayedTaskCheckInterval)
+	}
+}
+
+func TestFlagsOverrideEnvironment(t *testing.T) {
+	t.Setenv("TOCSIN_HTTP_ADDR", ":9000")
+	c, _ := load(t)
+	if c.HTTPAddr != ":9000" {
+		t.Fatalf("env: got %q", c.HTTPAddr)
+	}
+	c, _ = load(t, "--http-addr", ":9100", "--base-url", "https://tocsin.example.com/")
+	if c.HTTPAddr != ":9100" || c.BaseURL != "https://tocsin.example.com" || !c.SecureCookies() {
+		t.Fatalf("flags: got %q %q", c.HTTPAddr, c.BaseURL)
+	}
+}
+
+func TestBadValuesNameTheVariable(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--base-url", "localhost"}, "TOCSIN_BASE_URL"},
+		{[]string{"--worker-queues", "critical=6"}, "TOCSIN_WORKER_QUEUES"},
+		{[]string{"--task-check-interval", "soon"}, "TOCSIN_TASK_CHECK_INTERVAL"},
+		{[]string{"--max-body-bytes", "-1"}, "TOCSIN_MAX_BODY_BYTES"},
+		{[]string{"--log-level", "loud"}, "TOCSIN_LOG_LEVEL"},
+	} {
+		if _, err := load(t, tc.args...); err == nil || !strings.HasPrefix(err.Error(), tc.want+":") {
+			t.Errorf("%v: want an error starting with %s, got %v", tc.args, tc.want, err)
+		}
+	}
+}

@@ -1,0 +1,22 @@
+package config
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestREADMEDocumentsEveryVariable keeps the README's configuration table in
+// step with Vars.
+func TestREADMEDocumentsEveryVariable(t *testing.T) {
+	b, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range Vars {
+		row := "| `" + v.Env + "` | `--" + v.Flag + "` | `" + v.Default + "` |"
+		if !strings.Contains(string(b), row) {
+			t.Errorf("README.md lacks the row for %s (want it to start with %q)", v.Env, row)
+		}
+	}
+}
