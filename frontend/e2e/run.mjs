@@ -38,6 +38,9 @@ const browser = await chromium.launch({
 
 let passed = 0;
 let failed = 0;
+// Cookies of each demo user's session, saved by the sign-in checks so later
+// checks start signed in: the server limits sign-ins per client address.
+const sessions = {};
 
 /** Runs one check in a fresh browser context (no cookies), with a 60 s limit. */
 async function check(name, fn, contextOptions = {}) {
@@ -92,8 +95,22 @@ for (const [role, who] of Object.entries(users)) {
     const shown = await page.getByTestId('viewer-name').innerText();
     expect(shown.includes(who.name), `shell shows "${shown}", expected ${who.name}`);
     expect(page.url().endsWith('/alerts'), `landed on ${page.url()}, expected /alerts`);
+    sessions[role] = await page.context().storageState();
   });
 }
+
+/** Opens the app as an already signed-in demo user (or signs in if that failed earlier). */
+async function openAs(page, role, path = '/alerts') {
+  await page.goto(`${BASE}${path}`);
+  if (new URL(page.url()).pathname === '/login' || !sessions[role]) {
+    await page.getByLabel('Email').waitFor();
+    await signIn(page, users[role]);
+    await page.goto(`${BASE}${path}`);
+  }
+  await page.getByTestId('viewer-name').filter({ hasText: users[role].name }).waitFor();
+}
+
+const as = (role) => (sessions[role] ? { storageState: sessions[role] } : {});
 
 await check('a wrong password shows a clear error and stays on the login page', async (page) => {
   await page.goto(`${BASE}/login`);
@@ -108,7 +125,7 @@ await check('a wrong password shows a clear error and stays on the login page', 
 });
 
 await check('admin sees the seeded alerts, newest first, and a screenshot is saved', async (page) => {
-  await signIn(page, users.admin);
+  await openAs(page, 'admin');
   await page.goto(`${BASE}/alerts?status=all`);
   await listLoaded(page, 'alert-row');
   const rows = page.getByTestId('alert-row');
@@ -125,10 +142,10 @@ await check('admin sees the seeded alerts, newest first, and a screenshot is sav
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.mouse.move(0, 0);
   await page.screenshot({ path: join(SCREENSHOTS, 'alerts.png') });
-});
+}, as('admin'));
 
 await check('alerts work at 360 px wide with nothing cut off', async (page) => {
-  await signIn(page, users.responder);
+  await openAs(page, 'responder');
   await listLoaded(page, 'alert-row');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow <= 0, `page is ${overflow}px wider than the 360 px screen`);
@@ -139,10 +156,10 @@ await check('alerts work at 360 px wide with nothing cut off', async (page) => {
   );
   expect(small.length === 0, `touch targets under 44 px: ${small.join(', ')}`);
   await page.screenshot({ path: join(SCREENSHOTS, 'alerts-mobile.png') });
-}, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+}, { ...as('responder'), viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
 await check('admin invites a user through the form and sees them in the list', async (page) => {
-  await signIn(page, users.admin);
+  await openAs(page, 'admin');
   await page.getByRole('link', { name: 'Users' }).click();
   await listLoaded(page, 'user-row');
   const email = `e2e-${Date.now()}@example.test`;
@@ -157,10 +174,10 @@ await check('admin invites a user through the form and sees them in the list', a
   const row = page.getByTestId('user-row').filter({ hasText: email });
   await row.waitFor();
   expect((await row.innerText()).includes('Eve Example'), 'the new user row lacks their name');
-});
+}, as('admin'));
 
 await check('stakeholder sees no Invite, Create or Edit on users, teams and services', async (page) => {
-  await signIn(page, users.stakeholder);
+  await openAs(page, 'stakeholder');
   for (const [path, rowId] of [
     ['/users', 'user-row'],
     ['/teams', 'team-row'],
@@ -177,10 +194,10 @@ await check('stakeholder sees no Invite, Create or Edit on users, teams and serv
   await page.goto(`${BASE}/profile`);
   await page.getByRole('heading', { name: 'Your details' }).waitFor();
   expect((await page.getByRole('heading', { name: 'API tokens' }).count()) === 0, 'stakeholder is offered API tokens');
-});
+}, as('stakeholder'));
 
 await check('every page loads for admin without an error', async (page) => {
-  await signIn(page, users.admin);
+  await openAs(page, 'admin');
   for (const [link, heading, ready] of [
     ['Incidents', 'Incidents', '[data-testid="incident-row"], .empty'],
     ['Services', 'Services', '[data-testid="service-row"], .empty'],
@@ -201,10 +218,10 @@ await check('every page loads for admin without an error', async (page) => {
   const dialog = page.getByRole('dialog', { name: 'Edit Platform' });
   await dialog.getByRole('button', { name: 'Remove Rui Responder from Platform' }).waitFor();
   expect((await dialog.locator('.notice-error').count()) === 0, 'team dialog shows an error');
-});
+}, as('admin'));
 
 await check('an unknown client route still renders the app after a reload', async (page) => {
-  await signIn(page, users.admin);
+  await openAs(page, 'admin');
   await page.goto(`${BASE}/no/such/page?x=1`);
   await page.getByRole('heading', { name: 'Page not found' }).waitFor();
   await page.reload();
@@ -213,7 +230,7 @@ await check('an unknown client route still renders the app after a reload', asyn
   await page.goto(`${BASE}/teams`);
   await page.reload();
   await listLoaded(page, 'team-row');
-});
+}, as('admin'));
 
 await check('a signed-out visitor to a deep link is sent to sign in, then back', async (page) => {
   await page.goto(`${BASE}/incidents?status=all`);
@@ -226,7 +243,7 @@ await check('a signed-out visitor to a deep link is sent to sign in, then back',
 });
 
 await check('responder creates an API token, sees its secret once, and revokes it', async (page) => {
-  await signIn(page, users.responder);
+  await openAs(page, 'responder');
   await page.getByRole('link', { name: 'Profile' }).first().click();
   const name = `e2e token ${Date.now()}`;
   await page.getByLabel('Token name').fill(name);
@@ -238,10 +255,10 @@ await check('responder creates an API token, sees its secret once, and revokes i
   page.once('dialog', (d) => d.accept());
   await row.getByRole('button', { name: `Revoke ${name}` }).click();
   await row.getByText('revoked').waitFor();
-});
+}, as('responder'));
 
 await check('keys: ? shows the shortcuts, / focuses search, j moves through the list', async (page) => {
-  await signIn(page, users.responder);
+  await openAs(page, 'responder');
   await listLoaded(page, 'alert-row');
   await page.keyboard.press('?');
   await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
@@ -251,7 +268,7 @@ await check('keys: ? shows the shortcuts, / focuses search, j moves through the 
   expect(await page.evaluate(() => document.activeElement?.dataset.testid === 'alert-row'), 'j did not focus the first alert');
   await page.keyboard.press('/');
   expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-search')), '/ did not focus the search box');
-});
+}, as('responder'));
 
 await check('sign out ends the session', async (page) => {
   await signIn(page, users.stakeholder);

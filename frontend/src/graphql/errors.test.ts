@@ -28,6 +28,14 @@ describe('describeError', () => {
     expect(describeError(gqlError('boom'))).not.toContain('[GraphQL]');
   });
 
+  it('drops a parser position from the message', () => {
+    expect(describeError(gqlError('input:2:3: login email is not valid', 'BAD_USER_INPUT'))).toBe('Email is not valid.');
+  });
+
+  it('asks to wait after too many attempts', () => {
+    expect(describeError(gqlError('too many', 'RATE_LIMITED'))).toMatch(/Wait a few minutes/);
+  });
+
   it('reads the code', () => {
     expect(errorCode(gqlError('x', 'FORBIDDEN'))).toBe('FORBIDDEN');
     expect(errorCode(gqlError('x'))).toBeUndefined();

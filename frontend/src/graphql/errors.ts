@@ -1,6 +1,6 @@
 import type { CombinedError } from '@urql/core';
 
-export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND';
+export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'RATE_LIMITED';
 
 /** The extensions.code of the first GraphQL error that has one. */
 export function errorCode(error: CombinedError | undefined): ErrorCode | undefined {
@@ -25,7 +25,7 @@ export function describeError(error: CombinedError): string {
     return 'Tocsin’s server could not be reached. Check your connection and try again.';
   }
   const first = error.graphQLErrors[0];
-  const message = first?.message?.trim() ?? '';
+  const message = withoutLocation(first?.message?.trim() ?? '');
   switch (errorCode(error)) {
     case 'UNAUTHENTICATED':
       return message && !/^unauthenticated$/i.test(message)
@@ -35,6 +35,8 @@ export function describeError(error: CombinedError): string {
       return 'You don’t have permission to do that. Ask an administrator if you need it.';
     case 'NOT_FOUND':
       return 'That item no longer exists. It may have been deleted; reload the page to see the current list.';
+    case 'RATE_LIMITED':
+      return 'Too many sign-in attempts. Wait a few minutes, then try again.';
     case 'BAD_USER_INPUT':
       return message ? sentence(message) : 'Some of what you entered is not valid. Check the form and try again.';
     default:
@@ -42,6 +44,11 @@ export function describeError(error: CombinedError): string {
         ? sentence(message)
         : 'Tocsin could not complete that request. Try again in a moment.';
   }
+}
+
+/** Drops a parser position such as "input:2:3: login " that means nothing to a person. */
+function withoutLocation(message: string): string {
+  return message.replace(/^input:\d+:\d+:\s*([\w.[\]]+\s+)?/i, '');
 }
 
 /** Capitalises the first letter and ends with a full stop. */
