@@ -107,7 +107,10 @@ echo "e2e: database $db, Redis DB $redis_db, server http://127.0.0.1:$port"
 "$bin" migrate
 "$bin" seed --demo
 
-"$bin" all >"$log" 2>&1 &
+# Run it under its own name, so it is recognisable in ps and a broad
+# `pkill -f 'bin/tocsin all'` meant for a dev server does not stop it midway.
+ln -sfn "$bin" .dev/tocsin-e2e
+.dev/tocsin-e2e all >"$log" 2>&1 &
 server_pid=$!
 
 start=$SECONDS
@@ -129,6 +132,8 @@ echo "e2e: server ready"
 e2e_status=0
 TOCSIN_E2E_URL="$TOCSIN_BASE_URL" npm --prefix frontend run e2e || e2e_status=$?
 if ((e2e_status != 0)); then
+	kill -0 "$server_pid" 2>/dev/null ||
+		echo "e2e: note: the server stopped during the run, and not by this script (a signal from outside, or a crash)" >&2
 	echo "e2e: FAILED (status $e2e_status); last 100 lines of the server log ($log):" >&2
 	tail -n 100 "$log" >&2
 fi
