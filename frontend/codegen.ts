@@ -6,7 +6,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 const out = process.env.CODEGEN_OUT ?? 'src/gql/';
 
 const config: CodegenConfig = {
-  schema: ['../graph/*.graphql', 'schema/*.graphql'],
+  schema: ['../graph/*.graphql'],
   documents: ['src/**/*.{ts,tsx}', '!src/gql/**/*', '!src/**/*.test.{ts,tsx}', '!src/test/**/*'],
   ignoreNoDocuments: true,
   generates: {

@@ -81,7 +81,7 @@ func classify(err error) (code, msg, field string) {
 	case errors.Is(err, auth.ErrInvalidCredentials), errors.Is(err, auth.ErrInvalidToken):
 		return CodeUnauthenticated, rootMessage(err), ""
 	case errors.Is(err, auth.ErrRateLimited):
-		return CodeRateLimited, err.Error(), ""
+		return CodeRateLimited, auth.ErrRateLimited.Error(), ""
 	case errors.Is(err, privacy.Deny):
 		return CodeForbidden, "your role does not allow this", ""
 	case errors.As(err, &invalid):

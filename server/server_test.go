@@ -169,8 +169,8 @@ func TestLoginIsRateLimited(t *testing.T) {
 	for i := 0; i < 12; i++ {
 		_, last = h.do(nil, q, map[string]any{"e": "responder@tocsin.local", "p": "guess-" + string(rune('a'+i))}, nil)
 	}
-	if last.code() != "RATE_LIMITED" {
-		t.Fatalf("after 12 failed attempts want RATE_LIMITED, got %+v", last.Errors)
+	if last.code() != "RATE_LIMITED" || last.Errors[0].Message != auth.ErrRateLimited.Error() {
+		t.Fatalf("after 12 failed attempts want RATE_LIMITED with a plain message, got %+v", last.Errors)
 	}
 	_, res := h.do(nil, q, map[string]any{"e": "responder@tocsin.local", "p": seed.DemoPassword}, nil)
 	if res.code() != "RATE_LIMITED" {
