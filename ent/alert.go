@@ -61,6 +61,18 @@ type Alert struct {
 	ClosedByID *int `json:"closed_by_id,omitempty"`
 	// IncidentID holds the value of the "incident_id" field.
 	IncidentID *int `json:"incident_id,omitempty"`
+	// OwnerID holds the value of the "owner_id" field.
+	OwnerID *int `json:"owner_id,omitempty"`
+	// The integration that created the alert, if any.
+	IntegrationID *int `json:"integration_id,omitempty"`
+	// SnoozedUntil holds the value of the "snoozed_until" field.
+	SnoozedUntil *time.Time `json:"snoozed_until,omitempty"`
+	// Created during a maintenance window: recorded, not paged.
+	InMaintenance bool `json:"in_maintenance,omitempty"`
+	// Custom action names offered by the sender (Opsgenie actions).
+	Actions []string `json:"actions,omitempty"`
+	// Responders the sender asked for, as sent (type and id/name/username).
+	Responders []map[string]string `json:"responders,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the AlertQuery when eager-loading is set.
 	Edges        AlertEdges `json:"edges"`
@@ -75,15 +87,17 @@ type AlertEdges struct {
 	AcknowledgedBy *User `json:"acknowledged_by,omitempty"`
 	// ClosedBy holds the value of the closed_by edge.
 	ClosedBy *User `json:"closed_by,omitempty"`
+	// Owner holds the value of the owner edge.
+	Owner *User `json:"owner,omitempty"`
 	// Incident holds the value of the incident edge.
 	Incident *Incident `json:"incident,omitempty"`
 	// Timeline holds the value of the timeline edge.
 	Timeline []*TimelineEvent `json:"timeline,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [5]bool
+	loadedTypes [6]bool
 	// totalCount holds the count of the edges above.
-	totalCount [5]map[string]int
+	totalCount [6]map[string]int
 
 	namedTimeline map[string][]*TimelineEvent
 }
@@ -121,12 +135,23 @@ func (e AlertEdges) ClosedByOrErr() (*User, error) {
 	return nil, &NotLoadedError{edge: "closed_by"}
 }
 
+// OwnerOrErr returns the Owner value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e AlertEdges) OwnerOrErr() (*User, error) {
+	if e.Owner != nil {
+		return e.Owner, nil
+	} else if e.loadedTypes[3] {
+		return nil, &NotFoundError{label: user.Label}
+	}
+	return nil, &NotLoadedError{edge: "owner"}
+}
+
 // IncidentOrErr returns the Incident value or an error if the edge
 // was not loaded in eager-loading, or loaded but was not found.
 func (e AlertEdges) IncidentOrErr() (*Incident, error) {
 	if e.Incident != nil {
 		return e.Incident, nil
-	} else if e.loadedTypes[3] {
+	} else if e.loadedTypes[4] {
 		return nil, &NotFoundError{label: incident.Label}
 	}
 	return nil, &NotLoadedError{edge: "incident"}
@@ -135,7 +160,7 @@ func (e AlertEdges) IncidentOrErr() (*Incident, error) {
 // TimelineOrErr returns the Timeline value or an error if the edge
 // was not loaded in eager-loading.
 func (e AlertEdges) TimelineOrErr() ([]*TimelineEvent, error) {
-	if e.loadedTypes[4] {
+	if e.loadedTypes[5] {
 		return e.Timeline, nil
 	}
 	return nil, &NotLoadedError{edge: "timeline"}
@@ -146,13 +171,15 @@ func (*Alert) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case alert.FieldDetails, alert.FieldTags:
+		case alert.FieldDetails, alert.FieldTags, alert.FieldActions, alert.FieldResponders:
 			values[i] = new([]byte)
-		case alert.FieldID, alert.FieldServiceID, alert.FieldCount, alert.FieldAcknowledgedByID, alert.FieldClosedByID, alert.FieldIncidentID:
+		case alert.FieldInMaintenance:
+			values[i] = new(sql.NullBool)
+		case alert.FieldID, alert.FieldServiceID, alert.FieldCount, alert.FieldAcknowledgedByID, alert.FieldClosedByID, alert.FieldIncidentID, alert.FieldOwnerID, alert.FieldIntegrationID:
 			values[i] = new(sql.NullInt64)
 		case alert.FieldAlias, alert.FieldMessage, alert.FieldDescription, alert.FieldPriority, alert.FieldStatus, alert.FieldSource, alert.FieldEntity:
 			values[i] = new(sql.NullString)
-		case alert.FieldCreatedAt, alert.FieldUpdatedAt, alert.FieldFirstOccurredAt, alert.FieldLastOccurredAt, alert.FieldAcknowledgedAt, alert.FieldClosedAt:
+		case alert.FieldCreatedAt, alert.FieldUpdatedAt, alert.FieldFirstOccurredAt, alert.FieldLastOccurredAt, alert.FieldAcknowledgedAt, alert.FieldClosedAt, alert.FieldSnoozedUntil:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -304,6 +331,49 @@ func (_m *Alert) assignValues(columns []string, values []any) error {
 				_m.IncidentID = new(int)
 				*_m.IncidentID = int(value.Int64)
 			}
+		case alert.FieldOwnerID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field owner_id", values[i])
+			} else if value.Valid {
+				_m.OwnerID = new(int)
+				*_m.OwnerID = int(value.Int64)
+			}
+		case alert.FieldIntegrationID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field integration_id", values[i])
+			} else if value.Valid {
+				_m.IntegrationID = new(int)
+				*_m.IntegrationID = int(value.Int64)
+			}
+		case alert.FieldSnoozedUntil:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field snoozed_until", values[i])
+			} else if value.Valid {
+				_m.SnoozedUntil = new(time.Time)
+				*_m.SnoozedUntil = value.Time
+			}
+		case alert.FieldInMaintenance:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field in_maintenance", values[i])
+			} else if value.Valid {
+				_m.InMaintenance = value.Bool
+			}
+		case alert.FieldActions:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field actions", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.Actions); err != nil {
+					return fmt.Errorf("unmarshal field actions: %w", err)
+				}
+			}
+		case alert.FieldResponders:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field responders", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.Responders); err != nil {
+					return fmt.Errorf("unmarshal field responders: %w", err)
+				}
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -330,6 +400,11 @@ func (_m *Alert) QueryAcknowledgedBy() *UserQuery {
 // QueryClosedBy queries the "closed_by" edge of the Alert entity.
 func (_m *Alert) QueryClosedBy() *UserQuery {
 	return NewAlertClient(_m.config).QueryClosedBy(_m)
+}
+
+// QueryOwner queries the "owner" edge of the Alert entity.
+func (_m *Alert) QueryOwner() *UserQuery {
+	return NewAlertClient(_m.config).QueryOwner(_m)
 }
 
 // QueryIncident queries the "incident" edge of the Alert entity.
@@ -434,6 +509,30 @@ func (_m *Alert) String() string {
 		builder.WriteString("incident_id=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	if v := _m.OwnerID; v != nil {
+		builder.WriteString("owner_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.IntegrationID; v != nil {
+		builder.WriteString("integration_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.SnoozedUntil; v != nil {
+		builder.WriteString("snoozed_until=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("in_maintenance=")
+	builder.WriteString(fmt.Sprintf("%v", _m.InMaintenance))
+	builder.WriteString(", ")
+	builder.WriteString("actions=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Actions))
+	builder.WriteString(", ")
+	builder.WriteString("responders=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Responders))
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -266,6 +266,74 @@ func (_c *AlertCreate) SetNillableIncidentID(v *int) *AlertCreate {
 	return _c
 }
 
+// SetOwnerID sets the "owner_id" field.
+func (_c *AlertCreate) SetOwnerID(v int) *AlertCreate {
+	_c.mutation.SetOwnerID(v)
+	return _c
+}
+
+// SetNillableOwnerID sets the "owner_id" field if the given value is not nil.
+func (_c *AlertCreate) SetNillableOwnerID(v *int) *AlertCreate {
+	if v != nil {
+		_c.SetOwnerID(*v)
+	}
+	return _c
+}
+
+// SetIntegrationID sets the "integration_id" field.
+func (_c *AlertCreate) SetIntegrationID(v int) *AlertCreate {
+	_c.mutation.SetIntegrationID(v)
+	return _c
+}
+
+// SetNillableIntegrationID sets the "integration_id" field if the given value is not nil.
+func (_c *AlertCreate) SetNillableIntegrationID(v *int) *AlertCreate {
+	if v != nil {
+		_c.SetIntegrationID(*v)
+	}
+	return _c
+}
+
+// SetSnoozedUntil sets the "snoozed_until" field.
+func (_c *AlertCreate) SetSnoozedUntil(v time.Time) *AlertCreate {
+	_c.mutation.SetSnoozedUntil(v)
+	return _c
+}
+
+// SetNillableSnoozedUntil sets the "snoozed_until" field if the given value is not nil.
+func (_c *AlertCreate) SetNillableSnoozedUntil(v *time.Time) *AlertCreate {
+	if v != nil {
+		_c.SetSnoozedUntil(*v)
+	}
+	return _c
+}
+
+// SetInMaintenance sets the "in_maintenance" field.
+func (_c *AlertCreate) SetInMaintenance(v bool) *AlertCreate {
+	_c.mutation.SetInMaintenance(v)
+	return _c
+}
+
+// SetNillableInMaintenance sets the "in_maintenance" field if the given value is not nil.
+func (_c *AlertCreate) SetNillableInMaintenance(v *bool) *AlertCreate {
+	if v != nil {
+		_c.SetInMaintenance(*v)
+	}
+	return _c
+}
+
+// SetActions sets the "actions" field.
+func (_c *AlertCreate) SetActions(v []string) *AlertCreate {
+	_c.mutation.SetActions(v)
+	return _c
+}
+
+// SetResponders sets the "responders" field.
+func (_c *AlertCreate) SetResponders(v []map[string]string) *AlertCreate {
+	_c.mutation.SetResponders(v)
+	return _c
+}
+
 // SetService sets the "service" edge to the Service entity.
 func (_c *AlertCreate) SetService(v *Service) *AlertCreate {
 	return _c.SetServiceID(v.ID)
@@ -279,6 +347,11 @@ func (_c *AlertCreate) SetAcknowledgedBy(v *User) *AlertCreate {
 // SetClosedBy sets the "closed_by" edge to the User entity.
 func (_c *AlertCreate) SetClosedBy(v *User) *AlertCreate {
 	return _c.SetClosedByID(v.ID)
+}
+
+// SetOwner sets the "owner" edge to the User entity.
+func (_c *AlertCreate) SetOwner(v *User) *AlertCreate {
+	return _c.SetOwnerID(v.ID)
 }
 
 // SetIncident sets the "incident" edge to the Incident entity.
@@ -398,6 +471,18 @@ func (_c *AlertCreate) defaults() error {
 		v := alert.DefaultLastOccurredAt()
 		_c.mutation.SetLastOccurredAt(v)
 	}
+	if _, ok := _c.mutation.InMaintenance(); !ok {
+		v := alert.DefaultInMaintenance
+		_c.mutation.SetInMaintenance(v)
+	}
+	if _, ok := _c.mutation.Actions(); !ok {
+		v := alert.DefaultActions
+		_c.mutation.SetActions(v)
+	}
+	if _, ok := _c.mutation.Responders(); !ok {
+		v := alert.DefaultResponders
+		_c.mutation.SetResponders(v)
+	}
 	return nil
 }
 
@@ -487,6 +572,15 @@ func (_c *AlertCreate) check() error {
 	}
 	if _, ok := _c.mutation.LastOccurredAt(); !ok {
 		return &ValidationError{Name: "last_occurred_at", err: errors.New(`ent: missing required field "Alert.last_occurred_at"`)}
+	}
+	if _, ok := _c.mutation.InMaintenance(); !ok {
+		return &ValidationError{Name: "in_maintenance", err: errors.New(`ent: missing required field "Alert.in_maintenance"`)}
+	}
+	if _, ok := _c.mutation.Actions(); !ok {
+		return &ValidationError{Name: "actions", err: errors.New(`ent: missing required field "Alert.actions"`)}
+	}
+	if _, ok := _c.mutation.Responders(); !ok {
+		return &ValidationError{Name: "responders", err: errors.New(`ent: missing required field "Alert.responders"`)}
 	}
 	if len(_c.mutation.ServiceIDs()) == 0 {
 		return &ValidationError{Name: "service", err: errors.New(`ent: missing required edge "Alert.service"`)}
@@ -582,6 +676,26 @@ func (_c *AlertCreate) createSpec() (*Alert, *sqlgraph.CreateSpec) {
 		_spec.SetField(alert.FieldClosedAt, field.TypeTime, value)
 		_node.ClosedAt = &value
 	}
+	if value, ok := _c.mutation.IntegrationID(); ok {
+		_spec.SetField(alert.FieldIntegrationID, field.TypeInt, value)
+		_node.IntegrationID = &value
+	}
+	if value, ok := _c.mutation.SnoozedUntil(); ok {
+		_spec.SetField(alert.FieldSnoozedUntil, field.TypeTime, value)
+		_node.SnoozedUntil = &value
+	}
+	if value, ok := _c.mutation.InMaintenance(); ok {
+		_spec.SetField(alert.FieldInMaintenance, field.TypeBool, value)
+		_node.InMaintenance = value
+	}
+	if value, ok := _c.mutation.Actions(); ok {
+		_spec.SetField(alert.FieldActions, field.TypeJSON, value)
+		_node.Actions = value
+	}
+	if value, ok := _c.mutation.Responders(); ok {
+		_spec.SetField(alert.FieldResponders, field.TypeJSON, value)
+		_node.Responders = value
+	}
 	if nodes := _c.mutation.ServiceIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -631,6 +745,23 @@ func (_c *AlertCreate) createSpec() (*Alert, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.ClosedByID = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.OwnerIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   alert.OwnerTable,
+			Columns: []string{alert.OwnerColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.OwnerID = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.IncidentIDs(); len(nodes) > 0 {
@@ -982,6 +1113,78 @@ func (u *AlertUpsert) ClearIncidentID() *AlertUpsert {
 	return u
 }
 
+// SetOwnerID sets the "owner_id" field.
+func (u *AlertUpsert) SetOwnerID(v int) *AlertUpsert {
+	u.Set(alert.FieldOwnerID, v)
+	return u
+}
+
+// UpdateOwnerID sets the "owner_id" field to the value that was provided on create.
+func (u *AlertUpsert) UpdateOwnerID() *AlertUpsert {
+	u.SetExcluded(alert.FieldOwnerID)
+	return u
+}
+
+// ClearOwnerID clears the value of the "owner_id" field.
+func (u *AlertUpsert) ClearOwnerID() *AlertUpsert {
+	u.SetNull(alert.FieldOwnerID)
+	return u
+}
+
+// SetSnoozedUntil sets the "snoozed_until" field.
+func (u *AlertUpsert) SetSnoozedUntil(v time.Time) *AlertUpsert {
+	u.Set(alert.FieldSnoozedUntil, v)
+	return u
+}
+
+// UpdateSnoozedUntil sets the "snoozed_until" field to the value that was provided on create.
+func (u *AlertUpsert) UpdateSnoozedUntil() *AlertUpsert {
+	u.SetExcluded(alert.FieldSnoozedUntil)
+	return u
+}
+
+// ClearSnoozedUntil clears the value of the "snoozed_until" field.
+func (u *AlertUpsert) ClearSnoozedUntil() *AlertUpsert {
+	u.SetNull(alert.FieldSnoozedUntil)
+	return u
+}
+
+// SetInMaintenance sets the "in_maintenance" field.
+func (u *AlertUpsert) SetInMaintenance(v bool) *AlertUpsert {
+	u.Set(alert.FieldInMaintenance, v)
+	return u
+}
+
+// UpdateInMaintenance sets the "in_maintenance" field to the value that was provided on create.
+func (u *AlertUpsert) UpdateInMaintenance() *AlertUpsert {
+	u.SetExcluded(alert.FieldInMaintenance)
+	return u
+}
+
+// SetActions sets the "actions" field.
+func (u *AlertUpsert) SetActions(v []string) *AlertUpsert {
+	u.Set(alert.FieldActions, v)
+	return u
+}
+
+// UpdateActions sets the "actions" field to the value that was provided on create.
+func (u *AlertUpsert) UpdateActions() *AlertUpsert {
+	u.SetExcluded(alert.FieldActions)
+	return u
+}
+
+// SetResponders sets the "responders" field.
+func (u *AlertUpsert) SetResponders(v []map[string]string) *AlertUpsert {
+	u.Set(alert.FieldResponders, v)
+	return u
+}
+
+// UpdateResponders sets the "responders" field to the value that was provided on create.
+func (u *AlertUpsert) UpdateResponders() *AlertUpsert {
+	u.SetExcluded(alert.FieldResponders)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -995,6 +1198,9 @@ func (u *AlertUpsertOne) UpdateNewValues() *AlertUpsertOne {
 	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(s *sql.UpdateSet) {
 		if _, exists := u.create.mutation.CreatedAt(); exists {
 			s.SetIgnore(alert.FieldCreatedAt)
+		}
+		if _, exists := u.create.mutation.IntegrationID(); exists {
+			s.SetIgnore(alert.FieldIntegrationID)
 		}
 	}))
 	return u
@@ -1335,6 +1541,90 @@ func (u *AlertUpsertOne) ClearIncidentID() *AlertUpsertOne {
 	})
 }
 
+// SetOwnerID sets the "owner_id" field.
+func (u *AlertUpsertOne) SetOwnerID(v int) *AlertUpsertOne {
+	return u.Update(func(s *AlertUpsert) {
+		s.SetOwnerID(v)
+	})
+}
+
+// UpdateOwnerID sets the "owner_id" field to the value that was provided on create.
+func (u *AlertUpsertOne) UpdateOwnerID() *AlertUpsertOne {
+	return u.Update(func(s *AlertUpsert) {
+		s.UpdateOwnerID()
+	})
+}
+
+// ClearOwnerID clears the value of the "owner_id" field.
+func (u *AlertUpsertOne) ClearOwnerID() *AlertUpsertOne {
+	return u.Update(func(s *AlertUpsert) {
+		s.ClearOwnerID()
+	})
+}
+
+// SetSnoozedUntil sets the "snoozed_until" field.
+func (u *AlertUpsertOne) SetSnoozedUntil(v time.Time) *AlertUpsertOne {
+	return u.Update(func(s *AlertUpsert) {
+		s.SetSnoozedUntil(v)
+	})
+}
+
+// UpdateSnoozedUntil sets the "snoozed_until" field to the value that was provided on create.
+func (u *AlertUpsertOne) UpdateSnoozedUntil() *AlertUpsertOne {
+	return u.Update(func(s *AlertUpsert) {
+		s.UpdateSnoozedUntil()
+	})
+}
+
+// ClearSnoozedUntil clears the value of the "snoozed_until" field.
+func (u *AlertUpsertOne) ClearSnoozedUntil() *AlertUpsertOne {
+	return u.Update(func(s *AlertUpsert) {
+		s.ClearSnoozedUntil()
+	})
+}
+
+// SetInMaintenance sets the "in_maintenance" field.
+func (u *AlertUpsertOne) SetInMaintenance(v bool) *AlertUpsertOne {
+	return u.Update(func(s *AlertUpsert) {
+		s.SetInMaintenance(v)
+	})
+}
+
+// UpdateInMaintenance sets the "in_maintenance" field to the value that was provided on create.
+func (u *AlertUpsertOne) UpdateInMaintenance() *AlertUpsertOne {
+	return u.Update(func(s *AlertUpsert) {
+		s.UpdateInMaintenance()
+	})
+}
+
+// SetActions sets the "actions" field.
+func (u *AlertUpsertOne) SetActions(v []string) *AlertUpsertOne {
+	return u.Update(func(s *AlertUpsert) {
+		s.SetActions(v)
+	})
+}
+
+// UpdateActions sets the "actions" field to the value that was provided on create.
+func (u *AlertUpsertOne) UpdateActions() *AlertUpsertOne {
+	return u.Update(func(s *AlertUpsert) {
+		s.UpdateActions()
+	})
+}
+
+// SetResponders sets the "responders" field.
+func (u *AlertUpsertOne) SetResponders(v []map[string]string) *AlertUpsertOne {
+	return u.Update(func(s *AlertUpsert) {
+		s.SetResponders(v)
+	})
+}
+
+// UpdateResponders sets the "responders" field to the value that was provided on create.
+func (u *AlertUpsertOne) UpdateResponders() *AlertUpsertOne {
+	return u.Update(func(s *AlertUpsert) {
+		s.UpdateResponders()
+	})
+}
+
 // Exec executes the query.
 func (u *AlertUpsertOne) Exec(ctx context.Context) error {
 	if len(u.create.conflict) == 0 {
@@ -1513,6 +1803,9 @@ func (u *AlertUpsertBulk) UpdateNewValues() *AlertUpsertBulk {
 		for _, b := range u.create.builders {
 			if _, exists := b.mutation.CreatedAt(); exists {
 				s.SetIgnore(alert.FieldCreatedAt)
+			}
+			if _, exists := b.mutation.IntegrationID(); exists {
+				s.SetIgnore(alert.FieldIntegrationID)
 			}
 		}
 	}))
@@ -1851,6 +2144,90 @@ func (u *AlertUpsertBulk) UpdateIncidentID() *AlertUpsertBulk {
 func (u *AlertUpsertBulk) ClearIncidentID() *AlertUpsertBulk {
 	return u.Update(func(s *AlertUpsert) {
 		s.ClearIncidentID()
+	})
+}
+
+// SetOwnerID sets the "owner_id" field.
+func (u *AlertUpsertBulk) SetOwnerID(v int) *AlertUpsertBulk {
+	return u.Update(func(s *AlertUpsert) {
+		s.SetOwnerID(v)
+	})
+}
+
+// UpdateOwnerID sets the "owner_id" field to the value that was provided on create.
+func (u *AlertUpsertBulk) UpdateOwnerID() *AlertUpsertBulk {
+	return u.Update(func(s *AlertUpsert) {
+		s.UpdateOwnerID()
+	})
+}
+
+// ClearOwnerID clears the value of the "owner_id" field.
+func (u *AlertUpsertBulk) ClearOwnerID() *AlertUpsertBulk {
+	return u.Update(func(s *AlertUpsert) {
+		s.ClearOwnerID()
+	})
+}
+
+// SetSnoozedUntil sets the "snoozed_until" field.
+func (u *AlertUpsertBulk) SetSnoozedUntil(v time.Time) *AlertUpsertBulk {
+	return u.Update(func(s *AlertUpsert) {
+		s.SetSnoozedUntil(v)
+	})
+}
+
+// UpdateSnoozedUntil sets the "snoozed_until" field to the value that was provided on create.
+func (u *AlertUpsertBulk) UpdateSnoozedUntil() *AlertUpsertBulk {
+	return u.Update(func(s *AlertUpsert) {
+		s.UpdateSnoozedUntil()
+	})
+}
+
+// ClearSnoozedUntil clears the value of the "snoozed_until" field.
+func (u *AlertUpsertBulk) ClearSnoozedUntil() *AlertUpsertBulk {
+	return u.Update(func(s *AlertUpsert) {
+		s.ClearSnoozedUntil()
+	})
+}
+
+// SetInMaintenance sets the "in_maintenance" field.
+func (u *AlertUpsertBulk) SetInMaintenance(v bool) *AlertUpsertBulk {
+	return u.Update(func(s *AlertUpsert) {
+		s.SetInMaintenance(v)
+	})
+}
+
+// UpdateInMaintenance sets the "in_maintenance" field to the value that was provided on create.
+func (u *AlertUpsertBulk) UpdateInMaintenance() *AlertUpsertBulk {
+	return u.Update(func(s *AlertUpsert) {
+		s.UpdateInMaintenance()
+	})
+}
+
+// SetActions sets the "actions" field.
+func (u *AlertUpsertBulk) SetActions(v []string) *AlertUpsertBulk {
+	return u.Update(func(s *AlertUpsert) {
+		s.SetActions(v)
+	})
+}
+
+// UpdateActions sets the "actions" field to the value that was provided on create.
+func (u *AlertUpsertBulk) UpdateActions() *AlertUpsertBulk {
+	return u.Update(func(s *AlertUpsert) {
+		s.UpdateActions()
+	})
+}
+
+// SetResponders sets the "responders" field.
+func (u *AlertUpsertBulk) SetResponders(v []map[string]string) *AlertUpsertBulk {
+	return u.Update(func(s *AlertUpsert) {
+		s.SetResponders(v)
+	})
+}
+
+// UpdateResponders sets the "responders" field to the value that was provided on create.
+func (u *AlertUpsertBulk) UpdateResponders() *AlertUpsertBulk {
+	return u.Update(func(s *AlertUpsert) {
+		s.UpdateResponders()
 	})
 }
 

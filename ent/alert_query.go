@@ -32,6 +32,7 @@ type AlertQuery struct {
 	withService        *ServiceQuery
 	withAcknowledgedBy *UserQuery
 	withClosedBy       *UserQuery
+	withOwner          *UserQuery
 	withIncident       *IncidentQuery
 	withTimeline       *TimelineEventQuery
 	loadTotal          []func(context.Context, []*Alert) error
@@ -132,6 +133,28 @@ func (_q *AlertQuery) QueryClosedBy() *UserQuery {
 			sqlgraph.From(alert.Table, alert.FieldID, selector),
 			sqlgraph.To(user.Table, user.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, alert.ClosedByTable, alert.ClosedByColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryOwner chains the current query on the "owner" edge.
+func (_q *AlertQuery) QueryOwner() *UserQuery {
+	query := (&UserClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(alert.Table, alert.FieldID, selector),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, alert.OwnerTable, alert.OwnerColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -378,6 +401,7 @@ func (_q *AlertQuery) Clone() *AlertQuery {
 		withService:        _q.withService.Clone(),
 		withAcknowledgedBy: _q.withAcknowledgedBy.Clone(),
 		withClosedBy:       _q.withClosedBy.Clone(),
+		withOwner:          _q.withOwner.Clone(),
 		withIncident:       _q.withIncident.Clone(),
 		withTimeline:       _q.withTimeline.Clone(),
 		// clone intermediate query.
@@ -417,6 +441,17 @@ func (_q *AlertQuery) WithClosedBy(opts ...func(*UserQuery)) *AlertQuery {
 		opt(query)
 	}
 	_q.withClosedBy = query
+	return _q
+}
+
+// WithOwner tells the query-builder to eager-load the nodes that are connected to
+// the "owner" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *AlertQuery) WithOwner(opts ...func(*UserQuery)) *AlertQuery {
+	query := (&UserClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withOwner = query
 	return _q
 }
 
@@ -526,10 +561,11 @@ func (_q *AlertQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Alert,
 	var (
 		nodes       = []*Alert{}
 		_spec       = _q.querySpec()
-		loadedTypes = [5]bool{
+		loadedTypes = [6]bool{
 			_q.withService != nil,
 			_q.withAcknowledgedBy != nil,
 			_q.withClosedBy != nil,
+			_q.withOwner != nil,
 			_q.withIncident != nil,
 			_q.withTimeline != nil,
 		}
@@ -570,6 +606,12 @@ func (_q *AlertQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Alert,
 	if query := _q.withClosedBy; query != nil {
 		if err := _q.loadClosedBy(ctx, query, nodes, nil,
 			func(n *Alert, e *User) { n.Edges.ClosedBy = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withOwner; query != nil {
+		if err := _q.loadOwner(ctx, query, nodes, nil,
+			func(n *Alert, e *User) { n.Edges.Owner = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -694,6 +736,38 @@ func (_q *AlertQuery) loadClosedBy(ctx context.Context, query *UserQuery, nodes 
 	}
 	return nil
 }
+func (_q *AlertQuery) loadOwner(ctx context.Context, query *UserQuery, nodes []*Alert, init func(*Alert), assign func(*Alert, *User)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*Alert)
+	for i := range nodes {
+		if nodes[i].OwnerID == nil {
+			continue
+		}
+		fk := *nodes[i].OwnerID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(user.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "owner_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
 func (_q *AlertQuery) loadIncident(ctx context.Context, query *IncidentQuery, nodes []*Alert, init func(*Alert), assign func(*Alert, *Incident)) error {
 	ids := make([]int, 0, len(nodes))
 	nodeids := make(map[int][]*Alert)
@@ -796,6 +870,9 @@ func (_q *AlertQuery) querySpec() *sqlgraph.QuerySpec {
 		}
 		if _q.withClosedBy != nil {
 			_spec.Node.AddColumnOnce(alert.FieldClosedByID)
+		}
+		if _q.withOwner != nil {
+			_spec.Node.AddColumnOnce(alert.FieldOwnerID)
 		}
 		if _q.withIncident != nil {
 			_spec.Node.AddColumnOnce(alert.FieldIncidentID)

@@ -319,6 +319,84 @@ func (_u *AlertUpdate) ClearIncidentID() *AlertUpdate {
 	return _u
 }
 
+// SetOwnerID sets the "owner_id" field.
+func (_u *AlertUpdate) SetOwnerID(v int) *AlertUpdate {
+	_u.mutation.SetOwnerID(v)
+	return _u
+}
+
+// SetNillableOwnerID sets the "owner_id" field if the given value is not nil.
+func (_u *AlertUpdate) SetNillableOwnerID(v *int) *AlertUpdate {
+	if v != nil {
+		_u.SetOwnerID(*v)
+	}
+	return _u
+}
+
+// ClearOwnerID clears the value of the "owner_id" field.
+func (_u *AlertUpdate) ClearOwnerID() *AlertUpdate {
+	_u.mutation.ClearOwnerID()
+	return _u
+}
+
+// SetSnoozedUntil sets the "snoozed_until" field.
+func (_u *AlertUpdate) SetSnoozedUntil(v time.Time) *AlertUpdate {
+	_u.mutation.SetSnoozedUntil(v)
+	return _u
+}
+
+// SetNillableSnoozedUntil sets the "snoozed_until" field if the given value is not nil.
+func (_u *AlertUpdate) SetNillableSnoozedUntil(v *time.Time) *AlertUpdate {
+	if v != nil {
+		_u.SetSnoozedUntil(*v)
+	}
+	return _u
+}
+
+// ClearSnoozedUntil clears the value of the "snoozed_until" field.
+func (_u *AlertUpdate) ClearSnoozedUntil() *AlertUpdate {
+	_u.mutation.ClearSnoozedUntil()
+	return _u
+}
+
+// SetInMaintenance sets the "in_maintenance" field.
+func (_u *AlertUpdate) SetInMaintenance(v bool) *AlertUpdate {
+	_u.mutation.SetInMaintenance(v)
+	return _u
+}
+
+// SetNillableInMaintenance sets the "in_maintenance" field if the given value is not nil.
+func (_u *AlertUpdate) SetNillableInMaintenance(v *bool) *AlertUpdate {
+	if v != nil {
+		_u.SetInMaintenance(*v)
+	}
+	return _u
+}
+
+// SetActions sets the "actions" field.
+func (_u *AlertUpdate) SetActions(v []string) *AlertUpdate {
+	_u.mutation.SetActions(v)
+	return _u
+}
+
+// AppendActions appends value to the "actions" field.
+func (_u *AlertUpdate) AppendActions(v []string) *AlertUpdate {
+	_u.mutation.AppendActions(v)
+	return _u
+}
+
+// SetResponders sets the "responders" field.
+func (_u *AlertUpdate) SetResponders(v []map[string]string) *AlertUpdate {
+	_u.mutation.SetResponders(v)
+	return _u
+}
+
+// AppendResponders appends value to the "responders" field.
+func (_u *AlertUpdate) AppendResponders(v []map[string]string) *AlertUpdate {
+	_u.mutation.AppendResponders(v)
+	return _u
+}
+
 // SetService sets the "service" edge to the Service entity.
 func (_u *AlertUpdate) SetService(v *Service) *AlertUpdate {
 	return _u.SetServiceID(v.ID)
@@ -332,6 +410,11 @@ func (_u *AlertUpdate) SetAcknowledgedBy(v *User) *AlertUpdate {
 // SetClosedBy sets the "closed_by" edge to the User entity.
 func (_u *AlertUpdate) SetClosedBy(v *User) *AlertUpdate {
 	return _u.SetClosedByID(v.ID)
+}
+
+// SetOwner sets the "owner" edge to the User entity.
+func (_u *AlertUpdate) SetOwner(v *User) *AlertUpdate {
+	return _u.SetOwnerID(v.ID)
 }
 
 // SetIncident sets the "incident" edge to the Incident entity.
@@ -374,6 +457,12 @@ func (_u *AlertUpdate) ClearAcknowledgedBy() *AlertUpdate {
 // ClearClosedBy clears the "closed_by" edge to the User entity.
 func (_u *AlertUpdate) ClearClosedBy() *AlertUpdate {
 	_u.mutation.ClearClosedBy()
+	return _u
+}
+
+// ClearOwner clears the "owner" edge to the User entity.
+func (_u *AlertUpdate) ClearOwner() *AlertUpdate {
+	_u.mutation.ClearOwner()
 	return _u
 }
 
@@ -571,6 +660,34 @@ func (_u *AlertUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.ClosedAtCleared() {
 		_spec.ClearField(alert.FieldClosedAt, field.TypeTime)
 	}
+	if _u.mutation.IntegrationIDCleared() {
+		_spec.ClearField(alert.FieldIntegrationID, field.TypeInt)
+	}
+	if value, ok := _u.mutation.SnoozedUntil(); ok {
+		_spec.SetField(alert.FieldSnoozedUntil, field.TypeTime, value)
+	}
+	if _u.mutation.SnoozedUntilCleared() {
+		_spec.ClearField(alert.FieldSnoozedUntil, field.TypeTime)
+	}
+	if value, ok := _u.mutation.InMaintenance(); ok {
+		_spec.SetField(alert.FieldInMaintenance, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.Actions(); ok {
+		_spec.SetField(alert.FieldActions, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedActions(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, alert.FieldActions, value)
+		})
+	}
+	if value, ok := _u.mutation.Responders(); ok {
+		_spec.SetField(alert.FieldResponders, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedResponders(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, alert.FieldResponders, value)
+		})
+	}
 	if _u.mutation.ServiceCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -648,6 +765,35 @@ func (_u *AlertUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Inverse: false,
 			Table:   alert.ClosedByTable,
 			Columns: []string{alert.ClosedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.OwnerCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   alert.OwnerTable,
+			Columns: []string{alert.OwnerColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.OwnerIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   alert.OwnerTable,
+			Columns: []string{alert.OwnerColumn},
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeInt),
@@ -1039,6 +1185,84 @@ func (_u *AlertUpdateOne) ClearIncidentID() *AlertUpdateOne {
 	return _u
 }
 
+// SetOwnerID sets the "owner_id" field.
+func (_u *AlertUpdateOne) SetOwnerID(v int) *AlertUpdateOne {
+	_u.mutation.SetOwnerID(v)
+	return _u
+}
+
+// SetNillableOwnerID sets the "owner_id" field if the given value is not nil.
+func (_u *AlertUpdateOne) SetNillableOwnerID(v *int) *AlertUpdateOne {
+	if v != nil {
+		_u.SetOwnerID(*v)
+	}
+	return _u
+}
+
+// ClearOwnerID clears the value of the "owner_id" field.
+func (_u *AlertUpdateOne) ClearOwnerID() *AlertUpdateOne {
+	_u.mutation.ClearOwnerID()
+	return _u
+}
+
+// SetSnoozedUntil sets the "snoozed_until" field.
+func (_u *AlertUpdateOne) SetSnoozedUntil(v time.Time) *AlertUpdateOne {
+	_u.mutation.SetSnoozedUntil(v)
+	return _u
+}
+
+// SetNillableSnoozedUntil sets the "snoozed_until" field if the given value is not nil.
+func (_u *AlertUpdateOne) SetNillableSnoozedUntil(v *time.Time) *AlertUpdateOne {
+	if v != nil {
+		_u.SetSnoozedUntil(*v)
+	}
+	return _u
+}
+
+// ClearSnoozedUntil clears the value of the "snoozed_until" field.
+func (_u *AlertUpdateOne) ClearSnoozedUntil() *AlertUpdateOne {
+	_u.mutation.ClearSnoozedUntil()
+	return _u
+}
+
+// SetInMaintenance sets the "in_maintenance" field.
+func (_u *AlertUpdateOne) SetInMaintenance(v bool) *AlertUpdateOne {
+	_u.mutation.SetInMaintenance(v)
+	return _u
+}
+
+// SetNillableInMaintenance sets the "in_maintenance" field if the given value is not nil.
+func (_u *AlertUpdateOne) SetNillableInMaintenance(v *bool) *AlertUpdateOne {
+	if v != nil {
+		_u.SetInMaintenance(*v)
+	}
+	return _u
+}
+
+// SetActions sets the "actions" field.
+func (_u *AlertUpdateOne) SetActions(v []string) *AlertUpdateOne {
+	_u.mutation.SetActions(v)
+	return _u
+}
+
+// AppendActions appends value to the "actions" field.
+func (_u *AlertUpdateOne) AppendActions(v []string) *AlertUpdateOne {
+	_u.mutation.AppendActions(v)
+	return _u
+}
+
+// SetResponders sets the "responders" field.
+func (_u *AlertUpdateOne) SetResponders(v []map[string]string) *AlertUpdateOne {
+	_u.mutation.SetResponders(v)
+	return _u
+}
+
+// AppendResponders appends value to the "responders" field.
+func (_u *AlertUpdateOne) AppendResponders(v []map[string]string) *AlertUpdateOne {
+	_u.mutation.AppendResponders(v)
+	return _u
+}
+
 // SetService sets the "service" edge to the Service entity.
 func (_u *AlertUpdateOne) SetService(v *Service) *AlertUpdateOne {
 	return _u.SetServiceID(v.ID)
@@ -1052,6 +1276,11 @@ func (_u *AlertUpdateOne) SetAcknowledgedBy(v *User) *AlertUpdateOne {
 // SetClosedBy sets the "closed_by" edge to the User entity.
 func (_u *AlertUpdateOne) SetClosedBy(v *User) *AlertUpdateOne {
 	return _u.SetClosedByID(v.ID)
+}
+
+// SetOwner sets the "owner" edge to the User entity.
+func (_u *AlertUpdateOne) SetOwner(v *User) *AlertUpdateOne {
+	return _u.SetOwnerID(v.ID)
 }
 
 // SetIncident sets the "incident" edge to the Incident entity.
@@ -1094,6 +1323,12 @@ func (_u *AlertUpdateOne) ClearAcknowledgedBy() *AlertUpdateOne {
 // ClearClosedBy clears the "closed_by" edge to the User entity.
 func (_u *AlertUpdateOne) ClearClosedBy() *AlertUpdateOne {
 	_u.mutation.ClearClosedBy()
+	return _u
+}
+
+// ClearOwner clears the "owner" edge to the User entity.
+func (_u *AlertUpdateOne) ClearOwner() *AlertUpdateOne {
+	_u.mutation.ClearOwner()
 	return _u
 }
 
@@ -1321,6 +1556,34 @@ func (_u *AlertUpdateOne) sqlSave(ctx context.Context) (_node *Alert, err error)
 	if _u.mutation.ClosedAtCleared() {
 		_spec.ClearField(alert.FieldClosedAt, field.TypeTime)
 	}
+	if _u.mutation.IntegrationIDCleared() {
+		_spec.ClearField(alert.FieldIntegrationID, field.TypeInt)
+	}
+	if value, ok := _u.mutation.SnoozedUntil(); ok {
+		_spec.SetField(alert.FieldSnoozedUntil, field.TypeTime, value)
+	}
+	if _u.mutation.SnoozedUntilCleared() {
+		_spec.ClearField(alert.FieldSnoozedUntil, field.TypeTime)
+	}
+	if value, ok := _u.mutation.InMaintenance(); ok {
+		_spec.SetField(alert.FieldInMaintenance, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.Actions(); ok {
+		_spec.SetField(alert.FieldActions, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedActions(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, alert.FieldActions, value)
+		})
+	}
+	if value, ok := _u.mutation.Responders(); ok {
+		_spec.SetField(alert.FieldResponders, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedResponders(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, alert.FieldResponders, value)
+		})
+	}
 	if _u.mutation.ServiceCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1398,6 +1661,35 @@ func (_u *AlertUpdateOne) sqlSave(ctx context.Context) (_node *Alert, err error)
 			Inverse: false,
 			Table:   alert.ClosedByTable,
 			Columns: []string{alert.ClosedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.OwnerCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   alert.OwnerTable,
+			Columns: []string{alert.OwnerColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.OwnerIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   alert.OwnerTable,
+			Columns: []string{alert.OwnerColumn},
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(user.FieldID, field.TypeInt),

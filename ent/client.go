@@ -17,8 +17,12 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/apitoken"
+	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
+	"github.com/tocsin/tocsin/ent/ingestrequest"
+	"github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/invitation"
+	"github.com/tocsin/tocsin/ent/maintenancewindow"
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/session"
 	"github.com/tocsin/tocsin/ent/team"
@@ -37,10 +41,18 @@ type Client struct {
 	APIToken *APITokenClient
 	// Alert is the client for interacting with the Alert builders.
 	Alert *AlertClient
+	// Heartbeat is the client for interacting with the Heartbeat builders.
+	Heartbeat *HeartbeatClient
 	// Incident is the client for interacting with the Incident builders.
 	Incident *IncidentClient
+	// IngestRequest is the client for interacting with the IngestRequest builders.
+	IngestRequest *IngestRequestClient
+	// Integration is the client for interacting with the Integration builders.
+	Integration *IntegrationClient
 	// Invitation is the client for interacting with the Invitation builders.
 	Invitation *InvitationClient
+	// MaintenanceWindow is the client for interacting with the MaintenanceWindow builders.
+	MaintenanceWindow *MaintenanceWindowClient
 	// Service is the client for interacting with the Service builders.
 	Service *ServiceClient
 	// Session is the client for interacting with the Session builders.
@@ -64,8 +76,12 @@ func (c *Client) init() {
 	c.Schema = migrate.NewSchema(c.driver)
 	c.APIToken = NewAPITokenClient(c.config)
 	c.Alert = NewAlertClient(c.config)
+	c.Heartbeat = NewHeartbeatClient(c.config)
 	c.Incident = NewIncidentClient(c.config)
+	c.IngestRequest = NewIngestRequestClient(c.config)
+	c.Integration = NewIntegrationClient(c.config)
 	c.Invitation = NewInvitationClient(c.config)
+	c.MaintenanceWindow = NewMaintenanceWindowClient(c.config)
 	c.Service = NewServiceClient(c.config)
 	c.Session = NewSessionClient(c.config)
 	c.Team = NewTeamClient(c.config)
@@ -161,17 +177,21 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 	cfg := c.config
 	cfg.driver = tx
 	return &Tx{
-		ctx:           ctx,
-		config:        cfg,
-		APIToken:      NewAPITokenClient(cfg),
-		Alert:         NewAlertClient(cfg),
-		Incident:      NewIncidentClient(cfg),
-		Invitation:    NewInvitationClient(cfg),
-		Service:       NewServiceClient(cfg),
-		Session:       NewSessionClient(cfg),
-		Team:          NewTeamClient(cfg),
-		TimelineEvent: NewTimelineEventClient(cfg),
-		User:          NewUserClient(cfg),
+		ctx:               ctx,
+		config:            cfg,
+		APIToken:          NewAPITokenClient(cfg),
+		Alert:             NewAlertClient(cfg),
+		Heartbeat:         NewHeartbeatClient(cfg),
+		Incident:          NewIncidentClient(cfg),
+		IngestRequest:     NewIngestRequestClient(cfg),
+		Integration:       NewIntegrationClient(cfg),
+		Invitation:        NewInvitationClient(cfg),
+		MaintenanceWindow: NewMaintenanceWindowClient(cfg),
+		Service:           NewServiceClient(cfg),
+		Session:           NewSessionClient(cfg),
+		Team:              NewTeamClient(cfg),
+		TimelineEvent:     NewTimelineEventClient(cfg),
+		User:              NewUserClient(cfg),
 	}, nil
 }
 
@@ -189,17 +209,21 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 	cfg := c.config
 	cfg.driver = &txDriver{tx: tx, drv: c.driver}
 	return &Tx{
-		ctx:           ctx,
-		config:        cfg,
-		APIToken:      NewAPITokenClient(cfg),
-		Alert:         NewAlertClient(cfg),
-		Incident:      NewIncidentClient(cfg),
-		Invitation:    NewInvitationClient(cfg),
-		Service:       NewServiceClient(cfg),
-		Session:       NewSessionClient(cfg),
-		Team:          NewTeamClient(cfg),
-		TimelineEvent: NewTimelineEventClient(cfg),
-		User:          NewUserClient(cfg),
+		ctx:               ctx,
+		config:            cfg,
+		APIToken:          NewAPITokenClient(cfg),
+		Alert:             NewAlertClient(cfg),
+		Heartbeat:         NewHeartbeatClient(cfg),
+		Incident:          NewIncidentClient(cfg),
+		IngestRequest:     NewIngestRequestClient(cfg),
+		Integration:       NewIntegrationClient(cfg),
+		Invitation:        NewInvitationClient(cfg),
+		MaintenanceWindow: NewMaintenanceWindowClient(cfg),
+		Service:           NewServiceClient(cfg),
+		Session:           NewSessionClient(cfg),
+		Team:              NewTeamClient(cfg),
+		TimelineEvent:     NewTimelineEventClient(cfg),
+		User:              NewUserClient(cfg),
 	}, nil
 }
 
@@ -229,7 +253,8 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.APIToken, c.Alert, c.Incident, c.Invitation, c.Service, c.Session, c.Team,
+		c.APIToken, c.Alert, c.Heartbeat, c.Incident, c.IngestRequest, c.Integration,
+		c.Invitation, c.MaintenanceWindow, c.Service, c.Session, c.Team,
 		c.TimelineEvent, c.User,
 	} {
 		n.Use(hooks...)
@@ -240,7 +265,8 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.APIToken, c.Alert, c.Incident, c.Invitation, c.Service, c.Session, c.Team,
+		c.APIToken, c.Alert, c.Heartbeat, c.Incident, c.IngestRequest, c.Integration,
+		c.Invitation, c.MaintenanceWindow, c.Service, c.Session, c.Team,
 		c.TimelineEvent, c.User,
 	} {
 		n.Intercept(interceptors...)
@@ -254,10 +280,18 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.APIToken.mutate(ctx, m)
 	case *AlertMutation:
 		return c.Alert.mutate(ctx, m)
+	case *HeartbeatMutation:
+		return c.Heartbeat.mutate(ctx, m)
 	case *IncidentMutation:
 		return c.Incident.mutate(ctx, m)
+	case *IngestRequestMutation:
+		return c.IngestRequest.mutate(ctx, m)
+	case *IntegrationMutation:
+		return c.Integration.mutate(ctx, m)
 	case *InvitationMutation:
 		return c.Invitation.mutate(ctx, m)
+	case *MaintenanceWindowMutation:
+		return c.MaintenanceWindow.mutate(ctx, m)
 	case *ServiceMutation:
 		return c.Service.mutate(ctx, m)
 	case *SessionMutation:
@@ -579,6 +613,22 @@ func (c *AlertClient) QueryClosedBy(_m *Alert) *UserQuery {
 	return query
 }
 
+// QueryOwner queries the owner edge of a Alert.
+func (c *AlertClient) QueryOwner(_m *Alert) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(alert.Table, alert.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, alert.OwnerTable, alert.OwnerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryIncident queries the incident edge of a Alert.
 func (c *AlertClient) QueryIncident(_m *Alert) *IncidentQuery {
 	query := (&IncidentClient{config: c.config}).Query()
@@ -634,6 +684,156 @@ func (c *AlertClient) mutate(ctx context.Context, m *AlertMutation) (Value, erro
 		return (&AlertDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Alert mutation op: %q", m.Op())
+	}
+}
+
+// HeartbeatClient is a client for the Heartbeat schema.
+type HeartbeatClient struct {
+	config
+}
+
+// NewHeartbeatClient returns a client for the Heartbeat from the given config.
+func NewHeartbeatClient(c config) *HeartbeatClient {
+	return &HeartbeatClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `heartbeat.Hooks(f(g(h())))`.
+func (c *HeartbeatClient) Use(hooks ...Hook) {
+	c.hooks.Heartbeat = append(c.hooks.Heartbeat, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `heartbeat.Intercept(f(g(h())))`.
+func (c *HeartbeatClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Heartbeat = append(c.inters.Heartbeat, interceptors...)
+}
+
+// Create returns a builder for creating a Heartbeat entity.
+func (c *HeartbeatClient) Create() *HeartbeatCreate {
+	mutation := newHeartbeatMutation(c.config, OpCreate)
+	return &HeartbeatCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Heartbeat entities.
+func (c *HeartbeatClient) CreateBulk(builders ...*HeartbeatCreate) *HeartbeatCreateBulk {
+	return &HeartbeatCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *HeartbeatClient) MapCreateBulk(slice any, setFunc func(*HeartbeatCreate, int)) *HeartbeatCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &HeartbeatCreateBulk{err: fmt.Errorf("calling to HeartbeatClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*HeartbeatCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &HeartbeatCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Heartbeat.
+func (c *HeartbeatClient) Update() *HeartbeatUpdate {
+	mutation := newHeartbeatMutation(c.config, OpUpdate)
+	return &HeartbeatUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *HeartbeatClient) UpdateOne(_m *Heartbeat) *HeartbeatUpdateOne {
+	mutation := newHeartbeatMutation(c.config, OpUpdateOne, withHeartbeat(_m))
+	return &HeartbeatUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *HeartbeatClient) UpdateOneID(id int) *HeartbeatUpdateOne {
+	mutation := newHeartbeatMutation(c.config, OpUpdateOne, withHeartbeatID(id))
+	return &HeartbeatUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Heartbeat.
+func (c *HeartbeatClient) Delete() *HeartbeatDelete {
+	mutation := newHeartbeatMutation(c.config, OpDelete)
+	return &HeartbeatDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *HeartbeatClient) DeleteOne(_m *Heartbeat) *HeartbeatDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *HeartbeatClient) DeleteOneID(id int) *HeartbeatDeleteOne {
+	builder := c.Delete().Where(heartbeat.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &HeartbeatDeleteOne{builder}
+}
+
+// Query returns a query builder for Heartbeat.
+func (c *HeartbeatClient) Query() *HeartbeatQuery {
+	return &HeartbeatQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeHeartbeat},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Heartbeat entity by its id.
+func (c *HeartbeatClient) Get(ctx context.Context, id int) (*Heartbeat, error) {
+	return c.Query().Where(heartbeat.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *HeartbeatClient) GetX(ctx context.Context, id int) *Heartbeat {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryService queries the service edge of a Heartbeat.
+func (c *HeartbeatClient) QueryService(_m *Heartbeat) *ServiceQuery {
+	query := (&ServiceClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(heartbeat.Table, heartbeat.FieldID, id),
+			sqlgraph.To(service.Table, service.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, heartbeat.ServiceTable, heartbeat.ServiceColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *HeartbeatClient) Hooks() []Hook {
+	hooks := c.hooks.Heartbeat
+	return append(hooks[:len(hooks):len(hooks)], heartbeat.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *HeartbeatClient) Interceptors() []Interceptor {
+	return c.inters.Heartbeat
+}
+
+func (c *HeartbeatClient) mutate(ctx context.Context, m *HeartbeatMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&HeartbeatCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&HeartbeatUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&HeartbeatUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&HeartbeatDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Heartbeat mutation op: %q", m.Op())
 	}
 }
 
@@ -819,6 +1019,290 @@ func (c *IncidentClient) mutate(ctx context.Context, m *IncidentMutation) (Value
 	}
 }
 
+// IngestRequestClient is a client for the IngestRequest schema.
+type IngestRequestClient struct {
+	config
+}
+
+// NewIngestRequestClient returns a client for the IngestRequest from the given config.
+func NewIngestRequestClient(c config) *IngestRequestClient {
+	return &IngestRequestClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `ingestrequest.Hooks(f(g(h())))`.
+func (c *IngestRequestClient) Use(hooks ...Hook) {
+	c.hooks.IngestRequest = append(c.hooks.IngestRequest, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `ingestrequest.Intercept(f(g(h())))`.
+func (c *IngestRequestClient) Intercept(interceptors ...Interceptor) {
+	c.inters.IngestRequest = append(c.inters.IngestRequest, interceptors...)
+}
+
+// Create returns a builder for creating a IngestRequest entity.
+func (c *IngestRequestClient) Create() *IngestRequestCreate {
+	mutation := newIngestRequestMutation(c.config, OpCreate)
+	return &IngestRequestCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of IngestRequest entities.
+func (c *IngestRequestClient) CreateBulk(builders ...*IngestRequestCreate) *IngestRequestCreateBulk {
+	return &IngestRequestCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *IngestRequestClient) MapCreateBulk(slice any, setFunc func(*IngestRequestCreate, int)) *IngestRequestCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &IngestRequestCreateBulk{err: fmt.Errorf("calling to IngestRequestClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*IngestRequestCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &IngestRequestCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for IngestRequest.
+func (c *IngestRequestClient) Update() *IngestRequestUpdate {
+	mutation := newIngestRequestMutation(c.config, OpUpdate)
+	return &IngestRequestUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *IngestRequestClient) UpdateOne(_m *IngestRequest) *IngestRequestUpdateOne {
+	mutation := newIngestRequestMutation(c.config, OpUpdateOne, withIngestRequest(_m))
+	return &IngestRequestUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *IngestRequestClient) UpdateOneID(id int) *IngestRequestUpdateOne {
+	mutation := newIngestRequestMutation(c.config, OpUpdateOne, withIngestRequestID(id))
+	return &IngestRequestUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for IngestRequest.
+func (c *IngestRequestClient) Delete() *IngestRequestDelete {
+	mutation := newIngestRequestMutation(c.config, OpDelete)
+	return &IngestRequestDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *IngestRequestClient) DeleteOne(_m *IngestRequest) *IngestRequestDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *IngestRequestClient) DeleteOneID(id int) *IngestRequestDeleteOne {
+	builder := c.Delete().Where(ingestrequest.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &IngestRequestDeleteOne{builder}
+}
+
+// Query returns a query builder for IngestRequest.
+func (c *IngestRequestClient) Query() *IngestRequestQuery {
+	return &IngestRequestQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeIngestRequest},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a IngestRequest entity by its id.
+func (c *IngestRequestClient) Get(ctx context.Context, id int) (*IngestRequest, error) {
+	return c.Query().Where(ingestrequest.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *IngestRequestClient) GetX(ctx context.Context, id int) *IngestRequest {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *IngestRequestClient) Hooks() []Hook {
+	hooks := c.hooks.IngestRequest
+	return append(hooks[:len(hooks):len(hooks)], ingestrequest.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *IngestRequestClient) Interceptors() []Interceptor {
+	return c.inters.IngestRequest
+}
+
+func (c *IngestRequestClient) mutate(ctx context.Context, m *IngestRequestMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&IngestRequestCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&IngestRequestUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&IngestRequestUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&IngestRequestDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown IngestRequest mutation op: %q", m.Op())
+	}
+}
+
+// IntegrationClient is a client for the Integration schema.
+type IntegrationClient struct {
+	config
+}
+
+// NewIntegrationClient returns a client for the Integration from the given config.
+func NewIntegrationClient(c config) *IntegrationClient {
+	return &IntegrationClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `integration.Hooks(f(g(h())))`.
+func (c *IntegrationClient) Use(hooks ...Hook) {
+	c.hooks.Integration = append(c.hooks.Integration, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `integration.Intercept(f(g(h())))`.
+func (c *IntegrationClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Integration = append(c.inters.Integration, interceptors...)
+}
+
+// Create returns a builder for creating a Integration entity.
+func (c *IntegrationClient) Create() *IntegrationCreate {
+	mutation := newIntegrationMutation(c.config, OpCreate)
+	return &IntegrationCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Integration entities.
+func (c *IntegrationClient) CreateBulk(builders ...*IntegrationCreate) *IntegrationCreateBulk {
+	return &IntegrationCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *IntegrationClient) MapCreateBulk(slice any, setFunc func(*IntegrationCreate, int)) *IntegrationCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &IntegrationCreateBulk{err: fmt.Errorf("calling to IntegrationClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*IntegrationCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &IntegrationCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Integration.
+func (c *IntegrationClient) Update() *IntegrationUpdate {
+	mutation := newIntegrationMutation(c.config, OpUpdate)
+	return &IntegrationUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *IntegrationClient) UpdateOne(_m *Integration) *IntegrationUpdateOne {
+	mutation := newIntegrationMutation(c.config, OpUpdateOne, withIntegration(_m))
+	return &IntegrationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *IntegrationClient) UpdateOneID(id int) *IntegrationUpdateOne {
+	mutation := newIntegrationMutation(c.config, OpUpdateOne, withIntegrationID(id))
+	return &IntegrationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Integration.
+func (c *IntegrationClient) Delete() *IntegrationDelete {
+	mutation := newIntegrationMutation(c.config, OpDelete)
+	return &IntegrationDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *IntegrationClient) DeleteOne(_m *Integration) *IntegrationDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *IntegrationClient) DeleteOneID(id int) *IntegrationDeleteOne {
+	builder := c.Delete().Where(integration.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &IntegrationDeleteOne{builder}
+}
+
+// Query returns a query builder for Integration.
+func (c *IntegrationClient) Query() *IntegrationQuery {
+	return &IntegrationQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeIntegration},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Integration entity by its id.
+func (c *IntegrationClient) Get(ctx context.Context, id int) (*Integration, error) {
+	return c.Query().Where(integration.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *IntegrationClient) GetX(ctx context.Context, id int) *Integration {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryService queries the service edge of a Integration.
+func (c *IntegrationClient) QueryService(_m *Integration) *ServiceQuery {
+	query := (&ServiceClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(integration.Table, integration.FieldID, id),
+			sqlgraph.To(service.Table, service.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, integration.ServiceTable, integration.ServiceColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *IntegrationClient) Hooks() []Hook {
+	hooks := c.hooks.Integration
+	return append(hooks[:len(hooks):len(hooks)], integration.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *IntegrationClient) Interceptors() []Interceptor {
+	return c.inters.Integration
+}
+
+func (c *IntegrationClient) mutate(ctx context.Context, m *IntegrationMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&IntegrationCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&IntegrationUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&IntegrationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&IntegrationDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Integration mutation op: %q", m.Op())
+	}
+}
+
 // InvitationClient is a client for the Invitation schema.
 type InvitationClient struct {
 	config
@@ -969,6 +1453,172 @@ func (c *InvitationClient) mutate(ctx context.Context, m *InvitationMutation) (V
 	}
 }
 
+// MaintenanceWindowClient is a client for the MaintenanceWindow schema.
+type MaintenanceWindowClient struct {
+	config
+}
+
+// NewMaintenanceWindowClient returns a client for the MaintenanceWindow from the given config.
+func NewMaintenanceWindowClient(c config) *MaintenanceWindowClient {
+	return &MaintenanceWindowClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `maintenancewindow.Hooks(f(g(h())))`.
+func (c *MaintenanceWindowClient) Use(hooks ...Hook) {
+	c.hooks.MaintenanceWindow = append(c.hooks.MaintenanceWindow, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `maintenancewindow.Intercept(f(g(h())))`.
+func (c *MaintenanceWindowClient) Intercept(interceptors ...Interceptor) {
+	c.inters.MaintenanceWindow = append(c.inters.MaintenanceWindow, interceptors...)
+}
+
+// Create returns a builder for creating a MaintenanceWindow entity.
+func (c *MaintenanceWindowClient) Create() *MaintenanceWindowCreate {
+	mutation := newMaintenanceWindowMutation(c.config, OpCreate)
+	return &MaintenanceWindowCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of MaintenanceWindow entities.
+func (c *MaintenanceWindowClient) CreateBulk(builders ...*MaintenanceWindowCreate) *MaintenanceWindowCreateBulk {
+	return &MaintenanceWindowCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *MaintenanceWindowClient) MapCreateBulk(slice any, setFunc func(*MaintenanceWindowCreate, int)) *MaintenanceWindowCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &MaintenanceWindowCreateBulk{err: fmt.Errorf("calling to MaintenanceWindowClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*MaintenanceWindowCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &MaintenanceWindowCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for MaintenanceWindow.
+func (c *MaintenanceWindowClient) Update() *MaintenanceWindowUpdate {
+	mutation := newMaintenanceWindowMutation(c.config, OpUpdate)
+	return &MaintenanceWindowUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *MaintenanceWindowClient) UpdateOne(_m *MaintenanceWindow) *MaintenanceWindowUpdateOne {
+	mutation := newMaintenanceWindowMutation(c.config, OpUpdateOne, withMaintenanceWindow(_m))
+	return &MaintenanceWindowUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *MaintenanceWindowClient) UpdateOneID(id int) *MaintenanceWindowUpdateOne {
+	mutation := newMaintenanceWindowMutation(c.config, OpUpdateOne, withMaintenanceWindowID(id))
+	return &MaintenanceWindowUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for MaintenanceWindow.
+func (c *MaintenanceWindowClient) Delete() *MaintenanceWindowDelete {
+	mutation := newMaintenanceWindowMutation(c.config, OpDelete)
+	return &MaintenanceWindowDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *MaintenanceWindowClient) DeleteOne(_m *MaintenanceWindow) *MaintenanceWindowDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *MaintenanceWindowClient) DeleteOneID(id int) *MaintenanceWindowDeleteOne {
+	builder := c.Delete().Where(maintenancewindow.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &MaintenanceWindowDeleteOne{builder}
+}
+
+// Query returns a query builder for MaintenanceWindow.
+func (c *MaintenanceWindowClient) Query() *MaintenanceWindowQuery {
+	return &MaintenanceWindowQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeMaintenanceWindow},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a MaintenanceWindow entity by its id.
+func (c *MaintenanceWindowClient) Get(ctx context.Context, id int) (*MaintenanceWindow, error) {
+	return c.Query().Where(maintenancewindow.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *MaintenanceWindowClient) GetX(ctx context.Context, id int) *MaintenanceWindow {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryService queries the service edge of a MaintenanceWindow.
+func (c *MaintenanceWindowClient) QueryService(_m *MaintenanceWindow) *ServiceQuery {
+	query := (&ServiceClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(maintenancewindow.Table, maintenancewindow.FieldID, id),
+			sqlgraph.To(service.Table, service.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, maintenancewindow.ServiceTable, maintenancewindow.ServiceColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCreatedBy queries the created_by edge of a MaintenanceWindow.
+func (c *MaintenanceWindowClient) QueryCreatedBy(_m *MaintenanceWindow) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(maintenancewindow.Table, maintenancewindow.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, maintenancewindow.CreatedByTable, maintenancewindow.CreatedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *MaintenanceWindowClient) Hooks() []Hook {
+	hooks := c.hooks.MaintenanceWindow
+	return append(hooks[:len(hooks):len(hooks)], maintenancewindow.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *MaintenanceWindowClient) Interceptors() []Interceptor {
+	return c.inters.MaintenanceWindow
+}
+
+func (c *MaintenanceWindowClient) mutate(ctx context.Context, m *MaintenanceWindowMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&MaintenanceWindowCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&MaintenanceWindowUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&MaintenanceWindowUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&MaintenanceWindowDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown MaintenanceWindow mutation op: %q", m.Op())
+	}
+}
+
 // ServiceClient is a client for the Service schema.
 type ServiceClient struct {
 	config
@@ -1102,6 +1752,54 @@ func (c *ServiceClient) QueryAlerts(_m *Service) *AlertQuery {
 			sqlgraph.From(service.Table, service.FieldID, id),
 			sqlgraph.To(alert.Table, alert.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, service.AlertsTable, service.AlertsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryIntegrations queries the integrations edge of a Service.
+func (c *ServiceClient) QueryIntegrations(_m *Service) *IntegrationQuery {
+	query := (&IntegrationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(service.Table, service.FieldID, id),
+			sqlgraph.To(integration.Table, integration.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, service.IntegrationsTable, service.IntegrationsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryHeartbeats queries the heartbeats edge of a Service.
+func (c *ServiceClient) QueryHeartbeats(_m *Service) *HeartbeatQuery {
+	query := (&HeartbeatClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(service.Table, service.FieldID, id),
+			sqlgraph.To(heartbeat.Table, heartbeat.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, service.HeartbeatsTable, service.HeartbeatsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryMaintenanceWindows queries the maintenance_windows edge of a Service.
+func (c *ServiceClient) QueryMaintenanceWindows(_m *Service) *MaintenanceWindowQuery {
+	query := (&MaintenanceWindowClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(service.Table, service.FieldID, id),
+			sqlgraph.To(maintenancewindow.Table, maintenancewindow.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, service.MaintenanceWindowsTable, service.MaintenanceWindowsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -1850,11 +2548,12 @@ func (c *UserClient) mutate(ctx context.Context, m *UserMutation) (Value, error)
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		APIToken, Alert, Incident, Invitation, Service, Session, Team, TimelineEvent,
-		User []ent.Hook
+		APIToken, Alert, Heartbeat, Incident, IngestRequest, Integration, Invitation,
+		MaintenanceWindow, Service, Session, Team, TimelineEvent, User []ent.Hook
 	}
 	inters struct {
-		APIToken, Alert, Incident, Invitation, Service, Session, Team, TimelineEvent,
+		APIToken, Alert, Heartbeat, Incident, IngestRequest, Integration, Invitation,
+		MaintenanceWindow, Service, Session, Team, TimelineEvent,
 		User []ent.Interceptor
 	}
 )

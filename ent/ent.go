@@ -14,8 +14,12 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/apitoken"
+	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
+	"github.com/tocsin/tocsin/ent/ingestrequest"
+	"github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/invitation"
+	"github.com/tocsin/tocsin/ent/maintenancewindow"
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/session"
 	"github.com/tocsin/tocsin/ent/team"
@@ -81,15 +85,19 @@ var (
 func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
-			apitoken.Table:      apitoken.ValidColumn,
-			alert.Table:         alert.ValidColumn,
-			incident.Table:      incident.ValidColumn,
-			invitation.Table:    invitation.ValidColumn,
-			service.Table:       service.ValidColumn,
-			session.Table:       session.ValidColumn,
-			team.Table:          team.ValidColumn,
-			timelineevent.Table: timelineevent.ValidColumn,
-			user.Table:          user.ValidColumn,
+			apitoken.Table:          apitoken.ValidColumn,
+			alert.Table:             alert.ValidColumn,
+			heartbeat.Table:         heartbeat.ValidColumn,
+			incident.Table:          incident.ValidColumn,
+			ingestrequest.Table:     ingestrequest.ValidColumn,
+			integration.Table:       integration.ValidColumn,
+			invitation.Table:        invitation.ValidColumn,
+			maintenancewindow.Table: maintenancewindow.ValidColumn,
+			service.Table:           service.ValidColumn,
+			session.Table:           session.ValidColumn,
+			team.Table:              team.ValidColumn,
+			timelineevent.Table:     timelineevent.ValidColumn,
+			user.Table:              user.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

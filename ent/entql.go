@@ -5,8 +5,12 @@ package ent
 import (
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/apitoken"
+	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
+	"github.com/tocsin/tocsin/ent/ingestrequest"
+	"github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/invitation"
+	"github.com/tocsin/tocsin/ent/maintenancewindow"
 	"github.com/tocsin/tocsin/ent/predicate"
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/session"
@@ -22,7 +26,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 9)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 13)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -76,9 +80,41 @@ var schemaGraph = func() *sqlgraph.Schema {
 			alert.FieldClosedAt:         {Type: field.TypeTime, Column: alert.FieldClosedAt},
 			alert.FieldClosedByID:       {Type: field.TypeInt, Column: alert.FieldClosedByID},
 			alert.FieldIncidentID:       {Type: field.TypeInt, Column: alert.FieldIncidentID},
+			alert.FieldOwnerID:          {Type: field.TypeInt, Column: alert.FieldOwnerID},
+			alert.FieldIntegrationID:    {Type: field.TypeInt, Column: alert.FieldIntegrationID},
+			alert.FieldSnoozedUntil:     {Type: field.TypeTime, Column: alert.FieldSnoozedUntil},
+			alert.FieldInMaintenance:    {Type: field.TypeBool, Column: alert.FieldInMaintenance},
+			alert.FieldActions:          {Type: field.TypeJSON, Column: alert.FieldActions},
+			alert.FieldResponders:       {Type: field.TypeJSON, Column: alert.FieldResponders},
 		},
 	}
 	graph.Nodes[2] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   heartbeat.Table,
+			Columns: heartbeat.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: heartbeat.FieldID,
+			},
+		},
+		Type: "Heartbeat",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			heartbeat.FieldCreatedAt:       {Type: field.TypeTime, Column: heartbeat.FieldCreatedAt},
+			heartbeat.FieldUpdatedAt:       {Type: field.TypeTime, Column: heartbeat.FieldUpdatedAt},
+			heartbeat.FieldName:            {Type: field.TypeString, Column: heartbeat.FieldName},
+			heartbeat.FieldDescription:     {Type: field.TypeString, Column: heartbeat.FieldDescription},
+			heartbeat.FieldServiceID:       {Type: field.TypeInt, Column: heartbeat.FieldServiceID},
+			heartbeat.FieldIntervalSeconds: {Type: field.TypeInt, Column: heartbeat.FieldIntervalSeconds},
+			heartbeat.FieldEnabled:         {Type: field.TypeBool, Column: heartbeat.FieldEnabled},
+			heartbeat.FieldAlertMessage:    {Type: field.TypeString, Column: heartbeat.FieldAlertMessage},
+			heartbeat.FieldAlertPriority:   {Type: field.TypeEnum, Column: heartbeat.FieldAlertPriority},
+			heartbeat.FieldAlertTags:       {Type: field.TypeJSON, Column: heartbeat.FieldAlertTags},
+			heartbeat.FieldLastPingAt:      {Type: field.TypeTime, Column: heartbeat.FieldLastPingAt},
+			heartbeat.FieldExpired:         {Type: field.TypeBool, Column: heartbeat.FieldExpired},
+			heartbeat.FieldExpiresAt:       {Type: field.TypeTime, Column: heartbeat.FieldExpiresAt},
+		},
+	}
+	graph.Nodes[3] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   incident.Table,
 			Columns: incident.Columns,
@@ -98,7 +134,54 @@ var schemaGraph = func() *sqlgraph.Schema {
 			incident.FieldResolvedAt: {Type: field.TypeTime, Column: incident.FieldResolvedAt},
 		},
 	}
-	graph.Nodes[3] = &sqlgraph.Node{
+	graph.Nodes[4] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   ingestrequest.Table,
+			Columns: ingestrequest.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: ingestrequest.FieldID,
+			},
+		},
+		Type: "IngestRequest",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			ingestrequest.FieldRequestID:     {Type: field.TypeString, Column: ingestrequest.FieldRequestID},
+			ingestrequest.FieldIntegrationID: {Type: field.TypeInt, Column: ingestrequest.FieldIntegrationID},
+			ingestrequest.FieldAction:        {Type: field.TypeString, Column: ingestrequest.FieldAction},
+			ingestrequest.FieldSuccess:       {Type: field.TypeBool, Column: ingestrequest.FieldSuccess},
+			ingestrequest.FieldStatus:        {Type: field.TypeString, Column: ingestrequest.FieldStatus},
+			ingestrequest.FieldAlertID:       {Type: field.TypeInt, Column: ingestrequest.FieldAlertID},
+			ingestrequest.FieldAlias:         {Type: field.TypeString, Column: ingestrequest.FieldAlias},
+			ingestrequest.FieldProcessedAt:   {Type: field.TypeTime, Column: ingestrequest.FieldProcessedAt},
+		},
+	}
+	graph.Nodes[5] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   integration.Table,
+			Columns: integration.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: integration.FieldID,
+			},
+		},
+		Type: "Integration",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			integration.FieldCreatedAt:          {Type: field.TypeTime, Column: integration.FieldCreatedAt},
+			integration.FieldUpdatedAt:          {Type: field.TypeTime, Column: integration.FieldUpdatedAt},
+			integration.FieldName:               {Type: field.TypeString, Column: integration.FieldName},
+			integration.FieldKind:               {Type: field.TypeEnum, Column: integration.FieldKind},
+			integration.FieldServiceID:          {Type: field.TypeInt, Column: integration.FieldServiceID},
+			integration.FieldKeyHash:            {Type: field.TypeBytes, Column: integration.FieldKeyHash},
+			integration.FieldKeyPrefix:          {Type: field.TypeString, Column: integration.FieldKeyPrefix},
+			integration.FieldEnabled:            {Type: field.TypeBool, Column: integration.FieldEnabled},
+			integration.FieldMapping:            {Type: field.TypeJSON, Column: integration.FieldMapping},
+			integration.FieldRateLimitPerMinute: {Type: field.TypeInt, Column: integration.FieldRateLimitPerMinute},
+			integration.FieldRateLimitBurst:     {Type: field.TypeInt, Column: integration.FieldRateLimitBurst},
+			integration.FieldLastReceivedAt:     {Type: field.TypeTime, Column: integration.FieldLastReceivedAt},
+			integration.FieldLastResult:         {Type: field.TypeString, Column: integration.FieldLastResult},
+		},
+	}
+	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   invitation.Table,
 			Columns: invitation.Columns,
@@ -118,7 +201,27 @@ var schemaGraph = func() *sqlgraph.Schema {
 			invitation.FieldUsedAt:      {Type: field.TypeTime, Column: invitation.FieldUsedAt},
 		},
 	}
-	graph.Nodes[4] = &sqlgraph.Node{
+	graph.Nodes[7] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   maintenancewindow.Table,
+			Columns: maintenancewindow.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: maintenancewindow.FieldID,
+			},
+		},
+		Type: "MaintenanceWindow",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			maintenancewindow.FieldCreatedAt:   {Type: field.TypeTime, Column: maintenancewindow.FieldCreatedAt},
+			maintenancewindow.FieldUpdatedAt:   {Type: field.TypeTime, Column: maintenancewindow.FieldUpdatedAt},
+			maintenancewindow.FieldServiceID:   {Type: field.TypeInt, Column: maintenancewindow.FieldServiceID},
+			maintenancewindow.FieldStartsAt:    {Type: field.TypeTime, Column: maintenancewindow.FieldStartsAt},
+			maintenancewindow.FieldEndsAt:      {Type: field.TypeTime, Column: maintenancewindow.FieldEndsAt},
+			maintenancewindow.FieldReason:      {Type: field.TypeString, Column: maintenancewindow.FieldReason},
+			maintenancewindow.FieldCreatedByID: {Type: field.TypeInt, Column: maintenancewindow.FieldCreatedByID},
+		},
+	}
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   service.Table,
 			Columns: service.Columns,
@@ -136,7 +239,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			service.FieldTeamID:      {Type: field.TypeInt, Column: service.FieldTeamID},
 		},
 	}
-	graph.Nodes[5] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -155,7 +258,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldUserAgent:  {Type: field.TypeString, Column: session.FieldUserAgent},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   team.Table,
 			Columns: team.Columns,
@@ -172,7 +275,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			team.FieldDescription: {Type: field.TypeString, Column: team.FieldDescription},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   timelineevent.Table,
 			Columns: timelineevent.Columns,
@@ -194,7 +297,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			timelineevent.FieldIncidentID: {Type: field.TypeInt, Column: timelineevent.FieldIncidentID},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -264,6 +367,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"User",
 	)
 	graph.MustAddE(
+		"owner",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   alert.OwnerTable,
+			Columns: []string{alert.OwnerColumn},
+			Bidi:    false,
+		},
+		"Alert",
+		"User",
+	)
+	graph.MustAddE(
 		"incident",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -286,6 +401,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Alert",
 		"TimelineEvent",
+	)
+	graph.MustAddE(
+		"service",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   heartbeat.ServiceTable,
+			Columns: []string{heartbeat.ServiceColumn},
+			Bidi:    false,
+		},
+		"Heartbeat",
+		"Service",
 	)
 	graph.MustAddE(
 		"services",
@@ -324,6 +451,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"TimelineEvent",
 	)
 	graph.MustAddE(
+		"service",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   integration.ServiceTable,
+			Columns: []string{integration.ServiceColumn},
+			Bidi:    false,
+		},
+		"Integration",
+		"Service",
+	)
+	graph.MustAddE(
 		"user",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -333,6 +472,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 			Bidi:    false,
 		},
 		"Invitation",
+		"User",
+	)
+	graph.MustAddE(
+		"service",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   maintenancewindow.ServiceTable,
+			Columns: []string{maintenancewindow.ServiceColumn},
+			Bidi:    false,
+		},
+		"MaintenanceWindow",
+		"Service",
+	)
+	graph.MustAddE(
+		"created_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   maintenancewindow.CreatedByTable,
+			Columns: []string{maintenancewindow.CreatedByColumn},
+			Bidi:    false,
+		},
+		"MaintenanceWindow",
 		"User",
 	)
 	graph.MustAddE(
@@ -358,6 +521,42 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Service",
 		"Alert",
+	)
+	graph.MustAddE(
+		"integrations",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   service.IntegrationsTable,
+			Columns: []string{service.IntegrationsColumn},
+			Bidi:    false,
+		},
+		"Service",
+		"Integration",
+	)
+	graph.MustAddE(
+		"heartbeats",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   service.HeartbeatsTable,
+			Columns: []string{service.HeartbeatsColumn},
+			Bidi:    false,
+		},
+		"Service",
+		"Heartbeat",
+	)
+	graph.MustAddE(
+		"maintenance_windows",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   service.MaintenanceWindowsTable,
+			Columns: []string{service.MaintenanceWindowsColumn},
+			Bidi:    false,
+		},
+		"Service",
+		"MaintenanceWindow",
 	)
 	graph.MustAddE(
 		"incidents",
@@ -739,6 +938,36 @@ func (f *AlertFilter) WhereIncidentID(p entql.IntP) {
 	f.Where(p.Field(alert.FieldIncidentID))
 }
 
+// WhereOwnerID applies the entql int predicate on the owner_id field.
+func (f *AlertFilter) WhereOwnerID(p entql.IntP) {
+	f.Where(p.Field(alert.FieldOwnerID))
+}
+
+// WhereIntegrationID applies the entql int predicate on the integration_id field.
+func (f *AlertFilter) WhereIntegrationID(p entql.IntP) {
+	f.Where(p.Field(alert.FieldIntegrationID))
+}
+
+// WhereSnoozedUntil applies the entql time.Time predicate on the snoozed_until field.
+func (f *AlertFilter) WhereSnoozedUntil(p entql.TimeP) {
+	f.Where(p.Field(alert.FieldSnoozedUntil))
+}
+
+// WhereInMaintenance applies the entql bool predicate on the in_maintenance field.
+func (f *AlertFilter) WhereInMaintenance(p entql.BoolP) {
+	f.Where(p.Field(alert.FieldInMaintenance))
+}
+
+// WhereActions applies the entql json.RawMessage predicate on the actions field.
+func (f *AlertFilter) WhereActions(p entql.BytesP) {
+	f.Where(p.Field(alert.FieldActions))
+}
+
+// WhereResponders applies the entql json.RawMessage predicate on the responders field.
+func (f *AlertFilter) WhereResponders(p entql.BytesP) {
+	f.Where(p.Field(alert.FieldResponders))
+}
+
 // WhereHasService applies a predicate to check if query has an edge service.
 func (f *AlertFilter) WhereHasService() {
 	f.Where(entql.HasEdge("service"))
@@ -781,6 +1010,20 @@ func (f *AlertFilter) WhereHasClosedByWith(preds ...predicate.User) {
 	})))
 }
 
+// WhereHasOwner applies a predicate to check if query has an edge owner.
+func (f *AlertFilter) WhereHasOwner() {
+	f.Where(entql.HasEdge("owner"))
+}
+
+// WhereHasOwnerWith applies a predicate to check if query has an edge owner with a given conditions (other predicates).
+func (f *AlertFilter) WhereHasOwnerWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("owner", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // WhereHasIncident applies a predicate to check if query has an edge incident.
 func (f *AlertFilter) WhereHasIncident() {
 	f.Where(entql.HasEdge("incident"))
@@ -803,6 +1046,125 @@ func (f *AlertFilter) WhereHasTimeline() {
 // WhereHasTimelineWith applies a predicate to check if query has an edge timeline with a given conditions (other predicates).
 func (f *AlertFilter) WhereHasTimelineWith(preds ...predicate.TimelineEvent) {
 	f.Where(entql.HasEdgeWith("timeline", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *HeartbeatQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the HeartbeatQuery builder.
+func (_q *HeartbeatQuery) Filter() *HeartbeatFilter {
+	return &HeartbeatFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *HeartbeatMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the HeartbeatMutation builder.
+func (m *HeartbeatMutation) Filter() *HeartbeatFilter {
+	return &HeartbeatFilter{config: m.config, predicateAdder: m}
+}
+
+// HeartbeatFilter provides a generic filtering capability at runtime for HeartbeatQuery.
+type HeartbeatFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *HeartbeatFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *HeartbeatFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(heartbeat.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *HeartbeatFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(heartbeat.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *HeartbeatFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(heartbeat.FieldUpdatedAt))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *HeartbeatFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(heartbeat.FieldName))
+}
+
+// WhereDescription applies the entql string predicate on the description field.
+func (f *HeartbeatFilter) WhereDescription(p entql.StringP) {
+	f.Where(p.Field(heartbeat.FieldDescription))
+}
+
+// WhereServiceID applies the entql int predicate on the service_id field.
+func (f *HeartbeatFilter) WhereServiceID(p entql.IntP) {
+	f.Where(p.Field(heartbeat.FieldServiceID))
+}
+
+// WhereIntervalSeconds applies the entql int predicate on the interval_seconds field.
+func (f *HeartbeatFilter) WhereIntervalSeconds(p entql.IntP) {
+	f.Where(p.Field(heartbeat.FieldIntervalSeconds))
+}
+
+// WhereEnabled applies the entql bool predicate on the enabled field.
+func (f *HeartbeatFilter) WhereEnabled(p entql.BoolP) {
+	f.Where(p.Field(heartbeat.FieldEnabled))
+}
+
+// WhereAlertMessage applies the entql string predicate on the alert_message field.
+func (f *HeartbeatFilter) WhereAlertMessage(p entql.StringP) {
+	f.Where(p.Field(heartbeat.FieldAlertMessage))
+}
+
+// WhereAlertPriority applies the entql string predicate on the alert_priority field.
+func (f *HeartbeatFilter) WhereAlertPriority(p entql.StringP) {
+	f.Where(p.Field(heartbeat.FieldAlertPriority))
+}
+
+// WhereAlertTags applies the entql json.RawMessage predicate on the alert_tags field.
+func (f *HeartbeatFilter) WhereAlertTags(p entql.BytesP) {
+	f.Where(p.Field(heartbeat.FieldAlertTags))
+}
+
+// WhereLastPingAt applies the entql time.Time predicate on the last_ping_at field.
+func (f *HeartbeatFilter) WhereLastPingAt(p entql.TimeP) {
+	f.Where(p.Field(heartbeat.FieldLastPingAt))
+}
+
+// WhereExpired applies the entql bool predicate on the expired field.
+func (f *HeartbeatFilter) WhereExpired(p entql.BoolP) {
+	f.Where(p.Field(heartbeat.FieldExpired))
+}
+
+// WhereExpiresAt applies the entql time.Time predicate on the expires_at field.
+func (f *HeartbeatFilter) WhereExpiresAt(p entql.TimeP) {
+	f.Where(p.Field(heartbeat.FieldExpiresAt))
+}
+
+// WhereHasService applies a predicate to check if query has an edge service.
+func (f *HeartbeatFilter) WhereHasService() {
+	f.Where(entql.HasEdge("service"))
+}
+
+// WhereHasServiceWith applies a predicate to check if query has an edge service with a given conditions (other predicates).
+func (f *HeartbeatFilter) WhereHasServiceWith(preds ...predicate.Service) {
+	f.Where(entql.HasEdgeWith("service", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -838,7 +1200,7 @@ type IncidentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IncidentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -927,6 +1289,205 @@ func (f *IncidentFilter) WhereHasTimelineWith(preds ...predicate.TimelineEvent) 
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *IngestRequestQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the IngestRequestQuery builder.
+func (_q *IngestRequestQuery) Filter() *IngestRequestFilter {
+	return &IngestRequestFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *IngestRequestMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the IngestRequestMutation builder.
+func (m *IngestRequestMutation) Filter() *IngestRequestFilter {
+	return &IngestRequestFilter{config: m.config, predicateAdder: m}
+}
+
+// IngestRequestFilter provides a generic filtering capability at runtime for IngestRequestQuery.
+type IngestRequestFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *IngestRequestFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *IngestRequestFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(ingestrequest.FieldID))
+}
+
+// WhereRequestID applies the entql string predicate on the request_id field.
+func (f *IngestRequestFilter) WhereRequestID(p entql.StringP) {
+	f.Where(p.Field(ingestrequest.FieldRequestID))
+}
+
+// WhereIntegrationID applies the entql int predicate on the integration_id field.
+func (f *IngestRequestFilter) WhereIntegrationID(p entql.IntP) {
+	f.Where(p.Field(ingestrequest.FieldIntegrationID))
+}
+
+// WhereAction applies the entql string predicate on the action field.
+func (f *IngestRequestFilter) WhereAction(p entql.StringP) {
+	f.Where(p.Field(ingestrequest.FieldAction))
+}
+
+// WhereSuccess applies the entql bool predicate on the success field.
+func (f *IngestRequestFilter) WhereSuccess(p entql.BoolP) {
+	f.Where(p.Field(ingestrequest.FieldSuccess))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *IngestRequestFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(ingestrequest.FieldStatus))
+}
+
+// WhereAlertID applies the entql int predicate on the alert_id field.
+func (f *IngestRequestFilter) WhereAlertID(p entql.IntP) {
+	f.Where(p.Field(ingestrequest.FieldAlertID))
+}
+
+// WhereAlias applies the entql string predicate on the alias field.
+func (f *IngestRequestFilter) WhereAlias(p entql.StringP) {
+	f.Where(p.Field(ingestrequest.FieldAlias))
+}
+
+// WhereProcessedAt applies the entql time.Time predicate on the processed_at field.
+func (f *IngestRequestFilter) WhereProcessedAt(p entql.TimeP) {
+	f.Where(p.Field(ingestrequest.FieldProcessedAt))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *IntegrationQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the IntegrationQuery builder.
+func (_q *IntegrationQuery) Filter() *IntegrationFilter {
+	return &IntegrationFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *IntegrationMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the IntegrationMutation builder.
+func (m *IntegrationMutation) Filter() *IntegrationFilter {
+	return &IntegrationFilter{config: m.config, predicateAdder: m}
+}
+
+// IntegrationFilter provides a generic filtering capability at runtime for IntegrationQuery.
+type IntegrationFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *IntegrationFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *IntegrationFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(integration.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *IntegrationFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(integration.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *IntegrationFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(integration.FieldUpdatedAt))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *IntegrationFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(integration.FieldName))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *IntegrationFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(integration.FieldKind))
+}
+
+// WhereServiceID applies the entql int predicate on the service_id field.
+func (f *IntegrationFilter) WhereServiceID(p entql.IntP) {
+	f.Where(p.Field(integration.FieldServiceID))
+}
+
+// WhereKeyHash applies the entql []byte predicate on the key_hash field.
+func (f *IntegrationFilter) WhereKeyHash(p entql.BytesP) {
+	f.Where(p.Field(integration.FieldKeyHash))
+}
+
+// WhereKeyPrefix applies the entql string predicate on the key_prefix field.
+func (f *IntegrationFilter) WhereKeyPrefix(p entql.StringP) {
+	f.Where(p.Field(integration.FieldKeyPrefix))
+}
+
+// WhereEnabled applies the entql bool predicate on the enabled field.
+func (f *IntegrationFilter) WhereEnabled(p entql.BoolP) {
+	f.Where(p.Field(integration.FieldEnabled))
+}
+
+// WhereMapping applies the entql json.RawMessage predicate on the mapping field.
+func (f *IntegrationFilter) WhereMapping(p entql.BytesP) {
+	f.Where(p.Field(integration.FieldMapping))
+}
+
+// WhereRateLimitPerMinute applies the entql int predicate on the rate_limit_per_minute field.
+func (f *IntegrationFilter) WhereRateLimitPerMinute(p entql.IntP) {
+	f.Where(p.Field(integration.FieldRateLimitPerMinute))
+}
+
+// WhereRateLimitBurst applies the entql int predicate on the rate_limit_burst field.
+func (f *IntegrationFilter) WhereRateLimitBurst(p entql.IntP) {
+	f.Where(p.Field(integration.FieldRateLimitBurst))
+}
+
+// WhereLastReceivedAt applies the entql time.Time predicate on the last_received_at field.
+func (f *IntegrationFilter) WhereLastReceivedAt(p entql.TimeP) {
+	f.Where(p.Field(integration.FieldLastReceivedAt))
+}
+
+// WhereLastResult applies the entql string predicate on the last_result field.
+func (f *IntegrationFilter) WhereLastResult(p entql.StringP) {
+	f.Where(p.Field(integration.FieldLastResult))
+}
+
+// WhereHasService applies a predicate to check if query has an edge service.
+func (f *IntegrationFilter) WhereHasService() {
+	f.Where(entql.HasEdge("service"))
+}
+
+// WhereHasServiceWith applies a predicate to check if query has an edge service with a given conditions (other predicates).
+func (f *IntegrationFilter) WhereHasServiceWith(preds ...predicate.Service) {
+	f.Where(entql.HasEdgeWith("service", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *InvitationQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -955,7 +1516,7 @@ type InvitationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InvitationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1016,6 +1577,109 @@ func (f *InvitationFilter) WhereHasUserWith(preds ...predicate.User) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *MaintenanceWindowQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the MaintenanceWindowQuery builder.
+func (_q *MaintenanceWindowQuery) Filter() *MaintenanceWindowFilter {
+	return &MaintenanceWindowFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *MaintenanceWindowMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the MaintenanceWindowMutation builder.
+func (m *MaintenanceWindowMutation) Filter() *MaintenanceWindowFilter {
+	return &MaintenanceWindowFilter{config: m.config, predicateAdder: m}
+}
+
+// MaintenanceWindowFilter provides a generic filtering capability at runtime for MaintenanceWindowQuery.
+type MaintenanceWindowFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *MaintenanceWindowFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *MaintenanceWindowFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(maintenancewindow.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *MaintenanceWindowFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(maintenancewindow.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *MaintenanceWindowFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(maintenancewindow.FieldUpdatedAt))
+}
+
+// WhereServiceID applies the entql int predicate on the service_id field.
+func (f *MaintenanceWindowFilter) WhereServiceID(p entql.IntP) {
+	f.Where(p.Field(maintenancewindow.FieldServiceID))
+}
+
+// WhereStartsAt applies the entql time.Time predicate on the starts_at field.
+func (f *MaintenanceWindowFilter) WhereStartsAt(p entql.TimeP) {
+	f.Where(p.Field(maintenancewindow.FieldStartsAt))
+}
+
+// WhereEndsAt applies the entql time.Time predicate on the ends_at field.
+func (f *MaintenanceWindowFilter) WhereEndsAt(p entql.TimeP) {
+	f.Where(p.Field(maintenancewindow.FieldEndsAt))
+}
+
+// WhereReason applies the entql string predicate on the reason field.
+func (f *MaintenanceWindowFilter) WhereReason(p entql.StringP) {
+	f.Where(p.Field(maintenancewindow.FieldReason))
+}
+
+// WhereCreatedByID applies the entql int predicate on the created_by_id field.
+func (f *MaintenanceWindowFilter) WhereCreatedByID(p entql.IntP) {
+	f.Where(p.Field(maintenancewindow.FieldCreatedByID))
+}
+
+// WhereHasService applies a predicate to check if query has an edge service.
+func (f *MaintenanceWindowFilter) WhereHasService() {
+	f.Where(entql.HasEdge("service"))
+}
+
+// WhereHasServiceWith applies a predicate to check if query has an edge service with a given conditions (other predicates).
+func (f *MaintenanceWindowFilter) WhereHasServiceWith(preds ...predicate.Service) {
+	f.Where(entql.HasEdgeWith("service", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCreatedBy applies a predicate to check if query has an edge created_by.
+func (f *MaintenanceWindowFilter) WhereHasCreatedBy() {
+	f.Where(entql.HasEdge("created_by"))
+}
+
+// WhereHasCreatedByWith applies a predicate to check if query has an edge created_by with a given conditions (other predicates).
+func (f *MaintenanceWindowFilter) WhereHasCreatedByWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("created_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *ServiceQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1044,7 +1708,7 @@ type ServiceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServiceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1108,6 +1772,48 @@ func (f *ServiceFilter) WhereHasAlertsWith(preds ...predicate.Alert) {
 	})))
 }
 
+// WhereHasIntegrations applies a predicate to check if query has an edge integrations.
+func (f *ServiceFilter) WhereHasIntegrations() {
+	f.Where(entql.HasEdge("integrations"))
+}
+
+// WhereHasIntegrationsWith applies a predicate to check if query has an edge integrations with a given conditions (other predicates).
+func (f *ServiceFilter) WhereHasIntegrationsWith(preds ...predicate.Integration) {
+	f.Where(entql.HasEdgeWith("integrations", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasHeartbeats applies a predicate to check if query has an edge heartbeats.
+func (f *ServiceFilter) WhereHasHeartbeats() {
+	f.Where(entql.HasEdge("heartbeats"))
+}
+
+// WhereHasHeartbeatsWith applies a predicate to check if query has an edge heartbeats with a given conditions (other predicates).
+func (f *ServiceFilter) WhereHasHeartbeatsWith(preds ...predicate.Heartbeat) {
+	f.Where(entql.HasEdgeWith("heartbeats", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasMaintenanceWindows applies a predicate to check if query has an edge maintenance_windows.
+func (f *ServiceFilter) WhereHasMaintenanceWindows() {
+	f.Where(entql.HasEdge("maintenance_windows"))
+}
+
+// WhereHasMaintenanceWindowsWith applies a predicate to check if query has an edge maintenance_windows with a given conditions (other predicates).
+func (f *ServiceFilter) WhereHasMaintenanceWindowsWith(preds ...predicate.MaintenanceWindow) {
+	f.Where(entql.HasEdgeWith("maintenance_windows", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // WhereHasIncidents applies a predicate to check if query has an edge incidents.
 func (f *ServiceFilter) WhereHasIncidents() {
 	f.Where(entql.HasEdge("incidents"))
@@ -1151,7 +1857,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1235,7 +1941,7 @@ type TeamFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TeamFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1323,7 +2029,7 @@ type TimelineEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TimelineEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1450,7 +2156,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -12,7 +12,10 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/apitoken"
+	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
+	"github.com/tocsin/tocsin/ent/integration"
+	"github.com/tocsin/tocsin/ent/maintenancewindow"
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/team"
 	"github.com/tocsin/tocsin/ent/timelineevent"
@@ -225,6 +228,21 @@ func (_q *AlertQuery) collectField(ctx context.Context, oneNode bool, opCtx *gra
 				fieldSeen[alert.FieldClosedByID] = struct{}{}
 			}
 
+		case "owner":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withOwner = query
+			if _, ok := fieldSeen[alert.FieldOwnerID]; !ok {
+				selectedFields = append(selectedFields, alert.FieldOwnerID)
+				fieldSeen[alert.FieldOwnerID] = struct{}{}
+			}
+
 		case "incident":
 			var (
 				alias = field.Alias
@@ -283,10 +301,10 @@ func (_q *AlertQuery) collectField(ctx context.Context, oneNode bool, opCtx *gra
 						}
 						for i := range nodes {
 							n := m[nodes[i].ID]
-							if nodes[i].Edges.totalCount[4] == nil {
-								nodes[i].Edges.totalCount[4] = make(map[string]int)
+							if nodes[i].Edges.totalCount[5] == nil {
+								nodes[i].Edges.totalCount[5] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[4][alias] = n
+							nodes[i].Edges.totalCount[5][alias] = n
 						}
 						return nil
 					})
@@ -294,10 +312,10 @@ func (_q *AlertQuery) collectField(ctx context.Context, oneNode bool, opCtx *gra
 					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Alert) error {
 						for i := range nodes {
 							n := len(nodes[i].Edges.Timeline)
-							if nodes[i].Edges.totalCount[4] == nil {
-								nodes[i].Edges.totalCount[4] = make(map[string]int)
+							if nodes[i].Edges.totalCount[5] == nil {
+								nodes[i].Edges.totalCount[5] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[4][alias] = n
+							nodes[i].Edges.totalCount[5][alias] = n
 						}
 						return nil
 					})
@@ -428,6 +446,31 @@ func (_q *AlertQuery) collectField(ctx context.Context, oneNode bool, opCtx *gra
 				selectedFields = append(selectedFields, alert.FieldIncidentID)
 				fieldSeen[alert.FieldIncidentID] = struct{}{}
 			}
+		case "ownerID":
+			if _, ok := fieldSeen[alert.FieldOwnerID]; !ok {
+				selectedFields = append(selectedFields, alert.FieldOwnerID)
+				fieldSeen[alert.FieldOwnerID] = struct{}{}
+			}
+		case "integrationID":
+			if _, ok := fieldSeen[alert.FieldIntegrationID]; !ok {
+				selectedFields = append(selectedFields, alert.FieldIntegrationID)
+				fieldSeen[alert.FieldIntegrationID] = struct{}{}
+			}
+		case "snoozedUntil":
+			if _, ok := fieldSeen[alert.FieldSnoozedUntil]; !ok {
+				selectedFields = append(selectedFields, alert.FieldSnoozedUntil)
+				fieldSeen[alert.FieldSnoozedUntil] = struct{}{}
+			}
+		case "inMaintenance":
+			if _, ok := fieldSeen[alert.FieldInMaintenance]; !ok {
+				selectedFields = append(selectedFields, alert.FieldInMaintenance)
+				fieldSeen[alert.FieldInMaintenance] = struct{}{}
+			}
+		case "actions":
+			if _, ok := fieldSeen[alert.FieldActions]; !ok {
+				selectedFields = append(selectedFields, alert.FieldActions)
+				fieldSeen[alert.FieldActions] = struct{}{}
+			}
 		case "id":
 		case "__typename":
 		default:
@@ -493,6 +536,170 @@ func newAlertPaginateArgs(rv map[string]any) *alertPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*AlertWhereInput); ok {
 		args.opts = append(args.opts, WithAlertFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *HeartbeatQuery) CollectFields(ctx context.Context, satisfies ...string) (*HeartbeatQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *HeartbeatQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(heartbeat.Columns))
+		selectedFields = []string{heartbeat.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "service":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ServiceClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, serviceImplementors)...); err != nil {
+				return err
+			}
+			_q.withService = query
+			if _, ok := fieldSeen[heartbeat.FieldServiceID]; !ok {
+				selectedFields = append(selectedFields, heartbeat.FieldServiceID)
+				fieldSeen[heartbeat.FieldServiceID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[heartbeat.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, heartbeat.FieldCreatedAt)
+				fieldSeen[heartbeat.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[heartbeat.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, heartbeat.FieldUpdatedAt)
+				fieldSeen[heartbeat.FieldUpdatedAt] = struct{}{}
+			}
+		case "name":
+			if _, ok := fieldSeen[heartbeat.FieldName]; !ok {
+				selectedFields = append(selectedFields, heartbeat.FieldName)
+				fieldSeen[heartbeat.FieldName] = struct{}{}
+			}
+		case "description":
+			if _, ok := fieldSeen[heartbeat.FieldDescription]; !ok {
+				selectedFields = append(selectedFields, heartbeat.FieldDescription)
+				fieldSeen[heartbeat.FieldDescription] = struct{}{}
+			}
+		case "serviceID":
+			if _, ok := fieldSeen[heartbeat.FieldServiceID]; !ok {
+				selectedFields = append(selectedFields, heartbeat.FieldServiceID)
+				fieldSeen[heartbeat.FieldServiceID] = struct{}{}
+			}
+		case "intervalSeconds":
+			if _, ok := fieldSeen[heartbeat.FieldIntervalSeconds]; !ok {
+				selectedFields = append(selectedFields, heartbeat.FieldIntervalSeconds)
+				fieldSeen[heartbeat.FieldIntervalSeconds] = struct{}{}
+			}
+		case "enabled":
+			if _, ok := fieldSeen[heartbeat.FieldEnabled]; !ok {
+				selectedFields = append(selectedFields, heartbeat.FieldEnabled)
+				fieldSeen[heartbeat.FieldEnabled] = struct{}{}
+			}
+		case "alertMessage":
+			if _, ok := fieldSeen[heartbeat.FieldAlertMessage]; !ok {
+				selectedFields = append(selectedFields, heartbeat.FieldAlertMessage)
+				fieldSeen[heartbeat.FieldAlertMessage] = struct{}{}
+			}
+		case "alertPriority":
+			if _, ok := fieldSeen[heartbeat.FieldAlertPriority]; !ok {
+				selectedFields = append(selectedFields, heartbeat.FieldAlertPriority)
+				fieldSeen[heartbeat.FieldAlertPriority] = struct{}{}
+			}
+		case "alertTags":
+			if _, ok := fieldSeen[heartbeat.FieldAlertTags]; !ok {
+				selectedFields = append(selectedFields, heartbeat.FieldAlertTags)
+				fieldSeen[heartbeat.FieldAlertTags] = struct{}{}
+			}
+		case "lastPingAt":
+			if _, ok := fieldSeen[heartbeat.FieldLastPingAt]; !ok {
+				selectedFields = append(selectedFields, heartbeat.FieldLastPingAt)
+				fieldSeen[heartbeat.FieldLastPingAt] = struct{}{}
+			}
+		case "expired":
+			if _, ok := fieldSeen[heartbeat.FieldExpired]; !ok {
+				selectedFields = append(selectedFields, heartbeat.FieldExpired)
+				fieldSeen[heartbeat.FieldExpired] = struct{}{}
+			}
+		case "expiresAt":
+			if _, ok := fieldSeen[heartbeat.FieldExpiresAt]; !ok {
+				selectedFields = append(selectedFields, heartbeat.FieldExpiresAt)
+				fieldSeen[heartbeat.FieldExpiresAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type heartbeatPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []HeartbeatPaginateOption
+}
+
+func newHeartbeatPaginateArgs(rv map[string]any) *heartbeatPaginateArgs {
+	args := &heartbeatPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &HeartbeatOrder{Field: &HeartbeatOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithHeartbeatOrder(order))
+			}
+		case *HeartbeatOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithHeartbeatOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*HeartbeatWhereInput); ok {
+		args.opts = append(args.opts, WithHeartbeatFilter(v.Filter))
 	}
 	return args
 }
@@ -894,6 +1101,309 @@ func newIncidentPaginateArgs(rv map[string]any) *incidentPaginateArgs {
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *IntegrationQuery) CollectFields(ctx context.Context, satisfies ...string) (*IntegrationQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *IntegrationQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(integration.Columns))
+		selectedFields = []string{integration.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "service":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ServiceClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, serviceImplementors)...); err != nil {
+				return err
+			}
+			_q.withService = query
+			if _, ok := fieldSeen[integration.FieldServiceID]; !ok {
+				selectedFields = append(selectedFields, integration.FieldServiceID)
+				fieldSeen[integration.FieldServiceID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[integration.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, integration.FieldCreatedAt)
+				fieldSeen[integration.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[integration.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, integration.FieldUpdatedAt)
+				fieldSeen[integration.FieldUpdatedAt] = struct{}{}
+			}
+		case "name":
+			if _, ok := fieldSeen[integration.FieldName]; !ok {
+				selectedFields = append(selectedFields, integration.FieldName)
+				fieldSeen[integration.FieldName] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[integration.FieldKind]; !ok {
+				selectedFields = append(selectedFields, integration.FieldKind)
+				fieldSeen[integration.FieldKind] = struct{}{}
+			}
+		case "serviceID":
+			if _, ok := fieldSeen[integration.FieldServiceID]; !ok {
+				selectedFields = append(selectedFields, integration.FieldServiceID)
+				fieldSeen[integration.FieldServiceID] = struct{}{}
+			}
+		case "keyPrefix":
+			if _, ok := fieldSeen[integration.FieldKeyPrefix]; !ok {
+				selectedFields = append(selectedFields, integration.FieldKeyPrefix)
+				fieldSeen[integration.FieldKeyPrefix] = struct{}{}
+			}
+		case "enabled":
+			if _, ok := fieldSeen[integration.FieldEnabled]; !ok {
+				selectedFields = append(selectedFields, integration.FieldEnabled)
+				fieldSeen[integration.FieldEnabled] = struct{}{}
+			}
+		case "rateLimitPerMinute":
+			if _, ok := fieldSeen[integration.FieldRateLimitPerMinute]; !ok {
+				selectedFields = append(selectedFields, integration.FieldRateLimitPerMinute)
+				fieldSeen[integration.FieldRateLimitPerMinute] = struct{}{}
+			}
+		case "rateLimitBurst":
+			if _, ok := fieldSeen[integration.FieldRateLimitBurst]; !ok {
+				selectedFields = append(selectedFields, integration.FieldRateLimitBurst)
+				fieldSeen[integration.FieldRateLimitBurst] = struct{}{}
+			}
+		case "lastReceivedAt":
+			if _, ok := fieldSeen[integration.FieldLastReceivedAt]; !ok {
+				selectedFields = append(selectedFields, integration.FieldLastReceivedAt)
+				fieldSeen[integration.FieldLastReceivedAt] = struct{}{}
+			}
+		case "lastResult":
+			if _, ok := fieldSeen[integration.FieldLastResult]; !ok {
+				selectedFields = append(selectedFields, integration.FieldLastResult)
+				fieldSeen[integration.FieldLastResult] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type integrationPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []IntegrationPaginateOption
+}
+
+func newIntegrationPaginateArgs(rv map[string]any) *integrationPaginateArgs {
+	args := &integrationPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &IntegrationOrder{Field: &IntegrationOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithIntegrationOrder(order))
+			}
+		case *IntegrationOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithIntegrationOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*IntegrationWhereInput); ok {
+		args.opts = append(args.opts, WithIntegrationFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *MaintenanceWindowQuery) CollectFields(ctx context.Context, satisfies ...string) (*MaintenanceWindowQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *MaintenanceWindowQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(maintenancewindow.Columns))
+		selectedFields = []string{maintenancewindow.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "service":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ServiceClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, serviceImplementors)...); err != nil {
+				return err
+			}
+			_q.withService = query
+			if _, ok := fieldSeen[maintenancewindow.FieldServiceID]; !ok {
+				selectedFields = append(selectedFields, maintenancewindow.FieldServiceID)
+				fieldSeen[maintenancewindow.FieldServiceID] = struct{}{}
+			}
+
+		case "createdBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withCreatedBy = query
+			if _, ok := fieldSeen[maintenancewindow.FieldCreatedByID]; !ok {
+				selectedFields = append(selectedFields, maintenancewindow.FieldCreatedByID)
+				fieldSeen[maintenancewindow.FieldCreatedByID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[maintenancewindow.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, maintenancewindow.FieldCreatedAt)
+				fieldSeen[maintenancewindow.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[maintenancewindow.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, maintenancewindow.FieldUpdatedAt)
+				fieldSeen[maintenancewindow.FieldUpdatedAt] = struct{}{}
+			}
+		case "serviceID":
+			if _, ok := fieldSeen[maintenancewindow.FieldServiceID]; !ok {
+				selectedFields = append(selectedFields, maintenancewindow.FieldServiceID)
+				fieldSeen[maintenancewindow.FieldServiceID] = struct{}{}
+			}
+		case "startsAt":
+			if _, ok := fieldSeen[maintenancewindow.FieldStartsAt]; !ok {
+				selectedFields = append(selectedFields, maintenancewindow.FieldStartsAt)
+				fieldSeen[maintenancewindow.FieldStartsAt] = struct{}{}
+			}
+		case "endsAt":
+			if _, ok := fieldSeen[maintenancewindow.FieldEndsAt]; !ok {
+				selectedFields = append(selectedFields, maintenancewindow.FieldEndsAt)
+				fieldSeen[maintenancewindow.FieldEndsAt] = struct{}{}
+			}
+		case "reason":
+			if _, ok := fieldSeen[maintenancewindow.FieldReason]; !ok {
+				selectedFields = append(selectedFields, maintenancewindow.FieldReason)
+				fieldSeen[maintenancewindow.FieldReason] = struct{}{}
+			}
+		case "createdByID":
+			if _, ok := fieldSeen[maintenancewindow.FieldCreatedByID]; !ok {
+				selectedFields = append(selectedFields, maintenancewindow.FieldCreatedByID)
+				fieldSeen[maintenancewindow.FieldCreatedByID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type maintenancewindowPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []MaintenanceWindowPaginateOption
+}
+
+func newMaintenanceWindowPaginateArgs(rv map[string]any) *maintenancewindowPaginateArgs {
+	args := &maintenancewindowPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &MaintenanceWindowOrder{Field: &MaintenanceWindowOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithMaintenanceWindowOrder(order))
+			}
+		case *MaintenanceWindowOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithMaintenanceWindowOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*MaintenanceWindowWhereInput); ok {
+		args.opts = append(args.opts, WithMaintenanceWindowFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *ServiceQuery) CollectFields(ctx context.Context, satisfies ...string) (*ServiceQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -1019,6 +1529,273 @@ func (_q *ServiceQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 				*wq = *query
 			})
 
+		case "integrations":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&IntegrationClient{config: _q.config}).Query()
+			)
+			args := newIntegrationPaginateArgs(fieldArgs(ctx, new(IntegrationWhereInput), path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newIntegrationPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Service) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID int `sql:"service_id"`
+							Count  int `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(service.IntegrationsColumn), ids...))
+						})
+						if err := query.GroupBy(service.IntegrationsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[int]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[2] == nil {
+								nodes[i].Edges.totalCount[2] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[2][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Service) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Integrations)
+							if nodes[i].Edges.totalCount[2] == nil {
+								nodes[i].Edges.totalCount[2] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[2][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, integrationImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(service.IntegrationsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedIntegrations(alias, func(wq *IntegrationQuery) {
+				*wq = *query
+			})
+
+		case "heartbeats":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&HeartbeatClient{config: _q.config}).Query()
+			)
+			args := newHeartbeatPaginateArgs(fieldArgs(ctx, new(HeartbeatWhereInput), path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newHeartbeatPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Service) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID int `sql:"service_id"`
+							Count  int `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(service.HeartbeatsColumn), ids...))
+						})
+						if err := query.GroupBy(service.HeartbeatsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[int]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[3] == nil {
+								nodes[i].Edges.totalCount[3] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[3][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Service) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.Heartbeats)
+							if nodes[i].Edges.totalCount[3] == nil {
+								nodes[i].Edges.totalCount[3] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[3][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, heartbeatImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(service.HeartbeatsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedHeartbeats(alias, func(wq *HeartbeatQuery) {
+				*wq = *query
+			})
+
+		case "maintenanceWindows":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&MaintenanceWindowClient{config: _q.config}).Query()
+			)
+			args := newMaintenanceWindowPaginateArgs(fieldArgs(ctx, new(MaintenanceWindowWhereInput), path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newMaintenanceWindowPager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Service) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID int `sql:"service_id"`
+							Count  int `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(service.MaintenanceWindowsColumn), ids...))
+						})
+						if err := query.GroupBy(service.MaintenanceWindowsColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[int]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[4] == nil {
+								nodes[i].Edges.totalCount[4] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[4][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Service) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.MaintenanceWindows)
+							if nodes[i].Edges.totalCount[4] == nil {
+								nodes[i].Edges.totalCount[4] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[4][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, maintenancewindowImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(service.MaintenanceWindowsColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedMaintenanceWindows(alias, func(wq *MaintenanceWindowQuery) {
+				*wq = *query
+			})
+
 		case "incidents":
 			var (
 				alias = field.Alias
@@ -1066,10 +1843,10 @@ func (_q *ServiceQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 						}
 						for i := range nodes {
 							n := m[nodes[i].ID]
-							if nodes[i].Edges.totalCount[2] == nil {
-								nodes[i].Edges.totalCount[2] = make(map[string]int)
+							if nodes[i].Edges.totalCount[5] == nil {
+								nodes[i].Edges.totalCount[5] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[2][alias] = n
+							nodes[i].Edges.totalCount[5][alias] = n
 						}
 						return nil
 					})
@@ -1077,10 +1854,10 @@ func (_q *ServiceQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Service) error {
 						for i := range nodes {
 							n := len(nodes[i].Edges.Incidents)
-							if nodes[i].Edges.totalCount[2] == nil {
-								nodes[i].Edges.totalCount[2] = make(map[string]int)
+							if nodes[i].Edges.totalCount[5] == nil {
+								nodes[i].Edges.totalCount[5] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[2][alias] = n
+							nodes[i].Edges.totalCount[5][alias] = n
 						}
 						return nil
 					})

@@ -40,6 +40,14 @@ func (_m *Alert) ClosedBy(ctx context.Context) (*User, error) {
 	return result, MaskNotFound(err)
 }
 
+func (_m *Alert) Owner(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.OwnerOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryOwner().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *Alert) Incident(ctx context.Context) (*Incident, error) {
 	result, err := _m.Edges.IncidentOrErr()
 	if IsNotLoaded(err) {
@@ -56,7 +64,7 @@ func (_m *Alert) Timeline(
 		WithTimelineEventFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[4][alias]
+	totalCount, hasTotalCount := _m.Edges.totalCount[5][alias]
 	if nodes, err := _m.NamedTimeline(alias); err == nil || hasTotalCount {
 		pager, err := newTimelineEventPager(opts, last != nil)
 		if err != nil {
@@ -67,6 +75,14 @@ func (_m *Alert) Timeline(
 		return conn, nil
 	}
 	return _m.QueryTimeline().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Heartbeat) Service(ctx context.Context) (*Service, error) {
+	result, err := _m.Edges.ServiceOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryService().Only(ctx)
+	}
+	return result, err
 }
 
 func (_m *Incident) Services(
@@ -132,6 +148,30 @@ func (_m *Incident) Timeline(
 	return _m.QueryTimeline().Paginate(ctx, after, first, before, last, opts...)
 }
 
+func (_m *Integration) Service(ctx context.Context) (*Service, error) {
+	result, err := _m.Edges.ServiceOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryService().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *MaintenanceWindow) Service(ctx context.Context) (*Service, error) {
+	result, err := _m.Edges.ServiceOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryService().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *MaintenanceWindow) CreatedBy(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.CreatedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCreatedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *Service) Team(ctx context.Context) (*Team, error) {
 	result, err := _m.Edges.TeamOrErr()
 	if IsNotLoaded(err) {
@@ -161,6 +201,69 @@ func (_m *Service) Alerts(
 	return _m.QueryAlerts().Paginate(ctx, after, first, before, last, opts...)
 }
 
+func (_m *Service) Integrations(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *IntegrationOrder, where *IntegrationWhereInput,
+) (*IntegrationConnection, error) {
+	opts := []IntegrationPaginateOption{
+		WithIntegrationOrder(orderBy),
+		WithIntegrationFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
+	if nodes, err := _m.NamedIntegrations(alias); err == nil || hasTotalCount {
+		pager, err := newIntegrationPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &IntegrationConnection{Edges: []*IntegrationEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryIntegrations().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Service) Heartbeats(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *HeartbeatOrder, where *HeartbeatWhereInput,
+) (*HeartbeatConnection, error) {
+	opts := []HeartbeatPaginateOption{
+		WithHeartbeatOrder(orderBy),
+		WithHeartbeatFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
+	if nodes, err := _m.NamedHeartbeats(alias); err == nil || hasTotalCount {
+		pager, err := newHeartbeatPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &HeartbeatConnection{Edges: []*HeartbeatEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryHeartbeats().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Service) MaintenanceWindows(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *MaintenanceWindowOrder, where *MaintenanceWindowWhereInput,
+) (*MaintenanceWindowConnection, error) {
+	opts := []MaintenanceWindowPaginateOption{
+		WithMaintenanceWindowOrder(orderBy),
+		WithMaintenanceWindowFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[4][alias]
+	if nodes, err := _m.NamedMaintenanceWindows(alias); err == nil || hasTotalCount {
+		pager, err := newMaintenanceWindowPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &MaintenanceWindowConnection{Edges: []*MaintenanceWindowEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryMaintenanceWindows().Paginate(ctx, after, first, before, last, opts...)
+}
+
 func (_m *Service) Incidents(
 	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*IncidentOrder, where *IncidentWhereInput,
 ) (*IncidentConnection, error) {
@@ -169,7 +272,7 @@ func (_m *Service) Incidents(
 		WithIncidentFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
+	totalCount, hasTotalCount := _m.Edges.totalCount[5][alias]
 	if nodes, err := _m.NamedIncidents(alias); err == nil || hasTotalCount {
 		pager, err := newIncidentPager(opts, last != nil)
 		if err != nil {

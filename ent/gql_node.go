@@ -12,8 +12,11 @@ import (
 	"github.com/hashicorp/go-multierror"
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/apitoken"
+	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
+	"github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/internal"
+	"github.com/tocsin/tocsin/ent/maintenancewindow"
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/team"
 	"github.com/tocsin/tocsin/ent/timelineevent"
@@ -36,10 +39,25 @@ var alertImplementors = []string{"Alert", "Node"}
 // IsNode implements the Node interface check for GQLGen.
 func (*Alert) IsNode() {}
 
+var heartbeatImplementors = []string{"Heartbeat", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Heartbeat) IsNode() {}
+
 var incidentImplementors = []string{"Incident", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Incident) IsNode() {}
+
+var integrationImplementors = []string{"Integration", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Integration) IsNode() {}
+
+var maintenancewindowImplementors = []string{"MaintenanceWindow", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*MaintenanceWindow) IsNode() {}
 
 var serviceImplementors = []string{"Service", "Node"}
 
@@ -156,11 +174,38 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			}
 		}
 		return query.Only(ctx)
+	case heartbeat.Table:
+		query := c.Heartbeat.Query().
+			Where(heartbeat.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, heartbeatImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case incident.Table:
 		query := c.Incident.Query().
 			Where(incident.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, incidentImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case integration.Table:
+		query := c.Integration.Query().
+			Where(integration.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, integrationImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case maintenancewindow.Table:
+		query := c.MaintenanceWindow.Query().
+			Where(maintenancewindow.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, maintenancewindowImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -306,10 +351,58 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 				*noder = node
 			}
 		}
+	case heartbeat.Table:
+		query := c.Heartbeat.Query().
+			Where(heartbeat.IDIn(ids...))
+		query, err := query.CollectFields(ctx, heartbeatImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case incident.Table:
 		query := c.Incident.Query().
 			Where(incident.IDIn(ids...))
 		query, err := query.CollectFields(ctx, incidentImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case integration.Table:
+		query := c.Integration.Query().
+			Where(integration.IDIn(ids...))
+		query, err := query.CollectFields(ctx, integrationImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case maintenancewindow.Table:
+		query := c.MaintenanceWindow.Query().
+			Where(maintenancewindow.IDIn(ids...))
+		query, err := query.CollectFields(ctx, maintenancewindowImplementors...)
 		if err != nil {
 			return nil, err
 		}

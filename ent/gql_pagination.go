@@ -16,7 +16,10 @@ import (
 	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/apitoken"
+	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
+	"github.com/tocsin/tocsin/ent/integration"
+	"github.com/tocsin/tocsin/ent/maintenancewindow"
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/team"
 	"github.com/tocsin/tocsin/ent/timelineevent"
@@ -876,6 +879,338 @@ func (_m *Alert) ToEdge(order *AlertOrder) *AlertEdge {
 	}
 }
 
+// HeartbeatEdge is the edge representation of Heartbeat.
+type HeartbeatEdge struct {
+	Node   *Heartbeat `json:"node"`
+	Cursor Cursor     `json:"cursor"`
+}
+
+// HeartbeatConnection is the connection containing edges to Heartbeat.
+type HeartbeatConnection struct {
+	Edges      []*HeartbeatEdge `json:"edges"`
+	PageInfo   PageInfo         `json:"pageInfo"`
+	TotalCount int              `json:"totalCount"`
+}
+
+func (c *HeartbeatConnection) build(nodes []*Heartbeat, pager *heartbeatPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Heartbeat
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Heartbeat {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Heartbeat {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*HeartbeatEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &HeartbeatEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// HeartbeatPaginateOption enables pagination customization.
+type HeartbeatPaginateOption func(*heartbeatPager) error
+
+// WithHeartbeatOrder configures pagination ordering.
+func WithHeartbeatOrder(order *HeartbeatOrder) HeartbeatPaginateOption {
+	if order == nil {
+		order = DefaultHeartbeatOrder
+	}
+	o := *order
+	return func(pager *heartbeatPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultHeartbeatOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithHeartbeatFilter configures pagination filter.
+func WithHeartbeatFilter(filter func(*HeartbeatQuery) (*HeartbeatQuery, error)) HeartbeatPaginateOption {
+	return func(pager *heartbeatPager) error {
+		if filter == nil {
+			return errors.New("HeartbeatQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type heartbeatPager struct {
+	reverse bool
+	order   *HeartbeatOrder
+	filter  func(*HeartbeatQuery) (*HeartbeatQuery, error)
+}
+
+func newHeartbeatPager(opts []HeartbeatPaginateOption, reverse bool) (*heartbeatPager, error) {
+	pager := &heartbeatPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultHeartbeatOrder
+	}
+	return pager, nil
+}
+
+func (p *heartbeatPager) applyFilter(query *HeartbeatQuery) (*HeartbeatQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *heartbeatPager) toCursor(_m *Heartbeat) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *heartbeatPager) applyCursors(query *HeartbeatQuery, after, before *Cursor) (*HeartbeatQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultHeartbeatOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *heartbeatPager) applyOrder(query *HeartbeatQuery) *HeartbeatQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultHeartbeatOrder.Field {
+		query = query.Order(DefaultHeartbeatOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *heartbeatPager) orderExpr(query *HeartbeatQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultHeartbeatOrder.Field {
+			b.Comma().Ident(DefaultHeartbeatOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Heartbeat.
+func (_m *HeartbeatQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...HeartbeatPaginateOption,
+) (*HeartbeatConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newHeartbeatPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &HeartbeatConnection{Edges: []*HeartbeatEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// HeartbeatOrderFieldCreatedAt orders Heartbeat by created_at.
+	HeartbeatOrderFieldCreatedAt = &HeartbeatOrderField{
+		Value: func(_m *Heartbeat) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: heartbeat.FieldCreatedAt,
+		toTerm: heartbeat.ByCreatedAt,
+		toCursor: func(_m *Heartbeat) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// HeartbeatOrderFieldUpdatedAt orders Heartbeat by updated_at.
+	HeartbeatOrderFieldUpdatedAt = &HeartbeatOrderField{
+		Value: func(_m *Heartbeat) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: heartbeat.FieldUpdatedAt,
+		toTerm: heartbeat.ByUpdatedAt,
+		toCursor: func(_m *Heartbeat) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// HeartbeatOrderFieldName orders Heartbeat by name.
+	HeartbeatOrderFieldName = &HeartbeatOrderField{
+		Value: func(_m *Heartbeat) (ent.Value, error) {
+			return _m.Name, nil
+		},
+		column: heartbeat.FieldName,
+		toTerm: heartbeat.ByName,
+		toCursor: func(_m *Heartbeat) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Name,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f HeartbeatOrderField) String() string {
+	var str string
+	switch f.column {
+	case HeartbeatOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case HeartbeatOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case HeartbeatOrderFieldName.column:
+		str = "NAME"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f HeartbeatOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *HeartbeatOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("HeartbeatOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *HeartbeatOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *HeartbeatOrderFieldUpdatedAt
+	case "NAME":
+		*f = *HeartbeatOrderFieldName
+	default:
+		return fmt.Errorf("%s is not a valid HeartbeatOrderField", str)
+	}
+	return nil
+}
+
+// HeartbeatOrderField defines the ordering field of Heartbeat.
+type HeartbeatOrderField struct {
+	// Value extracts the ordering value from the given Heartbeat.
+	Value    func(*Heartbeat) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) heartbeat.OrderOption
+	toCursor func(*Heartbeat) Cursor
+}
+
+// HeartbeatOrder defines the ordering of Heartbeat.
+type HeartbeatOrder struct {
+	Direction OrderDirection       `json:"direction"`
+	Field     *HeartbeatOrderField `json:"field"`
+}
+
+// DefaultHeartbeatOrder is the default ordering of Heartbeat.
+var DefaultHeartbeatOrder = &HeartbeatOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &HeartbeatOrderField{
+		Value: func(_m *Heartbeat) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: heartbeat.FieldID,
+		toTerm: heartbeat.ByID,
+		toCursor: func(_m *Heartbeat) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Heartbeat into HeartbeatEdge.
+func (_m *Heartbeat) ToEdge(order *HeartbeatOrder) *HeartbeatEdge {
+	if order == nil {
+		order = DefaultHeartbeatOrder
+	}
+	return &HeartbeatEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
 // IncidentEdge is the edge representation of Incident.
 type IncidentEdge struct {
 	Node   *Incident `json:"node"`
@@ -1275,6 +1610,688 @@ func (_m *Incident) ToEdge(order *IncidentOrder) *IncidentEdge {
 		order = DefaultIncidentOrder
 	}
 	return &IncidentEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// IntegrationEdge is the edge representation of Integration.
+type IntegrationEdge struct {
+	Node   *Integration `json:"node"`
+	Cursor Cursor       `json:"cursor"`
+}
+
+// IntegrationConnection is the connection containing edges to Integration.
+type IntegrationConnection struct {
+	Edges      []*IntegrationEdge `json:"edges"`
+	PageInfo   PageInfo           `json:"pageInfo"`
+	TotalCount int                `json:"totalCount"`
+}
+
+func (c *IntegrationConnection) build(nodes []*Integration, pager *integrationPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Integration
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Integration {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Integration {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*IntegrationEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &IntegrationEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// IntegrationPaginateOption enables pagination customization.
+type IntegrationPaginateOption func(*integrationPager) error
+
+// WithIntegrationOrder configures pagination ordering.
+func WithIntegrationOrder(order *IntegrationOrder) IntegrationPaginateOption {
+	if order == nil {
+		order = DefaultIntegrationOrder
+	}
+	o := *order
+	return func(pager *integrationPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultIntegrationOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithIntegrationFilter configures pagination filter.
+func WithIntegrationFilter(filter func(*IntegrationQuery) (*IntegrationQuery, error)) IntegrationPaginateOption {
+	return func(pager *integrationPager) error {
+		if filter == nil {
+			return errors.New("IntegrationQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type integrationPager struct {
+	reverse bool
+	order   *IntegrationOrder
+	filter  func(*IntegrationQuery) (*IntegrationQuery, error)
+}
+
+func newIntegrationPager(opts []IntegrationPaginateOption, reverse bool) (*integrationPager, error) {
+	pager := &integrationPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultIntegrationOrder
+	}
+	return pager, nil
+}
+
+func (p *integrationPager) applyFilter(query *IntegrationQuery) (*IntegrationQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *integrationPager) toCursor(_m *Integration) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *integrationPager) applyCursors(query *IntegrationQuery, after, before *Cursor) (*IntegrationQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultIntegrationOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *integrationPager) applyOrder(query *IntegrationQuery) *IntegrationQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultIntegrationOrder.Field {
+		query = query.Order(DefaultIntegrationOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *integrationPager) orderExpr(query *IntegrationQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultIntegrationOrder.Field {
+			b.Comma().Ident(DefaultIntegrationOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Integration.
+func (_m *IntegrationQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...IntegrationPaginateOption,
+) (*IntegrationConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newIntegrationPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &IntegrationConnection{Edges: []*IntegrationEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// IntegrationOrderFieldCreatedAt orders Integration by created_at.
+	IntegrationOrderFieldCreatedAt = &IntegrationOrderField{
+		Value: func(_m *Integration) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: integration.FieldCreatedAt,
+		toTerm: integration.ByCreatedAt,
+		toCursor: func(_m *Integration) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// IntegrationOrderFieldUpdatedAt orders Integration by updated_at.
+	IntegrationOrderFieldUpdatedAt = &IntegrationOrderField{
+		Value: func(_m *Integration) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: integration.FieldUpdatedAt,
+		toTerm: integration.ByUpdatedAt,
+		toCursor: func(_m *Integration) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// IntegrationOrderFieldName orders Integration by name.
+	IntegrationOrderFieldName = &IntegrationOrderField{
+		Value: func(_m *Integration) (ent.Value, error) {
+			return _m.Name, nil
+		},
+		column: integration.FieldName,
+		toTerm: integration.ByName,
+		toCursor: func(_m *Integration) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Name,
+			}
+		},
+	}
+	// IntegrationOrderFieldKind orders Integration by kind.
+	IntegrationOrderFieldKind = &IntegrationOrderField{
+		Value: func(_m *Integration) (ent.Value, error) {
+			return _m.Kind, nil
+		},
+		column: integration.FieldKind,
+		toTerm: integration.ByKind,
+		toCursor: func(_m *Integration) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Kind,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f IntegrationOrderField) String() string {
+	var str string
+	switch f.column {
+	case IntegrationOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case IntegrationOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case IntegrationOrderFieldName.column:
+		str = "NAME"
+	case IntegrationOrderFieldKind.column:
+		str = "KIND"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f IntegrationOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *IntegrationOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("IntegrationOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *IntegrationOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *IntegrationOrderFieldUpdatedAt
+	case "NAME":
+		*f = *IntegrationOrderFieldName
+	case "KIND":
+		*f = *IntegrationOrderFieldKind
+	default:
+		return fmt.Errorf("%s is not a valid IntegrationOrderField", str)
+	}
+	return nil
+}
+
+// IntegrationOrderField defines the ordering field of Integration.
+type IntegrationOrderField struct {
+	// Value extracts the ordering value from the given Integration.
+	Value    func(*Integration) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) integration.OrderOption
+	toCursor func(*Integration) Cursor
+}
+
+// IntegrationOrder defines the ordering of Integration.
+type IntegrationOrder struct {
+	Direction OrderDirection         `json:"direction"`
+	Field     *IntegrationOrderField `json:"field"`
+}
+
+// DefaultIntegrationOrder is the default ordering of Integration.
+var DefaultIntegrationOrder = &IntegrationOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &IntegrationOrderField{
+		Value: func(_m *Integration) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: integration.FieldID,
+		toTerm: integration.ByID,
+		toCursor: func(_m *Integration) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Integration into IntegrationEdge.
+func (_m *Integration) ToEdge(order *IntegrationOrder) *IntegrationEdge {
+	if order == nil {
+		order = DefaultIntegrationOrder
+	}
+	return &IntegrationEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// MaintenanceWindowEdge is the edge representation of MaintenanceWindow.
+type MaintenanceWindowEdge struct {
+	Node   *MaintenanceWindow `json:"node"`
+	Cursor Cursor             `json:"cursor"`
+}
+
+// MaintenanceWindowConnection is the connection containing edges to MaintenanceWindow.
+type MaintenanceWindowConnection struct {
+	Edges      []*MaintenanceWindowEdge `json:"edges"`
+	PageInfo   PageInfo                 `json:"pageInfo"`
+	TotalCount int                      `json:"totalCount"`
+}
+
+func (c *MaintenanceWindowConnection) build(nodes []*MaintenanceWindow, pager *maintenancewindowPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *MaintenanceWindow
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *MaintenanceWindow {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *MaintenanceWindow {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*MaintenanceWindowEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &MaintenanceWindowEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// MaintenanceWindowPaginateOption enables pagination customization.
+type MaintenanceWindowPaginateOption func(*maintenancewindowPager) error
+
+// WithMaintenanceWindowOrder configures pagination ordering.
+func WithMaintenanceWindowOrder(order *MaintenanceWindowOrder) MaintenanceWindowPaginateOption {
+	if order == nil {
+		order = DefaultMaintenanceWindowOrder
+	}
+	o := *order
+	return func(pager *maintenancewindowPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultMaintenanceWindowOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithMaintenanceWindowFilter configures pagination filter.
+func WithMaintenanceWindowFilter(filter func(*MaintenanceWindowQuery) (*MaintenanceWindowQuery, error)) MaintenanceWindowPaginateOption {
+	return func(pager *maintenancewindowPager) error {
+		if filter == nil {
+			return errors.New("MaintenanceWindowQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type maintenancewindowPager struct {
+	reverse bool
+	order   *MaintenanceWindowOrder
+	filter  func(*MaintenanceWindowQuery) (*MaintenanceWindowQuery, error)
+}
+
+func newMaintenanceWindowPager(opts []MaintenanceWindowPaginateOption, reverse bool) (*maintenancewindowPager, error) {
+	pager := &maintenancewindowPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultMaintenanceWindowOrder
+	}
+	return pager, nil
+}
+
+func (p *maintenancewindowPager) applyFilter(query *MaintenanceWindowQuery) (*MaintenanceWindowQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *maintenancewindowPager) toCursor(_m *MaintenanceWindow) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *maintenancewindowPager) applyCursors(query *MaintenanceWindowQuery, after, before *Cursor) (*MaintenanceWindowQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultMaintenanceWindowOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *maintenancewindowPager) applyOrder(query *MaintenanceWindowQuery) *MaintenanceWindowQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultMaintenanceWindowOrder.Field {
+		query = query.Order(DefaultMaintenanceWindowOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *maintenancewindowPager) orderExpr(query *MaintenanceWindowQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultMaintenanceWindowOrder.Field {
+			b.Comma().Ident(DefaultMaintenanceWindowOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to MaintenanceWindow.
+func (_m *MaintenanceWindowQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...MaintenanceWindowPaginateOption,
+) (*MaintenanceWindowConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newMaintenanceWindowPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &MaintenanceWindowConnection{Edges: []*MaintenanceWindowEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// MaintenanceWindowOrderFieldCreatedAt orders MaintenanceWindow by created_at.
+	MaintenanceWindowOrderFieldCreatedAt = &MaintenanceWindowOrderField{
+		Value: func(_m *MaintenanceWindow) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: maintenancewindow.FieldCreatedAt,
+		toTerm: maintenancewindow.ByCreatedAt,
+		toCursor: func(_m *MaintenanceWindow) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// MaintenanceWindowOrderFieldUpdatedAt orders MaintenanceWindow by updated_at.
+	MaintenanceWindowOrderFieldUpdatedAt = &MaintenanceWindowOrderField{
+		Value: func(_m *MaintenanceWindow) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: maintenancewindow.FieldUpdatedAt,
+		toTerm: maintenancewindow.ByUpdatedAt,
+		toCursor: func(_m *MaintenanceWindow) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// MaintenanceWindowOrderFieldStartsAt orders MaintenanceWindow by starts_at.
+	MaintenanceWindowOrderFieldStartsAt = &MaintenanceWindowOrderField{
+		Value: func(_m *MaintenanceWindow) (ent.Value, error) {
+			return _m.StartsAt, nil
+		},
+		column: maintenancewindow.FieldStartsAt,
+		toTerm: maintenancewindow.ByStartsAt,
+		toCursor: func(_m *MaintenanceWindow) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.StartsAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f MaintenanceWindowOrderField) String() string {
+	var str string
+	switch f.column {
+	case MaintenanceWindowOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case MaintenanceWindowOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case MaintenanceWindowOrderFieldStartsAt.column:
+		str = "STARTS_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f MaintenanceWindowOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *MaintenanceWindowOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("MaintenanceWindowOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *MaintenanceWindowOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *MaintenanceWindowOrderFieldUpdatedAt
+	case "STARTS_AT":
+		*f = *MaintenanceWindowOrderFieldStartsAt
+	default:
+		return fmt.Errorf("%s is not a valid MaintenanceWindowOrderField", str)
+	}
+	return nil
+}
+
+// MaintenanceWindowOrderField defines the ordering field of MaintenanceWindow.
+type MaintenanceWindowOrderField struct {
+	// Value extracts the ordering value from the given MaintenanceWindow.
+	Value    func(*MaintenanceWindow) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) maintenancewindow.OrderOption
+	toCursor func(*MaintenanceWindow) Cursor
+}
+
+// MaintenanceWindowOrder defines the ordering of MaintenanceWindow.
+type MaintenanceWindowOrder struct {
+	Direction OrderDirection               `json:"direction"`
+	Field     *MaintenanceWindowOrderField `json:"field"`
+}
+
+// DefaultMaintenanceWindowOrder is the default ordering of MaintenanceWindow.
+var DefaultMaintenanceWindowOrder = &MaintenanceWindowOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &MaintenanceWindowOrderField{
+		Value: func(_m *MaintenanceWindow) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: maintenancewindow.FieldID,
+		toTerm: maintenancewindow.ByID,
+		toCursor: func(_m *MaintenanceWindow) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts MaintenanceWindow into MaintenanceWindowEdge.
+func (_m *MaintenanceWindow) ToEdge(order *MaintenanceWindowOrder) *MaintenanceWindowEdge {
+	if order == nil {
+		order = DefaultMaintenanceWindowOrder
+	}
+	return &MaintenanceWindowEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

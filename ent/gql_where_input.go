@@ -9,7 +9,10 @@ import (
 
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/apitoken"
+	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
+	"github.com/tocsin/tocsin/ent/integration"
+	"github.com/tocsin/tocsin/ent/maintenancewindow"
 	"github.com/tocsin/tocsin/ent/predicate"
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/team"
@@ -692,6 +695,42 @@ type AlertWhereInput struct {
 	IncidentIDIsNil  bool  `json:"incidentIDIsNil,omitempty"`
 	IncidentIDNotNil bool  `json:"incidentIDNotNil,omitempty"`
 
+	// "owner_id" field predicates.
+	OwnerID       *int  `json:"ownerID,omitempty"`
+	OwnerIDNEQ    *int  `json:"ownerIDNEQ,omitempty"`
+	OwnerIDIn     []int `json:"ownerIDIn,omitempty"`
+	OwnerIDNotIn  []int `json:"ownerIDNotIn,omitempty"`
+	OwnerIDIsNil  bool  `json:"ownerIDIsNil,omitempty"`
+	OwnerIDNotNil bool  `json:"ownerIDNotNil,omitempty"`
+
+	// "integration_id" field predicates.
+	IntegrationID       *int  `json:"integrationID,omitempty"`
+	IntegrationIDNEQ    *int  `json:"integrationIDNEQ,omitempty"`
+	IntegrationIDIn     []int `json:"integrationIDIn,omitempty"`
+	IntegrationIDNotIn  []int `json:"integrationIDNotIn,omitempty"`
+	IntegrationIDGT     *int  `json:"integrationIDGT,omitempty"`
+	IntegrationIDGTE    *int  `json:"integrationIDGTE,omitempty"`
+	IntegrationIDLT     *int  `json:"integrationIDLT,omitempty"`
+	IntegrationIDLTE    *int  `json:"integrationIDLTE,omitempty"`
+	IntegrationIDIsNil  bool  `json:"integrationIDIsNil,omitempty"`
+	IntegrationIDNotNil bool  `json:"integrationIDNotNil,omitempty"`
+
+	// "snoozed_until" field predicates.
+	SnoozedUntil       *time.Time  `json:"snoozedUntil,omitempty"`
+	SnoozedUntilNEQ    *time.Time  `json:"snoozedUntilNEQ,omitempty"`
+	SnoozedUntilIn     []time.Time `json:"snoozedUntilIn,omitempty"`
+	SnoozedUntilNotIn  []time.Time `json:"snoozedUntilNotIn,omitempty"`
+	SnoozedUntilGT     *time.Time  `json:"snoozedUntilGT,omitempty"`
+	SnoozedUntilGTE    *time.Time  `json:"snoozedUntilGTE,omitempty"`
+	SnoozedUntilLT     *time.Time  `json:"snoozedUntilLT,omitempty"`
+	SnoozedUntilLTE    *time.Time  `json:"snoozedUntilLTE,omitempty"`
+	SnoozedUntilIsNil  bool        `json:"snoozedUntilIsNil,omitempty"`
+	SnoozedUntilNotNil bool        `json:"snoozedUntilNotNil,omitempty"`
+
+	// "in_maintenance" field predicates.
+	InMaintenance    *bool `json:"inMaintenance,omitempty"`
+	InMaintenanceNEQ *bool `json:"inMaintenanceNEQ,omitempty"`
+
 	// "service" edge predicates.
 	HasService     *bool                `json:"hasService,omitempty"`
 	HasServiceWith []*ServiceWhereInput `json:"hasServiceWith,omitempty"`
@@ -703,6 +742,10 @@ type AlertWhereInput struct {
 	// "closed_by" edge predicates.
 	HasClosedBy     *bool             `json:"hasClosedBy,omitempty"`
 	HasClosedByWith []*UserWhereInput `json:"hasClosedByWith,omitempty"`
+
+	// "owner" edge predicates.
+	HasOwner     *bool             `json:"hasOwner,omitempty"`
+	HasOwnerWith []*UserWhereInput `json:"hasOwnerWith,omitempty"`
 
 	// "incident" edge predicates.
 	HasIncident     *bool                 `json:"hasIncident,omitempty"`
@@ -1273,6 +1316,90 @@ func (i *AlertWhereInput) P() (predicate.Alert, error) {
 	if i.IncidentIDNotNil {
 		predicates = append(predicates, alert.IncidentIDNotNil())
 	}
+	if i.OwnerID != nil {
+		predicates = append(predicates, alert.OwnerIDEQ(*i.OwnerID))
+	}
+	if i.OwnerIDNEQ != nil {
+		predicates = append(predicates, alert.OwnerIDNEQ(*i.OwnerIDNEQ))
+	}
+	if len(i.OwnerIDIn) > 0 {
+		predicates = append(predicates, alert.OwnerIDIn(i.OwnerIDIn...))
+	}
+	if len(i.OwnerIDNotIn) > 0 {
+		predicates = append(predicates, alert.OwnerIDNotIn(i.OwnerIDNotIn...))
+	}
+	if i.OwnerIDIsNil {
+		predicates = append(predicates, alert.OwnerIDIsNil())
+	}
+	if i.OwnerIDNotNil {
+		predicates = append(predicates, alert.OwnerIDNotNil())
+	}
+	if i.IntegrationID != nil {
+		predicates = append(predicates, alert.IntegrationIDEQ(*i.IntegrationID))
+	}
+	if i.IntegrationIDNEQ != nil {
+		predicates = append(predicates, alert.IntegrationIDNEQ(*i.IntegrationIDNEQ))
+	}
+	if len(i.IntegrationIDIn) > 0 {
+		predicates = append(predicates, alert.IntegrationIDIn(i.IntegrationIDIn...))
+	}
+	if len(i.IntegrationIDNotIn) > 0 {
+		predicates = append(predicates, alert.IntegrationIDNotIn(i.IntegrationIDNotIn...))
+	}
+	if i.IntegrationIDGT != nil {
+		predicates = append(predicates, alert.IntegrationIDGT(*i.IntegrationIDGT))
+	}
+	if i.IntegrationIDGTE != nil {
+		predicates = append(predicates, alert.IntegrationIDGTE(*i.IntegrationIDGTE))
+	}
+	if i.IntegrationIDLT != nil {
+		predicates = append(predicates, alert.IntegrationIDLT(*i.IntegrationIDLT))
+	}
+	if i.IntegrationIDLTE != nil {
+		predicates = append(predicates, alert.IntegrationIDLTE(*i.IntegrationIDLTE))
+	}
+	if i.IntegrationIDIsNil {
+		predicates = append(predicates, alert.IntegrationIDIsNil())
+	}
+	if i.IntegrationIDNotNil {
+		predicates = append(predicates, alert.IntegrationIDNotNil())
+	}
+	if i.SnoozedUntil != nil {
+		predicates = append(predicates, alert.SnoozedUntilEQ(*i.SnoozedUntil))
+	}
+	if i.SnoozedUntilNEQ != nil {
+		predicates = append(predicates, alert.SnoozedUntilNEQ(*i.SnoozedUntilNEQ))
+	}
+	if len(i.SnoozedUntilIn) > 0 {
+		predicates = append(predicates, alert.SnoozedUntilIn(i.SnoozedUntilIn...))
+	}
+	if len(i.SnoozedUntilNotIn) > 0 {
+		predicates = append(predicates, alert.SnoozedUntilNotIn(i.SnoozedUntilNotIn...))
+	}
+	if i.SnoozedUntilGT != nil {
+		predicates = append(predicates, alert.SnoozedUntilGT(*i.SnoozedUntilGT))
+	}
+	if i.SnoozedUntilGTE != nil {
+		predicates = append(predicates, alert.SnoozedUntilGTE(*i.SnoozedUntilGTE))
+	}
+	if i.SnoozedUntilLT != nil {
+		predicates = append(predicates, alert.SnoozedUntilLT(*i.SnoozedUntilLT))
+	}
+	if i.SnoozedUntilLTE != nil {
+		predicates = append(predicates, alert.SnoozedUntilLTE(*i.SnoozedUntilLTE))
+	}
+	if i.SnoozedUntilIsNil {
+		predicates = append(predicates, alert.SnoozedUntilIsNil())
+	}
+	if i.SnoozedUntilNotNil {
+		predicates = append(predicates, alert.SnoozedUntilNotNil())
+	}
+	if i.InMaintenance != nil {
+		predicates = append(predicates, alert.InMaintenanceEQ(*i.InMaintenance))
+	}
+	if i.InMaintenanceNEQ != nil {
+		predicates = append(predicates, alert.InMaintenanceNEQ(*i.InMaintenanceNEQ))
+	}
 
 	if i.HasService != nil {
 		p := alert.HasService()
@@ -1328,6 +1455,24 @@ func (i *AlertWhereInput) P() (predicate.Alert, error) {
 		}
 		predicates = append(predicates, alert.HasClosedByWith(with...))
 	}
+	if i.HasOwner != nil {
+		p := alert.HasOwner()
+		if !*i.HasOwner {
+			p = alert.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasOwnerWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasOwnerWith))
+		for _, w := range i.HasOwnerWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasOwnerWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, alert.HasOwnerWith(with...))
+	}
 	if i.HasIncident != nil {
 		p := alert.HasIncident()
 		if !*i.HasIncident {
@@ -1371,6 +1516,556 @@ func (i *AlertWhereInput) P() (predicate.Alert, error) {
 		return predicates[0], nil
 	default:
 		return alert.And(predicates...), nil
+	}
+}
+
+// HeartbeatWhereInput represents a where input for filtering Heartbeat queries.
+type HeartbeatWhereInput struct {
+	Predicates []predicate.Heartbeat  `json:"-"`
+	Not        *HeartbeatWhereInput   `json:"not,omitempty"`
+	Or         []*HeartbeatWhereInput `json:"or,omitempty"`
+	And        []*HeartbeatWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "name" field predicates.
+	Name             *string  `json:"name,omitempty"`
+	NameNEQ          *string  `json:"nameNEQ,omitempty"`
+	NameIn           []string `json:"nameIn,omitempty"`
+	NameNotIn        []string `json:"nameNotIn,omitempty"`
+	NameGT           *string  `json:"nameGT,omitempty"`
+	NameGTE          *string  `json:"nameGTE,omitempty"`
+	NameLT           *string  `json:"nameLT,omitempty"`
+	NameLTE          *string  `json:"nameLTE,omitempty"`
+	NameContains     *string  `json:"nameContains,omitempty"`
+	NameHasPrefix    *string  `json:"nameHasPrefix,omitempty"`
+	NameHasSuffix    *string  `json:"nameHasSuffix,omitempty"`
+	NameEqualFold    *string  `json:"nameEqualFold,omitempty"`
+	NameContainsFold *string  `json:"nameContainsFold,omitempty"`
+
+	// "description" field predicates.
+	Description             *string  `json:"description,omitempty"`
+	DescriptionNEQ          *string  `json:"descriptionNEQ,omitempty"`
+	DescriptionIn           []string `json:"descriptionIn,omitempty"`
+	DescriptionNotIn        []string `json:"descriptionNotIn,omitempty"`
+	DescriptionGT           *string  `json:"descriptionGT,omitempty"`
+	DescriptionGTE          *string  `json:"descriptionGTE,omitempty"`
+	DescriptionLT           *string  `json:"descriptionLT,omitempty"`
+	DescriptionLTE          *string  `json:"descriptionLTE,omitempty"`
+	DescriptionContains     *string  `json:"descriptionContains,omitempty"`
+	DescriptionHasPrefix    *string  `json:"descriptionHasPrefix,omitempty"`
+	DescriptionHasSuffix    *string  `json:"descriptionHasSuffix,omitempty"`
+	DescriptionEqualFold    *string  `json:"descriptionEqualFold,omitempty"`
+	DescriptionContainsFold *string  `json:"descriptionContainsFold,omitempty"`
+
+	// "service_id" field predicates.
+	ServiceID      *int  `json:"serviceID,omitempty"`
+	ServiceIDNEQ   *int  `json:"serviceIDNEQ,omitempty"`
+	ServiceIDIn    []int `json:"serviceIDIn,omitempty"`
+	ServiceIDNotIn []int `json:"serviceIDNotIn,omitempty"`
+
+	// "interval_seconds" field predicates.
+	IntervalSeconds      *int  `json:"intervalSeconds,omitempty"`
+	IntervalSecondsNEQ   *int  `json:"intervalSecondsNEQ,omitempty"`
+	IntervalSecondsIn    []int `json:"intervalSecondsIn,omitempty"`
+	IntervalSecondsNotIn []int `json:"intervalSecondsNotIn,omitempty"`
+	IntervalSecondsGT    *int  `json:"intervalSecondsGT,omitempty"`
+	IntervalSecondsGTE   *int  `json:"intervalSecondsGTE,omitempty"`
+	IntervalSecondsLT    *int  `json:"intervalSecondsLT,omitempty"`
+	IntervalSecondsLTE   *int  `json:"intervalSecondsLTE,omitempty"`
+
+	// "enabled" field predicates.
+	Enabled    *bool `json:"enabled,omitempty"`
+	EnabledNEQ *bool `json:"enabledNEQ,omitempty"`
+
+	// "alert_message" field predicates.
+	AlertMessage             *string  `json:"alertMessage,omitempty"`
+	AlertMessageNEQ          *string  `json:"alertMessageNEQ,omitempty"`
+	AlertMessageIn           []string `json:"alertMessageIn,omitempty"`
+	AlertMessageNotIn        []string `json:"alertMessageNotIn,omitempty"`
+	AlertMessageGT           *string  `json:"alertMessageGT,omitempty"`
+	AlertMessageGTE          *string  `json:"alertMessageGTE,omitempty"`
+	AlertMessageLT           *string  `json:"alertMessageLT,omitempty"`
+	AlertMessageLTE          *string  `json:"alertMessageLTE,omitempty"`
+	AlertMessageContains     *string  `json:"alertMessageContains,omitempty"`
+	AlertMessageHasPrefix    *string  `json:"alertMessageHasPrefix,omitempty"`
+	AlertMessageHasSuffix    *string  `json:"alertMessageHasSuffix,omitempty"`
+	AlertMessageEqualFold    *string  `json:"alertMessageEqualFold,omitempty"`
+	AlertMessageContainsFold *string  `json:"alertMessageContainsFold,omitempty"`
+
+	// "alert_priority" field predicates.
+	AlertPriority      *heartbeat.AlertPriority  `json:"alertPriority,omitempty"`
+	AlertPriorityNEQ   *heartbeat.AlertPriority  `json:"alertPriorityNEQ,omitempty"`
+	AlertPriorityIn    []heartbeat.AlertPriority `json:"alertPriorityIn,omitempty"`
+	AlertPriorityNotIn []heartbeat.AlertPriority `json:"alertPriorityNotIn,omitempty"`
+
+	// "last_ping_at" field predicates.
+	LastPingAt       *time.Time  `json:"lastPingAt,omitempty"`
+	LastPingAtNEQ    *time.Time  `json:"lastPingAtNEQ,omitempty"`
+	LastPingAtIn     []time.Time `json:"lastPingAtIn,omitempty"`
+	LastPingAtNotIn  []time.Time `json:"lastPingAtNotIn,omitempty"`
+	LastPingAtGT     *time.Time  `json:"lastPingAtGT,omitempty"`
+	LastPingAtGTE    *time.Time  `json:"lastPingAtGTE,omitempty"`
+	LastPingAtLT     *time.Time  `json:"lastPingAtLT,omitempty"`
+	LastPingAtLTE    *time.Time  `json:"lastPingAtLTE,omitempty"`
+	LastPingAtIsNil  bool        `json:"lastPingAtIsNil,omitempty"`
+	LastPingAtNotNil bool        `json:"lastPingAtNotNil,omitempty"`
+
+	// "expired" field predicates.
+	Expired    *bool `json:"expired,omitempty"`
+	ExpiredNEQ *bool `json:"expiredNEQ,omitempty"`
+
+	// "expires_at" field predicates.
+	ExpiresAt       *time.Time  `json:"expiresAt,omitempty"`
+	ExpiresAtNEQ    *time.Time  `json:"expiresAtNEQ,omitempty"`
+	ExpiresAtIn     []time.Time `json:"expiresAtIn,omitempty"`
+	ExpiresAtNotIn  []time.Time `json:"expiresAtNotIn,omitempty"`
+	ExpiresAtGT     *time.Time  `json:"expiresAtGT,omitempty"`
+	ExpiresAtGTE    *time.Time  `json:"expiresAtGTE,omitempty"`
+	ExpiresAtLT     *time.Time  `json:"expiresAtLT,omitempty"`
+	ExpiresAtLTE    *time.Time  `json:"expiresAtLTE,omitempty"`
+	ExpiresAtIsNil  bool        `json:"expiresAtIsNil,omitempty"`
+	ExpiresAtNotNil bool        `json:"expiresAtNotNil,omitempty"`
+
+	// "service" edge predicates.
+	HasService     *bool                `json:"hasService,omitempty"`
+	HasServiceWith []*ServiceWhereInput `json:"hasServiceWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *HeartbeatWhereInput) AddPredicates(predicates ...predicate.Heartbeat) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the HeartbeatWhereInput filter on the HeartbeatQuery builder.
+func (i *HeartbeatWhereInput) Filter(q *HeartbeatQuery) (*HeartbeatQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyHeartbeatWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyHeartbeatWhereInput is returned in case the HeartbeatWhereInput is empty.
+var ErrEmptyHeartbeatWhereInput = errors.New("ent: empty predicate HeartbeatWhereInput")
+
+// P returns a predicate for filtering heartbeats.
+// An error is returned if the input is empty or invalid.
+func (i *HeartbeatWhereInput) P() (predicate.Heartbeat, error) {
+	var predicates []predicate.Heartbeat
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, heartbeat.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Heartbeat, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, heartbeat.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Heartbeat, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, heartbeat.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, heartbeat.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, heartbeat.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, heartbeat.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, heartbeat.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, heartbeat.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, heartbeat.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, heartbeat.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, heartbeat.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, heartbeat.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, heartbeat.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, heartbeat.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, heartbeat.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, heartbeat.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, heartbeat.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, heartbeat.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, heartbeat.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, heartbeat.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, heartbeat.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, heartbeat.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, heartbeat.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, heartbeat.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, heartbeat.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, heartbeat.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, heartbeat.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Name != nil {
+		predicates = append(predicates, heartbeat.NameEQ(*i.Name))
+	}
+	if i.NameNEQ != nil {
+		predicates = append(predicates, heartbeat.NameNEQ(*i.NameNEQ))
+	}
+	if len(i.NameIn) > 0 {
+		predicates = append(predicates, heartbeat.NameIn(i.NameIn...))
+	}
+	if len(i.NameNotIn) > 0 {
+		predicates = append(predicates, heartbeat.NameNotIn(i.NameNotIn...))
+	}
+	if i.NameGT != nil {
+		predicates = append(predicates, heartbeat.NameGT(*i.NameGT))
+	}
+	if i.NameGTE != nil {
+		predicates = append(predicates, heartbeat.NameGTE(*i.NameGTE))
+	}
+	if i.NameLT != nil {
+		predicates = append(predicates, heartbeat.NameLT(*i.NameLT))
+	}
+	if i.NameLTE != nil {
+		predicates = append(predicates, heartbeat.NameLTE(*i.NameLTE))
+	}
+	if i.NameContains != nil {
+		predicates = append(predicates, heartbeat.NameContains(*i.NameContains))
+	}
+	if i.NameHasPrefix != nil {
+		predicates = append(predicates, heartbeat.NameHasPrefix(*i.NameHasPrefix))
+	}
+	if i.NameHasSuffix != nil {
+		predicates = append(predicates, heartbeat.NameHasSuffix(*i.NameHasSuffix))
+	}
+	if i.NameEqualFold != nil {
+		predicates = append(predicates, heartbeat.NameEqualFold(*i.NameEqualFold))
+	}
+	if i.NameContainsFold != nil {
+		predicates = append(predicates, heartbeat.NameContainsFold(*i.NameContainsFold))
+	}
+	if i.Description != nil {
+		predicates = append(predicates, heartbeat.DescriptionEQ(*i.Description))
+	}
+	if i.DescriptionNEQ != nil {
+		predicates = append(predicates, heartbeat.DescriptionNEQ(*i.DescriptionNEQ))
+	}
+	if len(i.DescriptionIn) > 0 {
+		predicates = append(predicates, heartbeat.DescriptionIn(i.DescriptionIn...))
+	}
+	if len(i.DescriptionNotIn) > 0 {
+		predicates = append(predicates, heartbeat.DescriptionNotIn(i.DescriptionNotIn...))
+	}
+	if i.DescriptionGT != nil {
+		predicates = append(predicates, heartbeat.DescriptionGT(*i.DescriptionGT))
+	}
+	if i.DescriptionGTE != nil {
+		predicates = append(predicates, heartbeat.DescriptionGTE(*i.DescriptionGTE))
+	}
+	if i.DescriptionLT != nil {
+		predicates = append(predicates, heartbeat.DescriptionLT(*i.DescriptionLT))
+	}
+	if i.DescriptionLTE != nil {
+		predicates = append(predicates, heartbeat.DescriptionLTE(*i.DescriptionLTE))
+	}
+	if i.DescriptionContains != nil {
+		predicates = append(predicates, heartbeat.DescriptionContains(*i.DescriptionContains))
+	}
+	if i.DescriptionHasPrefix != nil {
+		predicates = append(predicates, heartbeat.DescriptionHasPrefix(*i.DescriptionHasPrefix))
+	}
+	if i.DescriptionHasSuffix != nil {
+		predicates = append(predicates, heartbeat.DescriptionHasSuffix(*i.DescriptionHasSuffix))
+	}
+	if i.DescriptionEqualFold != nil {
+		predicates = append(predicates, heartbeat.DescriptionEqualFold(*i.DescriptionEqualFold))
+	}
+	if i.DescriptionContainsFold != nil {
+		predicates = append(predicates, heartbeat.DescriptionContainsFold(*i.DescriptionContainsFold))
+	}
+	if i.ServiceID != nil {
+		predicates = append(predicates, heartbeat.ServiceIDEQ(*i.ServiceID))
+	}
+	if i.ServiceIDNEQ != nil {
+		predicates = append(predicates, heartbeat.ServiceIDNEQ(*i.ServiceIDNEQ))
+	}
+	if len(i.ServiceIDIn) > 0 {
+		predicates = append(predicates, heartbeat.ServiceIDIn(i.ServiceIDIn...))
+	}
+	if len(i.ServiceIDNotIn) > 0 {
+		predicates = append(predicates, heartbeat.ServiceIDNotIn(i.ServiceIDNotIn...))
+	}
+	if i.IntervalSeconds != nil {
+		predicates = append(predicates, heartbeat.IntervalSecondsEQ(*i.IntervalSeconds))
+	}
+	if i.IntervalSecondsNEQ != nil {
+		predicates = append(predicates, heartbeat.IntervalSecondsNEQ(*i.IntervalSecondsNEQ))
+	}
+	if len(i.IntervalSecondsIn) > 0 {
+		predicates = append(predicates, heartbeat.IntervalSecondsIn(i.IntervalSecondsIn...))
+	}
+	if len(i.IntervalSecondsNotIn) > 0 {
+		predicates = append(predicates, heartbeat.IntervalSecondsNotIn(i.IntervalSecondsNotIn...))
+	}
+	if i.IntervalSecondsGT != nil {
+		predicates = append(predicates, heartbeat.IntervalSecondsGT(*i.IntervalSecondsGT))
+	}
+	if i.IntervalSecondsGTE != nil {
+		predicates = append(predicates, heartbeat.IntervalSecondsGTE(*i.IntervalSecondsGTE))
+	}
+	if i.IntervalSecondsLT != nil {
+		predicates = append(predicates, heartbeat.IntervalSecondsLT(*i.IntervalSecondsLT))
+	}
+	if i.IntervalSecondsLTE != nil {
+		predicates = append(predicates, heartbeat.IntervalSecondsLTE(*i.IntervalSecondsLTE))
+	}
+	if i.Enabled != nil {
+		predicates = append(predicates, heartbeat.EnabledEQ(*i.Enabled))
+	}
+	if i.EnabledNEQ != nil {
+		predicates = append(predicates, heartbeat.EnabledNEQ(*i.EnabledNEQ))
+	}
+	if i.AlertMessage != nil {
+		predicates = append(predicates, heartbeat.AlertMessageEQ(*i.AlertMessage))
+	}
+	if i.AlertMessageNEQ != nil {
+		predicates = append(predicates, heartbeat.AlertMessageNEQ(*i.AlertMessageNEQ))
+	}
+	if len(i.AlertMessageIn) > 0 {
+		predicates = append(predicates, heartbeat.AlertMessageIn(i.AlertMessageIn...))
+	}
+	if len(i.AlertMessageNotIn) > 0 {
+		predicates = append(predicates, heartbeat.AlertMessageNotIn(i.AlertMessageNotIn...))
+	}
+	if i.AlertMessageGT != nil {
+		predicates = append(predicates, heartbeat.AlertMessageGT(*i.AlertMessageGT))
+	}
+	if i.AlertMessageGTE != nil {
+		predicates = append(predicates, heartbeat.AlertMessageGTE(*i.AlertMessageGTE))
+	}
+	if i.AlertMessageLT != nil {
+		predicates = append(predicates, heartbeat.AlertMessageLT(*i.AlertMessageLT))
+	}
+	if i.AlertMessageLTE != nil {
+		predicates = append(predicates, heartbeat.AlertMessageLTE(*i.AlertMessageLTE))
+	}
+	if i.AlertMessageContains != nil {
+		predicates = append(predicates, heartbeat.AlertMessageContains(*i.AlertMessageContains))
+	}
+	if i.AlertMessageHasPrefix != nil {
+		predicates = append(predicates, heartbeat.AlertMessageHasPrefix(*i.AlertMessageHasPrefix))
+	}
+	if i.AlertMessageHasSuffix != nil {
+		predicates = append(predicates, heartbeat.AlertMessageHasSuffix(*i.AlertMessageHasSuffix))
+	}
+	if i.AlertMessageEqualFold != nil {
+		predicates = append(predicates, heartbeat.AlertMessageEqualFold(*i.AlertMessageEqualFold))
+	}
+	if i.AlertMessageContainsFold != nil {
+		predicates = append(predicates, heartbeat.AlertMessageContainsFold(*i.AlertMessageContainsFold))
+	}
+	if i.AlertPriority != nil {
+		predicates = append(predicates, heartbeat.AlertPriorityEQ(*i.AlertPriority))
+	}
+	if i.AlertPriorityNEQ != nil {
+		predicates = append(predicates, heartbeat.AlertPriorityNEQ(*i.AlertPriorityNEQ))
+	}
+	if len(i.AlertPriorityIn) > 0 {
+		predicates = append(predicates, heartbeat.AlertPriorityIn(i.AlertPriorityIn...))
+	}
+	if len(i.AlertPriorityNotIn) > 0 {
+		predicates = append(predicates, heartbeat.AlertPriorityNotIn(i.AlertPriorityNotIn...))
+	}
+	if i.LastPingAt != nil {
+		predicates = append(predicates, heartbeat.LastPingAtEQ(*i.LastPingAt))
+	}
+	if i.LastPingAtNEQ != nil {
+		predicates = append(predicates, heartbeat.LastPingAtNEQ(*i.LastPingAtNEQ))
+	}
+	if len(i.LastPingAtIn) > 0 {
+		predicates = append(predicates, heartbeat.LastPingAtIn(i.LastPingAtIn...))
+	}
+	if len(i.LastPingAtNotIn) > 0 {
+		predicates = append(predicates, heartbeat.LastPingAtNotIn(i.LastPingAtNotIn...))
+	}
+	if i.LastPingAtGT != nil {
+		predicates = append(predicates, heartbeat.LastPingAtGT(*i.LastPingAtGT))
+	}
+	if i.LastPingAtGTE != nil {
+		predicates = append(predicates, heartbeat.LastPingAtGTE(*i.LastPingAtGTE))
+	}
+	if i.LastPingAtLT != nil {
+		predicates = append(predicates, heartbeat.LastPingAtLT(*i.LastPingAtLT))
+	}
+	if i.LastPingAtLTE != nil {
+		predicates = append(predicates, heartbeat.LastPingAtLTE(*i.LastPingAtLTE))
+	}
+	if i.LastPingAtIsNil {
+		predicates = append(predicates, heartbeat.LastPingAtIsNil())
+	}
+	if i.LastPingAtNotNil {
+		predicates = append(predicates, heartbeat.LastPingAtNotNil())
+	}
+	if i.Expired != nil {
+		predicates = append(predicates, heartbeat.ExpiredEQ(*i.Expired))
+	}
+	if i.ExpiredNEQ != nil {
+		predicates = append(predicates, heartbeat.ExpiredNEQ(*i.ExpiredNEQ))
+	}
+	if i.ExpiresAt != nil {
+		predicates = append(predicates, heartbeat.ExpiresAtEQ(*i.ExpiresAt))
+	}
+	if i.ExpiresAtNEQ != nil {
+		predicates = append(predicates, heartbeat.ExpiresAtNEQ(*i.ExpiresAtNEQ))
+	}
+	if len(i.ExpiresAtIn) > 0 {
+		predicates = append(predicates, heartbeat.ExpiresAtIn(i.ExpiresAtIn...))
+	}
+	if len(i.ExpiresAtNotIn) > 0 {
+		predicates = append(predicates, heartbeat.ExpiresAtNotIn(i.ExpiresAtNotIn...))
+	}
+	if i.ExpiresAtGT != nil {
+		predicates = append(predicates, heartbeat.ExpiresAtGT(*i.ExpiresAtGT))
+	}
+	if i.ExpiresAtGTE != nil {
+		predicates = append(predicates, heartbeat.ExpiresAtGTE(*i.ExpiresAtGTE))
+	}
+	if i.ExpiresAtLT != nil {
+		predicates = append(predicates, heartbeat.ExpiresAtLT(*i.ExpiresAtLT))
+	}
+	if i.ExpiresAtLTE != nil {
+		predicates = append(predicates, heartbeat.ExpiresAtLTE(*i.ExpiresAtLTE))
+	}
+	if i.ExpiresAtIsNil {
+		predicates = append(predicates, heartbeat.ExpiresAtIsNil())
+	}
+	if i.ExpiresAtNotNil {
+		predicates = append(predicates, heartbeat.ExpiresAtNotNil())
+	}
+
+	if i.HasService != nil {
+		p := heartbeat.HasService()
+		if !*i.HasService {
+			p = heartbeat.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasServiceWith) > 0 {
+		with := make([]predicate.Service, 0, len(i.HasServiceWith))
+		for _, w := range i.HasServiceWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasServiceWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, heartbeat.HasServiceWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyHeartbeatWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return heartbeat.And(predicates...), nil
 	}
 }
 
@@ -1818,6 +2513,940 @@ func (i *IncidentWhereInput) P() (predicate.Incident, error) {
 	}
 }
 
+// IntegrationWhereInput represents a where input for filtering Integration queries.
+type IntegrationWhereInput struct {
+	Predicates []predicate.Integration  `json:"-"`
+	Not        *IntegrationWhereInput   `json:"not,omitempty"`
+	Or         []*IntegrationWhereInput `json:"or,omitempty"`
+	And        []*IntegrationWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "name" field predicates.
+	Name             *string  `json:"name,omitempty"`
+	NameNEQ          *string  `json:"nameNEQ,omitempty"`
+	NameIn           []string `json:"nameIn,omitempty"`
+	NameNotIn        []string `json:"nameNotIn,omitempty"`
+	NameGT           *string  `json:"nameGT,omitempty"`
+	NameGTE          *string  `json:"nameGTE,omitempty"`
+	NameLT           *string  `json:"nameLT,omitempty"`
+	NameLTE          *string  `json:"nameLTE,omitempty"`
+	NameContains     *string  `json:"nameContains,omitempty"`
+	NameHasPrefix    *string  `json:"nameHasPrefix,omitempty"`
+	NameHasSuffix    *string  `json:"nameHasSuffix,omitempty"`
+	NameEqualFold    *string  `json:"nameEqualFold,omitempty"`
+	NameContainsFold *string  `json:"nameContainsFold,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *integration.Kind  `json:"kind,omitempty"`
+	KindNEQ   *integration.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []integration.Kind `json:"kindIn,omitempty"`
+	KindNotIn []integration.Kind `json:"kindNotIn,omitempty"`
+
+	// "service_id" field predicates.
+	ServiceID      *int  `json:"serviceID,omitempty"`
+	ServiceIDNEQ   *int  `json:"serviceIDNEQ,omitempty"`
+	ServiceIDIn    []int `json:"serviceIDIn,omitempty"`
+	ServiceIDNotIn []int `json:"serviceIDNotIn,omitempty"`
+
+	// "key_prefix" field predicates.
+	KeyPrefix             *string  `json:"keyPrefix,omitempty"`
+	KeyPrefixNEQ          *string  `json:"keyPrefixNEQ,omitempty"`
+	KeyPrefixIn           []string `json:"keyPrefixIn,omitempty"`
+	KeyPrefixNotIn        []string `json:"keyPrefixNotIn,omitempty"`
+	KeyPrefixGT           *string  `json:"keyPrefixGT,omitempty"`
+	KeyPrefixGTE          *string  `json:"keyPrefixGTE,omitempty"`
+	KeyPrefixLT           *string  `json:"keyPrefixLT,omitempty"`
+	KeyPrefixLTE          *string  `json:"keyPrefixLTE,omitempty"`
+	KeyPrefixContains     *string  `json:"keyPrefixContains,omitempty"`
+	KeyPrefixHasPrefix    *string  `json:"keyPrefixHasPrefix,omitempty"`
+	KeyPrefixHasSuffix    *string  `json:"keyPrefixHasSuffix,omitempty"`
+	KeyPrefixEqualFold    *string  `json:"keyPrefixEqualFold,omitempty"`
+	KeyPrefixContainsFold *string  `json:"keyPrefixContainsFold,omitempty"`
+
+	// "enabled" field predicates.
+	Enabled    *bool `json:"enabled,omitempty"`
+	EnabledNEQ *bool `json:"enabledNEQ,omitempty"`
+
+	// "rate_limit_per_minute" field predicates.
+	RateLimitPerMinute      *int  `json:"rateLimitPerMinute,omitempty"`
+	RateLimitPerMinuteNEQ   *int  `json:"rateLimitPerMinuteNEQ,omitempty"`
+	RateLimitPerMinuteIn    []int `json:"rateLimitPerMinuteIn,omitempty"`
+	RateLimitPerMinuteNotIn []int `json:"rateLimitPerMinuteNotIn,omitempty"`
+	RateLimitPerMinuteGT    *int  `json:"rateLimitPerMinuteGT,omitempty"`
+	RateLimitPerMinuteGTE   *int  `json:"rateLimitPerMinuteGTE,omitempty"`
+	RateLimitPerMinuteLT    *int  `json:"rateLimitPerMinuteLT,omitempty"`
+	RateLimitPerMinuteLTE   *int  `json:"rateLimitPerMinuteLTE,omitempty"`
+
+	// "rate_limit_burst" field predicates.
+	RateLimitBurst      *int  `json:"rateLimitBurst,omitempty"`
+	RateLimitBurstNEQ   *int  `json:"rateLimitBurstNEQ,omitempty"`
+	RateLimitBurstIn    []int `json:"rateLimitBurstIn,omitempty"`
+	RateLimitBurstNotIn []int `json:"rateLimitBurstNotIn,omitempty"`
+	RateLimitBurstGT    *int  `json:"rateLimitBurstGT,omitempty"`
+	RateLimitBurstGTE   *int  `json:"rateLimitBurstGTE,omitempty"`
+	RateLimitBurstLT    *int  `json:"rateLimitBurstLT,omitempty"`
+	RateLimitBurstLTE   *int  `json:"rateLimitBurstLTE,omitempty"`
+
+	// "last_received_at" field predicates.
+	LastReceivedAt       *time.Time  `json:"lastReceivedAt,omitempty"`
+	LastReceivedAtNEQ    *time.Time  `json:"lastReceivedAtNEQ,omitempty"`
+	LastReceivedAtIn     []time.Time `json:"lastReceivedAtIn,omitempty"`
+	LastReceivedAtNotIn  []time.Time `json:"lastReceivedAtNotIn,omitempty"`
+	LastReceivedAtGT     *time.Time  `json:"lastReceivedAtGT,omitempty"`
+	LastReceivedAtGTE    *time.Time  `json:"lastReceivedAtGTE,omitempty"`
+	LastReceivedAtLT     *time.Time  `json:"lastReceivedAtLT,omitempty"`
+	LastReceivedAtLTE    *time.Time  `json:"lastReceivedAtLTE,omitempty"`
+	LastReceivedAtIsNil  bool        `json:"lastReceivedAtIsNil,omitempty"`
+	LastReceivedAtNotNil bool        `json:"lastReceivedAtNotNil,omitempty"`
+
+	// "last_result" field predicates.
+	LastResult             *string  `json:"lastResult,omitempty"`
+	LastResultNEQ          *string  `json:"lastResultNEQ,omitempty"`
+	LastResultIn           []string `json:"lastResultIn,omitempty"`
+	LastResultNotIn        []string `json:"lastResultNotIn,omitempty"`
+	LastResultGT           *string  `json:"lastResultGT,omitempty"`
+	LastResultGTE          *string  `json:"lastResultGTE,omitempty"`
+	LastResultLT           *string  `json:"lastResultLT,omitempty"`
+	LastResultLTE          *string  `json:"lastResultLTE,omitempty"`
+	LastResultContains     *string  `json:"lastResultContains,omitempty"`
+	LastResultHasPrefix    *string  `json:"lastResultHasPrefix,omitempty"`
+	LastResultHasSuffix    *string  `json:"lastResultHasSuffix,omitempty"`
+	LastResultEqualFold    *string  `json:"lastResultEqualFold,omitempty"`
+	LastResultContainsFold *string  `json:"lastResultContainsFold,omitempty"`
+
+	// "service" edge predicates.
+	HasService     *bool                `json:"hasService,omitempty"`
+	HasServiceWith []*ServiceWhereInput `json:"hasServiceWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *IntegrationWhereInput) AddPredicates(predicates ...predicate.Integration) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the IntegrationWhereInput filter on the IntegrationQuery builder.
+func (i *IntegrationWhereInput) Filter(q *IntegrationQuery) (*IntegrationQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyIntegrationWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyIntegrationWhereInput is returned in case the IntegrationWhereInput is empty.
+var ErrEmptyIntegrationWhereInput = errors.New("ent: empty predicate IntegrationWhereInput")
+
+// P returns a predicate for filtering integrations.
+// An error is returned if the input is empty or invalid.
+func (i *IntegrationWhereInput) P() (predicate.Integration, error) {
+	var predicates []predicate.Integration
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, integration.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Integration, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, integration.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Integration, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, integration.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, integration.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, integration.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, integration.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, integration.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, integration.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, integration.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, integration.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, integration.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, integration.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, integration.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, integration.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, integration.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, integration.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, integration.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, integration.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, integration.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, integration.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, integration.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, integration.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, integration.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, integration.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, integration.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, integration.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, integration.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Name != nil {
+		predicates = append(predicates, integration.NameEQ(*i.Name))
+	}
+	if i.NameNEQ != nil {
+		predicates = append(predicates, integration.NameNEQ(*i.NameNEQ))
+	}
+	if len(i.NameIn) > 0 {
+		predicates = append(predicates, integration.NameIn(i.NameIn...))
+	}
+	if len(i.NameNotIn) > 0 {
+		predicates = append(predicates, integration.NameNotIn(i.NameNotIn...))
+	}
+	if i.NameGT != nil {
+		predicates = append(predicates, integration.NameGT(*i.NameGT))
+	}
+	if i.NameGTE != nil {
+		predicates = append(predicates, integration.NameGTE(*i.NameGTE))
+	}
+	if i.NameLT != nil {
+		predicates = append(predicates, integration.NameLT(*i.NameLT))
+	}
+	if i.NameLTE != nil {
+		predicates = append(predicates, integration.NameLTE(*i.NameLTE))
+	}
+	if i.NameContains != nil {
+		predicates = append(predicates, integration.NameContains(*i.NameContains))
+	}
+	if i.NameHasPrefix != nil {
+		predicates = append(predicates, integration.NameHasPrefix(*i.NameHasPrefix))
+	}
+	if i.NameHasSuffix != nil {
+		predicates = append(predicates, integration.NameHasSuffix(*i.NameHasSuffix))
+	}
+	if i.NameEqualFold != nil {
+		predicates = append(predicates, integration.NameEqualFold(*i.NameEqualFold))
+	}
+	if i.NameContainsFold != nil {
+		predicates = append(predicates, integration.NameContainsFold(*i.NameContainsFold))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, integration.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, integration.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, integration.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, integration.KindNotIn(i.KindNotIn...))
+	}
+	if i.ServiceID != nil {
+		predicates = append(predicates, integration.ServiceIDEQ(*i.ServiceID))
+	}
+	if i.ServiceIDNEQ != nil {
+		predicates = append(predicates, integration.ServiceIDNEQ(*i.ServiceIDNEQ))
+	}
+	if len(i.ServiceIDIn) > 0 {
+		predicates = append(predicates, integration.ServiceIDIn(i.ServiceIDIn...))
+	}
+	if len(i.ServiceIDNotIn) > 0 {
+		predicates = append(predicates, integration.ServiceIDNotIn(i.ServiceIDNotIn...))
+	}
+	if i.KeyPrefix != nil {
+		predicates = append(predicates, integration.KeyPrefixEQ(*i.KeyPrefix))
+	}
+	if i.KeyPrefixNEQ != nil {
+		predicates = append(predicates, integration.KeyPrefixNEQ(*i.KeyPrefixNEQ))
+	}
+	if len(i.KeyPrefixIn) > 0 {
+		predicates = append(predicates, integration.KeyPrefixIn(i.KeyPrefixIn...))
+	}
+	if len(i.KeyPrefixNotIn) > 0 {
+		predicates = append(predicates, integration.KeyPrefixNotIn(i.KeyPrefixNotIn...))
+	}
+	if i.KeyPrefixGT != nil {
+		predicates = append(predicates, integration.KeyPrefixGT(*i.KeyPrefixGT))
+	}
+	if i.KeyPrefixGTE != nil {
+		predicates = append(predicates, integration.KeyPrefixGTE(*i.KeyPrefixGTE))
+	}
+	if i.KeyPrefixLT != nil {
+		predicates = append(predicates, integration.KeyPrefixLT(*i.KeyPrefixLT))
+	}
+	if i.KeyPrefixLTE != nil {
+		predicates = append(predicates, integration.KeyPrefixLTE(*i.KeyPrefixLTE))
+	}
+	if i.KeyPrefixContains != nil {
+		predicates = append(predicates, integration.KeyPrefixContains(*i.KeyPrefixContains))
+	}
+	if i.KeyPrefixHasPrefix != nil {
+		predicates = append(predicates, integration.KeyPrefixHasPrefix(*i.KeyPrefixHasPrefix))
+	}
+	if i.KeyPrefixHasSuffix != nil {
+		predicates = append(predicates, integration.KeyPrefixHasSuffix(*i.KeyPrefixHasSuffix))
+	}
+	if i.KeyPrefixEqualFold != nil {
+		predicates = append(predicates, integration.KeyPrefixEqualFold(*i.KeyPrefixEqualFold))
+	}
+	if i.KeyPrefixContainsFold != nil {
+		predicates = append(predicates, integration.KeyPrefixContainsFold(*i.KeyPrefixContainsFold))
+	}
+	if i.Enabled != nil {
+		predicates = append(predicates, integration.EnabledEQ(*i.Enabled))
+	}
+	if i.EnabledNEQ != nil {
+		predicates = append(predicates, integration.EnabledNEQ(*i.EnabledNEQ))
+	}
+	if i.RateLimitPerMinute != nil {
+		predicates = append(predicates, integration.RateLimitPerMinuteEQ(*i.RateLimitPerMinute))
+	}
+	if i.RateLimitPerMinuteNEQ != nil {
+		predicates = append(predicates, integration.RateLimitPerMinuteNEQ(*i.RateLimitPerMinuteNEQ))
+	}
+	if len(i.RateLimitPerMinuteIn) > 0 {
+		predicates = append(predicates, integration.RateLimitPerMinuteIn(i.RateLimitPerMinuteIn...))
+	}
+	if len(i.RateLimitPerMinuteNotIn) > 0 {
+		predicates = append(predicates, integration.RateLimitPerMinuteNotIn(i.RateLimitPerMinuteNotIn...))
+	}
+	if i.RateLimitPerMinuteGT != nil {
+		predicates = append(predicates, integration.RateLimitPerMinuteGT(*i.RateLimitPerMinuteGT))
+	}
+	if i.RateLimitPerMinuteGTE != nil {
+		predicates = append(predicates, integration.RateLimitPerMinuteGTE(*i.RateLimitPerMinuteGTE))
+	}
+	if i.RateLimitPerMinuteLT != nil {
+		predicates = append(predicates, integration.RateLimitPerMinuteLT(*i.RateLimitPerMinuteLT))
+	}
+	if i.RateLimitPerMinuteLTE != nil {
+		predicates = append(predicates, integration.RateLimitPerMinuteLTE(*i.RateLimitPerMinuteLTE))
+	}
+	if i.RateLimitBurst != nil {
+		predicates = append(predicates, integration.RateLimitBurstEQ(*i.RateLimitBurst))
+	}
+	if i.RateLimitBurstNEQ != nil {
+		predicates = append(predicates, integration.RateLimitBurstNEQ(*i.RateLimitBurstNEQ))
+	}
+	if len(i.RateLimitBurstIn) > 0 {
+		predicates = append(predicates, integration.RateLimitBurstIn(i.RateLimitBurstIn...))
+	}
+	if len(i.RateLimitBurstNotIn) > 0 {
+		predicates = append(predicates, integration.RateLimitBurstNotIn(i.RateLimitBurstNotIn...))
+	}
+	if i.RateLimitBurstGT != nil {
+		predicates = append(predicates, integration.RateLimitBurstGT(*i.RateLimitBurstGT))
+	}
+	if i.RateLimitBurstGTE != nil {
+		predicates = append(predicates, integration.RateLimitBurstGTE(*i.RateLimitBurstGTE))
+	}
+	if i.RateLimitBurstLT != nil {
+		predicates = append(predicates, integration.RateLimitBurstLT(*i.RateLimitBurstLT))
+	}
+	if i.RateLimitBurstLTE != nil {
+		predicates = append(predicates, integration.RateLimitBurstLTE(*i.RateLimitBurstLTE))
+	}
+	if i.LastReceivedAt != nil {
+		predicates = append(predicates, integration.LastReceivedAtEQ(*i.LastReceivedAt))
+	}
+	if i.LastReceivedAtNEQ != nil {
+		predicates = append(predicates, integration.LastReceivedAtNEQ(*i.LastReceivedAtNEQ))
+	}
+	if len(i.LastReceivedAtIn) > 0 {
+		predicates = append(predicates, integration.LastReceivedAtIn(i.LastReceivedAtIn...))
+	}
+	if len(i.LastReceivedAtNotIn) > 0 {
+		predicates = append(predicates, integration.LastReceivedAtNotIn(i.LastReceivedAtNotIn...))
+	}
+	if i.LastReceivedAtGT != nil {
+		predicates = append(predicates, integration.LastReceivedAtGT(*i.LastReceivedAtGT))
+	}
+	if i.LastReceivedAtGTE != nil {
+		predicates = append(predicates, integration.LastReceivedAtGTE(*i.LastReceivedAtGTE))
+	}
+	if i.LastReceivedAtLT != nil {
+		predicates = append(predicates, integration.LastReceivedAtLT(*i.LastReceivedAtLT))
+	}
+	if i.LastReceivedAtLTE != nil {
+		predicates = append(predicates, integration.LastReceivedAtLTE(*i.LastReceivedAtLTE))
+	}
+	if i.LastReceivedAtIsNil {
+		predicates = append(predicates, integration.LastReceivedAtIsNil())
+	}
+	if i.LastReceivedAtNotNil {
+		predicates = append(predicates, integration.LastReceivedAtNotNil())
+	}
+	if i.LastResult != nil {
+		predicates = append(predicates, integration.LastResultEQ(*i.LastResult))
+	}
+	if i.LastResultNEQ != nil {
+		predicates = append(predicates, integration.LastResultNEQ(*i.LastResultNEQ))
+	}
+	if len(i.LastResultIn) > 0 {
+		predicates = append(predicates, integration.LastResultIn(i.LastResultIn...))
+	}
+	if len(i.LastResultNotIn) > 0 {
+		predicates = append(predicates, integration.LastResultNotIn(i.LastResultNotIn...))
+	}
+	if i.LastResultGT != nil {
+		predicates = append(predicates, integration.LastResultGT(*i.LastResultGT))
+	}
+	if i.LastResultGTE != nil {
+		predicates = append(predicates, integration.LastResultGTE(*i.LastResultGTE))
+	}
+	if i.LastResultLT != nil {
+		predicates = append(predicates, integration.LastResultLT(*i.LastResultLT))
+	}
+	if i.LastResultLTE != nil {
+		predicates = append(predicates, integration.LastResultLTE(*i.LastResultLTE))
+	}
+	if i.LastResultContains != nil {
+		predicates = append(predicates, integration.LastResultContains(*i.LastResultContains))
+	}
+	if i.LastResultHasPrefix != nil {
+		predicates = append(predicates, integration.LastResultHasPrefix(*i.LastResultHasPrefix))
+	}
+	if i.LastResultHasSuffix != nil {
+		predicates = append(predicates, integration.LastResultHasSuffix(*i.LastResultHasSuffix))
+	}
+	if i.LastResultEqualFold != nil {
+		predicates = append(predicates, integration.LastResultEqualFold(*i.LastResultEqualFold))
+	}
+	if i.LastResultContainsFold != nil {
+		predicates = append(predicates, integration.LastResultContainsFold(*i.LastResultContainsFold))
+	}
+
+	if i.HasService != nil {
+		p := integration.HasService()
+		if !*i.HasService {
+			p = integration.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasServiceWith) > 0 {
+		with := make([]predicate.Service, 0, len(i.HasServiceWith))
+		for _, w := range i.HasServiceWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasServiceWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, integration.HasServiceWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyIntegrationWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return integration.And(predicates...), nil
+	}
+}
+
+// MaintenanceWindowWhereInput represents a where input for filtering MaintenanceWindow queries.
+type MaintenanceWindowWhereInput struct {
+	Predicates []predicate.MaintenanceWindow  `json:"-"`
+	Not        *MaintenanceWindowWhereInput   `json:"not,omitempty"`
+	Or         []*MaintenanceWindowWhereInput `json:"or,omitempty"`
+	And        []*MaintenanceWindowWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "service_id" field predicates.
+	ServiceID      *int  `json:"serviceID,omitempty"`
+	ServiceIDNEQ   *int  `json:"serviceIDNEQ,omitempty"`
+	ServiceIDIn    []int `json:"serviceIDIn,omitempty"`
+	ServiceIDNotIn []int `json:"serviceIDNotIn,omitempty"`
+
+	// "starts_at" field predicates.
+	StartsAt      *time.Time  `json:"startsAt,omitempty"`
+	StartsAtNEQ   *time.Time  `json:"startsAtNEQ,omitempty"`
+	StartsAtIn    []time.Time `json:"startsAtIn,omitempty"`
+	StartsAtNotIn []time.Time `json:"startsAtNotIn,omitempty"`
+	StartsAtGT    *time.Time  `json:"startsAtGT,omitempty"`
+	StartsAtGTE   *time.Time  `json:"startsAtGTE,omitempty"`
+	StartsAtLT    *time.Time  `json:"startsAtLT,omitempty"`
+	StartsAtLTE   *time.Time  `json:"startsAtLTE,omitempty"`
+
+	// "ends_at" field predicates.
+	EndsAt      *time.Time  `json:"endsAt,omitempty"`
+	EndsAtNEQ   *time.Time  `json:"endsAtNEQ,omitempty"`
+	EndsAtIn    []time.Time `json:"endsAtIn,omitempty"`
+	EndsAtNotIn []time.Time `json:"endsAtNotIn,omitempty"`
+	EndsAtGT    *time.Time  `json:"endsAtGT,omitempty"`
+	EndsAtGTE   *time.Time  `json:"endsAtGTE,omitempty"`
+	EndsAtLT    *time.Time  `json:"endsAtLT,omitempty"`
+	EndsAtLTE   *time.Time  `json:"endsAtLTE,omitempty"`
+
+	// "reason" field predicates.
+	Reason             *string  `json:"reason,omitempty"`
+	ReasonNEQ          *string  `json:"reasonNEQ,omitempty"`
+	ReasonIn           []string `json:"reasonIn,omitempty"`
+	ReasonNotIn        []string `json:"reasonNotIn,omitempty"`
+	ReasonGT           *string  `json:"reasonGT,omitempty"`
+	ReasonGTE          *string  `json:"reasonGTE,omitempty"`
+	ReasonLT           *string  `json:"reasonLT,omitempty"`
+	ReasonLTE          *string  `json:"reasonLTE,omitempty"`
+	ReasonContains     *string  `json:"reasonContains,omitempty"`
+	ReasonHasPrefix    *string  `json:"reasonHasPrefix,omitempty"`
+	ReasonHasSuffix    *string  `json:"reasonHasSuffix,omitempty"`
+	ReasonEqualFold    *string  `json:"reasonEqualFold,omitempty"`
+	ReasonContainsFold *string  `json:"reasonContainsFold,omitempty"`
+
+	// "created_by_id" field predicates.
+	CreatedByID       *int  `json:"createdByID,omitempty"`
+	CreatedByIDNEQ    *int  `json:"createdByIDNEQ,omitempty"`
+	CreatedByIDIn     []int `json:"createdByIDIn,omitempty"`
+	CreatedByIDNotIn  []int `json:"createdByIDNotIn,omitempty"`
+	CreatedByIDIsNil  bool  `json:"createdByIDIsNil,omitempty"`
+	CreatedByIDNotNil bool  `json:"createdByIDNotNil,omitempty"`
+
+	// "service" edge predicates.
+	HasService     *bool                `json:"hasService,omitempty"`
+	HasServiceWith []*ServiceWhereInput `json:"hasServiceWith,omitempty"`
+
+	// "created_by" edge predicates.
+	HasCreatedBy     *bool             `json:"hasCreatedBy,omitempty"`
+	HasCreatedByWith []*UserWhereInput `json:"hasCreatedByWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *MaintenanceWindowWhereInput) AddPredicates(predicates ...predicate.MaintenanceWindow) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the MaintenanceWindowWhereInput filter on the MaintenanceWindowQuery builder.
+func (i *MaintenanceWindowWhereInput) Filter(q *MaintenanceWindowQuery) (*MaintenanceWindowQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyMaintenanceWindowWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyMaintenanceWindowWhereInput is returned in case the MaintenanceWindowWhereInput is empty.
+var ErrEmptyMaintenanceWindowWhereInput = errors.New("ent: empty predicate MaintenanceWindowWhereInput")
+
+// P returns a predicate for filtering maintenancewindows.
+// An error is returned if the input is empty or invalid.
+func (i *MaintenanceWindowWhereInput) P() (predicate.MaintenanceWindow, error) {
+	var predicates []predicate.MaintenanceWindow
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, maintenancewindow.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.MaintenanceWindow, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, maintenancewindow.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.MaintenanceWindow, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, maintenancewindow.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, maintenancewindow.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, maintenancewindow.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, maintenancewindow.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, maintenancewindow.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, maintenancewindow.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, maintenancewindow.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, maintenancewindow.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, maintenancewindow.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, maintenancewindow.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, maintenancewindow.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, maintenancewindow.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, maintenancewindow.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, maintenancewindow.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, maintenancewindow.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, maintenancewindow.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, maintenancewindow.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, maintenancewindow.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, maintenancewindow.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, maintenancewindow.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, maintenancewindow.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, maintenancewindow.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, maintenancewindow.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, maintenancewindow.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, maintenancewindow.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.ServiceID != nil {
+		predicates = append(predicates, maintenancewindow.ServiceIDEQ(*i.ServiceID))
+	}
+	if i.ServiceIDNEQ != nil {
+		predicates = append(predicates, maintenancewindow.ServiceIDNEQ(*i.ServiceIDNEQ))
+	}
+	if len(i.ServiceIDIn) > 0 {
+		predicates = append(predicates, maintenancewindow.ServiceIDIn(i.ServiceIDIn...))
+	}
+	if len(i.ServiceIDNotIn) > 0 {
+		predicates = append(predicates, maintenancewindow.ServiceIDNotIn(i.ServiceIDNotIn...))
+	}
+	if i.StartsAt != nil {
+		predicates = append(predicates, maintenancewindow.StartsAtEQ(*i.StartsAt))
+	}
+	if i.StartsAtNEQ != nil {
+		predicates = append(predicates, maintenancewindow.StartsAtNEQ(*i.StartsAtNEQ))
+	}
+	if len(i.StartsAtIn) > 0 {
+		predicates = append(predicates, maintenancewindow.StartsAtIn(i.StartsAtIn...))
+	}
+	if len(i.StartsAtNotIn) > 0 {
+		predicates = append(predicates, maintenancewindow.StartsAtNotIn(i.StartsAtNotIn...))
+	}
+	if i.StartsAtGT != nil {
+		predicates = append(predicates, maintenancewindow.StartsAtGT(*i.StartsAtGT))
+	}
+	if i.StartsAtGTE != nil {
+		predicates = append(predicates, maintenancewindow.StartsAtGTE(*i.StartsAtGTE))
+	}
+	if i.StartsAtLT != nil {
+		predicates = append(predicates, maintenancewindow.StartsAtLT(*i.StartsAtLT))
+	}
+	if i.StartsAtLTE != nil {
+		predicates = append(predicates, maintenancewindow.StartsAtLTE(*i.StartsAtLTE))
+	}
+	if i.EndsAt != nil {
+		predicates = append(predicates, maintenancewindow.EndsAtEQ(*i.EndsAt))
+	}
+	if i.EndsAtNEQ != nil {
+		predicates = append(predicates, maintenancewindow.EndsAtNEQ(*i.EndsAtNEQ))
+	}
+	if len(i.EndsAtIn) > 0 {
+		predicates = append(predicates, maintenancewindow.EndsAtIn(i.EndsAtIn...))
+	}
+	if len(i.EndsAtNotIn) > 0 {
+		predicates = append(predicates, maintenancewindow.EndsAtNotIn(i.EndsAtNotIn...))
+	}
+	if i.EndsAtGT != nil {
+		predicates = append(predicates, maintenancewindow.EndsAtGT(*i.EndsAtGT))
+	}
+	if i.EndsAtGTE != nil {
+		predicates = append(predicates, maintenancewindow.EndsAtGTE(*i.EndsAtGTE))
+	}
+	if i.EndsAtLT != nil {
+		predicates = append(predicates, maintenancewindow.EndsAtLT(*i.EndsAtLT))
+	}
+	if i.EndsAtLTE != nil {
+		predicates = append(predicates, maintenancewindow.EndsAtLTE(*i.EndsAtLTE))
+	}
+	if i.Reason != nil {
+		predicates = append(predicates, maintenancewindow.ReasonEQ(*i.Reason))
+	}
+	if i.ReasonNEQ != nil {
+		predicates = append(predicates, maintenancewindow.ReasonNEQ(*i.ReasonNEQ))
+	}
+	if len(i.ReasonIn) > 0 {
+		predicates = append(predicates, maintenancewindow.ReasonIn(i.ReasonIn...))
+	}
+	if len(i.ReasonNotIn) > 0 {
+		predicates = append(predicates, maintenancewindow.ReasonNotIn(i.ReasonNotIn...))
+	}
+	if i.ReasonGT != nil {
+		predicates = append(predicates, maintenancewindow.ReasonGT(*i.ReasonGT))
+	}
+	if i.ReasonGTE != nil {
+		predicates = append(predicates, maintenancewindow.ReasonGTE(*i.ReasonGTE))
+	}
+	if i.ReasonLT != nil {
+		predicates = append(predicates, maintenancewindow.ReasonLT(*i.ReasonLT))
+	}
+	if i.ReasonLTE != nil {
+		predicates = append(predicates, maintenancewindow.ReasonLTE(*i.ReasonLTE))
+	}
+	if i.ReasonContains != nil {
+		predicates = append(predicates, maintenancewindow.ReasonContains(*i.ReasonContains))
+	}
+	if i.ReasonHasPrefix != nil {
+		predicates = append(predicates, maintenancewindow.ReasonHasPrefix(*i.ReasonHasPrefix))
+	}
+	if i.ReasonHasSuffix != nil {
+		predicates = append(predicates, maintenancewindow.ReasonHasSuffix(*i.ReasonHasSuffix))
+	}
+	if i.ReasonEqualFold != nil {
+		predicates = append(predicates, maintenancewindow.ReasonEqualFold(*i.ReasonEqualFold))
+	}
+	if i.ReasonContainsFold != nil {
+		predicates = append(predicates, maintenancewindow.ReasonContainsFold(*i.ReasonContainsFold))
+	}
+	if i.CreatedByID != nil {
+		predicates = append(predicates, maintenancewindow.CreatedByIDEQ(*i.CreatedByID))
+	}
+	if i.CreatedByIDNEQ != nil {
+		predicates = append(predicates, maintenancewindow.CreatedByIDNEQ(*i.CreatedByIDNEQ))
+	}
+	if len(i.CreatedByIDIn) > 0 {
+		predicates = append(predicates, maintenancewindow.CreatedByIDIn(i.CreatedByIDIn...))
+	}
+	if len(i.CreatedByIDNotIn) > 0 {
+		predicates = append(predicates, maintenancewindow.CreatedByIDNotIn(i.CreatedByIDNotIn...))
+	}
+	if i.CreatedByIDIsNil {
+		predicates = append(predicates, maintenancewindow.CreatedByIDIsNil())
+	}
+	if i.CreatedByIDNotNil {
+		predicates = append(predicates, maintenancewindow.CreatedByIDNotNil())
+	}
+
+	if i.HasService != nil {
+		p := maintenancewindow.HasService()
+		if !*i.HasService {
+			p = maintenancewindow.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasServiceWith) > 0 {
+		with := make([]predicate.Service, 0, len(i.HasServiceWith))
+		for _, w := range i.HasServiceWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasServiceWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, maintenancewindow.HasServiceWith(with...))
+	}
+	if i.HasCreatedBy != nil {
+		p := maintenancewindow.HasCreatedBy()
+		if !*i.HasCreatedBy {
+			p = maintenancewindow.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasCreatedByWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasCreatedByWith))
+		for _, w := range i.HasCreatedByWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasCreatedByWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, maintenancewindow.HasCreatedByWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyMaintenanceWindowWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return maintenancewindow.And(predicates...), nil
+	}
+}
+
 // ServiceWhereInput represents a where input for filtering Service queries.
 type ServiceWhereInput struct {
 	Predicates []predicate.Service  `json:"-"`
@@ -1898,6 +3527,18 @@ type ServiceWhereInput struct {
 	// "alerts" edge predicates.
 	HasAlerts     *bool              `json:"hasAlerts,omitempty"`
 	HasAlertsWith []*AlertWhereInput `json:"hasAlertsWith,omitempty"`
+
+	// "integrations" edge predicates.
+	HasIntegrations     *bool                    `json:"hasIntegrations,omitempty"`
+	HasIntegrationsWith []*IntegrationWhereInput `json:"hasIntegrationsWith,omitempty"`
+
+	// "heartbeats" edge predicates.
+	HasHeartbeats     *bool                  `json:"hasHeartbeats,omitempty"`
+	HasHeartbeatsWith []*HeartbeatWhereInput `json:"hasHeartbeatsWith,omitempty"`
+
+	// "maintenance_windows" edge predicates.
+	HasMaintenanceWindows     *bool                          `json:"hasMaintenanceWindows,omitempty"`
+	HasMaintenanceWindowsWith []*MaintenanceWindowWhereInput `json:"hasMaintenanceWindowsWith,omitempty"`
 
 	// "incidents" edge predicates.
 	HasIncidents     *bool                 `json:"hasIncidents,omitempty"`
@@ -2173,6 +3814,60 @@ func (i *ServiceWhereInput) P() (predicate.Service, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, service.HasAlertsWith(with...))
+	}
+	if i.HasIntegrations != nil {
+		p := service.HasIntegrations()
+		if !*i.HasIntegrations {
+			p = service.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasIntegrationsWith) > 0 {
+		with := make([]predicate.Integration, 0, len(i.HasIntegrationsWith))
+		for _, w := range i.HasIntegrationsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasIntegrationsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, service.HasIntegrationsWith(with...))
+	}
+	if i.HasHeartbeats != nil {
+		p := service.HasHeartbeats()
+		if !*i.HasHeartbeats {
+			p = service.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasHeartbeatsWith) > 0 {
+		with := make([]predicate.Heartbeat, 0, len(i.HasHeartbeatsWith))
+		for _, w := range i.HasHeartbeatsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasHeartbeatsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, service.HasHeartbeatsWith(with...))
+	}
+	if i.HasMaintenanceWindows != nil {
+		p := service.HasMaintenanceWindows()
+		if !*i.HasMaintenanceWindows {
+			p = service.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasMaintenanceWindowsWith) > 0 {
+		with := make([]predicate.MaintenanceWindow, 0, len(i.HasMaintenanceWindowsWith))
+		for _, w := range i.HasMaintenanceWindowsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasMaintenanceWindowsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, service.HasMaintenanceWindowsWith(with...))
 	}
 	if i.HasIncidents != nil {
 		p := service.HasIncidents()

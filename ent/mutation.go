@@ -13,8 +13,12 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/apitoken"
+	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
+	"github.com/tocsin/tocsin/ent/ingestrequest"
+	"github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/invitation"
+	"github.com/tocsin/tocsin/ent/maintenancewindow"
 	"github.com/tocsin/tocsin/ent/predicate"
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/session"
@@ -33,15 +37,19 @@ const (
 	OpUpdateOne = ent.OpUpdateOne
 
 	// Node types.
-	TypeAPIToken      = "APIToken"
-	TypeAlert         = "Alert"
-	TypeIncident      = "Incident"
-	TypeInvitation    = "Invitation"
-	TypeService       = "Service"
-	TypeSession       = "Session"
-	TypeTeam          = "Team"
-	TypeTimelineEvent = "TimelineEvent"
-	TypeUser          = "User"
+	TypeAPIToken          = "APIToken"
+	TypeAlert             = "Alert"
+	TypeHeartbeat         = "Heartbeat"
+	TypeIncident          = "Incident"
+	TypeIngestRequest     = "IngestRequest"
+	TypeIntegration       = "Integration"
+	TypeInvitation        = "Invitation"
+	TypeMaintenanceWindow = "MaintenanceWindow"
+	TypeService           = "Service"
+	TypeSession           = "Session"
+	TypeTeam              = "Team"
+	TypeTimelineEvent     = "TimelineEvent"
+	TypeUser              = "User"
 )
 
 // APITokenMutation represents an operation that mutates the APIToken nodes in the graph.
@@ -943,6 +951,14 @@ type AlertMutation struct {
 	last_occurred_at       *time.Time
 	acknowledged_at        *time.Time
 	closed_at              *time.Time
+	integration_id         *int
+	addintegration_id      *int
+	snoozed_until          *time.Time
+	in_maintenance         *bool
+	actions                *[]string
+	appendactions          []string
+	responders             *[]map[string]string
+	appendresponders       []map[string]string
 	clearedFields          map[string]struct{}
 	service                *int
 	clearedservice         bool
@@ -950,6 +966,8 @@ type AlertMutation struct {
 	clearedacknowledged_by bool
 	closed_by              *int
 	clearedclosed_by       bool
+	owner                  *int
+	clearedowner           bool
 	incident               *int
 	clearedincident        bool
 	timeline               map[int]struct{}
@@ -1878,6 +1896,312 @@ func (m *AlertMutation) ResetIncidentID() {
 	delete(m.clearedFields, alert.FieldIncidentID)
 }
 
+// SetOwnerID sets the "owner_id" field.
+func (m *AlertMutation) SetOwnerID(i int) {
+	m.owner = &i
+}
+
+// OwnerID returns the value of the "owner_id" field in the mutation.
+func (m *AlertMutation) OwnerID() (r int, exists bool) {
+	v := m.owner
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOwnerID returns the old "owner_id" field's value of the Alert entity.
+// If the Alert object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AlertMutation) OldOwnerID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOwnerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOwnerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOwnerID: %w", err)
+	}
+	return oldValue.OwnerID, nil
+}
+
+// ClearOwnerID clears the value of the "owner_id" field.
+func (m *AlertMutation) ClearOwnerID() {
+	m.owner = nil
+	m.clearedFields[alert.FieldOwnerID] = struct{}{}
+}
+
+// OwnerIDCleared returns if the "owner_id" field was cleared in this mutation.
+func (m *AlertMutation) OwnerIDCleared() bool {
+	_, ok := m.clearedFields[alert.FieldOwnerID]
+	return ok
+}
+
+// ResetOwnerID resets all changes to the "owner_id" field.
+func (m *AlertMutation) ResetOwnerID() {
+	m.owner = nil
+	delete(m.clearedFields, alert.FieldOwnerID)
+}
+
+// SetIntegrationID sets the "integration_id" field.
+func (m *AlertMutation) SetIntegrationID(i int) {
+	m.integration_id = &i
+	m.addintegration_id = nil
+}
+
+// IntegrationID returns the value of the "integration_id" field in the mutation.
+func (m *AlertMutation) IntegrationID() (r int, exists bool) {
+	v := m.integration_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIntegrationID returns the old "integration_id" field's value of the Alert entity.
+// If the Alert object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AlertMutation) OldIntegrationID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIntegrationID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIntegrationID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIntegrationID: %w", err)
+	}
+	return oldValue.IntegrationID, nil
+}
+
+// AddIntegrationID adds i to the "integration_id" field.
+func (m *AlertMutation) AddIntegrationID(i int) {
+	if m.addintegration_id != nil {
+		*m.addintegration_id += i
+	} else {
+		m.addintegration_id = &i
+	}
+}
+
+// AddedIntegrationID returns the value that was added to the "integration_id" field in this mutation.
+func (m *AlertMutation) AddedIntegrationID() (r int, exists bool) {
+	v := m.addintegration_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearIntegrationID clears the value of the "integration_id" field.
+func (m *AlertMutation) ClearIntegrationID() {
+	m.integration_id = nil
+	m.addintegration_id = nil
+	m.clearedFields[alert.FieldIntegrationID] = struct{}{}
+}
+
+// IntegrationIDCleared returns if the "integration_id" field was cleared in this mutation.
+func (m *AlertMutation) IntegrationIDCleared() bool {
+	_, ok := m.clearedFields[alert.FieldIntegrationID]
+	return ok
+}
+
+// ResetIntegrationID resets all changes to the "integration_id" field.
+func (m *AlertMutation) ResetIntegrationID() {
+	m.integration_id = nil
+	m.addintegration_id = nil
+	delete(m.clearedFields, alert.FieldIntegrationID)
+}
+
+// SetSnoozedUntil sets the "snoozed_until" field.
+func (m *AlertMutation) SetSnoozedUntil(t time.Time) {
+	m.snoozed_until = &t
+}
+
+// SnoozedUntil returns the value of the "snoozed_until" field in the mutation.
+func (m *AlertMutation) SnoozedUntil() (r time.Time, exists bool) {
+	v := m.snoozed_until
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSnoozedUntil returns the old "snoozed_until" field's value of the Alert entity.
+// If the Alert object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AlertMutation) OldSnoozedUntil(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSnoozedUntil is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSnoozedUntil requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSnoozedUntil: %w", err)
+	}
+	return oldValue.SnoozedUntil, nil
+}
+
+// ClearSnoozedUntil clears the value of the "snoozed_until" field.
+func (m *AlertMutation) ClearSnoozedUntil() {
+	m.snoozed_until = nil
+	m.clearedFields[alert.FieldSnoozedUntil] = struct{}{}
+}
+
+// SnoozedUntilCleared returns if the "snoozed_until" field was cleared in this mutation.
+func (m *AlertMutation) SnoozedUntilCleared() bool {
+	_, ok := m.clearedFields[alert.FieldSnoozedUntil]
+	return ok
+}
+
+// ResetSnoozedUntil resets all changes to the "snoozed_until" field.
+func (m *AlertMutation) ResetSnoozedUntil() {
+	m.snoozed_until = nil
+	delete(m.clearedFields, alert.FieldSnoozedUntil)
+}
+
+// SetInMaintenance sets the "in_maintenance" field.
+func (m *AlertMutation) SetInMaintenance(b bool) {
+	m.in_maintenance = &b
+}
+
+// InMaintenance returns the value of the "in_maintenance" field in the mutation.
+func (m *AlertMutation) InMaintenance() (r bool, exists bool) {
+	v := m.in_maintenance
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldInMaintenance returns the old "in_maintenance" field's value of the Alert entity.
+// If the Alert object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AlertMutation) OldInMaintenance(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldInMaintenance is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldInMaintenance requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldInMaintenance: %w", err)
+	}
+	return oldValue.InMaintenance, nil
+}
+
+// ResetInMaintenance resets all changes to the "in_maintenance" field.
+func (m *AlertMutation) ResetInMaintenance() {
+	m.in_maintenance = nil
+}
+
+// SetActions sets the "actions" field.
+func (m *AlertMutation) SetActions(s []string) {
+	m.actions = &s
+	m.appendactions = nil
+}
+
+// Actions returns the value of the "actions" field in the mutation.
+func (m *AlertMutation) Actions() (r []string, exists bool) {
+	v := m.actions
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldActions returns the old "actions" field's value of the Alert entity.
+// If the Alert object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AlertMutation) OldActions(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldActions is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldActions requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldActions: %w", err)
+	}
+	return oldValue.Actions, nil
+}
+
+// AppendActions adds s to the "actions" field.
+func (m *AlertMutation) AppendActions(s []string) {
+	m.appendactions = append(m.appendactions, s...)
+}
+
+// AppendedActions returns the list of values that were appended to the "actions" field in this mutation.
+func (m *AlertMutation) AppendedActions() ([]string, bool) {
+	if len(m.appendactions) == 0 {
+		return nil, false
+	}
+	return m.appendactions, true
+}
+
+// ResetActions resets all changes to the "actions" field.
+func (m *AlertMutation) ResetActions() {
+	m.actions = nil
+	m.appendactions = nil
+}
+
+// SetResponders sets the "responders" field.
+func (m *AlertMutation) SetResponders(value []map[string]string) {
+	m.responders = &value
+	m.appendresponders = nil
+}
+
+// Responders returns the value of the "responders" field in the mutation.
+func (m *AlertMutation) Responders() (r []map[string]string, exists bool) {
+	v := m.responders
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldResponders returns the old "responders" field's value of the Alert entity.
+// If the Alert object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AlertMutation) OldResponders(ctx context.Context) (v []map[string]string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldResponders is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldResponders requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldResponders: %w", err)
+	}
+	return oldValue.Responders, nil
+}
+
+// AppendResponders adds value to the "responders" field.
+func (m *AlertMutation) AppendResponders(value []map[string]string) {
+	m.appendresponders = append(m.appendresponders, value...)
+}
+
+// AppendedResponders returns the list of values that were appended to the "responders" field in this mutation.
+func (m *AlertMutation) AppendedResponders() ([]map[string]string, bool) {
+	if len(m.appendresponders) == 0 {
+		return nil, false
+	}
+	return m.appendresponders, true
+}
+
+// ResetResponders resets all changes to the "responders" field.
+func (m *AlertMutation) ResetResponders() {
+	m.responders = nil
+	m.appendresponders = nil
+}
+
 // ClearService clears the "service" edge to the Service entity.
 func (m *AlertMutation) ClearService() {
 	m.clearedservice = true
@@ -1957,6 +2281,33 @@ func (m *AlertMutation) ClosedByIDs() (ids []int) {
 func (m *AlertMutation) ResetClosedBy() {
 	m.closed_by = nil
 	m.clearedclosed_by = false
+}
+
+// ClearOwner clears the "owner" edge to the User entity.
+func (m *AlertMutation) ClearOwner() {
+	m.clearedowner = true
+	m.clearedFields[alert.FieldOwnerID] = struct{}{}
+}
+
+// OwnerCleared reports if the "owner" edge to the User entity was cleared.
+func (m *AlertMutation) OwnerCleared() bool {
+	return m.OwnerIDCleared() || m.clearedowner
+}
+
+// OwnerIDs returns the "owner" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// OwnerID instead. It exists only for internal usage by the builders.
+func (m *AlertMutation) OwnerIDs() (ids []int) {
+	if id := m.owner; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetOwner resets all changes to the "owner" edge.
+func (m *AlertMutation) ResetOwner() {
+	m.owner = nil
+	m.clearedowner = false
 }
 
 // ClearIncident clears the "incident" edge to the Incident entity.
@@ -2074,7 +2425,7 @@ func (m *AlertMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *AlertMutation) Fields() []string {
-	fields := make([]string, 0, 20)
+	fields := make([]string, 0, 26)
 	if m.created_at != nil {
 		fields = append(fields, alert.FieldCreatedAt)
 	}
@@ -2135,6 +2486,24 @@ func (m *AlertMutation) Fields() []string {
 	if m.incident != nil {
 		fields = append(fields, alert.FieldIncidentID)
 	}
+	if m.owner != nil {
+		fields = append(fields, alert.FieldOwnerID)
+	}
+	if m.integration_id != nil {
+		fields = append(fields, alert.FieldIntegrationID)
+	}
+	if m.snoozed_until != nil {
+		fields = append(fields, alert.FieldSnoozedUntil)
+	}
+	if m.in_maintenance != nil {
+		fields = append(fields, alert.FieldInMaintenance)
+	}
+	if m.actions != nil {
+		fields = append(fields, alert.FieldActions)
+	}
+	if m.responders != nil {
+		fields = append(fields, alert.FieldResponders)
+	}
 	return fields
 }
 
@@ -2183,6 +2552,18 @@ func (m *AlertMutation) Field(name string) (ent.Value, bool) {
 		return m.ClosedByID()
 	case alert.FieldIncidentID:
 		return m.IncidentID()
+	case alert.FieldOwnerID:
+		return m.OwnerID()
+	case alert.FieldIntegrationID:
+		return m.IntegrationID()
+	case alert.FieldSnoozedUntil:
+		return m.SnoozedUntil()
+	case alert.FieldInMaintenance:
+		return m.InMaintenance()
+	case alert.FieldActions:
+		return m.Actions()
+	case alert.FieldResponders:
+		return m.Responders()
 	}
 	return nil, false
 }
@@ -2232,6 +2613,18 @@ func (m *AlertMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldClosedByID(ctx)
 	case alert.FieldIncidentID:
 		return m.OldIncidentID(ctx)
+	case alert.FieldOwnerID:
+		return m.OldOwnerID(ctx)
+	case alert.FieldIntegrationID:
+		return m.OldIntegrationID(ctx)
+	case alert.FieldSnoozedUntil:
+		return m.OldSnoozedUntil(ctx)
+	case alert.FieldInMaintenance:
+		return m.OldInMaintenance(ctx)
+	case alert.FieldActions:
+		return m.OldActions(ctx)
+	case alert.FieldResponders:
+		return m.OldResponders(ctx)
 	}
 	return nil, fmt.Errorf("unknown Alert field %s", name)
 }
@@ -2381,6 +2774,48 @@ func (m *AlertMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetIncidentID(v)
 		return nil
+	case alert.FieldOwnerID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOwnerID(v)
+		return nil
+	case alert.FieldIntegrationID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIntegrationID(v)
+		return nil
+	case alert.FieldSnoozedUntil:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSnoozedUntil(v)
+		return nil
+	case alert.FieldInMaintenance:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetInMaintenance(v)
+		return nil
+	case alert.FieldActions:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetActions(v)
+		return nil
+	case alert.FieldResponders:
+		v, ok := value.([]map[string]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetResponders(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Alert field %s", name)
 }
@@ -2392,6 +2827,9 @@ func (m *AlertMutation) AddedFields() []string {
 	if m.addcount != nil {
 		fields = append(fields, alert.FieldCount)
 	}
+	if m.addintegration_id != nil {
+		fields = append(fields, alert.FieldIntegrationID)
+	}
 	return fields
 }
 
@@ -2402,6 +2840,8 @@ func (m *AlertMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
 	case alert.FieldCount:
 		return m.AddedCount()
+	case alert.FieldIntegrationID:
+		return m.AddedIntegrationID()
 	}
 	return nil, false
 }
@@ -2417,6 +2857,13 @@ func (m *AlertMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddCount(v)
+		return nil
+	case alert.FieldIntegrationID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddIntegrationID(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Alert numeric field %s", name)
@@ -2440,6 +2887,15 @@ func (m *AlertMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(alert.FieldIncidentID) {
 		fields = append(fields, alert.FieldIncidentID)
+	}
+	if m.FieldCleared(alert.FieldOwnerID) {
+		fields = append(fields, alert.FieldOwnerID)
+	}
+	if m.FieldCleared(alert.FieldIntegrationID) {
+		fields = append(fields, alert.FieldIntegrationID)
+	}
+	if m.FieldCleared(alert.FieldSnoozedUntil) {
+		fields = append(fields, alert.FieldSnoozedUntil)
 	}
 	return fields
 }
@@ -2469,6 +2925,15 @@ func (m *AlertMutation) ClearField(name string) error {
 		return nil
 	case alert.FieldIncidentID:
 		m.ClearIncidentID()
+		return nil
+	case alert.FieldOwnerID:
+		m.ClearOwnerID()
+		return nil
+	case alert.FieldIntegrationID:
+		m.ClearIntegrationID()
+		return nil
+	case alert.FieldSnoozedUntil:
+		m.ClearSnoozedUntil()
 		return nil
 	}
 	return fmt.Errorf("unknown Alert nullable field %s", name)
@@ -2538,13 +3003,31 @@ func (m *AlertMutation) ResetField(name string) error {
 	case alert.FieldIncidentID:
 		m.ResetIncidentID()
 		return nil
+	case alert.FieldOwnerID:
+		m.ResetOwnerID()
+		return nil
+	case alert.FieldIntegrationID:
+		m.ResetIntegrationID()
+		return nil
+	case alert.FieldSnoozedUntil:
+		m.ResetSnoozedUntil()
+		return nil
+	case alert.FieldInMaintenance:
+		m.ResetInMaintenance()
+		return nil
+	case alert.FieldActions:
+		m.ResetActions()
+		return nil
+	case alert.FieldResponders:
+		m.ResetResponders()
+		return nil
 	}
 	return fmt.Errorf("unknown Alert field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *AlertMutation) AddedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.service != nil {
 		edges = append(edges, alert.EdgeService)
 	}
@@ -2553,6 +3036,9 @@ func (m *AlertMutation) AddedEdges() []string {
 	}
 	if m.closed_by != nil {
 		edges = append(edges, alert.EdgeClosedBy)
+	}
+	if m.owner != nil {
+		edges = append(edges, alert.EdgeOwner)
 	}
 	if m.incident != nil {
 		edges = append(edges, alert.EdgeIncident)
@@ -2579,6 +3065,10 @@ func (m *AlertMutation) AddedIDs(name string) []ent.Value {
 		if id := m.closed_by; id != nil {
 			return []ent.Value{*id}
 		}
+	case alert.EdgeOwner:
+		if id := m.owner; id != nil {
+			return []ent.Value{*id}
+		}
 	case alert.EdgeIncident:
 		if id := m.incident; id != nil {
 			return []ent.Value{*id}
@@ -2595,7 +3085,7 @@ func (m *AlertMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *AlertMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.removedtimeline != nil {
 		edges = append(edges, alert.EdgeTimeline)
 	}
@@ -2618,7 +3108,7 @@ func (m *AlertMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *AlertMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.clearedservice {
 		edges = append(edges, alert.EdgeService)
 	}
@@ -2627,6 +3117,9 @@ func (m *AlertMutation) ClearedEdges() []string {
 	}
 	if m.clearedclosed_by {
 		edges = append(edges, alert.EdgeClosedBy)
+	}
+	if m.clearedowner {
+		edges = append(edges, alert.EdgeOwner)
 	}
 	if m.clearedincident {
 		edges = append(edges, alert.EdgeIncident)
@@ -2647,6 +3140,8 @@ func (m *AlertMutation) EdgeCleared(name string) bool {
 		return m.clearedacknowledged_by
 	case alert.EdgeClosedBy:
 		return m.clearedclosed_by
+	case alert.EdgeOwner:
+		return m.clearedowner
 	case alert.EdgeIncident:
 		return m.clearedincident
 	case alert.EdgeTimeline:
@@ -2668,6 +3163,9 @@ func (m *AlertMutation) ClearEdge(name string) error {
 	case alert.EdgeClosedBy:
 		m.ClearClosedBy()
 		return nil
+	case alert.EdgeOwner:
+		m.ClearOwner()
+		return nil
 	case alert.EdgeIncident:
 		m.ClearIncident()
 		return nil
@@ -2688,6 +3186,9 @@ func (m *AlertMutation) ResetEdge(name string) error {
 	case alert.EdgeClosedBy:
 		m.ResetClosedBy()
 		return nil
+	case alert.EdgeOwner:
+		m.ResetOwner()
+		return nil
 	case alert.EdgeIncident:
 		m.ResetIncident()
 		return nil
@@ -2696,6 +3197,1127 @@ func (m *AlertMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown Alert edge %s", name)
+}
+
+// HeartbeatMutation represents an operation that mutates the Heartbeat nodes in the graph.
+type HeartbeatMutation struct {
+	config
+	op                  Op
+	typ                 string
+	id                  *int
+	created_at          *time.Time
+	updated_at          *time.Time
+	name                *string
+	description         *string
+	interval_seconds    *int
+	addinterval_seconds *int
+	enabled             *bool
+	alert_message       *string
+	alert_priority      *heartbeat.AlertPriority
+	alert_tags          *[]string
+	appendalert_tags    []string
+	last_ping_at        *time.Time
+	expired             *bool
+	expires_at          *time.Time
+	clearedFields       map[string]struct{}
+	service             *int
+	clearedservice      bool
+	done                bool
+	oldValue            func(context.Context) (*Heartbeat, error)
+	predicates          []predicate.Heartbeat
+}
+
+var _ ent.Mutation = (*HeartbeatMutation)(nil)
+
+// heartbeatOption allows management of the mutation configuration using functional options.
+type heartbeatOption func(*HeartbeatMutation)
+
+// newHeartbeatMutation creates new mutation for the Heartbeat entity.
+func newHeartbeatMutation(c config, op Op, opts ...heartbeatOption) *HeartbeatMutation {
+	m := &HeartbeatMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeHeartbeat,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withHeartbeatID sets the ID field of the mutation.
+func withHeartbeatID(id int) heartbeatOption {
+	return func(m *HeartbeatMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Heartbeat
+		)
+		m.oldValue = func(ctx context.Context) (*Heartbeat, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Heartbeat.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withHeartbeat sets the old Heartbeat of the mutation.
+func withHeartbeat(node *Heartbeat) heartbeatOption {
+	return func(m *HeartbeatMutation) {
+		m.oldValue = func(context.Context) (*Heartbeat, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m HeartbeatMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m HeartbeatMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *HeartbeatMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *HeartbeatMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Heartbeat.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *HeartbeatMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *HeartbeatMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Heartbeat entity.
+// If the Heartbeat object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *HeartbeatMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *HeartbeatMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *HeartbeatMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *HeartbeatMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Heartbeat entity.
+// If the Heartbeat object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *HeartbeatMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *HeartbeatMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetName sets the "name" field.
+func (m *HeartbeatMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *HeartbeatMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the Heartbeat entity.
+// If the Heartbeat object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *HeartbeatMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *HeartbeatMutation) ResetName() {
+	m.name = nil
+}
+
+// SetDescription sets the "description" field.
+func (m *HeartbeatMutation) SetDescription(s string) {
+	m.description = &s
+}
+
+// Description returns the value of the "description" field in the mutation.
+func (m *HeartbeatMutation) Description() (r string, exists bool) {
+	v := m.description
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDescription returns the old "description" field's value of the Heartbeat entity.
+// If the Heartbeat object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *HeartbeatMutation) OldDescription(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDescription is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDescription requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDescription: %w", err)
+	}
+	return oldValue.Description, nil
+}
+
+// ResetDescription resets all changes to the "description" field.
+func (m *HeartbeatMutation) ResetDescription() {
+	m.description = nil
+}
+
+// SetServiceID sets the "service_id" field.
+func (m *HeartbeatMutation) SetServiceID(i int) {
+	m.service = &i
+}
+
+// ServiceID returns the value of the "service_id" field in the mutation.
+func (m *HeartbeatMutation) ServiceID() (r int, exists bool) {
+	v := m.service
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldServiceID returns the old "service_id" field's value of the Heartbeat entity.
+// If the Heartbeat object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *HeartbeatMutation) OldServiceID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldServiceID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldServiceID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldServiceID: %w", err)
+	}
+	return oldValue.ServiceID, nil
+}
+
+// ResetServiceID resets all changes to the "service_id" field.
+func (m *HeartbeatMutation) ResetServiceID() {
+	m.service = nil
+}
+
+// SetIntervalSeconds sets the "interval_seconds" field.
+func (m *HeartbeatMutation) SetIntervalSeconds(i int) {
+	m.interval_seconds = &i
+	m.addinterval_seconds = nil
+}
+
+// IntervalSeconds returns the value of the "interval_seconds" field in the mutation.
+func (m *HeartbeatMutation) IntervalSeconds() (r int, exists bool) {
+	v := m.interval_seconds
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIntervalSeconds returns the old "interval_seconds" field's value of the Heartbeat entity.
+// If the Heartbeat object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *HeartbeatMutation) OldIntervalSeconds(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIntervalSeconds is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIntervalSeconds requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIntervalSeconds: %w", err)
+	}
+	return oldValue.IntervalSeconds, nil
+}
+
+// AddIntervalSeconds adds i to the "interval_seconds" field.
+func (m *HeartbeatMutation) AddIntervalSeconds(i int) {
+	if m.addinterval_seconds != nil {
+		*m.addinterval_seconds += i
+	} else {
+		m.addinterval_seconds = &i
+	}
+}
+
+// AddedIntervalSeconds returns the value that was added to the "interval_seconds" field in this mutation.
+func (m *HeartbeatMutation) AddedIntervalSeconds() (r int, exists bool) {
+	v := m.addinterval_seconds
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetIntervalSeconds resets all changes to the "interval_seconds" field.
+func (m *HeartbeatMutation) ResetIntervalSeconds() {
+	m.interval_seconds = nil
+	m.addinterval_seconds = nil
+}
+
+// SetEnabled sets the "enabled" field.
+func (m *HeartbeatMutation) SetEnabled(b bool) {
+	m.enabled = &b
+}
+
+// Enabled returns the value of the "enabled" field in the mutation.
+func (m *HeartbeatMutation) Enabled() (r bool, exists bool) {
+	v := m.enabled
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEnabled returns the old "enabled" field's value of the Heartbeat entity.
+// If the Heartbeat object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *HeartbeatMutation) OldEnabled(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEnabled is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEnabled requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEnabled: %w", err)
+	}
+	return oldValue.Enabled, nil
+}
+
+// ResetEnabled resets all changes to the "enabled" field.
+func (m *HeartbeatMutation) ResetEnabled() {
+	m.enabled = nil
+}
+
+// SetAlertMessage sets the "alert_message" field.
+func (m *HeartbeatMutation) SetAlertMessage(s string) {
+	m.alert_message = &s
+}
+
+// AlertMessage returns the value of the "alert_message" field in the mutation.
+func (m *HeartbeatMutation) AlertMessage() (r string, exists bool) {
+	v := m.alert_message
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAlertMessage returns the old "alert_message" field's value of the Heartbeat entity.
+// If the Heartbeat object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *HeartbeatMutation) OldAlertMessage(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAlertMessage is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAlertMessage requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAlertMessage: %w", err)
+	}
+	return oldValue.AlertMessage, nil
+}
+
+// ResetAlertMessage resets all changes to the "alert_message" field.
+func (m *HeartbeatMutation) ResetAlertMessage() {
+	m.alert_message = nil
+}
+
+// SetAlertPriority sets the "alert_priority" field.
+func (m *HeartbeatMutation) SetAlertPriority(hp heartbeat.AlertPriority) {
+	m.alert_priority = &hp
+}
+
+// AlertPriority returns the value of the "alert_priority" field in the mutation.
+func (m *HeartbeatMutation) AlertPriority() (r heartbeat.AlertPriority, exists bool) {
+	v := m.alert_priority
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAlertPriority returns the old "alert_priority" field's value of the Heartbeat entity.
+// If the Heartbeat object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *HeartbeatMutation) OldAlertPriority(ctx context.Context) (v heartbeat.AlertPriority, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAlertPriority is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAlertPriority requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAlertPriority: %w", err)
+	}
+	return oldValue.AlertPriority, nil
+}
+
+// ResetAlertPriority resets all changes to the "alert_priority" field.
+func (m *HeartbeatMutation) ResetAlertPriority() {
+	m.alert_priority = nil
+}
+
+// SetAlertTags sets the "alert_tags" field.
+func (m *HeartbeatMutation) SetAlertTags(s []string) {
+	m.alert_tags = &s
+	m.appendalert_tags = nil
+}
+
+// AlertTags returns the value of the "alert_tags" field in the mutation.
+func (m *HeartbeatMutation) AlertTags() (r []string, exists bool) {
+	v := m.alert_tags
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAlertTags returns the old "alert_tags" field's value of the Heartbeat entity.
+// If the Heartbeat object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *HeartbeatMutation) OldAlertTags(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAlertTags is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAlertTags requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAlertTags: %w", err)
+	}
+	return oldValue.AlertTags, nil
+}
+
+// AppendAlertTags adds s to the "alert_tags" field.
+func (m *HeartbeatMutation) AppendAlertTags(s []string) {
+	m.appendalert_tags = append(m.appendalert_tags, s...)
+}
+
+// AppendedAlertTags returns the list of values that were appended to the "alert_tags" field in this mutation.
+func (m *HeartbeatMutation) AppendedAlertTags() ([]string, bool) {
+	if len(m.appendalert_tags) == 0 {
+		return nil, false
+	}
+	return m.appendalert_tags, true
+}
+
+// ResetAlertTags resets all changes to the "alert_tags" field.
+func (m *HeartbeatMutation) ResetAlertTags() {
+	m.alert_tags = nil
+	m.appendalert_tags = nil
+}
+
+// SetLastPingAt sets the "last_ping_at" field.
+func (m *HeartbeatMutation) SetLastPingAt(t time.Time) {
+	m.last_ping_at = &t
+}
+
+// LastPingAt returns the value of the "last_ping_at" field in the mutation.
+func (m *HeartbeatMutation) LastPingAt() (r time.Time, exists bool) {
+	v := m.last_ping_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLastPingAt returns the old "last_ping_at" field's value of the Heartbeat entity.
+// If the Heartbeat object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *HeartbeatMutation) OldLastPingAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLastPingAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLastPingAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLastPingAt: %w", err)
+	}
+	return oldValue.LastPingAt, nil
+}
+
+// ClearLastPingAt clears the value of the "last_ping_at" field.
+func (m *HeartbeatMutation) ClearLastPingAt() {
+	m.last_ping_at = nil
+	m.clearedFields[heartbeat.FieldLastPingAt] = struct{}{}
+}
+
+// LastPingAtCleared returns if the "last_ping_at" field was cleared in this mutation.
+func (m *HeartbeatMutation) LastPingAtCleared() bool {
+	_, ok := m.clearedFields[heartbeat.FieldLastPingAt]
+	return ok
+}
+
+// ResetLastPingAt resets all changes to the "last_ping_at" field.
+func (m *HeartbeatMutation) ResetLastPingAt() {
+	m.last_ping_at = nil
+	delete(m.clearedFields, heartbeat.FieldLastPingAt)
+}
+
+// SetExpired sets the "expired" field.
+func (m *HeartbeatMutation) SetExpired(b bool) {
+	m.expired = &b
+}
+
+// Expired returns the value of the "expired" field in the mutation.
+func (m *HeartbeatMutation) Expired() (r bool, exists bool) {
+	v := m.expired
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExpired returns the old "expired" field's value of the Heartbeat entity.
+// If the Heartbeat object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *HeartbeatMutation) OldExpired(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExpired is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExpired requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExpired: %w", err)
+	}
+	return oldValue.Expired, nil
+}
+
+// ResetExpired resets all changes to the "expired" field.
+func (m *HeartbeatMutation) ResetExpired() {
+	m.expired = nil
+}
+
+// SetExpiresAt sets the "expires_at" field.
+func (m *HeartbeatMutation) SetExpiresAt(t time.Time) {
+	m.expires_at = &t
+}
+
+// ExpiresAt returns the value of the "expires_at" field in the mutation.
+func (m *HeartbeatMutation) ExpiresAt() (r time.Time, exists bool) {
+	v := m.expires_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExpiresAt returns the old "expires_at" field's value of the Heartbeat entity.
+// If the Heartbeat object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *HeartbeatMutation) OldExpiresAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExpiresAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExpiresAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExpiresAt: %w", err)
+	}
+	return oldValue.ExpiresAt, nil
+}
+
+// ClearExpiresAt clears the value of the "expires_at" field.
+func (m *HeartbeatMutation) ClearExpiresAt() {
+	m.expires_at = nil
+	m.clearedFields[heartbeat.FieldExpiresAt] = struct{}{}
+}
+
+// ExpiresAtCleared returns if the "expires_at" field was cleared in this mutation.
+func (m *HeartbeatMutation) ExpiresAtCleared() bool {
+	_, ok := m.clearedFields[heartbeat.FieldExpiresAt]
+	return ok
+}
+
+// ResetExpiresAt resets all changes to the "expires_at" field.
+func (m *HeartbeatMutation) ResetExpiresAt() {
+	m.expires_at = nil
+	delete(m.clearedFields, heartbeat.FieldExpiresAt)
+}
+
+// ClearService clears the "service" edge to the Service entity.
+func (m *HeartbeatMutation) ClearService() {
+	m.clearedservice = true
+	m.clearedFields[heartbeat.FieldServiceID] = struct{}{}
+}
+
+// ServiceCleared reports if the "service" edge to the Service entity was cleared.
+func (m *HeartbeatMutation) ServiceCleared() bool {
+	return m.clearedservice
+}
+
+// ServiceIDs returns the "service" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ServiceID instead. It exists only for internal usage by the builders.
+func (m *HeartbeatMutation) ServiceIDs() (ids []int) {
+	if id := m.service; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetService resets all changes to the "service" edge.
+func (m *HeartbeatMutation) ResetService() {
+	m.service = nil
+	m.clearedservice = false
+}
+
+// Where appends a list predicates to the HeartbeatMutation builder.
+func (m *HeartbeatMutation) Where(ps ...predicate.Heartbeat) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the HeartbeatMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *HeartbeatMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Heartbeat, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *HeartbeatMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *HeartbeatMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Heartbeat).
+func (m *HeartbeatMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *HeartbeatMutation) Fields() []string {
+	fields := make([]string, 0, 13)
+	if m.created_at != nil {
+		fields = append(fields, heartbeat.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, heartbeat.FieldUpdatedAt)
+	}
+	if m.name != nil {
+		fields = append(fields, heartbeat.FieldName)
+	}
+	if m.description != nil {
+		fields = append(fields, heartbeat.FieldDescription)
+	}
+	if m.service != nil {
+		fields = append(fields, heartbeat.FieldServiceID)
+	}
+	if m.interval_seconds != nil {
+		fields = append(fields, heartbeat.FieldIntervalSeconds)
+	}
+	if m.enabled != nil {
+		fields = append(fields, heartbeat.FieldEnabled)
+	}
+	if m.alert_message != nil {
+		fields = append(fields, heartbeat.FieldAlertMessage)
+	}
+	if m.alert_priority != nil {
+		fields = append(fields, heartbeat.FieldAlertPriority)
+	}
+	if m.alert_tags != nil {
+		fields = append(fields, heartbeat.FieldAlertTags)
+	}
+	if m.last_ping_at != nil {
+		fields = append(fields, heartbeat.FieldLastPingAt)
+	}
+	if m.expired != nil {
+		fields = append(fields, heartbeat.FieldExpired)
+	}
+	if m.expires_at != nil {
+		fields = append(fields, heartbeat.FieldExpiresAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *HeartbeatMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case heartbeat.FieldCreatedAt:
+		return m.CreatedAt()
+	case heartbeat.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case heartbeat.FieldName:
+		return m.Name()
+	case heartbeat.FieldDescription:
+		return m.Description()
+	case heartbeat.FieldServiceID:
+		return m.ServiceID()
+	case heartbeat.FieldIntervalSeconds:
+		return m.IntervalSeconds()
+	case heartbeat.FieldEnabled:
+		return m.Enabled()
+	case heartbeat.FieldAlertMessage:
+		return m.AlertMessage()
+	case heartbeat.FieldAlertPriority:
+		return m.AlertPriority()
+	case heartbeat.FieldAlertTags:
+		return m.AlertTags()
+	case heartbeat.FieldLastPingAt:
+		return m.LastPingAt()
+	case heartbeat.FieldExpired:
+		return m.Expired()
+	case heartbeat.FieldExpiresAt:
+		return m.ExpiresAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *HeartbeatMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case heartbeat.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case heartbeat.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case heartbeat.FieldName:
+		return m.OldName(ctx)
+	case heartbeat.FieldDescription:
+		return m.OldDescription(ctx)
+	case heartbeat.FieldServiceID:
+		return m.OldServiceID(ctx)
+	case heartbeat.FieldIntervalSeconds:
+		return m.OldIntervalSeconds(ctx)
+	case heartbeat.FieldEnabled:
+		return m.OldEnabled(ctx)
+	case heartbeat.FieldAlertMessage:
+		return m.OldAlertMessage(ctx)
+	case heartbeat.FieldAlertPriority:
+		return m.OldAlertPriority(ctx)
+	case heartbeat.FieldAlertTags:
+		return m.OldAlertTags(ctx)
+	case heartbeat.FieldLastPingAt:
+		return m.OldLastPingAt(ctx)
+	case heartbeat.FieldExpired:
+		return m.OldExpired(ctx)
+	case heartbeat.FieldExpiresAt:
+		return m.OldExpiresAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown Heartbeat field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *HeartbeatMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case heartbeat.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case heartbeat.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case heartbeat.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case heartbeat.FieldDescription:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDescription(v)
+		return nil
+	case heartbeat.FieldServiceID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetServiceID(v)
+		return nil
+	case heartbeat.FieldIntervalSeconds:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIntervalSeconds(v)
+		return nil
+	case heartbeat.FieldEnabled:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEnabled(v)
+		return nil
+	case heartbeat.FieldAlertMessage:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAlertMessage(v)
+		return nil
+	case heartbeat.FieldAlertPriority:
+		v, ok := value.(heartbeat.AlertPriority)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAlertPriority(v)
+		return nil
+	case heartbeat.FieldAlertTags:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAlertTags(v)
+		return nil
+	case heartbeat.FieldLastPingAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLastPingAt(v)
+		return nil
+	case heartbeat.FieldExpired:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExpired(v)
+		return nil
+	case heartbeat.FieldExpiresAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExpiresAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Heartbeat field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *HeartbeatMutation) AddedFields() []string {
+	var fields []string
+	if m.addinterval_seconds != nil {
+		fields = append(fields, heartbeat.FieldIntervalSeconds)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *HeartbeatMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case heartbeat.FieldIntervalSeconds:
+		return m.AddedIntervalSeconds()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *HeartbeatMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case heartbeat.FieldIntervalSeconds:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddIntervalSeconds(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Heartbeat numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *HeartbeatMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(heartbeat.FieldLastPingAt) {
+		fields = append(fields, heartbeat.FieldLastPingAt)
+	}
+	if m.FieldCleared(heartbeat.FieldExpiresAt) {
+		fields = append(fields, heartbeat.FieldExpiresAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *HeartbeatMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *HeartbeatMutation) ClearField(name string) error {
+	switch name {
+	case heartbeat.FieldLastPingAt:
+		m.ClearLastPingAt()
+		return nil
+	case heartbeat.FieldExpiresAt:
+		m.ClearExpiresAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Heartbeat nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *HeartbeatMutation) ResetField(name string) error {
+	switch name {
+	case heartbeat.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case heartbeat.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case heartbeat.FieldName:
+		m.ResetName()
+		return nil
+	case heartbeat.FieldDescription:
+		m.ResetDescription()
+		return nil
+	case heartbeat.FieldServiceID:
+		m.ResetServiceID()
+		return nil
+	case heartbeat.FieldIntervalSeconds:
+		m.ResetIntervalSeconds()
+		return nil
+	case heartbeat.FieldEnabled:
+		m.ResetEnabled()
+		return nil
+	case heartbeat.FieldAlertMessage:
+		m.ResetAlertMessage()
+		return nil
+	case heartbeat.FieldAlertPriority:
+		m.ResetAlertPriority()
+		return nil
+	case heartbeat.FieldAlertTags:
+		m.ResetAlertTags()
+		return nil
+	case heartbeat.FieldLastPingAt:
+		m.ResetLastPingAt()
+		return nil
+	case heartbeat.FieldExpired:
+		m.ResetExpired()
+		return nil
+	case heartbeat.FieldExpiresAt:
+		m.ResetExpiresAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Heartbeat field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *HeartbeatMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.service != nil {
+		edges = append(edges, heartbeat.EdgeService)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *HeartbeatMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case heartbeat.EdgeService:
+		if id := m.service; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *HeartbeatMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *HeartbeatMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *HeartbeatMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedservice {
+		edges = append(edges, heartbeat.EdgeService)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *HeartbeatMutation) EdgeCleared(name string) bool {
+	switch name {
+	case heartbeat.EdgeService:
+		return m.clearedservice
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *HeartbeatMutation) ClearEdge(name string) error {
+	switch name {
+	case heartbeat.EdgeService:
+		m.ClearService()
+		return nil
+	}
+	return fmt.Errorf("unknown Heartbeat unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *HeartbeatMutation) ResetEdge(name string) error {
+	switch name {
+	case heartbeat.EdgeService:
+		m.ResetService()
+		return nil
+	}
+	return fmt.Errorf("unknown Heartbeat edge %s", name)
 }
 
 // IncidentMutation represents an operation that mutates the Incident nodes in the graph.
@@ -3629,6 +5251,1921 @@ func (m *IncidentMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown Incident edge %s", name)
 }
 
+// IngestRequestMutation represents an operation that mutates the IngestRequest nodes in the graph.
+type IngestRequestMutation struct {
+	config
+	op                Op
+	typ               string
+	id                *int
+	request_id        *string
+	integration_id    *int
+	addintegration_id *int
+	action            *string
+	success           *bool
+	status            *string
+	alert_id          *int
+	addalert_id       *int
+	alias             *string
+	processed_at      *time.Time
+	clearedFields     map[string]struct{}
+	done              bool
+	oldValue          func(context.Context) (*IngestRequest, error)
+	predicates        []predicate.IngestRequest
+}
+
+var _ ent.Mutation = (*IngestRequestMutation)(nil)
+
+// ingestrequestOption allows management of the mutation configuration using functional options.
+type ingestrequestOption func(*IngestRequestMutation)
+
+// newIngestRequestMutation creates new mutation for the IngestRequest entity.
+func newIngestRequestMutation(c config, op Op, opts ...ingestrequestOption) *IngestRequestMutation {
+	m := &IngestRequestMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeIngestRequest,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withIngestRequestID sets the ID field of the mutation.
+func withIngestRequestID(id int) ingestrequestOption {
+	return func(m *IngestRequestMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *IngestRequest
+		)
+		m.oldValue = func(ctx context.Context) (*IngestRequest, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().IngestRequest.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withIngestRequest sets the old IngestRequest of the mutation.
+func withIngestRequest(node *IngestRequest) ingestrequestOption {
+	return func(m *IngestRequestMutation) {
+		m.oldValue = func(context.Context) (*IngestRequest, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m IngestRequestMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m IngestRequestMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *IngestRequestMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *IngestRequestMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().IngestRequest.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetRequestID sets the "request_id" field.
+func (m *IngestRequestMutation) SetRequestID(s string) {
+	m.request_id = &s
+}
+
+// RequestID returns the value of the "request_id" field in the mutation.
+func (m *IngestRequestMutation) RequestID() (r string, exists bool) {
+	v := m.request_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRequestID returns the old "request_id" field's value of the IngestRequest entity.
+// If the IngestRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IngestRequestMutation) OldRequestID(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRequestID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRequestID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRequestID: %w", err)
+	}
+	return oldValue.RequestID, nil
+}
+
+// ResetRequestID resets all changes to the "request_id" field.
+func (m *IngestRequestMutation) ResetRequestID() {
+	m.request_id = nil
+}
+
+// SetIntegrationID sets the "integration_id" field.
+func (m *IngestRequestMutation) SetIntegrationID(i int) {
+	m.integration_id = &i
+	m.addintegration_id = nil
+}
+
+// IntegrationID returns the value of the "integration_id" field in the mutation.
+func (m *IngestRequestMutation) IntegrationID() (r int, exists bool) {
+	v := m.integration_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIntegrationID returns the old "integration_id" field's value of the IngestRequest entity.
+// If the IngestRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IngestRequestMutation) OldIntegrationID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIntegrationID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIntegrationID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIntegrationID: %w", err)
+	}
+	return oldValue.IntegrationID, nil
+}
+
+// AddIntegrationID adds i to the "integration_id" field.
+func (m *IngestRequestMutation) AddIntegrationID(i int) {
+	if m.addintegration_id != nil {
+		*m.addintegration_id += i
+	} else {
+		m.addintegration_id = &i
+	}
+}
+
+// AddedIntegrationID returns the value that was added to the "integration_id" field in this mutation.
+func (m *IngestRequestMutation) AddedIntegrationID() (r int, exists bool) {
+	v := m.addintegration_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetIntegrationID resets all changes to the "integration_id" field.
+func (m *IngestRequestMutation) ResetIntegrationID() {
+	m.integration_id = nil
+	m.addintegration_id = nil
+}
+
+// SetAction sets the "action" field.
+func (m *IngestRequestMutation) SetAction(s string) {
+	m.action = &s
+}
+
+// Action returns the value of the "action" field in the mutation.
+func (m *IngestRequestMutation) Action() (r string, exists bool) {
+	v := m.action
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAction returns the old "action" field's value of the IngestRequest entity.
+// If the IngestRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IngestRequestMutation) OldAction(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAction is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAction requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAction: %w", err)
+	}
+	return oldValue.Action, nil
+}
+
+// ResetAction resets all changes to the "action" field.
+func (m *IngestRequestMutation) ResetAction() {
+	m.action = nil
+}
+
+// SetSuccess sets the "success" field.
+func (m *IngestRequestMutation) SetSuccess(b bool) {
+	m.success = &b
+}
+
+// Success returns the value of the "success" field in the mutation.
+func (m *IngestRequestMutation) Success() (r bool, exists bool) {
+	v := m.success
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSuccess returns the old "success" field's value of the IngestRequest entity.
+// If the IngestRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IngestRequestMutation) OldSuccess(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSuccess is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSuccess requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSuccess: %w", err)
+	}
+	return oldValue.Success, nil
+}
+
+// ResetSuccess resets all changes to the "success" field.
+func (m *IngestRequestMutation) ResetSuccess() {
+	m.success = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *IngestRequestMutation) SetStatus(s string) {
+	m.status = &s
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *IngestRequestMutation) Status() (r string, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the IngestRequest entity.
+// If the IngestRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IngestRequestMutation) OldStatus(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *IngestRequestMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetAlertID sets the "alert_id" field.
+func (m *IngestRequestMutation) SetAlertID(i int) {
+	m.alert_id = &i
+	m.addalert_id = nil
+}
+
+// AlertID returns the value of the "alert_id" field in the mutation.
+func (m *IngestRequestMutation) AlertID() (r int, exists bool) {
+	v := m.alert_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAlertID returns the old "alert_id" field's value of the IngestRequest entity.
+// If the IngestRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IngestRequestMutation) OldAlertID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAlertID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAlertID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAlertID: %w", err)
+	}
+	return oldValue.AlertID, nil
+}
+
+// AddAlertID adds i to the "alert_id" field.
+func (m *IngestRequestMutation) AddAlertID(i int) {
+	if m.addalert_id != nil {
+		*m.addalert_id += i
+	} else {
+		m.addalert_id = &i
+	}
+}
+
+// AddedAlertID returns the value that was added to the "alert_id" field in this mutation.
+func (m *IngestRequestMutation) AddedAlertID() (r int, exists bool) {
+	v := m.addalert_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearAlertID clears the value of the "alert_id" field.
+func (m *IngestRequestMutation) ClearAlertID() {
+	m.alert_id = nil
+	m.addalert_id = nil
+	m.clearedFields[ingestrequest.FieldAlertID] = struct{}{}
+}
+
+// AlertIDCleared returns if the "alert_id" field was cleared in this mutation.
+func (m *IngestRequestMutation) AlertIDCleared() bool {
+	_, ok := m.clearedFields[ingestrequest.FieldAlertID]
+	return ok
+}
+
+// ResetAlertID resets all changes to the "alert_id" field.
+func (m *IngestRequestMutation) ResetAlertID() {
+	m.alert_id = nil
+	m.addalert_id = nil
+	delete(m.clearedFields, ingestrequest.FieldAlertID)
+}
+
+// SetAlias sets the "alias" field.
+func (m *IngestRequestMutation) SetAlias(s string) {
+	m.alias = &s
+}
+
+// Alias returns the value of the "alias" field in the mutation.
+func (m *IngestRequestMutation) Alias() (r string, exists bool) {
+	v := m.alias
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAlias returns the old "alias" field's value of the IngestRequest entity.
+// If the IngestRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IngestRequestMutation) OldAlias(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAlias is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAlias requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAlias: %w", err)
+	}
+	return oldValue.Alias, nil
+}
+
+// ResetAlias resets all changes to the "alias" field.
+func (m *IngestRequestMutation) ResetAlias() {
+	m.alias = nil
+}
+
+// SetProcessedAt sets the "processed_at" field.
+func (m *IngestRequestMutation) SetProcessedAt(t time.Time) {
+	m.processed_at = &t
+}
+
+// ProcessedAt returns the value of the "processed_at" field in the mutation.
+func (m *IngestRequestMutation) ProcessedAt() (r time.Time, exists bool) {
+	v := m.processed_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProcessedAt returns the old "processed_at" field's value of the IngestRequest entity.
+// If the IngestRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IngestRequestMutation) OldProcessedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProcessedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProcessedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProcessedAt: %w", err)
+	}
+	return oldValue.ProcessedAt, nil
+}
+
+// ResetProcessedAt resets all changes to the "processed_at" field.
+func (m *IngestRequestMutation) ResetProcessedAt() {
+	m.processed_at = nil
+}
+
+// Where appends a list predicates to the IngestRequestMutation builder.
+func (m *IngestRequestMutation) Where(ps ...predicate.IngestRequest) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the IngestRequestMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *IngestRequestMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.IngestRequest, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *IngestRequestMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *IngestRequestMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (IngestRequest).
+func (m *IngestRequestMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *IngestRequestMutation) Fields() []string {
+	fields := make([]string, 0, 8)
+	if m.request_id != nil {
+		fields = append(fields, ingestrequest.FieldRequestID)
+	}
+	if m.integration_id != nil {
+		fields = append(fields, ingestrequest.FieldIntegrationID)
+	}
+	if m.action != nil {
+		fields = append(fields, ingestrequest.FieldAction)
+	}
+	if m.success != nil {
+		fields = append(fields, ingestrequest.FieldSuccess)
+	}
+	if m.status != nil {
+		fields = append(fields, ingestrequest.FieldStatus)
+	}
+	if m.alert_id != nil {
+		fields = append(fields, ingestrequest.FieldAlertID)
+	}
+	if m.alias != nil {
+		fields = append(fields, ingestrequest.FieldAlias)
+	}
+	if m.processed_at != nil {
+		fields = append(fields, ingestrequest.FieldProcessedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *IngestRequestMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case ingestrequest.FieldRequestID:
+		return m.RequestID()
+	case ingestrequest.FieldIntegrationID:
+		return m.IntegrationID()
+	case ingestrequest.FieldAction:
+		return m.Action()
+	case ingestrequest.FieldSuccess:
+		return m.Success()
+	case ingestrequest.FieldStatus:
+		return m.Status()
+	case ingestrequest.FieldAlertID:
+		return m.AlertID()
+	case ingestrequest.FieldAlias:
+		return m.Alias()
+	case ingestrequest.FieldProcessedAt:
+		return m.ProcessedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *IngestRequestMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case ingestrequest.FieldRequestID:
+		return m.OldRequestID(ctx)
+	case ingestrequest.FieldIntegrationID:
+		return m.OldIntegrationID(ctx)
+	case ingestrequest.FieldAction:
+		return m.OldAction(ctx)
+	case ingestrequest.FieldSuccess:
+		return m.OldSuccess(ctx)
+	case ingestrequest.FieldStatus:
+		return m.OldStatus(ctx)
+	case ingestrequest.FieldAlertID:
+		return m.OldAlertID(ctx)
+	case ingestrequest.FieldAlias:
+		return m.OldAlias(ctx)
+	case ingestrequest.FieldProcessedAt:
+		return m.OldProcessedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown IngestRequest field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *IngestRequestMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case ingestrequest.FieldRequestID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRequestID(v)
+		return nil
+	case ingestrequest.FieldIntegrationID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIntegrationID(v)
+		return nil
+	case ingestrequest.FieldAction:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAction(v)
+		return nil
+	case ingestrequest.FieldSuccess:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSuccess(v)
+		return nil
+	case ingestrequest.FieldStatus:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case ingestrequest.FieldAlertID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAlertID(v)
+		return nil
+	case ingestrequest.FieldAlias:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAlias(v)
+		return nil
+	case ingestrequest.FieldProcessedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProcessedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown IngestRequest field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *IngestRequestMutation) AddedFields() []string {
+	var fields []string
+	if m.addintegration_id != nil {
+		fields = append(fields, ingestrequest.FieldIntegrationID)
+	}
+	if m.addalert_id != nil {
+		fields = append(fields, ingestrequest.FieldAlertID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *IngestRequestMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case ingestrequest.FieldIntegrationID:
+		return m.AddedIntegrationID()
+	case ingestrequest.FieldAlertID:
+		return m.AddedAlertID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *IngestRequestMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case ingestrequest.FieldIntegrationID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddIntegrationID(v)
+		return nil
+	case ingestrequest.FieldAlertID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAlertID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown IngestRequest numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *IngestRequestMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(ingestrequest.FieldAlertID) {
+		fields = append(fields, ingestrequest.FieldAlertID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *IngestRequestMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *IngestRequestMutation) ClearField(name string) error {
+	switch name {
+	case ingestrequest.FieldAlertID:
+		m.ClearAlertID()
+		return nil
+	}
+	return fmt.Errorf("unknown IngestRequest nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *IngestRequestMutation) ResetField(name string) error {
+	switch name {
+	case ingestrequest.FieldRequestID:
+		m.ResetRequestID()
+		return nil
+	case ingestrequest.FieldIntegrationID:
+		m.ResetIntegrationID()
+		return nil
+	case ingestrequest.FieldAction:
+		m.ResetAction()
+		return nil
+	case ingestrequest.FieldSuccess:
+		m.ResetSuccess()
+		return nil
+	case ingestrequest.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case ingestrequest.FieldAlertID:
+		m.ResetAlertID()
+		return nil
+	case ingestrequest.FieldAlias:
+		m.ResetAlias()
+		return nil
+	case ingestrequest.FieldProcessedAt:
+		m.ResetProcessedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown IngestRequest field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *IngestRequestMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *IngestRequestMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *IngestRequestMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *IngestRequestMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *IngestRequestMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *IngestRequestMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *IngestRequestMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown IngestRequest unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *IngestRequestMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown IngestRequest edge %s", name)
+}
+
+// IntegrationMutation represents an operation that mutates the Integration nodes in the graph.
+type IntegrationMutation struct {
+	config
+	op                       Op
+	typ                      string
+	id                       *int
+	created_at               *time.Time
+	updated_at               *time.Time
+	name                     *string
+	kind                     *integration.Kind
+	key_hash                 *[]byte
+	key_prefix               *string
+	enabled                  *bool
+	mapping                  *map[string]string
+	rate_limit_per_minute    *int
+	addrate_limit_per_minute *int
+	rate_limit_burst         *int
+	addrate_limit_burst      *int
+	last_received_at         *time.Time
+	last_result              *string
+	clearedFields            map[string]struct{}
+	service                  *int
+	clearedservice           bool
+	done                     bool
+	oldValue                 func(context.Context) (*Integration, error)
+	predicates               []predicate.Integration
+}
+
+var _ ent.Mutation = (*IntegrationMutation)(nil)
+
+// integrationOption allows management of the mutation configuration using functional options.
+type integrationOption func(*IntegrationMutation)
+
+// newIntegrationMutation creates new mutation for the Integration entity.
+func newIntegrationMutation(c config, op Op, opts ...integrationOption) *IntegrationMutation {
+	m := &IntegrationMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeIntegration,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withIntegrationID sets the ID field of the mutation.
+func withIntegrationID(id int) integrationOption {
+	return func(m *IntegrationMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Integration
+		)
+		m.oldValue = func(ctx context.Context) (*Integration, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Integration.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withIntegration sets the old Integration of the mutation.
+func withIntegration(node *Integration) integrationOption {
+	return func(m *IntegrationMutation) {
+		m.oldValue = func(context.Context) (*Integration, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m IntegrationMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m IntegrationMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *IntegrationMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *IntegrationMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Integration.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *IntegrationMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *IntegrationMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Integration entity.
+// If the Integration object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IntegrationMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *IntegrationMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *IntegrationMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *IntegrationMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Integration entity.
+// If the Integration object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IntegrationMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *IntegrationMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetName sets the "name" field.
+func (m *IntegrationMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *IntegrationMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the Integration entity.
+// If the Integration object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IntegrationMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *IntegrationMutation) ResetName() {
+	m.name = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *IntegrationMutation) SetKind(i integration.Kind) {
+	m.kind = &i
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *IntegrationMutation) Kind() (r integration.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the Integration entity.
+// If the Integration object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IntegrationMutation) OldKind(ctx context.Context) (v integration.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *IntegrationMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetServiceID sets the "service_id" field.
+func (m *IntegrationMutation) SetServiceID(i int) {
+	m.service = &i
+}
+
+// ServiceID returns the value of the "service_id" field in the mutation.
+func (m *IntegrationMutation) ServiceID() (r int, exists bool) {
+	v := m.service
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldServiceID returns the old "service_id" field's value of the Integration entity.
+// If the Integration object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IntegrationMutation) OldServiceID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldServiceID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldServiceID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldServiceID: %w", err)
+	}
+	return oldValue.ServiceID, nil
+}
+
+// ResetServiceID resets all changes to the "service_id" field.
+func (m *IntegrationMutation) ResetServiceID() {
+	m.service = nil
+}
+
+// SetKeyHash sets the "key_hash" field.
+func (m *IntegrationMutation) SetKeyHash(b []byte) {
+	m.key_hash = &b
+}
+
+// KeyHash returns the value of the "key_hash" field in the mutation.
+func (m *IntegrationMutation) KeyHash() (r []byte, exists bool) {
+	v := m.key_hash
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKeyHash returns the old "key_hash" field's value of the Integration entity.
+// If the Integration object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IntegrationMutation) OldKeyHash(ctx context.Context) (v []byte, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKeyHash is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKeyHash requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKeyHash: %w", err)
+	}
+	return oldValue.KeyHash, nil
+}
+
+// ResetKeyHash resets all changes to the "key_hash" field.
+func (m *IntegrationMutation) ResetKeyHash() {
+	m.key_hash = nil
+}
+
+// SetKeyPrefix sets the "key_prefix" field.
+func (m *IntegrationMutation) SetKeyPrefix(s string) {
+	m.key_prefix = &s
+}
+
+// KeyPrefix returns the value of the "key_prefix" field in the mutation.
+func (m *IntegrationMutation) KeyPrefix() (r string, exists bool) {
+	v := m.key_prefix
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKeyPrefix returns the old "key_prefix" field's value of the Integration entity.
+// If the Integration object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IntegrationMutation) OldKeyPrefix(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKeyPrefix is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKeyPrefix requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKeyPrefix: %w", err)
+	}
+	return oldValue.KeyPrefix, nil
+}
+
+// ResetKeyPrefix resets all changes to the "key_prefix" field.
+func (m *IntegrationMutation) ResetKeyPrefix() {
+	m.key_prefix = nil
+}
+
+// SetEnabled sets the "enabled" field.
+func (m *IntegrationMutation) SetEnabled(b bool) {
+	m.enabled = &b
+}
+
+// Enabled returns the value of the "enabled" field in the mutation.
+func (m *IntegrationMutation) Enabled() (r bool, exists bool) {
+	v := m.enabled
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEnabled returns the old "enabled" field's value of the Integration entity.
+// If the Integration object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IntegrationMutation) OldEnabled(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEnabled is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEnabled requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEnabled: %w", err)
+	}
+	return oldValue.Enabled, nil
+}
+
+// ResetEnabled resets all changes to the "enabled" field.
+func (m *IntegrationMutation) ResetEnabled() {
+	m.enabled = nil
+}
+
+// SetMapping sets the "mapping" field.
+func (m *IntegrationMutation) SetMapping(value map[string]string) {
+	m.mapping = &value
+}
+
+// Mapping returns the value of the "mapping" field in the mutation.
+func (m *IntegrationMutation) Mapping() (r map[string]string, exists bool) {
+	v := m.mapping
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMapping returns the old "mapping" field's value of the Integration entity.
+// If the Integration object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IntegrationMutation) OldMapping(ctx context.Context) (v map[string]string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMapping is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMapping requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMapping: %w", err)
+	}
+	return oldValue.Mapping, nil
+}
+
+// ResetMapping resets all changes to the "mapping" field.
+func (m *IntegrationMutation) ResetMapping() {
+	m.mapping = nil
+}
+
+// SetRateLimitPerMinute sets the "rate_limit_per_minute" field.
+func (m *IntegrationMutation) SetRateLimitPerMinute(i int) {
+	m.rate_limit_per_minute = &i
+	m.addrate_limit_per_minute = nil
+}
+
+// RateLimitPerMinute returns the value of the "rate_limit_per_minute" field in the mutation.
+func (m *IntegrationMutation) RateLimitPerMinute() (r int, exists bool) {
+	v := m.rate_limit_per_minute
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRateLimitPerMinute returns the old "rate_limit_per_minute" field's value of the Integration entity.
+// If the Integration object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IntegrationMutation) OldRateLimitPerMinute(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRateLimitPerMinute is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRateLimitPerMinute requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRateLimitPerMinute: %w", err)
+	}
+	return oldValue.RateLimitPerMinute, nil
+}
+
+// AddRateLimitPerMinute adds i to the "rate_limit_per_minute" field.
+func (m *IntegrationMutation) AddRateLimitPerMinute(i int) {
+	if m.addrate_limit_per_minute != nil {
+		*m.addrate_limit_per_minute += i
+	} else {
+		m.addrate_limit_per_minute = &i
+	}
+}
+
+// AddedRateLimitPerMinute returns the value that was added to the "rate_limit_per_minute" field in this mutation.
+func (m *IntegrationMutation) AddedRateLimitPerMinute() (r int, exists bool) {
+	v := m.addrate_limit_per_minute
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRateLimitPerMinute resets all changes to the "rate_limit_per_minute" field.
+func (m *IntegrationMutation) ResetRateLimitPerMinute() {
+	m.rate_limit_per_minute = nil
+	m.addrate_limit_per_minute = nil
+}
+
+// SetRateLimitBurst sets the "rate_limit_burst" field.
+func (m *IntegrationMutation) SetRateLimitBurst(i int) {
+	m.rate_limit_burst = &i
+	m.addrate_limit_burst = nil
+}
+
+// RateLimitBurst returns the value of the "rate_limit_burst" field in the mutation.
+func (m *IntegrationMutation) RateLimitBurst() (r int, exists bool) {
+	v := m.rate_limit_burst
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRateLimitBurst returns the old "rate_limit_burst" field's value of the Integration entity.
+// If the Integration object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IntegrationMutation) OldRateLimitBurst(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRateLimitBurst is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRateLimitBurst requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRateLimitBurst: %w", err)
+	}
+	return oldValue.RateLimitBurst, nil
+}
+
+// AddRateLimitBurst adds i to the "rate_limit_burst" field.
+func (m *IntegrationMutation) AddRateLimitBurst(i int) {
+	if m.addrate_limit_burst != nil {
+		*m.addrate_limit_burst += i
+	} else {
+		m.addrate_limit_burst = &i
+	}
+}
+
+// AddedRateLimitBurst returns the value that was added to the "rate_limit_burst" field in this mutation.
+func (m *IntegrationMutation) AddedRateLimitBurst() (r int, exists bool) {
+	v := m.addrate_limit_burst
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRateLimitBurst resets all changes to the "rate_limit_burst" field.
+func (m *IntegrationMutation) ResetRateLimitBurst() {
+	m.rate_limit_burst = nil
+	m.addrate_limit_burst = nil
+}
+
+// SetLastReceivedAt sets the "last_received_at" field.
+func (m *IntegrationMutation) SetLastReceivedAt(t time.Time) {
+	m.last_received_at = &t
+}
+
+// LastReceivedAt returns the value of the "last_received_at" field in the mutation.
+func (m *IntegrationMutation) LastReceivedAt() (r time.Time, exists bool) {
+	v := m.last_received_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLastReceivedAt returns the old "last_received_at" field's value of the Integration entity.
+// If the Integration object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IntegrationMutation) OldLastReceivedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLastReceivedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLastReceivedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLastReceivedAt: %w", err)
+	}
+	return oldValue.LastReceivedAt, nil
+}
+
+// ClearLastReceivedAt clears the value of the "last_received_at" field.
+func (m *IntegrationMutation) ClearLastReceivedAt() {
+	m.last_received_at = nil
+	m.clearedFields[integration.FieldLastReceivedAt] = struct{}{}
+}
+
+// LastReceivedAtCleared returns if the "last_received_at" field was cleared in this mutation.
+func (m *IntegrationMutation) LastReceivedAtCleared() bool {
+	_, ok := m.clearedFields[integration.FieldLastReceivedAt]
+	return ok
+}
+
+// ResetLastReceivedAt resets all changes to the "last_received_at" field.
+func (m *IntegrationMutation) ResetLastReceivedAt() {
+	m.last_received_at = nil
+	delete(m.clearedFields, integration.FieldLastReceivedAt)
+}
+
+// SetLastResult sets the "last_result" field.
+func (m *IntegrationMutation) SetLastResult(s string) {
+	m.last_result = &s
+}
+
+// LastResult returns the value of the "last_result" field in the mutation.
+func (m *IntegrationMutation) LastResult() (r string, exists bool) {
+	v := m.last_result
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLastResult returns the old "last_result" field's value of the Integration entity.
+// If the Integration object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IntegrationMutation) OldLastResult(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLastResult is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLastResult requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLastResult: %w", err)
+	}
+	return oldValue.LastResult, nil
+}
+
+// ResetLastResult resets all changes to the "last_result" field.
+func (m *IntegrationMutation) ResetLastResult() {
+	m.last_result = nil
+}
+
+// ClearService clears the "service" edge to the Service entity.
+func (m *IntegrationMutation) ClearService() {
+	m.clearedservice = true
+	m.clearedFields[integration.FieldServiceID] = struct{}{}
+}
+
+// ServiceCleared reports if the "service" edge to the Service entity was cleared.
+func (m *IntegrationMutation) ServiceCleared() bool {
+	return m.clearedservice
+}
+
+// ServiceIDs returns the "service" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ServiceID instead. It exists only for internal usage by the builders.
+func (m *IntegrationMutation) ServiceIDs() (ids []int) {
+	if id := m.service; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetService resets all changes to the "service" edge.
+func (m *IntegrationMutation) ResetService() {
+	m.service = nil
+	m.clearedservice = false
+}
+
+// Where appends a list predicates to the IntegrationMutation builder.
+func (m *IntegrationMutation) Where(ps ...predicate.Integration) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the IntegrationMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *IntegrationMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Integration, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *IntegrationMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *IntegrationMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Integration).
+func (m *IntegrationMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *IntegrationMutation) Fields() []string {
+	fields := make([]string, 0, 13)
+	if m.created_at != nil {
+		fields = append(fields, integration.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, integration.FieldUpdatedAt)
+	}
+	if m.name != nil {
+		fields = append(fields, integration.FieldName)
+	}
+	if m.kind != nil {
+		fields = append(fields, integration.FieldKind)
+	}
+	if m.service != nil {
+		fields = append(fields, integration.FieldServiceID)
+	}
+	if m.key_hash != nil {
+		fields = append(fields, integration.FieldKeyHash)
+	}
+	if m.key_prefix != nil {
+		fields = append(fields, integration.FieldKeyPrefix)
+	}
+	if m.enabled != nil {
+		fields = append(fields, integration.FieldEnabled)
+	}
+	if m.mapping != nil {
+		fields = append(fields, integration.FieldMapping)
+	}
+	if m.rate_limit_per_minute != nil {
+		fields = append(fields, integration.FieldRateLimitPerMinute)
+	}
+	if m.rate_limit_burst != nil {
+		fields = append(fields, integration.FieldRateLimitBurst)
+	}
+	if m.last_received_at != nil {
+		fields = append(fields, integration.FieldLastReceivedAt)
+	}
+	if m.last_result != nil {
+		fields = append(fields, integration.FieldLastResult)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *IntegrationMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case integration.FieldCreatedAt:
+		return m.CreatedAt()
+	case integration.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case integration.FieldName:
+		return m.Name()
+	case integration.FieldKind:
+		return m.Kind()
+	case integration.FieldServiceID:
+		return m.ServiceID()
+	case integration.FieldKeyHash:
+		return m.KeyHash()
+	case integration.FieldKeyPrefix:
+		return m.KeyPrefix()
+	case integration.FieldEnabled:
+		return m.Enabled()
+	case integration.FieldMapping:
+		return m.Mapping()
+	case integration.FieldRateLimitPerMinute:
+		return m.RateLimitPerMinute()
+	case integration.FieldRateLimitBurst:
+		return m.RateLimitBurst()
+	case integration.FieldLastReceivedAt:
+		return m.LastReceivedAt()
+	case integration.FieldLastResult:
+		return m.LastResult()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *IntegrationMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case integration.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case integration.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case integration.FieldName:
+		return m.OldName(ctx)
+	case integration.FieldKind:
+		return m.OldKind(ctx)
+	case integration.FieldServiceID:
+		return m.OldServiceID(ctx)
+	case integration.FieldKeyHash:
+		return m.OldKeyHash(ctx)
+	case integration.FieldKeyPrefix:
+		return m.OldKeyPrefix(ctx)
+	case integration.FieldEnabled:
+		return m.OldEnabled(ctx)
+	case integration.FieldMapping:
+		return m.OldMapping(ctx)
+	case integration.FieldRateLimitPerMinute:
+		return m.OldRateLimitPerMinute(ctx)
+	case integration.FieldRateLimitBurst:
+		return m.OldRateLimitBurst(ctx)
+	case integration.FieldLastReceivedAt:
+		return m.OldLastReceivedAt(ctx)
+	case integration.FieldLastResult:
+		return m.OldLastResult(ctx)
+	}
+	return nil, fmt.Errorf("unknown Integration field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *IntegrationMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case integration.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case integration.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case integration.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case integration.FieldKind:
+		v, ok := value.(integration.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case integration.FieldServiceID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetServiceID(v)
+		return nil
+	case integration.FieldKeyHash:
+		v, ok := value.([]byte)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKeyHash(v)
+		return nil
+	case integration.FieldKeyPrefix:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKeyPrefix(v)
+		return nil
+	case integration.FieldEnabled:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEnabled(v)
+		return nil
+	case integration.FieldMapping:
+		v, ok := value.(map[string]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMapping(v)
+		return nil
+	case integration.FieldRateLimitPerMinute:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRateLimitPerMinute(v)
+		return nil
+	case integration.FieldRateLimitBurst:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRateLimitBurst(v)
+		return nil
+	case integration.FieldLastReceivedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLastReceivedAt(v)
+		return nil
+	case integration.FieldLastResult:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLastResult(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Integration field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *IntegrationMutation) AddedFields() []string {
+	var fields []string
+	if m.addrate_limit_per_minute != nil {
+		fields = append(fields, integration.FieldRateLimitPerMinute)
+	}
+	if m.addrate_limit_burst != nil {
+		fields = append(fields, integration.FieldRateLimitBurst)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *IntegrationMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case integration.FieldRateLimitPerMinute:
+		return m.AddedRateLimitPerMinute()
+	case integration.FieldRateLimitBurst:
+		return m.AddedRateLimitBurst()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *IntegrationMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case integration.FieldRateLimitPerMinute:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRateLimitPerMinute(v)
+		return nil
+	case integration.FieldRateLimitBurst:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRateLimitBurst(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Integration numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *IntegrationMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(integration.FieldLastReceivedAt) {
+		fields = append(fields, integration.FieldLastReceivedAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *IntegrationMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *IntegrationMutation) ClearField(name string) error {
+	switch name {
+	case integration.FieldLastReceivedAt:
+		m.ClearLastReceivedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Integration nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *IntegrationMutation) ResetField(name string) error {
+	switch name {
+	case integration.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case integration.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case integration.FieldName:
+		m.ResetName()
+		return nil
+	case integration.FieldKind:
+		m.ResetKind()
+		return nil
+	case integration.FieldServiceID:
+		m.ResetServiceID()
+		return nil
+	case integration.FieldKeyHash:
+		m.ResetKeyHash()
+		return nil
+	case integration.FieldKeyPrefix:
+		m.ResetKeyPrefix()
+		return nil
+	case integration.FieldEnabled:
+		m.ResetEnabled()
+		return nil
+	case integration.FieldMapping:
+		m.ResetMapping()
+		return nil
+	case integration.FieldRateLimitPerMinute:
+		m.ResetRateLimitPerMinute()
+		return nil
+	case integration.FieldRateLimitBurst:
+		m.ResetRateLimitBurst()
+		return nil
+	case integration.FieldLastReceivedAt:
+		m.ResetLastReceivedAt()
+		return nil
+	case integration.FieldLastResult:
+		m.ResetLastResult()
+		return nil
+	}
+	return fmt.Errorf("unknown Integration field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *IntegrationMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.service != nil {
+		edges = append(edges, integration.EdgeService)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *IntegrationMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case integration.EdgeService:
+		if id := m.service; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *IntegrationMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *IntegrationMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *IntegrationMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedservice {
+		edges = append(edges, integration.EdgeService)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *IntegrationMutation) EdgeCleared(name string) bool {
+	switch name {
+	case integration.EdgeService:
+		return m.clearedservice
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *IntegrationMutation) ClearEdge(name string) error {
+	switch name {
+	case integration.EdgeService:
+		m.ClearService()
+		return nil
+	}
+	return fmt.Errorf("unknown Integration unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *IntegrationMutation) ResetEdge(name string) error {
+	switch name {
+	case integration.EdgeService:
+		m.ResetService()
+		return nil
+	}
+	return fmt.Errorf("unknown Integration edge %s", name)
+}
+
 // InvitationMutation represents an operation that mutates the Invitation nodes in the graph.
 type InvitationMutation struct {
 	config
@@ -4430,28 +7967,812 @@ func (m *InvitationMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown Invitation edge %s", name)
 }
 
+// MaintenanceWindowMutation represents an operation that mutates the MaintenanceWindow nodes in the graph.
+type MaintenanceWindowMutation struct {
+	config
+	op                Op
+	typ               string
+	id                *int
+	created_at        *time.Time
+	updated_at        *time.Time
+	starts_at         *time.Time
+	ends_at           *time.Time
+	reason            *string
+	clearedFields     map[string]struct{}
+	service           *int
+	clearedservice    bool
+	created_by        *int
+	clearedcreated_by bool
+	done              bool
+	oldValue          func(context.Context) (*MaintenanceWindow, error)
+	predicates        []predicate.MaintenanceWindow
+}
+
+var _ ent.Mutation = (*MaintenanceWindowMutation)(nil)
+
+// maintenancewindowOption allows management of the mutation configuration using functional options.
+type maintenancewindowOption func(*MaintenanceWindowMutation)
+
+// newMaintenanceWindowMutation creates new mutation for the MaintenanceWindow entity.
+func newMaintenanceWindowMutation(c config, op Op, opts ...maintenancewindowOption) *MaintenanceWindowMutation {
+	m := &MaintenanceWindowMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeMaintenanceWindow,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withMaintenanceWindowID sets the ID field of the mutation.
+func withMaintenanceWindowID(id int) maintenancewindowOption {
+	return func(m *MaintenanceWindowMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *MaintenanceWindow
+		)
+		m.oldValue = func(ctx context.Context) (*MaintenanceWindow, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().MaintenanceWindow.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withMaintenanceWindow sets the old MaintenanceWindow of the mutation.
+func withMaintenanceWindow(node *MaintenanceWindow) maintenancewindowOption {
+	return func(m *MaintenanceWindowMutation) {
+		m.oldValue = func(context.Context) (*MaintenanceWindow, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m MaintenanceWindowMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m MaintenanceWindowMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *MaintenanceWindowMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *MaintenanceWindowMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().MaintenanceWindow.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *MaintenanceWindowMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *MaintenanceWindowMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the MaintenanceWindow entity.
+// If the MaintenanceWindow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MaintenanceWindowMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *MaintenanceWindowMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *MaintenanceWindowMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *MaintenanceWindowMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the MaintenanceWindow entity.
+// If the MaintenanceWindow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MaintenanceWindowMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *MaintenanceWindowMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetServiceID sets the "service_id" field.
+func (m *MaintenanceWindowMutation) SetServiceID(i int) {
+	m.service = &i
+}
+
+// ServiceID returns the value of the "service_id" field in the mutation.
+func (m *MaintenanceWindowMutation) ServiceID() (r int, exists bool) {
+	v := m.service
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldServiceID returns the old "service_id" field's value of the MaintenanceWindow entity.
+// If the MaintenanceWindow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MaintenanceWindowMutation) OldServiceID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldServiceID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldServiceID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldServiceID: %w", err)
+	}
+	return oldValue.ServiceID, nil
+}
+
+// ResetServiceID resets all changes to the "service_id" field.
+func (m *MaintenanceWindowMutation) ResetServiceID() {
+	m.service = nil
+}
+
+// SetStartsAt sets the "starts_at" field.
+func (m *MaintenanceWindowMutation) SetStartsAt(t time.Time) {
+	m.starts_at = &t
+}
+
+// StartsAt returns the value of the "starts_at" field in the mutation.
+func (m *MaintenanceWindowMutation) StartsAt() (r time.Time, exists bool) {
+	v := m.starts_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStartsAt returns the old "starts_at" field's value of the MaintenanceWindow entity.
+// If the MaintenanceWindow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MaintenanceWindowMutation) OldStartsAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStartsAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStartsAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStartsAt: %w", err)
+	}
+	return oldValue.StartsAt, nil
+}
+
+// ResetStartsAt resets all changes to the "starts_at" field.
+func (m *MaintenanceWindowMutation) ResetStartsAt() {
+	m.starts_at = nil
+}
+
+// SetEndsAt sets the "ends_at" field.
+func (m *MaintenanceWindowMutation) SetEndsAt(t time.Time) {
+	m.ends_at = &t
+}
+
+// EndsAt returns the value of the "ends_at" field in the mutation.
+func (m *MaintenanceWindowMutation) EndsAt() (r time.Time, exists bool) {
+	v := m.ends_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEndsAt returns the old "ends_at" field's value of the MaintenanceWindow entity.
+// If the MaintenanceWindow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MaintenanceWindowMutation) OldEndsAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEndsAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEndsAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEndsAt: %w", err)
+	}
+	return oldValue.EndsAt, nil
+}
+
+// ResetEndsAt resets all changes to the "ends_at" field.
+func (m *MaintenanceWindowMutation) ResetEndsAt() {
+	m.ends_at = nil
+}
+
+// SetReason sets the "reason" field.
+func (m *MaintenanceWindowMutation) SetReason(s string) {
+	m.reason = &s
+}
+
+// Reason returns the value of the "reason" field in the mutation.
+func (m *MaintenanceWindowMutation) Reason() (r string, exists bool) {
+	v := m.reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReason returns the old "reason" field's value of the MaintenanceWindow entity.
+// If the MaintenanceWindow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MaintenanceWindowMutation) OldReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReason: %w", err)
+	}
+	return oldValue.Reason, nil
+}
+
+// ResetReason resets all changes to the "reason" field.
+func (m *MaintenanceWindowMutation) ResetReason() {
+	m.reason = nil
+}
+
+// SetCreatedByID sets the "created_by_id" field.
+func (m *MaintenanceWindowMutation) SetCreatedByID(i int) {
+	m.created_by = &i
+}
+
+// CreatedByID returns the value of the "created_by_id" field in the mutation.
+func (m *MaintenanceWindowMutation) CreatedByID() (r int, exists bool) {
+	v := m.created_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedByID returns the old "created_by_id" field's value of the MaintenanceWindow entity.
+// If the MaintenanceWindow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *MaintenanceWindowMutation) OldCreatedByID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedByID: %w", err)
+	}
+	return oldValue.CreatedByID, nil
+}
+
+// ClearCreatedByID clears the value of the "created_by_id" field.
+func (m *MaintenanceWindowMutation) ClearCreatedByID() {
+	m.created_by = nil
+	m.clearedFields[maintenancewindow.FieldCreatedByID] = struct{}{}
+}
+
+// CreatedByIDCleared returns if the "created_by_id" field was cleared in this mutation.
+func (m *MaintenanceWindowMutation) CreatedByIDCleared() bool {
+	_, ok := m.clearedFields[maintenancewindow.FieldCreatedByID]
+	return ok
+}
+
+// ResetCreatedByID resets all changes to the "created_by_id" field.
+func (m *MaintenanceWindowMutation) ResetCreatedByID() {
+	m.created_by = nil
+	delete(m.clearedFields, maintenancewindow.FieldCreatedByID)
+}
+
+// ClearService clears the "service" edge to the Service entity.
+func (m *MaintenanceWindowMutation) ClearService() {
+	m.clearedservice = true
+	m.clearedFields[maintenancewindow.FieldServiceID] = struct{}{}
+}
+
+// ServiceCleared reports if the "service" edge to the Service entity was cleared.
+func (m *MaintenanceWindowMutation) ServiceCleared() bool {
+	return m.clearedservice
+}
+
+// ServiceIDs returns the "service" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ServiceID instead. It exists only for internal usage by the builders.
+func (m *MaintenanceWindowMutation) ServiceIDs() (ids []int) {
+	if id := m.service; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetService resets all changes to the "service" edge.
+func (m *MaintenanceWindowMutation) ResetService() {
+	m.service = nil
+	m.clearedservice = false
+}
+
+// ClearCreatedBy clears the "created_by" edge to the User entity.
+func (m *MaintenanceWindowMutation) ClearCreatedBy() {
+	m.clearedcreated_by = true
+	m.clearedFields[maintenancewindow.FieldCreatedByID] = struct{}{}
+}
+
+// CreatedByCleared reports if the "created_by" edge to the User entity was cleared.
+func (m *MaintenanceWindowMutation) CreatedByCleared() bool {
+	return m.CreatedByIDCleared() || m.clearedcreated_by
+}
+
+// CreatedByIDs returns the "created_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CreatedByID instead. It exists only for internal usage by the builders.
+func (m *MaintenanceWindowMutation) CreatedByIDs() (ids []int) {
+	if id := m.created_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCreatedBy resets all changes to the "created_by" edge.
+func (m *MaintenanceWindowMutation) ResetCreatedBy() {
+	m.created_by = nil
+	m.clearedcreated_by = false
+}
+
+// Where appends a list predicates to the MaintenanceWindowMutation builder.
+func (m *MaintenanceWindowMutation) Where(ps ...predicate.MaintenanceWindow) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the MaintenanceWindowMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *MaintenanceWindowMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.MaintenanceWindow, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *MaintenanceWindowMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *MaintenanceWindowMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (MaintenanceWindow).
+func (m *MaintenanceWindowMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *MaintenanceWindowMutation) Fields() []string {
+	fields := make([]string, 0, 7)
+	if m.created_at != nil {
+		fields = append(fields, maintenancewindow.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, maintenancewindow.FieldUpdatedAt)
+	}
+	if m.service != nil {
+		fields = append(fields, maintenancewindow.FieldServiceID)
+	}
+	if m.starts_at != nil {
+		fields = append(fields, maintenancewindow.FieldStartsAt)
+	}
+	if m.ends_at != nil {
+		fields = append(fields, maintenancewindow.FieldEndsAt)
+	}
+	if m.reason != nil {
+		fields = append(fields, maintenancewindow.FieldReason)
+	}
+	if m.created_by != nil {
+		fields = append(fields, maintenancewindow.FieldCreatedByID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *MaintenanceWindowMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case maintenancewindow.FieldCreatedAt:
+		return m.CreatedAt()
+	case maintenancewindow.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case maintenancewindow.FieldServiceID:
+		return m.ServiceID()
+	case maintenancewindow.FieldStartsAt:
+		return m.StartsAt()
+	case maintenancewindow.FieldEndsAt:
+		return m.EndsAt()
+	case maintenancewindow.FieldReason:
+		return m.Reason()
+	case maintenancewindow.FieldCreatedByID:
+		return m.CreatedByID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *MaintenanceWindowMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case maintenancewindow.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case maintenancewindow.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case maintenancewindow.FieldServiceID:
+		return m.OldServiceID(ctx)
+	case maintenancewindow.FieldStartsAt:
+		return m.OldStartsAt(ctx)
+	case maintenancewindow.FieldEndsAt:
+		return m.OldEndsAt(ctx)
+	case maintenancewindow.FieldReason:
+		return m.OldReason(ctx)
+	case maintenancewindow.FieldCreatedByID:
+		return m.OldCreatedByID(ctx)
+	}
+	return nil, fmt.Errorf("unknown MaintenanceWindow field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MaintenanceWindowMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case maintenancewindow.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case maintenancewindow.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case maintenancewindow.FieldServiceID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetServiceID(v)
+		return nil
+	case maintenancewindow.FieldStartsAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStartsAt(v)
+		return nil
+	case maintenancewindow.FieldEndsAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEndsAt(v)
+		return nil
+	case maintenancewindow.FieldReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReason(v)
+		return nil
+	case maintenancewindow.FieldCreatedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedByID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown MaintenanceWindow field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *MaintenanceWindowMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *MaintenanceWindowMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *MaintenanceWindowMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown MaintenanceWindow numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *MaintenanceWindowMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(maintenancewindow.FieldCreatedByID) {
+		fields = append(fields, maintenancewindow.FieldCreatedByID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *MaintenanceWindowMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *MaintenanceWindowMutation) ClearField(name string) error {
+	switch name {
+	case maintenancewindow.FieldCreatedByID:
+		m.ClearCreatedByID()
+		return nil
+	}
+	return fmt.Errorf("unknown MaintenanceWindow nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *MaintenanceWindowMutation) ResetField(name string) error {
+	switch name {
+	case maintenancewindow.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case maintenancewindow.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case maintenancewindow.FieldServiceID:
+		m.ResetServiceID()
+		return nil
+	case maintenancewindow.FieldStartsAt:
+		m.ResetStartsAt()
+		return nil
+	case maintenancewindow.FieldEndsAt:
+		m.ResetEndsAt()
+		return nil
+	case maintenancewindow.FieldReason:
+		m.ResetReason()
+		return nil
+	case maintenancewindow.FieldCreatedByID:
+		m.ResetCreatedByID()
+		return nil
+	}
+	return fmt.Errorf("unknown MaintenanceWindow field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *MaintenanceWindowMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.service != nil {
+		edges = append(edges, maintenancewindow.EdgeService)
+	}
+	if m.created_by != nil {
+		edges = append(edges, maintenancewindow.EdgeCreatedBy)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *MaintenanceWindowMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case maintenancewindow.EdgeService:
+		if id := m.service; id != nil {
+			return []ent.Value{*id}
+		}
+	case maintenancewindow.EdgeCreatedBy:
+		if id := m.created_by; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *MaintenanceWindowMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *MaintenanceWindowMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *MaintenanceWindowMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedservice {
+		edges = append(edges, maintenancewindow.EdgeService)
+	}
+	if m.clearedcreated_by {
+		edges = append(edges, maintenancewindow.EdgeCreatedBy)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *MaintenanceWindowMutation) EdgeCleared(name string) bool {
+	switch name {
+	case maintenancewindow.EdgeService:
+		return m.clearedservice
+	case maintenancewindow.EdgeCreatedBy:
+		return m.clearedcreated_by
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *MaintenanceWindowMutation) ClearEdge(name string) error {
+	switch name {
+	case maintenancewindow.EdgeService:
+		m.ClearService()
+		return nil
+	case maintenancewindow.EdgeCreatedBy:
+		m.ClearCreatedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown MaintenanceWindow unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *MaintenanceWindowMutation) ResetEdge(name string) error {
+	switch name {
+	case maintenancewindow.EdgeService:
+		m.ResetService()
+		return nil
+	case maintenancewindow.EdgeCreatedBy:
+		m.ResetCreatedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown MaintenanceWindow edge %s", name)
+}
+
 // ServiceMutation represents an operation that mutates the Service nodes in the graph.
 type ServiceMutation struct {
 	config
-	op               Op
-	typ              string
-	id               *int
-	created_at       *time.Time
-	updated_at       *time.Time
-	name             *string
-	description      *string
-	clearedFields    map[string]struct{}
-	team             *int
-	clearedteam      bool
-	alerts           map[int]struct{}
-	removedalerts    map[int]struct{}
-	clearedalerts    bool
-	incidents        map[int]struct{}
-	removedincidents map[int]struct{}
-	clearedincidents bool
-	done             bool
-	oldValue         func(context.Context) (*Service, error)
-	predicates       []predicate.Service
+	op                         Op
+	typ                        string
+	id                         *int
+	created_at                 *time.Time
+	updated_at                 *time.Time
+	name                       *string
+	description                *string
+	clearedFields              map[string]struct{}
+	team                       *int
+	clearedteam                bool
+	alerts                     map[int]struct{}
+	removedalerts              map[int]struct{}
+	clearedalerts              bool
+	integrations               map[int]struct{}
+	removedintegrations        map[int]struct{}
+	clearedintegrations        bool
+	heartbeats                 map[int]struct{}
+	removedheartbeats          map[int]struct{}
+	clearedheartbeats          bool
+	maintenance_windows        map[int]struct{}
+	removedmaintenance_windows map[int]struct{}
+	clearedmaintenance_windows bool
+	incidents                  map[int]struct{}
+	removedincidents           map[int]struct{}
+	clearedincidents           bool
+	done                       bool
+	oldValue                   func(context.Context) (*Service, error)
+	predicates                 []predicate.Service
 }
 
 var _ ent.Mutation = (*ServiceMutation)(nil)
@@ -4813,6 +9134,168 @@ func (m *ServiceMutation) ResetAlerts() {
 	m.removedalerts = nil
 }
 
+// AddIntegrationIDs adds the "integrations" edge to the Integration entity by ids.
+func (m *ServiceMutation) AddIntegrationIDs(ids ...int) {
+	if m.integrations == nil {
+		m.integrations = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.integrations[ids[i]] = struct{}{}
+	}
+}
+
+// ClearIntegrations clears the "integrations" edge to the Integration entity.
+func (m *ServiceMutation) ClearIntegrations() {
+	m.clearedintegrations = true
+}
+
+// IntegrationsCleared reports if the "integrations" edge to the Integration entity was cleared.
+func (m *ServiceMutation) IntegrationsCleared() bool {
+	return m.clearedintegrations
+}
+
+// RemoveIntegrationIDs removes the "integrations" edge to the Integration entity by IDs.
+func (m *ServiceMutation) RemoveIntegrationIDs(ids ...int) {
+	if m.removedintegrations == nil {
+		m.removedintegrations = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.integrations, ids[i])
+		m.removedintegrations[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedIntegrations returns the removed IDs of the "integrations" edge to the Integration entity.
+func (m *ServiceMutation) RemovedIntegrationsIDs() (ids []int) {
+	for id := range m.removedintegrations {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// IntegrationsIDs returns the "integrations" edge IDs in the mutation.
+func (m *ServiceMutation) IntegrationsIDs() (ids []int) {
+	for id := range m.integrations {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetIntegrations resets all changes to the "integrations" edge.
+func (m *ServiceMutation) ResetIntegrations() {
+	m.integrations = nil
+	m.clearedintegrations = false
+	m.removedintegrations = nil
+}
+
+// AddHeartbeatIDs adds the "heartbeats" edge to the Heartbeat entity by ids.
+func (m *ServiceMutation) AddHeartbeatIDs(ids ...int) {
+	if m.heartbeats == nil {
+		m.heartbeats = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.heartbeats[ids[i]] = struct{}{}
+	}
+}
+
+// ClearHeartbeats clears the "heartbeats" edge to the Heartbeat entity.
+func (m *ServiceMutation) ClearHeartbeats() {
+	m.clearedheartbeats = true
+}
+
+// HeartbeatsCleared reports if the "heartbeats" edge to the Heartbeat entity was cleared.
+func (m *ServiceMutation) HeartbeatsCleared() bool {
+	return m.clearedheartbeats
+}
+
+// RemoveHeartbeatIDs removes the "heartbeats" edge to the Heartbeat entity by IDs.
+func (m *ServiceMutation) RemoveHeartbeatIDs(ids ...int) {
+	if m.removedheartbeats == nil {
+		m.removedheartbeats = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.heartbeats, ids[i])
+		m.removedheartbeats[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedHeartbeats returns the removed IDs of the "heartbeats" edge to the Heartbeat entity.
+func (m *ServiceMutation) RemovedHeartbeatsIDs() (ids []int) {
+	for id := range m.removedheartbeats {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// HeartbeatsIDs returns the "heartbeats" edge IDs in the mutation.
+func (m *ServiceMutation) HeartbeatsIDs() (ids []int) {
+	for id := range m.heartbeats {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetHeartbeats resets all changes to the "heartbeats" edge.
+func (m *ServiceMutation) ResetHeartbeats() {
+	m.heartbeats = nil
+	m.clearedheartbeats = false
+	m.removedheartbeats = nil
+}
+
+// AddMaintenanceWindowIDs adds the "maintenance_windows" edge to the MaintenanceWindow entity by ids.
+func (m *ServiceMutation) AddMaintenanceWindowIDs(ids ...int) {
+	if m.maintenance_windows == nil {
+		m.maintenance_windows = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.maintenance_windows[ids[i]] = struct{}{}
+	}
+}
+
+// ClearMaintenanceWindows clears the "maintenance_windows" edge to the MaintenanceWindow entity.
+func (m *ServiceMutation) ClearMaintenanceWindows() {
+	m.clearedmaintenance_windows = true
+}
+
+// MaintenanceWindowsCleared reports if the "maintenance_windows" edge to the MaintenanceWindow entity was cleared.
+func (m *ServiceMutation) MaintenanceWindowsCleared() bool {
+	return m.clearedmaintenance_windows
+}
+
+// RemoveMaintenanceWindowIDs removes the "maintenance_windows" edge to the MaintenanceWindow entity by IDs.
+func (m *ServiceMutation) RemoveMaintenanceWindowIDs(ids ...int) {
+	if m.removedmaintenance_windows == nil {
+		m.removedmaintenance_windows = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.maintenance_windows, ids[i])
+		m.removedmaintenance_windows[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedMaintenanceWindows returns the removed IDs of the "maintenance_windows" edge to the MaintenanceWindow entity.
+func (m *ServiceMutation) RemovedMaintenanceWindowsIDs() (ids []int) {
+	for id := range m.removedmaintenance_windows {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// MaintenanceWindowsIDs returns the "maintenance_windows" edge IDs in the mutation.
+func (m *ServiceMutation) MaintenanceWindowsIDs() (ids []int) {
+	for id := range m.maintenance_windows {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetMaintenanceWindows resets all changes to the "maintenance_windows" edge.
+func (m *ServiceMutation) ResetMaintenanceWindows() {
+	m.maintenance_windows = nil
+	m.clearedmaintenance_windows = false
+	m.removedmaintenance_windows = nil
+}
+
 // AddIncidentIDs adds the "incidents" edge to the Incident entity by ids.
 func (m *ServiceMutation) AddIncidentIDs(ids ...int) {
 	if m.incidents == nil {
@@ -5071,12 +9554,21 @@ func (m *ServiceMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *ServiceMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 6)
 	if m.team != nil {
 		edges = append(edges, service.EdgeTeam)
 	}
 	if m.alerts != nil {
 		edges = append(edges, service.EdgeAlerts)
+	}
+	if m.integrations != nil {
+		edges = append(edges, service.EdgeIntegrations)
+	}
+	if m.heartbeats != nil {
+		edges = append(edges, service.EdgeHeartbeats)
+	}
+	if m.maintenance_windows != nil {
+		edges = append(edges, service.EdgeMaintenanceWindows)
 	}
 	if m.incidents != nil {
 		edges = append(edges, service.EdgeIncidents)
@@ -5098,6 +9590,24 @@ func (m *ServiceMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case service.EdgeIntegrations:
+		ids := make([]ent.Value, 0, len(m.integrations))
+		for id := range m.integrations {
+			ids = append(ids, id)
+		}
+		return ids
+	case service.EdgeHeartbeats:
+		ids := make([]ent.Value, 0, len(m.heartbeats))
+		for id := range m.heartbeats {
+			ids = append(ids, id)
+		}
+		return ids
+	case service.EdgeMaintenanceWindows:
+		ids := make([]ent.Value, 0, len(m.maintenance_windows))
+		for id := range m.maintenance_windows {
+			ids = append(ids, id)
+		}
+		return ids
 	case service.EdgeIncidents:
 		ids := make([]ent.Value, 0, len(m.incidents))
 		for id := range m.incidents {
@@ -5110,9 +9620,18 @@ func (m *ServiceMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *ServiceMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 6)
 	if m.removedalerts != nil {
 		edges = append(edges, service.EdgeAlerts)
+	}
+	if m.removedintegrations != nil {
+		edges = append(edges, service.EdgeIntegrations)
+	}
+	if m.removedheartbeats != nil {
+		edges = append(edges, service.EdgeHeartbeats)
+	}
+	if m.removedmaintenance_windows != nil {
+		edges = append(edges, service.EdgeMaintenanceWindows)
 	}
 	if m.removedincidents != nil {
 		edges = append(edges, service.EdgeIncidents)
@@ -5130,6 +9649,24 @@ func (m *ServiceMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case service.EdgeIntegrations:
+		ids := make([]ent.Value, 0, len(m.removedintegrations))
+		for id := range m.removedintegrations {
+			ids = append(ids, id)
+		}
+		return ids
+	case service.EdgeHeartbeats:
+		ids := make([]ent.Value, 0, len(m.removedheartbeats))
+		for id := range m.removedheartbeats {
+			ids = append(ids, id)
+		}
+		return ids
+	case service.EdgeMaintenanceWindows:
+		ids := make([]ent.Value, 0, len(m.removedmaintenance_windows))
+		for id := range m.removedmaintenance_windows {
+			ids = append(ids, id)
+		}
+		return ids
 	case service.EdgeIncidents:
 		ids := make([]ent.Value, 0, len(m.removedincidents))
 		for id := range m.removedincidents {
@@ -5142,12 +9679,21 @@ func (m *ServiceMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *ServiceMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 6)
 	if m.clearedteam {
 		edges = append(edges, service.EdgeTeam)
 	}
 	if m.clearedalerts {
 		edges = append(edges, service.EdgeAlerts)
+	}
+	if m.clearedintegrations {
+		edges = append(edges, service.EdgeIntegrations)
+	}
+	if m.clearedheartbeats {
+		edges = append(edges, service.EdgeHeartbeats)
+	}
+	if m.clearedmaintenance_windows {
+		edges = append(edges, service.EdgeMaintenanceWindows)
 	}
 	if m.clearedincidents {
 		edges = append(edges, service.EdgeIncidents)
@@ -5163,6 +9709,12 @@ func (m *ServiceMutation) EdgeCleared(name string) bool {
 		return m.clearedteam
 	case service.EdgeAlerts:
 		return m.clearedalerts
+	case service.EdgeIntegrations:
+		return m.clearedintegrations
+	case service.EdgeHeartbeats:
+		return m.clearedheartbeats
+	case service.EdgeMaintenanceWindows:
+		return m.clearedmaintenance_windows
 	case service.EdgeIncidents:
 		return m.clearedincidents
 	}
@@ -5189,6 +9741,15 @@ func (m *ServiceMutation) ResetEdge(name string) error {
 		return nil
 	case service.EdgeAlerts:
 		m.ResetAlerts()
+		return nil
+	case service.EdgeIntegrations:
+		m.ResetIntegrations()
+		return nil
+	case service.EdgeHeartbeats:
+		m.ResetHeartbeats()
+		return nil
+	case service.EdgeMaintenanceWindows:
+		m.ResetMaintenanceWindows()
 		return nil
 	case service.EdgeIncidents:
 		m.ResetIncidents()

@@ -40,16 +40,25 @@ type ServiceEdges struct {
 	Team *Team `json:"team,omitempty"`
 	// Alerts holds the value of the alerts edge.
 	Alerts []*Alert `json:"alerts,omitempty"`
+	// Integrations holds the value of the integrations edge.
+	Integrations []*Integration `json:"integrations,omitempty"`
+	// Heartbeats holds the value of the heartbeats edge.
+	Heartbeats []*Heartbeat `json:"heartbeats,omitempty"`
+	// MaintenanceWindows holds the value of the maintenance_windows edge.
+	MaintenanceWindows []*MaintenanceWindow `json:"maintenance_windows,omitempty"`
 	// Incidents holds the value of the incidents edge.
 	Incidents []*Incident `json:"incidents,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [6]bool
 	// totalCount holds the count of the edges above.
-	totalCount [3]map[string]int
+	totalCount [6]map[string]int
 
-	namedAlerts    map[string][]*Alert
-	namedIncidents map[string][]*Incident
+	namedAlerts             map[string][]*Alert
+	namedIntegrations       map[string][]*Integration
+	namedHeartbeats         map[string][]*Heartbeat
+	namedMaintenanceWindows map[string][]*MaintenanceWindow
+	namedIncidents          map[string][]*Incident
 }
 
 // TeamOrErr returns the Team value or an error if the edge
@@ -72,10 +81,37 @@ func (e ServiceEdges) AlertsOrErr() ([]*Alert, error) {
 	return nil, &NotLoadedError{edge: "alerts"}
 }
 
+// IntegrationsOrErr returns the Integrations value or an error if the edge
+// was not loaded in eager-loading.
+func (e ServiceEdges) IntegrationsOrErr() ([]*Integration, error) {
+	if e.loadedTypes[2] {
+		return e.Integrations, nil
+	}
+	return nil, &NotLoadedError{edge: "integrations"}
+}
+
+// HeartbeatsOrErr returns the Heartbeats value or an error if the edge
+// was not loaded in eager-loading.
+func (e ServiceEdges) HeartbeatsOrErr() ([]*Heartbeat, error) {
+	if e.loadedTypes[3] {
+		return e.Heartbeats, nil
+	}
+	return nil, &NotLoadedError{edge: "heartbeats"}
+}
+
+// MaintenanceWindowsOrErr returns the MaintenanceWindows value or an error if the edge
+// was not loaded in eager-loading.
+func (e ServiceEdges) MaintenanceWindowsOrErr() ([]*MaintenanceWindow, error) {
+	if e.loadedTypes[4] {
+		return e.MaintenanceWindows, nil
+	}
+	return nil, &NotLoadedError{edge: "maintenance_windows"}
+}
+
 // IncidentsOrErr returns the Incidents value or an error if the edge
 // was not loaded in eager-loading.
 func (e ServiceEdges) IncidentsOrErr() ([]*Incident, error) {
-	if e.loadedTypes[2] {
+	if e.loadedTypes[5] {
 		return e.Incidents, nil
 	}
 	return nil, &NotLoadedError{edge: "incidents"}
@@ -166,6 +202,21 @@ func (_m *Service) QueryAlerts() *AlertQuery {
 	return NewServiceClient(_m.config).QueryAlerts(_m)
 }
 
+// QueryIntegrations queries the "integrations" edge of the Service entity.
+func (_m *Service) QueryIntegrations() *IntegrationQuery {
+	return NewServiceClient(_m.config).QueryIntegrations(_m)
+}
+
+// QueryHeartbeats queries the "heartbeats" edge of the Service entity.
+func (_m *Service) QueryHeartbeats() *HeartbeatQuery {
+	return NewServiceClient(_m.config).QueryHeartbeats(_m)
+}
+
+// QueryMaintenanceWindows queries the "maintenance_windows" edge of the Service entity.
+func (_m *Service) QueryMaintenanceWindows() *MaintenanceWindowQuery {
+	return NewServiceClient(_m.config).QueryMaintenanceWindows(_m)
+}
+
 // QueryIncidents queries the "incidents" edge of the Service entity.
 func (_m *Service) QueryIncidents() *IncidentQuery {
 	return NewServiceClient(_m.config).QueryIncidents(_m)
@@ -233,6 +284,78 @@ func (_m *Service) appendNamedAlerts(name string, edges ...*Alert) {
 		_m.Edges.namedAlerts[name] = []*Alert{}
 	} else {
 		_m.Edges.namedAlerts[name] = append(_m.Edges.namedAlerts[name], edges...)
+	}
+}
+
+// NamedIntegrations returns the Integrations named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Service) NamedIntegrations(name string) ([]*Integration, error) {
+	if _m.Edges.namedIntegrations == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedIntegrations[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Service) appendNamedIntegrations(name string, edges ...*Integration) {
+	if _m.Edges.namedIntegrations == nil {
+		_m.Edges.namedIntegrations = make(map[string][]*Integration)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedIntegrations[name] = []*Integration{}
+	} else {
+		_m.Edges.namedIntegrations[name] = append(_m.Edges.namedIntegrations[name], edges...)
+	}
+}
+
+// NamedHeartbeats returns the Heartbeats named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Service) NamedHeartbeats(name string) ([]*Heartbeat, error) {
+	if _m.Edges.namedHeartbeats == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedHeartbeats[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Service) appendNamedHeartbeats(name string, edges ...*Heartbeat) {
+	if _m.Edges.namedHeartbeats == nil {
+		_m.Edges.namedHeartbeats = make(map[string][]*Heartbeat)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedHeartbeats[name] = []*Heartbeat{}
+	} else {
+		_m.Edges.namedHeartbeats[name] = append(_m.Edges.namedHeartbeats[name], edges...)
+	}
+}
+
+// NamedMaintenanceWindows returns the MaintenanceWindows named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Service) NamedMaintenanceWindows(name string) ([]*MaintenanceWindow, error) {
+	if _m.Edges.namedMaintenanceWindows == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedMaintenanceWindows[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Service) appendNamedMaintenanceWindows(name string, edges ...*MaintenanceWindow) {
+	if _m.Edges.namedMaintenanceWindows == nil {
+		_m.Edges.namedMaintenanceWindows = make(map[string][]*MaintenanceWindow)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedMaintenanceWindows[name] = []*MaintenanceWindow{}
+	} else {
+		_m.Edges.namedMaintenanceWindows[name] = append(_m.Edges.namedMaintenanceWindows[name], edges...)
 	}
 }
 

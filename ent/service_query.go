@@ -15,7 +15,10 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/tocsin/tocsin/ent/alert"
+	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
+	"github.com/tocsin/tocsin/ent/integration"
+	"github.com/tocsin/tocsin/ent/maintenancewindow"
 	"github.com/tocsin/tocsin/ent/predicate"
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/team"
@@ -24,17 +27,23 @@ import (
 // ServiceQuery is the builder for querying Service entities.
 type ServiceQuery struct {
 	config
-	ctx                *QueryContext
-	order              []service.OrderOption
-	inters             []Interceptor
-	predicates         []predicate.Service
-	withTeam           *TeamQuery
-	withAlerts         *AlertQuery
-	withIncidents      *IncidentQuery
-	loadTotal          []func(context.Context, []*Service) error
-	modifiers          []func(*sql.Selector)
-	withNamedAlerts    map[string]*AlertQuery
-	withNamedIncidents map[string]*IncidentQuery
+	ctx                         *QueryContext
+	order                       []service.OrderOption
+	inters                      []Interceptor
+	predicates                  []predicate.Service
+	withTeam                    *TeamQuery
+	withAlerts                  *AlertQuery
+	withIntegrations            *IntegrationQuery
+	withHeartbeats              *HeartbeatQuery
+	withMaintenanceWindows      *MaintenanceWindowQuery
+	withIncidents               *IncidentQuery
+	loadTotal                   []func(context.Context, []*Service) error
+	modifiers                   []func(*sql.Selector)
+	withNamedAlerts             map[string]*AlertQuery
+	withNamedIntegrations       map[string]*IntegrationQuery
+	withNamedHeartbeats         map[string]*HeartbeatQuery
+	withNamedMaintenanceWindows map[string]*MaintenanceWindowQuery
+	withNamedIncidents          map[string]*IncidentQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -108,6 +117,72 @@ func (_q *ServiceQuery) QueryAlerts() *AlertQuery {
 			sqlgraph.From(service.Table, service.FieldID, selector),
 			sqlgraph.To(alert.Table, alert.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, service.AlertsTable, service.AlertsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryIntegrations chains the current query on the "integrations" edge.
+func (_q *ServiceQuery) QueryIntegrations() *IntegrationQuery {
+	query := (&IntegrationClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(service.Table, service.FieldID, selector),
+			sqlgraph.To(integration.Table, integration.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, service.IntegrationsTable, service.IntegrationsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryHeartbeats chains the current query on the "heartbeats" edge.
+func (_q *ServiceQuery) QueryHeartbeats() *HeartbeatQuery {
+	query := (&HeartbeatClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(service.Table, service.FieldID, selector),
+			sqlgraph.To(heartbeat.Table, heartbeat.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, service.HeartbeatsTable, service.HeartbeatsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryMaintenanceWindows chains the current query on the "maintenance_windows" edge.
+func (_q *ServiceQuery) QueryMaintenanceWindows() *MaintenanceWindowQuery {
+	query := (&MaintenanceWindowClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(service.Table, service.FieldID, selector),
+			sqlgraph.To(maintenancewindow.Table, maintenancewindow.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, service.MaintenanceWindowsTable, service.MaintenanceWindowsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -324,14 +399,17 @@ func (_q *ServiceQuery) Clone() *ServiceQuery {
 		return nil
 	}
 	return &ServiceQuery{
-		config:        _q.config,
-		ctx:           _q.ctx.Clone(),
-		order:         append([]service.OrderOption{}, _q.order...),
-		inters:        append([]Interceptor{}, _q.inters...),
-		predicates:    append([]predicate.Service{}, _q.predicates...),
-		withTeam:      _q.withTeam.Clone(),
-		withAlerts:    _q.withAlerts.Clone(),
-		withIncidents: _q.withIncidents.Clone(),
+		config:                 _q.config,
+		ctx:                    _q.ctx.Clone(),
+		order:                  append([]service.OrderOption{}, _q.order...),
+		inters:                 append([]Interceptor{}, _q.inters...),
+		predicates:             append([]predicate.Service{}, _q.predicates...),
+		withTeam:               _q.withTeam.Clone(),
+		withAlerts:             _q.withAlerts.Clone(),
+		withIntegrations:       _q.withIntegrations.Clone(),
+		withHeartbeats:         _q.withHeartbeats.Clone(),
+		withMaintenanceWindows: _q.withMaintenanceWindows.Clone(),
+		withIncidents:          _q.withIncidents.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -358,6 +436,39 @@ func (_q *ServiceQuery) WithAlerts(opts ...func(*AlertQuery)) *ServiceQuery {
 		opt(query)
 	}
 	_q.withAlerts = query
+	return _q
+}
+
+// WithIntegrations tells the query-builder to eager-load the nodes that are connected to
+// the "integrations" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ServiceQuery) WithIntegrations(opts ...func(*IntegrationQuery)) *ServiceQuery {
+	query := (&IntegrationClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withIntegrations = query
+	return _q
+}
+
+// WithHeartbeats tells the query-builder to eager-load the nodes that are connected to
+// the "heartbeats" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ServiceQuery) WithHeartbeats(opts ...func(*HeartbeatQuery)) *ServiceQuery {
+	query := (&HeartbeatClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withHeartbeats = query
+	return _q
+}
+
+// WithMaintenanceWindows tells the query-builder to eager-load the nodes that are connected to
+// the "maintenance_windows" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ServiceQuery) WithMaintenanceWindows(opts ...func(*MaintenanceWindowQuery)) *ServiceQuery {
+	query := (&MaintenanceWindowClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withMaintenanceWindows = query
 	return _q
 }
 
@@ -456,9 +567,12 @@ func (_q *ServiceQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Serv
 	var (
 		nodes       = []*Service{}
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [6]bool{
 			_q.withTeam != nil,
 			_q.withAlerts != nil,
+			_q.withIntegrations != nil,
+			_q.withHeartbeats != nil,
+			_q.withMaintenanceWindows != nil,
 			_q.withIncidents != nil,
 		}
 	)
@@ -496,6 +610,29 @@ func (_q *ServiceQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Serv
 			return nil, err
 		}
 	}
+	if query := _q.withIntegrations; query != nil {
+		if err := _q.loadIntegrations(ctx, query, nodes,
+			func(n *Service) { n.Edges.Integrations = []*Integration{} },
+			func(n *Service, e *Integration) { n.Edges.Integrations = append(n.Edges.Integrations, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withHeartbeats; query != nil {
+		if err := _q.loadHeartbeats(ctx, query, nodes,
+			func(n *Service) { n.Edges.Heartbeats = []*Heartbeat{} },
+			func(n *Service, e *Heartbeat) { n.Edges.Heartbeats = append(n.Edges.Heartbeats, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withMaintenanceWindows; query != nil {
+		if err := _q.loadMaintenanceWindows(ctx, query, nodes,
+			func(n *Service) { n.Edges.MaintenanceWindows = []*MaintenanceWindow{} },
+			func(n *Service, e *MaintenanceWindow) {
+				n.Edges.MaintenanceWindows = append(n.Edges.MaintenanceWindows, e)
+			}); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withIncidents; query != nil {
 		if err := _q.loadIncidents(ctx, query, nodes,
 			func(n *Service) { n.Edges.Incidents = []*Incident{} },
@@ -507,6 +644,27 @@ func (_q *ServiceQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Serv
 		if err := _q.loadAlerts(ctx, query, nodes,
 			func(n *Service) { n.appendNamedAlerts(name) },
 			func(n *Service, e *Alert) { n.appendNamedAlerts(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedIntegrations {
+		if err := _q.loadIntegrations(ctx, query, nodes,
+			func(n *Service) { n.appendNamedIntegrations(name) },
+			func(n *Service, e *Integration) { n.appendNamedIntegrations(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedHeartbeats {
+		if err := _q.loadHeartbeats(ctx, query, nodes,
+			func(n *Service) { n.appendNamedHeartbeats(name) },
+			func(n *Service, e *Heartbeat) { n.appendNamedHeartbeats(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedMaintenanceWindows {
+		if err := _q.loadMaintenanceWindows(ctx, query, nodes,
+			func(n *Service) { n.appendNamedMaintenanceWindows(name) },
+			func(n *Service, e *MaintenanceWindow) { n.appendNamedMaintenanceWindows(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -569,6 +727,96 @@ func (_q *ServiceQuery) loadAlerts(ctx context.Context, query *AlertQuery, nodes
 	}
 	query.Where(predicate.Alert(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(service.AlertsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.ServiceID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "service_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *ServiceQuery) loadIntegrations(ctx context.Context, query *IntegrationQuery, nodes []*Service, init func(*Service), assign func(*Service, *Integration)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Service)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(integration.FieldServiceID)
+	}
+	query.Where(predicate.Integration(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(service.IntegrationsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.ServiceID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "service_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *ServiceQuery) loadHeartbeats(ctx context.Context, query *HeartbeatQuery, nodes []*Service, init func(*Service), assign func(*Service, *Heartbeat)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Service)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(heartbeat.FieldServiceID)
+	}
+	query.Where(predicate.Heartbeat(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(service.HeartbeatsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.ServiceID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "service_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *ServiceQuery) loadMaintenanceWindows(ctx context.Context, query *MaintenanceWindowQuery, nodes []*Service, init func(*Service), assign func(*Service, *MaintenanceWindow)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Service)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(maintenancewindow.FieldServiceID)
+	}
+	query.Where(predicate.MaintenanceWindow(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(service.MaintenanceWindowsColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -779,6 +1027,48 @@ func (_q *ServiceQuery) WithNamedAlerts(name string, opts ...func(*AlertQuery)) 
 		_q.withNamedAlerts = make(map[string]*AlertQuery)
 	}
 	_q.withNamedAlerts[name] = query
+	return _q
+}
+
+// WithNamedIntegrations tells the query-builder to eager-load the nodes that are connected to the "integrations"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *ServiceQuery) WithNamedIntegrations(name string, opts ...func(*IntegrationQuery)) *ServiceQuery {
+	query := (&IntegrationClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedIntegrations == nil {
+		_q.withNamedIntegrations = make(map[string]*IntegrationQuery)
+	}
+	_q.withNamedIntegrations[name] = query
+	return _q
+}
+
+// WithNamedHeartbeats tells the query-builder to eager-load the nodes that are connected to the "heartbeats"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *ServiceQuery) WithNamedHeartbeats(name string, opts ...func(*HeartbeatQuery)) *ServiceQuery {
+	query := (&HeartbeatClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedHeartbeats == nil {
+		_q.withNamedHeartbeats = make(map[string]*HeartbeatQuery)
+	}
+	_q.withNamedHeartbeats[name] = query
+	return _q
+}
+
+// WithNamedMaintenanceWindows tells the query-builder to eager-load the nodes that are connected to the "maintenance_windows"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *ServiceQuery) WithNamedMaintenanceWindows(name string, opts ...func(*MaintenanceWindowQuery)) *ServiceQuery {
+	query := (&MaintenanceWindowClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedMaintenanceWindows == nil {
+		_q.withNamedMaintenanceWindows = make(map[string]*MaintenanceWindowQuery)
+	}
+	_q.withNamedMaintenanceWindows[name] = query
 	return _q
 }
 

@@ -12,7 +12,10 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/tocsin/tocsin/ent/alert"
+	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
+	"github.com/tocsin/tocsin/ent/integration"
+	"github.com/tocsin/tocsin/ent/maintenancewindow"
 	"github.com/tocsin/tocsin/ent/predicate"
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/team"
@@ -100,6 +103,51 @@ func (_u *ServiceUpdate) AddAlerts(v ...*Alert) *ServiceUpdate {
 	return _u.AddAlertIDs(ids...)
 }
 
+// AddIntegrationIDs adds the "integrations" edge to the Integration entity by IDs.
+func (_u *ServiceUpdate) AddIntegrationIDs(ids ...int) *ServiceUpdate {
+	_u.mutation.AddIntegrationIDs(ids...)
+	return _u
+}
+
+// AddIntegrations adds the "integrations" edges to the Integration entity.
+func (_u *ServiceUpdate) AddIntegrations(v ...*Integration) *ServiceUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddIntegrationIDs(ids...)
+}
+
+// AddHeartbeatIDs adds the "heartbeats" edge to the Heartbeat entity by IDs.
+func (_u *ServiceUpdate) AddHeartbeatIDs(ids ...int) *ServiceUpdate {
+	_u.mutation.AddHeartbeatIDs(ids...)
+	return _u
+}
+
+// AddHeartbeats adds the "heartbeats" edges to the Heartbeat entity.
+func (_u *ServiceUpdate) AddHeartbeats(v ...*Heartbeat) *ServiceUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddHeartbeatIDs(ids...)
+}
+
+// AddMaintenanceWindowIDs adds the "maintenance_windows" edge to the MaintenanceWindow entity by IDs.
+func (_u *ServiceUpdate) AddMaintenanceWindowIDs(ids ...int) *ServiceUpdate {
+	_u.mutation.AddMaintenanceWindowIDs(ids...)
+	return _u
+}
+
+// AddMaintenanceWindows adds the "maintenance_windows" edges to the MaintenanceWindow entity.
+func (_u *ServiceUpdate) AddMaintenanceWindows(v ...*MaintenanceWindow) *ServiceUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddMaintenanceWindowIDs(ids...)
+}
+
 // AddIncidentIDs adds the "incidents" edge to the Incident entity by IDs.
 func (_u *ServiceUpdate) AddIncidentIDs(ids ...int) *ServiceUpdate {
 	_u.mutation.AddIncidentIDs(ids...)
@@ -145,6 +193,69 @@ func (_u *ServiceUpdate) RemoveAlerts(v ...*Alert) *ServiceUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveAlertIDs(ids...)
+}
+
+// ClearIntegrations clears all "integrations" edges to the Integration entity.
+func (_u *ServiceUpdate) ClearIntegrations() *ServiceUpdate {
+	_u.mutation.ClearIntegrations()
+	return _u
+}
+
+// RemoveIntegrationIDs removes the "integrations" edge to Integration entities by IDs.
+func (_u *ServiceUpdate) RemoveIntegrationIDs(ids ...int) *ServiceUpdate {
+	_u.mutation.RemoveIntegrationIDs(ids...)
+	return _u
+}
+
+// RemoveIntegrations removes "integrations" edges to Integration entities.
+func (_u *ServiceUpdate) RemoveIntegrations(v ...*Integration) *ServiceUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveIntegrationIDs(ids...)
+}
+
+// ClearHeartbeats clears all "heartbeats" edges to the Heartbeat entity.
+func (_u *ServiceUpdate) ClearHeartbeats() *ServiceUpdate {
+	_u.mutation.ClearHeartbeats()
+	return _u
+}
+
+// RemoveHeartbeatIDs removes the "heartbeats" edge to Heartbeat entities by IDs.
+func (_u *ServiceUpdate) RemoveHeartbeatIDs(ids ...int) *ServiceUpdate {
+	_u.mutation.RemoveHeartbeatIDs(ids...)
+	return _u
+}
+
+// RemoveHeartbeats removes "heartbeats" edges to Heartbeat entities.
+func (_u *ServiceUpdate) RemoveHeartbeats(v ...*Heartbeat) *ServiceUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveHeartbeatIDs(ids...)
+}
+
+// ClearMaintenanceWindows clears all "maintenance_windows" edges to the MaintenanceWindow entity.
+func (_u *ServiceUpdate) ClearMaintenanceWindows() *ServiceUpdate {
+	_u.mutation.ClearMaintenanceWindows()
+	return _u
+}
+
+// RemoveMaintenanceWindowIDs removes the "maintenance_windows" edge to MaintenanceWindow entities by IDs.
+func (_u *ServiceUpdate) RemoveMaintenanceWindowIDs(ids ...int) *ServiceUpdate {
+	_u.mutation.RemoveMaintenanceWindowIDs(ids...)
+	return _u
+}
+
+// RemoveMaintenanceWindows removes "maintenance_windows" edges to MaintenanceWindow entities.
+func (_u *ServiceUpdate) RemoveMaintenanceWindows(v ...*MaintenanceWindow) *ServiceUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveMaintenanceWindowIDs(ids...)
 }
 
 // ClearIncidents clears all "incidents" edges to the Incident entity.
@@ -329,6 +440,141 @@ func (_u *ServiceUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.IntegrationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   service.IntegrationsTable,
+			Columns: []string{service.IntegrationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(integration.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedIntegrationsIDs(); len(nodes) > 0 && !_u.mutation.IntegrationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   service.IntegrationsTable,
+			Columns: []string{service.IntegrationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(integration.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.IntegrationsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   service.IntegrationsTable,
+			Columns: []string{service.IntegrationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(integration.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.HeartbeatsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   service.HeartbeatsTable,
+			Columns: []string{service.HeartbeatsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(heartbeat.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedHeartbeatsIDs(); len(nodes) > 0 && !_u.mutation.HeartbeatsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   service.HeartbeatsTable,
+			Columns: []string{service.HeartbeatsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(heartbeat.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.HeartbeatsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   service.HeartbeatsTable,
+			Columns: []string{service.HeartbeatsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(heartbeat.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.MaintenanceWindowsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   service.MaintenanceWindowsTable,
+			Columns: []string{service.MaintenanceWindowsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(maintenancewindow.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedMaintenanceWindowsIDs(); len(nodes) > 0 && !_u.mutation.MaintenanceWindowsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   service.MaintenanceWindowsTable,
+			Columns: []string{service.MaintenanceWindowsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(maintenancewindow.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.MaintenanceWindowsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   service.MaintenanceWindowsTable,
+			Columns: []string{service.MaintenanceWindowsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(maintenancewindow.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	if _u.mutation.IncidentsCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2M,
@@ -464,6 +710,51 @@ func (_u *ServiceUpdateOne) AddAlerts(v ...*Alert) *ServiceUpdateOne {
 	return _u.AddAlertIDs(ids...)
 }
 
+// AddIntegrationIDs adds the "integrations" edge to the Integration entity by IDs.
+func (_u *ServiceUpdateOne) AddIntegrationIDs(ids ...int) *ServiceUpdateOne {
+	_u.mutation.AddIntegrationIDs(ids...)
+	return _u
+}
+
+// AddIntegrations adds the "integrations" edges to the Integration entity.
+func (_u *ServiceUpdateOne) AddIntegrations(v ...*Integration) *ServiceUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddIntegrationIDs(ids...)
+}
+
+// AddHeartbeatIDs adds the "heartbeats" edge to the Heartbeat entity by IDs.
+func (_u *ServiceUpdateOne) AddHeartbeatIDs(ids ...int) *ServiceUpdateOne {
+	_u.mutation.AddHeartbeatIDs(ids...)
+	return _u
+}
+
+// AddHeartbeats adds the "heartbeats" edges to the Heartbeat entity.
+func (_u *ServiceUpdateOne) AddHeartbeats(v ...*Heartbeat) *ServiceUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddHeartbeatIDs(ids...)
+}
+
+// AddMaintenanceWindowIDs adds the "maintenance_windows" edge to the MaintenanceWindow entity by IDs.
+func (_u *ServiceUpdateOne) AddMaintenanceWindowIDs(ids ...int) *ServiceUpdateOne {
+	_u.mutation.AddMaintenanceWindowIDs(ids...)
+	return _u
+}
+
+// AddMaintenanceWindows adds the "maintenance_windows" edges to the MaintenanceWindow entity.
+func (_u *ServiceUpdateOne) AddMaintenanceWindows(v ...*MaintenanceWindow) *ServiceUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddMaintenanceWindowIDs(ids...)
+}
+
 // AddIncidentIDs adds the "incidents" edge to the Incident entity by IDs.
 func (_u *ServiceUpdateOne) AddIncidentIDs(ids ...int) *ServiceUpdateOne {
 	_u.mutation.AddIncidentIDs(ids...)
@@ -509,6 +800,69 @@ func (_u *ServiceUpdateOne) RemoveAlerts(v ...*Alert) *ServiceUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveAlertIDs(ids...)
+}
+
+// ClearIntegrations clears all "integrations" edges to the Integration entity.
+func (_u *ServiceUpdateOne) ClearIntegrations() *ServiceUpdateOne {
+	_u.mutation.ClearIntegrations()
+	return _u
+}
+
+// RemoveIntegrationIDs removes the "integrations" edge to Integration entities by IDs.
+func (_u *ServiceUpdateOne) RemoveIntegrationIDs(ids ...int) *ServiceUpdateOne {
+	_u.mutation.RemoveIntegrationIDs(ids...)
+	return _u
+}
+
+// RemoveIntegrations removes "integrations" edges to Integration entities.
+func (_u *ServiceUpdateOne) RemoveIntegrations(v ...*Integration) *ServiceUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveIntegrationIDs(ids...)
+}
+
+// ClearHeartbeats clears all "heartbeats" edges to the Heartbeat entity.
+func (_u *ServiceUpdateOne) ClearHeartbeats() *ServiceUpdateOne {
+	_u.mutation.ClearHeartbeats()
+	return _u
+}
+
+// RemoveHeartbeatIDs removes the "heartbeats" edge to Heartbeat entities by IDs.
+func (_u *ServiceUpdateOne) RemoveHeartbeatIDs(ids ...int) *ServiceUpdateOne {
+	_u.mutation.RemoveHeartbeatIDs(ids...)
+	return _u
+}
+
+// RemoveHeartbeats removes "heartbeats" edges to Heartbeat entities.
+func (_u *ServiceUpdateOne) RemoveHeartbeats(v ...*Heartbeat) *ServiceUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveHeartbeatIDs(ids...)
+}
+
+// ClearMaintenanceWindows clears all "maintenance_windows" edges to the MaintenanceWindow entity.
+func (_u *ServiceUpdateOne) ClearMaintenanceWindows() *ServiceUpdateOne {
+	_u.mutation.ClearMaintenanceWindows()
+	return _u
+}
+
+// RemoveMaintenanceWindowIDs removes the "maintenance_windows" edge to MaintenanceWindow entities by IDs.
+func (_u *ServiceUpdateOne) RemoveMaintenanceWindowIDs(ids ...int) *ServiceUpdateOne {
+	_u.mutation.RemoveMaintenanceWindowIDs(ids...)
+	return _u
+}
+
+// RemoveMaintenanceWindows removes "maintenance_windows" edges to MaintenanceWindow entities.
+func (_u *ServiceUpdateOne) RemoveMaintenanceWindows(v ...*MaintenanceWindow) *ServiceUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveMaintenanceWindowIDs(ids...)
 }
 
 // ClearIncidents clears all "incidents" edges to the Incident entity.
@@ -716,6 +1070,141 @@ func (_u *ServiceUpdateOne) sqlSave(ctx context.Context) (_node *Service, err er
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(alert.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.IntegrationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   service.IntegrationsTable,
+			Columns: []string{service.IntegrationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(integration.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedIntegrationsIDs(); len(nodes) > 0 && !_u.mutation.IntegrationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   service.IntegrationsTable,
+			Columns: []string{service.IntegrationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(integration.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.IntegrationsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   service.IntegrationsTable,
+			Columns: []string{service.IntegrationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(integration.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.HeartbeatsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   service.HeartbeatsTable,
+			Columns: []string{service.HeartbeatsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(heartbeat.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedHeartbeatsIDs(); len(nodes) > 0 && !_u.mutation.HeartbeatsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   service.HeartbeatsTable,
+			Columns: []string{service.HeartbeatsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(heartbeat.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.HeartbeatsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   service.HeartbeatsTable,
+			Columns: []string{service.HeartbeatsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(heartbeat.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.MaintenanceWindowsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   service.MaintenanceWindowsTable,
+			Columns: []string{service.MaintenanceWindowsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(maintenancewindow.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedMaintenanceWindowsIDs(); len(nodes) > 0 && !_u.mutation.MaintenanceWindowsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   service.MaintenanceWindowsTable,
+			Columns: []string{service.MaintenanceWindowsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(maintenancewindow.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.MaintenanceWindowsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   service.MaintenanceWindowsTable,
+			Columns: []string{service.MaintenanceWindowsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(maintenancewindow.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

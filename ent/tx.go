@@ -18,10 +18,18 @@ type Tx struct {
 	APIToken *APITokenClient
 	// Alert is the client for interacting with the Alert builders.
 	Alert *AlertClient
+	// Heartbeat is the client for interacting with the Heartbeat builders.
+	Heartbeat *HeartbeatClient
 	// Incident is the client for interacting with the Incident builders.
 	Incident *IncidentClient
+	// IngestRequest is the client for interacting with the IngestRequest builders.
+	IngestRequest *IngestRequestClient
+	// Integration is the client for interacting with the Integration builders.
+	Integration *IntegrationClient
 	// Invitation is the client for interacting with the Invitation builders.
 	Invitation *InvitationClient
+	// MaintenanceWindow is the client for interacting with the MaintenanceWindow builders.
+	MaintenanceWindow *MaintenanceWindowClient
 	// Service is the client for interacting with the Service builders.
 	Service *ServiceClient
 	// Session is the client for interacting with the Session builders.
@@ -165,8 +173,12 @@ func (tx *Tx) Client() *Client {
 func (tx *Tx) init() {
 	tx.APIToken = NewAPITokenClient(tx.config)
 	tx.Alert = NewAlertClient(tx.config)
+	tx.Heartbeat = NewHeartbeatClient(tx.config)
 	tx.Incident = NewIncidentClient(tx.config)
+	tx.IngestRequest = NewIngestRequestClient(tx.config)
+	tx.Integration = NewIntegrationClient(tx.config)
 	tx.Invitation = NewInvitationClient(tx.config)
+	tx.MaintenanceWindow = NewMaintenanceWindowClient(tx.config)
 	tx.Service = NewServiceClient(tx.config)
 	tx.Session = NewSessionClient(tx.config)
 	tx.Team = NewTeamClient(tx.config)

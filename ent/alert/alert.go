@@ -58,12 +58,26 @@ const (
 	FieldClosedByID = "closed_by_id"
 	// FieldIncidentID holds the string denoting the incident_id field in the database.
 	FieldIncidentID = "incident_id"
+	// FieldOwnerID holds the string denoting the owner_id field in the database.
+	FieldOwnerID = "owner_id"
+	// FieldIntegrationID holds the string denoting the integration_id field in the database.
+	FieldIntegrationID = "integration_id"
+	// FieldSnoozedUntil holds the string denoting the snoozed_until field in the database.
+	FieldSnoozedUntil = "snoozed_until"
+	// FieldInMaintenance holds the string denoting the in_maintenance field in the database.
+	FieldInMaintenance = "in_maintenance"
+	// FieldActions holds the string denoting the actions field in the database.
+	FieldActions = "actions"
+	// FieldResponders holds the string denoting the responders field in the database.
+	FieldResponders = "responders"
 	// EdgeService holds the string denoting the service edge name in mutations.
 	EdgeService = "service"
 	// EdgeAcknowledgedBy holds the string denoting the acknowledged_by edge name in mutations.
 	EdgeAcknowledgedBy = "acknowledged_by"
 	// EdgeClosedBy holds the string denoting the closed_by edge name in mutations.
 	EdgeClosedBy = "closed_by"
+	// EdgeOwner holds the string denoting the owner edge name in mutations.
+	EdgeOwner = "owner"
 	// EdgeIncident holds the string denoting the incident edge name in mutations.
 	EdgeIncident = "incident"
 	// EdgeTimeline holds the string denoting the timeline edge name in mutations.
@@ -91,6 +105,13 @@ const (
 	ClosedByInverseTable = "users"
 	// ClosedByColumn is the table column denoting the closed_by relation/edge.
 	ClosedByColumn = "closed_by_id"
+	// OwnerTable is the table that holds the owner relation/edge.
+	OwnerTable = "alerts"
+	// OwnerInverseTable is the table name for the User entity.
+	// It exists in this package in order to avoid circular dependency with the "user" package.
+	OwnerInverseTable = "users"
+	// OwnerColumn is the table column denoting the owner relation/edge.
+	OwnerColumn = "owner_id"
 	// IncidentTable is the table that holds the incident relation/edge.
 	IncidentTable = "alerts"
 	// IncidentInverseTable is the table name for the Incident entity.
@@ -130,6 +151,12 @@ var Columns = []string{
 	FieldClosedAt,
 	FieldClosedByID,
 	FieldIncidentID,
+	FieldOwnerID,
+	FieldIntegrationID,
+	FieldSnoozedUntil,
+	FieldInMaintenance,
+	FieldActions,
+	FieldResponders,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -184,6 +211,12 @@ var (
 	DefaultFirstOccurredAt func() time.Time
 	// DefaultLastOccurredAt holds the default value on creation for the "last_occurred_at" field.
 	DefaultLastOccurredAt func() time.Time
+	// DefaultInMaintenance holds the default value on creation for the "in_maintenance" field.
+	DefaultInMaintenance bool
+	// DefaultActions holds the default value on creation for the "actions" field.
+	DefaultActions []string
+	// DefaultResponders holds the default value on creation for the "responders" field.
+	DefaultResponders []map[string]string
 )
 
 // Priority defines the type for the "priority" enum field.
@@ -340,6 +373,26 @@ func ByIncidentID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldIncidentID, opts...).ToFunc()
 }
 
+// ByOwnerID orders the results by the owner_id field.
+func ByOwnerID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldOwnerID, opts...).ToFunc()
+}
+
+// ByIntegrationID orders the results by the integration_id field.
+func ByIntegrationID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldIntegrationID, opts...).ToFunc()
+}
+
+// BySnoozedUntil orders the results by the snoozed_until field.
+func BySnoozedUntil(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSnoozedUntil, opts...).ToFunc()
+}
+
+// ByInMaintenance orders the results by the in_maintenance field.
+func ByInMaintenance(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldInMaintenance, opts...).ToFunc()
+}
+
 // ByServiceField orders the results by service field.
 func ByServiceField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -358,6 +411,13 @@ func ByAcknowledgedByField(field string, opts ...sql.OrderTermOption) OrderOptio
 func ByClosedByField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
 		sqlgraph.OrderByNeighborTerms(s, newClosedByStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByOwnerField orders the results by owner field.
+func ByOwnerField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newOwnerStep(), sql.OrderByField(field, opts...))
 	}
 }
 
@@ -400,6 +460,13 @@ func newClosedByStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(ClosedByInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, false, ClosedByTable, ClosedByColumn),
+	)
+}
+func newOwnerStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(OwnerInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, OwnerTable, OwnerColumn),
 	)
 }
 func newIncidentStep() *sqlgraph.Step {

@@ -135,6 +135,26 @@ func IncidentID(v int) predicate.Alert {
 	return predicate.Alert(sql.FieldEQ(FieldIncidentID, v))
 }
 
+// OwnerID applies equality check predicate on the "owner_id" field. It's identical to OwnerIDEQ.
+func OwnerID(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldEQ(FieldOwnerID, v))
+}
+
+// IntegrationID applies equality check predicate on the "integration_id" field. It's identical to IntegrationIDEQ.
+func IntegrationID(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldEQ(FieldIntegrationID, v))
+}
+
+// SnoozedUntil applies equality check predicate on the "snoozed_until" field. It's identical to SnoozedUntilEQ.
+func SnoozedUntil(v time.Time) predicate.Alert {
+	return predicate.Alert(sql.FieldEQ(FieldSnoozedUntil, v))
+}
+
+// InMaintenance applies equality check predicate on the "in_maintenance" field. It's identical to InMaintenanceEQ.
+func InMaintenance(v bool) predicate.Alert {
+	return predicate.Alert(sql.FieldEQ(FieldInMaintenance, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Alert {
 	return predicate.Alert(sql.FieldEQ(FieldCreatedAt, v))
@@ -910,6 +930,146 @@ func IncidentIDNotNil() predicate.Alert {
 	return predicate.Alert(sql.FieldNotNull(FieldIncidentID))
 }
 
+// OwnerIDEQ applies the EQ predicate on the "owner_id" field.
+func OwnerIDEQ(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldEQ(FieldOwnerID, v))
+}
+
+// OwnerIDNEQ applies the NEQ predicate on the "owner_id" field.
+func OwnerIDNEQ(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldNEQ(FieldOwnerID, v))
+}
+
+// OwnerIDIn applies the In predicate on the "owner_id" field.
+func OwnerIDIn(vs ...int) predicate.Alert {
+	return predicate.Alert(sql.FieldIn(FieldOwnerID, vs...))
+}
+
+// OwnerIDNotIn applies the NotIn predicate on the "owner_id" field.
+func OwnerIDNotIn(vs ...int) predicate.Alert {
+	return predicate.Alert(sql.FieldNotIn(FieldOwnerID, vs...))
+}
+
+// OwnerIDIsNil applies the IsNil predicate on the "owner_id" field.
+func OwnerIDIsNil() predicate.Alert {
+	return predicate.Alert(sql.FieldIsNull(FieldOwnerID))
+}
+
+// OwnerIDNotNil applies the NotNil predicate on the "owner_id" field.
+func OwnerIDNotNil() predicate.Alert {
+	return predicate.Alert(sql.FieldNotNull(FieldOwnerID))
+}
+
+// IntegrationIDEQ applies the EQ predicate on the "integration_id" field.
+func IntegrationIDEQ(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldEQ(FieldIntegrationID, v))
+}
+
+// IntegrationIDNEQ applies the NEQ predicate on the "integration_id" field.
+func IntegrationIDNEQ(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldNEQ(FieldIntegrationID, v))
+}
+
+// IntegrationIDIn applies the In predicate on the "integration_id" field.
+func IntegrationIDIn(vs ...int) predicate.Alert {
+	return predicate.Alert(sql.FieldIn(FieldIntegrationID, vs...))
+}
+
+// IntegrationIDNotIn applies the NotIn predicate on the "integration_id" field.
+func IntegrationIDNotIn(vs ...int) predicate.Alert {
+	return predicate.Alert(sql.FieldNotIn(FieldIntegrationID, vs...))
+}
+
+// IntegrationIDGT applies the GT predicate on the "integration_id" field.
+func IntegrationIDGT(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldGT(FieldIntegrationID, v))
+}
+
+// IntegrationIDGTE applies the GTE predicate on the "integration_id" field.
+func IntegrationIDGTE(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldGTE(FieldIntegrationID, v))
+}
+
+// IntegrationIDLT applies the LT predicate on the "integration_id" field.
+func IntegrationIDLT(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldLT(FieldIntegrationID, v))
+}
+
+// IntegrationIDLTE applies the LTE predicate on the "integration_id" field.
+func IntegrationIDLTE(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldLTE(FieldIntegrationID, v))
+}
+
+// IntegrationIDIsNil applies the IsNil predicate on the "integration_id" field.
+func IntegrationIDIsNil() predicate.Alert {
+	return predicate.Alert(sql.FieldIsNull(FieldIntegrationID))
+}
+
+// IntegrationIDNotNil applies the NotNil predicate on the "integration_id" field.
+func IntegrationIDNotNil() predicate.Alert {
+	return predicate.Alert(sql.FieldNotNull(FieldIntegrationID))
+}
+
+// SnoozedUntilEQ applies the EQ predicate on the "snoozed_until" field.
+func SnoozedUntilEQ(v time.Time) predicate.Alert {
+	return predicate.Alert(sql.FieldEQ(FieldSnoozedUntil, v))
+}
+
+// SnoozedUntilNEQ applies the NEQ predicate on the "snoozed_until" field.
+func SnoozedUntilNEQ(v time.Time) predicate.Alert {
+	return predicate.Alert(sql.FieldNEQ(FieldSnoozedUntil, v))
+}
+
+// SnoozedUntilIn applies the In predicate on the "snoozed_until" field.
+func SnoozedUntilIn(vs ...time.Time) predicate.Alert {
+	return predicate.Alert(sql.FieldIn(FieldSnoozedUntil, vs...))
+}
+
+// SnoozedUntilNotIn applies the NotIn predicate on the "snoozed_until" field.
+func SnoozedUntilNotIn(vs ...time.Time) predicate.Alert {
+	return predicate.Alert(sql.FieldNotIn(FieldSnoozedUntil, vs...))
+}
+
+// SnoozedUntilGT applies the GT predicate on the "snoozed_until" field.
+func SnoozedUntilGT(v time.Time) predicate.Alert {
+	return predicate.Alert(sql.FieldGT(FieldSnoozedUntil, v))
+}
+
+// SnoozedUntilGTE applies the GTE predicate on the "snoozed_until" field.
+func SnoozedUntilGTE(v time.Time) predicate.Alert {
+	return predicate.Alert(sql.FieldGTE(FieldSnoozedUntil, v))
+}
+
+// SnoozedUntilLT applies the LT predicate on the "snoozed_until" field.
+func SnoozedUntilLT(v time.Time) predicate.Alert {
+	return predicate.Alert(sql.FieldLT(FieldSnoozedUntil, v))
+}
+
+// SnoozedUntilLTE applies the LTE predicate on the "snoozed_until" field.
+func SnoozedUntilLTE(v time.Time) predicate.Alert {
+	return predicate.Alert(sql.FieldLTE(FieldSnoozedUntil, v))
+}
+
+// SnoozedUntilIsNil applies the IsNil predicate on the "snoozed_until" field.
+func SnoozedUntilIsNil() predicate.Alert {
+	return predicate.Alert(sql.FieldIsNull(FieldSnoozedUntil))
+}
+
+// SnoozedUntilNotNil applies the NotNil predicate on the "snoozed_until" field.
+func SnoozedUntilNotNil() predicate.Alert {
+	return predicate.Alert(sql.FieldNotNull(FieldSnoozedUntil))
+}
+
+// InMaintenanceEQ applies the EQ predicate on the "in_maintenance" field.
+func InMaintenanceEQ(v bool) predicate.Alert {
+	return predicate.Alert(sql.FieldEQ(FieldInMaintenance, v))
+}
+
+// InMaintenanceNEQ applies the NEQ predicate on the "in_maintenance" field.
+func InMaintenanceNEQ(v bool) predicate.Alert {
+	return predicate.Alert(sql.FieldNEQ(FieldInMaintenance, v))
+}
+
 // HasService applies the HasEdge predicate on the "service" edge.
 func HasService() predicate.Alert {
 	return predicate.Alert(func(s *sql.Selector) {
@@ -971,6 +1131,29 @@ func HasClosedBy() predicate.Alert {
 func HasClosedByWith(preds ...predicate.User) predicate.Alert {
 	return predicate.Alert(func(s *sql.Selector) {
 		step := newClosedByStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasOwner applies the HasEdge predicate on the "owner" edge.
+func HasOwner() predicate.Alert {
+	return predicate.Alert(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, OwnerTable, OwnerColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasOwnerWith applies the HasEdge predicate on the "owner" edge with a given conditions (other predicates).
+func HasOwnerWith(preds ...predicate.User) predicate.Alert {
+	return predicate.Alert(func(s *sql.Selector) {
+		step := newOwnerStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

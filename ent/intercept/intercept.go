@@ -10,8 +10,12 @@ import (
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/apitoken"
+	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
+	"github.com/tocsin/tocsin/ent/ingestrequest"
+	"github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/invitation"
+	"github.com/tocsin/tocsin/ent/maintenancewindow"
 	"github.com/tocsin/tocsin/ent/predicate"
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/session"
@@ -130,6 +134,33 @@ func (f TraverseAlert) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.AlertQuery", q)
 }
 
+// The HeartbeatFunc type is an adapter to allow the use of ordinary function as a Querier.
+type HeartbeatFunc func(context.Context, *ent.HeartbeatQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f HeartbeatFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.HeartbeatQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.HeartbeatQuery", q)
+}
+
+// The TraverseHeartbeat type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseHeartbeat func(context.Context, *ent.HeartbeatQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseHeartbeat) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseHeartbeat) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.HeartbeatQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.HeartbeatQuery", q)
+}
+
 // The IncidentFunc type is an adapter to allow the use of ordinary function as a Querier.
 type IncidentFunc func(context.Context, *ent.IncidentQuery) (ent.Value, error)
 
@@ -157,6 +188,60 @@ func (f TraverseIncident) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.IncidentQuery", q)
 }
 
+// The IngestRequestFunc type is an adapter to allow the use of ordinary function as a Querier.
+type IngestRequestFunc func(context.Context, *ent.IngestRequestQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f IngestRequestFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.IngestRequestQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.IngestRequestQuery", q)
+}
+
+// The TraverseIngestRequest type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseIngestRequest func(context.Context, *ent.IngestRequestQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseIngestRequest) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseIngestRequest) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.IngestRequestQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.IngestRequestQuery", q)
+}
+
+// The IntegrationFunc type is an adapter to allow the use of ordinary function as a Querier.
+type IntegrationFunc func(context.Context, *ent.IntegrationQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f IntegrationFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.IntegrationQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.IntegrationQuery", q)
+}
+
+// The TraverseIntegration type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseIntegration func(context.Context, *ent.IntegrationQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseIntegration) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseIntegration) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.IntegrationQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.IntegrationQuery", q)
+}
+
 // The InvitationFunc type is an adapter to allow the use of ordinary function as a Querier.
 type InvitationFunc func(context.Context, *ent.InvitationQuery) (ent.Value, error)
 
@@ -182,6 +267,33 @@ func (f TraverseInvitation) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.InvitationQuery", q)
+}
+
+// The MaintenanceWindowFunc type is an adapter to allow the use of ordinary function as a Querier.
+type MaintenanceWindowFunc func(context.Context, *ent.MaintenanceWindowQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f MaintenanceWindowFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.MaintenanceWindowQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.MaintenanceWindowQuery", q)
+}
+
+// The TraverseMaintenanceWindow type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseMaintenanceWindow func(context.Context, *ent.MaintenanceWindowQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseMaintenanceWindow) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseMaintenanceWindow) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.MaintenanceWindowQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.MaintenanceWindowQuery", q)
 }
 
 // The ServiceFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -326,10 +438,18 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.APITokenQuery, predicate.APIToken, apitoken.OrderOption]{typ: ent.TypeAPIToken, tq: q}, nil
 	case *ent.AlertQuery:
 		return &query[*ent.AlertQuery, predicate.Alert, alert.OrderOption]{typ: ent.TypeAlert, tq: q}, nil
+	case *ent.HeartbeatQuery:
+		return &query[*ent.HeartbeatQuery, predicate.Heartbeat, heartbeat.OrderOption]{typ: ent.TypeHeartbeat, tq: q}, nil
 	case *ent.IncidentQuery:
 		return &query[*ent.IncidentQuery, predicate.Incident, incident.OrderOption]{typ: ent.TypeIncident, tq: q}, nil
+	case *ent.IngestRequestQuery:
+		return &query[*ent.IngestRequestQuery, predicate.IngestRequest, ingestrequest.OrderOption]{typ: ent.TypeIngestRequest, tq: q}, nil
+	case *ent.IntegrationQuery:
+		return &query[*ent.IntegrationQuery, predicate.Integration, integration.OrderOption]{typ: ent.TypeIntegration, tq: q}, nil
 	case *ent.InvitationQuery:
 		return &query[*ent.InvitationQuery, predicate.Invitation, invitation.OrderOption]{typ: ent.TypeInvitation, tq: q}, nil
+	case *ent.MaintenanceWindowQuery:
+		return &query[*ent.MaintenanceWindowQuery, predicate.MaintenanceWindow, maintenancewindow.OrderOption]{typ: ent.TypeMaintenanceWindow, tq: q}, nil
 	case *ent.ServiceQuery:
 		return &query[*ent.ServiceQuery, predicate.Service, service.OrderOption]{typ: ent.TypeService, tq: q}, nil
 	case *ent.SessionQuery:

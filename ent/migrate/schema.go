@@ -62,8 +62,14 @@ var (
 		{Name: "last_occurred_at", Type: field.TypeTime},
 		{Name: "acknowledged_at", Type: field.TypeTime, Nullable: true},
 		{Name: "closed_at", Type: field.TypeTime, Nullable: true},
+		{Name: "integration_id", Type: field.TypeInt, Nullable: true},
+		{Name: "snoozed_until", Type: field.TypeTime, Nullable: true},
+		{Name: "in_maintenance", Type: field.TypeBool, Default: false},
+		{Name: "actions", Type: field.TypeJSON},
+		{Name: "responders", Type: field.TypeJSON},
 		{Name: "acknowledged_by_id", Type: field.TypeInt, Nullable: true},
 		{Name: "closed_by_id", Type: field.TypeInt, Nullable: true},
+		{Name: "owner_id", Type: field.TypeInt, Nullable: true},
 		{Name: "incident_id", Type: field.TypeInt, Nullable: true},
 		{Name: "service_id", Type: field.TypeInt},
 	}
@@ -75,25 +81,31 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "alerts_users_acknowledged_by",
-				Columns:    []*schema.Column{AlertsColumns[17]},
+				Columns:    []*schema.Column{AlertsColumns[22]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "alerts_users_closed_by",
-				Columns:    []*schema.Column{AlertsColumns[18]},
+				Columns:    []*schema.Column{AlertsColumns[23]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "alerts_users_owner",
+				Columns:    []*schema.Column{AlertsColumns[24]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "alerts_incidents_alerts",
-				Columns:    []*schema.Column{AlertsColumns[19]},
+				Columns:    []*schema.Column{AlertsColumns[25]},
 				RefColumns: []*schema.Column{IncidentsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "alerts_services_alerts",
-				Columns:    []*schema.Column{AlertsColumns[20]},
+				Columns:    []*schema.Column{AlertsColumns[26]},
 				RefColumns: []*schema.Column{ServicesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -102,7 +114,7 @@ var (
 			{
 				Name:    "alert_service_id_alias",
 				Unique:  true,
-				Columns: []*schema.Column{AlertsColumns[20], AlertsColumns[3]},
+				Columns: []*schema.Column{AlertsColumns[26], AlertsColumns[3]},
 				Annotation: &entsql.IndexAnnotation{
 					Where: "((status)::text <> 'CLOSED'::text)",
 				},
@@ -111,6 +123,54 @@ var (
 				Name:    "alert_status_last_occurred_at",
 				Unique:  false,
 				Columns: []*schema.Column{AlertsColumns[9], AlertsColumns[14]},
+			},
+			{
+				Name:    "alert_service_id_status",
+				Unique:  false,
+				Columns: []*schema.Column{AlertsColumns[26], AlertsColumns[9]},
+			},
+		},
+	}
+	// HeartbeatsColumns holds the columns for the "heartbeats" table.
+	HeartbeatsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "name", Type: field.TypeString, Size: 200},
+		{Name: "description", Type: field.TypeString, Size: 10000, Default: ""},
+		{Name: "interval_seconds", Type: field.TypeInt},
+		{Name: "enabled", Type: field.TypeBool, Default: true},
+		{Name: "alert_message", Type: field.TypeString, Size: 130, Default: ""},
+		{Name: "alert_priority", Type: field.TypeEnum, Enums: []string{"P1", "P2", "P3", "P4", "P5"}, Default: "P3"},
+		{Name: "alert_tags", Type: field.TypeJSON},
+		{Name: "last_ping_at", Type: field.TypeTime, Nullable: true},
+		{Name: "expired", Type: field.TypeBool, Default: false},
+		{Name: "expires_at", Type: field.TypeTime, Nullable: true},
+		{Name: "service_id", Type: field.TypeInt},
+	}
+	// HeartbeatsTable holds the schema information for the "heartbeats" table.
+	HeartbeatsTable = &schema.Table{
+		Name:       "heartbeats",
+		Columns:    HeartbeatsColumns,
+		PrimaryKey: []*schema.Column{HeartbeatsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "heartbeats_services_heartbeats",
+				Columns:    []*schema.Column{HeartbeatsColumns[13]},
+				RefColumns: []*schema.Column{ServicesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "heartbeat_name",
+				Unique:  true,
+				Columns: []*schema.Column{HeartbeatsColumns[3]},
+			},
+			{
+				Name:    "heartbeat_enabled_expired_expires_at",
+				Unique:  false,
+				Columns: []*schema.Column{HeartbeatsColumns[6], HeartbeatsColumns[11], HeartbeatsColumns[12]},
 			},
 		},
 	}
@@ -135,6 +195,74 @@ var (
 				Name:    "incident_status_created_at",
 				Unique:  false,
 				Columns: []*schema.Column{IncidentsColumns[6], IncidentsColumns[1]},
+			},
+		},
+	}
+	// IngestRequestsColumns holds the columns for the "ingest_requests" table.
+	IngestRequestsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "request_id", Type: field.TypeString},
+		{Name: "integration_id", Type: field.TypeInt},
+		{Name: "action", Type: field.TypeString},
+		{Name: "success", Type: field.TypeBool},
+		{Name: "status", Type: field.TypeString},
+		{Name: "alert_id", Type: field.TypeInt, Nullable: true},
+		{Name: "alias", Type: field.TypeString, Default: ""},
+		{Name: "processed_at", Type: field.TypeTime},
+	}
+	// IngestRequestsTable holds the schema information for the "ingest_requests" table.
+	IngestRequestsTable = &schema.Table{
+		Name:       "ingest_requests",
+		Columns:    IngestRequestsColumns,
+		PrimaryKey: []*schema.Column{IngestRequestsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "ingestrequest_request_id",
+				Unique:  true,
+				Columns: []*schema.Column{IngestRequestsColumns[1]},
+			},
+			{
+				Name:    "ingestrequest_processed_at",
+				Unique:  false,
+				Columns: []*schema.Column{IngestRequestsColumns[8]},
+			},
+		},
+	}
+	// IntegrationsColumns holds the columns for the "integrations" table.
+	IntegrationsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "name", Type: field.TypeString, Size: 200},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"OPSGENIE", "PAGERDUTY", "ALERTMANAGER", "GRAFANA", "GENERIC", "EMAIL", "HEARTBEAT"}},
+		{Name: "key_hash", Type: field.TypeBytes},
+		{Name: "key_prefix", Type: field.TypeString},
+		{Name: "enabled", Type: field.TypeBool, Default: true},
+		{Name: "mapping", Type: field.TypeJSON},
+		{Name: "rate_limit_per_minute", Type: field.TypeInt, Default: 600},
+		{Name: "rate_limit_burst", Type: field.TypeInt, Default: 100},
+		{Name: "last_received_at", Type: field.TypeTime, Nullable: true},
+		{Name: "last_result", Type: field.TypeString, Size: 500, Default: ""},
+		{Name: "service_id", Type: field.TypeInt},
+	}
+	// IntegrationsTable holds the schema information for the "integrations" table.
+	IntegrationsTable = &schema.Table{
+		Name:       "integrations",
+		Columns:    IntegrationsColumns,
+		PrimaryKey: []*schema.Column{IntegrationsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "integrations_services_integrations",
+				Columns:    []*schema.Column{IntegrationsColumns[13]},
+				RefColumns: []*schema.Column{ServicesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "integration_key_hash",
+				Unique:  true,
+				Columns: []*schema.Column{IntegrationsColumns[5]},
 			},
 		},
 	}
@@ -167,6 +295,44 @@ var (
 				Name:    "invitation_token_hash",
 				Unique:  true,
 				Columns: []*schema.Column{InvitationsColumns[1]},
+			},
+		},
+	}
+	// MaintenanceWindowsColumns holds the columns for the "maintenance_windows" table.
+	MaintenanceWindowsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "starts_at", Type: field.TypeTime},
+		{Name: "ends_at", Type: field.TypeTime},
+		{Name: "reason", Type: field.TypeString, Size: 1000, Default: ""},
+		{Name: "created_by_id", Type: field.TypeInt, Nullable: true},
+		{Name: "service_id", Type: field.TypeInt},
+	}
+	// MaintenanceWindowsTable holds the schema information for the "maintenance_windows" table.
+	MaintenanceWindowsTable = &schema.Table{
+		Name:       "maintenance_windows",
+		Columns:    MaintenanceWindowsColumns,
+		PrimaryKey: []*schema.Column{MaintenanceWindowsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "maintenance_windows_users_created_by",
+				Columns:    []*schema.Column{MaintenanceWindowsColumns[6]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "maintenance_windows_services_maintenance_windows",
+				Columns:    []*schema.Column{MaintenanceWindowsColumns[7]},
+				RefColumns: []*schema.Column{ServicesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "maintenancewindow_service_id_ends_at",
+				Unique:  false,
+				Columns: []*schema.Column{MaintenanceWindowsColumns[7], MaintenanceWindowsColumns[4]},
 			},
 		},
 	}
@@ -382,8 +548,12 @@ var (
 	Tables = []*schema.Table{
 		APITokensTable,
 		AlertsTable,
+		HeartbeatsTable,
 		IncidentsTable,
+		IngestRequestsTable,
+		IntegrationsTable,
 		InvitationsTable,
+		MaintenanceWindowsTable,
 		ServicesTable,
 		SessionsTable,
 		TeamsTable,
@@ -401,17 +571,34 @@ func init() {
 	}
 	AlertsTable.ForeignKeys[0].RefTable = UsersTable
 	AlertsTable.ForeignKeys[1].RefTable = UsersTable
-	AlertsTable.ForeignKeys[2].RefTable = IncidentsTable
-	AlertsTable.ForeignKeys[3].RefTable = ServicesTable
+	AlertsTable.ForeignKeys[2].RefTable = UsersTable
+	AlertsTable.ForeignKeys[3].RefTable = IncidentsTable
+	AlertsTable.ForeignKeys[4].RefTable = ServicesTable
 	AlertsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(4294967296),
+	}
+	HeartbeatsTable.ForeignKeys[0].RefTable = ServicesTable
+	HeartbeatsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(38654705664),
 	}
 	IncidentsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(8589934592),
 	}
+	IngestRequestsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(42949672960),
+	}
+	IntegrationsTable.ForeignKeys[0].RefTable = ServicesTable
+	IntegrationsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(47244640256),
+	}
 	InvitationsTable.ForeignKeys[0].RefTable = UsersTable
 	InvitationsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(12884901888),
+	}
+	MaintenanceWindowsTable.ForeignKeys[0].RefTable = UsersTable
+	MaintenanceWindowsTable.ForeignKeys[1].RefTable = ServicesTable
+	MaintenanceWindowsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(51539607552),
 	}
 	ServicesTable.ForeignKeys[0].RefTable = TeamsTable
 	ServicesTable.Annotation = &entsql.Annotation{

@@ -12,11 +12,23 @@ type APIToken func(*sql.Selector)
 // Alert is the predicate function for alert builders.
 type Alert func(*sql.Selector)
 
+// Heartbeat is the predicate function for heartbeat builders.
+type Heartbeat func(*sql.Selector)
+
 // Incident is the predicate function for incident builders.
 type Incident func(*sql.Selector)
 
+// IngestRequest is the predicate function for ingestrequest builders.
+type IngestRequest func(*sql.Selector)
+
+// Integration is the predicate function for integration builders.
+type Integration func(*sql.Selector)
+
 // Invitation is the predicate function for invitation builders.
 type Invitation func(*sql.Selector)
+
+// MaintenanceWindow is the predicate function for maintenancewindow builders.
+type MaintenanceWindow func(*sql.Selector)
 
 // Service is the predicate function for service builders.
 type Service func(*sql.Selector)

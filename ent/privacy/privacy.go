@@ -159,6 +159,30 @@ func (f AlertMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation)
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AlertMutation", m)
 }
 
+// The HeartbeatQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type HeartbeatQueryRuleFunc func(context.Context, *ent.HeartbeatQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f HeartbeatQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.HeartbeatQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.HeartbeatQuery", q)
+}
+
+// The HeartbeatMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type HeartbeatMutationRuleFunc func(context.Context, *ent.HeartbeatMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f HeartbeatMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.HeartbeatMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.HeartbeatMutation", m)
+}
+
 // The IncidentQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type IncidentQueryRuleFunc func(context.Context, *ent.IncidentQuery) error
@@ -183,6 +207,54 @@ func (f IncidentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.IncidentMutation", m)
 }
 
+// The IngestRequestQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type IngestRequestQueryRuleFunc func(context.Context, *ent.IngestRequestQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f IngestRequestQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.IngestRequestQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.IngestRequestQuery", q)
+}
+
+// The IngestRequestMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type IngestRequestMutationRuleFunc func(context.Context, *ent.IngestRequestMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f IngestRequestMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.IngestRequestMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.IngestRequestMutation", m)
+}
+
+// The IntegrationQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type IntegrationQueryRuleFunc func(context.Context, *ent.IntegrationQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f IntegrationQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.IntegrationQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.IntegrationQuery", q)
+}
+
+// The IntegrationMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type IntegrationMutationRuleFunc func(context.Context, *ent.IntegrationMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f IntegrationMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.IntegrationMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.IntegrationMutation", m)
+}
+
 // The InvitationQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type InvitationQueryRuleFunc func(context.Context, *ent.InvitationQuery) error
@@ -205,6 +277,30 @@ func (f InvitationMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Muta
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.InvitationMutation", m)
+}
+
+// The MaintenanceWindowQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type MaintenanceWindowQueryRuleFunc func(context.Context, *ent.MaintenanceWindowQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f MaintenanceWindowQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.MaintenanceWindowQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.MaintenanceWindowQuery", q)
+}
+
+// The MaintenanceWindowMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type MaintenanceWindowMutationRuleFunc func(context.Context, *ent.MaintenanceWindowMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f MaintenanceWindowMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.MaintenanceWindowMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.MaintenanceWindowMutation", m)
 }
 
 // The ServiceQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -366,9 +462,17 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.AlertQuery:
 		return q.Filter(), nil
+	case *ent.HeartbeatQuery:
+		return q.Filter(), nil
 	case *ent.IncidentQuery:
 		return q.Filter(), nil
+	case *ent.IngestRequestQuery:
+		return q.Filter(), nil
+	case *ent.IntegrationQuery:
+		return q.Filter(), nil
 	case *ent.InvitationQuery:
+		return q.Filter(), nil
+	case *ent.MaintenanceWindowQuery:
 		return q.Filter(), nil
 	case *ent.ServiceQuery:
 		return q.Filter(), nil
@@ -391,9 +495,17 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.AlertMutation:
 		return m.Filter(), nil
+	case *ent.HeartbeatMutation:
+		return m.Filter(), nil
 	case *ent.IncidentMutation:
 		return m.Filter(), nil
+	case *ent.IngestRequestMutation:
+		return m.Filter(), nil
+	case *ent.IntegrationMutation:
+		return m.Filter(), nil
 	case *ent.InvitationMutation:
+		return m.Filter(), nil
+	case *ent.MaintenanceWindowMutation:
 		return m.Filter(), nil
 	case *ent.ServiceMutation:
 		return m.Filter(), nil

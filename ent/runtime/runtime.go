@@ -8,8 +8,12 @@ import (
 
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/apitoken"
+	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
+	"github.com/tocsin/tocsin/ent/ingestrequest"
+	"github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/invitation"
+	"github.com/tocsin/tocsin/ent/maintenancewindow"
 	"github.com/tocsin/tocsin/ent/schema"
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/session"
@@ -167,6 +171,88 @@ func init() {
 	alertDescLastOccurredAt := alertFields[12].Descriptor()
 	// alert.DefaultLastOccurredAt holds the default value on creation for the last_occurred_at field.
 	alert.DefaultLastOccurredAt = alertDescLastOccurredAt.Default.(func() time.Time)
+	// alertDescInMaintenance is the schema descriptor for in_maintenance field.
+	alertDescInMaintenance := alertFields[21].Descriptor()
+	// alert.DefaultInMaintenance holds the default value on creation for the in_maintenance field.
+	alert.DefaultInMaintenance = alertDescInMaintenance.Default.(bool)
+	// alertDescActions is the schema descriptor for actions field.
+	alertDescActions := alertFields[22].Descriptor()
+	// alert.DefaultActions holds the default value on creation for the actions field.
+	alert.DefaultActions = alertDescActions.Default.([]string)
+	// alertDescResponders is the schema descriptor for responders field.
+	alertDescResponders := alertFields[23].Descriptor()
+	// alert.DefaultResponders holds the default value on creation for the responders field.
+	alert.DefaultResponders = alertDescResponders.Default.([]map[string]string)
+	heartbeatMixin := schema.Heartbeat{}.Mixin()
+	heartbeat.Policy = privacy.NewPolicies(schema.Heartbeat{})
+	heartbeat.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := heartbeat.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	heartbeatMixinFields0 := heartbeatMixin[0].Fields()
+	_ = heartbeatMixinFields0
+	heartbeatFields := schema.Heartbeat{}.Fields()
+	_ = heartbeatFields
+	// heartbeatDescCreatedAt is the schema descriptor for created_at field.
+	heartbeatDescCreatedAt := heartbeatMixinFields0[0].Descriptor()
+	// heartbeat.DefaultCreatedAt holds the default value on creation for the created_at field.
+	heartbeat.DefaultCreatedAt = heartbeatDescCreatedAt.Default.(func() time.Time)
+	// heartbeatDescUpdatedAt is the schema descriptor for updated_at field.
+	heartbeatDescUpdatedAt := heartbeatMixinFields0[1].Descriptor()
+	// heartbeat.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	heartbeat.DefaultUpdatedAt = heartbeatDescUpdatedAt.Default.(func() time.Time)
+	// heartbeat.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	heartbeat.UpdateDefaultUpdatedAt = heartbeatDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// heartbeatDescName is the schema descriptor for name field.
+	heartbeatDescName := heartbeatFields[0].Descriptor()
+	// heartbeat.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	heartbeat.NameValidator = func() func(string) error {
+		validators := heartbeatDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// heartbeatDescDescription is the schema descriptor for description field.
+	heartbeatDescDescription := heartbeatFields[1].Descriptor()
+	// heartbeat.DefaultDescription holds the default value on creation for the description field.
+	heartbeat.DefaultDescription = heartbeatDescDescription.Default.(string)
+	// heartbeat.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	heartbeat.DescriptionValidator = heartbeatDescDescription.Validators[0].(func(string) error)
+	// heartbeatDescIntervalSeconds is the schema descriptor for interval_seconds field.
+	heartbeatDescIntervalSeconds := heartbeatFields[3].Descriptor()
+	// heartbeat.IntervalSecondsValidator is a validator for the "interval_seconds" field. It is called by the builders before save.
+	heartbeat.IntervalSecondsValidator = heartbeatDescIntervalSeconds.Validators[0].(func(int) error)
+	// heartbeatDescEnabled is the schema descriptor for enabled field.
+	heartbeatDescEnabled := heartbeatFields[4].Descriptor()
+	// heartbeat.DefaultEnabled holds the default value on creation for the enabled field.
+	heartbeat.DefaultEnabled = heartbeatDescEnabled.Default.(bool)
+	// heartbeatDescAlertMessage is the schema descriptor for alert_message field.
+	heartbeatDescAlertMessage := heartbeatFields[5].Descriptor()
+	// heartbeat.DefaultAlertMessage holds the default value on creation for the alert_message field.
+	heartbeat.DefaultAlertMessage = heartbeatDescAlertMessage.Default.(string)
+	// heartbeat.AlertMessageValidator is a validator for the "alert_message" field. It is called by the builders before save.
+	heartbeat.AlertMessageValidator = heartbeatDescAlertMessage.Validators[0].(func(string) error)
+	// heartbeatDescAlertTags is the schema descriptor for alert_tags field.
+	heartbeatDescAlertTags := heartbeatFields[7].Descriptor()
+	// heartbeat.DefaultAlertTags holds the default value on creation for the alert_tags field.
+	heartbeat.DefaultAlertTags = heartbeatDescAlertTags.Default.([]string)
+	// heartbeatDescExpired is the schema descriptor for expired field.
+	heartbeatDescExpired := heartbeatFields[9].Descriptor()
+	// heartbeat.DefaultExpired holds the default value on creation for the expired field.
+	heartbeat.DefaultExpired = heartbeatDescExpired.Default.(bool)
 	incidentMixin := schema.Incident{}.Mixin()
 	incident.Policy = privacy.NewPolicies(schema.Incident{})
 	incident.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -215,6 +301,97 @@ func init() {
 	incident.DefaultSummary = incidentDescSummary.Default.(string)
 	// incident.SummaryValidator is a validator for the "summary" field. It is called by the builders before save.
 	incident.SummaryValidator = incidentDescSummary.Validators[0].(func(string) error)
+	ingestrequest.Policy = privacy.NewPolicies(schema.IngestRequest{})
+	ingestrequest.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := ingestrequest.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	ingestrequestFields := schema.IngestRequest{}.Fields()
+	_ = ingestrequestFields
+	// ingestrequestDescRequestID is the schema descriptor for request_id field.
+	ingestrequestDescRequestID := ingestrequestFields[0].Descriptor()
+	// ingestrequest.RequestIDValidator is a validator for the "request_id" field. It is called by the builders before save.
+	ingestrequest.RequestIDValidator = ingestrequestDescRequestID.Validators[0].(func(string) error)
+	// ingestrequestDescAlias is the schema descriptor for alias field.
+	ingestrequestDescAlias := ingestrequestFields[6].Descriptor()
+	// ingestrequest.DefaultAlias holds the default value on creation for the alias field.
+	ingestrequest.DefaultAlias = ingestrequestDescAlias.Default.(string)
+	// ingestrequestDescProcessedAt is the schema descriptor for processed_at field.
+	ingestrequestDescProcessedAt := ingestrequestFields[7].Descriptor()
+	// ingestrequest.DefaultProcessedAt holds the default value on creation for the processed_at field.
+	ingestrequest.DefaultProcessedAt = ingestrequestDescProcessedAt.Default.(func() time.Time)
+	integrationMixin := schema.Integration{}.Mixin()
+	integration.Policy = privacy.NewPolicies(schema.Integration{})
+	integration.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := integration.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	integrationMixinFields0 := integrationMixin[0].Fields()
+	_ = integrationMixinFields0
+	integrationFields := schema.Integration{}.Fields()
+	_ = integrationFields
+	// integrationDescCreatedAt is the schema descriptor for created_at field.
+	integrationDescCreatedAt := integrationMixinFields0[0].Descriptor()
+	// integration.DefaultCreatedAt holds the default value on creation for the created_at field.
+	integration.DefaultCreatedAt = integrationDescCreatedAt.Default.(func() time.Time)
+	// integrationDescUpdatedAt is the schema descriptor for updated_at field.
+	integrationDescUpdatedAt := integrationMixinFields0[1].Descriptor()
+	// integration.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	integration.DefaultUpdatedAt = integrationDescUpdatedAt.Default.(func() time.Time)
+	// integration.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	integration.UpdateDefaultUpdatedAt = integrationDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// integrationDescName is the schema descriptor for name field.
+	integrationDescName := integrationFields[0].Descriptor()
+	// integration.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	integration.NameValidator = func() func(string) error {
+		validators := integrationDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// integrationDescEnabled is the schema descriptor for enabled field.
+	integrationDescEnabled := integrationFields[5].Descriptor()
+	// integration.DefaultEnabled holds the default value on creation for the enabled field.
+	integration.DefaultEnabled = integrationDescEnabled.Default.(bool)
+	// integrationDescMapping is the schema descriptor for mapping field.
+	integrationDescMapping := integrationFields[6].Descriptor()
+	// integration.DefaultMapping holds the default value on creation for the mapping field.
+	integration.DefaultMapping = integrationDescMapping.Default.(map[string]string)
+	// integrationDescRateLimitPerMinute is the schema descriptor for rate_limit_per_minute field.
+	integrationDescRateLimitPerMinute := integrationFields[7].Descriptor()
+	// integration.DefaultRateLimitPerMinute holds the default value on creation for the rate_limit_per_minute field.
+	integration.DefaultRateLimitPerMinute = integrationDescRateLimitPerMinute.Default.(int)
+	// integration.RateLimitPerMinuteValidator is a validator for the "rate_limit_per_minute" field. It is called by the builders before save.
+	integration.RateLimitPerMinuteValidator = integrationDescRateLimitPerMinute.Validators[0].(func(int) error)
+	// integrationDescRateLimitBurst is the schema descriptor for rate_limit_burst field.
+	integrationDescRateLimitBurst := integrationFields[8].Descriptor()
+	// integration.DefaultRateLimitBurst holds the default value on creation for the rate_limit_burst field.
+	integration.DefaultRateLimitBurst = integrationDescRateLimitBurst.Default.(int)
+	// integration.RateLimitBurstValidator is a validator for the "rate_limit_burst" field. It is called by the builders before save.
+	integration.RateLimitBurstValidator = integrationDescRateLimitBurst.Validators[0].(func(int) error)
+	// integrationDescLastResult is the schema descriptor for last_result field.
+	integrationDescLastResult := integrationFields[10].Descriptor()
+	// integration.DefaultLastResult holds the default value on creation for the last_result field.
+	integration.DefaultLastResult = integrationDescLastResult.Default.(string)
+	// integration.LastResultValidator is a validator for the "last_result" field. It is called by the builders before save.
+	integration.LastResultValidator = integrationDescLastResult.Validators[0].(func(string) error)
 	invitation.Policy = privacy.NewPolicies(schema.Invitation{})
 	invitation.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
@@ -230,6 +407,36 @@ func init() {
 	invitationDescCreatedAt := invitationFields[3].Descriptor()
 	// invitation.DefaultCreatedAt holds the default value on creation for the created_at field.
 	invitation.DefaultCreatedAt = invitationDescCreatedAt.Default.(func() time.Time)
+	maintenancewindowMixin := schema.MaintenanceWindow{}.Mixin()
+	maintenancewindow.Policy = privacy.NewPolicies(schema.MaintenanceWindow{})
+	maintenancewindow.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := maintenancewindow.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	maintenancewindowMixinFields0 := maintenancewindowMixin[0].Fields()
+	_ = maintenancewindowMixinFields0
+	maintenancewindowFields := schema.MaintenanceWindow{}.Fields()
+	_ = maintenancewindowFields
+	// maintenancewindowDescCreatedAt is the schema descriptor for created_at field.
+	maintenancewindowDescCreatedAt := maintenancewindowMixinFields0[0].Descriptor()
+	// maintenancewindow.DefaultCreatedAt holds the default value on creation for the created_at field.
+	maintenancewindow.DefaultCreatedAt = maintenancewindowDescCreatedAt.Default.(func() time.Time)
+	// maintenancewindowDescUpdatedAt is the schema descriptor for updated_at field.
+	maintenancewindowDescUpdatedAt := maintenancewindowMixinFields0[1].Descriptor()
+	// maintenancewindow.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	maintenancewindow.DefaultUpdatedAt = maintenancewindowDescUpdatedAt.Default.(func() time.Time)
+	// maintenancewindow.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	maintenancewindow.UpdateDefaultUpdatedAt = maintenancewindowDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// maintenancewindowDescReason is the schema descriptor for reason field.
+	maintenancewindowDescReason := maintenancewindowFields[3].Descriptor()
+	// maintenancewindow.DefaultReason holds the default value on creation for the reason field.
+	maintenancewindow.DefaultReason = maintenancewindowDescReason.Default.(string)
+	// maintenancewindow.ReasonValidator is a validator for the "reason" field. It is called by the builders before save.
+	maintenancewindow.ReasonValidator = maintenancewindowDescReason.Validators[0].(func(string) error)
 	serviceMixin := schema.Service{}.Mixin()
 	service.Policy = privacy.NewPolicies(schema.Service{})
 	service.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -63,6 +63,18 @@ func (Alert) Fields() []ent.Field {
 		field.Time("closed_at").Optional().Nillable(),
 		field.Int("closed_by_id").Optional().Nillable(),
 		field.Int("incident_id").Optional().Nillable(),
+		field.Int("owner_id").Optional().Nillable(),
+		field.Int("integration_id").Optional().Nillable().Immutable().
+			Comment("The integration that created the alert, if any."),
+		field.Time("snoozed_until").Optional().Nillable(),
+		field.Bool("in_maintenance").Default(false).
+			Comment("Created during a maintenance window: recorded, not paged."),
+		field.Strings("actions").Default([]string{}).
+			Comment("Custom action names offered by the sender (Opsgenie actions)."),
+		field.JSON("responders", []map[string]string{}).
+			Default([]map[string]string{}).
+			Annotations(entgql.Skip()).
+			Comment("Responders the sender asked for, as sent (type and id/name/username)."),
 	}
 }
 
@@ -78,6 +90,9 @@ func (Alert) Edges() []ent.Edge {
 			Unique(),
 		edge.To("closed_by", User.Type).
 			Field("closed_by_id").
+			Unique(),
+		edge.To("owner", User.Type).
+			Field("owner_id").
 			Unique(),
 		edge.From("incident", Incident.Type).
 			Ref("alerts").
@@ -96,6 +111,7 @@ func (Alert) Indexes() []ent.Index {
 			Unique().
 			Annotations(entsql.IndexWhere("((status)::text <> 'CLOSED'::text)")),
 		index.Fields("status", "last_occurred_at"),
+		index.Fields("service_id", "status"),
 	}
 }
 

@@ -29,6 +29,12 @@ const (
 	EdgeTeam = "team"
 	// EdgeAlerts holds the string denoting the alerts edge name in mutations.
 	EdgeAlerts = "alerts"
+	// EdgeIntegrations holds the string denoting the integrations edge name in mutations.
+	EdgeIntegrations = "integrations"
+	// EdgeHeartbeats holds the string denoting the heartbeats edge name in mutations.
+	EdgeHeartbeats = "heartbeats"
+	// EdgeMaintenanceWindows holds the string denoting the maintenance_windows edge name in mutations.
+	EdgeMaintenanceWindows = "maintenance_windows"
 	// EdgeIncidents holds the string denoting the incidents edge name in mutations.
 	EdgeIncidents = "incidents"
 	// Table holds the table name of the service in the database.
@@ -47,6 +53,27 @@ const (
 	AlertsInverseTable = "alerts"
 	// AlertsColumn is the table column denoting the alerts relation/edge.
 	AlertsColumn = "service_id"
+	// IntegrationsTable is the table that holds the integrations relation/edge.
+	IntegrationsTable = "integrations"
+	// IntegrationsInverseTable is the table name for the Integration entity.
+	// It exists in this package in order to avoid circular dependency with the "integration" package.
+	IntegrationsInverseTable = "integrations"
+	// IntegrationsColumn is the table column denoting the integrations relation/edge.
+	IntegrationsColumn = "service_id"
+	// HeartbeatsTable is the table that holds the heartbeats relation/edge.
+	HeartbeatsTable = "heartbeats"
+	// HeartbeatsInverseTable is the table name for the Heartbeat entity.
+	// It exists in this package in order to avoid circular dependency with the "heartbeat" package.
+	HeartbeatsInverseTable = "heartbeats"
+	// HeartbeatsColumn is the table column denoting the heartbeats relation/edge.
+	HeartbeatsColumn = "service_id"
+	// MaintenanceWindowsTable is the table that holds the maintenance_windows relation/edge.
+	MaintenanceWindowsTable = "maintenance_windows"
+	// MaintenanceWindowsInverseTable is the table name for the MaintenanceWindow entity.
+	// It exists in this package in order to avoid circular dependency with the "maintenancewindow" package.
+	MaintenanceWindowsInverseTable = "maintenance_windows"
+	// MaintenanceWindowsColumn is the table column denoting the maintenance_windows relation/edge.
+	MaintenanceWindowsColumn = "service_id"
 	// IncidentsTable is the table that holds the incidents relation/edge. The primary key declared below.
 	IncidentsTable = "incident_services"
 	// IncidentsInverseTable is the table name for the Incident entity.
@@ -156,6 +183,48 @@ func ByAlerts(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	}
 }
 
+// ByIntegrationsCount orders the results by integrations count.
+func ByIntegrationsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newIntegrationsStep(), opts...)
+	}
+}
+
+// ByIntegrations orders the results by integrations terms.
+func ByIntegrations(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newIntegrationsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByHeartbeatsCount orders the results by heartbeats count.
+func ByHeartbeatsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newHeartbeatsStep(), opts...)
+	}
+}
+
+// ByHeartbeats orders the results by heartbeats terms.
+func ByHeartbeats(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newHeartbeatsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByMaintenanceWindowsCount orders the results by maintenance_windows count.
+func ByMaintenanceWindowsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newMaintenanceWindowsStep(), opts...)
+	}
+}
+
+// ByMaintenanceWindows orders the results by maintenance_windows terms.
+func ByMaintenanceWindows(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newMaintenanceWindowsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByIncidentsCount orders the results by incidents count.
 func ByIncidentsCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -181,6 +250,27 @@ func newAlertsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(AlertsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, AlertsTable, AlertsColumn),
+	)
+}
+func newIntegrationsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(IntegrationsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, IntegrationsTable, IntegrationsColumn),
+	)
+}
+func newHeartbeatsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(HeartbeatsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, HeartbeatsTable, HeartbeatsColumn),
+	)
+}
+func newMaintenanceWindowsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(MaintenanceWindowsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, MaintenanceWindowsTable, MaintenanceWindowsColumn),
 	)
 }
 func newIncidentsStep() *sqlgraph.Step {

@@ -356,6 +356,75 @@ func HasAlertsWith(preds ...predicate.Alert) predicate.Service {
 	})
 }
 
+// HasIntegrations applies the HasEdge predicate on the "integrations" edge.
+func HasIntegrations() predicate.Service {
+	return predicate.Service(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, IntegrationsTable, IntegrationsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasIntegrationsWith applies the HasEdge predicate on the "integrations" edge with a given conditions (other predicates).
+func HasIntegrationsWith(preds ...predicate.Integration) predicate.Service {
+	return predicate.Service(func(s *sql.Selector) {
+		step := newIntegrationsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasHeartbeats applies the HasEdge predicate on the "heartbeats" edge.
+func HasHeartbeats() predicate.Service {
+	return predicate.Service(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, HeartbeatsTable, HeartbeatsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasHeartbeatsWith applies the HasEdge predicate on the "heartbeats" edge with a given conditions (other predicates).
+func HasHeartbeatsWith(preds ...predicate.Heartbeat) predicate.Service {
+	return predicate.Service(func(s *sql.Selector) {
+		step := newHeartbeatsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasMaintenanceWindows applies the HasEdge predicate on the "maintenance_windows" edge.
+func HasMaintenanceWindows() predicate.Service {
+	return predicate.Service(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, MaintenanceWindowsTable, MaintenanceWindowsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasMaintenanceWindowsWith applies the HasEdge predicate on the "maintenance_windows" edge with a given conditions (other predicates).
+func HasMaintenanceWindowsWith(preds ...predicate.MaintenanceWindow) predicate.Service {
+	return predicate.Service(func(s *sql.Selector) {
+		step := newMaintenanceWindowsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // HasIncidents applies the HasEdge predicate on the "incidents" edge.
 func HasIncidents() predicate.Service {
 	return predicate.Service(func(s *sql.Selector) {

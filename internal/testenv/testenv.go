@@ -39,6 +39,7 @@ var redisDBs = map[string]int{
 	"notify":     10,
 	"oncall":     11,
 	"escalation": 12,
+	"ingest":     13,
 }
 
 // Env is what a test package gets.

@@ -1,0 +1,262 @@
+package incident
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/tocsin/tocsin/ent"
+	"github.com/tocsin/tocsin/ent/alert"
+)
+
+// change locks the alert, checks and applies one lifecycle step in a
+// transaction, and returns the alert as it is afterwards.
+func (s *Alerts) change(ctx context.Context, id int, step func(ctx context.Context, tx *ent.Tx, a *ent.Alert, now time.Time) (*ent.Alert, error)) (*ent.Alert, error) {
+	var out *ent.Alert
+	err := s.inTx(ctx, func(ctx context.Context, tx *ent.Tx) error {
+		a, err := tx.Alert.Query().Where(alert.ID(id)).ForUpdate().Only(ctx)
+		if ent.IsNotFound(err) {
+			return ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		out, err = step(ctx, tx, a, s.Now())
+		return err
+	})
+	return out, err
+}
+
+func noteData(note string) map[string]any {
+	if note == "" {
+		return nil
+	}
+	return map[string]any{"note": note}
+}
+
+func checkNote(note string) error { return tooLong("note", note, MaxNote) }
+
+// Acknowledge says someone is working on the alert: paging stops.
+func (s *Alerts) Acknowledge(ctx context.Context, by Actor, id int, note string) (*ent.Alert, error) {
+	if err := checkNote(note); err != nil {
+		return nil, err
+	}
+	return s.change(ctx, id, func(ctx context.Context, tx *ent.Tx, a *ent.Alert, now time.Time) (*ent.Alert, error) {
+		switch a.Status {
+		case alert.StatusCLOSED:
+			return nil, &StateError{a.ID, "Alert is already closed"}
+		case alert.StatusACKED:
+			return nil, &StateError{a.ID, "Alert is already acknowledged"}
+		}
+		u := tx.Alert.UpdateOne(a).SetStatus(alert.StatusACKED).SetAcknowledgedAt(now).ClearSnoozedUntil()
+		if by.UserID != 0 {
+			u.SetAcknowledgedByID(by.UserID)
+		}
+		a, err := u.Save(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if err := record(ctx, tx, a, by, KindAcknowledged, now, noteData(note)); err != nil {
+			return nil, err
+		}
+		return a, s.Pager.Stop(ctx, tx, a)
+	})
+}
+
+// Unacknowledge puts an acknowledged alert back to open: paging resumes.
+func (s *Alerts) Unacknowledge(ctx context.Context, by Actor, id int, note string) (*ent.Alert, error) {
+	if err := checkNote(note); err != nil {
+		return nil, err
+	}
+	return s.change(ctx, id, func(ctx context.Context, tx *ent.Tx, a *ent.Alert, now time.Time) (*ent.Alert, error) {
+		if a.Status != alert.StatusACKED {
+			return nil, &StateError{a.ID, "Alert is not acknowledged"}
+		}
+		a, err := tx.Alert.UpdateOne(a).SetStatus(alert.StatusOPEN).ClearAcknowledgedAt().ClearAcknowledgedByID().Save(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if err := record(ctx, tx, a, by, KindUnacknowledged, now, noteData(note)); err != nil {
+			return nil, err
+		}
+		if a.InMaintenance {
+			return a, nil
+		}
+		return a, s.Pager.Start(ctx, tx, a)
+	})
+}
+
+// Close resolves the alert: paging stops and the alias is free again.
+func (s *Alerts) Close(ctx context.Context, by Actor, id int, note string) (*ent.Alert, error) {
+	if err := checkNote(note); err != nil {
+		return nil, err
+	}
+	return s.change(ctx, id, func(ctx context.Context, tx *ent.Tx, a *ent.Alert, now time.Time) (*ent.Alert, error) {
+		if a.Status == alert.StatusCLOSED {
+			return nil, &StateError{a.ID, "Alert is already closed"}
+		}
+		u := tx.Alert.UpdateOne(a).SetStatus(alert.StatusCLOSED).SetClosedAt(now).ClearSnoozedUntil()
+		if by.UserID != 0 {
+			u.SetClosedByID(by.UserID)
+		}
+		a, err := u.Save(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if err := record(ctx, tx, a, by, KindClosed, now, noteData(note)); err != nil {
+			return nil, err
+		}
+		return a, s.Pager.Stop(ctx, tx, a)
+	})
+}
+
+// Snooze silences an open or acknowledged alert until the given time; the
+// paging engine resumes it then.
+func (s *Alerts) Snooze(ctx context.Context, by Actor, id int, until time.Time, note string) (*ent.Alert, error) {
+	if err := checkNote(note); err != nil {
+		return nil, err
+	}
+	return s.change(ctx, id, func(ctx context.Context, tx *ent.Tx, a *ent.Alert, now time.Time) (*ent.Alert, error) {
+		if !until.After(now) {
+			return nil, &InvalidError{"endTime", "must be in the future"}
+		}
+		if a.Status == alert.StatusCLOSED {
+			return nil, &StateError{a.ID, "Alert is already closed"}
+		}
+		a, err := tx.Alert.UpdateOne(a).SetSnoozedUntil(until).Save(ctx)
+		if err != nil {
+			return nil, err
+		}
+		data := map[string]any{"until": until.UTC().Format(time.RFC3339)}
+		if note != "" {
+			data["note"] = note
+		}
+		if err := record(ctx, tx, a, by, KindSnoozed, now, data); err != nil {
+			return nil, err
+		}
+		return a, s.Pager.Stop(ctx, tx, a)
+	})
+}
+
+// AddNote adds a note to the alert's timeline.
+func (s *Alerts) AddNote(ctx context.Context, by Actor, id int, note string) (*ent.Alert, error) {
+	if strings.TrimSpace(note) == "" {
+		return nil, &InvalidError{"note", "is required"}
+	}
+	if err := checkNote(note); err != nil {
+		return nil, err
+	}
+	return s.change(ctx, id, func(ctx context.Context, tx *ent.Tx, a *ent.Alert, now time.Time) (*ent.Alert, error) {
+		// Touch the alert so the change passes the alert's own policy and shows as an update.
+		a, err := tx.Alert.UpdateOne(a).SetUpdatedAt(now).Save(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return a, record(ctx, tx, a, by, KindNoteAdded, now, map[string]any{"note": note})
+	})
+}
+
+// Assign makes a user the owner of the alert.
+func (s *Alerts) Assign(ctx context.Context, by Actor, id, ownerID int, note string) (*ent.Alert, error) {
+	if err := checkNote(note); err != nil {
+		return nil, err
+	}
+	return s.change(ctx, id, func(ctx context.Context, tx *ent.Tx, a *ent.Alert, now time.Time) (*ent.Alert, error) {
+		owner, err := tx.User.Get(ctx, ownerID)
+		if ent.IsNotFound(err) {
+			return nil, &InvalidError{"owner", "no such user"}
+		}
+		if err != nil {
+			return nil, err
+		}
+		a, err = tx.Alert.UpdateOne(a).SetOwnerID(owner.ID).Save(ctx)
+		if err != nil {
+			return nil, err
+		}
+		data := map[string]any{"owner_id": owner.ID, "owner": owner.Name}
+		if note != "" {
+			data["note"] = note
+		}
+		return a, record(ctx, tx, a, by, KindAssigned, now, data)
+	})
+}
+
+// EscalateNow asks the paging engine to go to the next step at once.
+func (s *Alerts) EscalateNow(ctx context.Context, by Actor, id int, note string) (*ent.Alert, error) {
+	if err := checkNote(note); err != nil {
+		return nil, err
+	}
+	return s.change(ctx, id, func(ctx context.Context, tx *ent.Tx, a *ent.Alert, now time.Time) (*ent.Alert, error) {
+		if a.Status == alert.StatusCLOSED {
+			return nil, &StateError{a.ID, "Alert is already closed"}
+		}
+		a, err := tx.Alert.UpdateOne(a).SetUpdatedAt(now).Save(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if err := record(ctx, tx, a, by, KindEscalated, now, noteData(note)); err != nil {
+			return nil, err
+		}
+		return a, s.Pager.EscalateNow(ctx, tx, a)
+	})
+}
+
+// SetPriority changes the priority (P1..P5).
+func (s *Alerts) SetPriority(ctx context.Context, by Actor, id int, priority string) (*ent.Alert, error) {
+	p, err := ParsePriority(priority)
+	if err != nil || priority == "" {
+		if err == nil {
+			err = &InvalidError{"priority", "is required"}
+		}
+		return nil, err
+	}
+	return s.edit(ctx, by, id, KindPriorityChanged, func(a *ent.Alert) (string, string) { return string(a.Priority), string(p) },
+		func(u *ent.AlertUpdateOne) { u.SetPriority(p) })
+}
+
+// SetMessage changes the message (what the alert is about).
+func (s *Alerts) SetMessage(ctx context.Context, by Actor, id int, message string) (*ent.Alert, error) {
+	message = strings.TrimSpace(message)
+	if message == "" {
+		return nil, &InvalidError{"message", "is required"}
+	}
+	if err := tooLong("message", message, MaxMessage); err != nil {
+		return nil, err
+	}
+	return s.edit(ctx, by, id, KindMessageChanged, func(a *ent.Alert) (string, string) { return a.Message, message },
+		func(u *ent.AlertUpdateOne) { u.SetMessage(message) })
+}
+
+// SetDescription changes the description.
+func (s *Alerts) SetDescription(ctx context.Context, by Actor, id int, description string) (*ent.Alert, error) {
+	if err := tooLong("description", description, MaxDescription); err != nil {
+		return nil, err
+	}
+	return s.edit(ctx, by, id, KindDescriptionChanged, func(a *ent.Alert) (string, string) { return a.Description, description },
+		func(u *ent.AlertUpdateOne) { u.SetDescription(description) })
+}
+
+// edit applies a field change and records from/to; an unchanged value is a no-op.
+func (s *Alerts) edit(ctx context.Context, by Actor, id int, kind string, fromTo func(*ent.Alert) (string, string), set func(*ent.AlertUpdateOne)) (*ent.Alert, error) {
+	return s.change(ctx, id, func(ctx context.Context, tx *ent.Tx, a *ent.Alert, now time.Time) (*ent.Alert, error) {
+		from, to := fromTo(a)
+		if from == to {
+			return a, nil
+		}
+		u := tx.Alert.UpdateOne(a)
+		set(u)
+		a, err := u.Save(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return a, record(ctx, tx, a, by, kind, now, map[string]any{"from": truncate(from, 500), "to": truncate(to, 500)})
+	})
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}

@@ -1,0 +1,19 @@
+package incident
+
+// Timeline event kinds written by this package.
+const (
+	KindCreated            = "CREATED"
+	KindDeduplicated       = "DEDUPLICATED"
+	KindAcknowledged       = "ACKNOWLEDGED"
+	KindUnacknowledged     = "UNACKNOWLEDGED"
+	KindClosed             = "CLOSED"
+	KindSnoozed            = "SNOOZED"
+	KindNoteAdded          = "NOTE_ADDED"
+	KindAssigned           = "ASSIGNED"
+	KindEscalated          = "ESCALATED"
+	KindPriorityChanged    = "PRIORITY_CHANGED"
+	KindMessageChanged     = "MESSAGE_CHANGED"
+	KindDescriptionChanged = "DESCRIPTION_CHANGED"
+	KindInMaintenance      = "IN_MAINTENANCE"
+	KindEscalationPending  = "ESCALATION_PENDING"
+)

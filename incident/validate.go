@@ -1,0 +1,86 @@
+package incident
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/tocsin/tocsin/ent/alert"
+)
+
+// Limits on alert fields; they follow Opsgenie's documented limits, except
+// the message, which doors truncate to their own rule before it gets here.
+const (
+	MaxMessage     = 1000
+	MaxAlias       = 512
+	MaxDescription = 15000
+	MaxTags        = 20
+	MaxTagLen      = 50
+	MaxDetailsLen  = 8000
+	MaxEntity      = 512
+	MaxSource      = 512
+	MaxNote        = 25000
+	MaxActions     = 10
+)
+
+// ParsePriority accepts P1..P5 (and "" as the default P3).
+func ParsePriority(p string) (alert.Priority, error) {
+	if p == "" {
+		return alert.PriorityP3, nil
+	}
+	pr := alert.Priority(strings.ToUpper(p))
+	if err := alert.PriorityValidator(pr); err != nil {
+		return "", &InvalidError{"priority", fmt.Sprintf("%q is not one of P1, P2, P3, P4, P5", p)}
+	}
+	return pr, nil
+}
+
+func tooLong(field string, s string, max int) error {
+	if utf8.RuneCountInString(s) > max {
+		return &InvalidError{field, fmt.Sprintf("must be at most %d characters", max)}
+	}
+	return nil
+}
+
+// Validate checks a new alert against the rules and fills defaults.
+func (n *NewAlert) Validate() error {
+	n.Message = strings.TrimSpace(n.Message)
+	if n.Message == "" {
+		return &InvalidError{"message", "is required"}
+	}
+	pr, err := ParsePriority(string(n.Priority))
+	if err != nil {
+		return err
+	}
+	n.Priority = pr
+	for _, c := range []struct {
+		field, value string
+		max          int
+	}{
+		{"message", n.Message, MaxMessage}, {"alias", n.Alias, MaxAlias}, {"description", n.Description, MaxDescription},
+		{"entity", n.Entity, MaxEntity}, {"source", n.Source, MaxSource}, {"note", n.Note, MaxNote},
+	} {
+		if err := tooLong(c.field, c.value, c.max); err != nil {
+			return err
+		}
+	}
+	if len(n.Tags) > MaxTags {
+		return &InvalidError{"tags", fmt.Sprintf("at most %d tags", MaxTags)}
+	}
+	for _, t := range n.Tags {
+		if err := tooLong("tags", t, MaxTagLen); err != nil {
+			return &InvalidError{"tags", fmt.Sprintf("tag %q is longer than %d characters", t, MaxTagLen)}
+		}
+	}
+	if len(n.Actions) > MaxActions {
+		return &InvalidError{"actions", fmt.Sprintf("at most %d actions", MaxActions)}
+	}
+	total := 0
+	for k, v := range n.Details {
+		total += utf8.RuneCountInString(k) + utf8.RuneCountInString(v)
+	}
+	if total > MaxDetailsLen {
+		return &InvalidError{"details", fmt.Sprintf("keys and values together must be at most %d characters", MaxDetailsLen)}
+	}
+	return nil
+}
