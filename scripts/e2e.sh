@@ -95,7 +95,8 @@ if port_open 127.0.0.1 1025 || { [[ -x .tools/bin/mailpit ]] && scripts/mailpit.
 	export TOCSIN_E2E_MAILPIT_URL="http://127.0.0.1:8025"
 	echo "e2e: mail goes to mailpit (http://127.0.0.1:8025)"
 else
-	export TOCSIN_SMTP_URL="smtp://127.0.0.1:$(free_port)"
+	smtp_port=$(free_port)
+	export TOCSIN_SMTP_URL="smtp://127.0.0.1:$smtp_port"
 	echo "e2e: no mailpit; mail goes to $TOCSIN_SMTP_URL, where nothing listens"
 fi
 
