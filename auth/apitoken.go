@@ -16,7 +16,7 @@ func (s *Service) CreateAPIToken(ctx context.Context, name string, expiresAt *ti
 		return nil, "", viewer.ErrUnauthenticated
 	}
 	if expiresAt != nil && !expiresAt.After(s.Now()) {
-		return nil, "", &InvalidError{"expiresAt", "must be in the future"}
+		return nil, "", &InvalidError{Field: "expiresAt", Reason: "must be in the future"}
 	}
 	secret, hash := newSecret(apiTokenPrefix)
 	t, err := s.Client.APIToken.Create().

@@ -85,11 +85,11 @@ func (s *Service) ChangePassword(ctx context.Context, current, next string) erro
 		return err
 	}
 	if ok, _ := VerifyPassword(u.PasswordHash, current); !ok {
-		return &InvalidError{"currentPassword", "is not your current password"}
+		return &InvalidError{Field: "currentPassword", Reason: "is not your current password"}
 	}
 	hash, err := HashPassword(next)
 	if err != nil {
-		return &InvalidError{"newPassword", err.(*InvalidError).Reason}
+		return &InvalidError{Field: "newPassword", Reason: err.(*InvalidError).Reason}
 	}
 	if err := s.Client.User.UpdateOneID(u.ID).SetPasswordHash(hash).Exec(ctx); err != nil {
 		return err

@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/crypto/argon2"
+
+	"github.com/tocsin/tocsin/ent/rule"
 )
 
 // argon2id parameters (RFC 9106's second recommended option, memory-light).
@@ -27,21 +29,17 @@ const (
 	MaxPasswordLen = 256
 )
 
-// InvalidError says which input was wrong and why.
-type InvalidError struct {
-	Field, Reason string
-}
-
-func (e *InvalidError) Error() string { return e.Field + ": " + e.Reason }
+// InvalidError says which input was wrong and why (the data layer's type).
+type InvalidError = rule.InvalidError
 
 // CheckPassword reports whether p is acceptable as a new password.
 func CheckPassword(p string) error {
 	n := utf8.RuneCountInString(p)
 	if n < MinPasswordLen {
-		return &InvalidError{"password", fmt.Sprintf("must have at least %d characters", MinPasswordLen)}
+		return &InvalidError{Field: "password", Reason: fmt.Sprintf("must have at least %d characters", MinPasswordLen)}
 	}
 	if len(p) > MaxPasswordLen {
-		return &InvalidError{"password", fmt.Sprintf("must have at most %d bytes", MaxPasswordLen)}
+		return &InvalidError{Field: "password", Reason: fmt.Sprintf("must have at most %d bytes", MaxPasswordLen)}
 	}
 	return nil
 }

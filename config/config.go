@@ -115,6 +115,15 @@ func Load(vals map[string]*string) (*Config, error) {
 	return c, nil
 }
 
+// InboundDomain is the email domain of EMAIL integrations: the host of the base URL.
+func (c *Config) InboundDomain() string {
+	u, err := url.Parse(c.BaseURL)
+	if err != nil {
+		return "localhost"
+	}
+	return u.Hostname()
+}
+
 // SecureCookies reports whether cookies must be marked Secure (https base URL).
 func (c *Config) SecureCookies() bool { return strings.HasPrefix(c.BaseURL, "https://") }
 

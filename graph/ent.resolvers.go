@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"entgo.io/contrib/entgql"
 	"github.com/tocsin/tocsin/ent"
@@ -47,7 +46,8 @@ func (r *queryResolver) Alerts(ctx context.Context, after *entgql.Cursor[int], f
 
 // Heartbeats is the resolver for the heartbeats field.
 func (r *queryResolver) Heartbeats(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.HeartbeatOrder, where *ent.HeartbeatWhereInput) (*ent.HeartbeatConnection, error) {
-	panic(fmt.Errorf("not implemented: Heartbeats - heartbeats"))
+	return r.Client.Heartbeat.Query().Paginate(ctx, after, first, before, last,
+		ent.WithHeartbeatOrder(orderBy), ent.WithHeartbeatFilter(where.Filter))
 }
 
 // Incidents is the resolver for the incidents field.
@@ -77,10 +77,20 @@ func (r *queryResolver) Users(ctx context.Context, after *entgql.Cursor[int], fi
 // Alert returns generated.AlertResolver implementation.
 func (r *Resolver) Alert() generated.AlertResolver { return &alertResolver{r} }
 
+// Integration returns generated.IntegrationResolver implementation.
+func (r *Resolver) Integration() generated.IntegrationResolver { return &integrationResolver{r} }
+
 // Query returns generated.QueryResolver implementation.
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
+// AlertWhereInput returns generated.AlertWhereInputResolver implementation.
+func (r *Resolver) AlertWhereInput() generated.AlertWhereInputResolver {
+	return &alertWhereInputResolver{r}
+}
+
 type (
-	alertResolver struct{ *Resolver }
-	queryResolver struct{ *Resolver }
+	alertResolver           struct{ *Resolver }
+	integrationResolver     struct{ *Resolver }
+	queryResolver           struct{ *Resolver }
+	alertWhereInputResolver struct{ *Resolver }
 )

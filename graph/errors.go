@@ -13,6 +13,8 @@ import (
 	"github.com/tocsin/tocsin/auth"
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/ent/privacy"
+	"github.com/tocsin/tocsin/ent/rule"
+	"github.com/tocsin/tocsin/incident"
 	"github.com/tocsin/tocsin/viewer"
 )
 
@@ -51,6 +53,9 @@ var stillUsed = map[string]string{
 	"invitations_users_invitations": "the user has invitations; disable the user instead",
 }
 
+// ErrPanic stands for a recovered panic (logged where it was recovered).
+var ErrPanic = errors.New("internal error")
+
 // PresentError is the one place where errors become GraphQL errors with
 // extensions.code. Unknown errors are logged and hidden.
 func PresentError(ctx context.Context, err error) *gqlerror.Error {
@@ -71,11 +76,14 @@ func PresentError(ctx context.Context, err error) *gqlerror.Error {
 }
 
 func classify(err error) (code, msg, field string) {
-	var invalid *auth.InvalidError
+	var invalid *rule.InvalidError
+	var state *incident.StateError
 	var validation *ent.ValidationError
 	var gqlErr *gqlerror.Error
 	var pqErr *pq.Error
 	switch {
+	case errors.Is(err, ErrPanic):
+		return CodeInternal, "internal error; it was logged on the server", ""
 	case errors.Is(err, viewer.ErrUnauthenticated):
 		return CodeUnauthenticated, "sign in first: this needs a session cookie or an Authorization: Bearer token", ""
 	case errors.Is(err, auth.ErrInvalidCredentials), errors.Is(err, auth.ErrInvalidToken):
@@ -85,7 +93,11 @@ func classify(err error) (code, msg, field string) {
 	case errors.Is(err, privacy.Deny):
 		return CodeForbidden, "your role does not allow this", ""
 	case errors.As(err, &invalid):
-		return CodeBadUserInput, invalid.Field + " " + invalid.Reason, invalid.Field
+		return CodeBadUserInput, invalid.Field + ": " + invalid.Reason, invalid.Field
+	case errors.As(err, &state):
+		return CodeBadUserInput, state.Reason, ""
+	case errors.Is(err, incident.ErrNotFound):
+		return CodeNotFound, "no such alert, or you may not see it", ""
 	case errors.As(err, &validation):
 		return CodeBadUserInput, validationMessage(validation), lowerCamel(validation.Name)
 	case ent.IsNotFound(err):

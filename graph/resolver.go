@@ -12,6 +12,8 @@ import (
 
 	"github.com/tocsin/tocsin/auth"
 	"github.com/tocsin/tocsin/ent"
+	"github.com/tocsin/tocsin/incident"
+	"github.com/tocsin/tocsin/integration"
 )
 
 // Inviter sends a user the invitation email (through the worker queue).
@@ -25,4 +27,7 @@ type Resolver struct {
 	Auth    *auth.Service
 	Cookies auth.Cookies
 	Inviter Inviter
+	// Alerts is the alert lifecycle (package incident), shared with every door.
+	Alerts       *incident.Alerts
+	Integrations *integration.Integrations
 }

@@ -11,7 +11,6 @@ import (
 
 	"github.com/tocsin/tocsin/auth"
 	"github.com/tocsin/tocsin/ent"
-	"github.com/tocsin/tocsin/graph/generated"
 	"github.com/tocsin/tocsin/graph/model"
 	"github.com/tocsin/tocsin/viewer"
 )
@@ -143,8 +142,3 @@ func (r *queryResolver) Viewer(ctx context.Context) (*ent.User, error) {
 	}
 	return r.Client.User.Get(ctx, v.UserID)
 }
-
-// Mutation returns generated.MutationResolver implementation.
-func (r *Resolver) Mutation() generated.MutationResolver { return &mutationResolver{r} }
-
-type mutationResolver struct{ *Resolver }

@@ -53,7 +53,7 @@ func (s *Alerts) Find(ctx context.Context, serviceID int, identifier, identifier
 		q = q.Where(alert.Alias(identifier)).
 			Order(openFirst, ent.Desc(alert.FieldID))
 	default:
-		return nil, &InvalidError{"identifierType", fmt.Sprintf("%q is not one of id, alias, tiny", identifierType)}
+		return nil, &InvalidError{Field: "identifierType", Reason: fmt.Sprintf("%q is not one of id, alias, tiny", identifierType)}
 	}
 	a, err := q.First(ctx)
 	if ent.IsNotFound(err) {

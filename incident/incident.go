@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/tocsin/tocsin/ent"
+	"github.com/tocsin/tocsin/ent/rule"
 	"github.com/tocsin/tocsin/ent/timelineevent"
 )
 
@@ -66,11 +67,8 @@ func SystemActor(name string) Actor {
 }
 
 // InvalidError is input that breaks a rule; Field names it as the API does.
-type InvalidError struct {
-	Field, Reason string
-}
-
-func (e *InvalidError) Error() string { return e.Field + ": " + e.Reason }
+// It is the data layer's type, so every door maps one type to BAD_USER_INPUT.
+type InvalidError = rule.InvalidError
 
 // StateError is an action that does not fit the alert's state, e.g.
 // acknowledging a closed alert. Its message is what Opsgenie would say.

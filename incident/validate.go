@@ -30,14 +30,14 @@ func ParsePriority(p string) (alert.Priority, error) {
 	}
 	pr := alert.Priority(strings.ToUpper(p))
 	if err := alert.PriorityValidator(pr); err != nil {
-		return "", &InvalidError{"priority", fmt.Sprintf("%q is not one of P1, P2, P3, P4, P5", p)}
+		return "", &InvalidError{Field: "priority", Reason: fmt.Sprintf("%q is not one of P1, P2, P3, P4, P5", p)}
 	}
 	return pr, nil
 }
 
 func tooLong(field string, s string, max int) error {
 	if utf8.RuneCountInString(s) > max {
-		return &InvalidError{field, fmt.Sprintf("must be at most %d characters", max)}
+		return &InvalidError{Field: field, Reason: fmt.Sprintf("must be at most %d characters", max)}
 	}
 	return nil
 }
@@ -46,7 +46,7 @@ func tooLong(field string, s string, max int) error {
 func (n *NewAlert) Validate() error {
 	n.Message = strings.TrimSpace(n.Message)
 	if n.Message == "" {
-		return &InvalidError{"message", "is required"}
+		return &InvalidError{Field: "message", Reason: "is required"}
 	}
 	pr, err := ParsePriority(string(n.Priority))
 	if err != nil {
@@ -65,22 +65,25 @@ func (n *NewAlert) Validate() error {
 		}
 	}
 	if len(n.Tags) > MaxTags {
-		return &InvalidError{"tags", fmt.Sprintf("at most %d tags", MaxTags)}
+		return &InvalidError{Field: "tags", Reason: fmt.Sprintf("at most %d tags", MaxTags)}
 	}
 	for _, t := range n.Tags {
 		if err := tooLong("tags", t, MaxTagLen); err != nil {
-			return &InvalidError{"tags", fmt.Sprintf("tag %q is longer than %d characters", t, MaxTagLen)}
+			return &InvalidError{Field: "tags", Reason: fmt.Sprintf("tag %q is longer than %d characters", t, MaxTagLen)}
 		}
 	}
 	if len(n.Actions) > MaxActions {
-		return &InvalidError{"actions", fmt.Sprintf("at most %d actions", MaxActions)}
+		return &InvalidError{Field: "actions", Reason: fmt.Sprintf("at most %d actions", MaxActions)}
 	}
 	total := 0
 	for k, v := range n.Details {
 		total += utf8.RuneCountInString(k) + utf8.RuneCountInString(v)
 	}
 	if total > MaxDetailsLen {
-		return &InvalidError{"details", fmt.Sprintf("keys and values together must be at most %d characters", MaxDetailsLen)}
+		return &InvalidError{Field: "details", Reason: fmt.Sprintf("keys and values together must be at most %d characters", MaxDetailsLen)}
 	}
 	return nil
 }
+
+// PriorityOf converts a priority name known to be valid (from another enum).
+func PriorityOf(p string) alert.Priority { return alert.Priority(p) }

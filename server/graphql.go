@@ -32,6 +32,7 @@ import (
 func (s *Server) graphql() *handler.Server {
 	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &graph.Resolver{
 		Client: s.deps.Client, Auth: s.deps.Auth, Cookies: s.deps.cookies(), Inviter: s.deps.Inviter,
+		Alerts: s.deps.Alerts, Integrations: s.deps.Integrations,
 	}})
 	srv := handler.New(graph.Weighted{ExecutableSchema: schema})
 	srv.AddTransport(&transport.Websocket{
@@ -54,7 +55,7 @@ func (s *Server) graphql() *handler.Server {
 	srv.SetErrorPresenter(graph.PresentError)
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
 		slog.ErrorContext(ctx, "panic in graphql", "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
-		return errors.New("internal error")
+		return graph.ErrPanic
 	})
 	return srv
 }

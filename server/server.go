@@ -21,6 +21,9 @@ import (
 	"github.com/tocsin/tocsin/config"
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/graph"
+	"github.com/tocsin/tocsin/heartbeat"
+	"github.com/tocsin/tocsin/incident"
+	"github.com/tocsin/tocsin/integration"
 )
 
 // Deps is what the server needs; main builds it once.
@@ -31,6 +34,10 @@ type Deps struct {
 	Redis   redis.UniversalClient
 	Auth    *auth.Service
 	Inviter graph.Inviter
+	// Alerts is the alert lifecycle every door shares.
+	Alerts       *incident.Alerts
+	Integrations *integration.Integrations
+	Heartbeats   *heartbeat.Monitor
 	// Queues reports Asynq queue sizes for /metrics; nil leaves them out.
 	Queues QueueSizer
 	// SPA is the built front end (frontend.Files()).

@@ -17,6 +17,9 @@ import (
 
 	"github.com/tocsin/tocsin/auth"
 	"github.com/tocsin/tocsin/config"
+	"github.com/tocsin/tocsin/heartbeat"
+	"github.com/tocsin/tocsin/incident"
+	"github.com/tocsin/tocsin/integration"
 	"github.com/tocsin/tocsin/internal/seed"
 	"github.com/tocsin/tocsin/internal/testenv"
 	"github.com/tocsin/tocsin/server"
@@ -55,8 +58,11 @@ func newHarness(t *testing.T) *harness {
 		t.Fatalf("seeding: %v", err)
 	}
 	inv := &invites{}
+	alerts := incident.New(env.Client)
 	s := server.New(server.Deps{Config: cfg, Client: env.Client, DB: env.DB, Redis: env.Redis, Auth: a, Inviter: inv,
-		SPA: fstest.MapFS{"index.html": {Data: []byte("<!doctype html><title>Tocsin</title>")}, "assets/app.js": {Data: []byte("js")}}})
+		Alerts: alerts, Integrations: integration.New(env.Client, env.Redis, "http://tocsin.test", "tocsin.test"),
+		Heartbeats: &heartbeat.Monitor{Client: env.Client, Alerts: alerts, Now: time.Now},
+		SPA:        fstest.MapFS{"index.html": {Data: []byte("<!doctype html><title>Tocsin</title>")}, "assets/app.js": {Data: []byte("js")}}})
 	h := &harness{t: t, srv: httptest.NewServer(s), invites: inv, auth: a}
 	t.Cleanup(h.srv.Close)
 	return h

@@ -11,6 +11,7 @@ import (
 
 	"github.com/tocsin/tocsin/auth"
 	"github.com/tocsin/tocsin/ent"
+	"github.com/tocsin/tocsin/heartbeat"
 	"github.com/tocsin/tocsin/notify"
 )
 
@@ -22,6 +23,8 @@ type Deps struct {
 		Send(context.Context, notify.Email) error
 	}
 	BaseURL string
+	// Heartbeats is swept for overdue pings every SweepInterval.
+	Heartbeats *heartbeat.Monitor
 }
 
 // Options tune the Asynq server.
@@ -63,6 +66,9 @@ func (w *Worker) Run(ctx context.Context) error {
 		return fmt.Errorf("starting the worker: %w", err)
 	}
 	slog.Info("worker started")
+	if w.deps.Heartbeats != nil {
+		go w.sweepHeartbeats(ctx)
+	}
 	<-ctx.Done()
 	slog.Info("worker shutting down")
 	w.srv.Shutdown()

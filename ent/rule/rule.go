@@ -140,3 +140,11 @@ func FilterTimelineForStakeholders() privacy.QueryRule {
 		return privacy.Skip
 	})
 }
+
+// InvalidError is input that breaks a rule checked in the data layer (after
+// the policy); Field names it as the API does.
+type InvalidError struct {
+	Field, Reason string
+}
+
+func (e *InvalidError) Error() string { return e.Field + ": " + e.Reason }

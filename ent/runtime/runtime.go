@@ -417,6 +417,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	maintenancewindowHooks := schema.MaintenanceWindow{}.Hooks()
+
+	maintenancewindow.Hooks[1] = maintenancewindowHooks[0]
 	maintenancewindowMixinFields0 := maintenancewindowMixin[0].Fields()
 	_ = maintenancewindowMixinFields0
 	maintenancewindowFields := schema.MaintenanceWindow{}.Fields()

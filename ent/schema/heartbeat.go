@@ -1,6 +1,8 @@
 package schema
 
 import (
+	"errors"
+
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
 	"entgo.io/ent/schema"
@@ -25,7 +27,13 @@ func (Heartbeat) Fields() []ent.Field {
 			Annotations(entgql.OrderField("NAME")),
 		field.String("description").Default("").MaxLen(10000),
 		field.Int("service_id"),
-		field.Int("interval_seconds").Min(60).
+		field.Int("interval_seconds").
+			Validate(func(n int) error {
+				if n < 60 {
+					return errors.New("must be at least 60 seconds")
+				}
+				return nil
+			}).
 			Comment("A ping is expected at least this often."),
 		field.Bool("enabled").Default(true),
 		field.String("alert_message").Default("").MaxLen(130),

@@ -1,12 +1,18 @@
 package schema
 
 import (
+	"context"
+
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+
+	gen "github.com/tocsin/tocsin/ent"
+	"github.com/tocsin/tocsin/ent/hook"
+	"github.com/tocsin/tocsin/ent/rule"
 )
 
 // MaintenanceWindow is a planned time [starts_at, ends_at) when a service's
@@ -54,3 +60,20 @@ func (MaintenanceWindow) Annotations() []schema.Annotation {
 
 // Policy of the MaintenanceWindow: all read; responders and admins manage.
 func (MaintenanceWindow) Policy() ent.Policy { return readAllResponderWrites() }
+
+// Hooks of the MaintenanceWindow. They run after the privacy policy, so a
+// caller who may not change windows learns nothing from validation.
+func (MaintenanceWindow) Hooks() []ent.Hook {
+	return []ent.Hook{
+		func(next ent.Mutator) ent.Mutator {
+			return hook.MaintenanceWindowFunc(func(ctx context.Context, m *gen.MaintenanceWindowMutation) (ent.Value, error) {
+				start, okS := m.StartsAt()
+				end, okE := m.EndsAt()
+				if okS && okE && !end.After(start) {
+					return nil, &rule.InvalidError{Field: "endsAt", Reason: "must be after startsAt"}
+				}
+				return next.Mutate(ctx, m)
+			})
+		},
+	}
+}

@@ -3,13 +3,73 @@
 package model
 
 import (
+	"time"
+
 	"github.com/tocsin/tocsin/ent"
+	"github.com/tocsin/tocsin/ent/alert"
+	"github.com/tocsin/tocsin/ent/heartbeat"
+	"github.com/tocsin/tocsin/ent/integration"
+	integration1 "github.com/tocsin/tocsin/integration"
 )
 
 // A new API token. The secret is shown only here, once; Tocsin keeps only its hash.
 type CreateAPITokenPayload struct {
 	APIToken *ent.APIToken `json:"apiToken"`
 	Secret   string        `json:"secret"`
+}
+
+// A manually raised alert.
+type CreateAlertInput struct {
+	ServiceID int    `json:"serviceID"`
+	Message   string `json:"message"`
+	// Dedupe key: while an alert with this alias is open, repeats only count.
+	Alias       *string         `json:"alias,omitempty"`
+	Description *string         `json:"description,omitempty"`
+	Priority    *alert.Priority `json:"priority,omitempty"`
+	Tags        []string        `json:"tags,omitempty"`
+	Details     map[string]any  `json:"details,omitempty"`
+}
+
+// An alert raised or counted by createAlert.
+type CreateAlertPayload struct {
+	Alert *ent.Alert `json:"alert"`
+	// True when an open alert with the alias existed and only its count went up.
+	Deduplicated bool `json:"deduplicated"`
+}
+
+type CreateHeartbeatInput struct {
+	ServiceID       int                      `json:"serviceID"`
+	Name            string                   `json:"name"`
+	Description     *string                  `json:"description,omitempty"`
+	IntervalSeconds int                      `json:"intervalSeconds"`
+	AlertMessage    *string                  `json:"alertMessage,omitempty"`
+	AlertPriority   *heartbeat.AlertPriority `json:"alertPriority,omitempty"`
+	AlertTags       []string                 `json:"alertTags,omitempty"`
+}
+
+type CreateIntegrationInput struct {
+	ServiceID int              `json:"serviceID"`
+	Kind      integration.Kind `json:"kind"`
+	Name      string           `json:"name"`
+	// GENERIC: expressions over `body` for message (required), alias, priority, description, details, tags, close.
+	Mapping            map[string]any `json:"mapping,omitempty"`
+	RateLimitPerMinute *int           `json:"rateLimitPerMinute,omitempty"`
+	RateLimitBurst     *int           `json:"rateLimitBurst,omitempty"`
+}
+
+type CreateMaintenanceWindowInput struct {
+	ServiceID int       `json:"serviceID"`
+	StartsAt  time.Time `json:"startsAt"`
+	EndsAt    time.Time `json:"endsAt"`
+	Reason    *string   `json:"reason,omitempty"`
+}
+
+// A new or rotated integration key. The key is shown only here, once.
+type IntegrationKeyPayload struct {
+	Integration *ent.Integration `json:"integration"`
+	Key         string           `json:"key"`
+	// Snippets with the real key filled in.
+	Snippets *integration1.Snippets `json:"snippets"`
 }
 
 // What a successful login returns. The token is also set as an HttpOnly cookie.
@@ -19,6 +79,36 @@ type LoginPayload struct {
 	// Echo this value in the X-CSRF-Token header on cookie-authenticated mutations.
 	CsrfToken string    `json:"csrfToken"`
 	User      *ent.User `json:"user"`
+}
+
+// What a GENERIC mapping makes of a sample body.
+type MappingResult struct {
+	Message     string         `json:"message"`
+	Alias       string         `json:"alias"`
+	Priority    string         `json:"priority"`
+	Description string         `json:"description"`
+	Details     map[string]any `json:"details"`
+	Tags        []string       `json:"tags"`
+	Close       bool           `json:"close"`
+	// What is wrong with the mapping or the result; empty when it would be accepted.
+	Errors []string `json:"errors"`
+}
+
+type UpdateHeartbeatInput struct {
+	Description     *string                  `json:"description,omitempty"`
+	IntervalSeconds *int                     `json:"intervalSeconds,omitempty"`
+	Enabled         *bool                    `json:"enabled,omitempty"`
+	AlertMessage    *string                  `json:"alertMessage,omitempty"`
+	AlertPriority   *heartbeat.AlertPriority `json:"alertPriority,omitempty"`
+	AlertTags       []string                 `json:"alertTags,omitempty"`
+}
+
+type UpdateIntegrationInput struct {
+	Name               *string        `json:"name,omitempty"`
+	Enabled            *bool          `json:"enabled,omitempty"`
+	Mapping            map[string]any `json:"mapping,omitempty"`
+	RateLimitPerMinute *int           `json:"rateLimitPerMinute,omitempty"`
+	RateLimitBurst     *int           `json:"rateLimitBurst,omitempty"`
 }
 
 // Changes a user may make to their own profile.

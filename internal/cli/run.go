@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"time"
 
 	"github.com/redis/go-redis/v9"
 	"golang.org/x/sync/errgroup"
@@ -15,6 +16,9 @@ import (
 	"github.com/tocsin/tocsin/config"
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/frontend"
+	"github.com/tocsin/tocsin/heartbeat"
+	"github.com/tocsin/tocsin/incident"
+	"github.com/tocsin/tocsin/integration"
 	"github.com/tocsin/tocsin/migration"
 	"github.com/tocsin/tocsin/notify"
 	"github.com/tocsin/tocsin/server"
@@ -28,6 +32,8 @@ type app struct {
 	client *ent.Client
 	redis  *redis.Client
 	auth   *auth.Service
+	alerts *incident.Alerts
+	intgs  *integration.Integrations
 }
 
 func open(ctx context.Context, cfg *config.Config) (*app, error) {
@@ -41,7 +47,8 @@ func open(ctx context.Context, cfg *config.Config) (*app, error) {
 		return nil, err
 	}
 	client := entClient(db)
-	return &app{cfg: cfg, db: db, client: client, redis: rdb, auth: auth.New(client, rdb, cfg.SessionTTL)}, nil
+	return &app{cfg: cfg, db: db, client: client, redis: rdb, auth: auth.New(client, rdb, cfg.SessionTTL),
+		alerts: incident.New(client), intgs: integration.New(client, rdb, cfg.BaseURL, cfg.InboundDomain())}, nil
 }
 
 func (a *app) close() {
@@ -63,6 +70,7 @@ func (a *app) server() *server.Server {
 	return server.New(server.Deps{
 		Config: a.cfg, Client: a.client, DB: a.db, Redis: a.redis, Auth: a.auth,
 		Inviter: jobs, Queues: jobs, SPA: frontend.Files(),
+		Alerts: a.alerts, Integrations: a.intgs, Heartbeats: a.heartbeats(),
 	})
 }
 
@@ -77,7 +85,11 @@ func (a *app) worker() (*worker.Worker, error) {
 		Queues:                   queues,
 		TaskCheckInterval:        a.cfg.TaskCheckInterval,
 		DelayedTaskCheckInterval: a.cfg.DelayedTaskCheckInterval,
-	}, worker.Deps{Client: a.client, Auth: a.auth, Mailer: mailer, BaseURL: a.cfg.BaseURL}), nil
+	}, worker.Deps{Client: a.client, Auth: a.auth, Mailer: mailer, BaseURL: a.cfg.BaseURL, Heartbeats: a.heartbeats()}), nil
+}
+
+func (a *app) heartbeats() *heartbeat.Monitor {
+	return &heartbeat.Monitor{Client: a.client, Alerts: a.alerts, Now: time.Now}
 }
 
 func (a *app) listenAndServe(ctx context.Context) error {
