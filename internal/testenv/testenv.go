@@ -23,23 +23,24 @@ import (
 	"github.com/tocsin/tocsin/migration"
 )
 
-// redisDBs reserves one Redis database number per test package, so packages
-// running in parallel never see each other's keys. 15 is for the browser e2e
-// run (scripts/e2e.sh), 0 for `make dev`.
+// redisDBs reserves one Redis database number per test package that uses
+// Redis, so packages running in parallel never see each other's keys; -1
+// marks a package that needs no Redis (Env.Redis is nil). Redis has 16
+// numbers: 0 is `make dev`'s, 15 the browser e2e run's (scripts/e2e.sh).
+// Free now: 5, 7, 8, 9, 10, 11.
 var redisDBs = map[string]int{
-	"auth":       1,
-	"graph":      2,
-	"server":     3,
-	"worker":     4,
-	"migration":  5,
-	"main":       6,
-	"seed":       7,
-	"incident":   8,
-	"live":       9,
-	"notify":     10,
-	"oncall":     11,
-	"escalation": 12,
-	"ingest":     13,
+	"auth":         1,
+	"integration":  2,
+	"server":       3,
+	"worker":       4,
+	"main":         6,
+	"alertmanager": 12,
+	"ingest":       13,
+	"inbound":      14,
+	"migration":    -1,
+	"incident":     -1,
+	"seed":         -1,
+	"heartbeat":    -1,
 }
 
 // Env is what a test package gets.
@@ -48,7 +49,8 @@ type Env struct {
 	DatabaseURL string
 	DB          *sql.DB
 	Client      *ent.Client
-	// RedisURL names the package's own Redis database, flushed before and after.
+	// RedisURL names the package's own Redis database, flushed before and
+	// after; empty (and Redis nil) for packages marked -1 in redisDBs.
 	RedisURL string
 	Redis    *redis.Client
 
@@ -97,8 +99,7 @@ func New(pkg string) (*Env, error) {
 	if err := CreateDatabase(name); err != nil {
 		return nil, err
 	}
-	e := &Env{name: name, DatabaseURL: fmt.Sprintf("%s/%s?sslmode=disable", Server(), name),
-		RedisURL: fmt.Sprintf("%s/%d", RedisServer(), n)}
+	e := &Env{name: name, DatabaseURL: fmt.Sprintf("%s/%s?sslmode=disable", Server(), name)}
 	var err error
 	if e.DB, err = sql.Open("postgres", e.DatabaseURL); err != nil {
 		return nil, err
@@ -109,6 +110,10 @@ func New(pkg string) (*Env, error) {
 		return nil, fmt.Errorf("migrating %s: %w", name, err)
 	}
 	e.Client = ent.NewClient(ent.Driver(entsql.OpenDB("postgres", e.DB)))
+	if n < 0 {
+		return e, nil
+	}
+	e.RedisURL = fmt.Sprintf("%s/%d", RedisServer(), n)
 	opt, err := redis.ParseURL(e.RedisURL)
 	if err != nil {
 		return nil, err
@@ -122,8 +127,10 @@ func New(pkg string) (*Env, error) {
 
 // Close drops the database and flushes the Redis database.
 func (e *Env) Close() error {
-	e.Redis.FlushDB(context.Background())
-	e.Redis.Close()
+	if e.Redis != nil {
+		e.Redis.FlushDB(context.Background())
+		e.Redis.Close()
+	}
 	e.Client.Close()
 	return DropDatabase(e.name)
 }
@@ -163,5 +170,7 @@ func (e *Env) Truncate(t testing.TB) {
 	if err != nil {
 		t.Fatalf("truncating: %v", err)
 	}
-	e.Redis.FlushDB(context.Background())
+	if e.Redis != nil {
+		e.Redis.FlushDB(context.Background())
+	}
 }
