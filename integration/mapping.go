@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/vm"
@@ -52,8 +53,20 @@ func isMappingField(k string) bool {
 	return false
 }
 
+// programs caches compiled expressions by source: mappings change rarely,
+// requests come often.
+var programs sync.Map
+
 func compile(src string) (*vm.Program, error) {
-	return expr.Compile(src, expr.Env(map[string]any{"body": nil}), expr.AllowUndefinedVariables())
+	if p, ok := programs.Load(src); ok {
+		return p.(*vm.Program), nil
+	}
+	p, err := expr.Compile(src, expr.Env(map[string]any{"body": map[string]any{}}), expr.AllowUndefinedVariables())
+	if err != nil {
+		return nil, err
+	}
+	programs.Store(src, p)
+	return p, nil
 }
 
 // Apply runs a mapping on a decoded JSON body.
