@@ -9,7 +9,9 @@ import (
 func serviceID(t *testing.T, h *harness, token, name string) string {
 	t.Helper()
 	_, res := h.do(nil, `query($n:String!){services(first:1, where:{name:$n}){edges{node{id}}}}`, map[string]any{"n": name}, bearer(token))
-	var conn struct{ Edges []struct{ Node struct{ ID string } } }
+	var conn struct {
+		Edges []struct{ Node struct{ ID string } }
+	}
 	if err := json.Unmarshal(res.Data["services"], &conn); err != nil || len(conn.Edges) != 1 {
 		t.Fatalf("service %s: %s %+v", name, res.Data["services"], res.Errors)
 	}
@@ -46,7 +48,9 @@ func TestAlertsOverGraphQL(t *testing.T) {
 
 	// Bulk acknowledge: the already-acknowledged demo alert comes back unchanged.
 	_, res = h.do(nil, `{alerts(first:10, where:{statusIn:[OPEN, ACKED]}){edges{node{id}}}}`, nil, bearer(token))
-	var conn struct{ Edges []struct{ Node struct{ ID string } } }
+	var conn struct {
+		Edges []struct{ Node struct{ ID string } }
+	}
 	_ = json.Unmarshal(res.Data["alerts"], &conn)
 	var ids []string
 	for _, e := range conn.Edges {
