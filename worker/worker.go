@@ -69,6 +69,7 @@ func (w *Worker) Run(ctx context.Context) error {
 	if w.deps.Heartbeats != nil {
 		go w.sweepHeartbeats(ctx)
 	}
+	go w.housekeep(ctx)
 	<-ctx.Done()
 	slog.Info("worker shutting down")
 	w.srv.Shutdown()
