@@ -26,8 +26,9 @@ import (
 // redisDBs reserves one Redis database number per test package that uses
 // Redis, so packages running in parallel never see each other's keys; -1
 // marks a package that needs no Redis (Env.Redis is nil). Redis has 16
-// numbers: 0 is `make dev`'s, 15 the browser e2e run's (scripts/e2e.sh).
-// Free now: 5, 7, 8, 9, 10, 11.
+// numbers: 0 is `make dev`'s, 10 the benchmark's (bench/ingest -spawn),
+// 15 the browser e2e run's (scripts/e2e.sh).
+// Free now: 5, 7, 8, 9, 11.
 var redisDBs = map[string]int{
 	"auth":         1,
 	"integration":  2,
