@@ -35,7 +35,7 @@ export TOCSIN_TEST_REDIS ?= redis://127.0.0.1:$(TOCSIN_REDIS_PORT)
 endif
 
 .PHONY: help dev build build-go frontend generate lint fmt-check vet test test-go \
-	test-frontend e2e migration services mailpit chromium clean
+	test-frontend e2e migration services mailpit chromium alertmanager fuzz bench clean
 
 help: ## list the targets
 	@echo "Tocsin make targets:"
@@ -66,6 +66,9 @@ mailpit: ## ensure mailpit (SMTP 127.0.0.1:1025, UI 127.0.0.1:8025)
 
 chromium: ## ensure Debian's Chromium at /usr/bin/chromium
 	scripts/chromium.sh
+
+alertmanager: ## ensure Prometheus Alertmanager v0.31.1 at .tools/bin (for test/alertmanager)
+	scripts/alertmanager.sh
 
 # ---- build ------------------------------------------------------------------
 
@@ -100,8 +103,11 @@ fmt-check:
 vet:
 	$(GO) vet ./...
 
-test-go: services ## Go tests against the local PostgreSQL and Redis
+test-go: services alertmanager ## Go tests against the local PostgreSQL and Redis
 	$(GO) test -p 2 -count=1 ./...
+
+fuzz: ## run each Fuzz* target for a while (TOCSIN_FUZZTIME, default 10s)
+	scripts/fuzz.sh
 
 test-frontend: ## front end: npm ci, codegen check, typecheck, unit tests, build
 	$(NPM) --prefix $(FE) ci --no-audit --no-fund
@@ -113,6 +119,9 @@ test-frontend: ## front end: npm ci, codegen check, typecheck, unit tests, build
 e2e: services build chromium ## browser end-to-end run against bin/tocsin on a fresh database
 	scripts/e2e.sh
 
+bench: services build-go ## ingest benchmark: bin/tocsin on a fresh database vs raw PostgreSQL inserts (docs/benchmarks.md)
+	$(GO) run ./bench/ingest -spawn -bin $(BIN)
+
 # Everything CI checks, stopping at the first failure, with the time of each stage.
 test: ## everything CI checks (what .ci/run runs)
 	@export TOCSIN_STAGE_LOG=$$(mktemp); start=$$SECONDS; \
@@ -121,7 +130,9 @@ test: ## everything CI checks (what .ci/run runs)
 	$(STAGE) gofmt         scripts/gofmt-check.sh && \
 	$(STAGE) vet           $(GO) vet ./... && \
 	$(STAGE) generate      scripts/generate-check.sh && \
+	$(STAGE) alertmanager  scripts/alertmanager.sh && \
 	$(STAGE) go-test       $(GO) test -p 2 -count=1 ./... && \
+	$(STAGE) fuzz          scripts/fuzz.sh && \
 	$(STAGE) npm-ci        $(NPM) --prefix $(FE) ci --no-audit --no-fund && \
 	$(STAGE) codegen-check $(NPM) --prefix $(FE) run codegen:check && \
 	$(STAGE) typecheck     $(NPM) --prefix $(FE) run typecheck && \
