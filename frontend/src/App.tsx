@@ -2,9 +2,12 @@ import { Navigate, Route, Routes } from 'react-router';
 import { AcceptInvitationPage } from './features/auth/AcceptInvitationPage';
 import { LoginPage } from './features/auth/LoginPage';
 import { RequireViewer } from './features/auth/RequireViewer';
+import { AlertDetailPage } from './features/alerts/AlertDetailPage';
 import { AlertsPage } from './features/alerts/AlertsPage';
+import { HeartbeatsPage } from './features/heartbeats/HeartbeatsPage';
 import { IncidentsPage } from './features/incidents/IncidentsPage';
 import { ProfilePage } from './features/profile/ProfilePage';
+import { ServicePage } from './features/services/ServicePage';
 import { ServicesPage } from './features/services/ServicesPage';
 import { AppShell } from './features/shell/AppShell';
 import { NotFoundPage } from './features/shell/NotFoundPage';
@@ -25,8 +28,11 @@ export function App() {
       >
         <Route index element={<Navigate to="/alerts" replace />} />
         <Route path="/alerts" element={<AlertsPage />} />
+        <Route path="/alerts/:id" element={<AlertDetailPage />} />
         <Route path="/incidents" element={<IncidentsPage />} />
         <Route path="/services" element={<ServicesPage />} />
+        <Route path="/services/:id" element={<ServicePage />} />
+        <Route path="/heartbeats" element={<HeartbeatsPage />} />
         <Route path="/teams" element={<TeamsPage />} />
         <Route path="/users" element={<UsersPage />} />
         <Route path="/profile" element={<ProfilePage />} />

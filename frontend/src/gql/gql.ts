@@ -15,11 +15,26 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query Alerts($first: Int!, $after: Cursor, $where: AlertWhereInput) {\n    alerts(first: $first, after: $after, where: $where, orderBy: [{ field: FIRST_OCCURRED_AT, direction: DESC }]) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...AlertRow\n        }\n      }\n    }\n  }\n": typeof types.AlertsDocument,
-    "\n  fragment AlertRow on Alert {\n    id\n    message\n    priority\n    status\n    count\n    firstOccurredAt\n    lastOccurredAt\n    service {\n      id\n      name\n    }\n    acknowledgedBy {\n      id\n      name\n    }\n  }\n": typeof types.AlertRowFragmentDoc,
+    "\n  fragment AlertRow on Alert {\n    id\n    tinyID\n    message\n    priority\n    status\n    count\n    firstOccurredAt\n    lastOccurredAt\n    snoozedUntil\n    inMaintenance\n    service {\n      id\n      name\n    }\n    acknowledgedBy {\n      id\n      name\n    }\n    owner {\n      id\n      name\n    }\n  }\n": typeof types.AlertRowFragmentDoc,
+    "\n  fragment AlertDetail on Alert {\n    ...AlertRow\n    alias\n    description\n    details\n    tags\n    source\n    entity\n    acknowledgedAt\n    closedAt\n    closedBy {\n      id\n      name\n    }\n    incident {\n      id\n      title\n    }\n    timeline(first: 100, orderBy: { field: CREATED_AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          id\n          kind\n          actorType\n          actorName\n          data\n          createdAt\n          actor {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.AlertDetailFragmentDoc,
+    "\n  query AlertDetail($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Alert {\n        ...AlertDetail\n      }\n    }\n  }\n": typeof types.AlertDetailDocument,
+    "\n  query AlertServiceChoices {\n    services(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.AlertServiceChoicesDocument,
+    "\n  query AssigneeChoices {\n    users(first: 200, orderBy: { field: NAME, direction: ASC }, where: { disabled: false, roleNEQ: STAKEHOLDER }) {\n      edges {\n        node {\n          id\n          name\n          role\n        }\n      }\n    }\n  }\n": typeof types.AssigneeChoicesDocument,
+    "\n  mutation AcknowledgeAlerts($ids: [ID!]!, $note: String) {\n    acknowledgeAlerts(ids: $ids, note: $note) {\n      ...AlertRow\n    }\n  }\n": typeof types.AcknowledgeAlertsDocument,
+    "\n  mutation CloseAlerts($ids: [ID!]!, $note: String) {\n    closeAlerts(ids: $ids, note: $note) {\n      ...AlertRow\n    }\n  }\n": typeof types.CloseAlertsDocument,
+    "\n  mutation AcknowledgeAlert($ids: [ID!]!, $note: String) {\n    acknowledgeAlerts(ids: $ids, note: $note) {\n      ...AlertDetail\n    }\n  }\n": typeof types.AcknowledgeAlertDocument,
+    "\n  mutation CloseAlert($ids: [ID!]!, $note: String) {\n    closeAlerts(ids: $ids, note: $note) {\n      ...AlertDetail\n    }\n  }\n": typeof types.CloseAlertDocument,
+    "\n  mutation UnacknowledgeAlert($id: ID!, $note: String) {\n    unacknowledgeAlert(id: $id, note: $note) {\n      ...AlertDetail\n    }\n  }\n": typeof types.UnacknowledgeAlertDocument,
+    "\n  mutation SnoozeAlert($id: ID!, $until: Time!, $note: String) {\n    snoozeAlert(id: $id, until: $until, note: $note) {\n      ...AlertDetail\n    }\n  }\n": typeof types.SnoozeAlertDocument,
+    "\n  mutation AddAlertNote($id: ID!, $note: String!) {\n    addAlertNote(id: $id, note: $note) {\n      ...AlertDetail\n    }\n  }\n": typeof types.AddAlertNoteDocument,
+    "\n  mutation AssignAlert($id: ID!, $ownerID: ID!, $note: String) {\n    assignAlert(id: $id, ownerID: $ownerID, note: $note) {\n      ...AlertDetail\n    }\n  }\n": typeof types.AssignAlertDocument,
+    "\n  mutation EscalateAlert($id: ID!, $note: String) {\n    escalateAlert(id: $id, note: $note) {\n      ...AlertDetail\n    }\n  }\n": typeof types.EscalateAlertDocument,
+    "\n  mutation UpdateAlert($id: ID!, $priority: AlertPriority, $message: String, $description: String) {\n    updateAlert(id: $id, priority: $priority, message: $message, description: $description) {\n      ...AlertDetail\n    }\n  }\n": typeof types.UpdateAlertDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      role\n      timeZone\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        id\n        name\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  mutation AcceptInvitation($token: String!, $password: String!) {\n    acceptInvitation(token: $token, password: $password) {\n      user {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  query Heartbeats {\n    heartbeats(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...HeartbeatFields\n        }\n      }\n    }\n  }\n": typeof types.HeartbeatsDocument,
     "\n  query Incidents($first: Int!, $after: Cursor, $where: IncidentWhereInput) {\n    incidents(first: $first, after: $after, where: $where, orderBy: [{ field: CREATED_AT, direction: DESC }]) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...IncidentRow\n        }\n      }\n    }\n  }\n": typeof types.IncidentsDocument,
     "\n  fragment IncidentRow on Incident {\n    id\n    title\n    severity\n    status\n    createdAt\n    resolvedAt\n    services(first: 5) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.IncidentRowFragmentDoc,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      name\n      timeZone\n    }\n  }\n": typeof types.UpdateProfileDocument,
@@ -33,6 +48,21 @@ type Documents = {
     "\n  query TeamChoices {\n    teams(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.TeamChoicesDocument,
     "\n  mutation CreateService($input: CreateServiceInput!) {\n    createService(input: $input) {\n      ...ServiceFields\n    }\n  }\n": typeof types.CreateServiceDocument,
     "\n  mutation UpdateService($id: ID!, $input: UpdateServiceInput!) {\n    updateService(id: $id, input: $input) {\n      ...ServiceFields\n    }\n  }\n": typeof types.UpdateServiceDocument,
+    "\n  fragment IntegrationFields on Integration {\n    id\n    name\n    kind\n    keyPrefix\n    enabled\n    url\n    mapping\n    rateLimitPerMinute\n    rateLimitBurst\n    lastReceivedAt\n    lastResult\n    createdAt\n  }\n": typeof types.IntegrationFieldsFragmentDoc,
+    "\n  fragment HeartbeatFields on Heartbeat {\n    id\n    name\n    description\n    intervalSeconds\n    enabled\n    alertMessage\n    alertPriority\n    alertTags\n    lastPingAt\n    expired\n    expiresAt\n    service {\n      id\n      name\n    }\n  }\n": typeof types.HeartbeatFieldsFragmentDoc,
+    "\n  fragment MaintenanceWindowFields on MaintenanceWindow {\n    id\n    startsAt\n    endsAt\n    reason\n    createdBy {\n      id\n      name\n    }\n  }\n": typeof types.MaintenanceWindowFieldsFragmentDoc,
+    "\n  query ServiceDetail($id: ID!, $withSnippets: Boolean!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Service {\n        ...ServiceFields\n        integrations(first: 50, orderBy: { field: CREATED_AT, direction: ASC }) {\n          totalCount\n          edges {\n            node {\n              ...IntegrationFields\n              snippets @include(if: $withSnippets) {\n                curl\n                alertmanager\n                grafana\n              }\n            }\n          }\n        }\n        heartbeats(first: 50, orderBy: { field: NAME, direction: ASC }) {\n          totalCount\n          edges {\n            node {\n              ...HeartbeatFields\n            }\n          }\n        }\n        maintenanceWindows(first: 50, orderBy: { field: STARTS_AT, direction: DESC }) {\n          totalCount\n          edges {\n            node {\n              ...MaintenanceWindowFields\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ServiceDetailDocument,
+    "\n  mutation CreateIntegration($input: CreateIntegrationInput!) {\n    createIntegration(input: $input) {\n      key\n      integration {\n        ...IntegrationFields\n      }\n      snippets {\n        curl\n        alertmanager\n        grafana\n      }\n    }\n  }\n": typeof types.CreateIntegrationDocument,
+    "\n  mutation UpdateIntegration($id: ID!, $input: UpdateIntegrationInput!) {\n    updateIntegration(id: $id, input: $input) {\n      ...IntegrationFields\n    }\n  }\n": typeof types.UpdateIntegrationDocument,
+    "\n  mutation RotateIntegrationKey($id: ID!) {\n    rotateIntegrationKey(id: $id) {\n      key\n      integration {\n        ...IntegrationFields\n      }\n      snippets {\n        curl\n        alertmanager\n        grafana\n      }\n    }\n  }\n": typeof types.RotateIntegrationKeyDocument,
+    "\n  mutation DeleteIntegration($id: ID!) {\n    deleteIntegration(id: $id)\n  }\n": typeof types.DeleteIntegrationDocument,
+    "\n  query TestGenericMapping($mapping: Map!, $sample: Map!) {\n    testGenericMapping(mapping: $mapping, sample: $sample) {\n      message\n      alias\n      priority\n      description\n      details\n      tags\n      close\n      errors\n    }\n  }\n": typeof types.TestGenericMappingDocument,
+    "\n  mutation CreateTestAlert($input: CreateAlertInput!) {\n    createAlert(input: $input) {\n      deduplicated\n      alert {\n        id\n        tinyID\n        message\n      }\n    }\n  }\n": typeof types.CreateTestAlertDocument,
+    "\n  mutation CreateHeartbeat($input: CreateHeartbeatInput!) {\n    createHeartbeat(input: $input) {\n      ...HeartbeatFields\n    }\n  }\n": typeof types.CreateHeartbeatDocument,
+    "\n  mutation UpdateHeartbeat($id: ID!, $input: UpdateHeartbeatInput!) {\n    updateHeartbeat(id: $id, input: $input) {\n      ...HeartbeatFields\n    }\n  }\n": typeof types.UpdateHeartbeatDocument,
+    "\n  mutation DeleteHeartbeat($id: ID!) {\n    deleteHeartbeat(id: $id)\n  }\n": typeof types.DeleteHeartbeatDocument,
+    "\n  mutation CreateMaintenanceWindow($input: CreateMaintenanceWindowInput!) {\n    createMaintenanceWindow(input: $input) {\n      ...MaintenanceWindowFields\n    }\n  }\n": typeof types.CreateMaintenanceWindowDocument,
+    "\n  mutation EndMaintenanceWindow($id: ID!) {\n    endMaintenanceWindow(id: $id)\n  }\n": typeof types.EndMaintenanceWindowDocument,
     "\n  query Teams {\n    teams(first: 50, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...TeamFields\n        }\n      }\n    }\n  }\n": typeof types.TeamsDocument,
     "\n  fragment TeamFields on Team {\n    id\n    name\n    description\n    members(first: 10, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    services(first: 1) {\n      totalCount\n    }\n  }\n": typeof types.TeamFieldsFragmentDoc,
     "\n  query UserChoices {\n    users(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.UserChoicesDocument,
@@ -47,11 +77,26 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query Alerts($first: Int!, $after: Cursor, $where: AlertWhereInput) {\n    alerts(first: $first, after: $after, where: $where, orderBy: [{ field: FIRST_OCCURRED_AT, direction: DESC }]) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...AlertRow\n        }\n      }\n    }\n  }\n": types.AlertsDocument,
-    "\n  fragment AlertRow on Alert {\n    id\n    message\n    priority\n    status\n    count\n    firstOccurredAt\n    lastOccurredAt\n    service {\n      id\n      name\n    }\n    acknowledgedBy {\n      id\n      name\n    }\n  }\n": types.AlertRowFragmentDoc,
+    "\n  fragment AlertRow on Alert {\n    id\n    tinyID\n    message\n    priority\n    status\n    count\n    firstOccurredAt\n    lastOccurredAt\n    snoozedUntil\n    inMaintenance\n    service {\n      id\n      name\n    }\n    acknowledgedBy {\n      id\n      name\n    }\n    owner {\n      id\n      name\n    }\n  }\n": types.AlertRowFragmentDoc,
+    "\n  fragment AlertDetail on Alert {\n    ...AlertRow\n    alias\n    description\n    details\n    tags\n    source\n    entity\n    acknowledgedAt\n    closedAt\n    closedBy {\n      id\n      name\n    }\n    incident {\n      id\n      title\n    }\n    timeline(first: 100, orderBy: { field: CREATED_AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          id\n          kind\n          actorType\n          actorName\n          data\n          createdAt\n          actor {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.AlertDetailFragmentDoc,
+    "\n  query AlertDetail($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Alert {\n        ...AlertDetail\n      }\n    }\n  }\n": types.AlertDetailDocument,
+    "\n  query AlertServiceChoices {\n    services(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.AlertServiceChoicesDocument,
+    "\n  query AssigneeChoices {\n    users(first: 200, orderBy: { field: NAME, direction: ASC }, where: { disabled: false, roleNEQ: STAKEHOLDER }) {\n      edges {\n        node {\n          id\n          name\n          role\n        }\n      }\n    }\n  }\n": types.AssigneeChoicesDocument,
+    "\n  mutation AcknowledgeAlerts($ids: [ID!]!, $note: String) {\n    acknowledgeAlerts(ids: $ids, note: $note) {\n      ...AlertRow\n    }\n  }\n": types.AcknowledgeAlertsDocument,
+    "\n  mutation CloseAlerts($ids: [ID!]!, $note: String) {\n    closeAlerts(ids: $ids, note: $note) {\n      ...AlertRow\n    }\n  }\n": types.CloseAlertsDocument,
+    "\n  mutation AcknowledgeAlert($ids: [ID!]!, $note: String) {\n    acknowledgeAlerts(ids: $ids, note: $note) {\n      ...AlertDetail\n    }\n  }\n": types.AcknowledgeAlertDocument,
+    "\n  mutation CloseAlert($ids: [ID!]!, $note: String) {\n    closeAlerts(ids: $ids, note: $note) {\n      ...AlertDetail\n    }\n  }\n": types.CloseAlertDocument,
+    "\n  mutation UnacknowledgeAlert($id: ID!, $note: String) {\n    unacknowledgeAlert(id: $id, note: $note) {\n      ...AlertDetail\n    }\n  }\n": types.UnacknowledgeAlertDocument,
+    "\n  mutation SnoozeAlert($id: ID!, $until: Time!, $note: String) {\n    snoozeAlert(id: $id, until: $until, note: $note) {\n      ...AlertDetail\n    }\n  }\n": types.SnoozeAlertDocument,
+    "\n  mutation AddAlertNote($id: ID!, $note: String!) {\n    addAlertNote(id: $id, note: $note) {\n      ...AlertDetail\n    }\n  }\n": types.AddAlertNoteDocument,
+    "\n  mutation AssignAlert($id: ID!, $ownerID: ID!, $note: String) {\n    assignAlert(id: $id, ownerID: $ownerID, note: $note) {\n      ...AlertDetail\n    }\n  }\n": types.AssignAlertDocument,
+    "\n  mutation EscalateAlert($id: ID!, $note: String) {\n    escalateAlert(id: $id, note: $note) {\n      ...AlertDetail\n    }\n  }\n": types.EscalateAlertDocument,
+    "\n  mutation UpdateAlert($id: ID!, $priority: AlertPriority, $message: String, $description: String) {\n    updateAlert(id: $id, priority: $priority, message: $message, description: $description) {\n      ...AlertDetail\n    }\n  }\n": types.UpdateAlertDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      role\n      timeZone\n    }\n  }\n": types.ViewerDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        id\n        name\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  mutation AcceptInvitation($token: String!, $password: String!) {\n    acceptInvitation(token: $token, password: $password) {\n      user {\n        id\n        name\n      }\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  query Heartbeats {\n    heartbeats(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...HeartbeatFields\n        }\n      }\n    }\n  }\n": types.HeartbeatsDocument,
     "\n  query Incidents($first: Int!, $after: Cursor, $where: IncidentWhereInput) {\n    incidents(first: $first, after: $after, where: $where, orderBy: [{ field: CREATED_AT, direction: DESC }]) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...IncidentRow\n        }\n      }\n    }\n  }\n": types.IncidentsDocument,
     "\n  fragment IncidentRow on Incident {\n    id\n    title\n    severity\n    status\n    createdAt\n    resolvedAt\n    services(first: 5) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.IncidentRowFragmentDoc,
     "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      name\n      timeZone\n    }\n  }\n": types.UpdateProfileDocument,
@@ -65,6 +110,21 @@ const documents: Documents = {
     "\n  query TeamChoices {\n    teams(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.TeamChoicesDocument,
     "\n  mutation CreateService($input: CreateServiceInput!) {\n    createService(input: $input) {\n      ...ServiceFields\n    }\n  }\n": types.CreateServiceDocument,
     "\n  mutation UpdateService($id: ID!, $input: UpdateServiceInput!) {\n    updateService(id: $id, input: $input) {\n      ...ServiceFields\n    }\n  }\n": types.UpdateServiceDocument,
+    "\n  fragment IntegrationFields on Integration {\n    id\n    name\n    kind\n    keyPrefix\n    enabled\n    url\n    mapping\n    rateLimitPerMinute\n    rateLimitBurst\n    lastReceivedAt\n    lastResult\n    createdAt\n  }\n": types.IntegrationFieldsFragmentDoc,
+    "\n  fragment HeartbeatFields on Heartbeat {\n    id\n    name\n    description\n    intervalSeconds\n    enabled\n    alertMessage\n    alertPriority\n    alertTags\n    lastPingAt\n    expired\n    expiresAt\n    service {\n      id\n      name\n    }\n  }\n": types.HeartbeatFieldsFragmentDoc,
+    "\n  fragment MaintenanceWindowFields on MaintenanceWindow {\n    id\n    startsAt\n    endsAt\n    reason\n    createdBy {\n      id\n      name\n    }\n  }\n": types.MaintenanceWindowFieldsFragmentDoc,
+    "\n  query ServiceDetail($id: ID!, $withSnippets: Boolean!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Service {\n        ...ServiceFields\n        integrations(first: 50, orderBy: { field: CREATED_AT, direction: ASC }) {\n          totalCount\n          edges {\n            node {\n              ...IntegrationFields\n              snippets @include(if: $withSnippets) {\n                curl\n                alertmanager\n                grafana\n              }\n            }\n          }\n        }\n        heartbeats(first: 50, orderBy: { field: NAME, direction: ASC }) {\n          totalCount\n          edges {\n            node {\n              ...HeartbeatFields\n            }\n          }\n        }\n        maintenanceWindows(first: 50, orderBy: { field: STARTS_AT, direction: DESC }) {\n          totalCount\n          edges {\n            node {\n              ...MaintenanceWindowFields\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ServiceDetailDocument,
+    "\n  mutation CreateIntegration($input: CreateIntegrationInput!) {\n    createIntegration(input: $input) {\n      key\n      integration {\n        ...IntegrationFields\n      }\n      snippets {\n        curl\n        alertmanager\n        grafana\n      }\n    }\n  }\n": types.CreateIntegrationDocument,
+    "\n  mutation UpdateIntegration($id: ID!, $input: UpdateIntegrationInput!) {\n    updateIntegration(id: $id, input: $input) {\n      ...IntegrationFields\n    }\n  }\n": types.UpdateIntegrationDocument,
+    "\n  mutation RotateIntegrationKey($id: ID!) {\n    rotateIntegrationKey(id: $id) {\n      key\n      integration {\n        ...IntegrationFields\n      }\n      snippets {\n        curl\n        alertmanager\n        grafana\n      }\n    }\n  }\n": types.RotateIntegrationKeyDocument,
+    "\n  mutation DeleteIntegration($id: ID!) {\n    deleteIntegration(id: $id)\n  }\n": types.DeleteIntegrationDocument,
+    "\n  query TestGenericMapping($mapping: Map!, $sample: Map!) {\n    testGenericMapping(mapping: $mapping, sample: $sample) {\n      message\n      alias\n      priority\n      description\n      details\n      tags\n      close\n      errors\n    }\n  }\n": types.TestGenericMappingDocument,
+    "\n  mutation CreateTestAlert($input: CreateAlertInput!) {\n    createAlert(input: $input) {\n      deduplicated\n      alert {\n        id\n        tinyID\n        message\n      }\n    }\n  }\n": types.CreateTestAlertDocument,
+    "\n  mutation CreateHeartbeat($input: CreateHeartbeatInput!) {\n    createHeartbeat(input: $input) {\n      ...HeartbeatFields\n    }\n  }\n": types.CreateHeartbeatDocument,
+    "\n  mutation UpdateHeartbeat($id: ID!, $input: UpdateHeartbeatInput!) {\n    updateHeartbeat(id: $id, input: $input) {\n      ...HeartbeatFields\n    }\n  }\n": types.UpdateHeartbeatDocument,
+    "\n  mutation DeleteHeartbeat($id: ID!) {\n    deleteHeartbeat(id: $id)\n  }\n": types.DeleteHeartbeatDocument,
+    "\n  mutation CreateMaintenanceWindow($input: CreateMaintenanceWindowInput!) {\n    createMaintenanceWindow(input: $input) {\n      ...MaintenanceWindowFields\n    }\n  }\n": types.CreateMaintenanceWindowDocument,
+    "\n  mutation EndMaintenanceWindow($id: ID!) {\n    endMaintenanceWindow(id: $id)\n  }\n": types.EndMaintenanceWindowDocument,
     "\n  query Teams {\n    teams(first: 50, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...TeamFields\n        }\n      }\n    }\n  }\n": types.TeamsDocument,
     "\n  fragment TeamFields on Team {\n    id\n    name\n    description\n    members(first: 10, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    services(first: 1) {\n      totalCount\n    }\n  }\n": types.TeamFieldsFragmentDoc,
     "\n  query UserChoices {\n    users(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.UserChoicesDocument,
@@ -99,7 +159,63 @@ export function graphql(source: "\n  query Alerts($first: Int!, $after: Cursor, 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment AlertRow on Alert {\n    id\n    message\n    priority\n    status\n    count\n    firstOccurredAt\n    lastOccurredAt\n    service {\n      id\n      name\n    }\n    acknowledgedBy {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment AlertRow on Alert {\n    id\n    message\n    priority\n    status\n    count\n    firstOccurredAt\n    lastOccurredAt\n    service {\n      id\n      name\n    }\n    acknowledgedBy {\n      id\n      name\n    }\n  }\n"];
+export function graphql(source: "\n  fragment AlertRow on Alert {\n    id\n    tinyID\n    message\n    priority\n    status\n    count\n    firstOccurredAt\n    lastOccurredAt\n    snoozedUntil\n    inMaintenance\n    service {\n      id\n      name\n    }\n    acknowledgedBy {\n      id\n      name\n    }\n    owner {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment AlertRow on Alert {\n    id\n    tinyID\n    message\n    priority\n    status\n    count\n    firstOccurredAt\n    lastOccurredAt\n    snoozedUntil\n    inMaintenance\n    service {\n      id\n      name\n    }\n    acknowledgedBy {\n      id\n      name\n    }\n    owner {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AlertDetail on Alert {\n    ...AlertRow\n    alias\n    description\n    details\n    tags\n    source\n    entity\n    acknowledgedAt\n    closedAt\n    closedBy {\n      id\n      name\n    }\n    incident {\n      id\n      title\n    }\n    timeline(first: 100, orderBy: { field: CREATED_AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          id\n          kind\n          actorType\n          actorName\n          data\n          createdAt\n          actor {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment AlertDetail on Alert {\n    ...AlertRow\n    alias\n    description\n    details\n    tags\n    source\n    entity\n    acknowledgedAt\n    closedAt\n    closedBy {\n      id\n      name\n    }\n    incident {\n      id\n      title\n    }\n    timeline(first: 100, orderBy: { field: CREATED_AT, direction: DESC }) {\n      totalCount\n      edges {\n        node {\n          id\n          kind\n          actorType\n          actorName\n          data\n          createdAt\n          actor {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlertDetail($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Alert {\n        ...AlertDetail\n      }\n    }\n  }\n"): (typeof documents)["\n  query AlertDetail($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Alert {\n        ...AlertDetail\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlertServiceChoices {\n    services(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AlertServiceChoices {\n    services(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AssigneeChoices {\n    users(first: 200, orderBy: { field: NAME, direction: ASC }, where: { disabled: false, roleNEQ: STAKEHOLDER }) {\n      edges {\n        node {\n          id\n          name\n          role\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AssigneeChoices {\n    users(first: 200, orderBy: { field: NAME, direction: ASC }, where: { disabled: false, roleNEQ: STAKEHOLDER }) {\n      edges {\n        node {\n          id\n          name\n          role\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcknowledgeAlerts($ids: [ID!]!, $note: String) {\n    acknowledgeAlerts(ids: $ids, note: $note) {\n      ...AlertRow\n    }\n  }\n"): (typeof documents)["\n  mutation AcknowledgeAlerts($ids: [ID!]!, $note: String) {\n    acknowledgeAlerts(ids: $ids, note: $note) {\n      ...AlertRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseAlerts($ids: [ID!]!, $note: String) {\n    closeAlerts(ids: $ids, note: $note) {\n      ...AlertRow\n    }\n  }\n"): (typeof documents)["\n  mutation CloseAlerts($ids: [ID!]!, $note: String) {\n    closeAlerts(ids: $ids, note: $note) {\n      ...AlertRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcknowledgeAlert($ids: [ID!]!, $note: String) {\n    acknowledgeAlerts(ids: $ids, note: $note) {\n      ...AlertDetail\n    }\n  }\n"): (typeof documents)["\n  mutation AcknowledgeAlert($ids: [ID!]!, $note: String) {\n    acknowledgeAlerts(ids: $ids, note: $note) {\n      ...AlertDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseAlert($ids: [ID!]!, $note: String) {\n    closeAlerts(ids: $ids, note: $note) {\n      ...AlertDetail\n    }\n  }\n"): (typeof documents)["\n  mutation CloseAlert($ids: [ID!]!, $note: String) {\n    closeAlerts(ids: $ids, note: $note) {\n      ...AlertDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnacknowledgeAlert($id: ID!, $note: String) {\n    unacknowledgeAlert(id: $id, note: $note) {\n      ...AlertDetail\n    }\n  }\n"): (typeof documents)["\n  mutation UnacknowledgeAlert($id: ID!, $note: String) {\n    unacknowledgeAlert(id: $id, note: $note) {\n      ...AlertDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SnoozeAlert($id: ID!, $until: Time!, $note: String) {\n    snoozeAlert(id: $id, until: $until, note: $note) {\n      ...AlertDetail\n    }\n  }\n"): (typeof documents)["\n  mutation SnoozeAlert($id: ID!, $until: Time!, $note: String) {\n    snoozeAlert(id: $id, until: $until, note: $note) {\n      ...AlertDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddAlertNote($id: ID!, $note: String!) {\n    addAlertNote(id: $id, note: $note) {\n      ...AlertDetail\n    }\n  }\n"): (typeof documents)["\n  mutation AddAlertNote($id: ID!, $note: String!) {\n    addAlertNote(id: $id, note: $note) {\n      ...AlertDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AssignAlert($id: ID!, $ownerID: ID!, $note: String) {\n    assignAlert(id: $id, ownerID: $ownerID, note: $note) {\n      ...AlertDetail\n    }\n  }\n"): (typeof documents)["\n  mutation AssignAlert($id: ID!, $ownerID: ID!, $note: String) {\n    assignAlert(id: $id, ownerID: $ownerID, note: $note) {\n      ...AlertDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EscalateAlert($id: ID!, $note: String) {\n    escalateAlert(id: $id, note: $note) {\n      ...AlertDetail\n    }\n  }\n"): (typeof documents)["\n  mutation EscalateAlert($id: ID!, $note: String) {\n    escalateAlert(id: $id, note: $note) {\n      ...AlertDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAlert($id: ID!, $priority: AlertPriority, $message: String, $description: String) {\n    updateAlert(id: $id, priority: $priority, message: $message, description: $description) {\n      ...AlertDetail\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateAlert($id: ID!, $priority: AlertPriority, $message: String, $description: String) {\n    updateAlert(id: $id, priority: $priority, message: $message, description: $description) {\n      ...AlertDetail\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -116,6 +232,10 @@ export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (ty
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AcceptInvitation($token: String!, $password: String!) {\n    acceptInvitation(token: $token, password: $password) {\n      user {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($token: String!, $password: String!) {\n    acceptInvitation(token: $token, password: $password) {\n      user {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Heartbeats {\n    heartbeats(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...HeartbeatFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Heartbeats {\n    heartbeats(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...HeartbeatFields\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -168,6 +288,66 @@ export function graphql(source: "\n  mutation CreateService($input: CreateServic
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateService($id: ID!, $input: UpdateServiceInput!) {\n    updateService(id: $id, input: $input) {\n      ...ServiceFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateService($id: ID!, $input: UpdateServiceInput!) {\n    updateService(id: $id, input: $input) {\n      ...ServiceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment IntegrationFields on Integration {\n    id\n    name\n    kind\n    keyPrefix\n    enabled\n    url\n    mapping\n    rateLimitPerMinute\n    rateLimitBurst\n    lastReceivedAt\n    lastResult\n    createdAt\n  }\n"): (typeof documents)["\n  fragment IntegrationFields on Integration {\n    id\n    name\n    kind\n    keyPrefix\n    enabled\n    url\n    mapping\n    rateLimitPerMinute\n    rateLimitBurst\n    lastReceivedAt\n    lastResult\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment HeartbeatFields on Heartbeat {\n    id\n    name\n    description\n    intervalSeconds\n    enabled\n    alertMessage\n    alertPriority\n    alertTags\n    lastPingAt\n    expired\n    expiresAt\n    service {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment HeartbeatFields on Heartbeat {\n    id\n    name\n    description\n    intervalSeconds\n    enabled\n    alertMessage\n    alertPriority\n    alertTags\n    lastPingAt\n    expired\n    expiresAt\n    service {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MaintenanceWindowFields on MaintenanceWindow {\n    id\n    startsAt\n    endsAt\n    reason\n    createdBy {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment MaintenanceWindowFields on MaintenanceWindow {\n    id\n    startsAt\n    endsAt\n    reason\n    createdBy {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ServiceDetail($id: ID!, $withSnippets: Boolean!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Service {\n        ...ServiceFields\n        integrations(first: 50, orderBy: { field: CREATED_AT, direction: ASC }) {\n          totalCount\n          edges {\n            node {\n              ...IntegrationFields\n              snippets @include(if: $withSnippets) {\n                curl\n                alertmanager\n                grafana\n              }\n            }\n          }\n        }\n        heartbeats(first: 50, orderBy: { field: NAME, direction: ASC }) {\n          totalCount\n          edges {\n            node {\n              ...HeartbeatFields\n            }\n          }\n        }\n        maintenanceWindows(first: 50, orderBy: { field: STARTS_AT, direction: DESC }) {\n          totalCount\n          edges {\n            node {\n              ...MaintenanceWindowFields\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ServiceDetail($id: ID!, $withSnippets: Boolean!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Service {\n        ...ServiceFields\n        integrations(first: 50, orderBy: { field: CREATED_AT, direction: ASC }) {\n          totalCount\n          edges {\n            node {\n              ...IntegrationFields\n              snippets @include(if: $withSnippets) {\n                curl\n                alertmanager\n                grafana\n              }\n            }\n          }\n        }\n        heartbeats(first: 50, orderBy: { field: NAME, direction: ASC }) {\n          totalCount\n          edges {\n            node {\n              ...HeartbeatFields\n            }\n          }\n        }\n        maintenanceWindows(first: 50, orderBy: { field: STARTS_AT, direction: DESC }) {\n          totalCount\n          edges {\n            node {\n              ...MaintenanceWindowFields\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateIntegration($input: CreateIntegrationInput!) {\n    createIntegration(input: $input) {\n      key\n      integration {\n        ...IntegrationFields\n      }\n      snippets {\n        curl\n        alertmanager\n        grafana\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateIntegration($input: CreateIntegrationInput!) {\n    createIntegration(input: $input) {\n      key\n      integration {\n        ...IntegrationFields\n      }\n      snippets {\n        curl\n        alertmanager\n        grafana\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateIntegration($id: ID!, $input: UpdateIntegrationInput!) {\n    updateIntegration(id: $id, input: $input) {\n      ...IntegrationFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateIntegration($id: ID!, $input: UpdateIntegrationInput!) {\n    updateIntegration(id: $id, input: $input) {\n      ...IntegrationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateIntegrationKey($id: ID!) {\n    rotateIntegrationKey(id: $id) {\n      key\n      integration {\n        ...IntegrationFields\n      }\n      snippets {\n        curl\n        alertmanager\n        grafana\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RotateIntegrationKey($id: ID!) {\n    rotateIntegrationKey(id: $id) {\n      key\n      integration {\n        ...IntegrationFields\n      }\n      snippets {\n        curl\n        alertmanager\n        grafana\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteIntegration($id: ID!) {\n    deleteIntegration(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteIntegration($id: ID!) {\n    deleteIntegration(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestGenericMapping($mapping: Map!, $sample: Map!) {\n    testGenericMapping(mapping: $mapping, sample: $sample) {\n      message\n      alias\n      priority\n      description\n      details\n      tags\n      close\n      errors\n    }\n  }\n"): (typeof documents)["\n  query TestGenericMapping($mapping: Map!, $sample: Map!) {\n    testGenericMapping(mapping: $mapping, sample: $sample) {\n      message\n      alias\n      priority\n      description\n      details\n      tags\n      close\n      errors\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTestAlert($input: CreateAlertInput!) {\n    createAlert(input: $input) {\n      deduplicated\n      alert {\n        id\n        tinyID\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateTestAlert($input: CreateAlertInput!) {\n    createAlert(input: $input) {\n      deduplicated\n      alert {\n        id\n        tinyID\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateHeartbeat($input: CreateHeartbeatInput!) {\n    createHeartbeat(input: $input) {\n      ...HeartbeatFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateHeartbeat($input: CreateHeartbeatInput!) {\n    createHeartbeat(input: $input) {\n      ...HeartbeatFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateHeartbeat($id: ID!, $input: UpdateHeartbeatInput!) {\n    updateHeartbeat(id: $id, input: $input) {\n      ...HeartbeatFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateHeartbeat($id: ID!, $input: UpdateHeartbeatInput!) {\n    updateHeartbeat(id: $id, input: $input) {\n      ...HeartbeatFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteHeartbeat($id: ID!) {\n    deleteHeartbeat(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteHeartbeat($id: ID!) {\n    deleteHeartbeat(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateMaintenanceWindow($input: CreateMaintenanceWindowInput!) {\n    createMaintenanceWindow(input: $input) {\n      ...MaintenanceWindowFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateMaintenanceWindow($input: CreateMaintenanceWindowInput!) {\n    createMaintenanceWindow(input: $input) {\n      ...MaintenanceWindowFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndMaintenanceWindow($id: ID!) {\n    endMaintenanceWindow(id: $id)\n  }\n"): (typeof documents)["\n  mutation EndMaintenanceWindow($id: ID!) {\n    endMaintenanceWindow(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

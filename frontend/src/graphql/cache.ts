@@ -7,7 +7,11 @@ const embedded = [
   'PageInfo',
   'LoginPayload',
   'CreateAPITokenPayload',
-  ...['APIToken', 'Alert', 'Incident', 'Service', 'Team', 'TimelineEvent', 'User'].flatMap((t) => [
+  'CreateAlertPayload',
+  'IntegrationKeyPayload',
+  'IntegrationSnippets',
+  'MappingResult',
+  ...['APIToken', 'Alert', 'Heartbeat', 'Incident', 'Integration', 'MaintenanceWindow', 'Service', 'Team', 'TimelineEvent', 'User'].flatMap((t) => [
     `${t}Connection`,
     `${t}Edge`,
   ]),
@@ -20,6 +24,40 @@ function invalidateList(cache: Cache, fieldName: string) {
     if (field.fieldName === fieldName) cache.invalidate('Query', field.fieldKey);
   }
 }
+
+/** Drops a cached field of one entity (all argument variants), e.g. an alert's timeline. */
+function invalidateField(cache: Cache, entity: { __typename: string; id: string }, fieldName: string) {
+  for (const field of cache.inspectFields(entity)) {
+    if (field.fieldName === fieldName) cache.invalidate(entity, field.fieldKey);
+  }
+}
+
+/**
+ * After acting on alerts: lists refetch (an acknowledged alert may leave the
+ * Open filter), and timelines the answer did not bring along refetch too.
+ */
+const alertsChanged = (result: Record<string, unknown>, _args: unknown, cache: Cache, info: { fieldName: string }) => {
+  invalidateList(cache, 'alerts');
+  const answer = result[info.fieldName];
+  for (const a of (Array.isArray(answer) ? answer : [answer]) as { id?: string; timeline?: unknown }[]) {
+    if (a?.id && a.timeline === undefined) invalidateField(cache, { __typename: 'Alert', id: a.id }, 'timeline');
+  }
+};
+
+/** After a change to a service's doors, heartbeats or windows: refetch the service and heartbeat lists. */
+const serviceChanged = (...lists: string[]) => (_result: unknown, args: Record<string, unknown>, cache: Cache) => {
+  for (const list of lists) invalidateList(cache, list);
+  const input = args.input as { serviceID?: string } | undefined;
+  if (input?.serviceID) {
+    for (const f of ['integrations', 'heartbeats', 'maintenanceWindows']) invalidateField(cache, { __typename: 'Service', id: input.serviceID }, f);
+  }
+};
+
+/** A deletion answers with the id: drop the entity so lists holding it stop showing it. */
+const deleted = (typename: string) => (result: Record<string, unknown>, _args: unknown, cache: Cache, info: { fieldName: string }) => {
+  const id = result[info.fieldName];
+  if (typeof id === 'string') cache.invalidate({ __typename: typename, id });
+};
 
 const refetch = (...lists: string[]) => (_result: unknown, _args: unknown, cache: Cache) => {
   for (const list of lists) invalidateList(cache, list);
@@ -46,6 +84,21 @@ export const tocsinCache = () =>
         updateService: refetch('teams'),
         deleteService: refetch('services', 'teams'),
         createAPIToken: refetch('apiTokens'),
+        createAlert: alertsChanged,
+        acknowledgeAlerts: alertsChanged,
+        closeAlerts: alertsChanged,
+        unacknowledgeAlert: alertsChanged,
+        snoozeAlert: alertsChanged,
+        addAlertNote: alertsChanged,
+        assignAlert: alertsChanged,
+        escalateAlert: alertsChanged,
+        updateAlert: alertsChanged,
+        createIntegration: serviceChanged(),
+        deleteIntegration: deleted('Integration'),
+        createHeartbeat: serviceChanged('heartbeats'),
+        deleteHeartbeat: deleted('Heartbeat'),
+        createMaintenanceWindow: serviceChanged(),
+        endMaintenanceWindow: deleted('MaintenanceWindow'),
       },
     },
   });

@@ -3,6 +3,10 @@ export const shortcuts: { keys: string; does: string }[] = [
   { keys: '/', does: 'Search or filter the list' },
   { keys: 'j', does: 'Next item in the list' },
   { keys: 'k', does: 'Previous item in the list' },
+  { keys: 'Enter', does: 'Open the alert in focus' },
+  { keys: 'x', does: 'Select the alert in focus, for a bulk action' },
+  { keys: 'a', does: 'Acknowledge the alert in focus or on screen' },
+  { keys: 'r', does: 'Close (resolve) the alert in focus or on screen' },
   { keys: '?', does: 'Show these keys' },
   { keys: 'Esc', does: 'Close a dialog or leave the search box' },
 ];

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { AlertsPage } from './AlertsPage';
 import { connection, renderAt, viewerOf } from '../../test/server';
 
+const services = () => ({ data: { services: connection('Service', [{ id: 's1', name: 'Checkout' }]) } });
+
 const alert = (id: string, status: string, message: string) => ({
   id,
+  tinyID: Number(id.slice(1)),
+  snoozedUntil: null,
+  inMaintenance: false,
+  owner: null,
   message,
   priority: 'P1',
   status,
@@ -19,6 +25,7 @@ describe('AlertsPage', () => {
   it('lists alerts with status in words, priority, service, count and age', async () => {
     const server = renderAt(<AlertsPage />, {
       Viewer: viewerOf('RESPONDER'),
+      AlertServiceChoices: services,
       Alerts: () => ({ data: { alerts: connection('Alert', [alert('a1', 'OPEN', 'Disk full'), alert('a2', 'ACKED', 'CPU hot')]) } }),
     }, '/alerts?status=all', '/alerts');
     const rows = await screen.findAllByTestId('alert-row');
@@ -37,9 +44,70 @@ describe('AlertsPage', () => {
   it('asks for active alerts by default and says what to do when there are none', async () => {
     const server = renderAt(<AlertsPage />, {
       Viewer: viewerOf('RESPONDER'),
+      AlertServiceChoices: services,
       Alerts: () => ({ data: { alerts: connection('Alert', []) } }),
     }, '/alerts', '/alerts');
     expect(await screen.findByText(/All quiet/)).toBeTruthy();
     expect(server.requests.find((r) => r.operationName === 'Alerts')?.variables.where).toEqual({ statusIn: ['OPEN', 'ACKED'] });
+  });
+
+  it('reads service, priority, tag, search and range from the URL into the query', async () => {
+    const server = renderAt(<AlertsPage />, {
+      Viewer: viewerOf('RESPONDER'),
+      AlertServiceChoices: services,
+      Alerts: () => ({ data: { alerts: connection('Alert', []) } }),
+    }, '/alerts?status=open&service=s1&priority=P1,P2&tag=db&q=disk&since=7d', '/alerts');
+    expect(await screen.findByText('No alerts match these filters.')).toBeTruthy();
+    const where = server.requests.find((r) => r.operationName === 'Alerts')?.variables.where as Record<string, unknown>;
+    expect(where).toMatchObject({ statusIn: ['OPEN'], serviceID: 's1', priorityIn: ['P1', 'P2'], tag: 'db', search: 'disk' });
+    expect(typeof where.createdAtGTE).toBe('string');
+    expect(screen.getByRole('button', { name: 'P1' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('button', { name: 'P3' }).getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('lets a responder tick alerts and acknowledge them together with a note', async () => {
+    const rows = [alert('a1', 'OPEN', 'Disk full'), alert('a2', 'OPEN', 'CPU hot'), alert('a3', 'CLOSED', 'Old one')];
+    const server = renderAt(<AlertsPage />, {
+      Viewer: viewerOf('RESPONDER'),
+      AlertServiceChoices: services,
+      Alerts: () => ({ data: { alerts: connection('Alert', rows) } }),
+      AcknowledgeAlerts: (v) => ({
+        data: { acknowledgeAlerts: (v.ids as string[]).map((id) => ({ __typename: 'Alert', ...rows.find((r) => r.id === id)!, status: 'ACKED' })) },
+      }),
+    }, '/alerts?status=all', '/alerts');
+    await screen.findAllByTestId('alert-row');
+    // Closed alerts cannot be acted on, so they have no tick box.
+    expect(screen.queryByLabelText('Select “Old one”')).toBeNull();
+    fireEvent.click(screen.getByLabelText('Select every open or acknowledged alert shown'));
+    expect(screen.getByRole('region', { name: 'Act on selected alerts' }).textContent).toContain('2 selected');
+    fireEvent.change(screen.getByPlaceholderText(/Note \(optional\)/), { target: { value: 'same root cause' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Acknowledge 2' }));
+    await waitFor(() => expect(server.requests.some((r) => r.operationName === 'AcknowledgeAlerts')).toBe(true));
+    expect(server.requests.find((r) => r.operationName === 'AcknowledgeAlerts')?.variables).toEqual({ ids: ['a1', 'a2'], note: 'same root cause' });
+    expect(await screen.findAllByText('Acknowledged 2 alerts.')).toBeTruthy();
+  });
+
+  it('acts on the focused row with the r key', async () => {
+    const rows = [alert('a1', 'ACKED', 'Disk full')];
+    const server = renderAt(<AlertsPage />, {
+      Viewer: viewerOf('ADMIN'),
+      AlertServiceChoices: services,
+      Alerts: () => ({ data: { alerts: connection('Alert', rows) } }),
+      CloseAlerts: () => ({ data: { closeAlerts: [{ __typename: 'Alert', ...rows[0], status: 'CLOSED' }] } }),
+    }, '/alerts', '/alerts');
+    const [row] = await screen.findAllByTestId('alert-row');
+    fireEvent.keyDown(row, { key: 'r' });
+    await waitFor(() => expect(server.requests.find((r) => r.operationName === 'CloseAlerts')?.variables.ids).toEqual(['a1']));
+  });
+
+  it('gives a stakeholder no tick boxes and no bulk actions', async () => {
+    renderAt(<AlertsPage />, {
+      Viewer: viewerOf('STAKEHOLDER'),
+      AlertServiceChoices: services,
+      Alerts: () => ({ data: { alerts: connection('Alert', [alert('a1', 'OPEN', 'Disk full')]) } }),
+    }, '/alerts', '/alerts');
+    await screen.findAllByTestId('alert-row');
+    expect(screen.queryAllByRole('checkbox')).toHaveLength(0);
+    expect(screen.queryByRole('button', { name: /Acknowledge|Close/ })).toBeNull();
   });
 });

@@ -1,58 +1,132 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useQuery } from 'urql';
-import { AlertsQuery } from './documents';
+import { useMutation, useQuery } from 'urql';
+import { AcknowledgeAlertsMutation, AlertsQuery, CloseAlertsMutation } from './documents';
+import { AlertFiltersBar } from './AlertFiltersBar';
 import { AlertRow } from './AlertRow';
-import { alertFilters, alertWhere, DEFAULT_ALERT_FILTER, parseAlertFilter } from './statusFilter';
+import { BulkBar } from './BulkBar';
+import { bulkOutcome } from './bulkOutcome';
+import { coverage, useSelection } from './selection';
+import { alertListWhere, hasNarrowing, parseAlertFilters } from './statusFilter';
+import { canRespond } from '../auth/permissions';
 import { useViewer } from '../auth/useViewer';
 import { PageHeader } from '../shell/PageHeader';
 import { useNow } from '../../time/useNow';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { FilterTabs } from '../../ui/FilterTabs';
-import { SearchBox } from '../../ui/SearchBox';
 import { SkeletonRows } from '../../ui/Skeleton';
+import { Tick } from '../../ui/Tick';
 
 const PAGE = 50;
 
 export function AlertsPage() {
   const [params] = useSearchParams();
-  const filter = parseAlertFilter(params.get('status'));
-  const search = params.get('q') ?? '';
+  const filters = parseAlertFilters(params);
   // "Show older" pages belong to one filter; a new filter starts from the top.
-  const listKey = `${filter}|${search}`;
+  const listKey = JSON.stringify(filters);
   const [page, setPage] = useState<{ key: string; after: string | null }>({ key: listKey, after: null });
   const after = page.key === listKey ? page.after : null;
-  const where = alertWhere(filter, search);
+  // "Last hour" counts back from when the filter was chosen, so the query stays put while the clock ticks.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- listKey is filters, serialised
+  const where = useMemo(() => alertListWhere(filters, new Date()), [listKey]);
   const [{ data, fetching, error }, refetch] = useQuery({ query: AlertsQuery, variables: { first: PAGE, after, where } });
   const { viewer } = useViewer();
+  const responder = canRespond(viewer?.role);
   const now = useNow();
-  const alerts = data?.alerts.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
+  const alerts = useMemo(() => data?.alerts.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [], [data]);
+  const visible = useMemo(() => alerts.filter((a) => a.status !== 'CLOSED').map((a) => a.id), [alerts]);
+  const { selection, ids, toggle, toggleAll, clear } = useSelection(visible);
+  const [ackState, acknowledge] = useMutation(AcknowledgeAlertsMutation);
+  const [closeState, close] = useMutation(CloseAlertsMutation);
+  const [message, setMessage] = useState('');
+  const busy = ackState.fetching || closeState.fetching;
+  const actionError = ackState.error ?? closeState.error;
+  const timeZone = viewer?.timeZone ?? 'UTC';
+
+  async function act(kind: 'acknowledge' | 'close', targets: string[], note: string) {
+    if (targets.length === 0) return;
+    const before = new Map(alerts.map((a) => [a.id, a.status]));
+    const variables = { ids: targets, note: note || null };
+    const changed =
+      kind === 'acknowledge' ? (await acknowledge(variables)).data?.acknowledgeAlerts : (await close(variables)).data?.closeAlerts;
+    if (!changed) return;
+    setMessage(bulkOutcome(kind, changed.map((a) => ({ id: a.id, before: before.get(a.id), after: a.status, message: a.message }))));
+    clear();
+  }
+
+  const ticked = coverage(selection, visible);
 
   return (
     <>
       <PageHeader title="Alerts" count={data?.alerts.totalCount} />
-      <div className="toolbar">
-        <FilterTabs param="status" label="Alert status" options={[...alertFilters]} current={filter} defaultValue={DEFAULT_ALERT_FILTER} />
-        <SearchBox label="Search alerts" />
-      </div>
+      <AlertFiltersBar filters={filters} />
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {message}
+      </p>
+      {message && (
+        <div className="notice notice-success flash" aria-hidden="true">
+          <p>{message}</p>
+        </div>
+      )}
+      {actionError && <ErrorNotice error={actionError} />}
+      {responder && ids.length > 0 && (
+        <BulkBar count={ids.length} busy={busy} onAcknowledge={(note) => act('acknowledge', ids, note)} onClose={(note) => act('close', ids, note)} onClear={clear} />
+      )}
       {error && !data && <ErrorNotice error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
       {!data && fetching && <SkeletonRows label="Loading alerts" />}
       {data && alerts.length === 0 && (
-        <EmptyState title={search ? `No alerts match “${search}”.` : filter === 'active' ? 'All quiet: no open or acknowledged alerts.' : 'No alerts here.'}>
+        <EmptyState
+          title={
+            hasNarrowing(filters)
+              ? 'No alerts match these filters.'
+              : filters.status === 'active'
+                ? 'All quiet: no open or acknowledged alerts.'
+                : 'No alerts here.'
+          }
+        >
           <p>
-            {search
-              ? 'Try fewer words, or look in All.'
+            {hasNarrowing(filters)
+              ? 'Try fewer words or filters, or look in All.'
               : 'Alerts arrive from your monitoring integrations. Switch to All to see closed alerts.'}
           </p>
         </EmptyState>
       )}
       {alerts.length > 0 && (
-        <ul className="list" aria-label="Alerts, newest first" aria-busy={fetching}>
-          {alerts.map((a) => (
-            <AlertRow key={a.id} alert={a} now={now} timeZone={viewer?.timeZone ?? 'UTC'} />
-          ))}
-        </ul>
+        <div className="list-frame">
+          {responder && visible.length > 0 && (
+            <div className="list-head">
+              <Tick checked={ticked === 'all'} indeterminate={ticked === 'some'} onChange={toggleAll} label="Select every open or acknowledged alert shown" />
+              <span className="muted list-hint" aria-hidden="true">
+                {ticked === 'none' ? 'Select all' : `${ids.length} of ${visible.length} selected`}
+              </span>
+              <span className="muted list-hint-long">
+                {ticked === 'none' ? 'Select to act on several' : `${ids.length} of ${visible.length} selected`} · keys: <kbd>x</kbd> select, <kbd>a</kbd> acknowledge,{' '}
+                <kbd>r</kbd> close
+              </span>
+            </div>
+          )}
+          <ul className="list" aria-label="Alerts, newest first" aria-busy={fetching}>
+            {alerts.map((a) => (
+              <AlertRow
+                key={a.id}
+                alert={a}
+                now={now}
+                timeZone={timeZone}
+                selectColumn={responder && visible.length > 0}
+                actions={
+                  responder && a.status !== 'CLOSED'
+                    ? {
+                        selected: selection.has(a.id),
+                        onToggle: () => toggle(a.id),
+                        onAcknowledge: () => act('acknowledge', [a.id], ''),
+                        onClose: () => act('close', [a.id], ''),
+                      }
+                    : undefined
+                }
+              />
+            ))}
+          </ul>
+        </div>
       )}
       {data?.alerts.pageInfo.hasNextPage && (
         <button type="button" className="button load-more" disabled={fetching} onClick={() => setPage({ key: listKey, after: data.alerts.pageInfo.endCursor ?? null })}>
@@ -62,3 +136,4 @@ export function AlertsPage() {
     </>
   );
 }
+

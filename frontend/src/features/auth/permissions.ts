@@ -29,3 +29,13 @@ export const roleDescriptions: Record<UserRole, string> = {
   RESPONDER: 'handles alerts and incidents',
   STAKEHOLDER: 'follows incidents, changes nothing',
 };
+
+/** Admins set up integrations and heartbeats (their keys let anyone raise alerts). */
+export function canManageIntegrations(role: UserRole | undefined): boolean {
+  return role === 'ADMIN';
+}
+
+/** Responders and admins plan maintenance windows and raise test alerts. */
+export function canManageMaintenance(role: UserRole | undefined): boolean {
+  return canRespond(role);
+}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { ServicesQuery } from './documents';
 import { ServiceForm } from './ServiceForm';
@@ -49,7 +50,11 @@ export function ServicesPage() {
           {services.map((s) => (
             <li key={s.id} className="row" data-list-item tabIndex={0} data-testid="service-row">
               <div className="row-main">
-                <p className="row-title">{s.name}</p>
+                <p className="row-title">
+                  <Link to={`/services/${s.id}`} className="row-link">
+                    {s.name}
+                  </Link>
+                </p>
                 <p className="row-meta">
                   <span>Team {s.team.name}</span>
                 </p>

@@ -53,3 +53,205 @@ export const UpdateServiceMutation = graphql(`
     }
   }
 `);
+
+export const IntegrationFieldsFragment = graphql(`
+  fragment IntegrationFields on Integration {
+    id
+    name
+    kind
+    keyPrefix
+    enabled
+    url
+    mapping
+    rateLimitPerMinute
+    rateLimitBurst
+    lastReceivedAt
+    lastResult
+    createdAt
+  }
+`);
+
+export const HeartbeatFieldsFragment = graphql(`
+  fragment HeartbeatFields on Heartbeat {
+    id
+    name
+    description
+    intervalSeconds
+    enabled
+    alertMessage
+    alertPriority
+    alertTags
+    lastPingAt
+    expired
+    expiresAt
+    service {
+      id
+      name
+    }
+  }
+`);
+
+export const MaintenanceWindowFieldsFragment = graphql(`
+  fragment MaintenanceWindowFields on MaintenanceWindow {
+    id
+    startsAt
+    endsAt
+    reason
+    createdBy {
+      id
+      name
+    }
+  }
+`);
+
+/** A service with its doors, heartbeats and maintenance windows. Snippets only for those who may see keys' configs. */
+export const ServiceDetailQuery = graphql(`
+  query ServiceDetail($id: ID!, $withSnippets: Boolean!) {
+    node(id: $id) {
+      __typename
+      id
+      ... on Service {
+        ...ServiceFields
+        integrations(first: 50, orderBy: { field: CREATED_AT, direction: ASC }) {
+          totalCount
+          edges {
+            node {
+              ...IntegrationFields
+              snippets @include(if: $withSnippets) {
+                curl
+                alertmanager
+                grafana
+              }
+            }
+          }
+        }
+        heartbeats(first: 50, orderBy: { field: NAME, direction: ASC }) {
+          totalCount
+          edges {
+            node {
+              ...HeartbeatFields
+            }
+          }
+        }
+        maintenanceWindows(first: 50, orderBy: { field: STARTS_AT, direction: DESC }) {
+          totalCount
+          edges {
+            node {
+              ...MaintenanceWindowFields
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const CreateIntegrationMutation = graphql(`
+  mutation CreateIntegration($input: CreateIntegrationInput!) {
+    createIntegration(input: $input) {
+      key
+      integration {
+        ...IntegrationFields
+      }
+      snippets {
+        curl
+        alertmanager
+        grafana
+      }
+    }
+  }
+`);
+
+export const UpdateIntegrationMutation = graphql(`
+  mutation UpdateIntegration($id: ID!, $input: UpdateIntegrationInput!) {
+    updateIntegration(id: $id, input: $input) {
+      ...IntegrationFields
+    }
+  }
+`);
+
+export const RotateIntegrationKeyMutation = graphql(`
+  mutation RotateIntegrationKey($id: ID!) {
+    rotateIntegrationKey(id: $id) {
+      key
+      integration {
+        ...IntegrationFields
+      }
+      snippets {
+        curl
+        alertmanager
+        grafana
+      }
+    }
+  }
+`);
+
+export const DeleteIntegrationMutation = graphql(`
+  mutation DeleteIntegration($id: ID!) {
+    deleteIntegration(id: $id)
+  }
+`);
+
+export const TestGenericMappingQuery = graphql(`
+  query TestGenericMapping($mapping: Map!, $sample: Map!) {
+    testGenericMapping(mapping: $mapping, sample: $sample) {
+      message
+      alias
+      priority
+      description
+      details
+      tags
+      close
+      errors
+    }
+  }
+`);
+
+export const CreateTestAlertMutation = graphql(`
+  mutation CreateTestAlert($input: CreateAlertInput!) {
+    createAlert(input: $input) {
+      deduplicated
+      alert {
+        id
+        tinyID
+        message
+      }
+    }
+  }
+`);
+
+export const CreateHeartbeatMutation = graphql(`
+  mutation CreateHeartbeat($input: CreateHeartbeatInput!) {
+    createHeartbeat(input: $input) {
+      ...HeartbeatFields
+    }
+  }
+`);
+
+export const UpdateHeartbeatMutation = graphql(`
+  mutation UpdateHeartbeat($id: ID!, $input: UpdateHeartbeatInput!) {
+    updateHeartbeat(id: $id, input: $input) {
+      ...HeartbeatFields
+    }
+  }
+`);
+
+export const DeleteHeartbeatMutation = graphql(`
+  mutation DeleteHeartbeat($id: ID!) {
+    deleteHeartbeat(id: $id)
+  }
+`);
+
+export const CreateMaintenanceWindowMutation = graphql(`
+  mutation CreateMaintenanceWindow($input: CreateMaintenanceWindowInput!) {
+    createMaintenanceWindow(input: $input) {
+      ...MaintenanceWindowFields
+    }
+  }
+`);
+
+export const EndMaintenanceWindowMutation = graphql(`
+  mutation EndMaintenanceWindow($id: ID!) {
+    endMaintenanceWindow(id: $id)
+  }
+`);

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { AlertDetailPage } from './AlertDetailPage';
+import { availableActions } from './AlertActions';
+import { connection, renderAt, viewerOf } from '../../test/server';
+
+type Role = 'ADMIN' | 'RESPONDER' | 'STAKEHOLDER';
+const ago = (min: number) => new Date(Date.now() - min * 60_000).toISOString();
+
+function alertOf(status: 'OPEN' | 'ACKED' | 'CLOSED', events: Record<string, unknown>[] = []) {
+  return {
+    __typename: 'Alert',
+    id: 'a1',
+    tinyID: 42,
+    message: 'Disk full on db-1',
+    priority: 'P1',
+    status,
+    count: 3,
+    firstOccurredAt: ago(12),
+    lastOccurredAt: ago(2),
+    snoozedUntil: null,
+    inMaintenance: false,
+    service: { __typename: 'Service', id: 's1', name: 'PostgreSQL primary' },
+    acknowledgedBy: status === 'ACKED' ? { __typename: 'User', id: 'u9', name: 'Rui Responder' } : null,
+    owner: null,
+    alias: 'disk-db-1',
+    description: 'Volume /data is 97% full.',
+    details: { host: 'db-1' },
+    tags: ['database'],
+    source: 'prometheus',
+    entity: '',
+    acknowledgedAt: status === 'ACKED' ? ago(4) : null,
+    closedAt: null,
+    closedBy: null,
+    incident: null,
+    timeline: connection(
+      'TimelineEvent',
+      events.map((e, i) => ({ id: `e${i}`, actorType: 'USER', actorName: 'Rui Responder', actor: { __typename: 'User', id: 'u9', name: 'Rui Responder' }, data: {}, createdAt: ago(4), ...e })),
+    ),
+  };
+}
+
+const render = (role: Role, alert: ReturnType<typeof alertOf>, extra = {}) =>
+  renderAt(<AlertDetailPage />, { Viewer: viewerOf(role), AlertDetail: () => ({ data: { node: alert } }), ...extra }, '/alerts/a1', '/alerts/:id');
+
+describe('AlertDetailPage', () => {
+  it('answers what, since when and who above the actions, and words the timeline', async () => {
+    render('RESPONDER', alertOf('ACKED', [{ kind: 'ACKNOWLEDGED', data: { note: 'on it' } }, { kind: 'CREATED', actorType: 'INTEGRATION', actorName: 'Prometheus', actor: null }]));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Disk full on db-1' })).toBeTruthy();
+    expect(screen.getByText('PostgreSQL primary')).toBeTruthy();
+    expect(screen.getByText('#42')).toBeTruthy();
+    expect(screen.getByText('12 min ago')).toBeTruthy();
+    expect(screen.getByText(/Acknowledged by Rui Responder/)).toBeTruthy();
+    expect(screen.getByText('×3')).toBeTruthy();
+    const timeline = screen.getByTestId('timeline');
+    expect(within(timeline).getByText('Rui Responder acknowledged')).toBeTruthy();
+    expect(within(timeline).getByText('“on it”')).toBeTruthy();
+    expect(within(timeline).getByText('Received from Prometheus')).toBeTruthy();
+    expect(screen.getByRole('row', { name: /host db-1/ })).toBeTruthy();
+  });
+
+  it('offers Acknowledge first on an open alert and sends it', async () => {
+    const { requests } = render('RESPONDER', alertOf('OPEN'), {
+      AcknowledgeAlert: () => ({ data: { acknowledgeAlerts: [alertOf('ACKED', [{ kind: 'ACKNOWLEDGED' }])] } }),
+    });
+    const ack = await screen.findByRole('button', { name: /^Acknowledge/ });
+    expect(ack.className).toContain('button-primary');
+    expect(screen.queryByRole('button', { name: 'Unacknowledge' })).toBeNull();
+    fireEvent.click(ack);
+    await waitFor(() => expect(requests.some((r) => r.operationName === 'AcknowledgeAlert')).toBe(true));
+    expect(requests.find((r) => r.operationName === 'AcknowledgeAlert')?.variables.ids).toEqual(['a1']);
+    // The answer brings the new state: Close becomes the primary action.
+    const close = await screen.findByRole('button', { name: /^Close/ });
+    expect(close.className).toContain('button-primary');
+    expect(await screen.findByText('Rui Responder acknowledged')).toBeTruthy();
+  });
+
+  it('acknowledges with the a key', async () => {
+    const { requests } = render('RESPONDER', alertOf('OPEN'), {
+      AcknowledgeAlert: () => ({ data: { acknowledgeAlerts: [alertOf('ACKED')] } }),
+    });
+    await screen.findByRole('button', { name: /^Acknowledge/ });
+    fireEvent.keyDown(document.body, { key: 'a' });
+    await waitFor(() => expect(requests.some((r) => r.operationName === 'AcknowledgeAlert')).toBe(true));
+  });
+
+  it('offers Close first once acknowledged, with Unacknowledge beside it', async () => {
+    render('ADMIN', alertOf('ACKED'));
+    const close = await screen.findByRole('button', { name: /^Close/ });
+    expect(close.className).toContain('button-primary');
+    for (const name of ['Unacknowledge', 'Snooze', 'Add note', 'Assign', 'Escalate now', 'Change priority', 'Edit text']) {
+      expect(screen.getByRole('button', { name })).toBeTruthy();
+    }
+    expect(screen.queryByRole('button', { name: /^Acknowledge/ })).toBeNull();
+  });
+
+  it('snoozes for an hour from the snooze panel', async () => {
+    const { requests } = render('RESPONDER', alertOf('OPEN'), { SnoozeAlert: () => ({ data: { snoozeAlert: alertOf('OPEN') } }) });
+    fireEvent.click(await screen.findByRole('button', { name: 'Snooze' }));
+    fireEvent.click(screen.getByRole('button', { name: '1 h' }));
+    await waitFor(() => expect(requests.some((r) => r.operationName === 'SnoozeAlert')).toBe(true));
+    const until = new Date(String(requests.find((r) => r.operationName === 'SnoozeAlert')?.variables.until)).getTime();
+    expect(Math.abs(until - (Date.now() + 3_600_000))).toBeLessThan(10_000);
+  });
+
+  it('shows a stakeholder no action at all', async () => {
+    render('STAKEHOLDER', alertOf('OPEN'));
+    await screen.findByRole('heading', { level: 1, name: 'Disk full on db-1' });
+    expect(screen.queryAllByRole('button')).toHaveLength(0);
+  });
+
+  it('says plainly when the alert does not exist', async () => {
+    renderAt(<AlertDetailPage />, { Viewer: viewerOf('RESPONDER'), AlertDetail: () => ({ data: { node: null } }) }, '/alerts/nope', '/alerts/:id');
+    expect(await screen.findByText('There is no alert with this address.')).toBeTruthy();
+  });
+
+  it('matches the action rules', () => {
+    expect(availableActions('OPEN', false)).toEqual({ primary: undefined, secondary: [] });
+    expect(availableActions('CLOSED', true)).toEqual({ primary: undefined, secondary: ['note'] });
+    expect(availableActions('ACKED', true).primary).toBe('close');
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { describeEvent, type TimelineEventLike } from './timeline';
+
+const now = new Date('2025-03-10T12:00:00Z');
+const at = '2025-03-10T11:56:00Z';
+const rui = { actorType: 'USER' as const, actorName: 'Rui R.', actor: { name: 'Rui Responder' }, createdAt: at };
+const ev = (kind: string, data: Record<string, unknown> = {}, who: Partial<TimelineEventLike> = rui): TimelineEventLike => ({ ...rui, ...who, kind, data });
+const say = (e: TimelineEventLike, extra = {}) => describeEvent(e, { now, timeZone: 'UTC', ...extra });
+
+describe('timeline wording', () => {
+  it('names the person by their current name and keeps the note', () => {
+    expect(say(ev('ACKNOWLEDGED', { note: 'on it' }))).toEqual({ text: 'Rui Responder acknowledged', note: 'on it' });
+    expect(say(ev('CLOSED'))).toEqual({ text: 'Rui Responder closed the alert', note: undefined });
+    expect(say(ev('UNACKNOWLEDGED')).text).toBe('Rui Responder put it back to open; paging resumes');
+    expect(say(ev('NOTE_ADDED', { note: 'rolled back' }))).toEqual({ text: 'Rui Responder added a note', note: 'rolled back' });
+  });
+
+  it('says where an alert came from', () => {
+    const fromDoor = { actorType: 'INTEGRATION' as const, actorName: 'Prometheus', actor: null };
+    expect(say(ev('CREATED', {}, fromDoor)).text).toBe('Received from Prometheus');
+    expect(say(ev('CLOSED', {}, fromDoor)).text).toBe('Closed by Prometheus');
+    expect(say(ev('CREATED')).text).toBe('Rui Responder raised the alert');
+  });
+
+  it('counts repeats and says when the last one came', () => {
+    const e = ev('DEDUPLICATED', { count: 13, repeats: 12, last_message: 'Disk full' }, { actorType: 'INTEGRATION', actorName: 'Prometheus', actor: null });
+    expect(say(e, { lastOccurredAt: '2025-03-10T11:58:00Z', latestRepeat: true })).toEqual({
+      text: 'Repeated 12 times, last 2 min ago (13 in all)',
+      note: 'Latest: Disk full',
+    });
+    expect(say(ev('DEDUPLICATED', { repeats: 1 })).text).toBe('Repeated once');
+  });
+
+  it('words changes with their old and new values', () => {
+    expect(say(ev('PRIORITY_CHANGED', { from: 'P3', to: 'P1' })).text).toBe('Rui Responder changed priority from P3 to P1');
+    expect(say(ev('MESSAGE_CHANGED', { from: 'a', to: 'b' }))).toEqual({ text: 'Rui Responder changed the message', note: 'Now: b' });
+    expect(say(ev('ASSIGNED', { owner: 'Ada Admin' })).text).toBe('Rui Responder assigned it to Ada Admin');
+    expect(say(ev('ASSIGNED', { owner: 'Rui Responder' })).text).toBe('Rui Responder took ownership');
+    expect(say(ev('SNOOZED', { until: '2025-03-10T13:00:00Z' })).text).toMatch(/^Rui Responder snoozed it until .*(13:00|01:00 PM)/);
+  });
+
+  it('words what Tocsin did itself, and unknown kinds without breaking', () => {
+    const tocsin = { actorType: 'SYSTEM' as const, actorName: 'Tocsin', actor: null };
+    expect(say(ev('IN_MAINTENANCE', {}, tocsin)).text).toBe('Not paged: it arrived during a maintenance window');
+    expect(say(ev('ESCALATION_PENDING', { requested: true }, tocsin)).text).toBe('Next escalation step queued');
+    expect(say(ev('SOMETHING_NEW', { note: 'x' })).text).toBe('Rui Responder: something new');
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { ServicePage } from './ServicePage';
+import { connection, renderAt, viewerOf } from '../../test/server';
+
+type Role = 'ADMIN' | 'RESPONDER' | 'STAKEHOLDER';
+const soon = (min: number) => new Date(Date.now() + min * 60_000).toISOString();
+
+const snippets = { __typename: 'IntegrationSnippets', curl: "curl -X POST http://x/v2/alerts -H 'Authorization: GenieKey <YOUR_INTEGRATION_KEY>'", alertmanager: 'receivers: []', grafana: 'Contact point type: Opsgenie' };
+const integration = {
+  id: 'i1',
+  name: 'Prometheus prod',
+  kind: 'OPSGENIE',
+  keyPrefix: 'ab12cd34',
+  enabled: true,
+  url: 'http://127.0.0.1/v2/alerts',
+  mapping: {},
+  rateLimitPerMinute: 600,
+  rateLimitBurst: 100,
+  lastReceivedAt: soon(-3),
+  lastResult: 'accepted',
+  createdAt: soon(-60),
+};
+
+const service = (withSnippets: boolean) => ({
+  __typename: 'Service',
+  id: 's1',
+  name: 'Checkout',
+  description: 'Takes payments',
+  team: { __typename: 'Team', id: 't1', name: 'Payments' },
+  integrations: connection('Integration', [withSnippets ? { ...integration, snippets } : integration]),
+  heartbeats: connection('Heartbeat', [
+    { id: 'h1', name: 'nightly-backup', description: '', intervalSeconds: 86400, enabled: true, alertMessage: '', alertPriority: 'P3', alertTags: [], lastPingAt: soon(-1500), expired: true, expiresAt: soon(-60), service: { __typename: 'Service', id: 's1', name: 'Checkout' } },
+  ]),
+  maintenanceWindows: connection('MaintenanceWindow', [{ id: 'm1', startsAt: soon(-10), endsAt: soon(50), reason: 'DB upgrade', createdBy: null }]),
+});
+
+const render = (role: Role, extra = {}) =>
+  renderAt(<ServicePage />, { Viewer: viewerOf(role), ServiceDetail: (v) => ({ data: { node: service(Boolean(v.withSnippets)) } }), ...extra }, '/services/s1', '/services/:id');
+
+describe('ServicePage', () => {
+  it('shows integrations, heartbeats and windows with their state in words', async () => {
+    render('ADMIN');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Checkout' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Prometheus prod' })).toBeTruthy();
+    expect(screen.getByText('ab12cd34…')).toBeTruthy();
+    expect(screen.getByText('3 min ago')).toBeTruthy();
+    expect(screen.getByText('Expired')).toBeTruthy();
+    expect(screen.getByText('Active')).toBeTruthy();
+    expect(screen.getByText('DB upgrade')).toBeTruthy();
+  });
+
+  it.each<[Role, string[], string[]]>([
+    ['ADMIN', ['Add integration', 'Rotate key of Prometheus prod', 'Disable Prometheus prod', 'Delete Prometheus prod', 'Add heartbeat', 'Edit nightly-backup', 'Schedule maintenance', 'End now', 'Raise a test alert'], []],
+    ['RESPONDER', ['Schedule maintenance', 'End now', 'Raise a test alert', 'Copy the URL of Prometheus prod'], ['Add integration', 'Rotate key of Prometheus prod', 'Add heartbeat', 'Edit nightly-backup']],
+  ])('%s is offered exactly what they may do', async (role, shown, hidden) => {
+    render(role);
+    await screen.findByRole('heading', { name: 'Prometheus prod' });
+    for (const name of shown) expect(screen.getByRole('button', { name })).toBeTruthy();
+    for (const name of hidden) expect(screen.queryByRole('button', { name })).toBeNull();
+  });
+
+  it('gives a stakeholder a read-only page: no buttons, no snippets', async () => {
+    const { requests } = render('STAKEHOLDER');
+    await screen.findByRole('heading', { name: 'Prometheus prod' });
+    expect(screen.queryAllByRole('button')).toHaveLength(0);
+    expect(requests.find((r) => r.operationName === 'ServiceDetail')?.variables.withSnippets).toBe(false);
+    expect(screen.getByText('http://127.0.0.1/v2/alerts')).toBeTruthy();
+  });
+
+  it('shows snippets per sender in tabs', async () => {
+    render('ADMIN');
+    fireEvent.click(await screen.findByRole('button', { name: /Configuration for senders/ }));
+    expect(screen.getByRole('tab', { name: 'curl' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByText(/GenieKey <YOUR_INTEGRATION_KEY>/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('tab', { name: 'Grafana' }));
+    expect(screen.getByText('Contact point type: Opsgenie')).toBeTruthy();
+  });
+
+  it('creates an integration and shows its key once, with a warning', async () => {
+    const { requests } = render('ADMIN', {
+      CreateIntegration: () => ({
+        data: { createIntegration: { __typename: 'IntegrationKeyPayload', key: 'secret-key-123', integration: { __typename: 'Integration', ...integration, id: 'i2', name: 'New door' }, snippets } },
+      }),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Add integration' }));
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'New door' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create integration' }));
+    expect(await screen.findByTestId('integration-key')).toBeTruthy();
+    expect(screen.getByTestId('integration-key').textContent).toBe('secret-key-123');
+    expect(screen.getByText(/shown only once/)).toBeTruthy();
+    expect(within(screen.getByRole('dialog', { name: 'Add integration' })).getByRole('button', { name: 'Send test alert' })).toBeTruthy();
+    expect(requests.find((r) => r.operationName === 'CreateIntegration')?.variables.input).toEqual({ serviceID: 's1', kind: 'OPSGENIE', name: 'New door' });
+  });
+
+  it('tests a generic mapping on a pasted sample', async () => {
+    const { requests } = render('ADMIN', {
+      TestGenericMapping: () => ({
+        data: { testGenericMapping: { __typename: 'MappingResult', message: 'Queue depth above 10k on orders', alias: '', priority: 'P1', description: '', details: {}, tags: ['queue'], close: false, errors: [] } },
+      }),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Add integration' }));
+    fireEvent.click(screen.getByLabelText(/Generic JSON webhook/));
+    fireEvent.click(screen.getByRole('button', { name: 'Test this mapping' }));
+    expect(await screen.findByText('Queue depth above 10k on orders')).toBeTruthy();
+    const sent = requests.find((r) => r.operationName === 'TestGenericMapping')?.variables;
+    expect((sent?.mapping as Record<string, string>).message).toBe('body.title');
+    expect((sent?.sample as Record<string, string>).level).toBe('critical');
+    fireEvent.change(screen.getByLabelText('Sample body (JSON)'), { target: { value: '{ nope' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Test this mapping' }));
+    await waitFor(() => expect(screen.getByText(/not valid JSON/)).toBeTruthy());
+  });
+});
