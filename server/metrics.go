@@ -60,7 +60,7 @@ func (m *metrics) handler() http.Handler {
 
 // route keeps label cardinality bounded: known prefixes, else "other".
 func route(path string) string {
-	for _, p := range []string{"/graphql", "/healthz", "/readyz", "/metrics", "/assets/"} {
+	for _, p := range []string{"/graphql", "/healthz", "/readyz", "/metrics", "/assets/", "/v2/", "/hooks/"} {
 		if path == p || strings.HasPrefix(path, p) && strings.HasSuffix(p, "/") {
 			return p
 		}

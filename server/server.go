@@ -24,6 +24,7 @@ import (
 	"github.com/tocsin/tocsin/heartbeat"
 	"github.com/tocsin/tocsin/incident"
 	"github.com/tocsin/tocsin/integration"
+	"github.com/tocsin/tocsin/server/ingest"
 )
 
 // Deps is what the server needs; main builds it once.
@@ -61,9 +62,20 @@ func New(d Deps) *Server {
 	mux.Handle("/graphql", s.graphql())
 	mux.Handle("/", s.spa(d.SPA))
 
-	var h http.Handler = mux
-	h = s.authenticate(h)
-	h = limitBody(d.Config.MaxBodyBytes, h)
+	var app http.Handler = mux
+	app = s.authenticate(app)
+	app = limitBody(d.Config.MaxBodyBytes, app)
+
+	// The ingest doors check integration keys (GenieKey, Basic, Bearer,
+	// ?apiKey=) and their own 512 KiB body limit, so they sit beside the
+	// user authentication, not behind it.
+	root := http.NewServeMux()
+	doors := ingest.New(ingest.Deps{Client: d.Client, Alerts: d.Alerts, Integrations: d.Integrations, Heartbeats: d.Heartbeats})
+	root.Handle("/v2/", doors)
+	root.Handle("/hooks/", doors)
+	root.Handle("/", app)
+
+	var h http.Handler = root
 	h = s.metrics.instrument(h)
 	h = logRequests(h)
 	h = recoverPanics(h)
