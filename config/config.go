@@ -6,6 +6,7 @@ package config
 import (
 	"flag"
 	"fmt"
+	"net"
 	"net/url"
 	"os"
 	"strconv"
@@ -22,6 +23,12 @@ type Config struct {
 	SMTPURL     string
 	SMTPFrom    string
 	LogLevel    string
+
+	// SMTPInboundAddr is where the inbound email listener listens; empty: off.
+	SMTPInboundAddr string
+	// InboundEmailDomain is the email domain of EMAIL integrations
+	// (<key>@domain); it defaults to the host of BaseURL.
+	InboundEmailDomain string
 
 	// MaxBodyBytes caps request bodies; larger ones get 413.
 	MaxBodyBytes int64
@@ -50,6 +57,8 @@ var Vars = []Var{
 	{"TOCSIN_BASE_URL", "base-url", "http://localhost:8080", "public URL of Tocsin, used in links and for Secure cookies"},
 	{"TOCSIN_SMTP_URL", "smtp-url", "smtp://127.0.0.1:1025", "outgoing mail server: smtp:// (plain or STARTTLS when offered) or smtps://, user:password@ for auth"},
 	{"TOCSIN_SMTP_FROM", "smtp-from", "Tocsin <tocsin@localhost>", "From address of emails Tocsin sends"},
+	{"TOCSIN_SMTP_INBOUND_ADDR", "smtp-inbound-addr", "", "address the inbound email (email-to-alert) SMTP listener listens on, e.g. 127.0.0.1:2525; empty turns it off"},
+	{"TOCSIN_INBOUND_EMAIL_DOMAIN", "inbound-email-domain", "", "email domain of EMAIL integrations (<key>@domain); empty means the host of TOCSIN_BASE_URL"},
 	{"TOCSIN_LOG_LEVEL", "log-level", "info", "debug, info, warn or error"},
 	{"TOCSIN_MAX_BODY_BYTES", "max-body-bytes", "1048576", "largest request body accepted (bytes); larger gets 413"},
 	{"TOCSIN_SESSION_TTL", "session-ttl", "720h", "how long a sign-in lasts"},
@@ -84,6 +93,9 @@ func Load(vals map[string]*string) (*Config, error) {
 		SMTPFrom:     get("TOCSIN_SMTP_FROM"),
 		LogLevel:     get("TOCSIN_LOG_LEVEL"),
 		WorkerQueues: get("TOCSIN_WORKER_QUEUES"),
+
+		SMTPInboundAddr:    get("TOCSIN_SMTP_INBOUND_ADDR"),
+		InboundEmailDomain: strings.ToLower(get("TOCSIN_INBOUND_EMAIL_DOMAIN")),
 	}
 	var err error
 	if c.MaxBodyBytes, err = strconv.ParseInt(get("TOCSIN_MAX_BODY_BYTES"), 10, 64); err != nil || c.MaxBodyBytes <= 0 {
@@ -101,8 +113,19 @@ func Load(vals map[string]*string) (*Config, error) {
 			return nil, fmt.Errorf("%s: want a positive duration such as 200ms or 24h, got %q", env, get(env))
 		}
 	}
-	if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("TOCSIN_BASE_URL: want an http(s) URL such as https://tocsin.example.com, got %q", c.BaseURL)
+	}
+	if c.InboundEmailDomain == "" {
+		c.InboundEmailDomain = strings.ToLower(u.Hostname())
+	} else if !validDomain(c.InboundEmailDomain) {
+		return nil, fmt.Errorf("TOCSIN_INBOUND_EMAIL_DOMAIN: want a domain such as alerts.example.com, got %q", c.InboundEmailDomain)
+	}
+	if c.SMTPInboundAddr != "" {
+		if _, _, err := net.SplitHostPort(c.SMTPInboundAddr); err != nil {
+			return nil, fmt.Errorf("TOCSIN_SMTP_INBOUND_ADDR: want host:port such as 127.0.0.1:2525, got %q", c.SMTPInboundAddr)
+		}
 	}
 	if _, err := QueueWeights(c.WorkerQueues); err != nil {
 		return nil, fmt.Errorf("TOCSIN_WORKER_QUEUES: %w", err)
@@ -115,13 +138,18 @@ func Load(vals map[string]*string) (*Config, error) {
 	return c, nil
 }
 
-// InboundDomain is the email domain of EMAIL integrations: the host of the base URL.
-func (c *Config) InboundDomain() string {
-	u, err := url.Parse(c.BaseURL)
-	if err != nil {
-		return "localhost"
+// validDomain accepts a lower-case host name: letters, digits, hyphens and
+// dots, as the part after @ of <key>@domain.
+func validDomain(d string) bool {
+	if d == "" || len(d) > 253 || strings.HasPrefix(d, ".") || strings.HasSuffix(d, ".") || strings.Contains(d, "..") {
+		return false
 	}
-	return u.Hostname()
+	for _, r := range d {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '.') {
+			return false
+		}
+	}
+	return true
 }
 
 // SecureCookies reports whether cookies must be marked Secure (https base URL).

@@ -51,9 +51,28 @@ func TestBadValuesNameTheVariable(t *testing.T) {
 		{[]string{"--task-check-interval", "soon"}, "TOCSIN_TASK_CHECK_INTERVAL"},
 		{[]string{"--max-body-bytes", "-1"}, "TOCSIN_MAX_BODY_BYTES"},
 		{[]string{"--log-level", "loud"}, "TOCSIN_LOG_LEVEL"},
+		{[]string{"--inbound-email-domain", "alerts@example.com"}, "TOCSIN_INBOUND_EMAIL_DOMAIN"},
+		{[]string{"--smtp-inbound-addr", "2525"}, "TOCSIN_SMTP_INBOUND_ADDR"},
 	} {
 		if _, err := load(t, tc.args...); err == nil || !strings.HasPrefix(err.Error(), tc.want+":") {
 			t.Errorf("%v: want an error starting with %s, got %v", tc.args, tc.want, err)
 		}
+	}
+}
+
+func TestInboundEmailDomainDefaultsToTheBaseURLHost(t *testing.T) {
+	c, err := load(t, "--base-url", "https://Tocsin.Example.com:8443")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.InboundEmailDomain != "tocsin.example.com" || c.SMTPInboundAddr != "" {
+		t.Fatalf("want domain tocsin.example.com and the listener off, got %q %q", c.InboundEmailDomain, c.SMTPInboundAddr)
+	}
+	c, err = load(t, "--inbound-email-domain", "Alerts.Example.com", "--smtp-inbound-addr", "127.0.0.1:2525")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.InboundEmailDomain != "alerts.example.com" || c.SMTPInboundAddr != "127.0.0.1:2525" {
+		t.Fatalf("want the set domain and address, got %q %q", c.InboundEmailDomain, c.SMTPInboundAddr)
 	}
 }

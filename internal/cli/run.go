@@ -17,6 +17,7 @@ import (
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/frontend"
 	"github.com/tocsin/tocsin/heartbeat"
+	"github.com/tocsin/tocsin/inbound"
 	"github.com/tocsin/tocsin/incident"
 	"github.com/tocsin/tocsin/integration"
 	"github.com/tocsin/tocsin/migration"
@@ -48,7 +49,7 @@ func open(ctx context.Context, cfg *config.Config) (*app, error) {
 	}
 	client := entClient(db)
 	return &app{cfg: cfg, db: db, client: client, redis: rdb, auth: auth.New(client, rdb, cfg.SessionTTL),
-		alerts: incident.New(client), intgs: integration.New(client, rdb, cfg.BaseURL, cfg.InboundDomain())}, nil
+		alerts: incident.New(client), intgs: integration.New(client, rdb, cfg.BaseURL, cfg.InboundEmailDomain)}, nil
 }
 
 func (a *app) close() {
@@ -100,6 +101,17 @@ func (a *app) listenAndServe(ctx context.Context) error {
 	return a.server().Run(ctx, ln)
 }
 
+// serveDoors runs the HTTP server and, when TOCSIN_SMTP_INBOUND_ADDR is
+// set, the inbound email listener, until ctx ends or one of them fails.
+func (a *app) serveDoors(ctx context.Context) error {
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error { return a.listenAndServe(gctx) })
+	if a.cfg.SMTPInboundAddr != "" {
+		g.Go(func() error { return inbound.New(a.alerts, a.intgs).ListenAndServe(gctx, a.cfg.SMTPInboundAddr) })
+	}
+	return g.Wait()
+}
+
 func runServe(ctx context.Context, cfg *config.Config, _ *flag.FlagSet) error {
 	a, err := open(ctx, cfg)
 	if err != nil {
@@ -109,7 +121,7 @@ func runServe(ctx context.Context, cfg *config.Config, _ *flag.FlagSet) error {
 	if err := a.migrate(ctx); err != nil {
 		return err
 	}
-	return a.listenAndServe(ctx)
+	return a.serveDoors(ctx)
 }
 
 func runWorker(ctx context.Context, cfg *config.Config, _ *flag.FlagSet) error {
@@ -140,6 +152,6 @@ func runAll(ctx context.Context, cfg *config.Config, _ *flag.FlagSet) error {
 	}
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error { return w.Run(gctx) })
-	g.Go(func() error { return a.listenAndServe(gctx) })
+	g.Go(func() error { return a.serveDoors(gctx) })
 	return g.Wait()
 }
