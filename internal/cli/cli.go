@@ -1,5 +1,6 @@
-// Package cli is the tocsin command: serve, worker, all, migrate, seed and
-// user create. main.go calls Main.
+// Package cli is the tocsin command: serve, worker, all, migrate, seed,
+// and the create commands for users, teams, services and integrations.
+// main.go calls Main. Exit codes: 0 done, 1 failed, 2 a wrong command line.
 package cli
 
 import (
@@ -30,8 +31,18 @@ var commands = []command{
 	{name: "all", summary: "serve and run workers in one process (small sites, development)", run: runAll},
 	{name: "migrate", summary: "create the database if missing and apply pending migrations", run: runMigrate, flags: migrateFlags},
 	{name: "seed", summary: "add data: --demo adds demo users, teams, services, alerts and an incident", run: runSeed, flags: seedFlags},
-	{name: "user", args: "create", summary: "create a user: user create --email E --name N [--role R] [--password P | --invite]", run: runUser, flags: userFlags},
+	{name: "user", args: "create", summary: "create a user: --email E --name N [--role R] [--password P | --invite]", run: runUser, flags: userFlags},
+	{name: "team", args: "create", summary: "create a team: --name N [--description D] [--json]", run: runTeam, flags: teamFlags},
+	{name: "service", args: "create", summary: "create a service owned by a team: --name N --team T [--description D] [--json]", run: runService, flags: serviceFlags},
+	{name: "integration", args: "create", summary: "create an integration, print its key and URL: --service S --kind K [--name N] [--json]", run: runIntegration, flags: integrationFlags},
 }
+
+// usageError is a command line that cannot be right; Main exits with 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, a ...any) error { return &usageError{fmt.Sprintf(format, a...)} }
 
 // Main runs the command line and returns the exit code.
 func Main(args []string, stdout, stderr io.Writer) int {
@@ -59,15 +70,28 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	if cmd.flags != nil {
 		cmd.flags(fs)
 	}
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: tocsin %s %s[flags]\n\n%s.\n\nFlags (each also read from the environment variable shown):\n",
-			cmd.name, strings.TrimSpace(cmd.args+" "), upperFirst(cmd.summary))
-		fs.PrintDefaults()
+	fs.Usage = func() {} // printed below: --help to stdout, mistakes to stderr
+	// A subcommand ("user create") comes before its flags, where the flag
+	// package would stop parsing.
+	rest, sub := args[1:], ""
+	if cmd.args != "" && len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
+		sub, rest = rest[0], rest[1:]
 	}
-	if err := fs.Parse(args[1:]); err != nil {
+	if err := fs.Parse(rest); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			commandUsage(stdout, fs, cmd)
 			return 0
 		}
+		commandUsage(stderr, fs, cmd)
+		return 2
+	}
+	switch {
+	case sub != cmd.args:
+		fmt.Fprintf(stderr, "tocsin %s: want the subcommand %q, got %q\n\n", cmd.name, cmd.args, sub)
+		commandUsage(stderr, fs, cmd)
+		return 2
+	case fs.NArg() > 0:
+		fmt.Fprintf(stderr, "tocsin %s: unexpected argument %q (flags take the form --name value)\n", cmd.name, fs.Arg(0))
 		return 2
 	}
 	cfg, err := config.Load(vals)
@@ -80,6 +104,10 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	if err := cmd.run(ctx, cfg, fs); err != nil {
 		fmt.Fprintln(stderr, "tocsin:", err)
+		var ue *usageError
+		if errors.As(err, &ue) {
+			return 2
+		}
 		return 1
 	}
 	return 0
@@ -93,12 +121,45 @@ Usage: tocsin <command> [flags]
 Commands:
 `)
 	for _, c := range commands {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+		name := strings.TrimSpace(c.name + " " + c.args)
+		fmt.Fprintf(w, "  %-19s %s\n", name, c.summary)
 	}
 	fmt.Fprint(w, `
 Run "tocsin <command> --help" for the flags of a command. Every setting is
 also read from a TOCSIN_* environment variable; flags win.
 `)
+}
+
+// commandUsage prints a command's own flags first, then the settings every
+// command shares.
+func commandUsage(w io.Writer, fs *flag.FlagSet, cmd *command) {
+	fmt.Fprintf(w, "Usage: tocsin %s [flags]\n\n%s.\n", strings.TrimSpace(cmd.name+" "+cmd.args), upperFirst(cmd.summary))
+	settings := map[string]bool{}
+	for _, v := range config.Vars {
+		settings[v.Flag] = true
+	}
+	own := flag.NewFlagSet("", flag.ContinueOnError)
+	shared := flag.NewFlagSet("", flag.ContinueOnError)
+	fs.VisitAll(func(f *flag.Flag) {
+		if settings[f.Name] {
+			shared.Var(f.Value, f.Name, f.Usage)
+		} else {
+			own.Var(f.Value, f.Name, f.Usage)
+		}
+	})
+	for _, part := range []struct {
+		title string
+		fs    *flag.FlagSet
+	}{{"Flags", own}, {"Settings (each also read from the environment variable shown)", shared}} {
+		n := 0
+		part.fs.VisitAll(func(*flag.Flag) { n++ })
+		if n == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "\n%s:\n", part.title)
+		part.fs.SetOutput(w)
+		part.fs.PrintDefaults()
+	}
 }
 
 func setupLogging(w io.Writer, level string) {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 
@@ -25,18 +24,15 @@ func userFlags(fs *flag.FlagSet) {
 	userOpts.invite = fs.Bool("invite", false, "email an invitation link instead of setting a password")
 }
 
-func runUser(ctx context.Context, cfg *config.Config, fs *flag.FlagSet) error {
-	if fs.NArg() != 1 || fs.Arg(0) != "create" {
-		return errors.New(`usage: tocsin user create --email E --name N [--role R] [--password P | --invite]`)
-	}
+func runUser(ctx context.Context, cfg *config.Config, _ *flag.FlagSet) error {
 	role := viewer.Role(*userOpts.role)
 	switch {
 	case *userOpts.email == "" || *userOpts.name == "":
-		return errors.New("--email and --name are required")
+		return usagef("--email and --name are required")
 	case !role.Valid():
-		return fmt.Errorf("--role must be ADMIN, RESPONDER or STAKEHOLDER, got %q", *userOpts.role)
+		return usagef("--role must be ADMIN, RESPONDER or STAKEHOLDER, got %q", *userOpts.role)
 	case (*userOpts.password == "") == !*userOpts.invite:
-		return errors.New("give exactly one of --password and --invite")
+		return usagef("give exactly one of --password and --invite")
 	}
 	a, err := open(ctx, cfg)
 	if err != nil {
