@@ -126,7 +126,15 @@ func (c *call) json(status int, v any) {
 	}
 }
 
-// accepted is Opsgenie's 202 answer (no "data": the SDK would read only that).
+// result is Opsgenie's answer to an accepted request, fields in its order.
+// It has no "data": the Go SDK would then read only that.
+type result struct {
+	Result    string  `json:"result"`
+	Took      float64 `json:"took"`
+	RequestID string  `json:"requestId"`
+}
+
+// accepted is Opsgenie's 202.
 func (c *call) accepted() {
-	c.json(http.StatusAccepted, map[string]any{"result": "Request will be processed", "took": c.took(), "requestId": c.id})
+	c.json(http.StatusAccepted, result{"Request will be processed", c.took(), c.id})
 }

@@ -10,6 +10,6 @@ func (h *doors) heartbeatPing(c *call) (string, error) {
 	if _, err := h.Heartbeats.Ping(c.ctx, c.i.ServiceID, name); err != nil {
 		return "", err
 	}
-	c.json(http.StatusAccepted, map[string]any{"result": "PONG - Heartbeat received", "took": c.took(), "requestId": c.id})
+	c.json(http.StatusAccepted, result{"PONG - Heartbeat received", c.took(), c.id})
 	return "Ping: heartbeat " + name, nil
 }
