@@ -121,7 +121,8 @@ export function AlertDetailPage() {
               {alert.count > 1 ? `×${alert.count}` : 'Once'}
               {alert.count > 1 && (
                 <span className="fact-sub">
-                  last <RelativeTime value={alert.lastOccurredAt} now={now} timeZone={timeZone} />
+                  {/* A sender's clock may run ahead: never say the last one comes "in 1 min". */}
+                  last <RelativeTime value={alert.lastOccurredAt} now={new Date(Math.max(now.getTime(), Date.parse(alert.lastOccurredAt)))} timeZone={timeZone} />
                 </span>
               )}
             </dd>

@@ -27,7 +27,9 @@ const phaseBadge: Record<Phase, { tone: 'warn' | 'ok' | 'off'; label: string }> 
 export function MaintenanceSection({ serviceID, windows, manage, now, timeZone }: MaintenanceSectionProps) {
   const [creating, setCreating] = useState(false);
   const [ended, end] = useMutation(EndMaintenanceWindowMutation);
-  const groups = groupWindows(windows, now);
+  // The clock of the render, not the 30 s tick: a window ended a moment ago must already count as past.
+  const at = new Date(Math.max(now.getTime(), Date.now()));
+  const groups = groupWindows(windows, at);
   const shown = [...groups.active, ...groups.upcoming, ...groups.past.slice(0, 5)];
 
   async function endNow(w: MaintenanceWindowFieldsFragment, upcoming: boolean) {
@@ -68,8 +70,8 @@ export function MaintenanceSection({ serviceID, windows, manage, now, timeZone }
                       {formatAbsolute(new Date(w.startsAt), timeZone)} – {formatAbsolute(new Date(w.endsAt), timeZone)}
                     </span>
                     <span>{formatDuration(new Date(w.endsAt).getTime() - new Date(w.startsAt).getTime())}</span>
-                    {phase === 'active' && <RelativeTime value={w.endsAt} now={now} timeZone={timeZone} prefix="Ends" />}
-                    {phase === 'upcoming' && <RelativeTime value={w.startsAt} now={now} timeZone={timeZone} prefix="Starts" />}
+                    {phase === 'active' && <RelativeTime value={w.endsAt} now={at} timeZone={timeZone} prefix="Ends" />}
+                    {phase === 'upcoming' && <RelativeTime value={w.startsAt} now={at} timeZone={timeZone} prefix="Starts" />}
                     {w.createdBy && <span>by {w.createdBy.name}</span>}
                   </p>
                 </div>
