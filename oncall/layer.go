@@ -15,12 +15,13 @@ type segment struct {
 type span struct{ start, end int64 }
 
 // rotation is a valid layer prepared for evaluation. Turn k begins when the
-// wall clock reads x0 + k·step (civil seconds); turn 0 is in effect at start.
+// wall clock reads x0 + k·step (civil seconds); turn k0 is in effect at
+// start and belongs to Participants[0].
 type rotation struct {
-	layer      *Layer
-	loc        *time.Location
-	start, end int64
-	x0, step   int64
+	layer        *Layer
+	loc          *time.Location
+	start, end   int64
+	x0, step, k0 int64
 }
 
 // newRotation prepares l, or reports false if l is not valid.
@@ -37,6 +38,8 @@ func newRotation(l *Layer, loc *time.Location) (rotation, bool) {
 	}
 	if l.Unit == Hours {
 		r.x0 = civilOf(r.start, loc)
+		// Zero unless start is in a fold longer than a turn.
+		r.k0 = r.turnAt(r.start)
 		return r, true
 	}
 	// Days and Weeks: the latest handoff at or before start.
@@ -73,7 +76,7 @@ func (r *rotation) turnAt(t int64) int64 {
 
 func (r *rotation) holder(k int64) UserID {
 	p := r.layer.Participants
-	return p[floorMod(k, int64(len(p)))]
+	return p[floorMod(k-r.k0, int64(len(p)))]
 }
 
 // segments are the layer's turns within [lo, hi), restrictions applied.
