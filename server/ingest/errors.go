@@ -150,7 +150,7 @@ func (c *call) failPagerDuty(status int, message string, fields map[string]strin
 		list = []string{err.Error()}
 		message = "Routing key is not valid for this integration"
 	}
-	c.json(status, map[string]any{"status": pdStatus, "message": message, "errors": list})
+	c.json(status, pagerDutyAnswer{Status: pdStatus, Message: message, Errors: list})
 }
 
 // notFound answers routes that do not exist (or a wrong method) as JSON.

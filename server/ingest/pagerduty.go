@@ -46,6 +46,14 @@ var pagerDutySeverity = map[string]alert.Priority{
 	"info":     alert.PriorityP5,
 }
 
+// pagerDutyAnswer is the Events API's answer, fields in its order.
+type pagerDutyAnswer struct {
+	Status   string   `json:"status"`
+	Message  string   `json:"message"`
+	DedupKey string   `json:"dedup_key,omitempty"`
+	Errors   []string `json:"errors,omitempty"`
+}
+
 const (
 	pagerDutyMaxSummary  = 1024
 	pagerDutyMaxDedupKey = 255
@@ -189,6 +197,6 @@ func (h *doors) pagerDuty(c *call) (string, error) {
 			return "", err
 		}
 	}
-	c.json(http.StatusAccepted, map[string]any{"status": "success", "message": "Event processed", "dedup_key": ev.DedupKey})
+	c.json(http.StatusAccepted, pagerDutyAnswer{Status: "success", Message: "Event processed", DedupKey: ev.DedupKey})
 	return result, nil
 }
