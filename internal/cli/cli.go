@@ -82,13 +82,12 @@ func Main(args []string, stdout, stderr io.Writer) int {
 			commandUsage(stdout, fs, cmd)
 			return 0
 		}
-		commandUsage(stderr, fs, cmd)
+		fmt.Fprintf(stderr, "Run \"tocsin %s --help\" for the flags.\n", strings.TrimSpace(cmd.name+" "+cmd.args))
 		return 2
 	}
 	switch {
 	case sub != cmd.args:
-		fmt.Fprintf(stderr, "tocsin %s: want the subcommand %q, got %q\n\n", cmd.name, cmd.args, sub)
-		commandUsage(stderr, fs, cmd)
+		fmt.Fprintf(stderr, "tocsin %s: unknown subcommand %q; want: tocsin %s %s [flags] (see --help)\n", cmd.name, sub, cmd.name, cmd.args)
 		return 2
 	case fs.NArg() > 0:
 		fmt.Fprintf(stderr, "tocsin %s: unexpected argument %q (flags take the form --name value)\n", cmd.name, fs.Arg(0))
