@@ -54,6 +54,7 @@ dev: services mailpit build ## run Tocsin locally: services, mailpit, SPA, binar
 	@echo "  mail UI  http://127.0.0.1:8025"
 	@echo "Demo logins (password tocsin-demo):"
 	@echo "  admin@tocsin.local  responder@tocsin.local  stakeholder@tocsin.local"
+	@echo "Demo integrations (service \"Demo intake\"): keys and URLs printed above by seed --demo, on its first run only."
 	@echo "Stop with Ctrl-C (PostgreSQL, Redis and mailpit keep running for next time)."
 	@echo
 	exec $(BIN) all
