@@ -75,8 +75,11 @@ func (s *Server) ListenAndServe(ctx context.Context, addr string) error {
 // Serve accepts SMTP sessions on ln until ctx ends, then stops accepting
 // and gives open sessions ShutdownTimeout to finish.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	// Sessions outlive ctx by up to ShutdownTimeout, so a message being
+	// stored when shutdown starts is still stored.
+	sessionCtx := context.WithoutCancel(ctx)
 	srv := smtp.NewServer(smtp.BackendFunc(func(c *smtp.Conn) (smtp.Session, error) {
-		return &session{s: s, ctx: ctx, remote: c.Conn().RemoteAddr().String()}, nil
+		return &session{s: s, ctx: sessionCtx, remote: c.Conn().RemoteAddr().String()}, nil
 	}))
 	srv.Domain = s.Domain
 	srv.MaxMessageBytes = s.MaxMessageBytes
