@@ -34,7 +34,7 @@ func TestLayers(t *testing.T) {
 		name:   "the order decides: the bottom layer under the restricted one never shows",
 		layers: []Layer{office, bottom},
 		from:   monday, to: "2025-01-07T00:00-05:00",
-		want:   []string{"2025-01-06T00:00-05:00 2025-01-07T00:00-05:00 [1]"},
+		want: []string{"2025-01-06T00:00-05:00 2025-01-07T00:00-05:00 [1]"},
 	}, {
 		name:   "three layers; a layer with an End gives way to the ones below",
 		layers: []Layer{bottom, office, lunch},
@@ -50,12 +50,12 @@ func TestLayers(t *testing.T) {
 		name:   "a weekend with only the bottom layer is one shift",
 		layers: []Layer{bottom, office},
 		from:   "2025-01-04T00:00-05:00", to: monday,
-		want:   []string{"2025-01-04T00:00-05:00 2025-01-06T00:00-05:00 [1]"},
+		want: []string{"2025-01-04T00:00-05:00 2025-01-06T00:00-05:00 [1]"},
 	}, {
 		name:   "an invalid layer puts nobody on call",
 		layers: []Layer{bottom, {Participants: []UserID{9}, Every: 0, Unit: Days, Start: mustTime(monday)}},
 		from:   monday, to: "2025-01-06T12:00-05:00",
-		want:   []string{"2025-01-06T00:00-05:00 2025-01-06T12:00-05:00 [1]"},
+		want: []string{"2025-01-06T00:00-05:00 2025-01-06T12:00-05:00 [1]"},
 	}, {
 		name: "before its Start a layer has nobody; the first turn runs from Start to the next handoff",
 		layers: []Layer{{Participants: []UserID{1, 2}, Every: 1, Unit: Weeks, HandoffDay: time.Monday, Handoff: At(9, 0),
@@ -113,7 +113,7 @@ func TestLayers(t *testing.T) {
 func TestUserShifts(t *testing.T) {
 	ny := zone(t, "America/New_York")
 	a := Schedule{ID: 10, Location: ny,
-		Layers: []Layer{{Participants: []UserID{1, 2}, Every: 1, Unit: Days, Handoff: At(9, 0), Start: mustTime("2025-01-06T09:00-05:00")}},
+		Layers:    []Layer{{Participants: []UserID{1, 2}, Every: 1, Unit: Days, Handoff: At(9, 0), Start: mustTime("2025-01-06T09:00-05:00")}},
 		Overrides: []Override{{Kind: Add, On: 3, Start: mustTime("2025-01-06T12:00-05:00"), End: mustTime("2025-01-06T13:00-05:00")}},
 	}
 	b := Schedule{ID: 20, Location: ny,
