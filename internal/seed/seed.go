@@ -149,7 +149,7 @@ func ensureAlert(ctx context.Context, c *ent.Client, s *ent.Service, alias, msg,
 		return err
 	}
 	b := c.Alert.Create().SetService(s).SetAlias(alias).SetMessage(msg).SetPriority(alert.Priority(prio)).
-		SetStatus(status).SetCount(count).SetFirstOccurredAt(first).SetLastOccurredAt(first.Add(time.Duration(count-1) * time.Minute)).
+		SetStatus(status).SetCount(count).SetFirstOccurredAt(first).SetLastOccurredAt(lastOf(first, count)).
 		SetSource("demo").SetTags([]string{"demo"}).SetDetails(map[string]string{"region": "eu-west-1"}).
 		SetCreatedAt(first)
 	if status != alert.StatusOPEN {
@@ -164,4 +164,13 @@ func ensureAlert(ctx context.Context, c *ent.Client, s *ent.Service, alias, msg,
 	}
 	return c.TimelineEvent.Create().SetAlert(a).SetKind("CREATED").SetActorType(timelineevent.ActorTypeINTEGRATION).
 		SetActorName("demo").SetData(map[string]any{"message": msg}).SetCreatedAt(first).Exec(ctx)
+}
+
+// lastOccurredAt of a demo alert: a repeat a minute, never later than now.
+func lastOf(first time.Time, count int) time.Time {
+	last := first.Add(time.Duration(count-1) * time.Minute)
+	if now := time.Now(); last.After(now) {
+		return now
+	}
+	return last
 }
