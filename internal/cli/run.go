@@ -112,46 +112,41 @@ func (a *app) serveDoors(ctx context.Context) error {
 	return g.Wait()
 }
 
-func runServe(ctx context.Context, cfg *config.Config, _ *flag.FlagSet) error {
+// run opens the connections, migrates if asked, and runs the parts of the
+// process (HTTP and inbound doors, workers) until ctx ends or one fails.
+func run(ctx context.Context, cfg *config.Config, migrate, doors, workers bool) error {
 	a, err := open(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer a.close()
-	if err := a.migrate(ctx); err != nil {
-		return err
+	if migrate {
+		if err := a.migrate(ctx); err != nil {
+			return err
+		}
 	}
-	return a.serveDoors(ctx)
+	g, gctx := errgroup.WithContext(ctx)
+	if workers {
+		w, err := a.worker()
+		if err != nil {
+			return err
+		}
+		g.Go(func() error { return w.Run(gctx) })
+	}
+	if doors {
+		g.Go(func() error { return a.serveDoors(gctx) })
+	}
+	return g.Wait()
+}
+
+func runServe(ctx context.Context, cfg *config.Config, _ *flag.FlagSet) error {
+	return run(ctx, cfg, true, true, false)
 }
 
 func runWorker(ctx context.Context, cfg *config.Config, _ *flag.FlagSet) error {
-	a, err := open(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	defer a.close()
-	w, err := a.worker()
-	if err != nil {
-		return err
-	}
-	return w.Run(ctx)
+	return run(ctx, cfg, false, false, true)
 }
 
 func runAll(ctx context.Context, cfg *config.Config, _ *flag.FlagSet) error {
-	a, err := open(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	defer a.close()
-	if err := a.migrate(ctx); err != nil {
-		return err
-	}
-	w, err := a.worker()
-	if err != nil {
-		return err
-	}
-	g, gctx := errgroup.WithContext(ctx)
-	g.Go(func() error { return w.Run(gctx) })
-	g.Go(func() error { return a.serveDoors(gctx) })
-	return g.Wait()
+	return run(ctx, cfg, true, true, true)
 }
