@@ -36,7 +36,7 @@ import (
 
 type options struct {
 	url, key, email, password, service string
-	spawn                              bool
+	spawn, inProcess                   bool
 	bin, pg, redis                     string
 	redisDB                            int
 	db                                 string
@@ -55,6 +55,7 @@ func main() {
 	flag.StringVar(&o.password, "password", "tocsin-demo", "that admin's password")
 	flag.StringVar(&o.service, "service", "Bench", "service the integration belongs to (created in the first team when missing)")
 	flag.BoolVar(&o.spawn, "spawn", false, "start tocsin all on a fresh database (created and dropped), seeded with --demo")
+	flag.BoolVar(&o.inProcess, "inprocess", false, "with -spawn: serve Tocsin's HTTP handler inside this process instead (no workers), so -cpuprofile profiles the server too")
 	flag.StringVar(&o.bin, "bin", "bin/tocsin", "tocsin binary for -spawn; built into a temporary directory when missing")
 	flag.StringVar(&o.pg, "pg", envOr("TOCSIN_TEST_PG", "postgres://postgres@127.0.0.1:5432"), "PostgreSQL server (no database) for the scratch databases")
 	flag.StringVar(&o.redis, "redis", envOr("TOCSIN_TEST_REDIS", "redis://127.0.0.1:6379"), "Redis server (no database number) for -spawn")
@@ -103,6 +104,9 @@ func run(o options) error {
 	}
 	defer unlock()
 
+	if o.inProcess && !o.spawn {
+		return fmt.Errorf("-inprocess needs -spawn")
+	}
 	if o.spawn {
 		srv, err := spawn(ctx, o)
 		if err != nil {

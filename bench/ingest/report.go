@@ -22,7 +22,10 @@ func (rep *report) markdown() string {
 	p("- machine: %s; load average before the run %s\n", machine(), rep.load)
 	p("- PostgreSQL %s (%s)\n", rep.pgVersion, rep.pgSettings)
 	target := o.url
-	if o.spawn {
+	switch {
+	case o.inProcess:
+		target = "Tocsin's HTTP handler served inside the tool (-spawn -inprocess; tool CPU includes the server's)"
+	case o.spawn:
 		target = "`tocsin all` started by the tool (-spawn) on a fresh database"
 	}
 	p("- target: %s; %d senders, %s per phase, dedup pool of %d aliases\n\n", target, o.c, o.d, o.pool)

@@ -16,8 +16,8 @@ import (
 	"github.com/redis/go-redis/v9"
 )
 
-// server is a `tocsin all` this tool started, on a database it created.
-type server struct {
+// spawned is a `tocsin all` this tool started, on a database it created.
+type spawned struct {
 	url, db string
 	pid     int
 	cmd     *exec.Cmd
@@ -28,9 +28,10 @@ type server struct {
 
 // spawn creates the database tocsin_bench_<pid>, empties -redis-db,
 // migrates, seeds the demo data and starts `tocsin all` on a free loopback
-// port. stop undoes all of it.
-func spawn(ctx context.Context, o options) (_ *server, err error) {
-	s := &server{db: fmt.Sprintf("tocsin_bench_%d", os.Getpid()), exited: make(chan struct{})}
+// port (or, with -inprocess, serves Tocsin's handler in this process). stop
+// undoes all of it.
+func spawn(ctx context.Context, o options) (_ *spawned, err error) {
+	s := &spawned{db: fmt.Sprintf("tocsin_bench_%d", os.Getpid()), exited: make(chan struct{})}
 	defer func() {
 		if err != nil {
 			s.stop()
@@ -80,27 +81,26 @@ func spawn(ctx context.Context, o options) (_ *server, err error) {
 		}
 	}
 
-	// Under its own name, so a broad pkill aimed at a dev server spares it.
-	named := filepath.Join(s.dir, "tocsin-bench")
-	if err := os.Symlink(bin, named); err != nil {
-		return nil, err
-	}
 	logPath := filepath.Join(".dev", "bench-server.log")
 	_ = os.MkdirAll(".dev", 0o755)
 	logFile, err := os.Create(logPath)
 	if err != nil {
 		return nil, err
 	}
-	s.cmd = exec.Command(named, "all")
-	s.cmd.Env = env
-	s.cmd.Stdout, s.cmd.Stderr = logFile, logFile
-	if err := s.cmd.Start(); err != nil {
-		logFile.Close()
-		return nil, err
+	if o.inProcess {
+		s.cleanup = append(s.cleanup, func() { logFile.Close() })
+		stopServer, err := serveInProcess(ctx, env, fmt.Sprintf("127.0.0.1:%d", port), logFile)
+		if err != nil {
+			return nil, err
+		}
+		s.cleanup = append(s.cleanup, stopServer)
+		logf("serving Tocsin in this process at %s on database %s, Redis %s; log %s", s.url, s.db, redisURL, logPath)
+	} else {
+		if err := s.start(bin, env, logFile); err != nil {
+			return nil, err
+		}
+		logf("started tocsin all (pid %d) at %s on database %s, Redis %s; log %s", s.pid, s.url, s.db, redisURL, logPath)
 	}
-	s.pid = s.cmd.Process.Pid
-	go func() { _ = s.cmd.Wait(); logFile.Close(); close(s.exited) }()
-	logf("started tocsin all (pid %d) at %s on database %s, Redis %s; log %s", s.pid, s.url, s.db, redisURL, logPath)
 
 	deadline := time.Now().Add(60 * time.Second)
 	for {
@@ -120,9 +120,29 @@ func spawn(ctx context.Context, o options) (_ *server, err error) {
 	}
 }
 
+// start runs `tocsin all` with its output in logFile.
+func (s *spawned) start(bin string, env []string, logFile *os.File) error {
+	// Under its own name, so a broad pkill aimed at a dev server spares it.
+	named := filepath.Join(s.dir, "tocsin-bench")
+	if err := os.Symlink(bin, named); err != nil {
+		logFile.Close()
+		return err
+	}
+	s.cmd = exec.Command(named, "all")
+	s.cmd.Env = env
+	s.cmd.Stdout, s.cmd.Stderr = logFile, logFile
+	if err := s.cmd.Start(); err != nil {
+		logFile.Close()
+		return err
+	}
+	s.pid = s.cmd.Process.Pid
+	go func() { _ = s.cmd.Wait(); logFile.Close(); close(s.exited) }()
+	return nil
+}
+
 // stop ends the server (SIGTERM, then SIGKILL after 10 s) and removes what
 // spawn made, newest first.
-func (s *server) stop() {
+func (s *spawned) stop() {
 	if s.cmd != nil && s.cmd.Process != nil {
 		_ = s.cmd.Process.Signal(syscall.SIGTERM)
 		select {
