@@ -44,25 +44,30 @@ func NextHandoff(s Schedule, t time.Time) (time.Time, bool) {
 	// days more covers any zone's.
 	horizon := min(lastNs, last+(min(period, lookAhead)+2*daySec)*secondNs)
 
-	// Invariant: the set on call at lo is now.
+	// Until a change is found, now is on call throughout [from, lo).
 	now := OnCallAt(s, t)
-	const chunk = 8 * weekSec * secondNs
-	for lo := from; lo < horizon; lo += chunk {
+	// Most handoffs are near: search a day first, then twice as far each
+	// time, up to eight weeks at once.
+	chunk := daySec * secondNs
+	for lo := from; lo < horizon; lo, chunk = lo+chunk, min(2*chunk, 8*weekSec*secondNs) {
 		hi := min(lo+chunk, horizon)
-		var change int64
-		first, found := true, false
-		s.sweep(lo, hi, func(start, end int64, _ []UserID) {
+		change, found := lo, len(now) > 0 // if no shift at all: nobody from lo
+		first := true
+		s.sweep(lo, hi, func(start, end int64, users []UserID) {
 			if !first {
 				return
 			}
 			first = false
 			switch {
 			case len(now) == 0:
-				// Nobody until this shift starts.
+				// Nobody until this shift starts (after from: nobody is on at from).
 				change, found = start, true
-			case end < hi:
-				// This shift of now (from lo) ends early: a handoff or a gap.
-				change, found = end, true
+			case start > lo || !slices.Equal(users, now):
+				// Someone else, or nobody, from lo (never at from itself).
+				change, found = lo, true
+			default:
+				// now until end: a change there unless the chunk ends first.
+				change, found = end, end < hi
 			}
 		})
 		if found {

@@ -103,15 +103,15 @@ func (r *rotation) segments(lo, hi int64) []segment {
 // windows is the union of the restriction windows' openings within [lo, hi),
 // sorted and disjoint.
 func (r *rotation) windows(lo, hi int64) []span {
-	// A window happens at most a day away from its civil reading and lasts
-	// at most a week, so openings from eight days before lo can reach it.
-	first := civilOf(lo, r.loc) - 8*daySec
-	last := civilOf(hi, r.loc) + daySec
+	// An opening that closes by the clock's reading at lo has closed by lo,
+	// and one the clock has not reached by hi (it reads at most a fold more
+	// than at hi) has not opened; a day's margin covers any fold.
+	civLo, last := civilOf(lo, r.loc), civilOf(hi, r.loc)+daySec
 	var spans []span
 	for _, w := range r.layer.Restrictions {
-		day := floorDiv(first, daySec)
-		day += floorMod(int64(w.Day)-int64(weekdayOf(day*daySec)), 7)
 		length := int64(w.Length / time.Second)
+		day := floorDiv(civLo-length-daySec, daySec)
+		day += floorMod(int64(w.Day)-int64(weekdayOf(day*daySec)), 7)
 		for a := day*daySec + w.Start.seconds(); a <= last; a += weekSec {
 			s, e := max(happens(a, r.loc), lo), min(happens(a+length, r.loc), hi)
 			if s < e {

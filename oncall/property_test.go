@@ -266,10 +266,11 @@ func check(c propCase) (int64, *disagreement) {
 		return cmp, &disagreement{mid, "the oracle's walk and point query disagree"}
 	}
 
-	// NextHandoff from the window's start and from just after the first change.
-	starts := []time.Time{c.from}
-	if len(changes) > 0 {
-		starts = append(starts, changes[0])
+	// NextHandoff from the window's start and middle, and at and just
+	// before the first changes.
+	starts := []time.Time{c.from, c.from.Add(c.to.Sub(c.from) / 2).Truncate(time.Minute)}
+	for _, ch := range changes[:min(3, len(changes))] {
+		starts = append(starts, ch.Add(-time.Minute), ch)
 	}
 	for _, st := range starts {
 		cmp++
