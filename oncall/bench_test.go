@@ -23,9 +23,9 @@ func benchSchedule(b *testing.B) Schedule {
 		{Participants: people(100), Every: 1, Unit: Weeks, HandoffDay: time.Monday, Handoff: At(9, 0), Start: start,
 			Restrictions: []Window{{Day: time.Monday, Start: At(9, 0), Length: 7*24*time.Hour - time.Hour}}},
 		{Participants: people(200), Every: 1, Unit: Days, Handoff: At(9, 0), Start: start,
-			Restrictions: Windows(At(9, 0), At(17, 0), Weekdays...)},
+			Restrictions: Windows(At(9, 0), At(17, 0), Weekdays()...)},
 		{Participants: people(300), Every: 12, Unit: Hours, Start: start,
-			Restrictions: Windows(At(22, 0), At(6, 0), EveryDay...)},
+			Restrictions: Windows(At(22, 0), At(6, 0), EveryDay()...)},
 	}}
 	jan := mustTime("2025-01-01T00:00-05:00")
 	for range 50 {

@@ -49,12 +49,12 @@ func TestNextHandoff(t *testing.T) {
 	}, {
 		name: "a restriction window closing",
 		s: Schedule{Layers: []Layer{{Participants: []UserID{1}, Every: 1, Unit: Weeks, Start: jan,
-			Restrictions: Windows(At(9, 0), At(17, 0), Weekdays...)}}},
+			Restrictions: Windows(At(9, 0), At(17, 0), Weekdays()...)}}},
 		at: "2025-01-10T10:00-05:00", want: "2025-01-10T17:00-05:00", wantOK: true,
 	}, {
 		name: "a restriction window opening after a weekend",
 		s: Schedule{Layers: []Layer{{Participants: []UserID{1}, Every: 1, Unit: Weeks, Start: jan,
-			Restrictions: Windows(At(9, 0), At(17, 0), Weekdays...)}}},
+			Restrictions: Windows(At(9, 0), At(17, 0), Weekdays()...)}}},
 		at: "2025-01-10T17:00-05:00", want: "2025-01-13T09:00-05:00", wantOK: true,
 	}, {
 		name: "a future override",

@@ -13,7 +13,7 @@ func TestLayers(t *testing.T) {
 	monday := "2025-01-06T00:00-05:00"
 	bottom := Layer{Name: "bottom", Participants: []UserID{1}, Every: 1, Unit: Weeks, Start: mustTime("2025-01-01T00:00-05:00")}
 	office := Layer{Name: "office", Participants: []UserID{2}, Every: 1, Unit: Weeks, Start: mustTime("2025-01-01T00:00-05:00"),
-		Restrictions: Windows(At(9, 0), At(17, 0), Weekdays...)}
+		Restrictions: Windows(At(9, 0), At(17, 0), Weekdays()...)}
 	lunch := Layer{Name: "lunch", Participants: []UserID{3}, Every: 1, Unit: Days,
 		Start: mustTime("2025-01-06T12:00-05:00"), End: mustTime("2025-01-06T13:00-05:00")}
 	tests := []struct {
@@ -118,7 +118,7 @@ func TestUserShifts(t *testing.T) {
 	}
 	b := Schedule{ID: 20, Location: ny,
 		Layers: []Layer{{Participants: []UserID{1}, Every: 1, Unit: Weeks, Start: mustTime("2025-01-01T00:00-05:00"),
-			Restrictions: Windows(At(9, 0), At(17, 0), Weekdays...)}},
+			Restrictions: Windows(At(9, 0), At(17, 0), Weekdays()...)}},
 	}
 	want := []string{
 		"2025-01-06T09:00-05:00 2025-01-07T09:00-05:00 [1] schedule 10",

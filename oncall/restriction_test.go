@@ -20,7 +20,7 @@ func TestRestrictions(t *testing.T) {
 		want     []string
 	}{{
 		name:  "nights 22:00–06:00 cross midnight",
-		layer: always(Windows(At(22, 0), At(6, 0), EveryDay...)...),
+		layer: always(Windows(At(22, 0), At(6, 0), EveryDay()...)...),
 		from:  "2025-01-06T00:00-05:00", to: "2025-01-07T00:00-05:00",
 		want: []string{
 			"2025-01-06T00:00-05:00 2025-01-06T06:00-05:00 [1]",
@@ -60,7 +60,7 @@ func TestRestrictions(t *testing.T) {
 		name: "restricted time is uncovered and the rotation keeps turning through it",
 		layer: Layer{
 			Participants: []UserID{1, 2}, Every: 1, Unit: Days, Handoff: At(9, 0),
-			Start: mustTime("2025-01-06T09:00-05:00"), Restrictions: Windows(At(9, 0), At(17, 0), Weekdays...),
+			Start: mustTime("2025-01-06T09:00-05:00"), Restrictions: Windows(At(9, 0), At(17, 0), Weekdays()...),
 		},
 		from: "2025-01-06T00:00-05:00", to: "2025-01-14T00:00-05:00",
 		want: []string{

@@ -119,11 +119,15 @@ func Windows(from, to Clock, days ...time.Weekday) []Window {
 	return ws
 }
 
-// Weekdays are Monday to Friday, for Windows.
-var Weekdays = []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday}
+// Weekdays returns Monday to Friday, for Windows(from, to, Weekdays()...).
+func Weekdays() []time.Weekday {
+	return []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday}
+}
 
-// EveryDay is Sunday to Saturday, for Windows.
-var EveryDay = []time.Weekday{time.Sunday, time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday}
+// EveryDay returns Sunday to Saturday, for Windows(from, to, EveryDay()...).
+func EveryDay() []time.Weekday {
+	return []time.Weekday{time.Sunday, time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday}
+}
 
 // OverrideKind says what an override does.
 type OverrideKind int

@@ -19,8 +19,8 @@ func (e *InvalidError) Error() string { return e.Field + ": " + e.Reason }
 // wall-clock arithmetic far from overflow.
 const maxEvery = 20 * 366 * 24
 
-// LoadZone returns the IANA time zone name, or an *InvalidError for field
-// "Location" if it is unknown. It refuses "" and "Local", whose meaning
+// LoadZone loads the time zone with the IANA name, for Schedule.Location, or
+// returns an *InvalidError for field "Location" if it is unknown. It refuses "" and "Local", whose meaning
 // depends on the machine rather than the schedule.
 func LoadZone(name string) (*time.Location, error) {
 	if name == "" || name == "Local" {
@@ -82,7 +82,10 @@ func (l Layer) validate(path string) error {
 		bad("HandoffDay", "%d is not a weekday", int(l.HandoffDay))
 	}
 	for i, w := range l.Restrictions {
-		errs = append(errs, w.validate(fmt.Sprintf("%sRestrictions[%d].", path, i)))
+		// Layers are validated on every query: build the path only when needed.
+		if w.validate("") != nil {
+			errs = append(errs, w.validate(fmt.Sprintf("%sRestrictions[%d].", path, i)))
+		}
 	}
 	return errors.Join(errs...)
 }
