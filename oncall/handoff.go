@@ -42,7 +42,10 @@ func NextHandoff(s Schedule, t time.Time) (time.Time, bool) {
 	}
 	// The wall clock can lag the instants by the zone's offset changes; two
 	// days more covers any zone's.
-	horizon := min(lastNs, last+(min(period, lookAhead)+2*daySec)*secondNs)
+	horizon := lastNs
+	if ahead := (min(period, lookAhead) + 2*daySec) * secondNs; last < lastNs-ahead {
+		horizon = last + ahead
+	}
 
 	// Until a change is found, now is on call throughout [from, lo).
 	now := OnCallAt(s, t)

@@ -1,6 +1,7 @@
 package oncall
 
 import (
+	"slices"
 	"testing"
 	"time"
 )
@@ -67,6 +68,10 @@ func TestNextHandoff(t *testing.T) {
 			Start: mustTime("2025-03-01T00:00-05:00"), End: mustTime("2025-03-02T00:00-05:00")}}},
 		at: "2025-01-06T00:00-05:00",
 	}, {
+		name: "near the end of the handled years",
+		s:    Schedule{Layers: []Layer{{Participants: []UserID{1, 2}, Every: 1, Unit: Days, Start: jan}}},
+		at:   "2261-06-01T12:00-04:00", want: "2261-06-02T00:00-04:00", wantOK: true,
+	}, {
 		name: "a change far beyond one search chunk",
 		s: Schedule{Layers: []Layer{{Participants: []UserID{1, 2}, Every: 26, Unit: Weeks, HandoffDay: time.Monday, Handoff: At(9, 0),
 			Start: mustTime("2025-01-06T09:00-05:00")}}},
@@ -96,5 +101,17 @@ func TestNextHandoffLooksAFullPeriodAhead(t *testing.T) {
 		Restrictions: []Window{{Day: time.Sunday, Length: 7 * 24 * time.Hour}}})
 	if got, ok := NextHandoff(s, start); ok {
 		t.Errorf("NextHandoff = %v, want none: the top layer covers every instant", got)
+	}
+}
+
+// TestNextHandoffNearTheEndOfTime: a long period near 2261 must not overflow
+// the search horizon into "never".
+func TestNextHandoffNearTheEndOfTime(t *testing.T) {
+	s := Schedule{Location: zone(t, "America/New_York"), Layers: []Layer{{Participants: []UserID{1, 2, 3}, Every: 52, Unit: Weeks,
+		Start: mustTime("2025-01-06T00:00-05:00")}}}
+	at := mustTime("2261-01-01T00:00-05:00")
+	got, ok := NextHandoff(s, at)
+	if !ok || !got.After(at) || got.After(at.AddDate(1, 0, 1)) || slices.Equal(OnCallAt(s, got), OnCallAt(s, at)) {
+		t.Errorf("NextHandoff(%v) = %v %v; want the next yearly handoff", at, got, ok)
 	}
 }
