@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"flag"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -27,7 +28,15 @@ import (
 
 var env testenv.Env
 
-func TestMain(m *testing.M) { os.Exit(testenv.Run(m, "ingest", &env)) }
+// TestMain gives the package its database and Redis, except when only
+// fuzzing (-run='^$' -fuzz=…): the fuzz targets are pure decoders.
+func TestMain(m *testing.M) {
+	flag.Parse()
+	if flag.Lookup("test.fuzz").Value.String() != "" && flag.Lookup("test.run").Value.String() == "^$" {
+		os.Exit(m.Run())
+	}
+	os.Exit(testenv.Run(m, "ingest", &env))
+}
 
 var sys = viewer.System(context.Background())
 
