@@ -14,9 +14,10 @@ const lookAhead = 10 * 366 * daySec
 //
 // After its last fixed instant a schedule repeats itself in wall-clock time,
 // with a period that is a common multiple of its rotations' cycles and (if
-// restricted) of a week, so NextHandoff looks one such period ahead. A
-// schedule whose period is longer than ten years is searched ten years
-// ahead only; it reports false if it finds no change there.
+// restricted) of a week, so NextHandoff looks two such periods ahead: a
+// change that falls wholly inside a DST gap in one period shows in the
+// other. A schedule whose period is longer than ten years is searched twenty
+// years ahead only; it reports false if it finds no change there.
 func NextHandoff(s Schedule, t time.Time) (time.Time, bool) {
 	if s.Location == nil {
 		return time.Time{}, false
@@ -43,7 +44,7 @@ func NextHandoff(s Schedule, t time.Time) (time.Time, bool) {
 	// The wall clock can lag the instants by the zone's offset changes; two
 	// days more covers any zone's.
 	horizon := lastNs
-	if ahead := (min(period, lookAhead) + 2*daySec) * secondNs; last < lastNs-ahead {
+	if ahead := (2*min(period, lookAhead) + 2*daySec) * secondNs; last < lastNs-ahead {
 		horizon = last + ahead
 	}
 

@@ -115,3 +115,15 @@ func TestNextHandoffNearTheEndOfTime(t *testing.T) {
 		t.Errorf("NextHandoff(%v) = %v %v; want the next yearly handoff", at, got, ok)
 	}
 }
+
+// TestNextHandoffSeesPastAWindowHiddenInAGap: the only window of the week
+// lies in the spring-forward gap on 2025-03-09, so it first opens a week later.
+func TestNextHandoffSeesPastAWindowHiddenInAGap(t *testing.T) {
+	s := Schedule{Location: zone(t, "America/New_York"), Layers: []Layer{{Participants: []UserID{1}, Every: 1, Unit: Weeks,
+		Start:        mustTime("2025-01-01T00:00-05:00"),
+		Restrictions: []Window{{Day: time.Sunday, Start: At(2, 15), Length: 30 * time.Minute}}}}}
+	got, ok := NextHandoff(s, mustTime("2025-03-02T03:00-05:00"))
+	if want := mustTime("2025-03-16T02:15-04:00"); !ok || !got.Equal(want) {
+		t.Errorf("NextHandoff = %v %v, want %v", got, ok, want)
+	}
+}
