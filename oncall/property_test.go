@@ -281,6 +281,17 @@ func check(c propCase) (int64, *disagreement) {
 			return cmp, &disagreement{st, fmt.Sprintf("NextHandoff = %v %v, oracle %v", got, ok, changes[i])}
 		case i < 0 && ok && got.Before(c.to):
 			return cmp, &disagreement{st, fmt.Sprintf("NextHandoff = %v, oracle sees no change before %v", got, c.to)}
+		case i < 0 && ok && slices.Equal(o.at(got), want[len(want)-1]):
+			// No change from st to the window's end, so one at got must
+			// change the set the window ends with.
+			return cmp, &disagreement{st, fmt.Sprintf("NextHandoff = %v, but the oracle has %v there as before", got, want[len(want)-1])}
+		case i < 0 && !ok:
+			// Never a change: later the same users are on call.
+			for _, later := range []time.Duration{24 * time.Hour, 8 * 24 * time.Hour, 45 * 24 * time.Hour, 400 * 24 * time.Hour} {
+				if at := c.to.Add(later); !slices.Equal(o.at(at), want[len(want)-1]) {
+					return cmp, &disagreement{st, fmt.Sprintf("NextHandoff says no change ever, oracle has %v at %v after %v", o.at(at), at, want[len(want)-1])}
+				}
+			}
 		}
 	}
 	return cmp, nil
