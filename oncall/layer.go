@@ -1,6 +1,7 @@
 package oncall
 
 import (
+	"cmp"
 	"slices"
 	"time"
 )
@@ -119,7 +120,7 @@ func (r *rotation) windows(lo, hi int64) []span {
 			}
 		}
 	}
-	slices.SortFunc(spans, func(a, b span) int { return compare(a.start, b.start) })
+	slices.SortFunc(spans, func(a, b span) int { return cmp.Compare(a.start, b.start) })
 	merged := spans[:0]
 	for _, sp := range spans {
 		if n := len(merged); n > 0 && sp.start <= merged[n-1].end {
@@ -147,16 +148,6 @@ func restrict(segs []segment, spans []span) []segment {
 		}
 	}
 	return out
-}
-
-func compare(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // LayerShifts returns the shifts of one layer alone within [from, to), in
