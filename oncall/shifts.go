@@ -1,6 +1,7 @@
 package oncall
 
 import (
+	"cmp"
 	"slices"
 	"time"
 )
@@ -75,7 +76,8 @@ func (s *Schedule) sweep(lo, hi int64, emit func(start, end int64, users []UserI
 	}
 	// Each layer's segments, top layer first.
 	var layers [][]segment
-	cuts := []int64{lo, hi}
+	cuts := make([]int64, 2, 64)
+	cuts[0], cuts[1] = lo, hi
 	for i := len(s.Layers) - 1; i >= 0; i-- {
 		r, ok := newRotation(&s.Layers[i], s.Location)
 		if !ok {
@@ -87,8 +89,9 @@ func (s *Schedule) sweep(lo, hi int64, emit func(start, end int64, users []UserI
 		}
 		layers = append(layers, segs)
 	}
+	// The overrides within [lo, hi), in slice order, and their order by start.
 	var overrides []span
-	var active []*Override
+	var edits []*Override
 	for i := range s.Overrides {
 		o := &s.Overrides[i]
 		if o.validate("") != nil {
@@ -99,13 +102,20 @@ func (s *Schedule) sweep(lo, hi int64, emit func(start, end int64, users []UserI
 			continue
 		}
 		overrides = append(overrides, span{st, en})
-		active = append(active, o)
+		edits = append(edits, o)
 		cuts = append(cuts, st, en)
 	}
+	byStart := make([]int, len(overrides))
+	for i := range byStart {
+		byStart[i] = i
+	}
+	slices.SortFunc(byStart, func(a, b int) int { return cmp.Compare(overrides[a].start, overrides[b].start) })
 	slices.Sort(cuts)
 	cuts = slices.Compact(cuts)
 
 	next := make([]int, len(layers))
+	started := 0
+	var active []int // overrides in effect, in slice order
 	var users, prev []UserID
 	var prevStart, prevEnd int64
 	for c := 0; c+1 < len(cuts); c++ {
@@ -121,10 +131,14 @@ func (s *Schedule) sweep(lo, hi int64, emit func(start, end int64, users []UserI
 				break
 			}
 		}
-		for i, o := range active {
-			if overrides[i].start <= at && at < overrides[i].end {
-				users = o.apply(users)
-			}
+		for ; started < len(byStart) && overrides[byStart[started]].start <= at; started++ {
+			i := byStart[started]
+			j, _ := slices.BinarySearch(active, i)
+			active = slices.Insert(active, j, i)
+		}
+		active = slices.DeleteFunc(active, func(i int) bool { return overrides[i].end <= at })
+		for _, i := range active {
+			users = edits[i].apply(users)
 		}
 		slices.Sort(users)
 		if len(prev) > 0 && prevEnd == at && slices.Equal(prev, users) {
