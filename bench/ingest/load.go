@@ -77,23 +77,22 @@ func merge(name string, elapsed time.Duration, ts []*tally) *result {
 	return r
 }
 
-// closedLoop runs c senders for d; each sends again as soon as it has an answer.
+// closedLoop runs c senders for d; each sends again as soon as it has an
+// answer. Requests in flight at the end are waited for, not cancelled (a
+// cancelled request costs the server its PostgreSQL connection, which would
+// disturb the next phase), and counted: the phase lasts until the last answer.
 func closedLoop(ctx context.Context, name string, c int, d time.Duration, fn send) *result {
-	ctx, cancel := context.WithTimeout(ctx, d)
-	defer cancel()
 	var seq atomic.Int64
 	ts := make([]*tally, c)
 	var wg sync.WaitGroup
 	start := time.Now()
+	end := start.Add(d)
 	for w := range c {
 		ts[w] = &tally{}
 		wg.Go(func() {
-			for ctx.Err() == nil {
+			for ctx.Err() == nil && time.Now().Before(end) {
 				t0 := time.Now()
 				err := fn(ctx, seq.Add(1)-1)
-				if ctx.Err() != nil && err != nil {
-					return // cut off by the end of the phase, not an answer
-				}
 				ts[w].add(time.Since(t0), err)
 			}
 		})

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -21,7 +20,7 @@ type observation struct {
 	machineBusy float64       // share of all cores busy, 0..1
 	cores       int           // cores the busy share is of
 	server      time.Duration // CPU of the server process (-server-pid)
-	postgres    time.Duration // CPU of all postgres processes on the machine
+	postgres    time.Duration // CPU of the PostgreSQL processes working for the load (see postgresCPU)
 	tool        time.Duration // CPU of this tool
 	db          dbStats       // deltas of pg_stat_database for the database under load
 	wal         walStats      // deltas of pg_stat_wal (the whole cluster)
@@ -56,7 +55,7 @@ func (o *observer) snap(ctx context.Context) snapshot {
 	var ru syscall.Rusage
 	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	s.tool = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-	s.postgres = postgresCPU()
+	s.postgres = o.postgresCPU(ctx)
 	if o.db != "" {
 		_ = o.pg.QueryRowContext(ctx, `SELECT xact_commit, xact_rollback, tup_inserted, tup_updated, tup_fetched, tup_returned
 			FROM pg_stat_database WHERE datname = $1`, o.db).
@@ -195,17 +194,24 @@ func processCPU(pid int) time.Duration {
 	return time.Duration(u+k) * time.Second / clockTicks
 }
 
-// postgresCPU maps each running postgres process to its CPU so far.
-func postgresCPU() map[int]time.Duration {
+// postgresCPU maps the PostgreSQL processes that work for the load to
+// their CPU so far: the backends connected to the database under load, and
+// the WAL writer, checkpointer and background writer (shared with whatever
+// else the server runs). Other databases' backends are left out: on a
+// shared machine they are someone else's tests.
+func (o *observer) postgresCPU(ctx context.Context) map[int]time.Duration {
 	out := map[int]time.Duration{}
-	dirs, _ := filepath.Glob("/proc/[0-9]*")
-	for _, d := range dirs {
-		comm, err := os.ReadFile(d + "/comm")
-		if err != nil || !strings.HasPrefix(string(comm), "postgres") {
-			continue
+	rows, err := o.pg.QueryContext(ctx, `SELECT pid FROM pg_stat_activity
+		WHERE datname = $1 OR backend_type IN ('walwriter', 'checkpointer', 'background writer')`, o.db)
+	if err != nil {
+		return out
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var pid int
+		if rows.Scan(&pid) == nil {
+			out[pid] = processCPU(pid)
 		}
-		pid, _ := strconv.Atoi(filepath.Base(d))
-		out[pid] = processCPU(pid)
 	}
 	return out
 }

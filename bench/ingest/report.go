@@ -44,8 +44,8 @@ func (rep *report) markdown() string {
 
 	p("\nWhere the time went (CPU per request; PostgreSQL work of the database under load per request;\n")
 	p("what its active backends waited for, sampled every 50 ms):\n\n")
-	p("| phase | machine busy | server CPU | postgres CPU | tool CPU | commits | rows ins/upd | rows read | WAL bytes | backends waiting on |\n")
-	p("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n")
+	p("| phase | machine busy | server CPU | postgres CPU | tool CPU | CPU ceiling /s | xact_commit | rows ins/upd | rows read | WAL bytes | backends waiting on |\n")
+	p("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n")
 	for _, r := range rep.phases() {
 		n := float64(max(r.ok+r.failed(), 1))
 		ob := r.obs
@@ -53,8 +53,10 @@ func (rep *report) markdown() string {
 		if o.serverPID > 0 && r != rep.raw {
 			server = us(ob.server, n)
 		}
-		p("| %s | %.0f%% of %d | %s | %s | %s | %.1f | %.1f / %.1f | %.0f | %.0f | %s |\n", r.label(),
-			100*ob.machineBusy, ob.cores, server, us(ob.postgres, n), us(ob.tool, n),
+		// What the machine could do if these three had every core to themselves.
+		ceiling := float64(ob.cores) * time.Second.Seconds() / ((ob.server + ob.postgres + ob.tool).Seconds() / n)
+		p("| %s | %.0f%% of %d | %s | %s | %s | %.0f | %.1f | %.1f / %.1f | %.0f | %.0f | %s |\n", r.label(),
+			100*ob.machineBusy, ob.cores, server, us(ob.postgres, n), us(ob.tool, n), ceiling,
 			float64(ob.db.commits)/n, float64(ob.db.inserted)/n, float64(ob.db.updated)/n,
 			float64(ob.db.fetched+ob.db.returned)/n, float64(ob.wal.bytes)/n, ob.topWaits(4))
 	}
