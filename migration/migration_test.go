@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"regexp"
 	"strings"
@@ -35,7 +36,7 @@ func freshDB(t *testing.T, name string) *sql.DB {
 }
 
 func TestConcurrentApplyMigratesOnce(t *testing.T) {
-	db := freshDB(t, "tocsin_test_migration_race")
+	db := freshDB(t, fmt.Sprintf("tocsin_test_migration_race_%d", os.Getpid()))
 	var wg sync.WaitGroup
 	results := make([][]string, 4)
 	errs := make([]error, 4)
@@ -95,7 +96,7 @@ func TestNoMigrationDropsData(t *testing.T) {
 }
 
 func TestEditedMigrationIsRefused(t *testing.T) {
-	db := freshDB(t, "tocsin_test_migration_edit")
+	db := freshDB(t, fmt.Sprintf("tocsin_test_migration_edit_%d", os.Getpid()))
 	if _, err := migration.Apply(context.Background(), db); err != nil {
 		t.Fatal(err)
 	}

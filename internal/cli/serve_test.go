@@ -67,7 +67,7 @@ func freePort(t *testing.T) string {
 
 func TestTwoServesStartedAtOnceMigrateWithoutError(t *testing.T) {
 	bin := buildBinary(t)
-	const db = "tocsin_test_two_serves"
+	db := fmt.Sprintf("tocsin_test_two_serves_%d", os.Getpid())
 	if err := testenv.CreateDatabase(db); err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -96,7 +98,12 @@ func New(pkg string) (*Env, error) {
 	if !ok {
 		return nil, fmt.Errorf("package %q has no Redis database number; add it to redisDBs in internal/testenv", pkg)
 	}
-	name := "tocsin_test_" + regexp.MustCompile(`[^a-z0-9_]`).ReplaceAllString(pkg, "_")
+	// The pid keeps two runs of the same package (two checkouts on one
+	// machine) from dropping each other's database; databases left by runs
+	// that were killed are dropped here.
+	prefix := "tocsin_test_" + regexp.MustCompile(`[^a-z0-9_]`).ReplaceAllString(pkg, "_") + "_"
+	dropStale(prefix)
+	name := fmt.Sprintf("%s%d", prefix, os.Getpid())
 	if err := CreateDatabase(name); err != nil {
 		return nil, err
 	}
@@ -148,6 +155,33 @@ func CreateDatabase(name string) error {
 	}
 	_, err = admin.Exec(fmt.Sprintf("CREATE DATABASE %q", name))
 	return err
+}
+
+// dropStale drops databases named prefix<pid> whose process is gone.
+func dropStale(prefix string) {
+	admin, err := sql.Open("postgres", Server()+"/postgres?sslmode=disable")
+	if err != nil {
+		return
+	}
+	defer admin.Close()
+	rows, err := admin.Query("SELECT datname FROM pg_database WHERE datname LIKE $1", prefix+"%")
+	if err != nil {
+		return
+	}
+	var stale []string
+	for rows.Next() {
+		var n string
+		if rows.Scan(&n) == nil {
+			pid, err := strconv.Atoi(strings.TrimPrefix(n, prefix))
+			if _, statErr := os.Stat(fmt.Sprintf("/proc/%d", pid)); err == nil && os.IsNotExist(statErr) {
+				stale = append(stale, n)
+			}
+		}
+	}
+	rows.Close()
+	for _, n := range stale {
+		_ = DropDatabase(n)
+	}
 }
 
 // DropDatabase removes a database from the test server.
