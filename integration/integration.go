@@ -123,10 +123,12 @@ func (s *Integrations) Authenticate(ctx context.Context, key string) (*ent.Integ
 }
 
 // Received notes the last event an integration got (shown in the SPA);
-// written at most every few seconds per integration so hot senders cost nothing.
+// written at most every 5 s per integration so hot senders cost nothing.
 func (s *Integrations) Received(ctx context.Context, i *ent.Integration, result string) {
 	now := s.Now()
-	if i.LastReceivedAt != nil && now.Sub(*i.LastReceivedAt) < 5*time.Second && i.LastResult == result {
+	// At most one write per integration every 5 s, whatever the result: mixed
+	// traffic (new alerts and repeats) would otherwise write on every request.
+	if i.LastReceivedAt != nil && now.Sub(*i.LastReceivedAt) < 5*time.Second {
 		return
 	}
 	if len(result) > 500 {
