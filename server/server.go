@@ -77,6 +77,7 @@ func New(d Deps) *Server {
 
 	var h http.Handler = root
 	h = s.metrics.instrument(h)
+	h = withDeadline(RequestTimeout, h)
 	h = logRequests(h)
 	h = recoverPanics(h)
 	h = withRequestID(h)
@@ -95,8 +96,10 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		IdleTimeout:       120 * time.Second,
-		// No WriteTimeout: websockets live long; each request has its own deadline below.
-		BaseContext: func(net.Listener) context.Context { return ctx },
+		// No WriteTimeout: websockets live long. Other requests get a deadline
+		// in their context (withDeadline). Requests must not end when ctx does:
+		// shutdown lets the running ones finish.
+		BaseContext: func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
