@@ -52,7 +52,7 @@ func (r *mutationResolver) InviteUser(ctx context.Context, input ent.CreateUserI
 	if err != nil {
 		return nil, err
 	}
-	return u, r.Inviter.EnqueueInvitation(ctx, u.ID)
+	return u, r.inviteAfterCommit(ctx, u.ID)
 }
 
 // ResendInvitation is the resolver for the resendInvitation field.
@@ -65,7 +65,7 @@ func (r *mutationResolver) ResendInvitation(ctx context.Context, userID int) (*e
 	if u.PasswordHash != "" {
 		return nil, &auth.InvalidError{Field: "userID", Reason: "this user has already set a password"}
 	}
-	return u, r.Inviter.EnqueueInvitation(ctx, u.ID)
+	return u, r.inviteAfterCommit(ctx, u.ID)
 }
 
 // UpdateUser is the resolver for the updateUser field.
