@@ -10,10 +10,8 @@ import { useViewer } from '../auth/useViewer';
 import { formatAbsolute, formatDuration } from '../../time/format';
 import { useNow } from '../../time/useNow';
 import { AlertStatusBadge, PriorityBadge } from '../../ui/Badges';
-import { EmptyState } from '../../ui/EmptyState';
-import { ErrorNotice } from '../../ui/ErrorNotice';
+import { NodePageState } from '../../ui/NodePageState';
 import { RelativeTime } from '../../ui/RelativeTime';
-import { SkeletonRows } from '../../ui/Skeleton';
 
 /** One alert: what, since when, who has it and what to do, above the fold; then its details and timeline. */
 export function AlertDetailPage() {
@@ -25,34 +23,21 @@ export function AlertDetailPage() {
   const alert = data?.node?.__typename === 'Alert' ? (data.node as AlertDetailFragment) : undefined;
   const timeZone = viewer?.timeZone ?? 'UTC';
 
-  if (error && !data) {
-    return (
-      <>
-        <BackLink />
-        <ErrorNotice error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-      </>
-    );
-  }
-  if (!data && fetching) {
-    return (
-      <>
-        <BackLink />
-        <div className="skeleton skeleton-title" aria-hidden="true" />
-        <SkeletonRows rows={3} label="Loading the alert" />
-      </>
-    );
-  }
   if (!alert) {
     return (
-      <>
-        <BackLink />
-        <h1>Alert not found</h1>
-        <EmptyState title="There is no alert with this address.">
-          <p>
-            It may have been deleted, or the link is mistyped. Go back to the <Link to="/alerts">alerts</Link>.
-          </p>
-        </EmptyState>
-      </>
+      <NodePageState
+        result={{ data, fetching, error }}
+        onRetry={() => refetch({ requestPolicy: 'network-only' })}
+        back={<BackLink />}
+        loadingLabel="Loading the alert"
+        loadingRows={3}
+        notFoundHeading="Alert not found"
+        notFoundTitle="There is no alert with this address."
+      >
+        <p>
+          It may have been deleted, or the link is mistyped. Go back to the <Link to="/alerts">alerts</Link>.
+        </p>
+      </NodePageState>
     );
   }
 

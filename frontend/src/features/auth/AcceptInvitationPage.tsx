@@ -4,6 +4,8 @@ import { useMutation } from 'urql';
 import { AcceptInvitationMutation } from './documents';
 import { describeError, errorCode } from '../../graphql/errors';
 import { AuthCard } from './AuthCard';
+import { PasswordField } from './PasswordField';
+import { FormProblem } from '../../ui/Form';
 import { MIN_PASSWORD_LENGTH, passwordProblem } from './password';
 
 export function AcceptInvitationPage() {
@@ -34,38 +36,17 @@ export function AcceptInvitationPage() {
     <AuthCard title="Set your password">
       <p className="muted">Welcome to Tocsin. Choose a password to finish setting up your account.</p>
       <form onSubmit={submit} className="stack">
-        <div className="field">
-          <label htmlFor="invite-password">New password</label>
-          <input
-            id="invite-password"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={MIN_PASSWORD_LENGTH}
-            aria-describedby="invite-password-hint"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-          <small id="invite-password-hint" className="muted">
-            At least {MIN_PASSWORD_LENGTH} characters.
-          </small>
-        </div>
-        <div className="field">
-          <label htmlFor="invite-confirm">Repeat the password</label>
-          <input
-            id="invite-confirm"
-            type="password"
-            autoComplete="new-password"
-            required
-            value={confirm}
-            onChange={(e) => setConfirm(e.target.value)}
-          />
-        </div>
-        {message && (
-          <p className="notice notice-error" role="alert">
-            {message}
-          </p>
-        )}
+        <PasswordField
+          id="invite-password"
+          label="New password"
+          autoComplete="new-password"
+          minLength={MIN_PASSWORD_LENGTH}
+          hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+          value={password}
+          onChange={setPassword}
+        />
+        <PasswordField id="invite-confirm" label="Repeat the password" autoComplete="new-password" value={confirm} onChange={setConfirm} />
+        <FormProblem message={message} />
         <button type="submit" className="button button-primary" disabled={fetching}>
           {fetching ? 'Saving…' : 'Set password and sign in'}
         </button>

@@ -6,6 +6,8 @@ import { useViewer } from './useViewer';
 import { safeNext } from './safeNext';
 import { describeError, errorCode } from '../../graphql/errors';
 import { AuthCard } from './AuthCard';
+import { PasswordField } from './PasswordField';
+import { Field, FormProblem } from '../../ui/Form';
 
 export function LoginPage() {
   const [params] = useSearchParams();
@@ -33,8 +35,7 @@ export function LoginPage() {
   return (
     <AuthCard title="Sign in to Tocsin">
       <form onSubmit={submit} className="stack" noValidate={false}>
-        <div className="field">
-          <label htmlFor="login-email">Email</label>
+        <Field id="login-email" label="Email">
           <input
             id="login-email"
             type="email"
@@ -44,23 +45,9 @@ export function LoginPage() {
             value={email}
             onChange={(e) => setEmail(e.target.value)}
           />
-        </div>
-        <div className="field">
-          <label htmlFor="login-password">Password</label>
-          <input
-            id="login-password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
-        {message && (
-          <p className="notice notice-error" role="alert">
-            {message}
-          </p>
-        )}
+        </Field>
+        <PasswordField id="login-password" label="Password" autoComplete="current-password" value={password} onChange={setPassword} />
+        <FormProblem message={message} />
         <button type="submit" className="button button-primary" disabled={fetching}>
           {fetching ? 'Signing in…' : 'Sign in'}
         </button>

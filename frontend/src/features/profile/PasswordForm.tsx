@@ -4,6 +4,7 @@ import { ChangePasswordMutation } from './documents';
 import { MIN_PASSWORD_LENGTH, passwordProblem } from '../auth/password';
 import { errorCode } from '../../graphql/errors';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { FormProblem } from '../../ui/Form';
 
 export function PasswordForm() {
   const [current, setCurrent] = useState('');
@@ -46,11 +47,7 @@ export function PasswordForm() {
         <label htmlFor="pw-confirm">Repeat the new password</label>
         <input id="pw-confirm" type="password" required autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
       </div>
-      {problem && (
-        <p className="notice notice-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormProblem message={problem} />
       {wrongCurrent ? (
         <p className="notice notice-error" role="alert">
           Your current password is not right. Type it again.

@@ -6,6 +6,7 @@ import { KeyReveal } from './KeyReveal';
 import type { IntegrationKind, TestGenericMappingQuery as MappingAnswer } from '../../gql/graphql';
 import { describeError } from '../../graphql/errors';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Field, FormActions } from '../../ui/Form';
 
 const sampleBody = `{
   "title": "Queue depth above 10k on orders",
@@ -49,20 +50,14 @@ export function AddIntegrationForm({ serviceID, onDone }: { serviceID: string; o
           ))}
         </div>
       </fieldset>
-      <div className="field">
-        <label htmlFor={`${id}-name`}>Name</label>
+      <Field id={`${id}-name`} label="Name">
         <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Prometheus production" />
-      </div>
+      </Field>
       {kind === 'GENERIC' && <MappingEditor mapping={mapping} onChange={setMapping} />}
       {state.error && <ErrorNotice error={state.error} />}
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-primary" disabled={state.fetching}>
-          Create integration
-        </button>
-      </div>
+      <FormActions onCancel={onDone} busy={state.fetching}>
+        Create integration
+      </FormActions>
     </form>
   );
 }

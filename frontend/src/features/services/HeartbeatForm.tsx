@@ -3,6 +3,7 @@ import { useMutation } from 'urql';
 import { CreateHeartbeatMutation, UpdateHeartbeatMutation } from './documents';
 import type { HeartbeatAlertPriority, HeartbeatFieldsFragment } from '../../gql/graphql';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Field, FormActions } from '../../ui/Form';
 
 const units = [
   { value: 60, label: 'minutes' },
@@ -44,13 +45,11 @@ export function HeartbeatForm({ serviceID, heartbeat, onDone }: { serviceID: str
   return (
     <form className="stack" onSubmit={submit}>
       {!heartbeat && (
-        <div className="field">
-          <label htmlFor={`${id}-name`}>Name</label>
+        <Field id={`${id}-name`} label="Name">
           <input id={`${id}-name`} required value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. nightly-backup" pattern="[A-Za-z0-9._\-]+" title="Letters, digits, dots, dashes and underscores: jobs use it in the ping URL" />
-        </div>
+        </Field>
       )}
-      <div className="field">
-        <label htmlFor={`${id}-amount`}>Expect a ping every</label>
+      <Field id={`${id}-amount`} label="Expect a ping every">
         <div className="inline-pair">
           <input id={`${id}-amount`} type="number" min={1} required value={amount} onChange={(e) => setAmount(e.target.value)} />
           <select aria-label="Unit" value={unit} onChange={(e) => setUnit(Number(e.target.value))}>
@@ -61,37 +60,29 @@ export function HeartbeatForm({ serviceID, heartbeat, onDone }: { serviceID: str
             ))}
           </select>
         </div>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-desc`}>Description (optional)</label>
+      </Field>
+      <Field id={`${id}-desc`} label="Description (optional)">
         <input id={`${id}-desc`} value={description} onChange={(e) => setDescription(e.target.value)} placeholder="What stops pinging when it breaks" />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-msg`}>Alert message when it expires (optional)</label>
+      </Field>
+      <Field id={`${id}-msg`} label="Alert message when it expires (optional)">
         <input id={`${id}-msg`} value={alertMessage} onChange={(e) => setAlertMessage(e.target.value)} placeholder={`Heartbeat ${name || 'name'} expired`} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-prio`}>Alert priority</label>
+      </Field>
+      <Field id={`${id}-prio`} label="Alert priority">
         <select id={`${id}-prio`} value={alertPriority} onChange={(e) => setAlertPriority(e.target.value as HeartbeatAlertPriority)}>
           {(['P1', 'P2', 'P3', 'P4', 'P5'] as const).map((p) => (
             <option key={p}>{p}</option>
           ))}
         </select>
-      </div>
+      </Field>
       {heartbeat && (
         <label className="radio">
           <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} /> Watch this heartbeat (off: it never expires)
         </label>
       )}
       {state.error && <ErrorNotice error={state.error} />}
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-primary" disabled={state.fetching}>
-          {heartbeat ? 'Save heartbeat' : 'Create heartbeat'}
-        </button>
-      </div>
+      <FormActions onCancel={onDone} busy={state.fetching}>
+        {heartbeat ? 'Save heartbeat' : 'Create heartbeat'}
+      </FormActions>
     </form>
   );
 }

@@ -6,6 +6,7 @@ import type { MaintenanceWindowFieldsFragment } from '../../gql/graphql';
 import { formatAbsolute, formatDuration, toLocalInput } from '../../time/format';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Field, FormActions, FormProblem } from '../../ui/Form';
 import { RelativeTime } from '../../ui/RelativeTime';
 import { StateBadge } from '../../ui/StateBadge';
 
@@ -115,32 +116,20 @@ function MaintenanceForm({ serviceID, onDone }: { serviceID: string; onDone: () 
 
   return (
     <form className="stack" onSubmit={submit}>
-      <div className="field">
-        <label htmlFor={`${id}-start`}>Starts (your browser’s time)</label>
+      <Field id={`${id}-start`} label="Starts (your browser’s time)">
         <input id={`${id}-start`} type="datetime-local" required value={start} onChange={(e) => setStart(e.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-end`}>Ends</label>
+      </Field>
+      <Field id={`${id}-end`} label="Ends">
         <input id={`${id}-end`} type="datetime-local" required value={end} onChange={(e) => setEnd(e.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-reason`}>Reason</label>
+      </Field>
+      <Field id={`${id}-reason`} label="Reason">
         <input id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="e.g. PostgreSQL 17 upgrade" />
-      </div>
-      {problem && (
-        <p className="notice notice-error" role="alert">
-          {problem}
-        </p>
-      )}
+      </Field>
+      <FormProblem message={problem} />
       {state.error && <ErrorNotice error={state.error} />}
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-primary" disabled={state.fetching}>
-          Schedule
-        </button>
-      </div>
+      <FormActions onCancel={onDone} busy={state.fetching}>
+        Schedule
+      </FormActions>
     </form>
   );
 }

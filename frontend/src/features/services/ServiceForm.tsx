@@ -4,6 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { CreateServiceMutation, TeamChoicesQuery, UpdateServiceMutation } from './documents';
 import type { ServiceFieldsFragment } from '../../gql/graphql';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Field, FormActions } from '../../ui/Form';
 
 interface ServiceFormProps {
   /** The service to edit; none to create one. */
@@ -39,12 +40,10 @@ export function ServiceForm({ service, onDone }: ServiceFormProps) {
 
   return (
     <form onSubmit={submit} className="stack">
-      <div className="field">
-        <label htmlFor="service-name">Name</label>
+      <Field id="service-name" label="Name">
         <input id="service-name" required value={name} onChange={(e) => setName(e.target.value)} autoFocus />
-      </div>
-      <div className="field">
-        <label htmlFor="service-team">Owning team</label>
+      </Field>
+      <Field id="service-team" label="Owning team">
         <select id="service-team" required value={chosenTeam} onChange={(e) => setTeamID(e.target.value)}>
           {teams.map((t) => (
             <option key={t.id} value={t.id}>
@@ -52,20 +51,14 @@ export function ServiceForm({ service, onDone }: ServiceFormProps) {
             </option>
           ))}
         </select>
-      </div>
-      <div className="field">
-        <label htmlFor="service-description">Description</label>
+      </Field>
+      <Field id="service-description" label="Description">
         <textarea id="service-description" rows={3} value={description} onChange={(e) => setDescription(e.target.value)} placeholder="What it does and who relies on it" />
-      </div>
+      </Field>
       {state.error && <ErrorNotice error={state.error} />}
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-primary" disabled={state.fetching || !chosenTeam}>
-          {service ? 'Save changes' : 'Create service'}
-        </button>
-      </div>
+      <FormActions onCancel={onDone} busy={state.fetching || !chosenTeam}>
+        {service ? 'Save changes' : 'Create service'}
+      </FormActions>
     </form>
   );
 }

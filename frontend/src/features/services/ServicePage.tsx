@@ -13,9 +13,8 @@ import { canManageIntegrations, canManageMaintenance, canRespond } from '../auth
 import { useViewer } from '../auth/useViewer';
 import { useNow } from '../../time/useNow';
 import { Dialog } from '../../ui/Dialog';
-import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { SkeletonRows } from '../../ui/Skeleton';
+import { NodePageState } from '../../ui/NodePageState';
 
 type ServiceNode = Extract<NonNullable<ServiceDetailResult['node']>, { __typename: 'Service' }>;
 const nodes = <T,>(c: { edges?: ({ node?: T | null } | null)[] | null }) => c.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
@@ -37,34 +36,21 @@ export function ServicePage() {
   const [testState, sendTest] = useMutation(CreateTestAlertMutation);
   const service = data?.node?.__typename === 'Service' ? (data.node as ServiceNode) : undefined;
 
-  if (error && !data) {
-    return (
-      <>
-        <BackLink />
-        <ErrorNotice error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-      </>
-    );
-  }
-  if (!data && fetching) {
-    return (
-      <>
-        <BackLink />
-        <div className="skeleton skeleton-title" aria-hidden="true" />
-        <SkeletonRows rows={4} label="Loading the service" />
-      </>
-    );
-  }
   if (!service) {
     return (
-      <>
-        <BackLink />
-        <h1>Service not found</h1>
-        <EmptyState title="There is no service with this address.">
-          <p>
-            It may have been deleted. Pick one from the <Link to="/services">services</Link>.
-          </p>
-        </EmptyState>
-      </>
+      <NodePageState
+        result={{ data, fetching, error }}
+        onRetry={() => refetch({ requestPolicy: 'network-only' })}
+        back={<BackLink />}
+        loadingLabel="Loading the service"
+        loadingRows={4}
+        notFoundHeading="Service not found"
+        notFoundTitle="There is no service with this address."
+      >
+        <p>
+          It may have been deleted. Pick one from the <Link to="/services">services</Link>.
+        </p>
+      </NodePageState>
     );
   }
 

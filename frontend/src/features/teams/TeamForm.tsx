@@ -3,6 +3,7 @@ import { useMutation } from 'urql';
 import { CreateTeamMutation, UpdateTeamMutation } from './documents';
 import type { TeamFieldsFragment } from '../../gql/graphql';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Field, FormActions } from '../../ui/Form';
 
 interface TeamFormProps {
   team?: TeamFieldsFragment;
@@ -26,23 +27,16 @@ export function TeamForm({ team, onDone }: TeamFormProps) {
 
   return (
     <form onSubmit={submit} className="stack">
-      <div className="field">
-        <label htmlFor="team-name">Team name</label>
+      <Field id="team-name" label="Team name">
         <input id="team-name" required value={name} onChange={(e) => setName(e.target.value)} autoFocus />
-      </div>
-      <div className="field">
-        <label htmlFor="team-description">Description</label>
+      </Field>
+      <Field id="team-description" label="Description">
         <textarea id="team-description" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} placeholder="What the team looks after" />
-      </div>
+      </Field>
       {state.error && <ErrorNotice error={state.error} />}
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-primary" disabled={state.fetching}>
-          {team ? 'Save changes' : 'Create team'}
-        </button>
-      </div>
+      <FormActions onCancel={onDone} busy={state.fetching}>
+        {team ? 'Save changes' : 'Create team'}
+      </FormActions>
     </form>
   );
 }

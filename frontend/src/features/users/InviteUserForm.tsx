@@ -4,6 +4,7 @@ import { InviteUserMutation } from './documents';
 import type { UserRole } from '../../gql/graphql';
 import { roleDescriptions, roleLabels } from '../auth/permissions';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Field, FormActions } from '../../ui/Form';
 import { TimeZoneSelect } from '../../ui/TimeZoneSelect';
 
 interface InviteUserFormProps {
@@ -28,14 +29,12 @@ export function InviteUserForm({ defaultTimeZone, onInvited, onCancel }: InviteU
   return (
     <form onSubmit={submit} className="stack">
       <p className="muted">They get an email with a link to set their password.</p>
-      <div className="field">
-        <label htmlFor="invite-name">Name</label>
+      <Field id="invite-name" label="Name">
         <input id="invite-name" required autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} autoFocus />
-      </div>
-      <div className="field">
-        <label htmlFor="invite-email">Email</label>
+      </Field>
+      <Field id="invite-email" label="Email">
         <input id="invite-email" type="email" required autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} />
-      </div>
+      </Field>
       <fieldset className="field">
         <legend>Role</legend>
         {(Object.keys(roleLabels) as UserRole[]).map((r) => (
@@ -47,19 +46,13 @@ export function InviteUserForm({ defaultTimeZone, onInvited, onCancel }: InviteU
           </label>
         ))}
       </fieldset>
-      <div className="field">
-        <label htmlFor="invite-tz">Time zone</label>
+      <Field id="invite-tz" label="Time zone">
         <TimeZoneSelect id="invite-tz" value={timeZone} onChange={setTimeZone} />
-      </div>
+      </Field>
       {state.error && <ErrorNotice error={state.error} />}
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-primary" disabled={state.fetching}>
-          {state.fetching ? 'Sending…' : 'Send invitation'}
-        </button>
-      </div>
+      <FormActions onCancel={onCancel} busy={state.fetching}>
+        {state.fetching ? 'Sending…' : 'Send invitation'}
+      </FormActions>
     </form>
   );
 }
