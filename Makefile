@@ -35,7 +35,7 @@ export TOCSIN_TEST_REDIS ?= redis://127.0.0.1:$(TOCSIN_REDIS_PORT)
 endif
 
 .PHONY: help dev build build-go frontend generate lint fmt-check vet test test-go \
-	test-frontend e2e migration services mailpit chromium alertmanager fuzz bench clean
+	test-frontend e2e screenshots migration services mailpit chromium alertmanager fuzz bench clean
 
 help: ## list the targets
 	@echo "Tocsin make targets:"
@@ -119,6 +119,9 @@ test-frontend: ## front end: npm ci, codegen check, typecheck, unit tests, build
 
 e2e: services build chromium ## browser end-to-end run against bin/tocsin on a fresh database
 	scripts/e2e.sh
+
+screenshots: services build chromium ## refresh docs/screenshots from a browser e2e run
+	TOCSIN_E2E_SCREENSHOTS=docs/screenshots scripts/e2e.sh
 
 bench: services build-go ## ingest benchmark: bin/tocsin on a fresh database vs raw PostgreSQL inserts (docs/benchmarks.md)
 	$(GO) run ./bench/ingest -spawn -bin $(BIN)
