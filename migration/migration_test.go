@@ -108,3 +108,22 @@ func TestEditedMigrationIsRefused(t *testing.T) {
 		t.Fatalf("want an error about a changed migration, got %v", err)
 	}
 }
+
+// TestAddedColumnsApplyToTablesWithRows: a NOT NULL column added to an
+// existing table needs a DEFAULT, or the migration fails on any database
+// that has rows (ent's Go-side defaults do not reach SQL; use entsql.Default).
+func TestAddedColumnsApplyToTablesWithRows(t *testing.T) {
+	addCol := regexp.MustCompile(`(?i)ADD COLUMN "([^"]+)" [^,;]*`)
+	files, err := migration.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		for _, m := range addCol.FindAllStringSubmatch(f.SQL, -1) {
+			def := strings.ToUpper(m[0])
+			if strings.Contains(def, "NOT NULL") && !strings.Contains(def, "DEFAULT") {
+				t.Errorf("migration %s adds NOT NULL column %q without a DEFAULT: %s", f.Version, m[1], m[0])
+			}
+		}
+	}
+}

@@ -70,10 +70,11 @@ func (Alert) Fields() []ent.Field {
 		field.Bool("in_maintenance").Default(false).
 			Comment("Created during a maintenance window: recorded, not paged."),
 		field.Strings("actions").Default([]string{}).
+			Annotations(entsql.Default("[]")).
 			Comment("Custom action names offered by the sender (Opsgenie actions)."),
 		field.JSON("responders", []map[string]string{}).
 			Default([]map[string]string{}).
-			Annotations(entgql.Skip()).
+			Annotations(entgql.Skip(), entsql.Default("[]")).
 			Comment("Responders the sender asked for, as sent (type and id/name/username)."),
 	}
 }

@@ -5,7 +5,7 @@ CREATE INDEX "ingestrequest_processed_at" ON "ingest_requests" ("processed_at");
 -- Create index "ingestrequest_request_id" to table: "ingest_requests"
 CREATE UNIQUE INDEX "ingestrequest_request_id" ON "ingest_requests" ("request_id");
 -- Modify "alerts" table
-ALTER TABLE "alerts" ADD COLUMN "integration_id" bigint NULL, ADD COLUMN "snoozed_until" timestamptz NULL, ADD COLUMN "in_maintenance" boolean NOT NULL DEFAULT false, ADD COLUMN "actions" jsonb NOT NULL, ADD COLUMN "responders" jsonb NOT NULL, ADD COLUMN "owner_id" bigint NULL, ADD CONSTRAINT "alerts_users_owner" FOREIGN KEY ("owner_id") REFERENCES "users" ("id") ON UPDATE NO ACTION ON DELETE SET NULL;
+ALTER TABLE "alerts" ADD COLUMN "integration_id" bigint NULL, ADD COLUMN "snoozed_until" timestamptz NULL, ADD COLUMN "in_maintenance" boolean NOT NULL DEFAULT false, ADD COLUMN "actions" jsonb NOT NULL DEFAULT '[]', ADD COLUMN "responders" jsonb NOT NULL DEFAULT '[]', ADD COLUMN "owner_id" bigint NULL, ADD CONSTRAINT "alerts_users_owner" FOREIGN KEY ("owner_id") REFERENCES "users" ("id") ON UPDATE NO ACTION ON DELETE SET NULL;
 -- Create index "alert_service_id_status" to table: "alerts"
 CREATE INDEX "alert_service_id_status" ON "alerts" ("service_id", "status");
 -- Create "heartbeats" table
