@@ -56,7 +56,7 @@ func main() {
 		log.Fatal(err)
 	}
 	must(admin.Exec("CREATE DATABASE " + name))
-	defer admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
+	defer admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)") // also on a failed phase (below)
 	url := fmt.Sprintf("%s/%s?sslmode=disable", *server, name)
 	cmd := exec.Command(*bin, "migrate")
 	cmd.Env = append(os.Environ(), "TOCSIN_DATABASE_URL="+url)
@@ -74,9 +74,22 @@ func main() {
 		INSERT INTO services (created_at, updated_at, name, team_id) SELECT now(), now(), 'bench', id FROM t RETURNING id`).Scan(&svc); err != nil {
 		log.Fatal(err)
 	}
-	raw := phase(db, *conc, *dur, "INSERT INTO bench_raw (alias) VALUES ($1) RETURNING id", func(i int64) []any { return []any{fmt.Sprint("r", i)} })
-	one := phase(db, *conc, *dur, alertOnly, func(i int64) []any { return []any{fmt.Sprint("a", i), svc} })
-	all := phase(db, *conc, *dur, intake, func(i int64) []any { return []any{fmt.Sprint("i", i), svc} })
+	var rates [3]float64
+	for i, p := range []struct {
+		q    string
+		args func(int64) []any
+	}{
+		{"INSERT INTO bench_raw (alias) VALUES ($1) RETURNING id", func(i int64) []any { return []any{fmt.Sprint("r", i)} }},
+		{alertOnly, func(i int64) []any { return []any{fmt.Sprint("a", i), svc} }},
+		{intake, func(i int64) []any { return []any{fmt.Sprint("i", i), svc} }},
+	} {
+		if rates[i], err = phase(db, *conc, *dur, p.q, p.args); err != nil {
+			db.Close()
+			admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
+			log.Fatal(err)
+		}
+	}
+	raw, one, all := rates[0], rates[1], rates[2]
 	fmt.Printf("| statement (%d connections, prepared, autocommit, %v each) | rows/s | of raw |\n| --- | ---: | ---: |\n", *conc, *dur)
 	fmt.Printf("| raw single-row INSERT … RETURNING id | %.0f | 100 %% |\n", raw)
 	fmt.Printf("| alerts row only (ON CONFLICT, its indexes) | %.0f | %.0f %% |\n", one, 100*one/raw)
@@ -84,10 +97,13 @@ func main() {
 }
 
 // phase runs q on conc connections for d and returns operations per second.
-func phase(db *sql.DB, conc int, d time.Duration, q string, args func(int64) []any) float64 {
+func phase(db *sql.DB, conc int, d time.Duration, q string, args func(int64) []any) (float64, error) {
 	ctx := context.Background()
 	var n int64
 	var wg sync.WaitGroup
+	var once sync.Once
+	var first error
+	fail := func(err error) { once.Do(func() { first = err }) }
 	deadline := time.Now().Add(d)
 	for w := 0; w < conc; w++ {
 		wg.Add(1)
@@ -95,24 +111,27 @@ func phase(db *sql.DB, conc int, d time.Duration, q string, args func(int64) []a
 			defer wg.Done()
 			conn, err := db.Conn(ctx)
 			if err != nil {
-				log.Fatal(err)
+				fail(err)
+				return
 			}
 			defer conn.Close()
 			stmt, err := conn.PrepareContext(ctx, q)
 			if err != nil {
-				log.Fatal(err)
+				fail(err)
+				return
 			}
 			defer stmt.Close()
 			for time.Now().Before(deadline) {
 				var id int64
 				if err := stmt.QueryRowContext(ctx, args(atomic.AddInt64(&n, 1))...).Scan(&id); err != nil {
-					log.Fatal(err)
+					fail(err)
+					return
 				}
 			}
 		}()
 	}
 	wg.Wait()
-	return float64(n) / d.Seconds()
+	return float64(n) / d.Seconds(), first
 }
 
 func must(_ sql.Result, err error) {
