@@ -266,9 +266,11 @@ func (s *Alerts) Update(ctx context.Context, by Actor, id int, e Edit) (*ent.Ale
 	var out *ent.Alert
 	err := s.inTx(ctx, func(ctx context.Context, tx *ent.Tx) error {
 		var err error
-		if out, err = s.change(ctx, id, func(_ context.Context, _ *ent.Tx, a *ent.Alert, _ time.Time) (*ent.Alert, error) {
-			return a, nil
-		}); err != nil {
+		if e.Priority == "" && e.Message == nil && e.Description == nil {
+			// Nothing to change: still check the caller may, and return the alert.
+			out, err = s.change(ctx, id, func(_ context.Context, _ *ent.Tx, a *ent.Alert, _ time.Time) (*ent.Alert, error) {
+				return a, nil
+			})
 			return err
 		}
 		if e.Priority != "" {
