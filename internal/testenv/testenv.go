@@ -10,9 +10,11 @@ import (
 	"database/sql"
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -57,7 +59,8 @@ type Env struct {
 	RedisURL string
 	Redis    *redis.Client
 
-	name string
+	name      string
+	redisLock *os.File
 }
 
 // Server is the PostgreSQL server tests use (TOCSIN_TEST_PG, default local).
@@ -121,6 +124,11 @@ func New(pkg string) (*Env, error) {
 	if n < 0 {
 		return e, nil
 	}
+	// Two checkouts on one machine share the Redis numbers: the second
+	// run of a package waits here until the first one is done with it.
+	if e.redisLock, err = lockRedisDB(n); err != nil {
+		return nil, err
+	}
 	e.RedisURL = fmt.Sprintf("%s/%d", RedisServer(), n)
 	opt, err := redis.ParseURL(e.RedisURL)
 	if err != nil {
@@ -138,9 +146,24 @@ func (e *Env) Close() error {
 	if e.Redis != nil {
 		e.Redis.FlushDB(context.Background())
 		e.Redis.Close()
+		e.redisLock.Close() // releases the flock
 	}
 	e.Client.Close()
 	return DropDatabase(e.name)
+}
+
+// lockRedisDB holds an exclusive lock on Redis database number n for this
+// process (released when the file is closed or the process exits).
+func lockRedisDB(n int) (*os.File, error) {
+	f, err := os.OpenFile(filepath.Join(os.TempDir(), fmt.Sprintf("tocsin-test-redis-%d.lock", n)), os.O_CREATE|os.O_RDWR, 0o666)
+	if err != nil {
+		return nil, err
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("locking Redis database %d: %w", n, err)
+	}
+	return f, nil
 }
 
 // CreateDatabase (re)creates an empty database on the test server.
