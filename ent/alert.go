@@ -67,6 +67,8 @@ type Alert struct {
 	IntegrationID *int `json:"integration_id,omitempty"`
 	// SnoozedUntil holds the value of the "snoozed_until" field.
 	SnoozedUntil *time.Time `json:"snoozed_until,omitempty"`
+	// When the next escalation step is due; nil while nobody needs paging (acknowledged, snoozed, closed, in maintenance). Set in the same statement that opens the alert.
+	EscalationDueAt *time.Time `json:"escalation_due_at,omitempty"`
 	// Created during a maintenance window: recorded, not paged.
 	InMaintenance bool `json:"in_maintenance,omitempty"`
 	// Custom action names offered by the sender (Opsgenie actions).
@@ -179,7 +181,7 @@ func (*Alert) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case alert.FieldAlias, alert.FieldMessage, alert.FieldDescription, alert.FieldPriority, alert.FieldStatus, alert.FieldSource, alert.FieldEntity:
 			values[i] = new(sql.NullString)
-		case alert.FieldCreatedAt, alert.FieldUpdatedAt, alert.FieldFirstOccurredAt, alert.FieldLastOccurredAt, alert.FieldAcknowledgedAt, alert.FieldClosedAt, alert.FieldSnoozedUntil:
+		case alert.FieldCreatedAt, alert.FieldUpdatedAt, alert.FieldFirstOccurredAt, alert.FieldLastOccurredAt, alert.FieldAcknowledgedAt, alert.FieldClosedAt, alert.FieldSnoozedUntil, alert.FieldEscalationDueAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -352,6 +354,13 @@ func (_m *Alert) assignValues(columns []string, values []any) error {
 				_m.SnoozedUntil = new(time.Time)
 				*_m.SnoozedUntil = value.Time
 			}
+		case alert.FieldEscalationDueAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field escalation_due_at", values[i])
+			} else if value.Valid {
+				_m.EscalationDueAt = new(time.Time)
+				*_m.EscalationDueAt = value.Time
+			}
 		case alert.FieldInMaintenance:
 			if value, ok := values[i].(*sql.NullBool); !ok {
 				return fmt.Errorf("unexpected type %T for field in_maintenance", values[i])
@@ -522,6 +531,11 @@ func (_m *Alert) String() string {
 	builder.WriteString(", ")
 	if v := _m.SnoozedUntil; v != nil {
 		builder.WriteString("snoozed_until=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.EscalationDueAt; v != nil {
+		builder.WriteString("escalation_due_at=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
 	builder.WriteString(", ")

@@ -308,6 +308,20 @@ func (_c *AlertCreate) SetNillableSnoozedUntil(v *time.Time) *AlertCreate {
 	return _c
 }
 
+// SetEscalationDueAt sets the "escalation_due_at" field.
+func (_c *AlertCreate) SetEscalationDueAt(v time.Time) *AlertCreate {
+	_c.mutation.SetEscalationDueAt(v)
+	return _c
+}
+
+// SetNillableEscalationDueAt sets the "escalation_due_at" field if the given value is not nil.
+func (_c *AlertCreate) SetNillableEscalationDueAt(v *time.Time) *AlertCreate {
+	if v != nil {
+		_c.SetEscalationDueAt(*v)
+	}
+	return _c
+}
+
 // SetInMaintenance sets the "in_maintenance" field.
 func (_c *AlertCreate) SetInMaintenance(v bool) *AlertCreate {
 	_c.mutation.SetInMaintenance(v)
@@ -683,6 +697,10 @@ func (_c *AlertCreate) createSpec() (*Alert, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.SnoozedUntil(); ok {
 		_spec.SetField(alert.FieldSnoozedUntil, field.TypeTime, value)
 		_node.SnoozedUntil = &value
+	}
+	if value, ok := _c.mutation.EscalationDueAt(); ok {
+		_spec.SetField(alert.FieldEscalationDueAt, field.TypeTime, value)
+		_node.EscalationDueAt = &value
 	}
 	if value, ok := _c.mutation.InMaintenance(); ok {
 		_spec.SetField(alert.FieldInMaintenance, field.TypeBool, value)
@@ -1149,6 +1167,24 @@ func (u *AlertUpsert) ClearSnoozedUntil() *AlertUpsert {
 	return u
 }
 
+// SetEscalationDueAt sets the "escalation_due_at" field.
+func (u *AlertUpsert) SetEscalationDueAt(v time.Time) *AlertUpsert {
+	u.Set(alert.FieldEscalationDueAt, v)
+	return u
+}
+
+// UpdateEscalationDueAt sets the "escalation_due_at" field to the value that was provided on create.
+func (u *AlertUpsert) UpdateEscalationDueAt() *AlertUpsert {
+	u.SetExcluded(alert.FieldEscalationDueAt)
+	return u
+}
+
+// ClearEscalationDueAt clears the value of the "escalation_due_at" field.
+func (u *AlertUpsert) ClearEscalationDueAt() *AlertUpsert {
+	u.SetNull(alert.FieldEscalationDueAt)
+	return u
+}
+
 // SetInMaintenance sets the "in_maintenance" field.
 func (u *AlertUpsert) SetInMaintenance(v bool) *AlertUpsert {
 	u.Set(alert.FieldInMaintenance, v)
@@ -1580,6 +1616,27 @@ func (u *AlertUpsertOne) UpdateSnoozedUntil() *AlertUpsertOne {
 func (u *AlertUpsertOne) ClearSnoozedUntil() *AlertUpsertOne {
 	return u.Update(func(s *AlertUpsert) {
 		s.ClearSnoozedUntil()
+	})
+}
+
+// SetEscalationDueAt sets the "escalation_due_at" field.
+func (u *AlertUpsertOne) SetEscalationDueAt(v time.Time) *AlertUpsertOne {
+	return u.Update(func(s *AlertUpsert) {
+		s.SetEscalationDueAt(v)
+	})
+}
+
+// UpdateEscalationDueAt sets the "escalation_due_at" field to the value that was provided on create.
+func (u *AlertUpsertOne) UpdateEscalationDueAt() *AlertUpsertOne {
+	return u.Update(func(s *AlertUpsert) {
+		s.UpdateEscalationDueAt()
+	})
+}
+
+// ClearEscalationDueAt clears the value of the "escalation_due_at" field.
+func (u *AlertUpsertOne) ClearEscalationDueAt() *AlertUpsertOne {
+	return u.Update(func(s *AlertUpsert) {
+		s.ClearEscalationDueAt()
 	})
 }
 
@@ -2186,6 +2243,27 @@ func (u *AlertUpsertBulk) UpdateSnoozedUntil() *AlertUpsertBulk {
 func (u *AlertUpsertBulk) ClearSnoozedUntil() *AlertUpsertBulk {
 	return u.Update(func(s *AlertUpsert) {
 		s.ClearSnoozedUntil()
+	})
+}
+
+// SetEscalationDueAt sets the "escalation_due_at" field.
+func (u *AlertUpsertBulk) SetEscalationDueAt(v time.Time) *AlertUpsertBulk {
+	return u.Update(func(s *AlertUpsert) {
+		s.SetEscalationDueAt(v)
+	})
+}
+
+// UpdateEscalationDueAt sets the "escalation_due_at" field to the value that was provided on create.
+func (u *AlertUpsertBulk) UpdateEscalationDueAt() *AlertUpsertBulk {
+	return u.Update(func(s *AlertUpsert) {
+		s.UpdateEscalationDueAt()
+	})
+}
+
+// ClearEscalationDueAt clears the value of the "escalation_due_at" field.
+func (u *AlertUpsertBulk) ClearEscalationDueAt() *AlertUpsertBulk {
+	return u.Update(func(s *AlertUpsert) {
+		s.ClearEscalationDueAt()
 	})
 }
 

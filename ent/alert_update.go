@@ -359,6 +359,26 @@ func (_u *AlertUpdate) ClearSnoozedUntil() *AlertUpdate {
 	return _u
 }
 
+// SetEscalationDueAt sets the "escalation_due_at" field.
+func (_u *AlertUpdate) SetEscalationDueAt(v time.Time) *AlertUpdate {
+	_u.mutation.SetEscalationDueAt(v)
+	return _u
+}
+
+// SetNillableEscalationDueAt sets the "escalation_due_at" field if the given value is not nil.
+func (_u *AlertUpdate) SetNillableEscalationDueAt(v *time.Time) *AlertUpdate {
+	if v != nil {
+		_u.SetEscalationDueAt(*v)
+	}
+	return _u
+}
+
+// ClearEscalationDueAt clears the value of the "escalation_due_at" field.
+func (_u *AlertUpdate) ClearEscalationDueAt() *AlertUpdate {
+	_u.mutation.ClearEscalationDueAt()
+	return _u
+}
+
 // SetInMaintenance sets the "in_maintenance" field.
 func (_u *AlertUpdate) SetInMaintenance(v bool) *AlertUpdate {
 	_u.mutation.SetInMaintenance(v)
@@ -668,6 +688,12 @@ func (_u *AlertUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.SnoozedUntilCleared() {
 		_spec.ClearField(alert.FieldSnoozedUntil, field.TypeTime)
+	}
+	if value, ok := _u.mutation.EscalationDueAt(); ok {
+		_spec.SetField(alert.FieldEscalationDueAt, field.TypeTime, value)
+	}
+	if _u.mutation.EscalationDueAtCleared() {
+		_spec.ClearField(alert.FieldEscalationDueAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.InMaintenance(); ok {
 		_spec.SetField(alert.FieldInMaintenance, field.TypeBool, value)
@@ -1225,6 +1251,26 @@ func (_u *AlertUpdateOne) ClearSnoozedUntil() *AlertUpdateOne {
 	return _u
 }
 
+// SetEscalationDueAt sets the "escalation_due_at" field.
+func (_u *AlertUpdateOne) SetEscalationDueAt(v time.Time) *AlertUpdateOne {
+	_u.mutation.SetEscalationDueAt(v)
+	return _u
+}
+
+// SetNillableEscalationDueAt sets the "escalation_due_at" field if the given value is not nil.
+func (_u *AlertUpdateOne) SetNillableEscalationDueAt(v *time.Time) *AlertUpdateOne {
+	if v != nil {
+		_u.SetEscalationDueAt(*v)
+	}
+	return _u
+}
+
+// ClearEscalationDueAt clears the value of the "escalation_due_at" field.
+func (_u *AlertUpdateOne) ClearEscalationDueAt() *AlertUpdateOne {
+	_u.mutation.ClearEscalationDueAt()
+	return _u
+}
+
 // SetInMaintenance sets the "in_maintenance" field.
 func (_u *AlertUpdateOne) SetInMaintenance(v bool) *AlertUpdateOne {
 	_u.mutation.SetInMaintenance(v)
@@ -1564,6 +1610,12 @@ func (_u *AlertUpdateOne) sqlSave(ctx context.Context) (_node *Alert, err error)
 	}
 	if _u.mutation.SnoozedUntilCleared() {
 		_spec.ClearField(alert.FieldSnoozedUntil, field.TypeTime)
+	}
+	if value, ok := _u.mutation.EscalationDueAt(); ok {
+		_spec.SetField(alert.FieldEscalationDueAt, field.TypeTime, value)
+	}
+	if _u.mutation.EscalationDueAtCleared() {
+		_spec.ClearField(alert.FieldEscalationDueAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.InMaintenance(); ok {
 		_spec.SetField(alert.FieldInMaintenance, field.TypeBool, value)

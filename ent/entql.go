@@ -83,6 +83,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			alert.FieldOwnerID:          {Type: field.TypeInt, Column: alert.FieldOwnerID},
 			alert.FieldIntegrationID:    {Type: field.TypeInt, Column: alert.FieldIntegrationID},
 			alert.FieldSnoozedUntil:     {Type: field.TypeTime, Column: alert.FieldSnoozedUntil},
+			alert.FieldEscalationDueAt:  {Type: field.TypeTime, Column: alert.FieldEscalationDueAt},
 			alert.FieldInMaintenance:    {Type: field.TypeBool, Column: alert.FieldInMaintenance},
 			alert.FieldActions:          {Type: field.TypeJSON, Column: alert.FieldActions},
 			alert.FieldResponders:       {Type: field.TypeJSON, Column: alert.FieldResponders},
@@ -951,6 +952,11 @@ func (f *AlertFilter) WhereIntegrationID(p entql.IntP) {
 // WhereSnoozedUntil applies the entql time.Time predicate on the snoozed_until field.
 func (f *AlertFilter) WhereSnoozedUntil(p entql.TimeP) {
 	f.Where(p.Field(alert.FieldSnoozedUntil))
+}
+
+// WhereEscalationDueAt applies the entql time.Time predicate on the escalation_due_at field.
+func (f *AlertFilter) WhereEscalationDueAt(p entql.TimeP) {
+	f.Where(p.Field(alert.FieldEscalationDueAt))
 }
 
 // WhereInMaintenance applies the entql bool predicate on the in_maintenance field.

@@ -461,6 +461,11 @@ func (_q *AlertQuery) collectField(ctx context.Context, oneNode bool, opCtx *gra
 				selectedFields = append(selectedFields, alert.FieldSnoozedUntil)
 				fieldSeen[alert.FieldSnoozedUntil] = struct{}{}
 			}
+		case "escalationDueAt":
+			if _, ok := fieldSeen[alert.FieldEscalationDueAt]; !ok {
+				selectedFields = append(selectedFields, alert.FieldEscalationDueAt)
+				fieldSeen[alert.FieldEscalationDueAt] = struct{}{}
+			}
 		case "inMaintenance":
 			if _, ok := fieldSeen[alert.FieldInMaintenance]; !ok {
 				selectedFields = append(selectedFields, alert.FieldInMaintenance)

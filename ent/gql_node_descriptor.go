@@ -130,7 +130,7 @@ func (_m *Alert) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "Alert",
-		Fields: make([]*Field, 25),
+		Fields: make([]*Field, 26),
 		Edges:  make([]*Edge, 6),
 	}
 	var buf []byte
@@ -318,10 +318,18 @@ func (_m *Alert) Node(ctx context.Context) (node *Node, err error) {
 		Name:  "snoozed_until",
 		Value: string(buf),
 	}
-	if buf, err = json.Marshal(_m.InMaintenance); err != nil {
+	if buf, err = json.Marshal(_m.EscalationDueAt); err != nil {
 		return nil, err
 	}
 	node.Fields[23] = &Field{
+		Type:  "time.Time",
+		Name:  "escalation_due_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.InMaintenance); err != nil {
+		return nil, err
+	}
+	node.Fields[24] = &Field{
 		Type:  "bool",
 		Name:  "in_maintenance",
 		Value: string(buf),
@@ -329,7 +337,7 @@ func (_m *Alert) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.Actions); err != nil {
 		return nil, err
 	}
-	node.Fields[24] = &Field{
+	node.Fields[25] = &Field{
 		Type:  "[]string",
 		Name:  "actions",
 		Value: string(buf),

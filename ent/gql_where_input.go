@@ -727,6 +727,18 @@ type AlertWhereInput struct {
 	SnoozedUntilIsNil  bool        `json:"snoozedUntilIsNil,omitempty"`
 	SnoozedUntilNotNil bool        `json:"snoozedUntilNotNil,omitempty"`
 
+	// "escalation_due_at" field predicates.
+	EscalationDueAt       *time.Time  `json:"escalationDueAt,omitempty"`
+	EscalationDueAtNEQ    *time.Time  `json:"escalationDueAtNEQ,omitempty"`
+	EscalationDueAtIn     []time.Time `json:"escalationDueAtIn,omitempty"`
+	EscalationDueAtNotIn  []time.Time `json:"escalationDueAtNotIn,omitempty"`
+	EscalationDueAtGT     *time.Time  `json:"escalationDueAtGT,omitempty"`
+	EscalationDueAtGTE    *time.Time  `json:"escalationDueAtGTE,omitempty"`
+	EscalationDueAtLT     *time.Time  `json:"escalationDueAtLT,omitempty"`
+	EscalationDueAtLTE    *time.Time  `json:"escalationDueAtLTE,omitempty"`
+	EscalationDueAtIsNil  bool        `json:"escalationDueAtIsNil,omitempty"`
+	EscalationDueAtNotNil bool        `json:"escalationDueAtNotNil,omitempty"`
+
 	// "in_maintenance" field predicates.
 	InMaintenance    *bool `json:"inMaintenance,omitempty"`
 	InMaintenanceNEQ *bool `json:"inMaintenanceNEQ,omitempty"`
@@ -1393,6 +1405,36 @@ func (i *AlertWhereInput) P() (predicate.Alert, error) {
 	}
 	if i.SnoozedUntilNotNil {
 		predicates = append(predicates, alert.SnoozedUntilNotNil())
+	}
+	if i.EscalationDueAt != nil {
+		predicates = append(predicates, alert.EscalationDueAtEQ(*i.EscalationDueAt))
+	}
+	if i.EscalationDueAtNEQ != nil {
+		predicates = append(predicates, alert.EscalationDueAtNEQ(*i.EscalationDueAtNEQ))
+	}
+	if len(i.EscalationDueAtIn) > 0 {
+		predicates = append(predicates, alert.EscalationDueAtIn(i.EscalationDueAtIn...))
+	}
+	if len(i.EscalationDueAtNotIn) > 0 {
+		predicates = append(predicates, alert.EscalationDueAtNotIn(i.EscalationDueAtNotIn...))
+	}
+	if i.EscalationDueAtGT != nil {
+		predicates = append(predicates, alert.EscalationDueAtGT(*i.EscalationDueAtGT))
+	}
+	if i.EscalationDueAtGTE != nil {
+		predicates = append(predicates, alert.EscalationDueAtGTE(*i.EscalationDueAtGTE))
+	}
+	if i.EscalationDueAtLT != nil {
+		predicates = append(predicates, alert.EscalationDueAtLT(*i.EscalationDueAtLT))
+	}
+	if i.EscalationDueAtLTE != nil {
+		predicates = append(predicates, alert.EscalationDueAtLTE(*i.EscalationDueAtLTE))
+	}
+	if i.EscalationDueAtIsNil {
+		predicates = append(predicates, alert.EscalationDueAtIsNil())
+	}
+	if i.EscalationDueAtNotNil {
+		predicates = append(predicates, alert.EscalationDueAtNotNil())
 	}
 	if i.InMaintenance != nil {
 		predicates = append(predicates, alert.InMaintenanceEQ(*i.InMaintenance))

@@ -954,6 +954,7 @@ type AlertMutation struct {
 	integration_id         *int
 	addintegration_id      *int
 	snoozed_until          *time.Time
+	escalation_due_at      *time.Time
 	in_maintenance         *bool
 	actions                *[]string
 	appendactions          []string
@@ -2064,6 +2065,55 @@ func (m *AlertMutation) ResetSnoozedUntil() {
 	delete(m.clearedFields, alert.FieldSnoozedUntil)
 }
 
+// SetEscalationDueAt sets the "escalation_due_at" field.
+func (m *AlertMutation) SetEscalationDueAt(t time.Time) {
+	m.escalation_due_at = &t
+}
+
+// EscalationDueAt returns the value of the "escalation_due_at" field in the mutation.
+func (m *AlertMutation) EscalationDueAt() (r time.Time, exists bool) {
+	v := m.escalation_due_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEscalationDueAt returns the old "escalation_due_at" field's value of the Alert entity.
+// If the Alert object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AlertMutation) OldEscalationDueAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEscalationDueAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEscalationDueAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEscalationDueAt: %w", err)
+	}
+	return oldValue.EscalationDueAt, nil
+}
+
+// ClearEscalationDueAt clears the value of the "escalation_due_at" field.
+func (m *AlertMutation) ClearEscalationDueAt() {
+	m.escalation_due_at = nil
+	m.clearedFields[alert.FieldEscalationDueAt] = struct{}{}
+}
+
+// EscalationDueAtCleared returns if the "escalation_due_at" field was cleared in this mutation.
+func (m *AlertMutation) EscalationDueAtCleared() bool {
+	_, ok := m.clearedFields[alert.FieldEscalationDueAt]
+	return ok
+}
+
+// ResetEscalationDueAt resets all changes to the "escalation_due_at" field.
+func (m *AlertMutation) ResetEscalationDueAt() {
+	m.escalation_due_at = nil
+	delete(m.clearedFields, alert.FieldEscalationDueAt)
+}
+
 // SetInMaintenance sets the "in_maintenance" field.
 func (m *AlertMutation) SetInMaintenance(b bool) {
 	m.in_maintenance = &b
@@ -2425,7 +2475,7 @@ func (m *AlertMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *AlertMutation) Fields() []string {
-	fields := make([]string, 0, 26)
+	fields := make([]string, 0, 27)
 	if m.created_at != nil {
 		fields = append(fields, alert.FieldCreatedAt)
 	}
@@ -2495,6 +2545,9 @@ func (m *AlertMutation) Fields() []string {
 	if m.snoozed_until != nil {
 		fields = append(fields, alert.FieldSnoozedUntil)
 	}
+	if m.escalation_due_at != nil {
+		fields = append(fields, alert.FieldEscalationDueAt)
+	}
 	if m.in_maintenance != nil {
 		fields = append(fields, alert.FieldInMaintenance)
 	}
@@ -2558,6 +2611,8 @@ func (m *AlertMutation) Field(name string) (ent.Value, bool) {
 		return m.IntegrationID()
 	case alert.FieldSnoozedUntil:
 		return m.SnoozedUntil()
+	case alert.FieldEscalationDueAt:
+		return m.EscalationDueAt()
 	case alert.FieldInMaintenance:
 		return m.InMaintenance()
 	case alert.FieldActions:
@@ -2619,6 +2674,8 @@ func (m *AlertMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldIntegrationID(ctx)
 	case alert.FieldSnoozedUntil:
 		return m.OldSnoozedUntil(ctx)
+	case alert.FieldEscalationDueAt:
+		return m.OldEscalationDueAt(ctx)
 	case alert.FieldInMaintenance:
 		return m.OldInMaintenance(ctx)
 	case alert.FieldActions:
@@ -2795,6 +2852,13 @@ func (m *AlertMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetSnoozedUntil(v)
 		return nil
+	case alert.FieldEscalationDueAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEscalationDueAt(v)
+		return nil
 	case alert.FieldInMaintenance:
 		v, ok := value.(bool)
 		if !ok {
@@ -2897,6 +2961,9 @@ func (m *AlertMutation) ClearedFields() []string {
 	if m.FieldCleared(alert.FieldSnoozedUntil) {
 		fields = append(fields, alert.FieldSnoozedUntil)
 	}
+	if m.FieldCleared(alert.FieldEscalationDueAt) {
+		fields = append(fields, alert.FieldEscalationDueAt)
+	}
 	return fields
 }
 
@@ -2934,6 +3001,9 @@ func (m *AlertMutation) ClearField(name string) error {
 		return nil
 	case alert.FieldSnoozedUntil:
 		m.ClearSnoozedUntil()
+		return nil
+	case alert.FieldEscalationDueAt:
+		m.ClearEscalationDueAt()
 		return nil
 	}
 	return fmt.Errorf("unknown Alert nullable field %s", name)
@@ -3011,6 +3081,9 @@ func (m *AlertMutation) ResetField(name string) error {
 		return nil
 	case alert.FieldSnoozedUntil:
 		m.ResetSnoozedUntil()
+		return nil
+	case alert.FieldEscalationDueAt:
+		m.ResetEscalationDueAt()
 		return nil
 	case alert.FieldInMaintenance:
 		m.ResetInMaintenance()

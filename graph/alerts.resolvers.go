@@ -35,7 +35,11 @@ func (r *mutationResolver) CreateAlert(ctx context.Context, input model.CreateAl
 	if err != nil {
 		return nil, err
 	}
-	return &model.CreateAlertPayload{Alert: c.Alert, Deduplicated: c.Deduplicated}, nil
+	a, err := ent.FromContext(ctx).Alert.Get(ctx, c.ID)
+	if err != nil {
+		return nil, err
+	}
+	return &model.CreateAlertPayload{Alert: a, Deduplicated: c.Deduplicated}, nil
 }
 
 // AcknowledgeAlerts is the resolver for the acknowledgeAlerts field.

@@ -65,7 +65,7 @@ func (r *mutationResolver) RotateIntegrationKey(ctx context.Context, id int) (*m
 
 // DeleteIntegration is the resolver for the deleteIntegration field.
 func (r *mutationResolver) DeleteIntegration(ctx context.Context, id int) (int, error) {
-	return id, ent.FromContext(ctx).Integration.DeleteOneID(id).Exec(ctx)
+	return id, r.Integrations.Delete(ctx, id)
 }
 
 // CreateHeartbeat is the resolver for the createHeartbeat field.

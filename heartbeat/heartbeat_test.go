@@ -31,7 +31,7 @@ func TestSilenceOpensOneAlertAndAPingClosesIt(t *testing.T) {
 	}
 	now := time.Now()
 	clock := func() time.Time { return now }
-	alerts := incident.New(env.Client)
+	alerts := incident.New(env.Client, env.DB)
 	alerts.Now = clock
 	newMonitor := func() *heartbeat.Monitor { return &heartbeat.Monitor{Client: env.Client, Alerts: alerts, Now: clock} }
 

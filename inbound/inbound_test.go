@@ -55,7 +55,7 @@ func start(t *testing.T) *fixture {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	srv := inbound.New(incident.New(env.Client), ints)
+	srv := inbound.New(incident.New(env.Client, env.DB), ints)
 	srv.MaxMessageBytes = 64 << 10 // keep the oversize test quick; the default is 1 MiB
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ctx, ln) }()
@@ -245,7 +245,7 @@ func TestShutdownEndsServe(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	ints := integration.New(env.Client, env.Redis, "https://tocsin.example.com", domain)
 	done := make(chan error, 1)
-	go func() { done <- inbound.New(incident.New(env.Client), ints).Serve(ctx, ln) }()
+	go func() { done <- inbound.New(incident.New(env.Client, env.DB), ints).Serve(ctx, ln) }()
 	c, err := smtp.Dial(ln.Addr().String())
 	if err != nil {
 		t.Fatal(err)

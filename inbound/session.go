@@ -120,12 +120,12 @@ func (x *session) open(ctx context.Context, rc recipient, e *Email) error {
 		slog.Error("inbound email: creating alert", "integration", rc.i.ID, "err", err)
 		return reject(451, smtp.EnhancedCode{4, 3, 0}, "Tocsin cannot store the alert right now; try again later")
 	}
-	result := fmt.Sprintf("alert %d created from email", res.Alert.ID)
+	result := fmt.Sprintf("alert %d created from email", res.ID)
 	if res.Deduplicated {
-		result = fmt.Sprintf("alert %d deduplicated (count %d) from email", res.Alert.ID, res.Alert.Count)
+		result = fmt.Sprintf("alert %d deduplicated (count %d) from email", res.ID, res.Count)
 	}
 	x.s.Integrations.Received(ctx, rc.i, result)
-	slog.Info("inbound email", "integration", rc.i.ID, "alert", res.Alert.ID, "deduplicated", res.Deduplicated,
+	slog.Info("inbound email", "integration", rc.i.ID, "alert", res.ID, "deduplicated", res.Deduplicated,
 		"from", from, "remote", x.remote)
 	return nil
 }

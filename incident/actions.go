@@ -50,7 +50,7 @@ func (s *Alerts) Acknowledge(ctx context.Context, by Actor, id int, note string)
 		case alert.StatusACKED:
 			return nil, &StateError{AlertID: a.ID, Reason: "Alert is already acknowledged"}
 		}
-		u := tx.Alert.UpdateOne(a).SetStatus(alert.StatusACKED).SetAcknowledgedAt(now).ClearSnoozedUntil()
+		u := tx.Alert.UpdateOne(a).SetStatus(alert.StatusACKED).SetAcknowledgedAt(now).ClearSnoozedUntil().ClearEscalationDueAt()
 		if by.UserID != 0 {
 			u.SetAcknowledgedByID(by.UserID)
 		}
@@ -74,7 +74,11 @@ func (s *Alerts) Unacknowledge(ctx context.Context, by Actor, id int, note strin
 		if a.Status != alert.StatusACKED {
 			return nil, &StateError{AlertID: a.ID, Reason: "Alert is not acknowledged"}
 		}
-		a, err := tx.Alert.UpdateOne(a).SetStatus(alert.StatusOPEN).ClearAcknowledgedAt().ClearAcknowledgedByID().Save(ctx)
+		u := tx.Alert.UpdateOne(a).SetStatus(alert.StatusOPEN).ClearAcknowledgedAt().ClearAcknowledgedByID()
+		if !a.InMaintenance {
+			u.SetEscalationDueAt(now)
+		}
+		a, err := u.Save(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -97,7 +101,7 @@ func (s *Alerts) Close(ctx context.Context, by Actor, id int, note string) (*ent
 		if a.Status == alert.StatusCLOSED {
 			return nil, &StateError{AlertID: a.ID, Reason: "Alert is already closed"}
 		}
-		u := tx.Alert.UpdateOne(a).SetStatus(alert.StatusCLOSED).SetClosedAt(now).ClearSnoozedUntil()
+		u := tx.Alert.UpdateOne(a).SetStatus(alert.StatusCLOSED).SetClosedAt(now).ClearSnoozedUntil().ClearEscalationDueAt()
 		if by.UserID != 0 {
 			u.SetClosedByID(by.UserID)
 		}
@@ -125,7 +129,14 @@ func (s *Alerts) Snooze(ctx context.Context, by Actor, id int, until time.Time, 
 		if a.Status == alert.StatusCLOSED {
 			return nil, &StateError{AlertID: a.ID, Reason: "Alert is already closed"}
 		}
-		a, err := tx.Alert.UpdateOne(a).SetSnoozedUntil(until).Save(ctx)
+		// Paging of an open alert resumes when the snooze ends.
+		u := tx.Alert.UpdateOne(a).SetSnoozedUntil(until)
+		if a.Status == alert.StatusOPEN && !a.InMaintenance {
+			u.SetEscalationDueAt(until)
+		} else {
+			u.ClearEscalationDueAt()
+		}
+		a, err := u.Save(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -186,6 +197,10 @@ func (s *Alerts) EscalateNow(ctx context.Context, by Actor, id int, note string)
 	return s.change(ctx, id, func(ctx context.Context, tx *ent.Tx, a *ent.Alert, now time.Time) (*ent.Alert, error) {
 		if a.Status == alert.StatusCLOSED {
 			return nil, &StateError{AlertID: a.ID, Reason: "Alert is already closed"}
+		}
+		a, err := tx.Alert.UpdateOne(a).SetEscalationDueAt(now).Save(ctx)
+		if err != nil {
+			return nil, err
 		}
 		if err := record(ctx, tx, a, by, KindEscalated, now, noteData(note)); err != nil {
 			return nil, err

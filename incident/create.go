@@ -3,17 +3,12 @@ package incident
 import (
 	"context"
 	"crypto/rand"
-	stdsql "database/sql"
 	"encoding/hex"
-	"errors"
 	"time"
-
-	entsql "entgo.io/ent/dialect/sql"
 
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/ent/alert"
-	"github.com/tocsin/tocsin/ent/maintenancewindow"
-	"github.com/tocsin/tocsin/ent/timelineevent"
+	"github.com/tocsin/tocsin/ent/rule"
 )
 
 // NewAlert is what a door knows about an alert it received.
@@ -31,19 +26,40 @@ type NewAlert struct {
 	Responders []map[string]string
 	// OccurredAt is when the sender saw it; zero means now.
 	OccurredAt time.Time
+	// RequestID, when set, stores the outcome as an API request status
+	// (Opsgenie's GET /v2/alerts/requests/{id}) in the same statement.
+	RequestID string
 }
 
 // Created is the outcome of Create.
 type Created struct {
-	Alert *ent.Alert
+	ID    int
+	Alias string
+	// Count is how often the alert has been reported, this time included.
+	Count int
 	// Deduplicated is true when an open alert with the alias existed and only its count went up.
 	Deduplicated bool
+	// InMaintenance is true for a new alert opened during a maintenance window: it is not paged.
+	InMaintenance bool
 }
+
+// Request statuses written for a create with a RequestID.
+const (
+	StatusCreated      = "Created alert"
+	StatusDeduplicated = "Alert is deduplicated"
+)
 
 // Create opens an alert, or counts a repeat of the open one with the same
 // (service, alias). New alerts start paging unless the service is in a
 // maintenance window; repeats never page again.
+//
+// The whole change — alert, timeline, request status, escalation state — is
+// one SQL statement (createSQL): in the caller's transaction when ctx has
+// one, else a prepared statement that commits on its own.
 func (s *Alerts) Create(ctx context.Context, by Actor, n NewAlert) (*Created, error) {
+	if err := rule.MayRespond(ctx); err != nil {
+		return nil, err
+	}
 	if err := n.Validate(); err != nil {
 		return nil, err
 	}
@@ -54,145 +70,56 @@ func (s *Alerts) Create(ctx context.Context, by Actor, n NewAlert) (*Created, er
 	if n.OccurredAt.IsZero() || n.OccurredAt.After(now) {
 		n.OccurredAt = now
 	}
+	args, err := s.createArgs(by, n, now)
+	if err != nil {
+		return nil, err
+	}
+	tx := ent.TxFromContext(ctx)
 	var out *Created
-	err := s.inTx(ctx, func(ctx context.Context, tx *ent.Tx) error {
-		open := func() (*ent.Alert, error) {
-			return tx.Alert.Query().
-				Where(alert.ServiceID(n.ServiceID), alert.Alias(n.Alias), alert.StatusNEQ(alert.StatusCLOSED)).
-				ForUpdate().Only(ctx)
+	// No row back means another request opened the alias between this
+	// statement's look and its insert; run it again and it is a repeat.
+	for try := 0; out == nil; try++ {
+		if try == createTries {
+			return nil, errAliasContended
 		}
-		existing, err := open()
-		if err != nil && !ent.IsNotFound(err) {
-			return err
+		if out, err = s.runCreate(ctx, tx, args); err != nil {
+			return nil, err
 		}
-		if existing == nil {
-			id, err := s.insert(ctx, tx, n, now)
-			switch {
-			case err == nil:
-				a, err := tx.Alert.Get(ctx, id)
-				if err != nil {
-					return err
-				}
-				out = &Created{Alert: a}
-				return s.started(ctx, tx, a, by, n, now)
-			case !isNoRows(err):
+	}
+	if !out.Deduplicated && !out.InMaintenance {
+		s.afterCommit(tx, func() { s.Pager.Opened(context.WithoutCancel(ctx), out.ID) })
+	}
+	return out, nil
+}
+
+// afterCommit runs fn once tx commits, or now when there is no tx (the
+// statement committed on its own).
+func (s *Alerts) afterCommit(tx *ent.Tx, fn func()) {
+	if tx == nil {
+		fn()
+		return
+	}
+	tx.OnCommit(func(next ent.Committer) ent.Committer {
+		return ent.CommitFunc(func(ctx context.Context, tx *ent.Tx) error {
+			if err := next.Commit(ctx, tx); err != nil {
 				return err
 			}
-			// Another request opened it between our look and our insert: it is a repeat.
-			if existing, err = open(); err != nil {
-				return err
-			}
-		}
-		a, err := s.repeat(ctx, tx, existing, by, n, now)
-		out = &Created{Alert: a, Deduplicated: true}
-		return err
+			fn()
+			return nil
+		})
 	})
-	return out, err
 }
 
-// insert adds the alert unless an open one with the alias appeared meanwhile
-// (ON CONFLICT DO NOTHING on the partial unique index).
-func (s *Alerts) insert(ctx context.Context, tx *ent.Tx, n NewAlert, now time.Time) (int, error) {
-	inMaint, err := tx.MaintenanceWindow.Query().
-		Where(maintenancewindow.ServiceID(n.ServiceID), maintenancewindow.StartsAtLTE(now), maintenancewindow.EndsAtGT(now)).
-		Exist(ctx)
-	if err != nil {
-		return 0, err
-	}
-	c := tx.Alert.Create().
-		SetServiceID(n.ServiceID).SetAlias(n.Alias).SetMessage(n.Message).SetDescription(n.Description).
-		SetSource(n.Source).SetEntity(n.Entity).SetPriority(n.Priority).
-		SetDetails(orEmpty(n.Details)).SetTags(orEmptySlice(n.Tags)).SetActions(orEmptySlice(n.Actions)).
-		SetResponders(orEmptyResponders(n.Responders)).
-		SetFirstOccurredAt(n.OccurredAt).SetLastOccurredAt(n.OccurredAt).SetCreatedAt(now).
-		SetInMaintenance(inMaint)
-	if n.IntegrationID != 0 {
-		c.SetIntegrationID(n.IntegrationID)
-	}
-	return c.OnConflict(
-		entsql.ConflictColumns(alert.FieldServiceID, alert.FieldAlias),
-		entsql.ConflictWhere(entsql.NEQ(alert.FieldStatus, alert.StatusCLOSED.String())),
-	).DoNothing().ID(ctx)
-}
+// createTries bounds the runs of the statement for one alert.
+const createTries = 3
 
-// started writes the creation to the timeline and starts paging.
-func (s *Alerts) started(ctx context.Context, tx *ent.Tx, a *ent.Alert, by Actor, n NewAlert, now time.Time) error {
-	data := map[string]any{"message": a.Message, "priority": string(a.Priority), "alias": a.Alias}
-	if n.Source != "" {
-		data["source"] = n.Source
-	}
-	if err := record(ctx, tx, a, by, KindCreated, now, data); err != nil {
-		return err
-	}
-	if n.Note != "" {
-		if err := record(ctx, tx, a, by, KindNoteAdded, now, map[string]any{"note": n.Note}); err != nil {
-			return err
-		}
-	}
-	if a.InMaintenance {
-		return record(ctx, tx, a, SystemActor("Tocsin"), KindInMaintenance, now,
-			map[string]any{"reason": "created during a maintenance window: not paged"})
-	}
-	return s.Pager.Start(ctx, tx, a)
-}
-
-// repeat counts a duplicate. Message and description stay as they were
-// (Opsgenie semantics); the timeline gets one entry per debounce period.
-func (s *Alerts) repeat(ctx context.Context, tx *ent.Tx, a *ent.Alert, by Actor, n NewAlert, now time.Time) (*ent.Alert, error) {
-	last := n.OccurredAt
-	if last.Before(a.LastOccurredAt) {
-		last = a.LastOccurredAt
-	}
-	a, err := tx.Alert.UpdateOne(a).AddCount(1).SetLastOccurredAt(last).Save(ctx)
-	if err != nil {
-		return nil, err
-	}
-	recent, err := tx.TimelineEvent.Query().
-		Where(timelineevent.AlertID(a.ID), timelineevent.Kind(KindDeduplicated), timelineevent.CreatedAtGT(now.Add(-s.Debounce))).
-		Order(ent.Desc(timelineevent.FieldID)).First(ctx)
-	if err != nil && !ent.IsNotFound(err) {
-		return nil, err
-	}
-	if recent != nil {
-		data := recent.Data
-		repeats, _ := data["repeats"].(float64)
-		data["repeats"] = repeats + 1
-		data["count"] = a.Count
-		data["last_message"] = n.Message
-		return a, tx.TimelineEvent.UpdateOne(recent).SetData(data).Exec(ctx)
-	}
-	return a, record(ctx, tx, a, by, KindDeduplicated, now,
-		map[string]any{"count": a.Count, "repeats": 1, "last_message": n.Message})
-}
+// errAliasContended: the alias was opened and closed by others so often
+// that three tries could neither insert nor find it.
+var errAliasContended = &StateError{Reason: "the alias kept changing hands; try again"}
 
 func randomAlias() string {
 	b := make([]byte, 16)
 	_, _ = rand.Read(b)
 	h := hex.EncodeToString(b)
 	return h[:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
-}
-
-func isNoRows(err error) bool {
-	return errors.Is(err, stdsql.ErrNoRows)
-}
-
-func orEmpty(m map[string]string) map[string]string {
-	if m == nil {
-		return map[string]string{}
-	}
-	return m
-}
-
-func orEmptySlice(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
-
-func orEmptyResponders(r []map[string]string) []map[string]string {
-	if r == nil {
-		return []map[string]string{}
-	}
-	return r
 }

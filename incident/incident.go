@@ -13,14 +13,17 @@
 //   - at most one alert per (service, alias) is not CLOSED; a repeat bumps
 //     count and last_occurred_at and never pages again;
 //   - paging starts only for a new alert outside a maintenance window and
-//     for an unacknowledge, and stops on acknowledge, snooze and close — via
-//     the Pager seam, inside the same transaction.
+//     for an unacknowledge, and stops on acknowledge, snooze and close: the
+//     alert's escalation_due_at says so in the same transaction, and the
+//     Pager seam is told (see Pager).
 package incident
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/tocsin/tocsin/ent"
@@ -31,15 +34,22 @@ import (
 // Alerts runs the alert lifecycle. Build it once in main.
 type Alerts struct {
 	Client *ent.Client
-	Pager  Pager
-	Now    func() time.Time
+	// DB is the client's database, for the prepared create statement.
+	DB    *sql.DB
+	Pager Pager
+	Now   func() time.Time
 	// Debounce folds repeated dedupe timeline entries closer than this into one.
 	Debounce time.Duration
+
+	prepare    sync.Once
+	createStmt *sql.Stmt
+	prepareErr error
 }
 
-// New returns Alerts with the "escalation pending" pager and a 1-minute debounce.
-func New(client *ent.Client) *Alerts {
-	return &Alerts{Client: client, Pager: PendingPager{}, Now: time.Now, Debounce: time.Minute}
+// New returns Alerts on a client and its database, with the "escalation
+// pending" pager and a 1-minute debounce.
+func New(client *ent.Client, db *sql.DB) *Alerts {
+	return &Alerts{Client: client, DB: db, Pager: PendingPager{}, Now: time.Now, Debounce: time.Minute}
 }
 
 // Actor is who made a change, as written on the timeline.

@@ -6,6 +6,7 @@ import (
 	"os"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -30,7 +31,7 @@ func setup(t *testing.T) (*incident.Alerts, *ent.Service, *ent.User) {
 	team := env.Client.Team.Create().SetName("T").SaveX(sys)
 	svc := env.Client.Service.Create().SetName("S").SetTeam(team).SaveX(sys)
 	u := env.Client.User.Create().SetEmail("r@x.io").SetName("Rui").SetRole(viewer.RoleResponder).SaveX(sys)
-	return incident.New(env.Client), svc, u
+	return incident.New(env.Client, env.DB), svc, u
 }
 
 var tool = incident.IntegrationActor(0, "Prometheus")
@@ -54,37 +55,55 @@ func TestRepeatBumpsCountAndDoesNotPageAgain(t *testing.T) {
 	}
 	n.Message = "Disk full again"
 	second, err := s.Create(sys, tool, n)
-	if err != nil || !second.Deduplicated || second.Alert.ID != first.Alert.ID || second.Alert.Count != 2 {
+	if err != nil || !second.Deduplicated || second.ID != first.ID || second.Count != 2 {
 		t.Fatalf("repeat: want the same alert with count 2, got %+v %v", second, err)
 	}
-	if second.Alert.Message != "Disk full" {
-		t.Fatalf("a repeat keeps the message (Opsgenie semantics), got %q", second.Alert.Message)
+	if a := env.Client.Alert.GetX(sys, first.ID); a.Message != "Disk full" || a.EscalationDueAt == nil {
+		t.Fatalf("a repeat keeps the message (Opsgenie semantics) and the alert stays due for paging, got %q %v", a.Message, a.EscalationDueAt)
 	}
-	s.Create(sys, tool, n) // third, within the debounce: folded into one entry
-	want := []string{incident.KindCreated, incident.KindEscalationPending, incident.KindDeduplicated}
-	if got := kinds(t, first.Alert.ID); len(got) != len(want) || got[0] != want[0] || got[1] != want[1] || got[2] != want[2] {
+	third, _ := s.Create(sys, tool, n) // within the debounce: folded into one entry
+	want := []string{incident.KindCreated, incident.KindDeduplicated}
+	if got := kinds(t, first.ID); len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
 		t.Fatalf("timeline: want %v, got %v", want, got)
 	}
+	ev := env.Client.TimelineEvent.Query().Where(timelineevent.AlertID(first.ID), timelineevent.Kind(incident.KindDeduplicated)).OnlyX(sys)
+	if ev.Data["repeats"] != 2.0 || ev.Data["count"] != 3.0 || ev.Data["last_message"] != "Disk full again" || third.Count != 3 {
+		t.Fatalf("the folded entry counts both repeats: %v (third %+v)", ev.Data, third)
+	}
+	other, err := s.Create(sys, tool, incident.NewAlert{ServiceID: svc.ID, Alias: "other", Message: "m"})
+	if err != nil || other.ID != first.ID+1 {
+		t.Fatalf("repeats must not use up alert ids: the next alert after %d got %+v %v", first.ID, other, err)
+	}
 }
+
+// countingPager counts the alerts whose paging was started.
+type countingPager struct {
+	incident.PendingPager
+	opened atomic.Int32
+}
+
+func (p *countingPager) Opened(context.Context, int) { p.opened.Add(1) }
 
 func TestCloseFreesTheAlias(t *testing.T) {
 	s, svc, _ := setup(t)
 	n := incident.NewAlert{ServiceID: svc.ID, Alias: "a", Message: "m"}
 	first, _ := s.Create(sys, tool, n)
-	if _, err := s.Close(sys, tool, first.Alert.ID, "fixed"); err != nil {
+	if _, err := s.Close(sys, tool, first.ID, "fixed"); err != nil {
 		t.Fatal(err)
 	}
 	again, err := s.Create(sys, tool, n)
-	if err != nil || again.Deduplicated || again.Alert.ID == first.Alert.ID || again.Alert.Count != 1 {
+	if err != nil || again.Deduplicated || again.ID == first.ID || again.Count != 1 {
 		t.Fatalf("after close the alias opens a new alert with count 1, got %+v %v", again, err)
 	}
-	if _, err := s.Close(sys, tool, first.Alert.ID, ""); !isState(err, "Alert is already closed") {
+	if _, err := s.Close(sys, tool, first.ID, ""); !isState(err, "Alert is already closed") {
 		t.Fatalf("closing twice: want a StateError, got %v", err)
 	}
 }
 
 func TestConcurrentCreatesOpenOneAlert(t *testing.T) {
 	s, svc, _ := setup(t)
+	pager := &countingPager{}
+	s.Pager = pager
 	const n = 24
 	var wg sync.WaitGroup
 	errs := make(chan error, n)
@@ -107,10 +126,10 @@ func TestConcurrentCreatesOpenOneAlert(t *testing.T) {
 	if len(all) != 1 || all[0].Count != n {
 		t.Fatalf("want one alert with count %d, got %d alerts (first count %d)", n, len(all), all[0].Count)
 	}
-	pending := env.Client.TimelineEvent.Query().Where(timelineevent.Kind(incident.KindEscalationPending)).CountX(sys)
-	if pending != 1 {
-		t.Fatalf("paging must start once, started %d times", pending)
+	if got := pager.opened.Load(); got != 1 {
+		t.Fatalf("paging must start once, started %d times", got)
 	}
+
 }
 
 func TestLifecycle(t *testing.T) {
@@ -118,21 +137,25 @@ func TestLifecycle(t *testing.T) {
 	by := incident.UserActor(u)
 	ctx := viewer.ForUser(context.Background(), u.ID, u.Role)
 	c, _ := s.Create(sys, tool, incident.NewAlert{ServiceID: svc.ID, Alias: "x", Message: "m", Note: "from the runbook"})
-	id := c.Alert.ID
+	id := c.ID
+	if a := env.Client.Alert.GetX(sys, id); a.EscalationDueAt == nil {
+		t.Fatal("a new alert is due for paging")
+	}
 	a, err := s.Acknowledge(ctx, by, id, "on it")
-	if err != nil || a.Status != alert.StatusACKED || a.AcknowledgedByID == nil || *a.AcknowledgedByID != u.ID {
+	if err != nil || a.Status != alert.StatusACKED || a.AcknowledgedByID == nil || *a.AcknowledgedByID != u.ID || a.EscalationDueAt != nil {
 		t.Fatalf("ack: %+v %v", a, err)
 	}
 	if _, err := s.Acknowledge(ctx, by, id, ""); !isState(err, "Alert is already acknowledged") {
 		t.Fatalf("second ack: %v", err)
 	}
-	if a, err = s.Unacknowledge(ctx, by, id, ""); err != nil || a.Status != alert.StatusOPEN || a.AcknowledgedByID != nil {
+	if a, err = s.Unacknowledge(ctx, by, id, ""); err != nil || a.Status != alert.StatusOPEN || a.AcknowledgedByID != nil || a.EscalationDueAt == nil {
 		t.Fatalf("unack: %+v %v", a, err)
 	}
 	if _, err = s.Snooze(ctx, by, id, time.Now().Add(-time.Minute), ""); !isInvalid(err, "endTime") {
 		t.Fatalf("snooze into the past: %v", err)
 	}
-	if a, err = s.Snooze(ctx, by, id, time.Now().Add(time.Hour), ""); err != nil || a.SnoozedUntil == nil {
+	until := time.Now().Add(time.Hour)
+	if a, err = s.Snooze(ctx, by, id, until, ""); err != nil || a.SnoozedUntil == nil || a.EscalationDueAt == nil || a.EscalationDueAt.Sub(until).Abs() > time.Millisecond {
 		t.Fatalf("snooze: %+v %v", a, err)
 	}
 	if _, err = s.AddNote(ctx, by, id, "  "); !isInvalid(err, "note") {
@@ -159,12 +182,11 @@ func TestLifecycle(t *testing.T) {
 	if _, err = s.EscalateNow(ctx, by, id, ""); err != nil {
 		t.Fatal(err)
 	}
-	if a, err = s.Close(ctx, by, id, "done"); err != nil || a.Status != alert.StatusCLOSED || *a.ClosedByID != u.ID {
+	if a, err = s.Close(ctx, by, id, "done"); err != nil || a.Status != alert.StatusCLOSED || *a.ClosedByID != u.ID || a.EscalationDueAt != nil {
 		t.Fatalf("close: %v", err)
 	}
-	want := []string{"CREATED", "NOTE_ADDED", "ESCALATION_PENDING", "ACKNOWLEDGED", "UNACKNOWLEDGED", "ESCALATION_PENDING",
-		"SNOOZED", "NOTE_ADDED", "ASSIGNED", "PRIORITY_CHANGED", "MESSAGE_CHANGED", "DESCRIPTION_CHANGED", "ESCALATED",
-		"ESCALATION_PENDING", "CLOSED"}
+	want := []string{"CREATED", "NOTE_ADDED", "ACKNOWLEDGED", "UNACKNOWLEDGED",
+		"SNOOZED", "NOTE_ADDED", "ASSIGNED", "PRIORITY_CHANGED", "MESSAGE_CHANGED", "DESCRIPTION_CHANGED", "ESCALATED", "CLOSED"}
 	got := kinds(t, id)
 	if len(got) != len(want) {
 		t.Fatalf("timeline:\nwant %v\ngot  %v", want, got)
@@ -185,10 +207,13 @@ func TestMaintenanceWindowRecordsButDoesNotPage(t *testing.T) {
 	env.Client.MaintenanceWindow.Create().SetServiceID(svc.ID).SetStartsAt(time.Now().Add(-time.Hour)).
 		SetEndsAt(time.Now().Add(time.Hour)).SetReason("upgrade").ExecX(sys)
 	c, err := s.Create(sys, tool, incident.NewAlert{ServiceID: svc.ID, Alias: "m", Message: "m"})
-	if err != nil || !c.Alert.InMaintenance {
+	if err != nil || !c.InMaintenance {
 		t.Fatalf("want an alert marked in maintenance, got %+v %v", c, err)
 	}
-	got := kinds(t, c.Alert.ID)
+	if a := env.Client.Alert.GetX(sys, c.ID); !a.InMaintenance || a.EscalationDueAt != nil {
+		t.Fatalf("an alert in maintenance is not due for paging: %+v", a)
+	}
+	got := kinds(t, c.ID)
 	if len(got) != 2 || got[1] != incident.KindInMaintenance {
 		t.Fatalf("want CREATED, IN_MAINTENANCE and no paging, got %v", got)
 	}
@@ -198,17 +223,17 @@ func TestFindByIDTinyAndAlias(t *testing.T) {
 	s, svc, _ := setup(t)
 	c, _ := s.Create(sys, tool, incident.NewAlert{ServiceID: svc.ID, Alias: "web/checkout down", Message: "m"})
 	for _, tc := range []struct{ ident, typ string }{
-		{itoa(c.Alert.ID), "id"}, {itoa(c.Alert.ID), ""}, {itoa(incident.TinyID(c.Alert.ID)), "tiny"}, {"web/checkout down", "alias"},
+		{itoa(c.ID), "id"}, {itoa(c.ID), ""}, {itoa(incident.TinyID(c.ID)), "tiny"}, {"web/checkout down", "alias"},
 	} {
 		a, err := s.Find(sys, svc.ID, tc.ident, tc.typ)
-		if err != nil || a.ID != c.Alert.ID {
+		if err != nil || a.ID != c.ID {
 			t.Errorf("Find(%q, %q): %v %v", tc.ident, tc.typ, a, err)
 		}
 	}
 	if _, err := s.Find(sys, svc.ID, "nope", "alias"); !errors.Is(err, incident.ErrNotFound) {
 		t.Fatalf("unknown alias: want ErrNotFound, got %v", err)
 	}
-	if _, err := s.Find(sys, svc.ID+1, itoa(c.Alert.ID), "id"); !errors.Is(err, incident.ErrNotFound) {
+	if _, err := s.Find(sys, svc.ID+1, itoa(c.ID), "id"); !errors.Is(err, incident.ErrNotFound) {
 		t.Fatalf("another service's alert must not be found, got %v", err)
 	}
 }
@@ -241,7 +266,7 @@ func TestStakeholdersCannotChangeAlerts(t *testing.T) {
 	st := env.Client.User.Create().SetEmail("s@x.io").SetName("Sam").SetRole(viewer.RoleStakeholder).SaveX(sys)
 	c, _ := s.Create(sys, tool, incident.NewAlert{ServiceID: svc.ID, Alias: "a", Message: "m"})
 	ctx := viewer.ForUser(context.Background(), st.ID, st.Role)
-	if _, err := s.Acknowledge(ctx, incident.UserActor(st), c.Alert.ID, ""); !errors.Is(err, privacy.Deny) {
+	if _, err := s.Acknowledge(ctx, incident.UserActor(st), c.ID, ""); !errors.Is(err, privacy.Deny) {
 		t.Fatalf("stakeholder ack: want privacy.Deny, got %v", err)
 	}
 	if _, err := s.Create(ctx, incident.UserActor(st), incident.NewAlert{ServiceID: svc.ID, Message: "m"}); !errors.Is(err, privacy.Deny) {

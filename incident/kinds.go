@@ -15,5 +15,4 @@ const (
 	KindMessageChanged     = "MESSAGE_CHANGED"
 	KindDescriptionChanged = "DESCRIPTION_CHANGED"
 	KindInMaintenance      = "IN_MAINTENANCE"
-	KindEscalationPending  = "ESCALATION_PENDING"
 )

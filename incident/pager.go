@@ -2,16 +2,24 @@ package incident
 
 import (
 	"context"
-	"time"
 
 	"github.com/tocsin/tocsin/ent"
 )
 
 // Pager is the seam where the paging engine starts and stops escalation.
-// Each method runs inside the transaction that changed the alert; work that
-// must wait for the commit (queueing tasks) registers with tx.OnCommit.
+//
+// Whether paging is due is lifecycle state, kept by this package on the
+// alert itself: escalation_due_at is set when an alert opens outside a
+// maintenance window (in the create statement), on unacknowledge and
+// escalate-now (now) and on snooze of an open alert (its end), and cleared
+// on acknowledge and close. The Pager acts on those changes: Start, Stop and
+// EscalateNow run inside the transaction that made them (work that must wait
+// for the commit registers with tx.OnCommit); Opened runs after the commit
+// of a new alert that needs a person.
 type Pager interface {
-	// Start begins (or resumes) escalation for an alert that needs a person.
+	// Opened wakes escalation of a new alert (after its commit).
+	Opened(ctx context.Context, alertID int)
+	// Start resumes escalation of an alert that needs a person again.
 	Start(ctx context.Context, tx *ent.Tx, a *ent.Alert) error
 	// Stop ends escalation: the alert was acknowledged, snoozed or closed.
 	Stop(ctx context.Context, tx *ent.Tx, a *ent.Alert) error
@@ -19,19 +27,19 @@ type Pager interface {
 	EscalateNow(ctx context.Context, tx *ent.Tx, a *ent.Alert) error
 }
 
-// PendingPager stands in until the paging engine exists: it records on the
-// timeline that escalation is pending, and pages nobody.
+// PendingPager stands in until the paging engine exists: the alerts it is
+// given keep their escalation_due_at ("escalation pending", shown on the
+// alert) and nobody is paged.
 type PendingPager struct{}
 
-// Start records "escalation pending".
-func (PendingPager) Start(ctx context.Context, tx *ent.Tx, a *ent.Alert) error {
-	return record(ctx, tx, a, SystemActor("Tocsin"), KindEscalationPending, time.Now(), nil)
-}
+// Opened has no engine to wake.
+func (PendingPager) Opened(context.Context, int) {}
+
+// Start leaves escalation pending.
+func (PendingPager) Start(context.Context, *ent.Tx, *ent.Alert) error { return nil }
 
 // Stop has nothing to stop.
 func (PendingPager) Stop(context.Context, *ent.Tx, *ent.Alert) error { return nil }
 
-// EscalateNow records the request; the paging engine will act on it.
-func (PendingPager) EscalateNow(ctx context.Context, tx *ent.Tx, a *ent.Alert) error {
-	return record(ctx, tx, a, SystemActor("Tocsin"), KindEscalationPending, time.Now(), map[string]any{"requested": true})
-}
+// EscalateNow leaves the request pending.
+func (PendingPager) EscalateNow(context.Context, *ent.Tx, *ent.Alert) error { return nil }

@@ -10,6 +10,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -33,6 +34,10 @@ type Integrations struct {
 	// InboundDomain is the email domain of EMAIL integrations (<key>@domain).
 	InboundDomain string
 	Now           func() time.Time
+
+	keys keyCache
+	// lastWrite is when Received last wrote each integration (id → time.Time).
+	lastWrite sync.Map
 }
 
 // New returns Integrations.
@@ -99,6 +104,7 @@ func (s *Integrations) RotateKey(ctx context.Context, id int) (*ent.Integration,
 	if err != nil {
 		return nil, "", err
 	}
+	s.forgetKeys(ctx)
 	return i, key, nil
 }
 
@@ -107,14 +113,21 @@ func (s *Integrations) Authenticate(ctx context.Context, key string) (*ent.Integ
 	if key == "" {
 		return nil, ErrUnknownKey
 	}
-	i, err := s.Client.Integration.Query().
-		Where(entintegration.KeyHash(HashKey(key))).
-		Only(viewer.System(ctx))
-	if ent.IsNotFound(err) {
-		return nil, ErrUnknownKey
+	hash := HashKey(key)
+	e, ok := s.keys.get(hash, s.Now())
+	if !ok {
+		i, err := s.Client.Integration.Query().
+			Where(entintegration.KeyHash(hash)).
+			Only(viewer.System(ctx))
+		if err != nil && !ent.IsNotFound(err) {
+			return nil, err
+		}
+		e = keyEntry{i: i, fetched: s.Now()}
+		s.keys.put(hash, e)
 	}
-	if err != nil {
-		return nil, err
+	i := e.i
+	if i == nil {
+		return nil, ErrUnknownKey
 	}
 	if !i.Enabled {
 		return nil, ErrDisabled
@@ -128,8 +141,16 @@ func (s *Integrations) Received(ctx context.Context, i *ent.Integration, result 
 	now := s.Now()
 	// At most one write per integration every 5 s, whatever the result: mixed
 	// traffic (new alerts and repeats) would otherwise write on every request.
+	// i may be a cached copy: the time of this process's last write counts
+	// too, and only the request that moves it forward writes.
 	if i.LastReceivedAt != nil && now.Sub(*i.LastReceivedAt) < 5*time.Second {
 		return
+	}
+	prev, loaded := s.lastWrite.LoadOrStore(i.ID, now)
+	if loaded {
+		if now.Sub(prev.(time.Time)) < 5*time.Second || !s.lastWrite.CompareAndSwap(i.ID, prev, now) {
+			return
+		}
 	}
 	if len(result) > 500 {
 		result = result[:500]
@@ -173,5 +194,34 @@ func (s *Integrations) Update(ctx context.Context, id int, in UpdateInput) (*ent
 	if in.Mapping != nil {
 		u.SetMapping(in.Mapping)
 	}
-	return u.Save(ctx)
+	i, err := u.Save(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.forgetKeys(ctx)
+	return i, nil
+}
+
+// Delete removes an integration; its key stops working.
+func (s *Integrations) Delete(ctx context.Context, id int) error {
+	if err := s.client(ctx).Integration.DeleteOneID(id).Exec(ctx); err != nil {
+		return err
+	}
+	s.forgetKeys(ctx)
+	return nil
+}
+
+// forgetKeys empties the key cache now and, inside a transaction, again
+// after the commit, so no request re-reads the old row in between.
+func (s *Integrations) forgetKeys(ctx context.Context) {
+	s.keys.clear()
+	if tx := ent.TxFromContext(ctx); tx != nil {
+		tx.OnCommit(func(next ent.Committer) ent.Committer {
+			return ent.CommitFunc(func(ctx context.Context, tx *ent.Tx) error {
+				err := next.Commit(ctx, tx)
+				s.keys.clear()
+				return err
+			})
+		})
+	}
 }

@@ -145,3 +145,40 @@ func TestURLsAndSnippetsPerKind(t *testing.T) {
 		}
 	}
 }
+
+func TestKeyLookupsAreCachedForAtMostTheTTL(t *testing.T) {
+	s, svc := setup(t)
+	now := time.Now()
+	s.Now = func() time.Time { return now }
+	i, key, err := s.Create(sys, integration.CreateInput{ServiceID: svc.ID, Kind: entintegration.KindOPSGENIE, Name: "P"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Authenticate(context.Background(), key); err != nil {
+		t.Fatal(err)
+	}
+	// Another process disables it: this one keeps its lookup for the TTL…
+	env.Client.Integration.UpdateOneID(i.ID).SetEnabled(false).ExecX(sys)
+	if _, err := s.Authenticate(context.Background(), key); err != nil {
+		t.Fatalf("within the TTL the cached lookup answers, got %v", err)
+	}
+	// …and no longer.
+	now = now.Add(integration.KeyCacheTTL)
+	if _, err := s.Authenticate(context.Background(), key); err != integration.ErrDisabled {
+		t.Fatalf("after the TTL: want ErrDisabled, got %v", err)
+	}
+	// Unknown keys are cached too, and a deletion here forgets at once.
+	enabled := true
+	if _, err := s.Update(sys, i.ID, integration.UpdateInput{Enabled: &enabled}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Authenticate(context.Background(), key); err != nil {
+		t.Fatalf("re-enabled in this process: at once, got %v", err)
+	}
+	if err := s.Delete(sys, i.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Authenticate(context.Background(), key); err != integration.ErrUnknownKey {
+		t.Fatalf("deleted in this process: want ErrUnknownKey at once, got %v", err)
+	}
+}

@@ -58,7 +58,7 @@ func newHarness(t *testing.T) *harness {
 		t.Fatalf("seeding: %v", err)
 	}
 	inv := &invites{}
-	alerts := incident.New(env.Client)
+	alerts := incident.New(env.Client, env.DB)
 	s := server.New(server.Deps{Config: cfg, Client: env.Client, DB: env.DB, Redis: env.Redis, Auth: a, Inviter: inv,
 		Alerts: alerts, Integrations: integration.New(env.Client, env.Redis, "http://tocsin.test", "tocsin.test"),
 		Heartbeats: &heartbeat.Monitor{Client: env.Client, Alerts: alerts, Now: time.Now},

@@ -61,7 +61,7 @@ func serveInProcess(ctx context.Context, env []string, addr string, log io.Write
 	}
 	rdb := redis.NewClient(opt)
 	client := ent.NewClient(ent.Driver(entsql.OpenDB("postgres", db)))
-	alerts := incident.New(client)
+	alerts := incident.New(client, db)
 	srv := server.New(server.Deps{
 		Config: cfg, Client: client, DB: db, Redis: rdb, Auth: auth.New(client, rdb, cfg.SessionTTL),
 		SPA: frontend.Files(), Alerts: alerts,

@@ -64,6 +64,8 @@ const (
 	FieldIntegrationID = "integration_id"
 	// FieldSnoozedUntil holds the string denoting the snoozed_until field in the database.
 	FieldSnoozedUntil = "snoozed_until"
+	// FieldEscalationDueAt holds the string denoting the escalation_due_at field in the database.
+	FieldEscalationDueAt = "escalation_due_at"
 	// FieldInMaintenance holds the string denoting the in_maintenance field in the database.
 	FieldInMaintenance = "in_maintenance"
 	// FieldActions holds the string denoting the actions field in the database.
@@ -154,6 +156,7 @@ var Columns = []string{
 	FieldOwnerID,
 	FieldIntegrationID,
 	FieldSnoozedUntil,
+	FieldEscalationDueAt,
 	FieldInMaintenance,
 	FieldActions,
 	FieldResponders,
@@ -386,6 +389,11 @@ func ByIntegrationID(opts ...sql.OrderTermOption) OrderOption {
 // BySnoozedUntil orders the results by the snoozed_until field.
 func BySnoozedUntil(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldSnoozedUntil, opts...).ToFunc()
+}
+
+// ByEscalationDueAt orders the results by the escalation_due_at field.
+func ByEscalationDueAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldEscalationDueAt, opts...).ToFunc()
 }
 
 // ByInMaintenance orders the results by the in_maintenance field.

@@ -150,6 +150,11 @@ func SnoozedUntil(v time.Time) predicate.Alert {
 	return predicate.Alert(sql.FieldEQ(FieldSnoozedUntil, v))
 }
 
+// EscalationDueAt applies equality check predicate on the "escalation_due_at" field. It's identical to EscalationDueAtEQ.
+func EscalationDueAt(v time.Time) predicate.Alert {
+	return predicate.Alert(sql.FieldEQ(FieldEscalationDueAt, v))
+}
+
 // InMaintenance applies equality check predicate on the "in_maintenance" field. It's identical to InMaintenanceEQ.
 func InMaintenance(v bool) predicate.Alert {
 	return predicate.Alert(sql.FieldEQ(FieldInMaintenance, v))
@@ -1058,6 +1063,56 @@ func SnoozedUntilIsNil() predicate.Alert {
 // SnoozedUntilNotNil applies the NotNil predicate on the "snoozed_until" field.
 func SnoozedUntilNotNil() predicate.Alert {
 	return predicate.Alert(sql.FieldNotNull(FieldSnoozedUntil))
+}
+
+// EscalationDueAtEQ applies the EQ predicate on the "escalation_due_at" field.
+func EscalationDueAtEQ(v time.Time) predicate.Alert {
+	return predicate.Alert(sql.FieldEQ(FieldEscalationDueAt, v))
+}
+
+// EscalationDueAtNEQ applies the NEQ predicate on the "escalation_due_at" field.
+func EscalationDueAtNEQ(v time.Time) predicate.Alert {
+	return predicate.Alert(sql.FieldNEQ(FieldEscalationDueAt, v))
+}
+
+// EscalationDueAtIn applies the In predicate on the "escalation_due_at" field.
+func EscalationDueAtIn(vs ...time.Time) predicate.Alert {
+	return predicate.Alert(sql.FieldIn(FieldEscalationDueAt, vs...))
+}
+
+// EscalationDueAtNotIn applies the NotIn predicate on the "escalation_due_at" field.
+func EscalationDueAtNotIn(vs ...time.Time) predicate.Alert {
+	return predicate.Alert(sql.FieldNotIn(FieldEscalationDueAt, vs...))
+}
+
+// EscalationDueAtGT applies the GT predicate on the "escalation_due_at" field.
+func EscalationDueAtGT(v time.Time) predicate.Alert {
+	return predicate.Alert(sql.FieldGT(FieldEscalationDueAt, v))
+}
+
+// EscalationDueAtGTE applies the GTE predicate on the "escalation_due_at" field.
+func EscalationDueAtGTE(v time.Time) predicate.Alert {
+	return predicate.Alert(sql.FieldGTE(FieldEscalationDueAt, v))
+}
+
+// EscalationDueAtLT applies the LT predicate on the "escalation_due_at" field.
+func EscalationDueAtLT(v time.Time) predicate.Alert {
+	return predicate.Alert(sql.FieldLT(FieldEscalationDueAt, v))
+}
+
+// EscalationDueAtLTE applies the LTE predicate on the "escalation_due_at" field.
+func EscalationDueAtLTE(v time.Time) predicate.Alert {
+	return predicate.Alert(sql.FieldLTE(FieldEscalationDueAt, v))
+}
+
+// EscalationDueAtIsNil applies the IsNil predicate on the "escalation_due_at" field.
+func EscalationDueAtIsNil() predicate.Alert {
+	return predicate.Alert(sql.FieldIsNull(FieldEscalationDueAt))
+}
+
+// EscalationDueAtNotNil applies the NotNil predicate on the "escalation_due_at" field.
+func EscalationDueAtNotNil() predicate.Alert {
+	return predicate.Alert(sql.FieldNotNull(FieldEscalationDueAt))
 }
 
 // InMaintenanceEQ applies the EQ predicate on the "in_maintenance" field.

@@ -64,6 +64,7 @@ var (
 		{Name: "closed_at", Type: field.TypeTime, Nullable: true},
 		{Name: "integration_id", Type: field.TypeInt, Nullable: true},
 		{Name: "snoozed_until", Type: field.TypeTime, Nullable: true},
+		{Name: "escalation_due_at", Type: field.TypeTime, Nullable: true},
 		{Name: "in_maintenance", Type: field.TypeBool, Default: false},
 		{Name: "actions", Type: field.TypeJSON, Default: "[]"},
 		{Name: "responders", Type: field.TypeJSON, Default: "[]"},
@@ -81,31 +82,31 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "alerts_users_acknowledged_by",
-				Columns:    []*schema.Column{AlertsColumns[22]},
-				RefColumns: []*schema.Column{UsersColumns[0]},
-				OnDelete:   schema.SetNull,
-			},
-			{
-				Symbol:     "alerts_users_closed_by",
 				Columns:    []*schema.Column{AlertsColumns[23]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
-				Symbol:     "alerts_users_owner",
+				Symbol:     "alerts_users_closed_by",
 				Columns:    []*schema.Column{AlertsColumns[24]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
-				Symbol:     "alerts_incidents_alerts",
+				Symbol:     "alerts_users_owner",
 				Columns:    []*schema.Column{AlertsColumns[25]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "alerts_incidents_alerts",
+				Columns:    []*schema.Column{AlertsColumns[26]},
 				RefColumns: []*schema.Column{IncidentsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "alerts_services_alerts",
-				Columns:    []*schema.Column{AlertsColumns[26]},
+				Columns:    []*schema.Column{AlertsColumns[27]},
 				RefColumns: []*schema.Column{ServicesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -114,20 +115,20 @@ var (
 			{
 				Name:    "alert_service_id_alias",
 				Unique:  true,
-				Columns: []*schema.Column{AlertsColumns[26], AlertsColumns[3]},
+				Columns: []*schema.Column{AlertsColumns[27], AlertsColumns[3]},
 				Annotation: &entsql.IndexAnnotation{
 					Where: "((status)::text <> 'CLOSED'::text)",
 				},
 			},
 			{
-				Name:    "alert_status_last_occurred_at",
+				Name:    "alert_status_first_occurred_at",
 				Unique:  false,
-				Columns: []*schema.Column{AlertsColumns[9], AlertsColumns[14]},
+				Columns: []*schema.Column{AlertsColumns[9], AlertsColumns[13]},
 			},
 			{
 				Name:    "alert_service_id_status",
 				Unique:  false,
-				Columns: []*schema.Column{AlertsColumns[26], AlertsColumns[9]},
+				Columns: []*schema.Column{AlertsColumns[27], AlertsColumns[9]},
 			},
 		},
 	}
@@ -225,6 +226,9 @@ var (
 				Name:    "ingestrequest_processed_at",
 				Unique:  false,
 				Columns: []*schema.Column{IngestRequestsColumns[8]},
+				Annotation: &entsql.IndexAnnotation{
+					Type: "BRIN",
+				},
 			},
 		},
 	}
@@ -466,6 +470,9 @@ var (
 				Name:    "timelineevent_incident_id_id",
 				Unique:  false,
 				Columns: []*schema.Column{TimelineEventsColumns[8], TimelineEventsColumns[0]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "incident_id IS NOT NULL",
+				},
 			},
 		},
 	}

@@ -61,6 +61,20 @@ func AllowIfResponder() privacy.QueryMutationRule {
 	})
 }
 
+// MayRespond is AllowIfResponder's decision for code that writes alerts
+// with SQL instead of an ent mutation (incident.Create's one statement): nil
+// for the system, responders and admins; the policy's denial otherwise.
+func MayRespond(ctx context.Context) error {
+	v := viewer.FromContext(ctx)
+	switch {
+	case v == nil:
+		return errNoViewer
+	case v.System || v.Role.CanRespond():
+		return nil
+	}
+	return privacy.Denyf("%s may not change alerts", v.Role)
+}
+
 // AllowReadIfViewer lets every signed-in user, stakeholders included, read.
 func AllowReadIfViewer() privacy.QueryRule {
 	return privacy.QueryRuleFunc(func(ctx context.Context, _ ent.Query) error {

@@ -67,6 +67,9 @@ func (Alert) Fields() []ent.Field {
 		field.Int("integration_id").Optional().Nillable().Immutable().
 			Comment("The integration that created the alert, if any."),
 		field.Time("snoozed_until").Optional().Nillable(),
+		field.Time("escalation_due_at").Optional().Nillable().
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
+			Comment("When the next escalation step is due; nil while nobody needs paging (acknowledged, snoozed, closed, in maintenance). Set in the same statement that opens the alert."),
 		field.Bool("in_maintenance").Default(false).
 			Comment("Created during a maintenance window: recorded, not paged."),
 		field.Strings("actions").Default([]string{}).
@@ -111,7 +114,9 @@ func (Alert) Indexes() []ent.Index {
 		index.Fields("service_id", "alias").
 			Unique().
 			Annotations(entsql.IndexWhere("((status)::text <> 'CLOSED'::text)")),
-		index.Fields("status", "last_occurred_at"),
+		// The alert list's order. Not last_occurred_at: repeats change it,
+		// and an index on it would make every repeat a non-HOT update.
+		index.Fields("status", "first_occurred_at"),
 		index.Fields("service_id", "status"),
 	}
 }

@@ -5,6 +5,7 @@ import (
 
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
@@ -68,7 +69,9 @@ func (TimelineEvent) Edges() []ent.Edge {
 func (TimelineEvent) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("alert_id", "id"),
-		index.Fields("incident_id", "id"),
+		// Most events belong to an alert only: leave them out of this index.
+		index.Fields("incident_id", "id").
+			Annotations(entsql.IndexWhere("incident_id IS NOT NULL")),
 	}
 }
 

@@ -87,6 +87,7 @@ type ComplexityRoot struct {
 		Description      func(childComplexity int) int
 		Details          func(childComplexity int) int
 		Entity           func(childComplexity int) int
+		EscalationDueAt  func(childComplexity int) int
 		FirstOccurredAt  func(childComplexity int) int
 		ID               func(childComplexity int) int
 		InMaintenance    func(childComplexity int) int
@@ -681,6 +682,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Alert.Entity(childComplexity), true
+	case "Alert.escalationDueAt":
+		if e.ComplexityRoot.Alert.EscalationDueAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.EscalationDueAt(childComplexity), true
 	case "Alert.firstOccurredAt":
 		if e.ComplexityRoot.Alert.FirstOccurredAt == nil {
 			break
@@ -2753,6 +2760,10 @@ type Alert implements Node {
   integrationID: Int
   snoozedUntil: Time
   """
+  When the next escalation step is due; nil while nobody needs paging (acknowledged, snoozed, closed, in maintenance). Set in the same statement that opens the alert.
+  """
+  escalationDueAt: Time
+  """
   Created during a maintenance window: recorded, not paged.
   """
   inMaintenance: Boolean!
@@ -3134,6 +3145,19 @@ input AlertWhereInput {
   snoozedUntilLTE: Time
   snoozedUntilIsNil: Boolean
   snoozedUntilNotNil: Boolean
+  """
+  escalation_due_at field predicates
+  """
+  escalationDueAt: Time
+  escalationDueAtNEQ: Time
+  escalationDueAtIn: [Time!]
+  escalationDueAtNotIn: [Time!]
+  escalationDueAtGT: Time
+  escalationDueAtGTE: Time
+  escalationDueAtLT: Time
+  escalationDueAtLTE: Time
+  escalationDueAtIsNil: Boolean
+  escalationDueAtNotNil: Boolean
   """
   in_maintenance field predicates
   """
@@ -5684,6 +5708,8 @@ func (ec *executionContext) childFields_Alert(ctx context.Context, field graphql
 		return ec.fieldContext_Alert_integrationID(ctx, field)
 	case "snoozedUntil":
 		return ec.fieldContext_Alert_snoozedUntil(ctx, field)
+	case "escalationDueAt":
+		return ec.fieldContext_Alert_escalationDueAt(ctx, field)
 	case "inMaintenance":
 		return ec.fieldContext_Alert_inMaintenance(ctx, field)
 	case "actions":
@@ -9056,6 +9082,29 @@ func (ec *executionContext) _Alert_snoozedUntil(ctx context.Context, field graph
 	)
 }
 func (ec *executionContext) fieldContext_Alert_snoozedUntil(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alert", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Alert_escalationDueAt(ctx context.Context, field graphql.CollectedField, obj *ent.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_escalationDueAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EscalationDueAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_escalationDueAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Alert", field, false, false, "Time")
 }
 
@@ -17538,7 +17587,7 @@ func (ec *executionContext) unmarshalInputAlertWhereInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "serviceID", "serviceIDNEQ", "serviceIDIn", "serviceIDNotIn", "alias", "aliasNEQ", "aliasIn", "aliasNotIn", "aliasGT", "aliasGTE", "aliasLT", "aliasLTE", "aliasContains", "aliasHasPrefix", "aliasHasSuffix", "aliasEqualFold", "aliasContainsFold", "message", "messageNEQ", "messageIn", "messageNotIn", "messageGT", "messageGTE", "messageLT", "messageLTE", "messageContains", "messageHasPrefix", "messageHasSuffix", "messageEqualFold", "messageContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "priority", "priorityNEQ", "priorityIn", "priorityNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "source", "sourceNEQ", "sourceIn", "sourceNotIn", "sourceGT", "sourceGTE", "sourceLT", "sourceLTE", "sourceContains", "sourceHasPrefix", "sourceHasSuffix", "sourceEqualFold", "sourceContainsFold", "entity", "entityNEQ", "entityIn", "entityNotIn", "entityGT", "entityGTE", "entityLT", "entityLTE", "entityContains", "entityHasPrefix", "entityHasSuffix", "entityEqualFold", "entityContainsFold", "count", "countNEQ", "countIn", "countNotIn", "countGT", "countGTE", "countLT", "countLTE", "firstOccurredAt", "firstOccurredAtNEQ", "firstOccurredAtIn", "firstOccurredAtNotIn", "firstOccurredAtGT", "firstOccurredAtGTE", "firstOccurredAtLT", "firstOccurredAtLTE", "lastOccurredAt", "lastOccurredAtNEQ", "lastOccurredAtIn", "lastOccurredAtNotIn", "lastOccurredAtGT", "lastOccurredAtGTE", "lastOccurredAtLT", "lastOccurredAtLTE", "acknowledgedAt", "acknowledgedAtNEQ", "acknowledgedAtIn", "acknowledgedAtNotIn", "acknowledgedAtGT", "acknowledgedAtGTE", "acknowledgedAtLT", "acknowledgedAtLTE", "acknowledgedAtIsNil", "acknowledgedAtNotNil", "acknowledgedByID", "acknowledgedByIDNEQ", "acknowledgedByIDIn", "acknowledgedByIDNotIn", "acknowledgedByIDIsNil", "acknowledgedByIDNotNil", "closedAt", "closedAtNEQ", "closedAtIn", "closedAtNotIn", "closedAtGT", "closedAtGTE", "closedAtLT", "closedAtLTE", "closedAtIsNil", "closedAtNotNil", "closedByID", "closedByIDNEQ", "closedByIDIn", "closedByIDNotIn", "closedByIDIsNil", "closedByIDNotNil", "incidentID", "incidentIDNEQ", "incidentIDIn", "incidentIDNotIn", "incidentIDIsNil", "incidentIDNotNil", "ownerID", "ownerIDNEQ", "ownerIDIn", "ownerIDNotIn", "ownerIDIsNil", "ownerIDNotNil", "integrationID", "integrationIDNEQ", "integrationIDIn", "integrationIDNotIn", "integrationIDGT", "integrationIDGTE", "integrationIDLT", "integrationIDLTE", "integrationIDIsNil", "integrationIDNotNil", "snoozedUntil", "snoozedUntilNEQ", "snoozedUntilIn", "snoozedUntilNotIn", "snoozedUntilGT", "snoozedUntilGTE", "snoozedUntilLT", "snoozedUntilLTE", "snoozedUntilIsNil", "snoozedUntilNotNil", "inMaintenance", "inMaintenanceNEQ", "hasService", "hasServiceWith", "hasAcknowledgedBy", "hasAcknowledgedByWith", "hasClosedBy", "hasClosedByWith", "hasOwner", "hasOwnerWith", "hasIncident", "hasIncidentWith", "hasTimeline", "hasTimelineWith", "tag", "search"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "serviceID", "serviceIDNEQ", "serviceIDIn", "serviceIDNotIn", "alias", "aliasNEQ", "aliasIn", "aliasNotIn", "aliasGT", "aliasGTE", "aliasLT", "aliasLTE", "aliasContains", "aliasHasPrefix", "aliasHasSuffix", "aliasEqualFold", "aliasContainsFold", "message", "messageNEQ", "messageIn", "messageNotIn", "messageGT", "messageGTE", "messageLT", "messageLTE", "messageContains", "messageHasPrefix", "messageHasSuffix", "messageEqualFold", "messageContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "priority", "priorityNEQ", "priorityIn", "priorityNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "source", "sourceNEQ", "sourceIn", "sourceNotIn", "sourceGT", "sourceGTE", "sourceLT", "sourceLTE", "sourceContains", "sourceHasPrefix", "sourceHasSuffix", "sourceEqualFold", "sourceContainsFold", "entity", "entityNEQ", "entityIn", "entityNotIn", "entityGT", "entityGTE", "entityLT", "entityLTE", "entityContains", "entityHasPrefix", "entityHasSuffix", "entityEqualFold", "entityContainsFold", "count", "countNEQ", "countIn", "countNotIn", "countGT", "countGTE", "countLT", "countLTE", "firstOccurredAt", "firstOccurredAtNEQ", "firstOccurredAtIn", "firstOccurredAtNotIn", "firstOccurredAtGT", "firstOccurredAtGTE", "firstOccurredAtLT", "firstOccurredAtLTE", "lastOccurredAt", "lastOccurredAtNEQ", "lastOccurredAtIn", "lastOccurredAtNotIn", "lastOccurredAtGT", "lastOccurredAtGTE", "lastOccurredAtLT", "lastOccurredAtLTE", "acknowledgedAt", "acknowledgedAtNEQ", "acknowledgedAtIn", "acknowledgedAtNotIn", "acknowledgedAtGT", "acknowledgedAtGTE", "acknowledgedAtLT", "acknowledgedAtLTE", "acknowledgedAtIsNil", "acknowledgedAtNotNil", "acknowledgedByID", "acknowledgedByIDNEQ", "acknowledgedByIDIn", "acknowledgedByIDNotIn", "acknowledgedByIDIsNil", "acknowledgedByIDNotNil", "closedAt", "closedAtNEQ", "closedAtIn", "closedAtNotIn", "closedAtGT", "closedAtGTE", "closedAtLT", "closedAtLTE", "closedAtIsNil", "closedAtNotNil", "closedByID", "closedByIDNEQ", "closedByIDIn", "closedByIDNotIn", "closedByIDIsNil", "closedByIDNotNil", "incidentID", "incidentIDNEQ", "incidentIDIn", "incidentIDNotIn", "incidentIDIsNil", "incidentIDNotNil", "ownerID", "ownerIDNEQ", "ownerIDIn", "ownerIDNotIn", "ownerIDIsNil", "ownerIDNotNil", "integrationID", "integrationIDNEQ", "integrationIDIn", "integrationIDNotIn", "integrationIDGT", "integrationIDGTE", "integrationIDLT", "integrationIDLTE", "integrationIDIsNil", "integrationIDNotNil", "snoozedUntil", "snoozedUntilNEQ", "snoozedUntilIn", "snoozedUntilNotIn", "snoozedUntilGT", "snoozedUntilGTE", "snoozedUntilLT", "snoozedUntilLTE", "snoozedUntilIsNil", "snoozedUntilNotNil", "escalationDueAt", "escalationDueAtNEQ", "escalationDueAtIn", "escalationDueAtNotIn", "escalationDueAtGT", "escalationDueAtGTE", "escalationDueAtLT", "escalationDueAtLTE", "escalationDueAtIsNil", "escalationDueAtNotNil", "inMaintenance", "inMaintenanceNEQ", "hasService", "hasServiceWith", "hasAcknowledgedBy", "hasAcknowledgedByWith", "hasClosedBy", "hasClosedByWith", "hasOwner", "hasOwnerWith", "hasIncident", "hasIncidentWith", "hasTimeline", "hasTimelineWith", "tag", "search"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -18889,6 +18938,76 @@ func (ec *executionContext) unmarshalInputAlertWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.SnoozedUntilNotNil = data
+		case "escalationDueAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationDueAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationDueAt = data
+		case "escalationDueAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationDueAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationDueAtNEQ = data
+		case "escalationDueAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationDueAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationDueAtIn = data
+		case "escalationDueAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationDueAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationDueAtNotIn = data
+		case "escalationDueAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationDueAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationDueAtGT = data
+		case "escalationDueAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationDueAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationDueAtGTE = data
+		case "escalationDueAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationDueAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationDueAtLT = data
+		case "escalationDueAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationDueAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationDueAtLTE = data
+		case "escalationDueAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationDueAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationDueAtIsNil = data
+		case "escalationDueAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationDueAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationDueAtNotNil = data
 		case "inMaintenance":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("inMaintenance"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -25448,6 +25567,11 @@ func (ec *executionContext) _Alert(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "snoozedUntil":
 			out.Values[i] = ec._Alert_snoozedUntil(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "escalationDueAt":
+			out.Values[i] = ec._Alert_escalationDueAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}

@@ -49,7 +49,7 @@ func open(ctx context.Context, cfg *config.Config) (*app, error) {
 	}
 	client := entClient(db)
 	return &app{cfg: cfg, db: db, client: client, redis: rdb, auth: auth.New(client, rdb, cfg.SessionTTL),
-		alerts: incident.New(client), intgs: integration.New(client, rdb, cfg.BaseURL, cfg.InboundEmailDomain)}, nil
+		alerts: incident.New(client, db), intgs: integration.New(client, rdb, cfg.BaseURL, cfg.InboundEmailDomain)}, nil
 }
 
 func (a *app) close() {

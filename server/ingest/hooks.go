@@ -63,7 +63,7 @@ func (h *doors) applyOne(ctx context.Context, c *call, by incident.Actor, ha hoo
 		if err != nil {
 			return o, err
 		}
-		o.Alias, o.AlertID, o.Result = out.Alert.Alias, fmt.Sprint(out.Alert.ID), "created"
+		o.Alias, o.AlertID, o.Result = out.Alias, fmt.Sprint(out.ID), "created"
 		if out.Deduplicated {
 			o.Result = "deduplicated"
 		}

@@ -61,7 +61,7 @@ func newHarness(t *testing.T) *harness {
 	svc := env.Client.Service.Create().SetName("checkout").SetTeam(team).SaveX(sys)
 	svc2 := env.Client.Service.Create().SetName("search").SetTeam(team).SaveX(sys)
 	ints := integration.New(env.Client, env.Redis, "http://tocsin.test", "tocsin.test")
-	alerts := incident.New(env.Client)
+	alerts := incident.New(env.Client, env.DB)
 	h := &harness{t: t, svc: svc, keys: map[entintegration.Kind]string{}, intgs: map[entintegration.Kind]*ent.Integration{}, ints: ints, alerts: alerts}
 	for _, k := range []entintegration.Kind{entintegration.KindOPSGENIE, entintegration.KindPAGERDUTY, entintegration.KindALERTMANAGER,
 		entintegration.KindGRAFANA, entintegration.KindGENERIC, entintegration.KindHEARTBEAT} {

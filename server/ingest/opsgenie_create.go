@@ -1,12 +1,10 @@
 package ingest
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/incident"
 )
 
@@ -106,21 +104,22 @@ func recipients(field string, rs []opsgenieRecipient, types ...string) ([]map[st
 	return out, nil
 }
 
-// opsgenieCreate serves POST /v2/alerts: create, or count a repeat of the open alert with the alias.
+// opsgenieCreate serves POST /v2/alerts: create, or count a repeat of the
+// open alert with the alias. The request status is written by the create
+// statement itself (n.RequestID), so it exists before the 202.
 func (h *doors) opsgenieCreate(c *call) (string, error) {
 	n, user, err := decodeOpsgenieCreate(c.body, callerIP(c.r))
 	if err != nil {
 		return "", err
 	}
-	n.ServiceID, n.IntegrationID = c.i.ServiceID, c.i.ID
-	return h.record(c, "Create", func(ctx context.Context) (*ent.Alert, string, error) {
-		out, err := h.Alerts.Create(ctx, c.actor(user), n)
-		if err != nil {
-			return nil, "", err
-		}
-		if out.Deduplicated {
-			return out.Alert, "Alert is deduplicated", nil
-		}
-		return out.Alert, "Created alert", nil
-	})
+	n.ServiceID, n.IntegrationID, n.RequestID = c.i.ServiceID, c.i.ID, c.id
+	out, err := h.Alerts.Create(c.ctx, c.actor(user), n)
+	if err != nil {
+		return "", err
+	}
+	c.accepted()
+	if out.Deduplicated {
+		return "Create: " + incident.StatusDeduplicated, nil
+	}
+	return "Create: " + incident.StatusCreated, nil
 }

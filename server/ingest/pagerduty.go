@@ -173,7 +173,7 @@ func (h *doors) pagerDuty(c *call) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		result = fmt.Sprintf("trigger: alert %d", out.Alert.ID)
+		result = fmt.Sprintf("trigger: alert %d", out.ID)
 		if out.Deduplicated {
 			result += " (deduplicated)"
 		}

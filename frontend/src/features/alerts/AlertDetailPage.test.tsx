@@ -20,6 +20,7 @@ function alertOf(status: 'OPEN' | 'ACKED' | 'CLOSED', events: Record<string, unk
     lastOccurredAt: ago(2),
     snoozedUntil: null,
     inMaintenance: false,
+    escalationDueAt: status === 'OPEN' ? ago(12) : null,
     service: { __typename: 'Service', id: 's1', name: 'PostgreSQL primary' },
     acknowledgedBy: status === 'ACKED' ? { __typename: 'User', id: 'u9', name: 'Rui Responder' } : null,
     owner: null,
@@ -57,6 +58,16 @@ describe('AlertDetailPage', () => {
     expect(within(timeline).getByText('“on it”')).toBeTruthy();
     expect(within(timeline).getByText('Received from Prometheus')).toBeTruthy();
     expect(screen.getByRole('row', { name: /host db-1/ })).toBeTruthy();
+  });
+
+  it('says what happens next: escalation pending while open, when paging resumes while snoozed', async () => {
+    const { unmount } = render('RESPONDER', alertOf('OPEN'));
+    expect(await screen.findByText('Escalation pending since')).toBeTruthy();
+    unmount();
+    const snoozed = { ...alertOf('OPEN'), snoozedUntil: ago(-30), escalationDueAt: ago(-30) };
+    render('RESPONDER', snoozed);
+    expect(await screen.findByText('Paging resumes')).toBeTruthy();
+    expect(screen.queryByText('Escalation pending since')).toBeNull();
   });
 
   it('offers Acknowledge first on an open alert and sends it', async () => {

@@ -112,6 +112,22 @@ export function AlertDetailPage() {
               )}
             </dd>
           </div>
+          {alert.escalationDueAt && (
+            <div className="fact">
+              <dt>Next</dt>
+              <dd>
+                {new Date(alert.escalationDueAt) > now ? (
+                  <>
+                    Paging resumes <RelativeTime value={alert.escalationDueAt} now={now} timeZone={timeZone} />
+                  </>
+                ) : (
+                  <>
+                    Escalation pending since <RelativeTime value={alert.escalationDueAt} now={now} timeZone={timeZone} />
+                  </>
+                )}
+              </dd>
+            </div>
+          )}
           {(snoozed || alert.inMaintenance || alert.incident) && (
             <div className="fact">
               <dt>State</dt>

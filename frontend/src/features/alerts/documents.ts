@@ -48,6 +48,7 @@ export const AlertRowFragment = graphql(`
 export const AlertDetailFragment = graphql(`
   fragment AlertDetail on Alert {
     ...AlertRow
+    escalationDueAt
     alias
     description
     details
