@@ -69,6 +69,8 @@ type Alert struct {
 	SnoozedUntil *time.Time `json:"snoozed_until,omitempty"`
 	// When the next escalation step is due; nil while nobody needs paging (acknowledged, snoozed, closed, in maintenance). Set in the same statement that opens the alert.
 	EscalationDueAt *time.Time `json:"escalation_due_at,omitempty"`
+	// The API request that created the alert (Opsgenie requestId): its request status, without a row of its own.
+	RequestID *string `json:"request_id,omitempty"`
 	// Created during a maintenance window: recorded, not paged.
 	InMaintenance bool `json:"in_maintenance,omitempty"`
 	// Custom action names offered by the sender (Opsgenie actions).
@@ -179,7 +181,7 @@ func (*Alert) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullBool)
 		case alert.FieldID, alert.FieldServiceID, alert.FieldCount, alert.FieldAcknowledgedByID, alert.FieldClosedByID, alert.FieldIncidentID, alert.FieldOwnerID, alert.FieldIntegrationID:
 			values[i] = new(sql.NullInt64)
-		case alert.FieldAlias, alert.FieldMessage, alert.FieldDescription, alert.FieldPriority, alert.FieldStatus, alert.FieldSource, alert.FieldEntity:
+		case alert.FieldAlias, alert.FieldMessage, alert.FieldDescription, alert.FieldPriority, alert.FieldStatus, alert.FieldSource, alert.FieldEntity, alert.FieldRequestID:
 			values[i] = new(sql.NullString)
 		case alert.FieldCreatedAt, alert.FieldUpdatedAt, alert.FieldFirstOccurredAt, alert.FieldLastOccurredAt, alert.FieldAcknowledgedAt, alert.FieldClosedAt, alert.FieldSnoozedUntil, alert.FieldEscalationDueAt:
 			values[i] = new(sql.NullTime)
@@ -361,6 +363,13 @@ func (_m *Alert) assignValues(columns []string, values []any) error {
 				_m.EscalationDueAt = new(time.Time)
 				*_m.EscalationDueAt = value.Time
 			}
+		case alert.FieldRequestID:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field request_id", values[i])
+			} else if value.Valid {
+				_m.RequestID = new(string)
+				*_m.RequestID = value.String
+			}
 		case alert.FieldInMaintenance:
 			if value, ok := values[i].(*sql.NullBool); !ok {
 				return fmt.Errorf("unexpected type %T for field in_maintenance", values[i])
@@ -537,6 +546,11 @@ func (_m *Alert) String() string {
 	if v := _m.EscalationDueAt; v != nil {
 		builder.WriteString("escalation_due_at=")
 		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.RequestID; v != nil {
+		builder.WriteString("request_id=")
+		builder.WriteString(*v)
 	}
 	builder.WriteString(", ")
 	builder.WriteString("in_maintenance=")

@@ -322,6 +322,20 @@ func (_c *AlertCreate) SetNillableEscalationDueAt(v *time.Time) *AlertCreate {
 	return _c
 }
 
+// SetRequestID sets the "request_id" field.
+func (_c *AlertCreate) SetRequestID(v string) *AlertCreate {
+	_c.mutation.SetRequestID(v)
+	return _c
+}
+
+// SetNillableRequestID sets the "request_id" field if the given value is not nil.
+func (_c *AlertCreate) SetNillableRequestID(v *string) *AlertCreate {
+	if v != nil {
+		_c.SetRequestID(*v)
+	}
+	return _c
+}
+
 // SetInMaintenance sets the "in_maintenance" field.
 func (_c *AlertCreate) SetInMaintenance(v bool) *AlertCreate {
 	_c.mutation.SetInMaintenance(v)
@@ -701,6 +715,10 @@ func (_c *AlertCreate) createSpec() (*Alert, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.EscalationDueAt(); ok {
 		_spec.SetField(alert.FieldEscalationDueAt, field.TypeTime, value)
 		_node.EscalationDueAt = &value
+	}
+	if value, ok := _c.mutation.RequestID(); ok {
+		_spec.SetField(alert.FieldRequestID, field.TypeString, value)
+		_node.RequestID = &value
 	}
 	if value, ok := _c.mutation.InMaintenance(); ok {
 		_spec.SetField(alert.FieldInMaintenance, field.TypeBool, value)
@@ -1237,6 +1255,9 @@ func (u *AlertUpsertOne) UpdateNewValues() *AlertUpsertOne {
 		}
 		if _, exists := u.create.mutation.IntegrationID(); exists {
 			s.SetIgnore(alert.FieldIntegrationID)
+		}
+		if _, exists := u.create.mutation.RequestID(); exists {
+			s.SetIgnore(alert.FieldRequestID)
 		}
 	}))
 	return u
@@ -1863,6 +1884,9 @@ func (u *AlertUpsertBulk) UpdateNewValues() *AlertUpsertBulk {
 			}
 			if _, exists := b.mutation.IntegrationID(); exists {
 				s.SetIgnore(alert.FieldIntegrationID)
+			}
+			if _, exists := b.mutation.RequestID(); exists {
+				s.SetIgnore(alert.FieldRequestID)
 			}
 		}
 	}))

@@ -695,6 +695,9 @@ func (_u *AlertUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.EscalationDueAtCleared() {
 		_spec.ClearField(alert.FieldEscalationDueAt, field.TypeTime)
 	}
+	if _u.mutation.RequestIDCleared() {
+		_spec.ClearField(alert.FieldRequestID, field.TypeString)
+	}
 	if value, ok := _u.mutation.InMaintenance(); ok {
 		_spec.SetField(alert.FieldInMaintenance, field.TypeBool, value)
 	}
@@ -1616,6 +1619,9 @@ func (_u *AlertUpdateOne) sqlSave(ctx context.Context) (_node *Alert, err error)
 	}
 	if _u.mutation.EscalationDueAtCleared() {
 		_spec.ClearField(alert.FieldEscalationDueAt, field.TypeTime)
+	}
+	if _u.mutation.RequestIDCleared() {
+		_spec.ClearField(alert.FieldRequestID, field.TypeString)
 	}
 	if value, ok := _u.mutation.InMaintenance(); ok {
 		_spec.SetField(alert.FieldInMaintenance, field.TypeBool, value)

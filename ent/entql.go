@@ -84,6 +84,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			alert.FieldIntegrationID:    {Type: field.TypeInt, Column: alert.FieldIntegrationID},
 			alert.FieldSnoozedUntil:     {Type: field.TypeTime, Column: alert.FieldSnoozedUntil},
 			alert.FieldEscalationDueAt:  {Type: field.TypeTime, Column: alert.FieldEscalationDueAt},
+			alert.FieldRequestID:        {Type: field.TypeString, Column: alert.FieldRequestID},
 			alert.FieldInMaintenance:    {Type: field.TypeBool, Column: alert.FieldInMaintenance},
 			alert.FieldActions:          {Type: field.TypeJSON, Column: alert.FieldActions},
 			alert.FieldResponders:       {Type: field.TypeJSON, Column: alert.FieldResponders},
@@ -957,6 +958,11 @@ func (f *AlertFilter) WhereSnoozedUntil(p entql.TimeP) {
 // WhereEscalationDueAt applies the entql time.Time predicate on the escalation_due_at field.
 func (f *AlertFilter) WhereEscalationDueAt(p entql.TimeP) {
 	f.Where(p.Field(alert.FieldEscalationDueAt))
+}
+
+// WhereRequestID applies the entql string predicate on the request_id field.
+func (f *AlertFilter) WhereRequestID(p entql.StringP) {
+	f.Where(p.Field(alert.FieldRequestID))
 }
 
 // WhereInMaintenance applies the entql bool predicate on the in_maintenance field.

@@ -955,6 +955,7 @@ type AlertMutation struct {
 	addintegration_id      *int
 	snoozed_until          *time.Time
 	escalation_due_at      *time.Time
+	request_id             *string
 	in_maintenance         *bool
 	actions                *[]string
 	appendactions          []string
@@ -2114,6 +2115,55 @@ func (m *AlertMutation) ResetEscalationDueAt() {
 	delete(m.clearedFields, alert.FieldEscalationDueAt)
 }
 
+// SetRequestID sets the "request_id" field.
+func (m *AlertMutation) SetRequestID(s string) {
+	m.request_id = &s
+}
+
+// RequestID returns the value of the "request_id" field in the mutation.
+func (m *AlertMutation) RequestID() (r string, exists bool) {
+	v := m.request_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRequestID returns the old "request_id" field's value of the Alert entity.
+// If the Alert object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AlertMutation) OldRequestID(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRequestID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRequestID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRequestID: %w", err)
+	}
+	return oldValue.RequestID, nil
+}
+
+// ClearRequestID clears the value of the "request_id" field.
+func (m *AlertMutation) ClearRequestID() {
+	m.request_id = nil
+	m.clearedFields[alert.FieldRequestID] = struct{}{}
+}
+
+// RequestIDCleared returns if the "request_id" field was cleared in this mutation.
+func (m *AlertMutation) RequestIDCleared() bool {
+	_, ok := m.clearedFields[alert.FieldRequestID]
+	return ok
+}
+
+// ResetRequestID resets all changes to the "request_id" field.
+func (m *AlertMutation) ResetRequestID() {
+	m.request_id = nil
+	delete(m.clearedFields, alert.FieldRequestID)
+}
+
 // SetInMaintenance sets the "in_maintenance" field.
 func (m *AlertMutation) SetInMaintenance(b bool) {
 	m.in_maintenance = &b
@@ -2475,7 +2525,7 @@ func (m *AlertMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *AlertMutation) Fields() []string {
-	fields := make([]string, 0, 27)
+	fields := make([]string, 0, 28)
 	if m.created_at != nil {
 		fields = append(fields, alert.FieldCreatedAt)
 	}
@@ -2548,6 +2598,9 @@ func (m *AlertMutation) Fields() []string {
 	if m.escalation_due_at != nil {
 		fields = append(fields, alert.FieldEscalationDueAt)
 	}
+	if m.request_id != nil {
+		fields = append(fields, alert.FieldRequestID)
+	}
 	if m.in_maintenance != nil {
 		fields = append(fields, alert.FieldInMaintenance)
 	}
@@ -2613,6 +2666,8 @@ func (m *AlertMutation) Field(name string) (ent.Value, bool) {
 		return m.SnoozedUntil()
 	case alert.FieldEscalationDueAt:
 		return m.EscalationDueAt()
+	case alert.FieldRequestID:
+		return m.RequestID()
 	case alert.FieldInMaintenance:
 		return m.InMaintenance()
 	case alert.FieldActions:
@@ -2676,6 +2731,8 @@ func (m *AlertMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldSnoozedUntil(ctx)
 	case alert.FieldEscalationDueAt:
 		return m.OldEscalationDueAt(ctx)
+	case alert.FieldRequestID:
+		return m.OldRequestID(ctx)
 	case alert.FieldInMaintenance:
 		return m.OldInMaintenance(ctx)
 	case alert.FieldActions:
@@ -2859,6 +2916,13 @@ func (m *AlertMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetEscalationDueAt(v)
 		return nil
+	case alert.FieldRequestID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRequestID(v)
+		return nil
 	case alert.FieldInMaintenance:
 		v, ok := value.(bool)
 		if !ok {
@@ -2964,6 +3028,9 @@ func (m *AlertMutation) ClearedFields() []string {
 	if m.FieldCleared(alert.FieldEscalationDueAt) {
 		fields = append(fields, alert.FieldEscalationDueAt)
 	}
+	if m.FieldCleared(alert.FieldRequestID) {
+		fields = append(fields, alert.FieldRequestID)
+	}
 	return fields
 }
 
@@ -3004,6 +3071,9 @@ func (m *AlertMutation) ClearField(name string) error {
 		return nil
 	case alert.FieldEscalationDueAt:
 		m.ClearEscalationDueAt()
+		return nil
+	case alert.FieldRequestID:
+		m.ClearRequestID()
 		return nil
 	}
 	return fmt.Errorf("unknown Alert nullable field %s", name)
@@ -3084,6 +3154,9 @@ func (m *AlertMutation) ResetField(name string) error {
 		return nil
 	case alert.FieldEscalationDueAt:
 		m.ResetEscalationDueAt()
+		return nil
+	case alert.FieldRequestID:
+		m.ResetRequestID()
 		return nil
 	case alert.FieldInMaintenance:
 		m.ResetInMaintenance()

@@ -26,7 +26,9 @@ import (
 //	          another one's lock does not see that one's new entry — the
 //	          snapshot is older — and adds its own: entries may be more
 //	          than one per period, their repeats still add up exactly)
-//	request   the API request status, when the door gave a request id
+//	request   the API request status of a repeat, when the door gave a
+//	          request id; a new alert keeps its request id itself
+//	          (alerts.request_id), which is one row less per alert
 //
 // A new alert outside a maintenance window gets escalation_due_at = now: the
 // paging engine's state is stored with the alert. Parameters: see createArgs.
@@ -46,9 +48,9 @@ WITH cur AS (
 ), ins AS (
 	INSERT INTO alerts (created_at, updated_at, service_id, integration_id, alias, message, description, source, entity,
 		priority, status, details, tags, actions, responders, count, first_occurred_at, last_occurred_at,
-		in_maintenance, escalation_due_at)
+		in_maintenance, escalation_due_at, request_id)
 	SELECT $1, $1, $2, nullif($3::bigint, 0), $4::text, $5::text, $6, $7, $8, $9, 'OPEN', $10::jsonb, $11::jsonb, $12::jsonb,
-		$13::jsonb, 1, $14, $14, m.maint, CASE WHEN m.maint THEN NULL ELSE $1::timestamptz END
+		$13::jsonb, 1, $14, $14, m.maint, CASE WHEN m.maint THEN NULL ELSE $1::timestamptz END, nullif($20::text, '')
 	FROM (SELECT EXISTS (SELECT 1 FROM maintenance_windows w
 		WHERE w.service_id = $2 AND w.starts_at <= $1 AND w.ends_at > $1) AS maint) m
 	WHERE NOT EXISTS (SELECT 1 FROM cur)
@@ -81,18 +83,15 @@ WITH cur AS (
 		jsonb_build_object('count', upd.count, 'repeats', 1, 'last_message', $5::text), 'INTERNAL', $1, upd.id
 	FROM upd
 	WHERE NOT EXISTS (SELECT 1 FROM recent)
-), outcome AS (
-	SELECT id, alias, count, in_maintenance, false AS dedup FROM ins
-	UNION ALL
-	SELECT id, alias, count, in_maintenance, true FROM upd
 ), request AS (
 	INSERT INTO ingest_requests (request_id, integration_id, action, success, status, alert_id, alias, processed_at)
-	SELECT $20::text, $3, 'Create', true, CASE WHEN dedup THEN '` + StatusDeduplicated + `' ELSE '` + StatusCreated + `' END,
-		id, alias, $1
-	FROM outcome
+	SELECT $20::text, $3, 'Create', true, '` + StatusDeduplicated + `', id, alias, $1
+	FROM upd
 	WHERE $20::text <> ''
 )
-SELECT id, alias, count, in_maintenance, dedup FROM outcome`
+SELECT id, alias, count, in_maintenance, false FROM ins
+UNION ALL
+SELECT id, alias, count, in_maintenance, true FROM upd`
 
 // createArgs are createSQL's parameters $1…$21.
 func (s *Alerts) createArgs(by Actor, n NewAlert, now time.Time) ([]any, error) {

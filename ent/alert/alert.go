@@ -66,6 +66,8 @@ const (
 	FieldSnoozedUntil = "snoozed_until"
 	// FieldEscalationDueAt holds the string denoting the escalation_due_at field in the database.
 	FieldEscalationDueAt = "escalation_due_at"
+	// FieldRequestID holds the string denoting the request_id field in the database.
+	FieldRequestID = "request_id"
 	// FieldInMaintenance holds the string denoting the in_maintenance field in the database.
 	FieldInMaintenance = "in_maintenance"
 	// FieldActions holds the string denoting the actions field in the database.
@@ -157,6 +159,7 @@ var Columns = []string{
 	FieldIntegrationID,
 	FieldSnoozedUntil,
 	FieldEscalationDueAt,
+	FieldRequestID,
 	FieldInMaintenance,
 	FieldActions,
 	FieldResponders,
@@ -394,6 +397,11 @@ func BySnoozedUntil(opts ...sql.OrderTermOption) OrderOption {
 // ByEscalationDueAt orders the results by the escalation_due_at field.
 func ByEscalationDueAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldEscalationDueAt, opts...).ToFunc()
+}
+
+// ByRequestID orders the results by the request_id field.
+func ByRequestID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRequestID, opts...).ToFunc()
 }
 
 // ByInMaintenance orders the results by the in_maintenance field.

@@ -155,6 +155,11 @@ func EscalationDueAt(v time.Time) predicate.Alert {
 	return predicate.Alert(sql.FieldEQ(FieldEscalationDueAt, v))
 }
 
+// RequestID applies equality check predicate on the "request_id" field. It's identical to RequestIDEQ.
+func RequestID(v string) predicate.Alert {
+	return predicate.Alert(sql.FieldEQ(FieldRequestID, v))
+}
+
 // InMaintenance applies equality check predicate on the "in_maintenance" field. It's identical to InMaintenanceEQ.
 func InMaintenance(v bool) predicate.Alert {
 	return predicate.Alert(sql.FieldEQ(FieldInMaintenance, v))
@@ -1113,6 +1118,81 @@ func EscalationDueAtIsNil() predicate.Alert {
 // EscalationDueAtNotNil applies the NotNil predicate on the "escalation_due_at" field.
 func EscalationDueAtNotNil() predicate.Alert {
 	return predicate.Alert(sql.FieldNotNull(FieldEscalationDueAt))
+}
+
+// RequestIDEQ applies the EQ predicate on the "request_id" field.
+func RequestIDEQ(v string) predicate.Alert {
+	return predicate.Alert(sql.FieldEQ(FieldRequestID, v))
+}
+
+// RequestIDNEQ applies the NEQ predicate on the "request_id" field.
+func RequestIDNEQ(v string) predicate.Alert {
+	return predicate.Alert(sql.FieldNEQ(FieldRequestID, v))
+}
+
+// RequestIDIn applies the In predicate on the "request_id" field.
+func RequestIDIn(vs ...string) predicate.Alert {
+	return predicate.Alert(sql.FieldIn(FieldRequestID, vs...))
+}
+
+// RequestIDNotIn applies the NotIn predicate on the "request_id" field.
+func RequestIDNotIn(vs ...string) predicate.Alert {
+	return predicate.Alert(sql.FieldNotIn(FieldRequestID, vs...))
+}
+
+// RequestIDGT applies the GT predicate on the "request_id" field.
+func RequestIDGT(v string) predicate.Alert {
+	return predicate.Alert(sql.FieldGT(FieldRequestID, v))
+}
+
+// RequestIDGTE applies the GTE predicate on the "request_id" field.
+func RequestIDGTE(v string) predicate.Alert {
+	return predicate.Alert(sql.FieldGTE(FieldRequestID, v))
+}
+
+// RequestIDLT applies the LT predicate on the "request_id" field.
+func RequestIDLT(v string) predicate.Alert {
+	return predicate.Alert(sql.FieldLT(FieldRequestID, v))
+}
+
+// RequestIDLTE applies the LTE predicate on the "request_id" field.
+func RequestIDLTE(v string) predicate.Alert {
+	return predicate.Alert(sql.FieldLTE(FieldRequestID, v))
+}
+
+// RequestIDContains applies the Contains predicate on the "request_id" field.
+func RequestIDContains(v string) predicate.Alert {
+	return predicate.Alert(sql.FieldContains(FieldRequestID, v))
+}
+
+// RequestIDHasPrefix applies the HasPrefix predicate on the "request_id" field.
+func RequestIDHasPrefix(v string) predicate.Alert {
+	return predicate.Alert(sql.FieldHasPrefix(FieldRequestID, v))
+}
+
+// RequestIDHasSuffix applies the HasSuffix predicate on the "request_id" field.
+func RequestIDHasSuffix(v string) predicate.Alert {
+	return predicate.Alert(sql.FieldHasSuffix(FieldRequestID, v))
+}
+
+// RequestIDIsNil applies the IsNil predicate on the "request_id" field.
+func RequestIDIsNil() predicate.Alert {
+	return predicate.Alert(sql.FieldIsNull(FieldRequestID))
+}
+
+// RequestIDNotNil applies the NotNil predicate on the "request_id" field.
+func RequestIDNotNil() predicate.Alert {
+	return predicate.Alert(sql.FieldNotNull(FieldRequestID))
+}
+
+// RequestIDEqualFold applies the EqualFold predicate on the "request_id" field.
+func RequestIDEqualFold(v string) predicate.Alert {
+	return predicate.Alert(sql.FieldEqualFold(FieldRequestID, v))
+}
+
+// RequestIDContainsFold applies the ContainsFold predicate on the "request_id" field.
+func RequestIDContainsFold(v string) predicate.Alert {
+	return predicate.Alert(sql.FieldContainsFold(FieldRequestID, v))
 }
 
 // InMaintenanceEQ applies the EQ predicate on the "in_maintenance" field.

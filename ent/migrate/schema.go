@@ -65,6 +65,7 @@ var (
 		{Name: "integration_id", Type: field.TypeInt, Nullable: true},
 		{Name: "snoozed_until", Type: field.TypeTime, Nullable: true},
 		{Name: "escalation_due_at", Type: field.TypeTime, Nullable: true},
+		{Name: "request_id", Type: field.TypeString, Nullable: true},
 		{Name: "in_maintenance", Type: field.TypeBool, Default: false},
 		{Name: "actions", Type: field.TypeJSON, Default: "[]"},
 		{Name: "responders", Type: field.TypeJSON, Default: "[]"},
@@ -82,31 +83,31 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "alerts_users_acknowledged_by",
-				Columns:    []*schema.Column{AlertsColumns[23]},
-				RefColumns: []*schema.Column{UsersColumns[0]},
-				OnDelete:   schema.SetNull,
-			},
-			{
-				Symbol:     "alerts_users_closed_by",
 				Columns:    []*schema.Column{AlertsColumns[24]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
-				Symbol:     "alerts_users_owner",
+				Symbol:     "alerts_users_closed_by",
 				Columns:    []*schema.Column{AlertsColumns[25]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
-				Symbol:     "alerts_incidents_alerts",
+				Symbol:     "alerts_users_owner",
 				Columns:    []*schema.Column{AlertsColumns[26]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "alerts_incidents_alerts",
+				Columns:    []*schema.Column{AlertsColumns[27]},
 				RefColumns: []*schema.Column{IncidentsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "alerts_services_alerts",
-				Columns:    []*schema.Column{AlertsColumns[27]},
+				Columns:    []*schema.Column{AlertsColumns[28]},
 				RefColumns: []*schema.Column{ServicesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -115,7 +116,7 @@ var (
 			{
 				Name:    "alert_service_id_alias",
 				Unique:  true,
-				Columns: []*schema.Column{AlertsColumns[27], AlertsColumns[3]},
+				Columns: []*schema.Column{AlertsColumns[28], AlertsColumns[3]},
 				Annotation: &entsql.IndexAnnotation{
 					Where: "((status)::text <> 'CLOSED'::text)",
 				},
@@ -126,9 +127,12 @@ var (
 				Columns: []*schema.Column{AlertsColumns[9], AlertsColumns[13]},
 			},
 			{
-				Name:    "alert_service_id_status",
-				Unique:  false,
-				Columns: []*schema.Column{AlertsColumns[27], AlertsColumns[9]},
+				Name:    "alert_request_id",
+				Unique:  true,
+				Columns: []*schema.Column{AlertsColumns[20]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "request_id IS NOT NULL",
+				},
 			},
 		},
 	}

@@ -172,15 +172,15 @@ func init() {
 	// alert.DefaultLastOccurredAt holds the default value on creation for the last_occurred_at field.
 	alert.DefaultLastOccurredAt = alertDescLastOccurredAt.Default.(func() time.Time)
 	// alertDescInMaintenance is the schema descriptor for in_maintenance field.
-	alertDescInMaintenance := alertFields[22].Descriptor()
+	alertDescInMaintenance := alertFields[23].Descriptor()
 	// alert.DefaultInMaintenance holds the default value on creation for the in_maintenance field.
 	alert.DefaultInMaintenance = alertDescInMaintenance.Default.(bool)
 	// alertDescActions is the schema descriptor for actions field.
-	alertDescActions := alertFields[23].Descriptor()
+	alertDescActions := alertFields[24].Descriptor()
 	// alert.DefaultActions holds the default value on creation for the actions field.
 	alert.DefaultActions = alertDescActions.Default.([]string)
 	// alertDescResponders is the schema descriptor for responders field.
-	alertDescResponders := alertFields[24].Descriptor()
+	alertDescResponders := alertFields[25].Descriptor()
 	// alert.DefaultResponders holds the default value on creation for the responders field.
 	alert.DefaultResponders = alertDescResponders.Default.([]map[string]string)
 	heartbeatMixin := schema.Heartbeat{}.Mixin()

@@ -70,6 +70,9 @@ func (Alert) Fields() []ent.Field {
 		field.Time("escalation_due_at").Optional().Nillable().
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
 			Comment("When the next escalation step is due; nil while nobody needs paging (acknowledged, snoozed, closed, in maintenance). Set in the same statement that opens the alert."),
+		field.String("request_id").Optional().Nillable().Immutable().
+			Annotations(entgql.Skip()).
+			Comment("The API request that created the alert (Opsgenie requestId): its request status, without a row of its own."),
 		field.Bool("in_maintenance").Default(false).
 			Comment("Created during a maintenance window: recorded, not paged."),
 		field.Strings("actions").Default([]string{}).
@@ -117,7 +120,11 @@ func (Alert) Indexes() []ent.Index {
 		// The alert list's order. Not last_occurred_at: repeats change it,
 		// and an index on it would make every repeat a non-HOT update.
 		index.Fields("status", "first_occurred_at"),
-		index.Fields("service_id", "status"),
+		// A service's open alerts use the dedupe index above (same leading
+		// column, same condition); one index less to write per alert.
+		index.Fields("request_id").
+			Unique().
+			Annotations(entsql.IndexWhere("request_id IS NOT NULL")),
 	}
 }
 

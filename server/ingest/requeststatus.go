@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/tocsin/tocsin/ent"
-	"github.com/tocsin/tocsin/ent/ingestrequest"
 	"github.com/tocsin/tocsin/incident"
 )
 
@@ -63,18 +62,16 @@ func (h *doors) writeStatus(ctx context.Context, client *ent.Client, c *call, ac
 // "isSuccess" (the OpenAPI spec, the Go SDK) are sent.
 func (h *doors) requestStatus(c *call) (string, error) {
 	id := c.r.PathValue("requestId")
-	rq, err := h.Client.IngestRequest.Query().
-		Where(ingestrequest.RequestID(id), ingestrequest.IntegrationID(c.i.ID)).
-		Only(c.ctx)
-	if ent.IsNotFound(err) {
+	rq, err := h.Alerts.FindRequest(c.ctx, c.i.ID, id)
+	if errors.Is(err, incident.ErrNotFound) {
 		return "", &notFoundError{fmt.Sprintf("Request %q does not exist for this integration.", id)}
 	}
 	if err != nil {
 		return "", err
 	}
 	alertID := ""
-	if rq.AlertID != nil {
-		alertID = strconv.Itoa(*rq.AlertID)
+	if rq.AlertID != 0 {
+		alertID = strconv.Itoa(rq.AlertID)
 	}
 	c.json(http.StatusOK, map[string]any{
 		"data": map[string]any{
