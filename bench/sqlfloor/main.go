@@ -5,8 +5,11 @@
 //
 //   - raw: a single-row INSERT … RETURNING id (bench/ingest's "raw insert");
 //   - alert: the alerts row alone (with its indexes and the dedupe ON CONFLICT);
-//   - intake: one CTE writing what a new Opsgenie alert writes today — the
-//     alert, two timeline events and the request status.
+//   - intake: one CTE writing what a new Opsgenie alert wrote before the
+//     create statement was slimmed — the alert, two timeline events and the
+//     request status;
+//   - create: Tocsin's own incident.Alerts.Create (what every door calls)
+//     with a request id, as the Opsgenie door does — no HTTP, no Redis.
 //
 // It creates a scratch database, migrates it with `tocsin migrate`, and
 // drops it. Loopback only. Usage: go run ./bench/sqlfloor -bin bin/tocsin
@@ -24,7 +27,13 @@ import (
 	"sync/atomic"
 	"time"
 
+	entsql "entgo.io/ent/dialect/sql"
 	_ "github.com/lib/pq"
+
+	"github.com/tocsin/tocsin/ent"
+	_ "github.com/tocsin/tocsin/ent/runtime"
+	"github.com/tocsin/tocsin/incident"
+	"github.com/tocsin/tocsin/viewer"
 )
 
 const intake = `WITH a AS (
@@ -89,11 +98,47 @@ func main() {
 			log.Fatal(err)
 		}
 	}
+	alerts := incident.New(ent.NewClient(ent.Driver(entsql.OpenDB("postgres", db))), db)
+	sys := viewer.System(context.Background())
+	created, err := run(*conc, *dur, func(i int64) error {
+		_, err := alerts.Create(sys, incident.IntegrationActor(0, "bench"), incident.NewAlert{
+			ServiceID: int(svc), Alias: fmt.Sprint("c", i), Message: "msg", Source: "bench", RequestID: fmt.Sprint("req-", i)})
+		return err
+	})
+	if err != nil {
+		db.Close()
+		admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
+		log.Fatal(err)
+	}
 	raw, one, all := rates[0], rates[1], rates[2]
 	fmt.Printf("| statement (%d connections, prepared, autocommit, %v each) | rows/s | of raw |\n| --- | ---: | ---: |\n", *conc, *dur)
 	fmt.Printf("| raw single-row INSERT … RETURNING id | %.0f | 100 %% |\n", raw)
 	fmt.Printf("| alerts row only (ON CONFLICT, its indexes) | %.0f | %.0f %% |\n", one, 100*one/raw)
 	fmt.Printf("| intake CTE: alert + 2 timeline events + request status | %.0f | %.0f %% |\n", all, 100*all/raw)
+	fmt.Printf("| incident.Alerts.Create (Tocsin's statement: alert with request id + CREATED event) | %.0f | %.0f %% |\n", created, 100*created/raw)
+}
+
+// run calls op on conc goroutines for d and returns calls per second.
+func run(conc int, d time.Duration, op func(int64) error) (float64, error) {
+	var n int64
+	var wg sync.WaitGroup
+	var once sync.Once
+	var first error
+	deadline := time.Now().Add(d)
+	for w := 0; w < conc; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for time.Now().Before(deadline) {
+				if err := op(atomic.AddInt64(&n, 1)); err != nil {
+					once.Do(func() { first = err })
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return float64(n) / d.Seconds(), first
 }
 
 // phase runs q on conc connections for d and returns operations per second.
