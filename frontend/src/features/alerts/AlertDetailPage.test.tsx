@@ -18,7 +18,7 @@ function alertOf(status: 'OPEN' | 'ACKED' | 'CLOSED', events: Record<string, unk
     count: 3,
     firstOccurredAt: ago(12),
     lastOccurredAt: ago(2),
-    snoozedUntil: null,
+    snoozedUntil: null as string | null,
     inMaintenance: false,
     escalationDueAt: status === 'OPEN' ? ago(12) : null,
     service: { __typename: 'Service', id: 's1', name: 'PostgreSQL primary' },
