@@ -19,6 +19,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // Channel delivers pages over one medium.
@@ -71,6 +72,8 @@ type Page struct {
 	// ({base}/actions/{token}). Empty when the channel offers no actions.
 	ActionToken string
 	ActionURL   string
+	// ActionExpires is when the token stops working; email says so.
+	ActionExpires time.Time
 	// ReplyCode is what identifies the alert in an SMS reply ("42" in "42a");
 	// empty means the tiny id.
 	ReplyCode string
