@@ -22,6 +22,7 @@ import (
 	"github.com/tocsin/tocsin/integration"
 	"github.com/tocsin/tocsin/migration"
 	"github.com/tocsin/tocsin/notify"
+	"github.com/tocsin/tocsin/notify/actiontoken"
 	"github.com/tocsin/tocsin/server"
 	"github.com/tocsin/tocsin/worker"
 )
@@ -35,6 +36,8 @@ type app struct {
 	auth   *auth.Service
 	alerts *incident.Alerts
 	intgs  *integration.Integrations
+	// tokens signs and checks action tokens; nil when action links are off.
+	tokens *actiontoken.Signer
 }
 
 func open(ctx context.Context, cfg *config.Config) (*app, error) {
@@ -48,8 +51,15 @@ func open(ctx context.Context, cfg *config.Config) (*app, error) {
 		return nil, err
 	}
 	client := entClient(db)
-	return &app{cfg: cfg, db: db, client: client, redis: rdb, auth: auth.New(client, rdb, cfg.SessionTTL),
-		alerts: incident.New(client), intgs: integration.New(client, rdb, cfg.BaseURL, cfg.InboundEmailDomain)}, nil
+	a := &app{cfg: cfg, db: db, client: client, redis: rdb, auth: auth.New(client, rdb, cfg.SessionTTL),
+		alerts: incident.New(client), intgs: integration.New(client, rdb, cfg.BaseURL, cfg.InboundEmailDomain)}
+	if cfg.ActionSecrets == nil {
+		slog.Warn("action links are off: set TOCSIN_ACTION_SECRET so push buttons and email links can acknowledge")
+	} else if a.tokens, err = actiontoken.NewSigner(cfg.ActionSecrets...); err != nil {
+		a.close()
+		return nil, err
+	}
+	return a, nil
 }
 
 func (a *app) close() {
@@ -71,7 +81,7 @@ func (a *app) server() *server.Server {
 	return server.New(server.Deps{
 		Config: a.cfg, Client: a.client, DB: a.db, Redis: a.redis, Auth: a.auth,
 		Inviter: jobs, Queues: jobs, SPA: frontend.Files(),
-		Alerts: a.alerts, Integrations: a.intgs, Heartbeats: a.heartbeats(),
+		Alerts: a.alerts, Integrations: a.intgs, Heartbeats: a.heartbeats(), ActionTokens: a.tokens,
 	})
 }
 
