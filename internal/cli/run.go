@@ -21,6 +21,7 @@ import (
 	"github.com/tocsin/tocsin/incident"
 	"github.com/tocsin/tocsin/integration"
 	"github.com/tocsin/tocsin/migration"
+	mobilepush "github.com/tocsin/tocsin/mobile-push"
 	"github.com/tocsin/tocsin/notify"
 	"github.com/tocsin/tocsin/notify/actiontoken"
 	"github.com/tocsin/tocsin/server"
@@ -85,10 +86,18 @@ func (a *app) server() *server.Server {
 	})
 }
 
-func (a *app) worker() (*worker.Worker, error) {
-	mailer, err := notify.NewMailer(a.cfg.SMTPURL, a.cfg.SMTPFrom)
+func (a *app) worker(ctx context.Context) (*worker.Worker, error) {
+	chs, err := notify.FromConfig(a.cfg)
 	if err != nil {
 		return nil, err
+	}
+	channels := chs.ByName()
+	push, err := mobilepush.FromConfig(ctx, a.cfg)
+	if err != nil {
+		return nil, err
+	}
+	if push != nil {
+		channels[push.Name()] = push
 	}
 	queues, _ := config.QueueWeights(a.cfg.WorkerQueues) // validated by config.Load
 	return worker.New(a.redis, worker.Options{
@@ -96,7 +105,8 @@ func (a *app) worker() (*worker.Worker, error) {
 		Queues:                   queues,
 		TaskCheckInterval:        a.cfg.TaskCheckInterval,
 		DelayedTaskCheckInterval: a.cfg.DelayedTaskCheckInterval,
-	}, worker.Deps{Client: a.client, Auth: a.auth, Mailer: mailer, BaseURL: a.cfg.BaseURL, Heartbeats: a.heartbeats()}), nil
+	}, worker.Deps{Client: a.client, Auth: a.auth, Mailer: chs.Email.Mailer, BaseURL: a.cfg.BaseURL, Heartbeats: a.heartbeats(),
+		Channels: channels, ActionTokens: a.tokens}), nil
 }
 
 func (a *app) heartbeats() *heartbeat.Monitor {
@@ -137,7 +147,7 @@ func run(ctx context.Context, cfg *config.Config, migrate, doors, workers bool) 
 	}
 	g, gctx := errgroup.WithContext(ctx)
 	if workers {
-		w, err := a.worker()
+		w, err := a.worker(ctx)
 		if err != nil {
 			return err
 		}
