@@ -24,7 +24,10 @@ import (
 	"github.com/tocsin/tocsin/server"
 )
 
-const actionSecret = "server-test-action-secret-0123456789"
+const (
+	actionSecret = "server-test-action-secret-0123456789"
+	twilioToken  = "server-test-twilio-auth-token"
+)
 
 // actionsHarness is a server with action tokens on, the demo data, and one
 // open alert.
@@ -49,7 +52,9 @@ func newActionsHarness(t *testing.T, signer *actiontoken.Signer) *actionsHarness
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := server.New(server.Deps{Config: loadConfig(t), Client: env.Client, DB: env.DB, Redis: env.Redis, Auth: a, Inviter: &invites{},
+	cfg := loadConfig(t)
+	cfg.TwilioAuthToken = twilioToken
+	s := server.New(server.Deps{Config: cfg, Client: env.Client, DB: env.DB, Redis: env.Redis, Auth: a, Inviter: &invites{},
 		Alerts: alerts, ActionTokens: signer, SPA: fstest.MapFS{"index.html": {Data: []byte("<!doctype html>")}}})
 	h := &actionsHarness{t: t, srv: httptest.NewServer(s), signer: signer, alert: created.Alert}
 	t.Cleanup(h.srv.Close)

@@ -77,6 +77,7 @@ func New(d Deps) *Server {
 	doors := ingest.New(ingest.Deps{Client: d.Client, Alerts: d.Alerts, Integrations: d.Integrations, Heartbeats: d.Heartbeats})
 	root.Handle("/v2/", doors)
 	root.Handle("/hooks/", doors)
+	root.Handle("/hooks/twilio/", limitBody(d.Config.MaxBodyBytes, s.twilioHooks()))
 	// Action tokens are their own credential: no session, so no CSRF.
 	root.Handle("/actions/", limitBody(d.Config.MaxBodyBytes, s.actions()))
 	root.Handle("/", app)
