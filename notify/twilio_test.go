@@ -333,3 +333,23 @@ func TestVoiceTwiMLReadsTheAlertAndGathersOneKey(t *testing.T) {
 		t.Errorf("VoiceSayTwiML: want one Say and a Hangup, got %+v, %v", end, err)
 	}
 }
+
+// FuzzParseReply: no reply panics, and every accepted reply names a known
+// action and either all alerts or a code of digits without leading zeros.
+func FuzzParseReply(f *testing.F) {
+	for _, s := range []string{"42a", " 42 A.\n", "aa", "cc", "007c", "4x2a", "", "ack 42", "1234567890e"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		r, err := notify.ParseReply(body)
+		if err != nil {
+			return
+		}
+		if _, perr := notify.ParseAction(string(r.Action)); perr != nil {
+			t.Fatalf("ParseReply(%q): unknown action %q", body, r.Action)
+		}
+		if r.All == (r.Code != "") || (r.Code != "" && (r.Code[0] == '0' || strings.Trim(r.Code, "0123456789") != "")) {
+			t.Fatalf("ParseReply(%q): want all or a code of digits, got %+v", body, r)
+		}
+	})
+}

@@ -23,6 +23,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/tocsin/tocsin/notify"
@@ -119,7 +120,12 @@ func (s *Signer) Sign(c Claims) (string, error) {
 // token this server signed (or was altered), ErrExpired when it is past
 // its expiry at now.
 func (s *Signer) Verify(token string, now time.Time) (Claims, error) {
-	raw, err := base64.RawURLEncoding.DecodeString(token)
+	// The decoder skips \r and \n and Strict refuses stray bits: together
+	// they leave exactly one spelling of each token.
+	if strings.ContainsAny(token, "\r\n") {
+		return Claims{}, ErrInvalid
+	}
+	raw, err := base64.RawURLEncoding.Strict().DecodeString(token)
 	if err != nil || len(raw) < 1+macLen || raw[0] != version {
 		return Claims{}, ErrInvalid
 	}
