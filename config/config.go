@@ -105,13 +105,21 @@ func Register(fs *flag.FlagSet) map[string]*string {
 	vals := make(map[string]*string, len(Vars))
 	for _, v := range Vars {
 		def := v.Default
-		if env, ok := os.LookupEnv(v.Env); ok {
+		env, ok := os.LookupEnv(v.Env)
+		if ok && !secrets[v.Env] {
 			def = env
 		}
 		vals[v.Env] = fs.String(v.Flag, def, v.Usage+" ($"+v.Env+")")
+		if ok && secrets[v.Env] {
+			// Set the value, not the flag's default: --help prints defaults.
+			*vals[v.Env] = env
+		}
 	}
 	return vals
 }
+
+// secrets are the settings --help must not print from the environment.
+var secrets = map[string]bool{"TOCSIN_ACTION_SECRET": true, "TOCSIN_TWILIO_AUTH_TOKEN": true, "TOCSIN_WEBHOOK_SECRET": true}
 
 // Load turns the registered values into a Config, or says which is wrong.
 func Load(vals map[string]*string) (*Config, error) {

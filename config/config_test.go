@@ -120,3 +120,24 @@ func TestBadChannelSettingsNameTheVariable(t *testing.T) {
 		}
 	}
 }
+
+func TestHelpDoesNotPrintSecretsFromTheEnvironment(t *testing.T) {
+	secret := strings.Repeat("s", 40)
+	t.Setenv("TOCSIN_ACTION_SECRET", secret)
+	t.Setenv("TOCSIN_TWILIO_AUTH_TOKEN", "twilio-token-from-env")
+	fs := flag.NewFlagSet("test", flag.ContinueOnError)
+	vals := Register(fs)
+	var help strings.Builder
+	fs.SetOutput(&help)
+	fs.PrintDefaults()
+	if strings.Contains(help.String(), secret) || strings.Contains(help.String(), "twilio-token-from-env") {
+		t.Errorf("--help shows a secret from the environment:\n%s", help.String())
+	}
+	c, err := Load(vals)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.ActionSecrets) != 1 || c.ActionSecrets[0] != secret || c.TwilioAuthToken != "twilio-token-from-env" {
+		t.Errorf("the environment's secrets must still be used, got %q %q", c.ActionSecrets, c.TwilioAuthToken)
+	}
+}
