@@ -106,38 +106,42 @@ func (s *Server) act(r *http.Request, token string, a notify.Action, note string
 func (s *Server) postAction(w http.ResponseWriter, r *http.Request) {
 	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	form := ct == "application/x-www-form-urlencoded"
+	al, a, err := s.postedAction(r, ct == "application/json")
+	switch {
+	case err != nil && form:
+		status, _, msg := actionError(r, err)
+		s.renderAction(w, status, actionView{Heading: "Nothing was changed", Text: msg})
+	case err != nil:
+		status, code, msg := actionError(r, err)
+		writeError(w, status, code, msg)
+	case form:
+		s.renderAction(w, http.StatusOK, actionView{Heading: "Done: " + pastTense[a], Alert: viewOf(al),
+			Text: "Alert #" + strconv.Itoa(incident.TinyID(al.ID)) + " is now " + string(al.Status) + ".", Link: s.alertLink(al.ID)})
+	default:
+		var out actionResult
+		out.Action = a
+		out.Alert.ID, out.Alert.TinyID, out.Alert.Message, out.Alert.Status = al.ID, incident.TinyID(al.ID), al.Message, string(al.Status)
+		writeJSON(w, http.StatusOK, out)
+	}
+}
+
+// postedAction reads the action (and note) from a JSON body, a form or the
+// query, and takes it.
+func (s *Server) postedAction(r *http.Request, isJSON bool) (*ent.Alert, notify.Action, error) {
 	var in struct{ Action, Note string }
-	if ct == "application/json" {
+	if isJSON {
 		if err := json.NewDecoder(r.Body).Decode(&in); err != nil {
-			writeError(w, http.StatusBadRequest, "BAD_REQUEST", `the body must be JSON such as {"action":"acknowledge"}`)
-			return
+			return nil, "", &badActionError{errors.New(`the body must be JSON such as {"action":"acknowledge"}`)}
 		}
 	} else {
 		in.Action, in.Note = r.FormValue("action"), r.FormValue("note")
 	}
 	a, err := notify.ParseAction(in.Action)
-	if err == nil {
-		var al *ent.Alert
-		if al, err = s.act(r, r.PathValue("token"), a, in.Note); err == nil {
-			if form {
-				s.renderAction(w, http.StatusOK, actionView{Heading: "Done: " + pastTense[a], Alert: viewOf(al), Text: "Alert #" + strconv.Itoa(incident.TinyID(al.ID)) + " is now " + string(al.Status) + ".", Link: s.alertLink(al.ID)})
-				return
-			}
-			var out actionResult
-			out.Action = a
-			out.Alert.ID, out.Alert.TinyID, out.Alert.Message, out.Alert.Status = al.ID, incident.TinyID(al.ID), al.Message, string(al.Status)
-			writeJSON(w, http.StatusOK, out)
-			return
-		}
-	} else {
-		err = &badActionError{err}
+	if err != nil {
+		return nil, "", &badActionError{err}
 	}
-	status, code, msg := actionError(r, err)
-	if form {
-		s.renderAction(w, status, actionView{Heading: "Nothing was changed", Text: msg})
-		return
-	}
-	writeError(w, status, code, msg)
+	al, err := s.act(r, r.PathValue("token"), a, in.Note)
+	return al, a, err
 }
 
 // confirmAction shows what the link would do and a button that does it.
@@ -201,9 +205,12 @@ type badActionError struct{ error }
 func actionError(r *http.Request, err error) (int, string, string) {
 	var bad *badActionError
 	var state *incident.StateError
+	var invalid *incident.InvalidError
 	switch {
 	case errors.As(err, &bad):
 		return http.StatusBadRequest, "BAD_REQUEST", bad.Error()
+	case errors.As(err, &invalid):
+		return http.StatusBadRequest, "BAD_REQUEST", invalid.Field + ": " + invalid.Reason
 	case errors.Is(err, errActionsOff):
 		return http.StatusNotFound, "NOT_FOUND", err.Error()
 	case errors.Is(err, actiontoken.ErrInvalid):

@@ -155,6 +155,7 @@ func TestActionTokensThatMustNotActChangeNothing(t *testing.T) {
 	}{
 		{"an action the token does not allow", ackOnly, "close", 403, "FORBIDDEN"},
 		{"an unknown action", ackOnly, "snooze", 400, "BAD_REQUEST"},
+		{"a note over the limit", ackOnly, `acknowledge","note":"` + strings.Repeat("n", incident.MaxNote+1), 400, "BAD_REQUEST"},
 		{"a token of another secret", forged, "acknowledge", 403, "INVALID_TOKEN"},
 		{"a tampered token", tamper(ackOnly), "acknowledge", 403, "INVALID_TOKEN"},
 		{"an expired token", h.token("responder@tocsin.local", -time.Second, notify.Actions...), "acknowledge", 410, "EXPIRED_TOKEN"},
