@@ -31,7 +31,9 @@ func SMSBody(p Page) string {
 	return head + tail
 }
 
-// Send posts the message: To, From, Body and StatusCallback, as
+// Send posts the message: To, From (or MessagingServiceSid when
+// TOCSIN_TWILIO_FROM is a Messaging Service SID, MG…), Body and
+// StatusCallback, as
 // https://www.twilio.com/docs/messaging/api/message-resource describes.
 func (s *SMS) Send(ctx context.Context, p Page) (Receipt, error) {
 	if err := s.Twilio.check(); err != nil {
@@ -40,12 +42,17 @@ func (s *SMS) Send(ctx context.Context, p Page) (Receipt, error) {
 	if !strings.HasPrefix(p.To, "+") {
 		return Receipt{}, Permanent(s.Name(), "", errors.New("the number must be in E.164 form (+4915112345678), got "+Redact(p.To)))
 	}
-	r, err := s.Twilio.create(ctx, s.Name(), "Messages", url.Values{
+	form := url.Values{
 		"To":             {p.To},
-		"From":           {s.Twilio.From},
 		"Body":           {SMSBody(p)},
 		"StatusCallback": {s.Twilio.hook("status")},
-	})
+	}
+	if strings.HasPrefix(s.Twilio.From, "MG") {
+		form.Set("MessagingServiceSid", s.Twilio.From) // a Messaging Service picks the sender itself
+	} else {
+		form.Set("From", s.Twilio.From)
+	}
+	r, err := s.Twilio.create(ctx, s.Name(), "Messages", form)
 	if err != nil {
 		return Receipt{}, err
 	}

@@ -23,7 +23,8 @@ const DefaultTwilioURL = "https://api.twilio.com"
 type Twilio struct {
 	AccountSID string
 	AuthToken  string
-	// From is the sending number (E.164) or messaging service.
+	// From is the sending number (E.164); for SMS it may also be a
+	// Messaging Service SID (MG…). Calls need a number.
 	From string
 	// BaseURL is the API's root, DefaultTwilioURL unless told otherwise.
 	BaseURL string

@@ -115,6 +115,18 @@ func TestSMSPostsTheMessageAsTwilioDocumentsIt(t *testing.T) {
 	}
 }
 
+func TestSMSThroughAMessagingServiceSendsItsSID(t *testing.T) {
+	f := newFakeTwilio(t)
+	c := f.client()
+	c.From = "MG0123456789abcdef0123456789abcdef"
+	if _, err := (&notify.SMS{Twilio: c}).Send(context.Background(), page); err != nil {
+		t.Fatal(err)
+	}
+	if _, form := f.last(); form.Get("MessagingServiceSid") != c.From || form.Has("From") {
+		t.Errorf("want MessagingServiceSid=%s and no From, got %v", c.From, form)
+	}
+}
+
 func TestSMSBodyFitsOneSegmentAndKeepsTheReplyCodes(t *testing.T) {
 	p := page
 	p.Message = strings.Repeat("disk full on db-1 ", 20)
