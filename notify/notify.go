@@ -118,12 +118,12 @@ func (p Page) recipient() string {
 }
 
 // Redact shortens an address for logs and the timeline: phone numbers keep
-// their first four characters (+49…), emails their first letter and domain,
+// the plus and two digits (+49…), emails their first letter and domain,
 // URLs their host, and tokens their first eight characters.
 func Redact(addr string) string {
 	switch {
-	case strings.HasPrefix(addr, "+") && len(addr) > 4:
-		return addr[:4] + "…"
+	case strings.HasPrefix(addr, "+") && len(addr) > 3:
+		return addr[:3] + "…"
 	case strings.Contains(addr, "@"):
 		local, domain, _ := strings.Cut(addr, "@")
 		if local == "" {

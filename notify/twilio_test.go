@@ -110,8 +110,8 @@ func TestSMSPostsTheMessageAsTwilioDocumentsIt(t *testing.T) {
 	if form.Encode() != want.Encode() {
 		t.Errorf("form:\nwant %s\ngot  %s", want.Encode(), form.Encode())
 	}
-	if r.ProviderID != "SM0123456789abcdef0123456789abcdef" || r.Summary != "SMS to +491…: queued" {
-		t.Errorf("receipt: want SM… and %q, got %+v", "SMS to +491…: queued", r)
+	if r.ProviderID != "SM0123456789abcdef0123456789abcdef" || r.Summary != "SMS to +49…: queued" {
+		t.Errorf("receipt: want SM… and %q, got %+v", "SMS to +49…: queued", r)
 	}
 }
 
@@ -161,7 +161,7 @@ func TestVoicePlacesACallThatFetchesTwiMLFromTocsin(t *testing.T) {
 	if form.Encode() != want.Encode() {
 		t.Errorf("form:\nwant %s\ngot  %s", want.Encode(), form.Encode())
 	}
-	if r.ProviderID != "CA0123456789abcdef0123456789abcdef" || r.Summary != "voice call to +491…: queued" {
+	if r.ProviderID != "CA0123456789abcdef0123456789abcdef" || r.Summary != "voice call to +49…: queued" {
 		t.Errorf("receipt: got %+v", r)
 	}
 }

@@ -6,7 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net"
+	"slices"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -99,6 +101,8 @@ func (a *app) worker(ctx context.Context) (*worker.Worker, error) {
 	if push != nil {
 		channels[push.Name()] = push
 	}
+	on := slices.Sorted(maps.Keys(channels))
+	slog.Info("delivery channels", "on", on, "action_links", a.tokens != nil)
 	queues, _ := config.QueueWeights(a.cfg.WorkerQueues) // validated by config.Load
 	return worker.New(a.redis, worker.Options{
 		Concurrency:              a.cfg.WorkerConcurrency,
