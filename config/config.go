@@ -42,7 +42,29 @@ type Config struct {
 	// TaskCheckInterval and DelayedTaskCheckInterval bound how late a task starts.
 	TaskCheckInterval        time.Duration
 	DelayedTaskCheckInterval time.Duration
+
+	// ActionSecrets sign the action tokens of push buttons, email links and
+	// calls, newest first; nil turns action links off (no secret set and a
+	// base URL that is not on this machine). See ActionSecretsFor.
+	ActionSecrets []string
+	// ActionTokenTTL is how long an action token works.
+	ActionTokenTTL time.Duration
+
+	// Twilio (SMS and voice); an empty Account SID turns both off.
+	TwilioAccountSID, TwilioAuthToken, TwilioFrom, TwilioBaseURL string
+	// FCM (push); empty credentials turn push off.
+	FCMCredentials, FCMProject, FCMEndpoint string
+	// WebhookSecret signs outgoing webhooks; empty sends them unsigned.
+	WebhookSecret string
 }
+
+// DevActionSecret signs action tokens when TOCSIN_ACTION_SECRET is empty
+// and TOCSIN_BASE_URL names this machine (localhost, 127.0.0.1, ::1): a
+// fixed, published value, so `serve` and `worker` started separately on a
+// laptop agree, and useless to anyone else because such links only work on
+// that machine. Any other base URL needs a real secret, or has no action
+// links at all.
+const DevActionSecret = "tocsin-development-action-secret-not-for-production"
 
 // Var describes one setting: its variable, its flag and what it means.
 type Var struct {
@@ -66,6 +88,16 @@ var Vars = []Var{
 	{"TOCSIN_WORKER_QUEUES", "worker-queues", "critical=6,default=3,low=1", "Asynq queues and their weights"},
 	{"TOCSIN_TASK_CHECK_INTERVAL", "task-check-interval", "200ms", "how often an idle worker looks for ready tasks"},
 	{"TOCSIN_DELAYED_TASK_CHECK_INTERVAL", "delayed-task-check-interval", "200ms", "how often delayed tasks are moved to ready"},
+	{"TOCSIN_ACTION_SECRET", "action-secret", "", "secret (32+ bytes) signing action tokens of push buttons, email links and calls; several separated by spaces, newest first, to rotate. Empty: a published development secret when TOCSIN_BASE_URL is localhost, else action links are off"},
+	{"TOCSIN_ACTION_TOKEN_TTL", "action-token-ttl", "1h", "how long an action token (push button, email link) works"},
+	{"TOCSIN_TWILIO_ACCOUNT_SID", "twilio-account-sid", "", "Twilio Account SID for SMS and voice; empty turns both off"},
+	{"TOCSIN_TWILIO_AUTH_TOKEN", "twilio-auth-token", "", "Twilio auth token: authenticates API calls and checks X-Twilio-Signature"},
+	{"TOCSIN_TWILIO_FROM", "twilio-from", "", "the number SMS and calls come from (E.164, e.g. +15005550006)"},
+	{"TOCSIN_TWILIO_BASE_URL", "twilio-base-url", "https://api.twilio.com", "root of the Twilio-compatible REST API"},
+	{"TOCSIN_FCM_CREDENTIALS", "fcm-credentials", "", "path of the Firebase service-account JSON for push; empty turns push off"},
+	{"TOCSIN_FCM_PROJECT", "fcm-project", "", "Firebase project id; empty means the project_id of the credentials"},
+	{"TOCSIN_FCM_ENDPOINT", "fcm-endpoint", "", "FCM API root, e.g. http://127.0.0.1:9099/v1 for a local fake; empty means Google's"},
+	{"TOCSIN_WEBHOOK_SECRET", "webhook-secret", "", "secret signing outgoing webhooks (X-Tocsin-Signature); empty sends them unsigned"},
 }
 
 // Register adds a flag for each setting to fs; call Load after fs.Parse.
@@ -73,13 +105,21 @@ func Register(fs *flag.FlagSet) map[string]*string {
 	vals := make(map[string]*string, len(Vars))
 	for _, v := range Vars {
 		def := v.Default
-		if env, ok := os.LookupEnv(v.Env); ok {
+		env, ok := os.LookupEnv(v.Env)
+		if ok && !secrets[v.Env] {
 			def = env
 		}
 		vals[v.Env] = fs.String(v.Flag, def, v.Usage+" ($"+v.Env+")")
+		if ok && secrets[v.Env] {
+			// Set the value, not the flag's default: --help prints defaults.
+			*vals[v.Env] = env
+		}
 	}
 	return vals
 }
+
+// secrets are the settings --help must not print from the environment.
+var secrets = map[string]bool{"TOCSIN_ACTION_SECRET": true, "TOCSIN_TWILIO_AUTH_TOKEN": true, "TOCSIN_WEBHOOK_SECRET": true}
 
 // Load turns the registered values into a Config, or says which is wrong.
 func Load(vals map[string]*string) (*Config, error) {
@@ -96,6 +136,15 @@ func Load(vals map[string]*string) (*Config, error) {
 
 		SMTPInboundAddr:    get("TOCSIN_SMTP_INBOUND_ADDR"),
 		InboundEmailDomain: strings.ToLower(get("TOCSIN_INBOUND_EMAIL_DOMAIN")),
+
+		TwilioAccountSID: get("TOCSIN_TWILIO_ACCOUNT_SID"),
+		TwilioAuthToken:  get("TOCSIN_TWILIO_AUTH_TOKEN"),
+		TwilioFrom:       get("TOCSIN_TWILIO_FROM"),
+		TwilioBaseURL:    strings.TrimRight(get("TOCSIN_TWILIO_BASE_URL"), "/"),
+		FCMCredentials:   get("TOCSIN_FCM_CREDENTIALS"),
+		FCMProject:       get("TOCSIN_FCM_PROJECT"),
+		FCMEndpoint:      strings.TrimRight(get("TOCSIN_FCM_ENDPOINT"), "/"),
+		WebhookSecret:    get("TOCSIN_WEBHOOK_SECRET"),
 	}
 	var err error
 	if c.MaxBodyBytes, err = strconv.ParseInt(get("TOCSIN_MAX_BODY_BYTES"), 10, 64); err != nil || c.MaxBodyBytes <= 0 {
@@ -108,6 +157,7 @@ func Load(vals map[string]*string) (*Config, error) {
 		"TOCSIN_SESSION_TTL":                 &c.SessionTTL,
 		"TOCSIN_TASK_CHECK_INTERVAL":         &c.TaskCheckInterval,
 		"TOCSIN_DELAYED_TASK_CHECK_INTERVAL": &c.DelayedTaskCheckInterval,
+		"TOCSIN_ACTION_TOKEN_TTL":            &c.ActionTokenTTL,
 	} {
 		if *d, err = time.ParseDuration(get(env)); err != nil || *d <= 0 {
 			return nil, fmt.Errorf("%s: want a positive duration such as 200ms or 24h, got %q", env, get(env))
@@ -127,6 +177,20 @@ func Load(vals map[string]*string) (*Config, error) {
 			return nil, fmt.Errorf("TOCSIN_SMTP_INBOUND_ADDR: want host:port such as 127.0.0.1:2525, got %q", c.SMTPInboundAddr)
 		}
 	}
+	if c.ActionSecrets, err = ActionSecretsFor(get("TOCSIN_ACTION_SECRET"), u); err != nil {
+		return nil, err
+	}
+	if c.TwilioAccountSID != "" && (c.TwilioAuthToken == "" || c.TwilioFrom == "") {
+		return nil, fmt.Errorf("TOCSIN_TWILIO_AUTH_TOKEN and TOCSIN_TWILIO_FROM: both are needed with TOCSIN_TWILIO_ACCOUNT_SID")
+	}
+	for env, raw := range map[string]string{"TOCSIN_TWILIO_BASE_URL": c.TwilioBaseURL, "TOCSIN_FCM_ENDPOINT": c.FCMEndpoint} {
+		if raw == "" && env == "TOCSIN_FCM_ENDPOINT" {
+			continue
+		}
+		if p, err := url.Parse(raw); err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+			return nil, fmt.Errorf("%s: want an http(s) URL, got %q", env, raw)
+		}
+	}
 	if _, err := QueueWeights(c.WorkerQueues); err != nil {
 		return nil, fmt.Errorf("TOCSIN_WORKER_QUEUES: %w", err)
 	}
@@ -136,6 +200,27 @@ func Load(vals map[string]*string) (*Config, error) {
 		return nil, fmt.Errorf("TOCSIN_LOG_LEVEL: want debug, info, warn or error, got %q", c.LogLevel)
 	}
 	return c, nil
+}
+
+// ActionSecretsFor reads TOCSIN_ACTION_SECRET (space-separated, newest
+// first): each secret must have at least 32 bytes. Unset, it is
+// DevActionSecret when base names this machine, and nil (action links
+// off) otherwise, so a public server never signs with a published secret.
+func ActionSecretsFor(raw string, base *url.URL) ([]string, error) {
+	secrets := strings.Fields(raw)
+	for _, s := range secrets {
+		if len(s) < 32 {
+			return nil, fmt.Errorf("TOCSIN_ACTION_SECRET: each secret needs at least 32 bytes (e.g. `openssl rand -base64 32`), got one of %d", len(s))
+		}
+	}
+	if len(secrets) > 0 {
+		return secrets, nil
+	}
+	host := strings.ToLower(base.Hostname())
+	if ip := net.ParseIP(host); host == "localhost" || strings.HasSuffix(host, ".localhost") || ip != nil && ip.IsLoopback() {
+		return []string{DevActionSecret}, nil
+	}
+	return nil, nil
 }
 
 // validDomain accepts a lower-case host name: letters, digits, hyphens and

@@ -76,3 +76,68 @@ func TestInboundEmailDomainDefaultsToTheBaseURLHost(t *testing.T) {
 		t.Fatalf("want the set domain and address, got %q %q", c.InboundEmailDomain, c.SMTPInboundAddr)
 	}
 }
+
+func TestActionSecretDefaultsOnlyOnThisMachine(t *testing.T) {
+	for _, base := range []string{"http://localhost:8080", "http://127.0.0.1:9000", "http://[::1]:8080", "http://tocsin.localhost"} {
+		c, err := load(t, "--base-url", base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(c.ActionSecrets) != 1 || c.ActionSecrets[0] != DevActionSecret {
+			t.Errorf("%s without a secret: want the development secret, got %q", base, c.ActionSecrets)
+		}
+	}
+	c, err := load(t, "--base-url", "https://tocsin.example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.ActionSecrets != nil {
+		t.Errorf("a public base URL without a secret: want action links off (nil), got %q", c.ActionSecrets)
+	}
+	newer, older := strings.Repeat("n", 32), strings.Repeat("o", 40)
+	c, err = load(t, "--base-url", "https://tocsin.example.com", "--action-secret", " "+newer+"  "+older+" ", "--action-token-ttl", "15m")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.ActionSecrets) != 2 || c.ActionSecrets[0] != newer || c.ActionSecrets[1] != older || c.ActionTokenTTL.Minutes() != 15 {
+		t.Errorf("want both secrets newest first and 15m, got %q %v", c.ActionSecrets, c.ActionTokenTTL)
+	}
+}
+
+func TestBadChannelSettingsNameTheVariable(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--action-secret", "too-short"}, "TOCSIN_ACTION_SECRET"},
+		{[]string{"--action-token-ttl", "0s"}, "TOCSIN_ACTION_TOKEN_TTL"},
+		{[]string{"--twilio-account-sid", "AC123"}, "TOCSIN_TWILIO_AUTH_TOKEN"},
+		{[]string{"--twilio-base-url", "api.twilio.com"}, "TOCSIN_TWILIO_BASE_URL"},
+		{[]string{"--fcm-endpoint", "127.0.0.1:9099"}, "TOCSIN_FCM_ENDPOINT"},
+	} {
+		if _, err := load(t, tc.args...); err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%v: want an error starting with %s, got %v", tc.args, tc.want, err)
+		}
+	}
+}
+
+func TestHelpDoesNotPrintSecretsFromTheEnvironment(t *testing.T) {
+	secret := strings.Repeat("s", 40)
+	t.Setenv("TOCSIN_ACTION_SECRET", secret)
+	t.Setenv("TOCSIN_TWILIO_AUTH_TOKEN", "twilio-token-from-env")
+	fs := flag.NewFlagSet("test", flag.ContinueOnError)
+	vals := Register(fs)
+	var help strings.Builder
+	fs.SetOutput(&help)
+	fs.PrintDefaults()
+	if strings.Contains(help.String(), secret) || strings.Contains(help.String(), "twilio-token-from-env") {
+		t.Errorf("--help shows a secret from the environment:\n%s", help.String())
+	}
+	c, err := Load(vals)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.ActionSecrets) != 1 || c.ActionSecrets[0] != secret || c.TwilioAuthToken != "twilio-token-from-env" {
+		t.Errorf("the environment's secrets must still be used, got %q %q", c.ActionSecrets, c.TwilioAuthToken)
+	}
+}

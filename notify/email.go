@@ -1,12 +1,13 @@
-// Package notify holds the channels Tocsin reaches people through. This file
-// is the email channel: SMTP through go-mail.
 package notify
+
+// This file is the SMTP client (go-mail) that invitations and page emails share.
 
 import (
 	"context"
 	"fmt"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/wneessen/go-mail"
@@ -18,6 +19,8 @@ type Email struct {
 	Subject string
 	Text    string
 	HTML    string
+	// Urgent marks the message high importance (Importance, X-Priority).
+	Urgent bool
 }
 
 // Mailer sends email over SMTP.
@@ -59,26 +62,45 @@ func NewMailer(rawURL, from string) (*Mailer, error) {
 
 // Send delivers one email, honouring ctx.
 func (m *Mailer) Send(ctx context.Context, e Email) error {
+	_, err := m.Deliver(ctx, e)
+	return err
+}
+
+// Deliver sends one email and returns its Message-ID. An address go-mail
+// refuses is an *AddressError.
+func (m *Mailer) Deliver(ctx context.Context, e Email) (messageID string, err error) {
 	msg := mail.NewMsg()
 	if err := msg.From(m.from); err != nil {
-		return fmt.Errorf("from address %q: %w", m.from, err)
+		return "", fmt.Errorf("from address %q: %w", m.from, err)
 	}
 	if err := msg.To(e.To); err != nil {
-		return fmt.Errorf("to address %q: %w", e.To, err)
+		return "", &AddressError{Address: e.To, Err: err}
 	}
 	msg.Subject(e.Subject)
 	msg.SetDate()
 	msg.SetMessageID()
+	if e.Urgent {
+		msg.SetImportance(mail.ImportanceHigh)
+	}
 	msg.SetBodyString(mail.TypeTextPlain, e.Text)
 	if e.HTML != "" {
 		msg.AddAlternativeString(mail.TypeTextHTML, e.HTML)
 	}
 	c, err := mail.NewClient(m.host, m.opts...)
 	if err != nil {
-		return err
+		return "", err
 	}
 	if err := c.DialAndSendWithContext(ctx, msg); err != nil {
-		return fmt.Errorf("sending email to %s via %s: %w", e.To, m.host, err)
+		return "", fmt.Errorf("sending email to %s via %s: %w", e.To, m.host, err)
 	}
-	return nil
+	return strings.Trim(msg.GetMessageID(), "<>"), nil
 }
+
+// AddressError is a recipient address that is not an email address.
+type AddressError struct {
+	Address string
+	Err     error
+}
+
+func (e *AddressError) Error() string { return fmt.Sprintf("to address %q: %v", e.Address, e.Err) }
+func (e *AddressError) Unwrap() error { return e.Err }

@@ -24,6 +24,7 @@ import (
 	"github.com/tocsin/tocsin/heartbeat"
 	"github.com/tocsin/tocsin/incident"
 	"github.com/tocsin/tocsin/integration"
+	"github.com/tocsin/tocsin/notify/actiontoken"
 	"github.com/tocsin/tocsin/server/ingest"
 )
 
@@ -43,6 +44,9 @@ type Deps struct {
 	Queues QueueSizer
 	// SPA is the built front end (frontend.Files()).
 	SPA fs.FS
+	// ActionTokens checks the tokens of /actions/{token}; nil turns the
+	// endpoint off (no TOCSIN_ACTION_SECRET on a public server).
+	ActionTokens *actiontoken.Signer
 }
 
 // Server serves HTTP.
@@ -73,6 +77,9 @@ func New(d Deps) *Server {
 	doors := ingest.New(ingest.Deps{Client: d.Client, Alerts: d.Alerts, Integrations: d.Integrations, Heartbeats: d.Heartbeats})
 	root.Handle("/v2/", doors)
 	root.Handle("/hooks/", doors)
+	root.Handle("/hooks/twilio/", limitBody(d.Config.MaxBodyBytes, s.twilioHooks()))
+	// Action tokens are their own credential: no session, so no CSRF.
+	root.Handle("/actions/", limitBody(d.Config.MaxBodyBytes, s.actions()))
 	root.Handle("/", app)
 
 	var h http.Handler = root

@@ -13,6 +13,7 @@ import (
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/heartbeat"
 	"github.com/tocsin/tocsin/notify"
+	"github.com/tocsin/tocsin/notify/actiontoken"
 )
 
 // Deps is what the handlers need; main builds it once.
@@ -25,6 +26,11 @@ type Deps struct {
 	BaseURL string
 	// Heartbeats is swept for overdue pings every SweepInterval.
 	Heartbeats *heartbeat.Monitor
+	// Channels are the delivery channels that are on, by name ("email",
+	// "webhook", "sms", "voice", "push"), for the paging engine's notify
+	// task; ActionTokens signs the tokens pages carry (nil: no action links).
+	Channels     map[string]notify.Channel
+	ActionTokens *actiontoken.Signer
 }
 
 // Options tune the Asynq server.

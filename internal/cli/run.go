@@ -6,7 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net"
+	"slices"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -21,7 +23,9 @@ import (
 	"github.com/tocsin/tocsin/incident"
 	"github.com/tocsin/tocsin/integration"
 	"github.com/tocsin/tocsin/migration"
+	mobilepush "github.com/tocsin/tocsin/mobile-push"
 	"github.com/tocsin/tocsin/notify"
+	"github.com/tocsin/tocsin/notify/actiontoken"
 	"github.com/tocsin/tocsin/server"
 	"github.com/tocsin/tocsin/worker"
 )
@@ -35,6 +39,8 @@ type app struct {
 	auth   *auth.Service
 	alerts *incident.Alerts
 	intgs  *integration.Integrations
+	// tokens signs and checks action tokens; nil when action links are off.
+	tokens *actiontoken.Signer
 }
 
 func open(ctx context.Context, cfg *config.Config) (*app, error) {
@@ -48,8 +54,15 @@ func open(ctx context.Context, cfg *config.Config) (*app, error) {
 		return nil, err
 	}
 	client := entClient(db)
-	return &app{cfg: cfg, db: db, client: client, redis: rdb, auth: auth.New(client, rdb, cfg.SessionTTL),
-		alerts: incident.New(client, db), intgs: integration.New(client, rdb, cfg.BaseURL, cfg.InboundEmailDomain)}, nil
+	a := &app{cfg: cfg, db: db, client: client, redis: rdb, auth: auth.New(client, rdb, cfg.SessionTTL),
+		alerts: incident.New(client, db), intgs: integration.New(client, rdb, cfg.BaseURL, cfg.InboundEmailDomain)}
+	if cfg.ActionSecrets == nil {
+		slog.Warn("action links are off: set TOCSIN_ACTION_SECRET so push buttons and email links can acknowledge")
+	} else if a.tokens, err = actiontoken.NewSigner(cfg.ActionSecrets...); err != nil {
+		a.close()
+		return nil, err
+	}
+	return a, nil
 }
 
 func (a *app) close() {
@@ -71,22 +84,33 @@ func (a *app) server() *server.Server {
 	return server.New(server.Deps{
 		Config: a.cfg, Client: a.client, DB: a.db, Redis: a.redis, Auth: a.auth,
 		Inviter: jobs, Queues: jobs, SPA: frontend.Files(),
-		Alerts: a.alerts, Integrations: a.intgs, Heartbeats: a.heartbeats(),
+		Alerts: a.alerts, Integrations: a.intgs, Heartbeats: a.heartbeats(), ActionTokens: a.tokens,
 	})
 }
 
-func (a *app) worker() (*worker.Worker, error) {
-	mailer, err := notify.NewMailer(a.cfg.SMTPURL, a.cfg.SMTPFrom)
+func (a *app) worker(ctx context.Context) (*worker.Worker, error) {
+	chs, err := notify.FromConfig(a.cfg)
 	if err != nil {
 		return nil, err
 	}
+	channels := chs.ByName()
+	push, err := mobilepush.FromConfig(ctx, a.cfg)
+	if err != nil {
+		return nil, err
+	}
+	if push != nil {
+		channels[push.Name()] = push
+	}
+	on := slices.Sorted(maps.Keys(channels))
+	slog.Info("delivery channels", "on", on, "action_links", a.tokens != nil)
 	queues, _ := config.QueueWeights(a.cfg.WorkerQueues) // validated by config.Load
 	return worker.New(a.redis, worker.Options{
 		Concurrency:              a.cfg.WorkerConcurrency,
 		Queues:                   queues,
 		TaskCheckInterval:        a.cfg.TaskCheckInterval,
 		DelayedTaskCheckInterval: a.cfg.DelayedTaskCheckInterval,
-	}, worker.Deps{Client: a.client, Auth: a.auth, Mailer: mailer, BaseURL: a.cfg.BaseURL, Heartbeats: a.heartbeats()}), nil
+	}, worker.Deps{Client: a.client, Auth: a.auth, Mailer: chs.Email.Mailer, BaseURL: a.cfg.BaseURL, Heartbeats: a.heartbeats(),
+		Channels: channels, ActionTokens: a.tokens}), nil
 }
 
 func (a *app) heartbeats() *heartbeat.Monitor {
@@ -127,7 +151,7 @@ func run(ctx context.Context, cfg *config.Config, migrate, doors, workers bool) 
 	}
 	g, gctx := errgroup.WithContext(ctx)
 	if workers {
-		w, err := a.worker()
+		w, err := a.worker(ctx)
 		if err != nil {
 			return err
 		}

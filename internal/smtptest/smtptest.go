@@ -23,16 +23,24 @@ type Server struct {
 	// URL is an smtp:// URL for TOCSIN_SMTP_URL.
 	URL      string
 	Messages chan Message
+
+	rejectRcpt *smtp.SMTPError
 }
 
 // Start listens on a free 127.0.0.1 port until the test ends.
-func Start(t testing.TB) *Server {
+func Start(t testing.TB) *Server { t.Helper(); return start(t, nil) }
+
+// StartRejecting is a server that refuses every recipient with err (e.g.
+// 550 5.1.1 for an unknown mailbox, 450 for a full one).
+func StartRejecting(t testing.TB, err *smtp.SMTPError) *Server { t.Helper(); return start(t, err) }
+
+func start(t testing.TB, rejectRcpt *smtp.SMTPError) *Server {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &Server{URL: "smtp://" + ln.Addr().String(), Messages: make(chan Message, 100)}
+	s := &Server{URL: "smtp://" + ln.Addr().String(), Messages: make(chan Message, 100), rejectRcpt: rejectRcpt}
 	srv := smtp.NewServer(smtp.BackendFunc(func(*smtp.Conn) (smtp.Session, error) { return &session{s: s}, nil }))
 	srv.Domain = "localhost"
 	srv.AllowInsecureAuth = true
@@ -67,6 +75,9 @@ func (x *session) Mail(from string, _ *smtp.MailOptions) error {
 	return nil
 }
 func (x *session) Rcpt(to string, _ *smtp.RcptOptions) error {
+	if x.s.rejectRcpt != nil {
+		return x.s.rejectRcpt
+	}
 	x.msg.To = append(x.msg.To, to)
 	return nil
 }
