@@ -13,6 +13,7 @@ import (
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/heartbeat"
 	"github.com/tocsin/tocsin/notify"
+	"github.com/tocsin/tocsin/schedule"
 )
 
 // Deps is what the handlers need; main builds it once.
@@ -25,6 +26,8 @@ type Deps struct {
 	BaseURL string
 	// Heartbeats is swept for overdue pings every SweepInterval.
 	Heartbeats *heartbeat.Monitor
+	// Schedules announces cover requests and expires them.
+	Schedules *schedule.Schedules
 }
 
 // Options tune the Asynq server.
@@ -57,6 +60,7 @@ func New(rdb redis.UniversalClient, o Options, d Deps) *Worker {
 		}),
 	})
 	w.mux.HandleFunc(TypeUserInvite, w.handleInvite)
+	w.mux.HandleFunc(TypeCoverAnnounce, w.handleCoverAnnounce)
 	return w
 }
 
@@ -70,6 +74,9 @@ func (w *Worker) Run(ctx context.Context) error {
 		go w.sweepHeartbeats(ctx)
 	}
 	go w.housekeep(ctx)
+	if w.deps.Schedules != nil {
+		go w.expireCovers(ctx)
+	}
 	<-ctx.Done()
 	slog.Info("worker shutting down")
 	w.srv.Shutdown()

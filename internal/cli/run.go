@@ -22,6 +22,7 @@ import (
 	"github.com/tocsin/tocsin/integration"
 	"github.com/tocsin/tocsin/migration"
 	"github.com/tocsin/tocsin/notify"
+	"github.com/tocsin/tocsin/schedule"
 	"github.com/tocsin/tocsin/server"
 	"github.com/tocsin/tocsin/worker"
 )
@@ -72,6 +73,7 @@ func (a *app) server() *server.Server {
 		Config: a.cfg, Client: a.client, DB: a.db, Redis: a.redis, Auth: a.auth,
 		Inviter: jobs, Queues: jobs, SPA: frontend.Files(),
 		Alerts: a.alerts, Integrations: a.intgs, Heartbeats: a.heartbeats(),
+		Schedules: schedule.New(a.client, jobs),
 	})
 }
 
@@ -86,7 +88,8 @@ func (a *app) worker() (*worker.Worker, error) {
 		Queues:                   queues,
 		TaskCheckInterval:        a.cfg.TaskCheckInterval,
 		DelayedTaskCheckInterval: a.cfg.DelayedTaskCheckInterval,
-	}, worker.Deps{Client: a.client, Auth: a.auth, Mailer: mailer, BaseURL: a.cfg.BaseURL, Heartbeats: a.heartbeats()}), nil
+	}, worker.Deps{Client: a.client, Auth: a.auth, Mailer: mailer, BaseURL: a.cfg.BaseURL, Heartbeats: a.heartbeats(),
+		Schedules: schedule.New(a.client, worker.NewClient(a.redis))}), nil
 }
 
 func (a *app) heartbeats() *heartbeat.Monitor {
