@@ -26,7 +26,9 @@ func (h *harness) gql(token, query string, vars map[string]any, field string, in
 func TestSchedulesOverGraphQLAndICal(t *testing.T) {
 	h := newHarness(t)
 	token := h.login("responder@tocsin.local")
-	var teams struct{ Edges []struct{ Node struct{ ID, Name string } } }
+	var teams struct {
+		Edges []struct{ Node struct{ ID, Name string } }
+	}
 	h.gql(token, `{teams(first:10, where:{name:"Payments"}){edges{node{id name}}}}`, nil, "teams", &teams)
 	payments := teams.Edges[0].Node.ID
 
@@ -133,7 +135,9 @@ func TestSchedulesOverGraphQLAndICal(t *testing.T) {
 func (h *harness) userID(t *testing.T, email string) string {
 	t.Helper()
 	admin := h.login("admin@tocsin.local")
-	var users struct{ Edges []struct{ Node struct{ ID string } } }
+	var users struct {
+		Edges []struct{ Node struct{ ID string } }
+	}
 	h.gql(admin, `query($e:String!){users(first:1, where:{email:$e}){edges{node{id}}}}`, map[string]any{"e": email}, "users", &users)
 	return users.Edges[0].Node.ID
 }
