@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"entgo.io/contrib/entgql"
 	"github.com/tocsin/tocsin/ent"
@@ -59,7 +58,8 @@ func (r *queryResolver) Incidents(ctx context.Context, after *entgql.Cursor[int]
 
 // Schedules is the resolver for the schedules field.
 func (r *queryResolver) Schedules(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ScheduleOrder, where *ent.ScheduleWhereInput) (*ent.ScheduleConnection, error) {
-	panic(fmt.Errorf("not implemented: Schedules - schedules"))
+	return r.Client.Schedule.Query().Paginate(ctx, after, first, before, last,
+		ent.WithScheduleOrder(orderBy), ent.WithScheduleFilter(where.Filter))
 }
 
 // Services is the resolver for the services field.

@@ -89,6 +89,14 @@ func TestSchedulesOverGraphQLAndICal(t *testing.T) {
 	if len(svc.OnCall) != 1 || svc.OnCall[0].Schedule.Name != "Payments primary" || len(svc.OnCall[0].Users) != 1 || svc.OnCall[0].Until != nil {
 		t.Fatalf("service.onCall: want the responder through the owning team's schedule, forever, got %+v", svc)
 	}
+	var list struct {
+		TotalCount int
+		Edges      []struct{ Node struct{ Name string } }
+	}
+	h.gql(token, `{schedules(first:10, orderBy:{field:NAME}, where:{timeZone:"Asia/Kolkata"}){totalCount edges{node{name}}}}`, nil, "schedules", &list)
+	if list.TotalCount != 1 || list.Edges[0].Node.Name != "Payments primary" {
+		t.Fatalf("schedules filtered by zone: want Payments primary alone, got %+v", list)
+	}
 	var viewer struct {
 		OnCallNow []struct{ Schedule struct{ Name string } }
 	}
