@@ -542,8 +542,12 @@ await check('responder creates a rotation, sees who is on call on the timeline, 
   const nowText = await page.getByTestId('oncall-now').innerText();
   expect(nowText.trim() === 'Ada Admin', `on call now shows "${nowText}", expected Ada Admin alone`);
 
+  // The day view shows the override; the screenshot keeps the whole page.
+  await page.getByRole('button', { name: 'Day', exact: true }).click();
+  await page.waitForURL(/view=day/);
+  await final.getByTestId('shift-bar').filter({ hasText: 'Ada Admin' }).first().waitFor();
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.getByTestId('schedule-timeline').screenshot({ path: join(SCREENSHOTS, 'schedule-timeline.png') });
+  await page.screenshot({ path: join(SCREENSHOTS, 'schedule-timeline.png'), fullPage: true });
 
   // The home page says who is on call now.
   await page.goto(`${BASE}/alerts`);

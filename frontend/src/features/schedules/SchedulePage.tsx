@@ -141,7 +141,7 @@ export function SchedulePage() {
             ›
           </button>
           <span className="timeline-range" data-testid="timeline-range">
-            {heading.format(span.start)} – {heading.format(new Date(span.end.getTime() - 1))}
+            {view === 'day' ? heading.format(span.start) : `${heading.format(span.start)} – ${heading.format(new Date(span.end.getTime() - 1))}`}
           </span>
         </div>
         <div className="filters" role="group" aria-label="Time zone">
