@@ -554,6 +554,17 @@ await check('responder creates a rotation, sees who is on call on the timeline, 
   await page.getByTestId('oncall-panel').getByText(name).waitFor();
 }, as('responder'));
 
+await check('stakeholder reads a schedule timeline and is offered nothing to change', async (page) => {
+  await openAs(page, 'stakeholder', '/schedules');
+  await page.getByRole('link', { name: 'Platform primary' }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'Platform primary' }).waitFor();
+  await page.getByTestId('final-row').getByTestId('shift-bar').first().waitFor();
+  const buttons = await page.locator('main button').allInnerTexts();
+  const changes = buttons.filter((b) => /add|remove|cover|withdraw|calendar/i.test(b));
+  expect(changes.length === 0, `a stakeholder is offered: ${changes.join(', ')}`);
+  expect((await page.getByTestId('final-row').locator('button').count()) === 0, 'shift bars are buttons for a stakeholder');
+}, as('stakeholder'));
+
 await check('sign out ends the session', async (page) => {
   await signIn(page, users.stakeholder);
   await page.getByRole('button', { name: 'Sign out' }).click();

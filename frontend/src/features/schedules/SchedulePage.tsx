@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { CoverRequests } from './CoverRequests';
-import { CreateCalendarFeedMutation, DeleteScheduleOverrideMutation, ScheduleQuery } from './documents';
+import { CreateCalendarFeedMutation, DeleteScheduleLayerMutation, DeleteScheduleOverrideMutation, ScheduleQuery } from './documents';
 import { LayerForm } from './LayerForm';
 import { OnCallList } from './OnCallList';
 import { OverrideForm } from './OverrideForm';
@@ -42,6 +42,7 @@ export function SchedulePage() {
   const [picked, setPicked] = useState<Picked>();
   const [addingLayer, setAddingLayer] = useState(false);
   const [removed, removeOverride] = useMutation(DeleteScheduleOverrideMutation);
+  const [removedLayer, removeLayer] = useMutation(DeleteScheduleLayerMutation);
   const [feed, createFeed] = useMutation(CreateCalendarFeedMutation);
   const schedule = data?.node?.__typename === 'Schedule' ? (data.node as ScheduleNode) : undefined;
   if (schedule && schedule.timeZone !== scheduleZone) setScheduleZone(schedule.timeZone);
@@ -169,6 +170,7 @@ export function SchedulePage() {
       {schedule.layers.length > 0 && (
         <section className="stack" aria-labelledby="layers-heading">
           <h2 id="layers-heading">Rotations</h2>
+          {removedLayer.error && <ErrorNotice error={removedLayer.error} />}
           <ul className="list" aria-label="Rotations, top layer first">
             {[...schedule.layers].reverse().map((l) => (
               <li key={l.id} className="row" data-testid="layer">
@@ -184,6 +186,18 @@ export function SchedulePage() {
                     {l.restrictions.length > 0 && <span>only {l.restrictions.map((r) => `${r.day.slice(0, 3).toLowerCase()} ${r.start}–${r.end}`).join(', ')}</span>}
                   </p>
                 </div>
+                {member && (
+                  <div className="row-trail">
+                    <button
+                      type="button"
+                      className="button"
+                      aria-label={`Remove rotation ${l.name}`}
+                      onClick={async () => window.confirm(`Remove the rotation “${l.name}”? Its people stop being on call through it.`) && !(await removeLayer({ id: l.id })).error && reload()}
+                    >
+                      Remove
+                    </button>
+                  </div>
+                )}
               </li>
             ))}
           </ul>

@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { CreateScheduleMutation, SchedulesQuery } from './documents';
+import { CreateCalendarFeedMutation, CreateScheduleMutation, SchedulesQuery } from './documents';
 import { OnCallList } from './OnCallList';
 import { TeamChoicesQuery } from '../services/documents';
 import { canRespond } from '../auth/permissions';
 import { useViewer } from '../auth/useViewer';
 import { PageHeader } from '../shell/PageHeader';
 import { useNow } from '../../time/useNow';
+import { CopyButton } from '../../ui/CopyButton';
 import { Dialog } from '../../ui/Dialog';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -22,6 +23,7 @@ export function SchedulesPage() {
   const now = useNow();
   const [{ data, fetching, error }, refetch] = useQuery({ query: SchedulesQuery });
   const [creating, setCreating] = useState(false);
+  const [feed, createFeed] = useMutation(CreateCalendarFeedMutation);
   const schedules = data?.schedules.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
 
   return (
@@ -31,12 +33,24 @@ export function SchedulesPage() {
         count={data?.schedules.totalCount}
         actions={
           responder && (
-            <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
-              Create schedule
-            </button>
+            <>
+              <button type="button" className="button" disabled={feed.fetching} onClick={() => createFeed({ scheduleID: null })}>
+                Calendar of my shifts
+              </button>
+              <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+                Create schedule
+              </button>
+            </>
           )
         }
       />
+      {feed.data && (
+        <div className="notice notice-success" role="status">
+          <p>Subscribe to this URL in your calendar app to see your shifts in every schedule. It is shown only now; keep it secret.</p>
+          <code className="feed-url">{feed.data.createCalendarFeed.url}</code> <CopyButton text={feed.data.createCalendarFeed.url} label="Copy URL" />
+        </div>
+      )}
+      {feed.error && <ErrorNotice error={feed.error} />}
       {error && !data && <ErrorNotice error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
       {!data && fetching && <SkeletonRows label="Loading schedules" />}
       {data && schedules.length === 0 && (
