@@ -218,6 +218,7 @@ await check('every page loads for admin without an error', async (page) => {
   for (const [link, heading, ready] of [
     ['Incidents', 'Incidents', '[data-testid="incident-row"], .empty'],
     ['Services', 'Services', '[data-testid="service-row"], .empty'],
+    ['Schedules', 'Schedules', '[data-testid="schedule-row"], .empty'],
     ['Heartbeats', 'Heartbeats', '[data-testid="heartbeat-row"], .empty'],
     ['Teams', 'Teams', '[data-testid="team-row"], .empty'],
     ['Users', 'Users', '[data-testid="user-row"], .empty'],

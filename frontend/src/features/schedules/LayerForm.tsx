@@ -25,6 +25,10 @@ export function LayerForm({ scheduleID, timeZone, members, onDone }: LayerFormPr
   const [start, setStart] = useState(() => toLocalInput(new Date(), timeZone).slice(0, 10) + 'T09:00');
   const [handoff, setHandoff] = useState('09:00');
   const [day, setDay] = useState<Weekday>('MONDAY');
+  const [restricted, setRestricted] = useState(false);
+  const [days, setDays] = useState<Weekday[]>(weekdays.slice(0, 5));
+  const [windowFrom, setWindowFrom] = useState('09:00');
+  const [windowTo, setWindowTo] = useState('17:00');
   const [problem, setProblem] = useState<string>();
   const [state, create] = useMutation(CreateScheduleLayerMutation);
 
@@ -37,6 +41,7 @@ export function LayerForm({ scheduleID, timeZone, members, onDone }: LayerFormPr
     const startAt = fromLocalInput(start, timeZone);
     if (!startAt) return setProblem('Pick when the rotation starts.');
     if (order.length === 0) return setProblem('Pick at least one person to take turns.');
+    if (restricted && days.length === 0) return setProblem('Pick the days the rotation covers, or untick “Only at certain times”.');
     setProblem(undefined);
     const result = await create({
       scheduleID,
@@ -48,6 +53,8 @@ export function LayerForm({ scheduleID, timeZone, members, onDone }: LayerFormPr
         startAt: startAt.toISOString(),
         handoffTime: handoff,
         handoffDay: day,
+        // One weekly window per day; an end at or before the start runs past midnight.
+        restrictions: restricted ? days.map((d) => ({ day: d, start: windowFrom, end: windowTo })) : [],
       },
     });
     if (!result.error) onDone(true);
@@ -100,6 +107,31 @@ export function LayerForm({ scheduleID, timeZone, members, onDone }: LayerFormPr
             </Field>
           )}
         </div>
+      )}
+      <label className="radio">
+        <input type="checkbox" checked={restricted} onChange={(e) => setRestricted(e.target.checked)} />
+        Only at certain times (outside them this rotation has nobody; lower rotations fill in)
+      </label>
+      {restricted && (
+        <fieldset className="field">
+          <legend>Covered times, in {timeZone}</legend>
+          <div className="chips">
+            {weekdays.map((d) => (
+              <label key={d} className="radio">
+                <input type="checkbox" checked={days.includes(d)} onChange={() => setDays((ds) => (ds.includes(d) ? ds.filter((x) => x !== d) : [...ds, d]))} />
+                {cap(d).slice(0, 3)}
+              </label>
+            ))}
+          </div>
+          <div className="inline-form">
+            <Field id="layer-window-from" label="From">
+              <input id="layer-window-from" type="time" required value={windowFrom} onChange={(e) => setWindowFrom(e.target.value)} />
+            </Field>
+            <Field id="layer-window-to" label="To (next day if earlier)">
+              <input id="layer-window-to" type="time" required value={windowTo} onChange={(e) => setWindowTo(e.target.value)} />
+            </Field>
+          </div>
+        </fieldset>
       )}
       <FormProblem message={problem} />
       {state.error && <ErrorNotice error={state.error} />}
