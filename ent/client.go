@@ -17,12 +17,17 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/apitoken"
+	"github.com/tocsin/tocsin/ent/calendarfeed"
+	"github.com/tocsin/tocsin/ent/coverrequest"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
 	"github.com/tocsin/tocsin/ent/ingestrequest"
 	"github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/invitation"
 	"github.com/tocsin/tocsin/ent/maintenancewindow"
+	"github.com/tocsin/tocsin/ent/schedule"
+	"github.com/tocsin/tocsin/ent/schedulelayer"
+	"github.com/tocsin/tocsin/ent/scheduleoverride"
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/session"
 	"github.com/tocsin/tocsin/ent/team"
@@ -41,6 +46,10 @@ type Client struct {
 	APIToken *APITokenClient
 	// Alert is the client for interacting with the Alert builders.
 	Alert *AlertClient
+	// CalendarFeed is the client for interacting with the CalendarFeed builders.
+	CalendarFeed *CalendarFeedClient
+	// CoverRequest is the client for interacting with the CoverRequest builders.
+	CoverRequest *CoverRequestClient
 	// Heartbeat is the client for interacting with the Heartbeat builders.
 	Heartbeat *HeartbeatClient
 	// Incident is the client for interacting with the Incident builders.
@@ -53,6 +62,12 @@ type Client struct {
 	Invitation *InvitationClient
 	// MaintenanceWindow is the client for interacting with the MaintenanceWindow builders.
 	MaintenanceWindow *MaintenanceWindowClient
+	// Schedule is the client for interacting with the Schedule builders.
+	Schedule *ScheduleClient
+	// ScheduleLayer is the client for interacting with the ScheduleLayer builders.
+	ScheduleLayer *ScheduleLayerClient
+	// ScheduleOverride is the client for interacting with the ScheduleOverride builders.
+	ScheduleOverride *ScheduleOverrideClient
 	// Service is the client for interacting with the Service builders.
 	Service *ServiceClient
 	// Session is the client for interacting with the Session builders.
@@ -76,12 +91,17 @@ func (c *Client) init() {
 	c.Schema = migrate.NewSchema(c.driver)
 	c.APIToken = NewAPITokenClient(c.config)
 	c.Alert = NewAlertClient(c.config)
+	c.CalendarFeed = NewCalendarFeedClient(c.config)
+	c.CoverRequest = NewCoverRequestClient(c.config)
 	c.Heartbeat = NewHeartbeatClient(c.config)
 	c.Incident = NewIncidentClient(c.config)
 	c.IngestRequest = NewIngestRequestClient(c.config)
 	c.Integration = NewIntegrationClient(c.config)
 	c.Invitation = NewInvitationClient(c.config)
 	c.MaintenanceWindow = NewMaintenanceWindowClient(c.config)
+	c.Schedule = NewScheduleClient(c.config)
+	c.ScheduleLayer = NewScheduleLayerClient(c.config)
+	c.ScheduleOverride = NewScheduleOverrideClient(c.config)
 	c.Service = NewServiceClient(c.config)
 	c.Session = NewSessionClient(c.config)
 	c.Team = NewTeamClient(c.config)
@@ -181,12 +201,17 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		config:            cfg,
 		APIToken:          NewAPITokenClient(cfg),
 		Alert:             NewAlertClient(cfg),
+		CalendarFeed:      NewCalendarFeedClient(cfg),
+		CoverRequest:      NewCoverRequestClient(cfg),
 		Heartbeat:         NewHeartbeatClient(cfg),
 		Incident:          NewIncidentClient(cfg),
 		IngestRequest:     NewIngestRequestClient(cfg),
 		Integration:       NewIntegrationClient(cfg),
 		Invitation:        NewInvitationClient(cfg),
 		MaintenanceWindow: NewMaintenanceWindowClient(cfg),
+		Schedule:          NewScheduleClient(cfg),
+		ScheduleLayer:     NewScheduleLayerClient(cfg),
+		ScheduleOverride:  NewScheduleOverrideClient(cfg),
 		Service:           NewServiceClient(cfg),
 		Session:           NewSessionClient(cfg),
 		Team:              NewTeamClient(cfg),
@@ -213,12 +238,17 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		config:            cfg,
 		APIToken:          NewAPITokenClient(cfg),
 		Alert:             NewAlertClient(cfg),
+		CalendarFeed:      NewCalendarFeedClient(cfg),
+		CoverRequest:      NewCoverRequestClient(cfg),
 		Heartbeat:         NewHeartbeatClient(cfg),
 		Incident:          NewIncidentClient(cfg),
 		IngestRequest:     NewIngestRequestClient(cfg),
 		Integration:       NewIntegrationClient(cfg),
 		Invitation:        NewInvitationClient(cfg),
 		MaintenanceWindow: NewMaintenanceWindowClient(cfg),
+		Schedule:          NewScheduleClient(cfg),
+		ScheduleLayer:     NewScheduleLayerClient(cfg),
+		ScheduleOverride:  NewScheduleOverrideClient(cfg),
 		Service:           NewServiceClient(cfg),
 		Session:           NewSessionClient(cfg),
 		Team:              NewTeamClient(cfg),
@@ -253,8 +283,9 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.APIToken, c.Alert, c.Heartbeat, c.Incident, c.IngestRequest, c.Integration,
-		c.Invitation, c.MaintenanceWindow, c.Service, c.Session, c.Team,
+		c.APIToken, c.Alert, c.CalendarFeed, c.CoverRequest, c.Heartbeat, c.Incident,
+		c.IngestRequest, c.Integration, c.Invitation, c.MaintenanceWindow, c.Schedule,
+		c.ScheduleLayer, c.ScheduleOverride, c.Service, c.Session, c.Team,
 		c.TimelineEvent, c.User,
 	} {
 		n.Use(hooks...)
@@ -265,8 +296,9 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.APIToken, c.Alert, c.Heartbeat, c.Incident, c.IngestRequest, c.Integration,
-		c.Invitation, c.MaintenanceWindow, c.Service, c.Session, c.Team,
+		c.APIToken, c.Alert, c.CalendarFeed, c.CoverRequest, c.Heartbeat, c.Incident,
+		c.IngestRequest, c.Integration, c.Invitation, c.MaintenanceWindow, c.Schedule,
+		c.ScheduleLayer, c.ScheduleOverride, c.Service, c.Session, c.Team,
 		c.TimelineEvent, c.User,
 	} {
 		n.Intercept(interceptors...)
@@ -280,6 +312,10 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.APIToken.mutate(ctx, m)
 	case *AlertMutation:
 		return c.Alert.mutate(ctx, m)
+	case *CalendarFeedMutation:
+		return c.CalendarFeed.mutate(ctx, m)
+	case *CoverRequestMutation:
+		return c.CoverRequest.mutate(ctx, m)
 	case *HeartbeatMutation:
 		return c.Heartbeat.mutate(ctx, m)
 	case *IncidentMutation:
@@ -292,6 +328,12 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Invitation.mutate(ctx, m)
 	case *MaintenanceWindowMutation:
 		return c.MaintenanceWindow.mutate(ctx, m)
+	case *ScheduleMutation:
+		return c.Schedule.mutate(ctx, m)
+	case *ScheduleLayerMutation:
+		return c.ScheduleLayer.mutate(ctx, m)
+	case *ScheduleOverrideMutation:
+		return c.ScheduleOverride.mutate(ctx, m)
 	case *ServiceMutation:
 		return c.Service.mutate(ctx, m)
 	case *SessionMutation:
@@ -684,6 +726,370 @@ func (c *AlertClient) mutate(ctx context.Context, m *AlertMutation) (Value, erro
 		return (&AlertDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Alert mutation op: %q", m.Op())
+	}
+}
+
+// CalendarFeedClient is a client for the CalendarFeed schema.
+type CalendarFeedClient struct {
+	config
+}
+
+// NewCalendarFeedClient returns a client for the CalendarFeed from the given config.
+func NewCalendarFeedClient(c config) *CalendarFeedClient {
+	return &CalendarFeedClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `calendarfeed.Hooks(f(g(h())))`.
+func (c *CalendarFeedClient) Use(hooks ...Hook) {
+	c.hooks.CalendarFeed = append(c.hooks.CalendarFeed, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `calendarfeed.Intercept(f(g(h())))`.
+func (c *CalendarFeedClient) Intercept(interceptors ...Interceptor) {
+	c.inters.CalendarFeed = append(c.inters.CalendarFeed, interceptors...)
+}
+
+// Create returns a builder for creating a CalendarFeed entity.
+func (c *CalendarFeedClient) Create() *CalendarFeedCreate {
+	mutation := newCalendarFeedMutation(c.config, OpCreate)
+	return &CalendarFeedCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of CalendarFeed entities.
+func (c *CalendarFeedClient) CreateBulk(builders ...*CalendarFeedCreate) *CalendarFeedCreateBulk {
+	return &CalendarFeedCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CalendarFeedClient) MapCreateBulk(slice any, setFunc func(*CalendarFeedCreate, int)) *CalendarFeedCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CalendarFeedCreateBulk{err: fmt.Errorf("calling to CalendarFeedClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CalendarFeedCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CalendarFeedCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for CalendarFeed.
+func (c *CalendarFeedClient) Update() *CalendarFeedUpdate {
+	mutation := newCalendarFeedMutation(c.config, OpUpdate)
+	return &CalendarFeedUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CalendarFeedClient) UpdateOne(_m *CalendarFeed) *CalendarFeedUpdateOne {
+	mutation := newCalendarFeedMutation(c.config, OpUpdateOne, withCalendarFeed(_m))
+	return &CalendarFeedUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CalendarFeedClient) UpdateOneID(id int) *CalendarFeedUpdateOne {
+	mutation := newCalendarFeedMutation(c.config, OpUpdateOne, withCalendarFeedID(id))
+	return &CalendarFeedUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for CalendarFeed.
+func (c *CalendarFeedClient) Delete() *CalendarFeedDelete {
+	mutation := newCalendarFeedMutation(c.config, OpDelete)
+	return &CalendarFeedDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CalendarFeedClient) DeleteOne(_m *CalendarFeed) *CalendarFeedDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CalendarFeedClient) DeleteOneID(id int) *CalendarFeedDeleteOne {
+	builder := c.Delete().Where(calendarfeed.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CalendarFeedDeleteOne{builder}
+}
+
+// Query returns a query builder for CalendarFeed.
+func (c *CalendarFeedClient) Query() *CalendarFeedQuery {
+	return &CalendarFeedQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCalendarFeed},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a CalendarFeed entity by its id.
+func (c *CalendarFeedClient) Get(ctx context.Context, id int) (*CalendarFeed, error) {
+	return c.Query().Where(calendarfeed.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CalendarFeedClient) GetX(ctx context.Context, id int) *CalendarFeed {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryUser queries the user edge of a CalendarFeed.
+func (c *CalendarFeedClient) QueryUser(_m *CalendarFeed) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(calendarfeed.Table, calendarfeed.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, calendarfeed.UserTable, calendarfeed.UserColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QuerySchedule queries the schedule edge of a CalendarFeed.
+func (c *CalendarFeedClient) QuerySchedule(_m *CalendarFeed) *ScheduleQuery {
+	query := (&ScheduleClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(calendarfeed.Table, calendarfeed.FieldID, id),
+			sqlgraph.To(schedule.Table, schedule.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, calendarfeed.ScheduleTable, calendarfeed.ScheduleColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *CalendarFeedClient) Hooks() []Hook {
+	hooks := c.hooks.CalendarFeed
+	return append(hooks[:len(hooks):len(hooks)], calendarfeed.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *CalendarFeedClient) Interceptors() []Interceptor {
+	return c.inters.CalendarFeed
+}
+
+func (c *CalendarFeedClient) mutate(ctx context.Context, m *CalendarFeedMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CalendarFeedCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CalendarFeedUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CalendarFeedUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CalendarFeedDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown CalendarFeed mutation op: %q", m.Op())
+	}
+}
+
+// CoverRequestClient is a client for the CoverRequest schema.
+type CoverRequestClient struct {
+	config
+}
+
+// NewCoverRequestClient returns a client for the CoverRequest from the given config.
+func NewCoverRequestClient(c config) *CoverRequestClient {
+	return &CoverRequestClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `coverrequest.Hooks(f(g(h())))`.
+func (c *CoverRequestClient) Use(hooks ...Hook) {
+	c.hooks.CoverRequest = append(c.hooks.CoverRequest, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `coverrequest.Intercept(f(g(h())))`.
+func (c *CoverRequestClient) Intercept(interceptors ...Interceptor) {
+	c.inters.CoverRequest = append(c.inters.CoverRequest, interceptors...)
+}
+
+// Create returns a builder for creating a CoverRequest entity.
+func (c *CoverRequestClient) Create() *CoverRequestCreate {
+	mutation := newCoverRequestMutation(c.config, OpCreate)
+	return &CoverRequestCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of CoverRequest entities.
+func (c *CoverRequestClient) CreateBulk(builders ...*CoverRequestCreate) *CoverRequestCreateBulk {
+	return &CoverRequestCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CoverRequestClient) MapCreateBulk(slice any, setFunc func(*CoverRequestCreate, int)) *CoverRequestCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CoverRequestCreateBulk{err: fmt.Errorf("calling to CoverRequestClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CoverRequestCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CoverRequestCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for CoverRequest.
+func (c *CoverRequestClient) Update() *CoverRequestUpdate {
+	mutation := newCoverRequestMutation(c.config, OpUpdate)
+	return &CoverRequestUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CoverRequestClient) UpdateOne(_m *CoverRequest) *CoverRequestUpdateOne {
+	mutation := newCoverRequestMutation(c.config, OpUpdateOne, withCoverRequest(_m))
+	return &CoverRequestUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CoverRequestClient) UpdateOneID(id int) *CoverRequestUpdateOne {
+	mutation := newCoverRequestMutation(c.config, OpUpdateOne, withCoverRequestID(id))
+	return &CoverRequestUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for CoverRequest.
+func (c *CoverRequestClient) Delete() *CoverRequestDelete {
+	mutation := newCoverRequestMutation(c.config, OpDelete)
+	return &CoverRequestDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CoverRequestClient) DeleteOne(_m *CoverRequest) *CoverRequestDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CoverRequestClient) DeleteOneID(id int) *CoverRequestDeleteOne {
+	builder := c.Delete().Where(coverrequest.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CoverRequestDeleteOne{builder}
+}
+
+// Query returns a query builder for CoverRequest.
+func (c *CoverRequestClient) Query() *CoverRequestQuery {
+	return &CoverRequestQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCoverRequest},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a CoverRequest entity by its id.
+func (c *CoverRequestClient) Get(ctx context.Context, id int) (*CoverRequest, error) {
+	return c.Query().Where(coverrequest.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CoverRequestClient) GetX(ctx context.Context, id int) *CoverRequest {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QuerySchedule queries the schedule edge of a CoverRequest.
+func (c *CoverRequestClient) QuerySchedule(_m *CoverRequest) *ScheduleQuery {
+	query := (&ScheduleClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(coverrequest.Table, coverrequest.FieldID, id),
+			sqlgraph.To(schedule.Table, schedule.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, coverrequest.ScheduleTable, coverrequest.ScheduleColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRequester queries the requester edge of a CoverRequest.
+func (c *CoverRequestClient) QueryRequester(_m *CoverRequest) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(coverrequest.Table, coverrequest.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, coverrequest.RequesterTable, coverrequest.RequesterColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAcceptedBy queries the accepted_by edge of a CoverRequest.
+func (c *CoverRequestClient) QueryAcceptedBy(_m *CoverRequest) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(coverrequest.Table, coverrequest.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, coverrequest.AcceptedByTable, coverrequest.AcceptedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryOverride queries the override edge of a CoverRequest.
+func (c *CoverRequestClient) QueryOverride(_m *CoverRequest) *ScheduleOverrideQuery {
+	query := (&ScheduleOverrideClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(coverrequest.Table, coverrequest.FieldID, id),
+			sqlgraph.To(scheduleoverride.Table, scheduleoverride.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, coverrequest.OverrideTable, coverrequest.OverrideColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *CoverRequestClient) Hooks() []Hook {
+	hooks := c.hooks.CoverRequest
+	return append(hooks[:len(hooks):len(hooks)], coverrequest.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *CoverRequestClient) Interceptors() []Interceptor {
+	return c.inters.CoverRequest
+}
+
+func (c *CoverRequestClient) mutate(ctx context.Context, m *CoverRequestMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CoverRequestCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CoverRequestUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CoverRequestUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CoverRequestDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown CoverRequest mutation op: %q", m.Op())
 	}
 }
 
@@ -1619,6 +2025,568 @@ func (c *MaintenanceWindowClient) mutate(ctx context.Context, m *MaintenanceWind
 	}
 }
 
+// ScheduleClient is a client for the Schedule schema.
+type ScheduleClient struct {
+	config
+}
+
+// NewScheduleClient returns a client for the Schedule from the given config.
+func NewScheduleClient(c config) *ScheduleClient {
+	return &ScheduleClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `schedule.Hooks(f(g(h())))`.
+func (c *ScheduleClient) Use(hooks ...Hook) {
+	c.hooks.Schedule = append(c.hooks.Schedule, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `schedule.Intercept(f(g(h())))`.
+func (c *ScheduleClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Schedule = append(c.inters.Schedule, interceptors...)
+}
+
+// Create returns a builder for creating a Schedule entity.
+func (c *ScheduleClient) Create() *ScheduleCreate {
+	mutation := newScheduleMutation(c.config, OpCreate)
+	return &ScheduleCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Schedule entities.
+func (c *ScheduleClient) CreateBulk(builders ...*ScheduleCreate) *ScheduleCreateBulk {
+	return &ScheduleCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ScheduleClient) MapCreateBulk(slice any, setFunc func(*ScheduleCreate, int)) *ScheduleCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ScheduleCreateBulk{err: fmt.Errorf("calling to ScheduleClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ScheduleCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ScheduleCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Schedule.
+func (c *ScheduleClient) Update() *ScheduleUpdate {
+	mutation := newScheduleMutation(c.config, OpUpdate)
+	return &ScheduleUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ScheduleClient) UpdateOne(_m *Schedule) *ScheduleUpdateOne {
+	mutation := newScheduleMutation(c.config, OpUpdateOne, withSchedule(_m))
+	return &ScheduleUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ScheduleClient) UpdateOneID(id int) *ScheduleUpdateOne {
+	mutation := newScheduleMutation(c.config, OpUpdateOne, withScheduleID(id))
+	return &ScheduleUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Schedule.
+func (c *ScheduleClient) Delete() *ScheduleDelete {
+	mutation := newScheduleMutation(c.config, OpDelete)
+	return &ScheduleDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ScheduleClient) DeleteOne(_m *Schedule) *ScheduleDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ScheduleClient) DeleteOneID(id int) *ScheduleDeleteOne {
+	builder := c.Delete().Where(schedule.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ScheduleDeleteOne{builder}
+}
+
+// Query returns a query builder for Schedule.
+func (c *ScheduleClient) Query() *ScheduleQuery {
+	return &ScheduleQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeSchedule},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Schedule entity by its id.
+func (c *ScheduleClient) Get(ctx context.Context, id int) (*Schedule, error) {
+	return c.Query().Where(schedule.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ScheduleClient) GetX(ctx context.Context, id int) *Schedule {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryTeam queries the team edge of a Schedule.
+func (c *ScheduleClient) QueryTeam(_m *Schedule) *TeamQuery {
+	query := (&TeamClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(schedule.Table, schedule.FieldID, id),
+			sqlgraph.To(team.Table, team.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, schedule.TeamTable, schedule.TeamColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryLayers queries the layers edge of a Schedule.
+func (c *ScheduleClient) QueryLayers(_m *Schedule) *ScheduleLayerQuery {
+	query := (&ScheduleLayerClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(schedule.Table, schedule.FieldID, id),
+			sqlgraph.To(schedulelayer.Table, schedulelayer.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, schedule.LayersTable, schedule.LayersColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryOverrides queries the overrides edge of a Schedule.
+func (c *ScheduleClient) QueryOverrides(_m *Schedule) *ScheduleOverrideQuery {
+	query := (&ScheduleOverrideClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(schedule.Table, schedule.FieldID, id),
+			sqlgraph.To(scheduleoverride.Table, scheduleoverride.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, schedule.OverridesTable, schedule.OverridesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCoverRequests queries the cover_requests edge of a Schedule.
+func (c *ScheduleClient) QueryCoverRequests(_m *Schedule) *CoverRequestQuery {
+	query := (&CoverRequestClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(schedule.Table, schedule.FieldID, id),
+			sqlgraph.To(coverrequest.Table, coverrequest.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, schedule.CoverRequestsTable, schedule.CoverRequestsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCalendarFeeds queries the calendar_feeds edge of a Schedule.
+func (c *ScheduleClient) QueryCalendarFeeds(_m *Schedule) *CalendarFeedQuery {
+	query := (&CalendarFeedClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(schedule.Table, schedule.FieldID, id),
+			sqlgraph.To(calendarfeed.Table, calendarfeed.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, schedule.CalendarFeedsTable, schedule.CalendarFeedsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ScheduleClient) Hooks() []Hook {
+	hooks := c.hooks.Schedule
+	return append(hooks[:len(hooks):len(hooks)], schedule.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ScheduleClient) Interceptors() []Interceptor {
+	return c.inters.Schedule
+}
+
+func (c *ScheduleClient) mutate(ctx context.Context, m *ScheduleMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ScheduleCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ScheduleUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ScheduleUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ScheduleDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Schedule mutation op: %q", m.Op())
+	}
+}
+
+// ScheduleLayerClient is a client for the ScheduleLayer schema.
+type ScheduleLayerClient struct {
+	config
+}
+
+// NewScheduleLayerClient returns a client for the ScheduleLayer from the given config.
+func NewScheduleLayerClient(c config) *ScheduleLayerClient {
+	return &ScheduleLayerClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `schedulelayer.Hooks(f(g(h())))`.
+func (c *ScheduleLayerClient) Use(hooks ...Hook) {
+	c.hooks.ScheduleLayer = append(c.hooks.ScheduleLayer, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `schedulelayer.Intercept(f(g(h())))`.
+func (c *ScheduleLayerClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ScheduleLayer = append(c.inters.ScheduleLayer, interceptors...)
+}
+
+// Create returns a builder for creating a ScheduleLayer entity.
+func (c *ScheduleLayerClient) Create() *ScheduleLayerCreate {
+	mutation := newScheduleLayerMutation(c.config, OpCreate)
+	return &ScheduleLayerCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ScheduleLayer entities.
+func (c *ScheduleLayerClient) CreateBulk(builders ...*ScheduleLayerCreate) *ScheduleLayerCreateBulk {
+	return &ScheduleLayerCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ScheduleLayerClient) MapCreateBulk(slice any, setFunc func(*ScheduleLayerCreate, int)) *ScheduleLayerCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ScheduleLayerCreateBulk{err: fmt.Errorf("calling to ScheduleLayerClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ScheduleLayerCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ScheduleLayerCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ScheduleLayer.
+func (c *ScheduleLayerClient) Update() *ScheduleLayerUpdate {
+	mutation := newScheduleLayerMutation(c.config, OpUpdate)
+	return &ScheduleLayerUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ScheduleLayerClient) UpdateOne(_m *ScheduleLayer) *ScheduleLayerUpdateOne {
+	mutation := newScheduleLayerMutation(c.config, OpUpdateOne, withScheduleLayer(_m))
+	return &ScheduleLayerUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ScheduleLayerClient) UpdateOneID(id int) *ScheduleLayerUpdateOne {
+	mutation := newScheduleLayerMutation(c.config, OpUpdateOne, withScheduleLayerID(id))
+	return &ScheduleLayerUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ScheduleLayer.
+func (c *ScheduleLayerClient) Delete() *ScheduleLayerDelete {
+	mutation := newScheduleLayerMutation(c.config, OpDelete)
+	return &ScheduleLayerDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ScheduleLayerClient) DeleteOne(_m *ScheduleLayer) *ScheduleLayerDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ScheduleLayerClient) DeleteOneID(id int) *ScheduleLayerDeleteOne {
+	builder := c.Delete().Where(schedulelayer.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ScheduleLayerDeleteOne{builder}
+}
+
+// Query returns a query builder for ScheduleLayer.
+func (c *ScheduleLayerClient) Query() *ScheduleLayerQuery {
+	return &ScheduleLayerQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeScheduleLayer},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ScheduleLayer entity by its id.
+func (c *ScheduleLayerClient) Get(ctx context.Context, id int) (*ScheduleLayer, error) {
+	return c.Query().Where(schedulelayer.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ScheduleLayerClient) GetX(ctx context.Context, id int) *ScheduleLayer {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QuerySchedule queries the schedule edge of a ScheduleLayer.
+func (c *ScheduleLayerClient) QuerySchedule(_m *ScheduleLayer) *ScheduleQuery {
+	query := (&ScheduleClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(schedulelayer.Table, schedulelayer.FieldID, id),
+			sqlgraph.To(schedule.Table, schedule.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, schedulelayer.ScheduleTable, schedulelayer.ScheduleColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ScheduleLayerClient) Hooks() []Hook {
+	hooks := c.hooks.ScheduleLayer
+	return append(hooks[:len(hooks):len(hooks)], schedulelayer.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ScheduleLayerClient) Interceptors() []Interceptor {
+	return c.inters.ScheduleLayer
+}
+
+func (c *ScheduleLayerClient) mutate(ctx context.Context, m *ScheduleLayerMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ScheduleLayerCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ScheduleLayerUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ScheduleLayerUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ScheduleLayerDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ScheduleLayer mutation op: %q", m.Op())
+	}
+}
+
+// ScheduleOverrideClient is a client for the ScheduleOverride schema.
+type ScheduleOverrideClient struct {
+	config
+}
+
+// NewScheduleOverrideClient returns a client for the ScheduleOverride from the given config.
+func NewScheduleOverrideClient(c config) *ScheduleOverrideClient {
+	return &ScheduleOverrideClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `scheduleoverride.Hooks(f(g(h())))`.
+func (c *ScheduleOverrideClient) Use(hooks ...Hook) {
+	c.hooks.ScheduleOverride = append(c.hooks.ScheduleOverride, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `scheduleoverride.Intercept(f(g(h())))`.
+func (c *ScheduleOverrideClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ScheduleOverride = append(c.inters.ScheduleOverride, interceptors...)
+}
+
+// Create returns a builder for creating a ScheduleOverride entity.
+func (c *ScheduleOverrideClient) Create() *ScheduleOverrideCreate {
+	mutation := newScheduleOverrideMutation(c.config, OpCreate)
+	return &ScheduleOverrideCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ScheduleOverride entities.
+func (c *ScheduleOverrideClient) CreateBulk(builders ...*ScheduleOverrideCreate) *ScheduleOverrideCreateBulk {
+	return &ScheduleOverrideCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ScheduleOverrideClient) MapCreateBulk(slice any, setFunc func(*ScheduleOverrideCreate, int)) *ScheduleOverrideCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ScheduleOverrideCreateBulk{err: fmt.Errorf("calling to ScheduleOverrideClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ScheduleOverrideCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ScheduleOverrideCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ScheduleOverride.
+func (c *ScheduleOverrideClient) Update() *ScheduleOverrideUpdate {
+	mutation := newScheduleOverrideMutation(c.config, OpUpdate)
+	return &ScheduleOverrideUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ScheduleOverrideClient) UpdateOne(_m *ScheduleOverride) *ScheduleOverrideUpdateOne {
+	mutation := newScheduleOverrideMutation(c.config, OpUpdateOne, withScheduleOverride(_m))
+	return &ScheduleOverrideUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ScheduleOverrideClient) UpdateOneID(id int) *ScheduleOverrideUpdateOne {
+	mutation := newScheduleOverrideMutation(c.config, OpUpdateOne, withScheduleOverrideID(id))
+	return &ScheduleOverrideUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ScheduleOverride.
+func (c *ScheduleOverrideClient) Delete() *ScheduleOverrideDelete {
+	mutation := newScheduleOverrideMutation(c.config, OpDelete)
+	return &ScheduleOverrideDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ScheduleOverrideClient) DeleteOne(_m *ScheduleOverride) *ScheduleOverrideDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ScheduleOverrideClient) DeleteOneID(id int) *ScheduleOverrideDeleteOne {
+	builder := c.Delete().Where(scheduleoverride.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ScheduleOverrideDeleteOne{builder}
+}
+
+// Query returns a query builder for ScheduleOverride.
+func (c *ScheduleOverrideClient) Query() *ScheduleOverrideQuery {
+	return &ScheduleOverrideQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeScheduleOverride},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ScheduleOverride entity by its id.
+func (c *ScheduleOverrideClient) Get(ctx context.Context, id int) (*ScheduleOverride, error) {
+	return c.Query().Where(scheduleoverride.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ScheduleOverrideClient) GetX(ctx context.Context, id int) *ScheduleOverride {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QuerySchedule queries the schedule edge of a ScheduleOverride.
+func (c *ScheduleOverrideClient) QuerySchedule(_m *ScheduleOverride) *ScheduleQuery {
+	query := (&ScheduleClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(scheduleoverride.Table, scheduleoverride.FieldID, id),
+			sqlgraph.To(schedule.Table, schedule.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, scheduleoverride.ScheduleTable, scheduleoverride.ScheduleColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryUserOn queries the user_on edge of a ScheduleOverride.
+func (c *ScheduleOverrideClient) QueryUserOn(_m *ScheduleOverride) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(scheduleoverride.Table, scheduleoverride.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, scheduleoverride.UserOnTable, scheduleoverride.UserOnColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryUserOff queries the user_off edge of a ScheduleOverride.
+func (c *ScheduleOverrideClient) QueryUserOff(_m *ScheduleOverride) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(scheduleoverride.Table, scheduleoverride.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, scheduleoverride.UserOffTable, scheduleoverride.UserOffColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCreatedBy queries the created_by edge of a ScheduleOverride.
+func (c *ScheduleOverrideClient) QueryCreatedBy(_m *ScheduleOverride) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(scheduleoverride.Table, scheduleoverride.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, scheduleoverride.CreatedByTable, scheduleoverride.CreatedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ScheduleOverrideClient) Hooks() []Hook {
+	hooks := c.hooks.ScheduleOverride
+	return append(hooks[:len(hooks):len(hooks)], scheduleoverride.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ScheduleOverrideClient) Interceptors() []Interceptor {
+	return c.inters.ScheduleOverride
+}
+
+func (c *ScheduleOverrideClient) mutate(ctx context.Context, m *ScheduleOverrideMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ScheduleOverrideCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ScheduleOverrideUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ScheduleOverrideUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ScheduleOverrideDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ScheduleOverride mutation op: %q", m.Op())
+	}
+}
+
 // ServiceClient is a client for the Service schema.
 type ServiceClient struct {
 	config
@@ -2139,6 +3107,22 @@ func (c *TeamClient) QueryServices(_m *Team) *ServiceQuery {
 	return query
 }
 
+// QuerySchedules queries the schedules edge of a Team.
+func (c *TeamClient) QuerySchedules(_m *Team) *ScheduleQuery {
+	query := (&ScheduleClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(team.Table, team.FieldID, id),
+			sqlgraph.To(schedule.Table, schedule.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, team.SchedulesTable, team.SchedulesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *TeamClient) Hooks() []Hook {
 	hooks := c.hooks.Team
@@ -2519,6 +3503,22 @@ func (c *UserClient) QueryInvitations(_m *User) *InvitationQuery {
 	return query
 }
 
+// QueryCalendarFeeds queries the calendar_feeds edge of a User.
+func (c *UserClient) QueryCalendarFeeds(_m *User) *CalendarFeedQuery {
+	query := (&CalendarFeedClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, id),
+			sqlgraph.To(calendarfeed.Table, calendarfeed.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, user.CalendarFeedsTable, user.CalendarFeedsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *UserClient) Hooks() []Hook {
 	hooks := c.hooks.User
@@ -2548,13 +3548,14 @@ func (c *UserClient) mutate(ctx context.Context, m *UserMutation) (Value, error)
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		APIToken, Alert, Heartbeat, Incident, IngestRequest, Integration, Invitation,
-		MaintenanceWindow, Service, Session, Team, TimelineEvent, User []ent.Hook
+		APIToken, Alert, CalendarFeed, CoverRequest, Heartbeat, Incident, IngestRequest,
+		Integration, Invitation, MaintenanceWindow, Schedule, ScheduleLayer,
+		ScheduleOverride, Service, Session, Team, TimelineEvent, User []ent.Hook
 	}
 	inters struct {
-		APIToken, Alert, Heartbeat, Incident, IngestRequest, Integration, Invitation,
-		MaintenanceWindow, Service, Session, Team, TimelineEvent,
-		User []ent.Interceptor
+		APIToken, Alert, CalendarFeed, CoverRequest, Heartbeat, Incident, IngestRequest,
+		Integration, Invitation, MaintenanceWindow, Schedule, ScheduleLayer,
+		ScheduleOverride, Service, Session, Team, TimelineEvent, User []ent.Interceptor
 	}
 )
 

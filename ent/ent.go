@@ -14,12 +14,17 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/apitoken"
+	"github.com/tocsin/tocsin/ent/calendarfeed"
+	"github.com/tocsin/tocsin/ent/coverrequest"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
 	"github.com/tocsin/tocsin/ent/ingestrequest"
 	"github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/invitation"
 	"github.com/tocsin/tocsin/ent/maintenancewindow"
+	"github.com/tocsin/tocsin/ent/schedule"
+	"github.com/tocsin/tocsin/ent/schedulelayer"
+	"github.com/tocsin/tocsin/ent/scheduleoverride"
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/session"
 	"github.com/tocsin/tocsin/ent/team"
@@ -87,12 +92,17 @@ func checkColumn(t, c string) error {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
 			apitoken.Table:          apitoken.ValidColumn,
 			alert.Table:             alert.ValidColumn,
+			calendarfeed.Table:      calendarfeed.ValidColumn,
+			coverrequest.Table:      coverrequest.ValidColumn,
 			heartbeat.Table:         heartbeat.ValidColumn,
 			incident.Table:          incident.ValidColumn,
 			ingestrequest.Table:     ingestrequest.ValidColumn,
 			integration.Table:       integration.ValidColumn,
 			invitation.Table:        invitation.ValidColumn,
 			maintenancewindow.Table: maintenancewindow.ValidColumn,
+			schedule.Table:          schedule.ValidColumn,
+			schedulelayer.Table:     schedulelayer.ValidColumn,
+			scheduleoverride.Table:  scheduleoverride.ValidColumn,
 			service.Table:           service.ValidColumn,
 			session.Table:           session.ValidColumn,
 			team.Table:              team.ValidColumn,

@@ -5,6 +5,8 @@ package ent
 import (
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/apitoken"
+	"github.com/tocsin/tocsin/ent/calendarfeed"
+	"github.com/tocsin/tocsin/ent/coverrequest"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
 	"github.com/tocsin/tocsin/ent/ingestrequest"
@@ -12,6 +14,9 @@ import (
 	"github.com/tocsin/tocsin/ent/invitation"
 	"github.com/tocsin/tocsin/ent/maintenancewindow"
 	"github.com/tocsin/tocsin/ent/predicate"
+	"github.com/tocsin/tocsin/ent/schedule"
+	"github.com/tocsin/tocsin/ent/schedulelayer"
+	"github.com/tocsin/tocsin/ent/scheduleoverride"
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/session"
 	"github.com/tocsin/tocsin/ent/team"
@@ -26,7 +31,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 13)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 18)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -92,6 +97,48 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[2] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   calendarfeed.Table,
+			Columns: calendarfeed.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: calendarfeed.FieldID,
+			},
+		},
+		Type: "CalendarFeed",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			calendarfeed.FieldTokenHash:  {Type: field.TypeBytes, Column: calendarfeed.FieldTokenHash},
+			calendarfeed.FieldUserID:     {Type: field.TypeInt, Column: calendarfeed.FieldUserID},
+			calendarfeed.FieldScheduleID: {Type: field.TypeInt, Column: calendarfeed.FieldScheduleID},
+			calendarfeed.FieldCreatedAt:  {Type: field.TypeTime, Column: calendarfeed.FieldCreatedAt},
+			calendarfeed.FieldRevokedAt:  {Type: field.TypeTime, Column: calendarfeed.FieldRevokedAt},
+		},
+	}
+	graph.Nodes[3] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   coverrequest.Table,
+			Columns: coverrequest.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: coverrequest.FieldID,
+			},
+		},
+		Type: "CoverRequest",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			coverrequest.FieldCreatedAt:    {Type: field.TypeTime, Column: coverrequest.FieldCreatedAt},
+			coverrequest.FieldUpdatedAt:    {Type: field.TypeTime, Column: coverrequest.FieldUpdatedAt},
+			coverrequest.FieldScheduleID:   {Type: field.TypeInt, Column: coverrequest.FieldScheduleID},
+			coverrequest.FieldRequesterID:  {Type: field.TypeInt, Column: coverrequest.FieldRequesterID},
+			coverrequest.FieldStartsAt:     {Type: field.TypeTime, Column: coverrequest.FieldStartsAt},
+			coverrequest.FieldEndsAt:       {Type: field.TypeTime, Column: coverrequest.FieldEndsAt},
+			coverrequest.FieldMessage:      {Type: field.TypeString, Column: coverrequest.FieldMessage},
+			coverrequest.FieldStatus:       {Type: field.TypeEnum, Column: coverrequest.FieldStatus},
+			coverrequest.FieldExpiresAt:    {Type: field.TypeTime, Column: coverrequest.FieldExpiresAt},
+			coverrequest.FieldAcceptedByID: {Type: field.TypeInt, Column: coverrequest.FieldAcceptedByID},
+			coverrequest.FieldOverrideID:   {Type: field.TypeInt, Column: coverrequest.FieldOverrideID},
+		},
+	}
+	graph.Nodes[4] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   heartbeat.Table,
 			Columns: heartbeat.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -116,7 +163,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			heartbeat.FieldExpiresAt:       {Type: field.TypeTime, Column: heartbeat.FieldExpiresAt},
 		},
 	}
-	graph.Nodes[3] = &sqlgraph.Node{
+	graph.Nodes[5] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   incident.Table,
 			Columns: incident.Columns,
@@ -136,7 +183,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			incident.FieldResolvedAt: {Type: field.TypeTime, Column: incident.FieldResolvedAt},
 		},
 	}
-	graph.Nodes[4] = &sqlgraph.Node{
+	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   ingestrequest.Table,
 			Columns: ingestrequest.Columns,
@@ -157,7 +204,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			ingestrequest.FieldProcessedAt:   {Type: field.TypeTime, Column: ingestrequest.FieldProcessedAt},
 		},
 	}
-	graph.Nodes[5] = &sqlgraph.Node{
+	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   integration.Table,
 			Columns: integration.Columns,
@@ -183,7 +230,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			integration.FieldLastResult:         {Type: field.TypeString, Column: integration.FieldLastResult},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   invitation.Table,
 			Columns: invitation.Columns,
@@ -203,7 +250,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			invitation.FieldUsedAt:      {Type: field.TypeTime, Column: invitation.FieldUsedAt},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   maintenancewindow.Table,
 			Columns: maintenancewindow.Columns,
@@ -223,7 +270,75 @@ var schemaGraph = func() *sqlgraph.Schema {
 			maintenancewindow.FieldCreatedByID: {Type: field.TypeInt, Column: maintenancewindow.FieldCreatedByID},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   schedule.Table,
+			Columns: schedule.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: schedule.FieldID,
+			},
+		},
+		Type: "Schedule",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			schedule.FieldCreatedAt:   {Type: field.TypeTime, Column: schedule.FieldCreatedAt},
+			schedule.FieldUpdatedAt:   {Type: field.TypeTime, Column: schedule.FieldUpdatedAt},
+			schedule.FieldName:        {Type: field.TypeString, Column: schedule.FieldName},
+			schedule.FieldDescription: {Type: field.TypeString, Column: schedule.FieldDescription},
+			schedule.FieldTimeZone:    {Type: field.TypeString, Column: schedule.FieldTimeZone},
+			schedule.FieldTeamID:      {Type: field.TypeInt, Column: schedule.FieldTeamID},
+		},
+	}
+	graph.Nodes[11] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   schedulelayer.Table,
+			Columns: schedulelayer.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: schedulelayer.FieldID,
+			},
+		},
+		Type: "ScheduleLayer",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			schedulelayer.FieldCreatedAt:      {Type: field.TypeTime, Column: schedulelayer.FieldCreatedAt},
+			schedulelayer.FieldUpdatedAt:      {Type: field.TypeTime, Column: schedulelayer.FieldUpdatedAt},
+			schedulelayer.FieldScheduleID:     {Type: field.TypeInt, Column: schedulelayer.FieldScheduleID},
+			schedulelayer.FieldName:           {Type: field.TypeString, Column: schedulelayer.FieldName},
+			schedulelayer.FieldPosition:       {Type: field.TypeInt, Column: schedulelayer.FieldPosition},
+			schedulelayer.FieldParticipantIds: {Type: field.TypeJSON, Column: schedulelayer.FieldParticipantIds},
+			schedulelayer.FieldShiftLength:    {Type: field.TypeInt, Column: schedulelayer.FieldShiftLength},
+			schedulelayer.FieldShiftUnit:      {Type: field.TypeEnum, Column: schedulelayer.FieldShiftUnit},
+			schedulelayer.FieldStartAt:        {Type: field.TypeTime, Column: schedulelayer.FieldStartAt},
+			schedulelayer.FieldEndAt:          {Type: field.TypeTime, Column: schedulelayer.FieldEndAt},
+			schedulelayer.FieldHandoffTime:    {Type: field.TypeString, Column: schedulelayer.FieldHandoffTime},
+			schedulelayer.FieldHandoffDay:     {Type: field.TypeInt, Column: schedulelayer.FieldHandoffDay},
+			schedulelayer.FieldRestrictions:   {Type: field.TypeJSON, Column: schedulelayer.FieldRestrictions},
+		},
+	}
+	graph.Nodes[12] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   scheduleoverride.Table,
+			Columns: scheduleoverride.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: scheduleoverride.FieldID,
+			},
+		},
+		Type: "ScheduleOverride",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			scheduleoverride.FieldCreatedAt:   {Type: field.TypeTime, Column: scheduleoverride.FieldCreatedAt},
+			scheduleoverride.FieldUpdatedAt:   {Type: field.TypeTime, Column: scheduleoverride.FieldUpdatedAt},
+			scheduleoverride.FieldScheduleID:  {Type: field.TypeInt, Column: scheduleoverride.FieldScheduleID},
+			scheduleoverride.FieldKind:        {Type: field.TypeEnum, Column: scheduleoverride.FieldKind},
+			scheduleoverride.FieldStartsAt:    {Type: field.TypeTime, Column: scheduleoverride.FieldStartsAt},
+			scheduleoverride.FieldEndsAt:      {Type: field.TypeTime, Column: scheduleoverride.FieldEndsAt},
+			scheduleoverride.FieldUserOnID:    {Type: field.TypeInt, Column: scheduleoverride.FieldUserOnID},
+			scheduleoverride.FieldUserOffID:   {Type: field.TypeInt, Column: scheduleoverride.FieldUserOffID},
+			scheduleoverride.FieldCreatedByID: {Type: field.TypeInt, Column: scheduleoverride.FieldCreatedByID},
+			scheduleoverride.FieldNote:        {Type: field.TypeString, Column: scheduleoverride.FieldNote},
+		},
+	}
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   service.Table,
 			Columns: service.Columns,
@@ -241,7 +356,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			service.FieldTeamID:      {Type: field.TypeInt, Column: service.FieldTeamID},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -260,7 +375,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldUserAgent:  {Type: field.TypeString, Column: session.FieldUserAgent},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   team.Table,
 			Columns: team.Columns,
@@ -277,7 +392,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			team.FieldDescription: {Type: field.TypeString, Column: team.FieldDescription},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   timelineevent.Table,
 			Columns: timelineevent.Columns,
@@ -299,7 +414,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			timelineevent.FieldIncidentID: {Type: field.TypeInt, Column: timelineevent.FieldIncidentID},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -405,6 +520,78 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"TimelineEvent",
 	)
 	graph.MustAddE(
+		"user",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   calendarfeed.UserTable,
+			Columns: []string{calendarfeed.UserColumn},
+			Bidi:    false,
+		},
+		"CalendarFeed",
+		"User",
+	)
+	graph.MustAddE(
+		"schedule",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   calendarfeed.ScheduleTable,
+			Columns: []string{calendarfeed.ScheduleColumn},
+			Bidi:    false,
+		},
+		"CalendarFeed",
+		"Schedule",
+	)
+	graph.MustAddE(
+		"schedule",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   coverrequest.ScheduleTable,
+			Columns: []string{coverrequest.ScheduleColumn},
+			Bidi:    false,
+		},
+		"CoverRequest",
+		"Schedule",
+	)
+	graph.MustAddE(
+		"requester",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   coverrequest.RequesterTable,
+			Columns: []string{coverrequest.RequesterColumn},
+			Bidi:    false,
+		},
+		"CoverRequest",
+		"User",
+	)
+	graph.MustAddE(
+		"accepted_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   coverrequest.AcceptedByTable,
+			Columns: []string{coverrequest.AcceptedByColumn},
+			Bidi:    false,
+		},
+		"CoverRequest",
+		"User",
+	)
+	graph.MustAddE(
+		"override",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   coverrequest.OverrideTable,
+			Columns: []string{coverrequest.OverrideColumn},
+			Bidi:    false,
+		},
+		"CoverRequest",
+		"ScheduleOverride",
+	)
+	graph.MustAddE(
 		"service",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -498,6 +685,126 @@ var schemaGraph = func() *sqlgraph.Schema {
 			Bidi:    false,
 		},
 		"MaintenanceWindow",
+		"User",
+	)
+	graph.MustAddE(
+		"team",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   schedule.TeamTable,
+			Columns: []string{schedule.TeamColumn},
+			Bidi:    false,
+		},
+		"Schedule",
+		"Team",
+	)
+	graph.MustAddE(
+		"layers",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   schedule.LayersTable,
+			Columns: []string{schedule.LayersColumn},
+			Bidi:    false,
+		},
+		"Schedule",
+		"ScheduleLayer",
+	)
+	graph.MustAddE(
+		"overrides",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   schedule.OverridesTable,
+			Columns: []string{schedule.OverridesColumn},
+			Bidi:    false,
+		},
+		"Schedule",
+		"ScheduleOverride",
+	)
+	graph.MustAddE(
+		"cover_requests",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   schedule.CoverRequestsTable,
+			Columns: []string{schedule.CoverRequestsColumn},
+			Bidi:    false,
+		},
+		"Schedule",
+		"CoverRequest",
+	)
+	graph.MustAddE(
+		"calendar_feeds",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   schedule.CalendarFeedsTable,
+			Columns: []string{schedule.CalendarFeedsColumn},
+			Bidi:    false,
+		},
+		"Schedule",
+		"CalendarFeed",
+	)
+	graph.MustAddE(
+		"schedule",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   schedulelayer.ScheduleTable,
+			Columns: []string{schedulelayer.ScheduleColumn},
+			Bidi:    false,
+		},
+		"ScheduleLayer",
+		"Schedule",
+	)
+	graph.MustAddE(
+		"schedule",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   scheduleoverride.ScheduleTable,
+			Columns: []string{scheduleoverride.ScheduleColumn},
+			Bidi:    false,
+		},
+		"ScheduleOverride",
+		"Schedule",
+	)
+	graph.MustAddE(
+		"user_on",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   scheduleoverride.UserOnTable,
+			Columns: []string{scheduleoverride.UserOnColumn},
+			Bidi:    false,
+		},
+		"ScheduleOverride",
+		"User",
+	)
+	graph.MustAddE(
+		"user_off",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   scheduleoverride.UserOffTable,
+			Columns: []string{scheduleoverride.UserOffColumn},
+			Bidi:    false,
+		},
+		"ScheduleOverride",
+		"User",
+	)
+	graph.MustAddE(
+		"created_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   scheduleoverride.CreatedByTable,
+			Columns: []string{scheduleoverride.CreatedByColumn},
+			Bidi:    false,
+		},
+		"ScheduleOverride",
 		"User",
 	)
 	graph.MustAddE(
@@ -609,6 +916,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Service",
 	)
 	graph.MustAddE(
+		"schedules",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   team.SchedulesTable,
+			Columns: []string{team.SchedulesColumn},
+			Bidi:    false,
+		},
+		"Team",
+		"Schedule",
+	)
+	graph.MustAddE(
 		"actor",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -691,6 +1010,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"User",
 		"Invitation",
+	)
+	graph.MustAddE(
+		"calendar_feeds",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.CalendarFeedsTable,
+			Columns: []string{user.CalendarFeedsColumn},
+			Bidi:    false,
+		},
+		"User",
+		"CalendarFeed",
 	)
 	return graph
 }()
@@ -1065,6 +1396,250 @@ func (f *AlertFilter) WhereHasTimelineWith(preds ...predicate.TimelineEvent) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *CalendarFeedQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the CalendarFeedQuery builder.
+func (_q *CalendarFeedQuery) Filter() *CalendarFeedFilter {
+	return &CalendarFeedFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *CalendarFeedMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the CalendarFeedMutation builder.
+func (m *CalendarFeedMutation) Filter() *CalendarFeedFilter {
+	return &CalendarFeedFilter{config: m.config, predicateAdder: m}
+}
+
+// CalendarFeedFilter provides a generic filtering capability at runtime for CalendarFeedQuery.
+type CalendarFeedFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *CalendarFeedFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *CalendarFeedFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(calendarfeed.FieldID))
+}
+
+// WhereTokenHash applies the entql []byte predicate on the token_hash field.
+func (f *CalendarFeedFilter) WhereTokenHash(p entql.BytesP) {
+	f.Where(p.Field(calendarfeed.FieldTokenHash))
+}
+
+// WhereUserID applies the entql int predicate on the user_id field.
+func (f *CalendarFeedFilter) WhereUserID(p entql.IntP) {
+	f.Where(p.Field(calendarfeed.FieldUserID))
+}
+
+// WhereScheduleID applies the entql int predicate on the schedule_id field.
+func (f *CalendarFeedFilter) WhereScheduleID(p entql.IntP) {
+	f.Where(p.Field(calendarfeed.FieldScheduleID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *CalendarFeedFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(calendarfeed.FieldCreatedAt))
+}
+
+// WhereRevokedAt applies the entql time.Time predicate on the revoked_at field.
+func (f *CalendarFeedFilter) WhereRevokedAt(p entql.TimeP) {
+	f.Where(p.Field(calendarfeed.FieldRevokedAt))
+}
+
+// WhereHasUser applies a predicate to check if query has an edge user.
+func (f *CalendarFeedFilter) WhereHasUser() {
+	f.Where(entql.HasEdge("user"))
+}
+
+// WhereHasUserWith applies a predicate to check if query has an edge user with a given conditions (other predicates).
+func (f *CalendarFeedFilter) WhereHasUserWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("user", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasSchedule applies a predicate to check if query has an edge schedule.
+func (f *CalendarFeedFilter) WhereHasSchedule() {
+	f.Where(entql.HasEdge("schedule"))
+}
+
+// WhereHasScheduleWith applies a predicate to check if query has an edge schedule with a given conditions (other predicates).
+func (f *CalendarFeedFilter) WhereHasScheduleWith(preds ...predicate.Schedule) {
+	f.Where(entql.HasEdgeWith("schedule", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *CoverRequestQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the CoverRequestQuery builder.
+func (_q *CoverRequestQuery) Filter() *CoverRequestFilter {
+	return &CoverRequestFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *CoverRequestMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the CoverRequestMutation builder.
+func (m *CoverRequestMutation) Filter() *CoverRequestFilter {
+	return &CoverRequestFilter{config: m.config, predicateAdder: m}
+}
+
+// CoverRequestFilter provides a generic filtering capability at runtime for CoverRequestQuery.
+type CoverRequestFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *CoverRequestFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *CoverRequestFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(coverrequest.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *CoverRequestFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(coverrequest.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *CoverRequestFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(coverrequest.FieldUpdatedAt))
+}
+
+// WhereScheduleID applies the entql int predicate on the schedule_id field.
+func (f *CoverRequestFilter) WhereScheduleID(p entql.IntP) {
+	f.Where(p.Field(coverrequest.FieldScheduleID))
+}
+
+// WhereRequesterID applies the entql int predicate on the requester_id field.
+func (f *CoverRequestFilter) WhereRequesterID(p entql.IntP) {
+	f.Where(p.Field(coverrequest.FieldRequesterID))
+}
+
+// WhereStartsAt applies the entql time.Time predicate on the starts_at field.
+func (f *CoverRequestFilter) WhereStartsAt(p entql.TimeP) {
+	f.Where(p.Field(coverrequest.FieldStartsAt))
+}
+
+// WhereEndsAt applies the entql time.Time predicate on the ends_at field.
+func (f *CoverRequestFilter) WhereEndsAt(p entql.TimeP) {
+	f.Where(p.Field(coverrequest.FieldEndsAt))
+}
+
+// WhereMessage applies the entql string predicate on the message field.
+func (f *CoverRequestFilter) WhereMessage(p entql.StringP) {
+	f.Where(p.Field(coverrequest.FieldMessage))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *CoverRequestFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(coverrequest.FieldStatus))
+}
+
+// WhereExpiresAt applies the entql time.Time predicate on the expires_at field.
+func (f *CoverRequestFilter) WhereExpiresAt(p entql.TimeP) {
+	f.Where(p.Field(coverrequest.FieldExpiresAt))
+}
+
+// WhereAcceptedByID applies the entql int predicate on the accepted_by_id field.
+func (f *CoverRequestFilter) WhereAcceptedByID(p entql.IntP) {
+	f.Where(p.Field(coverrequest.FieldAcceptedByID))
+}
+
+// WhereOverrideID applies the entql int predicate on the override_id field.
+func (f *CoverRequestFilter) WhereOverrideID(p entql.IntP) {
+	f.Where(p.Field(coverrequest.FieldOverrideID))
+}
+
+// WhereHasSchedule applies a predicate to check if query has an edge schedule.
+func (f *CoverRequestFilter) WhereHasSchedule() {
+	f.Where(entql.HasEdge("schedule"))
+}
+
+// WhereHasScheduleWith applies a predicate to check if query has an edge schedule with a given conditions (other predicates).
+func (f *CoverRequestFilter) WhereHasScheduleWith(preds ...predicate.Schedule) {
+	f.Where(entql.HasEdgeWith("schedule", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRequester applies a predicate to check if query has an edge requester.
+func (f *CoverRequestFilter) WhereHasRequester() {
+	f.Where(entql.HasEdge("requester"))
+}
+
+// WhereHasRequesterWith applies a predicate to check if query has an edge requester with a given conditions (other predicates).
+func (f *CoverRequestFilter) WhereHasRequesterWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("requester", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAcceptedBy applies a predicate to check if query has an edge accepted_by.
+func (f *CoverRequestFilter) WhereHasAcceptedBy() {
+	f.Where(entql.HasEdge("accepted_by"))
+}
+
+// WhereHasAcceptedByWith applies a predicate to check if query has an edge accepted_by with a given conditions (other predicates).
+func (f *CoverRequestFilter) WhereHasAcceptedByWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("accepted_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasOverride applies a predicate to check if query has an edge override.
+func (f *CoverRequestFilter) WhereHasOverride() {
+	f.Where(entql.HasEdge("override"))
+}
+
+// WhereHasOverrideWith applies a predicate to check if query has an edge override with a given conditions (other predicates).
+func (f *CoverRequestFilter) WhereHasOverrideWith(preds ...predicate.ScheduleOverride) {
+	f.Where(entql.HasEdgeWith("override", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *HeartbeatQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1093,7 +1668,7 @@ type HeartbeatFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *HeartbeatFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1212,7 +1787,7 @@ type IncidentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IncidentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1329,7 +1904,7 @@ type IngestRequestFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IngestRequestFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1409,7 +1984,7 @@ type IntegrationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IntegrationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1528,7 +2103,7 @@ type InvitationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InvitationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1617,7 +2192,7 @@ type MaintenanceWindowFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MaintenanceWindowFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1692,6 +2267,411 @@ func (f *MaintenanceWindowFilter) WhereHasCreatedByWith(preds ...predicate.User)
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *ScheduleQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ScheduleQuery builder.
+func (_q *ScheduleQuery) Filter() *ScheduleFilter {
+	return &ScheduleFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ScheduleMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ScheduleMutation builder.
+func (m *ScheduleMutation) Filter() *ScheduleFilter {
+	return &ScheduleFilter{config: m.config, predicateAdder: m}
+}
+
+// ScheduleFilter provides a generic filtering capability at runtime for ScheduleQuery.
+type ScheduleFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ScheduleFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ScheduleFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(schedule.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ScheduleFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(schedule.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *ScheduleFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(schedule.FieldUpdatedAt))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *ScheduleFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(schedule.FieldName))
+}
+
+// WhereDescription applies the entql string predicate on the description field.
+func (f *ScheduleFilter) WhereDescription(p entql.StringP) {
+	f.Where(p.Field(schedule.FieldDescription))
+}
+
+// WhereTimeZone applies the entql string predicate on the time_zone field.
+func (f *ScheduleFilter) WhereTimeZone(p entql.StringP) {
+	f.Where(p.Field(schedule.FieldTimeZone))
+}
+
+// WhereTeamID applies the entql int predicate on the team_id field.
+func (f *ScheduleFilter) WhereTeamID(p entql.IntP) {
+	f.Where(p.Field(schedule.FieldTeamID))
+}
+
+// WhereHasTeam applies a predicate to check if query has an edge team.
+func (f *ScheduleFilter) WhereHasTeam() {
+	f.Where(entql.HasEdge("team"))
+}
+
+// WhereHasTeamWith applies a predicate to check if query has an edge team with a given conditions (other predicates).
+func (f *ScheduleFilter) WhereHasTeamWith(preds ...predicate.Team) {
+	f.Where(entql.HasEdgeWith("team", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasLayers applies a predicate to check if query has an edge layers.
+func (f *ScheduleFilter) WhereHasLayers() {
+	f.Where(entql.HasEdge("layers"))
+}
+
+// WhereHasLayersWith applies a predicate to check if query has an edge layers with a given conditions (other predicates).
+func (f *ScheduleFilter) WhereHasLayersWith(preds ...predicate.ScheduleLayer) {
+	f.Where(entql.HasEdgeWith("layers", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasOverrides applies a predicate to check if query has an edge overrides.
+func (f *ScheduleFilter) WhereHasOverrides() {
+	f.Where(entql.HasEdge("overrides"))
+}
+
+// WhereHasOverridesWith applies a predicate to check if query has an edge overrides with a given conditions (other predicates).
+func (f *ScheduleFilter) WhereHasOverridesWith(preds ...predicate.ScheduleOverride) {
+	f.Where(entql.HasEdgeWith("overrides", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCoverRequests applies a predicate to check if query has an edge cover_requests.
+func (f *ScheduleFilter) WhereHasCoverRequests() {
+	f.Where(entql.HasEdge("cover_requests"))
+}
+
+// WhereHasCoverRequestsWith applies a predicate to check if query has an edge cover_requests with a given conditions (other predicates).
+func (f *ScheduleFilter) WhereHasCoverRequestsWith(preds ...predicate.CoverRequest) {
+	f.Where(entql.HasEdgeWith("cover_requests", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCalendarFeeds applies a predicate to check if query has an edge calendar_feeds.
+func (f *ScheduleFilter) WhereHasCalendarFeeds() {
+	f.Where(entql.HasEdge("calendar_feeds"))
+}
+
+// WhereHasCalendarFeedsWith applies a predicate to check if query has an edge calendar_feeds with a given conditions (other predicates).
+func (f *ScheduleFilter) WhereHasCalendarFeedsWith(preds ...predicate.CalendarFeed) {
+	f.Where(entql.HasEdgeWith("calendar_feeds", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *ScheduleLayerQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ScheduleLayerQuery builder.
+func (_q *ScheduleLayerQuery) Filter() *ScheduleLayerFilter {
+	return &ScheduleLayerFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ScheduleLayerMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ScheduleLayerMutation builder.
+func (m *ScheduleLayerMutation) Filter() *ScheduleLayerFilter {
+	return &ScheduleLayerFilter{config: m.config, predicateAdder: m}
+}
+
+// ScheduleLayerFilter provides a generic filtering capability at runtime for ScheduleLayerQuery.
+type ScheduleLayerFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ScheduleLayerFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ScheduleLayerFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(schedulelayer.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ScheduleLayerFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(schedulelayer.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *ScheduleLayerFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(schedulelayer.FieldUpdatedAt))
+}
+
+// WhereScheduleID applies the entql int predicate on the schedule_id field.
+func (f *ScheduleLayerFilter) WhereScheduleID(p entql.IntP) {
+	f.Where(p.Field(schedulelayer.FieldScheduleID))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *ScheduleLayerFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(schedulelayer.FieldName))
+}
+
+// WherePosition applies the entql int predicate on the position field.
+func (f *ScheduleLayerFilter) WherePosition(p entql.IntP) {
+	f.Where(p.Field(schedulelayer.FieldPosition))
+}
+
+// WhereParticipantIds applies the entql json.RawMessage predicate on the participant_ids field.
+func (f *ScheduleLayerFilter) WhereParticipantIds(p entql.BytesP) {
+	f.Where(p.Field(schedulelayer.FieldParticipantIds))
+}
+
+// WhereShiftLength applies the entql int predicate on the shift_length field.
+func (f *ScheduleLayerFilter) WhereShiftLength(p entql.IntP) {
+	f.Where(p.Field(schedulelayer.FieldShiftLength))
+}
+
+// WhereShiftUnit applies the entql string predicate on the shift_unit field.
+func (f *ScheduleLayerFilter) WhereShiftUnit(p entql.StringP) {
+	f.Where(p.Field(schedulelayer.FieldShiftUnit))
+}
+
+// WhereStartAt applies the entql time.Time predicate on the start_at field.
+func (f *ScheduleLayerFilter) WhereStartAt(p entql.TimeP) {
+	f.Where(p.Field(schedulelayer.FieldStartAt))
+}
+
+// WhereEndAt applies the entql time.Time predicate on the end_at field.
+func (f *ScheduleLayerFilter) WhereEndAt(p entql.TimeP) {
+	f.Where(p.Field(schedulelayer.FieldEndAt))
+}
+
+// WhereHandoffTime applies the entql string predicate on the handoff_time field.
+func (f *ScheduleLayerFilter) WhereHandoffTime(p entql.StringP) {
+	f.Where(p.Field(schedulelayer.FieldHandoffTime))
+}
+
+// WhereHandoffDay applies the entql int predicate on the handoff_day field.
+func (f *ScheduleLayerFilter) WhereHandoffDay(p entql.IntP) {
+	f.Where(p.Field(schedulelayer.FieldHandoffDay))
+}
+
+// WhereRestrictions applies the entql json.RawMessage predicate on the restrictions field.
+func (f *ScheduleLayerFilter) WhereRestrictions(p entql.BytesP) {
+	f.Where(p.Field(schedulelayer.FieldRestrictions))
+}
+
+// WhereHasSchedule applies a predicate to check if query has an edge schedule.
+func (f *ScheduleLayerFilter) WhereHasSchedule() {
+	f.Where(entql.HasEdge("schedule"))
+}
+
+// WhereHasScheduleWith applies a predicate to check if query has an edge schedule with a given conditions (other predicates).
+func (f *ScheduleLayerFilter) WhereHasScheduleWith(preds ...predicate.Schedule) {
+	f.Where(entql.HasEdgeWith("schedule", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *ScheduleOverrideQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ScheduleOverrideQuery builder.
+func (_q *ScheduleOverrideQuery) Filter() *ScheduleOverrideFilter {
+	return &ScheduleOverrideFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ScheduleOverrideMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ScheduleOverrideMutation builder.
+func (m *ScheduleOverrideMutation) Filter() *ScheduleOverrideFilter {
+	return &ScheduleOverrideFilter{config: m.config, predicateAdder: m}
+}
+
+// ScheduleOverrideFilter provides a generic filtering capability at runtime for ScheduleOverrideQuery.
+type ScheduleOverrideFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ScheduleOverrideFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ScheduleOverrideFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(scheduleoverride.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ScheduleOverrideFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(scheduleoverride.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *ScheduleOverrideFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(scheduleoverride.FieldUpdatedAt))
+}
+
+// WhereScheduleID applies the entql int predicate on the schedule_id field.
+func (f *ScheduleOverrideFilter) WhereScheduleID(p entql.IntP) {
+	f.Where(p.Field(scheduleoverride.FieldScheduleID))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *ScheduleOverrideFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(scheduleoverride.FieldKind))
+}
+
+// WhereStartsAt applies the entql time.Time predicate on the starts_at field.
+func (f *ScheduleOverrideFilter) WhereStartsAt(p entql.TimeP) {
+	f.Where(p.Field(scheduleoverride.FieldStartsAt))
+}
+
+// WhereEndsAt applies the entql time.Time predicate on the ends_at field.
+func (f *ScheduleOverrideFilter) WhereEndsAt(p entql.TimeP) {
+	f.Where(p.Field(scheduleoverride.FieldEndsAt))
+}
+
+// WhereUserOnID applies the entql int predicate on the user_on_id field.
+func (f *ScheduleOverrideFilter) WhereUserOnID(p entql.IntP) {
+	f.Where(p.Field(scheduleoverride.FieldUserOnID))
+}
+
+// WhereUserOffID applies the entql int predicate on the user_off_id field.
+func (f *ScheduleOverrideFilter) WhereUserOffID(p entql.IntP) {
+	f.Where(p.Field(scheduleoverride.FieldUserOffID))
+}
+
+// WhereCreatedByID applies the entql int predicate on the created_by_id field.
+func (f *ScheduleOverrideFilter) WhereCreatedByID(p entql.IntP) {
+	f.Where(p.Field(scheduleoverride.FieldCreatedByID))
+}
+
+// WhereNote applies the entql string predicate on the note field.
+func (f *ScheduleOverrideFilter) WhereNote(p entql.StringP) {
+	f.Where(p.Field(scheduleoverride.FieldNote))
+}
+
+// WhereHasSchedule applies a predicate to check if query has an edge schedule.
+func (f *ScheduleOverrideFilter) WhereHasSchedule() {
+	f.Where(entql.HasEdge("schedule"))
+}
+
+// WhereHasScheduleWith applies a predicate to check if query has an edge schedule with a given conditions (other predicates).
+func (f *ScheduleOverrideFilter) WhereHasScheduleWith(preds ...predicate.Schedule) {
+	f.Where(entql.HasEdgeWith("schedule", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasUserOn applies a predicate to check if query has an edge user_on.
+func (f *ScheduleOverrideFilter) WhereHasUserOn() {
+	f.Where(entql.HasEdge("user_on"))
+}
+
+// WhereHasUserOnWith applies a predicate to check if query has an edge user_on with a given conditions (other predicates).
+func (f *ScheduleOverrideFilter) WhereHasUserOnWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("user_on", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasUserOff applies a predicate to check if query has an edge user_off.
+func (f *ScheduleOverrideFilter) WhereHasUserOff() {
+	f.Where(entql.HasEdge("user_off"))
+}
+
+// WhereHasUserOffWith applies a predicate to check if query has an edge user_off with a given conditions (other predicates).
+func (f *ScheduleOverrideFilter) WhereHasUserOffWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("user_off", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCreatedBy applies a predicate to check if query has an edge created_by.
+func (f *ScheduleOverrideFilter) WhereHasCreatedBy() {
+	f.Where(entql.HasEdge("created_by"))
+}
+
+// WhereHasCreatedByWith applies a predicate to check if query has an edge created_by with a given conditions (other predicates).
+func (f *ScheduleOverrideFilter) WhereHasCreatedByWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("created_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *ServiceQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1720,7 +2700,7 @@ type ServiceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServiceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1869,7 +2849,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1953,7 +2933,7 @@ type TeamFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TeamFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2012,6 +2992,20 @@ func (f *TeamFilter) WhereHasServicesWith(preds ...predicate.Service) {
 	})))
 }
 
+// WhereHasSchedules applies a predicate to check if query has an edge schedules.
+func (f *TeamFilter) WhereHasSchedules() {
+	f.Where(entql.HasEdge("schedules"))
+}
+
+// WhereHasSchedulesWith applies a predicate to check if query has an edge schedules with a given conditions (other predicates).
+func (f *TeamFilter) WhereHasSchedulesWith(preds ...predicate.Schedule) {
+	f.Where(entql.HasEdgeWith("schedules", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *TimelineEventQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -2041,7 +3035,7 @@ type TimelineEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TimelineEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2168,7 +3162,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2269,6 +3263,20 @@ func (f *UserFilter) WhereHasInvitations() {
 // WhereHasInvitationsWith applies a predicate to check if query has an edge invitations with a given conditions (other predicates).
 func (f *UserFilter) WhereHasInvitationsWith(preds ...predicate.Invitation) {
 	f.Where(entql.HasEdgeWith("invitations", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCalendarFeeds applies a predicate to check if query has an edge calendar_feeds.
+func (f *UserFilter) WhereHasCalendarFeeds() {
+	f.Where(entql.HasEdge("calendar_feeds"))
+}
+
+// WhereHasCalendarFeedsWith applies a predicate to check if query has an edge calendar_feeds with a given conditions (other predicates).
+func (f *UserFilter) WhereHasCalendarFeedsWith(preds ...predicate.CalendarFeed) {
+	f.Where(entql.HasEdgeWith("calendar_feeds", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}

@@ -12,10 +12,15 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/apitoken"
+	"github.com/tocsin/tocsin/ent/calendarfeed"
+	"github.com/tocsin/tocsin/ent/coverrequest"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
 	"github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/maintenancewindow"
+	"github.com/tocsin/tocsin/ent/schedule"
+	"github.com/tocsin/tocsin/ent/schedulelayer"
+	"github.com/tocsin/tocsin/ent/scheduleoverride"
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/team"
 	"github.com/tocsin/tocsin/ent/timelineevent"
@@ -541,6 +546,302 @@ func newAlertPaginateArgs(rv map[string]any) *alertPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*AlertWhereInput); ok {
 		args.opts = append(args.opts, WithAlertFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *CalendarFeedQuery) CollectFields(ctx context.Context, satisfies ...string) (*CalendarFeedQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *CalendarFeedQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(calendarfeed.Columns))
+		selectedFields = []string{calendarfeed.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "user":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withUser = query
+			if _, ok := fieldSeen[calendarfeed.FieldUserID]; !ok {
+				selectedFields = append(selectedFields, calendarfeed.FieldUserID)
+				fieldSeen[calendarfeed.FieldUserID] = struct{}{}
+			}
+
+		case "schedule":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ScheduleClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, scheduleImplementors)...); err != nil {
+				return err
+			}
+			_q.withSchedule = query
+			if _, ok := fieldSeen[calendarfeed.FieldScheduleID]; !ok {
+				selectedFields = append(selectedFields, calendarfeed.FieldScheduleID)
+				fieldSeen[calendarfeed.FieldScheduleID] = struct{}{}
+			}
+		case "userID":
+			if _, ok := fieldSeen[calendarfeed.FieldUserID]; !ok {
+				selectedFields = append(selectedFields, calendarfeed.FieldUserID)
+				fieldSeen[calendarfeed.FieldUserID] = struct{}{}
+			}
+		case "scheduleID":
+			if _, ok := fieldSeen[calendarfeed.FieldScheduleID]; !ok {
+				selectedFields = append(selectedFields, calendarfeed.FieldScheduleID)
+				fieldSeen[calendarfeed.FieldScheduleID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[calendarfeed.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, calendarfeed.FieldCreatedAt)
+				fieldSeen[calendarfeed.FieldCreatedAt] = struct{}{}
+			}
+		case "revokedAt":
+			if _, ok := fieldSeen[calendarfeed.FieldRevokedAt]; !ok {
+				selectedFields = append(selectedFields, calendarfeed.FieldRevokedAt)
+				fieldSeen[calendarfeed.FieldRevokedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type calendarfeedPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []CalendarFeedPaginateOption
+}
+
+func newCalendarFeedPaginateArgs(rv map[string]any) *calendarfeedPaginateArgs {
+	args := &calendarfeedPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[whereField].(*CalendarFeedWhereInput); ok {
+		args.opts = append(args.opts, WithCalendarFeedFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *CoverRequestQuery) CollectFields(ctx context.Context, satisfies ...string) (*CoverRequestQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *CoverRequestQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(coverrequest.Columns))
+		selectedFields = []string{coverrequest.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "schedule":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ScheduleClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, scheduleImplementors)...); err != nil {
+				return err
+			}
+			_q.withSchedule = query
+			if _, ok := fieldSeen[coverrequest.FieldScheduleID]; !ok {
+				selectedFields = append(selectedFields, coverrequest.FieldScheduleID)
+				fieldSeen[coverrequest.FieldScheduleID] = struct{}{}
+			}
+
+		case "requester":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withRequester = query
+			if _, ok := fieldSeen[coverrequest.FieldRequesterID]; !ok {
+				selectedFields = append(selectedFields, coverrequest.FieldRequesterID)
+				fieldSeen[coverrequest.FieldRequesterID] = struct{}{}
+			}
+
+		case "acceptedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withAcceptedBy = query
+			if _, ok := fieldSeen[coverrequest.FieldAcceptedByID]; !ok {
+				selectedFields = append(selectedFields, coverrequest.FieldAcceptedByID)
+				fieldSeen[coverrequest.FieldAcceptedByID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[coverrequest.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, coverrequest.FieldCreatedAt)
+				fieldSeen[coverrequest.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[coverrequest.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, coverrequest.FieldUpdatedAt)
+				fieldSeen[coverrequest.FieldUpdatedAt] = struct{}{}
+			}
+		case "scheduleID":
+			if _, ok := fieldSeen[coverrequest.FieldScheduleID]; !ok {
+				selectedFields = append(selectedFields, coverrequest.FieldScheduleID)
+				fieldSeen[coverrequest.FieldScheduleID] = struct{}{}
+			}
+		case "requesterID":
+			if _, ok := fieldSeen[coverrequest.FieldRequesterID]; !ok {
+				selectedFields = append(selectedFields, coverrequest.FieldRequesterID)
+				fieldSeen[coverrequest.FieldRequesterID] = struct{}{}
+			}
+		case "startsAt":
+			if _, ok := fieldSeen[coverrequest.FieldStartsAt]; !ok {
+				selectedFields = append(selectedFields, coverrequest.FieldStartsAt)
+				fieldSeen[coverrequest.FieldStartsAt] = struct{}{}
+			}
+		case "endsAt":
+			if _, ok := fieldSeen[coverrequest.FieldEndsAt]; !ok {
+				selectedFields = append(selectedFields, coverrequest.FieldEndsAt)
+				fieldSeen[coverrequest.FieldEndsAt] = struct{}{}
+			}
+		case "message":
+			if _, ok := fieldSeen[coverrequest.FieldMessage]; !ok {
+				selectedFields = append(selectedFields, coverrequest.FieldMessage)
+				fieldSeen[coverrequest.FieldMessage] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[coverrequest.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, coverrequest.FieldStatus)
+				fieldSeen[coverrequest.FieldStatus] = struct{}{}
+			}
+		case "expiresAt":
+			if _, ok := fieldSeen[coverrequest.FieldExpiresAt]; !ok {
+				selectedFields = append(selectedFields, coverrequest.FieldExpiresAt)
+				fieldSeen[coverrequest.FieldExpiresAt] = struct{}{}
+			}
+		case "acceptedByID":
+			if _, ok := fieldSeen[coverrequest.FieldAcceptedByID]; !ok {
+				selectedFields = append(selectedFields, coverrequest.FieldAcceptedByID)
+				fieldSeen[coverrequest.FieldAcceptedByID] = struct{}{}
+			}
+		case "overrideID":
+			if _, ok := fieldSeen[coverrequest.FieldOverrideID]; !ok {
+				selectedFields = append(selectedFields, coverrequest.FieldOverrideID)
+				fieldSeen[coverrequest.FieldOverrideID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type coverrequestPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []CoverRequestPaginateOption
+}
+
+func newCoverRequestPaginateArgs(rv map[string]any) *coverrequestPaginateArgs {
+	args := &coverrequestPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &CoverRequestOrder{Field: &CoverRequestOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithCoverRequestOrder(order))
+			}
+		case *CoverRequestOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithCoverRequestOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*CoverRequestWhereInput); ok {
+		args.opts = append(args.opts, WithCoverRequestFilter(v.Filter))
 	}
 	return args
 }
@@ -1409,6 +1710,478 @@ func newMaintenanceWindowPaginateArgs(rv map[string]any) *maintenancewindowPagin
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ScheduleQuery) CollectFields(ctx context.Context, satisfies ...string) (*ScheduleQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ScheduleQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(schedule.Columns))
+		selectedFields = []string{schedule.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "team":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&TeamClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, teamImplementors)...); err != nil {
+				return err
+			}
+			_q.withTeam = query
+			if _, ok := fieldSeen[schedule.FieldTeamID]; !ok {
+				selectedFields = append(selectedFields, schedule.FieldTeamID)
+				fieldSeen[schedule.FieldTeamID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[schedule.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, schedule.FieldCreatedAt)
+				fieldSeen[schedule.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[schedule.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, schedule.FieldUpdatedAt)
+				fieldSeen[schedule.FieldUpdatedAt] = struct{}{}
+			}
+		case "name":
+			if _, ok := fieldSeen[schedule.FieldName]; !ok {
+				selectedFields = append(selectedFields, schedule.FieldName)
+				fieldSeen[schedule.FieldName] = struct{}{}
+			}
+		case "description":
+			if _, ok := fieldSeen[schedule.FieldDescription]; !ok {
+				selectedFields = append(selectedFields, schedule.FieldDescription)
+				fieldSeen[schedule.FieldDescription] = struct{}{}
+			}
+		case "timeZone":
+			if _, ok := fieldSeen[schedule.FieldTimeZone]; !ok {
+				selectedFields = append(selectedFields, schedule.FieldTimeZone)
+				fieldSeen[schedule.FieldTimeZone] = struct{}{}
+			}
+		case "teamID":
+			if _, ok := fieldSeen[schedule.FieldTeamID]; !ok {
+				selectedFields = append(selectedFields, schedule.FieldTeamID)
+				fieldSeen[schedule.FieldTeamID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type schedulePaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []SchedulePaginateOption
+}
+
+func newSchedulePaginateArgs(rv map[string]any) *schedulePaginateArgs {
+	args := &schedulePaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &ScheduleOrder{Field: &ScheduleOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithScheduleOrder(order))
+			}
+		case *ScheduleOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithScheduleOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*ScheduleWhereInput); ok {
+		args.opts = append(args.opts, WithScheduleFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ScheduleLayerQuery) CollectFields(ctx context.Context, satisfies ...string) (*ScheduleLayerQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ScheduleLayerQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(schedulelayer.Columns))
+		selectedFields = []string{schedulelayer.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "schedule":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ScheduleClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, scheduleImplementors)...); err != nil {
+				return err
+			}
+			_q.withSchedule = query
+			if _, ok := fieldSeen[schedulelayer.FieldScheduleID]; !ok {
+				selectedFields = append(selectedFields, schedulelayer.FieldScheduleID)
+				fieldSeen[schedulelayer.FieldScheduleID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[schedulelayer.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, schedulelayer.FieldCreatedAt)
+				fieldSeen[schedulelayer.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[schedulelayer.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, schedulelayer.FieldUpdatedAt)
+				fieldSeen[schedulelayer.FieldUpdatedAt] = struct{}{}
+			}
+		case "scheduleID":
+			if _, ok := fieldSeen[schedulelayer.FieldScheduleID]; !ok {
+				selectedFields = append(selectedFields, schedulelayer.FieldScheduleID)
+				fieldSeen[schedulelayer.FieldScheduleID] = struct{}{}
+			}
+		case "name":
+			if _, ok := fieldSeen[schedulelayer.FieldName]; !ok {
+				selectedFields = append(selectedFields, schedulelayer.FieldName)
+				fieldSeen[schedulelayer.FieldName] = struct{}{}
+			}
+		case "position":
+			if _, ok := fieldSeen[schedulelayer.FieldPosition]; !ok {
+				selectedFields = append(selectedFields, schedulelayer.FieldPosition)
+				fieldSeen[schedulelayer.FieldPosition] = struct{}{}
+			}
+		case "shiftLength":
+			if _, ok := fieldSeen[schedulelayer.FieldShiftLength]; !ok {
+				selectedFields = append(selectedFields, schedulelayer.FieldShiftLength)
+				fieldSeen[schedulelayer.FieldShiftLength] = struct{}{}
+			}
+		case "shiftUnit":
+			if _, ok := fieldSeen[schedulelayer.FieldShiftUnit]; !ok {
+				selectedFields = append(selectedFields, schedulelayer.FieldShiftUnit)
+				fieldSeen[schedulelayer.FieldShiftUnit] = struct{}{}
+			}
+		case "startAt":
+			if _, ok := fieldSeen[schedulelayer.FieldStartAt]; !ok {
+				selectedFields = append(selectedFields, schedulelayer.FieldStartAt)
+				fieldSeen[schedulelayer.FieldStartAt] = struct{}{}
+			}
+		case "endAt":
+			if _, ok := fieldSeen[schedulelayer.FieldEndAt]; !ok {
+				selectedFields = append(selectedFields, schedulelayer.FieldEndAt)
+				fieldSeen[schedulelayer.FieldEndAt] = struct{}{}
+			}
+		case "handoffTime":
+			if _, ok := fieldSeen[schedulelayer.FieldHandoffTime]; !ok {
+				selectedFields = append(selectedFields, schedulelayer.FieldHandoffTime)
+				fieldSeen[schedulelayer.FieldHandoffTime] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type schedulelayerPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ScheduleLayerPaginateOption
+}
+
+func newScheduleLayerPaginateArgs(rv map[string]any) *schedulelayerPaginateArgs {
+	args := &schedulelayerPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &ScheduleLayerOrder{Field: &ScheduleLayerOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithScheduleLayerOrder(order))
+			}
+		case *ScheduleLayerOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithScheduleLayerOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*ScheduleLayerWhereInput); ok {
+		args.opts = append(args.opts, WithScheduleLayerFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ScheduleOverrideQuery) CollectFields(ctx context.Context, satisfies ...string) (*ScheduleOverrideQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ScheduleOverrideQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(scheduleoverride.Columns))
+		selectedFields = []string{scheduleoverride.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "schedule":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ScheduleClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, scheduleImplementors)...); err != nil {
+				return err
+			}
+			_q.withSchedule = query
+			if _, ok := fieldSeen[scheduleoverride.FieldScheduleID]; !ok {
+				selectedFields = append(selectedFields, scheduleoverride.FieldScheduleID)
+				fieldSeen[scheduleoverride.FieldScheduleID] = struct{}{}
+			}
+
+		case "userOn":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withUserOn = query
+			if _, ok := fieldSeen[scheduleoverride.FieldUserOnID]; !ok {
+				selectedFields = append(selectedFields, scheduleoverride.FieldUserOnID)
+				fieldSeen[scheduleoverride.FieldUserOnID] = struct{}{}
+			}
+
+		case "userOff":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withUserOff = query
+			if _, ok := fieldSeen[scheduleoverride.FieldUserOffID]; !ok {
+				selectedFields = append(selectedFields, scheduleoverride.FieldUserOffID)
+				fieldSeen[scheduleoverride.FieldUserOffID] = struct{}{}
+			}
+
+		case "createdBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withCreatedBy = query
+			if _, ok := fieldSeen[scheduleoverride.FieldCreatedByID]; !ok {
+				selectedFields = append(selectedFields, scheduleoverride.FieldCreatedByID)
+				fieldSeen[scheduleoverride.FieldCreatedByID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[scheduleoverride.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, scheduleoverride.FieldCreatedAt)
+				fieldSeen[scheduleoverride.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[scheduleoverride.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, scheduleoverride.FieldUpdatedAt)
+				fieldSeen[scheduleoverride.FieldUpdatedAt] = struct{}{}
+			}
+		case "scheduleID":
+			if _, ok := fieldSeen[scheduleoverride.FieldScheduleID]; !ok {
+				selectedFields = append(selectedFields, scheduleoverride.FieldScheduleID)
+				fieldSeen[scheduleoverride.FieldScheduleID] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[scheduleoverride.FieldKind]; !ok {
+				selectedFields = append(selectedFields, scheduleoverride.FieldKind)
+				fieldSeen[scheduleoverride.FieldKind] = struct{}{}
+			}
+		case "startsAt":
+			if _, ok := fieldSeen[scheduleoverride.FieldStartsAt]; !ok {
+				selectedFields = append(selectedFields, scheduleoverride.FieldStartsAt)
+				fieldSeen[scheduleoverride.FieldStartsAt] = struct{}{}
+			}
+		case "endsAt":
+			if _, ok := fieldSeen[scheduleoverride.FieldEndsAt]; !ok {
+				selectedFields = append(selectedFields, scheduleoverride.FieldEndsAt)
+				fieldSeen[scheduleoverride.FieldEndsAt] = struct{}{}
+			}
+		case "userOnID":
+			if _, ok := fieldSeen[scheduleoverride.FieldUserOnID]; !ok {
+				selectedFields = append(selectedFields, scheduleoverride.FieldUserOnID)
+				fieldSeen[scheduleoverride.FieldUserOnID] = struct{}{}
+			}
+		case "userOffID":
+			if _, ok := fieldSeen[scheduleoverride.FieldUserOffID]; !ok {
+				selectedFields = append(selectedFields, scheduleoverride.FieldUserOffID)
+				fieldSeen[scheduleoverride.FieldUserOffID] = struct{}{}
+			}
+		case "createdByID":
+			if _, ok := fieldSeen[scheduleoverride.FieldCreatedByID]; !ok {
+				selectedFields = append(selectedFields, scheduleoverride.FieldCreatedByID)
+				fieldSeen[scheduleoverride.FieldCreatedByID] = struct{}{}
+			}
+		case "note":
+			if _, ok := fieldSeen[scheduleoverride.FieldNote]; !ok {
+				selectedFields = append(selectedFields, scheduleoverride.FieldNote)
+				fieldSeen[scheduleoverride.FieldNote] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type scheduleoverridePaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ScheduleOverridePaginateOption
+}
+
+func newScheduleOverridePaginateArgs(rv map[string]any) *scheduleoverridePaginateArgs {
+	args := &scheduleoverridePaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &ScheduleOverrideOrder{Field: &ScheduleOverrideOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithScheduleOverrideOrder(order))
+			}
+		case *ScheduleOverrideOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithScheduleOverrideOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*ScheduleOverrideWhereInput); ok {
+		args.opts = append(args.opts, WithScheduleOverrideFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *ServiceQuery) CollectFields(ctx context.Context, satisfies ...string) (*ServiceQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -2182,6 +2955,19 @@ func (_q *TeamQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 				query = pager.applyOrder(query)
 			}
 			_q.WithNamedServices(alias, func(wq *ServiceQuery) {
+				*wq = *query
+			})
+
+		case "schedules":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ScheduleClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, scheduleImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedSchedules(alias, func(wq *ScheduleQuery) {
 				*wq = *query
 			})
 		case "createdAt":

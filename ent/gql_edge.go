@@ -77,6 +77,46 @@ func (_m *Alert) Timeline(
 	return _m.QueryTimeline().Paginate(ctx, after, first, before, last, opts...)
 }
 
+func (_m *CalendarFeed) User(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.UserOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryUser().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *CalendarFeed) Schedule(ctx context.Context) (*Schedule, error) {
+	result, err := _m.Edges.ScheduleOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QuerySchedule().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *CoverRequest) Schedule(ctx context.Context) (*Schedule, error) {
+	result, err := _m.Edges.ScheduleOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QuerySchedule().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *CoverRequest) Requester(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.RequesterOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryRequester().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *CoverRequest) AcceptedBy(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.AcceptedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAcceptedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *Heartbeat) Service(ctx context.Context) (*Service, error) {
 	result, err := _m.Edges.ServiceOrErr()
 	if IsNotLoaded(err) {
@@ -165,6 +205,54 @@ func (_m *MaintenanceWindow) Service(ctx context.Context) (*Service, error) {
 }
 
 func (_m *MaintenanceWindow) CreatedBy(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.CreatedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCreatedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Schedule) Team(ctx context.Context) (*Team, error) {
+	result, err := _m.Edges.TeamOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryTeam().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *ScheduleLayer) Schedule(ctx context.Context) (*Schedule, error) {
+	result, err := _m.Edges.ScheduleOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QuerySchedule().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *ScheduleOverride) Schedule(ctx context.Context) (*Schedule, error) {
+	result, err := _m.Edges.ScheduleOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QuerySchedule().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *ScheduleOverride) UserOn(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.UserOnOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryUserOn().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *ScheduleOverride) UserOff(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.UserOffOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryUserOff().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *ScheduleOverride) CreatedBy(ctx context.Context) (*User, error) {
 	result, err := _m.Edges.CreatedByOrErr()
 	if IsNotLoaded(err) {
 		result, err = _m.QueryCreatedBy().Only(ctx)
@@ -325,6 +413,18 @@ func (_m *Team) Services(
 		return conn, nil
 	}
 	return _m.QueryServices().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Team) Schedules(ctx context.Context) (result []*Schedule, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedSchedules(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.SchedulesOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QuerySchedules().All(ctx)
+	}
+	return result, err
 }
 
 func (_m *TimelineEvent) Actor(ctx context.Context) (*User, error) {

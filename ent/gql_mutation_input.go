@@ -6,6 +6,62 @@ import (
 	"github.com/tocsin/tocsin/viewer"
 )
 
+// CreateScheduleInput represents a mutation input for creating schedules.
+type CreateScheduleInput struct {
+	Name        string
+	Description *string
+	TimeZone    string
+	TeamID      int
+}
+
+// Mutate applies the CreateScheduleInput on the ScheduleMutation builder.
+func (i *CreateScheduleInput) Mutate(m *ScheduleMutation) {
+	m.SetName(i.Name)
+	if v := i.Description; v != nil {
+		m.SetDescription(*v)
+	}
+	m.SetTimeZone(i.TimeZone)
+	m.SetTeamID(i.TeamID)
+}
+
+// SetInput applies the change-set in the CreateScheduleInput on the ScheduleCreate builder.
+func (c *ScheduleCreate) SetInput(i CreateScheduleInput) *ScheduleCreate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// UpdateScheduleInput represents a mutation input for updating schedules.
+type UpdateScheduleInput struct {
+	Name        *string
+	Description *string
+	TimeZone    *string
+}
+
+// Mutate applies the UpdateScheduleInput on the ScheduleMutation builder.
+func (i *UpdateScheduleInput) Mutate(m *ScheduleMutation) {
+	if v := i.Name; v != nil {
+		m.SetName(*v)
+	}
+	if v := i.Description; v != nil {
+		m.SetDescription(*v)
+	}
+	if v := i.TimeZone; v != nil {
+		m.SetTimeZone(*v)
+	}
+}
+
+// SetInput applies the change-set in the UpdateScheduleInput on the ScheduleUpdate builder.
+func (c *ScheduleUpdate) SetInput(i UpdateScheduleInput) *ScheduleUpdate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// SetInput applies the change-set in the UpdateScheduleInput on the ScheduleUpdateOne builder.
+func (c *ScheduleUpdateOne) SetInput(i UpdateScheduleInput) *ScheduleUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
+
 // CreateServiceInput represents a mutation input for creating services.
 type CreateServiceInput struct {
 	Name        string

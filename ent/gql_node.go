@@ -12,11 +12,16 @@ import (
 	"github.com/hashicorp/go-multierror"
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/apitoken"
+	"github.com/tocsin/tocsin/ent/calendarfeed"
+	"github.com/tocsin/tocsin/ent/coverrequest"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
 	"github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/internal"
 	"github.com/tocsin/tocsin/ent/maintenancewindow"
+	"github.com/tocsin/tocsin/ent/schedule"
+	"github.com/tocsin/tocsin/ent/schedulelayer"
+	"github.com/tocsin/tocsin/ent/scheduleoverride"
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/team"
 	"github.com/tocsin/tocsin/ent/timelineevent"
@@ -39,6 +44,16 @@ var alertImplementors = []string{"Alert", "Node"}
 // IsNode implements the Node interface check for GQLGen.
 func (*Alert) IsNode() {}
 
+var calendarfeedImplementors = []string{"CalendarFeed", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*CalendarFeed) IsNode() {}
+
+var coverrequestImplementors = []string{"CoverRequest", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*CoverRequest) IsNode() {}
+
 var heartbeatImplementors = []string{"Heartbeat", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
@@ -58,6 +73,21 @@ var maintenancewindowImplementors = []string{"MaintenanceWindow", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*MaintenanceWindow) IsNode() {}
+
+var scheduleImplementors = []string{"Schedule", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Schedule) IsNode() {}
+
+var schedulelayerImplementors = []string{"ScheduleLayer", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*ScheduleLayer) IsNode() {}
+
+var scheduleoverrideImplementors = []string{"ScheduleOverride", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*ScheduleOverride) IsNode() {}
 
 var serviceImplementors = []string{"Service", "Node"}
 
@@ -174,6 +204,24 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			}
 		}
 		return query.Only(ctx)
+	case calendarfeed.Table:
+		query := c.CalendarFeed.Query().
+			Where(calendarfeed.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, calendarfeedImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case coverrequest.Table:
+		query := c.CoverRequest.Query().
+			Where(coverrequest.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, coverrequestImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case heartbeat.Table:
 		query := c.Heartbeat.Query().
 			Where(heartbeat.ID(id))
@@ -206,6 +254,33 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(maintenancewindow.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, maintenancewindowImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case schedule.Table:
+		query := c.Schedule.Query().
+			Where(schedule.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, scheduleImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case schedulelayer.Table:
+		query := c.ScheduleLayer.Query().
+			Where(schedulelayer.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, schedulelayerImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case scheduleoverride.Table:
+		query := c.ScheduleOverride.Query().
+			Where(scheduleoverride.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, scheduleoverrideImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -351,6 +426,38 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 				*noder = node
 			}
 		}
+	case calendarfeed.Table:
+		query := c.CalendarFeed.Query().
+			Where(calendarfeed.IDIn(ids...))
+		query, err := query.CollectFields(ctx, calendarfeedImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case coverrequest.Table:
+		query := c.CoverRequest.Query().
+			Where(coverrequest.IDIn(ids...))
+		query, err := query.CollectFields(ctx, coverrequestImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case heartbeat.Table:
 		query := c.Heartbeat.Query().
 			Where(heartbeat.IDIn(ids...))
@@ -403,6 +510,54 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.MaintenanceWindow.Query().
 			Where(maintenancewindow.IDIn(ids...))
 		query, err := query.CollectFields(ctx, maintenancewindowImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case schedule.Table:
+		query := c.Schedule.Query().
+			Where(schedule.IDIn(ids...))
+		query, err := query.CollectFields(ctx, scheduleImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case schedulelayer.Table:
+		query := c.ScheduleLayer.Query().
+			Where(schedulelayer.IDIn(ids...))
+		query, err := query.CollectFields(ctx, schedulelayerImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case scheduleoverride.Table:
+		query := c.ScheduleOverride.Query().
+			Where(scheduleoverride.IDIn(ids...))
+		query, err := query.CollectFields(ctx, scheduleoverrideImplementors...)
 		if err != nil {
 			return nil, err
 		}

@@ -16,10 +16,15 @@ import (
 	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/apitoken"
+	"github.com/tocsin/tocsin/ent/calendarfeed"
+	"github.com/tocsin/tocsin/ent/coverrequest"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
 	"github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/maintenancewindow"
+	"github.com/tocsin/tocsin/ent/schedule"
+	"github.com/tocsin/tocsin/ent/schedulelayer"
+	"github.com/tocsin/tocsin/ent/scheduleoverride"
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/team"
 	"github.com/tocsin/tocsin/ent/timelineevent"
@@ -874,6 +879,569 @@ func (_m *Alert) ToEdge(order *AlertOrder) *AlertEdge {
 		order = DefaultAlertOrder
 	}
 	return &AlertEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// CalendarFeedEdge is the edge representation of CalendarFeed.
+type CalendarFeedEdge struct {
+	Node   *CalendarFeed `json:"node"`
+	Cursor Cursor        `json:"cursor"`
+}
+
+// CalendarFeedConnection is the connection containing edges to CalendarFeed.
+type CalendarFeedConnection struct {
+	Edges      []*CalendarFeedEdge `json:"edges"`
+	PageInfo   PageInfo            `json:"pageInfo"`
+	TotalCount int                 `json:"totalCount"`
+}
+
+func (c *CalendarFeedConnection) build(nodes []*CalendarFeed, pager *calendarfeedPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *CalendarFeed
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *CalendarFeed {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *CalendarFeed {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*CalendarFeedEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &CalendarFeedEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// CalendarFeedPaginateOption enables pagination customization.
+type CalendarFeedPaginateOption func(*calendarfeedPager) error
+
+// WithCalendarFeedOrder configures pagination ordering.
+func WithCalendarFeedOrder(order *CalendarFeedOrder) CalendarFeedPaginateOption {
+	if order == nil {
+		order = DefaultCalendarFeedOrder
+	}
+	o := *order
+	return func(pager *calendarfeedPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultCalendarFeedOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithCalendarFeedFilter configures pagination filter.
+func WithCalendarFeedFilter(filter func(*CalendarFeedQuery) (*CalendarFeedQuery, error)) CalendarFeedPaginateOption {
+	return func(pager *calendarfeedPager) error {
+		if filter == nil {
+			return errors.New("CalendarFeedQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type calendarfeedPager struct {
+	reverse bool
+	order   *CalendarFeedOrder
+	filter  func(*CalendarFeedQuery) (*CalendarFeedQuery, error)
+}
+
+func newCalendarFeedPager(opts []CalendarFeedPaginateOption, reverse bool) (*calendarfeedPager, error) {
+	pager := &calendarfeedPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultCalendarFeedOrder
+	}
+	return pager, nil
+}
+
+func (p *calendarfeedPager) applyFilter(query *CalendarFeedQuery) (*CalendarFeedQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *calendarfeedPager) toCursor(_m *CalendarFeed) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *calendarfeedPager) applyCursors(query *CalendarFeedQuery, after, before *Cursor) (*CalendarFeedQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultCalendarFeedOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *calendarfeedPager) applyOrder(query *CalendarFeedQuery) *CalendarFeedQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultCalendarFeedOrder.Field {
+		query = query.Order(DefaultCalendarFeedOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *calendarfeedPager) orderExpr(query *CalendarFeedQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultCalendarFeedOrder.Field {
+			b.Comma().Ident(DefaultCalendarFeedOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to CalendarFeed.
+func (_m *CalendarFeedQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...CalendarFeedPaginateOption,
+) (*CalendarFeedConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newCalendarFeedPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &CalendarFeedConnection{Edges: []*CalendarFeedEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+// CalendarFeedOrderField defines the ordering field of CalendarFeed.
+type CalendarFeedOrderField struct {
+	// Value extracts the ordering value from the given CalendarFeed.
+	Value    func(*CalendarFeed) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) calendarfeed.OrderOption
+	toCursor func(*CalendarFeed) Cursor
+}
+
+// CalendarFeedOrder defines the ordering of CalendarFeed.
+type CalendarFeedOrder struct {
+	Direction OrderDirection          `json:"direction"`
+	Field     *CalendarFeedOrderField `json:"field"`
+}
+
+// DefaultCalendarFeedOrder is the default ordering of CalendarFeed.
+var DefaultCalendarFeedOrder = &CalendarFeedOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &CalendarFeedOrderField{
+		Value: func(_m *CalendarFeed) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: calendarfeed.FieldID,
+		toTerm: calendarfeed.ByID,
+		toCursor: func(_m *CalendarFeed) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts CalendarFeed into CalendarFeedEdge.
+func (_m *CalendarFeed) ToEdge(order *CalendarFeedOrder) *CalendarFeedEdge {
+	if order == nil {
+		order = DefaultCalendarFeedOrder
+	}
+	return &CalendarFeedEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// CoverRequestEdge is the edge representation of CoverRequest.
+type CoverRequestEdge struct {
+	Node   *CoverRequest `json:"node"`
+	Cursor Cursor        `json:"cursor"`
+}
+
+// CoverRequestConnection is the connection containing edges to CoverRequest.
+type CoverRequestConnection struct {
+	Edges      []*CoverRequestEdge `json:"edges"`
+	PageInfo   PageInfo            `json:"pageInfo"`
+	TotalCount int                 `json:"totalCount"`
+}
+
+func (c *CoverRequestConnection) build(nodes []*CoverRequest, pager *coverrequestPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *CoverRequest
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *CoverRequest {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *CoverRequest {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*CoverRequestEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &CoverRequestEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// CoverRequestPaginateOption enables pagination customization.
+type CoverRequestPaginateOption func(*coverrequestPager) error
+
+// WithCoverRequestOrder configures pagination ordering.
+func WithCoverRequestOrder(order *CoverRequestOrder) CoverRequestPaginateOption {
+	if order == nil {
+		order = DefaultCoverRequestOrder
+	}
+	o := *order
+	return func(pager *coverrequestPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultCoverRequestOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithCoverRequestFilter configures pagination filter.
+func WithCoverRequestFilter(filter func(*CoverRequestQuery) (*CoverRequestQuery, error)) CoverRequestPaginateOption {
+	return func(pager *coverrequestPager) error {
+		if filter == nil {
+			return errors.New("CoverRequestQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type coverrequestPager struct {
+	reverse bool
+	order   *CoverRequestOrder
+	filter  func(*CoverRequestQuery) (*CoverRequestQuery, error)
+}
+
+func newCoverRequestPager(opts []CoverRequestPaginateOption, reverse bool) (*coverrequestPager, error) {
+	pager := &coverrequestPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultCoverRequestOrder
+	}
+	return pager, nil
+}
+
+func (p *coverrequestPager) applyFilter(query *CoverRequestQuery) (*CoverRequestQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *coverrequestPager) toCursor(_m *CoverRequest) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *coverrequestPager) applyCursors(query *CoverRequestQuery, after, before *Cursor) (*CoverRequestQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultCoverRequestOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *coverrequestPager) applyOrder(query *CoverRequestQuery) *CoverRequestQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultCoverRequestOrder.Field {
+		query = query.Order(DefaultCoverRequestOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *coverrequestPager) orderExpr(query *CoverRequestQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultCoverRequestOrder.Field {
+			b.Comma().Ident(DefaultCoverRequestOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to CoverRequest.
+func (_m *CoverRequestQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...CoverRequestPaginateOption,
+) (*CoverRequestConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newCoverRequestPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &CoverRequestConnection{Edges: []*CoverRequestEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// CoverRequestOrderFieldCreatedAt orders CoverRequest by created_at.
+	CoverRequestOrderFieldCreatedAt = &CoverRequestOrderField{
+		Value: func(_m *CoverRequest) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: coverrequest.FieldCreatedAt,
+		toTerm: coverrequest.ByCreatedAt,
+		toCursor: func(_m *CoverRequest) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// CoverRequestOrderFieldUpdatedAt orders CoverRequest by updated_at.
+	CoverRequestOrderFieldUpdatedAt = &CoverRequestOrderField{
+		Value: func(_m *CoverRequest) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: coverrequest.FieldUpdatedAt,
+		toTerm: coverrequest.ByUpdatedAt,
+		toCursor: func(_m *CoverRequest) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f CoverRequestOrderField) String() string {
+	var str string
+	switch f.column {
+	case CoverRequestOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case CoverRequestOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f CoverRequestOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *CoverRequestOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("CoverRequestOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *CoverRequestOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *CoverRequestOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid CoverRequestOrderField", str)
+	}
+	return nil
+}
+
+// CoverRequestOrderField defines the ordering field of CoverRequest.
+type CoverRequestOrderField struct {
+	// Value extracts the ordering value from the given CoverRequest.
+	Value    func(*CoverRequest) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) coverrequest.OrderOption
+	toCursor func(*CoverRequest) Cursor
+}
+
+// CoverRequestOrder defines the ordering of CoverRequest.
+type CoverRequestOrder struct {
+	Direction OrderDirection          `json:"direction"`
+	Field     *CoverRequestOrderField `json:"field"`
+}
+
+// DefaultCoverRequestOrder is the default ordering of CoverRequest.
+var DefaultCoverRequestOrder = &CoverRequestOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &CoverRequestOrderField{
+		Value: func(_m *CoverRequest) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: coverrequest.FieldID,
+		toTerm: coverrequest.ByID,
+		toCursor: func(_m *CoverRequest) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts CoverRequest into CoverRequestEdge.
+func (_m *CoverRequest) ToEdge(order *CoverRequestOrder) *CoverRequestEdge {
+	if order == nil {
+		order = DefaultCoverRequestOrder
+	}
+	return &CoverRequestEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}
@@ -2292,6 +2860,966 @@ func (_m *MaintenanceWindow) ToEdge(order *MaintenanceWindowOrder) *MaintenanceW
 		order = DefaultMaintenanceWindowOrder
 	}
 	return &MaintenanceWindowEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// ScheduleEdge is the edge representation of Schedule.
+type ScheduleEdge struct {
+	Node   *Schedule `json:"node"`
+	Cursor Cursor    `json:"cursor"`
+}
+
+// ScheduleConnection is the connection containing edges to Schedule.
+type ScheduleConnection struct {
+	Edges      []*ScheduleEdge `json:"edges"`
+	PageInfo   PageInfo        `json:"pageInfo"`
+	TotalCount int             `json:"totalCount"`
+}
+
+func (c *ScheduleConnection) build(nodes []*Schedule, pager *schedulePager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Schedule
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Schedule {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Schedule {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ScheduleEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ScheduleEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// SchedulePaginateOption enables pagination customization.
+type SchedulePaginateOption func(*schedulePager) error
+
+// WithScheduleOrder configures pagination ordering.
+func WithScheduleOrder(order *ScheduleOrder) SchedulePaginateOption {
+	if order == nil {
+		order = DefaultScheduleOrder
+	}
+	o := *order
+	return func(pager *schedulePager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultScheduleOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithScheduleFilter configures pagination filter.
+func WithScheduleFilter(filter func(*ScheduleQuery) (*ScheduleQuery, error)) SchedulePaginateOption {
+	return func(pager *schedulePager) error {
+		if filter == nil {
+			return errors.New("ScheduleQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type schedulePager struct {
+	reverse bool
+	order   *ScheduleOrder
+	filter  func(*ScheduleQuery) (*ScheduleQuery, error)
+}
+
+func newSchedulePager(opts []SchedulePaginateOption, reverse bool) (*schedulePager, error) {
+	pager := &schedulePager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultScheduleOrder
+	}
+	return pager, nil
+}
+
+func (p *schedulePager) applyFilter(query *ScheduleQuery) (*ScheduleQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *schedulePager) toCursor(_m *Schedule) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *schedulePager) applyCursors(query *ScheduleQuery, after, before *Cursor) (*ScheduleQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultScheduleOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *schedulePager) applyOrder(query *ScheduleQuery) *ScheduleQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultScheduleOrder.Field {
+		query = query.Order(DefaultScheduleOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *schedulePager) orderExpr(query *ScheduleQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultScheduleOrder.Field {
+			b.Comma().Ident(DefaultScheduleOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Schedule.
+func (_m *ScheduleQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...SchedulePaginateOption,
+) (*ScheduleConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newSchedulePager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ScheduleConnection{Edges: []*ScheduleEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// ScheduleOrderFieldCreatedAt orders Schedule by created_at.
+	ScheduleOrderFieldCreatedAt = &ScheduleOrderField{
+		Value: func(_m *Schedule) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: schedule.FieldCreatedAt,
+		toTerm: schedule.ByCreatedAt,
+		toCursor: func(_m *Schedule) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// ScheduleOrderFieldUpdatedAt orders Schedule by updated_at.
+	ScheduleOrderFieldUpdatedAt = &ScheduleOrderField{
+		Value: func(_m *Schedule) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: schedule.FieldUpdatedAt,
+		toTerm: schedule.ByUpdatedAt,
+		toCursor: func(_m *Schedule) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// ScheduleOrderFieldName orders Schedule by name.
+	ScheduleOrderFieldName = &ScheduleOrderField{
+		Value: func(_m *Schedule) (ent.Value, error) {
+			return _m.Name, nil
+		},
+		column: schedule.FieldName,
+		toTerm: schedule.ByName,
+		toCursor: func(_m *Schedule) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Name,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f ScheduleOrderField) String() string {
+	var str string
+	switch f.column {
+	case ScheduleOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case ScheduleOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case ScheduleOrderFieldName.column:
+		str = "NAME"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f ScheduleOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *ScheduleOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("ScheduleOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *ScheduleOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *ScheduleOrderFieldUpdatedAt
+	case "NAME":
+		*f = *ScheduleOrderFieldName
+	default:
+		return fmt.Errorf("%s is not a valid ScheduleOrderField", str)
+	}
+	return nil
+}
+
+// ScheduleOrderField defines the ordering field of Schedule.
+type ScheduleOrderField struct {
+	// Value extracts the ordering value from the given Schedule.
+	Value    func(*Schedule) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) schedule.OrderOption
+	toCursor func(*Schedule) Cursor
+}
+
+// ScheduleOrder defines the ordering of Schedule.
+type ScheduleOrder struct {
+	Direction OrderDirection      `json:"direction"`
+	Field     *ScheduleOrderField `json:"field"`
+}
+
+// DefaultScheduleOrder is the default ordering of Schedule.
+var DefaultScheduleOrder = &ScheduleOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ScheduleOrderField{
+		Value: func(_m *Schedule) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: schedule.FieldID,
+		toTerm: schedule.ByID,
+		toCursor: func(_m *Schedule) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Schedule into ScheduleEdge.
+func (_m *Schedule) ToEdge(order *ScheduleOrder) *ScheduleEdge {
+	if order == nil {
+		order = DefaultScheduleOrder
+	}
+	return &ScheduleEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// ScheduleLayerEdge is the edge representation of ScheduleLayer.
+type ScheduleLayerEdge struct {
+	Node   *ScheduleLayer `json:"node"`
+	Cursor Cursor         `json:"cursor"`
+}
+
+// ScheduleLayerConnection is the connection containing edges to ScheduleLayer.
+type ScheduleLayerConnection struct {
+	Edges      []*ScheduleLayerEdge `json:"edges"`
+	PageInfo   PageInfo             `json:"pageInfo"`
+	TotalCount int                  `json:"totalCount"`
+}
+
+func (c *ScheduleLayerConnection) build(nodes []*ScheduleLayer, pager *schedulelayerPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *ScheduleLayer
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *ScheduleLayer {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *ScheduleLayer {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ScheduleLayerEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ScheduleLayerEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ScheduleLayerPaginateOption enables pagination customization.
+type ScheduleLayerPaginateOption func(*schedulelayerPager) error
+
+// WithScheduleLayerOrder configures pagination ordering.
+func WithScheduleLayerOrder(order *ScheduleLayerOrder) ScheduleLayerPaginateOption {
+	if order == nil {
+		order = DefaultScheduleLayerOrder
+	}
+	o := *order
+	return func(pager *schedulelayerPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultScheduleLayerOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithScheduleLayerFilter configures pagination filter.
+func WithScheduleLayerFilter(filter func(*ScheduleLayerQuery) (*ScheduleLayerQuery, error)) ScheduleLayerPaginateOption {
+	return func(pager *schedulelayerPager) error {
+		if filter == nil {
+			return errors.New("ScheduleLayerQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type schedulelayerPager struct {
+	reverse bool
+	order   *ScheduleLayerOrder
+	filter  func(*ScheduleLayerQuery) (*ScheduleLayerQuery, error)
+}
+
+func newScheduleLayerPager(opts []ScheduleLayerPaginateOption, reverse bool) (*schedulelayerPager, error) {
+	pager := &schedulelayerPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultScheduleLayerOrder
+	}
+	return pager, nil
+}
+
+func (p *schedulelayerPager) applyFilter(query *ScheduleLayerQuery) (*ScheduleLayerQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *schedulelayerPager) toCursor(_m *ScheduleLayer) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *schedulelayerPager) applyCursors(query *ScheduleLayerQuery, after, before *Cursor) (*ScheduleLayerQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultScheduleLayerOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *schedulelayerPager) applyOrder(query *ScheduleLayerQuery) *ScheduleLayerQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultScheduleLayerOrder.Field {
+		query = query.Order(DefaultScheduleLayerOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *schedulelayerPager) orderExpr(query *ScheduleLayerQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultScheduleLayerOrder.Field {
+			b.Comma().Ident(DefaultScheduleLayerOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to ScheduleLayer.
+func (_m *ScheduleLayerQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ScheduleLayerPaginateOption,
+) (*ScheduleLayerConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newScheduleLayerPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ScheduleLayerConnection{Edges: []*ScheduleLayerEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// ScheduleLayerOrderFieldCreatedAt orders ScheduleLayer by created_at.
+	ScheduleLayerOrderFieldCreatedAt = &ScheduleLayerOrderField{
+		Value: func(_m *ScheduleLayer) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: schedulelayer.FieldCreatedAt,
+		toTerm: schedulelayer.ByCreatedAt,
+		toCursor: func(_m *ScheduleLayer) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// ScheduleLayerOrderFieldUpdatedAt orders ScheduleLayer by updated_at.
+	ScheduleLayerOrderFieldUpdatedAt = &ScheduleLayerOrderField{
+		Value: func(_m *ScheduleLayer) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: schedulelayer.FieldUpdatedAt,
+		toTerm: schedulelayer.ByUpdatedAt,
+		toCursor: func(_m *ScheduleLayer) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f ScheduleLayerOrderField) String() string {
+	var str string
+	switch f.column {
+	case ScheduleLayerOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case ScheduleLayerOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f ScheduleLayerOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *ScheduleLayerOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("ScheduleLayerOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *ScheduleLayerOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *ScheduleLayerOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid ScheduleLayerOrderField", str)
+	}
+	return nil
+}
+
+// ScheduleLayerOrderField defines the ordering field of ScheduleLayer.
+type ScheduleLayerOrderField struct {
+	// Value extracts the ordering value from the given ScheduleLayer.
+	Value    func(*ScheduleLayer) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) schedulelayer.OrderOption
+	toCursor func(*ScheduleLayer) Cursor
+}
+
+// ScheduleLayerOrder defines the ordering of ScheduleLayer.
+type ScheduleLayerOrder struct {
+	Direction OrderDirection           `json:"direction"`
+	Field     *ScheduleLayerOrderField `json:"field"`
+}
+
+// DefaultScheduleLayerOrder is the default ordering of ScheduleLayer.
+var DefaultScheduleLayerOrder = &ScheduleLayerOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ScheduleLayerOrderField{
+		Value: func(_m *ScheduleLayer) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: schedulelayer.FieldID,
+		toTerm: schedulelayer.ByID,
+		toCursor: func(_m *ScheduleLayer) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts ScheduleLayer into ScheduleLayerEdge.
+func (_m *ScheduleLayer) ToEdge(order *ScheduleLayerOrder) *ScheduleLayerEdge {
+	if order == nil {
+		order = DefaultScheduleLayerOrder
+	}
+	return &ScheduleLayerEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// ScheduleOverrideEdge is the edge representation of ScheduleOverride.
+type ScheduleOverrideEdge struct {
+	Node   *ScheduleOverride `json:"node"`
+	Cursor Cursor            `json:"cursor"`
+}
+
+// ScheduleOverrideConnection is the connection containing edges to ScheduleOverride.
+type ScheduleOverrideConnection struct {
+	Edges      []*ScheduleOverrideEdge `json:"edges"`
+	PageInfo   PageInfo                `json:"pageInfo"`
+	TotalCount int                     `json:"totalCount"`
+}
+
+func (c *ScheduleOverrideConnection) build(nodes []*ScheduleOverride, pager *scheduleoverridePager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *ScheduleOverride
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *ScheduleOverride {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *ScheduleOverride {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ScheduleOverrideEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ScheduleOverrideEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ScheduleOverridePaginateOption enables pagination customization.
+type ScheduleOverridePaginateOption func(*scheduleoverridePager) error
+
+// WithScheduleOverrideOrder configures pagination ordering.
+func WithScheduleOverrideOrder(order *ScheduleOverrideOrder) ScheduleOverridePaginateOption {
+	if order == nil {
+		order = DefaultScheduleOverrideOrder
+	}
+	o := *order
+	return func(pager *scheduleoverridePager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultScheduleOverrideOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithScheduleOverrideFilter configures pagination filter.
+func WithScheduleOverrideFilter(filter func(*ScheduleOverrideQuery) (*ScheduleOverrideQuery, error)) ScheduleOverridePaginateOption {
+	return func(pager *scheduleoverridePager) error {
+		if filter == nil {
+			return errors.New("ScheduleOverrideQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type scheduleoverridePager struct {
+	reverse bool
+	order   *ScheduleOverrideOrder
+	filter  func(*ScheduleOverrideQuery) (*ScheduleOverrideQuery, error)
+}
+
+func newScheduleOverridePager(opts []ScheduleOverridePaginateOption, reverse bool) (*scheduleoverridePager, error) {
+	pager := &scheduleoverridePager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultScheduleOverrideOrder
+	}
+	return pager, nil
+}
+
+func (p *scheduleoverridePager) applyFilter(query *ScheduleOverrideQuery) (*ScheduleOverrideQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *scheduleoverridePager) toCursor(_m *ScheduleOverride) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *scheduleoverridePager) applyCursors(query *ScheduleOverrideQuery, after, before *Cursor) (*ScheduleOverrideQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultScheduleOverrideOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *scheduleoverridePager) applyOrder(query *ScheduleOverrideQuery) *ScheduleOverrideQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultScheduleOverrideOrder.Field {
+		query = query.Order(DefaultScheduleOverrideOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *scheduleoverridePager) orderExpr(query *ScheduleOverrideQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultScheduleOverrideOrder.Field {
+			b.Comma().Ident(DefaultScheduleOverrideOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to ScheduleOverride.
+func (_m *ScheduleOverrideQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ScheduleOverridePaginateOption,
+) (*ScheduleOverrideConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newScheduleOverridePager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ScheduleOverrideConnection{Edges: []*ScheduleOverrideEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// ScheduleOverrideOrderFieldCreatedAt orders ScheduleOverride by created_at.
+	ScheduleOverrideOrderFieldCreatedAt = &ScheduleOverrideOrderField{
+		Value: func(_m *ScheduleOverride) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: scheduleoverride.FieldCreatedAt,
+		toTerm: scheduleoverride.ByCreatedAt,
+		toCursor: func(_m *ScheduleOverride) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// ScheduleOverrideOrderFieldUpdatedAt orders ScheduleOverride by updated_at.
+	ScheduleOverrideOrderFieldUpdatedAt = &ScheduleOverrideOrderField{
+		Value: func(_m *ScheduleOverride) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: scheduleoverride.FieldUpdatedAt,
+		toTerm: scheduleoverride.ByUpdatedAt,
+		toCursor: func(_m *ScheduleOverride) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f ScheduleOverrideOrderField) String() string {
+	var str string
+	switch f.column {
+	case ScheduleOverrideOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case ScheduleOverrideOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f ScheduleOverrideOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *ScheduleOverrideOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("ScheduleOverrideOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *ScheduleOverrideOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *ScheduleOverrideOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid ScheduleOverrideOrderField", str)
+	}
+	return nil
+}
+
+// ScheduleOverrideOrderField defines the ordering field of ScheduleOverride.
+type ScheduleOverrideOrderField struct {
+	// Value extracts the ordering value from the given ScheduleOverride.
+	Value    func(*ScheduleOverride) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) scheduleoverride.OrderOption
+	toCursor func(*ScheduleOverride) Cursor
+}
+
+// ScheduleOverrideOrder defines the ordering of ScheduleOverride.
+type ScheduleOverrideOrder struct {
+	Direction OrderDirection              `json:"direction"`
+	Field     *ScheduleOverrideOrderField `json:"field"`
+}
+
+// DefaultScheduleOverrideOrder is the default ordering of ScheduleOverride.
+var DefaultScheduleOverrideOrder = &ScheduleOverrideOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ScheduleOverrideOrderField{
+		Value: func(_m *ScheduleOverride) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: scheduleoverride.FieldID,
+		toTerm: scheduleoverride.ByID,
+		toCursor: func(_m *ScheduleOverride) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts ScheduleOverride into ScheduleOverrideEdge.
+func (_m *ScheduleOverride) ToEdge(order *ScheduleOverrideOrder) *ScheduleOverrideEdge {
+	if order == nil {
+		order = DefaultScheduleOverrideOrder
+	}
+	return &ScheduleOverrideEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

@@ -9,11 +9,16 @@ import (
 
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/apitoken"
+	"github.com/tocsin/tocsin/ent/calendarfeed"
+	"github.com/tocsin/tocsin/ent/coverrequest"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
 	"github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/maintenancewindow"
 	"github.com/tocsin/tocsin/ent/predicate"
+	"github.com/tocsin/tocsin/ent/schedule"
+	"github.com/tocsin/tocsin/ent/schedulelayer"
+	"github.com/tocsin/tocsin/ent/scheduleoverride"
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/team"
 	"github.com/tocsin/tocsin/ent/timelineevent"
@@ -1558,6 +1563,814 @@ func (i *AlertWhereInput) P() (predicate.Alert, error) {
 		return predicates[0], nil
 	default:
 		return alert.And(predicates...), nil
+	}
+}
+
+// CalendarFeedWhereInput represents a where input for filtering CalendarFeed queries.
+type CalendarFeedWhereInput struct {
+	Predicates []predicate.CalendarFeed  `json:"-"`
+	Not        *CalendarFeedWhereInput   `json:"not,omitempty"`
+	Or         []*CalendarFeedWhereInput `json:"or,omitempty"`
+	And        []*CalendarFeedWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "user_id" field predicates.
+	UserID      *int  `json:"userID,omitempty"`
+	UserIDNEQ   *int  `json:"userIDNEQ,omitempty"`
+	UserIDIn    []int `json:"userIDIn,omitempty"`
+	UserIDNotIn []int `json:"userIDNotIn,omitempty"`
+
+	// "schedule_id" field predicates.
+	ScheduleID       *int  `json:"scheduleID,omitempty"`
+	ScheduleIDNEQ    *int  `json:"scheduleIDNEQ,omitempty"`
+	ScheduleIDIn     []int `json:"scheduleIDIn,omitempty"`
+	ScheduleIDNotIn  []int `json:"scheduleIDNotIn,omitempty"`
+	ScheduleIDIsNil  bool  `json:"scheduleIDIsNil,omitempty"`
+	ScheduleIDNotNil bool  `json:"scheduleIDNotNil,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "revoked_at" field predicates.
+	RevokedAt       *time.Time  `json:"revokedAt,omitempty"`
+	RevokedAtNEQ    *time.Time  `json:"revokedAtNEQ,omitempty"`
+	RevokedAtIn     []time.Time `json:"revokedAtIn,omitempty"`
+	RevokedAtNotIn  []time.Time `json:"revokedAtNotIn,omitempty"`
+	RevokedAtGT     *time.Time  `json:"revokedAtGT,omitempty"`
+	RevokedAtGTE    *time.Time  `json:"revokedAtGTE,omitempty"`
+	RevokedAtLT     *time.Time  `json:"revokedAtLT,omitempty"`
+	RevokedAtLTE    *time.Time  `json:"revokedAtLTE,omitempty"`
+	RevokedAtIsNil  bool        `json:"revokedAtIsNil,omitempty"`
+	RevokedAtNotNil bool        `json:"revokedAtNotNil,omitempty"`
+
+	// "user" edge predicates.
+	HasUser     *bool             `json:"hasUser,omitempty"`
+	HasUserWith []*UserWhereInput `json:"hasUserWith,omitempty"`
+
+	// "schedule" edge predicates.
+	HasSchedule     *bool                 `json:"hasSchedule,omitempty"`
+	HasScheduleWith []*ScheduleWhereInput `json:"hasScheduleWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *CalendarFeedWhereInput) AddPredicates(predicates ...predicate.CalendarFeed) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the CalendarFeedWhereInput filter on the CalendarFeedQuery builder.
+func (i *CalendarFeedWhereInput) Filter(q *CalendarFeedQuery) (*CalendarFeedQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyCalendarFeedWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyCalendarFeedWhereInput is returned in case the CalendarFeedWhereInput is empty.
+var ErrEmptyCalendarFeedWhereInput = errors.New("ent: empty predicate CalendarFeedWhereInput")
+
+// P returns a predicate for filtering calendarfeeds.
+// An error is returned if the input is empty or invalid.
+func (i *CalendarFeedWhereInput) P() (predicate.CalendarFeed, error) {
+	var predicates []predicate.CalendarFeed
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, calendarfeed.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.CalendarFeed, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, calendarfeed.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.CalendarFeed, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, calendarfeed.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, calendarfeed.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, calendarfeed.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, calendarfeed.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, calendarfeed.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, calendarfeed.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, calendarfeed.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, calendarfeed.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, calendarfeed.IDLTE(*i.IDLTE))
+	}
+	if i.UserID != nil {
+		predicates = append(predicates, calendarfeed.UserIDEQ(*i.UserID))
+	}
+	if i.UserIDNEQ != nil {
+		predicates = append(predicates, calendarfeed.UserIDNEQ(*i.UserIDNEQ))
+	}
+	if len(i.UserIDIn) > 0 {
+		predicates = append(predicates, calendarfeed.UserIDIn(i.UserIDIn...))
+	}
+	if len(i.UserIDNotIn) > 0 {
+		predicates = append(predicates, calendarfeed.UserIDNotIn(i.UserIDNotIn...))
+	}
+	if i.ScheduleID != nil {
+		predicates = append(predicates, calendarfeed.ScheduleIDEQ(*i.ScheduleID))
+	}
+	if i.ScheduleIDNEQ != nil {
+		predicates = append(predicates, calendarfeed.ScheduleIDNEQ(*i.ScheduleIDNEQ))
+	}
+	if len(i.ScheduleIDIn) > 0 {
+		predicates = append(predicates, calendarfeed.ScheduleIDIn(i.ScheduleIDIn...))
+	}
+	if len(i.ScheduleIDNotIn) > 0 {
+		predicates = append(predicates, calendarfeed.ScheduleIDNotIn(i.ScheduleIDNotIn...))
+	}
+	if i.ScheduleIDIsNil {
+		predicates = append(predicates, calendarfeed.ScheduleIDIsNil())
+	}
+	if i.ScheduleIDNotNil {
+		predicates = append(predicates, calendarfeed.ScheduleIDNotNil())
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, calendarfeed.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, calendarfeed.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, calendarfeed.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, calendarfeed.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, calendarfeed.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, calendarfeed.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, calendarfeed.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, calendarfeed.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.RevokedAt != nil {
+		predicates = append(predicates, calendarfeed.RevokedAtEQ(*i.RevokedAt))
+	}
+	if i.RevokedAtNEQ != nil {
+		predicates = append(predicates, calendarfeed.RevokedAtNEQ(*i.RevokedAtNEQ))
+	}
+	if len(i.RevokedAtIn) > 0 {
+		predicates = append(predicates, calendarfeed.RevokedAtIn(i.RevokedAtIn...))
+	}
+	if len(i.RevokedAtNotIn) > 0 {
+		predicates = append(predicates, calendarfeed.RevokedAtNotIn(i.RevokedAtNotIn...))
+	}
+	if i.RevokedAtGT != nil {
+		predicates = append(predicates, calendarfeed.RevokedAtGT(*i.RevokedAtGT))
+	}
+	if i.RevokedAtGTE != nil {
+		predicates = append(predicates, calendarfeed.RevokedAtGTE(*i.RevokedAtGTE))
+	}
+	if i.RevokedAtLT != nil {
+		predicates = append(predicates, calendarfeed.RevokedAtLT(*i.RevokedAtLT))
+	}
+	if i.RevokedAtLTE != nil {
+		predicates = append(predicates, calendarfeed.RevokedAtLTE(*i.RevokedAtLTE))
+	}
+	if i.RevokedAtIsNil {
+		predicates = append(predicates, calendarfeed.RevokedAtIsNil())
+	}
+	if i.RevokedAtNotNil {
+		predicates = append(predicates, calendarfeed.RevokedAtNotNil())
+	}
+
+	if i.HasUser != nil {
+		p := calendarfeed.HasUser()
+		if !*i.HasUser {
+			p = calendarfeed.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasUserWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasUserWith))
+		for _, w := range i.HasUserWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasUserWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, calendarfeed.HasUserWith(with...))
+	}
+	if i.HasSchedule != nil {
+		p := calendarfeed.HasSchedule()
+		if !*i.HasSchedule {
+			p = calendarfeed.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasScheduleWith) > 0 {
+		with := make([]predicate.Schedule, 0, len(i.HasScheduleWith))
+		for _, w := range i.HasScheduleWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasScheduleWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, calendarfeed.HasScheduleWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyCalendarFeedWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return calendarfeed.And(predicates...), nil
+	}
+}
+
+// CoverRequestWhereInput represents a where input for filtering CoverRequest queries.
+type CoverRequestWhereInput struct {
+	Predicates []predicate.CoverRequest  `json:"-"`
+	Not        *CoverRequestWhereInput   `json:"not,omitempty"`
+	Or         []*CoverRequestWhereInput `json:"or,omitempty"`
+	And        []*CoverRequestWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "schedule_id" field predicates.
+	ScheduleID      *int  `json:"scheduleID,omitempty"`
+	ScheduleIDNEQ   *int  `json:"scheduleIDNEQ,omitempty"`
+	ScheduleIDIn    []int `json:"scheduleIDIn,omitempty"`
+	ScheduleIDNotIn []int `json:"scheduleIDNotIn,omitempty"`
+
+	// "requester_id" field predicates.
+	RequesterID      *int  `json:"requesterID,omitempty"`
+	RequesterIDNEQ   *int  `json:"requesterIDNEQ,omitempty"`
+	RequesterIDIn    []int `json:"requesterIDIn,omitempty"`
+	RequesterIDNotIn []int `json:"requesterIDNotIn,omitempty"`
+
+	// "starts_at" field predicates.
+	StartsAt      *time.Time  `json:"startsAt,omitempty"`
+	StartsAtNEQ   *time.Time  `json:"startsAtNEQ,omitempty"`
+	StartsAtIn    []time.Time `json:"startsAtIn,omitempty"`
+	StartsAtNotIn []time.Time `json:"startsAtNotIn,omitempty"`
+	StartsAtGT    *time.Time  `json:"startsAtGT,omitempty"`
+	StartsAtGTE   *time.Time  `json:"startsAtGTE,omitempty"`
+	StartsAtLT    *time.Time  `json:"startsAtLT,omitempty"`
+	StartsAtLTE   *time.Time  `json:"startsAtLTE,omitempty"`
+
+	// "ends_at" field predicates.
+	EndsAt      *time.Time  `json:"endsAt,omitempty"`
+	EndsAtNEQ   *time.Time  `json:"endsAtNEQ,omitempty"`
+	EndsAtIn    []time.Time `json:"endsAtIn,omitempty"`
+	EndsAtNotIn []time.Time `json:"endsAtNotIn,omitempty"`
+	EndsAtGT    *time.Time  `json:"endsAtGT,omitempty"`
+	EndsAtGTE   *time.Time  `json:"endsAtGTE,omitempty"`
+	EndsAtLT    *time.Time  `json:"endsAtLT,omitempty"`
+	EndsAtLTE   *time.Time  `json:"endsAtLTE,omitempty"`
+
+	// "message" field predicates.
+	Message             *string  `json:"message,omitempty"`
+	MessageNEQ          *string  `json:"messageNEQ,omitempty"`
+	MessageIn           []string `json:"messageIn,omitempty"`
+	MessageNotIn        []string `json:"messageNotIn,omitempty"`
+	MessageGT           *string  `json:"messageGT,omitempty"`
+	MessageGTE          *string  `json:"messageGTE,omitempty"`
+	MessageLT           *string  `json:"messageLT,omitempty"`
+	MessageLTE          *string  `json:"messageLTE,omitempty"`
+	MessageContains     *string  `json:"messageContains,omitempty"`
+	MessageHasPrefix    *string  `json:"messageHasPrefix,omitempty"`
+	MessageHasSuffix    *string  `json:"messageHasSuffix,omitempty"`
+	MessageEqualFold    *string  `json:"messageEqualFold,omitempty"`
+	MessageContainsFold *string  `json:"messageContainsFold,omitempty"`
+
+	// "status" field predicates.
+	Status      *coverrequest.Status  `json:"status,omitempty"`
+	StatusNEQ   *coverrequest.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []coverrequest.Status `json:"statusIn,omitempty"`
+	StatusNotIn []coverrequest.Status `json:"statusNotIn,omitempty"`
+
+	// "expires_at" field predicates.
+	ExpiresAt      *time.Time  `json:"expiresAt,omitempty"`
+	ExpiresAtNEQ   *time.Time  `json:"expiresAtNEQ,omitempty"`
+	ExpiresAtIn    []time.Time `json:"expiresAtIn,omitempty"`
+	ExpiresAtNotIn []time.Time `json:"expiresAtNotIn,omitempty"`
+	ExpiresAtGT    *time.Time  `json:"expiresAtGT,omitempty"`
+	ExpiresAtGTE   *time.Time  `json:"expiresAtGTE,omitempty"`
+	ExpiresAtLT    *time.Time  `json:"expiresAtLT,omitempty"`
+	ExpiresAtLTE   *time.Time  `json:"expiresAtLTE,omitempty"`
+
+	// "accepted_by_id" field predicates.
+	AcceptedByID       *int  `json:"acceptedByID,omitempty"`
+	AcceptedByIDNEQ    *int  `json:"acceptedByIDNEQ,omitempty"`
+	AcceptedByIDIn     []int `json:"acceptedByIDIn,omitempty"`
+	AcceptedByIDNotIn  []int `json:"acceptedByIDNotIn,omitempty"`
+	AcceptedByIDIsNil  bool  `json:"acceptedByIDIsNil,omitempty"`
+	AcceptedByIDNotNil bool  `json:"acceptedByIDNotNil,omitempty"`
+
+	// "override_id" field predicates.
+	OverrideID       *int  `json:"overrideID,omitempty"`
+	OverrideIDNEQ    *int  `json:"overrideIDNEQ,omitempty"`
+	OverrideIDIn     []int `json:"overrideIDIn,omitempty"`
+	OverrideIDNotIn  []int `json:"overrideIDNotIn,omitempty"`
+	OverrideIDIsNil  bool  `json:"overrideIDIsNil,omitempty"`
+	OverrideIDNotNil bool  `json:"overrideIDNotNil,omitempty"`
+
+	// "schedule" edge predicates.
+	HasSchedule     *bool                 `json:"hasSchedule,omitempty"`
+	HasScheduleWith []*ScheduleWhereInput `json:"hasScheduleWith,omitempty"`
+
+	// "requester" edge predicates.
+	HasRequester     *bool             `json:"hasRequester,omitempty"`
+	HasRequesterWith []*UserWhereInput `json:"hasRequesterWith,omitempty"`
+
+	// "accepted_by" edge predicates.
+	HasAcceptedBy     *bool             `json:"hasAcceptedBy,omitempty"`
+	HasAcceptedByWith []*UserWhereInput `json:"hasAcceptedByWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *CoverRequestWhereInput) AddPredicates(predicates ...predicate.CoverRequest) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the CoverRequestWhereInput filter on the CoverRequestQuery builder.
+func (i *CoverRequestWhereInput) Filter(q *CoverRequestQuery) (*CoverRequestQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyCoverRequestWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyCoverRequestWhereInput is returned in case the CoverRequestWhereInput is empty.
+var ErrEmptyCoverRequestWhereInput = errors.New("ent: empty predicate CoverRequestWhereInput")
+
+// P returns a predicate for filtering coverrequests.
+// An error is returned if the input is empty or invalid.
+func (i *CoverRequestWhereInput) P() (predicate.CoverRequest, error) {
+	var predicates []predicate.CoverRequest
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, coverrequest.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.CoverRequest, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, coverrequest.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.CoverRequest, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, coverrequest.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, coverrequest.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, coverrequest.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, coverrequest.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, coverrequest.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, coverrequest.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, coverrequest.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, coverrequest.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, coverrequest.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, coverrequest.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, coverrequest.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, coverrequest.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, coverrequest.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, coverrequest.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, coverrequest.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, coverrequest.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, coverrequest.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, coverrequest.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, coverrequest.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, coverrequest.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, coverrequest.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, coverrequest.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, coverrequest.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, coverrequest.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, coverrequest.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.ScheduleID != nil {
+		predicates = append(predicates, coverrequest.ScheduleIDEQ(*i.ScheduleID))
+	}
+	if i.ScheduleIDNEQ != nil {
+		predicates = append(predicates, coverrequest.ScheduleIDNEQ(*i.ScheduleIDNEQ))
+	}
+	if len(i.ScheduleIDIn) > 0 {
+		predicates = append(predicates, coverrequest.ScheduleIDIn(i.ScheduleIDIn...))
+	}
+	if len(i.ScheduleIDNotIn) > 0 {
+		predicates = append(predicates, coverrequest.ScheduleIDNotIn(i.ScheduleIDNotIn...))
+	}
+	if i.RequesterID != nil {
+		predicates = append(predicates, coverrequest.RequesterIDEQ(*i.RequesterID))
+	}
+	if i.RequesterIDNEQ != nil {
+		predicates = append(predicates, coverrequest.RequesterIDNEQ(*i.RequesterIDNEQ))
+	}
+	if len(i.RequesterIDIn) > 0 {
+		predicates = append(predicates, coverrequest.RequesterIDIn(i.RequesterIDIn...))
+	}
+	if len(i.RequesterIDNotIn) > 0 {
+		predicates = append(predicates, coverrequest.RequesterIDNotIn(i.RequesterIDNotIn...))
+	}
+	if i.StartsAt != nil {
+		predicates = append(predicates, coverrequest.StartsAtEQ(*i.StartsAt))
+	}
+	if i.StartsAtNEQ != nil {
+		predicates = append(predicates, coverrequest.StartsAtNEQ(*i.StartsAtNEQ))
+	}
+	if len(i.StartsAtIn) > 0 {
+		predicates = append(predicates, coverrequest.StartsAtIn(i.StartsAtIn...))
+	}
+	if len(i.StartsAtNotIn) > 0 {
+		predicates = append(predicates, coverrequest.StartsAtNotIn(i.StartsAtNotIn...))
+	}
+	if i.StartsAtGT != nil {
+		predicates = append(predicates, coverrequest.StartsAtGT(*i.StartsAtGT))
+	}
+	if i.StartsAtGTE != nil {
+		predicates = append(predicates, coverrequest.StartsAtGTE(*i.StartsAtGTE))
+	}
+	if i.StartsAtLT != nil {
+		predicates = append(predicates, coverrequest.StartsAtLT(*i.StartsAtLT))
+	}
+	if i.StartsAtLTE != nil {
+		predicates = append(predicates, coverrequest.StartsAtLTE(*i.StartsAtLTE))
+	}
+	if i.EndsAt != nil {
+		predicates = append(predicates, coverrequest.EndsAtEQ(*i.EndsAt))
+	}
+	if i.EndsAtNEQ != nil {
+		predicates = append(predicates, coverrequest.EndsAtNEQ(*i.EndsAtNEQ))
+	}
+	if len(i.EndsAtIn) > 0 {
+		predicates = append(predicates, coverrequest.EndsAtIn(i.EndsAtIn...))
+	}
+	if len(i.EndsAtNotIn) > 0 {
+		predicates = append(predicates, coverrequest.EndsAtNotIn(i.EndsAtNotIn...))
+	}
+	if i.EndsAtGT != nil {
+		predicates = append(predicates, coverrequest.EndsAtGT(*i.EndsAtGT))
+	}
+	if i.EndsAtGTE != nil {
+		predicates = append(predicates, coverrequest.EndsAtGTE(*i.EndsAtGTE))
+	}
+	if i.EndsAtLT != nil {
+		predicates = append(predicates, coverrequest.EndsAtLT(*i.EndsAtLT))
+	}
+	if i.EndsAtLTE != nil {
+		predicates = append(predicates, coverrequest.EndsAtLTE(*i.EndsAtLTE))
+	}
+	if i.Message != nil {
+		predicates = append(predicates, coverrequest.MessageEQ(*i.Message))
+	}
+	if i.MessageNEQ != nil {
+		predicates = append(predicates, coverrequest.MessageNEQ(*i.MessageNEQ))
+	}
+	if len(i.MessageIn) > 0 {
+		predicates = append(predicates, coverrequest.MessageIn(i.MessageIn...))
+	}
+	if len(i.MessageNotIn) > 0 {
+		predicates = append(predicates, coverrequest.MessageNotIn(i.MessageNotIn...))
+	}
+	if i.MessageGT != nil {
+		predicates = append(predicates, coverrequest.MessageGT(*i.MessageGT))
+	}
+	if i.MessageGTE != nil {
+		predicates = append(predicates, coverrequest.MessageGTE(*i.MessageGTE))
+	}
+	if i.MessageLT != nil {
+		predicates = append(predicates, coverrequest.MessageLT(*i.MessageLT))
+	}
+	if i.MessageLTE != nil {
+		predicates = append(predicates, coverrequest.MessageLTE(*i.MessageLTE))
+	}
+	if i.MessageContains != nil {
+		predicates = append(predicates, coverrequest.MessageContains(*i.MessageContains))
+	}
+	if i.MessageHasPrefix != nil {
+		predicates = append(predicates, coverrequest.MessageHasPrefix(*i.MessageHasPrefix))
+	}
+	if i.MessageHasSuffix != nil {
+		predicates = append(predicates, coverrequest.MessageHasSuffix(*i.MessageHasSuffix))
+	}
+	if i.MessageEqualFold != nil {
+		predicates = append(predicates, coverrequest.MessageEqualFold(*i.MessageEqualFold))
+	}
+	if i.MessageContainsFold != nil {
+		predicates = append(predicates, coverrequest.MessageContainsFold(*i.MessageContainsFold))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, coverrequest.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, coverrequest.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, coverrequest.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, coverrequest.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.ExpiresAt != nil {
+		predicates = append(predicates, coverrequest.ExpiresAtEQ(*i.ExpiresAt))
+	}
+	if i.ExpiresAtNEQ != nil {
+		predicates = append(predicates, coverrequest.ExpiresAtNEQ(*i.ExpiresAtNEQ))
+	}
+	if len(i.ExpiresAtIn) > 0 {
+		predicates = append(predicates, coverrequest.ExpiresAtIn(i.ExpiresAtIn...))
+	}
+	if len(i.ExpiresAtNotIn) > 0 {
+		predicates = append(predicates, coverrequest.ExpiresAtNotIn(i.ExpiresAtNotIn...))
+	}
+	if i.ExpiresAtGT != nil {
+		predicates = append(predicates, coverrequest.ExpiresAtGT(*i.ExpiresAtGT))
+	}
+	if i.ExpiresAtGTE != nil {
+		predicates = append(predicates, coverrequest.ExpiresAtGTE(*i.ExpiresAtGTE))
+	}
+	if i.ExpiresAtLT != nil {
+		predicates = append(predicates, coverrequest.ExpiresAtLT(*i.ExpiresAtLT))
+	}
+	if i.ExpiresAtLTE != nil {
+		predicates = append(predicates, coverrequest.ExpiresAtLTE(*i.ExpiresAtLTE))
+	}
+	if i.AcceptedByID != nil {
+		predicates = append(predicates, coverrequest.AcceptedByIDEQ(*i.AcceptedByID))
+	}
+	if i.AcceptedByIDNEQ != nil {
+		predicates = append(predicates, coverrequest.AcceptedByIDNEQ(*i.AcceptedByIDNEQ))
+	}
+	if len(i.AcceptedByIDIn) > 0 {
+		predicates = append(predicates, coverrequest.AcceptedByIDIn(i.AcceptedByIDIn...))
+	}
+	if len(i.AcceptedByIDNotIn) > 0 {
+		predicates = append(predicates, coverrequest.AcceptedByIDNotIn(i.AcceptedByIDNotIn...))
+	}
+	if i.AcceptedByIDIsNil {
+		predicates = append(predicates, coverrequest.AcceptedByIDIsNil())
+	}
+	if i.AcceptedByIDNotNil {
+		predicates = append(predicates, coverrequest.AcceptedByIDNotNil())
+	}
+	if i.OverrideID != nil {
+		predicates = append(predicates, coverrequest.OverrideIDEQ(*i.OverrideID))
+	}
+	if i.OverrideIDNEQ != nil {
+		predicates = append(predicates, coverrequest.OverrideIDNEQ(*i.OverrideIDNEQ))
+	}
+	if len(i.OverrideIDIn) > 0 {
+		predicates = append(predicates, coverrequest.OverrideIDIn(i.OverrideIDIn...))
+	}
+	if len(i.OverrideIDNotIn) > 0 {
+		predicates = append(predicates, coverrequest.OverrideIDNotIn(i.OverrideIDNotIn...))
+	}
+	if i.OverrideIDIsNil {
+		predicates = append(predicates, coverrequest.OverrideIDIsNil())
+	}
+	if i.OverrideIDNotNil {
+		predicates = append(predicates, coverrequest.OverrideIDNotNil())
+	}
+
+	if i.HasSchedule != nil {
+		p := coverrequest.HasSchedule()
+		if !*i.HasSchedule {
+			p = coverrequest.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasScheduleWith) > 0 {
+		with := make([]predicate.Schedule, 0, len(i.HasScheduleWith))
+		for _, w := range i.HasScheduleWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasScheduleWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, coverrequest.HasScheduleWith(with...))
+	}
+	if i.HasRequester != nil {
+		p := coverrequest.HasRequester()
+		if !*i.HasRequester {
+			p = coverrequest.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasRequesterWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasRequesterWith))
+		for _, w := range i.HasRequesterWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasRequesterWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, coverrequest.HasRequesterWith(with...))
+	}
+	if i.HasAcceptedBy != nil {
+		p := coverrequest.HasAcceptedBy()
+		if !*i.HasAcceptedBy {
+			p = coverrequest.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasAcceptedByWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasAcceptedByWith))
+		for _, w := range i.HasAcceptedByWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasAcceptedByWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, coverrequest.HasAcceptedByWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyCoverRequestWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return coverrequest.And(predicates...), nil
 	}
 }
 
@@ -3489,6 +4302,1418 @@ func (i *MaintenanceWindowWhereInput) P() (predicate.MaintenanceWindow, error) {
 	}
 }
 
+// ScheduleWhereInput represents a where input for filtering Schedule queries.
+type ScheduleWhereInput struct {
+	Predicates []predicate.Schedule  `json:"-"`
+	Not        *ScheduleWhereInput   `json:"not,omitempty"`
+	Or         []*ScheduleWhereInput `json:"or,omitempty"`
+	And        []*ScheduleWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "name" field predicates.
+	Name             *string  `json:"name,omitempty"`
+	NameNEQ          *string  `json:"nameNEQ,omitempty"`
+	NameIn           []string `json:"nameIn,omitempty"`
+	NameNotIn        []string `json:"nameNotIn,omitempty"`
+	NameGT           *string  `json:"nameGT,omitempty"`
+	NameGTE          *string  `json:"nameGTE,omitempty"`
+	NameLT           *string  `json:"nameLT,omitempty"`
+	NameLTE          *string  `json:"nameLTE,omitempty"`
+	NameContains     *string  `json:"nameContains,omitempty"`
+	NameHasPrefix    *string  `json:"nameHasPrefix,omitempty"`
+	NameHasSuffix    *string  `json:"nameHasSuffix,omitempty"`
+	NameEqualFold    *string  `json:"nameEqualFold,omitempty"`
+	NameContainsFold *string  `json:"nameContainsFold,omitempty"`
+
+	// "description" field predicates.
+	Description             *string  `json:"description,omitempty"`
+	DescriptionNEQ          *string  `json:"descriptionNEQ,omitempty"`
+	DescriptionIn           []string `json:"descriptionIn,omitempty"`
+	DescriptionNotIn        []string `json:"descriptionNotIn,omitempty"`
+	DescriptionGT           *string  `json:"descriptionGT,omitempty"`
+	DescriptionGTE          *string  `json:"descriptionGTE,omitempty"`
+	DescriptionLT           *string  `json:"descriptionLT,omitempty"`
+	DescriptionLTE          *string  `json:"descriptionLTE,omitempty"`
+	DescriptionContains     *string  `json:"descriptionContains,omitempty"`
+	DescriptionHasPrefix    *string  `json:"descriptionHasPrefix,omitempty"`
+	DescriptionHasSuffix    *string  `json:"descriptionHasSuffix,omitempty"`
+	DescriptionEqualFold    *string  `json:"descriptionEqualFold,omitempty"`
+	DescriptionContainsFold *string  `json:"descriptionContainsFold,omitempty"`
+
+	// "time_zone" field predicates.
+	TimeZone             *string  `json:"timeZone,omitempty"`
+	TimeZoneNEQ          *string  `json:"timeZoneNEQ,omitempty"`
+	TimeZoneIn           []string `json:"timeZoneIn,omitempty"`
+	TimeZoneNotIn        []string `json:"timeZoneNotIn,omitempty"`
+	TimeZoneGT           *string  `json:"timeZoneGT,omitempty"`
+	TimeZoneGTE          *string  `json:"timeZoneGTE,omitempty"`
+	TimeZoneLT           *string  `json:"timeZoneLT,omitempty"`
+	TimeZoneLTE          *string  `json:"timeZoneLTE,omitempty"`
+	TimeZoneContains     *string  `json:"timeZoneContains,omitempty"`
+	TimeZoneHasPrefix    *string  `json:"timeZoneHasPrefix,omitempty"`
+	TimeZoneHasSuffix    *string  `json:"timeZoneHasSuffix,omitempty"`
+	TimeZoneEqualFold    *string  `json:"timeZoneEqualFold,omitempty"`
+	TimeZoneContainsFold *string  `json:"timeZoneContainsFold,omitempty"`
+
+	// "team_id" field predicates.
+	TeamID      *int  `json:"teamID,omitempty"`
+	TeamIDNEQ   *int  `json:"teamIDNEQ,omitempty"`
+	TeamIDIn    []int `json:"teamIDIn,omitempty"`
+	TeamIDNotIn []int `json:"teamIDNotIn,omitempty"`
+
+	// "team" edge predicates.
+	HasTeam     *bool             `json:"hasTeam,omitempty"`
+	HasTeamWith []*TeamWhereInput `json:"hasTeamWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *ScheduleWhereInput) AddPredicates(predicates ...predicate.Schedule) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the ScheduleWhereInput filter on the ScheduleQuery builder.
+func (i *ScheduleWhereInput) Filter(q *ScheduleQuery) (*ScheduleQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyScheduleWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyScheduleWhereInput is returned in case the ScheduleWhereInput is empty.
+var ErrEmptyScheduleWhereInput = errors.New("ent: empty predicate ScheduleWhereInput")
+
+// P returns a predicate for filtering schedules.
+// An error is returned if the input is empty or invalid.
+func (i *ScheduleWhereInput) P() (predicate.Schedule, error) {
+	var predicates []predicate.Schedule
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, schedule.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Schedule, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, schedule.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Schedule, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, schedule.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, schedule.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, schedule.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, schedule.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, schedule.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, schedule.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, schedule.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, schedule.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, schedule.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, schedule.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, schedule.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, schedule.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, schedule.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, schedule.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, schedule.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, schedule.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, schedule.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, schedule.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, schedule.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, schedule.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, schedule.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, schedule.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, schedule.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, schedule.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, schedule.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Name != nil {
+		predicates = append(predicates, schedule.NameEQ(*i.Name))
+	}
+	if i.NameNEQ != nil {
+		predicates = append(predicates, schedule.NameNEQ(*i.NameNEQ))
+	}
+	if len(i.NameIn) > 0 {
+		predicates = append(predicates, schedule.NameIn(i.NameIn...))
+	}
+	if len(i.NameNotIn) > 0 {
+		predicates = append(predicates, schedule.NameNotIn(i.NameNotIn...))
+	}
+	if i.NameGT != nil {
+		predicates = append(predicates, schedule.NameGT(*i.NameGT))
+	}
+	if i.NameGTE != nil {
+		predicates = append(predicates, schedule.NameGTE(*i.NameGTE))
+	}
+	if i.NameLT != nil {
+		predicates = append(predicates, schedule.NameLT(*i.NameLT))
+	}
+	if i.NameLTE != nil {
+		predicates = append(predicates, schedule.NameLTE(*i.NameLTE))
+	}
+	if i.NameContains != nil {
+		predicates = append(predicates, schedule.NameContains(*i.NameContains))
+	}
+	if i.NameHasPrefix != nil {
+		predicates = append(predicates, schedule.NameHasPrefix(*i.NameHasPrefix))
+	}
+	if i.NameHasSuffix != nil {
+		predicates = append(predicates, schedule.NameHasSuffix(*i.NameHasSuffix))
+	}
+	if i.NameEqualFold != nil {
+		predicates = append(predicates, schedule.NameEqualFold(*i.NameEqualFold))
+	}
+	if i.NameContainsFold != nil {
+		predicates = append(predicates, schedule.NameContainsFold(*i.NameContainsFold))
+	}
+	if i.Description != nil {
+		predicates = append(predicates, schedule.DescriptionEQ(*i.Description))
+	}
+	if i.DescriptionNEQ != nil {
+		predicates = append(predicates, schedule.DescriptionNEQ(*i.DescriptionNEQ))
+	}
+	if len(i.DescriptionIn) > 0 {
+		predicates = append(predicates, schedule.DescriptionIn(i.DescriptionIn...))
+	}
+	if len(i.DescriptionNotIn) > 0 {
+		predicates = append(predicates, schedule.DescriptionNotIn(i.DescriptionNotIn...))
+	}
+	if i.DescriptionGT != nil {
+		predicates = append(predicates, schedule.DescriptionGT(*i.DescriptionGT))
+	}
+	if i.DescriptionGTE != nil {
+		predicates = append(predicates, schedule.DescriptionGTE(*i.DescriptionGTE))
+	}
+	if i.DescriptionLT != nil {
+		predicates = append(predicates, schedule.DescriptionLT(*i.DescriptionLT))
+	}
+	if i.DescriptionLTE != nil {
+		predicates = append(predicates, schedule.DescriptionLTE(*i.DescriptionLTE))
+	}
+	if i.DescriptionContains != nil {
+		predicates = append(predicates, schedule.DescriptionContains(*i.DescriptionContains))
+	}
+	if i.DescriptionHasPrefix != nil {
+		predicates = append(predicates, schedule.DescriptionHasPrefix(*i.DescriptionHasPrefix))
+	}
+	if i.DescriptionHasSuffix != nil {
+		predicates = append(predicates, schedule.DescriptionHasSuffix(*i.DescriptionHasSuffix))
+	}
+	if i.DescriptionEqualFold != nil {
+		predicates = append(predicates, schedule.DescriptionEqualFold(*i.DescriptionEqualFold))
+	}
+	if i.DescriptionContainsFold != nil {
+		predicates = append(predicates, schedule.DescriptionContainsFold(*i.DescriptionContainsFold))
+	}
+	if i.TimeZone != nil {
+		predicates = append(predicates, schedule.TimeZoneEQ(*i.TimeZone))
+	}
+	if i.TimeZoneNEQ != nil {
+		predicates = append(predicates, schedule.TimeZoneNEQ(*i.TimeZoneNEQ))
+	}
+	if len(i.TimeZoneIn) > 0 {
+		predicates = append(predicates, schedule.TimeZoneIn(i.TimeZoneIn...))
+	}
+	if len(i.TimeZoneNotIn) > 0 {
+		predicates = append(predicates, schedule.TimeZoneNotIn(i.TimeZoneNotIn...))
+	}
+	if i.TimeZoneGT != nil {
+		predicates = append(predicates, schedule.TimeZoneGT(*i.TimeZoneGT))
+	}
+	if i.TimeZoneGTE != nil {
+		predicates = append(predicates, schedule.TimeZoneGTE(*i.TimeZoneGTE))
+	}
+	if i.TimeZoneLT != nil {
+		predicates = append(predicates, schedule.TimeZoneLT(*i.TimeZoneLT))
+	}
+	if i.TimeZoneLTE != nil {
+		predicates = append(predicates, schedule.TimeZoneLTE(*i.TimeZoneLTE))
+	}
+	if i.TimeZoneContains != nil {
+		predicates = append(predicates, schedule.TimeZoneContains(*i.TimeZoneContains))
+	}
+	if i.TimeZoneHasPrefix != nil {
+		predicates = append(predicates, schedule.TimeZoneHasPrefix(*i.TimeZoneHasPrefix))
+	}
+	if i.TimeZoneHasSuffix != nil {
+		predicates = append(predicates, schedule.TimeZoneHasSuffix(*i.TimeZoneHasSuffix))
+	}
+	if i.TimeZoneEqualFold != nil {
+		predicates = append(predicates, schedule.TimeZoneEqualFold(*i.TimeZoneEqualFold))
+	}
+	if i.TimeZoneContainsFold != nil {
+		predicates = append(predicates, schedule.TimeZoneContainsFold(*i.TimeZoneContainsFold))
+	}
+	if i.TeamID != nil {
+		predicates = append(predicates, schedule.TeamIDEQ(*i.TeamID))
+	}
+	if i.TeamIDNEQ != nil {
+		predicates = append(predicates, schedule.TeamIDNEQ(*i.TeamIDNEQ))
+	}
+	if len(i.TeamIDIn) > 0 {
+		predicates = append(predicates, schedule.TeamIDIn(i.TeamIDIn...))
+	}
+	if len(i.TeamIDNotIn) > 0 {
+		predicates = append(predicates, schedule.TeamIDNotIn(i.TeamIDNotIn...))
+	}
+
+	if i.HasTeam != nil {
+		p := schedule.HasTeam()
+		if !*i.HasTeam {
+			p = schedule.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasTeamWith) > 0 {
+		with := make([]predicate.Team, 0, len(i.HasTeamWith))
+		for _, w := range i.HasTeamWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasTeamWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, schedule.HasTeamWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyScheduleWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return schedule.And(predicates...), nil
+	}
+}
+
+// ScheduleLayerWhereInput represents a where input for filtering ScheduleLayer queries.
+type ScheduleLayerWhereInput struct {
+	Predicates []predicate.ScheduleLayer  `json:"-"`
+	Not        *ScheduleLayerWhereInput   `json:"not,omitempty"`
+	Or         []*ScheduleLayerWhereInput `json:"or,omitempty"`
+	And        []*ScheduleLayerWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "schedule_id" field predicates.
+	ScheduleID      *int  `json:"scheduleID,omitempty"`
+	ScheduleIDNEQ   *int  `json:"scheduleIDNEQ,omitempty"`
+	ScheduleIDIn    []int `json:"scheduleIDIn,omitempty"`
+	ScheduleIDNotIn []int `json:"scheduleIDNotIn,omitempty"`
+
+	// "name" field predicates.
+	Name             *string  `json:"name,omitempty"`
+	NameNEQ          *string  `json:"nameNEQ,omitempty"`
+	NameIn           []string `json:"nameIn,omitempty"`
+	NameNotIn        []string `json:"nameNotIn,omitempty"`
+	NameGT           *string  `json:"nameGT,omitempty"`
+	NameGTE          *string  `json:"nameGTE,omitempty"`
+	NameLT           *string  `json:"nameLT,omitempty"`
+	NameLTE          *string  `json:"nameLTE,omitempty"`
+	NameContains     *string  `json:"nameContains,omitempty"`
+	NameHasPrefix    *string  `json:"nameHasPrefix,omitempty"`
+	NameHasSuffix    *string  `json:"nameHasSuffix,omitempty"`
+	NameEqualFold    *string  `json:"nameEqualFold,omitempty"`
+	NameContainsFold *string  `json:"nameContainsFold,omitempty"`
+
+	// "position" field predicates.
+	Position      *int  `json:"position,omitempty"`
+	PositionNEQ   *int  `json:"positionNEQ,omitempty"`
+	PositionIn    []int `json:"positionIn,omitempty"`
+	PositionNotIn []int `json:"positionNotIn,omitempty"`
+	PositionGT    *int  `json:"positionGT,omitempty"`
+	PositionGTE   *int  `json:"positionGTE,omitempty"`
+	PositionLT    *int  `json:"positionLT,omitempty"`
+	PositionLTE   *int  `json:"positionLTE,omitempty"`
+
+	// "shift_length" field predicates.
+	ShiftLength      *int  `json:"shiftLength,omitempty"`
+	ShiftLengthNEQ   *int  `json:"shiftLengthNEQ,omitempty"`
+	ShiftLengthIn    []int `json:"shiftLengthIn,omitempty"`
+	ShiftLengthNotIn []int `json:"shiftLengthNotIn,omitempty"`
+	ShiftLengthGT    *int  `json:"shiftLengthGT,omitempty"`
+	ShiftLengthGTE   *int  `json:"shiftLengthGTE,omitempty"`
+	ShiftLengthLT    *int  `json:"shiftLengthLT,omitempty"`
+	ShiftLengthLTE   *int  `json:"shiftLengthLTE,omitempty"`
+
+	// "shift_unit" field predicates.
+	ShiftUnit      *schedulelayer.ShiftUnit  `json:"shiftUnit,omitempty"`
+	ShiftUnitNEQ   *schedulelayer.ShiftUnit  `json:"shiftUnitNEQ,omitempty"`
+	ShiftUnitIn    []schedulelayer.ShiftUnit `json:"shiftUnitIn,omitempty"`
+	ShiftUnitNotIn []schedulelayer.ShiftUnit `json:"shiftUnitNotIn,omitempty"`
+
+	// "start_at" field predicates.
+	StartAt      *time.Time  `json:"startAt,omitempty"`
+	StartAtNEQ   *time.Time  `json:"startAtNEQ,omitempty"`
+	StartAtIn    []time.Time `json:"startAtIn,omitempty"`
+	StartAtNotIn []time.Time `json:"startAtNotIn,omitempty"`
+	StartAtGT    *time.Time  `json:"startAtGT,omitempty"`
+	StartAtGTE   *time.Time  `json:"startAtGTE,omitempty"`
+	StartAtLT    *time.Time  `json:"startAtLT,omitempty"`
+	StartAtLTE   *time.Time  `json:"startAtLTE,omitempty"`
+
+	// "end_at" field predicates.
+	EndAt       *time.Time  `json:"endAt,omitempty"`
+	EndAtNEQ    *time.Time  `json:"endAtNEQ,omitempty"`
+	EndAtIn     []time.Time `json:"endAtIn,omitempty"`
+	EndAtNotIn  []time.Time `json:"endAtNotIn,omitempty"`
+	EndAtGT     *time.Time  `json:"endAtGT,omitempty"`
+	EndAtGTE    *time.Time  `json:"endAtGTE,omitempty"`
+	EndAtLT     *time.Time  `json:"endAtLT,omitempty"`
+	EndAtLTE    *time.Time  `json:"endAtLTE,omitempty"`
+	EndAtIsNil  bool        `json:"endAtIsNil,omitempty"`
+	EndAtNotNil bool        `json:"endAtNotNil,omitempty"`
+
+	// "handoff_time" field predicates.
+	HandoffTime             *string  `json:"handoffTime,omitempty"`
+	HandoffTimeNEQ          *string  `json:"handoffTimeNEQ,omitempty"`
+	HandoffTimeIn           []string `json:"handoffTimeIn,omitempty"`
+	HandoffTimeNotIn        []string `json:"handoffTimeNotIn,omitempty"`
+	HandoffTimeGT           *string  `json:"handoffTimeGT,omitempty"`
+	HandoffTimeGTE          *string  `json:"handoffTimeGTE,omitempty"`
+	HandoffTimeLT           *string  `json:"handoffTimeLT,omitempty"`
+	HandoffTimeLTE          *string  `json:"handoffTimeLTE,omitempty"`
+	HandoffTimeContains     *string  `json:"handoffTimeContains,omitempty"`
+	HandoffTimeHasPrefix    *string  `json:"handoffTimeHasPrefix,omitempty"`
+	HandoffTimeHasSuffix    *string  `json:"handoffTimeHasSuffix,omitempty"`
+	HandoffTimeEqualFold    *string  `json:"handoffTimeEqualFold,omitempty"`
+	HandoffTimeContainsFold *string  `json:"handoffTimeContainsFold,omitempty"`
+
+	// "schedule" edge predicates.
+	HasSchedule     *bool                 `json:"hasSchedule,omitempty"`
+	HasScheduleWith []*ScheduleWhereInput `json:"hasScheduleWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *ScheduleLayerWhereInput) AddPredicates(predicates ...predicate.ScheduleLayer) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the ScheduleLayerWhereInput filter on the ScheduleLayerQuery builder.
+func (i *ScheduleLayerWhereInput) Filter(q *ScheduleLayerQuery) (*ScheduleLayerQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyScheduleLayerWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyScheduleLayerWhereInput is returned in case the ScheduleLayerWhereInput is empty.
+var ErrEmptyScheduleLayerWhereInput = errors.New("ent: empty predicate ScheduleLayerWhereInput")
+
+// P returns a predicate for filtering schedulelayers.
+// An error is returned if the input is empty or invalid.
+func (i *ScheduleLayerWhereInput) P() (predicate.ScheduleLayer, error) {
+	var predicates []predicate.ScheduleLayer
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, schedulelayer.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.ScheduleLayer, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, schedulelayer.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.ScheduleLayer, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, schedulelayer.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, schedulelayer.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, schedulelayer.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, schedulelayer.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, schedulelayer.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, schedulelayer.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, schedulelayer.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, schedulelayer.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, schedulelayer.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, schedulelayer.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, schedulelayer.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, schedulelayer.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, schedulelayer.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, schedulelayer.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, schedulelayer.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, schedulelayer.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, schedulelayer.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, schedulelayer.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, schedulelayer.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, schedulelayer.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, schedulelayer.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, schedulelayer.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, schedulelayer.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, schedulelayer.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, schedulelayer.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.ScheduleID != nil {
+		predicates = append(predicates, schedulelayer.ScheduleIDEQ(*i.ScheduleID))
+	}
+	if i.ScheduleIDNEQ != nil {
+		predicates = append(predicates, schedulelayer.ScheduleIDNEQ(*i.ScheduleIDNEQ))
+	}
+	if len(i.ScheduleIDIn) > 0 {
+		predicates = append(predicates, schedulelayer.ScheduleIDIn(i.ScheduleIDIn...))
+	}
+	if len(i.ScheduleIDNotIn) > 0 {
+		predicates = append(predicates, schedulelayer.ScheduleIDNotIn(i.ScheduleIDNotIn...))
+	}
+	if i.Name != nil {
+		predicates = append(predicates, schedulelayer.NameEQ(*i.Name))
+	}
+	if i.NameNEQ != nil {
+		predicates = append(predicates, schedulelayer.NameNEQ(*i.NameNEQ))
+	}
+	if len(i.NameIn) > 0 {
+		predicates = append(predicates, schedulelayer.NameIn(i.NameIn...))
+	}
+	if len(i.NameNotIn) > 0 {
+		predicates = append(predicates, schedulelayer.NameNotIn(i.NameNotIn...))
+	}
+	if i.NameGT != nil {
+		predicates = append(predicates, schedulelayer.NameGT(*i.NameGT))
+	}
+	if i.NameGTE != nil {
+		predicates = append(predicates, schedulelayer.NameGTE(*i.NameGTE))
+	}
+	if i.NameLT != nil {
+		predicates = append(predicates, schedulelayer.NameLT(*i.NameLT))
+	}
+	if i.NameLTE != nil {
+		predicates = append(predicates, schedulelayer.NameLTE(*i.NameLTE))
+	}
+	if i.NameContains != nil {
+		predicates = append(predicates, schedulelayer.NameContains(*i.NameContains))
+	}
+	if i.NameHasPrefix != nil {
+		predicates = append(predicates, schedulelayer.NameHasPrefix(*i.NameHasPrefix))
+	}
+	if i.NameHasSuffix != nil {
+		predicates = append(predicates, schedulelayer.NameHasSuffix(*i.NameHasSuffix))
+	}
+	if i.NameEqualFold != nil {
+		predicates = append(predicates, schedulelayer.NameEqualFold(*i.NameEqualFold))
+	}
+	if i.NameContainsFold != nil {
+		predicates = append(predicates, schedulelayer.NameContainsFold(*i.NameContainsFold))
+	}
+	if i.Position != nil {
+		predicates = append(predicates, schedulelayer.PositionEQ(*i.Position))
+	}
+	if i.PositionNEQ != nil {
+		predicates = append(predicates, schedulelayer.PositionNEQ(*i.PositionNEQ))
+	}
+	if len(i.PositionIn) > 0 {
+		predicates = append(predicates, schedulelayer.PositionIn(i.PositionIn...))
+	}
+	if len(i.PositionNotIn) > 0 {
+		predicates = append(predicates, schedulelayer.PositionNotIn(i.PositionNotIn...))
+	}
+	if i.PositionGT != nil {
+		predicates = append(predicates, schedulelayer.PositionGT(*i.PositionGT))
+	}
+	if i.PositionGTE != nil {
+		predicates = append(predicates, schedulelayer.PositionGTE(*i.PositionGTE))
+	}
+	if i.PositionLT != nil {
+		predicates = append(predicates, schedulelayer.PositionLT(*i.PositionLT))
+	}
+	if i.PositionLTE != nil {
+		predicates = append(predicates, schedulelayer.PositionLTE(*i.PositionLTE))
+	}
+	if i.ShiftLength != nil {
+		predicates = append(predicates, schedulelayer.ShiftLengthEQ(*i.ShiftLength))
+	}
+	if i.ShiftLengthNEQ != nil {
+		predicates = append(predicates, schedulelayer.ShiftLengthNEQ(*i.ShiftLengthNEQ))
+	}
+	if len(i.ShiftLengthIn) > 0 {
+		predicates = append(predicates, schedulelayer.ShiftLengthIn(i.ShiftLengthIn...))
+	}
+	if len(i.ShiftLengthNotIn) > 0 {
+		predicates = append(predicates, schedulelayer.ShiftLengthNotIn(i.ShiftLengthNotIn...))
+	}
+	if i.ShiftLengthGT != nil {
+		predicates = append(predicates, schedulelayer.ShiftLengthGT(*i.ShiftLengthGT))
+	}
+	if i.ShiftLengthGTE != nil {
+		predicates = append(predicates, schedulelayer.ShiftLengthGTE(*i.ShiftLengthGTE))
+	}
+	if i.ShiftLengthLT != nil {
+		predicates = append(predicates, schedulelayer.ShiftLengthLT(*i.ShiftLengthLT))
+	}
+	if i.ShiftLengthLTE != nil {
+		predicates = append(predicates, schedulelayer.ShiftLengthLTE(*i.ShiftLengthLTE))
+	}
+	if i.ShiftUnit != nil {
+		predicates = append(predicates, schedulelayer.ShiftUnitEQ(*i.ShiftUnit))
+	}
+	if i.ShiftUnitNEQ != nil {
+		predicates = append(predicates, schedulelayer.ShiftUnitNEQ(*i.ShiftUnitNEQ))
+	}
+	if len(i.ShiftUnitIn) > 0 {
+		predicates = append(predicates, schedulelayer.ShiftUnitIn(i.ShiftUnitIn...))
+	}
+	if len(i.ShiftUnitNotIn) > 0 {
+		predicates = append(predicates, schedulelayer.ShiftUnitNotIn(i.ShiftUnitNotIn...))
+	}
+	if i.StartAt != nil {
+		predicates = append(predicates, schedulelayer.StartAtEQ(*i.StartAt))
+	}
+	if i.StartAtNEQ != nil {
+		predicates = append(predicates, schedulelayer.StartAtNEQ(*i.StartAtNEQ))
+	}
+	if len(i.StartAtIn) > 0 {
+		predicates = append(predicates, schedulelayer.StartAtIn(i.StartAtIn...))
+	}
+	if len(i.StartAtNotIn) > 0 {
+		predicates = append(predicates, schedulelayer.StartAtNotIn(i.StartAtNotIn...))
+	}
+	if i.StartAtGT != nil {
+		predicates = append(predicates, schedulelayer.StartAtGT(*i.StartAtGT))
+	}
+	if i.StartAtGTE != nil {
+		predicates = append(predicates, schedulelayer.StartAtGTE(*i.StartAtGTE))
+	}
+	if i.StartAtLT != nil {
+		predicates = append(predicates, schedulelayer.StartAtLT(*i.StartAtLT))
+	}
+	if i.StartAtLTE != nil {
+		predicates = append(predicates, schedulelayer.StartAtLTE(*i.StartAtLTE))
+	}
+	if i.EndAt != nil {
+		predicates = append(predicates, schedulelayer.EndAtEQ(*i.EndAt))
+	}
+	if i.EndAtNEQ != nil {
+		predicates = append(predicates, schedulelayer.EndAtNEQ(*i.EndAtNEQ))
+	}
+	if len(i.EndAtIn) > 0 {
+		predicates = append(predicates, schedulelayer.EndAtIn(i.EndAtIn...))
+	}
+	if len(i.EndAtNotIn) > 0 {
+		predicates = append(predicates, schedulelayer.EndAtNotIn(i.EndAtNotIn...))
+	}
+	if i.EndAtGT != nil {
+		predicates = append(predicates, schedulelayer.EndAtGT(*i.EndAtGT))
+	}
+	if i.EndAtGTE != nil {
+		predicates = append(predicates, schedulelayer.EndAtGTE(*i.EndAtGTE))
+	}
+	if i.EndAtLT != nil {
+		predicates = append(predicates, schedulelayer.EndAtLT(*i.EndAtLT))
+	}
+	if i.EndAtLTE != nil {
+		predicates = append(predicates, schedulelayer.EndAtLTE(*i.EndAtLTE))
+	}
+	if i.EndAtIsNil {
+		predicates = append(predicates, schedulelayer.EndAtIsNil())
+	}
+	if i.EndAtNotNil {
+		predicates = append(predicates, schedulelayer.EndAtNotNil())
+	}
+	if i.HandoffTime != nil {
+		predicates = append(predicates, schedulelayer.HandoffTimeEQ(*i.HandoffTime))
+	}
+	if i.HandoffTimeNEQ != nil {
+		predicates = append(predicates, schedulelayer.HandoffTimeNEQ(*i.HandoffTimeNEQ))
+	}
+	if len(i.HandoffTimeIn) > 0 {
+		predicates = append(predicates, schedulelayer.HandoffTimeIn(i.HandoffTimeIn...))
+	}
+	if len(i.HandoffTimeNotIn) > 0 {
+		predicates = append(predicates, schedulelayer.HandoffTimeNotIn(i.HandoffTimeNotIn...))
+	}
+	if i.HandoffTimeGT != nil {
+		predicates = append(predicates, schedulelayer.HandoffTimeGT(*i.HandoffTimeGT))
+	}
+	if i.HandoffTimeGTE != nil {
+		predicates = append(predicates, schedulelayer.HandoffTimeGTE(*i.HandoffTimeGTE))
+	}
+	if i.HandoffTimeLT != nil {
+		predicates = append(predicates, schedulelayer.HandoffTimeLT(*i.HandoffTimeLT))
+	}
+	if i.HandoffTimeLTE != nil {
+		predicates = append(predicates, schedulelayer.HandoffTimeLTE(*i.HandoffTimeLTE))
+	}
+	if i.HandoffTimeContains != nil {
+		predicates = append(predicates, schedulelayer.HandoffTimeContains(*i.HandoffTimeContains))
+	}
+	if i.HandoffTimeHasPrefix != nil {
+		predicates = append(predicates, schedulelayer.HandoffTimeHasPrefix(*i.HandoffTimeHasPrefix))
+	}
+	if i.HandoffTimeHasSuffix != nil {
+		predicates = append(predicates, schedulelayer.HandoffTimeHasSuffix(*i.HandoffTimeHasSuffix))
+	}
+	if i.HandoffTimeEqualFold != nil {
+		predicates = append(predicates, schedulelayer.HandoffTimeEqualFold(*i.HandoffTimeEqualFold))
+	}
+	if i.HandoffTimeContainsFold != nil {
+		predicates = append(predicates, schedulelayer.HandoffTimeContainsFold(*i.HandoffTimeContainsFold))
+	}
+
+	if i.HasSchedule != nil {
+		p := schedulelayer.HasSchedule()
+		if !*i.HasSchedule {
+			p = schedulelayer.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasScheduleWith) > 0 {
+		with := make([]predicate.Schedule, 0, len(i.HasScheduleWith))
+		for _, w := range i.HasScheduleWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasScheduleWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, schedulelayer.HasScheduleWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyScheduleLayerWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return schedulelayer.And(predicates...), nil
+	}
+}
+
+// ScheduleOverrideWhereInput represents a where input for filtering ScheduleOverride queries.
+type ScheduleOverrideWhereInput struct {
+	Predicates []predicate.ScheduleOverride  `json:"-"`
+	Not        *ScheduleOverrideWhereInput   `json:"not,omitempty"`
+	Or         []*ScheduleOverrideWhereInput `json:"or,omitempty"`
+	And        []*ScheduleOverrideWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "schedule_id" field predicates.
+	ScheduleID      *int  `json:"scheduleID,omitempty"`
+	ScheduleIDNEQ   *int  `json:"scheduleIDNEQ,omitempty"`
+	ScheduleIDIn    []int `json:"scheduleIDIn,omitempty"`
+	ScheduleIDNotIn []int `json:"scheduleIDNotIn,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *scheduleoverride.Kind  `json:"kind,omitempty"`
+	KindNEQ   *scheduleoverride.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []scheduleoverride.Kind `json:"kindIn,omitempty"`
+	KindNotIn []scheduleoverride.Kind `json:"kindNotIn,omitempty"`
+
+	// "starts_at" field predicates.
+	StartsAt      *time.Time  `json:"startsAt,omitempty"`
+	StartsAtNEQ   *time.Time  `json:"startsAtNEQ,omitempty"`
+	StartsAtIn    []time.Time `json:"startsAtIn,omitempty"`
+	StartsAtNotIn []time.Time `json:"startsAtNotIn,omitempty"`
+	StartsAtGT    *time.Time  `json:"startsAtGT,omitempty"`
+	StartsAtGTE   *time.Time  `json:"startsAtGTE,omitempty"`
+	StartsAtLT    *time.Time  `json:"startsAtLT,omitempty"`
+	StartsAtLTE   *time.Time  `json:"startsAtLTE,omitempty"`
+
+	// "ends_at" field predicates.
+	EndsAt      *time.Time  `json:"endsAt,omitempty"`
+	EndsAtNEQ   *time.Time  `json:"endsAtNEQ,omitempty"`
+	EndsAtIn    []time.Time `json:"endsAtIn,omitempty"`
+	EndsAtNotIn []time.Time `json:"endsAtNotIn,omitempty"`
+	EndsAtGT    *time.Time  `json:"endsAtGT,omitempty"`
+	EndsAtGTE   *time.Time  `json:"endsAtGTE,omitempty"`
+	EndsAtLT    *time.Time  `json:"endsAtLT,omitempty"`
+	EndsAtLTE   *time.Time  `json:"endsAtLTE,omitempty"`
+
+	// "user_on_id" field predicates.
+	UserOnID       *int  `json:"userOnID,omitempty"`
+	UserOnIDNEQ    *int  `json:"userOnIDNEQ,omitempty"`
+	UserOnIDIn     []int `json:"userOnIDIn,omitempty"`
+	UserOnIDNotIn  []int `json:"userOnIDNotIn,omitempty"`
+	UserOnIDIsNil  bool  `json:"userOnIDIsNil,omitempty"`
+	UserOnIDNotNil bool  `json:"userOnIDNotNil,omitempty"`
+
+	// "user_off_id" field predicates.
+	UserOffID       *int  `json:"userOffID,omitempty"`
+	UserOffIDNEQ    *int  `json:"userOffIDNEQ,omitempty"`
+	UserOffIDIn     []int `json:"userOffIDIn,omitempty"`
+	UserOffIDNotIn  []int `json:"userOffIDNotIn,omitempty"`
+	UserOffIDIsNil  bool  `json:"userOffIDIsNil,omitempty"`
+	UserOffIDNotNil bool  `json:"userOffIDNotNil,omitempty"`
+
+	// "created_by_id" field predicates.
+	CreatedByID       *int  `json:"createdByID,omitempty"`
+	CreatedByIDNEQ    *int  `json:"createdByIDNEQ,omitempty"`
+	CreatedByIDIn     []int `json:"createdByIDIn,omitempty"`
+	CreatedByIDNotIn  []int `json:"createdByIDNotIn,omitempty"`
+	CreatedByIDIsNil  bool  `json:"createdByIDIsNil,omitempty"`
+	CreatedByIDNotNil bool  `json:"createdByIDNotNil,omitempty"`
+
+	// "note" field predicates.
+	Note             *string  `json:"note,omitempty"`
+	NoteNEQ          *string  `json:"noteNEQ,omitempty"`
+	NoteIn           []string `json:"noteIn,omitempty"`
+	NoteNotIn        []string `json:"noteNotIn,omitempty"`
+	NoteGT           *string  `json:"noteGT,omitempty"`
+	NoteGTE          *string  `json:"noteGTE,omitempty"`
+	NoteLT           *string  `json:"noteLT,omitempty"`
+	NoteLTE          *string  `json:"noteLTE,omitempty"`
+	NoteContains     *string  `json:"noteContains,omitempty"`
+	NoteHasPrefix    *string  `json:"noteHasPrefix,omitempty"`
+	NoteHasSuffix    *string  `json:"noteHasSuffix,omitempty"`
+	NoteEqualFold    *string  `json:"noteEqualFold,omitempty"`
+	NoteContainsFold *string  `json:"noteContainsFold,omitempty"`
+
+	// "schedule" edge predicates.
+	HasSchedule     *bool                 `json:"hasSchedule,omitempty"`
+	HasScheduleWith []*ScheduleWhereInput `json:"hasScheduleWith,omitempty"`
+
+	// "user_on" edge predicates.
+	HasUserOn     *bool             `json:"hasUserOn,omitempty"`
+	HasUserOnWith []*UserWhereInput `json:"hasUserOnWith,omitempty"`
+
+	// "user_off" edge predicates.
+	HasUserOff     *bool             `json:"hasUserOff,omitempty"`
+	HasUserOffWith []*UserWhereInput `json:"hasUserOffWith,omitempty"`
+
+	// "created_by" edge predicates.
+	HasCreatedBy     *bool             `json:"hasCreatedBy,omitempty"`
+	HasCreatedByWith []*UserWhereInput `json:"hasCreatedByWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *ScheduleOverrideWhereInput) AddPredicates(predicates ...predicate.ScheduleOverride) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the ScheduleOverrideWhereInput filter on the ScheduleOverrideQuery builder.
+func (i *ScheduleOverrideWhereInput) Filter(q *ScheduleOverrideQuery) (*ScheduleOverrideQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyScheduleOverrideWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyScheduleOverrideWhereInput is returned in case the ScheduleOverrideWhereInput is empty.
+var ErrEmptyScheduleOverrideWhereInput = errors.New("ent: empty predicate ScheduleOverrideWhereInput")
+
+// P returns a predicate for filtering scheduleoverrides.
+// An error is returned if the input is empty or invalid.
+func (i *ScheduleOverrideWhereInput) P() (predicate.ScheduleOverride, error) {
+	var predicates []predicate.ScheduleOverride
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, scheduleoverride.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.ScheduleOverride, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, scheduleoverride.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.ScheduleOverride, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, scheduleoverride.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, scheduleoverride.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, scheduleoverride.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, scheduleoverride.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, scheduleoverride.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, scheduleoverride.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, scheduleoverride.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, scheduleoverride.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, scheduleoverride.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, scheduleoverride.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, scheduleoverride.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, scheduleoverride.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, scheduleoverride.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, scheduleoverride.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, scheduleoverride.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, scheduleoverride.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, scheduleoverride.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, scheduleoverride.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, scheduleoverride.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, scheduleoverride.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, scheduleoverride.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, scheduleoverride.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, scheduleoverride.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, scheduleoverride.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, scheduleoverride.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.ScheduleID != nil {
+		predicates = append(predicates, scheduleoverride.ScheduleIDEQ(*i.ScheduleID))
+	}
+	if i.ScheduleIDNEQ != nil {
+		predicates = append(predicates, scheduleoverride.ScheduleIDNEQ(*i.ScheduleIDNEQ))
+	}
+	if len(i.ScheduleIDIn) > 0 {
+		predicates = append(predicates, scheduleoverride.ScheduleIDIn(i.ScheduleIDIn...))
+	}
+	if len(i.ScheduleIDNotIn) > 0 {
+		predicates = append(predicates, scheduleoverride.ScheduleIDNotIn(i.ScheduleIDNotIn...))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, scheduleoverride.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, scheduleoverride.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, scheduleoverride.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, scheduleoverride.KindNotIn(i.KindNotIn...))
+	}
+	if i.StartsAt != nil {
+		predicates = append(predicates, scheduleoverride.StartsAtEQ(*i.StartsAt))
+	}
+	if i.StartsAtNEQ != nil {
+		predicates = append(predicates, scheduleoverride.StartsAtNEQ(*i.StartsAtNEQ))
+	}
+	if len(i.StartsAtIn) > 0 {
+		predicates = append(predicates, scheduleoverride.StartsAtIn(i.StartsAtIn...))
+	}
+	if len(i.StartsAtNotIn) > 0 {
+		predicates = append(predicates, scheduleoverride.StartsAtNotIn(i.StartsAtNotIn...))
+	}
+	if i.StartsAtGT != nil {
+		predicates = append(predicates, scheduleoverride.StartsAtGT(*i.StartsAtGT))
+	}
+	if i.StartsAtGTE != nil {
+		predicates = append(predicates, scheduleoverride.StartsAtGTE(*i.StartsAtGTE))
+	}
+	if i.StartsAtLT != nil {
+		predicates = append(predicates, scheduleoverride.StartsAtLT(*i.StartsAtLT))
+	}
+	if i.StartsAtLTE != nil {
+		predicates = append(predicates, scheduleoverride.StartsAtLTE(*i.StartsAtLTE))
+	}
+	if i.EndsAt != nil {
+		predicates = append(predicates, scheduleoverride.EndsAtEQ(*i.EndsAt))
+	}
+	if i.EndsAtNEQ != nil {
+		predicates = append(predicates, scheduleoverride.EndsAtNEQ(*i.EndsAtNEQ))
+	}
+	if len(i.EndsAtIn) > 0 {
+		predicates = append(predicates, scheduleoverride.EndsAtIn(i.EndsAtIn...))
+	}
+	if len(i.EndsAtNotIn) > 0 {
+		predicates = append(predicates, scheduleoverride.EndsAtNotIn(i.EndsAtNotIn...))
+	}
+	if i.EndsAtGT != nil {
+		predicates = append(predicates, scheduleoverride.EndsAtGT(*i.EndsAtGT))
+	}
+	if i.EndsAtGTE != nil {
+		predicates = append(predicates, scheduleoverride.EndsAtGTE(*i.EndsAtGTE))
+	}
+	if i.EndsAtLT != nil {
+		predicates = append(predicates, scheduleoverride.EndsAtLT(*i.EndsAtLT))
+	}
+	if i.EndsAtLTE != nil {
+		predicates = append(predicates, scheduleoverride.EndsAtLTE(*i.EndsAtLTE))
+	}
+	if i.UserOnID != nil {
+		predicates = append(predicates, scheduleoverride.UserOnIDEQ(*i.UserOnID))
+	}
+	if i.UserOnIDNEQ != nil {
+		predicates = append(predicates, scheduleoverride.UserOnIDNEQ(*i.UserOnIDNEQ))
+	}
+	if len(i.UserOnIDIn) > 0 {
+		predicates = append(predicates, scheduleoverride.UserOnIDIn(i.UserOnIDIn...))
+	}
+	if len(i.UserOnIDNotIn) > 0 {
+		predicates = append(predicates, scheduleoverride.UserOnIDNotIn(i.UserOnIDNotIn...))
+	}
+	if i.UserOnIDIsNil {
+		predicates = append(predicates, scheduleoverride.UserOnIDIsNil())
+	}
+	if i.UserOnIDNotNil {
+		predicates = append(predicates, scheduleoverride.UserOnIDNotNil())
+	}
+	if i.UserOffID != nil {
+		predicates = append(predicates, scheduleoverride.UserOffIDEQ(*i.UserOffID))
+	}
+	if i.UserOffIDNEQ != nil {
+		predicates = append(predicates, scheduleoverride.UserOffIDNEQ(*i.UserOffIDNEQ))
+	}
+	if len(i.UserOffIDIn) > 0 {
+		predicates = append(predicates, scheduleoverride.UserOffIDIn(i.UserOffIDIn...))
+	}
+	if len(i.UserOffIDNotIn) > 0 {
+		predicates = append(predicates, scheduleoverride.UserOffIDNotIn(i.UserOffIDNotIn...))
+	}
+	if i.UserOffIDIsNil {
+		predicates = append(predicates, scheduleoverride.UserOffIDIsNil())
+	}
+	if i.UserOffIDNotNil {
+		predicates = append(predicates, scheduleoverride.UserOffIDNotNil())
+	}
+	if i.CreatedByID != nil {
+		predicates = append(predicates, scheduleoverride.CreatedByIDEQ(*i.CreatedByID))
+	}
+	if i.CreatedByIDNEQ != nil {
+		predicates = append(predicates, scheduleoverride.CreatedByIDNEQ(*i.CreatedByIDNEQ))
+	}
+	if len(i.CreatedByIDIn) > 0 {
+		predicates = append(predicates, scheduleoverride.CreatedByIDIn(i.CreatedByIDIn...))
+	}
+	if len(i.CreatedByIDNotIn) > 0 {
+		predicates = append(predicates, scheduleoverride.CreatedByIDNotIn(i.CreatedByIDNotIn...))
+	}
+	if i.CreatedByIDIsNil {
+		predicates = append(predicates, scheduleoverride.CreatedByIDIsNil())
+	}
+	if i.CreatedByIDNotNil {
+		predicates = append(predicates, scheduleoverride.CreatedByIDNotNil())
+	}
+	if i.Note != nil {
+		predicates = append(predicates, scheduleoverride.NoteEQ(*i.Note))
+	}
+	if i.NoteNEQ != nil {
+		predicates = append(predicates, scheduleoverride.NoteNEQ(*i.NoteNEQ))
+	}
+	if len(i.NoteIn) > 0 {
+		predicates = append(predicates, scheduleoverride.NoteIn(i.NoteIn...))
+	}
+	if len(i.NoteNotIn) > 0 {
+		predicates = append(predicates, scheduleoverride.NoteNotIn(i.NoteNotIn...))
+	}
+	if i.NoteGT != nil {
+		predicates = append(predicates, scheduleoverride.NoteGT(*i.NoteGT))
+	}
+	if i.NoteGTE != nil {
+		predicates = append(predicates, scheduleoverride.NoteGTE(*i.NoteGTE))
+	}
+	if i.NoteLT != nil {
+		predicates = append(predicates, scheduleoverride.NoteLT(*i.NoteLT))
+	}
+	if i.NoteLTE != nil {
+		predicates = append(predicates, scheduleoverride.NoteLTE(*i.NoteLTE))
+	}
+	if i.NoteContains != nil {
+		predicates = append(predicates, scheduleoverride.NoteContains(*i.NoteContains))
+	}
+	if i.NoteHasPrefix != nil {
+		predicates = append(predicates, scheduleoverride.NoteHasPrefix(*i.NoteHasPrefix))
+	}
+	if i.NoteHasSuffix != nil {
+		predicates = append(predicates, scheduleoverride.NoteHasSuffix(*i.NoteHasSuffix))
+	}
+	if i.NoteEqualFold != nil {
+		predicates = append(predicates, scheduleoverride.NoteEqualFold(*i.NoteEqualFold))
+	}
+	if i.NoteContainsFold != nil {
+		predicates = append(predicates, scheduleoverride.NoteContainsFold(*i.NoteContainsFold))
+	}
+
+	if i.HasSchedule != nil {
+		p := scheduleoverride.HasSchedule()
+		if !*i.HasSchedule {
+			p = scheduleoverride.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasScheduleWith) > 0 {
+		with := make([]predicate.Schedule, 0, len(i.HasScheduleWith))
+		for _, w := range i.HasScheduleWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasScheduleWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, scheduleoverride.HasScheduleWith(with...))
+	}
+	if i.HasUserOn != nil {
+		p := scheduleoverride.HasUserOn()
+		if !*i.HasUserOn {
+			p = scheduleoverride.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasUserOnWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasUserOnWith))
+		for _, w := range i.HasUserOnWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasUserOnWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, scheduleoverride.HasUserOnWith(with...))
+	}
+	if i.HasUserOff != nil {
+		p := scheduleoverride.HasUserOff()
+		if !*i.HasUserOff {
+			p = scheduleoverride.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasUserOffWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasUserOffWith))
+		for _, w := range i.HasUserOffWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasUserOffWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, scheduleoverride.HasUserOffWith(with...))
+	}
+	if i.HasCreatedBy != nil {
+		p := scheduleoverride.HasCreatedBy()
+		if !*i.HasCreatedBy {
+			p = scheduleoverride.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasCreatedByWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasCreatedByWith))
+		for _, w := range i.HasCreatedByWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasCreatedByWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, scheduleoverride.HasCreatedByWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyScheduleOverrideWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return scheduleoverride.And(predicates...), nil
+	}
+}
+
 // ServiceWhereInput represents a where input for filtering Service queries.
 type ServiceWhereInput struct {
 	Predicates []predicate.Service  `json:"-"`
@@ -4013,6 +6238,10 @@ type TeamWhereInput struct {
 	// "services" edge predicates.
 	HasServices     *bool                `json:"hasServices,omitempty"`
 	HasServicesWith []*ServiceWhereInput `json:"hasServicesWith,omitempty"`
+
+	// "schedules" edge predicates.
+	HasSchedules     *bool                 `json:"hasSchedules,omitempty"`
+	HasSchedulesWith []*ScheduleWhereInput `json:"hasSchedulesWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -4272,6 +6501,24 @@ func (i *TeamWhereInput) P() (predicate.Team, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, team.HasServicesWith(with...))
+	}
+	if i.HasSchedules != nil {
+		p := team.HasSchedules()
+		if !*i.HasSchedules {
+			p = team.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasSchedulesWith) > 0 {
+		with := make([]predicate.Schedule, 0, len(i.HasSchedulesWith))
+		for _, w := range i.HasSchedulesWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasSchedulesWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, team.HasSchedulesWith(with...))
 	}
 	switch len(predicates) {
 	case 0:

@@ -13,6 +13,8 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/apitoken"
+	"github.com/tocsin/tocsin/ent/calendarfeed"
+	"github.com/tocsin/tocsin/ent/coverrequest"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
 	"github.com/tocsin/tocsin/ent/ingestrequest"
@@ -20,11 +22,15 @@ import (
 	"github.com/tocsin/tocsin/ent/invitation"
 	"github.com/tocsin/tocsin/ent/maintenancewindow"
 	"github.com/tocsin/tocsin/ent/predicate"
+	"github.com/tocsin/tocsin/ent/schedule"
+	"github.com/tocsin/tocsin/ent/schedulelayer"
+	"github.com/tocsin/tocsin/ent/scheduleoverride"
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/session"
 	"github.com/tocsin/tocsin/ent/team"
 	"github.com/tocsin/tocsin/ent/timelineevent"
 	"github.com/tocsin/tocsin/ent/user"
+	"github.com/tocsin/tocsin/oncall"
 	"github.com/tocsin/tocsin/viewer"
 )
 
@@ -39,12 +45,17 @@ const (
 	// Node types.
 	TypeAPIToken          = "APIToken"
 	TypeAlert             = "Alert"
+	TypeCalendarFeed      = "CalendarFeed"
+	TypeCoverRequest      = "CoverRequest"
 	TypeHeartbeat         = "Heartbeat"
 	TypeIncident          = "Incident"
 	TypeIngestRequest     = "IngestRequest"
 	TypeIntegration       = "Integration"
 	TypeInvitation        = "Invitation"
 	TypeMaintenanceWindow = "MaintenanceWindow"
+	TypeSchedule          = "Schedule"
+	TypeScheduleLayer     = "ScheduleLayer"
+	TypeScheduleOverride  = "ScheduleOverride"
 	TypeService           = "Service"
 	TypeSession           = "Session"
 	TypeTeam              = "Team"
@@ -3343,6 +3354,1794 @@ func (m *AlertMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown Alert edge %s", name)
+}
+
+// CalendarFeedMutation represents an operation that mutates the CalendarFeed nodes in the graph.
+type CalendarFeedMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *int
+	token_hash      *[]byte
+	created_at      *time.Time
+	revoked_at      *time.Time
+	clearedFields   map[string]struct{}
+	user            *int
+	cleareduser     bool
+	schedule        *int
+	clearedschedule bool
+	done            bool
+	oldValue        func(context.Context) (*CalendarFeed, error)
+	predicates      []predicate.CalendarFeed
+}
+
+var _ ent.Mutation = (*CalendarFeedMutation)(nil)
+
+// calendarfeedOption allows management of the mutation configuration using functional options.
+type calendarfeedOption func(*CalendarFeedMutation)
+
+// newCalendarFeedMutation creates new mutation for the CalendarFeed entity.
+func newCalendarFeedMutation(c config, op Op, opts ...calendarfeedOption) *CalendarFeedMutation {
+	m := &CalendarFeedMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCalendarFeed,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCalendarFeedID sets the ID field of the mutation.
+func withCalendarFeedID(id int) calendarfeedOption {
+	return func(m *CalendarFeedMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *CalendarFeed
+		)
+		m.oldValue = func(ctx context.Context) (*CalendarFeed, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().CalendarFeed.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCalendarFeed sets the old CalendarFeed of the mutation.
+func withCalendarFeed(node *CalendarFeed) calendarfeedOption {
+	return func(m *CalendarFeedMutation) {
+		m.oldValue = func(context.Context) (*CalendarFeed, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CalendarFeedMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CalendarFeedMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CalendarFeedMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CalendarFeedMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().CalendarFeed.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetTokenHash sets the "token_hash" field.
+func (m *CalendarFeedMutation) SetTokenHash(b []byte) {
+	m.token_hash = &b
+}
+
+// TokenHash returns the value of the "token_hash" field in the mutation.
+func (m *CalendarFeedMutation) TokenHash() (r []byte, exists bool) {
+	v := m.token_hash
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTokenHash returns the old "token_hash" field's value of the CalendarFeed entity.
+// If the CalendarFeed object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CalendarFeedMutation) OldTokenHash(ctx context.Context) (v []byte, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTokenHash is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTokenHash requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTokenHash: %w", err)
+	}
+	return oldValue.TokenHash, nil
+}
+
+// ResetTokenHash resets all changes to the "token_hash" field.
+func (m *CalendarFeedMutation) ResetTokenHash() {
+	m.token_hash = nil
+}
+
+// SetUserID sets the "user_id" field.
+func (m *CalendarFeedMutation) SetUserID(i int) {
+	m.user = &i
+}
+
+// UserID returns the value of the "user_id" field in the mutation.
+func (m *CalendarFeedMutation) UserID() (r int, exists bool) {
+	v := m.user
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUserID returns the old "user_id" field's value of the CalendarFeed entity.
+// If the CalendarFeed object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CalendarFeedMutation) OldUserID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUserID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUserID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUserID: %w", err)
+	}
+	return oldValue.UserID, nil
+}
+
+// ResetUserID resets all changes to the "user_id" field.
+func (m *CalendarFeedMutation) ResetUserID() {
+	m.user = nil
+}
+
+// SetScheduleID sets the "schedule_id" field.
+func (m *CalendarFeedMutation) SetScheduleID(i int) {
+	m.schedule = &i
+}
+
+// ScheduleID returns the value of the "schedule_id" field in the mutation.
+func (m *CalendarFeedMutation) ScheduleID() (r int, exists bool) {
+	v := m.schedule
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldScheduleID returns the old "schedule_id" field's value of the CalendarFeed entity.
+// If the CalendarFeed object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CalendarFeedMutation) OldScheduleID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldScheduleID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldScheduleID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldScheduleID: %w", err)
+	}
+	return oldValue.ScheduleID, nil
+}
+
+// ClearScheduleID clears the value of the "schedule_id" field.
+func (m *CalendarFeedMutation) ClearScheduleID() {
+	m.schedule = nil
+	m.clearedFields[calendarfeed.FieldScheduleID] = struct{}{}
+}
+
+// ScheduleIDCleared returns if the "schedule_id" field was cleared in this mutation.
+func (m *CalendarFeedMutation) ScheduleIDCleared() bool {
+	_, ok := m.clearedFields[calendarfeed.FieldScheduleID]
+	return ok
+}
+
+// ResetScheduleID resets all changes to the "schedule_id" field.
+func (m *CalendarFeedMutation) ResetScheduleID() {
+	m.schedule = nil
+	delete(m.clearedFields, calendarfeed.FieldScheduleID)
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *CalendarFeedMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *CalendarFeedMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the CalendarFeed entity.
+// If the CalendarFeed object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CalendarFeedMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *CalendarFeedMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetRevokedAt sets the "revoked_at" field.
+func (m *CalendarFeedMutation) SetRevokedAt(t time.Time) {
+	m.revoked_at = &t
+}
+
+// RevokedAt returns the value of the "revoked_at" field in the mutation.
+func (m *CalendarFeedMutation) RevokedAt() (r time.Time, exists bool) {
+	v := m.revoked_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRevokedAt returns the old "revoked_at" field's value of the CalendarFeed entity.
+// If the CalendarFeed object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CalendarFeedMutation) OldRevokedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRevokedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRevokedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRevokedAt: %w", err)
+	}
+	return oldValue.RevokedAt, nil
+}
+
+// ClearRevokedAt clears the value of the "revoked_at" field.
+func (m *CalendarFeedMutation) ClearRevokedAt() {
+	m.revoked_at = nil
+	m.clearedFields[calendarfeed.FieldRevokedAt] = struct{}{}
+}
+
+// RevokedAtCleared returns if the "revoked_at" field was cleared in this mutation.
+func (m *CalendarFeedMutation) RevokedAtCleared() bool {
+	_, ok := m.clearedFields[calendarfeed.FieldRevokedAt]
+	return ok
+}
+
+// ResetRevokedAt resets all changes to the "revoked_at" field.
+func (m *CalendarFeedMutation) ResetRevokedAt() {
+	m.revoked_at = nil
+	delete(m.clearedFields, calendarfeed.FieldRevokedAt)
+}
+
+// ClearUser clears the "user" edge to the User entity.
+func (m *CalendarFeedMutation) ClearUser() {
+	m.cleareduser = true
+	m.clearedFields[calendarfeed.FieldUserID] = struct{}{}
+}
+
+// UserCleared reports if the "user" edge to the User entity was cleared.
+func (m *CalendarFeedMutation) UserCleared() bool {
+	return m.cleareduser
+}
+
+// UserIDs returns the "user" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// UserID instead. It exists only for internal usage by the builders.
+func (m *CalendarFeedMutation) UserIDs() (ids []int) {
+	if id := m.user; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetUser resets all changes to the "user" edge.
+func (m *CalendarFeedMutation) ResetUser() {
+	m.user = nil
+	m.cleareduser = false
+}
+
+// ClearSchedule clears the "schedule" edge to the Schedule entity.
+func (m *CalendarFeedMutation) ClearSchedule() {
+	m.clearedschedule = true
+	m.clearedFields[calendarfeed.FieldScheduleID] = struct{}{}
+}
+
+// ScheduleCleared reports if the "schedule" edge to the Schedule entity was cleared.
+func (m *CalendarFeedMutation) ScheduleCleared() bool {
+	return m.ScheduleIDCleared() || m.clearedschedule
+}
+
+// ScheduleIDs returns the "schedule" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ScheduleID instead. It exists only for internal usage by the builders.
+func (m *CalendarFeedMutation) ScheduleIDs() (ids []int) {
+	if id := m.schedule; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetSchedule resets all changes to the "schedule" edge.
+func (m *CalendarFeedMutation) ResetSchedule() {
+	m.schedule = nil
+	m.clearedschedule = false
+}
+
+// Where appends a list predicates to the CalendarFeedMutation builder.
+func (m *CalendarFeedMutation) Where(ps ...predicate.CalendarFeed) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CalendarFeedMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CalendarFeedMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.CalendarFeed, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CalendarFeedMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CalendarFeedMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (CalendarFeed).
+func (m *CalendarFeedMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CalendarFeedMutation) Fields() []string {
+	fields := make([]string, 0, 5)
+	if m.token_hash != nil {
+		fields = append(fields, calendarfeed.FieldTokenHash)
+	}
+	if m.user != nil {
+		fields = append(fields, calendarfeed.FieldUserID)
+	}
+	if m.schedule != nil {
+		fields = append(fields, calendarfeed.FieldScheduleID)
+	}
+	if m.created_at != nil {
+		fields = append(fields, calendarfeed.FieldCreatedAt)
+	}
+	if m.revoked_at != nil {
+		fields = append(fields, calendarfeed.FieldRevokedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CalendarFeedMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case calendarfeed.FieldTokenHash:
+		return m.TokenHash()
+	case calendarfeed.FieldUserID:
+		return m.UserID()
+	case calendarfeed.FieldScheduleID:
+		return m.ScheduleID()
+	case calendarfeed.FieldCreatedAt:
+		return m.CreatedAt()
+	case calendarfeed.FieldRevokedAt:
+		return m.RevokedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CalendarFeedMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case calendarfeed.FieldTokenHash:
+		return m.OldTokenHash(ctx)
+	case calendarfeed.FieldUserID:
+		return m.OldUserID(ctx)
+	case calendarfeed.FieldScheduleID:
+		return m.OldScheduleID(ctx)
+	case calendarfeed.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case calendarfeed.FieldRevokedAt:
+		return m.OldRevokedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown CalendarFeed field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CalendarFeedMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case calendarfeed.FieldTokenHash:
+		v, ok := value.([]byte)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTokenHash(v)
+		return nil
+	case calendarfeed.FieldUserID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUserID(v)
+		return nil
+	case calendarfeed.FieldScheduleID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetScheduleID(v)
+		return nil
+	case calendarfeed.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case calendarfeed.FieldRevokedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRevokedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CalendarFeed field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CalendarFeedMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CalendarFeedMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CalendarFeedMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown CalendarFeed numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CalendarFeedMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(calendarfeed.FieldScheduleID) {
+		fields = append(fields, calendarfeed.FieldScheduleID)
+	}
+	if m.FieldCleared(calendarfeed.FieldRevokedAt) {
+		fields = append(fields, calendarfeed.FieldRevokedAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CalendarFeedMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CalendarFeedMutation) ClearField(name string) error {
+	switch name {
+	case calendarfeed.FieldScheduleID:
+		m.ClearScheduleID()
+		return nil
+	case calendarfeed.FieldRevokedAt:
+		m.ClearRevokedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown CalendarFeed nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CalendarFeedMutation) ResetField(name string) error {
+	switch name {
+	case calendarfeed.FieldTokenHash:
+		m.ResetTokenHash()
+		return nil
+	case calendarfeed.FieldUserID:
+		m.ResetUserID()
+		return nil
+	case calendarfeed.FieldScheduleID:
+		m.ResetScheduleID()
+		return nil
+	case calendarfeed.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case calendarfeed.FieldRevokedAt:
+		m.ResetRevokedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown CalendarFeed field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CalendarFeedMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.user != nil {
+		edges = append(edges, calendarfeed.EdgeUser)
+	}
+	if m.schedule != nil {
+		edges = append(edges, calendarfeed.EdgeSchedule)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CalendarFeedMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case calendarfeed.EdgeUser:
+		if id := m.user; id != nil {
+			return []ent.Value{*id}
+		}
+	case calendarfeed.EdgeSchedule:
+		if id := m.schedule; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CalendarFeedMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CalendarFeedMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CalendarFeedMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.cleareduser {
+		edges = append(edges, calendarfeed.EdgeUser)
+	}
+	if m.clearedschedule {
+		edges = append(edges, calendarfeed.EdgeSchedule)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CalendarFeedMutation) EdgeCleared(name string) bool {
+	switch name {
+	case calendarfeed.EdgeUser:
+		return m.cleareduser
+	case calendarfeed.EdgeSchedule:
+		return m.clearedschedule
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CalendarFeedMutation) ClearEdge(name string) error {
+	switch name {
+	case calendarfeed.EdgeUser:
+		m.ClearUser()
+		return nil
+	case calendarfeed.EdgeSchedule:
+		m.ClearSchedule()
+		return nil
+	}
+	return fmt.Errorf("unknown CalendarFeed unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CalendarFeedMutation) ResetEdge(name string) error {
+	switch name {
+	case calendarfeed.EdgeUser:
+		m.ResetUser()
+		return nil
+	case calendarfeed.EdgeSchedule:
+		m.ResetSchedule()
+		return nil
+	}
+	return fmt.Errorf("unknown CalendarFeed edge %s", name)
+}
+
+// CoverRequestMutation represents an operation that mutates the CoverRequest nodes in the graph.
+type CoverRequestMutation struct {
+	config
+	op                 Op
+	typ                string
+	id                 *int
+	created_at         *time.Time
+	updated_at         *time.Time
+	starts_at          *time.Time
+	ends_at            *time.Time
+	message            *string
+	status             *coverrequest.Status
+	expires_at         *time.Time
+	clearedFields      map[string]struct{}
+	schedule           *int
+	clearedschedule    bool
+	requester          *int
+	clearedrequester   bool
+	accepted_by        *int
+	clearedaccepted_by bool
+	override           *int
+	clearedoverride    bool
+	done               bool
+	oldValue           func(context.Context) (*CoverRequest, error)
+	predicates         []predicate.CoverRequest
+}
+
+var _ ent.Mutation = (*CoverRequestMutation)(nil)
+
+// coverrequestOption allows management of the mutation configuration using functional options.
+type coverrequestOption func(*CoverRequestMutation)
+
+// newCoverRequestMutation creates new mutation for the CoverRequest entity.
+func newCoverRequestMutation(c config, op Op, opts ...coverrequestOption) *CoverRequestMutation {
+	m := &CoverRequestMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCoverRequest,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCoverRequestID sets the ID field of the mutation.
+func withCoverRequestID(id int) coverrequestOption {
+	return func(m *CoverRequestMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *CoverRequest
+		)
+		m.oldValue = func(ctx context.Context) (*CoverRequest, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().CoverRequest.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCoverRequest sets the old CoverRequest of the mutation.
+func withCoverRequest(node *CoverRequest) coverrequestOption {
+	return func(m *CoverRequestMutation) {
+		m.oldValue = func(context.Context) (*CoverRequest, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CoverRequestMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CoverRequestMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CoverRequestMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CoverRequestMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().CoverRequest.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *CoverRequestMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *CoverRequestMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the CoverRequest entity.
+// If the CoverRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CoverRequestMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *CoverRequestMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *CoverRequestMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *CoverRequestMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the CoverRequest entity.
+// If the CoverRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CoverRequestMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *CoverRequestMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetScheduleID sets the "schedule_id" field.
+func (m *CoverRequestMutation) SetScheduleID(i int) {
+	m.schedule = &i
+}
+
+// ScheduleID returns the value of the "schedule_id" field in the mutation.
+func (m *CoverRequestMutation) ScheduleID() (r int, exists bool) {
+	v := m.schedule
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldScheduleID returns the old "schedule_id" field's value of the CoverRequest entity.
+// If the CoverRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CoverRequestMutation) OldScheduleID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldScheduleID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldScheduleID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldScheduleID: %w", err)
+	}
+	return oldValue.ScheduleID, nil
+}
+
+// ResetScheduleID resets all changes to the "schedule_id" field.
+func (m *CoverRequestMutation) ResetScheduleID() {
+	m.schedule = nil
+}
+
+// SetRequesterID sets the "requester_id" field.
+func (m *CoverRequestMutation) SetRequesterID(i int) {
+	m.requester = &i
+}
+
+// RequesterID returns the value of the "requester_id" field in the mutation.
+func (m *CoverRequestMutation) RequesterID() (r int, exists bool) {
+	v := m.requester
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRequesterID returns the old "requester_id" field's value of the CoverRequest entity.
+// If the CoverRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CoverRequestMutation) OldRequesterID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRequesterID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRequesterID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRequesterID: %w", err)
+	}
+	return oldValue.RequesterID, nil
+}
+
+// ResetRequesterID resets all changes to the "requester_id" field.
+func (m *CoverRequestMutation) ResetRequesterID() {
+	m.requester = nil
+}
+
+// SetStartsAt sets the "starts_at" field.
+func (m *CoverRequestMutation) SetStartsAt(t time.Time) {
+	m.starts_at = &t
+}
+
+// StartsAt returns the value of the "starts_at" field in the mutation.
+func (m *CoverRequestMutation) StartsAt() (r time.Time, exists bool) {
+	v := m.starts_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStartsAt returns the old "starts_at" field's value of the CoverRequest entity.
+// If the CoverRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CoverRequestMutation) OldStartsAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStartsAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStartsAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStartsAt: %w", err)
+	}
+	return oldValue.StartsAt, nil
+}
+
+// ResetStartsAt resets all changes to the "starts_at" field.
+func (m *CoverRequestMutation) ResetStartsAt() {
+	m.starts_at = nil
+}
+
+// SetEndsAt sets the "ends_at" field.
+func (m *CoverRequestMutation) SetEndsAt(t time.Time) {
+	m.ends_at = &t
+}
+
+// EndsAt returns the value of the "ends_at" field in the mutation.
+func (m *CoverRequestMutation) EndsAt() (r time.Time, exists bool) {
+	v := m.ends_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEndsAt returns the old "ends_at" field's value of the CoverRequest entity.
+// If the CoverRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CoverRequestMutation) OldEndsAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEndsAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEndsAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEndsAt: %w", err)
+	}
+	return oldValue.EndsAt, nil
+}
+
+// ResetEndsAt resets all changes to the "ends_at" field.
+func (m *CoverRequestMutation) ResetEndsAt() {
+	m.ends_at = nil
+}
+
+// SetMessage sets the "message" field.
+func (m *CoverRequestMutation) SetMessage(s string) {
+	m.message = &s
+}
+
+// Message returns the value of the "message" field in the mutation.
+func (m *CoverRequestMutation) Message() (r string, exists bool) {
+	v := m.message
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMessage returns the old "message" field's value of the CoverRequest entity.
+// If the CoverRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CoverRequestMutation) OldMessage(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMessage is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMessage requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMessage: %w", err)
+	}
+	return oldValue.Message, nil
+}
+
+// ResetMessage resets all changes to the "message" field.
+func (m *CoverRequestMutation) ResetMessage() {
+	m.message = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *CoverRequestMutation) SetStatus(c coverrequest.Status) {
+	m.status = &c
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *CoverRequestMutation) Status() (r coverrequest.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the CoverRequest entity.
+// If the CoverRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CoverRequestMutation) OldStatus(ctx context.Context) (v coverrequest.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *CoverRequestMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetExpiresAt sets the "expires_at" field.
+func (m *CoverRequestMutation) SetExpiresAt(t time.Time) {
+	m.expires_at = &t
+}
+
+// ExpiresAt returns the value of the "expires_at" field in the mutation.
+func (m *CoverRequestMutation) ExpiresAt() (r time.Time, exists bool) {
+	v := m.expires_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExpiresAt returns the old "expires_at" field's value of the CoverRequest entity.
+// If the CoverRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CoverRequestMutation) OldExpiresAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExpiresAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExpiresAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExpiresAt: %w", err)
+	}
+	return oldValue.ExpiresAt, nil
+}
+
+// ResetExpiresAt resets all changes to the "expires_at" field.
+func (m *CoverRequestMutation) ResetExpiresAt() {
+	m.expires_at = nil
+}
+
+// SetAcceptedByID sets the "accepted_by_id" field.
+func (m *CoverRequestMutation) SetAcceptedByID(i int) {
+	m.accepted_by = &i
+}
+
+// AcceptedByID returns the value of the "accepted_by_id" field in the mutation.
+func (m *CoverRequestMutation) AcceptedByID() (r int, exists bool) {
+	v := m.accepted_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAcceptedByID returns the old "accepted_by_id" field's value of the CoverRequest entity.
+// If the CoverRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CoverRequestMutation) OldAcceptedByID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAcceptedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAcceptedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAcceptedByID: %w", err)
+	}
+	return oldValue.AcceptedByID, nil
+}
+
+// ClearAcceptedByID clears the value of the "accepted_by_id" field.
+func (m *CoverRequestMutation) ClearAcceptedByID() {
+	m.accepted_by = nil
+	m.clearedFields[coverrequest.FieldAcceptedByID] = struct{}{}
+}
+
+// AcceptedByIDCleared returns if the "accepted_by_id" field was cleared in this mutation.
+func (m *CoverRequestMutation) AcceptedByIDCleared() bool {
+	_, ok := m.clearedFields[coverrequest.FieldAcceptedByID]
+	return ok
+}
+
+// ResetAcceptedByID resets all changes to the "accepted_by_id" field.
+func (m *CoverRequestMutation) ResetAcceptedByID() {
+	m.accepted_by = nil
+	delete(m.clearedFields, coverrequest.FieldAcceptedByID)
+}
+
+// SetOverrideID sets the "override_id" field.
+func (m *CoverRequestMutation) SetOverrideID(i int) {
+	m.override = &i
+}
+
+// OverrideID returns the value of the "override_id" field in the mutation.
+func (m *CoverRequestMutation) OverrideID() (r int, exists bool) {
+	v := m.override
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOverrideID returns the old "override_id" field's value of the CoverRequest entity.
+// If the CoverRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CoverRequestMutation) OldOverrideID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOverrideID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOverrideID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOverrideID: %w", err)
+	}
+	return oldValue.OverrideID, nil
+}
+
+// ClearOverrideID clears the value of the "override_id" field.
+func (m *CoverRequestMutation) ClearOverrideID() {
+	m.override = nil
+	m.clearedFields[coverrequest.FieldOverrideID] = struct{}{}
+}
+
+// OverrideIDCleared returns if the "override_id" field was cleared in this mutation.
+func (m *CoverRequestMutation) OverrideIDCleared() bool {
+	_, ok := m.clearedFields[coverrequest.FieldOverrideID]
+	return ok
+}
+
+// ResetOverrideID resets all changes to the "override_id" field.
+func (m *CoverRequestMutation) ResetOverrideID() {
+	m.override = nil
+	delete(m.clearedFields, coverrequest.FieldOverrideID)
+}
+
+// ClearSchedule clears the "schedule" edge to the Schedule entity.
+func (m *CoverRequestMutation) ClearSchedule() {
+	m.clearedschedule = true
+	m.clearedFields[coverrequest.FieldScheduleID] = struct{}{}
+}
+
+// ScheduleCleared reports if the "schedule" edge to the Schedule entity was cleared.
+func (m *CoverRequestMutation) ScheduleCleared() bool {
+	return m.clearedschedule
+}
+
+// ScheduleIDs returns the "schedule" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ScheduleID instead. It exists only for internal usage by the builders.
+func (m *CoverRequestMutation) ScheduleIDs() (ids []int) {
+	if id := m.schedule; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetSchedule resets all changes to the "schedule" edge.
+func (m *CoverRequestMutation) ResetSchedule() {
+	m.schedule = nil
+	m.clearedschedule = false
+}
+
+// ClearRequester clears the "requester" edge to the User entity.
+func (m *CoverRequestMutation) ClearRequester() {
+	m.clearedrequester = true
+	m.clearedFields[coverrequest.FieldRequesterID] = struct{}{}
+}
+
+// RequesterCleared reports if the "requester" edge to the User entity was cleared.
+func (m *CoverRequestMutation) RequesterCleared() bool {
+	return m.clearedrequester
+}
+
+// RequesterIDs returns the "requester" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RequesterID instead. It exists only for internal usage by the builders.
+func (m *CoverRequestMutation) RequesterIDs() (ids []int) {
+	if id := m.requester; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRequester resets all changes to the "requester" edge.
+func (m *CoverRequestMutation) ResetRequester() {
+	m.requester = nil
+	m.clearedrequester = false
+}
+
+// ClearAcceptedBy clears the "accepted_by" edge to the User entity.
+func (m *CoverRequestMutation) ClearAcceptedBy() {
+	m.clearedaccepted_by = true
+	m.clearedFields[coverrequest.FieldAcceptedByID] = struct{}{}
+}
+
+// AcceptedByCleared reports if the "accepted_by" edge to the User entity was cleared.
+func (m *CoverRequestMutation) AcceptedByCleared() bool {
+	return m.AcceptedByIDCleared() || m.clearedaccepted_by
+}
+
+// AcceptedByIDs returns the "accepted_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AcceptedByID instead. It exists only for internal usage by the builders.
+func (m *CoverRequestMutation) AcceptedByIDs() (ids []int) {
+	if id := m.accepted_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAcceptedBy resets all changes to the "accepted_by" edge.
+func (m *CoverRequestMutation) ResetAcceptedBy() {
+	m.accepted_by = nil
+	m.clearedaccepted_by = false
+}
+
+// ClearOverride clears the "override" edge to the ScheduleOverride entity.
+func (m *CoverRequestMutation) ClearOverride() {
+	m.clearedoverride = true
+	m.clearedFields[coverrequest.FieldOverrideID] = struct{}{}
+}
+
+// OverrideCleared reports if the "override" edge to the ScheduleOverride entity was cleared.
+func (m *CoverRequestMutation) OverrideCleared() bool {
+	return m.OverrideIDCleared() || m.clearedoverride
+}
+
+// OverrideIDs returns the "override" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// OverrideID instead. It exists only for internal usage by the builders.
+func (m *CoverRequestMutation) OverrideIDs() (ids []int) {
+	if id := m.override; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetOverride resets all changes to the "override" edge.
+func (m *CoverRequestMutation) ResetOverride() {
+	m.override = nil
+	m.clearedoverride = false
+}
+
+// Where appends a list predicates to the CoverRequestMutation builder.
+func (m *CoverRequestMutation) Where(ps ...predicate.CoverRequest) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CoverRequestMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CoverRequestMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.CoverRequest, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CoverRequestMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CoverRequestMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (CoverRequest).
+func (m *CoverRequestMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CoverRequestMutation) Fields() []string {
+	fields := make([]string, 0, 11)
+	if m.created_at != nil {
+		fields = append(fields, coverrequest.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, coverrequest.FieldUpdatedAt)
+	}
+	if m.schedule != nil {
+		fields = append(fields, coverrequest.FieldScheduleID)
+	}
+	if m.requester != nil {
+		fields = append(fields, coverrequest.FieldRequesterID)
+	}
+	if m.starts_at != nil {
+		fields = append(fields, coverrequest.FieldStartsAt)
+	}
+	if m.ends_at != nil {
+		fields = append(fields, coverrequest.FieldEndsAt)
+	}
+	if m.message != nil {
+		fields = append(fields, coverrequest.FieldMessage)
+	}
+	if m.status != nil {
+		fields = append(fields, coverrequest.FieldStatus)
+	}
+	if m.expires_at != nil {
+		fields = append(fields, coverrequest.FieldExpiresAt)
+	}
+	if m.accepted_by != nil {
+		fields = append(fields, coverrequest.FieldAcceptedByID)
+	}
+	if m.override != nil {
+		fields = append(fields, coverrequest.FieldOverrideID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CoverRequestMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case coverrequest.FieldCreatedAt:
+		return m.CreatedAt()
+	case coverrequest.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case coverrequest.FieldScheduleID:
+		return m.ScheduleID()
+	case coverrequest.FieldRequesterID:
+		return m.RequesterID()
+	case coverrequest.FieldStartsAt:
+		return m.StartsAt()
+	case coverrequest.FieldEndsAt:
+		return m.EndsAt()
+	case coverrequest.FieldMessage:
+		return m.Message()
+	case coverrequest.FieldStatus:
+		return m.Status()
+	case coverrequest.FieldExpiresAt:
+		return m.ExpiresAt()
+	case coverrequest.FieldAcceptedByID:
+		return m.AcceptedByID()
+	case coverrequest.FieldOverrideID:
+		return m.OverrideID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CoverRequestMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case coverrequest.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case coverrequest.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case coverrequest.FieldScheduleID:
+		return m.OldScheduleID(ctx)
+	case coverrequest.FieldRequesterID:
+		return m.OldRequesterID(ctx)
+	case coverrequest.FieldStartsAt:
+		return m.OldStartsAt(ctx)
+	case coverrequest.FieldEndsAt:
+		return m.OldEndsAt(ctx)
+	case coverrequest.FieldMessage:
+		return m.OldMessage(ctx)
+	case coverrequest.FieldStatus:
+		return m.OldStatus(ctx)
+	case coverrequest.FieldExpiresAt:
+		return m.OldExpiresAt(ctx)
+	case coverrequest.FieldAcceptedByID:
+		return m.OldAcceptedByID(ctx)
+	case coverrequest.FieldOverrideID:
+		return m.OldOverrideID(ctx)
+	}
+	return nil, fmt.Errorf("unknown CoverRequest field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CoverRequestMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case coverrequest.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case coverrequest.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case coverrequest.FieldScheduleID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetScheduleID(v)
+		return nil
+	case coverrequest.FieldRequesterID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRequesterID(v)
+		return nil
+	case coverrequest.FieldStartsAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStartsAt(v)
+		return nil
+	case coverrequest.FieldEndsAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEndsAt(v)
+		return nil
+	case coverrequest.FieldMessage:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMessage(v)
+		return nil
+	case coverrequest.FieldStatus:
+		v, ok := value.(coverrequest.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case coverrequest.FieldExpiresAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExpiresAt(v)
+		return nil
+	case coverrequest.FieldAcceptedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAcceptedByID(v)
+		return nil
+	case coverrequest.FieldOverrideID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOverrideID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CoverRequest field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CoverRequestMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CoverRequestMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CoverRequestMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown CoverRequest numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CoverRequestMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(coverrequest.FieldAcceptedByID) {
+		fields = append(fields, coverrequest.FieldAcceptedByID)
+	}
+	if m.FieldCleared(coverrequest.FieldOverrideID) {
+		fields = append(fields, coverrequest.FieldOverrideID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CoverRequestMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CoverRequestMutation) ClearField(name string) error {
+	switch name {
+	case coverrequest.FieldAcceptedByID:
+		m.ClearAcceptedByID()
+		return nil
+	case coverrequest.FieldOverrideID:
+		m.ClearOverrideID()
+		return nil
+	}
+	return fmt.Errorf("unknown CoverRequest nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CoverRequestMutation) ResetField(name string) error {
+	switch name {
+	case coverrequest.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case coverrequest.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case coverrequest.FieldScheduleID:
+		m.ResetScheduleID()
+		return nil
+	case coverrequest.FieldRequesterID:
+		m.ResetRequesterID()
+		return nil
+	case coverrequest.FieldStartsAt:
+		m.ResetStartsAt()
+		return nil
+	case coverrequest.FieldEndsAt:
+		m.ResetEndsAt()
+		return nil
+	case coverrequest.FieldMessage:
+		m.ResetMessage()
+		return nil
+	case coverrequest.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case coverrequest.FieldExpiresAt:
+		m.ResetExpiresAt()
+		return nil
+	case coverrequest.FieldAcceptedByID:
+		m.ResetAcceptedByID()
+		return nil
+	case coverrequest.FieldOverrideID:
+		m.ResetOverrideID()
+		return nil
+	}
+	return fmt.Errorf("unknown CoverRequest field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CoverRequestMutation) AddedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.schedule != nil {
+		edges = append(edges, coverrequest.EdgeSchedule)
+	}
+	if m.requester != nil {
+		edges = append(edges, coverrequest.EdgeRequester)
+	}
+	if m.accepted_by != nil {
+		edges = append(edges, coverrequest.EdgeAcceptedBy)
+	}
+	if m.override != nil {
+		edges = append(edges, coverrequest.EdgeOverride)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CoverRequestMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case coverrequest.EdgeSchedule:
+		if id := m.schedule; id != nil {
+			return []ent.Value{*id}
+		}
+	case coverrequest.EdgeRequester:
+		if id := m.requester; id != nil {
+			return []ent.Value{*id}
+		}
+	case coverrequest.EdgeAcceptedBy:
+		if id := m.accepted_by; id != nil {
+			return []ent.Value{*id}
+		}
+	case coverrequest.EdgeOverride:
+		if id := m.override; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CoverRequestMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 4)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CoverRequestMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CoverRequestMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.clearedschedule {
+		edges = append(edges, coverrequest.EdgeSchedule)
+	}
+	if m.clearedrequester {
+		edges = append(edges, coverrequest.EdgeRequester)
+	}
+	if m.clearedaccepted_by {
+		edges = append(edges, coverrequest.EdgeAcceptedBy)
+	}
+	if m.clearedoverride {
+		edges = append(edges, coverrequest.EdgeOverride)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CoverRequestMutation) EdgeCleared(name string) bool {
+	switch name {
+	case coverrequest.EdgeSchedule:
+		return m.clearedschedule
+	case coverrequest.EdgeRequester:
+		return m.clearedrequester
+	case coverrequest.EdgeAcceptedBy:
+		return m.clearedaccepted_by
+	case coverrequest.EdgeOverride:
+		return m.clearedoverride
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CoverRequestMutation) ClearEdge(name string) error {
+	switch name {
+	case coverrequest.EdgeSchedule:
+		m.ClearSchedule()
+		return nil
+	case coverrequest.EdgeRequester:
+		m.ClearRequester()
+		return nil
+	case coverrequest.EdgeAcceptedBy:
+		m.ClearAcceptedBy()
+		return nil
+	case coverrequest.EdgeOverride:
+		m.ClearOverride()
+		return nil
+	}
+	return fmt.Errorf("unknown CoverRequest unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CoverRequestMutation) ResetEdge(name string) error {
+	switch name {
+	case coverrequest.EdgeSchedule:
+		m.ResetSchedule()
+		return nil
+	case coverrequest.EdgeRequester:
+		m.ResetRequester()
+		return nil
+	case coverrequest.EdgeAcceptedBy:
+		m.ResetAcceptedBy()
+		return nil
+	case coverrequest.EdgeOverride:
+		m.ResetOverride()
+		return nil
+	}
+	return fmt.Errorf("unknown CoverRequest edge %s", name)
 }
 
 // HeartbeatMutation represents an operation that mutates the Heartbeat nodes in the graph.
@@ -8888,6 +10687,3264 @@ func (m *MaintenanceWindowMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown MaintenanceWindow edge %s", name)
 }
 
+// ScheduleMutation represents an operation that mutates the Schedule nodes in the graph.
+type ScheduleMutation struct {
+	config
+	op                    Op
+	typ                   string
+	id                    *int
+	created_at            *time.Time
+	updated_at            *time.Time
+	name                  *string
+	description           *string
+	time_zone             *string
+	clearedFields         map[string]struct{}
+	team                  *int
+	clearedteam           bool
+	layers                map[int]struct{}
+	removedlayers         map[int]struct{}
+	clearedlayers         bool
+	overrides             map[int]struct{}
+	removedoverrides      map[int]struct{}
+	clearedoverrides      bool
+	cover_requests        map[int]struct{}
+	removedcover_requests map[int]struct{}
+	clearedcover_requests bool
+	calendar_feeds        map[int]struct{}
+	removedcalendar_feeds map[int]struct{}
+	clearedcalendar_feeds bool
+	done                  bool
+	oldValue              func(context.Context) (*Schedule, error)
+	predicates            []predicate.Schedule
+}
+
+var _ ent.Mutation = (*ScheduleMutation)(nil)
+
+// scheduleOption allows management of the mutation configuration using functional options.
+type scheduleOption func(*ScheduleMutation)
+
+// newScheduleMutation creates new mutation for the Schedule entity.
+func newScheduleMutation(c config, op Op, opts ...scheduleOption) *ScheduleMutation {
+	m := &ScheduleMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeSchedule,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withScheduleID sets the ID field of the mutation.
+func withScheduleID(id int) scheduleOption {
+	return func(m *ScheduleMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Schedule
+		)
+		m.oldValue = func(ctx context.Context) (*Schedule, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Schedule.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withSchedule sets the old Schedule of the mutation.
+func withSchedule(node *Schedule) scheduleOption {
+	return func(m *ScheduleMutation) {
+		m.oldValue = func(context.Context) (*Schedule, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ScheduleMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ScheduleMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ScheduleMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ScheduleMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Schedule.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *ScheduleMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *ScheduleMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Schedule entity.
+// If the Schedule object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ScheduleMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *ScheduleMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *ScheduleMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *ScheduleMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Schedule entity.
+// If the Schedule object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ScheduleMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *ScheduleMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetName sets the "name" field.
+func (m *ScheduleMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *ScheduleMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the Schedule entity.
+// If the Schedule object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ScheduleMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *ScheduleMutation) ResetName() {
+	m.name = nil
+}
+
+// SetDescription sets the "description" field.
+func (m *ScheduleMutation) SetDescription(s string) {
+	m.description = &s
+}
+
+// Description returns the value of the "description" field in the mutation.
+func (m *ScheduleMutation) Description() (r string, exists bool) {
+	v := m.description
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDescription returns the old "description" field's value of the Schedule entity.
+// If the Schedule object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ScheduleMutation) OldDescription(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDescription is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDescription requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDescription: %w", err)
+	}
+	return oldValue.Description, nil
+}
+
+// ResetDescription resets all changes to the "description" field.
+func (m *ScheduleMutation) ResetDescription() {
+	m.description = nil
+}
+
+// SetTimeZone sets the "time_zone" field.
+func (m *ScheduleMutation) SetTimeZone(s string) {
+	m.time_zone = &s
+}
+
+// TimeZone returns the value of the "time_zone" field in the mutation.
+func (m *ScheduleMutation) TimeZone() (r string, exists bool) {
+	v := m.time_zone
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTimeZone returns the old "time_zone" field's value of the Schedule entity.
+// If the Schedule object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ScheduleMutation) OldTimeZone(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTimeZone is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTimeZone requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTimeZone: %w", err)
+	}
+	return oldValue.TimeZone, nil
+}
+
+// ResetTimeZone resets all changes to the "time_zone" field.
+func (m *ScheduleMutation) ResetTimeZone() {
+	m.time_zone = nil
+}
+
+// SetTeamID sets the "team_id" field.
+func (m *ScheduleMutation) SetTeamID(i int) {
+	m.team = &i
+}
+
+// TeamID returns the value of the "team_id" field in the mutation.
+func (m *ScheduleMutation) TeamID() (r int, exists bool) {
+	v := m.team
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTeamID returns the old "team_id" field's value of the Schedule entity.
+// If the Schedule object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ScheduleMutation) OldTeamID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTeamID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTeamID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTeamID: %w", err)
+	}
+	return oldValue.TeamID, nil
+}
+
+// ResetTeamID resets all changes to the "team_id" field.
+func (m *ScheduleMutation) ResetTeamID() {
+	m.team = nil
+}
+
+// ClearTeam clears the "team" edge to the Team entity.
+func (m *ScheduleMutation) ClearTeam() {
+	m.clearedteam = true
+	m.clearedFields[schedule.FieldTeamID] = struct{}{}
+}
+
+// TeamCleared reports if the "team" edge to the Team entity was cleared.
+func (m *ScheduleMutation) TeamCleared() bool {
+	return m.clearedteam
+}
+
+// TeamIDs returns the "team" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// TeamID instead. It exists only for internal usage by the builders.
+func (m *ScheduleMutation) TeamIDs() (ids []int) {
+	if id := m.team; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetTeam resets all changes to the "team" edge.
+func (m *ScheduleMutation) ResetTeam() {
+	m.team = nil
+	m.clearedteam = false
+}
+
+// AddLayerIDs adds the "layers" edge to the ScheduleLayer entity by ids.
+func (m *ScheduleMutation) AddLayerIDs(ids ...int) {
+	if m.layers == nil {
+		m.layers = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.layers[ids[i]] = struct{}{}
+	}
+}
+
+// ClearLayers clears the "layers" edge to the ScheduleLayer entity.
+func (m *ScheduleMutation) ClearLayers() {
+	m.clearedlayers = true
+}
+
+// LayersCleared reports if the "layers" edge to the ScheduleLayer entity was cleared.
+func (m *ScheduleMutation) LayersCleared() bool {
+	return m.clearedlayers
+}
+
+// RemoveLayerIDs removes the "layers" edge to the ScheduleLayer entity by IDs.
+func (m *ScheduleMutation) RemoveLayerIDs(ids ...int) {
+	if m.removedlayers == nil {
+		m.removedlayers = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.layers, ids[i])
+		m.removedlayers[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedLayers returns the removed IDs of the "layers" edge to the ScheduleLayer entity.
+func (m *ScheduleMutation) RemovedLayersIDs() (ids []int) {
+	for id := range m.removedlayers {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// LayersIDs returns the "layers" edge IDs in the mutation.
+func (m *ScheduleMutation) LayersIDs() (ids []int) {
+	for id := range m.layers {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetLayers resets all changes to the "layers" edge.
+func (m *ScheduleMutation) ResetLayers() {
+	m.layers = nil
+	m.clearedlayers = false
+	m.removedlayers = nil
+}
+
+// AddOverrideIDs adds the "overrides" edge to the ScheduleOverride entity by ids.
+func (m *ScheduleMutation) AddOverrideIDs(ids ...int) {
+	if m.overrides == nil {
+		m.overrides = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.overrides[ids[i]] = struct{}{}
+	}
+}
+
+// ClearOverrides clears the "overrides" edge to the ScheduleOverride entity.
+func (m *ScheduleMutation) ClearOverrides() {
+	m.clearedoverrides = true
+}
+
+// OverridesCleared reports if the "overrides" edge to the ScheduleOverride entity was cleared.
+func (m *ScheduleMutation) OverridesCleared() bool {
+	return m.clearedoverrides
+}
+
+// RemoveOverrideIDs removes the "overrides" edge to the ScheduleOverride entity by IDs.
+func (m *ScheduleMutation) RemoveOverrideIDs(ids ...int) {
+	if m.removedoverrides == nil {
+		m.removedoverrides = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.overrides, ids[i])
+		m.removedoverrides[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedOverrides returns the removed IDs of the "overrides" edge to the ScheduleOverride entity.
+func (m *ScheduleMutation) RemovedOverridesIDs() (ids []int) {
+	for id := range m.removedoverrides {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// OverridesIDs returns the "overrides" edge IDs in the mutation.
+func (m *ScheduleMutation) OverridesIDs() (ids []int) {
+	for id := range m.overrides {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetOverrides resets all changes to the "overrides" edge.
+func (m *ScheduleMutation) ResetOverrides() {
+	m.overrides = nil
+	m.clearedoverrides = false
+	m.removedoverrides = nil
+}
+
+// AddCoverRequestIDs adds the "cover_requests" edge to the CoverRequest entity by ids.
+func (m *ScheduleMutation) AddCoverRequestIDs(ids ...int) {
+	if m.cover_requests == nil {
+		m.cover_requests = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.cover_requests[ids[i]] = struct{}{}
+	}
+}
+
+// ClearCoverRequests clears the "cover_requests" edge to the CoverRequest entity.
+func (m *ScheduleMutation) ClearCoverRequests() {
+	m.clearedcover_requests = true
+}
+
+// CoverRequestsCleared reports if the "cover_requests" edge to the CoverRequest entity was cleared.
+func (m *ScheduleMutation) CoverRequestsCleared() bool {
+	return m.clearedcover_requests
+}
+
+// RemoveCoverRequestIDs removes the "cover_requests" edge to the CoverRequest entity by IDs.
+func (m *ScheduleMutation) RemoveCoverRequestIDs(ids ...int) {
+	if m.removedcover_requests == nil {
+		m.removedcover_requests = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.cover_requests, ids[i])
+		m.removedcover_requests[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedCoverRequests returns the removed IDs of the "cover_requests" edge to the CoverRequest entity.
+func (m *ScheduleMutation) RemovedCoverRequestsIDs() (ids []int) {
+	for id := range m.removedcover_requests {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// CoverRequestsIDs returns the "cover_requests" edge IDs in the mutation.
+func (m *ScheduleMutation) CoverRequestsIDs() (ids []int) {
+	for id := range m.cover_requests {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetCoverRequests resets all changes to the "cover_requests" edge.
+func (m *ScheduleMutation) ResetCoverRequests() {
+	m.cover_requests = nil
+	m.clearedcover_requests = false
+	m.removedcover_requests = nil
+}
+
+// AddCalendarFeedIDs adds the "calendar_feeds" edge to the CalendarFeed entity by ids.
+func (m *ScheduleMutation) AddCalendarFeedIDs(ids ...int) {
+	if m.calendar_feeds == nil {
+		m.calendar_feeds = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.calendar_feeds[ids[i]] = struct{}{}
+	}
+}
+
+// ClearCalendarFeeds clears the "calendar_feeds" edge to the CalendarFeed entity.
+func (m *ScheduleMutation) ClearCalendarFeeds() {
+	m.clearedcalendar_feeds = true
+}
+
+// CalendarFeedsCleared reports if the "calendar_feeds" edge to the CalendarFeed entity was cleared.
+func (m *ScheduleMutation) CalendarFeedsCleared() bool {
+	return m.clearedcalendar_feeds
+}
+
+// RemoveCalendarFeedIDs removes the "calendar_feeds" edge to the CalendarFeed entity by IDs.
+func (m *ScheduleMutation) RemoveCalendarFeedIDs(ids ...int) {
+	if m.removedcalendar_feeds == nil {
+		m.removedcalendar_feeds = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.calendar_feeds, ids[i])
+		m.removedcalendar_feeds[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedCalendarFeeds returns the removed IDs of the "calendar_feeds" edge to the CalendarFeed entity.
+func (m *ScheduleMutation) RemovedCalendarFeedsIDs() (ids []int) {
+	for id := range m.removedcalendar_feeds {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// CalendarFeedsIDs returns the "calendar_feeds" edge IDs in the mutation.
+func (m *ScheduleMutation) CalendarFeedsIDs() (ids []int) {
+	for id := range m.calendar_feeds {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetCalendarFeeds resets all changes to the "calendar_feeds" edge.
+func (m *ScheduleMutation) ResetCalendarFeeds() {
+	m.calendar_feeds = nil
+	m.clearedcalendar_feeds = false
+	m.removedcalendar_feeds = nil
+}
+
+// Where appends a list predicates to the ScheduleMutation builder.
+func (m *ScheduleMutation) Where(ps ...predicate.Schedule) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ScheduleMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ScheduleMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Schedule, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ScheduleMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ScheduleMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Schedule).
+func (m *ScheduleMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ScheduleMutation) Fields() []string {
+	fields := make([]string, 0, 6)
+	if m.created_at != nil {
+		fields = append(fields, schedule.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, schedule.FieldUpdatedAt)
+	}
+	if m.name != nil {
+		fields = append(fields, schedule.FieldName)
+	}
+	if m.description != nil {
+		fields = append(fields, schedule.FieldDescription)
+	}
+	if m.time_zone != nil {
+		fields = append(fields, schedule.FieldTimeZone)
+	}
+	if m.team != nil {
+		fields = append(fields, schedule.FieldTeamID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ScheduleMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case schedule.FieldCreatedAt:
+		return m.CreatedAt()
+	case schedule.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case schedule.FieldName:
+		return m.Name()
+	case schedule.FieldDescription:
+		return m.Description()
+	case schedule.FieldTimeZone:
+		return m.TimeZone()
+	case schedule.FieldTeamID:
+		return m.TeamID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ScheduleMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case schedule.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case schedule.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case schedule.FieldName:
+		return m.OldName(ctx)
+	case schedule.FieldDescription:
+		return m.OldDescription(ctx)
+	case schedule.FieldTimeZone:
+		return m.OldTimeZone(ctx)
+	case schedule.FieldTeamID:
+		return m.OldTeamID(ctx)
+	}
+	return nil, fmt.Errorf("unknown Schedule field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ScheduleMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case schedule.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case schedule.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case schedule.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case schedule.FieldDescription:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDescription(v)
+		return nil
+	case schedule.FieldTimeZone:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTimeZone(v)
+		return nil
+	case schedule.FieldTeamID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTeamID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Schedule field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ScheduleMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ScheduleMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ScheduleMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown Schedule numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ScheduleMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ScheduleMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ScheduleMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown Schedule nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ScheduleMutation) ResetField(name string) error {
+	switch name {
+	case schedule.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case schedule.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case schedule.FieldName:
+		m.ResetName()
+		return nil
+	case schedule.FieldDescription:
+		m.ResetDescription()
+		return nil
+	case schedule.FieldTimeZone:
+		m.ResetTimeZone()
+		return nil
+	case schedule.FieldTeamID:
+		m.ResetTeamID()
+		return nil
+	}
+	return fmt.Errorf("unknown Schedule field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ScheduleMutation) AddedEdges() []string {
+	edges := make([]string, 0, 5)
+	if m.team != nil {
+		edges = append(edges, schedule.EdgeTeam)
+	}
+	if m.layers != nil {
+		edges = append(edges, schedule.EdgeLayers)
+	}
+	if m.overrides != nil {
+		edges = append(edges, schedule.EdgeOverrides)
+	}
+	if m.cover_requests != nil {
+		edges = append(edges, schedule.EdgeCoverRequests)
+	}
+	if m.calendar_feeds != nil {
+		edges = append(edges, schedule.EdgeCalendarFeeds)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ScheduleMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case schedule.EdgeTeam:
+		if id := m.team; id != nil {
+			return []ent.Value{*id}
+		}
+	case schedule.EdgeLayers:
+		ids := make([]ent.Value, 0, len(m.layers))
+		for id := range m.layers {
+			ids = append(ids, id)
+		}
+		return ids
+	case schedule.EdgeOverrides:
+		ids := make([]ent.Value, 0, len(m.overrides))
+		for id := range m.overrides {
+			ids = append(ids, id)
+		}
+		return ids
+	case schedule.EdgeCoverRequests:
+		ids := make([]ent.Value, 0, len(m.cover_requests))
+		for id := range m.cover_requests {
+			ids = append(ids, id)
+		}
+		return ids
+	case schedule.EdgeCalendarFeeds:
+		ids := make([]ent.Value, 0, len(m.calendar_feeds))
+		for id := range m.calendar_feeds {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ScheduleMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 5)
+	if m.removedlayers != nil {
+		edges = append(edges, schedule.EdgeLayers)
+	}
+	if m.removedoverrides != nil {
+		edges = append(edges, schedule.EdgeOverrides)
+	}
+	if m.removedcover_requests != nil {
+		edges = append(edges, schedule.EdgeCoverRequests)
+	}
+	if m.removedcalendar_feeds != nil {
+		edges = append(edges, schedule.EdgeCalendarFeeds)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ScheduleMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case schedule.EdgeLayers:
+		ids := make([]ent.Value, 0, len(m.removedlayers))
+		for id := range m.removedlayers {
+			ids = append(ids, id)
+		}
+		return ids
+	case schedule.EdgeOverrides:
+		ids := make([]ent.Value, 0, len(m.removedoverrides))
+		for id := range m.removedoverrides {
+			ids = append(ids, id)
+		}
+		return ids
+	case schedule.EdgeCoverRequests:
+		ids := make([]ent.Value, 0, len(m.removedcover_requests))
+		for id := range m.removedcover_requests {
+			ids = append(ids, id)
+		}
+		return ids
+	case schedule.EdgeCalendarFeeds:
+		ids := make([]ent.Value, 0, len(m.removedcalendar_feeds))
+		for id := range m.removedcalendar_feeds {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ScheduleMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 5)
+	if m.clearedteam {
+		edges = append(edges, schedule.EdgeTeam)
+	}
+	if m.clearedlayers {
+		edges = append(edges, schedule.EdgeLayers)
+	}
+	if m.clearedoverrides {
+		edges = append(edges, schedule.EdgeOverrides)
+	}
+	if m.clearedcover_requests {
+		edges = append(edges, schedule.EdgeCoverRequests)
+	}
+	if m.clearedcalendar_feeds {
+		edges = append(edges, schedule.EdgeCalendarFeeds)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ScheduleMutation) EdgeCleared(name string) bool {
+	switch name {
+	case schedule.EdgeTeam:
+		return m.clearedteam
+	case schedule.EdgeLayers:
+		return m.clearedlayers
+	case schedule.EdgeOverrides:
+		return m.clearedoverrides
+	case schedule.EdgeCoverRequests:
+		return m.clearedcover_requests
+	case schedule.EdgeCalendarFeeds:
+		return m.clearedcalendar_feeds
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ScheduleMutation) ClearEdge(name string) error {
+	switch name {
+	case schedule.EdgeTeam:
+		m.ClearTeam()
+		return nil
+	}
+	return fmt.Errorf("unknown Schedule unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ScheduleMutation) ResetEdge(name string) error {
+	switch name {
+	case schedule.EdgeTeam:
+		m.ResetTeam()
+		return nil
+	case schedule.EdgeLayers:
+		m.ResetLayers()
+		return nil
+	case schedule.EdgeOverrides:
+		m.ResetOverrides()
+		return nil
+	case schedule.EdgeCoverRequests:
+		m.ResetCoverRequests()
+		return nil
+	case schedule.EdgeCalendarFeeds:
+		m.ResetCalendarFeeds()
+		return nil
+	}
+	return fmt.Errorf("unknown Schedule edge %s", name)
+}
+
+// ScheduleLayerMutation represents an operation that mutates the ScheduleLayer nodes in the graph.
+type ScheduleLayerMutation struct {
+	config
+	op                    Op
+	typ                   string
+	id                    *int
+	created_at            *time.Time
+	updated_at            *time.Time
+	name                  *string
+	position              *int
+	addposition           *int
+	participant_ids       *[]int
+	appendparticipant_ids []int
+	shift_length          *int
+	addshift_length       *int
+	shift_unit            *schedulelayer.ShiftUnit
+	start_at              *time.Time
+	end_at                *time.Time
+	handoff_time          *string
+	handoff_day           *int
+	addhandoff_day        *int
+	restrictions          *[]oncall.Window
+	appendrestrictions    []oncall.Window
+	clearedFields         map[string]struct{}
+	schedule              *int
+	clearedschedule       bool
+	done                  bool
+	oldValue              func(context.Context) (*ScheduleLayer, error)
+	predicates            []predicate.ScheduleLayer
+}
+
+var _ ent.Mutation = (*ScheduleLayerMutation)(nil)
+
+// schedulelayerOption allows management of the mutation configuration using functional options.
+type schedulelayerOption func(*ScheduleLayerMutation)
+
+// newScheduleLayerMutation creates new mutation for the ScheduleLayer entity.
+func newScheduleLayerMutation(c config, op Op, opts ...schedulelayerOption) *ScheduleLayerMutation {
+	m := &ScheduleLayerMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeScheduleLayer,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withScheduleLayerID sets the ID field of the mutation.
+func withScheduleLayerID(id int) schedulelayerOption {
+	return func(m *ScheduleLayerMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ScheduleLayer
+		)
+		m.oldValue = func(ctx context.Context) (*ScheduleLayer, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ScheduleLayer.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withScheduleLayer sets the old ScheduleLayer of the mutation.
+func withScheduleLayer(node *ScheduleLayer) schedulelayerOption {
+	return func(m *ScheduleLayerMutation) {
+		m.oldValue = func(context.Context) (*ScheduleLayer, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ScheduleLayerMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ScheduleLayerMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ScheduleLayerMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ScheduleLayerMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ScheduleLayer.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *ScheduleLayerMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *ScheduleLayerMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the ScheduleLayer entity.
+// If the ScheduleLayer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ScheduleLayerMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *ScheduleLayerMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *ScheduleLayerMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *ScheduleLayerMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the ScheduleLayer entity.
+// If the ScheduleLayer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ScheduleLayerMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *ScheduleLayerMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetScheduleID sets the "schedule_id" field.
+func (m *ScheduleLayerMutation) SetScheduleID(i int) {
+	m.schedule = &i
+}
+
+// ScheduleID returns the value of the "schedule_id" field in the mutation.
+func (m *ScheduleLayerMutation) ScheduleID() (r int, exists bool) {
+	v := m.schedule
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldScheduleID returns the old "schedule_id" field's value of the ScheduleLayer entity.
+// If the ScheduleLayer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ScheduleLayerMutation) OldScheduleID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldScheduleID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldScheduleID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldScheduleID: %w", err)
+	}
+	return oldValue.ScheduleID, nil
+}
+
+// ResetScheduleID resets all changes to the "schedule_id" field.
+func (m *ScheduleLayerMutation) ResetScheduleID() {
+	m.schedule = nil
+}
+
+// SetName sets the "name" field.
+func (m *ScheduleLayerMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *ScheduleLayerMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the ScheduleLayer entity.
+// If the ScheduleLayer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ScheduleLayerMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *ScheduleLayerMutation) ResetName() {
+	m.name = nil
+}
+
+// SetPosition sets the "position" field.
+func (m *ScheduleLayerMutation) SetPosition(i int) {
+	m.position = &i
+	m.addposition = nil
+}
+
+// Position returns the value of the "position" field in the mutation.
+func (m *ScheduleLayerMutation) Position() (r int, exists bool) {
+	v := m.position
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPosition returns the old "position" field's value of the ScheduleLayer entity.
+// If the ScheduleLayer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ScheduleLayerMutation) OldPosition(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPosition is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPosition requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPosition: %w", err)
+	}
+	return oldValue.Position, nil
+}
+
+// AddPosition adds i to the "position" field.
+func (m *ScheduleLayerMutation) AddPosition(i int) {
+	if m.addposition != nil {
+		*m.addposition += i
+	} else {
+		m.addposition = &i
+	}
+}
+
+// AddedPosition returns the value that was added to the "position" field in this mutation.
+func (m *ScheduleLayerMutation) AddedPosition() (r int, exists bool) {
+	v := m.addposition
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetPosition resets all changes to the "position" field.
+func (m *ScheduleLayerMutation) ResetPosition() {
+	m.position = nil
+	m.addposition = nil
+}
+
+// SetParticipantIds sets the "participant_ids" field.
+func (m *ScheduleLayerMutation) SetParticipantIds(i []int) {
+	m.participant_ids = &i
+	m.appendparticipant_ids = nil
+}
+
+// ParticipantIds returns the value of the "participant_ids" field in the mutation.
+func (m *ScheduleLayerMutation) ParticipantIds() (r []int, exists bool) {
+	v := m.participant_ids
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldParticipantIds returns the old "participant_ids" field's value of the ScheduleLayer entity.
+// If the ScheduleLayer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ScheduleLayerMutation) OldParticipantIds(ctx context.Context) (v []int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldParticipantIds is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldParticipantIds requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldParticipantIds: %w", err)
+	}
+	return oldValue.ParticipantIds, nil
+}
+
+// AppendParticipantIds adds i to the "participant_ids" field.
+func (m *ScheduleLayerMutation) AppendParticipantIds(i []int) {
+	m.appendparticipant_ids = append(m.appendparticipant_ids, i...)
+}
+
+// AppendedParticipantIds returns the list of values that were appended to the "participant_ids" field in this mutation.
+func (m *ScheduleLayerMutation) AppendedParticipantIds() ([]int, bool) {
+	if len(m.appendparticipant_ids) == 0 {
+		return nil, false
+	}
+	return m.appendparticipant_ids, true
+}
+
+// ResetParticipantIds resets all changes to the "participant_ids" field.
+func (m *ScheduleLayerMutation) ResetParticipantIds() {
+	m.participant_ids = nil
+	m.appendparticipant_ids = nil
+}
+
+// SetShiftLength sets the "shift_length" field.
+func (m *ScheduleLayerMutation) SetShiftLength(i int) {
+	m.shift_length = &i
+	m.addshift_length = nil
+}
+
+// ShiftLength returns the value of the "shift_length" field in the mutation.
+func (m *ScheduleLayerMutation) ShiftLength() (r int, exists bool) {
+	v := m.shift_length
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldShiftLength returns the old "shift_length" field's value of the ScheduleLayer entity.
+// If the ScheduleLayer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ScheduleLayerMutation) OldShiftLength(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldShiftLength is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldShiftLength requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldShiftLength: %w", err)
+	}
+	return oldValue.ShiftLength, nil
+}
+
+// AddShiftLength adds i to the "shift_length" field.
+func (m *ScheduleLayerMutation) AddShiftLength(i int) {
+	if m.addshift_length != nil {
+		*m.addshift_length += i
+	} else {
+		m.addshift_length = &i
+	}
+}
+
+// AddedShiftLength returns the value that was added to the "shift_length" field in this mutation.
+func (m *ScheduleLayerMutation) AddedShiftLength() (r int, exists bool) {
+	v := m.addshift_length
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetShiftLength resets all changes to the "shift_length" field.
+func (m *ScheduleLayerMutation) ResetShiftLength() {
+	m.shift_length = nil
+	m.addshift_length = nil
+}
+
+// SetShiftUnit sets the "shift_unit" field.
+func (m *ScheduleLayerMutation) SetShiftUnit(su schedulelayer.ShiftUnit) {
+	m.shift_unit = &su
+}
+
+// ShiftUnit returns the value of the "shift_unit" field in the mutation.
+func (m *ScheduleLayerMutation) ShiftUnit() (r schedulelayer.ShiftUnit, exists bool) {
+	v := m.shift_unit
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldShiftUnit returns the old "shift_unit" field's value of the ScheduleLayer entity.
+// If the ScheduleLayer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ScheduleLayerMutation) OldShiftUnit(ctx context.Context) (v schedulelayer.ShiftUnit, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldShiftUnit is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldShiftUnit requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldShiftUnit: %w", err)
+	}
+	return oldValue.ShiftUnit, nil
+}
+
+// ResetShiftUnit resets all changes to the "shift_unit" field.
+func (m *ScheduleLayerMutation) ResetShiftUnit() {
+	m.shift_unit = nil
+}
+
+// SetStartAt sets the "start_at" field.
+func (m *ScheduleLayerMutation) SetStartAt(t time.Time) {
+	m.start_at = &t
+}
+
+// StartAt returns the value of the "start_at" field in the mutation.
+func (m *ScheduleLayerMutation) StartAt() (r time.Time, exists bool) {
+	v := m.start_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStartAt returns the old "start_at" field's value of the ScheduleLayer entity.
+// If the ScheduleLayer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ScheduleLayerMutation) OldStartAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStartAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStartAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStartAt: %w", err)
+	}
+	return oldValue.StartAt, nil
+}
+
+// ResetStartAt resets all changes to the "start_at" field.
+func (m *ScheduleLayerMutation) ResetStartAt() {
+	m.start_at = nil
+}
+
+// SetEndAt sets the "end_at" field.
+func (m *ScheduleLayerMutation) SetEndAt(t time.Time) {
+	m.end_at = &t
+}
+
+// EndAt returns the value of the "end_at" field in the mutation.
+func (m *ScheduleLayerMutation) EndAt() (r time.Time, exists bool) {
+	v := m.end_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEndAt returns the old "end_at" field's value of the ScheduleLayer entity.
+// If the ScheduleLayer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ScheduleLayerMutation) OldEndAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEndAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEndAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEndAt: %w", err)
+	}
+	return oldValue.EndAt, nil
+}
+
+// ClearEndAt clears the value of the "end_at" field.
+func (m *ScheduleLayerMutation) ClearEndAt() {
+	m.end_at = nil
+	m.clearedFields[schedulelayer.FieldEndAt] = struct{}{}
+}
+
+// EndAtCleared returns if the "end_at" field was cleared in this mutation.
+func (m *ScheduleLayerMutation) EndAtCleared() bool {
+	_, ok := m.clearedFields[schedulelayer.FieldEndAt]
+	return ok
+}
+
+// ResetEndAt resets all changes to the "end_at" field.
+func (m *ScheduleLayerMutation) ResetEndAt() {
+	m.end_at = nil
+	delete(m.clearedFields, schedulelayer.FieldEndAt)
+}
+
+// SetHandoffTime sets the "handoff_time" field.
+func (m *ScheduleLayerMutation) SetHandoffTime(s string) {
+	m.handoff_time = &s
+}
+
+// HandoffTime returns the value of the "handoff_time" field in the mutation.
+func (m *ScheduleLayerMutation) HandoffTime() (r string, exists bool) {
+	v := m.handoff_time
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHandoffTime returns the old "handoff_time" field's value of the ScheduleLayer entity.
+// If the ScheduleLayer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ScheduleLayerMutation) OldHandoffTime(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHandoffTime is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHandoffTime requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHandoffTime: %w", err)
+	}
+	return oldValue.HandoffTime, nil
+}
+
+// ResetHandoffTime resets all changes to the "handoff_time" field.
+func (m *ScheduleLayerMutation) ResetHandoffTime() {
+	m.handoff_time = nil
+}
+
+// SetHandoffDay sets the "handoff_day" field.
+func (m *ScheduleLayerMutation) SetHandoffDay(i int) {
+	m.handoff_day = &i
+	m.addhandoff_day = nil
+}
+
+// HandoffDay returns the value of the "handoff_day" field in the mutation.
+func (m *ScheduleLayerMutation) HandoffDay() (r int, exists bool) {
+	v := m.handoff_day
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHandoffDay returns the old "handoff_day" field's value of the ScheduleLayer entity.
+// If the ScheduleLayer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ScheduleLayerMutation) OldHandoffDay(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHandoffDay is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHandoffDay requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHandoffDay: %w", err)
+	}
+	return oldValue.HandoffDay, nil
+}
+
+// AddHandoffDay adds i to the "handoff_day" field.
+func (m *ScheduleLayerMutation) AddHandoffDay(i int) {
+	if m.addhandoff_day != nil {
+		*m.addhandoff_day += i
+	} else {
+		m.addhandoff_day = &i
+	}
+}
+
+// AddedHandoffDay returns the value that was added to the "handoff_day" field in this mutation.
+func (m *ScheduleLayerMutation) AddedHandoffDay() (r int, exists bool) {
+	v := m.addhandoff_day
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetHandoffDay resets all changes to the "handoff_day" field.
+func (m *ScheduleLayerMutation) ResetHandoffDay() {
+	m.handoff_day = nil
+	m.addhandoff_day = nil
+}
+
+// SetRestrictions sets the "restrictions" field.
+func (m *ScheduleLayerMutation) SetRestrictions(o []oncall.Window) {
+	m.restrictions = &o
+	m.appendrestrictions = nil
+}
+
+// Restrictions returns the value of the "restrictions" field in the mutation.
+func (m *ScheduleLayerMutation) Restrictions() (r []oncall.Window, exists bool) {
+	v := m.restrictions
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRestrictions returns the old "restrictions" field's value of the ScheduleLayer entity.
+// If the ScheduleLayer object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ScheduleLayerMutation) OldRestrictions(ctx context.Context) (v []oncall.Window, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRestrictions is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRestrictions requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRestrictions: %w", err)
+	}
+	return oldValue.Restrictions, nil
+}
+
+// AppendRestrictions adds o to the "restrictions" field.
+func (m *ScheduleLayerMutation) AppendRestrictions(o []oncall.Window) {
+	m.appendrestrictions = append(m.appendrestrictions, o...)
+}
+
+// AppendedRestrictions returns the list of values that were appended to the "restrictions" field in this mutation.
+func (m *ScheduleLayerMutation) AppendedRestrictions() ([]oncall.Window, bool) {
+	if len(m.appendrestrictions) == 0 {
+		return nil, false
+	}
+	return m.appendrestrictions, true
+}
+
+// ClearRestrictions clears the value of the "restrictions" field.
+func (m *ScheduleLayerMutation) ClearRestrictions() {
+	m.restrictions = nil
+	m.appendrestrictions = nil
+	m.clearedFields[schedulelayer.FieldRestrictions] = struct{}{}
+}
+
+// RestrictionsCleared returns if the "restrictions" field was cleared in this mutation.
+func (m *ScheduleLayerMutation) RestrictionsCleared() bool {
+	_, ok := m.clearedFields[schedulelayer.FieldRestrictions]
+	return ok
+}
+
+// ResetRestrictions resets all changes to the "restrictions" field.
+func (m *ScheduleLayerMutation) ResetRestrictions() {
+	m.restrictions = nil
+	m.appendrestrictions = nil
+	delete(m.clearedFields, schedulelayer.FieldRestrictions)
+}
+
+// ClearSchedule clears the "schedule" edge to the Schedule entity.
+func (m *ScheduleLayerMutation) ClearSchedule() {
+	m.clearedschedule = true
+	m.clearedFields[schedulelayer.FieldScheduleID] = struct{}{}
+}
+
+// ScheduleCleared reports if the "schedule" edge to the Schedule entity was cleared.
+func (m *ScheduleLayerMutation) ScheduleCleared() bool {
+	return m.clearedschedule
+}
+
+// ScheduleIDs returns the "schedule" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ScheduleID instead. It exists only for internal usage by the builders.
+func (m *ScheduleLayerMutation) ScheduleIDs() (ids []int) {
+	if id := m.schedule; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetSchedule resets all changes to the "schedule" edge.
+func (m *ScheduleLayerMutation) ResetSchedule() {
+	m.schedule = nil
+	m.clearedschedule = false
+}
+
+// Where appends a list predicates to the ScheduleLayerMutation builder.
+func (m *ScheduleLayerMutation) Where(ps ...predicate.ScheduleLayer) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ScheduleLayerMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ScheduleLayerMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ScheduleLayer, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ScheduleLayerMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ScheduleLayerMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ScheduleLayer).
+func (m *ScheduleLayerMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ScheduleLayerMutation) Fields() []string {
+	fields := make([]string, 0, 13)
+	if m.created_at != nil {
+		fields = append(fields, schedulelayer.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, schedulelayer.FieldUpdatedAt)
+	}
+	if m.schedule != nil {
+		fields = append(fields, schedulelayer.FieldScheduleID)
+	}
+	if m.name != nil {
+		fields = append(fields, schedulelayer.FieldName)
+	}
+	if m.position != nil {
+		fields = append(fields, schedulelayer.FieldPosition)
+	}
+	if m.participant_ids != nil {
+		fields = append(fields, schedulelayer.FieldParticipantIds)
+	}
+	if m.shift_length != nil {
+		fields = append(fields, schedulelayer.FieldShiftLength)
+	}
+	if m.shift_unit != nil {
+		fields = append(fields, schedulelayer.FieldShiftUnit)
+	}
+	if m.start_at != nil {
+		fields = append(fields, schedulelayer.FieldStartAt)
+	}
+	if m.end_at != nil {
+		fields = append(fields, schedulelayer.FieldEndAt)
+	}
+	if m.handoff_time != nil {
+		fields = append(fields, schedulelayer.FieldHandoffTime)
+	}
+	if m.handoff_day != nil {
+		fields = append(fields, schedulelayer.FieldHandoffDay)
+	}
+	if m.restrictions != nil {
+		fields = append(fields, schedulelayer.FieldRestrictions)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ScheduleLayerMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case schedulelayer.FieldCreatedAt:
+		return m.CreatedAt()
+	case schedulelayer.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case schedulelayer.FieldScheduleID:
+		return m.ScheduleID()
+	case schedulelayer.FieldName:
+		return m.Name()
+	case schedulelayer.FieldPosition:
+		return m.Position()
+	case schedulelayer.FieldParticipantIds:
+		return m.ParticipantIds()
+	case schedulelayer.FieldShiftLength:
+		return m.ShiftLength()
+	case schedulelayer.FieldShiftUnit:
+		return m.ShiftUnit()
+	case schedulelayer.FieldStartAt:
+		return m.StartAt()
+	case schedulelayer.FieldEndAt:
+		return m.EndAt()
+	case schedulelayer.FieldHandoffTime:
+		return m.HandoffTime()
+	case schedulelayer.FieldHandoffDay:
+		return m.HandoffDay()
+	case schedulelayer.FieldRestrictions:
+		return m.Restrictions()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ScheduleLayerMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case schedulelayer.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case schedulelayer.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case schedulelayer.FieldScheduleID:
+		return m.OldScheduleID(ctx)
+	case schedulelayer.FieldName:
+		return m.OldName(ctx)
+	case schedulelayer.FieldPosition:
+		return m.OldPosition(ctx)
+	case schedulelayer.FieldParticipantIds:
+		return m.OldParticipantIds(ctx)
+	case schedulelayer.FieldShiftLength:
+		return m.OldShiftLength(ctx)
+	case schedulelayer.FieldShiftUnit:
+		return m.OldShiftUnit(ctx)
+	case schedulelayer.FieldStartAt:
+		return m.OldStartAt(ctx)
+	case schedulelayer.FieldEndAt:
+		return m.OldEndAt(ctx)
+	case schedulelayer.FieldHandoffTime:
+		return m.OldHandoffTime(ctx)
+	case schedulelayer.FieldHandoffDay:
+		return m.OldHandoffDay(ctx)
+	case schedulelayer.FieldRestrictions:
+		return m.OldRestrictions(ctx)
+	}
+	return nil, fmt.Errorf("unknown ScheduleLayer field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ScheduleLayerMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case schedulelayer.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case schedulelayer.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case schedulelayer.FieldScheduleID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetScheduleID(v)
+		return nil
+	case schedulelayer.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case schedulelayer.FieldPosition:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPosition(v)
+		return nil
+	case schedulelayer.FieldParticipantIds:
+		v, ok := value.([]int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetParticipantIds(v)
+		return nil
+	case schedulelayer.FieldShiftLength:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetShiftLength(v)
+		return nil
+	case schedulelayer.FieldShiftUnit:
+		v, ok := value.(schedulelayer.ShiftUnit)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetShiftUnit(v)
+		return nil
+	case schedulelayer.FieldStartAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStartAt(v)
+		return nil
+	case schedulelayer.FieldEndAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEndAt(v)
+		return nil
+	case schedulelayer.FieldHandoffTime:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHandoffTime(v)
+		return nil
+	case schedulelayer.FieldHandoffDay:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHandoffDay(v)
+		return nil
+	case schedulelayer.FieldRestrictions:
+		v, ok := value.([]oncall.Window)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRestrictions(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ScheduleLayer field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ScheduleLayerMutation) AddedFields() []string {
+	var fields []string
+	if m.addposition != nil {
+		fields = append(fields, schedulelayer.FieldPosition)
+	}
+	if m.addshift_length != nil {
+		fields = append(fields, schedulelayer.FieldShiftLength)
+	}
+	if m.addhandoff_day != nil {
+		fields = append(fields, schedulelayer.FieldHandoffDay)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ScheduleLayerMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case schedulelayer.FieldPosition:
+		return m.AddedPosition()
+	case schedulelayer.FieldShiftLength:
+		return m.AddedShiftLength()
+	case schedulelayer.FieldHandoffDay:
+		return m.AddedHandoffDay()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ScheduleLayerMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case schedulelayer.FieldPosition:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPosition(v)
+		return nil
+	case schedulelayer.FieldShiftLength:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddShiftLength(v)
+		return nil
+	case schedulelayer.FieldHandoffDay:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddHandoffDay(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ScheduleLayer numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ScheduleLayerMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(schedulelayer.FieldEndAt) {
+		fields = append(fields, schedulelayer.FieldEndAt)
+	}
+	if m.FieldCleared(schedulelayer.FieldRestrictions) {
+		fields = append(fields, schedulelayer.FieldRestrictions)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ScheduleLayerMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ScheduleLayerMutation) ClearField(name string) error {
+	switch name {
+	case schedulelayer.FieldEndAt:
+		m.ClearEndAt()
+		return nil
+	case schedulelayer.FieldRestrictions:
+		m.ClearRestrictions()
+		return nil
+	}
+	return fmt.Errorf("unknown ScheduleLayer nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ScheduleLayerMutation) ResetField(name string) error {
+	switch name {
+	case schedulelayer.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case schedulelayer.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case schedulelayer.FieldScheduleID:
+		m.ResetScheduleID()
+		return nil
+	case schedulelayer.FieldName:
+		m.ResetName()
+		return nil
+	case schedulelayer.FieldPosition:
+		m.ResetPosition()
+		return nil
+	case schedulelayer.FieldParticipantIds:
+		m.ResetParticipantIds()
+		return nil
+	case schedulelayer.FieldShiftLength:
+		m.ResetShiftLength()
+		return nil
+	case schedulelayer.FieldShiftUnit:
+		m.ResetShiftUnit()
+		return nil
+	case schedulelayer.FieldStartAt:
+		m.ResetStartAt()
+		return nil
+	case schedulelayer.FieldEndAt:
+		m.ResetEndAt()
+		return nil
+	case schedulelayer.FieldHandoffTime:
+		m.ResetHandoffTime()
+		return nil
+	case schedulelayer.FieldHandoffDay:
+		m.ResetHandoffDay()
+		return nil
+	case schedulelayer.FieldRestrictions:
+		m.ResetRestrictions()
+		return nil
+	}
+	return fmt.Errorf("unknown ScheduleLayer field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ScheduleLayerMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.schedule != nil {
+		edges = append(edges, schedulelayer.EdgeSchedule)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ScheduleLayerMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case schedulelayer.EdgeSchedule:
+		if id := m.schedule; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ScheduleLayerMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ScheduleLayerMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ScheduleLayerMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedschedule {
+		edges = append(edges, schedulelayer.EdgeSchedule)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ScheduleLayerMutation) EdgeCleared(name string) bool {
+	switch name {
+	case schedulelayer.EdgeSchedule:
+		return m.clearedschedule
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ScheduleLayerMutation) ClearEdge(name string) error {
+	switch name {
+	case schedulelayer.EdgeSchedule:
+		m.ClearSchedule()
+		return nil
+	}
+	return fmt.Errorf("unknown ScheduleLayer unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ScheduleLayerMutation) ResetEdge(name string) error {
+	switch name {
+	case schedulelayer.EdgeSchedule:
+		m.ResetSchedule()
+		return nil
+	}
+	return fmt.Errorf("unknown ScheduleLayer edge %s", name)
+}
+
+// ScheduleOverrideMutation represents an operation that mutates the ScheduleOverride nodes in the graph.
+type ScheduleOverrideMutation struct {
+	config
+	op                Op
+	typ               string
+	id                *int
+	created_at        *time.Time
+	updated_at        *time.Time
+	kind              *scheduleoverride.Kind
+	starts_at         *time.Time
+	ends_at           *time.Time
+	note              *string
+	clearedFields     map[string]struct{}
+	schedule          *int
+	clearedschedule   bool
+	user_on           *int
+	cleareduser_on    bool
+	user_off          *int
+	cleareduser_off   bool
+	created_by        *int
+	clearedcreated_by bool
+	done              bool
+	oldValue          func(context.Context) (*ScheduleOverride, error)
+	predicates        []predicate.ScheduleOverride
+}
+
+var _ ent.Mutation = (*ScheduleOverrideMutation)(nil)
+
+// scheduleoverrideOption allows management of the mutation configuration using functional options.
+type scheduleoverrideOption func(*ScheduleOverrideMutation)
+
+// newScheduleOverrideMutation creates new mutation for the ScheduleOverride entity.
+func newScheduleOverrideMutation(c config, op Op, opts ...scheduleoverrideOption) *ScheduleOverrideMutation {
+	m := &ScheduleOverrideMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeScheduleOverride,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withScheduleOverrideID sets the ID field of the mutation.
+func withScheduleOverrideID(id int) scheduleoverrideOption {
+	return func(m *ScheduleOverrideMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ScheduleOverride
+		)
+		m.oldValue = func(ctx context.Context) (*ScheduleOverride, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ScheduleOverride.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withScheduleOverride sets the old ScheduleOverride of the mutation.
+func withScheduleOverride(node *ScheduleOverride) scheduleoverrideOption {
+	return func(m *ScheduleOverrideMutation) {
+		m.oldValue = func(context.Context) (*ScheduleOverride, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ScheduleOverrideMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ScheduleOverrideMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ScheduleOverrideMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ScheduleOverrideMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ScheduleOverride.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *ScheduleOverrideMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *ScheduleOverrideMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the ScheduleOverride entity.
+// If the ScheduleOverride object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ScheduleOverrideMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *ScheduleOverrideMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *ScheduleOverrideMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *ScheduleOverrideMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the ScheduleOverride entity.
+// If the ScheduleOverride object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ScheduleOverrideMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *ScheduleOverrideMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetScheduleID sets the "schedule_id" field.
+func (m *ScheduleOverrideMutation) SetScheduleID(i int) {
+	m.schedule = &i
+}
+
+// ScheduleID returns the value of the "schedule_id" field in the mutation.
+func (m *ScheduleOverrideMutation) ScheduleID() (r int, exists bool) {
+	v := m.schedule
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldScheduleID returns the old "schedule_id" field's value of the ScheduleOverride entity.
+// If the ScheduleOverride object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ScheduleOverrideMutation) OldScheduleID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldScheduleID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldScheduleID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldScheduleID: %w", err)
+	}
+	return oldValue.ScheduleID, nil
+}
+
+// ResetScheduleID resets all changes to the "schedule_id" field.
+func (m *ScheduleOverrideMutation) ResetScheduleID() {
+	m.schedule = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *ScheduleOverrideMutation) SetKind(s scheduleoverride.Kind) {
+	m.kind = &s
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *ScheduleOverrideMutation) Kind() (r scheduleoverride.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the ScheduleOverride entity.
+// If the ScheduleOverride object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ScheduleOverrideMutation) OldKind(ctx context.Context) (v scheduleoverride.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *ScheduleOverrideMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetStartsAt sets the "starts_at" field.
+func (m *ScheduleOverrideMutation) SetStartsAt(t time.Time) {
+	m.starts_at = &t
+}
+
+// StartsAt returns the value of the "starts_at" field in the mutation.
+func (m *ScheduleOverrideMutation) StartsAt() (r time.Time, exists bool) {
+	v := m.starts_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStartsAt returns the old "starts_at" field's value of the ScheduleOverride entity.
+// If the ScheduleOverride object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ScheduleOverrideMutation) OldStartsAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStartsAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStartsAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStartsAt: %w", err)
+	}
+	return oldValue.StartsAt, nil
+}
+
+// ResetStartsAt resets all changes to the "starts_at" field.
+func (m *ScheduleOverrideMutation) ResetStartsAt() {
+	m.starts_at = nil
+}
+
+// SetEndsAt sets the "ends_at" field.
+func (m *ScheduleOverrideMutation) SetEndsAt(t time.Time) {
+	m.ends_at = &t
+}
+
+// EndsAt returns the value of the "ends_at" field in the mutation.
+func (m *ScheduleOverrideMutation) EndsAt() (r time.Time, exists bool) {
+	v := m.ends_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEndsAt returns the old "ends_at" field's value of the ScheduleOverride entity.
+// If the ScheduleOverride object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ScheduleOverrideMutation) OldEndsAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEndsAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEndsAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEndsAt: %w", err)
+	}
+	return oldValue.EndsAt, nil
+}
+
+// ResetEndsAt resets all changes to the "ends_at" field.
+func (m *ScheduleOverrideMutation) ResetEndsAt() {
+	m.ends_at = nil
+}
+
+// SetUserOnID sets the "user_on_id" field.
+func (m *ScheduleOverrideMutation) SetUserOnID(i int) {
+	m.user_on = &i
+}
+
+// UserOnID returns the value of the "user_on_id" field in the mutation.
+func (m *ScheduleOverrideMutation) UserOnID() (r int, exists bool) {
+	v := m.user_on
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUserOnID returns the old "user_on_id" field's value of the ScheduleOverride entity.
+// If the ScheduleOverride object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ScheduleOverrideMutation) OldUserOnID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUserOnID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUserOnID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUserOnID: %w", err)
+	}
+	return oldValue.UserOnID, nil
+}
+
+// ClearUserOnID clears the value of the "user_on_id" field.
+func (m *ScheduleOverrideMutation) ClearUserOnID() {
+	m.user_on = nil
+	m.clearedFields[scheduleoverride.FieldUserOnID] = struct{}{}
+}
+
+// UserOnIDCleared returns if the "user_on_id" field was cleared in this mutation.
+func (m *ScheduleOverrideMutation) UserOnIDCleared() bool {
+	_, ok := m.clearedFields[scheduleoverride.FieldUserOnID]
+	return ok
+}
+
+// ResetUserOnID resets all changes to the "user_on_id" field.
+func (m *ScheduleOverrideMutation) ResetUserOnID() {
+	m.user_on = nil
+	delete(m.clearedFields, scheduleoverride.FieldUserOnID)
+}
+
+// SetUserOffID sets the "user_off_id" field.
+func (m *ScheduleOverrideMutation) SetUserOffID(i int) {
+	m.user_off = &i
+}
+
+// UserOffID returns the value of the "user_off_id" field in the mutation.
+func (m *ScheduleOverrideMutation) UserOffID() (r int, exists bool) {
+	v := m.user_off
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUserOffID returns the old "user_off_id" field's value of the ScheduleOverride entity.
+// If the ScheduleOverride object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ScheduleOverrideMutation) OldUserOffID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUserOffID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUserOffID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUserOffID: %w", err)
+	}
+	return oldValue.UserOffID, nil
+}
+
+// ClearUserOffID clears the value of the "user_off_id" field.
+func (m *ScheduleOverrideMutation) ClearUserOffID() {
+	m.user_off = nil
+	m.clearedFields[scheduleoverride.FieldUserOffID] = struct{}{}
+}
+
+// UserOffIDCleared returns if the "user_off_id" field was cleared in this mutation.
+func (m *ScheduleOverrideMutation) UserOffIDCleared() bool {
+	_, ok := m.clearedFields[scheduleoverride.FieldUserOffID]
+	return ok
+}
+
+// ResetUserOffID resets all changes to the "user_off_id" field.
+func (m *ScheduleOverrideMutation) ResetUserOffID() {
+	m.user_off = nil
+	delete(m.clearedFields, scheduleoverride.FieldUserOffID)
+}
+
+// SetCreatedByID sets the "created_by_id" field.
+func (m *ScheduleOverrideMutation) SetCreatedByID(i int) {
+	m.created_by = &i
+}
+
+// CreatedByID returns the value of the "created_by_id" field in the mutation.
+func (m *ScheduleOverrideMutation) CreatedByID() (r int, exists bool) {
+	v := m.created_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedByID returns the old "created_by_id" field's value of the ScheduleOverride entity.
+// If the ScheduleOverride object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ScheduleOverrideMutation) OldCreatedByID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedByID: %w", err)
+	}
+	return oldValue.CreatedByID, nil
+}
+
+// ClearCreatedByID clears the value of the "created_by_id" field.
+func (m *ScheduleOverrideMutation) ClearCreatedByID() {
+	m.created_by = nil
+	m.clearedFields[scheduleoverride.FieldCreatedByID] = struct{}{}
+}
+
+// CreatedByIDCleared returns if the "created_by_id" field was cleared in this mutation.
+func (m *ScheduleOverrideMutation) CreatedByIDCleared() bool {
+	_, ok := m.clearedFields[scheduleoverride.FieldCreatedByID]
+	return ok
+}
+
+// ResetCreatedByID resets all changes to the "created_by_id" field.
+func (m *ScheduleOverrideMutation) ResetCreatedByID() {
+	m.created_by = nil
+	delete(m.clearedFields, scheduleoverride.FieldCreatedByID)
+}
+
+// SetNote sets the "note" field.
+func (m *ScheduleOverrideMutation) SetNote(s string) {
+	m.note = &s
+}
+
+// Note returns the value of the "note" field in the mutation.
+func (m *ScheduleOverrideMutation) Note() (r string, exists bool) {
+	v := m.note
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNote returns the old "note" field's value of the ScheduleOverride entity.
+// If the ScheduleOverride object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ScheduleOverrideMutation) OldNote(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNote is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNote requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNote: %w", err)
+	}
+	return oldValue.Note, nil
+}
+
+// ResetNote resets all changes to the "note" field.
+func (m *ScheduleOverrideMutation) ResetNote() {
+	m.note = nil
+}
+
+// ClearSchedule clears the "schedule" edge to the Schedule entity.
+func (m *ScheduleOverrideMutation) ClearSchedule() {
+	m.clearedschedule = true
+	m.clearedFields[scheduleoverride.FieldScheduleID] = struct{}{}
+}
+
+// ScheduleCleared reports if the "schedule" edge to the Schedule entity was cleared.
+func (m *ScheduleOverrideMutation) ScheduleCleared() bool {
+	return m.clearedschedule
+}
+
+// ScheduleIDs returns the "schedule" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ScheduleID instead. It exists only for internal usage by the builders.
+func (m *ScheduleOverrideMutation) ScheduleIDs() (ids []int) {
+	if id := m.schedule; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetSchedule resets all changes to the "schedule" edge.
+func (m *ScheduleOverrideMutation) ResetSchedule() {
+	m.schedule = nil
+	m.clearedschedule = false
+}
+
+// ClearUserOn clears the "user_on" edge to the User entity.
+func (m *ScheduleOverrideMutation) ClearUserOn() {
+	m.cleareduser_on = true
+	m.clearedFields[scheduleoverride.FieldUserOnID] = struct{}{}
+}
+
+// UserOnCleared reports if the "user_on" edge to the User entity was cleared.
+func (m *ScheduleOverrideMutation) UserOnCleared() bool {
+	return m.UserOnIDCleared() || m.cleareduser_on
+}
+
+// UserOnIDs returns the "user_on" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// UserOnID instead. It exists only for internal usage by the builders.
+func (m *ScheduleOverrideMutation) UserOnIDs() (ids []int) {
+	if id := m.user_on; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetUserOn resets all changes to the "user_on" edge.
+func (m *ScheduleOverrideMutation) ResetUserOn() {
+	m.user_on = nil
+	m.cleareduser_on = false
+}
+
+// ClearUserOff clears the "user_off" edge to the User entity.
+func (m *ScheduleOverrideMutation) ClearUserOff() {
+	m.cleareduser_off = true
+	m.clearedFields[scheduleoverride.FieldUserOffID] = struct{}{}
+}
+
+// UserOffCleared reports if the "user_off" edge to the User entity was cleared.
+func (m *ScheduleOverrideMutation) UserOffCleared() bool {
+	return m.UserOffIDCleared() || m.cleareduser_off
+}
+
+// UserOffIDs returns the "user_off" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// UserOffID instead. It exists only for internal usage by the builders.
+func (m *ScheduleOverrideMutation) UserOffIDs() (ids []int) {
+	if id := m.user_off; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetUserOff resets all changes to the "user_off" edge.
+func (m *ScheduleOverrideMutation) ResetUserOff() {
+	m.user_off = nil
+	m.cleareduser_off = false
+}
+
+// ClearCreatedBy clears the "created_by" edge to the User entity.
+func (m *ScheduleOverrideMutation) ClearCreatedBy() {
+	m.clearedcreated_by = true
+	m.clearedFields[scheduleoverride.FieldCreatedByID] = struct{}{}
+}
+
+// CreatedByCleared reports if the "created_by" edge to the User entity was cleared.
+func (m *ScheduleOverrideMutation) CreatedByCleared() bool {
+	return m.CreatedByIDCleared() || m.clearedcreated_by
+}
+
+// CreatedByIDs returns the "created_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CreatedByID instead. It exists only for internal usage by the builders.
+func (m *ScheduleOverrideMutation) CreatedByIDs() (ids []int) {
+	if id := m.created_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCreatedBy resets all changes to the "created_by" edge.
+func (m *ScheduleOverrideMutation) ResetCreatedBy() {
+	m.created_by = nil
+	m.clearedcreated_by = false
+}
+
+// Where appends a list predicates to the ScheduleOverrideMutation builder.
+func (m *ScheduleOverrideMutation) Where(ps ...predicate.ScheduleOverride) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ScheduleOverrideMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ScheduleOverrideMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ScheduleOverride, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ScheduleOverrideMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ScheduleOverrideMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ScheduleOverride).
+func (m *ScheduleOverrideMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ScheduleOverrideMutation) Fields() []string {
+	fields := make([]string, 0, 10)
+	if m.created_at != nil {
+		fields = append(fields, scheduleoverride.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, scheduleoverride.FieldUpdatedAt)
+	}
+	if m.schedule != nil {
+		fields = append(fields, scheduleoverride.FieldScheduleID)
+	}
+	if m.kind != nil {
+		fields = append(fields, scheduleoverride.FieldKind)
+	}
+	if m.starts_at != nil {
+		fields = append(fields, scheduleoverride.FieldStartsAt)
+	}
+	if m.ends_at != nil {
+		fields = append(fields, scheduleoverride.FieldEndsAt)
+	}
+	if m.user_on != nil {
+		fields = append(fields, scheduleoverride.FieldUserOnID)
+	}
+	if m.user_off != nil {
+		fields = append(fields, scheduleoverride.FieldUserOffID)
+	}
+	if m.created_by != nil {
+		fields = append(fields, scheduleoverride.FieldCreatedByID)
+	}
+	if m.note != nil {
+		fields = append(fields, scheduleoverride.FieldNote)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ScheduleOverrideMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case scheduleoverride.FieldCreatedAt:
+		return m.CreatedAt()
+	case scheduleoverride.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case scheduleoverride.FieldScheduleID:
+		return m.ScheduleID()
+	case scheduleoverride.FieldKind:
+		return m.Kind()
+	case scheduleoverride.FieldStartsAt:
+		return m.StartsAt()
+	case scheduleoverride.FieldEndsAt:
+		return m.EndsAt()
+	case scheduleoverride.FieldUserOnID:
+		return m.UserOnID()
+	case scheduleoverride.FieldUserOffID:
+		return m.UserOffID()
+	case scheduleoverride.FieldCreatedByID:
+		return m.CreatedByID()
+	case scheduleoverride.FieldNote:
+		return m.Note()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ScheduleOverrideMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case scheduleoverride.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case scheduleoverride.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case scheduleoverride.FieldScheduleID:
+		return m.OldScheduleID(ctx)
+	case scheduleoverride.FieldKind:
+		return m.OldKind(ctx)
+	case scheduleoverride.FieldStartsAt:
+		return m.OldStartsAt(ctx)
+	case scheduleoverride.FieldEndsAt:
+		return m.OldEndsAt(ctx)
+	case scheduleoverride.FieldUserOnID:
+		return m.OldUserOnID(ctx)
+	case scheduleoverride.FieldUserOffID:
+		return m.OldUserOffID(ctx)
+	case scheduleoverride.FieldCreatedByID:
+		return m.OldCreatedByID(ctx)
+	case scheduleoverride.FieldNote:
+		return m.OldNote(ctx)
+	}
+	return nil, fmt.Errorf("unknown ScheduleOverride field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ScheduleOverrideMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case scheduleoverride.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case scheduleoverride.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case scheduleoverride.FieldScheduleID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetScheduleID(v)
+		return nil
+	case scheduleoverride.FieldKind:
+		v, ok := value.(scheduleoverride.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case scheduleoverride.FieldStartsAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStartsAt(v)
+		return nil
+	case scheduleoverride.FieldEndsAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEndsAt(v)
+		return nil
+	case scheduleoverride.FieldUserOnID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUserOnID(v)
+		return nil
+	case scheduleoverride.FieldUserOffID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUserOffID(v)
+		return nil
+	case scheduleoverride.FieldCreatedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedByID(v)
+		return nil
+	case scheduleoverride.FieldNote:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNote(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ScheduleOverride field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ScheduleOverrideMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ScheduleOverrideMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ScheduleOverrideMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown ScheduleOverride numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ScheduleOverrideMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(scheduleoverride.FieldUserOnID) {
+		fields = append(fields, scheduleoverride.FieldUserOnID)
+	}
+	if m.FieldCleared(scheduleoverride.FieldUserOffID) {
+		fields = append(fields, scheduleoverride.FieldUserOffID)
+	}
+	if m.FieldCleared(scheduleoverride.FieldCreatedByID) {
+		fields = append(fields, scheduleoverride.FieldCreatedByID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ScheduleOverrideMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ScheduleOverrideMutation) ClearField(name string) error {
+	switch name {
+	case scheduleoverride.FieldUserOnID:
+		m.ClearUserOnID()
+		return nil
+	case scheduleoverride.FieldUserOffID:
+		m.ClearUserOffID()
+		return nil
+	case scheduleoverride.FieldCreatedByID:
+		m.ClearCreatedByID()
+		return nil
+	}
+	return fmt.Errorf("unknown ScheduleOverride nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ScheduleOverrideMutation) ResetField(name string) error {
+	switch name {
+	case scheduleoverride.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case scheduleoverride.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case scheduleoverride.FieldScheduleID:
+		m.ResetScheduleID()
+		return nil
+	case scheduleoverride.FieldKind:
+		m.ResetKind()
+		return nil
+	case scheduleoverride.FieldStartsAt:
+		m.ResetStartsAt()
+		return nil
+	case scheduleoverride.FieldEndsAt:
+		m.ResetEndsAt()
+		return nil
+	case scheduleoverride.FieldUserOnID:
+		m.ResetUserOnID()
+		return nil
+	case scheduleoverride.FieldUserOffID:
+		m.ResetUserOffID()
+		return nil
+	case scheduleoverride.FieldCreatedByID:
+		m.ResetCreatedByID()
+		return nil
+	case scheduleoverride.FieldNote:
+		m.ResetNote()
+		return nil
+	}
+	return fmt.Errorf("unknown ScheduleOverride field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ScheduleOverrideMutation) AddedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.schedule != nil {
+		edges = append(edges, scheduleoverride.EdgeSchedule)
+	}
+	if m.user_on != nil {
+		edges = append(edges, scheduleoverride.EdgeUserOn)
+	}
+	if m.user_off != nil {
+		edges = append(edges, scheduleoverride.EdgeUserOff)
+	}
+	if m.created_by != nil {
+		edges = append(edges, scheduleoverride.EdgeCreatedBy)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ScheduleOverrideMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case scheduleoverride.EdgeSchedule:
+		if id := m.schedule; id != nil {
+			return []ent.Value{*id}
+		}
+	case scheduleoverride.EdgeUserOn:
+		if id := m.user_on; id != nil {
+			return []ent.Value{*id}
+		}
+	case scheduleoverride.EdgeUserOff:
+		if id := m.user_off; id != nil {
+			return []ent.Value{*id}
+		}
+	case scheduleoverride.EdgeCreatedBy:
+		if id := m.created_by; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ScheduleOverrideMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 4)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ScheduleOverrideMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ScheduleOverrideMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 4)
+	if m.clearedschedule {
+		edges = append(edges, scheduleoverride.EdgeSchedule)
+	}
+	if m.cleareduser_on {
+		edges = append(edges, scheduleoverride.EdgeUserOn)
+	}
+	if m.cleareduser_off {
+		edges = append(edges, scheduleoverride.EdgeUserOff)
+	}
+	if m.clearedcreated_by {
+		edges = append(edges, scheduleoverride.EdgeCreatedBy)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ScheduleOverrideMutation) EdgeCleared(name string) bool {
+	switch name {
+	case scheduleoverride.EdgeSchedule:
+		return m.clearedschedule
+	case scheduleoverride.EdgeUserOn:
+		return m.cleareduser_on
+	case scheduleoverride.EdgeUserOff:
+		return m.cleareduser_off
+	case scheduleoverride.EdgeCreatedBy:
+		return m.clearedcreated_by
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ScheduleOverrideMutation) ClearEdge(name string) error {
+	switch name {
+	case scheduleoverride.EdgeSchedule:
+		m.ClearSchedule()
+		return nil
+	case scheduleoverride.EdgeUserOn:
+		m.ClearUserOn()
+		return nil
+	case scheduleoverride.EdgeUserOff:
+		m.ClearUserOff()
+		return nil
+	case scheduleoverride.EdgeCreatedBy:
+		m.ClearCreatedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown ScheduleOverride unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ScheduleOverrideMutation) ResetEdge(name string) error {
+	switch name {
+	case scheduleoverride.EdgeSchedule:
+		m.ResetSchedule()
+		return nil
+	case scheduleoverride.EdgeUserOn:
+		m.ResetUserOn()
+		return nil
+	case scheduleoverride.EdgeUserOff:
+		m.ResetUserOff()
+		return nil
+	case scheduleoverride.EdgeCreatedBy:
+		m.ResetCreatedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown ScheduleOverride edge %s", name)
+}
+
 // ServiceMutation represents an operation that mutates the Service nodes in the graph.
 type ServiceMutation struct {
 	config
@@ -10560,23 +15617,26 @@ func (m *SessionMutation) ResetEdge(name string) error {
 // TeamMutation represents an operation that mutates the Team nodes in the graph.
 type TeamMutation struct {
 	config
-	op              Op
-	typ             string
-	id              *int
-	created_at      *time.Time
-	updated_at      *time.Time
-	name            *string
-	description     *string
-	clearedFields   map[string]struct{}
-	members         map[int]struct{}
-	removedmembers  map[int]struct{}
-	clearedmembers  bool
-	services        map[int]struct{}
-	removedservices map[int]struct{}
-	clearedservices bool
-	done            bool
-	oldValue        func(context.Context) (*Team, error)
-	predicates      []predicate.Team
+	op               Op
+	typ              string
+	id               *int
+	created_at       *time.Time
+	updated_at       *time.Time
+	name             *string
+	description      *string
+	clearedFields    map[string]struct{}
+	members          map[int]struct{}
+	removedmembers   map[int]struct{}
+	clearedmembers   bool
+	services         map[int]struct{}
+	removedservices  map[int]struct{}
+	clearedservices  bool
+	schedules        map[int]struct{}
+	removedschedules map[int]struct{}
+	clearedschedules bool
+	done             bool
+	oldValue         func(context.Context) (*Team, error)
+	predicates       []predicate.Team
 }
 
 var _ ent.Mutation = (*TeamMutation)(nil)
@@ -10929,6 +15989,60 @@ func (m *TeamMutation) ResetServices() {
 	m.removedservices = nil
 }
 
+// AddScheduleIDs adds the "schedules" edge to the Schedule entity by ids.
+func (m *TeamMutation) AddScheduleIDs(ids ...int) {
+	if m.schedules == nil {
+		m.schedules = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.schedules[ids[i]] = struct{}{}
+	}
+}
+
+// ClearSchedules clears the "schedules" edge to the Schedule entity.
+func (m *TeamMutation) ClearSchedules() {
+	m.clearedschedules = true
+}
+
+// SchedulesCleared reports if the "schedules" edge to the Schedule entity was cleared.
+func (m *TeamMutation) SchedulesCleared() bool {
+	return m.clearedschedules
+}
+
+// RemoveScheduleIDs removes the "schedules" edge to the Schedule entity by IDs.
+func (m *TeamMutation) RemoveScheduleIDs(ids ...int) {
+	if m.removedschedules == nil {
+		m.removedschedules = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.schedules, ids[i])
+		m.removedschedules[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedSchedules returns the removed IDs of the "schedules" edge to the Schedule entity.
+func (m *TeamMutation) RemovedSchedulesIDs() (ids []int) {
+	for id := range m.removedschedules {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// SchedulesIDs returns the "schedules" edge IDs in the mutation.
+func (m *TeamMutation) SchedulesIDs() (ids []int) {
+	for id := range m.schedules {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetSchedules resets all changes to the "schedules" edge.
+func (m *TeamMutation) ResetSchedules() {
+	m.schedules = nil
+	m.clearedschedules = false
+	m.removedschedules = nil
+}
+
 // Where appends a list predicates to the TeamMutation builder.
 func (m *TeamMutation) Where(ps ...predicate.Team) {
 	m.predicates = append(m.predicates, ps...)
@@ -11113,12 +16227,15 @@ func (m *TeamMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *TeamMutation) AddedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.members != nil {
 		edges = append(edges, team.EdgeMembers)
 	}
 	if m.services != nil {
 		edges = append(edges, team.EdgeServices)
+	}
+	if m.schedules != nil {
+		edges = append(edges, team.EdgeSchedules)
 	}
 	return edges
 }
@@ -11139,18 +16256,27 @@ func (m *TeamMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case team.EdgeSchedules:
+		ids := make([]ent.Value, 0, len(m.schedules))
+		for id := range m.schedules {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *TeamMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.removedmembers != nil {
 		edges = append(edges, team.EdgeMembers)
 	}
 	if m.removedservices != nil {
 		edges = append(edges, team.EdgeServices)
+	}
+	if m.removedschedules != nil {
+		edges = append(edges, team.EdgeSchedules)
 	}
 	return edges
 }
@@ -11171,18 +16297,27 @@ func (m *TeamMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case team.EdgeSchedules:
+		ids := make([]ent.Value, 0, len(m.removedschedules))
+		for id := range m.removedschedules {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *TeamMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.clearedmembers {
 		edges = append(edges, team.EdgeMembers)
 	}
 	if m.clearedservices {
 		edges = append(edges, team.EdgeServices)
+	}
+	if m.clearedschedules {
+		edges = append(edges, team.EdgeSchedules)
 	}
 	return edges
 }
@@ -11195,6 +16330,8 @@ func (m *TeamMutation) EdgeCleared(name string) bool {
 		return m.clearedmembers
 	case team.EdgeServices:
 		return m.clearedservices
+	case team.EdgeSchedules:
+		return m.clearedschedules
 	}
 	return false
 }
@@ -11216,6 +16353,9 @@ func (m *TeamMutation) ResetEdge(name string) error {
 		return nil
 	case team.EdgeServices:
 		m.ResetServices()
+		return nil
+	case team.EdgeSchedules:
+		m.ResetSchedules()
 		return nil
 	}
 	return fmt.Errorf("unknown Team edge %s", name)
@@ -12191,33 +17331,36 @@ func (m *TimelineEventMutation) ResetEdge(name string) error {
 // UserMutation represents an operation that mutates the User nodes in the graph.
 type UserMutation struct {
 	config
-	op                 Op
-	typ                string
-	id                 *int
-	created_at         *time.Time
-	updated_at         *time.Time
-	name               *string
-	email              *string
-	time_zone          *string
-	role               *viewer.Role
-	password_hash      *string
-	disabled           *bool
-	clearedFields      map[string]struct{}
-	teams              map[int]struct{}
-	removedteams       map[int]struct{}
-	clearedteams       bool
-	api_tokens         map[int]struct{}
-	removedapi_tokens  map[int]struct{}
-	clearedapi_tokens  bool
-	sessions           map[int]struct{}
-	removedsessions    map[int]struct{}
-	clearedsessions    bool
-	invitations        map[int]struct{}
-	removedinvitations map[int]struct{}
-	clearedinvitations bool
-	done               bool
-	oldValue           func(context.Context) (*User, error)
-	predicates         []predicate.User
+	op                    Op
+	typ                   string
+	id                    *int
+	created_at            *time.Time
+	updated_at            *time.Time
+	name                  *string
+	email                 *string
+	time_zone             *string
+	role                  *viewer.Role
+	password_hash         *string
+	disabled              *bool
+	clearedFields         map[string]struct{}
+	teams                 map[int]struct{}
+	removedteams          map[int]struct{}
+	clearedteams          bool
+	api_tokens            map[int]struct{}
+	removedapi_tokens     map[int]struct{}
+	clearedapi_tokens     bool
+	sessions              map[int]struct{}
+	removedsessions       map[int]struct{}
+	clearedsessions       bool
+	invitations           map[int]struct{}
+	removedinvitations    map[int]struct{}
+	clearedinvitations    bool
+	calendar_feeds        map[int]struct{}
+	removedcalendar_feeds map[int]struct{}
+	clearedcalendar_feeds bool
+	done                  bool
+	oldValue              func(context.Context) (*User, error)
+	predicates            []predicate.User
 }
 
 var _ ent.Mutation = (*UserMutation)(nil)
@@ -12835,6 +17978,60 @@ func (m *UserMutation) ResetInvitations() {
 	m.removedinvitations = nil
 }
 
+// AddCalendarFeedIDs adds the "calendar_feeds" edge to the CalendarFeed entity by ids.
+func (m *UserMutation) AddCalendarFeedIDs(ids ...int) {
+	if m.calendar_feeds == nil {
+		m.calendar_feeds = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.calendar_feeds[ids[i]] = struct{}{}
+	}
+}
+
+// ClearCalendarFeeds clears the "calendar_feeds" edge to the CalendarFeed entity.
+func (m *UserMutation) ClearCalendarFeeds() {
+	m.clearedcalendar_feeds = true
+}
+
+// CalendarFeedsCleared reports if the "calendar_feeds" edge to the CalendarFeed entity was cleared.
+func (m *UserMutation) CalendarFeedsCleared() bool {
+	return m.clearedcalendar_feeds
+}
+
+// RemoveCalendarFeedIDs removes the "calendar_feeds" edge to the CalendarFeed entity by IDs.
+func (m *UserMutation) RemoveCalendarFeedIDs(ids ...int) {
+	if m.removedcalendar_feeds == nil {
+		m.removedcalendar_feeds = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.calendar_feeds, ids[i])
+		m.removedcalendar_feeds[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedCalendarFeeds returns the removed IDs of the "calendar_feeds" edge to the CalendarFeed entity.
+func (m *UserMutation) RemovedCalendarFeedsIDs() (ids []int) {
+	for id := range m.removedcalendar_feeds {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// CalendarFeedsIDs returns the "calendar_feeds" edge IDs in the mutation.
+func (m *UserMutation) CalendarFeedsIDs() (ids []int) {
+	for id := range m.calendar_feeds {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetCalendarFeeds resets all changes to the "calendar_feeds" edge.
+func (m *UserMutation) ResetCalendarFeeds() {
+	m.calendar_feeds = nil
+	m.clearedcalendar_feeds = false
+	m.removedcalendar_feeds = nil
+}
+
 // Where appends a list predicates to the UserMutation builder.
 func (m *UserMutation) Where(ps ...predicate.User) {
 	m.predicates = append(m.predicates, ps...)
@@ -13096,7 +18293,7 @@ func (m *UserMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *UserMutation) AddedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.teams != nil {
 		edges = append(edges, user.EdgeTeams)
 	}
@@ -13108,6 +18305,9 @@ func (m *UserMutation) AddedEdges() []string {
 	}
 	if m.invitations != nil {
 		edges = append(edges, user.EdgeInvitations)
+	}
+	if m.calendar_feeds != nil {
+		edges = append(edges, user.EdgeCalendarFeeds)
 	}
 	return edges
 }
@@ -13140,13 +18340,19 @@ func (m *UserMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case user.EdgeCalendarFeeds:
+		ids := make([]ent.Value, 0, len(m.calendar_feeds))
+		for id := range m.calendar_feeds {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *UserMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.removedteams != nil {
 		edges = append(edges, user.EdgeTeams)
 	}
@@ -13158,6 +18364,9 @@ func (m *UserMutation) RemovedEdges() []string {
 	}
 	if m.removedinvitations != nil {
 		edges = append(edges, user.EdgeInvitations)
+	}
+	if m.removedcalendar_feeds != nil {
+		edges = append(edges, user.EdgeCalendarFeeds)
 	}
 	return edges
 }
@@ -13190,13 +18399,19 @@ func (m *UserMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case user.EdgeCalendarFeeds:
+		ids := make([]ent.Value, 0, len(m.removedcalendar_feeds))
+		for id := range m.removedcalendar_feeds {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *UserMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.clearedteams {
 		edges = append(edges, user.EdgeTeams)
 	}
@@ -13208,6 +18423,9 @@ func (m *UserMutation) ClearedEdges() []string {
 	}
 	if m.clearedinvitations {
 		edges = append(edges, user.EdgeInvitations)
+	}
+	if m.clearedcalendar_feeds {
+		edges = append(edges, user.EdgeCalendarFeeds)
 	}
 	return edges
 }
@@ -13224,6 +18442,8 @@ func (m *UserMutation) EdgeCleared(name string) bool {
 		return m.clearedsessions
 	case user.EdgeInvitations:
 		return m.clearedinvitations
+	case user.EdgeCalendarFeeds:
+		return m.clearedcalendar_feeds
 	}
 	return false
 }
@@ -13251,6 +18471,9 @@ func (m *UserMutation) ResetEdge(name string) error {
 		return nil
 	case user.EdgeInvitations:
 		m.ResetInvitations()
+		return nil
+	case user.EdgeCalendarFeeds:
+		m.ResetCalendarFeeds()
 		return nil
 	}
 	return fmt.Errorf("unknown User edge %s", name)

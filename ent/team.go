@@ -37,14 +37,17 @@ type TeamEdges struct {
 	Members []*User `json:"members,omitempty"`
 	// Services holds the value of the services edge.
 	Services []*Service `json:"services,omitempty"`
+	// Schedules holds the value of the schedules edge.
+	Schedules []*Schedule `json:"schedules,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [2]bool
+	loadedTypes [3]bool
 	// totalCount holds the count of the edges above.
-	totalCount [2]map[string]int
+	totalCount [3]map[string]int
 
-	namedMembers  map[string][]*User
-	namedServices map[string][]*Service
+	namedMembers   map[string][]*User
+	namedServices  map[string][]*Service
+	namedSchedules map[string][]*Schedule
 }
 
 // MembersOrErr returns the Members value or an error if the edge
@@ -63,6 +66,15 @@ func (e TeamEdges) ServicesOrErr() ([]*Service, error) {
 		return e.Services, nil
 	}
 	return nil, &NotLoadedError{edge: "services"}
+}
+
+// SchedulesOrErr returns the Schedules value or an error if the edge
+// was not loaded in eager-loading.
+func (e TeamEdges) SchedulesOrErr() ([]*Schedule, error) {
+	if e.loadedTypes[2] {
+		return e.Schedules, nil
+	}
+	return nil, &NotLoadedError{edge: "schedules"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -142,6 +154,11 @@ func (_m *Team) QueryMembers() *UserQuery {
 // QueryServices queries the "services" edge of the Team entity.
 func (_m *Team) QueryServices() *ServiceQuery {
 	return NewTeamClient(_m.config).QueryServices(_m)
+}
+
+// QuerySchedules queries the "schedules" edge of the Team entity.
+func (_m *Team) QuerySchedules() *ScheduleQuery {
+	return NewTeamClient(_m.config).QuerySchedules(_m)
 }
 
 // Update returns a builder for updating this Team.
@@ -227,6 +244,30 @@ func (_m *Team) appendNamedServices(name string, edges ...*Service) {
 		_m.Edges.namedServices[name] = []*Service{}
 	} else {
 		_m.Edges.namedServices[name] = append(_m.Edges.namedServices[name], edges...)
+	}
+}
+
+// NamedSchedules returns the Schedules named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Team) NamedSchedules(name string) ([]*Schedule, error) {
+	if _m.Edges.namedSchedules == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedSchedules[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Team) appendNamedSchedules(name string, edges ...*Schedule) {
+	if _m.Edges.namedSchedules == nil {
+		_m.Edges.namedSchedules = make(map[string][]*Schedule)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedSchedules[name] = []*Schedule{}
+	} else {
+		_m.Edges.namedSchedules[name] = append(_m.Edges.namedSchedules[name], edges...)
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/tocsin/tocsin/ent/predicate"
+	"github.com/tocsin/tocsin/ent/schedule"
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/team"
 	"github.com/tocsin/tocsin/ent/user"
@@ -23,16 +24,18 @@ import (
 // TeamQuery is the builder for querying Team entities.
 type TeamQuery struct {
 	config
-	ctx               *QueryContext
-	order             []team.OrderOption
-	inters            []Interceptor
-	predicates        []predicate.Team
-	withMembers       *UserQuery
-	withServices      *ServiceQuery
-	loadTotal         []func(context.Context, []*Team) error
-	modifiers         []func(*sql.Selector)
-	withNamedMembers  map[string]*UserQuery
-	withNamedServices map[string]*ServiceQuery
+	ctx                *QueryContext
+	order              []team.OrderOption
+	inters             []Interceptor
+	predicates         []predicate.Team
+	withMembers        *UserQuery
+	withServices       *ServiceQuery
+	withSchedules      *ScheduleQuery
+	loadTotal          []func(context.Context, []*Team) error
+	modifiers          []func(*sql.Selector)
+	withNamedMembers   map[string]*UserQuery
+	withNamedServices  map[string]*ServiceQuery
+	withNamedSchedules map[string]*ScheduleQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -106,6 +109,28 @@ func (_q *TeamQuery) QueryServices() *ServiceQuery {
 			sqlgraph.From(team.Table, team.FieldID, selector),
 			sqlgraph.To(service.Table, service.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, team.ServicesTable, team.ServicesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QuerySchedules chains the current query on the "schedules" edge.
+func (_q *TeamQuery) QuerySchedules() *ScheduleQuery {
+	query := (&ScheduleClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(team.Table, team.FieldID, selector),
+			sqlgraph.To(schedule.Table, schedule.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, team.SchedulesTable, team.SchedulesColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -300,13 +325,14 @@ func (_q *TeamQuery) Clone() *TeamQuery {
 		return nil
 	}
 	return &TeamQuery{
-		config:       _q.config,
-		ctx:          _q.ctx.Clone(),
-		order:        append([]team.OrderOption{}, _q.order...),
-		inters:       append([]Interceptor{}, _q.inters...),
-		predicates:   append([]predicate.Team{}, _q.predicates...),
-		withMembers:  _q.withMembers.Clone(),
-		withServices: _q.withServices.Clone(),
+		config:        _q.config,
+		ctx:           _q.ctx.Clone(),
+		order:         append([]team.OrderOption{}, _q.order...),
+		inters:        append([]Interceptor{}, _q.inters...),
+		predicates:    append([]predicate.Team{}, _q.predicates...),
+		withMembers:   _q.withMembers.Clone(),
+		withServices:  _q.withServices.Clone(),
+		withSchedules: _q.withSchedules.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -333,6 +359,17 @@ func (_q *TeamQuery) WithServices(opts ...func(*ServiceQuery)) *TeamQuery {
 		opt(query)
 	}
 	_q.withServices = query
+	return _q
+}
+
+// WithSchedules tells the query-builder to eager-load the nodes that are connected to
+// the "schedules" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *TeamQuery) WithSchedules(opts ...func(*ScheduleQuery)) *TeamQuery {
+	query := (&ScheduleClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withSchedules = query
 	return _q
 }
 
@@ -420,9 +457,10 @@ func (_q *TeamQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Team, e
 	var (
 		nodes       = []*Team{}
 		_spec       = _q.querySpec()
-		loadedTypes = [2]bool{
+		loadedTypes = [3]bool{
 			_q.withMembers != nil,
 			_q.withServices != nil,
+			_q.withSchedules != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -460,6 +498,13 @@ func (_q *TeamQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Team, e
 			return nil, err
 		}
 	}
+	if query := _q.withSchedules; query != nil {
+		if err := _q.loadSchedules(ctx, query, nodes,
+			func(n *Team) { n.Edges.Schedules = []*Schedule{} },
+			func(n *Team, e *Schedule) { n.Edges.Schedules = append(n.Edges.Schedules, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedMembers {
 		if err := _q.loadMembers(ctx, query, nodes,
 			func(n *Team) { n.appendNamedMembers(name) },
@@ -471,6 +516,13 @@ func (_q *TeamQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Team, e
 		if err := _q.loadServices(ctx, query, nodes,
 			func(n *Team) { n.appendNamedServices(name) },
 			func(n *Team, e *Service) { n.appendNamedServices(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedSchedules {
+		if err := _q.loadSchedules(ctx, query, nodes,
+			func(n *Team) { n.appendNamedSchedules(name) },
+			func(n *Team, e *Schedule) { n.appendNamedSchedules(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -558,6 +610,36 @@ func (_q *TeamQuery) loadServices(ctx context.Context, query *ServiceQuery, node
 	}
 	query.Where(predicate.Service(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(team.ServicesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.TeamID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "team_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *TeamQuery) loadSchedules(ctx context.Context, query *ScheduleQuery, nodes []*Team, init func(*Team), assign func(*Team, *Schedule)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Team)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(schedule.FieldTeamID)
+	}
+	query.Where(predicate.Schedule(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(team.SchedulesColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -718,6 +800,20 @@ func (_q *TeamQuery) WithNamedServices(name string, opts ...func(*ServiceQuery))
 		_q.withNamedServices = make(map[string]*ServiceQuery)
 	}
 	_q.withNamedServices[name] = query
+	return _q
+}
+
+// WithNamedSchedules tells the query-builder to eager-load the nodes that are connected to the "schedules"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *TeamQuery) WithNamedSchedules(name string, opts ...func(*ScheduleQuery)) *TeamQuery {
+	query := (&ScheduleClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedSchedules == nil {
+		_q.withNamedSchedules = make(map[string]*ScheduleQuery)
+	}
+	_q.withNamedSchedules[name] = query
 	return _q
 }
 

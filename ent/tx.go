@@ -18,6 +18,10 @@ type Tx struct {
 	APIToken *APITokenClient
 	// Alert is the client for interacting with the Alert builders.
 	Alert *AlertClient
+	// CalendarFeed is the client for interacting with the CalendarFeed builders.
+	CalendarFeed *CalendarFeedClient
+	// CoverRequest is the client for interacting with the CoverRequest builders.
+	CoverRequest *CoverRequestClient
 	// Heartbeat is the client for interacting with the Heartbeat builders.
 	Heartbeat *HeartbeatClient
 	// Incident is the client for interacting with the Incident builders.
@@ -30,6 +34,12 @@ type Tx struct {
 	Invitation *InvitationClient
 	// MaintenanceWindow is the client for interacting with the MaintenanceWindow builders.
 	MaintenanceWindow *MaintenanceWindowClient
+	// Schedule is the client for interacting with the Schedule builders.
+	Schedule *ScheduleClient
+	// ScheduleLayer is the client for interacting with the ScheduleLayer builders.
+	ScheduleLayer *ScheduleLayerClient
+	// ScheduleOverride is the client for interacting with the ScheduleOverride builders.
+	ScheduleOverride *ScheduleOverrideClient
 	// Service is the client for interacting with the Service builders.
 	Service *ServiceClient
 	// Session is the client for interacting with the Session builders.
@@ -173,12 +183,17 @@ func (tx *Tx) Client() *Client {
 func (tx *Tx) init() {
 	tx.APIToken = NewAPITokenClient(tx.config)
 	tx.Alert = NewAlertClient(tx.config)
+	tx.CalendarFeed = NewCalendarFeedClient(tx.config)
+	tx.CoverRequest = NewCoverRequestClient(tx.config)
 	tx.Heartbeat = NewHeartbeatClient(tx.config)
 	tx.Incident = NewIncidentClient(tx.config)
 	tx.IngestRequest = NewIngestRequestClient(tx.config)
 	tx.Integration = NewIntegrationClient(tx.config)
 	tx.Invitation = NewInvitationClient(tx.config)
 	tx.MaintenanceWindow = NewMaintenanceWindowClient(tx.config)
+	tx.Schedule = NewScheduleClient(tx.config)
+	tx.ScheduleLayer = NewScheduleLayerClient(tx.config)
+	tx.ScheduleOverride = NewScheduleOverrideClient(tx.config)
 	tx.Service = NewServiceClient(tx.config)
 	tx.Session = NewSessionClient(tx.config)
 	tx.Team = NewTeamClient(tx.config)

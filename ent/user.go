@@ -50,16 +50,19 @@ type UserEdges struct {
 	Sessions []*Session `json:"sessions,omitempty"`
 	// Invitations holds the value of the invitations edge.
 	Invitations []*Invitation `json:"invitations,omitempty"`
+	// CalendarFeeds holds the value of the calendar_feeds edge.
+	CalendarFeeds []*CalendarFeed `json:"calendar_feeds,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [4]bool
+	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
 	totalCount [1]map[string]int
 
-	namedTeams       map[string][]*Team
-	namedAPITokens   map[string][]*APIToken
-	namedSessions    map[string][]*Session
-	namedInvitations map[string][]*Invitation
+	namedTeams         map[string][]*Team
+	namedAPITokens     map[string][]*APIToken
+	namedSessions      map[string][]*Session
+	namedInvitations   map[string][]*Invitation
+	namedCalendarFeeds map[string][]*CalendarFeed
 }
 
 // TeamsOrErr returns the Teams value or an error if the edge
@@ -96,6 +99,15 @@ func (e UserEdges) InvitationsOrErr() ([]*Invitation, error) {
 		return e.Invitations, nil
 	}
 	return nil, &NotLoadedError{edge: "invitations"}
+}
+
+// CalendarFeedsOrErr returns the CalendarFeeds value or an error if the edge
+// was not loaded in eager-loading.
+func (e UserEdges) CalendarFeedsOrErr() ([]*CalendarFeed, error) {
+	if e.loadedTypes[4] {
+		return e.CalendarFeeds, nil
+	}
+	return nil, &NotLoadedError{edge: "calendar_feeds"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -211,6 +223,11 @@ func (_m *User) QuerySessions() *SessionQuery {
 // QueryInvitations queries the "invitations" edge of the User entity.
 func (_m *User) QueryInvitations() *InvitationQuery {
 	return NewUserClient(_m.config).QueryInvitations(_m)
+}
+
+// QueryCalendarFeeds queries the "calendar_feeds" edge of the User entity.
+func (_m *User) QueryCalendarFeeds() *CalendarFeedQuery {
+	return NewUserClient(_m.config).QueryCalendarFeeds(_m)
 }
 
 // Update returns a builder for updating this User.
@@ -355,6 +372,30 @@ func (_m *User) appendNamedInvitations(name string, edges ...*Invitation) {
 		_m.Edges.namedInvitations[name] = []*Invitation{}
 	} else {
 		_m.Edges.namedInvitations[name] = append(_m.Edges.namedInvitations[name], edges...)
+	}
+}
+
+// NamedCalendarFeeds returns the CalendarFeeds named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *User) NamedCalendarFeeds(name string) ([]*CalendarFeed, error) {
+	if _m.Edges.namedCalendarFeeds == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedCalendarFeeds[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *User) appendNamedCalendarFeeds(name string, edges ...*CalendarFeed) {
+	if _m.Edges.namedCalendarFeeds == nil {
+		_m.Edges.namedCalendarFeeds = make(map[string][]*CalendarFeed)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedCalendarFeeds[name] = []*CalendarFeed{}
+	} else {
+		_m.Edges.namedCalendarFeeds[name] = append(_m.Edges.namedCalendarFeeds[name], edges...)
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/tocsin/tocsin/ent/apitoken"
+	"github.com/tocsin/tocsin/ent/calendarfeed"
 	"github.com/tocsin/tocsin/ent/invitation"
 	"github.com/tocsin/tocsin/ent/session"
 	"github.com/tocsin/tocsin/ent/team"
@@ -181,6 +182,21 @@ func (_c *UserCreate) AddInvitations(v ...*Invitation) *UserCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddInvitationIDs(ids...)
+}
+
+// AddCalendarFeedIDs adds the "calendar_feeds" edge to the CalendarFeed entity by IDs.
+func (_c *UserCreate) AddCalendarFeedIDs(ids ...int) *UserCreate {
+	_c.mutation.AddCalendarFeedIDs(ids...)
+	return _c
+}
+
+// AddCalendarFeeds adds the "calendar_feeds" edges to the CalendarFeed entity.
+func (_c *UserCreate) AddCalendarFeeds(v ...*CalendarFeed) *UserCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddCalendarFeedIDs(ids...)
 }
 
 // Mutation returns the UserMutation object of the builder.
@@ -408,6 +424,22 @@ func (_c *UserCreate) createSpec() (*User, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(invitation.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.CalendarFeedsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.CalendarFeedsTable,
+			Columns: []string{user.CalendarFeedsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(calendarfeed.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

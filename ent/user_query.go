@@ -15,6 +15,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/tocsin/tocsin/ent/apitoken"
+	"github.com/tocsin/tocsin/ent/calendarfeed"
 	"github.com/tocsin/tocsin/ent/invitation"
 	"github.com/tocsin/tocsin/ent/predicate"
 	"github.com/tocsin/tocsin/ent/session"
@@ -25,20 +26,22 @@ import (
 // UserQuery is the builder for querying User entities.
 type UserQuery struct {
 	config
-	ctx                  *QueryContext
-	order                []user.OrderOption
-	inters               []Interceptor
-	predicates           []predicate.User
-	withTeams            *TeamQuery
-	withAPITokens        *APITokenQuery
-	withSessions         *SessionQuery
-	withInvitations      *InvitationQuery
-	loadTotal            []func(context.Context, []*User) error
-	modifiers            []func(*sql.Selector)
-	withNamedTeams       map[string]*TeamQuery
-	withNamedAPITokens   map[string]*APITokenQuery
-	withNamedSessions    map[string]*SessionQuery
-	withNamedInvitations map[string]*InvitationQuery
+	ctx                    *QueryContext
+	order                  []user.OrderOption
+	inters                 []Interceptor
+	predicates             []predicate.User
+	withTeams              *TeamQuery
+	withAPITokens          *APITokenQuery
+	withSessions           *SessionQuery
+	withInvitations        *InvitationQuery
+	withCalendarFeeds      *CalendarFeedQuery
+	loadTotal              []func(context.Context, []*User) error
+	modifiers              []func(*sql.Selector)
+	withNamedTeams         map[string]*TeamQuery
+	withNamedAPITokens     map[string]*APITokenQuery
+	withNamedSessions      map[string]*SessionQuery
+	withNamedInvitations   map[string]*InvitationQuery
+	withNamedCalendarFeeds map[string]*CalendarFeedQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -156,6 +159,28 @@ func (_q *UserQuery) QueryInvitations() *InvitationQuery {
 			sqlgraph.From(user.Table, user.FieldID, selector),
 			sqlgraph.To(invitation.Table, invitation.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, user.InvitationsTable, user.InvitationsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryCalendarFeeds chains the current query on the "calendar_feeds" edge.
+func (_q *UserQuery) QueryCalendarFeeds() *CalendarFeedQuery {
+	query := (&CalendarFeedClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, selector),
+			sqlgraph.To(calendarfeed.Table, calendarfeed.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, user.CalendarFeedsTable, user.CalendarFeedsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -350,15 +375,16 @@ func (_q *UserQuery) Clone() *UserQuery {
 		return nil
 	}
 	return &UserQuery{
-		config:          _q.config,
-		ctx:             _q.ctx.Clone(),
-		order:           append([]user.OrderOption{}, _q.order...),
-		inters:          append([]Interceptor{}, _q.inters...),
-		predicates:      append([]predicate.User{}, _q.predicates...),
-		withTeams:       _q.withTeams.Clone(),
-		withAPITokens:   _q.withAPITokens.Clone(),
-		withSessions:    _q.withSessions.Clone(),
-		withInvitations: _q.withInvitations.Clone(),
+		config:            _q.config,
+		ctx:               _q.ctx.Clone(),
+		order:             append([]user.OrderOption{}, _q.order...),
+		inters:            append([]Interceptor{}, _q.inters...),
+		predicates:        append([]predicate.User{}, _q.predicates...),
+		withTeams:         _q.withTeams.Clone(),
+		withAPITokens:     _q.withAPITokens.Clone(),
+		withSessions:      _q.withSessions.Clone(),
+		withInvitations:   _q.withInvitations.Clone(),
+		withCalendarFeeds: _q.withCalendarFeeds.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -407,6 +433,17 @@ func (_q *UserQuery) WithInvitations(opts ...func(*InvitationQuery)) *UserQuery 
 		opt(query)
 	}
 	_q.withInvitations = query
+	return _q
+}
+
+// WithCalendarFeeds tells the query-builder to eager-load the nodes that are connected to
+// the "calendar_feeds" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *UserQuery) WithCalendarFeeds(opts ...func(*CalendarFeedQuery)) *UserQuery {
+	query := (&CalendarFeedClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withCalendarFeeds = query
 	return _q
 }
 
@@ -494,11 +531,12 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 	var (
 		nodes       = []*User{}
 		_spec       = _q.querySpec()
-		loadedTypes = [4]bool{
+		loadedTypes = [5]bool{
 			_q.withTeams != nil,
 			_q.withAPITokens != nil,
 			_q.withSessions != nil,
 			_q.withInvitations != nil,
+			_q.withCalendarFeeds != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -550,6 +588,13 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 			return nil, err
 		}
 	}
+	if query := _q.withCalendarFeeds; query != nil {
+		if err := _q.loadCalendarFeeds(ctx, query, nodes,
+			func(n *User) { n.Edges.CalendarFeeds = []*CalendarFeed{} },
+			func(n *User, e *CalendarFeed) { n.Edges.CalendarFeeds = append(n.Edges.CalendarFeeds, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedTeams {
 		if err := _q.loadTeams(ctx, query, nodes,
 			func(n *User) { n.appendNamedTeams(name) },
@@ -575,6 +620,13 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 		if err := _q.loadInvitations(ctx, query, nodes,
 			func(n *User) { n.appendNamedInvitations(name) },
 			func(n *User, e *Invitation) { n.appendNamedInvitations(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedCalendarFeeds {
+		if err := _q.loadCalendarFeeds(ctx, query, nodes,
+			func(n *User) { n.appendNamedCalendarFeeds(name) },
+			func(n *User, e *CalendarFeed) { n.appendNamedCalendarFeeds(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -722,6 +774,36 @@ func (_q *UserQuery) loadInvitations(ctx context.Context, query *InvitationQuery
 	}
 	query.Where(predicate.Invitation(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(user.InvitationsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.UserID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "user_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *UserQuery) loadCalendarFeeds(ctx context.Context, query *CalendarFeedQuery, nodes []*User, init func(*User), assign func(*User, *CalendarFeed)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*User)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(calendarfeed.FieldUserID)
+	}
+	query.Where(predicate.CalendarFeed(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(user.CalendarFeedsColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -910,6 +992,20 @@ func (_q *UserQuery) WithNamedInvitations(name string, opts ...func(*InvitationQ
 		_q.withNamedInvitations = make(map[string]*InvitationQuery)
 	}
 	_q.withNamedInvitations[name] = query
+	return _q
+}
+
+// WithNamedCalendarFeeds tells the query-builder to eager-load the nodes that are connected to the "calendar_feeds"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *UserQuery) WithNamedCalendarFeeds(name string, opts ...func(*CalendarFeedQuery)) *UserQuery {
+	query := (&CalendarFeedClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedCalendarFeeds == nil {
+		_q.withNamedCalendarFeeds = make(map[string]*CalendarFeedQuery)
+	}
+	_q.withNamedCalendarFeeds[name] = query
 	return _q
 }
 

@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/tocsin/tocsin/ent/apitoken"
+	"github.com/tocsin/tocsin/ent/calendarfeed"
 	"github.com/tocsin/tocsin/ent/invitation"
 	"github.com/tocsin/tocsin/ent/predicate"
 	"github.com/tocsin/tocsin/ent/session"
@@ -190,6 +191,21 @@ func (_u *UserUpdate) AddInvitations(v ...*Invitation) *UserUpdate {
 	return _u.AddInvitationIDs(ids...)
 }
 
+// AddCalendarFeedIDs adds the "calendar_feeds" edge to the CalendarFeed entity by IDs.
+func (_u *UserUpdate) AddCalendarFeedIDs(ids ...int) *UserUpdate {
+	_u.mutation.AddCalendarFeedIDs(ids...)
+	return _u
+}
+
+// AddCalendarFeeds adds the "calendar_feeds" edges to the CalendarFeed entity.
+func (_u *UserUpdate) AddCalendarFeeds(v ...*CalendarFeed) *UserUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCalendarFeedIDs(ids...)
+}
+
 // Mutation returns the UserMutation object of the builder.
 func (_u *UserUpdate) Mutation() *UserMutation {
 	return _u.mutation
@@ -277,6 +293,27 @@ func (_u *UserUpdate) RemoveInvitations(v ...*Invitation) *UserUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveInvitationIDs(ids...)
+}
+
+// ClearCalendarFeeds clears all "calendar_feeds" edges to the CalendarFeed entity.
+func (_u *UserUpdate) ClearCalendarFeeds() *UserUpdate {
+	_u.mutation.ClearCalendarFeeds()
+	return _u
+}
+
+// RemoveCalendarFeedIDs removes the "calendar_feeds" edge to CalendarFeed entities by IDs.
+func (_u *UserUpdate) RemoveCalendarFeedIDs(ids ...int) *UserUpdate {
+	_u.mutation.RemoveCalendarFeedIDs(ids...)
+	return _u
+}
+
+// RemoveCalendarFeeds removes "calendar_feeds" edges to CalendarFeed entities.
+func (_u *UserUpdate) RemoveCalendarFeeds(v ...*CalendarFeed) *UserUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCalendarFeedIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -568,6 +605,51 @@ func (_u *UserUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.CalendarFeedsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.CalendarFeedsTable,
+			Columns: []string{user.CalendarFeedsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(calendarfeed.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCalendarFeedsIDs(); len(nodes) > 0 && !_u.mutation.CalendarFeedsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.CalendarFeedsTable,
+			Columns: []string{user.CalendarFeedsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(calendarfeed.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CalendarFeedsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.CalendarFeedsTable,
+			Columns: []string{user.CalendarFeedsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(calendarfeed.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -746,6 +828,21 @@ func (_u *UserUpdateOne) AddInvitations(v ...*Invitation) *UserUpdateOne {
 	return _u.AddInvitationIDs(ids...)
 }
 
+// AddCalendarFeedIDs adds the "calendar_feeds" edge to the CalendarFeed entity by IDs.
+func (_u *UserUpdateOne) AddCalendarFeedIDs(ids ...int) *UserUpdateOne {
+	_u.mutation.AddCalendarFeedIDs(ids...)
+	return _u
+}
+
+// AddCalendarFeeds adds the "calendar_feeds" edges to the CalendarFeed entity.
+func (_u *UserUpdateOne) AddCalendarFeeds(v ...*CalendarFeed) *UserUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCalendarFeedIDs(ids...)
+}
+
 // Mutation returns the UserMutation object of the builder.
 func (_u *UserUpdateOne) Mutation() *UserMutation {
 	return _u.mutation
@@ -833,6 +930,27 @@ func (_u *UserUpdateOne) RemoveInvitations(v ...*Invitation) *UserUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveInvitationIDs(ids...)
+}
+
+// ClearCalendarFeeds clears all "calendar_feeds" edges to the CalendarFeed entity.
+func (_u *UserUpdateOne) ClearCalendarFeeds() *UserUpdateOne {
+	_u.mutation.ClearCalendarFeeds()
+	return _u
+}
+
+// RemoveCalendarFeedIDs removes the "calendar_feeds" edge to CalendarFeed entities by IDs.
+func (_u *UserUpdateOne) RemoveCalendarFeedIDs(ids ...int) *UserUpdateOne {
+	_u.mutation.RemoveCalendarFeedIDs(ids...)
+	return _u
+}
+
+// RemoveCalendarFeeds removes "calendar_feeds" edges to CalendarFeed entities.
+func (_u *UserUpdateOne) RemoveCalendarFeeds(v ...*CalendarFeed) *UserUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCalendarFeedIDs(ids...)
 }
 
 // Where appends a list predicates to the UserUpdate builder.
@@ -1147,6 +1265,51 @@ func (_u *UserUpdateOne) sqlSave(ctx context.Context) (_node *User, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(invitation.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.CalendarFeedsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.CalendarFeedsTable,
+			Columns: []string{user.CalendarFeedsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(calendarfeed.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCalendarFeedsIDs(); len(nodes) > 0 && !_u.mutation.CalendarFeedsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.CalendarFeedsTable,
+			Columns: []string{user.CalendarFeedsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(calendarfeed.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CalendarFeedsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.CalendarFeedsTable,
+			Columns: []string{user.CalendarFeedsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(calendarfeed.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

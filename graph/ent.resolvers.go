@@ -56,6 +56,12 @@ func (r *queryResolver) Incidents(ctx context.Context, after *entgql.Cursor[int]
 		ent.WithIncidentOrder(orderBy), ent.WithIncidentFilter(where.Filter))
 }
 
+// Schedules is the resolver for the schedules field.
+func (r *queryResolver) Schedules(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ScheduleOrder, where *ent.ScheduleWhereInput) (*ent.ScheduleConnection, error) {
+	return r.Client.Schedule.Query().Paginate(ctx, after, first, before, last,
+		ent.WithScheduleOrder(orderBy), ent.WithScheduleFilter(where.Filter))
+}
+
 // Services is the resolver for the services field.
 func (r *queryResolver) Services(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ServiceOrder, where *ent.ServiceWhereInput) (*ent.ServiceConnection, error) {
 	return r.Client.Service.Query().Paginate(ctx, after, first, before, last,
@@ -83,6 +89,21 @@ func (r *Resolver) Integration() generated.IntegrationResolver { return &integra
 // Query returns generated.QueryResolver implementation.
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
+// Schedule returns generated.ScheduleResolver implementation.
+func (r *Resolver) Schedule() generated.ScheduleResolver { return &scheduleResolver{r} }
+
+// ScheduleLayer returns generated.ScheduleLayerResolver implementation.
+func (r *Resolver) ScheduleLayer() generated.ScheduleLayerResolver { return &scheduleLayerResolver{r} }
+
+// Service returns generated.ServiceResolver implementation.
+func (r *Resolver) Service() generated.ServiceResolver { return &serviceResolver{r} }
+
+// Team returns generated.TeamResolver implementation.
+func (r *Resolver) Team() generated.TeamResolver { return &teamResolver{r} }
+
+// User returns generated.UserResolver implementation.
+func (r *Resolver) User() generated.UserResolver { return &userResolver{r} }
+
 // AlertWhereInput returns generated.AlertWhereInputResolver implementation.
 func (r *Resolver) AlertWhereInput() generated.AlertWhereInputResolver {
 	return &alertWhereInputResolver{r}
@@ -92,5 +113,10 @@ type (
 	alertResolver           struct{ *Resolver }
 	integrationResolver     struct{ *Resolver }
 	queryResolver           struct{ *Resolver }
+	scheduleResolver        struct{ *Resolver }
+	scheduleLayerResolver   struct{ *Resolver }
+	serviceResolver         struct{ *Resolver }
+	teamResolver            struct{ *Resolver }
+	userResolver            struct{ *Resolver }
 	alertWhereInputResolver struct{ *Resolver }
 )

@@ -14,6 +14,7 @@ import (
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/incident"
 	"github.com/tocsin/tocsin/integration"
+	"github.com/tocsin/tocsin/schedule"
 )
 
 // Inviter sends a user the invitation email (through the worker queue).
@@ -30,4 +31,8 @@ type Resolver struct {
 	// Alerts is the alert lifecycle (package incident), shared with every door.
 	Alerts       *incident.Alerts
 	Integrations *integration.Integrations
+	// Schedules is the on-call schedule store (package schedule).
+	Schedules *schedule.Schedules
+	// BaseURL is where Tocsin is reached, for the URLs it hands out.
+	BaseURL string
 }

@@ -86,6 +86,10 @@ func existingIDs(t *testing.T) map[string]int {
 	pick("Alert", id, err)
 	id, err = env.Client.Incident.Query().FirstID(ctx)
 	pick("Incident", id, err)
+	id, err = env.Client.Schedule.Query().FirstID(ctx)
+	pick("Schedule", id, err)
+	id, err = env.Client.ScheduleLayer.Query().FirstID(ctx)
+	pick("ScheduleLayer", id, err)
 	return ids
 }
 

@@ -25,6 +25,7 @@ import (
 	"github.com/tocsin/tocsin/incident"
 	"github.com/tocsin/tocsin/integration"
 	"github.com/tocsin/tocsin/notify/actiontoken"
+	"github.com/tocsin/tocsin/schedule"
 	"github.com/tocsin/tocsin/server/ingest"
 )
 
@@ -40,6 +41,8 @@ type Deps struct {
 	Alerts       *incident.Alerts
 	Integrations *integration.Integrations
 	Heartbeats   *heartbeat.Monitor
+	// Schedules answers on-call questions and serves calendar feeds.
+	Schedules *schedule.Schedules
 	// Queues reports Asynq queue sizes for /metrics; nil leaves them out.
 	Queues QueueSizer
 	// SPA is the built front end (frontend.Files()).
@@ -72,7 +75,8 @@ func New(d Deps) *Server {
 
 	// The ingest doors check integration keys (GenieKey, Basic, Bearer,
 	// ?apiKey=) and their own 512 KiB body limit, so they sit beside the
-	// user authentication, not behind it.
+	// user authentication, not behind it. So do calendar feeds, whose
+	// secret URL is their credential.
 	root := http.NewServeMux()
 	doors := ingest.New(ingest.Deps{Client: d.Client, Alerts: d.Alerts, Integrations: d.Integrations, Heartbeats: d.Heartbeats})
 	root.Handle("/v2/", doors)
@@ -80,6 +84,7 @@ func New(d Deps) *Server {
 	root.Handle("/hooks/twilio/", limitBody(d.Config.MaxBodyBytes, s.twilioHooks()))
 	// Action tokens are their own credential: no session, so no CSRF.
 	root.Handle("/actions/", limitBody(d.Config.MaxBodyBytes, s.actions()))
+	root.Handle("/ical/", s.ical())
 	root.Handle("/", app)
 
 	var h http.Handler = root

@@ -22,6 +22,7 @@ import (
 	"github.com/tocsin/tocsin/integration"
 	"github.com/tocsin/tocsin/internal/seed"
 	"github.com/tocsin/tocsin/internal/testenv"
+	"github.com/tocsin/tocsin/schedule"
 	"github.com/tocsin/tocsin/server"
 )
 
@@ -62,6 +63,7 @@ func newHarness(t *testing.T) *harness {
 	s := server.New(server.Deps{Config: cfg, Client: env.Client, DB: env.DB, Redis: env.Redis, Auth: a, Inviter: inv,
 		Alerts: alerts, Integrations: integration.New(env.Client, env.Redis, "http://tocsin.test", "tocsin.test"),
 		Heartbeats: &heartbeat.Monitor{Client: env.Client, Alerts: alerts, Now: time.Now},
+		Schedules:  schedule.New(env.Client, nil),
 		SPA:        fstest.MapFS{"index.html": {Data: []byte("<!doctype html><title>Tocsin</title>")}, "assets/app.js": {Data: []byte("js")}}})
 	h := &harness{t: t, srv: httptest.NewServer(s), invites: inv, auth: a}
 	t.Cleanup(h.srv.Close)

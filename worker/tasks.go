@@ -6,6 +6,7 @@ package worker
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/hibiken/asynq"
@@ -14,7 +15,8 @@ import (
 
 // Task types.
 const (
-	TypeUserInvite = "user:invite"
+	TypeUserInvite    = "user:invite"
+	TypeCoverAnnounce = "schedule:cover-announce"
 )
 
 // Queues, highest priority first; weights come from TOCSIN_WORKER_QUEUES.
@@ -28,6 +30,11 @@ const (
 // handler, so it never sits in Redis.
 type InvitePayload struct {
 	UserID int `json:"user_id"`
+}
+
+// CoverPayload names the cover request to announce.
+type CoverPayload struct {
+	CoverRequestID int `json:"cover_request_id"`
 }
 
 // Client enqueues tasks; the API holds one.
@@ -48,6 +55,18 @@ func (c *Client) EnqueueInvitation(ctx context.Context, userID int) error {
 		asynq.Queue(QueueDefault), asynq.MaxRetry(10))
 	if err != nil {
 		return fmt.Errorf("queueing the invitation email: %w", err)
+	}
+	return nil
+}
+
+// EnqueueCoverAnnouncement asks a worker to email a schedule's members
+// about a new cover request.
+func (c *Client) EnqueueCoverAnnouncement(ctx context.Context, coverRequestID int) error {
+	b, _ := json.Marshal(CoverPayload{CoverRequestID: coverRequestID})
+	_, err := c.c.EnqueueContext(ctx, asynq.NewTask(TypeCoverAnnounce, b),
+		asynq.Queue(QueueDefault), asynq.MaxRetry(10), asynq.TaskID(fmt.Sprintf("cover-announce:%d", coverRequestID)))
+	if err != nil && !errors.Is(err, asynq.ErrTaskIDConflict) {
+		return fmt.Errorf("queueing the cover request email: %w", err)
 	}
 	return nil
 }

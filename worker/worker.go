@@ -14,6 +14,7 @@ import (
 	"github.com/tocsin/tocsin/heartbeat"
 	"github.com/tocsin/tocsin/notify"
 	"github.com/tocsin/tocsin/notify/actiontoken"
+	"github.com/tocsin/tocsin/schedule"
 )
 
 // Deps is what the handlers need; main builds it once.
@@ -31,6 +32,8 @@ type Deps struct {
 	// task; ActionTokens signs the tokens pages carry (nil: no action links).
 	Channels     map[string]notify.Channel
 	ActionTokens *actiontoken.Signer
+	// Schedules announces cover requests and expires them.
+	Schedules *schedule.Schedules
 }
 
 // Options tune the Asynq server.
@@ -63,6 +66,7 @@ func New(rdb redis.UniversalClient, o Options, d Deps) *Worker {
 		}),
 	})
 	w.mux.HandleFunc(TypeUserInvite, w.handleInvite)
+	w.mux.HandleFunc(TypeCoverAnnounce, w.handleCoverAnnounce)
 	return w
 }
 
@@ -76,6 +80,9 @@ func (w *Worker) Run(ctx context.Context) error {
 		go w.sweepHeartbeats(ctx)
 	}
 	go w.housekeep(ctx)
+	if w.deps.Schedules != nil {
+		go w.expireCovers(ctx)
+	}
 	<-ctx.Done()
 	slog.Info("worker shutting down")
 	w.srv.Shutdown()

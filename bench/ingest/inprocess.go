@@ -23,6 +23,7 @@ import (
 	"github.com/tocsin/tocsin/heartbeat"
 	"github.com/tocsin/tocsin/incident"
 	"github.com/tocsin/tocsin/integration"
+	"github.com/tocsin/tocsin/schedule"
 	"github.com/tocsin/tocsin/server"
 )
 
@@ -67,6 +68,7 @@ func serveInProcess(ctx context.Context, env []string, addr string, log io.Write
 		SPA: frontend.Files(), Alerts: alerts,
 		Integrations: integration.New(client, rdb, cfg.BaseURL, cfg.InboundEmailDomain),
 		Heartbeats:   &heartbeat.Monitor{Client: client, Alerts: alerts, Now: time.Now},
+		Schedules:    schedule.New(client, nil),
 	})
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {

@@ -33,6 +33,30 @@ func (f AlertFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AlertMutation", m)
 }
 
+// The CalendarFeedFunc type is an adapter to allow the use of ordinary
+// function as CalendarFeed mutator.
+type CalendarFeedFunc func(context.Context, *ent.CalendarFeedMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f CalendarFeedFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.CalendarFeedMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CalendarFeedMutation", m)
+}
+
+// The CoverRequestFunc type is an adapter to allow the use of ordinary
+// function as CoverRequest mutator.
+type CoverRequestFunc func(context.Context, *ent.CoverRequestMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f CoverRequestFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.CoverRequestMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CoverRequestMutation", m)
+}
+
 // The HeartbeatFunc type is an adapter to allow the use of ordinary
 // function as Heartbeat mutator.
 type HeartbeatFunc func(context.Context, *ent.HeartbeatMutation) (ent.Value, error)
@@ -103,6 +127,42 @@ func (f MaintenanceWindowFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.MaintenanceWindowMutation", m)
+}
+
+// The ScheduleFunc type is an adapter to allow the use of ordinary
+// function as Schedule mutator.
+type ScheduleFunc func(context.Context, *ent.ScheduleMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ScheduleFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ScheduleMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ScheduleMutation", m)
+}
+
+// The ScheduleLayerFunc type is an adapter to allow the use of ordinary
+// function as ScheduleLayer mutator.
+type ScheduleLayerFunc func(context.Context, *ent.ScheduleLayerMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ScheduleLayerFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ScheduleLayerMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ScheduleLayerMutation", m)
+}
+
+// The ScheduleOverrideFunc type is an adapter to allow the use of ordinary
+// function as ScheduleOverride mutator.
+type ScheduleOverrideFunc func(context.Context, *ent.ScheduleOverrideMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ScheduleOverrideFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ScheduleOverrideMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ScheduleOverrideMutation", m)
 }
 
 // The ServiceFunc type is an adapter to allow the use of ordinary

@@ -10,6 +10,8 @@ import (
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/apitoken"
+	"github.com/tocsin/tocsin/ent/calendarfeed"
+	"github.com/tocsin/tocsin/ent/coverrequest"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
 	"github.com/tocsin/tocsin/ent/ingestrequest"
@@ -17,6 +19,9 @@ import (
 	"github.com/tocsin/tocsin/ent/invitation"
 	"github.com/tocsin/tocsin/ent/maintenancewindow"
 	"github.com/tocsin/tocsin/ent/predicate"
+	"github.com/tocsin/tocsin/ent/schedule"
+	"github.com/tocsin/tocsin/ent/schedulelayer"
+	"github.com/tocsin/tocsin/ent/scheduleoverride"
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/session"
 	"github.com/tocsin/tocsin/ent/team"
@@ -132,6 +137,60 @@ func (f TraverseAlert) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.AlertQuery", q)
+}
+
+// The CalendarFeedFunc type is an adapter to allow the use of ordinary function as a Querier.
+type CalendarFeedFunc func(context.Context, *ent.CalendarFeedQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f CalendarFeedFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.CalendarFeedQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.CalendarFeedQuery", q)
+}
+
+// The TraverseCalendarFeed type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseCalendarFeed func(context.Context, *ent.CalendarFeedQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseCalendarFeed) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseCalendarFeed) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CalendarFeedQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.CalendarFeedQuery", q)
+}
+
+// The CoverRequestFunc type is an adapter to allow the use of ordinary function as a Querier.
+type CoverRequestFunc func(context.Context, *ent.CoverRequestQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f CoverRequestFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.CoverRequestQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.CoverRequestQuery", q)
+}
+
+// The TraverseCoverRequest type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseCoverRequest func(context.Context, *ent.CoverRequestQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseCoverRequest) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseCoverRequest) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CoverRequestQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.CoverRequestQuery", q)
 }
 
 // The HeartbeatFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -296,6 +355,87 @@ func (f TraverseMaintenanceWindow) Traverse(ctx context.Context, q ent.Query) er
 	return fmt.Errorf("unexpected query type %T. expect *ent.MaintenanceWindowQuery", q)
 }
 
+// The ScheduleFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ScheduleFunc func(context.Context, *ent.ScheduleQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ScheduleFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ScheduleQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ScheduleQuery", q)
+}
+
+// The TraverseSchedule type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseSchedule func(context.Context, *ent.ScheduleQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseSchedule) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseSchedule) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ScheduleQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ScheduleQuery", q)
+}
+
+// The ScheduleLayerFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ScheduleLayerFunc func(context.Context, *ent.ScheduleLayerQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ScheduleLayerFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ScheduleLayerQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ScheduleLayerQuery", q)
+}
+
+// The TraverseScheduleLayer type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseScheduleLayer func(context.Context, *ent.ScheduleLayerQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseScheduleLayer) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseScheduleLayer) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ScheduleLayerQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ScheduleLayerQuery", q)
+}
+
+// The ScheduleOverrideFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ScheduleOverrideFunc func(context.Context, *ent.ScheduleOverrideQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ScheduleOverrideFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ScheduleOverrideQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ScheduleOverrideQuery", q)
+}
+
+// The TraverseScheduleOverride type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseScheduleOverride func(context.Context, *ent.ScheduleOverrideQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseScheduleOverride) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseScheduleOverride) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ScheduleOverrideQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ScheduleOverrideQuery", q)
+}
+
 // The ServiceFunc type is an adapter to allow the use of ordinary function as a Querier.
 type ServiceFunc func(context.Context, *ent.ServiceQuery) (ent.Value, error)
 
@@ -438,6 +578,10 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.APITokenQuery, predicate.APIToken, apitoken.OrderOption]{typ: ent.TypeAPIToken, tq: q}, nil
 	case *ent.AlertQuery:
 		return &query[*ent.AlertQuery, predicate.Alert, alert.OrderOption]{typ: ent.TypeAlert, tq: q}, nil
+	case *ent.CalendarFeedQuery:
+		return &query[*ent.CalendarFeedQuery, predicate.CalendarFeed, calendarfeed.OrderOption]{typ: ent.TypeCalendarFeed, tq: q}, nil
+	case *ent.CoverRequestQuery:
+		return &query[*ent.CoverRequestQuery, predicate.CoverRequest, coverrequest.OrderOption]{typ: ent.TypeCoverRequest, tq: q}, nil
 	case *ent.HeartbeatQuery:
 		return &query[*ent.HeartbeatQuery, predicate.Heartbeat, heartbeat.OrderOption]{typ: ent.TypeHeartbeat, tq: q}, nil
 	case *ent.IncidentQuery:
@@ -450,6 +594,12 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.InvitationQuery, predicate.Invitation, invitation.OrderOption]{typ: ent.TypeInvitation, tq: q}, nil
 	case *ent.MaintenanceWindowQuery:
 		return &query[*ent.MaintenanceWindowQuery, predicate.MaintenanceWindow, maintenancewindow.OrderOption]{typ: ent.TypeMaintenanceWindow, tq: q}, nil
+	case *ent.ScheduleQuery:
+		return &query[*ent.ScheduleQuery, predicate.Schedule, schedule.OrderOption]{typ: ent.TypeSchedule, tq: q}, nil
+	case *ent.ScheduleLayerQuery:
+		return &query[*ent.ScheduleLayerQuery, predicate.ScheduleLayer, schedulelayer.OrderOption]{typ: ent.TypeScheduleLayer, tq: q}, nil
+	case *ent.ScheduleOverrideQuery:
+		return &query[*ent.ScheduleOverrideQuery, predicate.ScheduleOverride, scheduleoverride.OrderOption]{typ: ent.TypeScheduleOverride, tq: q}, nil
 	case *ent.ServiceQuery:
 		return &query[*ent.ServiceQuery, predicate.Service, service.OrderOption]{typ: ent.TypeService, tq: q}, nil
 	case *ent.SessionQuery:

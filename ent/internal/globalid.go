@@ -2,4 +2,4 @@
 
 package internal
 
-const IncrementStarts = "{\"alerts\":4294967296,\"api_tokens\":0,\"heartbeats\":38654705664,\"incidents\":8589934592,\"ingest_requests\":42949672960,\"integrations\":47244640256,\"invitations\":12884901888,\"maintenance_windows\":51539607552,\"services\":17179869184,\"sessions\":21474836480,\"teams\":25769803776,\"timeline_events\":30064771072,\"users\":34359738368}"
+const IncrementStarts = "{\"alerts\":4294967296,\"api_tokens\":0,\"calendar_feeds\":55834574848,\"cover_requests\":60129542144,\"heartbeats\":38654705664,\"incidents\":8589934592,\"ingest_requests\":42949672960,\"integrations\":47244640256,\"invitations\":12884901888,\"maintenance_windows\":51539607552,\"schedule_layers\":68719476736,\"schedule_overrides\":73014444032,\"schedules\":64424509440,\"services\":17179869184,\"sessions\":21474836480,\"teams\":25769803776,\"timeline_events\":30064771072,\"users\":34359738368}"

@@ -136,6 +136,101 @@ var (
 			},
 		},
 	}
+	// CalendarFeedsColumns holds the columns for the "calendar_feeds" table.
+	CalendarFeedsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "token_hash", Type: field.TypeBytes},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "revoked_at", Type: field.TypeTime, Nullable: true},
+		{Name: "schedule_id", Type: field.TypeInt, Nullable: true},
+		{Name: "user_id", Type: field.TypeInt},
+	}
+	// CalendarFeedsTable holds the schema information for the "calendar_feeds" table.
+	CalendarFeedsTable = &schema.Table{
+		Name:       "calendar_feeds",
+		Columns:    CalendarFeedsColumns,
+		PrimaryKey: []*schema.Column{CalendarFeedsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "calendar_feeds_schedules_calendar_feeds",
+				Columns:    []*schema.Column{CalendarFeedsColumns[4]},
+				RefColumns: []*schema.Column{SchedulesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "calendar_feeds_users_calendar_feeds",
+				Columns:    []*schema.Column{CalendarFeedsColumns[5]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "calendarfeed_token_hash",
+				Unique:  true,
+				Columns: []*schema.Column{CalendarFeedsColumns[1]},
+			},
+		},
+	}
+	// CoverRequestsColumns holds the columns for the "cover_requests" table.
+	CoverRequestsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "starts_at", Type: field.TypeTime},
+		{Name: "ends_at", Type: field.TypeTime},
+		{Name: "message", Type: field.TypeString, Size: 1000, Default: ""},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"OPEN", "ACCEPTED", "CANCELLED", "EXPIRED"}, Default: "OPEN"},
+		{Name: "expires_at", Type: field.TypeTime},
+		{Name: "requester_id", Type: field.TypeInt},
+		{Name: "accepted_by_id", Type: field.TypeInt, Nullable: true},
+		{Name: "override_id", Type: field.TypeInt, Nullable: true},
+		{Name: "schedule_id", Type: field.TypeInt},
+	}
+	// CoverRequestsTable holds the schema information for the "cover_requests" table.
+	CoverRequestsTable = &schema.Table{
+		Name:       "cover_requests",
+		Columns:    CoverRequestsColumns,
+		PrimaryKey: []*schema.Column{CoverRequestsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "cover_requests_users_requester",
+				Columns:    []*schema.Column{CoverRequestsColumns[8]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "cover_requests_users_accepted_by",
+				Columns:    []*schema.Column{CoverRequestsColumns[9]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "cover_requests_schedule_overrides_override",
+				Columns:    []*schema.Column{CoverRequestsColumns[10]},
+				RefColumns: []*schema.Column{ScheduleOverridesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "cover_requests_schedules_cover_requests",
+				Columns:    []*schema.Column{CoverRequestsColumns[11]},
+				RefColumns: []*schema.Column{SchedulesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "coverrequest_status_expires_at",
+				Unique:  false,
+				Columns: []*schema.Column{CoverRequestsColumns[6], CoverRequestsColumns[7]},
+			},
+			{
+				Name:    "coverrequest_schedule_id_ends_at",
+				Unique:  false,
+				Columns: []*schema.Column{CoverRequestsColumns[11], CoverRequestsColumns[4]},
+			},
+		},
+	}
 	// HeartbeatsColumns holds the columns for the "heartbeats" table.
 	HeartbeatsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -341,6 +436,128 @@ var (
 				Name:    "maintenancewindow_service_id_ends_at",
 				Unique:  false,
 				Columns: []*schema.Column{MaintenanceWindowsColumns[7], MaintenanceWindowsColumns[4]},
+			},
+		},
+	}
+	// SchedulesColumns holds the columns for the "schedules" table.
+	SchedulesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "name", Type: field.TypeString, Size: 200},
+		{Name: "description", Type: field.TypeString, Size: 2000, Default: ""},
+		{Name: "time_zone", Type: field.TypeString},
+		{Name: "team_id", Type: field.TypeInt},
+	}
+	// SchedulesTable holds the schema information for the "schedules" table.
+	SchedulesTable = &schema.Table{
+		Name:       "schedules",
+		Columns:    SchedulesColumns,
+		PrimaryKey: []*schema.Column{SchedulesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "schedules_teams_schedules",
+				Columns:    []*schema.Column{SchedulesColumns[6]},
+				RefColumns: []*schema.Column{TeamsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "schedule_name",
+				Unique:  true,
+				Columns: []*schema.Column{SchedulesColumns[3]},
+			},
+		},
+	}
+	// ScheduleLayersColumns holds the columns for the "schedule_layers" table.
+	ScheduleLayersColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "name", Type: field.TypeString, Size: 200},
+		{Name: "position", Type: field.TypeInt},
+		{Name: "participant_ids", Type: field.TypeJSON, Default: "[]"},
+		{Name: "shift_length", Type: field.TypeInt},
+		{Name: "shift_unit", Type: field.TypeEnum, Enums: []string{"HOURS", "DAYS", "WEEKS"}},
+		{Name: "start_at", Type: field.TypeTime},
+		{Name: "end_at", Type: field.TypeTime, Nullable: true},
+		{Name: "handoff_time", Type: field.TypeString, Default: "09:00"},
+		{Name: "handoff_day", Type: field.TypeInt, Default: 1},
+		{Name: "restrictions", Type: field.TypeJSON, Nullable: true, Default: "[]"},
+		{Name: "schedule_id", Type: field.TypeInt},
+	}
+	// ScheduleLayersTable holds the schema information for the "schedule_layers" table.
+	ScheduleLayersTable = &schema.Table{
+		Name:       "schedule_layers",
+		Columns:    ScheduleLayersColumns,
+		PrimaryKey: []*schema.Column{ScheduleLayersColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "schedule_layers_schedules_layers",
+				Columns:    []*schema.Column{ScheduleLayersColumns[13]},
+				RefColumns: []*schema.Column{SchedulesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "schedulelayer_schedule_id_position",
+				Unique:  false,
+				Columns: []*schema.Column{ScheduleLayersColumns[13], ScheduleLayersColumns[4]},
+			},
+		},
+	}
+	// ScheduleOverridesColumns holds the columns for the "schedule_overrides" table.
+	ScheduleOverridesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"REPLACE", "ADD", "REMOVE"}},
+		{Name: "starts_at", Type: field.TypeTime},
+		{Name: "ends_at", Type: field.TypeTime},
+		{Name: "note", Type: field.TypeString, Size: 1000, Default: ""},
+		{Name: "schedule_id", Type: field.TypeInt},
+		{Name: "user_on_id", Type: field.TypeInt, Nullable: true},
+		{Name: "user_off_id", Type: field.TypeInt, Nullable: true},
+		{Name: "created_by_id", Type: field.TypeInt, Nullable: true},
+	}
+	// ScheduleOverridesTable holds the schema information for the "schedule_overrides" table.
+	ScheduleOverridesTable = &schema.Table{
+		Name:       "schedule_overrides",
+		Columns:    ScheduleOverridesColumns,
+		PrimaryKey: []*schema.Column{ScheduleOverridesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "schedule_overrides_schedules_overrides",
+				Columns:    []*schema.Column{ScheduleOverridesColumns[7]},
+				RefColumns: []*schema.Column{SchedulesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "schedule_overrides_users_user_on",
+				Columns:    []*schema.Column{ScheduleOverridesColumns[8]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "schedule_overrides_users_user_off",
+				Columns:    []*schema.Column{ScheduleOverridesColumns[9]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "schedule_overrides_users_created_by",
+				Columns:    []*schema.Column{ScheduleOverridesColumns[10]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "scheduleoverride_schedule_id_ends_at",
+				Unique:  false,
+				Columns: []*schema.Column{ScheduleOverridesColumns[7], ScheduleOverridesColumns[5]},
 			},
 		},
 	}
@@ -559,12 +776,17 @@ var (
 	Tables = []*schema.Table{
 		APITokensTable,
 		AlertsTable,
+		CalendarFeedsTable,
+		CoverRequestsTable,
 		HeartbeatsTable,
 		IncidentsTable,
 		IngestRequestsTable,
 		IntegrationsTable,
 		InvitationsTable,
 		MaintenanceWindowsTable,
+		SchedulesTable,
+		ScheduleLayersTable,
+		ScheduleOverridesTable,
 		ServicesTable,
 		SessionsTable,
 		TeamsTable,
@@ -588,6 +810,18 @@ func init() {
 	AlertsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(4294967296),
 	}
+	CalendarFeedsTable.ForeignKeys[0].RefTable = SchedulesTable
+	CalendarFeedsTable.ForeignKeys[1].RefTable = UsersTable
+	CalendarFeedsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(55834574848),
+	}
+	CoverRequestsTable.ForeignKeys[0].RefTable = UsersTable
+	CoverRequestsTable.ForeignKeys[1].RefTable = UsersTable
+	CoverRequestsTable.ForeignKeys[2].RefTable = ScheduleOverridesTable
+	CoverRequestsTable.ForeignKeys[3].RefTable = SchedulesTable
+	CoverRequestsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(60129542144),
+	}
 	HeartbeatsTable.ForeignKeys[0].RefTable = ServicesTable
 	HeartbeatsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(38654705664),
@@ -610,6 +844,21 @@ func init() {
 	MaintenanceWindowsTable.ForeignKeys[1].RefTable = ServicesTable
 	MaintenanceWindowsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(51539607552),
+	}
+	SchedulesTable.ForeignKeys[0].RefTable = TeamsTable
+	SchedulesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(64424509440),
+	}
+	ScheduleLayersTable.ForeignKeys[0].RefTable = SchedulesTable
+	ScheduleLayersTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(68719476736),
+	}
+	ScheduleOverridesTable.ForeignKeys[0].RefTable = SchedulesTable
+	ScheduleOverridesTable.ForeignKeys[1].RefTable = UsersTable
+	ScheduleOverridesTable.ForeignKeys[2].RefTable = UsersTable
+	ScheduleOverridesTable.ForeignKeys[3].RefTable = UsersTable
+	ScheduleOverridesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(73014444032),
 	}
 	ServicesTable.ForeignKeys[0].RefTable = TeamsTable
 	ServicesTable.Annotation = &entsql.Annotation{

@@ -12,6 +12,12 @@ type APIToken func(*sql.Selector)
 // Alert is the predicate function for alert builders.
 type Alert func(*sql.Selector)
 
+// CalendarFeed is the predicate function for calendarfeed builders.
+type CalendarFeed func(*sql.Selector)
+
+// CoverRequest is the predicate function for coverrequest builders.
+type CoverRequest func(*sql.Selector)
+
 // Heartbeat is the predicate function for heartbeat builders.
 type Heartbeat func(*sql.Selector)
 
@@ -29,6 +35,15 @@ type Invitation func(*sql.Selector)
 
 // MaintenanceWindow is the predicate function for maintenancewindow builders.
 type MaintenanceWindow func(*sql.Selector)
+
+// Schedule is the predicate function for schedule builders.
+type Schedule func(*sql.Selector)
+
+// ScheduleLayer is the predicate function for schedulelayer builders.
+type ScheduleLayer func(*sql.Selector)
+
+// ScheduleOverride is the predicate function for scheduleoverride builders.
+type ScheduleOverride func(*sql.Selector)
 
 // Service is the predicate function for service builders.
 type Service func(*sql.Selector)

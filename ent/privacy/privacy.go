@@ -159,6 +159,54 @@ func (f AlertMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation)
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AlertMutation", m)
 }
 
+// The CalendarFeedQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CalendarFeedQueryRuleFunc func(context.Context, *ent.CalendarFeedQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CalendarFeedQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CalendarFeedQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CalendarFeedQuery", q)
+}
+
+// The CalendarFeedMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CalendarFeedMutationRuleFunc func(context.Context, *ent.CalendarFeedMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CalendarFeedMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CalendarFeedMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CalendarFeedMutation", m)
+}
+
+// The CoverRequestQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CoverRequestQueryRuleFunc func(context.Context, *ent.CoverRequestQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CoverRequestQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CoverRequestQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CoverRequestQuery", q)
+}
+
+// The CoverRequestMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CoverRequestMutationRuleFunc func(context.Context, *ent.CoverRequestMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CoverRequestMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CoverRequestMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CoverRequestMutation", m)
+}
+
 // The HeartbeatQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type HeartbeatQueryRuleFunc func(context.Context, *ent.HeartbeatQuery) error
@@ -301,6 +349,78 @@ func (f MaintenanceWindowMutationRuleFunc) EvalMutation(ctx context.Context, m e
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.MaintenanceWindowMutation", m)
+}
+
+// The ScheduleQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ScheduleQueryRuleFunc func(context.Context, *ent.ScheduleQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ScheduleQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ScheduleQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ScheduleQuery", q)
+}
+
+// The ScheduleMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ScheduleMutationRuleFunc func(context.Context, *ent.ScheduleMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ScheduleMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ScheduleMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ScheduleMutation", m)
+}
+
+// The ScheduleLayerQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ScheduleLayerQueryRuleFunc func(context.Context, *ent.ScheduleLayerQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ScheduleLayerQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ScheduleLayerQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ScheduleLayerQuery", q)
+}
+
+// The ScheduleLayerMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ScheduleLayerMutationRuleFunc func(context.Context, *ent.ScheduleLayerMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ScheduleLayerMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ScheduleLayerMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ScheduleLayerMutation", m)
+}
+
+// The ScheduleOverrideQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ScheduleOverrideQueryRuleFunc func(context.Context, *ent.ScheduleOverrideQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ScheduleOverrideQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ScheduleOverrideQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ScheduleOverrideQuery", q)
+}
+
+// The ScheduleOverrideMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ScheduleOverrideMutationRuleFunc func(context.Context, *ent.ScheduleOverrideMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ScheduleOverrideMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ScheduleOverrideMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ScheduleOverrideMutation", m)
 }
 
 // The ServiceQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -462,6 +582,10 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.AlertQuery:
 		return q.Filter(), nil
+	case *ent.CalendarFeedQuery:
+		return q.Filter(), nil
+	case *ent.CoverRequestQuery:
+		return q.Filter(), nil
 	case *ent.HeartbeatQuery:
 		return q.Filter(), nil
 	case *ent.IncidentQuery:
@@ -473,6 +597,12 @@ func queryFilter(q ent.Query) (Filter, error) {
 	case *ent.InvitationQuery:
 		return q.Filter(), nil
 	case *ent.MaintenanceWindowQuery:
+		return q.Filter(), nil
+	case *ent.ScheduleQuery:
+		return q.Filter(), nil
+	case *ent.ScheduleLayerQuery:
+		return q.Filter(), nil
+	case *ent.ScheduleOverrideQuery:
 		return q.Filter(), nil
 	case *ent.ServiceQuery:
 		return q.Filter(), nil
@@ -495,6 +625,10 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.AlertMutation:
 		return m.Filter(), nil
+	case *ent.CalendarFeedMutation:
+		return m.Filter(), nil
+	case *ent.CoverRequestMutation:
+		return m.Filter(), nil
 	case *ent.HeartbeatMutation:
 		return m.Filter(), nil
 	case *ent.IncidentMutation:
@@ -506,6 +640,12 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.InvitationMutation:
 		return m.Filter(), nil
 	case *ent.MaintenanceWindowMutation:
+		return m.Filter(), nil
+	case *ent.ScheduleMutation:
+		return m.Filter(), nil
+	case *ent.ScheduleLayerMutation:
+		return m.Filter(), nil
+	case *ent.ScheduleOverrideMutation:
 		return m.Filter(), nil
 	case *ent.ServiceMutation:
 		return m.Filter(), nil

@@ -8,12 +8,17 @@ import (
 
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/apitoken"
+	"github.com/tocsin/tocsin/ent/calendarfeed"
+	"github.com/tocsin/tocsin/ent/coverrequest"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
 	"github.com/tocsin/tocsin/ent/ingestrequest"
 	"github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/invitation"
 	"github.com/tocsin/tocsin/ent/maintenancewindow"
+	"github.com/tocsin/tocsin/ent/schedule"
+	"github.com/tocsin/tocsin/ent/schedulelayer"
+	"github.com/tocsin/tocsin/ent/scheduleoverride"
 	"github.com/tocsin/tocsin/ent/schema"
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/session"
@@ -183,6 +188,51 @@ func init() {
 	alertDescResponders := alertFields[25].Descriptor()
 	// alert.DefaultResponders holds the default value on creation for the responders field.
 	alert.DefaultResponders = alertDescResponders.Default.([]map[string]string)
+	calendarfeed.Policy = privacy.NewPolicies(schema.CalendarFeed{})
+	calendarfeed.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := calendarfeed.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	calendarfeedFields := schema.CalendarFeed{}.Fields()
+	_ = calendarfeedFields
+	// calendarfeedDescCreatedAt is the schema descriptor for created_at field.
+	calendarfeedDescCreatedAt := calendarfeedFields[3].Descriptor()
+	// calendarfeed.DefaultCreatedAt holds the default value on creation for the created_at field.
+	calendarfeed.DefaultCreatedAt = calendarfeedDescCreatedAt.Default.(func() time.Time)
+	coverrequestMixin := schema.CoverRequest{}.Mixin()
+	coverrequest.Policy = privacy.NewPolicies(schema.CoverRequest{})
+	coverrequest.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := coverrequest.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	coverrequestMixinFields0 := coverrequestMixin[0].Fields()
+	_ = coverrequestMixinFields0
+	coverrequestFields := schema.CoverRequest{}.Fields()
+	_ = coverrequestFields
+	// coverrequestDescCreatedAt is the schema descriptor for created_at field.
+	coverrequestDescCreatedAt := coverrequestMixinFields0[0].Descriptor()
+	// coverrequest.DefaultCreatedAt holds the default value on creation for the created_at field.
+	coverrequest.DefaultCreatedAt = coverrequestDescCreatedAt.Default.(func() time.Time)
+	// coverrequestDescUpdatedAt is the schema descriptor for updated_at field.
+	coverrequestDescUpdatedAt := coverrequestMixinFields0[1].Descriptor()
+	// coverrequest.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	coverrequest.DefaultUpdatedAt = coverrequestDescUpdatedAt.Default.(func() time.Time)
+	// coverrequest.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	coverrequest.UpdateDefaultUpdatedAt = coverrequestDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// coverrequestDescMessage is the schema descriptor for message field.
+	coverrequestDescMessage := coverrequestFields[4].Descriptor()
+	// coverrequest.DefaultMessage holds the default value on creation for the message field.
+	coverrequest.DefaultMessage = coverrequestDescMessage.Default.(string)
+	// coverrequest.MessageValidator is a validator for the "message" field. It is called by the builders before save.
+	coverrequest.MessageValidator = coverrequestDescMessage.Validators[0].(func(string) error)
 	heartbeatMixin := schema.Heartbeat{}.Mixin()
 	heartbeat.Policy = privacy.NewPolicies(schema.Heartbeat{})
 	heartbeat.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -440,6 +490,138 @@ func init() {
 	maintenancewindow.DefaultReason = maintenancewindowDescReason.Default.(string)
 	// maintenancewindow.ReasonValidator is a validator for the "reason" field. It is called by the builders before save.
 	maintenancewindow.ReasonValidator = maintenancewindowDescReason.Validators[0].(func(string) error)
+	scheduleMixin := schema.Schedule{}.Mixin()
+	schedule.Policy = privacy.NewPolicies(schema.Schedule{})
+	schedule.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := schedule.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	scheduleMixinFields0 := scheduleMixin[0].Fields()
+	_ = scheduleMixinFields0
+	scheduleFields := schema.Schedule{}.Fields()
+	_ = scheduleFields
+	// scheduleDescCreatedAt is the schema descriptor for created_at field.
+	scheduleDescCreatedAt := scheduleMixinFields0[0].Descriptor()
+	// schedule.DefaultCreatedAt holds the default value on creation for the created_at field.
+	schedule.DefaultCreatedAt = scheduleDescCreatedAt.Default.(func() time.Time)
+	// scheduleDescUpdatedAt is the schema descriptor for updated_at field.
+	scheduleDescUpdatedAt := scheduleMixinFields0[1].Descriptor()
+	// schedule.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	schedule.DefaultUpdatedAt = scheduleDescUpdatedAt.Default.(func() time.Time)
+	// schedule.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	schedule.UpdateDefaultUpdatedAt = scheduleDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// scheduleDescName is the schema descriptor for name field.
+	scheduleDescName := scheduleFields[0].Descriptor()
+	// schedule.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	schedule.NameValidator = func() func(string) error {
+		validators := scheduleDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// scheduleDescDescription is the schema descriptor for description field.
+	scheduleDescDescription := scheduleFields[1].Descriptor()
+	// schedule.DefaultDescription holds the default value on creation for the description field.
+	schedule.DefaultDescription = scheduleDescDescription.Default.(string)
+	// schedule.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	schedule.DescriptionValidator = scheduleDescDescription.Validators[0].(func(string) error)
+	// scheduleDescTimeZone is the schema descriptor for time_zone field.
+	scheduleDescTimeZone := scheduleFields[2].Descriptor()
+	// schedule.TimeZoneValidator is a validator for the "time_zone" field. It is called by the builders before save.
+	schedule.TimeZoneValidator = scheduleDescTimeZone.Validators[0].(func(string) error)
+	schedulelayerMixin := schema.ScheduleLayer{}.Mixin()
+	schedulelayer.Policy = privacy.NewPolicies(schema.ScheduleLayer{})
+	schedulelayer.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := schedulelayer.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	schedulelayerMixinFields0 := schedulelayerMixin[0].Fields()
+	_ = schedulelayerMixinFields0
+	schedulelayerFields := schema.ScheduleLayer{}.Fields()
+	_ = schedulelayerFields
+	// schedulelayerDescCreatedAt is the schema descriptor for created_at field.
+	schedulelayerDescCreatedAt := schedulelayerMixinFields0[0].Descriptor()
+	// schedulelayer.DefaultCreatedAt holds the default value on creation for the created_at field.
+	schedulelayer.DefaultCreatedAt = schedulelayerDescCreatedAt.Default.(func() time.Time)
+	// schedulelayerDescUpdatedAt is the schema descriptor for updated_at field.
+	schedulelayerDescUpdatedAt := schedulelayerMixinFields0[1].Descriptor()
+	// schedulelayer.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	schedulelayer.DefaultUpdatedAt = schedulelayerDescUpdatedAt.Default.(func() time.Time)
+	// schedulelayer.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	schedulelayer.UpdateDefaultUpdatedAt = schedulelayerDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// schedulelayerDescName is the schema descriptor for name field.
+	schedulelayerDescName := schedulelayerFields[1].Descriptor()
+	// schedulelayer.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	schedulelayer.NameValidator = func() func(string) error {
+		validators := schedulelayerDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// schedulelayerDescHandoffTime is the schema descriptor for handoff_time field.
+	schedulelayerDescHandoffTime := schedulelayerFields[8].Descriptor()
+	// schedulelayer.DefaultHandoffTime holds the default value on creation for the handoff_time field.
+	schedulelayer.DefaultHandoffTime = schedulelayerDescHandoffTime.Default.(string)
+	// schedulelayerDescHandoffDay is the schema descriptor for handoff_day field.
+	schedulelayerDescHandoffDay := schedulelayerFields[9].Descriptor()
+	// schedulelayer.DefaultHandoffDay holds the default value on creation for the handoff_day field.
+	schedulelayer.DefaultHandoffDay = schedulelayerDescHandoffDay.Default.(int)
+	scheduleoverrideMixin := schema.ScheduleOverride{}.Mixin()
+	scheduleoverride.Policy = privacy.NewPolicies(schema.ScheduleOverride{})
+	scheduleoverride.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := scheduleoverride.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	scheduleoverrideMixinFields0 := scheduleoverrideMixin[0].Fields()
+	_ = scheduleoverrideMixinFields0
+	scheduleoverrideFields := schema.ScheduleOverride{}.Fields()
+	_ = scheduleoverrideFields
+	// scheduleoverrideDescCreatedAt is the schema descriptor for created_at field.
+	scheduleoverrideDescCreatedAt := scheduleoverrideMixinFields0[0].Descriptor()
+	// scheduleoverride.DefaultCreatedAt holds the default value on creation for the created_at field.
+	scheduleoverride.DefaultCreatedAt = scheduleoverrideDescCreatedAt.Default.(func() time.Time)
+	// scheduleoverrideDescUpdatedAt is the schema descriptor for updated_at field.
+	scheduleoverrideDescUpdatedAt := scheduleoverrideMixinFields0[1].Descriptor()
+	// scheduleoverride.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	scheduleoverride.DefaultUpdatedAt = scheduleoverrideDescUpdatedAt.Default.(func() time.Time)
+	// scheduleoverride.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	scheduleoverride.UpdateDefaultUpdatedAt = scheduleoverrideDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// scheduleoverrideDescNote is the schema descriptor for note field.
+	scheduleoverrideDescNote := scheduleoverrideFields[7].Descriptor()
+	// scheduleoverride.DefaultNote holds the default value on creation for the note field.
+	scheduleoverride.DefaultNote = scheduleoverrideDescNote.Default.(string)
+	// scheduleoverride.NoteValidator is a validator for the "note" field. It is called by the builders before save.
+	scheduleoverride.NoteValidator = scheduleoverrideDescNote.Validators[0].(func(string) error)
 	serviceMixin := schema.Service{}.Mixin()
 	service.Policy = privacy.NewPolicies(schema.Service{})
 	service.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -35,6 +35,8 @@ func (Team) Edges() []ent.Edge {
 			Annotations(entgql.RelayConnection()),
 		edge.To("services", Service.Type).
 			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		edge.To("schedules", Schedule.Type).
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 	}
 }
 

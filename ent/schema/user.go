@@ -65,6 +65,8 @@ func (User) Edges() []ent.Edge {
 			Annotations(entgql.Skip()),
 		edge.To("invitations", Invitation.Type).
 			Annotations(entgql.Skip()),
+		edge.To("calendar_feeds", CalendarFeed.Type).
+			Annotations(entgql.Skip()),
 	}
 }
 

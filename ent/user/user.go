@@ -42,6 +42,8 @@ const (
 	EdgeSessions = "sessions"
 	// EdgeInvitations holds the string denoting the invitations edge name in mutations.
 	EdgeInvitations = "invitations"
+	// EdgeCalendarFeeds holds the string denoting the calendar_feeds edge name in mutations.
+	EdgeCalendarFeeds = "calendar_feeds"
 	// Table holds the table name of the user in the database.
 	Table = "users"
 	// TeamsTable is the table that holds the teams relation/edge. The primary key declared below.
@@ -70,6 +72,13 @@ const (
 	InvitationsInverseTable = "invitations"
 	// InvitationsColumn is the table column denoting the invitations relation/edge.
 	InvitationsColumn = "user_id"
+	// CalendarFeedsTable is the table that holds the calendar_feeds relation/edge.
+	CalendarFeedsTable = "calendar_feeds"
+	// CalendarFeedsInverseTable is the table name for the CalendarFeed entity.
+	// It exists in this package in order to avoid circular dependency with the "calendarfeed" package.
+	CalendarFeedsInverseTable = "calendar_feeds"
+	// CalendarFeedsColumn is the table column denoting the calendar_feeds relation/edge.
+	CalendarFeedsColumn = "user_id"
 )
 
 // Columns holds all SQL columns for user fields.
@@ -242,6 +251,20 @@ func ByInvitations(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newInvitationsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByCalendarFeedsCount orders the results by calendar_feeds count.
+func ByCalendarFeedsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newCalendarFeedsStep(), opts...)
+	}
+}
+
+// ByCalendarFeeds orders the results by calendar_feeds terms.
+func ByCalendarFeeds(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newCalendarFeedsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newTeamsStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -268,6 +291,13 @@ func newInvitationsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(InvitationsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, InvitationsTable, InvitationsColumn),
+	)
+}
+func newCalendarFeedsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(CalendarFeedsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, CalendarFeedsTable, CalendarFeedsColumn),
 	)
 }
 

@@ -218,6 +218,7 @@ await check('every page loads for admin without an error', async (page) => {
   for (const [link, heading, ready] of [
     ['Incidents', 'Incidents', '[data-testid="incident-row"], .empty'],
     ['Services', 'Services', '[data-testid="service-row"], .empty'],
+    ['Schedules', 'Schedules', '[data-testid="schedule-row"], .empty'],
     ['Heartbeats', 'Heartbeats', '[data-testid="heartbeat-row"], .empty'],
     ['Teams', 'Teams', '[data-testid="team-row"], .empty'],
     ['Users', 'Users', '[data-testid="user-row"], .empty'],
@@ -489,6 +490,80 @@ await check('stakeholder sees a service page without any action button', async (
   expect(!(await page.content()).includes('GenieKey'), 'a stakeholder sees configuration snippets');
   await page.goto(`${BASE}/heartbeats`);
   await page.getByRole('heading', { level: 1, name: /^Heartbeats/ }).waitFor();
+}, as('stakeholder'));
+
+/** A datetime-local value for instant `d` on the wall clock of `timeZone`. */
+function localInput(d, timeZone) {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+      .formatToParts(d)
+      .map((x) => [x.type, x.value]),
+  );
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
+await check('responder creates a rotation, sees who is on call on the timeline, overrides it and sees it change', async (page) => {
+  const zone = 'Europe/Berlin';
+  const name = `E2E rotation ${Date.now()}`;
+  await openAs(page, 'responder', '/schedules');
+  await page.getByRole('button', { name: 'Create schedule' }).click();
+  await page.getByLabel('Schedule name').fill(name);
+  await page.getByLabel('Team').selectOption({ label: 'Platform' });
+  await page.getByLabel('Time zone (handoffs follow its clock)').selectOption(zone);
+  await page.getByRole('dialog').getByRole('button', { name: 'Create schedule' }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+  await page.getByText('this schedule has no rotation yet').waitFor();
+
+  // Turns of 7 days from three days ago: Rui holds the turn in effect now.
+  await page.getByRole('button', { name: 'Add rotation' }).click();
+  await page.getByLabel('Rotation name').fill('Primary');
+  await page.getByRole('checkbox', { name: 'Rui Responder' }).check();
+  await page.getByRole('checkbox', { name: 'Ada Admin' }).check();
+  await page.getByLabel('Each turn lasts').fill('7');
+  await page.getByLabel('Unit').selectOption('DAYS');
+  await page.getByLabel(/First turn in effect from/).fill(localInput(new Date(Date.now() - 3 * 86400_000), zone).slice(0, 10) + 'T09:00');
+  await page.getByRole('dialog').getByRole('button', { name: 'Add rotation' }).click();
+  const final = page.getByTestId('final-row');
+  const ruiBar = final.getByTestId('shift-bar').filter({ hasText: 'Rui Responder' });
+  await ruiBar.first().waitFor();
+  await page.getByTestId('oncall-now').filter({ hasText: 'Rui Responder' }).waitFor();
+  expect((await page.getByTestId('layer-row').count()) === 1, 'want one layer row under the final schedule');
+
+  // Override from the view: pick Rui's shift, put Ada on call for three hours around now.
+  await ruiBar.first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('heading', { name: 'Override the schedule' }).waitFor();
+  await dialog.getByLabel('Who goes on call').selectOption({ label: 'Ada Admin' });
+  await dialog.getByLabel(/^From/).fill(localInput(new Date(Date.now() - 3600_000), zone));
+  await dialog.getByLabel('Until').fill(localInput(new Date(Date.now() + 2 * 3600_000), zone));
+  await dialog.getByRole('button', { name: 'Add override' }).click();
+  await page.getByTestId('oncall-now').filter({ hasText: 'Ada Admin' }).waitFor();
+  await final.getByTestId('shift-bar').filter({ hasText: 'Ada Admin' }).first().waitFor();
+  await page.getByTestId('override-row').getByTestId('shift-bar').filter({ hasText: 'Ada Admin (for Rui Responder)' }).waitFor();
+  const nowText = await page.getByTestId('oncall-now').innerText();
+  expect(nowText.trim() === 'Ada Admin', `on call now shows "${nowText}", expected Ada Admin alone`);
+
+  // The day view shows the override; the screenshot keeps the whole page.
+  await page.getByRole('button', { name: 'Day', exact: true }).click();
+  await page.waitForURL(/view=day/);
+  await final.getByTestId('shift-bar').filter({ hasText: 'Ada Admin' }).first().waitFor();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, 'schedule-timeline.png'), fullPage: true });
+
+  // The home page says who is on call now.
+  await page.goto(`${BASE}/alerts`);
+  await page.getByTestId('oncall-panel').getByText(name).waitFor();
+}, as('responder'));
+
+await check('stakeholder reads a schedule timeline and is offered nothing to change', async (page) => {
+  await openAs(page, 'stakeholder', '/schedules');
+  await page.getByRole('link', { name: 'Platform primary' }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'Platform primary' }).waitFor();
+  await page.getByTestId('final-row').getByTestId('shift-bar').first().waitFor();
+  const buttons = await page.locator('main button').allInnerTexts();
+  const changes = buttons.filter((b) => /add|remove|cover|withdraw|calendar/i.test(b));
+  expect(changes.length === 0, `a stakeholder is offered: ${changes.join(', ')}`);
+  expect((await page.getByTestId('final-row').locator('button').count()) === 0, 'shift bars are buttons for a stakeholder');
 }, as('stakeholder'));
 
 await check('sign out ends the session', async (page) => {

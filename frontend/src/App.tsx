@@ -7,6 +7,8 @@ import { AlertsPage } from './features/alerts/AlertsPage';
 import { HeartbeatsPage } from './features/heartbeats/HeartbeatsPage';
 import { IncidentsPage } from './features/incidents/IncidentsPage';
 import { ProfilePage } from './features/profile/ProfilePage';
+import { SchedulePage } from './features/schedules/SchedulePage';
+import { SchedulesPage } from './features/schedules/SchedulesPage';
 import { ServicePage } from './features/services/ServicePage';
 import { ServicesPage } from './features/services/ServicesPage';
 import { AppShell } from './features/shell/AppShell';
@@ -32,6 +34,8 @@ export function App() {
         <Route path="/incidents" element={<IncidentsPage />} />
         <Route path="/services" element={<ServicesPage />} />
         <Route path="/services/:id" element={<ServicePage />} />
+        <Route path="/schedules" element={<SchedulesPage />} />
+        <Route path="/schedules/:id" element={<SchedulePage />} />
         <Route path="/heartbeats" element={<HeartbeatsPage />} />
         <Route path="/teams" element={<TeamsPage />} />
         <Route path="/users" element={<UsersPage />} />

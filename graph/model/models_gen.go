@@ -37,6 +37,12 @@ type CreateAlertPayload struct {
 	Deduplicated bool `json:"deduplicated"`
 }
 
+// A new calendar feed. The URL holds the secret and is shown only here, once.
+type CreateCalendarFeedPayload struct {
+	CalendarFeed *ent.CalendarFeed `json:"calendarFeed"`
+	URL          string            `json:"url"`
+}
+
 type CreateHeartbeatInput struct {
 	ServiceID       int                      `json:"serviceID"`
 	Name            string                   `json:"name"`

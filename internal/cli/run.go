@@ -26,6 +26,7 @@ import (
 	mobilepush "github.com/tocsin/tocsin/mobile-push"
 	"github.com/tocsin/tocsin/notify"
 	"github.com/tocsin/tocsin/notify/actiontoken"
+	"github.com/tocsin/tocsin/schedule"
 	"github.com/tocsin/tocsin/server"
 	"github.com/tocsin/tocsin/worker"
 )
@@ -85,6 +86,7 @@ func (a *app) server() *server.Server {
 		Config: a.cfg, Client: a.client, DB: a.db, Redis: a.redis, Auth: a.auth,
 		Inviter: jobs, Queues: jobs, SPA: frontend.Files(),
 		Alerts: a.alerts, Integrations: a.intgs, Heartbeats: a.heartbeats(), ActionTokens: a.tokens,
+		Schedules: schedule.New(a.client, jobs),
 	})
 }
 
@@ -110,7 +112,7 @@ func (a *app) worker(ctx context.Context) (*worker.Worker, error) {
 		TaskCheckInterval:        a.cfg.TaskCheckInterval,
 		DelayedTaskCheckInterval: a.cfg.DelayedTaskCheckInterval,
 	}, worker.Deps{Client: a.client, Auth: a.auth, Mailer: chs.Email.Mailer, BaseURL: a.cfg.BaseURL, Heartbeats: a.heartbeats(),
-		Channels: channels, ActionTokens: a.tokens}), nil
+		Channels: channels, ActionTokens: a.tokens, Schedules: schedule.New(a.client, worker.NewClient(a.redis))}), nil
 }
 
 func (a *app) heartbeats() *heartbeat.Monitor {

@@ -32,7 +32,7 @@ var DemoUsers = []struct {
 	{"stakeholder@tocsin.local", "Sam Stakeholder", "Europe/London", viewer.RoleStakeholder},
 }
 
-// Demo adds the demo users, teams, services, alerts and an incident.
+// Demo adds the demo users, teams, services, an on-call schedule, alerts and an incident.
 func Demo(ctx context.Context, c *ent.Client, a *auth.Service, now time.Time) error {
 	ctx = viewer.System(ctx)
 	users := map[string]*ent.User{}
@@ -78,6 +78,9 @@ func Demo(ctx context.Context, c *ent.Client, a *auth.Service, now time.Time) er
 			return fmt.Errorf("service %s: %w", s.name, err)
 		}
 		svc[s.name] = found
+	}
+	if err := ensureSchedule(ctx, c, platform, now, users["admin@tocsin.local"], users["responder@tocsin.local"]); err != nil {
+		return err
 	}
 
 	for _, da := range []struct {

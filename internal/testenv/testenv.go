@@ -46,6 +46,7 @@ var redisDBs = map[string]int{
 	"incident":     -1,
 	"seed":         -1,
 	"heartbeat":    -1,
+	"schedule":     -1,
 }
 
 // Env is what a test package gets.

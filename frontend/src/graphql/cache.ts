@@ -11,7 +11,11 @@ const embedded = [
   'IntegrationKeyPayload',
   'IntegrationSnippets',
   'MappingResult',
-  ...['APIToken', 'Alert', 'Heartbeat', 'Incident', 'Integration', 'MaintenanceWindow', 'Service', 'Team', 'TimelineEvent', 'User'].flatMap((t) => [
+  'Shift',
+  'OnCall',
+  'Restriction',
+  'CreateCalendarFeedPayload',
+  ...['APIToken', 'Schedule', 'Alert', 'Heartbeat', 'Incident', 'Integration', 'MaintenanceWindow', 'Service', 'Team', 'TimelineEvent', 'User'].flatMap((t) => [
     `${t}Connection`,
     `${t}Edge`,
   ]),
@@ -99,6 +103,13 @@ export const tocsinCache = () =>
         deleteHeartbeat: deleted('Heartbeat'),
         createMaintenanceWindow: serviceChanged(),
         endMaintenanceWindow: deleted('MaintenanceWindow'),
+        // Schedule pages refetch themselves after a change (the shifts of
+        // every layer may move); lists of who is on call refetch here.
+        createSchedule: refetch('schedules', 'teams'),
+        createScheduleLayer: refetch('schedules', 'teams', 'viewer'),
+        createScheduleOverride: refetch('schedules', 'teams', 'viewer'),
+        deleteScheduleOverride: refetch('schedules', 'teams', 'viewer'),
+        acceptCoverRequest: refetch('schedules', 'teams', 'viewer'),
       },
     },
   });

@@ -4,6 +4,11 @@
 // scratch database. Usage, from the repository root:
 //
 //	go run ./ent/migrate/cmd/diff <name>
+//
+// After merging branches that both added migrations, rewrite atlas.sum
+// (the checksums the migration runner checks) with:
+//
+//	go run ./ent/migrate/cmd/diff -rehash
 package main
 
 import (
@@ -25,6 +30,10 @@ import (
 const scratch = "tocsin_migration_scratch"
 
 func main() {
+	if len(os.Args) == 2 && os.Args[1] == "-rehash" {
+		rehash()
+		return
+	}
 	if len(os.Args) != 2 || !regexp.MustCompile(`^[a-z0-9_]+$`).MatchString(os.Args[1]) {
 		log.Fatal("usage: go run ./ent/migrate/cmd/diff <name_in_snake_case>")
 	}
@@ -60,5 +69,20 @@ func main() {
 	)
 	if err != nil {
 		log.Fatalf("computing the migration: %v", err)
+	}
+}
+
+// rehash rewrites migration/sql/atlas.sum from the files as they are.
+func rehash() {
+	dir, err := atlas.NewLocalDir("migration/sql")
+	if err != nil {
+		log.Fatalf("opening migration/sql (run from the repository root): %v", err)
+	}
+	sum, err := dir.Checksum()
+	if err != nil {
+		log.Fatalf("checksumming migration/sql: %v", err)
+	}
+	if err := atlas.WriteSumFile(dir, sum); err != nil {
+		log.Fatalf("writing atlas.sum: %v", err)
 	}
 }

@@ -10,6 +10,7 @@ import { coverage, useSelection } from './selection';
 import { alertListWhere, hasNarrowing, parseAlertFilters } from './statusFilter';
 import { canRespond } from '../auth/permissions';
 import { useViewer } from '../auth/useViewer';
+import { OnCallPanel } from '../schedules/OnCallPanel';
 import { PageHeader } from '../shell/PageHeader';
 import { useNow } from '../../time/useNow';
 import { EmptyState } from '../../ui/EmptyState';
@@ -59,6 +60,7 @@ export function AlertsPage() {
   return (
     <>
       <PageHeader title="Alerts" count={data?.alerts.totalCount} />
+      <OnCallPanel />
       <AlertFiltersBar filters={filters} />
       <p className="visually-hidden" role="status" aria-live="polite">
         {message}

@@ -22,6 +22,7 @@ const data = {
           description: '',
           members: connection('User', [{ id: 'u1', name: 'Ada' }]),
           services: { __typename: 'ServiceConnection', totalCount: 1 },
+          onCall: [],
         },
       ]),
     },

@@ -28,6 +28,15 @@ const service = (withSnippets: boolean) => ({
   name: 'Checkout',
   description: 'Takes payments',
   team: { __typename: 'Team', id: 't1', name: 'Payments' },
+  onCall: [
+    {
+      __typename: 'OnCall',
+      schedule: { __typename: 'Schedule', id: 'sc1', name: 'Payments primary', timeZone: 'UTC' },
+      users: [{ __typename: 'User', id: 'u2', name: 'Rui Responder' }],
+      until: soon(120),
+      next: [{ __typename: 'User', id: 'u3', name: 'Ada Admin' }],
+    },
+  ],
   integrations: connection('Integration', [withSnippets ? { ...integration, snippets } : integration]),
   heartbeats: connection('Heartbeat', [
     { id: 'h1', name: 'nightly-backup', description: '', intervalSeconds: 86400, enabled: true, alertMessage: '', alertPriority: 'P3', alertTags: [], lastPingAt: soon(-1500), expired: true, expiresAt: soon(-60), service: { __typename: 'Service', id: 's1', name: 'Checkout' } },
@@ -66,6 +75,14 @@ describe('ServicePage', () => {
     expect(screen.queryAllByRole('button')).toHaveLength(0);
     expect(requests.find((r) => r.operationName === 'ServiceDetail')?.variables.withSnippets).toBe(false);
     expect(screen.getByText('http://127.0.0.1/v2/alerts')).toBeTruthy();
+  });
+
+  it('says who is on call for the service now and who is next', async () => {
+    render('STAKEHOLDER');
+    const list = await screen.findByRole('list', { name: 'Who is paged for Checkout' });
+    expect(list.textContent).toContain('Payments primary');
+    expect(list.textContent).toContain('Rui Responder');
+    expect(list.textContent).toMatch(/next in 2 h.*Ada Admin/);
   });
 
   it('shows snippets per sender in tabs', async () => {

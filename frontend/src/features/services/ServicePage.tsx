@@ -7,6 +7,7 @@ import { HeartbeatForm } from './HeartbeatForm';
 import { IntegrationCard } from './IntegrationCard';
 import { MaintenanceSection } from './MaintenanceSection';
 import { HeartbeatRow } from '../heartbeats/HeartbeatRow';
+import { OnCallList } from '../schedules/OnCallList';
 import { byUrgency } from '../heartbeats/heartbeatState';
 import type { HeartbeatFieldsFragment, ServiceDetailQuery as ServiceDetailResult } from '../../gql/graphql';
 import { canManageIntegrations, canManageMaintenance, canRespond } from '../auth/permissions';
@@ -107,6 +108,17 @@ export function ServicePage() {
           </p>
         </div>
       )}
+
+      <section className="stack" aria-labelledby="oncall-heading">
+        <h2 id="oncall-heading">On call</h2>
+        {service.onCall.length > 0 ? (
+          <OnCallList items={service.onCall} now={now} timeZone={timeZone} label={`Who is paged for ${service.name}`} />
+        ) : (
+          <p className="muted">
+            Team {service.team.name} has no schedule, so nobody would be paged. <Link to="/schedules">Create one</Link>.
+          </p>
+        )}
+      </section>
 
       <section className="stack" aria-labelledby="integrations-heading">
         <div className="section-head">

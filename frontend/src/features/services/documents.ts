@@ -112,6 +112,9 @@ export const ServiceDetailQuery = graphql(`
       id
       ... on Service {
         ...ServiceFields
+        onCall {
+          ...OnCallFields
+        }
         integrations(first: 50, orderBy: { field: CREATED_AT, direction: ASC }) {
           totalCount
           edges {

@@ -12,6 +12,7 @@ const sections = [
   { to: '/alerts', label: 'Alerts' },
   { to: '/incidents', label: 'Incidents' },
   { to: '/services', label: 'Services' },
+  { to: '/schedules', label: 'Schedules' },
   { to: '/heartbeats', label: 'Heartbeats' },
   { to: '/teams', label: 'Teams' },
   { to: '/users', label: 'Users' },

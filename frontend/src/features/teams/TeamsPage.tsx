@@ -5,7 +5,9 @@ import { TeamForm } from './TeamForm';
 import { TeamMembers } from './TeamMembers';
 import { canManageDirectory } from '../auth/permissions';
 import { useViewer } from '../auth/useViewer';
+import { OnCallList } from '../schedules/OnCallList';
 import { PageHeader } from '../shell/PageHeader';
+import { useNow } from '../../time/useNow';
 import { Dialog } from '../../ui/Dialog';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -16,6 +18,7 @@ type Editing = { kind: 'create' } | { kind: 'edit'; teamID: string } | undefined
 export function TeamsPage() {
   const { viewer } = useViewer();
   const admin = canManageDirectory(viewer?.role);
+  const now = useNow();
   const [{ data, fetching, error }, refetch] = useQuery({ query: TeamsQuery });
   const [editing, setEditing] = useState<Editing>();
   const teams = data?.teams.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
@@ -63,6 +66,7 @@ export function TeamsPage() {
                     </span>
                   </p>
                   {t.description && <p className="row-description">{t.description}</p>}
+                  {t.onCall.length > 0 && <OnCallList items={t.onCall} now={now} timeZone={viewer?.timeZone ?? 'UTC'} label={`On call for ${t.name}`} />}
                   {members.length > 0 && (
                     <ul className="chips" aria-label={`Members of ${t.name}`}>
                       {members.map((m) => (

@@ -7,6 +7,9 @@ export const TeamsQuery = graphql(`
       edges {
         node {
           ...TeamFields
+          onCall {
+            ...OnCallFields
+          }
         }
       }
     }
