@@ -77,6 +77,7 @@ func main() {
 		log.Fatal(err)
 	}
 	db.SetMaxOpenConns(*conc)
+	db.SetMaxIdleConns(*conc) // else database/sql closes all but 2 after each use, and Create re-prepares
 	must(db.Exec("CREATE TABLE bench_raw (id bigserial PRIMARY KEY, alias text)"))
 	var svc int64
 	if err := db.QueryRow(`WITH t AS (INSERT INTO teams (created_at, updated_at, name) VALUES (now(), now(), 'bench') RETURNING id)
