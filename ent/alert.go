@@ -71,6 +71,10 @@ type Alert struct {
 	EscalationDueAt *time.Time `json:"escalation_due_at,omitempty"`
 	// The API request that created the alert (Opsgenie requestId): its request status, without a row of its own.
 	RequestID *string `json:"request_id,omitempty"`
+	// The round of the escalation policy the next step belongs to (0: the first).
+	EscalationRound int `json:"escalation_round,omitempty"`
+	// The position of the step due at escalation_due_at.
+	EscalationStep int `json:"escalation_step,omitempty"`
 	// Created during a maintenance window: recorded, not paged.
 	InMaintenance bool `json:"in_maintenance,omitempty"`
 	// Custom action names offered by the sender (Opsgenie actions).
@@ -95,15 +99,18 @@ type AlertEdges struct {
 	Owner *User `json:"owner,omitempty"`
 	// Incident holds the value of the incident edge.
 	Incident *Incident `json:"incident,omitempty"`
+	// Deliveries holds the value of the deliveries edge.
+	Deliveries []*Delivery `json:"deliveries,omitempty"`
 	// Timeline holds the value of the timeline edge.
 	Timeline []*TimelineEvent `json:"timeline,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [6]bool
+	loadedTypes [7]bool
 	// totalCount holds the count of the edges above.
 	totalCount [6]map[string]int
 
-	namedTimeline map[string][]*TimelineEvent
+	namedDeliveries map[string][]*Delivery
+	namedTimeline   map[string][]*TimelineEvent
 }
 
 // ServiceOrErr returns the Service value or an error if the edge
@@ -161,10 +168,19 @@ func (e AlertEdges) IncidentOrErr() (*Incident, error) {
 	return nil, &NotLoadedError{edge: "incident"}
 }
 
+// DeliveriesOrErr returns the Deliveries value or an error if the edge
+// was not loaded in eager-loading.
+func (e AlertEdges) DeliveriesOrErr() ([]*Delivery, error) {
+	if e.loadedTypes[5] {
+		return e.Deliveries, nil
+	}
+	return nil, &NotLoadedError{edge: "deliveries"}
+}
+
 // TimelineOrErr returns the Timeline value or an error if the edge
 // was not loaded in eager-loading.
 func (e AlertEdges) TimelineOrErr() ([]*TimelineEvent, error) {
-	if e.loadedTypes[5] {
+	if e.loadedTypes[6] {
 		return e.Timeline, nil
 	}
 	return nil, &NotLoadedError{edge: "timeline"}
@@ -179,7 +195,7 @@ func (*Alert) scanValues(columns []string) ([]any, error) {
 			values[i] = new([]byte)
 		case alert.FieldInMaintenance:
 			values[i] = new(sql.NullBool)
-		case alert.FieldID, alert.FieldServiceID, alert.FieldCount, alert.FieldAcknowledgedByID, alert.FieldClosedByID, alert.FieldIncidentID, alert.FieldOwnerID, alert.FieldIntegrationID:
+		case alert.FieldID, alert.FieldServiceID, alert.FieldCount, alert.FieldAcknowledgedByID, alert.FieldClosedByID, alert.FieldIncidentID, alert.FieldOwnerID, alert.FieldIntegrationID, alert.FieldEscalationRound, alert.FieldEscalationStep:
 			values[i] = new(sql.NullInt64)
 		case alert.FieldAlias, alert.FieldMessage, alert.FieldDescription, alert.FieldPriority, alert.FieldStatus, alert.FieldSource, alert.FieldEntity, alert.FieldRequestID:
 			values[i] = new(sql.NullString)
@@ -370,6 +386,18 @@ func (_m *Alert) assignValues(columns []string, values []any) error {
 				_m.RequestID = new(string)
 				*_m.RequestID = value.String
 			}
+		case alert.FieldEscalationRound:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field escalation_round", values[i])
+			} else if value.Valid {
+				_m.EscalationRound = int(value.Int64)
+			}
+		case alert.FieldEscalationStep:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field escalation_step", values[i])
+			} else if value.Valid {
+				_m.EscalationStep = int(value.Int64)
+			}
 		case alert.FieldInMaintenance:
 			if value, ok := values[i].(*sql.NullBool); !ok {
 				return fmt.Errorf("unexpected type %T for field in_maintenance", values[i])
@@ -428,6 +456,11 @@ func (_m *Alert) QueryOwner() *UserQuery {
 // QueryIncident queries the "incident" edge of the Alert entity.
 func (_m *Alert) QueryIncident() *IncidentQuery {
 	return NewAlertClient(_m.config).QueryIncident(_m)
+}
+
+// QueryDeliveries queries the "deliveries" edge of the Alert entity.
+func (_m *Alert) QueryDeliveries() *DeliveryQuery {
+	return NewAlertClient(_m.config).QueryDeliveries(_m)
 }
 
 // QueryTimeline queries the "timeline" edge of the Alert entity.
@@ -553,6 +586,12 @@ func (_m *Alert) String() string {
 		builder.WriteString(*v)
 	}
 	builder.WriteString(", ")
+	builder.WriteString("escalation_round=")
+	builder.WriteString(fmt.Sprintf("%v", _m.EscalationRound))
+	builder.WriteString(", ")
+	builder.WriteString("escalation_step=")
+	builder.WriteString(fmt.Sprintf("%v", _m.EscalationStep))
+	builder.WriteString(", ")
 	builder.WriteString("in_maintenance=")
 	builder.WriteString(fmt.Sprintf("%v", _m.InMaintenance))
 	builder.WriteString(", ")
@@ -563,6 +602,30 @@ func (_m *Alert) String() string {
 	builder.WriteString(fmt.Sprintf("%v", _m.Responders))
 	builder.WriteByte(')')
 	return builder.String()
+}
+
+// NamedDeliveries returns the Deliveries named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Alert) NamedDeliveries(name string) ([]*Delivery, error) {
+	if _m.Edges.namedDeliveries == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedDeliveries[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Alert) appendNamedDeliveries(name string, edges ...*Delivery) {
+	if _m.Edges.namedDeliveries == nil {
+		_m.Edges.namedDeliveries = make(map[string][]*Delivery)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedDeliveries[name] = []*Delivery{}
+	} else {
+		_m.Edges.namedDeliveries[name] = append(_m.Edges.namedDeliveries[name], edges...)
+	}
 }
 
 // NamedTimeline returns the Timeline named value or an error if the edge was not

@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/tocsin/tocsin/ent/alert"
+	"github.com/tocsin/tocsin/ent/delivery"
 	"github.com/tocsin/tocsin/ent/incident"
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/timelineevent"
@@ -336,6 +337,34 @@ func (_c *AlertCreate) SetNillableRequestID(v *string) *AlertCreate {
 	return _c
 }
 
+// SetEscalationRound sets the "escalation_round" field.
+func (_c *AlertCreate) SetEscalationRound(v int) *AlertCreate {
+	_c.mutation.SetEscalationRound(v)
+	return _c
+}
+
+// SetNillableEscalationRound sets the "escalation_round" field if the given value is not nil.
+func (_c *AlertCreate) SetNillableEscalationRound(v *int) *AlertCreate {
+	if v != nil {
+		_c.SetEscalationRound(*v)
+	}
+	return _c
+}
+
+// SetEscalationStep sets the "escalation_step" field.
+func (_c *AlertCreate) SetEscalationStep(v int) *AlertCreate {
+	_c.mutation.SetEscalationStep(v)
+	return _c
+}
+
+// SetNillableEscalationStep sets the "escalation_step" field if the given value is not nil.
+func (_c *AlertCreate) SetNillableEscalationStep(v *int) *AlertCreate {
+	if v != nil {
+		_c.SetEscalationStep(*v)
+	}
+	return _c
+}
+
 // SetInMaintenance sets the "in_maintenance" field.
 func (_c *AlertCreate) SetInMaintenance(v bool) *AlertCreate {
 	_c.mutation.SetInMaintenance(v)
@@ -385,6 +414,21 @@ func (_c *AlertCreate) SetOwner(v *User) *AlertCreate {
 // SetIncident sets the "incident" edge to the Incident entity.
 func (_c *AlertCreate) SetIncident(v *Incident) *AlertCreate {
 	return _c.SetIncidentID(v.ID)
+}
+
+// AddDeliveryIDs adds the "deliveries" edge to the Delivery entity by IDs.
+func (_c *AlertCreate) AddDeliveryIDs(ids ...int) *AlertCreate {
+	_c.mutation.AddDeliveryIDs(ids...)
+	return _c
+}
+
+// AddDeliveries adds the "deliveries" edges to the Delivery entity.
+func (_c *AlertCreate) AddDeliveries(v ...*Delivery) *AlertCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddDeliveryIDs(ids...)
 }
 
 // AddTimelineIDs adds the "timeline" edge to the TimelineEvent entity by IDs.
@@ -499,6 +543,14 @@ func (_c *AlertCreate) defaults() error {
 		v := alert.DefaultLastOccurredAt()
 		_c.mutation.SetLastOccurredAt(v)
 	}
+	if _, ok := _c.mutation.EscalationRound(); !ok {
+		v := alert.DefaultEscalationRound
+		_c.mutation.SetEscalationRound(v)
+	}
+	if _, ok := _c.mutation.EscalationStep(); !ok {
+		v := alert.DefaultEscalationStep
+		_c.mutation.SetEscalationStep(v)
+	}
 	if _, ok := _c.mutation.InMaintenance(); !ok {
 		v := alert.DefaultInMaintenance
 		_c.mutation.SetInMaintenance(v)
@@ -600,6 +652,12 @@ func (_c *AlertCreate) check() error {
 	}
 	if _, ok := _c.mutation.LastOccurredAt(); !ok {
 		return &ValidationError{Name: "last_occurred_at", err: errors.New(`ent: missing required field "Alert.last_occurred_at"`)}
+	}
+	if _, ok := _c.mutation.EscalationRound(); !ok {
+		return &ValidationError{Name: "escalation_round", err: errors.New(`ent: missing required field "Alert.escalation_round"`)}
+	}
+	if _, ok := _c.mutation.EscalationStep(); !ok {
+		return &ValidationError{Name: "escalation_step", err: errors.New(`ent: missing required field "Alert.escalation_step"`)}
 	}
 	if _, ok := _c.mutation.InMaintenance(); !ok {
 		return &ValidationError{Name: "in_maintenance", err: errors.New(`ent: missing required field "Alert.in_maintenance"`)}
@@ -720,6 +778,14 @@ func (_c *AlertCreate) createSpec() (*Alert, *sqlgraph.CreateSpec) {
 		_spec.SetField(alert.FieldRequestID, field.TypeString, value)
 		_node.RequestID = &value
 	}
+	if value, ok := _c.mutation.EscalationRound(); ok {
+		_spec.SetField(alert.FieldEscalationRound, field.TypeInt, value)
+		_node.EscalationRound = value
+	}
+	if value, ok := _c.mutation.EscalationStep(); ok {
+		_spec.SetField(alert.FieldEscalationStep, field.TypeInt, value)
+		_node.EscalationStep = value
+	}
 	if value, ok := _c.mutation.InMaintenance(); ok {
 		_spec.SetField(alert.FieldInMaintenance, field.TypeBool, value)
 		_node.InMaintenance = value
@@ -815,6 +881,22 @@ func (_c *AlertCreate) createSpec() (*Alert, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.IncidentID = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.DeliveriesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   alert.DeliveriesTable,
+			Columns: []string{alert.DeliveriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(delivery.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.TimelineIDs(); len(nodes) > 0 {
@@ -1200,6 +1282,42 @@ func (u *AlertUpsert) UpdateEscalationDueAt() *AlertUpsert {
 // ClearEscalationDueAt clears the value of the "escalation_due_at" field.
 func (u *AlertUpsert) ClearEscalationDueAt() *AlertUpsert {
 	u.SetNull(alert.FieldEscalationDueAt)
+	return u
+}
+
+// SetEscalationRound sets the "escalation_round" field.
+func (u *AlertUpsert) SetEscalationRound(v int) *AlertUpsert {
+	u.Set(alert.FieldEscalationRound, v)
+	return u
+}
+
+// UpdateEscalationRound sets the "escalation_round" field to the value that was provided on create.
+func (u *AlertUpsert) UpdateEscalationRound() *AlertUpsert {
+	u.SetExcluded(alert.FieldEscalationRound)
+	return u
+}
+
+// AddEscalationRound adds v to the "escalation_round" field.
+func (u *AlertUpsert) AddEscalationRound(v int) *AlertUpsert {
+	u.Add(alert.FieldEscalationRound, v)
+	return u
+}
+
+// SetEscalationStep sets the "escalation_step" field.
+func (u *AlertUpsert) SetEscalationStep(v int) *AlertUpsert {
+	u.Set(alert.FieldEscalationStep, v)
+	return u
+}
+
+// UpdateEscalationStep sets the "escalation_step" field to the value that was provided on create.
+func (u *AlertUpsert) UpdateEscalationStep() *AlertUpsert {
+	u.SetExcluded(alert.FieldEscalationStep)
+	return u
+}
+
+// AddEscalationStep adds v to the "escalation_step" field.
+func (u *AlertUpsert) AddEscalationStep(v int) *AlertUpsert {
+	u.Add(alert.FieldEscalationStep, v)
 	return u
 }
 
@@ -1658,6 +1776,48 @@ func (u *AlertUpsertOne) UpdateEscalationDueAt() *AlertUpsertOne {
 func (u *AlertUpsertOne) ClearEscalationDueAt() *AlertUpsertOne {
 	return u.Update(func(s *AlertUpsert) {
 		s.ClearEscalationDueAt()
+	})
+}
+
+// SetEscalationRound sets the "escalation_round" field.
+func (u *AlertUpsertOne) SetEscalationRound(v int) *AlertUpsertOne {
+	return u.Update(func(s *AlertUpsert) {
+		s.SetEscalationRound(v)
+	})
+}
+
+// AddEscalationRound adds v to the "escalation_round" field.
+func (u *AlertUpsertOne) AddEscalationRound(v int) *AlertUpsertOne {
+	return u.Update(func(s *AlertUpsert) {
+		s.AddEscalationRound(v)
+	})
+}
+
+// UpdateEscalationRound sets the "escalation_round" field to the value that was provided on create.
+func (u *AlertUpsertOne) UpdateEscalationRound() *AlertUpsertOne {
+	return u.Update(func(s *AlertUpsert) {
+		s.UpdateEscalationRound()
+	})
+}
+
+// SetEscalationStep sets the "escalation_step" field.
+func (u *AlertUpsertOne) SetEscalationStep(v int) *AlertUpsertOne {
+	return u.Update(func(s *AlertUpsert) {
+		s.SetEscalationStep(v)
+	})
+}
+
+// AddEscalationStep adds v to the "escalation_step" field.
+func (u *AlertUpsertOne) AddEscalationStep(v int) *AlertUpsertOne {
+	return u.Update(func(s *AlertUpsert) {
+		s.AddEscalationStep(v)
+	})
+}
+
+// UpdateEscalationStep sets the "escalation_step" field to the value that was provided on create.
+func (u *AlertUpsertOne) UpdateEscalationStep() *AlertUpsertOne {
+	return u.Update(func(s *AlertUpsert) {
+		s.UpdateEscalationStep()
 	})
 }
 
@@ -2288,6 +2448,48 @@ func (u *AlertUpsertBulk) UpdateEscalationDueAt() *AlertUpsertBulk {
 func (u *AlertUpsertBulk) ClearEscalationDueAt() *AlertUpsertBulk {
 	return u.Update(func(s *AlertUpsert) {
 		s.ClearEscalationDueAt()
+	})
+}
+
+// SetEscalationRound sets the "escalation_round" field.
+func (u *AlertUpsertBulk) SetEscalationRound(v int) *AlertUpsertBulk {
+	return u.Update(func(s *AlertUpsert) {
+		s.SetEscalationRound(v)
+	})
+}
+
+// AddEscalationRound adds v to the "escalation_round" field.
+func (u *AlertUpsertBulk) AddEscalationRound(v int) *AlertUpsertBulk {
+	return u.Update(func(s *AlertUpsert) {
+		s.AddEscalationRound(v)
+	})
+}
+
+// UpdateEscalationRound sets the "escalation_round" field to the value that was provided on create.
+func (u *AlertUpsertBulk) UpdateEscalationRound() *AlertUpsertBulk {
+	return u.Update(func(s *AlertUpsert) {
+		s.UpdateEscalationRound()
+	})
+}
+
+// SetEscalationStep sets the "escalation_step" field.
+func (u *AlertUpsertBulk) SetEscalationStep(v int) *AlertUpsertBulk {
+	return u.Update(func(s *AlertUpsert) {
+		s.SetEscalationStep(v)
+	})
+}
+
+// AddEscalationStep adds v to the "escalation_step" field.
+func (u *AlertUpsertBulk) AddEscalationStep(v int) *AlertUpsertBulk {
+	return u.Update(func(s *AlertUpsert) {
+		s.AddEscalationStep(v)
+	})
+}
+
+// UpdateEscalationStep sets the "escalation_step" field to the value that was provided on create.
+func (u *AlertUpsertBulk) UpdateEscalationStep() *AlertUpsertBulk {
+	return u.Update(func(s *AlertUpsert) {
+		s.UpdateEscalationStep()
 	})
 }
 

@@ -15,6 +15,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/tocsin/tocsin/ent/alert"
+	"github.com/tocsin/tocsin/ent/delivery"
 	"github.com/tocsin/tocsin/ent/incident"
 	"github.com/tocsin/tocsin/ent/predicate"
 	"github.com/tocsin/tocsin/ent/service"
@@ -25,19 +26,21 @@ import (
 // AlertQuery is the builder for querying Alert entities.
 type AlertQuery struct {
 	config
-	ctx                *QueryContext
-	order              []alert.OrderOption
-	inters             []Interceptor
-	predicates         []predicate.Alert
-	withService        *ServiceQuery
-	withAcknowledgedBy *UserQuery
-	withClosedBy       *UserQuery
-	withOwner          *UserQuery
-	withIncident       *IncidentQuery
-	withTimeline       *TimelineEventQuery
-	loadTotal          []func(context.Context, []*Alert) error
-	modifiers          []func(*sql.Selector)
-	withNamedTimeline  map[string]*TimelineEventQuery
+	ctx                 *QueryContext
+	order               []alert.OrderOption
+	inters              []Interceptor
+	predicates          []predicate.Alert
+	withService         *ServiceQuery
+	withAcknowledgedBy  *UserQuery
+	withClosedBy        *UserQuery
+	withOwner           *UserQuery
+	withIncident        *IncidentQuery
+	withDeliveries      *DeliveryQuery
+	withTimeline        *TimelineEventQuery
+	loadTotal           []func(context.Context, []*Alert) error
+	modifiers           []func(*sql.Selector)
+	withNamedDeliveries map[string]*DeliveryQuery
+	withNamedTimeline   map[string]*TimelineEventQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -177,6 +180,28 @@ func (_q *AlertQuery) QueryIncident() *IncidentQuery {
 			sqlgraph.From(alert.Table, alert.FieldID, selector),
 			sqlgraph.To(incident.Table, incident.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, alert.IncidentTable, alert.IncidentColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryDeliveries chains the current query on the "deliveries" edge.
+func (_q *AlertQuery) QueryDeliveries() *DeliveryQuery {
+	query := (&DeliveryClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(alert.Table, alert.FieldID, selector),
+			sqlgraph.To(delivery.Table, delivery.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, alert.DeliveriesTable, alert.DeliveriesColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -403,6 +428,7 @@ func (_q *AlertQuery) Clone() *AlertQuery {
 		withClosedBy:       _q.withClosedBy.Clone(),
 		withOwner:          _q.withOwner.Clone(),
 		withIncident:       _q.withIncident.Clone(),
+		withDeliveries:     _q.withDeliveries.Clone(),
 		withTimeline:       _q.withTimeline.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
@@ -463,6 +489,17 @@ func (_q *AlertQuery) WithIncident(opts ...func(*IncidentQuery)) *AlertQuery {
 		opt(query)
 	}
 	_q.withIncident = query
+	return _q
+}
+
+// WithDeliveries tells the query-builder to eager-load the nodes that are connected to
+// the "deliveries" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *AlertQuery) WithDeliveries(opts ...func(*DeliveryQuery)) *AlertQuery {
+	query := (&DeliveryClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withDeliveries = query
 	return _q
 }
 
@@ -561,12 +598,13 @@ func (_q *AlertQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Alert,
 	var (
 		nodes       = []*Alert{}
 		_spec       = _q.querySpec()
-		loadedTypes = [6]bool{
+		loadedTypes = [7]bool{
 			_q.withService != nil,
 			_q.withAcknowledgedBy != nil,
 			_q.withClosedBy != nil,
 			_q.withOwner != nil,
 			_q.withIncident != nil,
+			_q.withDeliveries != nil,
 			_q.withTimeline != nil,
 		}
 	)
@@ -621,10 +659,24 @@ func (_q *AlertQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Alert,
 			return nil, err
 		}
 	}
+	if query := _q.withDeliveries; query != nil {
+		if err := _q.loadDeliveries(ctx, query, nodes,
+			func(n *Alert) { n.Edges.Deliveries = []*Delivery{} },
+			func(n *Alert, e *Delivery) { n.Edges.Deliveries = append(n.Edges.Deliveries, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withTimeline; query != nil {
 		if err := _q.loadTimeline(ctx, query, nodes,
 			func(n *Alert) { n.Edges.Timeline = []*TimelineEvent{} },
 			func(n *Alert, e *TimelineEvent) { n.Edges.Timeline = append(n.Edges.Timeline, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedDeliveries {
+		if err := _q.loadDeliveries(ctx, query, nodes,
+			func(n *Alert) { n.appendNamedDeliveries(name) },
+			func(n *Alert, e *Delivery) { n.appendNamedDeliveries(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -800,6 +852,36 @@ func (_q *AlertQuery) loadIncident(ctx context.Context, query *IncidentQuery, no
 	}
 	return nil
 }
+func (_q *AlertQuery) loadDeliveries(ctx context.Context, query *DeliveryQuery, nodes []*Alert, init func(*Alert), assign func(*Alert, *Delivery)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Alert)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(delivery.FieldAlertID)
+	}
+	query.Where(predicate.Delivery(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(alert.DeliveriesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.AlertID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "alert_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 func (_q *AlertQuery) loadTimeline(ctx context.Context, query *TimelineEventQuery, nodes []*Alert, init func(*Alert), assign func(*Alert, *TimelineEvent)) error {
 	fks := make([]driver.Value, 0, len(nodes))
 	nodeids := make(map[int]*Alert)
@@ -966,6 +1048,20 @@ func (_q *AlertQuery) ForShare(opts ...sql.LockOption) *AlertQuery {
 func (_q *AlertQuery) Modify(modifiers ...func(s *sql.Selector)) *AlertSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
+}
+
+// WithNamedDeliveries tells the query-builder to eager-load the nodes that are connected to the "deliveries"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *AlertQuery) WithNamedDeliveries(name string, opts ...func(*DeliveryQuery)) *AlertQuery {
+	query := (&DeliveryClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedDeliveries == nil {
+		_q.withNamedDeliveries = make(map[string]*DeliveryQuery)
+	}
+	_q.withNamedDeliveries[name] = query
+	return _q
 }
 
 // WithNamedTimeline tells the query-builder to eager-load the nodes that are connected to the "timeline"

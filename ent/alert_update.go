@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqljson"
 	"entgo.io/ent/schema/field"
 	"github.com/tocsin/tocsin/ent/alert"
+	"github.com/tocsin/tocsin/ent/delivery"
 	"github.com/tocsin/tocsin/ent/incident"
 	"github.com/tocsin/tocsin/ent/predicate"
 	"github.com/tocsin/tocsin/ent/service"
@@ -379,6 +380,48 @@ func (_u *AlertUpdate) ClearEscalationDueAt() *AlertUpdate {
 	return _u
 }
 
+// SetEscalationRound sets the "escalation_round" field.
+func (_u *AlertUpdate) SetEscalationRound(v int) *AlertUpdate {
+	_u.mutation.ResetEscalationRound()
+	_u.mutation.SetEscalationRound(v)
+	return _u
+}
+
+// SetNillableEscalationRound sets the "escalation_round" field if the given value is not nil.
+func (_u *AlertUpdate) SetNillableEscalationRound(v *int) *AlertUpdate {
+	if v != nil {
+		_u.SetEscalationRound(*v)
+	}
+	return _u
+}
+
+// AddEscalationRound adds value to the "escalation_round" field.
+func (_u *AlertUpdate) AddEscalationRound(v int) *AlertUpdate {
+	_u.mutation.AddEscalationRound(v)
+	return _u
+}
+
+// SetEscalationStep sets the "escalation_step" field.
+func (_u *AlertUpdate) SetEscalationStep(v int) *AlertUpdate {
+	_u.mutation.ResetEscalationStep()
+	_u.mutation.SetEscalationStep(v)
+	return _u
+}
+
+// SetNillableEscalationStep sets the "escalation_step" field if the given value is not nil.
+func (_u *AlertUpdate) SetNillableEscalationStep(v *int) *AlertUpdate {
+	if v != nil {
+		_u.SetEscalationStep(*v)
+	}
+	return _u
+}
+
+// AddEscalationStep adds value to the "escalation_step" field.
+func (_u *AlertUpdate) AddEscalationStep(v int) *AlertUpdate {
+	_u.mutation.AddEscalationStep(v)
+	return _u
+}
+
 // SetInMaintenance sets the "in_maintenance" field.
 func (_u *AlertUpdate) SetInMaintenance(v bool) *AlertUpdate {
 	_u.mutation.SetInMaintenance(v)
@@ -442,6 +485,21 @@ func (_u *AlertUpdate) SetIncident(v *Incident) *AlertUpdate {
 	return _u.SetIncidentID(v.ID)
 }
 
+// AddDeliveryIDs adds the "deliveries" edge to the Delivery entity by IDs.
+func (_u *AlertUpdate) AddDeliveryIDs(ids ...int) *AlertUpdate {
+	_u.mutation.AddDeliveryIDs(ids...)
+	return _u
+}
+
+// AddDeliveries adds the "deliveries" edges to the Delivery entity.
+func (_u *AlertUpdate) AddDeliveries(v ...*Delivery) *AlertUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddDeliveryIDs(ids...)
+}
+
 // AddTimelineIDs adds the "timeline" edge to the TimelineEvent entity by IDs.
 func (_u *AlertUpdate) AddTimelineIDs(ids ...int) *AlertUpdate {
 	_u.mutation.AddTimelineIDs(ids...)
@@ -490,6 +548,27 @@ func (_u *AlertUpdate) ClearOwner() *AlertUpdate {
 func (_u *AlertUpdate) ClearIncident() *AlertUpdate {
 	_u.mutation.ClearIncident()
 	return _u
+}
+
+// ClearDeliveries clears all "deliveries" edges to the Delivery entity.
+func (_u *AlertUpdate) ClearDeliveries() *AlertUpdate {
+	_u.mutation.ClearDeliveries()
+	return _u
+}
+
+// RemoveDeliveryIDs removes the "deliveries" edge to Delivery entities by IDs.
+func (_u *AlertUpdate) RemoveDeliveryIDs(ids ...int) *AlertUpdate {
+	_u.mutation.RemoveDeliveryIDs(ids...)
+	return _u
+}
+
+// RemoveDeliveries removes "deliveries" edges to Delivery entities.
+func (_u *AlertUpdate) RemoveDeliveries(v ...*Delivery) *AlertUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveDeliveryIDs(ids...)
 }
 
 // ClearTimeline clears all "timeline" edges to the TimelineEvent entity.
@@ -698,6 +777,18 @@ func (_u *AlertUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.RequestIDCleared() {
 		_spec.ClearField(alert.FieldRequestID, field.TypeString)
 	}
+	if value, ok := _u.mutation.EscalationRound(); ok {
+		_spec.SetField(alert.FieldEscalationRound, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedEscalationRound(); ok {
+		_spec.AddField(alert.FieldEscalationRound, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.EscalationStep(); ok {
+		_spec.SetField(alert.FieldEscalationStep, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedEscalationStep(); ok {
+		_spec.AddField(alert.FieldEscalationStep, field.TypeInt, value)
+	}
 	if value, ok := _u.mutation.InMaintenance(); ok {
 		_spec.SetField(alert.FieldInMaintenance, field.TypeBool, value)
 	}
@@ -855,6 +946,51 @@ func (_u *AlertUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.DeliveriesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   alert.DeliveriesTable,
+			Columns: []string{alert.DeliveriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(delivery.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedDeliveriesIDs(); len(nodes) > 0 && !_u.mutation.DeliveriesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   alert.DeliveriesTable,
+			Columns: []string{alert.DeliveriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(delivery.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.DeliveriesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   alert.DeliveriesTable,
+			Columns: []string{alert.DeliveriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(delivery.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -1274,6 +1410,48 @@ func (_u *AlertUpdateOne) ClearEscalationDueAt() *AlertUpdateOne {
 	return _u
 }
 
+// SetEscalationRound sets the "escalation_round" field.
+func (_u *AlertUpdateOne) SetEscalationRound(v int) *AlertUpdateOne {
+	_u.mutation.ResetEscalationRound()
+	_u.mutation.SetEscalationRound(v)
+	return _u
+}
+
+// SetNillableEscalationRound sets the "escalation_round" field if the given value is not nil.
+func (_u *AlertUpdateOne) SetNillableEscalationRound(v *int) *AlertUpdateOne {
+	if v != nil {
+		_u.SetEscalationRound(*v)
+	}
+	return _u
+}
+
+// AddEscalationRound adds value to the "escalation_round" field.
+func (_u *AlertUpdateOne) AddEscalationRound(v int) *AlertUpdateOne {
+	_u.mutation.AddEscalationRound(v)
+	return _u
+}
+
+// SetEscalationStep sets the "escalation_step" field.
+func (_u *AlertUpdateOne) SetEscalationStep(v int) *AlertUpdateOne {
+	_u.mutation.ResetEscalationStep()
+	_u.mutation.SetEscalationStep(v)
+	return _u
+}
+
+// SetNillableEscalationStep sets the "escalation_step" field if the given value is not nil.
+func (_u *AlertUpdateOne) SetNillableEscalationStep(v *int) *AlertUpdateOne {
+	if v != nil {
+		_u.SetEscalationStep(*v)
+	}
+	return _u
+}
+
+// AddEscalationStep adds value to the "escalation_step" field.
+func (_u *AlertUpdateOne) AddEscalationStep(v int) *AlertUpdateOne {
+	_u.mutation.AddEscalationStep(v)
+	return _u
+}
+
 // SetInMaintenance sets the "in_maintenance" field.
 func (_u *AlertUpdateOne) SetInMaintenance(v bool) *AlertUpdateOne {
 	_u.mutation.SetInMaintenance(v)
@@ -1337,6 +1515,21 @@ func (_u *AlertUpdateOne) SetIncident(v *Incident) *AlertUpdateOne {
 	return _u.SetIncidentID(v.ID)
 }
 
+// AddDeliveryIDs adds the "deliveries" edge to the Delivery entity by IDs.
+func (_u *AlertUpdateOne) AddDeliveryIDs(ids ...int) *AlertUpdateOne {
+	_u.mutation.AddDeliveryIDs(ids...)
+	return _u
+}
+
+// AddDeliveries adds the "deliveries" edges to the Delivery entity.
+func (_u *AlertUpdateOne) AddDeliveries(v ...*Delivery) *AlertUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddDeliveryIDs(ids...)
+}
+
 // AddTimelineIDs adds the "timeline" edge to the TimelineEvent entity by IDs.
 func (_u *AlertUpdateOne) AddTimelineIDs(ids ...int) *AlertUpdateOne {
 	_u.mutation.AddTimelineIDs(ids...)
@@ -1385,6 +1578,27 @@ func (_u *AlertUpdateOne) ClearOwner() *AlertUpdateOne {
 func (_u *AlertUpdateOne) ClearIncident() *AlertUpdateOne {
 	_u.mutation.ClearIncident()
 	return _u
+}
+
+// ClearDeliveries clears all "deliveries" edges to the Delivery entity.
+func (_u *AlertUpdateOne) ClearDeliveries() *AlertUpdateOne {
+	_u.mutation.ClearDeliveries()
+	return _u
+}
+
+// RemoveDeliveryIDs removes the "deliveries" edge to Delivery entities by IDs.
+func (_u *AlertUpdateOne) RemoveDeliveryIDs(ids ...int) *AlertUpdateOne {
+	_u.mutation.RemoveDeliveryIDs(ids...)
+	return _u
+}
+
+// RemoveDeliveries removes "deliveries" edges to Delivery entities.
+func (_u *AlertUpdateOne) RemoveDeliveries(v ...*Delivery) *AlertUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveDeliveryIDs(ids...)
 }
 
 // ClearTimeline clears all "timeline" edges to the TimelineEvent entity.
@@ -1623,6 +1837,18 @@ func (_u *AlertUpdateOne) sqlSave(ctx context.Context) (_node *Alert, err error)
 	if _u.mutation.RequestIDCleared() {
 		_spec.ClearField(alert.FieldRequestID, field.TypeString)
 	}
+	if value, ok := _u.mutation.EscalationRound(); ok {
+		_spec.SetField(alert.FieldEscalationRound, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedEscalationRound(); ok {
+		_spec.AddField(alert.FieldEscalationRound, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.EscalationStep(); ok {
+		_spec.SetField(alert.FieldEscalationStep, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedEscalationStep(); ok {
+		_spec.AddField(alert.FieldEscalationStep, field.TypeInt, value)
+	}
 	if value, ok := _u.mutation.InMaintenance(); ok {
 		_spec.SetField(alert.FieldInMaintenance, field.TypeBool, value)
 	}
@@ -1780,6 +2006,51 @@ func (_u *AlertUpdateOne) sqlSave(ctx context.Context) (_node *Alert, err error)
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(incident.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.DeliveriesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   alert.DeliveriesTable,
+			Columns: []string{alert.DeliveriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(delivery.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedDeliveriesIDs(); len(nodes) > 0 && !_u.mutation.DeliveriesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   alert.DeliveriesTable,
+			Columns: []string{alert.DeliveriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(delivery.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.DeliveriesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   alert.DeliveriesTable,
+			Columns: []string{alert.DeliveriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(delivery.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -18,13 +18,18 @@ import (
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/apitoken"
 	"github.com/tocsin/tocsin/ent/calendarfeed"
+	"github.com/tocsin/tocsin/ent/contactmethod"
 	"github.com/tocsin/tocsin/ent/coverrequest"
+	"github.com/tocsin/tocsin/ent/delivery"
+	"github.com/tocsin/tocsin/ent/escalationpolicy"
+	"github.com/tocsin/tocsin/ent/escalationstep"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
 	"github.com/tocsin/tocsin/ent/ingestrequest"
 	"github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/invitation"
 	"github.com/tocsin/tocsin/ent/maintenancewindow"
+	"github.com/tocsin/tocsin/ent/notificationrule"
 	"github.com/tocsin/tocsin/ent/schedule"
 	"github.com/tocsin/tocsin/ent/schedulelayer"
 	"github.com/tocsin/tocsin/ent/scheduleoverride"
@@ -48,8 +53,16 @@ type Client struct {
 	Alert *AlertClient
 	// CalendarFeed is the client for interacting with the CalendarFeed builders.
 	CalendarFeed *CalendarFeedClient
+	// ContactMethod is the client for interacting with the ContactMethod builders.
+	ContactMethod *ContactMethodClient
 	// CoverRequest is the client for interacting with the CoverRequest builders.
 	CoverRequest *CoverRequestClient
+	// Delivery is the client for interacting with the Delivery builders.
+	Delivery *DeliveryClient
+	// EscalationPolicy is the client for interacting with the EscalationPolicy builders.
+	EscalationPolicy *EscalationPolicyClient
+	// EscalationStep is the client for interacting with the EscalationStep builders.
+	EscalationStep *EscalationStepClient
 	// Heartbeat is the client for interacting with the Heartbeat builders.
 	Heartbeat *HeartbeatClient
 	// Incident is the client for interacting with the Incident builders.
@@ -62,6 +75,8 @@ type Client struct {
 	Invitation *InvitationClient
 	// MaintenanceWindow is the client for interacting with the MaintenanceWindow builders.
 	MaintenanceWindow *MaintenanceWindowClient
+	// NotificationRule is the client for interacting with the NotificationRule builders.
+	NotificationRule *NotificationRuleClient
 	// Schedule is the client for interacting with the Schedule builders.
 	Schedule *ScheduleClient
 	// ScheduleLayer is the client for interacting with the ScheduleLayer builders.
@@ -92,13 +107,18 @@ func (c *Client) init() {
 	c.APIToken = NewAPITokenClient(c.config)
 	c.Alert = NewAlertClient(c.config)
 	c.CalendarFeed = NewCalendarFeedClient(c.config)
+	c.ContactMethod = NewContactMethodClient(c.config)
 	c.CoverRequest = NewCoverRequestClient(c.config)
+	c.Delivery = NewDeliveryClient(c.config)
+	c.EscalationPolicy = NewEscalationPolicyClient(c.config)
+	c.EscalationStep = NewEscalationStepClient(c.config)
 	c.Heartbeat = NewHeartbeatClient(c.config)
 	c.Incident = NewIncidentClient(c.config)
 	c.IngestRequest = NewIngestRequestClient(c.config)
 	c.Integration = NewIntegrationClient(c.config)
 	c.Invitation = NewInvitationClient(c.config)
 	c.MaintenanceWindow = NewMaintenanceWindowClient(c.config)
+	c.NotificationRule = NewNotificationRuleClient(c.config)
 	c.Schedule = NewScheduleClient(c.config)
 	c.ScheduleLayer = NewScheduleLayerClient(c.config)
 	c.ScheduleOverride = NewScheduleOverrideClient(c.config)
@@ -202,13 +222,18 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		APIToken:          NewAPITokenClient(cfg),
 		Alert:             NewAlertClient(cfg),
 		CalendarFeed:      NewCalendarFeedClient(cfg),
+		ContactMethod:     NewContactMethodClient(cfg),
 		CoverRequest:      NewCoverRequestClient(cfg),
+		Delivery:          NewDeliveryClient(cfg),
+		EscalationPolicy:  NewEscalationPolicyClient(cfg),
+		EscalationStep:    NewEscalationStepClient(cfg),
 		Heartbeat:         NewHeartbeatClient(cfg),
 		Incident:          NewIncidentClient(cfg),
 		IngestRequest:     NewIngestRequestClient(cfg),
 		Integration:       NewIntegrationClient(cfg),
 		Invitation:        NewInvitationClient(cfg),
 		MaintenanceWindow: NewMaintenanceWindowClient(cfg),
+		NotificationRule:  NewNotificationRuleClient(cfg),
 		Schedule:          NewScheduleClient(cfg),
 		ScheduleLayer:     NewScheduleLayerClient(cfg),
 		ScheduleOverride:  NewScheduleOverrideClient(cfg),
@@ -239,13 +264,18 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		APIToken:          NewAPITokenClient(cfg),
 		Alert:             NewAlertClient(cfg),
 		CalendarFeed:      NewCalendarFeedClient(cfg),
+		ContactMethod:     NewContactMethodClient(cfg),
 		CoverRequest:      NewCoverRequestClient(cfg),
+		Delivery:          NewDeliveryClient(cfg),
+		EscalationPolicy:  NewEscalationPolicyClient(cfg),
+		EscalationStep:    NewEscalationStepClient(cfg),
 		Heartbeat:         NewHeartbeatClient(cfg),
 		Incident:          NewIncidentClient(cfg),
 		IngestRequest:     NewIngestRequestClient(cfg),
 		Integration:       NewIntegrationClient(cfg),
 		Invitation:        NewInvitationClient(cfg),
 		MaintenanceWindow: NewMaintenanceWindowClient(cfg),
+		NotificationRule:  NewNotificationRuleClient(cfg),
 		Schedule:          NewScheduleClient(cfg),
 		ScheduleLayer:     NewScheduleLayerClient(cfg),
 		ScheduleOverride:  NewScheduleOverrideClient(cfg),
@@ -283,10 +313,11 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.APIToken, c.Alert, c.CalendarFeed, c.CoverRequest, c.Heartbeat, c.Incident,
-		c.IngestRequest, c.Integration, c.Invitation, c.MaintenanceWindow, c.Schedule,
-		c.ScheduleLayer, c.ScheduleOverride, c.Service, c.Session, c.Team,
-		c.TimelineEvent, c.User,
+		c.APIToken, c.Alert, c.CalendarFeed, c.ContactMethod, c.CoverRequest,
+		c.Delivery, c.EscalationPolicy, c.EscalationStep, c.Heartbeat, c.Incident,
+		c.IngestRequest, c.Integration, c.Invitation, c.MaintenanceWindow,
+		c.NotificationRule, c.Schedule, c.ScheduleLayer, c.ScheduleOverride, c.Service,
+		c.Session, c.Team, c.TimelineEvent, c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -296,10 +327,11 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.APIToken, c.Alert, c.CalendarFeed, c.CoverRequest, c.Heartbeat, c.Incident,
-		c.IngestRequest, c.Integration, c.Invitation, c.MaintenanceWindow, c.Schedule,
-		c.ScheduleLayer, c.ScheduleOverride, c.Service, c.Session, c.Team,
-		c.TimelineEvent, c.User,
+		c.APIToken, c.Alert, c.CalendarFeed, c.ContactMethod, c.CoverRequest,
+		c.Delivery, c.EscalationPolicy, c.EscalationStep, c.Heartbeat, c.Incident,
+		c.IngestRequest, c.Integration, c.Invitation, c.MaintenanceWindow,
+		c.NotificationRule, c.Schedule, c.ScheduleLayer, c.ScheduleOverride, c.Service,
+		c.Session, c.Team, c.TimelineEvent, c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -314,8 +346,16 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Alert.mutate(ctx, m)
 	case *CalendarFeedMutation:
 		return c.CalendarFeed.mutate(ctx, m)
+	case *ContactMethodMutation:
+		return c.ContactMethod.mutate(ctx, m)
 	case *CoverRequestMutation:
 		return c.CoverRequest.mutate(ctx, m)
+	case *DeliveryMutation:
+		return c.Delivery.mutate(ctx, m)
+	case *EscalationPolicyMutation:
+		return c.EscalationPolicy.mutate(ctx, m)
+	case *EscalationStepMutation:
+		return c.EscalationStep.mutate(ctx, m)
 	case *HeartbeatMutation:
 		return c.Heartbeat.mutate(ctx, m)
 	case *IncidentMutation:
@@ -328,6 +368,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Invitation.mutate(ctx, m)
 	case *MaintenanceWindowMutation:
 		return c.MaintenanceWindow.mutate(ctx, m)
+	case *NotificationRuleMutation:
+		return c.NotificationRule.mutate(ctx, m)
 	case *ScheduleMutation:
 		return c.Schedule.mutate(ctx, m)
 	case *ScheduleLayerMutation:
@@ -687,6 +729,22 @@ func (c *AlertClient) QueryIncident(_m *Alert) *IncidentQuery {
 	return query
 }
 
+// QueryDeliveries queries the deliveries edge of a Alert.
+func (c *AlertClient) QueryDeliveries(_m *Alert) *DeliveryQuery {
+	query := (&DeliveryClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(alert.Table, alert.FieldID, id),
+			sqlgraph.To(delivery.Table, delivery.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, alert.DeliveriesTable, alert.DeliveriesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryTimeline queries the timeline edge of a Alert.
 func (c *AlertClient) QueryTimeline(_m *Alert) *TimelineEventQuery {
 	query := (&TimelineEventClient{config: c.config}).Query()
@@ -895,6 +953,188 @@ func (c *CalendarFeedClient) mutate(ctx context.Context, m *CalendarFeedMutation
 	}
 }
 
+// ContactMethodClient is a client for the ContactMethod schema.
+type ContactMethodClient struct {
+	config
+}
+
+// NewContactMethodClient returns a client for the ContactMethod from the given config.
+func NewContactMethodClient(c config) *ContactMethodClient {
+	return &ContactMethodClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `contactmethod.Hooks(f(g(h())))`.
+func (c *ContactMethodClient) Use(hooks ...Hook) {
+	c.hooks.ContactMethod = append(c.hooks.ContactMethod, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `contactmethod.Intercept(f(g(h())))`.
+func (c *ContactMethodClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ContactMethod = append(c.inters.ContactMethod, interceptors...)
+}
+
+// Create returns a builder for creating a ContactMethod entity.
+func (c *ContactMethodClient) Create() *ContactMethodCreate {
+	mutation := newContactMethodMutation(c.config, OpCreate)
+	return &ContactMethodCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ContactMethod entities.
+func (c *ContactMethodClient) CreateBulk(builders ...*ContactMethodCreate) *ContactMethodCreateBulk {
+	return &ContactMethodCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ContactMethodClient) MapCreateBulk(slice any, setFunc func(*ContactMethodCreate, int)) *ContactMethodCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ContactMethodCreateBulk{err: fmt.Errorf("calling to ContactMethodClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ContactMethodCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ContactMethodCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ContactMethod.
+func (c *ContactMethodClient) Update() *ContactMethodUpdate {
+	mutation := newContactMethodMutation(c.config, OpUpdate)
+	return &ContactMethodUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ContactMethodClient) UpdateOne(_m *ContactMethod) *ContactMethodUpdateOne {
+	mutation := newContactMethodMutation(c.config, OpUpdateOne, withContactMethod(_m))
+	return &ContactMethodUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ContactMethodClient) UpdateOneID(id int) *ContactMethodUpdateOne {
+	mutation := newContactMethodMutation(c.config, OpUpdateOne, withContactMethodID(id))
+	return &ContactMethodUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ContactMethod.
+func (c *ContactMethodClient) Delete() *ContactMethodDelete {
+	mutation := newContactMethodMutation(c.config, OpDelete)
+	return &ContactMethodDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ContactMethodClient) DeleteOne(_m *ContactMethod) *ContactMethodDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ContactMethodClient) DeleteOneID(id int) *ContactMethodDeleteOne {
+	builder := c.Delete().Where(contactmethod.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ContactMethodDeleteOne{builder}
+}
+
+// Query returns a query builder for ContactMethod.
+func (c *ContactMethodClient) Query() *ContactMethodQuery {
+	return &ContactMethodQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeContactMethod},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ContactMethod entity by its id.
+func (c *ContactMethodClient) Get(ctx context.Context, id int) (*ContactMethod, error) {
+	return c.Query().Where(contactmethod.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ContactMethodClient) GetX(ctx context.Context, id int) *ContactMethod {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryUser queries the user edge of a ContactMethod.
+func (c *ContactMethodClient) QueryUser(_m *ContactMethod) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(contactmethod.Table, contactmethod.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, contactmethod.UserTable, contactmethod.UserColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryDeliveries queries the deliveries edge of a ContactMethod.
+func (c *ContactMethodClient) QueryDeliveries(_m *ContactMethod) *DeliveryQuery {
+	query := (&DeliveryClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(contactmethod.Table, contactmethod.FieldID, id),
+			sqlgraph.To(delivery.Table, delivery.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, contactmethod.DeliveriesTable, contactmethod.DeliveriesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRules queries the rules edge of a ContactMethod.
+func (c *ContactMethodClient) QueryRules(_m *ContactMethod) *NotificationRuleQuery {
+	query := (&NotificationRuleClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(contactmethod.Table, contactmethod.FieldID, id),
+			sqlgraph.To(notificationrule.Table, notificationrule.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, contactmethod.RulesTable, contactmethod.RulesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ContactMethodClient) Hooks() []Hook {
+	hooks := c.hooks.ContactMethod
+	return append(hooks[:len(hooks):len(hooks)], contactmethod.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ContactMethodClient) Interceptors() []Interceptor {
+	return c.inters.ContactMethod
+}
+
+func (c *ContactMethodClient) mutate(ctx context.Context, m *ContactMethodMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ContactMethodCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ContactMethodUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ContactMethodUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ContactMethodDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ContactMethod mutation op: %q", m.Op())
+	}
+}
+
 // CoverRequestClient is a client for the CoverRequest schema.
 type CoverRequestClient struct {
 	config
@@ -1090,6 +1330,504 @@ func (c *CoverRequestClient) mutate(ctx context.Context, m *CoverRequestMutation
 		return (&CoverRequestDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown CoverRequest mutation op: %q", m.Op())
+	}
+}
+
+// DeliveryClient is a client for the Delivery schema.
+type DeliveryClient struct {
+	config
+}
+
+// NewDeliveryClient returns a client for the Delivery from the given config.
+func NewDeliveryClient(c config) *DeliveryClient {
+	return &DeliveryClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `delivery.Hooks(f(g(h())))`.
+func (c *DeliveryClient) Use(hooks ...Hook) {
+	c.hooks.Delivery = append(c.hooks.Delivery, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `delivery.Intercept(f(g(h())))`.
+func (c *DeliveryClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Delivery = append(c.inters.Delivery, interceptors...)
+}
+
+// Create returns a builder for creating a Delivery entity.
+func (c *DeliveryClient) Create() *DeliveryCreate {
+	mutation := newDeliveryMutation(c.config, OpCreate)
+	return &DeliveryCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Delivery entities.
+func (c *DeliveryClient) CreateBulk(builders ...*DeliveryCreate) *DeliveryCreateBulk {
+	return &DeliveryCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *DeliveryClient) MapCreateBulk(slice any, setFunc func(*DeliveryCreate, int)) *DeliveryCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &DeliveryCreateBulk{err: fmt.Errorf("calling to DeliveryClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*DeliveryCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &DeliveryCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Delivery.
+func (c *DeliveryClient) Update() *DeliveryUpdate {
+	mutation := newDeliveryMutation(c.config, OpUpdate)
+	return &DeliveryUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *DeliveryClient) UpdateOne(_m *Delivery) *DeliveryUpdateOne {
+	mutation := newDeliveryMutation(c.config, OpUpdateOne, withDelivery(_m))
+	return &DeliveryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *DeliveryClient) UpdateOneID(id int) *DeliveryUpdateOne {
+	mutation := newDeliveryMutation(c.config, OpUpdateOne, withDeliveryID(id))
+	return &DeliveryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Delivery.
+func (c *DeliveryClient) Delete() *DeliveryDelete {
+	mutation := newDeliveryMutation(c.config, OpDelete)
+	return &DeliveryDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *DeliveryClient) DeleteOne(_m *Delivery) *DeliveryDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *DeliveryClient) DeleteOneID(id int) *DeliveryDeleteOne {
+	builder := c.Delete().Where(delivery.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &DeliveryDeleteOne{builder}
+}
+
+// Query returns a query builder for Delivery.
+func (c *DeliveryClient) Query() *DeliveryQuery {
+	return &DeliveryQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeDelivery},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Delivery entity by its id.
+func (c *DeliveryClient) Get(ctx context.Context, id int) (*Delivery, error) {
+	return c.Query().Where(delivery.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *DeliveryClient) GetX(ctx context.Context, id int) *Delivery {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryAlert queries the alert edge of a Delivery.
+func (c *DeliveryClient) QueryAlert(_m *Delivery) *AlertQuery {
+	query := (&AlertClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(delivery.Table, delivery.FieldID, id),
+			sqlgraph.To(alert.Table, alert.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, delivery.AlertTable, delivery.AlertColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryUser queries the user edge of a Delivery.
+func (c *DeliveryClient) QueryUser(_m *Delivery) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(delivery.Table, delivery.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, delivery.UserTable, delivery.UserColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryContactMethod queries the contact_method edge of a Delivery.
+func (c *DeliveryClient) QueryContactMethod(_m *Delivery) *ContactMethodQuery {
+	query := (&ContactMethodClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(delivery.Table, delivery.FieldID, id),
+			sqlgraph.To(contactmethod.Table, contactmethod.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, delivery.ContactMethodTable, delivery.ContactMethodColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *DeliveryClient) Hooks() []Hook {
+	hooks := c.hooks.Delivery
+	return append(hooks[:len(hooks):len(hooks)], delivery.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *DeliveryClient) Interceptors() []Interceptor {
+	return c.inters.Delivery
+}
+
+func (c *DeliveryClient) mutate(ctx context.Context, m *DeliveryMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&DeliveryCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&DeliveryUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&DeliveryUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&DeliveryDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Delivery mutation op: %q", m.Op())
+	}
+}
+
+// EscalationPolicyClient is a client for the EscalationPolicy schema.
+type EscalationPolicyClient struct {
+	config
+}
+
+// NewEscalationPolicyClient returns a client for the EscalationPolicy from the given config.
+func NewEscalationPolicyClient(c config) *EscalationPolicyClient {
+	return &EscalationPolicyClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `escalationpolicy.Hooks(f(g(h())))`.
+func (c *EscalationPolicyClient) Use(hooks ...Hook) {
+	c.hooks.EscalationPolicy = append(c.hooks.EscalationPolicy, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `escalationpolicy.Intercept(f(g(h())))`.
+func (c *EscalationPolicyClient) Intercept(interceptors ...Interceptor) {
+	c.inters.EscalationPolicy = append(c.inters.EscalationPolicy, interceptors...)
+}
+
+// Create returns a builder for creating a EscalationPolicy entity.
+func (c *EscalationPolicyClient) Create() *EscalationPolicyCreate {
+	mutation := newEscalationPolicyMutation(c.config, OpCreate)
+	return &EscalationPolicyCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of EscalationPolicy entities.
+func (c *EscalationPolicyClient) CreateBulk(builders ...*EscalationPolicyCreate) *EscalationPolicyCreateBulk {
+	return &EscalationPolicyCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *EscalationPolicyClient) MapCreateBulk(slice any, setFunc func(*EscalationPolicyCreate, int)) *EscalationPolicyCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &EscalationPolicyCreateBulk{err: fmt.Errorf("calling to EscalationPolicyClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*EscalationPolicyCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &EscalationPolicyCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for EscalationPolicy.
+func (c *EscalationPolicyClient) Update() *EscalationPolicyUpdate {
+	mutation := newEscalationPolicyMutation(c.config, OpUpdate)
+	return &EscalationPolicyUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *EscalationPolicyClient) UpdateOne(_m *EscalationPolicy) *EscalationPolicyUpdateOne {
+	mutation := newEscalationPolicyMutation(c.config, OpUpdateOne, withEscalationPolicy(_m))
+	return &EscalationPolicyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *EscalationPolicyClient) UpdateOneID(id int) *EscalationPolicyUpdateOne {
+	mutation := newEscalationPolicyMutation(c.config, OpUpdateOne, withEscalationPolicyID(id))
+	return &EscalationPolicyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for EscalationPolicy.
+func (c *EscalationPolicyClient) Delete() *EscalationPolicyDelete {
+	mutation := newEscalationPolicyMutation(c.config, OpDelete)
+	return &EscalationPolicyDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *EscalationPolicyClient) DeleteOne(_m *EscalationPolicy) *EscalationPolicyDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *EscalationPolicyClient) DeleteOneID(id int) *EscalationPolicyDeleteOne {
+	builder := c.Delete().Where(escalationpolicy.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &EscalationPolicyDeleteOne{builder}
+}
+
+// Query returns a query builder for EscalationPolicy.
+func (c *EscalationPolicyClient) Query() *EscalationPolicyQuery {
+	return &EscalationPolicyQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeEscalationPolicy},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a EscalationPolicy entity by its id.
+func (c *EscalationPolicyClient) Get(ctx context.Context, id int) (*EscalationPolicy, error) {
+	return c.Query().Where(escalationpolicy.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *EscalationPolicyClient) GetX(ctx context.Context, id int) *EscalationPolicy {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QuerySteps queries the steps edge of a EscalationPolicy.
+func (c *EscalationPolicyClient) QuerySteps(_m *EscalationPolicy) *EscalationStepQuery {
+	query := (&EscalationStepClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(escalationpolicy.Table, escalationpolicy.FieldID, id),
+			sqlgraph.To(escalationstep.Table, escalationstep.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, escalationpolicy.StepsTable, escalationpolicy.StepsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryServices queries the services edge of a EscalationPolicy.
+func (c *EscalationPolicyClient) QueryServices(_m *EscalationPolicy) *ServiceQuery {
+	query := (&ServiceClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(escalationpolicy.Table, escalationpolicy.FieldID, id),
+			sqlgraph.To(service.Table, service.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, escalationpolicy.ServicesTable, escalationpolicy.ServicesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *EscalationPolicyClient) Hooks() []Hook {
+	hooks := c.hooks.EscalationPolicy
+	return append(hooks[:len(hooks):len(hooks)], escalationpolicy.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *EscalationPolicyClient) Interceptors() []Interceptor {
+	return c.inters.EscalationPolicy
+}
+
+func (c *EscalationPolicyClient) mutate(ctx context.Context, m *EscalationPolicyMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&EscalationPolicyCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&EscalationPolicyUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&EscalationPolicyUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&EscalationPolicyDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown EscalationPolicy mutation op: %q", m.Op())
+	}
+}
+
+// EscalationStepClient is a client for the EscalationStep schema.
+type EscalationStepClient struct {
+	config
+}
+
+// NewEscalationStepClient returns a client for the EscalationStep from the given config.
+func NewEscalationStepClient(c config) *EscalationStepClient {
+	return &EscalationStepClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `escalationstep.Hooks(f(g(h())))`.
+func (c *EscalationStepClient) Use(hooks ...Hook) {
+	c.hooks.EscalationStep = append(c.hooks.EscalationStep, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `escalationstep.Intercept(f(g(h())))`.
+func (c *EscalationStepClient) Intercept(interceptors ...Interceptor) {
+	c.inters.EscalationStep = append(c.inters.EscalationStep, interceptors...)
+}
+
+// Create returns a builder for creating a EscalationStep entity.
+func (c *EscalationStepClient) Create() *EscalationStepCreate {
+	mutation := newEscalationStepMutation(c.config, OpCreate)
+	return &EscalationStepCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of EscalationStep entities.
+func (c *EscalationStepClient) CreateBulk(builders ...*EscalationStepCreate) *EscalationStepCreateBulk {
+	return &EscalationStepCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *EscalationStepClient) MapCreateBulk(slice any, setFunc func(*EscalationStepCreate, int)) *EscalationStepCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &EscalationStepCreateBulk{err: fmt.Errorf("calling to EscalationStepClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*EscalationStepCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &EscalationStepCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for EscalationStep.
+func (c *EscalationStepClient) Update() *EscalationStepUpdate {
+	mutation := newEscalationStepMutation(c.config, OpUpdate)
+	return &EscalationStepUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *EscalationStepClient) UpdateOne(_m *EscalationStep) *EscalationStepUpdateOne {
+	mutation := newEscalationStepMutation(c.config, OpUpdateOne, withEscalationStep(_m))
+	return &EscalationStepUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *EscalationStepClient) UpdateOneID(id int) *EscalationStepUpdateOne {
+	mutation := newEscalationStepMutation(c.config, OpUpdateOne, withEscalationStepID(id))
+	return &EscalationStepUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for EscalationStep.
+func (c *EscalationStepClient) Delete() *EscalationStepDelete {
+	mutation := newEscalationStepMutation(c.config, OpDelete)
+	return &EscalationStepDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *EscalationStepClient) DeleteOne(_m *EscalationStep) *EscalationStepDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *EscalationStepClient) DeleteOneID(id int) *EscalationStepDeleteOne {
+	builder := c.Delete().Where(escalationstep.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &EscalationStepDeleteOne{builder}
+}
+
+// Query returns a query builder for EscalationStep.
+func (c *EscalationStepClient) Query() *EscalationStepQuery {
+	return &EscalationStepQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeEscalationStep},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a EscalationStep entity by its id.
+func (c *EscalationStepClient) Get(ctx context.Context, id int) (*EscalationStep, error) {
+	return c.Query().Where(escalationstep.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *EscalationStepClient) GetX(ctx context.Context, id int) *EscalationStep {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryPolicy queries the policy edge of a EscalationStep.
+func (c *EscalationStepClient) QueryPolicy(_m *EscalationStep) *EscalationPolicyQuery {
+	query := (&EscalationPolicyClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(escalationstep.Table, escalationstep.FieldID, id),
+			sqlgraph.To(escalationpolicy.Table, escalationpolicy.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, escalationstep.PolicyTable, escalationstep.PolicyColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *EscalationStepClient) Hooks() []Hook {
+	hooks := c.hooks.EscalationStep
+	return append(hooks[:len(hooks):len(hooks)], escalationstep.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *EscalationStepClient) Interceptors() []Interceptor {
+	return c.inters.EscalationStep
+}
+
+func (c *EscalationStepClient) mutate(ctx context.Context, m *EscalationStepMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&EscalationStepCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&EscalationStepUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&EscalationStepUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&EscalationStepDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown EscalationStep mutation op: %q", m.Op())
 	}
 }
 
@@ -2025,6 +2763,172 @@ func (c *MaintenanceWindowClient) mutate(ctx context.Context, m *MaintenanceWind
 	}
 }
 
+// NotificationRuleClient is a client for the NotificationRule schema.
+type NotificationRuleClient struct {
+	config
+}
+
+// NewNotificationRuleClient returns a client for the NotificationRule from the given config.
+func NewNotificationRuleClient(c config) *NotificationRuleClient {
+	return &NotificationRuleClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `notificationrule.Hooks(f(g(h())))`.
+func (c *NotificationRuleClient) Use(hooks ...Hook) {
+	c.hooks.NotificationRule = append(c.hooks.NotificationRule, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `notificationrule.Intercept(f(g(h())))`.
+func (c *NotificationRuleClient) Intercept(interceptors ...Interceptor) {
+	c.inters.NotificationRule = append(c.inters.NotificationRule, interceptors...)
+}
+
+// Create returns a builder for creating a NotificationRule entity.
+func (c *NotificationRuleClient) Create() *NotificationRuleCreate {
+	mutation := newNotificationRuleMutation(c.config, OpCreate)
+	return &NotificationRuleCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of NotificationRule entities.
+func (c *NotificationRuleClient) CreateBulk(builders ...*NotificationRuleCreate) *NotificationRuleCreateBulk {
+	return &NotificationRuleCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *NotificationRuleClient) MapCreateBulk(slice any, setFunc func(*NotificationRuleCreate, int)) *NotificationRuleCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &NotificationRuleCreateBulk{err: fmt.Errorf("calling to NotificationRuleClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*NotificationRuleCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &NotificationRuleCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for NotificationRule.
+func (c *NotificationRuleClient) Update() *NotificationRuleUpdate {
+	mutation := newNotificationRuleMutation(c.config, OpUpdate)
+	return &NotificationRuleUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *NotificationRuleClient) UpdateOne(_m *NotificationRule) *NotificationRuleUpdateOne {
+	mutation := newNotificationRuleMutation(c.config, OpUpdateOne, withNotificationRule(_m))
+	return &NotificationRuleUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *NotificationRuleClient) UpdateOneID(id int) *NotificationRuleUpdateOne {
+	mutation := newNotificationRuleMutation(c.config, OpUpdateOne, withNotificationRuleID(id))
+	return &NotificationRuleUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for NotificationRule.
+func (c *NotificationRuleClient) Delete() *NotificationRuleDelete {
+	mutation := newNotificationRuleMutation(c.config, OpDelete)
+	return &NotificationRuleDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *NotificationRuleClient) DeleteOne(_m *NotificationRule) *NotificationRuleDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *NotificationRuleClient) DeleteOneID(id int) *NotificationRuleDeleteOne {
+	builder := c.Delete().Where(notificationrule.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &NotificationRuleDeleteOne{builder}
+}
+
+// Query returns a query builder for NotificationRule.
+func (c *NotificationRuleClient) Query() *NotificationRuleQuery {
+	return &NotificationRuleQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeNotificationRule},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a NotificationRule entity by its id.
+func (c *NotificationRuleClient) Get(ctx context.Context, id int) (*NotificationRule, error) {
+	return c.Query().Where(notificationrule.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *NotificationRuleClient) GetX(ctx context.Context, id int) *NotificationRule {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryUser queries the user edge of a NotificationRule.
+func (c *NotificationRuleClient) QueryUser(_m *NotificationRule) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(notificationrule.Table, notificationrule.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, notificationrule.UserTable, notificationrule.UserColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryContactMethod queries the contact_method edge of a NotificationRule.
+func (c *NotificationRuleClient) QueryContactMethod(_m *NotificationRule) *ContactMethodQuery {
+	query := (&ContactMethodClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(notificationrule.Table, notificationrule.FieldID, id),
+			sqlgraph.To(contactmethod.Table, contactmethod.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, notificationrule.ContactMethodTable, notificationrule.ContactMethodColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *NotificationRuleClient) Hooks() []Hook {
+	hooks := c.hooks.NotificationRule
+	return append(hooks[:len(hooks):len(hooks)], notificationrule.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *NotificationRuleClient) Interceptors() []Interceptor {
+	return c.inters.NotificationRule
+}
+
+func (c *NotificationRuleClient) mutate(ctx context.Context, m *NotificationRuleMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&NotificationRuleCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&NotificationRuleUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&NotificationRuleUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&NotificationRuleDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown NotificationRule mutation op: %q", m.Op())
+	}
+}
+
 // ScheduleClient is a client for the Schedule schema.
 type ScheduleClient struct {
 	config
@@ -2704,6 +3608,22 @@ func (c *ServiceClient) QueryTeam(_m *Service) *TeamQuery {
 			sqlgraph.From(service.Table, service.FieldID, id),
 			sqlgraph.To(team.Table, team.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, service.TeamTable, service.TeamColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryEscalationPolicy queries the escalation_policy edge of a Service.
+func (c *ServiceClient) QueryEscalationPolicy(_m *Service) *EscalationPolicyQuery {
+	query := (&EscalationPolicyClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(service.Table, service.FieldID, id),
+			sqlgraph.To(escalationpolicy.Table, escalationpolicy.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, service.EscalationPolicyTable, service.EscalationPolicyColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -3519,6 +4439,54 @@ func (c *UserClient) QueryCalendarFeeds(_m *User) *CalendarFeedQuery {
 	return query
 }
 
+// QueryContactMethods queries the contact_methods edge of a User.
+func (c *UserClient) QueryContactMethods(_m *User) *ContactMethodQuery {
+	query := (&ContactMethodClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, id),
+			sqlgraph.To(contactmethod.Table, contactmethod.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, user.ContactMethodsTable, user.ContactMethodsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryNotificationRules queries the notification_rules edge of a User.
+func (c *UserClient) QueryNotificationRules(_m *User) *NotificationRuleQuery {
+	query := (&NotificationRuleClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, id),
+			sqlgraph.To(notificationrule.Table, notificationrule.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, user.NotificationRulesTable, user.NotificationRulesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryDeliveries queries the deliveries edge of a User.
+func (c *UserClient) QueryDeliveries(_m *User) *DeliveryQuery {
+	query := (&DeliveryClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, id),
+			sqlgraph.To(delivery.Table, delivery.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, user.DeliveriesTable, user.DeliveriesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *UserClient) Hooks() []Hook {
 	hooks := c.hooks.User
@@ -3548,14 +4516,18 @@ func (c *UserClient) mutate(ctx context.Context, m *UserMutation) (Value, error)
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		APIToken, Alert, CalendarFeed, CoverRequest, Heartbeat, Incident, IngestRequest,
-		Integration, Invitation, MaintenanceWindow, Schedule, ScheduleLayer,
-		ScheduleOverride, Service, Session, Team, TimelineEvent, User []ent.Hook
+		APIToken, Alert, CalendarFeed, ContactMethod, CoverRequest, Delivery,
+		EscalationPolicy, EscalationStep, Heartbeat, Incident, IngestRequest,
+		Integration, Invitation, MaintenanceWindow, NotificationRule, Schedule,
+		ScheduleLayer, ScheduleOverride, Service, Session, Team, TimelineEvent,
+		User []ent.Hook
 	}
 	inters struct {
-		APIToken, Alert, CalendarFeed, CoverRequest, Heartbeat, Incident, IngestRequest,
-		Integration, Invitation, MaintenanceWindow, Schedule, ScheduleLayer,
-		ScheduleOverride, Service, Session, Team, TimelineEvent, User []ent.Interceptor
+		APIToken, Alert, CalendarFeed, ContactMethod, CoverRequest, Delivery,
+		EscalationPolicy, EscalationStep, Heartbeat, Incident, IngestRequest,
+		Integration, Invitation, MaintenanceWindow, NotificationRule, Schedule,
+		ScheduleLayer, ScheduleOverride, Service, Session, Team, TimelineEvent,
+		User []ent.Interceptor
 	}
 )
 

@@ -15,13 +15,18 @@ import (
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/apitoken"
 	"github.com/tocsin/tocsin/ent/calendarfeed"
+	"github.com/tocsin/tocsin/ent/contactmethod"
 	"github.com/tocsin/tocsin/ent/coverrequest"
+	"github.com/tocsin/tocsin/ent/delivery"
+	"github.com/tocsin/tocsin/ent/escalationpolicy"
+	"github.com/tocsin/tocsin/ent/escalationstep"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
 	"github.com/tocsin/tocsin/ent/ingestrequest"
 	"github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/invitation"
 	"github.com/tocsin/tocsin/ent/maintenancewindow"
+	"github.com/tocsin/tocsin/ent/notificationrule"
 	"github.com/tocsin/tocsin/ent/schedule"
 	"github.com/tocsin/tocsin/ent/schedulelayer"
 	"github.com/tocsin/tocsin/ent/scheduleoverride"
@@ -93,13 +98,18 @@ func checkColumn(t, c string) error {
 			apitoken.Table:          apitoken.ValidColumn,
 			alert.Table:             alert.ValidColumn,
 			calendarfeed.Table:      calendarfeed.ValidColumn,
+			contactmethod.Table:     contactmethod.ValidColumn,
 			coverrequest.Table:      coverrequest.ValidColumn,
+			delivery.Table:          delivery.ValidColumn,
+			escalationpolicy.Table:  escalationpolicy.ValidColumn,
+			escalationstep.Table:    escalationstep.ValidColumn,
 			heartbeat.Table:         heartbeat.ValidColumn,
 			incident.Table:          incident.ValidColumn,
 			ingestrequest.Table:     ingestrequest.ValidColumn,
 			integration.Table:       integration.ValidColumn,
 			invitation.Table:        invitation.ValidColumn,
 			maintenancewindow.Table: maintenancewindow.ValidColumn,
+			notificationrule.Table:  notificationrule.ValidColumn,
 			schedule.Table:          schedule.ValidColumn,
 			schedulelayer.Table:     schedulelayer.ValidColumn,
 			scheduleoverride.Table:  scheduleoverride.ValidColumn,

@@ -6,13 +6,18 @@ import (
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/apitoken"
 	"github.com/tocsin/tocsin/ent/calendarfeed"
+	"github.com/tocsin/tocsin/ent/contactmethod"
 	"github.com/tocsin/tocsin/ent/coverrequest"
+	"github.com/tocsin/tocsin/ent/delivery"
+	"github.com/tocsin/tocsin/ent/escalationpolicy"
+	"github.com/tocsin/tocsin/ent/escalationstep"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
 	"github.com/tocsin/tocsin/ent/ingestrequest"
 	"github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/invitation"
 	"github.com/tocsin/tocsin/ent/maintenancewindow"
+	"github.com/tocsin/tocsin/ent/notificationrule"
 	"github.com/tocsin/tocsin/ent/predicate"
 	"github.com/tocsin/tocsin/ent/schedule"
 	"github.com/tocsin/tocsin/ent/schedulelayer"
@@ -31,7 +36,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 18)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 23)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -90,6 +95,8 @@ var schemaGraph = func() *sqlgraph.Schema {
 			alert.FieldSnoozedUntil:     {Type: field.TypeTime, Column: alert.FieldSnoozedUntil},
 			alert.FieldEscalationDueAt:  {Type: field.TypeTime, Column: alert.FieldEscalationDueAt},
 			alert.FieldRequestID:        {Type: field.TypeString, Column: alert.FieldRequestID},
+			alert.FieldEscalationRound:  {Type: field.TypeInt, Column: alert.FieldEscalationRound},
+			alert.FieldEscalationStep:   {Type: field.TypeInt, Column: alert.FieldEscalationStep},
 			alert.FieldInMaintenance:    {Type: field.TypeBool, Column: alert.FieldInMaintenance},
 			alert.FieldActions:          {Type: field.TypeJSON, Column: alert.FieldActions},
 			alert.FieldResponders:       {Type: field.TypeJSON, Column: alert.FieldResponders},
@@ -115,6 +122,31 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[3] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   contactmethod.Table,
+			Columns: contactmethod.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: contactmethod.FieldID,
+			},
+		},
+		Type: "ContactMethod",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			contactmethod.FieldCreatedAt:             {Type: field.TypeTime, Column: contactmethod.FieldCreatedAt},
+			contactmethod.FieldUpdatedAt:             {Type: field.TypeTime, Column: contactmethod.FieldUpdatedAt},
+			contactmethod.FieldUserID:                {Type: field.TypeInt, Column: contactmethod.FieldUserID},
+			contactmethod.FieldKind:                  {Type: field.TypeEnum, Column: contactmethod.FieldKind},
+			contactmethod.FieldName:                  {Type: field.TypeString, Column: contactmethod.FieldName},
+			contactmethod.FieldAddress:               {Type: field.TypeString, Column: contactmethod.FieldAddress},
+			contactmethod.FieldPlatform:              {Type: field.TypeEnum, Column: contactmethod.FieldPlatform},
+			contactmethod.FieldCriticalAlerts:        {Type: field.TypeBool, Column: contactmethod.FieldCriticalAlerts},
+			contactmethod.FieldVerifiedAt:            {Type: field.TypeTime, Column: contactmethod.FieldVerifiedAt},
+			contactmethod.FieldVerificationCodeHash:  {Type: field.TypeBytes, Column: contactmethod.FieldVerificationCodeHash},
+			contactmethod.FieldVerificationExpiresAt: {Type: field.TypeTime, Column: contactmethod.FieldVerificationExpiresAt},
+			contactmethod.FieldDisabled:              {Type: field.TypeBool, Column: contactmethod.FieldDisabled},
+		},
+	}
+	graph.Nodes[4] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   coverrequest.Table,
 			Columns: coverrequest.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -137,7 +169,68 @@ var schemaGraph = func() *sqlgraph.Schema {
 			coverrequest.FieldOverrideID:   {Type: field.TypeInt, Column: coverrequest.FieldOverrideID},
 		},
 	}
-	graph.Nodes[4] = &sqlgraph.Node{
+	graph.Nodes[5] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   delivery.Table,
+			Columns: delivery.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: delivery.FieldID,
+			},
+		},
+		Type: "Delivery",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			delivery.FieldAlertID:         {Type: field.TypeInt, Column: delivery.FieldAlertID},
+			delivery.FieldUserID:          {Type: field.TypeInt, Column: delivery.FieldUserID},
+			delivery.FieldContactMethodID: {Type: field.TypeInt, Column: delivery.FieldContactMethodID},
+			delivery.FieldRound:           {Type: field.TypeInt, Column: delivery.FieldRound},
+			delivery.FieldStep:            {Type: field.TypeInt, Column: delivery.FieldStep},
+			delivery.FieldDueAt:           {Type: field.TypeTime, Column: delivery.FieldDueAt},
+			delivery.FieldStatus:          {Type: field.TypeEnum, Column: delivery.FieldStatus},
+			delivery.FieldAttempts:        {Type: field.TypeInt, Column: delivery.FieldAttempts},
+			delivery.FieldProviderID:      {Type: field.TypeString, Column: delivery.FieldProviderID},
+			delivery.FieldDetail:          {Type: field.TypeString, Column: delivery.FieldDetail},
+			delivery.FieldCreatedAt:       {Type: field.TypeTime, Column: delivery.FieldCreatedAt},
+			delivery.FieldSentAt:          {Type: field.TypeTime, Column: delivery.FieldSentAt},
+		},
+	}
+	graph.Nodes[6] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   escalationpolicy.Table,
+			Columns: escalationpolicy.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: escalationpolicy.FieldID,
+			},
+		},
+		Type: "EscalationPolicy",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			escalationpolicy.FieldCreatedAt:   {Type: field.TypeTime, Column: escalationpolicy.FieldCreatedAt},
+			escalationpolicy.FieldUpdatedAt:   {Type: field.TypeTime, Column: escalationpolicy.FieldUpdatedAt},
+			escalationpolicy.FieldName:        {Type: field.TypeString, Column: escalationpolicy.FieldName},
+			escalationpolicy.FieldDescription: {Type: field.TypeString, Column: escalationpolicy.FieldDescription},
+			escalationpolicy.FieldRepeat:      {Type: field.TypeInt, Column: escalationpolicy.FieldRepeat},
+		},
+	}
+	graph.Nodes[7] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   escalationstep.Table,
+			Columns: escalationstep.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: escalationstep.FieldID,
+			},
+		},
+		Type: "EscalationStep",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			escalationstep.FieldPolicyID:     {Type: field.TypeInt, Column: escalationstep.FieldPolicyID},
+			escalationstep.FieldPosition:     {Type: field.TypeInt, Column: escalationstep.FieldPosition},
+			escalationstep.FieldDelayMinutes: {Type: field.TypeInt, Column: escalationstep.FieldDelayMinutes},
+			escalationstep.FieldTargets:      {Type: field.TypeJSON, Column: escalationstep.FieldTargets},
+			escalationstep.FieldKeepPaging:   {Type: field.TypeBool, Column: escalationstep.FieldKeepPaging},
+		},
+	}
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   heartbeat.Table,
 			Columns: heartbeat.Columns,
@@ -163,7 +256,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			heartbeat.FieldExpiresAt:       {Type: field.TypeTime, Column: heartbeat.FieldExpiresAt},
 		},
 	}
-	graph.Nodes[5] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   incident.Table,
 			Columns: incident.Columns,
@@ -183,7 +276,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			incident.FieldResolvedAt: {Type: field.TypeTime, Column: incident.FieldResolvedAt},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   ingestrequest.Table,
 			Columns: ingestrequest.Columns,
@@ -204,7 +297,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			ingestrequest.FieldProcessedAt:   {Type: field.TypeTime, Column: ingestrequest.FieldProcessedAt},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   integration.Table,
 			Columns: integration.Columns,
@@ -230,7 +323,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			integration.FieldLastResult:         {Type: field.TypeString, Column: integration.FieldLastResult},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   invitation.Table,
 			Columns: invitation.Columns,
@@ -250,7 +343,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			invitation.FieldUsedAt:      {Type: field.TypeTime, Column: invitation.FieldUsedAt},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   maintenancewindow.Table,
 			Columns: maintenancewindow.Columns,
@@ -270,7 +363,24 @@ var schemaGraph = func() *sqlgraph.Schema {
 			maintenancewindow.FieldCreatedByID: {Type: field.TypeInt, Column: maintenancewindow.FieldCreatedByID},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   notificationrule.Table,
+			Columns: notificationrule.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: notificationrule.FieldID,
+			},
+		},
+		Type: "NotificationRule",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			notificationrule.FieldUserID:          {Type: field.TypeInt, Column: notificationrule.FieldUserID},
+			notificationrule.FieldContactMethodID: {Type: field.TypeInt, Column: notificationrule.FieldContactMethodID},
+			notificationrule.FieldUrgency:         {Type: field.TypeEnum, Column: notificationrule.FieldUrgency},
+			notificationrule.FieldDelayMinutes:    {Type: field.TypeInt, Column: notificationrule.FieldDelayMinutes},
+		},
+	}
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   schedule.Table,
 			Columns: schedule.Columns,
@@ -289,7 +399,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			schedule.FieldTeamID:      {Type: field.TypeInt, Column: schedule.FieldTeamID},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   schedulelayer.Table,
 			Columns: schedulelayer.Columns,
@@ -315,7 +425,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			schedulelayer.FieldRestrictions:   {Type: field.TypeJSON, Column: schedulelayer.FieldRestrictions},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   scheduleoverride.Table,
 			Columns: scheduleoverride.Columns,
@@ -338,7 +448,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			scheduleoverride.FieldNote:        {Type: field.TypeString, Column: scheduleoverride.FieldNote},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   service.Table,
 			Columns: service.Columns,
@@ -349,14 +459,16 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Service",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			service.FieldCreatedAt:   {Type: field.TypeTime, Column: service.FieldCreatedAt},
-			service.FieldUpdatedAt:   {Type: field.TypeTime, Column: service.FieldUpdatedAt},
-			service.FieldName:        {Type: field.TypeString, Column: service.FieldName},
-			service.FieldDescription: {Type: field.TypeString, Column: service.FieldDescription},
-			service.FieldTeamID:      {Type: field.TypeInt, Column: service.FieldTeamID},
+			service.FieldCreatedAt:          {Type: field.TypeTime, Column: service.FieldCreatedAt},
+			service.FieldUpdatedAt:          {Type: field.TypeTime, Column: service.FieldUpdatedAt},
+			service.FieldName:               {Type: field.TypeString, Column: service.FieldName},
+			service.FieldDescription:        {Type: field.TypeString, Column: service.FieldDescription},
+			service.FieldTeamID:             {Type: field.TypeInt, Column: service.FieldTeamID},
+			service.FieldEscalationPolicyID: {Type: field.TypeInt, Column: service.FieldEscalationPolicyID},
+			service.FieldHighUrgencyUpTo:    {Type: field.TypeEnum, Column: service.FieldHighUrgencyUpTo},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -375,7 +487,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldUserAgent:  {Type: field.TypeString, Column: session.FieldUserAgent},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   team.Table,
 			Columns: team.Columns,
@@ -386,13 +498,14 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Team",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			team.FieldCreatedAt:   {Type: field.TypeTime, Column: team.FieldCreatedAt},
-			team.FieldUpdatedAt:   {Type: field.TypeTime, Column: team.FieldUpdatedAt},
-			team.FieldName:        {Type: field.TypeString, Column: team.FieldName},
-			team.FieldDescription: {Type: field.TypeString, Column: team.FieldDescription},
+			team.FieldCreatedAt:      {Type: field.TypeTime, Column: team.FieldCreatedAt},
+			team.FieldUpdatedAt:      {Type: field.TypeTime, Column: team.FieldUpdatedAt},
+			team.FieldName:           {Type: field.TypeString, Column: team.FieldName},
+			team.FieldDescription:    {Type: field.TypeString, Column: team.FieldDescription},
+			team.FieldRoundRobinNext: {Type: field.TypeInt, Column: team.FieldRoundRobinNext},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   timelineevent.Table,
 			Columns: timelineevent.Columns,
@@ -414,7 +527,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			timelineevent.FieldIncidentID: {Type: field.TypeInt, Column: timelineevent.FieldIncidentID},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -425,14 +538,16 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "User",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			user.FieldCreatedAt:    {Type: field.TypeTime, Column: user.FieldCreatedAt},
-			user.FieldUpdatedAt:    {Type: field.TypeTime, Column: user.FieldUpdatedAt},
-			user.FieldName:         {Type: field.TypeString, Column: user.FieldName},
-			user.FieldEmail:        {Type: field.TypeString, Column: user.FieldEmail},
-			user.FieldTimeZone:     {Type: field.TypeString, Column: user.FieldTimeZone},
-			user.FieldRole:         {Type: field.TypeEnum, Column: user.FieldRole},
-			user.FieldPasswordHash: {Type: field.TypeString, Column: user.FieldPasswordHash},
-			user.FieldDisabled:     {Type: field.TypeBool, Column: user.FieldDisabled},
+			user.FieldCreatedAt:       {Type: field.TypeTime, Column: user.FieldCreatedAt},
+			user.FieldUpdatedAt:       {Type: field.TypeTime, Column: user.FieldUpdatedAt},
+			user.FieldName:            {Type: field.TypeString, Column: user.FieldName},
+			user.FieldEmail:           {Type: field.TypeString, Column: user.FieldEmail},
+			user.FieldTimeZone:        {Type: field.TypeString, Column: user.FieldTimeZone},
+			user.FieldRole:            {Type: field.TypeEnum, Column: user.FieldRole},
+			user.FieldPasswordHash:    {Type: field.TypeString, Column: user.FieldPasswordHash},
+			user.FieldDisabled:        {Type: field.TypeBool, Column: user.FieldDisabled},
+			user.FieldQuietHoursStart: {Type: field.TypeInt, Column: user.FieldQuietHoursStart},
+			user.FieldQuietHoursEnd:   {Type: field.TypeInt, Column: user.FieldQuietHoursEnd},
 		},
 	}
 	graph.MustAddE(
@@ -508,6 +623,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Incident",
 	)
 	graph.MustAddE(
+		"deliveries",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   alert.DeliveriesTable,
+			Columns: []string{alert.DeliveriesColumn},
+			Bidi:    false,
+		},
+		"Alert",
+		"Delivery",
+	)
+	graph.MustAddE(
 		"timeline",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2M,
@@ -542,6 +669,42 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"CalendarFeed",
 		"Schedule",
+	)
+	graph.MustAddE(
+		"user",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   contactmethod.UserTable,
+			Columns: []string{contactmethod.UserColumn},
+			Bidi:    false,
+		},
+		"ContactMethod",
+		"User",
+	)
+	graph.MustAddE(
+		"deliveries",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   contactmethod.DeliveriesTable,
+			Columns: []string{contactmethod.DeliveriesColumn},
+			Bidi:    false,
+		},
+		"ContactMethod",
+		"Delivery",
+	)
+	graph.MustAddE(
+		"rules",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   contactmethod.RulesTable,
+			Columns: []string{contactmethod.RulesColumn},
+			Bidi:    false,
+		},
+		"ContactMethod",
+		"NotificationRule",
 	)
 	graph.MustAddE(
 		"schedule",
@@ -590,6 +753,78 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"CoverRequest",
 		"ScheduleOverride",
+	)
+	graph.MustAddE(
+		"alert",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   delivery.AlertTable,
+			Columns: []string{delivery.AlertColumn},
+			Bidi:    false,
+		},
+		"Delivery",
+		"Alert",
+	)
+	graph.MustAddE(
+		"user",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   delivery.UserTable,
+			Columns: []string{delivery.UserColumn},
+			Bidi:    false,
+		},
+		"Delivery",
+		"User",
+	)
+	graph.MustAddE(
+		"contact_method",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   delivery.ContactMethodTable,
+			Columns: []string{delivery.ContactMethodColumn},
+			Bidi:    false,
+		},
+		"Delivery",
+		"ContactMethod",
+	)
+	graph.MustAddE(
+		"steps",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   escalationpolicy.StepsTable,
+			Columns: []string{escalationpolicy.StepsColumn},
+			Bidi:    false,
+		},
+		"EscalationPolicy",
+		"EscalationStep",
+	)
+	graph.MustAddE(
+		"services",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   escalationpolicy.ServicesTable,
+			Columns: []string{escalationpolicy.ServicesColumn},
+			Bidi:    false,
+		},
+		"EscalationPolicy",
+		"Service",
+	)
+	graph.MustAddE(
+		"policy",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   escalationstep.PolicyTable,
+			Columns: []string{escalationstep.PolicyColumn},
+			Bidi:    false,
+		},
+		"EscalationStep",
+		"EscalationPolicy",
 	)
 	graph.MustAddE(
 		"service",
@@ -686,6 +921,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"MaintenanceWindow",
 		"User",
+	)
+	graph.MustAddE(
+		"user",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   notificationrule.UserTable,
+			Columns: []string{notificationrule.UserColumn},
+			Bidi:    false,
+		},
+		"NotificationRule",
+		"User",
+	)
+	graph.MustAddE(
+		"contact_method",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   notificationrule.ContactMethodTable,
+			Columns: []string{notificationrule.ContactMethodColumn},
+			Bidi:    false,
+		},
+		"NotificationRule",
+		"ContactMethod",
 	)
 	graph.MustAddE(
 		"team",
@@ -818,6 +1077,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Service",
 		"Team",
+	)
+	graph.MustAddE(
+		"escalation_policy",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   service.EscalationPolicyTable,
+			Columns: []string{service.EscalationPolicyColumn},
+			Bidi:    false,
+		},
+		"Service",
+		"EscalationPolicy",
 	)
 	graph.MustAddE(
 		"alerts",
@@ -1022,6 +1293,42 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"User",
 		"CalendarFeed",
+	)
+	graph.MustAddE(
+		"contact_methods",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.ContactMethodsTable,
+			Columns: []string{user.ContactMethodsColumn},
+			Bidi:    false,
+		},
+		"User",
+		"ContactMethod",
+	)
+	graph.MustAddE(
+		"notification_rules",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.NotificationRulesTable,
+			Columns: []string{user.NotificationRulesColumn},
+			Bidi:    false,
+		},
+		"User",
+		"NotificationRule",
+	)
+	graph.MustAddE(
+		"deliveries",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.DeliveriesTable,
+			Columns: []string{user.DeliveriesColumn},
+			Bidi:    false,
+		},
+		"User",
+		"Delivery",
 	)
 	return graph
 }()
@@ -1296,6 +1603,16 @@ func (f *AlertFilter) WhereRequestID(p entql.StringP) {
 	f.Where(p.Field(alert.FieldRequestID))
 }
 
+// WhereEscalationRound applies the entql int predicate on the escalation_round field.
+func (f *AlertFilter) WhereEscalationRound(p entql.IntP) {
+	f.Where(p.Field(alert.FieldEscalationRound))
+}
+
+// WhereEscalationStep applies the entql int predicate on the escalation_step field.
+func (f *AlertFilter) WhereEscalationStep(p entql.IntP) {
+	f.Where(p.Field(alert.FieldEscalationStep))
+}
+
 // WhereInMaintenance applies the entql bool predicate on the in_maintenance field.
 func (f *AlertFilter) WhereInMaintenance(p entql.BoolP) {
 	f.Where(p.Field(alert.FieldInMaintenance))
@@ -1375,6 +1692,20 @@ func (f *AlertFilter) WhereHasIncident() {
 // WhereHasIncidentWith applies a predicate to check if query has an edge incident with a given conditions (other predicates).
 func (f *AlertFilter) WhereHasIncidentWith(preds ...predicate.Incident) {
 	f.Where(entql.HasEdgeWith("incident", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasDeliveries applies a predicate to check if query has an edge deliveries.
+func (f *AlertFilter) WhereHasDeliveries() {
+	f.Where(entql.HasEdge("deliveries"))
+}
+
+// WhereHasDeliveriesWith applies a predicate to check if query has an edge deliveries with a given conditions (other predicates).
+func (f *AlertFilter) WhereHasDeliveriesWith(preds ...predicate.Delivery) {
+	f.Where(entql.HasEdgeWith("deliveries", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -1489,6 +1820,148 @@ func (f *CalendarFeedFilter) WhereHasScheduleWith(preds ...predicate.Schedule) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *ContactMethodQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ContactMethodQuery builder.
+func (_q *ContactMethodQuery) Filter() *ContactMethodFilter {
+	return &ContactMethodFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ContactMethodMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ContactMethodMutation builder.
+func (m *ContactMethodMutation) Filter() *ContactMethodFilter {
+	return &ContactMethodFilter{config: m.config, predicateAdder: m}
+}
+
+// ContactMethodFilter provides a generic filtering capability at runtime for ContactMethodQuery.
+type ContactMethodFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ContactMethodFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ContactMethodFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(contactmethod.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *ContactMethodFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(contactmethod.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *ContactMethodFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(contactmethod.FieldUpdatedAt))
+}
+
+// WhereUserID applies the entql int predicate on the user_id field.
+func (f *ContactMethodFilter) WhereUserID(p entql.IntP) {
+	f.Where(p.Field(contactmethod.FieldUserID))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *ContactMethodFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(contactmethod.FieldKind))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *ContactMethodFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(contactmethod.FieldName))
+}
+
+// WhereAddress applies the entql string predicate on the address field.
+func (f *ContactMethodFilter) WhereAddress(p entql.StringP) {
+	f.Where(p.Field(contactmethod.FieldAddress))
+}
+
+// WherePlatform applies the entql string predicate on the platform field.
+func (f *ContactMethodFilter) WherePlatform(p entql.StringP) {
+	f.Where(p.Field(contactmethod.FieldPlatform))
+}
+
+// WhereCriticalAlerts applies the entql bool predicate on the critical_alerts field.
+func (f *ContactMethodFilter) WhereCriticalAlerts(p entql.BoolP) {
+	f.Where(p.Field(contactmethod.FieldCriticalAlerts))
+}
+
+// WhereVerifiedAt applies the entql time.Time predicate on the verified_at field.
+func (f *ContactMethodFilter) WhereVerifiedAt(p entql.TimeP) {
+	f.Where(p.Field(contactmethod.FieldVerifiedAt))
+}
+
+// WhereVerificationCodeHash applies the entql []byte predicate on the verification_code_hash field.
+func (f *ContactMethodFilter) WhereVerificationCodeHash(p entql.BytesP) {
+	f.Where(p.Field(contactmethod.FieldVerificationCodeHash))
+}
+
+// WhereVerificationExpiresAt applies the entql time.Time predicate on the verification_expires_at field.
+func (f *ContactMethodFilter) WhereVerificationExpiresAt(p entql.TimeP) {
+	f.Where(p.Field(contactmethod.FieldVerificationExpiresAt))
+}
+
+// WhereDisabled applies the entql bool predicate on the disabled field.
+func (f *ContactMethodFilter) WhereDisabled(p entql.BoolP) {
+	f.Where(p.Field(contactmethod.FieldDisabled))
+}
+
+// WhereHasUser applies a predicate to check if query has an edge user.
+func (f *ContactMethodFilter) WhereHasUser() {
+	f.Where(entql.HasEdge("user"))
+}
+
+// WhereHasUserWith applies a predicate to check if query has an edge user with a given conditions (other predicates).
+func (f *ContactMethodFilter) WhereHasUserWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("user", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasDeliveries applies a predicate to check if query has an edge deliveries.
+func (f *ContactMethodFilter) WhereHasDeliveries() {
+	f.Where(entql.HasEdge("deliveries"))
+}
+
+// WhereHasDeliveriesWith applies a predicate to check if query has an edge deliveries with a given conditions (other predicates).
+func (f *ContactMethodFilter) WhereHasDeliveriesWith(preds ...predicate.Delivery) {
+	f.Where(entql.HasEdgeWith("deliveries", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRules applies a predicate to check if query has an edge rules.
+func (f *ContactMethodFilter) WhereHasRules() {
+	f.Where(entql.HasEdge("rules"))
+}
+
+// WhereHasRulesWith applies a predicate to check if query has an edge rules with a given conditions (other predicates).
+func (f *ContactMethodFilter) WhereHasRulesWith(preds ...predicate.NotificationRule) {
+	f.Where(entql.HasEdgeWith("rules", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *CoverRequestQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1517,7 +1990,7 @@ type CoverRequestFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CoverRequestFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1640,6 +2113,320 @@ func (f *CoverRequestFilter) WhereHasOverrideWith(preds ...predicate.ScheduleOve
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *DeliveryQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the DeliveryQuery builder.
+func (_q *DeliveryQuery) Filter() *DeliveryFilter {
+	return &DeliveryFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *DeliveryMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the DeliveryMutation builder.
+func (m *DeliveryMutation) Filter() *DeliveryFilter {
+	return &DeliveryFilter{config: m.config, predicateAdder: m}
+}
+
+// DeliveryFilter provides a generic filtering capability at runtime for DeliveryQuery.
+type DeliveryFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *DeliveryFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *DeliveryFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(delivery.FieldID))
+}
+
+// WhereAlertID applies the entql int predicate on the alert_id field.
+func (f *DeliveryFilter) WhereAlertID(p entql.IntP) {
+	f.Where(p.Field(delivery.FieldAlertID))
+}
+
+// WhereUserID applies the entql int predicate on the user_id field.
+func (f *DeliveryFilter) WhereUserID(p entql.IntP) {
+	f.Where(p.Field(delivery.FieldUserID))
+}
+
+// WhereContactMethodID applies the entql int predicate on the contact_method_id field.
+func (f *DeliveryFilter) WhereContactMethodID(p entql.IntP) {
+	f.Where(p.Field(delivery.FieldContactMethodID))
+}
+
+// WhereRound applies the entql int predicate on the round field.
+func (f *DeliveryFilter) WhereRound(p entql.IntP) {
+	f.Where(p.Field(delivery.FieldRound))
+}
+
+// WhereStep applies the entql int predicate on the step field.
+func (f *DeliveryFilter) WhereStep(p entql.IntP) {
+	f.Where(p.Field(delivery.FieldStep))
+}
+
+// WhereDueAt applies the entql time.Time predicate on the due_at field.
+func (f *DeliveryFilter) WhereDueAt(p entql.TimeP) {
+	f.Where(p.Field(delivery.FieldDueAt))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *DeliveryFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(delivery.FieldStatus))
+}
+
+// WhereAttempts applies the entql int predicate on the attempts field.
+func (f *DeliveryFilter) WhereAttempts(p entql.IntP) {
+	f.Where(p.Field(delivery.FieldAttempts))
+}
+
+// WhereProviderID applies the entql string predicate on the provider_id field.
+func (f *DeliveryFilter) WhereProviderID(p entql.StringP) {
+	f.Where(p.Field(delivery.FieldProviderID))
+}
+
+// WhereDetail applies the entql string predicate on the detail field.
+func (f *DeliveryFilter) WhereDetail(p entql.StringP) {
+	f.Where(p.Field(delivery.FieldDetail))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *DeliveryFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(delivery.FieldCreatedAt))
+}
+
+// WhereSentAt applies the entql time.Time predicate on the sent_at field.
+func (f *DeliveryFilter) WhereSentAt(p entql.TimeP) {
+	f.Where(p.Field(delivery.FieldSentAt))
+}
+
+// WhereHasAlert applies a predicate to check if query has an edge alert.
+func (f *DeliveryFilter) WhereHasAlert() {
+	f.Where(entql.HasEdge("alert"))
+}
+
+// WhereHasAlertWith applies a predicate to check if query has an edge alert with a given conditions (other predicates).
+func (f *DeliveryFilter) WhereHasAlertWith(preds ...predicate.Alert) {
+	f.Where(entql.HasEdgeWith("alert", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasUser applies a predicate to check if query has an edge user.
+func (f *DeliveryFilter) WhereHasUser() {
+	f.Where(entql.HasEdge("user"))
+}
+
+// WhereHasUserWith applies a predicate to check if query has an edge user with a given conditions (other predicates).
+func (f *DeliveryFilter) WhereHasUserWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("user", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasContactMethod applies a predicate to check if query has an edge contact_method.
+func (f *DeliveryFilter) WhereHasContactMethod() {
+	f.Where(entql.HasEdge("contact_method"))
+}
+
+// WhereHasContactMethodWith applies a predicate to check if query has an edge contact_method with a given conditions (other predicates).
+func (f *DeliveryFilter) WhereHasContactMethodWith(preds ...predicate.ContactMethod) {
+	f.Where(entql.HasEdgeWith("contact_method", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *EscalationPolicyQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the EscalationPolicyQuery builder.
+func (_q *EscalationPolicyQuery) Filter() *EscalationPolicyFilter {
+	return &EscalationPolicyFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *EscalationPolicyMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the EscalationPolicyMutation builder.
+func (m *EscalationPolicyMutation) Filter() *EscalationPolicyFilter {
+	return &EscalationPolicyFilter{config: m.config, predicateAdder: m}
+}
+
+// EscalationPolicyFilter provides a generic filtering capability at runtime for EscalationPolicyQuery.
+type EscalationPolicyFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *EscalationPolicyFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *EscalationPolicyFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(escalationpolicy.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *EscalationPolicyFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(escalationpolicy.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *EscalationPolicyFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(escalationpolicy.FieldUpdatedAt))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *EscalationPolicyFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(escalationpolicy.FieldName))
+}
+
+// WhereDescription applies the entql string predicate on the description field.
+func (f *EscalationPolicyFilter) WhereDescription(p entql.StringP) {
+	f.Where(p.Field(escalationpolicy.FieldDescription))
+}
+
+// WhereRepeat applies the entql int predicate on the repeat field.
+func (f *EscalationPolicyFilter) WhereRepeat(p entql.IntP) {
+	f.Where(p.Field(escalationpolicy.FieldRepeat))
+}
+
+// WhereHasSteps applies a predicate to check if query has an edge steps.
+func (f *EscalationPolicyFilter) WhereHasSteps() {
+	f.Where(entql.HasEdge("steps"))
+}
+
+// WhereHasStepsWith applies a predicate to check if query has an edge steps with a given conditions (other predicates).
+func (f *EscalationPolicyFilter) WhereHasStepsWith(preds ...predicate.EscalationStep) {
+	f.Where(entql.HasEdgeWith("steps", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasServices applies a predicate to check if query has an edge services.
+func (f *EscalationPolicyFilter) WhereHasServices() {
+	f.Where(entql.HasEdge("services"))
+}
+
+// WhereHasServicesWith applies a predicate to check if query has an edge services with a given conditions (other predicates).
+func (f *EscalationPolicyFilter) WhereHasServicesWith(preds ...predicate.Service) {
+	f.Where(entql.HasEdgeWith("services", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *EscalationStepQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the EscalationStepQuery builder.
+func (_q *EscalationStepQuery) Filter() *EscalationStepFilter {
+	return &EscalationStepFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *EscalationStepMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the EscalationStepMutation builder.
+func (m *EscalationStepMutation) Filter() *EscalationStepFilter {
+	return &EscalationStepFilter{config: m.config, predicateAdder: m}
+}
+
+// EscalationStepFilter provides a generic filtering capability at runtime for EscalationStepQuery.
+type EscalationStepFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *EscalationStepFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *EscalationStepFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(escalationstep.FieldID))
+}
+
+// WherePolicyID applies the entql int predicate on the policy_id field.
+func (f *EscalationStepFilter) WherePolicyID(p entql.IntP) {
+	f.Where(p.Field(escalationstep.FieldPolicyID))
+}
+
+// WherePosition applies the entql int predicate on the position field.
+func (f *EscalationStepFilter) WherePosition(p entql.IntP) {
+	f.Where(p.Field(escalationstep.FieldPosition))
+}
+
+// WhereDelayMinutes applies the entql int predicate on the delay_minutes field.
+func (f *EscalationStepFilter) WhereDelayMinutes(p entql.IntP) {
+	f.Where(p.Field(escalationstep.FieldDelayMinutes))
+}
+
+// WhereTargets applies the entql json.RawMessage predicate on the targets field.
+func (f *EscalationStepFilter) WhereTargets(p entql.BytesP) {
+	f.Where(p.Field(escalationstep.FieldTargets))
+}
+
+// WhereKeepPaging applies the entql bool predicate on the keep_paging field.
+func (f *EscalationStepFilter) WhereKeepPaging(p entql.BoolP) {
+	f.Where(p.Field(escalationstep.FieldKeepPaging))
+}
+
+// WhereHasPolicy applies a predicate to check if query has an edge policy.
+func (f *EscalationStepFilter) WhereHasPolicy() {
+	f.Where(entql.HasEdge("policy"))
+}
+
+// WhereHasPolicyWith applies a predicate to check if query has an edge policy with a given conditions (other predicates).
+func (f *EscalationStepFilter) WhereHasPolicyWith(preds ...predicate.EscalationPolicy) {
+	f.Where(entql.HasEdgeWith("policy", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *HeartbeatQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1668,7 +2455,7 @@ type HeartbeatFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *HeartbeatFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1787,7 +2574,7 @@ type IncidentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IncidentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1904,7 +2691,7 @@ type IngestRequestFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IngestRequestFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1984,7 +2771,7 @@ type IntegrationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IntegrationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2103,7 +2890,7 @@ type InvitationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InvitationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2192,7 +2979,7 @@ type MaintenanceWindowFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MaintenanceWindowFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2267,6 +3054,94 @@ func (f *MaintenanceWindowFilter) WhereHasCreatedByWith(preds ...predicate.User)
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *NotificationRuleQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the NotificationRuleQuery builder.
+func (_q *NotificationRuleQuery) Filter() *NotificationRuleFilter {
+	return &NotificationRuleFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *NotificationRuleMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the NotificationRuleMutation builder.
+func (m *NotificationRuleMutation) Filter() *NotificationRuleFilter {
+	return &NotificationRuleFilter{config: m.config, predicateAdder: m}
+}
+
+// NotificationRuleFilter provides a generic filtering capability at runtime for NotificationRuleQuery.
+type NotificationRuleFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *NotificationRuleFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *NotificationRuleFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(notificationrule.FieldID))
+}
+
+// WhereUserID applies the entql int predicate on the user_id field.
+func (f *NotificationRuleFilter) WhereUserID(p entql.IntP) {
+	f.Where(p.Field(notificationrule.FieldUserID))
+}
+
+// WhereContactMethodID applies the entql int predicate on the contact_method_id field.
+func (f *NotificationRuleFilter) WhereContactMethodID(p entql.IntP) {
+	f.Where(p.Field(notificationrule.FieldContactMethodID))
+}
+
+// WhereUrgency applies the entql string predicate on the urgency field.
+func (f *NotificationRuleFilter) WhereUrgency(p entql.StringP) {
+	f.Where(p.Field(notificationrule.FieldUrgency))
+}
+
+// WhereDelayMinutes applies the entql int predicate on the delay_minutes field.
+func (f *NotificationRuleFilter) WhereDelayMinutes(p entql.IntP) {
+	f.Where(p.Field(notificationrule.FieldDelayMinutes))
+}
+
+// WhereHasUser applies a predicate to check if query has an edge user.
+func (f *NotificationRuleFilter) WhereHasUser() {
+	f.Where(entql.HasEdge("user"))
+}
+
+// WhereHasUserWith applies a predicate to check if query has an edge user with a given conditions (other predicates).
+func (f *NotificationRuleFilter) WhereHasUserWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("user", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasContactMethod applies a predicate to check if query has an edge contact_method.
+func (f *NotificationRuleFilter) WhereHasContactMethod() {
+	f.Where(entql.HasEdge("contact_method"))
+}
+
+// WhereHasContactMethodWith applies a predicate to check if query has an edge contact_method with a given conditions (other predicates).
+func (f *NotificationRuleFilter) WhereHasContactMethodWith(preds ...predicate.ContactMethod) {
+	f.Where(entql.HasEdgeWith("contact_method", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *ScheduleQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2295,7 +3170,7 @@ type ScheduleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ScheduleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2435,7 +3310,7 @@ type ScheduleLayerFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ScheduleLayerFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2554,7 +3429,7 @@ type ScheduleOverrideFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ScheduleOverrideFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2700,7 +3575,7 @@ type ServiceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServiceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2736,6 +3611,16 @@ func (f *ServiceFilter) WhereTeamID(p entql.IntP) {
 	f.Where(p.Field(service.FieldTeamID))
 }
 
+// WhereEscalationPolicyID applies the entql int predicate on the escalation_policy_id field.
+func (f *ServiceFilter) WhereEscalationPolicyID(p entql.IntP) {
+	f.Where(p.Field(service.FieldEscalationPolicyID))
+}
+
+// WhereHighUrgencyUpTo applies the entql string predicate on the high_urgency_up_to field.
+func (f *ServiceFilter) WhereHighUrgencyUpTo(p entql.StringP) {
+	f.Where(p.Field(service.FieldHighUrgencyUpTo))
+}
+
 // WhereHasTeam applies a predicate to check if query has an edge team.
 func (f *ServiceFilter) WhereHasTeam() {
 	f.Where(entql.HasEdge("team"))
@@ -2744,6 +3629,20 @@ func (f *ServiceFilter) WhereHasTeam() {
 // WhereHasTeamWith applies a predicate to check if query has an edge team with a given conditions (other predicates).
 func (f *ServiceFilter) WhereHasTeamWith(preds ...predicate.Team) {
 	f.Where(entql.HasEdgeWith("team", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasEscalationPolicy applies a predicate to check if query has an edge escalation_policy.
+func (f *ServiceFilter) WhereHasEscalationPolicy() {
+	f.Where(entql.HasEdge("escalation_policy"))
+}
+
+// WhereHasEscalationPolicyWith applies a predicate to check if query has an edge escalation_policy with a given conditions (other predicates).
+func (f *ServiceFilter) WhereHasEscalationPolicyWith(preds ...predicate.EscalationPolicy) {
+	f.Where(entql.HasEdgeWith("escalation_policy", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -2849,7 +3748,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2933,7 +3832,7 @@ type TeamFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TeamFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2962,6 +3861,11 @@ func (f *TeamFilter) WhereName(p entql.StringP) {
 // WhereDescription applies the entql string predicate on the description field.
 func (f *TeamFilter) WhereDescription(p entql.StringP) {
 	f.Where(p.Field(team.FieldDescription))
+}
+
+// WhereRoundRobinNext applies the entql int predicate on the round_robin_next field.
+func (f *TeamFilter) WhereRoundRobinNext(p entql.IntP) {
+	f.Where(p.Field(team.FieldRoundRobinNext))
 }
 
 // WhereHasMembers applies a predicate to check if query has an edge members.
@@ -3035,7 +3939,7 @@ type TimelineEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TimelineEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3162,7 +4066,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3211,6 +4115,16 @@ func (f *UserFilter) WherePasswordHash(p entql.StringP) {
 // WhereDisabled applies the entql bool predicate on the disabled field.
 func (f *UserFilter) WhereDisabled(p entql.BoolP) {
 	f.Where(p.Field(user.FieldDisabled))
+}
+
+// WhereQuietHoursStart applies the entql int predicate on the quiet_hours_start field.
+func (f *UserFilter) WhereQuietHoursStart(p entql.IntP) {
+	f.Where(p.Field(user.FieldQuietHoursStart))
+}
+
+// WhereQuietHoursEnd applies the entql int predicate on the quiet_hours_end field.
+func (f *UserFilter) WhereQuietHoursEnd(p entql.IntP) {
+	f.Where(p.Field(user.FieldQuietHoursEnd))
 }
 
 // WhereHasTeams applies a predicate to check if query has an edge teams.
@@ -3277,6 +4191,48 @@ func (f *UserFilter) WhereHasCalendarFeeds() {
 // WhereHasCalendarFeedsWith applies a predicate to check if query has an edge calendar_feeds with a given conditions (other predicates).
 func (f *UserFilter) WhereHasCalendarFeedsWith(preds ...predicate.CalendarFeed) {
 	f.Where(entql.HasEdgeWith("calendar_feeds", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasContactMethods applies a predicate to check if query has an edge contact_methods.
+func (f *UserFilter) WhereHasContactMethods() {
+	f.Where(entql.HasEdge("contact_methods"))
+}
+
+// WhereHasContactMethodsWith applies a predicate to check if query has an edge contact_methods with a given conditions (other predicates).
+func (f *UserFilter) WhereHasContactMethodsWith(preds ...predicate.ContactMethod) {
+	f.Where(entql.HasEdgeWith("contact_methods", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasNotificationRules applies a predicate to check if query has an edge notification_rules.
+func (f *UserFilter) WhereHasNotificationRules() {
+	f.Where(entql.HasEdge("notification_rules"))
+}
+
+// WhereHasNotificationRulesWith applies a predicate to check if query has an edge notification_rules with a given conditions (other predicates).
+func (f *UserFilter) WhereHasNotificationRulesWith(preds ...predicate.NotificationRule) {
+	f.Where(entql.HasEdgeWith("notification_rules", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasDeliveries applies a predicate to check if query has an edge deliveries.
+func (f *UserFilter) WhereHasDeliveries() {
+	f.Where(entql.HasEdge("deliveries"))
+}
+
+// WhereHasDeliveriesWith applies a predicate to check if query has an edge deliveries with a given conditions (other predicates).
+func (f *UserFilter) WhereHasDeliveriesWith(preds ...predicate.Delivery) {
+	f.Where(entql.HasEdgeWith("deliveries", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}

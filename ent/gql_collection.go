@@ -13,11 +13,16 @@ import (
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/apitoken"
 	"github.com/tocsin/tocsin/ent/calendarfeed"
+	"github.com/tocsin/tocsin/ent/contactmethod"
 	"github.com/tocsin/tocsin/ent/coverrequest"
+	"github.com/tocsin/tocsin/ent/delivery"
+	"github.com/tocsin/tocsin/ent/escalationpolicy"
+	"github.com/tocsin/tocsin/ent/escalationstep"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
 	"github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/maintenancewindow"
+	"github.com/tocsin/tocsin/ent/notificationrule"
 	"github.com/tocsin/tocsin/ent/schedule"
 	"github.com/tocsin/tocsin/ent/schedulelayer"
 	"github.com/tocsin/tocsin/ent/scheduleoverride"
@@ -471,6 +476,16 @@ func (_q *AlertQuery) collectField(ctx context.Context, oneNode bool, opCtx *gra
 				selectedFields = append(selectedFields, alert.FieldEscalationDueAt)
 				fieldSeen[alert.FieldEscalationDueAt] = struct{}{}
 			}
+		case "escalationRound":
+			if _, ok := fieldSeen[alert.FieldEscalationRound]; !ok {
+				selectedFields = append(selectedFields, alert.FieldEscalationRound)
+				fieldSeen[alert.FieldEscalationRound] = struct{}{}
+			}
+		case "escalationStep":
+			if _, ok := fieldSeen[alert.FieldEscalationStep]; !ok {
+				selectedFields = append(selectedFields, alert.FieldEscalationStep)
+				fieldSeen[alert.FieldEscalationStep] = struct{}{}
+			}
 		case "inMaintenance":
 			if _, ok := fieldSeen[alert.FieldInMaintenance]; !ok {
 				selectedFields = append(selectedFields, alert.FieldInMaintenance)
@@ -663,6 +678,168 @@ func newCalendarFeedPaginateArgs(rv map[string]any) *calendarfeedPaginateArgs {
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ContactMethodQuery) CollectFields(ctx context.Context, satisfies ...string) (*ContactMethodQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ContactMethodQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(contactmethod.Columns))
+		selectedFields = []string{contactmethod.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "user":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withUser = query
+			if _, ok := fieldSeen[contactmethod.FieldUserID]; !ok {
+				selectedFields = append(selectedFields, contactmethod.FieldUserID)
+				fieldSeen[contactmethod.FieldUserID] = struct{}{}
+			}
+
+		case "rules":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&NotificationRuleClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, notificationruleImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedRules(alias, func(wq *NotificationRuleQuery) {
+				*wq = *query
+			})
+		case "createdAt":
+			if _, ok := fieldSeen[contactmethod.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, contactmethod.FieldCreatedAt)
+				fieldSeen[contactmethod.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[contactmethod.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, contactmethod.FieldUpdatedAt)
+				fieldSeen[contactmethod.FieldUpdatedAt] = struct{}{}
+			}
+		case "userID":
+			if _, ok := fieldSeen[contactmethod.FieldUserID]; !ok {
+				selectedFields = append(selectedFields, contactmethod.FieldUserID)
+				fieldSeen[contactmethod.FieldUserID] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[contactmethod.FieldKind]; !ok {
+				selectedFields = append(selectedFields, contactmethod.FieldKind)
+				fieldSeen[contactmethod.FieldKind] = struct{}{}
+			}
+		case "name":
+			if _, ok := fieldSeen[contactmethod.FieldName]; !ok {
+				selectedFields = append(selectedFields, contactmethod.FieldName)
+				fieldSeen[contactmethod.FieldName] = struct{}{}
+			}
+		case "address":
+			if _, ok := fieldSeen[contactmethod.FieldAddress]; !ok {
+				selectedFields = append(selectedFields, contactmethod.FieldAddress)
+				fieldSeen[contactmethod.FieldAddress] = struct{}{}
+			}
+		case "platform":
+			if _, ok := fieldSeen[contactmethod.FieldPlatform]; !ok {
+				selectedFields = append(selectedFields, contactmethod.FieldPlatform)
+				fieldSeen[contactmethod.FieldPlatform] = struct{}{}
+			}
+		case "criticalAlerts":
+			if _, ok := fieldSeen[contactmethod.FieldCriticalAlerts]; !ok {
+				selectedFields = append(selectedFields, contactmethod.FieldCriticalAlerts)
+				fieldSeen[contactmethod.FieldCriticalAlerts] = struct{}{}
+			}
+		case "verifiedAt":
+			if _, ok := fieldSeen[contactmethod.FieldVerifiedAt]; !ok {
+				selectedFields = append(selectedFields, contactmethod.FieldVerifiedAt)
+				fieldSeen[contactmethod.FieldVerifiedAt] = struct{}{}
+			}
+		case "disabled":
+			if _, ok := fieldSeen[contactmethod.FieldDisabled]; !ok {
+				selectedFields = append(selectedFields, contactmethod.FieldDisabled)
+				fieldSeen[contactmethod.FieldDisabled] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type contactmethodPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ContactMethodPaginateOption
+}
+
+func newContactMethodPaginateArgs(rv map[string]any) *contactmethodPaginateArgs {
+	args := &contactmethodPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &ContactMethodOrder{Field: &ContactMethodOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithContactMethodOrder(order))
+			}
+		case *ContactMethodOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithContactMethodOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*ContactMethodWhereInput); ok {
+		args.opts = append(args.opts, WithContactMethodFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *CoverRequestQuery) CollectFields(ctx context.Context, satisfies ...string) (*CoverRequestQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -842,6 +1019,390 @@ func newCoverRequestPaginateArgs(rv map[string]any) *coverrequestPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*CoverRequestWhereInput); ok {
 		args.opts = append(args.opts, WithCoverRequestFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *DeliveryQuery) CollectFields(ctx context.Context, satisfies ...string) (*DeliveryQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *DeliveryQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(delivery.Columns))
+		selectedFields = []string{delivery.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "alert":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&AlertClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, alertImplementors)...); err != nil {
+				return err
+			}
+			_q.withAlert = query
+			if _, ok := fieldSeen[delivery.FieldAlertID]; !ok {
+				selectedFields = append(selectedFields, delivery.FieldAlertID)
+				fieldSeen[delivery.FieldAlertID] = struct{}{}
+			}
+
+		case "user":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withUser = query
+			if _, ok := fieldSeen[delivery.FieldUserID]; !ok {
+				selectedFields = append(selectedFields, delivery.FieldUserID)
+				fieldSeen[delivery.FieldUserID] = struct{}{}
+			}
+		case "alertID":
+			if _, ok := fieldSeen[delivery.FieldAlertID]; !ok {
+				selectedFields = append(selectedFields, delivery.FieldAlertID)
+				fieldSeen[delivery.FieldAlertID] = struct{}{}
+			}
+		case "userID":
+			if _, ok := fieldSeen[delivery.FieldUserID]; !ok {
+				selectedFields = append(selectedFields, delivery.FieldUserID)
+				fieldSeen[delivery.FieldUserID] = struct{}{}
+			}
+		case "contactMethodID":
+			if _, ok := fieldSeen[delivery.FieldContactMethodID]; !ok {
+				selectedFields = append(selectedFields, delivery.FieldContactMethodID)
+				fieldSeen[delivery.FieldContactMethodID] = struct{}{}
+			}
+		case "round":
+			if _, ok := fieldSeen[delivery.FieldRound]; !ok {
+				selectedFields = append(selectedFields, delivery.FieldRound)
+				fieldSeen[delivery.FieldRound] = struct{}{}
+			}
+		case "step":
+			if _, ok := fieldSeen[delivery.FieldStep]; !ok {
+				selectedFields = append(selectedFields, delivery.FieldStep)
+				fieldSeen[delivery.FieldStep] = struct{}{}
+			}
+		case "dueAt":
+			if _, ok := fieldSeen[delivery.FieldDueAt]; !ok {
+				selectedFields = append(selectedFields, delivery.FieldDueAt)
+				fieldSeen[delivery.FieldDueAt] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[delivery.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, delivery.FieldStatus)
+				fieldSeen[delivery.FieldStatus] = struct{}{}
+			}
+		case "attempts":
+			if _, ok := fieldSeen[delivery.FieldAttempts]; !ok {
+				selectedFields = append(selectedFields, delivery.FieldAttempts)
+				fieldSeen[delivery.FieldAttempts] = struct{}{}
+			}
+		case "providerID":
+			if _, ok := fieldSeen[delivery.FieldProviderID]; !ok {
+				selectedFields = append(selectedFields, delivery.FieldProviderID)
+				fieldSeen[delivery.FieldProviderID] = struct{}{}
+			}
+		case "detail":
+			if _, ok := fieldSeen[delivery.FieldDetail]; !ok {
+				selectedFields = append(selectedFields, delivery.FieldDetail)
+				fieldSeen[delivery.FieldDetail] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[delivery.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, delivery.FieldCreatedAt)
+				fieldSeen[delivery.FieldCreatedAt] = struct{}{}
+			}
+		case "sentAt":
+			if _, ok := fieldSeen[delivery.FieldSentAt]; !ok {
+				selectedFields = append(selectedFields, delivery.FieldSentAt)
+				fieldSeen[delivery.FieldSentAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type deliveryPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []DeliveryPaginateOption
+}
+
+func newDeliveryPaginateArgs(rv map[string]any) *deliveryPaginateArgs {
+	args := &deliveryPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[whereField].(*DeliveryWhereInput); ok {
+		args.opts = append(args.opts, WithDeliveryFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *EscalationPolicyQuery) CollectFields(ctx context.Context, satisfies ...string) (*EscalationPolicyQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *EscalationPolicyQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(escalationpolicy.Columns))
+		selectedFields = []string{escalationpolicy.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "steps":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&EscalationStepClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, escalationstepImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedSteps(alias, func(wq *EscalationStepQuery) {
+				*wq = *query
+			})
+
+		case "services":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ServiceClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, serviceImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedServices(alias, func(wq *ServiceQuery) {
+				*wq = *query
+			})
+		case "createdAt":
+			if _, ok := fieldSeen[escalationpolicy.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, escalationpolicy.FieldCreatedAt)
+				fieldSeen[escalationpolicy.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[escalationpolicy.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, escalationpolicy.FieldUpdatedAt)
+				fieldSeen[escalationpolicy.FieldUpdatedAt] = struct{}{}
+			}
+		case "name":
+			if _, ok := fieldSeen[escalationpolicy.FieldName]; !ok {
+				selectedFields = append(selectedFields, escalationpolicy.FieldName)
+				fieldSeen[escalationpolicy.FieldName] = struct{}{}
+			}
+		case "description":
+			if _, ok := fieldSeen[escalationpolicy.FieldDescription]; !ok {
+				selectedFields = append(selectedFields, escalationpolicy.FieldDescription)
+				fieldSeen[escalationpolicy.FieldDescription] = struct{}{}
+			}
+		case "repeat":
+			if _, ok := fieldSeen[escalationpolicy.FieldRepeat]; !ok {
+				selectedFields = append(selectedFields, escalationpolicy.FieldRepeat)
+				fieldSeen[escalationpolicy.FieldRepeat] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type escalationpolicyPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []EscalationPolicyPaginateOption
+}
+
+func newEscalationPolicyPaginateArgs(rv map[string]any) *escalationpolicyPaginateArgs {
+	args := &escalationpolicyPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &EscalationPolicyOrder{Field: &EscalationPolicyOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithEscalationPolicyOrder(order))
+			}
+		case *EscalationPolicyOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithEscalationPolicyOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*EscalationPolicyWhereInput); ok {
+		args.opts = append(args.opts, WithEscalationPolicyFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *EscalationStepQuery) CollectFields(ctx context.Context, satisfies ...string) (*EscalationStepQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *EscalationStepQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(escalationstep.Columns))
+		selectedFields = []string{escalationstep.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "policy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&EscalationPolicyClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, escalationpolicyImplementors)...); err != nil {
+				return err
+			}
+			_q.withPolicy = query
+			if _, ok := fieldSeen[escalationstep.FieldPolicyID]; !ok {
+				selectedFields = append(selectedFields, escalationstep.FieldPolicyID)
+				fieldSeen[escalationstep.FieldPolicyID] = struct{}{}
+			}
+		case "policyID":
+			if _, ok := fieldSeen[escalationstep.FieldPolicyID]; !ok {
+				selectedFields = append(selectedFields, escalationstep.FieldPolicyID)
+				fieldSeen[escalationstep.FieldPolicyID] = struct{}{}
+			}
+		case "position":
+			if _, ok := fieldSeen[escalationstep.FieldPosition]; !ok {
+				selectedFields = append(selectedFields, escalationstep.FieldPosition)
+				fieldSeen[escalationstep.FieldPosition] = struct{}{}
+			}
+		case "delayMinutes":
+			if _, ok := fieldSeen[escalationstep.FieldDelayMinutes]; !ok {
+				selectedFields = append(selectedFields, escalationstep.FieldDelayMinutes)
+				fieldSeen[escalationstep.FieldDelayMinutes] = struct{}{}
+			}
+		case "keepPaging":
+			if _, ok := fieldSeen[escalationstep.FieldKeepPaging]; !ok {
+				selectedFields = append(selectedFields, escalationstep.FieldKeepPaging)
+				fieldSeen[escalationstep.FieldKeepPaging] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type escalationstepPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []EscalationStepPaginateOption
+}
+
+func newEscalationStepPaginateArgs(rv map[string]any) *escalationstepPaginateArgs {
+	args := &escalationstepPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[whereField].(*EscalationStepWhereInput); ok {
+		args.opts = append(args.opts, WithEscalationStepFilter(v.Filter))
 	}
 	return args
 }
@@ -1710,6 +2271,118 @@ func newMaintenanceWindowPaginateArgs(rv map[string]any) *maintenancewindowPagin
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *NotificationRuleQuery) CollectFields(ctx context.Context, satisfies ...string) (*NotificationRuleQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *NotificationRuleQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(notificationrule.Columns))
+		selectedFields = []string{notificationrule.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "user":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withUser = query
+			if _, ok := fieldSeen[notificationrule.FieldUserID]; !ok {
+				selectedFields = append(selectedFields, notificationrule.FieldUserID)
+				fieldSeen[notificationrule.FieldUserID] = struct{}{}
+			}
+
+		case "contactMethod":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ContactMethodClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, contactmethodImplementors)...); err != nil {
+				return err
+			}
+			_q.withContactMethod = query
+			if _, ok := fieldSeen[notificationrule.FieldContactMethodID]; !ok {
+				selectedFields = append(selectedFields, notificationrule.FieldContactMethodID)
+				fieldSeen[notificationrule.FieldContactMethodID] = struct{}{}
+			}
+		case "userID":
+			if _, ok := fieldSeen[notificationrule.FieldUserID]; !ok {
+				selectedFields = append(selectedFields, notificationrule.FieldUserID)
+				fieldSeen[notificationrule.FieldUserID] = struct{}{}
+			}
+		case "contactMethodID":
+			if _, ok := fieldSeen[notificationrule.FieldContactMethodID]; !ok {
+				selectedFields = append(selectedFields, notificationrule.FieldContactMethodID)
+				fieldSeen[notificationrule.FieldContactMethodID] = struct{}{}
+			}
+		case "urgency":
+			if _, ok := fieldSeen[notificationrule.FieldUrgency]; !ok {
+				selectedFields = append(selectedFields, notificationrule.FieldUrgency)
+				fieldSeen[notificationrule.FieldUrgency] = struct{}{}
+			}
+		case "delayMinutes":
+			if _, ok := fieldSeen[notificationrule.FieldDelayMinutes]; !ok {
+				selectedFields = append(selectedFields, notificationrule.FieldDelayMinutes)
+				fieldSeen[notificationrule.FieldDelayMinutes] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type notificationrulePaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []NotificationRulePaginateOption
+}
+
+func newNotificationRulePaginateArgs(rv map[string]any) *notificationrulePaginateArgs {
+	args := &notificationrulePaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[whereField].(*NotificationRuleWhereInput); ok {
+		args.opts = append(args.opts, WithNotificationRuleFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *ScheduleQuery) CollectFields(ctx context.Context, satisfies ...string) (*ScheduleQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -2218,6 +2891,21 @@ func (_q *ServiceQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 				fieldSeen[service.FieldTeamID] = struct{}{}
 			}
 
+		case "escalationPolicy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&EscalationPolicyClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, escalationpolicyImplementors)...); err != nil {
+				return err
+			}
+			_q.withEscalationPolicy = query
+			if _, ok := fieldSeen[service.FieldEscalationPolicyID]; !ok {
+				selectedFields = append(selectedFields, service.FieldEscalationPolicyID)
+				fieldSeen[service.FieldEscalationPolicyID] = struct{}{}
+			}
+
 		case "alerts":
 			var (
 				alias = field.Alias
@@ -2261,10 +2949,10 @@ func (_q *ServiceQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 						}
 						for i := range nodes {
 							n := m[nodes[i].ID]
-							if nodes[i].Edges.totalCount[1] == nil {
-								nodes[i].Edges.totalCount[1] = make(map[string]int)
+							if nodes[i].Edges.totalCount[2] == nil {
+								nodes[i].Edges.totalCount[2] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[1][alias] = n
+							nodes[i].Edges.totalCount[2][alias] = n
 						}
 						return nil
 					})
@@ -2272,10 +2960,10 @@ func (_q *ServiceQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Service) error {
 						for i := range nodes {
 							n := len(nodes[i].Edges.Alerts)
-							if nodes[i].Edges.totalCount[1] == nil {
-								nodes[i].Edges.totalCount[1] = make(map[string]int)
+							if nodes[i].Edges.totalCount[2] == nil {
+								nodes[i].Edges.totalCount[2] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[1][alias] = n
+							nodes[i].Edges.totalCount[2][alias] = n
 						}
 						return nil
 					})
@@ -2350,10 +3038,10 @@ func (_q *ServiceQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 						}
 						for i := range nodes {
 							n := m[nodes[i].ID]
-							if nodes[i].Edges.totalCount[2] == nil {
-								nodes[i].Edges.totalCount[2] = make(map[string]int)
+							if nodes[i].Edges.totalCount[3] == nil {
+								nodes[i].Edges.totalCount[3] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[2][alias] = n
+							nodes[i].Edges.totalCount[3][alias] = n
 						}
 						return nil
 					})
@@ -2361,10 +3049,10 @@ func (_q *ServiceQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Service) error {
 						for i := range nodes {
 							n := len(nodes[i].Edges.Integrations)
-							if nodes[i].Edges.totalCount[2] == nil {
-								nodes[i].Edges.totalCount[2] = make(map[string]int)
+							if nodes[i].Edges.totalCount[3] == nil {
+								nodes[i].Edges.totalCount[3] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[2][alias] = n
+							nodes[i].Edges.totalCount[3][alias] = n
 						}
 						return nil
 					})
@@ -2439,10 +3127,10 @@ func (_q *ServiceQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 						}
 						for i := range nodes {
 							n := m[nodes[i].ID]
-							if nodes[i].Edges.totalCount[3] == nil {
-								nodes[i].Edges.totalCount[3] = make(map[string]int)
+							if nodes[i].Edges.totalCount[4] == nil {
+								nodes[i].Edges.totalCount[4] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[3][alias] = n
+							nodes[i].Edges.totalCount[4][alias] = n
 						}
 						return nil
 					})
@@ -2450,10 +3138,10 @@ func (_q *ServiceQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Service) error {
 						for i := range nodes {
 							n := len(nodes[i].Edges.Heartbeats)
-							if nodes[i].Edges.totalCount[3] == nil {
-								nodes[i].Edges.totalCount[3] = make(map[string]int)
+							if nodes[i].Edges.totalCount[4] == nil {
+								nodes[i].Edges.totalCount[4] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[3][alias] = n
+							nodes[i].Edges.totalCount[4][alias] = n
 						}
 						return nil
 					})
@@ -2528,10 +3216,10 @@ func (_q *ServiceQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 						}
 						for i := range nodes {
 							n := m[nodes[i].ID]
-							if nodes[i].Edges.totalCount[4] == nil {
-								nodes[i].Edges.totalCount[4] = make(map[string]int)
+							if nodes[i].Edges.totalCount[5] == nil {
+								nodes[i].Edges.totalCount[5] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[4][alias] = n
+							nodes[i].Edges.totalCount[5][alias] = n
 						}
 						return nil
 					})
@@ -2539,10 +3227,10 @@ func (_q *ServiceQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Service) error {
 						for i := range nodes {
 							n := len(nodes[i].Edges.MaintenanceWindows)
-							if nodes[i].Edges.totalCount[4] == nil {
-								nodes[i].Edges.totalCount[4] = make(map[string]int)
+							if nodes[i].Edges.totalCount[5] == nil {
+								nodes[i].Edges.totalCount[5] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[4][alias] = n
+							nodes[i].Edges.totalCount[5][alias] = n
 						}
 						return nil
 					})
@@ -2621,10 +3309,10 @@ func (_q *ServiceQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 						}
 						for i := range nodes {
 							n := m[nodes[i].ID]
-							if nodes[i].Edges.totalCount[5] == nil {
-								nodes[i].Edges.totalCount[5] = make(map[string]int)
+							if nodes[i].Edges.totalCount[6] == nil {
+								nodes[i].Edges.totalCount[6] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[5][alias] = n
+							nodes[i].Edges.totalCount[6][alias] = n
 						}
 						return nil
 					})
@@ -2632,10 +3320,10 @@ func (_q *ServiceQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Service) error {
 						for i := range nodes {
 							n := len(nodes[i].Edges.Incidents)
-							if nodes[i].Edges.totalCount[5] == nil {
-								nodes[i].Edges.totalCount[5] = make(map[string]int)
+							if nodes[i].Edges.totalCount[6] == nil {
+								nodes[i].Edges.totalCount[6] = make(map[string]int)
 							}
-							nodes[i].Edges.totalCount[5][alias] = n
+							nodes[i].Edges.totalCount[6][alias] = n
 						}
 						return nil
 					})
@@ -2690,6 +3378,16 @@ func (_q *ServiceQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 			if _, ok := fieldSeen[service.FieldTeamID]; !ok {
 				selectedFields = append(selectedFields, service.FieldTeamID)
 				fieldSeen[service.FieldTeamID] = struct{}{}
+			}
+		case "escalationPolicyID":
+			if _, ok := fieldSeen[service.FieldEscalationPolicyID]; !ok {
+				selectedFields = append(selectedFields, service.FieldEscalationPolicyID)
+				fieldSeen[service.FieldEscalationPolicyID] = struct{}{}
+			}
+		case "highUrgencyUpTo":
+			if _, ok := fieldSeen[service.FieldHighUrgencyUpTo]; !ok {
+				selectedFields = append(selectedFields, service.FieldHighUrgencyUpTo)
+				fieldSeen[service.FieldHighUrgencyUpTo] = struct{}{}
 			}
 		case "id":
 		case "__typename":
@@ -3375,6 +4073,16 @@ func (_q *UserQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 			if _, ok := fieldSeen[user.FieldDisabled]; !ok {
 				selectedFields = append(selectedFields, user.FieldDisabled)
 				fieldSeen[user.FieldDisabled] = struct{}{}
+			}
+		case "quietHoursStart":
+			if _, ok := fieldSeen[user.FieldQuietHoursStart]; !ok {
+				selectedFields = append(selectedFields, user.FieldQuietHoursStart)
+				fieldSeen[user.FieldQuietHoursStart] = struct{}{}
+			}
+		case "quietHoursEnd":
+			if _, ok := fieldSeen[user.FieldQuietHoursEnd]; !ok {
+				selectedFields = append(selectedFields, user.FieldQuietHoursEnd)
+				fieldSeen[user.FieldQuietHoursEnd] = struct{}{}
 			}
 		case "id":
 		case "__typename":

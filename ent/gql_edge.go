@@ -93,6 +93,26 @@ func (_m *CalendarFeed) Schedule(ctx context.Context) (*Schedule, error) {
 	return result, MaskNotFound(err)
 }
 
+func (_m *ContactMethod) User(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.UserOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryUser().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *ContactMethod) Rules(ctx context.Context) (result []*NotificationRule, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedRules(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.RulesOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryRules().All(ctx)
+	}
+	return result, err
+}
+
 func (_m *CoverRequest) Schedule(ctx context.Context) (*Schedule, error) {
 	result, err := _m.Edges.ScheduleOrErr()
 	if IsNotLoaded(err) {
@@ -115,6 +135,54 @@ func (_m *CoverRequest) AcceptedBy(ctx context.Context) (*User, error) {
 		result, err = _m.QueryAcceptedBy().Only(ctx)
 	}
 	return result, MaskNotFound(err)
+}
+
+func (_m *Delivery) Alert(ctx context.Context) (*Alert, error) {
+	result, err := _m.Edges.AlertOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAlert().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Delivery) User(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.UserOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryUser().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *EscalationPolicy) Steps(ctx context.Context) (result []*EscalationStep, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedSteps(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.StepsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QuerySteps().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *EscalationPolicy) Services(ctx context.Context) (result []*Service, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedServices(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.ServicesOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryServices().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *EscalationStep) Policy(ctx context.Context) (*EscalationPolicy, error) {
+	result, err := _m.Edges.PolicyOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryPolicy().Only(ctx)
+	}
+	return result, err
 }
 
 func (_m *Heartbeat) Service(ctx context.Context) (*Service, error) {
@@ -212,6 +280,22 @@ func (_m *MaintenanceWindow) CreatedBy(ctx context.Context) (*User, error) {
 	return result, MaskNotFound(err)
 }
 
+func (_m *NotificationRule) User(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.UserOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryUser().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *NotificationRule) ContactMethod(ctx context.Context) (*ContactMethod, error) {
+	result, err := _m.Edges.ContactMethodOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryContactMethod().Only(ctx)
+	}
+	return result, err
+}
+
 func (_m *Schedule) Team(ctx context.Context) (*Team, error) {
 	result, err := _m.Edges.TeamOrErr()
 	if IsNotLoaded(err) {
@@ -268,6 +352,14 @@ func (_m *Service) Team(ctx context.Context) (*Team, error) {
 	return result, err
 }
 
+func (_m *Service) EscalationPolicy(ctx context.Context) (*EscalationPolicy, error) {
+	result, err := _m.Edges.EscalationPolicyOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryEscalationPolicy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *Service) Alerts(
 	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy []*AlertOrder, where *AlertWhereInput,
 ) (*AlertConnection, error) {
@@ -276,7 +368,7 @@ func (_m *Service) Alerts(
 		WithAlertFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[1][alias]
+	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
 	if nodes, err := _m.NamedAlerts(alias); err == nil || hasTotalCount {
 		pager, err := newAlertPager(opts, last != nil)
 		if err != nil {
@@ -297,7 +389,7 @@ func (_m *Service) Integrations(
 		WithIntegrationFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[2][alias]
+	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
 	if nodes, err := _m.NamedIntegrations(alias); err == nil || hasTotalCount {
 		pager, err := newIntegrationPager(opts, last != nil)
 		if err != nil {
@@ -318,7 +410,7 @@ func (_m *Service) Heartbeats(
 		WithHeartbeatFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
+	totalCount, hasTotalCount := _m.Edges.totalCount[4][alias]
 	if nodes, err := _m.NamedHeartbeats(alias); err == nil || hasTotalCount {
 		pager, err := newHeartbeatPager(opts, last != nil)
 		if err != nil {
@@ -339,7 +431,7 @@ func (_m *Service) MaintenanceWindows(
 		WithMaintenanceWindowFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[4][alias]
+	totalCount, hasTotalCount := _m.Edges.totalCount[5][alias]
 	if nodes, err := _m.NamedMaintenanceWindows(alias); err == nil || hasTotalCount {
 		pager, err := newMaintenanceWindowPager(opts, last != nil)
 		if err != nil {
@@ -360,7 +452,7 @@ func (_m *Service) Incidents(
 		WithIncidentFilter(where.Filter),
 	}
 	alias := graphql.GetFieldContext(ctx).Field.Alias
-	totalCount, hasTotalCount := _m.Edges.totalCount[5][alias]
+	totalCount, hasTotalCount := _m.Edges.totalCount[6][alias]
 	if nodes, err := _m.NamedIncidents(alias); err == nil || hasTotalCount {
 		pager, err := newIncidentPager(opts, last != nil)
 		if err != nil {

@@ -3,6 +3,7 @@
 package ent
 
 import (
+	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/viewer"
 )
 
@@ -64,9 +65,11 @@ func (c *ScheduleUpdateOne) SetInput(i UpdateScheduleInput) *ScheduleUpdateOne {
 
 // CreateServiceInput represents a mutation input for creating services.
 type CreateServiceInput struct {
-	Name        string
-	Description *string
-	TeamID      int
+	Name               string
+	Description        *string
+	HighUrgencyUpTo    *service.HighUrgencyUpTo
+	TeamID             int
+	EscalationPolicyID *int
 }
 
 // Mutate applies the CreateServiceInput on the ServiceMutation builder.
@@ -75,7 +78,13 @@ func (i *CreateServiceInput) Mutate(m *ServiceMutation) {
 	if v := i.Description; v != nil {
 		m.SetDescription(*v)
 	}
+	if v := i.HighUrgencyUpTo; v != nil {
+		m.SetHighUrgencyUpTo(*v)
+	}
 	m.SetTeamID(i.TeamID)
+	if v := i.EscalationPolicyID; v != nil {
+		m.SetEscalationPolicyID(*v)
+	}
 }
 
 // SetInput applies the change-set in the CreateServiceInput on the ServiceCreate builder.
@@ -86,9 +95,12 @@ func (c *ServiceCreate) SetInput(i CreateServiceInput) *ServiceCreate {
 
 // UpdateServiceInput represents a mutation input for updating services.
 type UpdateServiceInput struct {
-	Name        *string
-	Description *string
-	TeamID      *int
+	Name                  *string
+	Description           *string
+	HighUrgencyUpTo       *service.HighUrgencyUpTo
+	TeamID                *int
+	ClearEscalationPolicy bool
+	EscalationPolicyID    *int
 }
 
 // Mutate applies the UpdateServiceInput on the ServiceMutation builder.
@@ -99,8 +111,17 @@ func (i *UpdateServiceInput) Mutate(m *ServiceMutation) {
 	if v := i.Description; v != nil {
 		m.SetDescription(*v)
 	}
+	if v := i.HighUrgencyUpTo; v != nil {
+		m.SetHighUrgencyUpTo(*v)
+	}
 	if v := i.TeamID; v != nil {
 		m.SetTeamID(*v)
+	}
+	if i.ClearEscalationPolicy {
+		m.ClearEscalationPolicy()
+	}
+	if v := i.EscalationPolicyID; v != nil {
+		m.SetEscalationPolicyID(*v)
 	}
 }
 
@@ -182,12 +203,14 @@ func (c *TeamUpdateOne) SetInput(i UpdateTeamInput) *TeamUpdateOne {
 
 // CreateUserInput represents a mutation input for creating users.
 type CreateUserInput struct {
-	Name     string
-	Email    string
-	TimeZone *string
-	Role     *viewer.Role
-	Disabled *bool
-	TeamIDs  []int
+	Name            string
+	Email           string
+	TimeZone        *string
+	Role            *viewer.Role
+	Disabled        *bool
+	QuietHoursStart *int
+	QuietHoursEnd   *int
+	TeamIDs         []int
 }
 
 // Mutate applies the CreateUserInput on the UserMutation builder.
@@ -203,6 +226,12 @@ func (i *CreateUserInput) Mutate(m *UserMutation) {
 	if v := i.Disabled; v != nil {
 		m.SetDisabled(*v)
 	}
+	if v := i.QuietHoursStart; v != nil {
+		m.SetQuietHoursStart(*v)
+	}
+	if v := i.QuietHoursEnd; v != nil {
+		m.SetQuietHoursEnd(*v)
+	}
 	if v := i.TeamIDs; len(v) > 0 {
 		m.AddTeamIDs(v...)
 	}
@@ -216,14 +245,18 @@ func (c *UserCreate) SetInput(i CreateUserInput) *UserCreate {
 
 // UpdateUserInput represents a mutation input for updating users.
 type UpdateUserInput struct {
-	Name          *string
-	Email         *string
-	TimeZone      *string
-	Role          *viewer.Role
-	Disabled      *bool
-	ClearTeams    bool
-	AddTeamIDs    []int
-	RemoveTeamIDs []int
+	Name                 *string
+	Email                *string
+	TimeZone             *string
+	Role                 *viewer.Role
+	Disabled             *bool
+	ClearQuietHoursStart bool
+	QuietHoursStart      *int
+	ClearQuietHoursEnd   bool
+	QuietHoursEnd        *int
+	ClearTeams           bool
+	AddTeamIDs           []int
+	RemoveTeamIDs        []int
 }
 
 // Mutate applies the UpdateUserInput on the UserMutation builder.
@@ -242,6 +275,18 @@ func (i *UpdateUserInput) Mutate(m *UserMutation) {
 	}
 	if v := i.Disabled; v != nil {
 		m.SetDisabled(*v)
+	}
+	if i.ClearQuietHoursStart {
+		m.ClearQuietHoursStart()
+	}
+	if v := i.QuietHoursStart; v != nil {
+		m.SetQuietHoursStart(*v)
+	}
+	if i.ClearQuietHoursEnd {
+		m.ClearQuietHoursEnd()
+	}
+	if v := i.QuietHoursEnd; v != nil {
+		m.SetQuietHoursEnd(*v)
 	}
 	if i.ClearTeams {
 		m.ClearTeams()

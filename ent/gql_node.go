@@ -13,12 +13,17 @@ import (
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/apitoken"
 	"github.com/tocsin/tocsin/ent/calendarfeed"
+	"github.com/tocsin/tocsin/ent/contactmethod"
 	"github.com/tocsin/tocsin/ent/coverrequest"
+	"github.com/tocsin/tocsin/ent/delivery"
+	"github.com/tocsin/tocsin/ent/escalationpolicy"
+	"github.com/tocsin/tocsin/ent/escalationstep"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
 	"github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/internal"
 	"github.com/tocsin/tocsin/ent/maintenancewindow"
+	"github.com/tocsin/tocsin/ent/notificationrule"
 	"github.com/tocsin/tocsin/ent/schedule"
 	"github.com/tocsin/tocsin/ent/schedulelayer"
 	"github.com/tocsin/tocsin/ent/scheduleoverride"
@@ -49,10 +54,30 @@ var calendarfeedImplementors = []string{"CalendarFeed", "Node"}
 // IsNode implements the Node interface check for GQLGen.
 func (*CalendarFeed) IsNode() {}
 
+var contactmethodImplementors = []string{"ContactMethod", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*ContactMethod) IsNode() {}
+
 var coverrequestImplementors = []string{"CoverRequest", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*CoverRequest) IsNode() {}
+
+var deliveryImplementors = []string{"Delivery", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Delivery) IsNode() {}
+
+var escalationpolicyImplementors = []string{"EscalationPolicy", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*EscalationPolicy) IsNode() {}
+
+var escalationstepImplementors = []string{"EscalationStep", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*EscalationStep) IsNode() {}
 
 var heartbeatImplementors = []string{"Heartbeat", "Node"}
 
@@ -73,6 +98,11 @@ var maintenancewindowImplementors = []string{"MaintenanceWindow", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*MaintenanceWindow) IsNode() {}
+
+var notificationruleImplementors = []string{"NotificationRule", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*NotificationRule) IsNode() {}
 
 var scheduleImplementors = []string{"Schedule", "Node"}
 
@@ -213,11 +243,47 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			}
 		}
 		return query.Only(ctx)
+	case contactmethod.Table:
+		query := c.ContactMethod.Query().
+			Where(contactmethod.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, contactmethodImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case coverrequest.Table:
 		query := c.CoverRequest.Query().
 			Where(coverrequest.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, coverrequestImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case delivery.Table:
+		query := c.Delivery.Query().
+			Where(delivery.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, deliveryImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case escalationpolicy.Table:
+		query := c.EscalationPolicy.Query().
+			Where(escalationpolicy.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, escalationpolicyImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case escalationstep.Table:
+		query := c.EscalationStep.Query().
+			Where(escalationstep.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, escalationstepImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -254,6 +320,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(maintenancewindow.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, maintenancewindowImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case notificationrule.Table:
+		query := c.NotificationRule.Query().
+			Where(notificationrule.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, notificationruleImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -442,10 +517,74 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 				*noder = node
 			}
 		}
+	case contactmethod.Table:
+		query := c.ContactMethod.Query().
+			Where(contactmethod.IDIn(ids...))
+		query, err := query.CollectFields(ctx, contactmethodImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case coverrequest.Table:
 		query := c.CoverRequest.Query().
 			Where(coverrequest.IDIn(ids...))
 		query, err := query.CollectFields(ctx, coverrequestImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case delivery.Table:
+		query := c.Delivery.Query().
+			Where(delivery.IDIn(ids...))
+		query, err := query.CollectFields(ctx, deliveryImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case escalationpolicy.Table:
+		query := c.EscalationPolicy.Query().
+			Where(escalationpolicy.IDIn(ids...))
+		query, err := query.CollectFields(ctx, escalationpolicyImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case escalationstep.Table:
+		query := c.EscalationStep.Query().
+			Where(escalationstep.IDIn(ids...))
+		query, err := query.CollectFields(ctx, escalationstepImplementors...)
 		if err != nil {
 			return nil, err
 		}
@@ -510,6 +649,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.MaintenanceWindow.Query().
 			Where(maintenancewindow.IDIn(ids...))
 		query, err := query.CollectFields(ctx, maintenancewindowImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case notificationrule.Table:
+		query := c.NotificationRule.Query().
+			Where(notificationrule.IDIn(ids...))
+		query, err := query.CollectFields(ctx, notificationruleImplementors...)
 		if err != nil {
 			return nil, err
 		}

@@ -7,10 +7,14 @@ import (
 	"encoding/json"
 
 	"github.com/tocsin/tocsin/ent/alert"
+	"github.com/tocsin/tocsin/ent/contactmethod"
+	"github.com/tocsin/tocsin/ent/escalationpolicy"
+	"github.com/tocsin/tocsin/ent/escalationstep"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
 	"github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/maintenancewindow"
+	"github.com/tocsin/tocsin/ent/notificationrule"
 	"github.com/tocsin/tocsin/ent/schedule"
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/team"
@@ -131,7 +135,7 @@ func (_m *Alert) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "Alert",
-		Fields: make([]*Field, 26),
+		Fields: make([]*Field, 28),
 		Edges:  make([]*Edge, 6),
 	}
 	var buf []byte
@@ -327,10 +331,26 @@ func (_m *Alert) Node(ctx context.Context) (node *Node, err error) {
 		Name:  "escalation_due_at",
 		Value: string(buf),
 	}
-	if buf, err = json.Marshal(_m.InMaintenance); err != nil {
+	if buf, err = json.Marshal(_m.EscalationRound); err != nil {
 		return nil, err
 	}
 	node.Fields[24] = &Field{
+		Type:  "int",
+		Name:  "escalation_round",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.EscalationStep); err != nil {
+		return nil, err
+	}
+	node.Fields[25] = &Field{
+		Type:  "int",
+		Name:  "escalation_step",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.InMaintenance); err != nil {
+		return nil, err
+	}
+	node.Fields[26] = &Field{
 		Type:  "bool",
 		Name:  "in_maintenance",
 		Value: string(buf),
@@ -338,7 +358,7 @@ func (_m *Alert) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.Actions); err != nil {
 		return nil, err
 	}
-	node.Fields[25] = &Field{
+	node.Fields[27] = &Field{
 		Type:  "[]string",
 		Name:  "actions",
 		Value: string(buf),
@@ -471,6 +491,118 @@ func (_m *CalendarFeed) Node(ctx context.Context) (node *Node, err error) {
 }
 
 // Node implements Noder interface
+func (_m *ContactMethod) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "ContactMethod",
+		Fields: make([]*Field, 10),
+		Edges:  make([]*Edge, 2),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "time.Time",
+		Name:  "created_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.UpdatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "time.Time",
+		Name:  "updated_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.UserID); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "int",
+		Name:  "user_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Kind); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "contactmethod.Kind",
+		Name:  "kind",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Name); err != nil {
+		return nil, err
+	}
+	node.Fields[4] = &Field{
+		Type:  "string",
+		Name:  "name",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Address); err != nil {
+		return nil, err
+	}
+	node.Fields[5] = &Field{
+		Type:  "string",
+		Name:  "address",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Platform); err != nil {
+		return nil, err
+	}
+	node.Fields[6] = &Field{
+		Type:  "contactmethod.Platform",
+		Name:  "platform",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.CriticalAlerts); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
+		Type:  "bool",
+		Name:  "critical_alerts",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.VerifiedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[8] = &Field{
+		Type:  "time.Time",
+		Name:  "verified_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Disabled); err != nil {
+		return nil, err
+	}
+	node.Fields[9] = &Field{
+		Type:  "bool",
+		Name:  "disabled",
+		Value: string(buf),
+	}
+	node.Edges[0] = &Edge{
+		Type: "User",
+		Name: "user",
+	}
+	err = _m.QueryUser().
+		Select(user.FieldID).
+		Scan(ctx, &node.Edges[0].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[1] = &Edge{
+		Type: "NotificationRule",
+		Name: "rules",
+	}
+	err = _m.QueryRules().
+		Select(notificationrule.FieldID).
+		Scan(ctx, &node.Edges[1].IDs)
+	if err != nil {
+		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
 func (_m *CoverRequest) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
@@ -594,6 +726,260 @@ func (_m *CoverRequest) Node(ctx context.Context) (node *Node, err error) {
 	err = _m.QueryAcceptedBy().
 		Select(user.FieldID).
 		Scan(ctx, &node.Edges[2].IDs)
+	if err != nil {
+		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
+func (_m *Delivery) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "Delivery",
+		Fields: make([]*Field, 12),
+		Edges:  make([]*Edge, 2),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.AlertID); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "int",
+		Name:  "alert_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.UserID); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "int",
+		Name:  "user_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.ContactMethodID); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "int",
+		Name:  "contact_method_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Round); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "int",
+		Name:  "round",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Step); err != nil {
+		return nil, err
+	}
+	node.Fields[4] = &Field{
+		Type:  "int",
+		Name:  "step",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.DueAt); err != nil {
+		return nil, err
+	}
+	node.Fields[5] = &Field{
+		Type:  "time.Time",
+		Name:  "due_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Status); err != nil {
+		return nil, err
+	}
+	node.Fields[6] = &Field{
+		Type:  "delivery.Status",
+		Name:  "status",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Attempts); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
+		Type:  "int",
+		Name:  "attempts",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.ProviderID); err != nil {
+		return nil, err
+	}
+	node.Fields[8] = &Field{
+		Type:  "string",
+		Name:  "provider_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Detail); err != nil {
+		return nil, err
+	}
+	node.Fields[9] = &Field{
+		Type:  "string",
+		Name:  "detail",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[10] = &Field{
+		Type:  "time.Time",
+		Name:  "created_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.SentAt); err != nil {
+		return nil, err
+	}
+	node.Fields[11] = &Field{
+		Type:  "time.Time",
+		Name:  "sent_at",
+		Value: string(buf),
+	}
+	node.Edges[0] = &Edge{
+		Type: "Alert",
+		Name: "alert",
+	}
+	err = _m.QueryAlert().
+		Select(alert.FieldID).
+		Scan(ctx, &node.Edges[0].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[1] = &Edge{
+		Type: "User",
+		Name: "user",
+	}
+	err = _m.QueryUser().
+		Select(user.FieldID).
+		Scan(ctx, &node.Edges[1].IDs)
+	if err != nil {
+		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
+func (_m *EscalationPolicy) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "EscalationPolicy",
+		Fields: make([]*Field, 5),
+		Edges:  make([]*Edge, 2),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "time.Time",
+		Name:  "created_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.UpdatedAt); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "time.Time",
+		Name:  "updated_at",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Name); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "string",
+		Name:  "name",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Description); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "string",
+		Name:  "description",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Repeat); err != nil {
+		return nil, err
+	}
+	node.Fields[4] = &Field{
+		Type:  "int",
+		Name:  "repeat",
+		Value: string(buf),
+	}
+	node.Edges[0] = &Edge{
+		Type: "EscalationStep",
+		Name: "steps",
+	}
+	err = _m.QuerySteps().
+		Select(escalationstep.FieldID).
+		Scan(ctx, &node.Edges[0].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[1] = &Edge{
+		Type: "Service",
+		Name: "services",
+	}
+	err = _m.QueryServices().
+		Select(service.FieldID).
+		Scan(ctx, &node.Edges[1].IDs)
+	if err != nil {
+		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
+func (_m *EscalationStep) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "EscalationStep",
+		Fields: make([]*Field, 4),
+		Edges:  make([]*Edge, 1),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.PolicyID); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "int",
+		Name:  "policy_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Position); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "int",
+		Name:  "position",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.DelayMinutes); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "int",
+		Name:  "delay_minutes",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.KeepPaging); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "bool",
+		Name:  "keep_paging",
+		Value: string(buf),
+	}
+	node.Edges[0] = &Edge{
+		Type: "EscalationPolicy",
+		Name: "policy",
+	}
+	err = _m.QueryPolicy().
+		Select(escalationpolicy.FieldID).
+		Scan(ctx, &node.Edges[0].IDs)
 	if err != nil {
 		return nil, err
 	}
@@ -1023,6 +1409,70 @@ func (_m *MaintenanceWindow) Node(ctx context.Context) (node *Node, err error) {
 }
 
 // Node implements Noder interface
+func (_m *NotificationRule) Node(ctx context.Context) (node *Node, err error) {
+	node = &Node{
+		ID:     _m.ID,
+		Type:   "NotificationRule",
+		Fields: make([]*Field, 4),
+		Edges:  make([]*Edge, 2),
+	}
+	var buf []byte
+	if buf, err = json.Marshal(_m.UserID); err != nil {
+		return nil, err
+	}
+	node.Fields[0] = &Field{
+		Type:  "int",
+		Name:  "user_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.ContactMethodID); err != nil {
+		return nil, err
+	}
+	node.Fields[1] = &Field{
+		Type:  "int",
+		Name:  "contact_method_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Urgency); err != nil {
+		return nil, err
+	}
+	node.Fields[2] = &Field{
+		Type:  "notificationrule.Urgency",
+		Name:  "urgency",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.DelayMinutes); err != nil {
+		return nil, err
+	}
+	node.Fields[3] = &Field{
+		Type:  "int",
+		Name:  "delay_minutes",
+		Value: string(buf),
+	}
+	node.Edges[0] = &Edge{
+		Type: "User",
+		Name: "user",
+	}
+	err = _m.QueryUser().
+		Select(user.FieldID).
+		Scan(ctx, &node.Edges[0].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[1] = &Edge{
+		Type: "ContactMethod",
+		Name: "contact_method",
+	}
+	err = _m.QueryContactMethod().
+		Select(contactmethod.FieldID).
+		Scan(ctx, &node.Edges[1].IDs)
+	if err != nil {
+		return nil, err
+	}
+	return node, nil
+}
+
+// Node implements Noder interface
 func (_m *Schedule) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
@@ -1331,8 +1781,8 @@ func (_m *Service) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "Service",
-		Fields: make([]*Field, 5),
-		Edges:  make([]*Edge, 6),
+		Fields: make([]*Field, 7),
+		Edges:  make([]*Edge, 7),
 	}
 	var buf []byte
 	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
@@ -1375,6 +1825,22 @@ func (_m *Service) Node(ctx context.Context) (node *Node, err error) {
 		Name:  "team_id",
 		Value: string(buf),
 	}
+	if buf, err = json.Marshal(_m.EscalationPolicyID); err != nil {
+		return nil, err
+	}
+	node.Fields[5] = &Field{
+		Type:  "int",
+		Name:  "escalation_policy_id",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.HighUrgencyUpTo); err != nil {
+		return nil, err
+	}
+	node.Fields[6] = &Field{
+		Type:  "service.HighUrgencyUpTo",
+		Name:  "high_urgency_up_to",
+		Value: string(buf),
+	}
 	node.Edges[0] = &Edge{
 		Type: "Team",
 		Name: "team",
@@ -1386,52 +1852,62 @@ func (_m *Service) Node(ctx context.Context) (node *Node, err error) {
 		return nil, err
 	}
 	node.Edges[1] = &Edge{
-		Type: "Alert",
-		Name: "alerts",
+		Type: "EscalationPolicy",
+		Name: "escalation_policy",
 	}
-	err = _m.QueryAlerts().
-		Select(alert.FieldID).
+	err = _m.QueryEscalationPolicy().
+		Select(escalationpolicy.FieldID).
 		Scan(ctx, &node.Edges[1].IDs)
 	if err != nil {
 		return nil, err
 	}
 	node.Edges[2] = &Edge{
-		Type: "Integration",
-		Name: "integrations",
+		Type: "Alert",
+		Name: "alerts",
 	}
-	err = _m.QueryIntegrations().
-		Select(integration.FieldID).
+	err = _m.QueryAlerts().
+		Select(alert.FieldID).
 		Scan(ctx, &node.Edges[2].IDs)
 	if err != nil {
 		return nil, err
 	}
 	node.Edges[3] = &Edge{
-		Type: "Heartbeat",
-		Name: "heartbeats",
+		Type: "Integration",
+		Name: "integrations",
 	}
-	err = _m.QueryHeartbeats().
-		Select(heartbeat.FieldID).
+	err = _m.QueryIntegrations().
+		Select(integration.FieldID).
 		Scan(ctx, &node.Edges[3].IDs)
 	if err != nil {
 		return nil, err
 	}
 	node.Edges[4] = &Edge{
-		Type: "MaintenanceWindow",
-		Name: "maintenance_windows",
+		Type: "Heartbeat",
+		Name: "heartbeats",
 	}
-	err = _m.QueryMaintenanceWindows().
-		Select(maintenancewindow.FieldID).
+	err = _m.QueryHeartbeats().
+		Select(heartbeat.FieldID).
 		Scan(ctx, &node.Edges[4].IDs)
 	if err != nil {
 		return nil, err
 	}
 	node.Edges[5] = &Edge{
+		Type: "MaintenanceWindow",
+		Name: "maintenance_windows",
+	}
+	err = _m.QueryMaintenanceWindows().
+		Select(maintenancewindow.FieldID).
+		Scan(ctx, &node.Edges[5].IDs)
+	if err != nil {
+		return nil, err
+	}
+	node.Edges[6] = &Edge{
 		Type: "Incident",
 		Name: "incidents",
 	}
 	err = _m.QueryIncidents().
 		Select(incident.FieldID).
-		Scan(ctx, &node.Edges[5].IDs)
+		Scan(ctx, &node.Edges[6].IDs)
 	if err != nil {
 		return nil, err
 	}
@@ -1631,7 +2107,7 @@ func (_m *User) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "User",
-		Fields: make([]*Field, 7),
+		Fields: make([]*Field, 9),
 		Edges:  make([]*Edge, 1),
 	}
 	var buf []byte
@@ -1689,6 +2165,22 @@ func (_m *User) Node(ctx context.Context) (node *Node, err error) {
 	node.Fields[6] = &Field{
 		Type:  "bool",
 		Name:  "disabled",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.QuietHoursStart); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
+		Type:  "int",
+		Name:  "quiet_hours_start",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.QuietHoursEnd); err != nil {
+		return nil, err
+	}
+	node.Fields[8] = &Field{
+		Type:  "int",
+		Name:  "quiet_hours_end",
 		Value: string(buf),
 	}
 	node.Edges[0] = &Edge{

@@ -17,11 +17,16 @@ import (
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/apitoken"
 	"github.com/tocsin/tocsin/ent/calendarfeed"
+	"github.com/tocsin/tocsin/ent/contactmethod"
 	"github.com/tocsin/tocsin/ent/coverrequest"
+	"github.com/tocsin/tocsin/ent/delivery"
+	"github.com/tocsin/tocsin/ent/escalationpolicy"
+	"github.com/tocsin/tocsin/ent/escalationstep"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
 	"github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/maintenancewindow"
+	"github.com/tocsin/tocsin/ent/notificationrule"
 	"github.com/tocsin/tocsin/ent/schedule"
 	"github.com/tocsin/tocsin/ent/schedulelayer"
 	"github.com/tocsin/tocsin/ent/scheduleoverride"
@@ -1133,6 +1138,320 @@ func (_m *CalendarFeed) ToEdge(order *CalendarFeedOrder) *CalendarFeedEdge {
 	}
 }
 
+// ContactMethodEdge is the edge representation of ContactMethod.
+type ContactMethodEdge struct {
+	Node   *ContactMethod `json:"node"`
+	Cursor Cursor         `json:"cursor"`
+}
+
+// ContactMethodConnection is the connection containing edges to ContactMethod.
+type ContactMethodConnection struct {
+	Edges      []*ContactMethodEdge `json:"edges"`
+	PageInfo   PageInfo             `json:"pageInfo"`
+	TotalCount int                  `json:"totalCount"`
+}
+
+func (c *ContactMethodConnection) build(nodes []*ContactMethod, pager *contactmethodPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *ContactMethod
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *ContactMethod {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *ContactMethod {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ContactMethodEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ContactMethodEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ContactMethodPaginateOption enables pagination customization.
+type ContactMethodPaginateOption func(*contactmethodPager) error
+
+// WithContactMethodOrder configures pagination ordering.
+func WithContactMethodOrder(order *ContactMethodOrder) ContactMethodPaginateOption {
+	if order == nil {
+		order = DefaultContactMethodOrder
+	}
+	o := *order
+	return func(pager *contactmethodPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultContactMethodOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithContactMethodFilter configures pagination filter.
+func WithContactMethodFilter(filter func(*ContactMethodQuery) (*ContactMethodQuery, error)) ContactMethodPaginateOption {
+	return func(pager *contactmethodPager) error {
+		if filter == nil {
+			return errors.New("ContactMethodQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type contactmethodPager struct {
+	reverse bool
+	order   *ContactMethodOrder
+	filter  func(*ContactMethodQuery) (*ContactMethodQuery, error)
+}
+
+func newContactMethodPager(opts []ContactMethodPaginateOption, reverse bool) (*contactmethodPager, error) {
+	pager := &contactmethodPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultContactMethodOrder
+	}
+	return pager, nil
+}
+
+func (p *contactmethodPager) applyFilter(query *ContactMethodQuery) (*ContactMethodQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *contactmethodPager) toCursor(_m *ContactMethod) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *contactmethodPager) applyCursors(query *ContactMethodQuery, after, before *Cursor) (*ContactMethodQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultContactMethodOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *contactmethodPager) applyOrder(query *ContactMethodQuery) *ContactMethodQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultContactMethodOrder.Field {
+		query = query.Order(DefaultContactMethodOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *contactmethodPager) orderExpr(query *ContactMethodQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultContactMethodOrder.Field {
+			b.Comma().Ident(DefaultContactMethodOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to ContactMethod.
+func (_m *ContactMethodQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ContactMethodPaginateOption,
+) (*ContactMethodConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newContactMethodPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ContactMethodConnection{Edges: []*ContactMethodEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// ContactMethodOrderFieldCreatedAt orders ContactMethod by created_at.
+	ContactMethodOrderFieldCreatedAt = &ContactMethodOrderField{
+		Value: func(_m *ContactMethod) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: contactmethod.FieldCreatedAt,
+		toTerm: contactmethod.ByCreatedAt,
+		toCursor: func(_m *ContactMethod) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// ContactMethodOrderFieldUpdatedAt orders ContactMethod by updated_at.
+	ContactMethodOrderFieldUpdatedAt = &ContactMethodOrderField{
+		Value: func(_m *ContactMethod) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: contactmethod.FieldUpdatedAt,
+		toTerm: contactmethod.ByUpdatedAt,
+		toCursor: func(_m *ContactMethod) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f ContactMethodOrderField) String() string {
+	var str string
+	switch f.column {
+	case ContactMethodOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case ContactMethodOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f ContactMethodOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *ContactMethodOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("ContactMethodOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *ContactMethodOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *ContactMethodOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid ContactMethodOrderField", str)
+	}
+	return nil
+}
+
+// ContactMethodOrderField defines the ordering field of ContactMethod.
+type ContactMethodOrderField struct {
+	// Value extracts the ordering value from the given ContactMethod.
+	Value    func(*ContactMethod) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) contactmethod.OrderOption
+	toCursor func(*ContactMethod) Cursor
+}
+
+// ContactMethodOrder defines the ordering of ContactMethod.
+type ContactMethodOrder struct {
+	Direction OrderDirection           `json:"direction"`
+	Field     *ContactMethodOrderField `json:"field"`
+}
+
+// DefaultContactMethodOrder is the default ordering of ContactMethod.
+var DefaultContactMethodOrder = &ContactMethodOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ContactMethodOrderField{
+		Value: func(_m *ContactMethod) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: contactmethod.FieldID,
+		toTerm: contactmethod.ByID,
+		toCursor: func(_m *ContactMethod) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts ContactMethod into ContactMethodEdge.
+func (_m *ContactMethod) ToEdge(order *ContactMethodOrder) *ContactMethodEdge {
+	if order == nil {
+		order = DefaultContactMethodOrder
+	}
+	return &ContactMethodEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
 // CoverRequestEdge is the edge representation of CoverRequest.
 type CoverRequestEdge struct {
 	Node   *CoverRequest `json:"node"`
@@ -1442,6 +1761,836 @@ func (_m *CoverRequest) ToEdge(order *CoverRequestOrder) *CoverRequestEdge {
 		order = DefaultCoverRequestOrder
 	}
 	return &CoverRequestEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// DeliveryEdge is the edge representation of Delivery.
+type DeliveryEdge struct {
+	Node   *Delivery `json:"node"`
+	Cursor Cursor    `json:"cursor"`
+}
+
+// DeliveryConnection is the connection containing edges to Delivery.
+type DeliveryConnection struct {
+	Edges      []*DeliveryEdge `json:"edges"`
+	PageInfo   PageInfo        `json:"pageInfo"`
+	TotalCount int             `json:"totalCount"`
+}
+
+func (c *DeliveryConnection) build(nodes []*Delivery, pager *deliveryPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Delivery
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Delivery {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Delivery {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*DeliveryEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &DeliveryEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// DeliveryPaginateOption enables pagination customization.
+type DeliveryPaginateOption func(*deliveryPager) error
+
+// WithDeliveryOrder configures pagination ordering.
+func WithDeliveryOrder(order *DeliveryOrder) DeliveryPaginateOption {
+	if order == nil {
+		order = DefaultDeliveryOrder
+	}
+	o := *order
+	return func(pager *deliveryPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultDeliveryOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithDeliveryFilter configures pagination filter.
+func WithDeliveryFilter(filter func(*DeliveryQuery) (*DeliveryQuery, error)) DeliveryPaginateOption {
+	return func(pager *deliveryPager) error {
+		if filter == nil {
+			return errors.New("DeliveryQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type deliveryPager struct {
+	reverse bool
+	order   *DeliveryOrder
+	filter  func(*DeliveryQuery) (*DeliveryQuery, error)
+}
+
+func newDeliveryPager(opts []DeliveryPaginateOption, reverse bool) (*deliveryPager, error) {
+	pager := &deliveryPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultDeliveryOrder
+	}
+	return pager, nil
+}
+
+func (p *deliveryPager) applyFilter(query *DeliveryQuery) (*DeliveryQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *deliveryPager) toCursor(_m *Delivery) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *deliveryPager) applyCursors(query *DeliveryQuery, after, before *Cursor) (*DeliveryQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultDeliveryOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *deliveryPager) applyOrder(query *DeliveryQuery) *DeliveryQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultDeliveryOrder.Field {
+		query = query.Order(DefaultDeliveryOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *deliveryPager) orderExpr(query *DeliveryQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultDeliveryOrder.Field {
+			b.Comma().Ident(DefaultDeliveryOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Delivery.
+func (_m *DeliveryQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...DeliveryPaginateOption,
+) (*DeliveryConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newDeliveryPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &DeliveryConnection{Edges: []*DeliveryEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+// DeliveryOrderField defines the ordering field of Delivery.
+type DeliveryOrderField struct {
+	// Value extracts the ordering value from the given Delivery.
+	Value    func(*Delivery) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) delivery.OrderOption
+	toCursor func(*Delivery) Cursor
+}
+
+// DeliveryOrder defines the ordering of Delivery.
+type DeliveryOrder struct {
+	Direction OrderDirection      `json:"direction"`
+	Field     *DeliveryOrderField `json:"field"`
+}
+
+// DefaultDeliveryOrder is the default ordering of Delivery.
+var DefaultDeliveryOrder = &DeliveryOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &DeliveryOrderField{
+		Value: func(_m *Delivery) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: delivery.FieldID,
+		toTerm: delivery.ByID,
+		toCursor: func(_m *Delivery) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Delivery into DeliveryEdge.
+func (_m *Delivery) ToEdge(order *DeliveryOrder) *DeliveryEdge {
+	if order == nil {
+		order = DefaultDeliveryOrder
+	}
+	return &DeliveryEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// EscalationPolicyEdge is the edge representation of EscalationPolicy.
+type EscalationPolicyEdge struct {
+	Node   *EscalationPolicy `json:"node"`
+	Cursor Cursor            `json:"cursor"`
+}
+
+// EscalationPolicyConnection is the connection containing edges to EscalationPolicy.
+type EscalationPolicyConnection struct {
+	Edges      []*EscalationPolicyEdge `json:"edges"`
+	PageInfo   PageInfo                `json:"pageInfo"`
+	TotalCount int                     `json:"totalCount"`
+}
+
+func (c *EscalationPolicyConnection) build(nodes []*EscalationPolicy, pager *escalationpolicyPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *EscalationPolicy
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *EscalationPolicy {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *EscalationPolicy {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*EscalationPolicyEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &EscalationPolicyEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// EscalationPolicyPaginateOption enables pagination customization.
+type EscalationPolicyPaginateOption func(*escalationpolicyPager) error
+
+// WithEscalationPolicyOrder configures pagination ordering.
+func WithEscalationPolicyOrder(order *EscalationPolicyOrder) EscalationPolicyPaginateOption {
+	if order == nil {
+		order = DefaultEscalationPolicyOrder
+	}
+	o := *order
+	return func(pager *escalationpolicyPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultEscalationPolicyOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithEscalationPolicyFilter configures pagination filter.
+func WithEscalationPolicyFilter(filter func(*EscalationPolicyQuery) (*EscalationPolicyQuery, error)) EscalationPolicyPaginateOption {
+	return func(pager *escalationpolicyPager) error {
+		if filter == nil {
+			return errors.New("EscalationPolicyQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type escalationpolicyPager struct {
+	reverse bool
+	order   *EscalationPolicyOrder
+	filter  func(*EscalationPolicyQuery) (*EscalationPolicyQuery, error)
+}
+
+func newEscalationPolicyPager(opts []EscalationPolicyPaginateOption, reverse bool) (*escalationpolicyPager, error) {
+	pager := &escalationpolicyPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultEscalationPolicyOrder
+	}
+	return pager, nil
+}
+
+func (p *escalationpolicyPager) applyFilter(query *EscalationPolicyQuery) (*EscalationPolicyQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *escalationpolicyPager) toCursor(_m *EscalationPolicy) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *escalationpolicyPager) applyCursors(query *EscalationPolicyQuery, after, before *Cursor) (*EscalationPolicyQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultEscalationPolicyOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *escalationpolicyPager) applyOrder(query *EscalationPolicyQuery) *EscalationPolicyQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultEscalationPolicyOrder.Field {
+		query = query.Order(DefaultEscalationPolicyOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *escalationpolicyPager) orderExpr(query *EscalationPolicyQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultEscalationPolicyOrder.Field {
+			b.Comma().Ident(DefaultEscalationPolicyOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to EscalationPolicy.
+func (_m *EscalationPolicyQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...EscalationPolicyPaginateOption,
+) (*EscalationPolicyConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newEscalationPolicyPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &EscalationPolicyConnection{Edges: []*EscalationPolicyEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// EscalationPolicyOrderFieldCreatedAt orders EscalationPolicy by created_at.
+	EscalationPolicyOrderFieldCreatedAt = &EscalationPolicyOrderField{
+		Value: func(_m *EscalationPolicy) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: escalationpolicy.FieldCreatedAt,
+		toTerm: escalationpolicy.ByCreatedAt,
+		toCursor: func(_m *EscalationPolicy) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// EscalationPolicyOrderFieldUpdatedAt orders EscalationPolicy by updated_at.
+	EscalationPolicyOrderFieldUpdatedAt = &EscalationPolicyOrderField{
+		Value: func(_m *EscalationPolicy) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: escalationpolicy.FieldUpdatedAt,
+		toTerm: escalationpolicy.ByUpdatedAt,
+		toCursor: func(_m *EscalationPolicy) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+	// EscalationPolicyOrderFieldName orders EscalationPolicy by name.
+	EscalationPolicyOrderFieldName = &EscalationPolicyOrderField{
+		Value: func(_m *EscalationPolicy) (ent.Value, error) {
+			return _m.Name, nil
+		},
+		column: escalationpolicy.FieldName,
+		toTerm: escalationpolicy.ByName,
+		toCursor: func(_m *EscalationPolicy) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Name,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f EscalationPolicyOrderField) String() string {
+	var str string
+	switch f.column {
+	case EscalationPolicyOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case EscalationPolicyOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	case EscalationPolicyOrderFieldName.column:
+		str = "NAME"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f EscalationPolicyOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *EscalationPolicyOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("EscalationPolicyOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *EscalationPolicyOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *EscalationPolicyOrderFieldUpdatedAt
+	case "NAME":
+		*f = *EscalationPolicyOrderFieldName
+	default:
+		return fmt.Errorf("%s is not a valid EscalationPolicyOrderField", str)
+	}
+	return nil
+}
+
+// EscalationPolicyOrderField defines the ordering field of EscalationPolicy.
+type EscalationPolicyOrderField struct {
+	// Value extracts the ordering value from the given EscalationPolicy.
+	Value    func(*EscalationPolicy) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) escalationpolicy.OrderOption
+	toCursor func(*EscalationPolicy) Cursor
+}
+
+// EscalationPolicyOrder defines the ordering of EscalationPolicy.
+type EscalationPolicyOrder struct {
+	Direction OrderDirection              `json:"direction"`
+	Field     *EscalationPolicyOrderField `json:"field"`
+}
+
+// DefaultEscalationPolicyOrder is the default ordering of EscalationPolicy.
+var DefaultEscalationPolicyOrder = &EscalationPolicyOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &EscalationPolicyOrderField{
+		Value: func(_m *EscalationPolicy) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: escalationpolicy.FieldID,
+		toTerm: escalationpolicy.ByID,
+		toCursor: func(_m *EscalationPolicy) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts EscalationPolicy into EscalationPolicyEdge.
+func (_m *EscalationPolicy) ToEdge(order *EscalationPolicyOrder) *EscalationPolicyEdge {
+	if order == nil {
+		order = DefaultEscalationPolicyOrder
+	}
+	return &EscalationPolicyEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// EscalationStepEdge is the edge representation of EscalationStep.
+type EscalationStepEdge struct {
+	Node   *EscalationStep `json:"node"`
+	Cursor Cursor          `json:"cursor"`
+}
+
+// EscalationStepConnection is the connection containing edges to EscalationStep.
+type EscalationStepConnection struct {
+	Edges      []*EscalationStepEdge `json:"edges"`
+	PageInfo   PageInfo              `json:"pageInfo"`
+	TotalCount int                   `json:"totalCount"`
+}
+
+func (c *EscalationStepConnection) build(nodes []*EscalationStep, pager *escalationstepPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *EscalationStep
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *EscalationStep {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *EscalationStep {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*EscalationStepEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &EscalationStepEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// EscalationStepPaginateOption enables pagination customization.
+type EscalationStepPaginateOption func(*escalationstepPager) error
+
+// WithEscalationStepOrder configures pagination ordering.
+func WithEscalationStepOrder(order *EscalationStepOrder) EscalationStepPaginateOption {
+	if order == nil {
+		order = DefaultEscalationStepOrder
+	}
+	o := *order
+	return func(pager *escalationstepPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultEscalationStepOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithEscalationStepFilter configures pagination filter.
+func WithEscalationStepFilter(filter func(*EscalationStepQuery) (*EscalationStepQuery, error)) EscalationStepPaginateOption {
+	return func(pager *escalationstepPager) error {
+		if filter == nil {
+			return errors.New("EscalationStepQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type escalationstepPager struct {
+	reverse bool
+	order   *EscalationStepOrder
+	filter  func(*EscalationStepQuery) (*EscalationStepQuery, error)
+}
+
+func newEscalationStepPager(opts []EscalationStepPaginateOption, reverse bool) (*escalationstepPager, error) {
+	pager := &escalationstepPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultEscalationStepOrder
+	}
+	return pager, nil
+}
+
+func (p *escalationstepPager) applyFilter(query *EscalationStepQuery) (*EscalationStepQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *escalationstepPager) toCursor(_m *EscalationStep) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *escalationstepPager) applyCursors(query *EscalationStepQuery, after, before *Cursor) (*EscalationStepQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultEscalationStepOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *escalationstepPager) applyOrder(query *EscalationStepQuery) *EscalationStepQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultEscalationStepOrder.Field {
+		query = query.Order(DefaultEscalationStepOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *escalationstepPager) orderExpr(query *EscalationStepQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultEscalationStepOrder.Field {
+			b.Comma().Ident(DefaultEscalationStepOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to EscalationStep.
+func (_m *EscalationStepQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...EscalationStepPaginateOption,
+) (*EscalationStepConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newEscalationStepPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &EscalationStepConnection{Edges: []*EscalationStepEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+// EscalationStepOrderField defines the ordering field of EscalationStep.
+type EscalationStepOrderField struct {
+	// Value extracts the ordering value from the given EscalationStep.
+	Value    func(*EscalationStep) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) escalationstep.OrderOption
+	toCursor func(*EscalationStep) Cursor
+}
+
+// EscalationStepOrder defines the ordering of EscalationStep.
+type EscalationStepOrder struct {
+	Direction OrderDirection            `json:"direction"`
+	Field     *EscalationStepOrderField `json:"field"`
+}
+
+// DefaultEscalationStepOrder is the default ordering of EscalationStep.
+var DefaultEscalationStepOrder = &EscalationStepOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &EscalationStepOrderField{
+		Value: func(_m *EscalationStep) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: escalationstep.FieldID,
+		toTerm: escalationstep.ByID,
+		toCursor: func(_m *EscalationStep) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts EscalationStep into EscalationStepEdge.
+func (_m *EscalationStep) ToEdge(order *EscalationStepOrder) *EscalationStepEdge {
+	if order == nil {
+		order = DefaultEscalationStepOrder
+	}
+	return &EscalationStepEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}
@@ -2860,6 +4009,255 @@ func (_m *MaintenanceWindow) ToEdge(order *MaintenanceWindowOrder) *MaintenanceW
 		order = DefaultMaintenanceWindowOrder
 	}
 	return &MaintenanceWindowEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// NotificationRuleEdge is the edge representation of NotificationRule.
+type NotificationRuleEdge struct {
+	Node   *NotificationRule `json:"node"`
+	Cursor Cursor            `json:"cursor"`
+}
+
+// NotificationRuleConnection is the connection containing edges to NotificationRule.
+type NotificationRuleConnection struct {
+	Edges      []*NotificationRuleEdge `json:"edges"`
+	PageInfo   PageInfo                `json:"pageInfo"`
+	TotalCount int                     `json:"totalCount"`
+}
+
+func (c *NotificationRuleConnection) build(nodes []*NotificationRule, pager *notificationrulePager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *NotificationRule
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *NotificationRule {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *NotificationRule {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*NotificationRuleEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &NotificationRuleEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// NotificationRulePaginateOption enables pagination customization.
+type NotificationRulePaginateOption func(*notificationrulePager) error
+
+// WithNotificationRuleOrder configures pagination ordering.
+func WithNotificationRuleOrder(order *NotificationRuleOrder) NotificationRulePaginateOption {
+	if order == nil {
+		order = DefaultNotificationRuleOrder
+	}
+	o := *order
+	return func(pager *notificationrulePager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultNotificationRuleOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithNotificationRuleFilter configures pagination filter.
+func WithNotificationRuleFilter(filter func(*NotificationRuleQuery) (*NotificationRuleQuery, error)) NotificationRulePaginateOption {
+	return func(pager *notificationrulePager) error {
+		if filter == nil {
+			return errors.New("NotificationRuleQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type notificationrulePager struct {
+	reverse bool
+	order   *NotificationRuleOrder
+	filter  func(*NotificationRuleQuery) (*NotificationRuleQuery, error)
+}
+
+func newNotificationRulePager(opts []NotificationRulePaginateOption, reverse bool) (*notificationrulePager, error) {
+	pager := &notificationrulePager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultNotificationRuleOrder
+	}
+	return pager, nil
+}
+
+func (p *notificationrulePager) applyFilter(query *NotificationRuleQuery) (*NotificationRuleQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *notificationrulePager) toCursor(_m *NotificationRule) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *notificationrulePager) applyCursors(query *NotificationRuleQuery, after, before *Cursor) (*NotificationRuleQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultNotificationRuleOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *notificationrulePager) applyOrder(query *NotificationRuleQuery) *NotificationRuleQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultNotificationRuleOrder.Field {
+		query = query.Order(DefaultNotificationRuleOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *notificationrulePager) orderExpr(query *NotificationRuleQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultNotificationRuleOrder.Field {
+			b.Comma().Ident(DefaultNotificationRuleOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to NotificationRule.
+func (_m *NotificationRuleQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...NotificationRulePaginateOption,
+) (*NotificationRuleConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newNotificationRulePager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &NotificationRuleConnection{Edges: []*NotificationRuleEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+// NotificationRuleOrderField defines the ordering field of NotificationRule.
+type NotificationRuleOrderField struct {
+	// Value extracts the ordering value from the given NotificationRule.
+	Value    func(*NotificationRule) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) notificationrule.OrderOption
+	toCursor func(*NotificationRule) Cursor
+}
+
+// NotificationRuleOrder defines the ordering of NotificationRule.
+type NotificationRuleOrder struct {
+	Direction OrderDirection              `json:"direction"`
+	Field     *NotificationRuleOrderField `json:"field"`
+}
+
+// DefaultNotificationRuleOrder is the default ordering of NotificationRule.
+var DefaultNotificationRuleOrder = &NotificationRuleOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &NotificationRuleOrderField{
+		Value: func(_m *NotificationRule) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: notificationrule.FieldID,
+		toTerm: notificationrule.ByID,
+		toCursor: func(_m *NotificationRule) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts NotificationRule into NotificationRuleEdge.
+func (_m *NotificationRule) ToEdge(order *NotificationRuleOrder) *NotificationRuleEdge {
+	if order == nil {
+		order = DefaultNotificationRuleOrder
+	}
+	return &NotificationRuleEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

@@ -10,11 +10,16 @@ import (
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/apitoken"
 	"github.com/tocsin/tocsin/ent/calendarfeed"
+	"github.com/tocsin/tocsin/ent/contactmethod"
 	"github.com/tocsin/tocsin/ent/coverrequest"
+	"github.com/tocsin/tocsin/ent/delivery"
+	"github.com/tocsin/tocsin/ent/escalationpolicy"
+	"github.com/tocsin/tocsin/ent/escalationstep"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
 	"github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/maintenancewindow"
+	"github.com/tocsin/tocsin/ent/notificationrule"
 	"github.com/tocsin/tocsin/ent/predicate"
 	"github.com/tocsin/tocsin/ent/schedule"
 	"github.com/tocsin/tocsin/ent/schedulelayer"
@@ -744,6 +749,26 @@ type AlertWhereInput struct {
 	EscalationDueAtIsNil  bool        `json:"escalationDueAtIsNil,omitempty"`
 	EscalationDueAtNotNil bool        `json:"escalationDueAtNotNil,omitempty"`
 
+	// "escalation_round" field predicates.
+	EscalationRound      *int  `json:"escalationRound,omitempty"`
+	EscalationRoundNEQ   *int  `json:"escalationRoundNEQ,omitempty"`
+	EscalationRoundIn    []int `json:"escalationRoundIn,omitempty"`
+	EscalationRoundNotIn []int `json:"escalationRoundNotIn,omitempty"`
+	EscalationRoundGT    *int  `json:"escalationRoundGT,omitempty"`
+	EscalationRoundGTE   *int  `json:"escalationRoundGTE,omitempty"`
+	EscalationRoundLT    *int  `json:"escalationRoundLT,omitempty"`
+	EscalationRoundLTE   *int  `json:"escalationRoundLTE,omitempty"`
+
+	// "escalation_step" field predicates.
+	EscalationStep      *int  `json:"escalationStep,omitempty"`
+	EscalationStepNEQ   *int  `json:"escalationStepNEQ,omitempty"`
+	EscalationStepIn    []int `json:"escalationStepIn,omitempty"`
+	EscalationStepNotIn []int `json:"escalationStepNotIn,omitempty"`
+	EscalationStepGT    *int  `json:"escalationStepGT,omitempty"`
+	EscalationStepGTE   *int  `json:"escalationStepGTE,omitempty"`
+	EscalationStepLT    *int  `json:"escalationStepLT,omitempty"`
+	EscalationStepLTE   *int  `json:"escalationStepLTE,omitempty"`
+
 	// "in_maintenance" field predicates.
 	InMaintenance    *bool `json:"inMaintenance,omitempty"`
 	InMaintenanceNEQ *bool `json:"inMaintenanceNEQ,omitempty"`
@@ -1441,6 +1466,54 @@ func (i *AlertWhereInput) P() (predicate.Alert, error) {
 	if i.EscalationDueAtNotNil {
 		predicates = append(predicates, alert.EscalationDueAtNotNil())
 	}
+	if i.EscalationRound != nil {
+		predicates = append(predicates, alert.EscalationRoundEQ(*i.EscalationRound))
+	}
+	if i.EscalationRoundNEQ != nil {
+		predicates = append(predicates, alert.EscalationRoundNEQ(*i.EscalationRoundNEQ))
+	}
+	if len(i.EscalationRoundIn) > 0 {
+		predicates = append(predicates, alert.EscalationRoundIn(i.EscalationRoundIn...))
+	}
+	if len(i.EscalationRoundNotIn) > 0 {
+		predicates = append(predicates, alert.EscalationRoundNotIn(i.EscalationRoundNotIn...))
+	}
+	if i.EscalationRoundGT != nil {
+		predicates = append(predicates, alert.EscalationRoundGT(*i.EscalationRoundGT))
+	}
+	if i.EscalationRoundGTE != nil {
+		predicates = append(predicates, alert.EscalationRoundGTE(*i.EscalationRoundGTE))
+	}
+	if i.EscalationRoundLT != nil {
+		predicates = append(predicates, alert.EscalationRoundLT(*i.EscalationRoundLT))
+	}
+	if i.EscalationRoundLTE != nil {
+		predicates = append(predicates, alert.EscalationRoundLTE(*i.EscalationRoundLTE))
+	}
+	if i.EscalationStep != nil {
+		predicates = append(predicates, alert.EscalationStepEQ(*i.EscalationStep))
+	}
+	if i.EscalationStepNEQ != nil {
+		predicates = append(predicates, alert.EscalationStepNEQ(*i.EscalationStepNEQ))
+	}
+	if len(i.EscalationStepIn) > 0 {
+		predicates = append(predicates, alert.EscalationStepIn(i.EscalationStepIn...))
+	}
+	if len(i.EscalationStepNotIn) > 0 {
+		predicates = append(predicates, alert.EscalationStepNotIn(i.EscalationStepNotIn...))
+	}
+	if i.EscalationStepGT != nil {
+		predicates = append(predicates, alert.EscalationStepGT(*i.EscalationStepGT))
+	}
+	if i.EscalationStepGTE != nil {
+		predicates = append(predicates, alert.EscalationStepGTE(*i.EscalationStepGTE))
+	}
+	if i.EscalationStepLT != nil {
+		predicates = append(predicates, alert.EscalationStepLT(*i.EscalationStepLT))
+	}
+	if i.EscalationStepLTE != nil {
+		predicates = append(predicates, alert.EscalationStepLTE(*i.EscalationStepLTE))
+	}
 	if i.InMaintenance != nil {
 		predicates = append(predicates, alert.InMaintenanceEQ(*i.InMaintenance))
 	}
@@ -1851,6 +1924,474 @@ func (i *CalendarFeedWhereInput) P() (predicate.CalendarFeed, error) {
 		return predicates[0], nil
 	default:
 		return calendarfeed.And(predicates...), nil
+	}
+}
+
+// ContactMethodWhereInput represents a where input for filtering ContactMethod queries.
+type ContactMethodWhereInput struct {
+	Predicates []predicate.ContactMethod  `json:"-"`
+	Not        *ContactMethodWhereInput   `json:"not,omitempty"`
+	Or         []*ContactMethodWhereInput `json:"or,omitempty"`
+	And        []*ContactMethodWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "user_id" field predicates.
+	UserID      *int  `json:"userID,omitempty"`
+	UserIDNEQ   *int  `json:"userIDNEQ,omitempty"`
+	UserIDIn    []int `json:"userIDIn,omitempty"`
+	UserIDNotIn []int `json:"userIDNotIn,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *contactmethod.Kind  `json:"kind,omitempty"`
+	KindNEQ   *contactmethod.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []contactmethod.Kind `json:"kindIn,omitempty"`
+	KindNotIn []contactmethod.Kind `json:"kindNotIn,omitempty"`
+
+	// "name" field predicates.
+	Name             *string  `json:"name,omitempty"`
+	NameNEQ          *string  `json:"nameNEQ,omitempty"`
+	NameIn           []string `json:"nameIn,omitempty"`
+	NameNotIn        []string `json:"nameNotIn,omitempty"`
+	NameGT           *string  `json:"nameGT,omitempty"`
+	NameGTE          *string  `json:"nameGTE,omitempty"`
+	NameLT           *string  `json:"nameLT,omitempty"`
+	NameLTE          *string  `json:"nameLTE,omitempty"`
+	NameContains     *string  `json:"nameContains,omitempty"`
+	NameHasPrefix    *string  `json:"nameHasPrefix,omitempty"`
+	NameHasSuffix    *string  `json:"nameHasSuffix,omitempty"`
+	NameEqualFold    *string  `json:"nameEqualFold,omitempty"`
+	NameContainsFold *string  `json:"nameContainsFold,omitempty"`
+
+	// "address" field predicates.
+	Address             *string  `json:"address,omitempty"`
+	AddressNEQ          *string  `json:"addressNEQ,omitempty"`
+	AddressIn           []string `json:"addressIn,omitempty"`
+	AddressNotIn        []string `json:"addressNotIn,omitempty"`
+	AddressGT           *string  `json:"addressGT,omitempty"`
+	AddressGTE          *string  `json:"addressGTE,omitempty"`
+	AddressLT           *string  `json:"addressLT,omitempty"`
+	AddressLTE          *string  `json:"addressLTE,omitempty"`
+	AddressContains     *string  `json:"addressContains,omitempty"`
+	AddressHasPrefix    *string  `json:"addressHasPrefix,omitempty"`
+	AddressHasSuffix    *string  `json:"addressHasSuffix,omitempty"`
+	AddressEqualFold    *string  `json:"addressEqualFold,omitempty"`
+	AddressContainsFold *string  `json:"addressContainsFold,omitempty"`
+
+	// "platform" field predicates.
+	Platform       *contactmethod.Platform  `json:"platform,omitempty"`
+	PlatformNEQ    *contactmethod.Platform  `json:"platformNEQ,omitempty"`
+	PlatformIn     []contactmethod.Platform `json:"platformIn,omitempty"`
+	PlatformNotIn  []contactmethod.Platform `json:"platformNotIn,omitempty"`
+	PlatformIsNil  bool                     `json:"platformIsNil,omitempty"`
+	PlatformNotNil bool                     `json:"platformNotNil,omitempty"`
+
+	// "critical_alerts" field predicates.
+	CriticalAlerts    *bool `json:"criticalAlerts,omitempty"`
+	CriticalAlertsNEQ *bool `json:"criticalAlertsNEQ,omitempty"`
+
+	// "verified_at" field predicates.
+	VerifiedAt       *time.Time  `json:"verifiedAt,omitempty"`
+	VerifiedAtNEQ    *time.Time  `json:"verifiedAtNEQ,omitempty"`
+	VerifiedAtIn     []time.Time `json:"verifiedAtIn,omitempty"`
+	VerifiedAtNotIn  []time.Time `json:"verifiedAtNotIn,omitempty"`
+	VerifiedAtGT     *time.Time  `json:"verifiedAtGT,omitempty"`
+	VerifiedAtGTE    *time.Time  `json:"verifiedAtGTE,omitempty"`
+	VerifiedAtLT     *time.Time  `json:"verifiedAtLT,omitempty"`
+	VerifiedAtLTE    *time.Time  `json:"verifiedAtLTE,omitempty"`
+	VerifiedAtIsNil  bool        `json:"verifiedAtIsNil,omitempty"`
+	VerifiedAtNotNil bool        `json:"verifiedAtNotNil,omitempty"`
+
+	// "disabled" field predicates.
+	Disabled    *bool `json:"disabled,omitempty"`
+	DisabledNEQ *bool `json:"disabledNEQ,omitempty"`
+
+	// "user" edge predicates.
+	HasUser     *bool             `json:"hasUser,omitempty"`
+	HasUserWith []*UserWhereInput `json:"hasUserWith,omitempty"`
+
+	// "rules" edge predicates.
+	HasRules     *bool                         `json:"hasRules,omitempty"`
+	HasRulesWith []*NotificationRuleWhereInput `json:"hasRulesWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *ContactMethodWhereInput) AddPredicates(predicates ...predicate.ContactMethod) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the ContactMethodWhereInput filter on the ContactMethodQuery builder.
+func (i *ContactMethodWhereInput) Filter(q *ContactMethodQuery) (*ContactMethodQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyContactMethodWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyContactMethodWhereInput is returned in case the ContactMethodWhereInput is empty.
+var ErrEmptyContactMethodWhereInput = errors.New("ent: empty predicate ContactMethodWhereInput")
+
+// P returns a predicate for filtering contactmethods.
+// An error is returned if the input is empty or invalid.
+func (i *ContactMethodWhereInput) P() (predicate.ContactMethod, error) {
+	var predicates []predicate.ContactMethod
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, contactmethod.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.ContactMethod, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, contactmethod.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.ContactMethod, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, contactmethod.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, contactmethod.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, contactmethod.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, contactmethod.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, contactmethod.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, contactmethod.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, contactmethod.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, contactmethod.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, contactmethod.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, contactmethod.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, contactmethod.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, contactmethod.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, contactmethod.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, contactmethod.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, contactmethod.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, contactmethod.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, contactmethod.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, contactmethod.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, contactmethod.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, contactmethod.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, contactmethod.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, contactmethod.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, contactmethod.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, contactmethod.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, contactmethod.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.UserID != nil {
+		predicates = append(predicates, contactmethod.UserIDEQ(*i.UserID))
+	}
+	if i.UserIDNEQ != nil {
+		predicates = append(predicates, contactmethod.UserIDNEQ(*i.UserIDNEQ))
+	}
+	if len(i.UserIDIn) > 0 {
+		predicates = append(predicates, contactmethod.UserIDIn(i.UserIDIn...))
+	}
+	if len(i.UserIDNotIn) > 0 {
+		predicates = append(predicates, contactmethod.UserIDNotIn(i.UserIDNotIn...))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, contactmethod.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, contactmethod.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, contactmethod.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, contactmethod.KindNotIn(i.KindNotIn...))
+	}
+	if i.Name != nil {
+		predicates = append(predicates, contactmethod.NameEQ(*i.Name))
+	}
+	if i.NameNEQ != nil {
+		predicates = append(predicates, contactmethod.NameNEQ(*i.NameNEQ))
+	}
+	if len(i.NameIn) > 0 {
+		predicates = append(predicates, contactmethod.NameIn(i.NameIn...))
+	}
+	if len(i.NameNotIn) > 0 {
+		predicates = append(predicates, contactmethod.NameNotIn(i.NameNotIn...))
+	}
+	if i.NameGT != nil {
+		predicates = append(predicates, contactmethod.NameGT(*i.NameGT))
+	}
+	if i.NameGTE != nil {
+		predicates = append(predicates, contactmethod.NameGTE(*i.NameGTE))
+	}
+	if i.NameLT != nil {
+		predicates = append(predicates, contactmethod.NameLT(*i.NameLT))
+	}
+	if i.NameLTE != nil {
+		predicates = append(predicates, contactmethod.NameLTE(*i.NameLTE))
+	}
+	if i.NameContains != nil {
+		predicates = append(predicates, contactmethod.NameContains(*i.NameContains))
+	}
+	if i.NameHasPrefix != nil {
+		predicates = append(predicates, contactmethod.NameHasPrefix(*i.NameHasPrefix))
+	}
+	if i.NameHasSuffix != nil {
+		predicates = append(predicates, contactmethod.NameHasSuffix(*i.NameHasSuffix))
+	}
+	if i.NameEqualFold != nil {
+		predicates = append(predicates, contactmethod.NameEqualFold(*i.NameEqualFold))
+	}
+	if i.NameContainsFold != nil {
+		predicates = append(predicates, contactmethod.NameContainsFold(*i.NameContainsFold))
+	}
+	if i.Address != nil {
+		predicates = append(predicates, contactmethod.AddressEQ(*i.Address))
+	}
+	if i.AddressNEQ != nil {
+		predicates = append(predicates, contactmethod.AddressNEQ(*i.AddressNEQ))
+	}
+	if len(i.AddressIn) > 0 {
+		predicates = append(predicates, contactmethod.AddressIn(i.AddressIn...))
+	}
+	if len(i.AddressNotIn) > 0 {
+		predicates = append(predicates, contactmethod.AddressNotIn(i.AddressNotIn...))
+	}
+	if i.AddressGT != nil {
+		predicates = append(predicates, contactmethod.AddressGT(*i.AddressGT))
+	}
+	if i.AddressGTE != nil {
+		predicates = append(predicates, contactmethod.AddressGTE(*i.AddressGTE))
+	}
+	if i.AddressLT != nil {
+		predicates = append(predicates, contactmethod.AddressLT(*i.AddressLT))
+	}
+	if i.AddressLTE != nil {
+		predicates = append(predicates, contactmethod.AddressLTE(*i.AddressLTE))
+	}
+	if i.AddressContains != nil {
+		predicates = append(predicates, contactmethod.AddressContains(*i.AddressContains))
+	}
+	if i.AddressHasPrefix != nil {
+		predicates = append(predicates, contactmethod.AddressHasPrefix(*i.AddressHasPrefix))
+	}
+	if i.AddressHasSuffix != nil {
+		predicates = append(predicates, contactmethod.AddressHasSuffix(*i.AddressHasSuffix))
+	}
+	if i.AddressEqualFold != nil {
+		predicates = append(predicates, contactmethod.AddressEqualFold(*i.AddressEqualFold))
+	}
+	if i.AddressContainsFold != nil {
+		predicates = append(predicates, contactmethod.AddressContainsFold(*i.AddressContainsFold))
+	}
+	if i.Platform != nil {
+		predicates = append(predicates, contactmethod.PlatformEQ(*i.Platform))
+	}
+	if i.PlatformNEQ != nil {
+		predicates = append(predicates, contactmethod.PlatformNEQ(*i.PlatformNEQ))
+	}
+	if len(i.PlatformIn) > 0 {
+		predicates = append(predicates, contactmethod.PlatformIn(i.PlatformIn...))
+	}
+	if len(i.PlatformNotIn) > 0 {
+		predicates = append(predicates, contactmethod.PlatformNotIn(i.PlatformNotIn...))
+	}
+	if i.PlatformIsNil {
+		predicates = append(predicates, contactmethod.PlatformIsNil())
+	}
+	if i.PlatformNotNil {
+		predicates = append(predicates, contactmethod.PlatformNotNil())
+	}
+	if i.CriticalAlerts != nil {
+		predicates = append(predicates, contactmethod.CriticalAlertsEQ(*i.CriticalAlerts))
+	}
+	if i.CriticalAlertsNEQ != nil {
+		predicates = append(predicates, contactmethod.CriticalAlertsNEQ(*i.CriticalAlertsNEQ))
+	}
+	if i.VerifiedAt != nil {
+		predicates = append(predicates, contactmethod.VerifiedAtEQ(*i.VerifiedAt))
+	}
+	if i.VerifiedAtNEQ != nil {
+		predicates = append(predicates, contactmethod.VerifiedAtNEQ(*i.VerifiedAtNEQ))
+	}
+	if len(i.VerifiedAtIn) > 0 {
+		predicates = append(predicates, contactmethod.VerifiedAtIn(i.VerifiedAtIn...))
+	}
+	if len(i.VerifiedAtNotIn) > 0 {
+		predicates = append(predicates, contactmethod.VerifiedAtNotIn(i.VerifiedAtNotIn...))
+	}
+	if i.VerifiedAtGT != nil {
+		predicates = append(predicates, contactmethod.VerifiedAtGT(*i.VerifiedAtGT))
+	}
+	if i.VerifiedAtGTE != nil {
+		predicates = append(predicates, contactmethod.VerifiedAtGTE(*i.VerifiedAtGTE))
+	}
+	if i.VerifiedAtLT != nil {
+		predicates = append(predicates, contactmethod.VerifiedAtLT(*i.VerifiedAtLT))
+	}
+	if i.VerifiedAtLTE != nil {
+		predicates = append(predicates, contactmethod.VerifiedAtLTE(*i.VerifiedAtLTE))
+	}
+	if i.VerifiedAtIsNil {
+		predicates = append(predicates, contactmethod.VerifiedAtIsNil())
+	}
+	if i.VerifiedAtNotNil {
+		predicates = append(predicates, contactmethod.VerifiedAtNotNil())
+	}
+	if i.Disabled != nil {
+		predicates = append(predicates, contactmethod.DisabledEQ(*i.Disabled))
+	}
+	if i.DisabledNEQ != nil {
+		predicates = append(predicates, contactmethod.DisabledNEQ(*i.DisabledNEQ))
+	}
+
+	if i.HasUser != nil {
+		p := contactmethod.HasUser()
+		if !*i.HasUser {
+			p = contactmethod.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasUserWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasUserWith))
+		for _, w := range i.HasUserWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasUserWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, contactmethod.HasUserWith(with...))
+	}
+	if i.HasRules != nil {
+		p := contactmethod.HasRules()
+		if !*i.HasRules {
+			p = contactmethod.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasRulesWith) > 0 {
+		with := make([]predicate.NotificationRule, 0, len(i.HasRulesWith))
+		for _, w := range i.HasRulesWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasRulesWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, contactmethod.HasRulesWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyContactMethodWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return contactmethod.And(predicates...), nil
 	}
 }
 
@@ -2371,6 +2912,1186 @@ func (i *CoverRequestWhereInput) P() (predicate.CoverRequest, error) {
 		return predicates[0], nil
 	default:
 		return coverrequest.And(predicates...), nil
+	}
+}
+
+// DeliveryWhereInput represents a where input for filtering Delivery queries.
+type DeliveryWhereInput struct {
+	Predicates []predicate.Delivery  `json:"-"`
+	Not        *DeliveryWhereInput   `json:"not,omitempty"`
+	Or         []*DeliveryWhereInput `json:"or,omitempty"`
+	And        []*DeliveryWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "alert_id" field predicates.
+	AlertID      *int  `json:"alertID,omitempty"`
+	AlertIDNEQ   *int  `json:"alertIDNEQ,omitempty"`
+	AlertIDIn    []int `json:"alertIDIn,omitempty"`
+	AlertIDNotIn []int `json:"alertIDNotIn,omitempty"`
+
+	// "user_id" field predicates.
+	UserID      *int  `json:"userID,omitempty"`
+	UserIDNEQ   *int  `json:"userIDNEQ,omitempty"`
+	UserIDIn    []int `json:"userIDIn,omitempty"`
+	UserIDNotIn []int `json:"userIDNotIn,omitempty"`
+
+	// "contact_method_id" field predicates.
+	ContactMethodID      *int  `json:"contactMethodID,omitempty"`
+	ContactMethodIDNEQ   *int  `json:"contactMethodIDNEQ,omitempty"`
+	ContactMethodIDIn    []int `json:"contactMethodIDIn,omitempty"`
+	ContactMethodIDNotIn []int `json:"contactMethodIDNotIn,omitempty"`
+
+	// "round" field predicates.
+	Round      *int  `json:"round,omitempty"`
+	RoundNEQ   *int  `json:"roundNEQ,omitempty"`
+	RoundIn    []int `json:"roundIn,omitempty"`
+	RoundNotIn []int `json:"roundNotIn,omitempty"`
+	RoundGT    *int  `json:"roundGT,omitempty"`
+	RoundGTE   *int  `json:"roundGTE,omitempty"`
+	RoundLT    *int  `json:"roundLT,omitempty"`
+	RoundLTE   *int  `json:"roundLTE,omitempty"`
+
+	// "step" field predicates.
+	Step      *int  `json:"step,omitempty"`
+	StepNEQ   *int  `json:"stepNEQ,omitempty"`
+	StepIn    []int `json:"stepIn,omitempty"`
+	StepNotIn []int `json:"stepNotIn,omitempty"`
+	StepGT    *int  `json:"stepGT,omitempty"`
+	StepGTE   *int  `json:"stepGTE,omitempty"`
+	StepLT    *int  `json:"stepLT,omitempty"`
+	StepLTE   *int  `json:"stepLTE,omitempty"`
+
+	// "due_at" field predicates.
+	DueAt      *time.Time  `json:"dueAt,omitempty"`
+	DueAtNEQ   *time.Time  `json:"dueAtNEQ,omitempty"`
+	DueAtIn    []time.Time `json:"dueAtIn,omitempty"`
+	DueAtNotIn []time.Time `json:"dueAtNotIn,omitempty"`
+	DueAtGT    *time.Time  `json:"dueAtGT,omitempty"`
+	DueAtGTE   *time.Time  `json:"dueAtGTE,omitempty"`
+	DueAtLT    *time.Time  `json:"dueAtLT,omitempty"`
+	DueAtLTE   *time.Time  `json:"dueAtLTE,omitempty"`
+
+	// "status" field predicates.
+	Status      *delivery.Status  `json:"status,omitempty"`
+	StatusNEQ   *delivery.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []delivery.Status `json:"statusIn,omitempty"`
+	StatusNotIn []delivery.Status `json:"statusNotIn,omitempty"`
+
+	// "attempts" field predicates.
+	Attempts      *int  `json:"attempts,omitempty"`
+	AttemptsNEQ   *int  `json:"attemptsNEQ,omitempty"`
+	AttemptsIn    []int `json:"attemptsIn,omitempty"`
+	AttemptsNotIn []int `json:"attemptsNotIn,omitempty"`
+	AttemptsGT    *int  `json:"attemptsGT,omitempty"`
+	AttemptsGTE   *int  `json:"attemptsGTE,omitempty"`
+	AttemptsLT    *int  `json:"attemptsLT,omitempty"`
+	AttemptsLTE   *int  `json:"attemptsLTE,omitempty"`
+
+	// "provider_id" field predicates.
+	ProviderID             *string  `json:"providerID,omitempty"`
+	ProviderIDNEQ          *string  `json:"providerIDNEQ,omitempty"`
+	ProviderIDIn           []string `json:"providerIDIn,omitempty"`
+	ProviderIDNotIn        []string `json:"providerIDNotIn,omitempty"`
+	ProviderIDGT           *string  `json:"providerIDGT,omitempty"`
+	ProviderIDGTE          *string  `json:"providerIDGTE,omitempty"`
+	ProviderIDLT           *string  `json:"providerIDLT,omitempty"`
+	ProviderIDLTE          *string  `json:"providerIDLTE,omitempty"`
+	ProviderIDContains     *string  `json:"providerIDContains,omitempty"`
+	ProviderIDHasPrefix    *string  `json:"providerIDHasPrefix,omitempty"`
+	ProviderIDHasSuffix    *string  `json:"providerIDHasSuffix,omitempty"`
+	ProviderIDEqualFold    *string  `json:"providerIDEqualFold,omitempty"`
+	ProviderIDContainsFold *string  `json:"providerIDContainsFold,omitempty"`
+
+	// "detail" field predicates.
+	Detail             *string  `json:"detail,omitempty"`
+	DetailNEQ          *string  `json:"detailNEQ,omitempty"`
+	DetailIn           []string `json:"detailIn,omitempty"`
+	DetailNotIn        []string `json:"detailNotIn,omitempty"`
+	DetailGT           *string  `json:"detailGT,omitempty"`
+	DetailGTE          *string  `json:"detailGTE,omitempty"`
+	DetailLT           *string  `json:"detailLT,omitempty"`
+	DetailLTE          *string  `json:"detailLTE,omitempty"`
+	DetailContains     *string  `json:"detailContains,omitempty"`
+	DetailHasPrefix    *string  `json:"detailHasPrefix,omitempty"`
+	DetailHasSuffix    *string  `json:"detailHasSuffix,omitempty"`
+	DetailEqualFold    *string  `json:"detailEqualFold,omitempty"`
+	DetailContainsFold *string  `json:"detailContainsFold,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "sent_at" field predicates.
+	SentAt       *time.Time  `json:"sentAt,omitempty"`
+	SentAtNEQ    *time.Time  `json:"sentAtNEQ,omitempty"`
+	SentAtIn     []time.Time `json:"sentAtIn,omitempty"`
+	SentAtNotIn  []time.Time `json:"sentAtNotIn,omitempty"`
+	SentAtGT     *time.Time  `json:"sentAtGT,omitempty"`
+	SentAtGTE    *time.Time  `json:"sentAtGTE,omitempty"`
+	SentAtLT     *time.Time  `json:"sentAtLT,omitempty"`
+	SentAtLTE    *time.Time  `json:"sentAtLTE,omitempty"`
+	SentAtIsNil  bool        `json:"sentAtIsNil,omitempty"`
+	SentAtNotNil bool        `json:"sentAtNotNil,omitempty"`
+
+	// "alert" edge predicates.
+	HasAlert     *bool              `json:"hasAlert,omitempty"`
+	HasAlertWith []*AlertWhereInput `json:"hasAlertWith,omitempty"`
+
+	// "user" edge predicates.
+	HasUser     *bool             `json:"hasUser,omitempty"`
+	HasUserWith []*UserWhereInput `json:"hasUserWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *DeliveryWhereInput) AddPredicates(predicates ...predicate.Delivery) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the DeliveryWhereInput filter on the DeliveryQuery builder.
+func (i *DeliveryWhereInput) Filter(q *DeliveryQuery) (*DeliveryQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyDeliveryWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyDeliveryWhereInput is returned in case the DeliveryWhereInput is empty.
+var ErrEmptyDeliveryWhereInput = errors.New("ent: empty predicate DeliveryWhereInput")
+
+// P returns a predicate for filtering deliveries.
+// An error is returned if the input is empty or invalid.
+func (i *DeliveryWhereInput) P() (predicate.Delivery, error) {
+	var predicates []predicate.Delivery
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, delivery.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Delivery, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, delivery.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Delivery, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, delivery.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, delivery.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, delivery.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, delivery.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, delivery.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, delivery.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, delivery.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, delivery.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, delivery.IDLTE(*i.IDLTE))
+	}
+	if i.AlertID != nil {
+		predicates = append(predicates, delivery.AlertIDEQ(*i.AlertID))
+	}
+	if i.AlertIDNEQ != nil {
+		predicates = append(predicates, delivery.AlertIDNEQ(*i.AlertIDNEQ))
+	}
+	if len(i.AlertIDIn) > 0 {
+		predicates = append(predicates, delivery.AlertIDIn(i.AlertIDIn...))
+	}
+	if len(i.AlertIDNotIn) > 0 {
+		predicates = append(predicates, delivery.AlertIDNotIn(i.AlertIDNotIn...))
+	}
+	if i.UserID != nil {
+		predicates = append(predicates, delivery.UserIDEQ(*i.UserID))
+	}
+	if i.UserIDNEQ != nil {
+		predicates = append(predicates, delivery.UserIDNEQ(*i.UserIDNEQ))
+	}
+	if len(i.UserIDIn) > 0 {
+		predicates = append(predicates, delivery.UserIDIn(i.UserIDIn...))
+	}
+	if len(i.UserIDNotIn) > 0 {
+		predicates = append(predicates, delivery.UserIDNotIn(i.UserIDNotIn...))
+	}
+	if i.ContactMethodID != nil {
+		predicates = append(predicates, delivery.ContactMethodIDEQ(*i.ContactMethodID))
+	}
+	if i.ContactMethodIDNEQ != nil {
+		predicates = append(predicates, delivery.ContactMethodIDNEQ(*i.ContactMethodIDNEQ))
+	}
+	if len(i.ContactMethodIDIn) > 0 {
+		predicates = append(predicates, delivery.ContactMethodIDIn(i.ContactMethodIDIn...))
+	}
+	if len(i.ContactMethodIDNotIn) > 0 {
+		predicates = append(predicates, delivery.ContactMethodIDNotIn(i.ContactMethodIDNotIn...))
+	}
+	if i.Round != nil {
+		predicates = append(predicates, delivery.RoundEQ(*i.Round))
+	}
+	if i.RoundNEQ != nil {
+		predicates = append(predicates, delivery.RoundNEQ(*i.RoundNEQ))
+	}
+	if len(i.RoundIn) > 0 {
+		predicates = append(predicates, delivery.RoundIn(i.RoundIn...))
+	}
+	if len(i.RoundNotIn) > 0 {
+		predicates = append(predicates, delivery.RoundNotIn(i.RoundNotIn...))
+	}
+	if i.RoundGT != nil {
+		predicates = append(predicates, delivery.RoundGT(*i.RoundGT))
+	}
+	if i.RoundGTE != nil {
+		predicates = append(predicates, delivery.RoundGTE(*i.RoundGTE))
+	}
+	if i.RoundLT != nil {
+		predicates = append(predicates, delivery.RoundLT(*i.RoundLT))
+	}
+	if i.RoundLTE != nil {
+		predicates = append(predicates, delivery.RoundLTE(*i.RoundLTE))
+	}
+	if i.Step != nil {
+		predicates = append(predicates, delivery.StepEQ(*i.Step))
+	}
+	if i.StepNEQ != nil {
+		predicates = append(predicates, delivery.StepNEQ(*i.StepNEQ))
+	}
+	if len(i.StepIn) > 0 {
+		predicates = append(predicates, delivery.StepIn(i.StepIn...))
+	}
+	if len(i.StepNotIn) > 0 {
+		predicates = append(predicates, delivery.StepNotIn(i.StepNotIn...))
+	}
+	if i.StepGT != nil {
+		predicates = append(predicates, delivery.StepGT(*i.StepGT))
+	}
+	if i.StepGTE != nil {
+		predicates = append(predicates, delivery.StepGTE(*i.StepGTE))
+	}
+	if i.StepLT != nil {
+		predicates = append(predicates, delivery.StepLT(*i.StepLT))
+	}
+	if i.StepLTE != nil {
+		predicates = append(predicates, delivery.StepLTE(*i.StepLTE))
+	}
+	if i.DueAt != nil {
+		predicates = append(predicates, delivery.DueAtEQ(*i.DueAt))
+	}
+	if i.DueAtNEQ != nil {
+		predicates = append(predicates, delivery.DueAtNEQ(*i.DueAtNEQ))
+	}
+	if len(i.DueAtIn) > 0 {
+		predicates = append(predicates, delivery.DueAtIn(i.DueAtIn...))
+	}
+	if len(i.DueAtNotIn) > 0 {
+		predicates = append(predicates, delivery.DueAtNotIn(i.DueAtNotIn...))
+	}
+	if i.DueAtGT != nil {
+		predicates = append(predicates, delivery.DueAtGT(*i.DueAtGT))
+	}
+	if i.DueAtGTE != nil {
+		predicates = append(predicates, delivery.DueAtGTE(*i.DueAtGTE))
+	}
+	if i.DueAtLT != nil {
+		predicates = append(predicates, delivery.DueAtLT(*i.DueAtLT))
+	}
+	if i.DueAtLTE != nil {
+		predicates = append(predicates, delivery.DueAtLTE(*i.DueAtLTE))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, delivery.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, delivery.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, delivery.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, delivery.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.Attempts != nil {
+		predicates = append(predicates, delivery.AttemptsEQ(*i.Attempts))
+	}
+	if i.AttemptsNEQ != nil {
+		predicates = append(predicates, delivery.AttemptsNEQ(*i.AttemptsNEQ))
+	}
+	if len(i.AttemptsIn) > 0 {
+		predicates = append(predicates, delivery.AttemptsIn(i.AttemptsIn...))
+	}
+	if len(i.AttemptsNotIn) > 0 {
+		predicates = append(predicates, delivery.AttemptsNotIn(i.AttemptsNotIn...))
+	}
+	if i.AttemptsGT != nil {
+		predicates = append(predicates, delivery.AttemptsGT(*i.AttemptsGT))
+	}
+	if i.AttemptsGTE != nil {
+		predicates = append(predicates, delivery.AttemptsGTE(*i.AttemptsGTE))
+	}
+	if i.AttemptsLT != nil {
+		predicates = append(predicates, delivery.AttemptsLT(*i.AttemptsLT))
+	}
+	if i.AttemptsLTE != nil {
+		predicates = append(predicates, delivery.AttemptsLTE(*i.AttemptsLTE))
+	}
+	if i.ProviderID != nil {
+		predicates = append(predicates, delivery.ProviderIDEQ(*i.ProviderID))
+	}
+	if i.ProviderIDNEQ != nil {
+		predicates = append(predicates, delivery.ProviderIDNEQ(*i.ProviderIDNEQ))
+	}
+	if len(i.ProviderIDIn) > 0 {
+		predicates = append(predicates, delivery.ProviderIDIn(i.ProviderIDIn...))
+	}
+	if len(i.ProviderIDNotIn) > 0 {
+		predicates = append(predicates, delivery.ProviderIDNotIn(i.ProviderIDNotIn...))
+	}
+	if i.ProviderIDGT != nil {
+		predicates = append(predicates, delivery.ProviderIDGT(*i.ProviderIDGT))
+	}
+	if i.ProviderIDGTE != nil {
+		predicates = append(predicates, delivery.ProviderIDGTE(*i.ProviderIDGTE))
+	}
+	if i.ProviderIDLT != nil {
+		predicates = append(predicates, delivery.ProviderIDLT(*i.ProviderIDLT))
+	}
+	if i.ProviderIDLTE != nil {
+		predicates = append(predicates, delivery.ProviderIDLTE(*i.ProviderIDLTE))
+	}
+	if i.ProviderIDContains != nil {
+		predicates = append(predicates, delivery.ProviderIDContains(*i.ProviderIDContains))
+	}
+	if i.ProviderIDHasPrefix != nil {
+		predicates = append(predicates, delivery.ProviderIDHasPrefix(*i.ProviderIDHasPrefix))
+	}
+	if i.ProviderIDHasSuffix != nil {
+		predicates = append(predicates, delivery.ProviderIDHasSuffix(*i.ProviderIDHasSuffix))
+	}
+	if i.ProviderIDEqualFold != nil {
+		predicates = append(predicates, delivery.ProviderIDEqualFold(*i.ProviderIDEqualFold))
+	}
+	if i.ProviderIDContainsFold != nil {
+		predicates = append(predicates, delivery.ProviderIDContainsFold(*i.ProviderIDContainsFold))
+	}
+	if i.Detail != nil {
+		predicates = append(predicates, delivery.DetailEQ(*i.Detail))
+	}
+	if i.DetailNEQ != nil {
+		predicates = append(predicates, delivery.DetailNEQ(*i.DetailNEQ))
+	}
+	if len(i.DetailIn) > 0 {
+		predicates = append(predicates, delivery.DetailIn(i.DetailIn...))
+	}
+	if len(i.DetailNotIn) > 0 {
+		predicates = append(predicates, delivery.DetailNotIn(i.DetailNotIn...))
+	}
+	if i.DetailGT != nil {
+		predicates = append(predicates, delivery.DetailGT(*i.DetailGT))
+	}
+	if i.DetailGTE != nil {
+		predicates = append(predicates, delivery.DetailGTE(*i.DetailGTE))
+	}
+	if i.DetailLT != nil {
+		predicates = append(predicates, delivery.DetailLT(*i.DetailLT))
+	}
+	if i.DetailLTE != nil {
+		predicates = append(predicates, delivery.DetailLTE(*i.DetailLTE))
+	}
+	if i.DetailContains != nil {
+		predicates = append(predicates, delivery.DetailContains(*i.DetailContains))
+	}
+	if i.DetailHasPrefix != nil {
+		predicates = append(predicates, delivery.DetailHasPrefix(*i.DetailHasPrefix))
+	}
+	if i.DetailHasSuffix != nil {
+		predicates = append(predicates, delivery.DetailHasSuffix(*i.DetailHasSuffix))
+	}
+	if i.DetailEqualFold != nil {
+		predicates = append(predicates, delivery.DetailEqualFold(*i.DetailEqualFold))
+	}
+	if i.DetailContainsFold != nil {
+		predicates = append(predicates, delivery.DetailContainsFold(*i.DetailContainsFold))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, delivery.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, delivery.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, delivery.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, delivery.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, delivery.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, delivery.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, delivery.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, delivery.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.SentAt != nil {
+		predicates = append(predicates, delivery.SentAtEQ(*i.SentAt))
+	}
+	if i.SentAtNEQ != nil {
+		predicates = append(predicates, delivery.SentAtNEQ(*i.SentAtNEQ))
+	}
+	if len(i.SentAtIn) > 0 {
+		predicates = append(predicates, delivery.SentAtIn(i.SentAtIn...))
+	}
+	if len(i.SentAtNotIn) > 0 {
+		predicates = append(predicates, delivery.SentAtNotIn(i.SentAtNotIn...))
+	}
+	if i.SentAtGT != nil {
+		predicates = append(predicates, delivery.SentAtGT(*i.SentAtGT))
+	}
+	if i.SentAtGTE != nil {
+		predicates = append(predicates, delivery.SentAtGTE(*i.SentAtGTE))
+	}
+	if i.SentAtLT != nil {
+		predicates = append(predicates, delivery.SentAtLT(*i.SentAtLT))
+	}
+	if i.SentAtLTE != nil {
+		predicates = append(predicates, delivery.SentAtLTE(*i.SentAtLTE))
+	}
+	if i.SentAtIsNil {
+		predicates = append(predicates, delivery.SentAtIsNil())
+	}
+	if i.SentAtNotNil {
+		predicates = append(predicates, delivery.SentAtNotNil())
+	}
+
+	if i.HasAlert != nil {
+		p := delivery.HasAlert()
+		if !*i.HasAlert {
+			p = delivery.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasAlertWith) > 0 {
+		with := make([]predicate.Alert, 0, len(i.HasAlertWith))
+		for _, w := range i.HasAlertWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasAlertWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, delivery.HasAlertWith(with...))
+	}
+	if i.HasUser != nil {
+		p := delivery.HasUser()
+		if !*i.HasUser {
+			p = delivery.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasUserWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasUserWith))
+		for _, w := range i.HasUserWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasUserWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, delivery.HasUserWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyDeliveryWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return delivery.And(predicates...), nil
+	}
+}
+
+// EscalationPolicyWhereInput represents a where input for filtering EscalationPolicy queries.
+type EscalationPolicyWhereInput struct {
+	Predicates []predicate.EscalationPolicy  `json:"-"`
+	Not        *EscalationPolicyWhereInput   `json:"not,omitempty"`
+	Or         []*EscalationPolicyWhereInput `json:"or,omitempty"`
+	And        []*EscalationPolicyWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "name" field predicates.
+	Name             *string  `json:"name,omitempty"`
+	NameNEQ          *string  `json:"nameNEQ,omitempty"`
+	NameIn           []string `json:"nameIn,omitempty"`
+	NameNotIn        []string `json:"nameNotIn,omitempty"`
+	NameGT           *string  `json:"nameGT,omitempty"`
+	NameGTE          *string  `json:"nameGTE,omitempty"`
+	NameLT           *string  `json:"nameLT,omitempty"`
+	NameLTE          *string  `json:"nameLTE,omitempty"`
+	NameContains     *string  `json:"nameContains,omitempty"`
+	NameHasPrefix    *string  `json:"nameHasPrefix,omitempty"`
+	NameHasSuffix    *string  `json:"nameHasSuffix,omitempty"`
+	NameEqualFold    *string  `json:"nameEqualFold,omitempty"`
+	NameContainsFold *string  `json:"nameContainsFold,omitempty"`
+
+	// "description" field predicates.
+	Description             *string  `json:"description,omitempty"`
+	DescriptionNEQ          *string  `json:"descriptionNEQ,omitempty"`
+	DescriptionIn           []string `json:"descriptionIn,omitempty"`
+	DescriptionNotIn        []string `json:"descriptionNotIn,omitempty"`
+	DescriptionGT           *string  `json:"descriptionGT,omitempty"`
+	DescriptionGTE          *string  `json:"descriptionGTE,omitempty"`
+	DescriptionLT           *string  `json:"descriptionLT,omitempty"`
+	DescriptionLTE          *string  `json:"descriptionLTE,omitempty"`
+	DescriptionContains     *string  `json:"descriptionContains,omitempty"`
+	DescriptionHasPrefix    *string  `json:"descriptionHasPrefix,omitempty"`
+	DescriptionHasSuffix    *string  `json:"descriptionHasSuffix,omitempty"`
+	DescriptionEqualFold    *string  `json:"descriptionEqualFold,omitempty"`
+	DescriptionContainsFold *string  `json:"descriptionContainsFold,omitempty"`
+
+	// "repeat" field predicates.
+	Repeat      *int  `json:"repeat,omitempty"`
+	RepeatNEQ   *int  `json:"repeatNEQ,omitempty"`
+	RepeatIn    []int `json:"repeatIn,omitempty"`
+	RepeatNotIn []int `json:"repeatNotIn,omitempty"`
+	RepeatGT    *int  `json:"repeatGT,omitempty"`
+	RepeatGTE   *int  `json:"repeatGTE,omitempty"`
+	RepeatLT    *int  `json:"repeatLT,omitempty"`
+	RepeatLTE   *int  `json:"repeatLTE,omitempty"`
+
+	// "steps" edge predicates.
+	HasSteps     *bool                       `json:"hasSteps,omitempty"`
+	HasStepsWith []*EscalationStepWhereInput `json:"hasStepsWith,omitempty"`
+
+	// "services" edge predicates.
+	HasServices     *bool                `json:"hasServices,omitempty"`
+	HasServicesWith []*ServiceWhereInput `json:"hasServicesWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *EscalationPolicyWhereInput) AddPredicates(predicates ...predicate.EscalationPolicy) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the EscalationPolicyWhereInput filter on the EscalationPolicyQuery builder.
+func (i *EscalationPolicyWhereInput) Filter(q *EscalationPolicyQuery) (*EscalationPolicyQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyEscalationPolicyWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyEscalationPolicyWhereInput is returned in case the EscalationPolicyWhereInput is empty.
+var ErrEmptyEscalationPolicyWhereInput = errors.New("ent: empty predicate EscalationPolicyWhereInput")
+
+// P returns a predicate for filtering escalationpolicies.
+// An error is returned if the input is empty or invalid.
+func (i *EscalationPolicyWhereInput) P() (predicate.EscalationPolicy, error) {
+	var predicates []predicate.EscalationPolicy
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, escalationpolicy.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.EscalationPolicy, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, escalationpolicy.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.EscalationPolicy, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, escalationpolicy.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, escalationpolicy.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, escalationpolicy.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, escalationpolicy.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, escalationpolicy.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, escalationpolicy.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, escalationpolicy.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, escalationpolicy.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, escalationpolicy.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, escalationpolicy.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, escalationpolicy.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, escalationpolicy.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, escalationpolicy.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, escalationpolicy.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, escalationpolicy.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, escalationpolicy.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, escalationpolicy.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, escalationpolicy.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, escalationpolicy.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, escalationpolicy.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, escalationpolicy.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, escalationpolicy.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, escalationpolicy.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, escalationpolicy.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, escalationpolicy.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Name != nil {
+		predicates = append(predicates, escalationpolicy.NameEQ(*i.Name))
+	}
+	if i.NameNEQ != nil {
+		predicates = append(predicates, escalationpolicy.NameNEQ(*i.NameNEQ))
+	}
+	if len(i.NameIn) > 0 {
+		predicates = append(predicates, escalationpolicy.NameIn(i.NameIn...))
+	}
+	if len(i.NameNotIn) > 0 {
+		predicates = append(predicates, escalationpolicy.NameNotIn(i.NameNotIn...))
+	}
+	if i.NameGT != nil {
+		predicates = append(predicates, escalationpolicy.NameGT(*i.NameGT))
+	}
+	if i.NameGTE != nil {
+		predicates = append(predicates, escalationpolicy.NameGTE(*i.NameGTE))
+	}
+	if i.NameLT != nil {
+		predicates = append(predicates, escalationpolicy.NameLT(*i.NameLT))
+	}
+	if i.NameLTE != nil {
+		predicates = append(predicates, escalationpolicy.NameLTE(*i.NameLTE))
+	}
+	if i.NameContains != nil {
+		predicates = append(predicates, escalationpolicy.NameContains(*i.NameContains))
+	}
+	if i.NameHasPrefix != nil {
+		predicates = append(predicates, escalationpolicy.NameHasPrefix(*i.NameHasPrefix))
+	}
+	if i.NameHasSuffix != nil {
+		predicates = append(predicates, escalationpolicy.NameHasSuffix(*i.NameHasSuffix))
+	}
+	if i.NameEqualFold != nil {
+		predicates = append(predicates, escalationpolicy.NameEqualFold(*i.NameEqualFold))
+	}
+	if i.NameContainsFold != nil {
+		predicates = append(predicates, escalationpolicy.NameContainsFold(*i.NameContainsFold))
+	}
+	if i.Description != nil {
+		predicates = append(predicates, escalationpolicy.DescriptionEQ(*i.Description))
+	}
+	if i.DescriptionNEQ != nil {
+		predicates = append(predicates, escalationpolicy.DescriptionNEQ(*i.DescriptionNEQ))
+	}
+	if len(i.DescriptionIn) > 0 {
+		predicates = append(predicates, escalationpolicy.DescriptionIn(i.DescriptionIn...))
+	}
+	if len(i.DescriptionNotIn) > 0 {
+		predicates = append(predicates, escalationpolicy.DescriptionNotIn(i.DescriptionNotIn...))
+	}
+	if i.DescriptionGT != nil {
+		predicates = append(predicates, escalationpolicy.DescriptionGT(*i.DescriptionGT))
+	}
+	if i.DescriptionGTE != nil {
+		predicates = append(predicates, escalationpolicy.DescriptionGTE(*i.DescriptionGTE))
+	}
+	if i.DescriptionLT != nil {
+		predicates = append(predicates, escalationpolicy.DescriptionLT(*i.DescriptionLT))
+	}
+	if i.DescriptionLTE != nil {
+		predicates = append(predicates, escalationpolicy.DescriptionLTE(*i.DescriptionLTE))
+	}
+	if i.DescriptionContains != nil {
+		predicates = append(predicates, escalationpolicy.DescriptionContains(*i.DescriptionContains))
+	}
+	if i.DescriptionHasPrefix != nil {
+		predicates = append(predicates, escalationpolicy.DescriptionHasPrefix(*i.DescriptionHasPrefix))
+	}
+	if i.DescriptionHasSuffix != nil {
+		predicates = append(predicates, escalationpolicy.DescriptionHasSuffix(*i.DescriptionHasSuffix))
+	}
+	if i.DescriptionEqualFold != nil {
+		predicates = append(predicates, escalationpolicy.DescriptionEqualFold(*i.DescriptionEqualFold))
+	}
+	if i.DescriptionContainsFold != nil {
+		predicates = append(predicates, escalationpolicy.DescriptionContainsFold(*i.DescriptionContainsFold))
+	}
+	if i.Repeat != nil {
+		predicates = append(predicates, escalationpolicy.RepeatEQ(*i.Repeat))
+	}
+	if i.RepeatNEQ != nil {
+		predicates = append(predicates, escalationpolicy.RepeatNEQ(*i.RepeatNEQ))
+	}
+	if len(i.RepeatIn) > 0 {
+		predicates = append(predicates, escalationpolicy.RepeatIn(i.RepeatIn...))
+	}
+	if len(i.RepeatNotIn) > 0 {
+		predicates = append(predicates, escalationpolicy.RepeatNotIn(i.RepeatNotIn...))
+	}
+	if i.RepeatGT != nil {
+		predicates = append(predicates, escalationpolicy.RepeatGT(*i.RepeatGT))
+	}
+	if i.RepeatGTE != nil {
+		predicates = append(predicates, escalationpolicy.RepeatGTE(*i.RepeatGTE))
+	}
+	if i.RepeatLT != nil {
+		predicates = append(predicates, escalationpolicy.RepeatLT(*i.RepeatLT))
+	}
+	if i.RepeatLTE != nil {
+		predicates = append(predicates, escalationpolicy.RepeatLTE(*i.RepeatLTE))
+	}
+
+	if i.HasSteps != nil {
+		p := escalationpolicy.HasSteps()
+		if !*i.HasSteps {
+			p = escalationpolicy.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasStepsWith) > 0 {
+		with := make([]predicate.EscalationStep, 0, len(i.HasStepsWith))
+		for _, w := range i.HasStepsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasStepsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, escalationpolicy.HasStepsWith(with...))
+	}
+	if i.HasServices != nil {
+		p := escalationpolicy.HasServices()
+		if !*i.HasServices {
+			p = escalationpolicy.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasServicesWith) > 0 {
+		with := make([]predicate.Service, 0, len(i.HasServicesWith))
+		for _, w := range i.HasServicesWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasServicesWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, escalationpolicy.HasServicesWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyEscalationPolicyWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return escalationpolicy.And(predicates...), nil
+	}
+}
+
+// EscalationStepWhereInput represents a where input for filtering EscalationStep queries.
+type EscalationStepWhereInput struct {
+	Predicates []predicate.EscalationStep  `json:"-"`
+	Not        *EscalationStepWhereInput   `json:"not,omitempty"`
+	Or         []*EscalationStepWhereInput `json:"or,omitempty"`
+	And        []*EscalationStepWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "policy_id" field predicates.
+	PolicyID      *int  `json:"policyID,omitempty"`
+	PolicyIDNEQ   *int  `json:"policyIDNEQ,omitempty"`
+	PolicyIDIn    []int `json:"policyIDIn,omitempty"`
+	PolicyIDNotIn []int `json:"policyIDNotIn,omitempty"`
+
+	// "position" field predicates.
+	Position      *int  `json:"position,omitempty"`
+	PositionNEQ   *int  `json:"positionNEQ,omitempty"`
+	PositionIn    []int `json:"positionIn,omitempty"`
+	PositionNotIn []int `json:"positionNotIn,omitempty"`
+	PositionGT    *int  `json:"positionGT,omitempty"`
+	PositionGTE   *int  `json:"positionGTE,omitempty"`
+	PositionLT    *int  `json:"positionLT,omitempty"`
+	PositionLTE   *int  `json:"positionLTE,omitempty"`
+
+	// "delay_minutes" field predicates.
+	DelayMinutes      *int  `json:"delayMinutes,omitempty"`
+	DelayMinutesNEQ   *int  `json:"delayMinutesNEQ,omitempty"`
+	DelayMinutesIn    []int `json:"delayMinutesIn,omitempty"`
+	DelayMinutesNotIn []int `json:"delayMinutesNotIn,omitempty"`
+	DelayMinutesGT    *int  `json:"delayMinutesGT,omitempty"`
+	DelayMinutesGTE   *int  `json:"delayMinutesGTE,omitempty"`
+	DelayMinutesLT    *int  `json:"delayMinutesLT,omitempty"`
+	DelayMinutesLTE   *int  `json:"delayMinutesLTE,omitempty"`
+
+	// "keep_paging" field predicates.
+	KeepPaging    *bool `json:"keepPaging,omitempty"`
+	KeepPagingNEQ *bool `json:"keepPagingNEQ,omitempty"`
+
+	// "policy" edge predicates.
+	HasPolicy     *bool                         `json:"hasPolicy,omitempty"`
+	HasPolicyWith []*EscalationPolicyWhereInput `json:"hasPolicyWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *EscalationStepWhereInput) AddPredicates(predicates ...predicate.EscalationStep) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the EscalationStepWhereInput filter on the EscalationStepQuery builder.
+func (i *EscalationStepWhereInput) Filter(q *EscalationStepQuery) (*EscalationStepQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyEscalationStepWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyEscalationStepWhereInput is returned in case the EscalationStepWhereInput is empty.
+var ErrEmptyEscalationStepWhereInput = errors.New("ent: empty predicate EscalationStepWhereInput")
+
+// P returns a predicate for filtering escalationsteps.
+// An error is returned if the input is empty or invalid.
+func (i *EscalationStepWhereInput) P() (predicate.EscalationStep, error) {
+	var predicates []predicate.EscalationStep
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, escalationstep.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.EscalationStep, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, escalationstep.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.EscalationStep, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, escalationstep.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, escalationstep.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, escalationstep.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, escalationstep.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, escalationstep.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, escalationstep.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, escalationstep.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, escalationstep.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, escalationstep.IDLTE(*i.IDLTE))
+	}
+	if i.PolicyID != nil {
+		predicates = append(predicates, escalationstep.PolicyIDEQ(*i.PolicyID))
+	}
+	if i.PolicyIDNEQ != nil {
+		predicates = append(predicates, escalationstep.PolicyIDNEQ(*i.PolicyIDNEQ))
+	}
+	if len(i.PolicyIDIn) > 0 {
+		predicates = append(predicates, escalationstep.PolicyIDIn(i.PolicyIDIn...))
+	}
+	if len(i.PolicyIDNotIn) > 0 {
+		predicates = append(predicates, escalationstep.PolicyIDNotIn(i.PolicyIDNotIn...))
+	}
+	if i.Position != nil {
+		predicates = append(predicates, escalationstep.PositionEQ(*i.Position))
+	}
+	if i.PositionNEQ != nil {
+		predicates = append(predicates, escalationstep.PositionNEQ(*i.PositionNEQ))
+	}
+	if len(i.PositionIn) > 0 {
+		predicates = append(predicates, escalationstep.PositionIn(i.PositionIn...))
+	}
+	if len(i.PositionNotIn) > 0 {
+		predicates = append(predicates, escalationstep.PositionNotIn(i.PositionNotIn...))
+	}
+	if i.PositionGT != nil {
+		predicates = append(predicates, escalationstep.PositionGT(*i.PositionGT))
+	}
+	if i.PositionGTE != nil {
+		predicates = append(predicates, escalationstep.PositionGTE(*i.PositionGTE))
+	}
+	if i.PositionLT != nil {
+		predicates = append(predicates, escalationstep.PositionLT(*i.PositionLT))
+	}
+	if i.PositionLTE != nil {
+		predicates = append(predicates, escalationstep.PositionLTE(*i.PositionLTE))
+	}
+	if i.DelayMinutes != nil {
+		predicates = append(predicates, escalationstep.DelayMinutesEQ(*i.DelayMinutes))
+	}
+	if i.DelayMinutesNEQ != nil {
+		predicates = append(predicates, escalationstep.DelayMinutesNEQ(*i.DelayMinutesNEQ))
+	}
+	if len(i.DelayMinutesIn) > 0 {
+		predicates = append(predicates, escalationstep.DelayMinutesIn(i.DelayMinutesIn...))
+	}
+	if len(i.DelayMinutesNotIn) > 0 {
+		predicates = append(predicates, escalationstep.DelayMinutesNotIn(i.DelayMinutesNotIn...))
+	}
+	if i.DelayMinutesGT != nil {
+		predicates = append(predicates, escalationstep.DelayMinutesGT(*i.DelayMinutesGT))
+	}
+	if i.DelayMinutesGTE != nil {
+		predicates = append(predicates, escalationstep.DelayMinutesGTE(*i.DelayMinutesGTE))
+	}
+	if i.DelayMinutesLT != nil {
+		predicates = append(predicates, escalationstep.DelayMinutesLT(*i.DelayMinutesLT))
+	}
+	if i.DelayMinutesLTE != nil {
+		predicates = append(predicates, escalationstep.DelayMinutesLTE(*i.DelayMinutesLTE))
+	}
+	if i.KeepPaging != nil {
+		predicates = append(predicates, escalationstep.KeepPagingEQ(*i.KeepPaging))
+	}
+	if i.KeepPagingNEQ != nil {
+		predicates = append(predicates, escalationstep.KeepPagingNEQ(*i.KeepPagingNEQ))
+	}
+
+	if i.HasPolicy != nil {
+		p := escalationstep.HasPolicy()
+		if !*i.HasPolicy {
+			p = escalationstep.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasPolicyWith) > 0 {
+		with := make([]predicate.EscalationPolicy, 0, len(i.HasPolicyWith))
+		for _, w := range i.HasPolicyWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasPolicyWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, escalationstep.HasPolicyWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyEscalationStepWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return escalationstep.And(predicates...), nil
 	}
 }
 
@@ -4302,6 +6023,262 @@ func (i *MaintenanceWindowWhereInput) P() (predicate.MaintenanceWindow, error) {
 	}
 }
 
+// NotificationRuleWhereInput represents a where input for filtering NotificationRule queries.
+type NotificationRuleWhereInput struct {
+	Predicates []predicate.NotificationRule  `json:"-"`
+	Not        *NotificationRuleWhereInput   `json:"not,omitempty"`
+	Or         []*NotificationRuleWhereInput `json:"or,omitempty"`
+	And        []*NotificationRuleWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "user_id" field predicates.
+	UserID      *int  `json:"userID,omitempty"`
+	UserIDNEQ   *int  `json:"userIDNEQ,omitempty"`
+	UserIDIn    []int `json:"userIDIn,omitempty"`
+	UserIDNotIn []int `json:"userIDNotIn,omitempty"`
+
+	// "contact_method_id" field predicates.
+	ContactMethodID      *int  `json:"contactMethodID,omitempty"`
+	ContactMethodIDNEQ   *int  `json:"contactMethodIDNEQ,omitempty"`
+	ContactMethodIDIn    []int `json:"contactMethodIDIn,omitempty"`
+	ContactMethodIDNotIn []int `json:"contactMethodIDNotIn,omitempty"`
+
+	// "urgency" field predicates.
+	Urgency      *notificationrule.Urgency  `json:"urgency,omitempty"`
+	UrgencyNEQ   *notificationrule.Urgency  `json:"urgencyNEQ,omitempty"`
+	UrgencyIn    []notificationrule.Urgency `json:"urgencyIn,omitempty"`
+	UrgencyNotIn []notificationrule.Urgency `json:"urgencyNotIn,omitempty"`
+
+	// "delay_minutes" field predicates.
+	DelayMinutes      *int  `json:"delayMinutes,omitempty"`
+	DelayMinutesNEQ   *int  `json:"delayMinutesNEQ,omitempty"`
+	DelayMinutesIn    []int `json:"delayMinutesIn,omitempty"`
+	DelayMinutesNotIn []int `json:"delayMinutesNotIn,omitempty"`
+	DelayMinutesGT    *int  `json:"delayMinutesGT,omitempty"`
+	DelayMinutesGTE   *int  `json:"delayMinutesGTE,omitempty"`
+	DelayMinutesLT    *int  `json:"delayMinutesLT,omitempty"`
+	DelayMinutesLTE   *int  `json:"delayMinutesLTE,omitempty"`
+
+	// "user" edge predicates.
+	HasUser     *bool             `json:"hasUser,omitempty"`
+	HasUserWith []*UserWhereInput `json:"hasUserWith,omitempty"`
+
+	// "contact_method" edge predicates.
+	HasContactMethod     *bool                      `json:"hasContactMethod,omitempty"`
+	HasContactMethodWith []*ContactMethodWhereInput `json:"hasContactMethodWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *NotificationRuleWhereInput) AddPredicates(predicates ...predicate.NotificationRule) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the NotificationRuleWhereInput filter on the NotificationRuleQuery builder.
+func (i *NotificationRuleWhereInput) Filter(q *NotificationRuleQuery) (*NotificationRuleQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyNotificationRuleWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyNotificationRuleWhereInput is returned in case the NotificationRuleWhereInput is empty.
+var ErrEmptyNotificationRuleWhereInput = errors.New("ent: empty predicate NotificationRuleWhereInput")
+
+// P returns a predicate for filtering notificationrules.
+// An error is returned if the input is empty or invalid.
+func (i *NotificationRuleWhereInput) P() (predicate.NotificationRule, error) {
+	var predicates []predicate.NotificationRule
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, notificationrule.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.NotificationRule, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, notificationrule.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.NotificationRule, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, notificationrule.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, notificationrule.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, notificationrule.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, notificationrule.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, notificationrule.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, notificationrule.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, notificationrule.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, notificationrule.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, notificationrule.IDLTE(*i.IDLTE))
+	}
+	if i.UserID != nil {
+		predicates = append(predicates, notificationrule.UserIDEQ(*i.UserID))
+	}
+	if i.UserIDNEQ != nil {
+		predicates = append(predicates, notificationrule.UserIDNEQ(*i.UserIDNEQ))
+	}
+	if len(i.UserIDIn) > 0 {
+		predicates = append(predicates, notificationrule.UserIDIn(i.UserIDIn...))
+	}
+	if len(i.UserIDNotIn) > 0 {
+		predicates = append(predicates, notificationrule.UserIDNotIn(i.UserIDNotIn...))
+	}
+	if i.ContactMethodID != nil {
+		predicates = append(predicates, notificationrule.ContactMethodIDEQ(*i.ContactMethodID))
+	}
+	if i.ContactMethodIDNEQ != nil {
+		predicates = append(predicates, notificationrule.ContactMethodIDNEQ(*i.ContactMethodIDNEQ))
+	}
+	if len(i.ContactMethodIDIn) > 0 {
+		predicates = append(predicates, notificationrule.ContactMethodIDIn(i.ContactMethodIDIn...))
+	}
+	if len(i.ContactMethodIDNotIn) > 0 {
+		predicates = append(predicates, notificationrule.ContactMethodIDNotIn(i.ContactMethodIDNotIn...))
+	}
+	if i.Urgency != nil {
+		predicates = append(predicates, notificationrule.UrgencyEQ(*i.Urgency))
+	}
+	if i.UrgencyNEQ != nil {
+		predicates = append(predicates, notificationrule.UrgencyNEQ(*i.UrgencyNEQ))
+	}
+	if len(i.UrgencyIn) > 0 {
+		predicates = append(predicates, notificationrule.UrgencyIn(i.UrgencyIn...))
+	}
+	if len(i.UrgencyNotIn) > 0 {
+		predicates = append(predicates, notificationrule.UrgencyNotIn(i.UrgencyNotIn...))
+	}
+	if i.DelayMinutes != nil {
+		predicates = append(predicates, notificationrule.DelayMinutesEQ(*i.DelayMinutes))
+	}
+	if i.DelayMinutesNEQ != nil {
+		predicates = append(predicates, notificationrule.DelayMinutesNEQ(*i.DelayMinutesNEQ))
+	}
+	if len(i.DelayMinutesIn) > 0 {
+		predicates = append(predicates, notificationrule.DelayMinutesIn(i.DelayMinutesIn...))
+	}
+	if len(i.DelayMinutesNotIn) > 0 {
+		predicates = append(predicates, notificationrule.DelayMinutesNotIn(i.DelayMinutesNotIn...))
+	}
+	if i.DelayMinutesGT != nil {
+		predicates = append(predicates, notificationrule.DelayMinutesGT(*i.DelayMinutesGT))
+	}
+	if i.DelayMinutesGTE != nil {
+		predicates = append(predicates, notificationrule.DelayMinutesGTE(*i.DelayMinutesGTE))
+	}
+	if i.DelayMinutesLT != nil {
+		predicates = append(predicates, notificationrule.DelayMinutesLT(*i.DelayMinutesLT))
+	}
+	if i.DelayMinutesLTE != nil {
+		predicates = append(predicates, notificationrule.DelayMinutesLTE(*i.DelayMinutesLTE))
+	}
+
+	if i.HasUser != nil {
+		p := notificationrule.HasUser()
+		if !*i.HasUser {
+			p = notificationrule.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasUserWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasUserWith))
+		for _, w := range i.HasUserWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasUserWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, notificationrule.HasUserWith(with...))
+	}
+	if i.HasContactMethod != nil {
+		p := notificationrule.HasContactMethod()
+		if !*i.HasContactMethod {
+			p = notificationrule.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasContactMethodWith) > 0 {
+		with := make([]predicate.ContactMethod, 0, len(i.HasContactMethodWith))
+		for _, w := range i.HasContactMethodWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasContactMethodWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, notificationrule.HasContactMethodWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyNotificationRuleWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return notificationrule.And(predicates...), nil
+	}
+}
+
 // ScheduleWhereInput represents a where input for filtering Schedule queries.
 type ScheduleWhereInput struct {
 	Predicates []predicate.Schedule  `json:"-"`
@@ -5787,9 +7764,27 @@ type ServiceWhereInput struct {
 	TeamIDIn    []int `json:"teamIDIn,omitempty"`
 	TeamIDNotIn []int `json:"teamIDNotIn,omitempty"`
 
+	// "escalation_policy_id" field predicates.
+	EscalationPolicyID       *int  `json:"escalationPolicyID,omitempty"`
+	EscalationPolicyIDNEQ    *int  `json:"escalationPolicyIDNEQ,omitempty"`
+	EscalationPolicyIDIn     []int `json:"escalationPolicyIDIn,omitempty"`
+	EscalationPolicyIDNotIn  []int `json:"escalationPolicyIDNotIn,omitempty"`
+	EscalationPolicyIDIsNil  bool  `json:"escalationPolicyIDIsNil,omitempty"`
+	EscalationPolicyIDNotNil bool  `json:"escalationPolicyIDNotNil,omitempty"`
+
+	// "high_urgency_up_to" field predicates.
+	HighUrgencyUpTo      *service.HighUrgencyUpTo  `json:"highUrgencyUpTo,omitempty"`
+	HighUrgencyUpToNEQ   *service.HighUrgencyUpTo  `json:"highUrgencyUpToNEQ,omitempty"`
+	HighUrgencyUpToIn    []service.HighUrgencyUpTo `json:"highUrgencyUpToIn,omitempty"`
+	HighUrgencyUpToNotIn []service.HighUrgencyUpTo `json:"highUrgencyUpToNotIn,omitempty"`
+
 	// "team" edge predicates.
 	HasTeam     *bool             `json:"hasTeam,omitempty"`
 	HasTeamWith []*TeamWhereInput `json:"hasTeamWith,omitempty"`
+
+	// "escalation_policy" edge predicates.
+	HasEscalationPolicy     *bool                         `json:"hasEscalationPolicy,omitempty"`
+	HasEscalationPolicyWith []*EscalationPolicyWhereInput `json:"hasEscalationPolicyWith,omitempty"`
 
 	// "alerts" edge predicates.
 	HasAlerts     *bool              `json:"hasAlerts,omitempty"`
@@ -6045,6 +8040,36 @@ func (i *ServiceWhereInput) P() (predicate.Service, error) {
 	if len(i.TeamIDNotIn) > 0 {
 		predicates = append(predicates, service.TeamIDNotIn(i.TeamIDNotIn...))
 	}
+	if i.EscalationPolicyID != nil {
+		predicates = append(predicates, service.EscalationPolicyIDEQ(*i.EscalationPolicyID))
+	}
+	if i.EscalationPolicyIDNEQ != nil {
+		predicates = append(predicates, service.EscalationPolicyIDNEQ(*i.EscalationPolicyIDNEQ))
+	}
+	if len(i.EscalationPolicyIDIn) > 0 {
+		predicates = append(predicates, service.EscalationPolicyIDIn(i.EscalationPolicyIDIn...))
+	}
+	if len(i.EscalationPolicyIDNotIn) > 0 {
+		predicates = append(predicates, service.EscalationPolicyIDNotIn(i.EscalationPolicyIDNotIn...))
+	}
+	if i.EscalationPolicyIDIsNil {
+		predicates = append(predicates, service.EscalationPolicyIDIsNil())
+	}
+	if i.EscalationPolicyIDNotNil {
+		predicates = append(predicates, service.EscalationPolicyIDNotNil())
+	}
+	if i.HighUrgencyUpTo != nil {
+		predicates = append(predicates, service.HighUrgencyUpToEQ(*i.HighUrgencyUpTo))
+	}
+	if i.HighUrgencyUpToNEQ != nil {
+		predicates = append(predicates, service.HighUrgencyUpToNEQ(*i.HighUrgencyUpToNEQ))
+	}
+	if len(i.HighUrgencyUpToIn) > 0 {
+		predicates = append(predicates, service.HighUrgencyUpToIn(i.HighUrgencyUpToIn...))
+	}
+	if len(i.HighUrgencyUpToNotIn) > 0 {
+		predicates = append(predicates, service.HighUrgencyUpToNotIn(i.HighUrgencyUpToNotIn...))
+	}
 
 	if i.HasTeam != nil {
 		p := service.HasTeam()
@@ -6063,6 +8088,24 @@ func (i *ServiceWhereInput) P() (predicate.Service, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, service.HasTeamWith(with...))
+	}
+	if i.HasEscalationPolicy != nil {
+		p := service.HasEscalationPolicy()
+		if !*i.HasEscalationPolicy {
+			p = service.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasEscalationPolicyWith) > 0 {
+		with := make([]predicate.EscalationPolicy, 0, len(i.HasEscalationPolicyWith))
+		for _, w := range i.HasEscalationPolicyWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasEscalationPolicyWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, service.HasEscalationPolicyWith(with...))
 	}
 	if i.HasAlerts != nil {
 		p := service.HasAlerts()
@@ -7068,6 +9111,30 @@ type UserWhereInput struct {
 	Disabled    *bool `json:"disabled,omitempty"`
 	DisabledNEQ *bool `json:"disabledNEQ,omitempty"`
 
+	// "quiet_hours_start" field predicates.
+	QuietHoursStart       *int  `json:"quietHoursStart,omitempty"`
+	QuietHoursStartNEQ    *int  `json:"quietHoursStartNEQ,omitempty"`
+	QuietHoursStartIn     []int `json:"quietHoursStartIn,omitempty"`
+	QuietHoursStartNotIn  []int `json:"quietHoursStartNotIn,omitempty"`
+	QuietHoursStartGT     *int  `json:"quietHoursStartGT,omitempty"`
+	QuietHoursStartGTE    *int  `json:"quietHoursStartGTE,omitempty"`
+	QuietHoursStartLT     *int  `json:"quietHoursStartLT,omitempty"`
+	QuietHoursStartLTE    *int  `json:"quietHoursStartLTE,omitempty"`
+	QuietHoursStartIsNil  bool  `json:"quietHoursStartIsNil,omitempty"`
+	QuietHoursStartNotNil bool  `json:"quietHoursStartNotNil,omitempty"`
+
+	// "quiet_hours_end" field predicates.
+	QuietHoursEnd       *int  `json:"quietHoursEnd,omitempty"`
+	QuietHoursEndNEQ    *int  `json:"quietHoursEndNEQ,omitempty"`
+	QuietHoursEndIn     []int `json:"quietHoursEndIn,omitempty"`
+	QuietHoursEndNotIn  []int `json:"quietHoursEndNotIn,omitempty"`
+	QuietHoursEndGT     *int  `json:"quietHoursEndGT,omitempty"`
+	QuietHoursEndGTE    *int  `json:"quietHoursEndGTE,omitempty"`
+	QuietHoursEndLT     *int  `json:"quietHoursEndLT,omitempty"`
+	QuietHoursEndLTE    *int  `json:"quietHoursEndLTE,omitempty"`
+	QuietHoursEndIsNil  bool  `json:"quietHoursEndIsNil,omitempty"`
+	QuietHoursEndNotNil bool  `json:"quietHoursEndNotNil,omitempty"`
+
 	// "teams" edge predicates.
 	HasTeams     *bool             `json:"hasTeams,omitempty"`
 	HasTeamsWith []*TeamWhereInput `json:"hasTeamsWith,omitempty"`
@@ -7350,6 +9417,66 @@ func (i *UserWhereInput) P() (predicate.User, error) {
 	}
 	if i.DisabledNEQ != nil {
 		predicates = append(predicates, user.DisabledNEQ(*i.DisabledNEQ))
+	}
+	if i.QuietHoursStart != nil {
+		predicates = append(predicates, user.QuietHoursStartEQ(*i.QuietHoursStart))
+	}
+	if i.QuietHoursStartNEQ != nil {
+		predicates = append(predicates, user.QuietHoursStartNEQ(*i.QuietHoursStartNEQ))
+	}
+	if len(i.QuietHoursStartIn) > 0 {
+		predicates = append(predicates, user.QuietHoursStartIn(i.QuietHoursStartIn...))
+	}
+	if len(i.QuietHoursStartNotIn) > 0 {
+		predicates = append(predicates, user.QuietHoursStartNotIn(i.QuietHoursStartNotIn...))
+	}
+	if i.QuietHoursStartGT != nil {
+		predicates = append(predicates, user.QuietHoursStartGT(*i.QuietHoursStartGT))
+	}
+	if i.QuietHoursStartGTE != nil {
+		predicates = append(predicates, user.QuietHoursStartGTE(*i.QuietHoursStartGTE))
+	}
+	if i.QuietHoursStartLT != nil {
+		predicates = append(predicates, user.QuietHoursStartLT(*i.QuietHoursStartLT))
+	}
+	if i.QuietHoursStartLTE != nil {
+		predicates = append(predicates, user.QuietHoursStartLTE(*i.QuietHoursStartLTE))
+	}
+	if i.QuietHoursStartIsNil {
+		predicates = append(predicates, user.QuietHoursStartIsNil())
+	}
+	if i.QuietHoursStartNotNil {
+		predicates = append(predicates, user.QuietHoursStartNotNil())
+	}
+	if i.QuietHoursEnd != nil {
+		predicates = append(predicates, user.QuietHoursEndEQ(*i.QuietHoursEnd))
+	}
+	if i.QuietHoursEndNEQ != nil {
+		predicates = append(predicates, user.QuietHoursEndNEQ(*i.QuietHoursEndNEQ))
+	}
+	if len(i.QuietHoursEndIn) > 0 {
+		predicates = append(predicates, user.QuietHoursEndIn(i.QuietHoursEndIn...))
+	}
+	if len(i.QuietHoursEndNotIn) > 0 {
+		predicates = append(predicates, user.QuietHoursEndNotIn(i.QuietHoursEndNotIn...))
+	}
+	if i.QuietHoursEndGT != nil {
+		predicates = append(predicates, user.QuietHoursEndGT(*i.QuietHoursEndGT))
+	}
+	if i.QuietHoursEndGTE != nil {
+		predicates = append(predicates, user.QuietHoursEndGTE(*i.QuietHoursEndGTE))
+	}
+	if i.QuietHoursEndLT != nil {
+		predicates = append(predicates, user.QuietHoursEndLT(*i.QuietHoursEndLT))
+	}
+	if i.QuietHoursEndLTE != nil {
+		predicates = append(predicates, user.QuietHoursEndLTE(*i.QuietHoursEndLTE))
+	}
+	if i.QuietHoursEndIsNil {
+		predicates = append(predicates, user.QuietHoursEndIsNil())
+	}
+	if i.QuietHoursEndNotNil {
+		predicates = append(predicates, user.QuietHoursEndNotNil())
 	}
 
 	if i.HasTeams != nil {

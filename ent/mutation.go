@@ -14,13 +14,18 @@ import (
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/apitoken"
 	"github.com/tocsin/tocsin/ent/calendarfeed"
+	"github.com/tocsin/tocsin/ent/contactmethod"
 	"github.com/tocsin/tocsin/ent/coverrequest"
+	"github.com/tocsin/tocsin/ent/delivery"
+	"github.com/tocsin/tocsin/ent/escalationpolicy"
+	"github.com/tocsin/tocsin/ent/escalationstep"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
 	"github.com/tocsin/tocsin/ent/ingestrequest"
 	"github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/invitation"
 	"github.com/tocsin/tocsin/ent/maintenancewindow"
+	"github.com/tocsin/tocsin/ent/notificationrule"
 	"github.com/tocsin/tocsin/ent/predicate"
 	"github.com/tocsin/tocsin/ent/schedule"
 	"github.com/tocsin/tocsin/ent/schedulelayer"
@@ -30,6 +35,7 @@ import (
 	"github.com/tocsin/tocsin/ent/team"
 	"github.com/tocsin/tocsin/ent/timelineevent"
 	"github.com/tocsin/tocsin/ent/user"
+	"github.com/tocsin/tocsin/escalation"
 	"github.com/tocsin/tocsin/oncall"
 	"github.com/tocsin/tocsin/viewer"
 )
@@ -46,13 +52,18 @@ const (
 	TypeAPIToken          = "APIToken"
 	TypeAlert             = "Alert"
 	TypeCalendarFeed      = "CalendarFeed"
+	TypeContactMethod     = "ContactMethod"
 	TypeCoverRequest      = "CoverRequest"
+	TypeDelivery          = "Delivery"
+	TypeEscalationPolicy  = "EscalationPolicy"
+	TypeEscalationStep    = "EscalationStep"
 	TypeHeartbeat         = "Heartbeat"
 	TypeIncident          = "Incident"
 	TypeIngestRequest     = "IngestRequest"
 	TypeIntegration       = "Integration"
 	TypeInvitation        = "Invitation"
 	TypeMaintenanceWindow = "MaintenanceWindow"
+	TypeNotificationRule  = "NotificationRule"
 	TypeSchedule          = "Schedule"
 	TypeScheduleLayer     = "ScheduleLayer"
 	TypeScheduleOverride  = "ScheduleOverride"
@@ -967,6 +978,10 @@ type AlertMutation struct {
 	snoozed_until          *time.Time
 	escalation_due_at      *time.Time
 	request_id             *string
+	escalation_round       *int
+	addescalation_round    *int
+	escalation_step        *int
+	addescalation_step     *int
 	in_maintenance         *bool
 	actions                *[]string
 	appendactions          []string
@@ -983,6 +998,9 @@ type AlertMutation struct {
 	clearedowner           bool
 	incident               *int
 	clearedincident        bool
+	deliveries             map[int]struct{}
+	removeddeliveries      map[int]struct{}
+	cleareddeliveries      bool
 	timeline               map[int]struct{}
 	removedtimeline        map[int]struct{}
 	clearedtimeline        bool
@@ -2175,6 +2193,118 @@ func (m *AlertMutation) ResetRequestID() {
 	delete(m.clearedFields, alert.FieldRequestID)
 }
 
+// SetEscalationRound sets the "escalation_round" field.
+func (m *AlertMutation) SetEscalationRound(i int) {
+	m.escalation_round = &i
+	m.addescalation_round = nil
+}
+
+// EscalationRound returns the value of the "escalation_round" field in the mutation.
+func (m *AlertMutation) EscalationRound() (r int, exists bool) {
+	v := m.escalation_round
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEscalationRound returns the old "escalation_round" field's value of the Alert entity.
+// If the Alert object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AlertMutation) OldEscalationRound(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEscalationRound is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEscalationRound requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEscalationRound: %w", err)
+	}
+	return oldValue.EscalationRound, nil
+}
+
+// AddEscalationRound adds i to the "escalation_round" field.
+func (m *AlertMutation) AddEscalationRound(i int) {
+	if m.addescalation_round != nil {
+		*m.addescalation_round += i
+	} else {
+		m.addescalation_round = &i
+	}
+}
+
+// AddedEscalationRound returns the value that was added to the "escalation_round" field in this mutation.
+func (m *AlertMutation) AddedEscalationRound() (r int, exists bool) {
+	v := m.addescalation_round
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetEscalationRound resets all changes to the "escalation_round" field.
+func (m *AlertMutation) ResetEscalationRound() {
+	m.escalation_round = nil
+	m.addescalation_round = nil
+}
+
+// SetEscalationStep sets the "escalation_step" field.
+func (m *AlertMutation) SetEscalationStep(i int) {
+	m.escalation_step = &i
+	m.addescalation_step = nil
+}
+
+// EscalationStep returns the value of the "escalation_step" field in the mutation.
+func (m *AlertMutation) EscalationStep() (r int, exists bool) {
+	v := m.escalation_step
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEscalationStep returns the old "escalation_step" field's value of the Alert entity.
+// If the Alert object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AlertMutation) OldEscalationStep(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEscalationStep is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEscalationStep requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEscalationStep: %w", err)
+	}
+	return oldValue.EscalationStep, nil
+}
+
+// AddEscalationStep adds i to the "escalation_step" field.
+func (m *AlertMutation) AddEscalationStep(i int) {
+	if m.addescalation_step != nil {
+		*m.addescalation_step += i
+	} else {
+		m.addescalation_step = &i
+	}
+}
+
+// AddedEscalationStep returns the value that was added to the "escalation_step" field in this mutation.
+func (m *AlertMutation) AddedEscalationStep() (r int, exists bool) {
+	v := m.addescalation_step
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetEscalationStep resets all changes to the "escalation_step" field.
+func (m *AlertMutation) ResetEscalationStep() {
+	m.escalation_step = nil
+	m.addescalation_step = nil
+}
+
 // SetInMaintenance sets the "in_maintenance" field.
 func (m *AlertMutation) SetInMaintenance(b bool) {
 	m.in_maintenance = &b
@@ -2448,6 +2578,60 @@ func (m *AlertMutation) ResetIncident() {
 	m.clearedincident = false
 }
 
+// AddDeliveryIDs adds the "deliveries" edge to the Delivery entity by ids.
+func (m *AlertMutation) AddDeliveryIDs(ids ...int) {
+	if m.deliveries == nil {
+		m.deliveries = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.deliveries[ids[i]] = struct{}{}
+	}
+}
+
+// ClearDeliveries clears the "deliveries" edge to the Delivery entity.
+func (m *AlertMutation) ClearDeliveries() {
+	m.cleareddeliveries = true
+}
+
+// DeliveriesCleared reports if the "deliveries" edge to the Delivery entity was cleared.
+func (m *AlertMutation) DeliveriesCleared() bool {
+	return m.cleareddeliveries
+}
+
+// RemoveDeliveryIDs removes the "deliveries" edge to the Delivery entity by IDs.
+func (m *AlertMutation) RemoveDeliveryIDs(ids ...int) {
+	if m.removeddeliveries == nil {
+		m.removeddeliveries = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.deliveries, ids[i])
+		m.removeddeliveries[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedDeliveries returns the removed IDs of the "deliveries" edge to the Delivery entity.
+func (m *AlertMutation) RemovedDeliveriesIDs() (ids []int) {
+	for id := range m.removeddeliveries {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// DeliveriesIDs returns the "deliveries" edge IDs in the mutation.
+func (m *AlertMutation) DeliveriesIDs() (ids []int) {
+	for id := range m.deliveries {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetDeliveries resets all changes to the "deliveries" edge.
+func (m *AlertMutation) ResetDeliveries() {
+	m.deliveries = nil
+	m.cleareddeliveries = false
+	m.removeddeliveries = nil
+}
+
 // AddTimelineIDs adds the "timeline" edge to the TimelineEvent entity by ids.
 func (m *AlertMutation) AddTimelineIDs(ids ...int) {
 	if m.timeline == nil {
@@ -2536,7 +2720,7 @@ func (m *AlertMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *AlertMutation) Fields() []string {
-	fields := make([]string, 0, 28)
+	fields := make([]string, 0, 30)
 	if m.created_at != nil {
 		fields = append(fields, alert.FieldCreatedAt)
 	}
@@ -2612,6 +2796,12 @@ func (m *AlertMutation) Fields() []string {
 	if m.request_id != nil {
 		fields = append(fields, alert.FieldRequestID)
 	}
+	if m.escalation_round != nil {
+		fields = append(fields, alert.FieldEscalationRound)
+	}
+	if m.escalation_step != nil {
+		fields = append(fields, alert.FieldEscalationStep)
+	}
 	if m.in_maintenance != nil {
 		fields = append(fields, alert.FieldInMaintenance)
 	}
@@ -2679,6 +2869,10 @@ func (m *AlertMutation) Field(name string) (ent.Value, bool) {
 		return m.EscalationDueAt()
 	case alert.FieldRequestID:
 		return m.RequestID()
+	case alert.FieldEscalationRound:
+		return m.EscalationRound()
+	case alert.FieldEscalationStep:
+		return m.EscalationStep()
 	case alert.FieldInMaintenance:
 		return m.InMaintenance()
 	case alert.FieldActions:
@@ -2744,6 +2938,10 @@ func (m *AlertMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldEscalationDueAt(ctx)
 	case alert.FieldRequestID:
 		return m.OldRequestID(ctx)
+	case alert.FieldEscalationRound:
+		return m.OldEscalationRound(ctx)
+	case alert.FieldEscalationStep:
+		return m.OldEscalationStep(ctx)
 	case alert.FieldInMaintenance:
 		return m.OldInMaintenance(ctx)
 	case alert.FieldActions:
@@ -2934,6 +3132,20 @@ func (m *AlertMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetRequestID(v)
 		return nil
+	case alert.FieldEscalationRound:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEscalationRound(v)
+		return nil
+	case alert.FieldEscalationStep:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEscalationStep(v)
+		return nil
 	case alert.FieldInMaintenance:
 		v, ok := value.(bool)
 		if !ok {
@@ -2969,6 +3181,12 @@ func (m *AlertMutation) AddedFields() []string {
 	if m.addintegration_id != nil {
 		fields = append(fields, alert.FieldIntegrationID)
 	}
+	if m.addescalation_round != nil {
+		fields = append(fields, alert.FieldEscalationRound)
+	}
+	if m.addescalation_step != nil {
+		fields = append(fields, alert.FieldEscalationStep)
+	}
 	return fields
 }
 
@@ -2981,6 +3199,10 @@ func (m *AlertMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedCount()
 	case alert.FieldIntegrationID:
 		return m.AddedIntegrationID()
+	case alert.FieldEscalationRound:
+		return m.AddedEscalationRound()
+	case alert.FieldEscalationStep:
+		return m.AddedEscalationStep()
 	}
 	return nil, false
 }
@@ -3003,6 +3225,20 @@ func (m *AlertMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddIntegrationID(v)
+		return nil
+	case alert.FieldEscalationRound:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddEscalationRound(v)
+		return nil
+	case alert.FieldEscalationStep:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddEscalationStep(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Alert numeric field %s", name)
@@ -3169,6 +3405,12 @@ func (m *AlertMutation) ResetField(name string) error {
 	case alert.FieldRequestID:
 		m.ResetRequestID()
 		return nil
+	case alert.FieldEscalationRound:
+		m.ResetEscalationRound()
+		return nil
+	case alert.FieldEscalationStep:
+		m.ResetEscalationStep()
+		return nil
 	case alert.FieldInMaintenance:
 		m.ResetInMaintenance()
 		return nil
@@ -3184,7 +3426,7 @@ func (m *AlertMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *AlertMutation) AddedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.service != nil {
 		edges = append(edges, alert.EdgeService)
 	}
@@ -3199,6 +3441,9 @@ func (m *AlertMutation) AddedEdges() []string {
 	}
 	if m.incident != nil {
 		edges = append(edges, alert.EdgeIncident)
+	}
+	if m.deliveries != nil {
+		edges = append(edges, alert.EdgeDeliveries)
 	}
 	if m.timeline != nil {
 		edges = append(edges, alert.EdgeTimeline)
@@ -3230,6 +3475,12 @@ func (m *AlertMutation) AddedIDs(name string) []ent.Value {
 		if id := m.incident; id != nil {
 			return []ent.Value{*id}
 		}
+	case alert.EdgeDeliveries:
+		ids := make([]ent.Value, 0, len(m.deliveries))
+		for id := range m.deliveries {
+			ids = append(ids, id)
+		}
+		return ids
 	case alert.EdgeTimeline:
 		ids := make([]ent.Value, 0, len(m.timeline))
 		for id := range m.timeline {
@@ -3242,7 +3493,10 @@ func (m *AlertMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *AlertMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
+	if m.removeddeliveries != nil {
+		edges = append(edges, alert.EdgeDeliveries)
+	}
 	if m.removedtimeline != nil {
 		edges = append(edges, alert.EdgeTimeline)
 	}
@@ -3253,6 +3507,12 @@ func (m *AlertMutation) RemovedEdges() []string {
 // the given name in this mutation.
 func (m *AlertMutation) RemovedIDs(name string) []ent.Value {
 	switch name {
+	case alert.EdgeDeliveries:
+		ids := make([]ent.Value, 0, len(m.removeddeliveries))
+		for id := range m.removeddeliveries {
+			ids = append(ids, id)
+		}
+		return ids
 	case alert.EdgeTimeline:
 		ids := make([]ent.Value, 0, len(m.removedtimeline))
 		for id := range m.removedtimeline {
@@ -3265,7 +3525,7 @@ func (m *AlertMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *AlertMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.clearedservice {
 		edges = append(edges, alert.EdgeService)
 	}
@@ -3280,6 +3540,9 @@ func (m *AlertMutation) ClearedEdges() []string {
 	}
 	if m.clearedincident {
 		edges = append(edges, alert.EdgeIncident)
+	}
+	if m.cleareddeliveries {
+		edges = append(edges, alert.EdgeDeliveries)
 	}
 	if m.clearedtimeline {
 		edges = append(edges, alert.EdgeTimeline)
@@ -3301,6 +3564,8 @@ func (m *AlertMutation) EdgeCleared(name string) bool {
 		return m.clearedowner
 	case alert.EdgeIncident:
 		return m.clearedincident
+	case alert.EdgeDeliveries:
+		return m.cleareddeliveries
 	case alert.EdgeTimeline:
 		return m.clearedtimeline
 	}
@@ -3348,6 +3613,9 @@ func (m *AlertMutation) ResetEdge(name string) error {
 		return nil
 	case alert.EdgeIncident:
 		m.ResetIncident()
+		return nil
+	case alert.EdgeDeliveries:
+		m.ResetDeliveries()
 		return nil
 	case alert.EdgeTimeline:
 		m.ResetTimeline()
@@ -4040,6 +4308,1230 @@ func (m *CalendarFeedMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown CalendarFeed edge %s", name)
+}
+
+// ContactMethodMutation represents an operation that mutates the ContactMethod nodes in the graph.
+type ContactMethodMutation struct {
+	config
+	op                      Op
+	typ                     string
+	id                      *int
+	created_at              *time.Time
+	updated_at              *time.Time
+	kind                    *contactmethod.Kind
+	name                    *string
+	address                 *string
+	platform                *contactmethod.Platform
+	critical_alerts         *bool
+	verified_at             *time.Time
+	verification_code_hash  *[]byte
+	verification_expires_at *time.Time
+	disabled                *bool
+	clearedFields           map[string]struct{}
+	user                    *int
+	cleareduser             bool
+	deliveries              map[int]struct{}
+	removeddeliveries       map[int]struct{}
+	cleareddeliveries       bool
+	rules                   map[int]struct{}
+	removedrules            map[int]struct{}
+	clearedrules            bool
+	done                    bool
+	oldValue                func(context.Context) (*ContactMethod, error)
+	predicates              []predicate.ContactMethod
+}
+
+var _ ent.Mutation = (*ContactMethodMutation)(nil)
+
+// contactmethodOption allows management of the mutation configuration using functional options.
+type contactmethodOption func(*ContactMethodMutation)
+
+// newContactMethodMutation creates new mutation for the ContactMethod entity.
+func newContactMethodMutation(c config, op Op, opts ...contactmethodOption) *ContactMethodMutation {
+	m := &ContactMethodMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeContactMethod,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withContactMethodID sets the ID field of the mutation.
+func withContactMethodID(id int) contactmethodOption {
+	return func(m *ContactMethodMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ContactMethod
+		)
+		m.oldValue = func(ctx context.Context) (*ContactMethod, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ContactMethod.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withContactMethod sets the old ContactMethod of the mutation.
+func withContactMethod(node *ContactMethod) contactmethodOption {
+	return func(m *ContactMethodMutation) {
+		m.oldValue = func(context.Context) (*ContactMethod, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ContactMethodMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ContactMethodMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ContactMethodMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ContactMethodMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ContactMethod.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *ContactMethodMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *ContactMethodMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the ContactMethod entity.
+// If the ContactMethod object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ContactMethodMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *ContactMethodMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *ContactMethodMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *ContactMethodMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the ContactMethod entity.
+// If the ContactMethod object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ContactMethodMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *ContactMethodMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetUserID sets the "user_id" field.
+func (m *ContactMethodMutation) SetUserID(i int) {
+	m.user = &i
+}
+
+// UserID returns the value of the "user_id" field in the mutation.
+func (m *ContactMethodMutation) UserID() (r int, exists bool) {
+	v := m.user
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUserID returns the old "user_id" field's value of the ContactMethod entity.
+// If the ContactMethod object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ContactMethodMutation) OldUserID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUserID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUserID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUserID: %w", err)
+	}
+	return oldValue.UserID, nil
+}
+
+// ResetUserID resets all changes to the "user_id" field.
+func (m *ContactMethodMutation) ResetUserID() {
+	m.user = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *ContactMethodMutation) SetKind(c contactmethod.Kind) {
+	m.kind = &c
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *ContactMethodMutation) Kind() (r contactmethod.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the ContactMethod entity.
+// If the ContactMethod object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ContactMethodMutation) OldKind(ctx context.Context) (v contactmethod.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *ContactMethodMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetName sets the "name" field.
+func (m *ContactMethodMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *ContactMethodMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the ContactMethod entity.
+// If the ContactMethod object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ContactMethodMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *ContactMethodMutation) ResetName() {
+	m.name = nil
+}
+
+// SetAddress sets the "address" field.
+func (m *ContactMethodMutation) SetAddress(s string) {
+	m.address = &s
+}
+
+// Address returns the value of the "address" field in the mutation.
+func (m *ContactMethodMutation) Address() (r string, exists bool) {
+	v := m.address
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAddress returns the old "address" field's value of the ContactMethod entity.
+// If the ContactMethod object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ContactMethodMutation) OldAddress(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAddress is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAddress requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAddress: %w", err)
+	}
+	return oldValue.Address, nil
+}
+
+// ResetAddress resets all changes to the "address" field.
+func (m *ContactMethodMutation) ResetAddress() {
+	m.address = nil
+}
+
+// SetPlatform sets the "platform" field.
+func (m *ContactMethodMutation) SetPlatform(c contactmethod.Platform) {
+	m.platform = &c
+}
+
+// Platform returns the value of the "platform" field in the mutation.
+func (m *ContactMethodMutation) Platform() (r contactmethod.Platform, exists bool) {
+	v := m.platform
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPlatform returns the old "platform" field's value of the ContactMethod entity.
+// If the ContactMethod object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ContactMethodMutation) OldPlatform(ctx context.Context) (v *contactmethod.Platform, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPlatform is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPlatform requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPlatform: %w", err)
+	}
+	return oldValue.Platform, nil
+}
+
+// ClearPlatform clears the value of the "platform" field.
+func (m *ContactMethodMutation) ClearPlatform() {
+	m.platform = nil
+	m.clearedFields[contactmethod.FieldPlatform] = struct{}{}
+}
+
+// PlatformCleared returns if the "platform" field was cleared in this mutation.
+func (m *ContactMethodMutation) PlatformCleared() bool {
+	_, ok := m.clearedFields[contactmethod.FieldPlatform]
+	return ok
+}
+
+// ResetPlatform resets all changes to the "platform" field.
+func (m *ContactMethodMutation) ResetPlatform() {
+	m.platform = nil
+	delete(m.clearedFields, contactmethod.FieldPlatform)
+}
+
+// SetCriticalAlerts sets the "critical_alerts" field.
+func (m *ContactMethodMutation) SetCriticalAlerts(b bool) {
+	m.critical_alerts = &b
+}
+
+// CriticalAlerts returns the value of the "critical_alerts" field in the mutation.
+func (m *ContactMethodMutation) CriticalAlerts() (r bool, exists bool) {
+	v := m.critical_alerts
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCriticalAlerts returns the old "critical_alerts" field's value of the ContactMethod entity.
+// If the ContactMethod object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ContactMethodMutation) OldCriticalAlerts(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCriticalAlerts is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCriticalAlerts requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCriticalAlerts: %w", err)
+	}
+	return oldValue.CriticalAlerts, nil
+}
+
+// ResetCriticalAlerts resets all changes to the "critical_alerts" field.
+func (m *ContactMethodMutation) ResetCriticalAlerts() {
+	m.critical_alerts = nil
+}
+
+// SetVerifiedAt sets the "verified_at" field.
+func (m *ContactMethodMutation) SetVerifiedAt(t time.Time) {
+	m.verified_at = &t
+}
+
+// VerifiedAt returns the value of the "verified_at" field in the mutation.
+func (m *ContactMethodMutation) VerifiedAt() (r time.Time, exists bool) {
+	v := m.verified_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVerifiedAt returns the old "verified_at" field's value of the ContactMethod entity.
+// If the ContactMethod object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ContactMethodMutation) OldVerifiedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVerifiedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVerifiedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVerifiedAt: %w", err)
+	}
+	return oldValue.VerifiedAt, nil
+}
+
+// ClearVerifiedAt clears the value of the "verified_at" field.
+func (m *ContactMethodMutation) ClearVerifiedAt() {
+	m.verified_at = nil
+	m.clearedFields[contactmethod.FieldVerifiedAt] = struct{}{}
+}
+
+// VerifiedAtCleared returns if the "verified_at" field was cleared in this mutation.
+func (m *ContactMethodMutation) VerifiedAtCleared() bool {
+	_, ok := m.clearedFields[contactmethod.FieldVerifiedAt]
+	return ok
+}
+
+// ResetVerifiedAt resets all changes to the "verified_at" field.
+func (m *ContactMethodMutation) ResetVerifiedAt() {
+	m.verified_at = nil
+	delete(m.clearedFields, contactmethod.FieldVerifiedAt)
+}
+
+// SetVerificationCodeHash sets the "verification_code_hash" field.
+func (m *ContactMethodMutation) SetVerificationCodeHash(b []byte) {
+	m.verification_code_hash = &b
+}
+
+// VerificationCodeHash returns the value of the "verification_code_hash" field in the mutation.
+func (m *ContactMethodMutation) VerificationCodeHash() (r []byte, exists bool) {
+	v := m.verification_code_hash
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVerificationCodeHash returns the old "verification_code_hash" field's value of the ContactMethod entity.
+// If the ContactMethod object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ContactMethodMutation) OldVerificationCodeHash(ctx context.Context) (v *[]byte, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVerificationCodeHash is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVerificationCodeHash requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVerificationCodeHash: %w", err)
+	}
+	return oldValue.VerificationCodeHash, nil
+}
+
+// ClearVerificationCodeHash clears the value of the "verification_code_hash" field.
+func (m *ContactMethodMutation) ClearVerificationCodeHash() {
+	m.verification_code_hash = nil
+	m.clearedFields[contactmethod.FieldVerificationCodeHash] = struct{}{}
+}
+
+// VerificationCodeHashCleared returns if the "verification_code_hash" field was cleared in this mutation.
+func (m *ContactMethodMutation) VerificationCodeHashCleared() bool {
+	_, ok := m.clearedFields[contactmethod.FieldVerificationCodeHash]
+	return ok
+}
+
+// ResetVerificationCodeHash resets all changes to the "verification_code_hash" field.
+func (m *ContactMethodMutation) ResetVerificationCodeHash() {
+	m.verification_code_hash = nil
+	delete(m.clearedFields, contactmethod.FieldVerificationCodeHash)
+}
+
+// SetVerificationExpiresAt sets the "verification_expires_at" field.
+func (m *ContactMethodMutation) SetVerificationExpiresAt(t time.Time) {
+	m.verification_expires_at = &t
+}
+
+// VerificationExpiresAt returns the value of the "verification_expires_at" field in the mutation.
+func (m *ContactMethodMutation) VerificationExpiresAt() (r time.Time, exists bool) {
+	v := m.verification_expires_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVerificationExpiresAt returns the old "verification_expires_at" field's value of the ContactMethod entity.
+// If the ContactMethod object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ContactMethodMutation) OldVerificationExpiresAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVerificationExpiresAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVerificationExpiresAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVerificationExpiresAt: %w", err)
+	}
+	return oldValue.VerificationExpiresAt, nil
+}
+
+// ClearVerificationExpiresAt clears the value of the "verification_expires_at" field.
+func (m *ContactMethodMutation) ClearVerificationExpiresAt() {
+	m.verification_expires_at = nil
+	m.clearedFields[contactmethod.FieldVerificationExpiresAt] = struct{}{}
+}
+
+// VerificationExpiresAtCleared returns if the "verification_expires_at" field was cleared in this mutation.
+func (m *ContactMethodMutation) VerificationExpiresAtCleared() bool {
+	_, ok := m.clearedFields[contactmethod.FieldVerificationExpiresAt]
+	return ok
+}
+
+// ResetVerificationExpiresAt resets all changes to the "verification_expires_at" field.
+func (m *ContactMethodMutation) ResetVerificationExpiresAt() {
+	m.verification_expires_at = nil
+	delete(m.clearedFields, contactmethod.FieldVerificationExpiresAt)
+}
+
+// SetDisabled sets the "disabled" field.
+func (m *ContactMethodMutation) SetDisabled(b bool) {
+	m.disabled = &b
+}
+
+// Disabled returns the value of the "disabled" field in the mutation.
+func (m *ContactMethodMutation) Disabled() (r bool, exists bool) {
+	v := m.disabled
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDisabled returns the old "disabled" field's value of the ContactMethod entity.
+// If the ContactMethod object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ContactMethodMutation) OldDisabled(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDisabled is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDisabled requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDisabled: %w", err)
+	}
+	return oldValue.Disabled, nil
+}
+
+// ResetDisabled resets all changes to the "disabled" field.
+func (m *ContactMethodMutation) ResetDisabled() {
+	m.disabled = nil
+}
+
+// ClearUser clears the "user" edge to the User entity.
+func (m *ContactMethodMutation) ClearUser() {
+	m.cleareduser = true
+	m.clearedFields[contactmethod.FieldUserID] = struct{}{}
+}
+
+// UserCleared reports if the "user" edge to the User entity was cleared.
+func (m *ContactMethodMutation) UserCleared() bool {
+	return m.cleareduser
+}
+
+// UserIDs returns the "user" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// UserID instead. It exists only for internal usage by the builders.
+func (m *ContactMethodMutation) UserIDs() (ids []int) {
+	if id := m.user; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetUser resets all changes to the "user" edge.
+func (m *ContactMethodMutation) ResetUser() {
+	m.user = nil
+	m.cleareduser = false
+}
+
+// AddDeliveryIDs adds the "deliveries" edge to the Delivery entity by ids.
+func (m *ContactMethodMutation) AddDeliveryIDs(ids ...int) {
+	if m.deliveries == nil {
+		m.deliveries = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.deliveries[ids[i]] = struct{}{}
+	}
+}
+
+// ClearDeliveries clears the "deliveries" edge to the Delivery entity.
+func (m *ContactMethodMutation) ClearDeliveries() {
+	m.cleareddeliveries = true
+}
+
+// DeliveriesCleared reports if the "deliveries" edge to the Delivery entity was cleared.
+func (m *ContactMethodMutation) DeliveriesCleared() bool {
+	return m.cleareddeliveries
+}
+
+// RemoveDeliveryIDs removes the "deliveries" edge to the Delivery entity by IDs.
+func (m *ContactMethodMutation) RemoveDeliveryIDs(ids ...int) {
+	if m.removeddeliveries == nil {
+		m.removeddeliveries = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.deliveries, ids[i])
+		m.removeddeliveries[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedDeliveries returns the removed IDs of the "deliveries" edge to the Delivery entity.
+func (m *ContactMethodMutation) RemovedDeliveriesIDs() (ids []int) {
+	for id := range m.removeddeliveries {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// DeliveriesIDs returns the "deliveries" edge IDs in the mutation.
+func (m *ContactMethodMutation) DeliveriesIDs() (ids []int) {
+	for id := range m.deliveries {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetDeliveries resets all changes to the "deliveries" edge.
+func (m *ContactMethodMutation) ResetDeliveries() {
+	m.deliveries = nil
+	m.cleareddeliveries = false
+	m.removeddeliveries = nil
+}
+
+// AddRuleIDs adds the "rules" edge to the NotificationRule entity by ids.
+func (m *ContactMethodMutation) AddRuleIDs(ids ...int) {
+	if m.rules == nil {
+		m.rules = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.rules[ids[i]] = struct{}{}
+	}
+}
+
+// ClearRules clears the "rules" edge to the NotificationRule entity.
+func (m *ContactMethodMutation) ClearRules() {
+	m.clearedrules = true
+}
+
+// RulesCleared reports if the "rules" edge to the NotificationRule entity was cleared.
+func (m *ContactMethodMutation) RulesCleared() bool {
+	return m.clearedrules
+}
+
+// RemoveRuleIDs removes the "rules" edge to the NotificationRule entity by IDs.
+func (m *ContactMethodMutation) RemoveRuleIDs(ids ...int) {
+	if m.removedrules == nil {
+		m.removedrules = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.rules, ids[i])
+		m.removedrules[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedRules returns the removed IDs of the "rules" edge to the NotificationRule entity.
+func (m *ContactMethodMutation) RemovedRulesIDs() (ids []int) {
+	for id := range m.removedrules {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// RulesIDs returns the "rules" edge IDs in the mutation.
+func (m *ContactMethodMutation) RulesIDs() (ids []int) {
+	for id := range m.rules {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetRules resets all changes to the "rules" edge.
+func (m *ContactMethodMutation) ResetRules() {
+	m.rules = nil
+	m.clearedrules = false
+	m.removedrules = nil
+}
+
+// Where appends a list predicates to the ContactMethodMutation builder.
+func (m *ContactMethodMutation) Where(ps ...predicate.ContactMethod) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ContactMethodMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ContactMethodMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ContactMethod, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ContactMethodMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ContactMethodMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ContactMethod).
+func (m *ContactMethodMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ContactMethodMutation) Fields() []string {
+	fields := make([]string, 0, 12)
+	if m.created_at != nil {
+		fields = append(fields, contactmethod.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, contactmethod.FieldUpdatedAt)
+	}
+	if m.user != nil {
+		fields = append(fields, contactmethod.FieldUserID)
+	}
+	if m.kind != nil {
+		fields = append(fields, contactmethod.FieldKind)
+	}
+	if m.name != nil {
+		fields = append(fields, contactmethod.FieldName)
+	}
+	if m.address != nil {
+		fields = append(fields, contactmethod.FieldAddress)
+	}
+	if m.platform != nil {
+		fields = append(fields, contactmethod.FieldPlatform)
+	}
+	if m.critical_alerts != nil {
+		fields = append(fields, contactmethod.FieldCriticalAlerts)
+	}
+	if m.verified_at != nil {
+		fields = append(fields, contactmethod.FieldVerifiedAt)
+	}
+	if m.verification_code_hash != nil {
+		fields = append(fields, contactmethod.FieldVerificationCodeHash)
+	}
+	if m.verification_expires_at != nil {
+		fields = append(fields, contactmethod.FieldVerificationExpiresAt)
+	}
+	if m.disabled != nil {
+		fields = append(fields, contactmethod.FieldDisabled)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ContactMethodMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case contactmethod.FieldCreatedAt:
+		return m.CreatedAt()
+	case contactmethod.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case contactmethod.FieldUserID:
+		return m.UserID()
+	case contactmethod.FieldKind:
+		return m.Kind()
+	case contactmethod.FieldName:
+		return m.Name()
+	case contactmethod.FieldAddress:
+		return m.Address()
+	case contactmethod.FieldPlatform:
+		return m.Platform()
+	case contactmethod.FieldCriticalAlerts:
+		return m.CriticalAlerts()
+	case contactmethod.FieldVerifiedAt:
+		return m.VerifiedAt()
+	case contactmethod.FieldVerificationCodeHash:
+		return m.VerificationCodeHash()
+	case contactmethod.FieldVerificationExpiresAt:
+		return m.VerificationExpiresAt()
+	case contactmethod.FieldDisabled:
+		return m.Disabled()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ContactMethodMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case contactmethod.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case contactmethod.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case contactmethod.FieldUserID:
+		return m.OldUserID(ctx)
+	case contactmethod.FieldKind:
+		return m.OldKind(ctx)
+	case contactmethod.FieldName:
+		return m.OldName(ctx)
+	case contactmethod.FieldAddress:
+		return m.OldAddress(ctx)
+	case contactmethod.FieldPlatform:
+		return m.OldPlatform(ctx)
+	case contactmethod.FieldCriticalAlerts:
+		return m.OldCriticalAlerts(ctx)
+	case contactmethod.FieldVerifiedAt:
+		return m.OldVerifiedAt(ctx)
+	case contactmethod.FieldVerificationCodeHash:
+		return m.OldVerificationCodeHash(ctx)
+	case contactmethod.FieldVerificationExpiresAt:
+		return m.OldVerificationExpiresAt(ctx)
+	case contactmethod.FieldDisabled:
+		return m.OldDisabled(ctx)
+	}
+	return nil, fmt.Errorf("unknown ContactMethod field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ContactMethodMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case contactmethod.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case contactmethod.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case contactmethod.FieldUserID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUserID(v)
+		return nil
+	case contactmethod.FieldKind:
+		v, ok := value.(contactmethod.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case contactmethod.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case contactmethod.FieldAddress:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAddress(v)
+		return nil
+	case contactmethod.FieldPlatform:
+		v, ok := value.(contactmethod.Platform)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPlatform(v)
+		return nil
+	case contactmethod.FieldCriticalAlerts:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCriticalAlerts(v)
+		return nil
+	case contactmethod.FieldVerifiedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVerifiedAt(v)
+		return nil
+	case contactmethod.FieldVerificationCodeHash:
+		v, ok := value.([]byte)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVerificationCodeHash(v)
+		return nil
+	case contactmethod.FieldVerificationExpiresAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVerificationExpiresAt(v)
+		return nil
+	case contactmethod.FieldDisabled:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDisabled(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ContactMethod field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ContactMethodMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ContactMethodMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ContactMethodMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown ContactMethod numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ContactMethodMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(contactmethod.FieldPlatform) {
+		fields = append(fields, contactmethod.FieldPlatform)
+	}
+	if m.FieldCleared(contactmethod.FieldVerifiedAt) {
+		fields = append(fields, contactmethod.FieldVerifiedAt)
+	}
+	if m.FieldCleared(contactmethod.FieldVerificationCodeHash) {
+		fields = append(fields, contactmethod.FieldVerificationCodeHash)
+	}
+	if m.FieldCleared(contactmethod.FieldVerificationExpiresAt) {
+		fields = append(fields, contactmethod.FieldVerificationExpiresAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ContactMethodMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ContactMethodMutation) ClearField(name string) error {
+	switch name {
+	case contactmethod.FieldPlatform:
+		m.ClearPlatform()
+		return nil
+	case contactmethod.FieldVerifiedAt:
+		m.ClearVerifiedAt()
+		return nil
+	case contactmethod.FieldVerificationCodeHash:
+		m.ClearVerificationCodeHash()
+		return nil
+	case contactmethod.FieldVerificationExpiresAt:
+		m.ClearVerificationExpiresAt()
+		return nil
+	}
+	return fmt.Errorf("unknown ContactMethod nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ContactMethodMutation) ResetField(name string) error {
+	switch name {
+	case contactmethod.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case contactmethod.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case contactmethod.FieldUserID:
+		m.ResetUserID()
+		return nil
+	case contactmethod.FieldKind:
+		m.ResetKind()
+		return nil
+	case contactmethod.FieldName:
+		m.ResetName()
+		return nil
+	case contactmethod.FieldAddress:
+		m.ResetAddress()
+		return nil
+	case contactmethod.FieldPlatform:
+		m.ResetPlatform()
+		return nil
+	case contactmethod.FieldCriticalAlerts:
+		m.ResetCriticalAlerts()
+		return nil
+	case contactmethod.FieldVerifiedAt:
+		m.ResetVerifiedAt()
+		return nil
+	case contactmethod.FieldVerificationCodeHash:
+		m.ResetVerificationCodeHash()
+		return nil
+	case contactmethod.FieldVerificationExpiresAt:
+		m.ResetVerificationExpiresAt()
+		return nil
+	case contactmethod.FieldDisabled:
+		m.ResetDisabled()
+		return nil
+	}
+	return fmt.Errorf("unknown ContactMethod field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ContactMethodMutation) AddedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.user != nil {
+		edges = append(edges, contactmethod.EdgeUser)
+	}
+	if m.deliveries != nil {
+		edges = append(edges, contactmethod.EdgeDeliveries)
+	}
+	if m.rules != nil {
+		edges = append(edges, contactmethod.EdgeRules)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ContactMethodMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case contactmethod.EdgeUser:
+		if id := m.user; id != nil {
+			return []ent.Value{*id}
+		}
+	case contactmethod.EdgeDeliveries:
+		ids := make([]ent.Value, 0, len(m.deliveries))
+		for id := range m.deliveries {
+			ids = append(ids, id)
+		}
+		return ids
+	case contactmethod.EdgeRules:
+		ids := make([]ent.Value, 0, len(m.rules))
+		for id := range m.rules {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ContactMethodMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.removeddeliveries != nil {
+		edges = append(edges, contactmethod.EdgeDeliveries)
+	}
+	if m.removedrules != nil {
+		edges = append(edges, contactmethod.EdgeRules)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ContactMethodMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case contactmethod.EdgeDeliveries:
+		ids := make([]ent.Value, 0, len(m.removeddeliveries))
+		for id := range m.removeddeliveries {
+			ids = append(ids, id)
+		}
+		return ids
+	case contactmethod.EdgeRules:
+		ids := make([]ent.Value, 0, len(m.removedrules))
+		for id := range m.removedrules {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ContactMethodMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.cleareduser {
+		edges = append(edges, contactmethod.EdgeUser)
+	}
+	if m.cleareddeliveries {
+		edges = append(edges, contactmethod.EdgeDeliveries)
+	}
+	if m.clearedrules {
+		edges = append(edges, contactmethod.EdgeRules)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ContactMethodMutation) EdgeCleared(name string) bool {
+	switch name {
+	case contactmethod.EdgeUser:
+		return m.cleareduser
+	case contactmethod.EdgeDeliveries:
+		return m.cleareddeliveries
+	case contactmethod.EdgeRules:
+		return m.clearedrules
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ContactMethodMutation) ClearEdge(name string) error {
+	switch name {
+	case contactmethod.EdgeUser:
+		m.ClearUser()
+		return nil
+	}
+	return fmt.Errorf("unknown ContactMethod unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ContactMethodMutation) ResetEdge(name string) error {
+	switch name {
+	case contactmethod.EdgeUser:
+		m.ResetUser()
+		return nil
+	case contactmethod.EdgeDeliveries:
+		m.ResetDeliveries()
+		return nil
+	case contactmethod.EdgeRules:
+		m.ResetRules()
+		return nil
+	}
+	return fmt.Errorf("unknown ContactMethod edge %s", name)
 }
 
 // CoverRequestMutation represents an operation that mutates the CoverRequest nodes in the graph.
@@ -5142,6 +6634,2631 @@ func (m *CoverRequestMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown CoverRequest edge %s", name)
+}
+
+// DeliveryMutation represents an operation that mutates the Delivery nodes in the graph.
+type DeliveryMutation struct {
+	config
+	op                    Op
+	typ                   string
+	id                    *int
+	round                 *int
+	addround              *int
+	step                  *int
+	addstep               *int
+	due_at                *time.Time
+	status                *delivery.Status
+	attempts              *int
+	addattempts           *int
+	provider_id           *string
+	detail                *string
+	created_at            *time.Time
+	sent_at               *time.Time
+	clearedFields         map[string]struct{}
+	alert                 *int
+	clearedalert          bool
+	user                  *int
+	cleareduser           bool
+	contact_method        *int
+	clearedcontact_method bool
+	done                  bool
+	oldValue              func(context.Context) (*Delivery, error)
+	predicates            []predicate.Delivery
+}
+
+var _ ent.Mutation = (*DeliveryMutation)(nil)
+
+// deliveryOption allows management of the mutation configuration using functional options.
+type deliveryOption func(*DeliveryMutation)
+
+// newDeliveryMutation creates new mutation for the Delivery entity.
+func newDeliveryMutation(c config, op Op, opts ...deliveryOption) *DeliveryMutation {
+	m := &DeliveryMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeDelivery,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withDeliveryID sets the ID field of the mutation.
+func withDeliveryID(id int) deliveryOption {
+	return func(m *DeliveryMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Delivery
+		)
+		m.oldValue = func(ctx context.Context) (*Delivery, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Delivery.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withDelivery sets the old Delivery of the mutation.
+func withDelivery(node *Delivery) deliveryOption {
+	return func(m *DeliveryMutation) {
+		m.oldValue = func(context.Context) (*Delivery, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m DeliveryMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m DeliveryMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *DeliveryMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *DeliveryMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Delivery.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetAlertID sets the "alert_id" field.
+func (m *DeliveryMutation) SetAlertID(i int) {
+	m.alert = &i
+}
+
+// AlertID returns the value of the "alert_id" field in the mutation.
+func (m *DeliveryMutation) AlertID() (r int, exists bool) {
+	v := m.alert
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAlertID returns the old "alert_id" field's value of the Delivery entity.
+// If the Delivery object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeliveryMutation) OldAlertID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAlertID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAlertID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAlertID: %w", err)
+	}
+	return oldValue.AlertID, nil
+}
+
+// ResetAlertID resets all changes to the "alert_id" field.
+func (m *DeliveryMutation) ResetAlertID() {
+	m.alert = nil
+}
+
+// SetUserID sets the "user_id" field.
+func (m *DeliveryMutation) SetUserID(i int) {
+	m.user = &i
+}
+
+// UserID returns the value of the "user_id" field in the mutation.
+func (m *DeliveryMutation) UserID() (r int, exists bool) {
+	v := m.user
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUserID returns the old "user_id" field's value of the Delivery entity.
+// If the Delivery object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeliveryMutation) OldUserID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUserID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUserID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUserID: %w", err)
+	}
+	return oldValue.UserID, nil
+}
+
+// ResetUserID resets all changes to the "user_id" field.
+func (m *DeliveryMutation) ResetUserID() {
+	m.user = nil
+}
+
+// SetContactMethodID sets the "contact_method_id" field.
+func (m *DeliveryMutation) SetContactMethodID(i int) {
+	m.contact_method = &i
+}
+
+// ContactMethodID returns the value of the "contact_method_id" field in the mutation.
+func (m *DeliveryMutation) ContactMethodID() (r int, exists bool) {
+	v := m.contact_method
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldContactMethodID returns the old "contact_method_id" field's value of the Delivery entity.
+// If the Delivery object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeliveryMutation) OldContactMethodID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldContactMethodID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldContactMethodID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldContactMethodID: %w", err)
+	}
+	return oldValue.ContactMethodID, nil
+}
+
+// ResetContactMethodID resets all changes to the "contact_method_id" field.
+func (m *DeliveryMutation) ResetContactMethodID() {
+	m.contact_method = nil
+}
+
+// SetRound sets the "round" field.
+func (m *DeliveryMutation) SetRound(i int) {
+	m.round = &i
+	m.addround = nil
+}
+
+// Round returns the value of the "round" field in the mutation.
+func (m *DeliveryMutation) Round() (r int, exists bool) {
+	v := m.round
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRound returns the old "round" field's value of the Delivery entity.
+// If the Delivery object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeliveryMutation) OldRound(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRound is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRound requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRound: %w", err)
+	}
+	return oldValue.Round, nil
+}
+
+// AddRound adds i to the "round" field.
+func (m *DeliveryMutation) AddRound(i int) {
+	if m.addround != nil {
+		*m.addround += i
+	} else {
+		m.addround = &i
+	}
+}
+
+// AddedRound returns the value that was added to the "round" field in this mutation.
+func (m *DeliveryMutation) AddedRound() (r int, exists bool) {
+	v := m.addround
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRound resets all changes to the "round" field.
+func (m *DeliveryMutation) ResetRound() {
+	m.round = nil
+	m.addround = nil
+}
+
+// SetStep sets the "step" field.
+func (m *DeliveryMutation) SetStep(i int) {
+	m.step = &i
+	m.addstep = nil
+}
+
+// Step returns the value of the "step" field in the mutation.
+func (m *DeliveryMutation) Step() (r int, exists bool) {
+	v := m.step
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStep returns the old "step" field's value of the Delivery entity.
+// If the Delivery object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeliveryMutation) OldStep(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStep is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStep requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStep: %w", err)
+	}
+	return oldValue.Step, nil
+}
+
+// AddStep adds i to the "step" field.
+func (m *DeliveryMutation) AddStep(i int) {
+	if m.addstep != nil {
+		*m.addstep += i
+	} else {
+		m.addstep = &i
+	}
+}
+
+// AddedStep returns the value that was added to the "step" field in this mutation.
+func (m *DeliveryMutation) AddedStep() (r int, exists bool) {
+	v := m.addstep
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetStep resets all changes to the "step" field.
+func (m *DeliveryMutation) ResetStep() {
+	m.step = nil
+	m.addstep = nil
+}
+
+// SetDueAt sets the "due_at" field.
+func (m *DeliveryMutation) SetDueAt(t time.Time) {
+	m.due_at = &t
+}
+
+// DueAt returns the value of the "due_at" field in the mutation.
+func (m *DeliveryMutation) DueAt() (r time.Time, exists bool) {
+	v := m.due_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDueAt returns the old "due_at" field's value of the Delivery entity.
+// If the Delivery object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeliveryMutation) OldDueAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDueAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDueAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDueAt: %w", err)
+	}
+	return oldValue.DueAt, nil
+}
+
+// ResetDueAt resets all changes to the "due_at" field.
+func (m *DeliveryMutation) ResetDueAt() {
+	m.due_at = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *DeliveryMutation) SetStatus(d delivery.Status) {
+	m.status = &d
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *DeliveryMutation) Status() (r delivery.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Delivery entity.
+// If the Delivery object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeliveryMutation) OldStatus(ctx context.Context) (v delivery.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *DeliveryMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetAttempts sets the "attempts" field.
+func (m *DeliveryMutation) SetAttempts(i int) {
+	m.attempts = &i
+	m.addattempts = nil
+}
+
+// Attempts returns the value of the "attempts" field in the mutation.
+func (m *DeliveryMutation) Attempts() (r int, exists bool) {
+	v := m.attempts
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAttempts returns the old "attempts" field's value of the Delivery entity.
+// If the Delivery object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeliveryMutation) OldAttempts(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAttempts is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAttempts requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAttempts: %w", err)
+	}
+	return oldValue.Attempts, nil
+}
+
+// AddAttempts adds i to the "attempts" field.
+func (m *DeliveryMutation) AddAttempts(i int) {
+	if m.addattempts != nil {
+		*m.addattempts += i
+	} else {
+		m.addattempts = &i
+	}
+}
+
+// AddedAttempts returns the value that was added to the "attempts" field in this mutation.
+func (m *DeliveryMutation) AddedAttempts() (r int, exists bool) {
+	v := m.addattempts
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetAttempts resets all changes to the "attempts" field.
+func (m *DeliveryMutation) ResetAttempts() {
+	m.attempts = nil
+	m.addattempts = nil
+}
+
+// SetProviderID sets the "provider_id" field.
+func (m *DeliveryMutation) SetProviderID(s string) {
+	m.provider_id = &s
+}
+
+// ProviderID returns the value of the "provider_id" field in the mutation.
+func (m *DeliveryMutation) ProviderID() (r string, exists bool) {
+	v := m.provider_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProviderID returns the old "provider_id" field's value of the Delivery entity.
+// If the Delivery object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeliveryMutation) OldProviderID(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProviderID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProviderID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProviderID: %w", err)
+	}
+	return oldValue.ProviderID, nil
+}
+
+// ResetProviderID resets all changes to the "provider_id" field.
+func (m *DeliveryMutation) ResetProviderID() {
+	m.provider_id = nil
+}
+
+// SetDetail sets the "detail" field.
+func (m *DeliveryMutation) SetDetail(s string) {
+	m.detail = &s
+}
+
+// Detail returns the value of the "detail" field in the mutation.
+func (m *DeliveryMutation) Detail() (r string, exists bool) {
+	v := m.detail
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDetail returns the old "detail" field's value of the Delivery entity.
+// If the Delivery object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeliveryMutation) OldDetail(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDetail is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDetail requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDetail: %w", err)
+	}
+	return oldValue.Detail, nil
+}
+
+// ResetDetail resets all changes to the "detail" field.
+func (m *DeliveryMutation) ResetDetail() {
+	m.detail = nil
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *DeliveryMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *DeliveryMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Delivery entity.
+// If the Delivery object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeliveryMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *DeliveryMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetSentAt sets the "sent_at" field.
+func (m *DeliveryMutation) SetSentAt(t time.Time) {
+	m.sent_at = &t
+}
+
+// SentAt returns the value of the "sent_at" field in the mutation.
+func (m *DeliveryMutation) SentAt() (r time.Time, exists bool) {
+	v := m.sent_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSentAt returns the old "sent_at" field's value of the Delivery entity.
+// If the Delivery object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeliveryMutation) OldSentAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSentAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSentAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSentAt: %w", err)
+	}
+	return oldValue.SentAt, nil
+}
+
+// ClearSentAt clears the value of the "sent_at" field.
+func (m *DeliveryMutation) ClearSentAt() {
+	m.sent_at = nil
+	m.clearedFields[delivery.FieldSentAt] = struct{}{}
+}
+
+// SentAtCleared returns if the "sent_at" field was cleared in this mutation.
+func (m *DeliveryMutation) SentAtCleared() bool {
+	_, ok := m.clearedFields[delivery.FieldSentAt]
+	return ok
+}
+
+// ResetSentAt resets all changes to the "sent_at" field.
+func (m *DeliveryMutation) ResetSentAt() {
+	m.sent_at = nil
+	delete(m.clearedFields, delivery.FieldSentAt)
+}
+
+// ClearAlert clears the "alert" edge to the Alert entity.
+func (m *DeliveryMutation) ClearAlert() {
+	m.clearedalert = true
+	m.clearedFields[delivery.FieldAlertID] = struct{}{}
+}
+
+// AlertCleared reports if the "alert" edge to the Alert entity was cleared.
+func (m *DeliveryMutation) AlertCleared() bool {
+	return m.clearedalert
+}
+
+// AlertIDs returns the "alert" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AlertID instead. It exists only for internal usage by the builders.
+func (m *DeliveryMutation) AlertIDs() (ids []int) {
+	if id := m.alert; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAlert resets all changes to the "alert" edge.
+func (m *DeliveryMutation) ResetAlert() {
+	m.alert = nil
+	m.clearedalert = false
+}
+
+// ClearUser clears the "user" edge to the User entity.
+func (m *DeliveryMutation) ClearUser() {
+	m.cleareduser = true
+	m.clearedFields[delivery.FieldUserID] = struct{}{}
+}
+
+// UserCleared reports if the "user" edge to the User entity was cleared.
+func (m *DeliveryMutation) UserCleared() bool {
+	return m.cleareduser
+}
+
+// UserIDs returns the "user" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// UserID instead. It exists only for internal usage by the builders.
+func (m *DeliveryMutation) UserIDs() (ids []int) {
+	if id := m.user; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetUser resets all changes to the "user" edge.
+func (m *DeliveryMutation) ResetUser() {
+	m.user = nil
+	m.cleareduser = false
+}
+
+// ClearContactMethod clears the "contact_method" edge to the ContactMethod entity.
+func (m *DeliveryMutation) ClearContactMethod() {
+	m.clearedcontact_method = true
+	m.clearedFields[delivery.FieldContactMethodID] = struct{}{}
+}
+
+// ContactMethodCleared reports if the "contact_method" edge to the ContactMethod entity was cleared.
+func (m *DeliveryMutation) ContactMethodCleared() bool {
+	return m.clearedcontact_method
+}
+
+// ContactMethodIDs returns the "contact_method" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ContactMethodID instead. It exists only for internal usage by the builders.
+func (m *DeliveryMutation) ContactMethodIDs() (ids []int) {
+	if id := m.contact_method; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetContactMethod resets all changes to the "contact_method" edge.
+func (m *DeliveryMutation) ResetContactMethod() {
+	m.contact_method = nil
+	m.clearedcontact_method = false
+}
+
+// Where appends a list predicates to the DeliveryMutation builder.
+func (m *DeliveryMutation) Where(ps ...predicate.Delivery) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the DeliveryMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *DeliveryMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Delivery, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *DeliveryMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *DeliveryMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Delivery).
+func (m *DeliveryMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *DeliveryMutation) Fields() []string {
+	fields := make([]string, 0, 12)
+	if m.alert != nil {
+		fields = append(fields, delivery.FieldAlertID)
+	}
+	if m.user != nil {
+		fields = append(fields, delivery.FieldUserID)
+	}
+	if m.contact_method != nil {
+		fields = append(fields, delivery.FieldContactMethodID)
+	}
+	if m.round != nil {
+		fields = append(fields, delivery.FieldRound)
+	}
+	if m.step != nil {
+		fields = append(fields, delivery.FieldStep)
+	}
+	if m.due_at != nil {
+		fields = append(fields, delivery.FieldDueAt)
+	}
+	if m.status != nil {
+		fields = append(fields, delivery.FieldStatus)
+	}
+	if m.attempts != nil {
+		fields = append(fields, delivery.FieldAttempts)
+	}
+	if m.provider_id != nil {
+		fields = append(fields, delivery.FieldProviderID)
+	}
+	if m.detail != nil {
+		fields = append(fields, delivery.FieldDetail)
+	}
+	if m.created_at != nil {
+		fields = append(fields, delivery.FieldCreatedAt)
+	}
+	if m.sent_at != nil {
+		fields = append(fields, delivery.FieldSentAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *DeliveryMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case delivery.FieldAlertID:
+		return m.AlertID()
+	case delivery.FieldUserID:
+		return m.UserID()
+	case delivery.FieldContactMethodID:
+		return m.ContactMethodID()
+	case delivery.FieldRound:
+		return m.Round()
+	case delivery.FieldStep:
+		return m.Step()
+	case delivery.FieldDueAt:
+		return m.DueAt()
+	case delivery.FieldStatus:
+		return m.Status()
+	case delivery.FieldAttempts:
+		return m.Attempts()
+	case delivery.FieldProviderID:
+		return m.ProviderID()
+	case delivery.FieldDetail:
+		return m.Detail()
+	case delivery.FieldCreatedAt:
+		return m.CreatedAt()
+	case delivery.FieldSentAt:
+		return m.SentAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *DeliveryMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case delivery.FieldAlertID:
+		return m.OldAlertID(ctx)
+	case delivery.FieldUserID:
+		return m.OldUserID(ctx)
+	case delivery.FieldContactMethodID:
+		return m.OldContactMethodID(ctx)
+	case delivery.FieldRound:
+		return m.OldRound(ctx)
+	case delivery.FieldStep:
+		return m.OldStep(ctx)
+	case delivery.FieldDueAt:
+		return m.OldDueAt(ctx)
+	case delivery.FieldStatus:
+		return m.OldStatus(ctx)
+	case delivery.FieldAttempts:
+		return m.OldAttempts(ctx)
+	case delivery.FieldProviderID:
+		return m.OldProviderID(ctx)
+	case delivery.FieldDetail:
+		return m.OldDetail(ctx)
+	case delivery.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case delivery.FieldSentAt:
+		return m.OldSentAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown Delivery field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *DeliveryMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case delivery.FieldAlertID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAlertID(v)
+		return nil
+	case delivery.FieldUserID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUserID(v)
+		return nil
+	case delivery.FieldContactMethodID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetContactMethodID(v)
+		return nil
+	case delivery.FieldRound:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRound(v)
+		return nil
+	case delivery.FieldStep:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStep(v)
+		return nil
+	case delivery.FieldDueAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDueAt(v)
+		return nil
+	case delivery.FieldStatus:
+		v, ok := value.(delivery.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case delivery.FieldAttempts:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAttempts(v)
+		return nil
+	case delivery.FieldProviderID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProviderID(v)
+		return nil
+	case delivery.FieldDetail:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDetail(v)
+		return nil
+	case delivery.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case delivery.FieldSentAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSentAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Delivery field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *DeliveryMutation) AddedFields() []string {
+	var fields []string
+	if m.addround != nil {
+		fields = append(fields, delivery.FieldRound)
+	}
+	if m.addstep != nil {
+		fields = append(fields, delivery.FieldStep)
+	}
+	if m.addattempts != nil {
+		fields = append(fields, delivery.FieldAttempts)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *DeliveryMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case delivery.FieldRound:
+		return m.AddedRound()
+	case delivery.FieldStep:
+		return m.AddedStep()
+	case delivery.FieldAttempts:
+		return m.AddedAttempts()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *DeliveryMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case delivery.FieldRound:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRound(v)
+		return nil
+	case delivery.FieldStep:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddStep(v)
+		return nil
+	case delivery.FieldAttempts:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAttempts(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Delivery numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *DeliveryMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(delivery.FieldSentAt) {
+		fields = append(fields, delivery.FieldSentAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *DeliveryMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *DeliveryMutation) ClearField(name string) error {
+	switch name {
+	case delivery.FieldSentAt:
+		m.ClearSentAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Delivery nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *DeliveryMutation) ResetField(name string) error {
+	switch name {
+	case delivery.FieldAlertID:
+		m.ResetAlertID()
+		return nil
+	case delivery.FieldUserID:
+		m.ResetUserID()
+		return nil
+	case delivery.FieldContactMethodID:
+		m.ResetContactMethodID()
+		return nil
+	case delivery.FieldRound:
+		m.ResetRound()
+		return nil
+	case delivery.FieldStep:
+		m.ResetStep()
+		return nil
+	case delivery.FieldDueAt:
+		m.ResetDueAt()
+		return nil
+	case delivery.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case delivery.FieldAttempts:
+		m.ResetAttempts()
+		return nil
+	case delivery.FieldProviderID:
+		m.ResetProviderID()
+		return nil
+	case delivery.FieldDetail:
+		m.ResetDetail()
+		return nil
+	case delivery.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case delivery.FieldSentAt:
+		m.ResetSentAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Delivery field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *DeliveryMutation) AddedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.alert != nil {
+		edges = append(edges, delivery.EdgeAlert)
+	}
+	if m.user != nil {
+		edges = append(edges, delivery.EdgeUser)
+	}
+	if m.contact_method != nil {
+		edges = append(edges, delivery.EdgeContactMethod)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *DeliveryMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case delivery.EdgeAlert:
+		if id := m.alert; id != nil {
+			return []ent.Value{*id}
+		}
+	case delivery.EdgeUser:
+		if id := m.user; id != nil {
+			return []ent.Value{*id}
+		}
+	case delivery.EdgeContactMethod:
+		if id := m.contact_method; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *DeliveryMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 3)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *DeliveryMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *DeliveryMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.clearedalert {
+		edges = append(edges, delivery.EdgeAlert)
+	}
+	if m.cleareduser {
+		edges = append(edges, delivery.EdgeUser)
+	}
+	if m.clearedcontact_method {
+		edges = append(edges, delivery.EdgeContactMethod)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *DeliveryMutation) EdgeCleared(name string) bool {
+	switch name {
+	case delivery.EdgeAlert:
+		return m.clearedalert
+	case delivery.EdgeUser:
+		return m.cleareduser
+	case delivery.EdgeContactMethod:
+		return m.clearedcontact_method
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *DeliveryMutation) ClearEdge(name string) error {
+	switch name {
+	case delivery.EdgeAlert:
+		m.ClearAlert()
+		return nil
+	case delivery.EdgeUser:
+		m.ClearUser()
+		return nil
+	case delivery.EdgeContactMethod:
+		m.ClearContactMethod()
+		return nil
+	}
+	return fmt.Errorf("unknown Delivery unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *DeliveryMutation) ResetEdge(name string) error {
+	switch name {
+	case delivery.EdgeAlert:
+		m.ResetAlert()
+		return nil
+	case delivery.EdgeUser:
+		m.ResetUser()
+		return nil
+	case delivery.EdgeContactMethod:
+		m.ResetContactMethod()
+		return nil
+	}
+	return fmt.Errorf("unknown Delivery edge %s", name)
+}
+
+// EscalationPolicyMutation represents an operation that mutates the EscalationPolicy nodes in the graph.
+type EscalationPolicyMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *int
+	created_at      *time.Time
+	updated_at      *time.Time
+	name            *string
+	description     *string
+	repeat          *int
+	addrepeat       *int
+	clearedFields   map[string]struct{}
+	steps           map[int]struct{}
+	removedsteps    map[int]struct{}
+	clearedsteps    bool
+	services        map[int]struct{}
+	removedservices map[int]struct{}
+	clearedservices bool
+	done            bool
+	oldValue        func(context.Context) (*EscalationPolicy, error)
+	predicates      []predicate.EscalationPolicy
+}
+
+var _ ent.Mutation = (*EscalationPolicyMutation)(nil)
+
+// escalationpolicyOption allows management of the mutation configuration using functional options.
+type escalationpolicyOption func(*EscalationPolicyMutation)
+
+// newEscalationPolicyMutation creates new mutation for the EscalationPolicy entity.
+func newEscalationPolicyMutation(c config, op Op, opts ...escalationpolicyOption) *EscalationPolicyMutation {
+	m := &EscalationPolicyMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeEscalationPolicy,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withEscalationPolicyID sets the ID field of the mutation.
+func withEscalationPolicyID(id int) escalationpolicyOption {
+	return func(m *EscalationPolicyMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *EscalationPolicy
+		)
+		m.oldValue = func(ctx context.Context) (*EscalationPolicy, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().EscalationPolicy.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withEscalationPolicy sets the old EscalationPolicy of the mutation.
+func withEscalationPolicy(node *EscalationPolicy) escalationpolicyOption {
+	return func(m *EscalationPolicyMutation) {
+		m.oldValue = func(context.Context) (*EscalationPolicy, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m EscalationPolicyMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m EscalationPolicyMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *EscalationPolicyMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *EscalationPolicyMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().EscalationPolicy.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *EscalationPolicyMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *EscalationPolicyMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the EscalationPolicy entity.
+// If the EscalationPolicy object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EscalationPolicyMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *EscalationPolicyMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *EscalationPolicyMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *EscalationPolicyMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the EscalationPolicy entity.
+// If the EscalationPolicy object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EscalationPolicyMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *EscalationPolicyMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetName sets the "name" field.
+func (m *EscalationPolicyMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *EscalationPolicyMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the EscalationPolicy entity.
+// If the EscalationPolicy object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EscalationPolicyMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *EscalationPolicyMutation) ResetName() {
+	m.name = nil
+}
+
+// SetDescription sets the "description" field.
+func (m *EscalationPolicyMutation) SetDescription(s string) {
+	m.description = &s
+}
+
+// Description returns the value of the "description" field in the mutation.
+func (m *EscalationPolicyMutation) Description() (r string, exists bool) {
+	v := m.description
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDescription returns the old "description" field's value of the EscalationPolicy entity.
+// If the EscalationPolicy object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EscalationPolicyMutation) OldDescription(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDescription is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDescription requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDescription: %w", err)
+	}
+	return oldValue.Description, nil
+}
+
+// ResetDescription resets all changes to the "description" field.
+func (m *EscalationPolicyMutation) ResetDescription() {
+	m.description = nil
+}
+
+// SetRepeat sets the "repeat" field.
+func (m *EscalationPolicyMutation) SetRepeat(i int) {
+	m.repeat = &i
+	m.addrepeat = nil
+}
+
+// Repeat returns the value of the "repeat" field in the mutation.
+func (m *EscalationPolicyMutation) Repeat() (r int, exists bool) {
+	v := m.repeat
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRepeat returns the old "repeat" field's value of the EscalationPolicy entity.
+// If the EscalationPolicy object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EscalationPolicyMutation) OldRepeat(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRepeat is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRepeat requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRepeat: %w", err)
+	}
+	return oldValue.Repeat, nil
+}
+
+// AddRepeat adds i to the "repeat" field.
+func (m *EscalationPolicyMutation) AddRepeat(i int) {
+	if m.addrepeat != nil {
+		*m.addrepeat += i
+	} else {
+		m.addrepeat = &i
+	}
+}
+
+// AddedRepeat returns the value that was added to the "repeat" field in this mutation.
+func (m *EscalationPolicyMutation) AddedRepeat() (r int, exists bool) {
+	v := m.addrepeat
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRepeat resets all changes to the "repeat" field.
+func (m *EscalationPolicyMutation) ResetRepeat() {
+	m.repeat = nil
+	m.addrepeat = nil
+}
+
+// AddStepIDs adds the "steps" edge to the EscalationStep entity by ids.
+func (m *EscalationPolicyMutation) AddStepIDs(ids ...int) {
+	if m.steps == nil {
+		m.steps = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.steps[ids[i]] = struct{}{}
+	}
+}
+
+// ClearSteps clears the "steps" edge to the EscalationStep entity.
+func (m *EscalationPolicyMutation) ClearSteps() {
+	m.clearedsteps = true
+}
+
+// StepsCleared reports if the "steps" edge to the EscalationStep entity was cleared.
+func (m *EscalationPolicyMutation) StepsCleared() bool {
+	return m.clearedsteps
+}
+
+// RemoveStepIDs removes the "steps" edge to the EscalationStep entity by IDs.
+func (m *EscalationPolicyMutation) RemoveStepIDs(ids ...int) {
+	if m.removedsteps == nil {
+		m.removedsteps = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.steps, ids[i])
+		m.removedsteps[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedSteps returns the removed IDs of the "steps" edge to the EscalationStep entity.
+func (m *EscalationPolicyMutation) RemovedStepsIDs() (ids []int) {
+	for id := range m.removedsteps {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// StepsIDs returns the "steps" edge IDs in the mutation.
+func (m *EscalationPolicyMutation) StepsIDs() (ids []int) {
+	for id := range m.steps {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetSteps resets all changes to the "steps" edge.
+func (m *EscalationPolicyMutation) ResetSteps() {
+	m.steps = nil
+	m.clearedsteps = false
+	m.removedsteps = nil
+}
+
+// AddServiceIDs adds the "services" edge to the Service entity by ids.
+func (m *EscalationPolicyMutation) AddServiceIDs(ids ...int) {
+	if m.services == nil {
+		m.services = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.services[ids[i]] = struct{}{}
+	}
+}
+
+// ClearServices clears the "services" edge to the Service entity.
+func (m *EscalationPolicyMutation) ClearServices() {
+	m.clearedservices = true
+}
+
+// ServicesCleared reports if the "services" edge to the Service entity was cleared.
+func (m *EscalationPolicyMutation) ServicesCleared() bool {
+	return m.clearedservices
+}
+
+// RemoveServiceIDs removes the "services" edge to the Service entity by IDs.
+func (m *EscalationPolicyMutation) RemoveServiceIDs(ids ...int) {
+	if m.removedservices == nil {
+		m.removedservices = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.services, ids[i])
+		m.removedservices[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedServices returns the removed IDs of the "services" edge to the Service entity.
+func (m *EscalationPolicyMutation) RemovedServicesIDs() (ids []int) {
+	for id := range m.removedservices {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ServicesIDs returns the "services" edge IDs in the mutation.
+func (m *EscalationPolicyMutation) ServicesIDs() (ids []int) {
+	for id := range m.services {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetServices resets all changes to the "services" edge.
+func (m *EscalationPolicyMutation) ResetServices() {
+	m.services = nil
+	m.clearedservices = false
+	m.removedservices = nil
+}
+
+// Where appends a list predicates to the EscalationPolicyMutation builder.
+func (m *EscalationPolicyMutation) Where(ps ...predicate.EscalationPolicy) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the EscalationPolicyMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *EscalationPolicyMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.EscalationPolicy, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *EscalationPolicyMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *EscalationPolicyMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (EscalationPolicy).
+func (m *EscalationPolicyMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *EscalationPolicyMutation) Fields() []string {
+	fields := make([]string, 0, 5)
+	if m.created_at != nil {
+		fields = append(fields, escalationpolicy.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, escalationpolicy.FieldUpdatedAt)
+	}
+	if m.name != nil {
+		fields = append(fields, escalationpolicy.FieldName)
+	}
+	if m.description != nil {
+		fields = append(fields, escalationpolicy.FieldDescription)
+	}
+	if m.repeat != nil {
+		fields = append(fields, escalationpolicy.FieldRepeat)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *EscalationPolicyMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case escalationpolicy.FieldCreatedAt:
+		return m.CreatedAt()
+	case escalationpolicy.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case escalationpolicy.FieldName:
+		return m.Name()
+	case escalationpolicy.FieldDescription:
+		return m.Description()
+	case escalationpolicy.FieldRepeat:
+		return m.Repeat()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *EscalationPolicyMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case escalationpolicy.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case escalationpolicy.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case escalationpolicy.FieldName:
+		return m.OldName(ctx)
+	case escalationpolicy.FieldDescription:
+		return m.OldDescription(ctx)
+	case escalationpolicy.FieldRepeat:
+		return m.OldRepeat(ctx)
+	}
+	return nil, fmt.Errorf("unknown EscalationPolicy field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *EscalationPolicyMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case escalationpolicy.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case escalationpolicy.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case escalationpolicy.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case escalationpolicy.FieldDescription:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDescription(v)
+		return nil
+	case escalationpolicy.FieldRepeat:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRepeat(v)
+		return nil
+	}
+	return fmt.Errorf("unknown EscalationPolicy field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *EscalationPolicyMutation) AddedFields() []string {
+	var fields []string
+	if m.addrepeat != nil {
+		fields = append(fields, escalationpolicy.FieldRepeat)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *EscalationPolicyMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case escalationpolicy.FieldRepeat:
+		return m.AddedRepeat()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *EscalationPolicyMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case escalationpolicy.FieldRepeat:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRepeat(v)
+		return nil
+	}
+	return fmt.Errorf("unknown EscalationPolicy numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *EscalationPolicyMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *EscalationPolicyMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *EscalationPolicyMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown EscalationPolicy nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *EscalationPolicyMutation) ResetField(name string) error {
+	switch name {
+	case escalationpolicy.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case escalationpolicy.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case escalationpolicy.FieldName:
+		m.ResetName()
+		return nil
+	case escalationpolicy.FieldDescription:
+		m.ResetDescription()
+		return nil
+	case escalationpolicy.FieldRepeat:
+		m.ResetRepeat()
+		return nil
+	}
+	return fmt.Errorf("unknown EscalationPolicy field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *EscalationPolicyMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.steps != nil {
+		edges = append(edges, escalationpolicy.EdgeSteps)
+	}
+	if m.services != nil {
+		edges = append(edges, escalationpolicy.EdgeServices)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *EscalationPolicyMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case escalationpolicy.EdgeSteps:
+		ids := make([]ent.Value, 0, len(m.steps))
+		for id := range m.steps {
+			ids = append(ids, id)
+		}
+		return ids
+	case escalationpolicy.EdgeServices:
+		ids := make([]ent.Value, 0, len(m.services))
+		for id := range m.services {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *EscalationPolicyMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.removedsteps != nil {
+		edges = append(edges, escalationpolicy.EdgeSteps)
+	}
+	if m.removedservices != nil {
+		edges = append(edges, escalationpolicy.EdgeServices)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *EscalationPolicyMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case escalationpolicy.EdgeSteps:
+		ids := make([]ent.Value, 0, len(m.removedsteps))
+		for id := range m.removedsteps {
+			ids = append(ids, id)
+		}
+		return ids
+	case escalationpolicy.EdgeServices:
+		ids := make([]ent.Value, 0, len(m.removedservices))
+		for id := range m.removedservices {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *EscalationPolicyMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedsteps {
+		edges = append(edges, escalationpolicy.EdgeSteps)
+	}
+	if m.clearedservices {
+		edges = append(edges, escalationpolicy.EdgeServices)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *EscalationPolicyMutation) EdgeCleared(name string) bool {
+	switch name {
+	case escalationpolicy.EdgeSteps:
+		return m.clearedsteps
+	case escalationpolicy.EdgeServices:
+		return m.clearedservices
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *EscalationPolicyMutation) ClearEdge(name string) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown EscalationPolicy unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *EscalationPolicyMutation) ResetEdge(name string) error {
+	switch name {
+	case escalationpolicy.EdgeSteps:
+		m.ResetSteps()
+		return nil
+	case escalationpolicy.EdgeServices:
+		m.ResetServices()
+		return nil
+	}
+	return fmt.Errorf("unknown EscalationPolicy edge %s", name)
+}
+
+// EscalationStepMutation represents an operation that mutates the EscalationStep nodes in the graph.
+type EscalationStepMutation struct {
+	config
+	op               Op
+	typ              string
+	id               *int
+	position         *int
+	addposition      *int
+	delay_minutes    *int
+	adddelay_minutes *int
+	targets          *[]escalation.Target
+	appendtargets    []escalation.Target
+	keep_paging      *bool
+	clearedFields    map[string]struct{}
+	policy           *int
+	clearedpolicy    bool
+	done             bool
+	oldValue         func(context.Context) (*EscalationStep, error)
+	predicates       []predicate.EscalationStep
+}
+
+var _ ent.Mutation = (*EscalationStepMutation)(nil)
+
+// escalationstepOption allows management of the mutation configuration using functional options.
+type escalationstepOption func(*EscalationStepMutation)
+
+// newEscalationStepMutation creates new mutation for the EscalationStep entity.
+func newEscalationStepMutation(c config, op Op, opts ...escalationstepOption) *EscalationStepMutation {
+	m := &EscalationStepMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeEscalationStep,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withEscalationStepID sets the ID field of the mutation.
+func withEscalationStepID(id int) escalationstepOption {
+	return func(m *EscalationStepMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *EscalationStep
+		)
+		m.oldValue = func(ctx context.Context) (*EscalationStep, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().EscalationStep.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withEscalationStep sets the old EscalationStep of the mutation.
+func withEscalationStep(node *EscalationStep) escalationstepOption {
+	return func(m *EscalationStepMutation) {
+		m.oldValue = func(context.Context) (*EscalationStep, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m EscalationStepMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m EscalationStepMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *EscalationStepMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *EscalationStepMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().EscalationStep.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetPolicyID sets the "policy_id" field.
+func (m *EscalationStepMutation) SetPolicyID(i int) {
+	m.policy = &i
+}
+
+// PolicyID returns the value of the "policy_id" field in the mutation.
+func (m *EscalationStepMutation) PolicyID() (r int, exists bool) {
+	v := m.policy
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPolicyID returns the old "policy_id" field's value of the EscalationStep entity.
+// If the EscalationStep object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EscalationStepMutation) OldPolicyID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPolicyID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPolicyID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPolicyID: %w", err)
+	}
+	return oldValue.PolicyID, nil
+}
+
+// ResetPolicyID resets all changes to the "policy_id" field.
+func (m *EscalationStepMutation) ResetPolicyID() {
+	m.policy = nil
+}
+
+// SetPosition sets the "position" field.
+func (m *EscalationStepMutation) SetPosition(i int) {
+	m.position = &i
+	m.addposition = nil
+}
+
+// Position returns the value of the "position" field in the mutation.
+func (m *EscalationStepMutation) Position() (r int, exists bool) {
+	v := m.position
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPosition returns the old "position" field's value of the EscalationStep entity.
+// If the EscalationStep object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EscalationStepMutation) OldPosition(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPosition is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPosition requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPosition: %w", err)
+	}
+	return oldValue.Position, nil
+}
+
+// AddPosition adds i to the "position" field.
+func (m *EscalationStepMutation) AddPosition(i int) {
+	if m.addposition != nil {
+		*m.addposition += i
+	} else {
+		m.addposition = &i
+	}
+}
+
+// AddedPosition returns the value that was added to the "position" field in this mutation.
+func (m *EscalationStepMutation) AddedPosition() (r int, exists bool) {
+	v := m.addposition
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetPosition resets all changes to the "position" field.
+func (m *EscalationStepMutation) ResetPosition() {
+	m.position = nil
+	m.addposition = nil
+}
+
+// SetDelayMinutes sets the "delay_minutes" field.
+func (m *EscalationStepMutation) SetDelayMinutes(i int) {
+	m.delay_minutes = &i
+	m.adddelay_minutes = nil
+}
+
+// DelayMinutes returns the value of the "delay_minutes" field in the mutation.
+func (m *EscalationStepMutation) DelayMinutes() (r int, exists bool) {
+	v := m.delay_minutes
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDelayMinutes returns the old "delay_minutes" field's value of the EscalationStep entity.
+// If the EscalationStep object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EscalationStepMutation) OldDelayMinutes(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDelayMinutes is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDelayMinutes requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDelayMinutes: %w", err)
+	}
+	return oldValue.DelayMinutes, nil
+}
+
+// AddDelayMinutes adds i to the "delay_minutes" field.
+func (m *EscalationStepMutation) AddDelayMinutes(i int) {
+	if m.adddelay_minutes != nil {
+		*m.adddelay_minutes += i
+	} else {
+		m.adddelay_minutes = &i
+	}
+}
+
+// AddedDelayMinutes returns the value that was added to the "delay_minutes" field in this mutation.
+func (m *EscalationStepMutation) AddedDelayMinutes() (r int, exists bool) {
+	v := m.adddelay_minutes
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetDelayMinutes resets all changes to the "delay_minutes" field.
+func (m *EscalationStepMutation) ResetDelayMinutes() {
+	m.delay_minutes = nil
+	m.adddelay_minutes = nil
+}
+
+// SetTargets sets the "targets" field.
+func (m *EscalationStepMutation) SetTargets(e []escalation.Target) {
+	m.targets = &e
+	m.appendtargets = nil
+}
+
+// Targets returns the value of the "targets" field in the mutation.
+func (m *EscalationStepMutation) Targets() (r []escalation.Target, exists bool) {
+	v := m.targets
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTargets returns the old "targets" field's value of the EscalationStep entity.
+// If the EscalationStep object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EscalationStepMutation) OldTargets(ctx context.Context) (v []escalation.Target, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTargets is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTargets requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTargets: %w", err)
+	}
+	return oldValue.Targets, nil
+}
+
+// AppendTargets adds e to the "targets" field.
+func (m *EscalationStepMutation) AppendTargets(e []escalation.Target) {
+	m.appendtargets = append(m.appendtargets, e...)
+}
+
+// AppendedTargets returns the list of values that were appended to the "targets" field in this mutation.
+func (m *EscalationStepMutation) AppendedTargets() ([]escalation.Target, bool) {
+	if len(m.appendtargets) == 0 {
+		return nil, false
+	}
+	return m.appendtargets, true
+}
+
+// ResetTargets resets all changes to the "targets" field.
+func (m *EscalationStepMutation) ResetTargets() {
+	m.targets = nil
+	m.appendtargets = nil
+}
+
+// SetKeepPaging sets the "keep_paging" field.
+func (m *EscalationStepMutation) SetKeepPaging(b bool) {
+	m.keep_paging = &b
+}
+
+// KeepPaging returns the value of the "keep_paging" field in the mutation.
+func (m *EscalationStepMutation) KeepPaging() (r bool, exists bool) {
+	v := m.keep_paging
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKeepPaging returns the old "keep_paging" field's value of the EscalationStep entity.
+// If the EscalationStep object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EscalationStepMutation) OldKeepPaging(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKeepPaging is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKeepPaging requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKeepPaging: %w", err)
+	}
+	return oldValue.KeepPaging, nil
+}
+
+// ResetKeepPaging resets all changes to the "keep_paging" field.
+func (m *EscalationStepMutation) ResetKeepPaging() {
+	m.keep_paging = nil
+}
+
+// ClearPolicy clears the "policy" edge to the EscalationPolicy entity.
+func (m *EscalationStepMutation) ClearPolicy() {
+	m.clearedpolicy = true
+	m.clearedFields[escalationstep.FieldPolicyID] = struct{}{}
+}
+
+// PolicyCleared reports if the "policy" edge to the EscalationPolicy entity was cleared.
+func (m *EscalationStepMutation) PolicyCleared() bool {
+	return m.clearedpolicy
+}
+
+// PolicyIDs returns the "policy" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// PolicyID instead. It exists only for internal usage by the builders.
+func (m *EscalationStepMutation) PolicyIDs() (ids []int) {
+	if id := m.policy; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetPolicy resets all changes to the "policy" edge.
+func (m *EscalationStepMutation) ResetPolicy() {
+	m.policy = nil
+	m.clearedpolicy = false
+}
+
+// Where appends a list predicates to the EscalationStepMutation builder.
+func (m *EscalationStepMutation) Where(ps ...predicate.EscalationStep) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the EscalationStepMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *EscalationStepMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.EscalationStep, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *EscalationStepMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *EscalationStepMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (EscalationStep).
+func (m *EscalationStepMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *EscalationStepMutation) Fields() []string {
+	fields := make([]string, 0, 5)
+	if m.policy != nil {
+		fields = append(fields, escalationstep.FieldPolicyID)
+	}
+	if m.position != nil {
+		fields = append(fields, escalationstep.FieldPosition)
+	}
+	if m.delay_minutes != nil {
+		fields = append(fields, escalationstep.FieldDelayMinutes)
+	}
+	if m.targets != nil {
+		fields = append(fields, escalationstep.FieldTargets)
+	}
+	if m.keep_paging != nil {
+		fields = append(fields, escalationstep.FieldKeepPaging)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *EscalationStepMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case escalationstep.FieldPolicyID:
+		return m.PolicyID()
+	case escalationstep.FieldPosition:
+		return m.Position()
+	case escalationstep.FieldDelayMinutes:
+		return m.DelayMinutes()
+	case escalationstep.FieldTargets:
+		return m.Targets()
+	case escalationstep.FieldKeepPaging:
+		return m.KeepPaging()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *EscalationStepMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case escalationstep.FieldPolicyID:
+		return m.OldPolicyID(ctx)
+	case escalationstep.FieldPosition:
+		return m.OldPosition(ctx)
+	case escalationstep.FieldDelayMinutes:
+		return m.OldDelayMinutes(ctx)
+	case escalationstep.FieldTargets:
+		return m.OldTargets(ctx)
+	case escalationstep.FieldKeepPaging:
+		return m.OldKeepPaging(ctx)
+	}
+	return nil, fmt.Errorf("unknown EscalationStep field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *EscalationStepMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case escalationstep.FieldPolicyID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPolicyID(v)
+		return nil
+	case escalationstep.FieldPosition:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPosition(v)
+		return nil
+	case escalationstep.FieldDelayMinutes:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDelayMinutes(v)
+		return nil
+	case escalationstep.FieldTargets:
+		v, ok := value.([]escalation.Target)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTargets(v)
+		return nil
+	case escalationstep.FieldKeepPaging:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKeepPaging(v)
+		return nil
+	}
+	return fmt.Errorf("unknown EscalationStep field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *EscalationStepMutation) AddedFields() []string {
+	var fields []string
+	if m.addposition != nil {
+		fields = append(fields, escalationstep.FieldPosition)
+	}
+	if m.adddelay_minutes != nil {
+		fields = append(fields, escalationstep.FieldDelayMinutes)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *EscalationStepMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case escalationstep.FieldPosition:
+		return m.AddedPosition()
+	case escalationstep.FieldDelayMinutes:
+		return m.AddedDelayMinutes()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *EscalationStepMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case escalationstep.FieldPosition:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPosition(v)
+		return nil
+	case escalationstep.FieldDelayMinutes:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddDelayMinutes(v)
+		return nil
+	}
+	return fmt.Errorf("unknown EscalationStep numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *EscalationStepMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *EscalationStepMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *EscalationStepMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown EscalationStep nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *EscalationStepMutation) ResetField(name string) error {
+	switch name {
+	case escalationstep.FieldPolicyID:
+		m.ResetPolicyID()
+		return nil
+	case escalationstep.FieldPosition:
+		m.ResetPosition()
+		return nil
+	case escalationstep.FieldDelayMinutes:
+		m.ResetDelayMinutes()
+		return nil
+	case escalationstep.FieldTargets:
+		m.ResetTargets()
+		return nil
+	case escalationstep.FieldKeepPaging:
+		m.ResetKeepPaging()
+		return nil
+	}
+	return fmt.Errorf("unknown EscalationStep field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *EscalationStepMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.policy != nil {
+		edges = append(edges, escalationstep.EdgePolicy)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *EscalationStepMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case escalationstep.EdgePolicy:
+		if id := m.policy; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *EscalationStepMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *EscalationStepMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *EscalationStepMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedpolicy {
+		edges = append(edges, escalationstep.EdgePolicy)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *EscalationStepMutation) EdgeCleared(name string) bool {
+	switch name {
+	case escalationstep.EdgePolicy:
+		return m.clearedpolicy
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *EscalationStepMutation) ClearEdge(name string) error {
+	switch name {
+	case escalationstep.EdgePolicy:
+		m.ClearPolicy()
+		return nil
+	}
+	return fmt.Errorf("unknown EscalationStep unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *EscalationStepMutation) ResetEdge(name string) error {
+	switch name {
+	case escalationstep.EdgePolicy:
+		m.ResetPolicy()
+		return nil
+	}
+	return fmt.Errorf("unknown EscalationStep edge %s", name)
 }
 
 // HeartbeatMutation represents an operation that mutates the Heartbeat nodes in the graph.
@@ -10687,6 +14804,630 @@ func (m *MaintenanceWindowMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown MaintenanceWindow edge %s", name)
 }
 
+// NotificationRuleMutation represents an operation that mutates the NotificationRule nodes in the graph.
+type NotificationRuleMutation struct {
+	config
+	op                    Op
+	typ                   string
+	id                    *int
+	urgency               *notificationrule.Urgency
+	delay_minutes         *int
+	adddelay_minutes      *int
+	clearedFields         map[string]struct{}
+	user                  *int
+	cleareduser           bool
+	contact_method        *int
+	clearedcontact_method bool
+	done                  bool
+	oldValue              func(context.Context) (*NotificationRule, error)
+	predicates            []predicate.NotificationRule
+}
+
+var _ ent.Mutation = (*NotificationRuleMutation)(nil)
+
+// notificationruleOption allows management of the mutation configuration using functional options.
+type notificationruleOption func(*NotificationRuleMutation)
+
+// newNotificationRuleMutation creates new mutation for the NotificationRule entity.
+func newNotificationRuleMutation(c config, op Op, opts ...notificationruleOption) *NotificationRuleMutation {
+	m := &NotificationRuleMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeNotificationRule,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withNotificationRuleID sets the ID field of the mutation.
+func withNotificationRuleID(id int) notificationruleOption {
+	return func(m *NotificationRuleMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *NotificationRule
+		)
+		m.oldValue = func(ctx context.Context) (*NotificationRule, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().NotificationRule.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withNotificationRule sets the old NotificationRule of the mutation.
+func withNotificationRule(node *NotificationRule) notificationruleOption {
+	return func(m *NotificationRuleMutation) {
+		m.oldValue = func(context.Context) (*NotificationRule, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m NotificationRuleMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m NotificationRuleMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *NotificationRuleMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *NotificationRuleMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().NotificationRule.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetUserID sets the "user_id" field.
+func (m *NotificationRuleMutation) SetUserID(i int) {
+	m.user = &i
+}
+
+// UserID returns the value of the "user_id" field in the mutation.
+func (m *NotificationRuleMutation) UserID() (r int, exists bool) {
+	v := m.user
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUserID returns the old "user_id" field's value of the NotificationRule entity.
+// If the NotificationRule object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationRuleMutation) OldUserID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUserID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUserID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUserID: %w", err)
+	}
+	return oldValue.UserID, nil
+}
+
+// ResetUserID resets all changes to the "user_id" field.
+func (m *NotificationRuleMutation) ResetUserID() {
+	m.user = nil
+}
+
+// SetContactMethodID sets the "contact_method_id" field.
+func (m *NotificationRuleMutation) SetContactMethodID(i int) {
+	m.contact_method = &i
+}
+
+// ContactMethodID returns the value of the "contact_method_id" field in the mutation.
+func (m *NotificationRuleMutation) ContactMethodID() (r int, exists bool) {
+	v := m.contact_method
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldContactMethodID returns the old "contact_method_id" field's value of the NotificationRule entity.
+// If the NotificationRule object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationRuleMutation) OldContactMethodID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldContactMethodID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldContactMethodID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldContactMethodID: %w", err)
+	}
+	return oldValue.ContactMethodID, nil
+}
+
+// ResetContactMethodID resets all changes to the "contact_method_id" field.
+func (m *NotificationRuleMutation) ResetContactMethodID() {
+	m.contact_method = nil
+}
+
+// SetUrgency sets the "urgency" field.
+func (m *NotificationRuleMutation) SetUrgency(n notificationrule.Urgency) {
+	m.urgency = &n
+}
+
+// Urgency returns the value of the "urgency" field in the mutation.
+func (m *NotificationRuleMutation) Urgency() (r notificationrule.Urgency, exists bool) {
+	v := m.urgency
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUrgency returns the old "urgency" field's value of the NotificationRule entity.
+// If the NotificationRule object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationRuleMutation) OldUrgency(ctx context.Context) (v notificationrule.Urgency, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUrgency is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUrgency requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUrgency: %w", err)
+	}
+	return oldValue.Urgency, nil
+}
+
+// ResetUrgency resets all changes to the "urgency" field.
+func (m *NotificationRuleMutation) ResetUrgency() {
+	m.urgency = nil
+}
+
+// SetDelayMinutes sets the "delay_minutes" field.
+func (m *NotificationRuleMutation) SetDelayMinutes(i int) {
+	m.delay_minutes = &i
+	m.adddelay_minutes = nil
+}
+
+// DelayMinutes returns the value of the "delay_minutes" field in the mutation.
+func (m *NotificationRuleMutation) DelayMinutes() (r int, exists bool) {
+	v := m.delay_minutes
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDelayMinutes returns the old "delay_minutes" field's value of the NotificationRule entity.
+// If the NotificationRule object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationRuleMutation) OldDelayMinutes(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDelayMinutes is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDelayMinutes requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDelayMinutes: %w", err)
+	}
+	return oldValue.DelayMinutes, nil
+}
+
+// AddDelayMinutes adds i to the "delay_minutes" field.
+func (m *NotificationRuleMutation) AddDelayMinutes(i int) {
+	if m.adddelay_minutes != nil {
+		*m.adddelay_minutes += i
+	} else {
+		m.adddelay_minutes = &i
+	}
+}
+
+// AddedDelayMinutes returns the value that was added to the "delay_minutes" field in this mutation.
+func (m *NotificationRuleMutation) AddedDelayMinutes() (r int, exists bool) {
+	v := m.adddelay_minutes
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetDelayMinutes resets all changes to the "delay_minutes" field.
+func (m *NotificationRuleMutation) ResetDelayMinutes() {
+	m.delay_minutes = nil
+	m.adddelay_minutes = nil
+}
+
+// ClearUser clears the "user" edge to the User entity.
+func (m *NotificationRuleMutation) ClearUser() {
+	m.cleareduser = true
+	m.clearedFields[notificationrule.FieldUserID] = struct{}{}
+}
+
+// UserCleared reports if the "user" edge to the User entity was cleared.
+func (m *NotificationRuleMutation) UserCleared() bool {
+	return m.cleareduser
+}
+
+// UserIDs returns the "user" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// UserID instead. It exists only for internal usage by the builders.
+func (m *NotificationRuleMutation) UserIDs() (ids []int) {
+	if id := m.user; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetUser resets all changes to the "user" edge.
+func (m *NotificationRuleMutation) ResetUser() {
+	m.user = nil
+	m.cleareduser = false
+}
+
+// ClearContactMethod clears the "contact_method" edge to the ContactMethod entity.
+func (m *NotificationRuleMutation) ClearContactMethod() {
+	m.clearedcontact_method = true
+	m.clearedFields[notificationrule.FieldContactMethodID] = struct{}{}
+}
+
+// ContactMethodCleared reports if the "contact_method" edge to the ContactMethod entity was cleared.
+func (m *NotificationRuleMutation) ContactMethodCleared() bool {
+	return m.clearedcontact_method
+}
+
+// ContactMethodIDs returns the "contact_method" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ContactMethodID instead. It exists only for internal usage by the builders.
+func (m *NotificationRuleMutation) ContactMethodIDs() (ids []int) {
+	if id := m.contact_method; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetContactMethod resets all changes to the "contact_method" edge.
+func (m *NotificationRuleMutation) ResetContactMethod() {
+	m.contact_method = nil
+	m.clearedcontact_method = false
+}
+
+// Where appends a list predicates to the NotificationRuleMutation builder.
+func (m *NotificationRuleMutation) Where(ps ...predicate.NotificationRule) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the NotificationRuleMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *NotificationRuleMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.NotificationRule, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *NotificationRuleMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *NotificationRuleMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (NotificationRule).
+func (m *NotificationRuleMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *NotificationRuleMutation) Fields() []string {
+	fields := make([]string, 0, 4)
+	if m.user != nil {
+		fields = append(fields, notificationrule.FieldUserID)
+	}
+	if m.contact_method != nil {
+		fields = append(fields, notificationrule.FieldContactMethodID)
+	}
+	if m.urgency != nil {
+		fields = append(fields, notificationrule.FieldUrgency)
+	}
+	if m.delay_minutes != nil {
+		fields = append(fields, notificationrule.FieldDelayMinutes)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *NotificationRuleMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case notificationrule.FieldUserID:
+		return m.UserID()
+	case notificationrule.FieldContactMethodID:
+		return m.ContactMethodID()
+	case notificationrule.FieldUrgency:
+		return m.Urgency()
+	case notificationrule.FieldDelayMinutes:
+		return m.DelayMinutes()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *NotificationRuleMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case notificationrule.FieldUserID:
+		return m.OldUserID(ctx)
+	case notificationrule.FieldContactMethodID:
+		return m.OldContactMethodID(ctx)
+	case notificationrule.FieldUrgency:
+		return m.OldUrgency(ctx)
+	case notificationrule.FieldDelayMinutes:
+		return m.OldDelayMinutes(ctx)
+	}
+	return nil, fmt.Errorf("unknown NotificationRule field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *NotificationRuleMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case notificationrule.FieldUserID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUserID(v)
+		return nil
+	case notificationrule.FieldContactMethodID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetContactMethodID(v)
+		return nil
+	case notificationrule.FieldUrgency:
+		v, ok := value.(notificationrule.Urgency)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUrgency(v)
+		return nil
+	case notificationrule.FieldDelayMinutes:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDelayMinutes(v)
+		return nil
+	}
+	return fmt.Errorf("unknown NotificationRule field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *NotificationRuleMutation) AddedFields() []string {
+	var fields []string
+	if m.adddelay_minutes != nil {
+		fields = append(fields, notificationrule.FieldDelayMinutes)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *NotificationRuleMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case notificationrule.FieldDelayMinutes:
+		return m.AddedDelayMinutes()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *NotificationRuleMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case notificationrule.FieldDelayMinutes:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddDelayMinutes(v)
+		return nil
+	}
+	return fmt.Errorf("unknown NotificationRule numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *NotificationRuleMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *NotificationRuleMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *NotificationRuleMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown NotificationRule nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *NotificationRuleMutation) ResetField(name string) error {
+	switch name {
+	case notificationrule.FieldUserID:
+		m.ResetUserID()
+		return nil
+	case notificationrule.FieldContactMethodID:
+		m.ResetContactMethodID()
+		return nil
+	case notificationrule.FieldUrgency:
+		m.ResetUrgency()
+		return nil
+	case notificationrule.FieldDelayMinutes:
+		m.ResetDelayMinutes()
+		return nil
+	}
+	return fmt.Errorf("unknown NotificationRule field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *NotificationRuleMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.user != nil {
+		edges = append(edges, notificationrule.EdgeUser)
+	}
+	if m.contact_method != nil {
+		edges = append(edges, notificationrule.EdgeContactMethod)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *NotificationRuleMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case notificationrule.EdgeUser:
+		if id := m.user; id != nil {
+			return []ent.Value{*id}
+		}
+	case notificationrule.EdgeContactMethod:
+		if id := m.contact_method; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *NotificationRuleMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *NotificationRuleMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *NotificationRuleMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.cleareduser {
+		edges = append(edges, notificationrule.EdgeUser)
+	}
+	if m.clearedcontact_method {
+		edges = append(edges, notificationrule.EdgeContactMethod)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *NotificationRuleMutation) EdgeCleared(name string) bool {
+	switch name {
+	case notificationrule.EdgeUser:
+		return m.cleareduser
+	case notificationrule.EdgeContactMethod:
+		return m.clearedcontact_method
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *NotificationRuleMutation) ClearEdge(name string) error {
+	switch name {
+	case notificationrule.EdgeUser:
+		m.ClearUser()
+		return nil
+	case notificationrule.EdgeContactMethod:
+		m.ClearContactMethod()
+		return nil
+	}
+	return fmt.Errorf("unknown NotificationRule unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *NotificationRuleMutation) ResetEdge(name string) error {
+	switch name {
+	case notificationrule.EdgeUser:
+		m.ResetUser()
+		return nil
+	case notificationrule.EdgeContactMethod:
+		m.ResetContactMethod()
+		return nil
+	}
+	return fmt.Errorf("unknown NotificationRule edge %s", name)
+}
+
 // ScheduleMutation represents an operation that mutates the Schedule nodes in the graph.
 type ScheduleMutation struct {
 	config
@@ -13955,9 +18696,12 @@ type ServiceMutation struct {
 	updated_at                 *time.Time
 	name                       *string
 	description                *string
+	high_urgency_up_to         *service.HighUrgencyUpTo
 	clearedFields              map[string]struct{}
 	team                       *int
 	clearedteam                bool
+	escalation_policy          *int
+	clearedescalation_policy   bool
 	alerts                     map[int]struct{}
 	removedalerts              map[int]struct{}
 	clearedalerts              bool
@@ -14256,6 +19000,91 @@ func (m *ServiceMutation) ResetTeamID() {
 	m.team = nil
 }
 
+// SetEscalationPolicyID sets the "escalation_policy_id" field.
+func (m *ServiceMutation) SetEscalationPolicyID(i int) {
+	m.escalation_policy = &i
+}
+
+// EscalationPolicyID returns the value of the "escalation_policy_id" field in the mutation.
+func (m *ServiceMutation) EscalationPolicyID() (r int, exists bool) {
+	v := m.escalation_policy
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEscalationPolicyID returns the old "escalation_policy_id" field's value of the Service entity.
+// If the Service object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServiceMutation) OldEscalationPolicyID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEscalationPolicyID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEscalationPolicyID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEscalationPolicyID: %w", err)
+	}
+	return oldValue.EscalationPolicyID, nil
+}
+
+// ClearEscalationPolicyID clears the value of the "escalation_policy_id" field.
+func (m *ServiceMutation) ClearEscalationPolicyID() {
+	m.escalation_policy = nil
+	m.clearedFields[service.FieldEscalationPolicyID] = struct{}{}
+}
+
+// EscalationPolicyIDCleared returns if the "escalation_policy_id" field was cleared in this mutation.
+func (m *ServiceMutation) EscalationPolicyIDCleared() bool {
+	_, ok := m.clearedFields[service.FieldEscalationPolicyID]
+	return ok
+}
+
+// ResetEscalationPolicyID resets all changes to the "escalation_policy_id" field.
+func (m *ServiceMutation) ResetEscalationPolicyID() {
+	m.escalation_policy = nil
+	delete(m.clearedFields, service.FieldEscalationPolicyID)
+}
+
+// SetHighUrgencyUpTo sets the "high_urgency_up_to" field.
+func (m *ServiceMutation) SetHighUrgencyUpTo(suut service.HighUrgencyUpTo) {
+	m.high_urgency_up_to = &suut
+}
+
+// HighUrgencyUpTo returns the value of the "high_urgency_up_to" field in the mutation.
+func (m *ServiceMutation) HighUrgencyUpTo() (r service.HighUrgencyUpTo, exists bool) {
+	v := m.high_urgency_up_to
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHighUrgencyUpTo returns the old "high_urgency_up_to" field's value of the Service entity.
+// If the Service object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServiceMutation) OldHighUrgencyUpTo(ctx context.Context) (v service.HighUrgencyUpTo, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHighUrgencyUpTo is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHighUrgencyUpTo requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHighUrgencyUpTo: %w", err)
+	}
+	return oldValue.HighUrgencyUpTo, nil
+}
+
+// ResetHighUrgencyUpTo resets all changes to the "high_urgency_up_to" field.
+func (m *ServiceMutation) ResetHighUrgencyUpTo() {
+	m.high_urgency_up_to = nil
+}
+
 // ClearTeam clears the "team" edge to the Team entity.
 func (m *ServiceMutation) ClearTeam() {
 	m.clearedteam = true
@@ -14281,6 +19110,33 @@ func (m *ServiceMutation) TeamIDs() (ids []int) {
 func (m *ServiceMutation) ResetTeam() {
 	m.team = nil
 	m.clearedteam = false
+}
+
+// ClearEscalationPolicy clears the "escalation_policy" edge to the EscalationPolicy entity.
+func (m *ServiceMutation) ClearEscalationPolicy() {
+	m.clearedescalation_policy = true
+	m.clearedFields[service.FieldEscalationPolicyID] = struct{}{}
+}
+
+// EscalationPolicyCleared reports if the "escalation_policy" edge to the EscalationPolicy entity was cleared.
+func (m *ServiceMutation) EscalationPolicyCleared() bool {
+	return m.EscalationPolicyIDCleared() || m.clearedescalation_policy
+}
+
+// EscalationPolicyIDs returns the "escalation_policy" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// EscalationPolicyID instead. It exists only for internal usage by the builders.
+func (m *ServiceMutation) EscalationPolicyIDs() (ids []int) {
+	if id := m.escalation_policy; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetEscalationPolicy resets all changes to the "escalation_policy" edge.
+func (m *ServiceMutation) ResetEscalationPolicy() {
+	m.escalation_policy = nil
+	m.clearedescalation_policy = false
 }
 
 // AddAlertIDs adds the "alerts" edge to the Alert entity by ids.
@@ -14587,7 +19443,7 @@ func (m *ServiceMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ServiceMutation) Fields() []string {
-	fields := make([]string, 0, 5)
+	fields := make([]string, 0, 7)
 	if m.created_at != nil {
 		fields = append(fields, service.FieldCreatedAt)
 	}
@@ -14602,6 +19458,12 @@ func (m *ServiceMutation) Fields() []string {
 	}
 	if m.team != nil {
 		fields = append(fields, service.FieldTeamID)
+	}
+	if m.escalation_policy != nil {
+		fields = append(fields, service.FieldEscalationPolicyID)
+	}
+	if m.high_urgency_up_to != nil {
+		fields = append(fields, service.FieldHighUrgencyUpTo)
 	}
 	return fields
 }
@@ -14621,6 +19483,10 @@ func (m *ServiceMutation) Field(name string) (ent.Value, bool) {
 		return m.Description()
 	case service.FieldTeamID:
 		return m.TeamID()
+	case service.FieldEscalationPolicyID:
+		return m.EscalationPolicyID()
+	case service.FieldHighUrgencyUpTo:
+		return m.HighUrgencyUpTo()
 	}
 	return nil, false
 }
@@ -14640,6 +19506,10 @@ func (m *ServiceMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldDescription(ctx)
 	case service.FieldTeamID:
 		return m.OldTeamID(ctx)
+	case service.FieldEscalationPolicyID:
+		return m.OldEscalationPolicyID(ctx)
+	case service.FieldHighUrgencyUpTo:
+		return m.OldHighUrgencyUpTo(ctx)
 	}
 	return nil, fmt.Errorf("unknown Service field %s", name)
 }
@@ -14684,6 +19554,20 @@ func (m *ServiceMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetTeamID(v)
 		return nil
+	case service.FieldEscalationPolicyID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEscalationPolicyID(v)
+		return nil
+	case service.FieldHighUrgencyUpTo:
+		v, ok := value.(service.HighUrgencyUpTo)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHighUrgencyUpTo(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Service field %s", name)
 }
@@ -14716,7 +19600,11 @@ func (m *ServiceMutation) AddField(name string, value ent.Value) error {
 // ClearedFields returns all nullable fields that were cleared during this
 // mutation.
 func (m *ServiceMutation) ClearedFields() []string {
-	return nil
+	var fields []string
+	if m.FieldCleared(service.FieldEscalationPolicyID) {
+		fields = append(fields, service.FieldEscalationPolicyID)
+	}
+	return fields
 }
 
 // FieldCleared returns a boolean indicating if a field with the given name was
@@ -14729,6 +19617,11 @@ func (m *ServiceMutation) FieldCleared(name string) bool {
 // ClearField clears the value of the field with the given name. It returns an
 // error if the field is not defined in the schema.
 func (m *ServiceMutation) ClearField(name string) error {
+	switch name {
+	case service.FieldEscalationPolicyID:
+		m.ClearEscalationPolicyID()
+		return nil
+	}
 	return fmt.Errorf("unknown Service nullable field %s", name)
 }
 
@@ -14751,15 +19644,24 @@ func (m *ServiceMutation) ResetField(name string) error {
 	case service.FieldTeamID:
 		m.ResetTeamID()
 		return nil
+	case service.FieldEscalationPolicyID:
+		m.ResetEscalationPolicyID()
+		return nil
+	case service.FieldHighUrgencyUpTo:
+		m.ResetHighUrgencyUpTo()
+		return nil
 	}
 	return fmt.Errorf("unknown Service field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *ServiceMutation) AddedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.team != nil {
 		edges = append(edges, service.EdgeTeam)
+	}
+	if m.escalation_policy != nil {
+		edges = append(edges, service.EdgeEscalationPolicy)
 	}
 	if m.alerts != nil {
 		edges = append(edges, service.EdgeAlerts)
@@ -14785,6 +19687,10 @@ func (m *ServiceMutation) AddedIDs(name string) []ent.Value {
 	switch name {
 	case service.EdgeTeam:
 		if id := m.team; id != nil {
+			return []ent.Value{*id}
+		}
+	case service.EdgeEscalationPolicy:
+		if id := m.escalation_policy; id != nil {
 			return []ent.Value{*id}
 		}
 	case service.EdgeAlerts:
@@ -14823,7 +19729,7 @@ func (m *ServiceMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *ServiceMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.removedalerts != nil {
 		edges = append(edges, service.EdgeAlerts)
 	}
@@ -14882,9 +19788,12 @@ func (m *ServiceMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *ServiceMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.clearedteam {
 		edges = append(edges, service.EdgeTeam)
+	}
+	if m.clearedescalation_policy {
+		edges = append(edges, service.EdgeEscalationPolicy)
 	}
 	if m.clearedalerts {
 		edges = append(edges, service.EdgeAlerts)
@@ -14910,6 +19819,8 @@ func (m *ServiceMutation) EdgeCleared(name string) bool {
 	switch name {
 	case service.EdgeTeam:
 		return m.clearedteam
+	case service.EdgeEscalationPolicy:
+		return m.clearedescalation_policy
 	case service.EdgeAlerts:
 		return m.clearedalerts
 	case service.EdgeIntegrations:
@@ -14931,6 +19842,9 @@ func (m *ServiceMutation) ClearEdge(name string) error {
 	case service.EdgeTeam:
 		m.ClearTeam()
 		return nil
+	case service.EdgeEscalationPolicy:
+		m.ClearEscalationPolicy()
+		return nil
 	}
 	return fmt.Errorf("unknown Service unique edge %s", name)
 }
@@ -14941,6 +19855,9 @@ func (m *ServiceMutation) ResetEdge(name string) error {
 	switch name {
 	case service.EdgeTeam:
 		m.ResetTeam()
+		return nil
+	case service.EdgeEscalationPolicy:
+		m.ResetEscalationPolicy()
 		return nil
 	case service.EdgeAlerts:
 		m.ResetAlerts()
@@ -15617,26 +20534,28 @@ func (m *SessionMutation) ResetEdge(name string) error {
 // TeamMutation represents an operation that mutates the Team nodes in the graph.
 type TeamMutation struct {
 	config
-	op               Op
-	typ              string
-	id               *int
-	created_at       *time.Time
-	updated_at       *time.Time
-	name             *string
-	description      *string
-	clearedFields    map[string]struct{}
-	members          map[int]struct{}
-	removedmembers   map[int]struct{}
-	clearedmembers   bool
-	services         map[int]struct{}
-	removedservices  map[int]struct{}
-	clearedservices  bool
-	schedules        map[int]struct{}
-	removedschedules map[int]struct{}
-	clearedschedules bool
-	done             bool
-	oldValue         func(context.Context) (*Team, error)
-	predicates       []predicate.Team
+	op                  Op
+	typ                 string
+	id                  *int
+	created_at          *time.Time
+	updated_at          *time.Time
+	name                *string
+	description         *string
+	round_robin_next    *int
+	addround_robin_next *int
+	clearedFields       map[string]struct{}
+	members             map[int]struct{}
+	removedmembers      map[int]struct{}
+	clearedmembers      bool
+	services            map[int]struct{}
+	removedservices     map[int]struct{}
+	clearedservices     bool
+	schedules           map[int]struct{}
+	removedschedules    map[int]struct{}
+	clearedschedules    bool
+	done                bool
+	oldValue            func(context.Context) (*Team, error)
+	predicates          []predicate.Team
 }
 
 var _ ent.Mutation = (*TeamMutation)(nil)
@@ -15881,6 +20800,62 @@ func (m *TeamMutation) ResetDescription() {
 	m.description = nil
 }
 
+// SetRoundRobinNext sets the "round_robin_next" field.
+func (m *TeamMutation) SetRoundRobinNext(i int) {
+	m.round_robin_next = &i
+	m.addround_robin_next = nil
+}
+
+// RoundRobinNext returns the value of the "round_robin_next" field in the mutation.
+func (m *TeamMutation) RoundRobinNext() (r int, exists bool) {
+	v := m.round_robin_next
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRoundRobinNext returns the old "round_robin_next" field's value of the Team entity.
+// If the Team object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *TeamMutation) OldRoundRobinNext(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRoundRobinNext is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRoundRobinNext requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRoundRobinNext: %w", err)
+	}
+	return oldValue.RoundRobinNext, nil
+}
+
+// AddRoundRobinNext adds i to the "round_robin_next" field.
+func (m *TeamMutation) AddRoundRobinNext(i int) {
+	if m.addround_robin_next != nil {
+		*m.addround_robin_next += i
+	} else {
+		m.addround_robin_next = &i
+	}
+}
+
+// AddedRoundRobinNext returns the value that was added to the "round_robin_next" field in this mutation.
+func (m *TeamMutation) AddedRoundRobinNext() (r int, exists bool) {
+	v := m.addround_robin_next
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRoundRobinNext resets all changes to the "round_robin_next" field.
+func (m *TeamMutation) ResetRoundRobinNext() {
+	m.round_robin_next = nil
+	m.addround_robin_next = nil
+}
+
 // AddMemberIDs adds the "members" edge to the User entity by ids.
 func (m *TeamMutation) AddMemberIDs(ids ...int) {
 	if m.members == nil {
@@ -16077,7 +21052,7 @@ func (m *TeamMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *TeamMutation) Fields() []string {
-	fields := make([]string, 0, 4)
+	fields := make([]string, 0, 5)
 	if m.created_at != nil {
 		fields = append(fields, team.FieldCreatedAt)
 	}
@@ -16089,6 +21064,9 @@ func (m *TeamMutation) Fields() []string {
 	}
 	if m.description != nil {
 		fields = append(fields, team.FieldDescription)
+	}
+	if m.round_robin_next != nil {
+		fields = append(fields, team.FieldRoundRobinNext)
 	}
 	return fields
 }
@@ -16106,6 +21084,8 @@ func (m *TeamMutation) Field(name string) (ent.Value, bool) {
 		return m.Name()
 	case team.FieldDescription:
 		return m.Description()
+	case team.FieldRoundRobinNext:
+		return m.RoundRobinNext()
 	}
 	return nil, false
 }
@@ -16123,6 +21103,8 @@ func (m *TeamMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldName(ctx)
 	case team.FieldDescription:
 		return m.OldDescription(ctx)
+	case team.FieldRoundRobinNext:
+		return m.OldRoundRobinNext(ctx)
 	}
 	return nil, fmt.Errorf("unknown Team field %s", name)
 }
@@ -16160,6 +21142,13 @@ func (m *TeamMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetDescription(v)
 		return nil
+	case team.FieldRoundRobinNext:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRoundRobinNext(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Team field %s", name)
 }
@@ -16167,13 +21156,21 @@ func (m *TeamMutation) SetField(name string, value ent.Value) error {
 // AddedFields returns all numeric fields that were incremented/decremented during
 // this mutation.
 func (m *TeamMutation) AddedFields() []string {
-	return nil
+	var fields []string
+	if m.addround_robin_next != nil {
+		fields = append(fields, team.FieldRoundRobinNext)
+	}
+	return fields
 }
 
 // AddedField returns the numeric value that was incremented/decremented on a field
 // with the given name. The second boolean return value indicates that this field
 // was not set, or was not defined in the schema.
 func (m *TeamMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case team.FieldRoundRobinNext:
+		return m.AddedRoundRobinNext()
+	}
 	return nil, false
 }
 
@@ -16182,6 +21179,13 @@ func (m *TeamMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *TeamMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case team.FieldRoundRobinNext:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRoundRobinNext(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Team numeric field %s", name)
 }
@@ -16220,6 +21224,9 @@ func (m *TeamMutation) ResetField(name string) error {
 		return nil
 	case team.FieldDescription:
 		m.ResetDescription()
+		return nil
+	case team.FieldRoundRobinNext:
+		m.ResetRoundRobinNext()
 		return nil
 	}
 	return fmt.Errorf("unknown Team field %s", name)
@@ -17331,36 +22338,49 @@ func (m *TimelineEventMutation) ResetEdge(name string) error {
 // UserMutation represents an operation that mutates the User nodes in the graph.
 type UserMutation struct {
 	config
-	op                    Op
-	typ                   string
-	id                    *int
-	created_at            *time.Time
-	updated_at            *time.Time
-	name                  *string
-	email                 *string
-	time_zone             *string
-	role                  *viewer.Role
-	password_hash         *string
-	disabled              *bool
-	clearedFields         map[string]struct{}
-	teams                 map[int]struct{}
-	removedteams          map[int]struct{}
-	clearedteams          bool
-	api_tokens            map[int]struct{}
-	removedapi_tokens     map[int]struct{}
-	clearedapi_tokens     bool
-	sessions              map[int]struct{}
-	removedsessions       map[int]struct{}
-	clearedsessions       bool
-	invitations           map[int]struct{}
-	removedinvitations    map[int]struct{}
-	clearedinvitations    bool
-	calendar_feeds        map[int]struct{}
-	removedcalendar_feeds map[int]struct{}
-	clearedcalendar_feeds bool
-	done                  bool
-	oldValue              func(context.Context) (*User, error)
-	predicates            []predicate.User
+	op                        Op
+	typ                       string
+	id                        *int
+	created_at                *time.Time
+	updated_at                *time.Time
+	name                      *string
+	email                     *string
+	time_zone                 *string
+	role                      *viewer.Role
+	password_hash             *string
+	disabled                  *bool
+	quiet_hours_start         *int
+	addquiet_hours_start      *int
+	quiet_hours_end           *int
+	addquiet_hours_end        *int
+	clearedFields             map[string]struct{}
+	teams                     map[int]struct{}
+	removedteams              map[int]struct{}
+	clearedteams              bool
+	api_tokens                map[int]struct{}
+	removedapi_tokens         map[int]struct{}
+	clearedapi_tokens         bool
+	sessions                  map[int]struct{}
+	removedsessions           map[int]struct{}
+	clearedsessions           bool
+	invitations               map[int]struct{}
+	removedinvitations        map[int]struct{}
+	clearedinvitations        bool
+	calendar_feeds            map[int]struct{}
+	removedcalendar_feeds     map[int]struct{}
+	clearedcalendar_feeds     bool
+	contact_methods           map[int]struct{}
+	removedcontact_methods    map[int]struct{}
+	clearedcontact_methods    bool
+	notification_rules        map[int]struct{}
+	removednotification_rules map[int]struct{}
+	clearednotification_rules bool
+	deliveries                map[int]struct{}
+	removeddeliveries         map[int]struct{}
+	cleareddeliveries         bool
+	done                      bool
+	oldValue                  func(context.Context) (*User, error)
+	predicates                []predicate.User
 }
 
 var _ ent.Mutation = (*UserMutation)(nil)
@@ -17762,6 +22782,146 @@ func (m *UserMutation) ResetDisabled() {
 	m.disabled = nil
 }
 
+// SetQuietHoursStart sets the "quiet_hours_start" field.
+func (m *UserMutation) SetQuietHoursStart(i int) {
+	m.quiet_hours_start = &i
+	m.addquiet_hours_start = nil
+}
+
+// QuietHoursStart returns the value of the "quiet_hours_start" field in the mutation.
+func (m *UserMutation) QuietHoursStart() (r int, exists bool) {
+	v := m.quiet_hours_start
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldQuietHoursStart returns the old "quiet_hours_start" field's value of the User entity.
+// If the User object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *UserMutation) OldQuietHoursStart(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldQuietHoursStart is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldQuietHoursStart requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldQuietHoursStart: %w", err)
+	}
+	return oldValue.QuietHoursStart, nil
+}
+
+// AddQuietHoursStart adds i to the "quiet_hours_start" field.
+func (m *UserMutation) AddQuietHoursStart(i int) {
+	if m.addquiet_hours_start != nil {
+		*m.addquiet_hours_start += i
+	} else {
+		m.addquiet_hours_start = &i
+	}
+}
+
+// AddedQuietHoursStart returns the value that was added to the "quiet_hours_start" field in this mutation.
+func (m *UserMutation) AddedQuietHoursStart() (r int, exists bool) {
+	v := m.addquiet_hours_start
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearQuietHoursStart clears the value of the "quiet_hours_start" field.
+func (m *UserMutation) ClearQuietHoursStart() {
+	m.quiet_hours_start = nil
+	m.addquiet_hours_start = nil
+	m.clearedFields[user.FieldQuietHoursStart] = struct{}{}
+}
+
+// QuietHoursStartCleared returns if the "quiet_hours_start" field was cleared in this mutation.
+func (m *UserMutation) QuietHoursStartCleared() bool {
+	_, ok := m.clearedFields[user.FieldQuietHoursStart]
+	return ok
+}
+
+// ResetQuietHoursStart resets all changes to the "quiet_hours_start" field.
+func (m *UserMutation) ResetQuietHoursStart() {
+	m.quiet_hours_start = nil
+	m.addquiet_hours_start = nil
+	delete(m.clearedFields, user.FieldQuietHoursStart)
+}
+
+// SetQuietHoursEnd sets the "quiet_hours_end" field.
+func (m *UserMutation) SetQuietHoursEnd(i int) {
+	m.quiet_hours_end = &i
+	m.addquiet_hours_end = nil
+}
+
+// QuietHoursEnd returns the value of the "quiet_hours_end" field in the mutation.
+func (m *UserMutation) QuietHoursEnd() (r int, exists bool) {
+	v := m.quiet_hours_end
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldQuietHoursEnd returns the old "quiet_hours_end" field's value of the User entity.
+// If the User object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *UserMutation) OldQuietHoursEnd(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldQuietHoursEnd is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldQuietHoursEnd requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldQuietHoursEnd: %w", err)
+	}
+	return oldValue.QuietHoursEnd, nil
+}
+
+// AddQuietHoursEnd adds i to the "quiet_hours_end" field.
+func (m *UserMutation) AddQuietHoursEnd(i int) {
+	if m.addquiet_hours_end != nil {
+		*m.addquiet_hours_end += i
+	} else {
+		m.addquiet_hours_end = &i
+	}
+}
+
+// AddedQuietHoursEnd returns the value that was added to the "quiet_hours_end" field in this mutation.
+func (m *UserMutation) AddedQuietHoursEnd() (r int, exists bool) {
+	v := m.addquiet_hours_end
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearQuietHoursEnd clears the value of the "quiet_hours_end" field.
+func (m *UserMutation) ClearQuietHoursEnd() {
+	m.quiet_hours_end = nil
+	m.addquiet_hours_end = nil
+	m.clearedFields[user.FieldQuietHoursEnd] = struct{}{}
+}
+
+// QuietHoursEndCleared returns if the "quiet_hours_end" field was cleared in this mutation.
+func (m *UserMutation) QuietHoursEndCleared() bool {
+	_, ok := m.clearedFields[user.FieldQuietHoursEnd]
+	return ok
+}
+
+// ResetQuietHoursEnd resets all changes to the "quiet_hours_end" field.
+func (m *UserMutation) ResetQuietHoursEnd() {
+	m.quiet_hours_end = nil
+	m.addquiet_hours_end = nil
+	delete(m.clearedFields, user.FieldQuietHoursEnd)
+}
+
 // AddTeamIDs adds the "teams" edge to the Team entity by ids.
 func (m *UserMutation) AddTeamIDs(ids ...int) {
 	if m.teams == nil {
@@ -18032,6 +23192,168 @@ func (m *UserMutation) ResetCalendarFeeds() {
 	m.removedcalendar_feeds = nil
 }
 
+// AddContactMethodIDs adds the "contact_methods" edge to the ContactMethod entity by ids.
+func (m *UserMutation) AddContactMethodIDs(ids ...int) {
+	if m.contact_methods == nil {
+		m.contact_methods = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.contact_methods[ids[i]] = struct{}{}
+	}
+}
+
+// ClearContactMethods clears the "contact_methods" edge to the ContactMethod entity.
+func (m *UserMutation) ClearContactMethods() {
+	m.clearedcontact_methods = true
+}
+
+// ContactMethodsCleared reports if the "contact_methods" edge to the ContactMethod entity was cleared.
+func (m *UserMutation) ContactMethodsCleared() bool {
+	return m.clearedcontact_methods
+}
+
+// RemoveContactMethodIDs removes the "contact_methods" edge to the ContactMethod entity by IDs.
+func (m *UserMutation) RemoveContactMethodIDs(ids ...int) {
+	if m.removedcontact_methods == nil {
+		m.removedcontact_methods = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.contact_methods, ids[i])
+		m.removedcontact_methods[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedContactMethods returns the removed IDs of the "contact_methods" edge to the ContactMethod entity.
+func (m *UserMutation) RemovedContactMethodsIDs() (ids []int) {
+	for id := range m.removedcontact_methods {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ContactMethodsIDs returns the "contact_methods" edge IDs in the mutation.
+func (m *UserMutation) ContactMethodsIDs() (ids []int) {
+	for id := range m.contact_methods {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetContactMethods resets all changes to the "contact_methods" edge.
+func (m *UserMutation) ResetContactMethods() {
+	m.contact_methods = nil
+	m.clearedcontact_methods = false
+	m.removedcontact_methods = nil
+}
+
+// AddNotificationRuleIDs adds the "notification_rules" edge to the NotificationRule entity by ids.
+func (m *UserMutation) AddNotificationRuleIDs(ids ...int) {
+	if m.notification_rules == nil {
+		m.notification_rules = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.notification_rules[ids[i]] = struct{}{}
+	}
+}
+
+// ClearNotificationRules clears the "notification_rules" edge to the NotificationRule entity.
+func (m *UserMutation) ClearNotificationRules() {
+	m.clearednotification_rules = true
+}
+
+// NotificationRulesCleared reports if the "notification_rules" edge to the NotificationRule entity was cleared.
+func (m *UserMutation) NotificationRulesCleared() bool {
+	return m.clearednotification_rules
+}
+
+// RemoveNotificationRuleIDs removes the "notification_rules" edge to the NotificationRule entity by IDs.
+func (m *UserMutation) RemoveNotificationRuleIDs(ids ...int) {
+	if m.removednotification_rules == nil {
+		m.removednotification_rules = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.notification_rules, ids[i])
+		m.removednotification_rules[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedNotificationRules returns the removed IDs of the "notification_rules" edge to the NotificationRule entity.
+func (m *UserMutation) RemovedNotificationRulesIDs() (ids []int) {
+	for id := range m.removednotification_rules {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// NotificationRulesIDs returns the "notification_rules" edge IDs in the mutation.
+func (m *UserMutation) NotificationRulesIDs() (ids []int) {
+	for id := range m.notification_rules {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetNotificationRules resets all changes to the "notification_rules" edge.
+func (m *UserMutation) ResetNotificationRules() {
+	m.notification_rules = nil
+	m.clearednotification_rules = false
+	m.removednotification_rules = nil
+}
+
+// AddDeliveryIDs adds the "deliveries" edge to the Delivery entity by ids.
+func (m *UserMutation) AddDeliveryIDs(ids ...int) {
+	if m.deliveries == nil {
+		m.deliveries = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.deliveries[ids[i]] = struct{}{}
+	}
+}
+
+// ClearDeliveries clears the "deliveries" edge to the Delivery entity.
+func (m *UserMutation) ClearDeliveries() {
+	m.cleareddeliveries = true
+}
+
+// DeliveriesCleared reports if the "deliveries" edge to the Delivery entity was cleared.
+func (m *UserMutation) DeliveriesCleared() bool {
+	return m.cleareddeliveries
+}
+
+// RemoveDeliveryIDs removes the "deliveries" edge to the Delivery entity by IDs.
+func (m *UserMutation) RemoveDeliveryIDs(ids ...int) {
+	if m.removeddeliveries == nil {
+		m.removeddeliveries = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.deliveries, ids[i])
+		m.removeddeliveries[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedDeliveries returns the removed IDs of the "deliveries" edge to the Delivery entity.
+func (m *UserMutation) RemovedDeliveriesIDs() (ids []int) {
+	for id := range m.removeddeliveries {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// DeliveriesIDs returns the "deliveries" edge IDs in the mutation.
+func (m *UserMutation) DeliveriesIDs() (ids []int) {
+	for id := range m.deliveries {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetDeliveries resets all changes to the "deliveries" edge.
+func (m *UserMutation) ResetDeliveries() {
+	m.deliveries = nil
+	m.cleareddeliveries = false
+	m.removeddeliveries = nil
+}
+
 // Where appends a list predicates to the UserMutation builder.
 func (m *UserMutation) Where(ps ...predicate.User) {
 	m.predicates = append(m.predicates, ps...)
@@ -18066,7 +23388,7 @@ func (m *UserMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *UserMutation) Fields() []string {
-	fields := make([]string, 0, 8)
+	fields := make([]string, 0, 10)
 	if m.created_at != nil {
 		fields = append(fields, user.FieldCreatedAt)
 	}
@@ -18090,6 +23412,12 @@ func (m *UserMutation) Fields() []string {
 	}
 	if m.disabled != nil {
 		fields = append(fields, user.FieldDisabled)
+	}
+	if m.quiet_hours_start != nil {
+		fields = append(fields, user.FieldQuietHoursStart)
+	}
+	if m.quiet_hours_end != nil {
+		fields = append(fields, user.FieldQuietHoursEnd)
 	}
 	return fields
 }
@@ -18115,6 +23443,10 @@ func (m *UserMutation) Field(name string) (ent.Value, bool) {
 		return m.PasswordHash()
 	case user.FieldDisabled:
 		return m.Disabled()
+	case user.FieldQuietHoursStart:
+		return m.QuietHoursStart()
+	case user.FieldQuietHoursEnd:
+		return m.QuietHoursEnd()
 	}
 	return nil, false
 }
@@ -18140,6 +23472,10 @@ func (m *UserMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldPasswordHash(ctx)
 	case user.FieldDisabled:
 		return m.OldDisabled(ctx)
+	case user.FieldQuietHoursStart:
+		return m.OldQuietHoursStart(ctx)
+	case user.FieldQuietHoursEnd:
+		return m.OldQuietHoursEnd(ctx)
 	}
 	return nil, fmt.Errorf("unknown User field %s", name)
 }
@@ -18205,6 +23541,20 @@ func (m *UserMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetDisabled(v)
 		return nil
+	case user.FieldQuietHoursStart:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetQuietHoursStart(v)
+		return nil
+	case user.FieldQuietHoursEnd:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetQuietHoursEnd(v)
+		return nil
 	}
 	return fmt.Errorf("unknown User field %s", name)
 }
@@ -18212,13 +23562,26 @@ func (m *UserMutation) SetField(name string, value ent.Value) error {
 // AddedFields returns all numeric fields that were incremented/decremented during
 // this mutation.
 func (m *UserMutation) AddedFields() []string {
-	return nil
+	var fields []string
+	if m.addquiet_hours_start != nil {
+		fields = append(fields, user.FieldQuietHoursStart)
+	}
+	if m.addquiet_hours_end != nil {
+		fields = append(fields, user.FieldQuietHoursEnd)
+	}
+	return fields
 }
 
 // AddedField returns the numeric value that was incremented/decremented on a field
 // with the given name. The second boolean return value indicates that this field
 // was not set, or was not defined in the schema.
 func (m *UserMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case user.FieldQuietHoursStart:
+		return m.AddedQuietHoursStart()
+	case user.FieldQuietHoursEnd:
+		return m.AddedQuietHoursEnd()
+	}
 	return nil, false
 }
 
@@ -18227,6 +23590,20 @@ func (m *UserMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *UserMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case user.FieldQuietHoursStart:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddQuietHoursStart(v)
+		return nil
+	case user.FieldQuietHoursEnd:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddQuietHoursEnd(v)
+		return nil
 	}
 	return fmt.Errorf("unknown User numeric field %s", name)
 }
@@ -18237,6 +23614,12 @@ func (m *UserMutation) ClearedFields() []string {
 	var fields []string
 	if m.FieldCleared(user.FieldPasswordHash) {
 		fields = append(fields, user.FieldPasswordHash)
+	}
+	if m.FieldCleared(user.FieldQuietHoursStart) {
+		fields = append(fields, user.FieldQuietHoursStart)
+	}
+	if m.FieldCleared(user.FieldQuietHoursEnd) {
+		fields = append(fields, user.FieldQuietHoursEnd)
 	}
 	return fields
 }
@@ -18254,6 +23637,12 @@ func (m *UserMutation) ClearField(name string) error {
 	switch name {
 	case user.FieldPasswordHash:
 		m.ClearPasswordHash()
+		return nil
+	case user.FieldQuietHoursStart:
+		m.ClearQuietHoursStart()
+		return nil
+	case user.FieldQuietHoursEnd:
+		m.ClearQuietHoursEnd()
 		return nil
 	}
 	return fmt.Errorf("unknown User nullable field %s", name)
@@ -18287,13 +23676,19 @@ func (m *UserMutation) ResetField(name string) error {
 	case user.FieldDisabled:
 		m.ResetDisabled()
 		return nil
+	case user.FieldQuietHoursStart:
+		m.ResetQuietHoursStart()
+		return nil
+	case user.FieldQuietHoursEnd:
+		m.ResetQuietHoursEnd()
+		return nil
 	}
 	return fmt.Errorf("unknown User field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *UserMutation) AddedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 8)
 	if m.teams != nil {
 		edges = append(edges, user.EdgeTeams)
 	}
@@ -18308,6 +23703,15 @@ func (m *UserMutation) AddedEdges() []string {
 	}
 	if m.calendar_feeds != nil {
 		edges = append(edges, user.EdgeCalendarFeeds)
+	}
+	if m.contact_methods != nil {
+		edges = append(edges, user.EdgeContactMethods)
+	}
+	if m.notification_rules != nil {
+		edges = append(edges, user.EdgeNotificationRules)
+	}
+	if m.deliveries != nil {
+		edges = append(edges, user.EdgeDeliveries)
 	}
 	return edges
 }
@@ -18346,13 +23750,31 @@ func (m *UserMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case user.EdgeContactMethods:
+		ids := make([]ent.Value, 0, len(m.contact_methods))
+		for id := range m.contact_methods {
+			ids = append(ids, id)
+		}
+		return ids
+	case user.EdgeNotificationRules:
+		ids := make([]ent.Value, 0, len(m.notification_rules))
+		for id := range m.notification_rules {
+			ids = append(ids, id)
+		}
+		return ids
+	case user.EdgeDeliveries:
+		ids := make([]ent.Value, 0, len(m.deliveries))
+		for id := range m.deliveries {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *UserMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 8)
 	if m.removedteams != nil {
 		edges = append(edges, user.EdgeTeams)
 	}
@@ -18367,6 +23789,15 @@ func (m *UserMutation) RemovedEdges() []string {
 	}
 	if m.removedcalendar_feeds != nil {
 		edges = append(edges, user.EdgeCalendarFeeds)
+	}
+	if m.removedcontact_methods != nil {
+		edges = append(edges, user.EdgeContactMethods)
+	}
+	if m.removednotification_rules != nil {
+		edges = append(edges, user.EdgeNotificationRules)
+	}
+	if m.removeddeliveries != nil {
+		edges = append(edges, user.EdgeDeliveries)
 	}
 	return edges
 }
@@ -18405,13 +23836,31 @@ func (m *UserMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case user.EdgeContactMethods:
+		ids := make([]ent.Value, 0, len(m.removedcontact_methods))
+		for id := range m.removedcontact_methods {
+			ids = append(ids, id)
+		}
+		return ids
+	case user.EdgeNotificationRules:
+		ids := make([]ent.Value, 0, len(m.removednotification_rules))
+		for id := range m.removednotification_rules {
+			ids = append(ids, id)
+		}
+		return ids
+	case user.EdgeDeliveries:
+		ids := make([]ent.Value, 0, len(m.removeddeliveries))
+		for id := range m.removeddeliveries {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *UserMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 8)
 	if m.clearedteams {
 		edges = append(edges, user.EdgeTeams)
 	}
@@ -18426,6 +23875,15 @@ func (m *UserMutation) ClearedEdges() []string {
 	}
 	if m.clearedcalendar_feeds {
 		edges = append(edges, user.EdgeCalendarFeeds)
+	}
+	if m.clearedcontact_methods {
+		edges = append(edges, user.EdgeContactMethods)
+	}
+	if m.clearednotification_rules {
+		edges = append(edges, user.EdgeNotificationRules)
+	}
+	if m.cleareddeliveries {
+		edges = append(edges, user.EdgeDeliveries)
 	}
 	return edges
 }
@@ -18444,6 +23902,12 @@ func (m *UserMutation) EdgeCleared(name string) bool {
 		return m.clearedinvitations
 	case user.EdgeCalendarFeeds:
 		return m.clearedcalendar_feeds
+	case user.EdgeContactMethods:
+		return m.clearedcontact_methods
+	case user.EdgeNotificationRules:
+		return m.clearednotification_rules
+	case user.EdgeDeliveries:
+		return m.cleareddeliveries
 	}
 	return false
 }
@@ -18474,6 +23938,15 @@ func (m *UserMutation) ResetEdge(name string) error {
 		return nil
 	case user.EdgeCalendarFeeds:
 		m.ResetCalendarFeeds()
+		return nil
+	case user.EdgeContactMethods:
+		m.ResetContactMethods()
+		return nil
+	case user.EdgeNotificationRules:
+		m.ResetNotificationRules()
+		return nil
+	case user.EdgeDeliveries:
+		m.ResetDeliveries()
 		return nil
 	}
 	return fmt.Errorf("unknown User edge %s", name)

@@ -9,6 +9,7 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/tocsin/tocsin/ent/escalationpolicy"
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/team"
 )
@@ -28,6 +29,10 @@ type Service struct {
 	Description string `json:"description,omitempty"`
 	// TeamID holds the value of the "team_id" field.
 	TeamID int `json:"team_id,omitempty"`
+	// Who is paged; none: the owning team's on-call schedules.
+	EscalationPolicyID *int `json:"escalation_policy_id,omitempty"`
+	// Alerts of this priority and above page with high urgency.
+	HighUrgencyUpTo service.HighUrgencyUpTo `json:"high_urgency_up_to,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ServiceQuery when eager-loading is set.
 	Edges        ServiceEdges `json:"edges"`
@@ -38,6 +43,8 @@ type Service struct {
 type ServiceEdges struct {
 	// Team holds the value of the team edge.
 	Team *Team `json:"team,omitempty"`
+	// EscalationPolicy holds the value of the escalation_policy edge.
+	EscalationPolicy *EscalationPolicy `json:"escalation_policy,omitempty"`
 	// Alerts holds the value of the alerts edge.
 	Alerts []*Alert `json:"alerts,omitempty"`
 	// Integrations holds the value of the integrations edge.
@@ -50,9 +57,9 @@ type ServiceEdges struct {
 	Incidents []*Incident `json:"incidents,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [6]bool
+	loadedTypes [7]bool
 	// totalCount holds the count of the edges above.
-	totalCount [6]map[string]int
+	totalCount [7]map[string]int
 
 	namedAlerts             map[string][]*Alert
 	namedIntegrations       map[string][]*Integration
@@ -72,10 +79,21 @@ func (e ServiceEdges) TeamOrErr() (*Team, error) {
 	return nil, &NotLoadedError{edge: "team"}
 }
 
+// EscalationPolicyOrErr returns the EscalationPolicy value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e ServiceEdges) EscalationPolicyOrErr() (*EscalationPolicy, error) {
+	if e.EscalationPolicy != nil {
+		return e.EscalationPolicy, nil
+	} else if e.loadedTypes[1] {
+		return nil, &NotFoundError{label: escalationpolicy.Label}
+	}
+	return nil, &NotLoadedError{edge: "escalation_policy"}
+}
+
 // AlertsOrErr returns the Alerts value or an error if the edge
 // was not loaded in eager-loading.
 func (e ServiceEdges) AlertsOrErr() ([]*Alert, error) {
-	if e.loadedTypes[1] {
+	if e.loadedTypes[2] {
 		return e.Alerts, nil
 	}
 	return nil, &NotLoadedError{edge: "alerts"}
@@ -84,7 +102,7 @@ func (e ServiceEdges) AlertsOrErr() ([]*Alert, error) {
 // IntegrationsOrErr returns the Integrations value or an error if the edge
 // was not loaded in eager-loading.
 func (e ServiceEdges) IntegrationsOrErr() ([]*Integration, error) {
-	if e.loadedTypes[2] {
+	if e.loadedTypes[3] {
 		return e.Integrations, nil
 	}
 	return nil, &NotLoadedError{edge: "integrations"}
@@ -93,7 +111,7 @@ func (e ServiceEdges) IntegrationsOrErr() ([]*Integration, error) {
 // HeartbeatsOrErr returns the Heartbeats value or an error if the edge
 // was not loaded in eager-loading.
 func (e ServiceEdges) HeartbeatsOrErr() ([]*Heartbeat, error) {
-	if e.loadedTypes[3] {
+	if e.loadedTypes[4] {
 		return e.Heartbeats, nil
 	}
 	return nil, &NotLoadedError{edge: "heartbeats"}
@@ -102,7 +120,7 @@ func (e ServiceEdges) HeartbeatsOrErr() ([]*Heartbeat, error) {
 // MaintenanceWindowsOrErr returns the MaintenanceWindows value or an error if the edge
 // was not loaded in eager-loading.
 func (e ServiceEdges) MaintenanceWindowsOrErr() ([]*MaintenanceWindow, error) {
-	if e.loadedTypes[4] {
+	if e.loadedTypes[5] {
 		return e.MaintenanceWindows, nil
 	}
 	return nil, &NotLoadedError{edge: "maintenance_windows"}
@@ -111,7 +129,7 @@ func (e ServiceEdges) MaintenanceWindowsOrErr() ([]*MaintenanceWindow, error) {
 // IncidentsOrErr returns the Incidents value or an error if the edge
 // was not loaded in eager-loading.
 func (e ServiceEdges) IncidentsOrErr() ([]*Incident, error) {
-	if e.loadedTypes[5] {
+	if e.loadedTypes[6] {
 		return e.Incidents, nil
 	}
 	return nil, &NotLoadedError{edge: "incidents"}
@@ -122,9 +140,9 @@ func (*Service) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case service.FieldID, service.FieldTeamID:
+		case service.FieldID, service.FieldTeamID, service.FieldEscalationPolicyID:
 			values[i] = new(sql.NullInt64)
-		case service.FieldName, service.FieldDescription:
+		case service.FieldName, service.FieldDescription, service.FieldHighUrgencyUpTo:
 			values[i] = new(sql.NullString)
 		case service.FieldCreatedAt, service.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
@@ -179,6 +197,19 @@ func (_m *Service) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.TeamID = int(value.Int64)
 			}
+		case service.FieldEscalationPolicyID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field escalation_policy_id", values[i])
+			} else if value.Valid {
+				_m.EscalationPolicyID = new(int)
+				*_m.EscalationPolicyID = int(value.Int64)
+			}
+		case service.FieldHighUrgencyUpTo:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field high_urgency_up_to", values[i])
+			} else if value.Valid {
+				_m.HighUrgencyUpTo = service.HighUrgencyUpTo(value.String)
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -195,6 +226,11 @@ func (_m *Service) Value(name string) (ent.Value, error) {
 // QueryTeam queries the "team" edge of the Service entity.
 func (_m *Service) QueryTeam() *TeamQuery {
 	return NewServiceClient(_m.config).QueryTeam(_m)
+}
+
+// QueryEscalationPolicy queries the "escalation_policy" edge of the Service entity.
+func (_m *Service) QueryEscalationPolicy() *EscalationPolicyQuery {
+	return NewServiceClient(_m.config).QueryEscalationPolicy(_m)
 }
 
 // QueryAlerts queries the "alerts" edge of the Service entity.
@@ -259,6 +295,14 @@ func (_m *Service) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("team_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.TeamID))
+	builder.WriteString(", ")
+	if v := _m.EscalationPolicyID; v != nil {
+		builder.WriteString("escalation_policy_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("high_urgency_up_to=")
+	builder.WriteString(fmt.Sprintf("%v", _m.HighUrgencyUpTo))
 	builder.WriteByte(')')
 	return builder.String()
 }

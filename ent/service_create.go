@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/tocsin/tocsin/ent/alert"
+	"github.com/tocsin/tocsin/ent/escalationpolicy"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
 	"github.com/tocsin/tocsin/ent/integration"
@@ -82,9 +83,42 @@ func (_c *ServiceCreate) SetTeamID(v int) *ServiceCreate {
 	return _c
 }
 
+// SetEscalationPolicyID sets the "escalation_policy_id" field.
+func (_c *ServiceCreate) SetEscalationPolicyID(v int) *ServiceCreate {
+	_c.mutation.SetEscalationPolicyID(v)
+	return _c
+}
+
+// SetNillableEscalationPolicyID sets the "escalation_policy_id" field if the given value is not nil.
+func (_c *ServiceCreate) SetNillableEscalationPolicyID(v *int) *ServiceCreate {
+	if v != nil {
+		_c.SetEscalationPolicyID(*v)
+	}
+	return _c
+}
+
+// SetHighUrgencyUpTo sets the "high_urgency_up_to" field.
+func (_c *ServiceCreate) SetHighUrgencyUpTo(v service.HighUrgencyUpTo) *ServiceCreate {
+	_c.mutation.SetHighUrgencyUpTo(v)
+	return _c
+}
+
+// SetNillableHighUrgencyUpTo sets the "high_urgency_up_to" field if the given value is not nil.
+func (_c *ServiceCreate) SetNillableHighUrgencyUpTo(v *service.HighUrgencyUpTo) *ServiceCreate {
+	if v != nil {
+		_c.SetHighUrgencyUpTo(*v)
+	}
+	return _c
+}
+
 // SetTeam sets the "team" edge to the Team entity.
 func (_c *ServiceCreate) SetTeam(v *Team) *ServiceCreate {
 	return _c.SetTeamID(v.ID)
+}
+
+// SetEscalationPolicy sets the "escalation_policy" edge to the EscalationPolicy entity.
+func (_c *ServiceCreate) SetEscalationPolicy(v *EscalationPolicy) *ServiceCreate {
+	return _c.SetEscalationPolicyID(v.ID)
 }
 
 // AddAlertIDs adds the "alerts" edge to the Alert entity by IDs.
@@ -217,6 +251,10 @@ func (_c *ServiceCreate) defaults() error {
 		v := service.DefaultDescription
 		_c.mutation.SetDescription(v)
 	}
+	if _, ok := _c.mutation.HighUrgencyUpTo(); !ok {
+		v := service.DefaultHighUrgencyUpTo
+		_c.mutation.SetHighUrgencyUpTo(v)
+	}
 	return nil
 }
 
@@ -246,6 +284,14 @@ func (_c *ServiceCreate) check() error {
 	}
 	if _, ok := _c.mutation.TeamID(); !ok {
 		return &ValidationError{Name: "team_id", err: errors.New(`ent: missing required field "Service.team_id"`)}
+	}
+	if _, ok := _c.mutation.HighUrgencyUpTo(); !ok {
+		return &ValidationError{Name: "high_urgency_up_to", err: errors.New(`ent: missing required field "Service.high_urgency_up_to"`)}
+	}
+	if v, ok := _c.mutation.HighUrgencyUpTo(); ok {
+		if err := service.HighUrgencyUpToValidator(v); err != nil {
+			return &ValidationError{Name: "high_urgency_up_to", err: fmt.Errorf(`ent: validator failed for field "Service.high_urgency_up_to": %w`, err)}
+		}
 	}
 	if len(_c.mutation.TeamIDs()) == 0 {
 		return &ValidationError{Name: "team", err: errors.New(`ent: missing required edge "Service.team"`)}
@@ -293,6 +339,10 @@ func (_c *ServiceCreate) createSpec() (*Service, *sqlgraph.CreateSpec) {
 		_spec.SetField(service.FieldDescription, field.TypeString, value)
 		_node.Description = value
 	}
+	if value, ok := _c.mutation.HighUrgencyUpTo(); ok {
+		_spec.SetField(service.FieldHighUrgencyUpTo, field.TypeEnum, value)
+		_node.HighUrgencyUpTo = value
+	}
 	if nodes := _c.mutation.TeamIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -308,6 +358,23 @@ func (_c *ServiceCreate) createSpec() (*Service, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.TeamID = nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.EscalationPolicyIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   service.EscalationPolicyTable,
+			Columns: []string{service.EscalationPolicyColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(escalationpolicy.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.EscalationPolicyID = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.AlertsIDs(); len(nodes) > 0 {
@@ -490,6 +557,36 @@ func (u *ServiceUpsert) UpdateTeamID() *ServiceUpsert {
 	return u
 }
 
+// SetEscalationPolicyID sets the "escalation_policy_id" field.
+func (u *ServiceUpsert) SetEscalationPolicyID(v int) *ServiceUpsert {
+	u.Set(service.FieldEscalationPolicyID, v)
+	return u
+}
+
+// UpdateEscalationPolicyID sets the "escalation_policy_id" field to the value that was provided on create.
+func (u *ServiceUpsert) UpdateEscalationPolicyID() *ServiceUpsert {
+	u.SetExcluded(service.FieldEscalationPolicyID)
+	return u
+}
+
+// ClearEscalationPolicyID clears the value of the "escalation_policy_id" field.
+func (u *ServiceUpsert) ClearEscalationPolicyID() *ServiceUpsert {
+	u.SetNull(service.FieldEscalationPolicyID)
+	return u
+}
+
+// SetHighUrgencyUpTo sets the "high_urgency_up_to" field.
+func (u *ServiceUpsert) SetHighUrgencyUpTo(v service.HighUrgencyUpTo) *ServiceUpsert {
+	u.Set(service.FieldHighUrgencyUpTo, v)
+	return u
+}
+
+// UpdateHighUrgencyUpTo sets the "high_urgency_up_to" field to the value that was provided on create.
+func (u *ServiceUpsert) UpdateHighUrgencyUpTo() *ServiceUpsert {
+	u.SetExcluded(service.FieldHighUrgencyUpTo)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -588,6 +685,41 @@ func (u *ServiceUpsertOne) SetTeamID(v int) *ServiceUpsertOne {
 func (u *ServiceUpsertOne) UpdateTeamID() *ServiceUpsertOne {
 	return u.Update(func(s *ServiceUpsert) {
 		s.UpdateTeamID()
+	})
+}
+
+// SetEscalationPolicyID sets the "escalation_policy_id" field.
+func (u *ServiceUpsertOne) SetEscalationPolicyID(v int) *ServiceUpsertOne {
+	return u.Update(func(s *ServiceUpsert) {
+		s.SetEscalationPolicyID(v)
+	})
+}
+
+// UpdateEscalationPolicyID sets the "escalation_policy_id" field to the value that was provided on create.
+func (u *ServiceUpsertOne) UpdateEscalationPolicyID() *ServiceUpsertOne {
+	return u.Update(func(s *ServiceUpsert) {
+		s.UpdateEscalationPolicyID()
+	})
+}
+
+// ClearEscalationPolicyID clears the value of the "escalation_policy_id" field.
+func (u *ServiceUpsertOne) ClearEscalationPolicyID() *ServiceUpsertOne {
+	return u.Update(func(s *ServiceUpsert) {
+		s.ClearEscalationPolicyID()
+	})
+}
+
+// SetHighUrgencyUpTo sets the "high_urgency_up_to" field.
+func (u *ServiceUpsertOne) SetHighUrgencyUpTo(v service.HighUrgencyUpTo) *ServiceUpsertOne {
+	return u.Update(func(s *ServiceUpsert) {
+		s.SetHighUrgencyUpTo(v)
+	})
+}
+
+// UpdateHighUrgencyUpTo sets the "high_urgency_up_to" field to the value that was provided on create.
+func (u *ServiceUpsertOne) UpdateHighUrgencyUpTo() *ServiceUpsertOne {
+	return u.Update(func(s *ServiceUpsert) {
+		s.UpdateHighUrgencyUpTo()
 	})
 }
 
@@ -855,6 +987,41 @@ func (u *ServiceUpsertBulk) SetTeamID(v int) *ServiceUpsertBulk {
 func (u *ServiceUpsertBulk) UpdateTeamID() *ServiceUpsertBulk {
 	return u.Update(func(s *ServiceUpsert) {
 		s.UpdateTeamID()
+	})
+}
+
+// SetEscalationPolicyID sets the "escalation_policy_id" field.
+func (u *ServiceUpsertBulk) SetEscalationPolicyID(v int) *ServiceUpsertBulk {
+	return u.Update(func(s *ServiceUpsert) {
+		s.SetEscalationPolicyID(v)
+	})
+}
+
+// UpdateEscalationPolicyID sets the "escalation_policy_id" field to the value that was provided on create.
+func (u *ServiceUpsertBulk) UpdateEscalationPolicyID() *ServiceUpsertBulk {
+	return u.Update(func(s *ServiceUpsert) {
+		s.UpdateEscalationPolicyID()
+	})
+}
+
+// ClearEscalationPolicyID clears the value of the "escalation_policy_id" field.
+func (u *ServiceUpsertBulk) ClearEscalationPolicyID() *ServiceUpsertBulk {
+	return u.Update(func(s *ServiceUpsert) {
+		s.ClearEscalationPolicyID()
+	})
+}
+
+// SetHighUrgencyUpTo sets the "high_urgency_up_to" field.
+func (u *ServiceUpsertBulk) SetHighUrgencyUpTo(v service.HighUrgencyUpTo) *ServiceUpsertBulk {
+	return u.Update(func(s *ServiceUpsert) {
+		s.SetHighUrgencyUpTo(v)
+	})
+}
+
+// UpdateHighUrgencyUpTo sets the "high_urgency_up_to" field to the value that was provided on create.
+func (u *ServiceUpsertBulk) UpdateHighUrgencyUpTo() *ServiceUpsertBulk {
+	return u.Update(func(s *ServiceUpsert) {
+		s.UpdateHighUrgencyUpTo()
 	})
 }
 

@@ -15,6 +15,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/tocsin/tocsin/ent/alert"
+	"github.com/tocsin/tocsin/ent/escalationpolicy"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
 	"github.com/tocsin/tocsin/ent/integration"
@@ -32,6 +33,7 @@ type ServiceQuery struct {
 	inters                      []Interceptor
 	predicates                  []predicate.Service
 	withTeam                    *TeamQuery
+	withEscalationPolicy        *EscalationPolicyQuery
 	withAlerts                  *AlertQuery
 	withIntegrations            *IntegrationQuery
 	withHeartbeats              *HeartbeatQuery
@@ -95,6 +97,28 @@ func (_q *ServiceQuery) QueryTeam() *TeamQuery {
 			sqlgraph.From(service.Table, service.FieldID, selector),
 			sqlgraph.To(team.Table, team.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, service.TeamTable, service.TeamColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryEscalationPolicy chains the current query on the "escalation_policy" edge.
+func (_q *ServiceQuery) QueryEscalationPolicy() *EscalationPolicyQuery {
+	query := (&EscalationPolicyClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(service.Table, service.FieldID, selector),
+			sqlgraph.To(escalationpolicy.Table, escalationpolicy.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, service.EscalationPolicyTable, service.EscalationPolicyColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -405,6 +429,7 @@ func (_q *ServiceQuery) Clone() *ServiceQuery {
 		inters:                 append([]Interceptor{}, _q.inters...),
 		predicates:             append([]predicate.Service{}, _q.predicates...),
 		withTeam:               _q.withTeam.Clone(),
+		withEscalationPolicy:   _q.withEscalationPolicy.Clone(),
 		withAlerts:             _q.withAlerts.Clone(),
 		withIntegrations:       _q.withIntegrations.Clone(),
 		withHeartbeats:         _q.withHeartbeats.Clone(),
@@ -425,6 +450,17 @@ func (_q *ServiceQuery) WithTeam(opts ...func(*TeamQuery)) *ServiceQuery {
 		opt(query)
 	}
 	_q.withTeam = query
+	return _q
+}
+
+// WithEscalationPolicy tells the query-builder to eager-load the nodes that are connected to
+// the "escalation_policy" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ServiceQuery) WithEscalationPolicy(opts ...func(*EscalationPolicyQuery)) *ServiceQuery {
+	query := (&EscalationPolicyClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withEscalationPolicy = query
 	return _q
 }
 
@@ -567,8 +603,9 @@ func (_q *ServiceQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Serv
 	var (
 		nodes       = []*Service{}
 		_spec       = _q.querySpec()
-		loadedTypes = [6]bool{
+		loadedTypes = [7]bool{
 			_q.withTeam != nil,
+			_q.withEscalationPolicy != nil,
 			_q.withAlerts != nil,
 			_q.withIntegrations != nil,
 			_q.withHeartbeats != nil,
@@ -600,6 +637,12 @@ func (_q *ServiceQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Serv
 	if query := _q.withTeam; query != nil {
 		if err := _q.loadTeam(ctx, query, nodes, nil,
 			func(n *Service, e *Team) { n.Edges.Team = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withEscalationPolicy; query != nil {
+		if err := _q.loadEscalationPolicy(ctx, query, nodes, nil,
+			func(n *Service, e *EscalationPolicy) { n.Edges.EscalationPolicy = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -705,6 +748,38 @@ func (_q *ServiceQuery) loadTeam(ctx context.Context, query *TeamQuery, nodes []
 		nodes, ok := nodeids[n.ID]
 		if !ok {
 			return fmt.Errorf(`unexpected foreign-key "team_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *ServiceQuery) loadEscalationPolicy(ctx context.Context, query *EscalationPolicyQuery, nodes []*Service, init func(*Service), assign func(*Service, *EscalationPolicy)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*Service)
+	for i := range nodes {
+		if nodes[i].EscalationPolicyID == nil {
+			continue
+		}
+		fk := *nodes[i].EscalationPolicyID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(escalationpolicy.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "escalation_policy_id" returned %v`, n.ID)
 		}
 		for i := range nodes {
 			assign(nodes[i], n)
@@ -924,6 +999,9 @@ func (_q *ServiceQuery) querySpec() *sqlgraph.QuerySpec {
 		}
 		if _q.withTeam != nil {
 			_spec.Node.AddColumnOnce(service.FieldTeamID)
+		}
+		if _q.withEscalationPolicy != nil {
+			_spec.Node.AddColumnOnce(service.FieldEscalationPolicyID)
 		}
 	}
 	if ps := _q.predicates; len(ps) > 0 {

@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/tocsin/tocsin/ent/alert"
+	"github.com/tocsin/tocsin/ent/escalationpolicy"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
 	"github.com/tocsin/tocsin/ent/integration"
@@ -83,9 +84,48 @@ func (_u *ServiceUpdate) SetNillableTeamID(v *int) *ServiceUpdate {
 	return _u
 }
 
+// SetEscalationPolicyID sets the "escalation_policy_id" field.
+func (_u *ServiceUpdate) SetEscalationPolicyID(v int) *ServiceUpdate {
+	_u.mutation.SetEscalationPolicyID(v)
+	return _u
+}
+
+// SetNillableEscalationPolicyID sets the "escalation_policy_id" field if the given value is not nil.
+func (_u *ServiceUpdate) SetNillableEscalationPolicyID(v *int) *ServiceUpdate {
+	if v != nil {
+		_u.SetEscalationPolicyID(*v)
+	}
+	return _u
+}
+
+// ClearEscalationPolicyID clears the value of the "escalation_policy_id" field.
+func (_u *ServiceUpdate) ClearEscalationPolicyID() *ServiceUpdate {
+	_u.mutation.ClearEscalationPolicyID()
+	return _u
+}
+
+// SetHighUrgencyUpTo sets the "high_urgency_up_to" field.
+func (_u *ServiceUpdate) SetHighUrgencyUpTo(v service.HighUrgencyUpTo) *ServiceUpdate {
+	_u.mutation.SetHighUrgencyUpTo(v)
+	return _u
+}
+
+// SetNillableHighUrgencyUpTo sets the "high_urgency_up_to" field if the given value is not nil.
+func (_u *ServiceUpdate) SetNillableHighUrgencyUpTo(v *service.HighUrgencyUpTo) *ServiceUpdate {
+	if v != nil {
+		_u.SetHighUrgencyUpTo(*v)
+	}
+	return _u
+}
+
 // SetTeam sets the "team" edge to the Team entity.
 func (_u *ServiceUpdate) SetTeam(v *Team) *ServiceUpdate {
 	return _u.SetTeamID(v.ID)
+}
+
+// SetEscalationPolicy sets the "escalation_policy" edge to the EscalationPolicy entity.
+func (_u *ServiceUpdate) SetEscalationPolicy(v *EscalationPolicy) *ServiceUpdate {
+	return _u.SetEscalationPolicyID(v.ID)
 }
 
 // AddAlertIDs adds the "alerts" edge to the Alert entity by IDs.
@@ -171,6 +211,12 @@ func (_u *ServiceUpdate) Mutation() *ServiceMutation {
 // ClearTeam clears the "team" edge to the Team entity.
 func (_u *ServiceUpdate) ClearTeam() *ServiceUpdate {
 	_u.mutation.ClearTeam()
+	return _u
+}
+
+// ClearEscalationPolicy clears the "escalation_policy" edge to the EscalationPolicy entity.
+func (_u *ServiceUpdate) ClearEscalationPolicy() *ServiceUpdate {
+	_u.mutation.ClearEscalationPolicy()
 	return _u
 }
 
@@ -333,6 +379,11 @@ func (_u *ServiceUpdate) check() error {
 			return &ValidationError{Name: "description", err: fmt.Errorf(`ent: validator failed for field "Service.description": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.HighUrgencyUpTo(); ok {
+		if err := service.HighUrgencyUpToValidator(v); err != nil {
+			return &ValidationError{Name: "high_urgency_up_to", err: fmt.Errorf(`ent: validator failed for field "Service.high_urgency_up_to": %w`, err)}
+		}
+	}
 	if _u.mutation.TeamCleared() && len(_u.mutation.TeamIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Service.team"`)
 	}
@@ -366,6 +417,9 @@ func (_u *ServiceUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.Description(); ok {
 		_spec.SetField(service.FieldDescription, field.TypeString, value)
 	}
+	if value, ok := _u.mutation.HighUrgencyUpTo(); ok {
+		_spec.SetField(service.FieldHighUrgencyUpTo, field.TypeEnum, value)
+	}
 	if _u.mutation.TeamCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -388,6 +442,35 @@ func (_u *ServiceUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(team.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.EscalationPolicyCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   service.EscalationPolicyTable,
+			Columns: []string{service.EscalationPolicyColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(escalationpolicy.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.EscalationPolicyIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   service.EscalationPolicyTable,
+			Columns: []string{service.EscalationPolicyColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(escalationpolicy.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -690,9 +773,48 @@ func (_u *ServiceUpdateOne) SetNillableTeamID(v *int) *ServiceUpdateOne {
 	return _u
 }
 
+// SetEscalationPolicyID sets the "escalation_policy_id" field.
+func (_u *ServiceUpdateOne) SetEscalationPolicyID(v int) *ServiceUpdateOne {
+	_u.mutation.SetEscalationPolicyID(v)
+	return _u
+}
+
+// SetNillableEscalationPolicyID sets the "escalation_policy_id" field if the given value is not nil.
+func (_u *ServiceUpdateOne) SetNillableEscalationPolicyID(v *int) *ServiceUpdateOne {
+	if v != nil {
+		_u.SetEscalationPolicyID(*v)
+	}
+	return _u
+}
+
+// ClearEscalationPolicyID clears the value of the "escalation_policy_id" field.
+func (_u *ServiceUpdateOne) ClearEscalationPolicyID() *ServiceUpdateOne {
+	_u.mutation.ClearEscalationPolicyID()
+	return _u
+}
+
+// SetHighUrgencyUpTo sets the "high_urgency_up_to" field.
+func (_u *ServiceUpdateOne) SetHighUrgencyUpTo(v service.HighUrgencyUpTo) *ServiceUpdateOne {
+	_u.mutation.SetHighUrgencyUpTo(v)
+	return _u
+}
+
+// SetNillableHighUrgencyUpTo sets the "high_urgency_up_to" field if the given value is not nil.
+func (_u *ServiceUpdateOne) SetNillableHighUrgencyUpTo(v *service.HighUrgencyUpTo) *ServiceUpdateOne {
+	if v != nil {
+		_u.SetHighUrgencyUpTo(*v)
+	}
+	return _u
+}
+
 // SetTeam sets the "team" edge to the Team entity.
 func (_u *ServiceUpdateOne) SetTeam(v *Team) *ServiceUpdateOne {
 	return _u.SetTeamID(v.ID)
+}
+
+// SetEscalationPolicy sets the "escalation_policy" edge to the EscalationPolicy entity.
+func (_u *ServiceUpdateOne) SetEscalationPolicy(v *EscalationPolicy) *ServiceUpdateOne {
+	return _u.SetEscalationPolicyID(v.ID)
 }
 
 // AddAlertIDs adds the "alerts" edge to the Alert entity by IDs.
@@ -778,6 +900,12 @@ func (_u *ServiceUpdateOne) Mutation() *ServiceMutation {
 // ClearTeam clears the "team" edge to the Team entity.
 func (_u *ServiceUpdateOne) ClearTeam() *ServiceUpdateOne {
 	_u.mutation.ClearTeam()
+	return _u
+}
+
+// ClearEscalationPolicy clears the "escalation_policy" edge to the EscalationPolicy entity.
+func (_u *ServiceUpdateOne) ClearEscalationPolicy() *ServiceUpdateOne {
+	_u.mutation.ClearEscalationPolicy()
 	return _u
 }
 
@@ -953,6 +1081,11 @@ func (_u *ServiceUpdateOne) check() error {
 			return &ValidationError{Name: "description", err: fmt.Errorf(`ent: validator failed for field "Service.description": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.HighUrgencyUpTo(); ok {
+		if err := service.HighUrgencyUpToValidator(v); err != nil {
+			return &ValidationError{Name: "high_urgency_up_to", err: fmt.Errorf(`ent: validator failed for field "Service.high_urgency_up_to": %w`, err)}
+		}
+	}
 	if _u.mutation.TeamCleared() && len(_u.mutation.TeamIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Service.team"`)
 	}
@@ -1003,6 +1136,9 @@ func (_u *ServiceUpdateOne) sqlSave(ctx context.Context) (_node *Service, err er
 	if value, ok := _u.mutation.Description(); ok {
 		_spec.SetField(service.FieldDescription, field.TypeString, value)
 	}
+	if value, ok := _u.mutation.HighUrgencyUpTo(); ok {
+		_spec.SetField(service.FieldHighUrgencyUpTo, field.TypeEnum, value)
+	}
 	if _u.mutation.TeamCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1025,6 +1161,35 @@ func (_u *ServiceUpdateOne) sqlSave(ctx context.Context) (_node *Service, err er
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(team.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.EscalationPolicyCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   service.EscalationPolicyTable,
+			Columns: []string{service.EscalationPolicyColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(escalationpolicy.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.EscalationPolicyIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   service.EscalationPolicyTable,
+			Columns: []string{service.EscalationPolicyColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(escalationpolicy.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -25,6 +25,8 @@ type Team struct {
 	Name string `json:"name,omitempty"`
 	// Description holds the value of the "description" field.
 	Description string `json:"description,omitempty"`
+	// Whose turn it is when an escalation step pages this team round-robin (an index into its members by id).
+	RoundRobinNext int `json:"round_robin_next,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the TeamQuery when eager-loading is set.
 	Edges        TeamEdges `json:"edges"`
@@ -82,7 +84,7 @@ func (*Team) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case team.FieldID:
+		case team.FieldID, team.FieldRoundRobinNext:
 			values[i] = new(sql.NullInt64)
 		case team.FieldName, team.FieldDescription:
 			values[i] = new(sql.NullString)
@@ -132,6 +134,12 @@ func (_m *Team) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field description", values[i])
 			} else if value.Valid {
 				_m.Description = value.String
+			}
+		case team.FieldRoundRobinNext:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field round_robin_next", values[i])
+			} else if value.Valid {
+				_m.RoundRobinNext = int(value.Int64)
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -195,6 +203,9 @@ func (_m *Team) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("description=")
 	builder.WriteString(_m.Description)
+	builder.WriteString(", ")
+	builder.WriteString("round_robin_next=")
+	builder.WriteString(fmt.Sprintf("%v", _m.RoundRobinNext))
 	builder.WriteByte(')')
 	return builder.String()
 }

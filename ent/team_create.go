@@ -73,6 +73,20 @@ func (_c *TeamCreate) SetNillableDescription(v *string) *TeamCreate {
 	return _c
 }
 
+// SetRoundRobinNext sets the "round_robin_next" field.
+func (_c *TeamCreate) SetRoundRobinNext(v int) *TeamCreate {
+	_c.mutation.SetRoundRobinNext(v)
+	return _c
+}
+
+// SetNillableRoundRobinNext sets the "round_robin_next" field if the given value is not nil.
+func (_c *TeamCreate) SetNillableRoundRobinNext(v *int) *TeamCreate {
+	if v != nil {
+		_c.SetRoundRobinNext(*v)
+	}
+	return _c
+}
+
 // AddMemberIDs adds the "members" edge to the User entity by IDs.
 func (_c *TeamCreate) AddMemberIDs(ids ...int) *TeamCreate {
 	_c.mutation.AddMemberIDs(ids...)
@@ -173,6 +187,10 @@ func (_c *TeamCreate) defaults() error {
 		v := team.DefaultDescription
 		_c.mutation.SetDescription(v)
 	}
+	if _, ok := _c.mutation.RoundRobinNext(); !ok {
+		v := team.DefaultRoundRobinNext
+		_c.mutation.SetRoundRobinNext(v)
+	}
 	return nil
 }
 
@@ -199,6 +217,9 @@ func (_c *TeamCreate) check() error {
 		if err := team.DescriptionValidator(v); err != nil {
 			return &ValidationError{Name: "description", err: fmt.Errorf(`ent: validator failed for field "Team.description": %w`, err)}
 		}
+	}
+	if _, ok := _c.mutation.RoundRobinNext(); !ok {
+		return &ValidationError{Name: "round_robin_next", err: errors.New(`ent: missing required field "Team.round_robin_next"`)}
 	}
 	return nil
 }
@@ -242,6 +263,10 @@ func (_c *TeamCreate) createSpec() (*Team, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Description(); ok {
 		_spec.SetField(team.FieldDescription, field.TypeString, value)
 		_node.Description = value
+	}
+	if value, ok := _c.mutation.RoundRobinNext(); ok {
+		_spec.SetField(team.FieldRoundRobinNext, field.TypeInt, value)
+		_node.RoundRobinNext = value
 	}
 	if nodes := _c.mutation.MembersIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -379,6 +404,24 @@ func (u *TeamUpsert) UpdateDescription() *TeamUpsert {
 	return u
 }
 
+// SetRoundRobinNext sets the "round_robin_next" field.
+func (u *TeamUpsert) SetRoundRobinNext(v int) *TeamUpsert {
+	u.Set(team.FieldRoundRobinNext, v)
+	return u
+}
+
+// UpdateRoundRobinNext sets the "round_robin_next" field to the value that was provided on create.
+func (u *TeamUpsert) UpdateRoundRobinNext() *TeamUpsert {
+	u.SetExcluded(team.FieldRoundRobinNext)
+	return u
+}
+
+// AddRoundRobinNext adds v to the "round_robin_next" field.
+func (u *TeamUpsert) AddRoundRobinNext(v int) *TeamUpsert {
+	u.Add(team.FieldRoundRobinNext, v)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -463,6 +506,27 @@ func (u *TeamUpsertOne) SetDescription(v string) *TeamUpsertOne {
 func (u *TeamUpsertOne) UpdateDescription() *TeamUpsertOne {
 	return u.Update(func(s *TeamUpsert) {
 		s.UpdateDescription()
+	})
+}
+
+// SetRoundRobinNext sets the "round_robin_next" field.
+func (u *TeamUpsertOne) SetRoundRobinNext(v int) *TeamUpsertOne {
+	return u.Update(func(s *TeamUpsert) {
+		s.SetRoundRobinNext(v)
+	})
+}
+
+// AddRoundRobinNext adds v to the "round_robin_next" field.
+func (u *TeamUpsertOne) AddRoundRobinNext(v int) *TeamUpsertOne {
+	return u.Update(func(s *TeamUpsert) {
+		s.AddRoundRobinNext(v)
+	})
+}
+
+// UpdateRoundRobinNext sets the "round_robin_next" field to the value that was provided on create.
+func (u *TeamUpsertOne) UpdateRoundRobinNext() *TeamUpsertOne {
+	return u.Update(func(s *TeamUpsert) {
+		s.UpdateRoundRobinNext()
 	})
 }
 
@@ -716,6 +780,27 @@ func (u *TeamUpsertBulk) SetDescription(v string) *TeamUpsertBulk {
 func (u *TeamUpsertBulk) UpdateDescription() *TeamUpsertBulk {
 	return u.Update(func(s *TeamUpsert) {
 		s.UpdateDescription()
+	})
+}
+
+// SetRoundRobinNext sets the "round_robin_next" field.
+func (u *TeamUpsertBulk) SetRoundRobinNext(v int) *TeamUpsertBulk {
+	return u.Update(func(s *TeamUpsert) {
+		s.SetRoundRobinNext(v)
+	})
+}
+
+// AddRoundRobinNext adds v to the "round_robin_next" field.
+func (u *TeamUpsertBulk) AddRoundRobinNext(v int) *TeamUpsertBulk {
+	return u.Update(func(s *TeamUpsert) {
+		s.AddRoundRobinNext(v)
+	})
+}
+
+// UpdateRoundRobinNext sets the "round_robin_next" field to the value that was provided on create.
+func (u *TeamUpsertBulk) UpdateRoundRobinNext() *TeamUpsertBulk {
+	return u.Update(func(s *TeamUpsert) {
+		s.UpdateRoundRobinNext()
 	})
 }
 

@@ -66,6 +66,27 @@ func (_u *TeamUpdate) SetNillableDescription(v *string) *TeamUpdate {
 	return _u
 }
 
+// SetRoundRobinNext sets the "round_robin_next" field.
+func (_u *TeamUpdate) SetRoundRobinNext(v int) *TeamUpdate {
+	_u.mutation.ResetRoundRobinNext()
+	_u.mutation.SetRoundRobinNext(v)
+	return _u
+}
+
+// SetNillableRoundRobinNext sets the "round_robin_next" field if the given value is not nil.
+func (_u *TeamUpdate) SetNillableRoundRobinNext(v *int) *TeamUpdate {
+	if v != nil {
+		_u.SetRoundRobinNext(*v)
+	}
+	return _u
+}
+
+// AddRoundRobinNext adds value to the "round_robin_next" field.
+func (_u *TeamUpdate) AddRoundRobinNext(v int) *TeamUpdate {
+	_u.mutation.AddRoundRobinNext(v)
+	return _u
+}
+
 // AddMemberIDs adds the "members" edge to the User entity by IDs.
 func (_u *TeamUpdate) AddMemberIDs(ids ...int) *TeamUpdate {
 	_u.mutation.AddMemberIDs(ids...)
@@ -263,6 +284,12 @@ func (_u *TeamUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.Description(); ok {
 		_spec.SetField(team.FieldDescription, field.TypeString, value)
 	}
+	if value, ok := _u.mutation.RoundRobinNext(); ok {
+		_spec.SetField(team.FieldRoundRobinNext, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedRoundRobinNext(); ok {
+		_spec.AddField(team.FieldRoundRobinNext, field.TypeInt, value)
+	}
 	if _u.mutation.MembersCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2M,
@@ -451,6 +478,27 @@ func (_u *TeamUpdateOne) SetNillableDescription(v *string) *TeamUpdateOne {
 	if v != nil {
 		_u.SetDescription(*v)
 	}
+	return _u
+}
+
+// SetRoundRobinNext sets the "round_robin_next" field.
+func (_u *TeamUpdateOne) SetRoundRobinNext(v int) *TeamUpdateOne {
+	_u.mutation.ResetRoundRobinNext()
+	_u.mutation.SetRoundRobinNext(v)
+	return _u
+}
+
+// SetNillableRoundRobinNext sets the "round_robin_next" field if the given value is not nil.
+func (_u *TeamUpdateOne) SetNillableRoundRobinNext(v *int) *TeamUpdateOne {
+	if v != nil {
+		_u.SetRoundRobinNext(*v)
+	}
+	return _u
+}
+
+// AddRoundRobinNext adds value to the "round_robin_next" field.
+func (_u *TeamUpdateOne) AddRoundRobinNext(v int) *TeamUpdateOne {
+	_u.mutation.AddRoundRobinNext(v)
 	return _u
 }
 
@@ -680,6 +728,12 @@ func (_u *TeamUpdateOne) sqlSave(ctx context.Context) (_node *Team, err error) {
 	}
 	if value, ok := _u.mutation.Description(); ok {
 		_spec.SetField(team.FieldDescription, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.RoundRobinNext(); ok {
+		_spec.SetField(team.FieldRoundRobinNext, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedRoundRobinNext(); ok {
+		_spec.AddField(team.FieldRoundRobinNext, field.TypeInt, value)
 	}
 	if _u.mutation.MembersCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -20,8 +20,16 @@ type Tx struct {
 	Alert *AlertClient
 	// CalendarFeed is the client for interacting with the CalendarFeed builders.
 	CalendarFeed *CalendarFeedClient
+	// ContactMethod is the client for interacting with the ContactMethod builders.
+	ContactMethod *ContactMethodClient
 	// CoverRequest is the client for interacting with the CoverRequest builders.
 	CoverRequest *CoverRequestClient
+	// Delivery is the client for interacting with the Delivery builders.
+	Delivery *DeliveryClient
+	// EscalationPolicy is the client for interacting with the EscalationPolicy builders.
+	EscalationPolicy *EscalationPolicyClient
+	// EscalationStep is the client for interacting with the EscalationStep builders.
+	EscalationStep *EscalationStepClient
 	// Heartbeat is the client for interacting with the Heartbeat builders.
 	Heartbeat *HeartbeatClient
 	// Incident is the client for interacting with the Incident builders.
@@ -34,6 +42,8 @@ type Tx struct {
 	Invitation *InvitationClient
 	// MaintenanceWindow is the client for interacting with the MaintenanceWindow builders.
 	MaintenanceWindow *MaintenanceWindowClient
+	// NotificationRule is the client for interacting with the NotificationRule builders.
+	NotificationRule *NotificationRuleClient
 	// Schedule is the client for interacting with the Schedule builders.
 	Schedule *ScheduleClient
 	// ScheduleLayer is the client for interacting with the ScheduleLayer builders.
@@ -184,13 +194,18 @@ func (tx *Tx) init() {
 	tx.APIToken = NewAPITokenClient(tx.config)
 	tx.Alert = NewAlertClient(tx.config)
 	tx.CalendarFeed = NewCalendarFeedClient(tx.config)
+	tx.ContactMethod = NewContactMethodClient(tx.config)
 	tx.CoverRequest = NewCoverRequestClient(tx.config)
+	tx.Delivery = NewDeliveryClient(tx.config)
+	tx.EscalationPolicy = NewEscalationPolicyClient(tx.config)
+	tx.EscalationStep = NewEscalationStepClient(tx.config)
 	tx.Heartbeat = NewHeartbeatClient(tx.config)
 	tx.Incident = NewIncidentClient(tx.config)
 	tx.IngestRequest = NewIngestRequestClient(tx.config)
 	tx.Integration = NewIntegrationClient(tx.config)
 	tx.Invitation = NewInvitationClient(tx.config)
 	tx.MaintenanceWindow = NewMaintenanceWindowClient(tx.config)
+	tx.NotificationRule = NewNotificationRuleClient(tx.config)
 	tx.Schedule = NewScheduleClient(tx.config)
 	tx.ScheduleLayer = NewScheduleLayerClient(tx.config)
 	tx.ScheduleOverride = NewScheduleOverrideClient(tx.config)

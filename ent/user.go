@@ -34,6 +34,10 @@ type User struct {
 	PasswordHash string `json:"-"`
 	// A disabled user cannot sign in and is never paged.
 	Disabled bool `json:"disabled,omitempty"`
+	// Minutes after local midnight when low-urgency pages start to wait (with quiet_hours_end).
+	QuietHoursStart *int `json:"quiet_hours_start,omitempty"`
+	// Minutes after local midnight when waiting low-urgency pages go out.
+	QuietHoursEnd *int `json:"quiet_hours_end,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the UserQuery when eager-loading is set.
 	Edges        UserEdges `json:"edges"`
@@ -52,17 +56,26 @@ type UserEdges struct {
 	Invitations []*Invitation `json:"invitations,omitempty"`
 	// CalendarFeeds holds the value of the calendar_feeds edge.
 	CalendarFeeds []*CalendarFeed `json:"calendar_feeds,omitempty"`
+	// ContactMethods holds the value of the contact_methods edge.
+	ContactMethods []*ContactMethod `json:"contact_methods,omitempty"`
+	// NotificationRules holds the value of the notification_rules edge.
+	NotificationRules []*NotificationRule `json:"notification_rules,omitempty"`
+	// Deliveries holds the value of the deliveries edge.
+	Deliveries []*Delivery `json:"deliveries,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [5]bool
+	loadedTypes [8]bool
 	// totalCount holds the count of the edges above.
 	totalCount [1]map[string]int
 
-	namedTeams         map[string][]*Team
-	namedAPITokens     map[string][]*APIToken
-	namedSessions      map[string][]*Session
-	namedInvitations   map[string][]*Invitation
-	namedCalendarFeeds map[string][]*CalendarFeed
+	namedTeams             map[string][]*Team
+	namedAPITokens         map[string][]*APIToken
+	namedSessions          map[string][]*Session
+	namedInvitations       map[string][]*Invitation
+	namedCalendarFeeds     map[string][]*CalendarFeed
+	namedContactMethods    map[string][]*ContactMethod
+	namedNotificationRules map[string][]*NotificationRule
+	namedDeliveries        map[string][]*Delivery
 }
 
 // TeamsOrErr returns the Teams value or an error if the edge
@@ -110,6 +123,33 @@ func (e UserEdges) CalendarFeedsOrErr() ([]*CalendarFeed, error) {
 	return nil, &NotLoadedError{edge: "calendar_feeds"}
 }
 
+// ContactMethodsOrErr returns the ContactMethods value or an error if the edge
+// was not loaded in eager-loading.
+func (e UserEdges) ContactMethodsOrErr() ([]*ContactMethod, error) {
+	if e.loadedTypes[5] {
+		return e.ContactMethods, nil
+	}
+	return nil, &NotLoadedError{edge: "contact_methods"}
+}
+
+// NotificationRulesOrErr returns the NotificationRules value or an error if the edge
+// was not loaded in eager-loading.
+func (e UserEdges) NotificationRulesOrErr() ([]*NotificationRule, error) {
+	if e.loadedTypes[6] {
+		return e.NotificationRules, nil
+	}
+	return nil, &NotLoadedError{edge: "notification_rules"}
+}
+
+// DeliveriesOrErr returns the Deliveries value or an error if the edge
+// was not loaded in eager-loading.
+func (e UserEdges) DeliveriesOrErr() ([]*Delivery, error) {
+	if e.loadedTypes[7] {
+		return e.Deliveries, nil
+	}
+	return nil, &NotLoadedError{edge: "deliveries"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*User) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
@@ -117,7 +157,7 @@ func (*User) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case user.FieldDisabled:
 			values[i] = new(sql.NullBool)
-		case user.FieldID:
+		case user.FieldID, user.FieldQuietHoursStart, user.FieldQuietHoursEnd:
 			values[i] = new(sql.NullInt64)
 		case user.FieldName, user.FieldEmail, user.FieldTimeZone, user.FieldRole, user.FieldPasswordHash:
 			values[i] = new(sql.NullString)
@@ -192,6 +232,20 @@ func (_m *User) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Disabled = value.Bool
 			}
+		case user.FieldQuietHoursStart:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field quiet_hours_start", values[i])
+			} else if value.Valid {
+				_m.QuietHoursStart = new(int)
+				*_m.QuietHoursStart = int(value.Int64)
+			}
+		case user.FieldQuietHoursEnd:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field quiet_hours_end", values[i])
+			} else if value.Valid {
+				_m.QuietHoursEnd = new(int)
+				*_m.QuietHoursEnd = int(value.Int64)
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -228,6 +282,21 @@ func (_m *User) QueryInvitations() *InvitationQuery {
 // QueryCalendarFeeds queries the "calendar_feeds" edge of the User entity.
 func (_m *User) QueryCalendarFeeds() *CalendarFeedQuery {
 	return NewUserClient(_m.config).QueryCalendarFeeds(_m)
+}
+
+// QueryContactMethods queries the "contact_methods" edge of the User entity.
+func (_m *User) QueryContactMethods() *ContactMethodQuery {
+	return NewUserClient(_m.config).QueryContactMethods(_m)
+}
+
+// QueryNotificationRules queries the "notification_rules" edge of the User entity.
+func (_m *User) QueryNotificationRules() *NotificationRuleQuery {
+	return NewUserClient(_m.config).QueryNotificationRules(_m)
+}
+
+// QueryDeliveries queries the "deliveries" edge of the User entity.
+func (_m *User) QueryDeliveries() *DeliveryQuery {
+	return NewUserClient(_m.config).QueryDeliveries(_m)
 }
 
 // Update returns a builder for updating this User.
@@ -275,6 +344,16 @@ func (_m *User) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("disabled=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Disabled))
+	builder.WriteString(", ")
+	if v := _m.QuietHoursStart; v != nil {
+		builder.WriteString("quiet_hours_start=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.QuietHoursEnd; v != nil {
+		builder.WriteString("quiet_hours_end=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }
@@ -396,6 +475,78 @@ func (_m *User) appendNamedCalendarFeeds(name string, edges ...*CalendarFeed) {
 		_m.Edges.namedCalendarFeeds[name] = []*CalendarFeed{}
 	} else {
 		_m.Edges.namedCalendarFeeds[name] = append(_m.Edges.namedCalendarFeeds[name], edges...)
+	}
+}
+
+// NamedContactMethods returns the ContactMethods named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *User) NamedContactMethods(name string) ([]*ContactMethod, error) {
+	if _m.Edges.namedContactMethods == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedContactMethods[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *User) appendNamedContactMethods(name string, edges ...*ContactMethod) {
+	if _m.Edges.namedContactMethods == nil {
+		_m.Edges.namedContactMethods = make(map[string][]*ContactMethod)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedContactMethods[name] = []*ContactMethod{}
+	} else {
+		_m.Edges.namedContactMethods[name] = append(_m.Edges.namedContactMethods[name], edges...)
+	}
+}
+
+// NamedNotificationRules returns the NotificationRules named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *User) NamedNotificationRules(name string) ([]*NotificationRule, error) {
+	if _m.Edges.namedNotificationRules == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedNotificationRules[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *User) appendNamedNotificationRules(name string, edges ...*NotificationRule) {
+	if _m.Edges.namedNotificationRules == nil {
+		_m.Edges.namedNotificationRules = make(map[string][]*NotificationRule)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedNotificationRules[name] = []*NotificationRule{}
+	} else {
+		_m.Edges.namedNotificationRules[name] = append(_m.Edges.namedNotificationRules[name], edges...)
+	}
+}
+
+// NamedDeliveries returns the Deliveries named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *User) NamedDeliveries(name string) ([]*Delivery, error) {
+	if _m.Edges.namedDeliveries == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedDeliveries[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *User) appendNamedDeliveries(name string, edges ...*Delivery) {
+	if _m.Edges.namedDeliveries == nil {
+		_m.Edges.namedDeliveries = make(map[string][]*Delivery)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedDeliveries[name] = []*Delivery{}
+	} else {
+		_m.Edges.namedDeliveries[name] = append(_m.Edges.namedDeliveries[name], edges...)
 	}
 }
 

@@ -13,7 +13,10 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/tocsin/tocsin/ent/apitoken"
 	"github.com/tocsin/tocsin/ent/calendarfeed"
+	"github.com/tocsin/tocsin/ent/contactmethod"
+	"github.com/tocsin/tocsin/ent/delivery"
 	"github.com/tocsin/tocsin/ent/invitation"
+	"github.com/tocsin/tocsin/ent/notificationrule"
 	"github.com/tocsin/tocsin/ent/session"
 	"github.com/tocsin/tocsin/ent/team"
 	"github.com/tocsin/tocsin/ent/user"
@@ -124,6 +127,34 @@ func (_c *UserCreate) SetNillableDisabled(v *bool) *UserCreate {
 	return _c
 }
 
+// SetQuietHoursStart sets the "quiet_hours_start" field.
+func (_c *UserCreate) SetQuietHoursStart(v int) *UserCreate {
+	_c.mutation.SetQuietHoursStart(v)
+	return _c
+}
+
+// SetNillableQuietHoursStart sets the "quiet_hours_start" field if the given value is not nil.
+func (_c *UserCreate) SetNillableQuietHoursStart(v *int) *UserCreate {
+	if v != nil {
+		_c.SetQuietHoursStart(*v)
+	}
+	return _c
+}
+
+// SetQuietHoursEnd sets the "quiet_hours_end" field.
+func (_c *UserCreate) SetQuietHoursEnd(v int) *UserCreate {
+	_c.mutation.SetQuietHoursEnd(v)
+	return _c
+}
+
+// SetNillableQuietHoursEnd sets the "quiet_hours_end" field if the given value is not nil.
+func (_c *UserCreate) SetNillableQuietHoursEnd(v *int) *UserCreate {
+	if v != nil {
+		_c.SetQuietHoursEnd(*v)
+	}
+	return _c
+}
+
 // AddTeamIDs adds the "teams" edge to the Team entity by IDs.
 func (_c *UserCreate) AddTeamIDs(ids ...int) *UserCreate {
 	_c.mutation.AddTeamIDs(ids...)
@@ -197,6 +228,51 @@ func (_c *UserCreate) AddCalendarFeeds(v ...*CalendarFeed) *UserCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddCalendarFeedIDs(ids...)
+}
+
+// AddContactMethodIDs adds the "contact_methods" edge to the ContactMethod entity by IDs.
+func (_c *UserCreate) AddContactMethodIDs(ids ...int) *UserCreate {
+	_c.mutation.AddContactMethodIDs(ids...)
+	return _c
+}
+
+// AddContactMethods adds the "contact_methods" edges to the ContactMethod entity.
+func (_c *UserCreate) AddContactMethods(v ...*ContactMethod) *UserCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddContactMethodIDs(ids...)
+}
+
+// AddNotificationRuleIDs adds the "notification_rules" edge to the NotificationRule entity by IDs.
+func (_c *UserCreate) AddNotificationRuleIDs(ids ...int) *UserCreate {
+	_c.mutation.AddNotificationRuleIDs(ids...)
+	return _c
+}
+
+// AddNotificationRules adds the "notification_rules" edges to the NotificationRule entity.
+func (_c *UserCreate) AddNotificationRules(v ...*NotificationRule) *UserCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddNotificationRuleIDs(ids...)
+}
+
+// AddDeliveryIDs adds the "deliveries" edge to the Delivery entity by IDs.
+func (_c *UserCreate) AddDeliveryIDs(ids ...int) *UserCreate {
+	_c.mutation.AddDeliveryIDs(ids...)
+	return _c
+}
+
+// AddDeliveries adds the "deliveries" edges to the Delivery entity.
+func (_c *UserCreate) AddDeliveries(v ...*Delivery) *UserCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddDeliveryIDs(ids...)
 }
 
 // Mutation returns the UserMutation object of the builder.
@@ -308,6 +384,16 @@ func (_c *UserCreate) check() error {
 	if _, ok := _c.mutation.Disabled(); !ok {
 		return &ValidationError{Name: "disabled", err: errors.New(`ent: missing required field "User.disabled"`)}
 	}
+	if v, ok := _c.mutation.QuietHoursStart(); ok {
+		if err := user.QuietHoursStartValidator(v); err != nil {
+			return &ValidationError{Name: "quiet_hours_start", err: fmt.Errorf(`ent: validator failed for field "User.quiet_hours_start": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.QuietHoursEnd(); ok {
+		if err := user.QuietHoursEndValidator(v); err != nil {
+			return &ValidationError{Name: "quiet_hours_end", err: fmt.Errorf(`ent: validator failed for field "User.quiet_hours_end": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -366,6 +452,14 @@ func (_c *UserCreate) createSpec() (*User, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Disabled(); ok {
 		_spec.SetField(user.FieldDisabled, field.TypeBool, value)
 		_node.Disabled = value
+	}
+	if value, ok := _c.mutation.QuietHoursStart(); ok {
+		_spec.SetField(user.FieldQuietHoursStart, field.TypeInt, value)
+		_node.QuietHoursStart = &value
+	}
+	if value, ok := _c.mutation.QuietHoursEnd(); ok {
+		_spec.SetField(user.FieldQuietHoursEnd, field.TypeInt, value)
+		_node.QuietHoursEnd = &value
 	}
 	if nodes := _c.mutation.TeamsIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -440,6 +534,54 @@ func (_c *UserCreate) createSpec() (*User, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(calendarfeed.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ContactMethodsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.ContactMethodsTable,
+			Columns: []string{user.ContactMethodsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(contactmethod.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.NotificationRulesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.NotificationRulesTable,
+			Columns: []string{user.NotificationRulesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notificationrule.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.DeliveriesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.DeliveriesTable,
+			Columns: []string{user.DeliveriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(delivery.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -586,6 +728,54 @@ func (u *UserUpsert) SetDisabled(v bool) *UserUpsert {
 // UpdateDisabled sets the "disabled" field to the value that was provided on create.
 func (u *UserUpsert) UpdateDisabled() *UserUpsert {
 	u.SetExcluded(user.FieldDisabled)
+	return u
+}
+
+// SetQuietHoursStart sets the "quiet_hours_start" field.
+func (u *UserUpsert) SetQuietHoursStart(v int) *UserUpsert {
+	u.Set(user.FieldQuietHoursStart, v)
+	return u
+}
+
+// UpdateQuietHoursStart sets the "quiet_hours_start" field to the value that was provided on create.
+func (u *UserUpsert) UpdateQuietHoursStart() *UserUpsert {
+	u.SetExcluded(user.FieldQuietHoursStart)
+	return u
+}
+
+// AddQuietHoursStart adds v to the "quiet_hours_start" field.
+func (u *UserUpsert) AddQuietHoursStart(v int) *UserUpsert {
+	u.Add(user.FieldQuietHoursStart, v)
+	return u
+}
+
+// ClearQuietHoursStart clears the value of the "quiet_hours_start" field.
+func (u *UserUpsert) ClearQuietHoursStart() *UserUpsert {
+	u.SetNull(user.FieldQuietHoursStart)
+	return u
+}
+
+// SetQuietHoursEnd sets the "quiet_hours_end" field.
+func (u *UserUpsert) SetQuietHoursEnd(v int) *UserUpsert {
+	u.Set(user.FieldQuietHoursEnd, v)
+	return u
+}
+
+// UpdateQuietHoursEnd sets the "quiet_hours_end" field to the value that was provided on create.
+func (u *UserUpsert) UpdateQuietHoursEnd() *UserUpsert {
+	u.SetExcluded(user.FieldQuietHoursEnd)
+	return u
+}
+
+// AddQuietHoursEnd adds v to the "quiet_hours_end" field.
+func (u *UserUpsert) AddQuietHoursEnd(v int) *UserUpsert {
+	u.Add(user.FieldQuietHoursEnd, v)
+	return u
+}
+
+// ClearQuietHoursEnd clears the value of the "quiet_hours_end" field.
+func (u *UserUpsert) ClearQuietHoursEnd() *UserUpsert {
+	u.SetNull(user.FieldQuietHoursEnd)
 	return u
 }
 
@@ -736,6 +926,62 @@ func (u *UserUpsertOne) SetDisabled(v bool) *UserUpsertOne {
 func (u *UserUpsertOne) UpdateDisabled() *UserUpsertOne {
 	return u.Update(func(s *UserUpsert) {
 		s.UpdateDisabled()
+	})
+}
+
+// SetQuietHoursStart sets the "quiet_hours_start" field.
+func (u *UserUpsertOne) SetQuietHoursStart(v int) *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.SetQuietHoursStart(v)
+	})
+}
+
+// AddQuietHoursStart adds v to the "quiet_hours_start" field.
+func (u *UserUpsertOne) AddQuietHoursStart(v int) *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.AddQuietHoursStart(v)
+	})
+}
+
+// UpdateQuietHoursStart sets the "quiet_hours_start" field to the value that was provided on create.
+func (u *UserUpsertOne) UpdateQuietHoursStart() *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdateQuietHoursStart()
+	})
+}
+
+// ClearQuietHoursStart clears the value of the "quiet_hours_start" field.
+func (u *UserUpsertOne) ClearQuietHoursStart() *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.ClearQuietHoursStart()
+	})
+}
+
+// SetQuietHoursEnd sets the "quiet_hours_end" field.
+func (u *UserUpsertOne) SetQuietHoursEnd(v int) *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.SetQuietHoursEnd(v)
+	})
+}
+
+// AddQuietHoursEnd adds v to the "quiet_hours_end" field.
+func (u *UserUpsertOne) AddQuietHoursEnd(v int) *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.AddQuietHoursEnd(v)
+	})
+}
+
+// UpdateQuietHoursEnd sets the "quiet_hours_end" field to the value that was provided on create.
+func (u *UserUpsertOne) UpdateQuietHoursEnd() *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdateQuietHoursEnd()
+	})
+}
+
+// ClearQuietHoursEnd clears the value of the "quiet_hours_end" field.
+func (u *UserUpsertOne) ClearQuietHoursEnd() *UserUpsertOne {
+	return u.Update(func(s *UserUpsert) {
+		s.ClearQuietHoursEnd()
 	})
 }
 
@@ -1052,6 +1298,62 @@ func (u *UserUpsertBulk) SetDisabled(v bool) *UserUpsertBulk {
 func (u *UserUpsertBulk) UpdateDisabled() *UserUpsertBulk {
 	return u.Update(func(s *UserUpsert) {
 		s.UpdateDisabled()
+	})
+}
+
+// SetQuietHoursStart sets the "quiet_hours_start" field.
+func (u *UserUpsertBulk) SetQuietHoursStart(v int) *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.SetQuietHoursStart(v)
+	})
+}
+
+// AddQuietHoursStart adds v to the "quiet_hours_start" field.
+func (u *UserUpsertBulk) AddQuietHoursStart(v int) *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.AddQuietHoursStart(v)
+	})
+}
+
+// UpdateQuietHoursStart sets the "quiet_hours_start" field to the value that was provided on create.
+func (u *UserUpsertBulk) UpdateQuietHoursStart() *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdateQuietHoursStart()
+	})
+}
+
+// ClearQuietHoursStart clears the value of the "quiet_hours_start" field.
+func (u *UserUpsertBulk) ClearQuietHoursStart() *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.ClearQuietHoursStart()
+	})
+}
+
+// SetQuietHoursEnd sets the "quiet_hours_end" field.
+func (u *UserUpsertBulk) SetQuietHoursEnd(v int) *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.SetQuietHoursEnd(v)
+	})
+}
+
+// AddQuietHoursEnd adds v to the "quiet_hours_end" field.
+func (u *UserUpsertBulk) AddQuietHoursEnd(v int) *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.AddQuietHoursEnd(v)
+	})
+}
+
+// UpdateQuietHoursEnd sets the "quiet_hours_end" field to the value that was provided on create.
+func (u *UserUpsertBulk) UpdateQuietHoursEnd() *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.UpdateQuietHoursEnd()
+	})
+}
+
+// ClearQuietHoursEnd clears the value of the "quiet_hours_end" field.
+func (u *UserUpsertBulk) ClearQuietHoursEnd() *UserUpsertBulk {
+	return u.Update(func(s *UserUpsert) {
+		s.ClearQuietHoursEnd()
 	})
 }
 

@@ -16,7 +16,10 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/tocsin/tocsin/ent/apitoken"
 	"github.com/tocsin/tocsin/ent/calendarfeed"
+	"github.com/tocsin/tocsin/ent/contactmethod"
+	"github.com/tocsin/tocsin/ent/delivery"
 	"github.com/tocsin/tocsin/ent/invitation"
+	"github.com/tocsin/tocsin/ent/notificationrule"
 	"github.com/tocsin/tocsin/ent/predicate"
 	"github.com/tocsin/tocsin/ent/session"
 	"github.com/tocsin/tocsin/ent/team"
@@ -26,22 +29,28 @@ import (
 // UserQuery is the builder for querying User entities.
 type UserQuery struct {
 	config
-	ctx                    *QueryContext
-	order                  []user.OrderOption
-	inters                 []Interceptor
-	predicates             []predicate.User
-	withTeams              *TeamQuery
-	withAPITokens          *APITokenQuery
-	withSessions           *SessionQuery
-	withInvitations        *InvitationQuery
-	withCalendarFeeds      *CalendarFeedQuery
-	loadTotal              []func(context.Context, []*User) error
-	modifiers              []func(*sql.Selector)
-	withNamedTeams         map[string]*TeamQuery
-	withNamedAPITokens     map[string]*APITokenQuery
-	withNamedSessions      map[string]*SessionQuery
-	withNamedInvitations   map[string]*InvitationQuery
-	withNamedCalendarFeeds map[string]*CalendarFeedQuery
+	ctx                        *QueryContext
+	order                      []user.OrderOption
+	inters                     []Interceptor
+	predicates                 []predicate.User
+	withTeams                  *TeamQuery
+	withAPITokens              *APITokenQuery
+	withSessions               *SessionQuery
+	withInvitations            *InvitationQuery
+	withCalendarFeeds          *CalendarFeedQuery
+	withContactMethods         *ContactMethodQuery
+	withNotificationRules      *NotificationRuleQuery
+	withDeliveries             *DeliveryQuery
+	loadTotal                  []func(context.Context, []*User) error
+	modifiers                  []func(*sql.Selector)
+	withNamedTeams             map[string]*TeamQuery
+	withNamedAPITokens         map[string]*APITokenQuery
+	withNamedSessions          map[string]*SessionQuery
+	withNamedInvitations       map[string]*InvitationQuery
+	withNamedCalendarFeeds     map[string]*CalendarFeedQuery
+	withNamedContactMethods    map[string]*ContactMethodQuery
+	withNamedNotificationRules map[string]*NotificationRuleQuery
+	withNamedDeliveries        map[string]*DeliveryQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -181,6 +190,72 @@ func (_q *UserQuery) QueryCalendarFeeds() *CalendarFeedQuery {
 			sqlgraph.From(user.Table, user.FieldID, selector),
 			sqlgraph.To(calendarfeed.Table, calendarfeed.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, user.CalendarFeedsTable, user.CalendarFeedsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryContactMethods chains the current query on the "contact_methods" edge.
+func (_q *UserQuery) QueryContactMethods() *ContactMethodQuery {
+	query := (&ContactMethodClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, selector),
+			sqlgraph.To(contactmethod.Table, contactmethod.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, user.ContactMethodsTable, user.ContactMethodsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryNotificationRules chains the current query on the "notification_rules" edge.
+func (_q *UserQuery) QueryNotificationRules() *NotificationRuleQuery {
+	query := (&NotificationRuleClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, selector),
+			sqlgraph.To(notificationrule.Table, notificationrule.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, user.NotificationRulesTable, user.NotificationRulesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryDeliveries chains the current query on the "deliveries" edge.
+func (_q *UserQuery) QueryDeliveries() *DeliveryQuery {
+	query := (&DeliveryClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(user.Table, user.FieldID, selector),
+			sqlgraph.To(delivery.Table, delivery.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, user.DeliveriesTable, user.DeliveriesColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -375,16 +450,19 @@ func (_q *UserQuery) Clone() *UserQuery {
 		return nil
 	}
 	return &UserQuery{
-		config:            _q.config,
-		ctx:               _q.ctx.Clone(),
-		order:             append([]user.OrderOption{}, _q.order...),
-		inters:            append([]Interceptor{}, _q.inters...),
-		predicates:        append([]predicate.User{}, _q.predicates...),
-		withTeams:         _q.withTeams.Clone(),
-		withAPITokens:     _q.withAPITokens.Clone(),
-		withSessions:      _q.withSessions.Clone(),
-		withInvitations:   _q.withInvitations.Clone(),
-		withCalendarFeeds: _q.withCalendarFeeds.Clone(),
+		config:                _q.config,
+		ctx:                   _q.ctx.Clone(),
+		order:                 append([]user.OrderOption{}, _q.order...),
+		inters:                append([]Interceptor{}, _q.inters...),
+		predicates:            append([]predicate.User{}, _q.predicates...),
+		withTeams:             _q.withTeams.Clone(),
+		withAPITokens:         _q.withAPITokens.Clone(),
+		withSessions:          _q.withSessions.Clone(),
+		withInvitations:       _q.withInvitations.Clone(),
+		withCalendarFeeds:     _q.withCalendarFeeds.Clone(),
+		withContactMethods:    _q.withContactMethods.Clone(),
+		withNotificationRules: _q.withNotificationRules.Clone(),
+		withDeliveries:        _q.withDeliveries.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -444,6 +522,39 @@ func (_q *UserQuery) WithCalendarFeeds(opts ...func(*CalendarFeedQuery)) *UserQu
 		opt(query)
 	}
 	_q.withCalendarFeeds = query
+	return _q
+}
+
+// WithContactMethods tells the query-builder to eager-load the nodes that are connected to
+// the "contact_methods" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *UserQuery) WithContactMethods(opts ...func(*ContactMethodQuery)) *UserQuery {
+	query := (&ContactMethodClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withContactMethods = query
+	return _q
+}
+
+// WithNotificationRules tells the query-builder to eager-load the nodes that are connected to
+// the "notification_rules" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *UserQuery) WithNotificationRules(opts ...func(*NotificationRuleQuery)) *UserQuery {
+	query := (&NotificationRuleClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withNotificationRules = query
+	return _q
+}
+
+// WithDeliveries tells the query-builder to eager-load the nodes that are connected to
+// the "deliveries" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *UserQuery) WithDeliveries(opts ...func(*DeliveryQuery)) *UserQuery {
+	query := (&DeliveryClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withDeliveries = query
 	return _q
 }
 
@@ -531,12 +642,15 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 	var (
 		nodes       = []*User{}
 		_spec       = _q.querySpec()
-		loadedTypes = [5]bool{
+		loadedTypes = [8]bool{
 			_q.withTeams != nil,
 			_q.withAPITokens != nil,
 			_q.withSessions != nil,
 			_q.withInvitations != nil,
 			_q.withCalendarFeeds != nil,
+			_q.withContactMethods != nil,
+			_q.withNotificationRules != nil,
+			_q.withDeliveries != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -595,6 +709,27 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 			return nil, err
 		}
 	}
+	if query := _q.withContactMethods; query != nil {
+		if err := _q.loadContactMethods(ctx, query, nodes,
+			func(n *User) { n.Edges.ContactMethods = []*ContactMethod{} },
+			func(n *User, e *ContactMethod) { n.Edges.ContactMethods = append(n.Edges.ContactMethods, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withNotificationRules; query != nil {
+		if err := _q.loadNotificationRules(ctx, query, nodes,
+			func(n *User) { n.Edges.NotificationRules = []*NotificationRule{} },
+			func(n *User, e *NotificationRule) { n.Edges.NotificationRules = append(n.Edges.NotificationRules, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withDeliveries; query != nil {
+		if err := _q.loadDeliveries(ctx, query, nodes,
+			func(n *User) { n.Edges.Deliveries = []*Delivery{} },
+			func(n *User, e *Delivery) { n.Edges.Deliveries = append(n.Edges.Deliveries, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedTeams {
 		if err := _q.loadTeams(ctx, query, nodes,
 			func(n *User) { n.appendNamedTeams(name) },
@@ -627,6 +762,27 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 		if err := _q.loadCalendarFeeds(ctx, query, nodes,
 			func(n *User) { n.appendNamedCalendarFeeds(name) },
 			func(n *User, e *CalendarFeed) { n.appendNamedCalendarFeeds(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedContactMethods {
+		if err := _q.loadContactMethods(ctx, query, nodes,
+			func(n *User) { n.appendNamedContactMethods(name) },
+			func(n *User, e *ContactMethod) { n.appendNamedContactMethods(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedNotificationRules {
+		if err := _q.loadNotificationRules(ctx, query, nodes,
+			func(n *User) { n.appendNamedNotificationRules(name) },
+			func(n *User, e *NotificationRule) { n.appendNamedNotificationRules(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedDeliveries {
+		if err := _q.loadDeliveries(ctx, query, nodes,
+			func(n *User) { n.appendNamedDeliveries(name) },
+			func(n *User, e *Delivery) { n.appendNamedDeliveries(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -804,6 +960,96 @@ func (_q *UserQuery) loadCalendarFeeds(ctx context.Context, query *CalendarFeedQ
 	}
 	query.Where(predicate.CalendarFeed(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(user.CalendarFeedsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.UserID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "user_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *UserQuery) loadContactMethods(ctx context.Context, query *ContactMethodQuery, nodes []*User, init func(*User), assign func(*User, *ContactMethod)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*User)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(contactmethod.FieldUserID)
+	}
+	query.Where(predicate.ContactMethod(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(user.ContactMethodsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.UserID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "user_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *UserQuery) loadNotificationRules(ctx context.Context, query *NotificationRuleQuery, nodes []*User, init func(*User), assign func(*User, *NotificationRule)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*User)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(notificationrule.FieldUserID)
+	}
+	query.Where(predicate.NotificationRule(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(user.NotificationRulesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.UserID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "user_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *UserQuery) loadDeliveries(ctx context.Context, query *DeliveryQuery, nodes []*User, init func(*User), assign func(*User, *Delivery)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*User)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(delivery.FieldUserID)
+	}
+	query.Where(predicate.Delivery(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(user.DeliveriesColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -1006,6 +1252,48 @@ func (_q *UserQuery) WithNamedCalendarFeeds(name string, opts ...func(*CalendarF
 		_q.withNamedCalendarFeeds = make(map[string]*CalendarFeedQuery)
 	}
 	_q.withNamedCalendarFeeds[name] = query
+	return _q
+}
+
+// WithNamedContactMethods tells the query-builder to eager-load the nodes that are connected to the "contact_methods"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *UserQuery) WithNamedContactMethods(name string, opts ...func(*ContactMethodQuery)) *UserQuery {
+	query := (&ContactMethodClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedContactMethods == nil {
+		_q.withNamedContactMethods = make(map[string]*ContactMethodQuery)
+	}
+	_q.withNamedContactMethods[name] = query
+	return _q
+}
+
+// WithNamedNotificationRules tells the query-builder to eager-load the nodes that are connected to the "notification_rules"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *UserQuery) WithNamedNotificationRules(name string, opts ...func(*NotificationRuleQuery)) *UserQuery {
+	query := (&NotificationRuleClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedNotificationRules == nil {
+		_q.withNamedNotificationRules = make(map[string]*NotificationRuleQuery)
+	}
+	_q.withNamedNotificationRules[name] = query
+	return _q
+}
+
+// WithNamedDeliveries tells the query-builder to eager-load the nodes that are connected to the "deliveries"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *UserQuery) WithNamedDeliveries(name string, opts ...func(*DeliveryQuery)) *UserQuery {
+	query := (&DeliveryClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedDeliveries == nil {
+		_q.withNamedDeliveries = make(map[string]*DeliveryQuery)
+	}
+	_q.withNamedDeliveries[name] = query
 	return _q
 }
 

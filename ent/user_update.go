@@ -13,7 +13,10 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/tocsin/tocsin/ent/apitoken"
 	"github.com/tocsin/tocsin/ent/calendarfeed"
+	"github.com/tocsin/tocsin/ent/contactmethod"
+	"github.com/tocsin/tocsin/ent/delivery"
 	"github.com/tocsin/tocsin/ent/invitation"
+	"github.com/tocsin/tocsin/ent/notificationrule"
 	"github.com/tocsin/tocsin/ent/predicate"
 	"github.com/tocsin/tocsin/ent/session"
 	"github.com/tocsin/tocsin/ent/team"
@@ -131,6 +134,60 @@ func (_u *UserUpdate) SetNillableDisabled(v *bool) *UserUpdate {
 	return _u
 }
 
+// SetQuietHoursStart sets the "quiet_hours_start" field.
+func (_u *UserUpdate) SetQuietHoursStart(v int) *UserUpdate {
+	_u.mutation.ResetQuietHoursStart()
+	_u.mutation.SetQuietHoursStart(v)
+	return _u
+}
+
+// SetNillableQuietHoursStart sets the "quiet_hours_start" field if the given value is not nil.
+func (_u *UserUpdate) SetNillableQuietHoursStart(v *int) *UserUpdate {
+	if v != nil {
+		_u.SetQuietHoursStart(*v)
+	}
+	return _u
+}
+
+// AddQuietHoursStart adds value to the "quiet_hours_start" field.
+func (_u *UserUpdate) AddQuietHoursStart(v int) *UserUpdate {
+	_u.mutation.AddQuietHoursStart(v)
+	return _u
+}
+
+// ClearQuietHoursStart clears the value of the "quiet_hours_start" field.
+func (_u *UserUpdate) ClearQuietHoursStart() *UserUpdate {
+	_u.mutation.ClearQuietHoursStart()
+	return _u
+}
+
+// SetQuietHoursEnd sets the "quiet_hours_end" field.
+func (_u *UserUpdate) SetQuietHoursEnd(v int) *UserUpdate {
+	_u.mutation.ResetQuietHoursEnd()
+	_u.mutation.SetQuietHoursEnd(v)
+	return _u
+}
+
+// SetNillableQuietHoursEnd sets the "quiet_hours_end" field if the given value is not nil.
+func (_u *UserUpdate) SetNillableQuietHoursEnd(v *int) *UserUpdate {
+	if v != nil {
+		_u.SetQuietHoursEnd(*v)
+	}
+	return _u
+}
+
+// AddQuietHoursEnd adds value to the "quiet_hours_end" field.
+func (_u *UserUpdate) AddQuietHoursEnd(v int) *UserUpdate {
+	_u.mutation.AddQuietHoursEnd(v)
+	return _u
+}
+
+// ClearQuietHoursEnd clears the value of the "quiet_hours_end" field.
+func (_u *UserUpdate) ClearQuietHoursEnd() *UserUpdate {
+	_u.mutation.ClearQuietHoursEnd()
+	return _u
+}
+
 // AddTeamIDs adds the "teams" edge to the Team entity by IDs.
 func (_u *UserUpdate) AddTeamIDs(ids ...int) *UserUpdate {
 	_u.mutation.AddTeamIDs(ids...)
@@ -204,6 +261,51 @@ func (_u *UserUpdate) AddCalendarFeeds(v ...*CalendarFeed) *UserUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.AddCalendarFeedIDs(ids...)
+}
+
+// AddContactMethodIDs adds the "contact_methods" edge to the ContactMethod entity by IDs.
+func (_u *UserUpdate) AddContactMethodIDs(ids ...int) *UserUpdate {
+	_u.mutation.AddContactMethodIDs(ids...)
+	return _u
+}
+
+// AddContactMethods adds the "contact_methods" edges to the ContactMethod entity.
+func (_u *UserUpdate) AddContactMethods(v ...*ContactMethod) *UserUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddContactMethodIDs(ids...)
+}
+
+// AddNotificationRuleIDs adds the "notification_rules" edge to the NotificationRule entity by IDs.
+func (_u *UserUpdate) AddNotificationRuleIDs(ids ...int) *UserUpdate {
+	_u.mutation.AddNotificationRuleIDs(ids...)
+	return _u
+}
+
+// AddNotificationRules adds the "notification_rules" edges to the NotificationRule entity.
+func (_u *UserUpdate) AddNotificationRules(v ...*NotificationRule) *UserUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddNotificationRuleIDs(ids...)
+}
+
+// AddDeliveryIDs adds the "deliveries" edge to the Delivery entity by IDs.
+func (_u *UserUpdate) AddDeliveryIDs(ids ...int) *UserUpdate {
+	_u.mutation.AddDeliveryIDs(ids...)
+	return _u
+}
+
+// AddDeliveries adds the "deliveries" edges to the Delivery entity.
+func (_u *UserUpdate) AddDeliveries(v ...*Delivery) *UserUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddDeliveryIDs(ids...)
 }
 
 // Mutation returns the UserMutation object of the builder.
@@ -316,6 +418,69 @@ func (_u *UserUpdate) RemoveCalendarFeeds(v ...*CalendarFeed) *UserUpdate {
 	return _u.RemoveCalendarFeedIDs(ids...)
 }
 
+// ClearContactMethods clears all "contact_methods" edges to the ContactMethod entity.
+func (_u *UserUpdate) ClearContactMethods() *UserUpdate {
+	_u.mutation.ClearContactMethods()
+	return _u
+}
+
+// RemoveContactMethodIDs removes the "contact_methods" edge to ContactMethod entities by IDs.
+func (_u *UserUpdate) RemoveContactMethodIDs(ids ...int) *UserUpdate {
+	_u.mutation.RemoveContactMethodIDs(ids...)
+	return _u
+}
+
+// RemoveContactMethods removes "contact_methods" edges to ContactMethod entities.
+func (_u *UserUpdate) RemoveContactMethods(v ...*ContactMethod) *UserUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveContactMethodIDs(ids...)
+}
+
+// ClearNotificationRules clears all "notification_rules" edges to the NotificationRule entity.
+func (_u *UserUpdate) ClearNotificationRules() *UserUpdate {
+	_u.mutation.ClearNotificationRules()
+	return _u
+}
+
+// RemoveNotificationRuleIDs removes the "notification_rules" edge to NotificationRule entities by IDs.
+func (_u *UserUpdate) RemoveNotificationRuleIDs(ids ...int) *UserUpdate {
+	_u.mutation.RemoveNotificationRuleIDs(ids...)
+	return _u
+}
+
+// RemoveNotificationRules removes "notification_rules" edges to NotificationRule entities.
+func (_u *UserUpdate) RemoveNotificationRules(v ...*NotificationRule) *UserUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveNotificationRuleIDs(ids...)
+}
+
+// ClearDeliveries clears all "deliveries" edges to the Delivery entity.
+func (_u *UserUpdate) ClearDeliveries() *UserUpdate {
+	_u.mutation.ClearDeliveries()
+	return _u
+}
+
+// RemoveDeliveryIDs removes the "deliveries" edge to Delivery entities by IDs.
+func (_u *UserUpdate) RemoveDeliveryIDs(ids ...int) *UserUpdate {
+	_u.mutation.RemoveDeliveryIDs(ids...)
+	return _u
+}
+
+// RemoveDeliveries removes "deliveries" edges to Delivery entities.
+func (_u *UserUpdate) RemoveDeliveries(v ...*Delivery) *UserUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveDeliveryIDs(ids...)
+}
+
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *UserUpdate) Save(ctx context.Context) (int, error) {
 	if err := _u.defaults(); err != nil {
@@ -380,6 +545,16 @@ func (_u *UserUpdate) check() error {
 			return &ValidationError{Name: "role", err: fmt.Errorf(`ent: validator failed for field "User.role": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.QuietHoursStart(); ok {
+		if err := user.QuietHoursStartValidator(v); err != nil {
+			return &ValidationError{Name: "quiet_hours_start", err: fmt.Errorf(`ent: validator failed for field "User.quiet_hours_start": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.QuietHoursEnd(); ok {
+		if err := user.QuietHoursEndValidator(v); err != nil {
+			return &ValidationError{Name: "quiet_hours_end", err: fmt.Errorf(`ent: validator failed for field "User.quiet_hours_end": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -424,6 +599,24 @@ func (_u *UserUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.Disabled(); ok {
 		_spec.SetField(user.FieldDisabled, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.QuietHoursStart(); ok {
+		_spec.SetField(user.FieldQuietHoursStart, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedQuietHoursStart(); ok {
+		_spec.AddField(user.FieldQuietHoursStart, field.TypeInt, value)
+	}
+	if _u.mutation.QuietHoursStartCleared() {
+		_spec.ClearField(user.FieldQuietHoursStart, field.TypeInt)
+	}
+	if value, ok := _u.mutation.QuietHoursEnd(); ok {
+		_spec.SetField(user.FieldQuietHoursEnd, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedQuietHoursEnd(); ok {
+		_spec.AddField(user.FieldQuietHoursEnd, field.TypeInt, value)
+	}
+	if _u.mutation.QuietHoursEndCleared() {
+		_spec.ClearField(user.FieldQuietHoursEnd, field.TypeInt)
 	}
 	if _u.mutation.TeamsCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -643,6 +836,141 @@ func (_u *UserUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(calendarfeed.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ContactMethodsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.ContactMethodsTable,
+			Columns: []string{user.ContactMethodsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(contactmethod.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedContactMethodsIDs(); len(nodes) > 0 && !_u.mutation.ContactMethodsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.ContactMethodsTable,
+			Columns: []string{user.ContactMethodsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(contactmethod.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ContactMethodsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.ContactMethodsTable,
+			Columns: []string{user.ContactMethodsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(contactmethod.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.NotificationRulesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.NotificationRulesTable,
+			Columns: []string{user.NotificationRulesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notificationrule.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedNotificationRulesIDs(); len(nodes) > 0 && !_u.mutation.NotificationRulesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.NotificationRulesTable,
+			Columns: []string{user.NotificationRulesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notificationrule.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.NotificationRulesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.NotificationRulesTable,
+			Columns: []string{user.NotificationRulesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notificationrule.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.DeliveriesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.DeliveriesTable,
+			Columns: []string{user.DeliveriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(delivery.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedDeliveriesIDs(); len(nodes) > 0 && !_u.mutation.DeliveriesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.DeliveriesTable,
+			Columns: []string{user.DeliveriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(delivery.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.DeliveriesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.DeliveriesTable,
+			Columns: []string{user.DeliveriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(delivery.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -768,6 +1096,60 @@ func (_u *UserUpdateOne) SetNillableDisabled(v *bool) *UserUpdateOne {
 	return _u
 }
 
+// SetQuietHoursStart sets the "quiet_hours_start" field.
+func (_u *UserUpdateOne) SetQuietHoursStart(v int) *UserUpdateOne {
+	_u.mutation.ResetQuietHoursStart()
+	_u.mutation.SetQuietHoursStart(v)
+	return _u
+}
+
+// SetNillableQuietHoursStart sets the "quiet_hours_start" field if the given value is not nil.
+func (_u *UserUpdateOne) SetNillableQuietHoursStart(v *int) *UserUpdateOne {
+	if v != nil {
+		_u.SetQuietHoursStart(*v)
+	}
+	return _u
+}
+
+// AddQuietHoursStart adds value to the "quiet_hours_start" field.
+func (_u *UserUpdateOne) AddQuietHoursStart(v int) *UserUpdateOne {
+	_u.mutation.AddQuietHoursStart(v)
+	return _u
+}
+
+// ClearQuietHoursStart clears the value of the "quiet_hours_start" field.
+func (_u *UserUpdateOne) ClearQuietHoursStart() *UserUpdateOne {
+	_u.mutation.ClearQuietHoursStart()
+	return _u
+}
+
+// SetQuietHoursEnd sets the "quiet_hours_end" field.
+func (_u *UserUpdateOne) SetQuietHoursEnd(v int) *UserUpdateOne {
+	_u.mutation.ResetQuietHoursEnd()
+	_u.mutation.SetQuietHoursEnd(v)
+	return _u
+}
+
+// SetNillableQuietHoursEnd sets the "quiet_hours_end" field if the given value is not nil.
+func (_u *UserUpdateOne) SetNillableQuietHoursEnd(v *int) *UserUpdateOne {
+	if v != nil {
+		_u.SetQuietHoursEnd(*v)
+	}
+	return _u
+}
+
+// AddQuietHoursEnd adds value to the "quiet_hours_end" field.
+func (_u *UserUpdateOne) AddQuietHoursEnd(v int) *UserUpdateOne {
+	_u.mutation.AddQuietHoursEnd(v)
+	return _u
+}
+
+// ClearQuietHoursEnd clears the value of the "quiet_hours_end" field.
+func (_u *UserUpdateOne) ClearQuietHoursEnd() *UserUpdateOne {
+	_u.mutation.ClearQuietHoursEnd()
+	return _u
+}
+
 // AddTeamIDs adds the "teams" edge to the Team entity by IDs.
 func (_u *UserUpdateOne) AddTeamIDs(ids ...int) *UserUpdateOne {
 	_u.mutation.AddTeamIDs(ids...)
@@ -841,6 +1223,51 @@ func (_u *UserUpdateOne) AddCalendarFeeds(v ...*CalendarFeed) *UserUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.AddCalendarFeedIDs(ids...)
+}
+
+// AddContactMethodIDs adds the "contact_methods" edge to the ContactMethod entity by IDs.
+func (_u *UserUpdateOne) AddContactMethodIDs(ids ...int) *UserUpdateOne {
+	_u.mutation.AddContactMethodIDs(ids...)
+	return _u
+}
+
+// AddContactMethods adds the "contact_methods" edges to the ContactMethod entity.
+func (_u *UserUpdateOne) AddContactMethods(v ...*ContactMethod) *UserUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddContactMethodIDs(ids...)
+}
+
+// AddNotificationRuleIDs adds the "notification_rules" edge to the NotificationRule entity by IDs.
+func (_u *UserUpdateOne) AddNotificationRuleIDs(ids ...int) *UserUpdateOne {
+	_u.mutation.AddNotificationRuleIDs(ids...)
+	return _u
+}
+
+// AddNotificationRules adds the "notification_rules" edges to the NotificationRule entity.
+func (_u *UserUpdateOne) AddNotificationRules(v ...*NotificationRule) *UserUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddNotificationRuleIDs(ids...)
+}
+
+// AddDeliveryIDs adds the "deliveries" edge to the Delivery entity by IDs.
+func (_u *UserUpdateOne) AddDeliveryIDs(ids ...int) *UserUpdateOne {
+	_u.mutation.AddDeliveryIDs(ids...)
+	return _u
+}
+
+// AddDeliveries adds the "deliveries" edges to the Delivery entity.
+func (_u *UserUpdateOne) AddDeliveries(v ...*Delivery) *UserUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddDeliveryIDs(ids...)
 }
 
 // Mutation returns the UserMutation object of the builder.
@@ -953,6 +1380,69 @@ func (_u *UserUpdateOne) RemoveCalendarFeeds(v ...*CalendarFeed) *UserUpdateOne 
 	return _u.RemoveCalendarFeedIDs(ids...)
 }
 
+// ClearContactMethods clears all "contact_methods" edges to the ContactMethod entity.
+func (_u *UserUpdateOne) ClearContactMethods() *UserUpdateOne {
+	_u.mutation.ClearContactMethods()
+	return _u
+}
+
+// RemoveContactMethodIDs removes the "contact_methods" edge to ContactMethod entities by IDs.
+func (_u *UserUpdateOne) RemoveContactMethodIDs(ids ...int) *UserUpdateOne {
+	_u.mutation.RemoveContactMethodIDs(ids...)
+	return _u
+}
+
+// RemoveContactMethods removes "contact_methods" edges to ContactMethod entities.
+func (_u *UserUpdateOne) RemoveContactMethods(v ...*ContactMethod) *UserUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveContactMethodIDs(ids...)
+}
+
+// ClearNotificationRules clears all "notification_rules" edges to the NotificationRule entity.
+func (_u *UserUpdateOne) ClearNotificationRules() *UserUpdateOne {
+	_u.mutation.ClearNotificationRules()
+	return _u
+}
+
+// RemoveNotificationRuleIDs removes the "notification_rules" edge to NotificationRule entities by IDs.
+func (_u *UserUpdateOne) RemoveNotificationRuleIDs(ids ...int) *UserUpdateOne {
+	_u.mutation.RemoveNotificationRuleIDs(ids...)
+	return _u
+}
+
+// RemoveNotificationRules removes "notification_rules" edges to NotificationRule entities.
+func (_u *UserUpdateOne) RemoveNotificationRules(v ...*NotificationRule) *UserUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveNotificationRuleIDs(ids...)
+}
+
+// ClearDeliveries clears all "deliveries" edges to the Delivery entity.
+func (_u *UserUpdateOne) ClearDeliveries() *UserUpdateOne {
+	_u.mutation.ClearDeliveries()
+	return _u
+}
+
+// RemoveDeliveryIDs removes the "deliveries" edge to Delivery entities by IDs.
+func (_u *UserUpdateOne) RemoveDeliveryIDs(ids ...int) *UserUpdateOne {
+	_u.mutation.RemoveDeliveryIDs(ids...)
+	return _u
+}
+
+// RemoveDeliveries removes "deliveries" edges to Delivery entities.
+func (_u *UserUpdateOne) RemoveDeliveries(v ...*Delivery) *UserUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveDeliveryIDs(ids...)
+}
+
 // Where appends a list predicates to the UserUpdate builder.
 func (_u *UserUpdateOne) Where(ps ...predicate.User) *UserUpdateOne {
 	_u.mutation.Where(ps...)
@@ -1030,6 +1520,16 @@ func (_u *UserUpdateOne) check() error {
 			return &ValidationError{Name: "role", err: fmt.Errorf(`ent: validator failed for field "User.role": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.QuietHoursStart(); ok {
+		if err := user.QuietHoursStartValidator(v); err != nil {
+			return &ValidationError{Name: "quiet_hours_start", err: fmt.Errorf(`ent: validator failed for field "User.quiet_hours_start": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.QuietHoursEnd(); ok {
+		if err := user.QuietHoursEndValidator(v); err != nil {
+			return &ValidationError{Name: "quiet_hours_end", err: fmt.Errorf(`ent: validator failed for field "User.quiet_hours_end": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -1091,6 +1591,24 @@ func (_u *UserUpdateOne) sqlSave(ctx context.Context) (_node *User, err error) {
 	}
 	if value, ok := _u.mutation.Disabled(); ok {
 		_spec.SetField(user.FieldDisabled, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.QuietHoursStart(); ok {
+		_spec.SetField(user.FieldQuietHoursStart, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedQuietHoursStart(); ok {
+		_spec.AddField(user.FieldQuietHoursStart, field.TypeInt, value)
+	}
+	if _u.mutation.QuietHoursStartCleared() {
+		_spec.ClearField(user.FieldQuietHoursStart, field.TypeInt)
+	}
+	if value, ok := _u.mutation.QuietHoursEnd(); ok {
+		_spec.SetField(user.FieldQuietHoursEnd, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedQuietHoursEnd(); ok {
+		_spec.AddField(user.FieldQuietHoursEnd, field.TypeInt, value)
+	}
+	if _u.mutation.QuietHoursEndCleared() {
+		_spec.ClearField(user.FieldQuietHoursEnd, field.TypeInt)
 	}
 	if _u.mutation.TeamsCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -1310,6 +1828,141 @@ func (_u *UserUpdateOne) sqlSave(ctx context.Context) (_node *User, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(calendarfeed.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ContactMethodsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.ContactMethodsTable,
+			Columns: []string{user.ContactMethodsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(contactmethod.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedContactMethodsIDs(); len(nodes) > 0 && !_u.mutation.ContactMethodsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.ContactMethodsTable,
+			Columns: []string{user.ContactMethodsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(contactmethod.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ContactMethodsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.ContactMethodsTable,
+			Columns: []string{user.ContactMethodsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(contactmethod.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.NotificationRulesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.NotificationRulesTable,
+			Columns: []string{user.NotificationRulesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notificationrule.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedNotificationRulesIDs(); len(nodes) > 0 && !_u.mutation.NotificationRulesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.NotificationRulesTable,
+			Columns: []string{user.NotificationRulesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notificationrule.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.NotificationRulesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.NotificationRulesTable,
+			Columns: []string{user.NotificationRulesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notificationrule.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.DeliveriesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.DeliveriesTable,
+			Columns: []string{user.DeliveriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(delivery.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedDeliveriesIDs(); len(nodes) > 0 && !_u.mutation.DeliveriesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.DeliveriesTable,
+			Columns: []string{user.DeliveriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(delivery.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.DeliveriesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   user.DeliveriesTable,
+			Columns: []string{user.DeliveriesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(delivery.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

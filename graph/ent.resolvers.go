@@ -7,6 +7,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 
 	"entgo.io/contrib/entgql"
 	"github.com/tocsin/tocsin/ent"
@@ -42,6 +43,11 @@ func (r *queryResolver) APITokens(ctx context.Context, after *entgql.Cursor[int]
 func (r *queryResolver) Alerts(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AlertOrder, where *ent.AlertWhereInput) (*ent.AlertConnection, error) {
 	return r.Client.Alert.Query().Paginate(ctx, after, first, before, last,
 		ent.WithAlertOrder(orderBy), ent.WithAlertFilter(where.Filter))
+}
+
+// EscalationPolicies is the resolver for the escalationPolicies field.
+func (r *queryResolver) EscalationPolicies(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EscalationPolicyOrder, where *ent.EscalationPolicyWhereInput) (*ent.EscalationPolicyConnection, error) {
+	panic(fmt.Errorf("not implemented: EscalationPolicies - escalationPolicies"))
 }
 
 // Heartbeats is the resolver for the heartbeats field.

@@ -68,6 +68,10 @@ const (
 	FieldEscalationDueAt = "escalation_due_at"
 	// FieldRequestID holds the string denoting the request_id field in the database.
 	FieldRequestID = "request_id"
+	// FieldEscalationRound holds the string denoting the escalation_round field in the database.
+	FieldEscalationRound = "escalation_round"
+	// FieldEscalationStep holds the string denoting the escalation_step field in the database.
+	FieldEscalationStep = "escalation_step"
 	// FieldInMaintenance holds the string denoting the in_maintenance field in the database.
 	FieldInMaintenance = "in_maintenance"
 	// FieldActions holds the string denoting the actions field in the database.
@@ -84,6 +88,8 @@ const (
 	EdgeOwner = "owner"
 	// EdgeIncident holds the string denoting the incident edge name in mutations.
 	EdgeIncident = "incident"
+	// EdgeDeliveries holds the string denoting the deliveries edge name in mutations.
+	EdgeDeliveries = "deliveries"
 	// EdgeTimeline holds the string denoting the timeline edge name in mutations.
 	EdgeTimeline = "timeline"
 	// Table holds the table name of the alert in the database.
@@ -123,6 +129,13 @@ const (
 	IncidentInverseTable = "incidents"
 	// IncidentColumn is the table column denoting the incident relation/edge.
 	IncidentColumn = "incident_id"
+	// DeliveriesTable is the table that holds the deliveries relation/edge.
+	DeliveriesTable = "deliveries"
+	// DeliveriesInverseTable is the table name for the Delivery entity.
+	// It exists in this package in order to avoid circular dependency with the "delivery" package.
+	DeliveriesInverseTable = "deliveries"
+	// DeliveriesColumn is the table column denoting the deliveries relation/edge.
+	DeliveriesColumn = "alert_id"
 	// TimelineTable is the table that holds the timeline relation/edge.
 	TimelineTable = "timeline_events"
 	// TimelineInverseTable is the table name for the TimelineEvent entity.
@@ -160,6 +173,8 @@ var Columns = []string{
 	FieldSnoozedUntil,
 	FieldEscalationDueAt,
 	FieldRequestID,
+	FieldEscalationRound,
+	FieldEscalationStep,
 	FieldInMaintenance,
 	FieldActions,
 	FieldResponders,
@@ -217,6 +232,10 @@ var (
 	DefaultFirstOccurredAt func() time.Time
 	// DefaultLastOccurredAt holds the default value on creation for the "last_occurred_at" field.
 	DefaultLastOccurredAt func() time.Time
+	// DefaultEscalationRound holds the default value on creation for the "escalation_round" field.
+	DefaultEscalationRound int
+	// DefaultEscalationStep holds the default value on creation for the "escalation_step" field.
+	DefaultEscalationStep int
 	// DefaultInMaintenance holds the default value on creation for the "in_maintenance" field.
 	DefaultInMaintenance bool
 	// DefaultActions holds the default value on creation for the "actions" field.
@@ -404,6 +423,16 @@ func ByRequestID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldRequestID, opts...).ToFunc()
 }
 
+// ByEscalationRound orders the results by the escalation_round field.
+func ByEscalationRound(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldEscalationRound, opts...).ToFunc()
+}
+
+// ByEscalationStep orders the results by the escalation_step field.
+func ByEscalationStep(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldEscalationStep, opts...).ToFunc()
+}
+
 // ByInMaintenance orders the results by the in_maintenance field.
 func ByInMaintenance(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldInMaintenance, opts...).ToFunc()
@@ -441,6 +470,20 @@ func ByOwnerField(field string, opts ...sql.OrderTermOption) OrderOption {
 func ByIncidentField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
 		sqlgraph.OrderByNeighborTerms(s, newIncidentStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByDeliveriesCount orders the results by deliveries count.
+func ByDeliveriesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newDeliveriesStep(), opts...)
+	}
+}
+
+// ByDeliveries orders the results by deliveries terms.
+func ByDeliveries(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newDeliveriesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
 
@@ -490,6 +533,13 @@ func newIncidentStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(IncidentInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, true, IncidentTable, IncidentColumn),
+	)
+}
+func newDeliveriesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(DeliveriesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, DeliveriesTable, DeliveriesColumn),
 	)
 }
 func newTimelineStep() *sqlgraph.Step {

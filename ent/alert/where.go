@@ -160,6 +160,16 @@ func RequestID(v string) predicate.Alert {
 	return predicate.Alert(sql.FieldEQ(FieldRequestID, v))
 }
 
+// EscalationRound applies equality check predicate on the "escalation_round" field. It's identical to EscalationRoundEQ.
+func EscalationRound(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldEQ(FieldEscalationRound, v))
+}
+
+// EscalationStep applies equality check predicate on the "escalation_step" field. It's identical to EscalationStepEQ.
+func EscalationStep(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldEQ(FieldEscalationStep, v))
+}
+
 // InMaintenance applies equality check predicate on the "in_maintenance" field. It's identical to InMaintenanceEQ.
 func InMaintenance(v bool) predicate.Alert {
 	return predicate.Alert(sql.FieldEQ(FieldInMaintenance, v))
@@ -1195,6 +1205,86 @@ func RequestIDContainsFold(v string) predicate.Alert {
 	return predicate.Alert(sql.FieldContainsFold(FieldRequestID, v))
 }
 
+// EscalationRoundEQ applies the EQ predicate on the "escalation_round" field.
+func EscalationRoundEQ(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldEQ(FieldEscalationRound, v))
+}
+
+// EscalationRoundNEQ applies the NEQ predicate on the "escalation_round" field.
+func EscalationRoundNEQ(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldNEQ(FieldEscalationRound, v))
+}
+
+// EscalationRoundIn applies the In predicate on the "escalation_round" field.
+func EscalationRoundIn(vs ...int) predicate.Alert {
+	return predicate.Alert(sql.FieldIn(FieldEscalationRound, vs...))
+}
+
+// EscalationRoundNotIn applies the NotIn predicate on the "escalation_round" field.
+func EscalationRoundNotIn(vs ...int) predicate.Alert {
+	return predicate.Alert(sql.FieldNotIn(FieldEscalationRound, vs...))
+}
+
+// EscalationRoundGT applies the GT predicate on the "escalation_round" field.
+func EscalationRoundGT(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldGT(FieldEscalationRound, v))
+}
+
+// EscalationRoundGTE applies the GTE predicate on the "escalation_round" field.
+func EscalationRoundGTE(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldGTE(FieldEscalationRound, v))
+}
+
+// EscalationRoundLT applies the LT predicate on the "escalation_round" field.
+func EscalationRoundLT(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldLT(FieldEscalationRound, v))
+}
+
+// EscalationRoundLTE applies the LTE predicate on the "escalation_round" field.
+func EscalationRoundLTE(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldLTE(FieldEscalationRound, v))
+}
+
+// EscalationStepEQ applies the EQ predicate on the "escalation_step" field.
+func EscalationStepEQ(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldEQ(FieldEscalationStep, v))
+}
+
+// EscalationStepNEQ applies the NEQ predicate on the "escalation_step" field.
+func EscalationStepNEQ(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldNEQ(FieldEscalationStep, v))
+}
+
+// EscalationStepIn applies the In predicate on the "escalation_step" field.
+func EscalationStepIn(vs ...int) predicate.Alert {
+	return predicate.Alert(sql.FieldIn(FieldEscalationStep, vs...))
+}
+
+// EscalationStepNotIn applies the NotIn predicate on the "escalation_step" field.
+func EscalationStepNotIn(vs ...int) predicate.Alert {
+	return predicate.Alert(sql.FieldNotIn(FieldEscalationStep, vs...))
+}
+
+// EscalationStepGT applies the GT predicate on the "escalation_step" field.
+func EscalationStepGT(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldGT(FieldEscalationStep, v))
+}
+
+// EscalationStepGTE applies the GTE predicate on the "escalation_step" field.
+func EscalationStepGTE(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldGTE(FieldEscalationStep, v))
+}
+
+// EscalationStepLT applies the LT predicate on the "escalation_step" field.
+func EscalationStepLT(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldLT(FieldEscalationStep, v))
+}
+
+// EscalationStepLTE applies the LTE predicate on the "escalation_step" field.
+func EscalationStepLTE(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldLTE(FieldEscalationStep, v))
+}
+
 // InMaintenanceEQ applies the EQ predicate on the "in_maintenance" field.
 func InMaintenanceEQ(v bool) predicate.Alert {
 	return predicate.Alert(sql.FieldEQ(FieldInMaintenance, v))
@@ -1312,6 +1402,29 @@ func HasIncident() predicate.Alert {
 func HasIncidentWith(preds ...predicate.Incident) predicate.Alert {
 	return predicate.Alert(func(s *sql.Selector) {
 		step := newIncidentStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasDeliveries applies the HasEdge predicate on the "deliveries" edge.
+func HasDeliveries() predicate.Alert {
+	return predicate.Alert(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, DeliveriesTable, DeliveriesColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasDeliveriesWith applies the HasEdge predicate on the "deliveries" edge with a given conditions (other predicates).
+func HasDeliveriesWith(preds ...predicate.Delivery) predicate.Alert {
+	return predicate.Alert(func(s *sql.Selector) {
+		step := newDeliveriesStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

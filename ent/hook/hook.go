@@ -45,6 +45,18 @@ func (f CalendarFeedFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CalendarFeedMutation", m)
 }
 
+// The ContactMethodFunc type is an adapter to allow the use of ordinary
+// function as ContactMethod mutator.
+type ContactMethodFunc func(context.Context, *ent.ContactMethodMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ContactMethodFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ContactMethodMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ContactMethodMutation", m)
+}
+
 // The CoverRequestFunc type is an adapter to allow the use of ordinary
 // function as CoverRequest mutator.
 type CoverRequestFunc func(context.Context, *ent.CoverRequestMutation) (ent.Value, error)
@@ -55,6 +67,42 @@ func (f CoverRequestFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CoverRequestMutation", m)
+}
+
+// The DeliveryFunc type is an adapter to allow the use of ordinary
+// function as Delivery mutator.
+type DeliveryFunc func(context.Context, *ent.DeliveryMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f DeliveryFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.DeliveryMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.DeliveryMutation", m)
+}
+
+// The EscalationPolicyFunc type is an adapter to allow the use of ordinary
+// function as EscalationPolicy mutator.
+type EscalationPolicyFunc func(context.Context, *ent.EscalationPolicyMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f EscalationPolicyFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.EscalationPolicyMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.EscalationPolicyMutation", m)
+}
+
+// The EscalationStepFunc type is an adapter to allow the use of ordinary
+// function as EscalationStep mutator.
+type EscalationStepFunc func(context.Context, *ent.EscalationStepMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f EscalationStepFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.EscalationStepMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.EscalationStepMutation", m)
 }
 
 // The HeartbeatFunc type is an adapter to allow the use of ordinary
@@ -127,6 +175,18 @@ func (f MaintenanceWindowFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.MaintenanceWindowMutation", m)
+}
+
+// The NotificationRuleFunc type is an adapter to allow the use of ordinary
+// function as NotificationRule mutator.
+type NotificationRuleFunc func(context.Context, *ent.NotificationRuleMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f NotificationRuleFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.NotificationRuleMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.NotificationRuleMutation", m)
 }
 
 // The ScheduleFunc type is an adapter to allow the use of ordinary

@@ -11,13 +11,18 @@ import (
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/apitoken"
 	"github.com/tocsin/tocsin/ent/calendarfeed"
+	"github.com/tocsin/tocsin/ent/contactmethod"
 	"github.com/tocsin/tocsin/ent/coverrequest"
+	"github.com/tocsin/tocsin/ent/delivery"
+	"github.com/tocsin/tocsin/ent/escalationpolicy"
+	"github.com/tocsin/tocsin/ent/escalationstep"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
 	"github.com/tocsin/tocsin/ent/ingestrequest"
 	"github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/invitation"
 	"github.com/tocsin/tocsin/ent/maintenancewindow"
+	"github.com/tocsin/tocsin/ent/notificationrule"
 	"github.com/tocsin/tocsin/ent/predicate"
 	"github.com/tocsin/tocsin/ent/schedule"
 	"github.com/tocsin/tocsin/ent/schedulelayer"
@@ -166,6 +171,33 @@ func (f TraverseCalendarFeed) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.CalendarFeedQuery", q)
 }
 
+// The ContactMethodFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ContactMethodFunc func(context.Context, *ent.ContactMethodQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ContactMethodFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ContactMethodQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ContactMethodQuery", q)
+}
+
+// The TraverseContactMethod type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseContactMethod func(context.Context, *ent.ContactMethodQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseContactMethod) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseContactMethod) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ContactMethodQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ContactMethodQuery", q)
+}
+
 // The CoverRequestFunc type is an adapter to allow the use of ordinary function as a Querier.
 type CoverRequestFunc func(context.Context, *ent.CoverRequestQuery) (ent.Value, error)
 
@@ -191,6 +223,87 @@ func (f TraverseCoverRequest) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.CoverRequestQuery", q)
+}
+
+// The DeliveryFunc type is an adapter to allow the use of ordinary function as a Querier.
+type DeliveryFunc func(context.Context, *ent.DeliveryQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f DeliveryFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.DeliveryQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.DeliveryQuery", q)
+}
+
+// The TraverseDelivery type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseDelivery func(context.Context, *ent.DeliveryQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseDelivery) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseDelivery) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.DeliveryQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.DeliveryQuery", q)
+}
+
+// The EscalationPolicyFunc type is an adapter to allow the use of ordinary function as a Querier.
+type EscalationPolicyFunc func(context.Context, *ent.EscalationPolicyQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f EscalationPolicyFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.EscalationPolicyQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.EscalationPolicyQuery", q)
+}
+
+// The TraverseEscalationPolicy type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseEscalationPolicy func(context.Context, *ent.EscalationPolicyQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseEscalationPolicy) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseEscalationPolicy) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.EscalationPolicyQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.EscalationPolicyQuery", q)
+}
+
+// The EscalationStepFunc type is an adapter to allow the use of ordinary function as a Querier.
+type EscalationStepFunc func(context.Context, *ent.EscalationStepQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f EscalationStepFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.EscalationStepQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.EscalationStepQuery", q)
+}
+
+// The TraverseEscalationStep type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseEscalationStep func(context.Context, *ent.EscalationStepQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseEscalationStep) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseEscalationStep) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.EscalationStepQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.EscalationStepQuery", q)
 }
 
 // The HeartbeatFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -353,6 +466,33 @@ func (f TraverseMaintenanceWindow) Traverse(ctx context.Context, q ent.Query) er
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.MaintenanceWindowQuery", q)
+}
+
+// The NotificationRuleFunc type is an adapter to allow the use of ordinary function as a Querier.
+type NotificationRuleFunc func(context.Context, *ent.NotificationRuleQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f NotificationRuleFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.NotificationRuleQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.NotificationRuleQuery", q)
+}
+
+// The TraverseNotificationRule type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseNotificationRule func(context.Context, *ent.NotificationRuleQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseNotificationRule) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseNotificationRule) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.NotificationRuleQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.NotificationRuleQuery", q)
 }
 
 // The ScheduleFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -580,8 +720,16 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.AlertQuery, predicate.Alert, alert.OrderOption]{typ: ent.TypeAlert, tq: q}, nil
 	case *ent.CalendarFeedQuery:
 		return &query[*ent.CalendarFeedQuery, predicate.CalendarFeed, calendarfeed.OrderOption]{typ: ent.TypeCalendarFeed, tq: q}, nil
+	case *ent.ContactMethodQuery:
+		return &query[*ent.ContactMethodQuery, predicate.ContactMethod, contactmethod.OrderOption]{typ: ent.TypeContactMethod, tq: q}, nil
 	case *ent.CoverRequestQuery:
 		return &query[*ent.CoverRequestQuery, predicate.CoverRequest, coverrequest.OrderOption]{typ: ent.TypeCoverRequest, tq: q}, nil
+	case *ent.DeliveryQuery:
+		return &query[*ent.DeliveryQuery, predicate.Delivery, delivery.OrderOption]{typ: ent.TypeDelivery, tq: q}, nil
+	case *ent.EscalationPolicyQuery:
+		return &query[*ent.EscalationPolicyQuery, predicate.EscalationPolicy, escalationpolicy.OrderOption]{typ: ent.TypeEscalationPolicy, tq: q}, nil
+	case *ent.EscalationStepQuery:
+		return &query[*ent.EscalationStepQuery, predicate.EscalationStep, escalationstep.OrderOption]{typ: ent.TypeEscalationStep, tq: q}, nil
 	case *ent.HeartbeatQuery:
 		return &query[*ent.HeartbeatQuery, predicate.Heartbeat, heartbeat.OrderOption]{typ: ent.TypeHeartbeat, tq: q}, nil
 	case *ent.IncidentQuery:
@@ -594,6 +742,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.InvitationQuery, predicate.Invitation, invitation.OrderOption]{typ: ent.TypeInvitation, tq: q}, nil
 	case *ent.MaintenanceWindowQuery:
 		return &query[*ent.MaintenanceWindowQuery, predicate.MaintenanceWindow, maintenancewindow.OrderOption]{typ: ent.TypeMaintenanceWindow, tq: q}, nil
+	case *ent.NotificationRuleQuery:
+		return &query[*ent.NotificationRuleQuery, predicate.NotificationRule, notificationrule.OrderOption]{typ: ent.TypeNotificationRule, tq: q}, nil
 	case *ent.ScheduleQuery:
 		return &query[*ent.ScheduleQuery, predicate.Schedule, schedule.OrderOption]{typ: ent.TypeSchedule, tq: q}, nil
 	case *ent.ScheduleLayerQuery:

@@ -66,6 +66,8 @@ var (
 		{Name: "snoozed_until", Type: field.TypeTime, Nullable: true},
 		{Name: "escalation_due_at", Type: field.TypeTime, Nullable: true},
 		{Name: "request_id", Type: field.TypeString, Nullable: true},
+		{Name: "escalation_round", Type: field.TypeInt, Default: 0},
+		{Name: "escalation_step", Type: field.TypeInt, Default: 0},
 		{Name: "in_maintenance", Type: field.TypeBool, Default: false},
 		{Name: "actions", Type: field.TypeJSON, Default: "[]"},
 		{Name: "responders", Type: field.TypeJSON, Default: "[]"},
@@ -83,31 +85,31 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "alerts_users_acknowledged_by",
-				Columns:    []*schema.Column{AlertsColumns[24]},
-				RefColumns: []*schema.Column{UsersColumns[0]},
-				OnDelete:   schema.SetNull,
-			},
-			{
-				Symbol:     "alerts_users_closed_by",
-				Columns:    []*schema.Column{AlertsColumns[25]},
-				RefColumns: []*schema.Column{UsersColumns[0]},
-				OnDelete:   schema.SetNull,
-			},
-			{
-				Symbol:     "alerts_users_owner",
 				Columns:    []*schema.Column{AlertsColumns[26]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
-				Symbol:     "alerts_incidents_alerts",
+				Symbol:     "alerts_users_closed_by",
 				Columns:    []*schema.Column{AlertsColumns[27]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "alerts_users_owner",
+				Columns:    []*schema.Column{AlertsColumns[28]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "alerts_incidents_alerts",
+				Columns:    []*schema.Column{AlertsColumns[29]},
 				RefColumns: []*schema.Column{IncidentsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "alerts_services_alerts",
-				Columns:    []*schema.Column{AlertsColumns[28]},
+				Columns:    []*schema.Column{AlertsColumns[30]},
 				RefColumns: []*schema.Column{ServicesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -116,7 +118,7 @@ var (
 			{
 				Name:    "alert_service_id_alias",
 				Unique:  true,
-				Columns: []*schema.Column{AlertsColumns[28], AlertsColumns[3]},
+				Columns: []*schema.Column{AlertsColumns[30], AlertsColumns[3]},
 				Annotation: &entsql.IndexAnnotation{
 					Where: "((status)::text <> 'CLOSED'::text)",
 				},
@@ -169,6 +171,48 @@ var (
 				Name:    "calendarfeed_token_hash",
 				Unique:  true,
 				Columns: []*schema.Column{CalendarFeedsColumns[1]},
+			},
+		},
+	}
+	// ContactMethodsColumns holds the columns for the "contact_methods" table.
+	ContactMethodsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"PUSH", "SMS", "VOICE", "EMAIL", "WEBHOOK"}},
+		{Name: "name", Type: field.TypeString, Size: 100},
+		{Name: "address", Type: field.TypeString, Size: 4096},
+		{Name: "platform", Type: field.TypeEnum, Nullable: true, Enums: []string{"ANDROID", "IOS", "WEB"}},
+		{Name: "critical_alerts", Type: field.TypeBool, Default: false},
+		{Name: "verified_at", Type: field.TypeTime, Nullable: true},
+		{Name: "verification_code_hash", Type: field.TypeBytes, Nullable: true},
+		{Name: "verification_expires_at", Type: field.TypeTime, Nullable: true},
+		{Name: "disabled", Type: field.TypeBool, Default: false},
+		{Name: "user_id", Type: field.TypeInt},
+	}
+	// ContactMethodsTable holds the schema information for the "contact_methods" table.
+	ContactMethodsTable = &schema.Table{
+		Name:       "contact_methods",
+		Columns:    ContactMethodsColumns,
+		PrimaryKey: []*schema.Column{ContactMethodsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "contact_methods_users_contact_methods",
+				Columns:    []*schema.Column{ContactMethodsColumns[12]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "contactmethod_user_id",
+				Unique:  false,
+				Columns: []*schema.Column{ContactMethodsColumns[12]},
+			},
+			{
+				Name:    "contactmethod_kind_address",
+				Unique:  false,
+				Columns: []*schema.Column{ContactMethodsColumns[3], ContactMethodsColumns[5]},
 			},
 		},
 	}
@@ -228,6 +272,123 @@ var (
 				Name:    "coverrequest_schedule_id_ends_at",
 				Unique:  false,
 				Columns: []*schema.Column{CoverRequestsColumns[11], CoverRequestsColumns[4]},
+			},
+		},
+	}
+	// DeliveriesColumns holds the columns for the "deliveries" table.
+	DeliveriesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "round", Type: field.TypeInt},
+		{Name: "step", Type: field.TypeInt},
+		{Name: "due_at", Type: field.TypeTime},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"PLANNED", "SENT", "DELIVERED", "FAILED", "SKIPPED"}, Default: "PLANNED"},
+		{Name: "attempts", Type: field.TypeInt, Default: 0},
+		{Name: "provider_id", Type: field.TypeString, Size: 300, Default: ""},
+		{Name: "detail", Type: field.TypeString, Size: 1000, Default: ""},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "sent_at", Type: field.TypeTime, Nullable: true},
+		{Name: "alert_id", Type: field.TypeInt},
+		{Name: "contact_method_id", Type: field.TypeInt},
+		{Name: "user_id", Type: field.TypeInt},
+	}
+	// DeliveriesTable holds the schema information for the "deliveries" table.
+	DeliveriesTable = &schema.Table{
+		Name:       "deliveries",
+		Columns:    DeliveriesColumns,
+		PrimaryKey: []*schema.Column{DeliveriesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "deliveries_alerts_deliveries",
+				Columns:    []*schema.Column{DeliveriesColumns[10]},
+				RefColumns: []*schema.Column{AlertsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "deliveries_contact_methods_deliveries",
+				Columns:    []*schema.Column{DeliveriesColumns[11]},
+				RefColumns: []*schema.Column{ContactMethodsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "deliveries_users_deliveries",
+				Columns:    []*schema.Column{DeliveriesColumns[12]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "delivery_alert_id_round_step_contact_method_id",
+				Unique:  true,
+				Columns: []*schema.Column{DeliveriesColumns[10], DeliveriesColumns[1], DeliveriesColumns[2], DeliveriesColumns[11]},
+			},
+			{
+				Name:    "delivery_due_at",
+				Unique:  false,
+				Columns: []*schema.Column{DeliveriesColumns[3]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "((status)::text = 'PLANNED'::text)",
+				},
+			},
+			{
+				Name:    "delivery_provider_id",
+				Unique:  false,
+				Columns: []*schema.Column{DeliveriesColumns[6]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "((provider_id)::text <> ''::text)",
+				},
+			},
+		},
+	}
+	// EscalationPoliciesColumns holds the columns for the "escalation_policies" table.
+	EscalationPoliciesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "name", Type: field.TypeString, Size: 200},
+		{Name: "description", Type: field.TypeString, Size: 2000, Default: ""},
+		{Name: "repeat", Type: field.TypeInt, Default: 0},
+	}
+	// EscalationPoliciesTable holds the schema information for the "escalation_policies" table.
+	EscalationPoliciesTable = &schema.Table{
+		Name:       "escalation_policies",
+		Columns:    EscalationPoliciesColumns,
+		PrimaryKey: []*schema.Column{EscalationPoliciesColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "escalationpolicy_name",
+				Unique:  true,
+				Columns: []*schema.Column{EscalationPoliciesColumns[3]},
+			},
+		},
+	}
+	// EscalationStepsColumns holds the columns for the "escalation_steps" table.
+	EscalationStepsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "position", Type: field.TypeInt},
+		{Name: "delay_minutes", Type: field.TypeInt, Default: 5},
+		{Name: "targets", Type: field.TypeJSON, Default: "[]"},
+		{Name: "keep_paging", Type: field.TypeBool, Default: false},
+		{Name: "policy_id", Type: field.TypeInt},
+	}
+	// EscalationStepsTable holds the schema information for the "escalation_steps" table.
+	EscalationStepsTable = &schema.Table{
+		Name:       "escalation_steps",
+		Columns:    EscalationStepsColumns,
+		PrimaryKey: []*schema.Column{EscalationStepsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "escalation_steps_escalation_policies_steps",
+				Columns:    []*schema.Column{EscalationStepsColumns[5]},
+				RefColumns: []*schema.Column{EscalationPoliciesColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "escalationstep_policy_id_position",
+				Unique:  true,
+				Columns: []*schema.Column{EscalationStepsColumns[5], EscalationStepsColumns[1]},
 			},
 		},
 	}
@@ -439,6 +600,46 @@ var (
 			},
 		},
 	}
+	// NotificationRulesColumns holds the columns for the "notification_rules" table.
+	NotificationRulesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "urgency", Type: field.TypeEnum, Enums: []string{"HIGH", "LOW"}},
+		{Name: "delay_minutes", Type: field.TypeInt, Default: 0},
+		{Name: "contact_method_id", Type: field.TypeInt},
+		{Name: "user_id", Type: field.TypeInt},
+	}
+	// NotificationRulesTable holds the schema information for the "notification_rules" table.
+	NotificationRulesTable = &schema.Table{
+		Name:       "notification_rules",
+		Columns:    NotificationRulesColumns,
+		PrimaryKey: []*schema.Column{NotificationRulesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "notification_rules_contact_methods_rules",
+				Columns:    []*schema.Column{NotificationRulesColumns[3]},
+				RefColumns: []*schema.Column{ContactMethodsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "notification_rules_users_notification_rules",
+				Columns:    []*schema.Column{NotificationRulesColumns[4]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "notificationrule_user_id_urgency",
+				Unique:  false,
+				Columns: []*schema.Column{NotificationRulesColumns[4], NotificationRulesColumns[1]},
+			},
+			{
+				Name:    "notificationrule_contact_method_id_urgency_delay_minutes",
+				Unique:  true,
+				Columns: []*schema.Column{NotificationRulesColumns[3], NotificationRulesColumns[1], NotificationRulesColumns[2]},
+			},
+		},
+	}
 	// SchedulesColumns holds the columns for the "schedules" table.
 	SchedulesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -568,6 +769,8 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "name", Type: field.TypeString, Size: 200},
 		{Name: "description", Type: field.TypeString, Size: 2000, Default: ""},
+		{Name: "high_urgency_up_to", Type: field.TypeEnum, Enums: []string{"P1", "P2", "P3", "P4", "P5"}, Default: "P2"},
+		{Name: "escalation_policy_id", Type: field.TypeInt, Nullable: true},
 		{Name: "team_id", Type: field.TypeInt},
 	}
 	// ServicesTable holds the schema information for the "services" table.
@@ -577,8 +780,14 @@ var (
 		PrimaryKey: []*schema.Column{ServicesColumns[0]},
 		ForeignKeys: []*schema.ForeignKey{
 			{
+				Symbol:     "services_escalation_policies_services",
+				Columns:    []*schema.Column{ServicesColumns[6]},
+				RefColumns: []*schema.Column{EscalationPoliciesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
 				Symbol:     "services_teams_services",
-				Columns:    []*schema.Column{ServicesColumns[5]},
+				Columns:    []*schema.Column{ServicesColumns[7]},
 				RefColumns: []*schema.Column{TeamsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -629,6 +838,7 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "name", Type: field.TypeString, Size: 200},
 		{Name: "description", Type: field.TypeString, Size: 2000, Default: ""},
+		{Name: "round_robin_next", Type: field.TypeInt, Default: 0},
 	}
 	// TeamsTable holds the schema information for the "teams" table.
 	TeamsTable = &schema.Table{
@@ -708,6 +918,8 @@ var (
 		{Name: "role", Type: field.TypeEnum, Enums: []string{"ADMIN", "RESPONDER", "STAKEHOLDER"}, Default: "RESPONDER"},
 		{Name: "password_hash", Type: field.TypeString, Nullable: true},
 		{Name: "disabled", Type: field.TypeBool, Default: false},
+		{Name: "quiet_hours_start", Type: field.TypeInt, Nullable: true},
+		{Name: "quiet_hours_end", Type: field.TypeInt, Nullable: true},
 	}
 	// UsersTable holds the schema information for the "users" table.
 	UsersTable = &schema.Table{
@@ -777,13 +989,18 @@ var (
 		APITokensTable,
 		AlertsTable,
 		CalendarFeedsTable,
+		ContactMethodsTable,
 		CoverRequestsTable,
+		DeliveriesTable,
+		EscalationPoliciesTable,
+		EscalationStepsTable,
 		HeartbeatsTable,
 		IncidentsTable,
 		IngestRequestsTable,
 		IntegrationsTable,
 		InvitationsTable,
 		MaintenanceWindowsTable,
+		NotificationRulesTable,
 		SchedulesTable,
 		ScheduleLayersTable,
 		ScheduleOverridesTable,
@@ -815,12 +1032,29 @@ func init() {
 	CalendarFeedsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(55834574848),
 	}
+	ContactMethodsTable.ForeignKeys[0].RefTable = UsersTable
+	ContactMethodsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(77309411328),
+	}
 	CoverRequestsTable.ForeignKeys[0].RefTable = UsersTable
 	CoverRequestsTable.ForeignKeys[1].RefTable = UsersTable
 	CoverRequestsTable.ForeignKeys[2].RefTable = ScheduleOverridesTable
 	CoverRequestsTable.ForeignKeys[3].RefTable = SchedulesTable
 	CoverRequestsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(60129542144),
+	}
+	DeliveriesTable.ForeignKeys[0].RefTable = AlertsTable
+	DeliveriesTable.ForeignKeys[1].RefTable = ContactMethodsTable
+	DeliveriesTable.ForeignKeys[2].RefTable = UsersTable
+	DeliveriesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(81604378624),
+	}
+	EscalationPoliciesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(85899345920),
+	}
+	EscalationStepsTable.ForeignKeys[0].RefTable = EscalationPoliciesTable
+	EscalationStepsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(90194313216),
 	}
 	HeartbeatsTable.ForeignKeys[0].RefTable = ServicesTable
 	HeartbeatsTable.Annotation = &entsql.Annotation{
@@ -845,6 +1079,11 @@ func init() {
 	MaintenanceWindowsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(51539607552),
 	}
+	NotificationRulesTable.ForeignKeys[0].RefTable = ContactMethodsTable
+	NotificationRulesTable.ForeignKeys[1].RefTable = UsersTable
+	NotificationRulesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(94489280512),
+	}
 	SchedulesTable.ForeignKeys[0].RefTable = TeamsTable
 	SchedulesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(64424509440),
@@ -860,7 +1099,8 @@ func init() {
 	ScheduleOverridesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(73014444032),
 	}
-	ServicesTable.ForeignKeys[0].RefTable = TeamsTable
+	ServicesTable.ForeignKeys[0].RefTable = EscalationPoliciesTable
+	ServicesTable.ForeignKeys[1].RefTable = TeamsTable
 	ServicesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(17179869184),
 	}

@@ -15,8 +15,20 @@ type Alert func(*sql.Selector)
 // CalendarFeed is the predicate function for calendarfeed builders.
 type CalendarFeed func(*sql.Selector)
 
+// ContactMethod is the predicate function for contactmethod builders.
+type ContactMethod func(*sql.Selector)
+
 // CoverRequest is the predicate function for coverrequest builders.
 type CoverRequest func(*sql.Selector)
+
+// Delivery is the predicate function for delivery builders.
+type Delivery func(*sql.Selector)
+
+// EscalationPolicy is the predicate function for escalationpolicy builders.
+type EscalationPolicy func(*sql.Selector)
+
+// EscalationStep is the predicate function for escalationstep builders.
+type EscalationStep func(*sql.Selector)
 
 // Heartbeat is the predicate function for heartbeat builders.
 type Heartbeat func(*sql.Selector)
@@ -35,6 +47,9 @@ type Invitation func(*sql.Selector)
 
 // MaintenanceWindow is the predicate function for maintenancewindow builders.
 type MaintenanceWindow func(*sql.Selector)
+
+// NotificationRule is the predicate function for notificationrule builders.
+type NotificationRule func(*sql.Selector)
 
 // Schedule is the predicate function for schedule builders.
 type Schedule func(*sql.Selector)

@@ -183,6 +183,30 @@ func (f CalendarFeedMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mu
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CalendarFeedMutation", m)
 }
 
+// The ContactMethodQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ContactMethodQueryRuleFunc func(context.Context, *ent.ContactMethodQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ContactMethodQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ContactMethodQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ContactMethodQuery", q)
+}
+
+// The ContactMethodMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ContactMethodMutationRuleFunc func(context.Context, *ent.ContactMethodMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ContactMethodMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ContactMethodMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ContactMethodMutation", m)
+}
+
 // The CoverRequestQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type CoverRequestQueryRuleFunc func(context.Context, *ent.CoverRequestQuery) error
@@ -205,6 +229,78 @@ func (f CoverRequestMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mu
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CoverRequestMutation", m)
+}
+
+// The DeliveryQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type DeliveryQueryRuleFunc func(context.Context, *ent.DeliveryQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f DeliveryQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.DeliveryQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.DeliveryQuery", q)
+}
+
+// The DeliveryMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type DeliveryMutationRuleFunc func(context.Context, *ent.DeliveryMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f DeliveryMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.DeliveryMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.DeliveryMutation", m)
+}
+
+// The EscalationPolicyQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type EscalationPolicyQueryRuleFunc func(context.Context, *ent.EscalationPolicyQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f EscalationPolicyQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.EscalationPolicyQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.EscalationPolicyQuery", q)
+}
+
+// The EscalationPolicyMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type EscalationPolicyMutationRuleFunc func(context.Context, *ent.EscalationPolicyMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f EscalationPolicyMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.EscalationPolicyMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.EscalationPolicyMutation", m)
+}
+
+// The EscalationStepQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type EscalationStepQueryRuleFunc func(context.Context, *ent.EscalationStepQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f EscalationStepQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.EscalationStepQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.EscalationStepQuery", q)
+}
+
+// The EscalationStepMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type EscalationStepMutationRuleFunc func(context.Context, *ent.EscalationStepMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f EscalationStepMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.EscalationStepMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.EscalationStepMutation", m)
 }
 
 // The HeartbeatQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -349,6 +445,30 @@ func (f MaintenanceWindowMutationRuleFunc) EvalMutation(ctx context.Context, m e
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.MaintenanceWindowMutation", m)
+}
+
+// The NotificationRuleQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type NotificationRuleQueryRuleFunc func(context.Context, *ent.NotificationRuleQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f NotificationRuleQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.NotificationRuleQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.NotificationRuleQuery", q)
+}
+
+// The NotificationRuleMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type NotificationRuleMutationRuleFunc func(context.Context, *ent.NotificationRuleMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f NotificationRuleMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.NotificationRuleMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.NotificationRuleMutation", m)
 }
 
 // The ScheduleQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -584,7 +704,15 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.CalendarFeedQuery:
 		return q.Filter(), nil
+	case *ent.ContactMethodQuery:
+		return q.Filter(), nil
 	case *ent.CoverRequestQuery:
+		return q.Filter(), nil
+	case *ent.DeliveryQuery:
+		return q.Filter(), nil
+	case *ent.EscalationPolicyQuery:
+		return q.Filter(), nil
+	case *ent.EscalationStepQuery:
 		return q.Filter(), nil
 	case *ent.HeartbeatQuery:
 		return q.Filter(), nil
@@ -597,6 +725,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 	case *ent.InvitationQuery:
 		return q.Filter(), nil
 	case *ent.MaintenanceWindowQuery:
+		return q.Filter(), nil
+	case *ent.NotificationRuleQuery:
 		return q.Filter(), nil
 	case *ent.ScheduleQuery:
 		return q.Filter(), nil
@@ -627,7 +757,15 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.CalendarFeedMutation:
 		return m.Filter(), nil
+	case *ent.ContactMethodMutation:
+		return m.Filter(), nil
 	case *ent.CoverRequestMutation:
+		return m.Filter(), nil
+	case *ent.DeliveryMutation:
+		return m.Filter(), nil
+	case *ent.EscalationPolicyMutation:
+		return m.Filter(), nil
+	case *ent.EscalationStepMutation:
 		return m.Filter(), nil
 	case *ent.HeartbeatMutation:
 		return m.Filter(), nil
@@ -640,6 +778,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.InvitationMutation:
 		return m.Filter(), nil
 	case *ent.MaintenanceWindowMutation:
+		return m.Filter(), nil
+	case *ent.NotificationRuleMutation:
 		return m.Filter(), nil
 	case *ent.ScheduleMutation:
 		return m.Filter(), nil

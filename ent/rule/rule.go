@@ -86,7 +86,8 @@ func AllowReadIfViewer() privacy.QueryRule {
 }
 
 // profileFields are the user fields a user may change on themselves.
-var profileFields = map[string]bool{"name": true, "time_zone": true, "password_hash": true, "updated_at": true}
+var profileFields = map[string]bool{"name": true, "time_zone": true, "password_hash": true, "updated_at": true,
+	"quiet_hours_start": true, "quiet_hours_end": true}
 
 // AllowOwnProfileUpdate lets a user change their own name, time zone and
 // password; role, email and team membership stay with admins.

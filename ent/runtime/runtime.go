@@ -9,13 +9,18 @@ import (
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/apitoken"
 	"github.com/tocsin/tocsin/ent/calendarfeed"
+	"github.com/tocsin/tocsin/ent/contactmethod"
 	"github.com/tocsin/tocsin/ent/coverrequest"
+	"github.com/tocsin/tocsin/ent/delivery"
+	"github.com/tocsin/tocsin/ent/escalationpolicy"
+	"github.com/tocsin/tocsin/ent/escalationstep"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
 	"github.com/tocsin/tocsin/ent/ingestrequest"
 	"github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/invitation"
 	"github.com/tocsin/tocsin/ent/maintenancewindow"
+	"github.com/tocsin/tocsin/ent/notificationrule"
 	"github.com/tocsin/tocsin/ent/schedule"
 	"github.com/tocsin/tocsin/ent/schedulelayer"
 	"github.com/tocsin/tocsin/ent/scheduleoverride"
@@ -176,16 +181,24 @@ func init() {
 	alertDescLastOccurredAt := alertFields[12].Descriptor()
 	// alert.DefaultLastOccurredAt holds the default value on creation for the last_occurred_at field.
 	alert.DefaultLastOccurredAt = alertDescLastOccurredAt.Default.(func() time.Time)
+	// alertDescEscalationRound is the schema descriptor for escalation_round field.
+	alertDescEscalationRound := alertFields[23].Descriptor()
+	// alert.DefaultEscalationRound holds the default value on creation for the escalation_round field.
+	alert.DefaultEscalationRound = alertDescEscalationRound.Default.(int)
+	// alertDescEscalationStep is the schema descriptor for escalation_step field.
+	alertDescEscalationStep := alertFields[24].Descriptor()
+	// alert.DefaultEscalationStep holds the default value on creation for the escalation_step field.
+	alert.DefaultEscalationStep = alertDescEscalationStep.Default.(int)
 	// alertDescInMaintenance is the schema descriptor for in_maintenance field.
-	alertDescInMaintenance := alertFields[23].Descriptor()
+	alertDescInMaintenance := alertFields[25].Descriptor()
 	// alert.DefaultInMaintenance holds the default value on creation for the in_maintenance field.
 	alert.DefaultInMaintenance = alertDescInMaintenance.Default.(bool)
 	// alertDescActions is the schema descriptor for actions field.
-	alertDescActions := alertFields[24].Descriptor()
+	alertDescActions := alertFields[26].Descriptor()
 	// alert.DefaultActions holds the default value on creation for the actions field.
 	alert.DefaultActions = alertDescActions.Default.([]string)
 	// alertDescResponders is the schema descriptor for responders field.
-	alertDescResponders := alertFields[25].Descriptor()
+	alertDescResponders := alertFields[27].Descriptor()
 	// alert.DefaultResponders holds the default value on creation for the responders field.
 	alert.DefaultResponders = alertDescResponders.Default.([]map[string]string)
 	calendarfeed.Policy = privacy.NewPolicies(schema.CalendarFeed{})
@@ -203,6 +216,74 @@ func init() {
 	calendarfeedDescCreatedAt := calendarfeedFields[3].Descriptor()
 	// calendarfeed.DefaultCreatedAt holds the default value on creation for the created_at field.
 	calendarfeed.DefaultCreatedAt = calendarfeedDescCreatedAt.Default.(func() time.Time)
+	contactmethodMixin := schema.ContactMethod{}.Mixin()
+	contactmethod.Policy = privacy.NewPolicies(schema.ContactMethod{})
+	contactmethod.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := contactmethod.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	contactmethodMixinFields0 := contactmethodMixin[0].Fields()
+	_ = contactmethodMixinFields0
+	contactmethodFields := schema.ContactMethod{}.Fields()
+	_ = contactmethodFields
+	// contactmethodDescCreatedAt is the schema descriptor for created_at field.
+	contactmethodDescCreatedAt := contactmethodMixinFields0[0].Descriptor()
+	// contactmethod.DefaultCreatedAt holds the default value on creation for the created_at field.
+	contactmethod.DefaultCreatedAt = contactmethodDescCreatedAt.Default.(func() time.Time)
+	// contactmethodDescUpdatedAt is the schema descriptor for updated_at field.
+	contactmethodDescUpdatedAt := contactmethodMixinFields0[1].Descriptor()
+	// contactmethod.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	contactmethod.DefaultUpdatedAt = contactmethodDescUpdatedAt.Default.(func() time.Time)
+	// contactmethod.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	contactmethod.UpdateDefaultUpdatedAt = contactmethodDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// contactmethodDescName is the schema descriptor for name field.
+	contactmethodDescName := contactmethodFields[2].Descriptor()
+	// contactmethod.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	contactmethod.NameValidator = func() func(string) error {
+		validators := contactmethodDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// contactmethodDescAddress is the schema descriptor for address field.
+	contactmethodDescAddress := contactmethodFields[3].Descriptor()
+	// contactmethod.AddressValidator is a validator for the "address" field. It is called by the builders before save.
+	contactmethod.AddressValidator = func() func(string) error {
+		validators := contactmethodDescAddress.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(address string) error {
+			for _, fn := range fns {
+				if err := fn(address); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// contactmethodDescCriticalAlerts is the schema descriptor for critical_alerts field.
+	contactmethodDescCriticalAlerts := contactmethodFields[5].Descriptor()
+	// contactmethod.DefaultCriticalAlerts holds the default value on creation for the critical_alerts field.
+	contactmethod.DefaultCriticalAlerts = contactmethodDescCriticalAlerts.Default.(bool)
+	// contactmethodDescDisabled is the schema descriptor for disabled field.
+	contactmethodDescDisabled := contactmethodFields[9].Descriptor()
+	// contactmethod.DefaultDisabled holds the default value on creation for the disabled field.
+	contactmethod.DefaultDisabled = contactmethodDescDisabled.Default.(bool)
 	coverrequestMixin := schema.CoverRequest{}.Mixin()
 	coverrequest.Policy = privacy.NewPolicies(schema.CoverRequest{})
 	coverrequest.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -233,6 +314,144 @@ func init() {
 	coverrequest.DefaultMessage = coverrequestDescMessage.Default.(string)
 	// coverrequest.MessageValidator is a validator for the "message" field. It is called by the builders before save.
 	coverrequest.MessageValidator = coverrequestDescMessage.Validators[0].(func(string) error)
+	delivery.Policy = privacy.NewPolicies(schema.Delivery{})
+	delivery.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := delivery.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	deliveryFields := schema.Delivery{}.Fields()
+	_ = deliveryFields
+	// deliveryDescAttempts is the schema descriptor for attempts field.
+	deliveryDescAttempts := deliveryFields[7].Descriptor()
+	// delivery.DefaultAttempts holds the default value on creation for the attempts field.
+	delivery.DefaultAttempts = deliveryDescAttempts.Default.(int)
+	// deliveryDescProviderID is the schema descriptor for provider_id field.
+	deliveryDescProviderID := deliveryFields[8].Descriptor()
+	// delivery.DefaultProviderID holds the default value on creation for the provider_id field.
+	delivery.DefaultProviderID = deliveryDescProviderID.Default.(string)
+	// delivery.ProviderIDValidator is a validator for the "provider_id" field. It is called by the builders before save.
+	delivery.ProviderIDValidator = deliveryDescProviderID.Validators[0].(func(string) error)
+	// deliveryDescDetail is the schema descriptor for detail field.
+	deliveryDescDetail := deliveryFields[9].Descriptor()
+	// delivery.DefaultDetail holds the default value on creation for the detail field.
+	delivery.DefaultDetail = deliveryDescDetail.Default.(string)
+	// delivery.DetailValidator is a validator for the "detail" field. It is called by the builders before save.
+	delivery.DetailValidator = deliveryDescDetail.Validators[0].(func(string) error)
+	// deliveryDescCreatedAt is the schema descriptor for created_at field.
+	deliveryDescCreatedAt := deliveryFields[10].Descriptor()
+	// delivery.DefaultCreatedAt holds the default value on creation for the created_at field.
+	delivery.DefaultCreatedAt = deliveryDescCreatedAt.Default.(func() time.Time)
+	escalationpolicyMixin := schema.EscalationPolicy{}.Mixin()
+	escalationpolicy.Policy = privacy.NewPolicies(schema.EscalationPolicy{})
+	escalationpolicy.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := escalationpolicy.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	escalationpolicyMixinFields0 := escalationpolicyMixin[0].Fields()
+	_ = escalationpolicyMixinFields0
+	escalationpolicyFields := schema.EscalationPolicy{}.Fields()
+	_ = escalationpolicyFields
+	// escalationpolicyDescCreatedAt is the schema descriptor for created_at field.
+	escalationpolicyDescCreatedAt := escalationpolicyMixinFields0[0].Descriptor()
+	// escalationpolicy.DefaultCreatedAt holds the default value on creation for the created_at field.
+	escalationpolicy.DefaultCreatedAt = escalationpolicyDescCreatedAt.Default.(func() time.Time)
+	// escalationpolicyDescUpdatedAt is the schema descriptor for updated_at field.
+	escalationpolicyDescUpdatedAt := escalationpolicyMixinFields0[1].Descriptor()
+	// escalationpolicy.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	escalationpolicy.DefaultUpdatedAt = escalationpolicyDescUpdatedAt.Default.(func() time.Time)
+	// escalationpolicy.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	escalationpolicy.UpdateDefaultUpdatedAt = escalationpolicyDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// escalationpolicyDescName is the schema descriptor for name field.
+	escalationpolicyDescName := escalationpolicyFields[0].Descriptor()
+	// escalationpolicy.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	escalationpolicy.NameValidator = func() func(string) error {
+		validators := escalationpolicyDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// escalationpolicyDescDescription is the schema descriptor for description field.
+	escalationpolicyDescDescription := escalationpolicyFields[1].Descriptor()
+	// escalationpolicy.DefaultDescription holds the default value on creation for the description field.
+	escalationpolicy.DefaultDescription = escalationpolicyDescDescription.Default.(string)
+	// escalationpolicy.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	escalationpolicy.DescriptionValidator = escalationpolicyDescDescription.Validators[0].(func(string) error)
+	// escalationpolicyDescRepeat is the schema descriptor for repeat field.
+	escalationpolicyDescRepeat := escalationpolicyFields[2].Descriptor()
+	// escalationpolicy.DefaultRepeat holds the default value on creation for the repeat field.
+	escalationpolicy.DefaultRepeat = escalationpolicyDescRepeat.Default.(int)
+	// escalationpolicy.RepeatValidator is a validator for the "repeat" field. It is called by the builders before save.
+	escalationpolicy.RepeatValidator = func() func(int) error {
+		validators := escalationpolicyDescRepeat.Validators
+		fns := [...]func(int) error{
+			validators[0].(func(int) error),
+			validators[1].(func(int) error),
+		}
+		return func(repeat int) error {
+			for _, fn := range fns {
+				if err := fn(repeat); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	escalationstep.Policy = privacy.NewPolicies(schema.EscalationStep{})
+	escalationstep.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := escalationstep.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	escalationstepFields := schema.EscalationStep{}.Fields()
+	_ = escalationstepFields
+	// escalationstepDescPosition is the schema descriptor for position field.
+	escalationstepDescPosition := escalationstepFields[1].Descriptor()
+	// escalationstep.PositionValidator is a validator for the "position" field. It is called by the builders before save.
+	escalationstep.PositionValidator = escalationstepDescPosition.Validators[0].(func(int) error)
+	// escalationstepDescDelayMinutes is the schema descriptor for delay_minutes field.
+	escalationstepDescDelayMinutes := escalationstepFields[2].Descriptor()
+	// escalationstep.DefaultDelayMinutes holds the default value on creation for the delay_minutes field.
+	escalationstep.DefaultDelayMinutes = escalationstepDescDelayMinutes.Default.(int)
+	// escalationstep.DelayMinutesValidator is a validator for the "delay_minutes" field. It is called by the builders before save.
+	escalationstep.DelayMinutesValidator = func() func(int) error {
+		validators := escalationstepDescDelayMinutes.Validators
+		fns := [...]func(int) error{
+			validators[0].(func(int) error),
+			validators[1].(func(int) error),
+		}
+		return func(delay_minutes int) error {
+			for _, fn := range fns {
+				if err := fn(delay_minutes); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// escalationstepDescKeepPaging is the schema descriptor for keep_paging field.
+	escalationstepDescKeepPaging := escalationstepFields[4].Descriptor()
+	// escalationstep.DefaultKeepPaging holds the default value on creation for the keep_paging field.
+	escalationstep.DefaultKeepPaging = escalationstepDescKeepPaging.Default.(bool)
 	heartbeatMixin := schema.Heartbeat{}.Mixin()
 	heartbeat.Policy = privacy.NewPolicies(schema.Heartbeat{})
 	heartbeat.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -490,6 +709,37 @@ func init() {
 	maintenancewindow.DefaultReason = maintenancewindowDescReason.Default.(string)
 	// maintenancewindow.ReasonValidator is a validator for the "reason" field. It is called by the builders before save.
 	maintenancewindow.ReasonValidator = maintenancewindowDescReason.Validators[0].(func(string) error)
+	notificationrule.Policy = privacy.NewPolicies(schema.NotificationRule{})
+	notificationrule.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := notificationrule.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	notificationruleFields := schema.NotificationRule{}.Fields()
+	_ = notificationruleFields
+	// notificationruleDescDelayMinutes is the schema descriptor for delay_minutes field.
+	notificationruleDescDelayMinutes := notificationruleFields[3].Descriptor()
+	// notificationrule.DefaultDelayMinutes holds the default value on creation for the delay_minutes field.
+	notificationrule.DefaultDelayMinutes = notificationruleDescDelayMinutes.Default.(int)
+	// notificationrule.DelayMinutesValidator is a validator for the "delay_minutes" field. It is called by the builders before save.
+	notificationrule.DelayMinutesValidator = func() func(int) error {
+		validators := notificationruleDescDelayMinutes.Validators
+		fns := [...]func(int) error{
+			validators[0].(func(int) error),
+			validators[1].(func(int) error),
+		}
+		return func(delay_minutes int) error {
+			for _, fn := range fns {
+				if err := fn(delay_minutes); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	scheduleMixin := schema.Schedule{}.Mixin()
 	schedule.Policy = privacy.NewPolicies(schema.Schedule{})
 	schedule.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -743,6 +993,10 @@ func init() {
 	team.DefaultDescription = teamDescDescription.Default.(string)
 	// team.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
 	team.DescriptionValidator = teamDescDescription.Validators[0].(func(string) error)
+	// teamDescRoundRobinNext is the schema descriptor for round_robin_next field.
+	teamDescRoundRobinNext := teamFields[2].Descriptor()
+	// team.DefaultRoundRobinNext holds the default value on creation for the round_robin_next field.
+	team.DefaultRoundRobinNext = teamDescRoundRobinNext.Default.(int)
 	timelineevent.Policy = privacy.NewPolicies(schema.TimelineEvent{})
 	timelineevent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
@@ -860,6 +1114,42 @@ func init() {
 	userDescDisabled := userFields[5].Descriptor()
 	// user.DefaultDisabled holds the default value on creation for the disabled field.
 	user.DefaultDisabled = userDescDisabled.Default.(bool)
+	// userDescQuietHoursStart is the schema descriptor for quiet_hours_start field.
+	userDescQuietHoursStart := userFields[6].Descriptor()
+	// user.QuietHoursStartValidator is a validator for the "quiet_hours_start" field. It is called by the builders before save.
+	user.QuietHoursStartValidator = func() func(int) error {
+		validators := userDescQuietHoursStart.Validators
+		fns := [...]func(int) error{
+			validators[0].(func(int) error),
+			validators[1].(func(int) error),
+		}
+		return func(quiet_hours_start int) error {
+			for _, fn := range fns {
+				if err := fn(quiet_hours_start); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// userDescQuietHoursEnd is the schema descriptor for quiet_hours_end field.
+	userDescQuietHoursEnd := userFields[7].Descriptor()
+	// user.QuietHoursEndValidator is a validator for the "quiet_hours_end" field. It is called by the builders before save.
+	user.QuietHoursEndValidator = func() func(int) error {
+		validators := userDescQuietHoursEnd.Validators
+		fns := [...]func(int) error{
+			validators[0].(func(int) error),
+			validators[1].(func(int) error),
+		}
+		return func(quiet_hours_end int) error {
+			for _, fn := range fns {
+				if err := fn(quiet_hours_end); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 }
 
 const (

@@ -73,6 +73,12 @@ func (Alert) Fields() []ent.Field {
 		field.String("request_id").Optional().Nillable().Immutable().
 			Annotations(entgql.Skip()).
 			Comment("The API request that created the alert (Opsgenie requestId): its request status, without a row of its own."),
+		field.Int("escalation_round").Default(0).
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
+			Comment("The round of the escalation policy the next step belongs to (0: the first)."),
+		field.Int("escalation_step").Default(0).
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
+			Comment("The position of the step due at escalation_due_at."),
 		field.Bool("in_maintenance").Default(false).
 			Comment("Created during a maintenance window: recorded, not paged."),
 		field.Strings("actions").Default([]string{}).
@@ -105,6 +111,8 @@ func (Alert) Edges() []ent.Edge {
 			Ref("alerts").
 			Field("incident_id").
 			Unique(),
+		edge.To("deliveries", Delivery.Type).
+			Annotations(entgql.Skip()),
 		edge.To("timeline", TimelineEvent.Type).
 			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 	}

@@ -26,6 +26,10 @@ func (Service) Fields() []ent.Field {
 		field.String("description").
 			Default("").MaxLen(2000),
 		field.Int("team_id"),
+		field.Int("escalation_policy_id").Optional().Nillable().
+			Comment("Who is paged; none: the owning team's on-call schedules."),
+		field.Enum("high_urgency_up_to").Values("P1", "P2", "P3", "P4", "P5").Default("P2").
+			Comment("Alerts of this priority and above page with high urgency."),
 	}
 }
 
@@ -37,6 +41,10 @@ func (Service) Edges() []ent.Edge {
 			Field("team_id").
 			Unique().
 			Required(),
+		edge.From("escalation_policy", EscalationPolicy.Type).
+			Ref("services").
+			Field("escalation_policy_id").
+			Unique(),
 		edge.To("alerts", Alert.Type).
 			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		edge.To("integrations", Integration.Type).

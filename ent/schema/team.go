@@ -25,6 +25,9 @@ func (Team) Fields() []ent.Field {
 			Annotations(entgql.OrderField("NAME")),
 		field.String("description").
 			Default("").MaxLen(2000),
+		field.Int("round_robin_next").Default(0).
+			Annotations(entgql.Skip()).
+			Comment("Whose turn it is when an escalation step pages this team round-robin (an index into its members by id)."),
 	}
 }
 

@@ -50,6 +50,10 @@ func (User) Fields() []ent.Field {
 		field.Bool("disabled").
 			Default(false).
 			Comment("A disabled user cannot sign in and is never paged."),
+		field.Int("quiet_hours_start").Optional().Nillable().Min(0).Max(1439).
+			Comment("Minutes after local midnight when low-urgency pages start to wait (with quiet_hours_end)."),
+		field.Int("quiet_hours_end").Optional().Nillable().Min(0).Max(1439).
+			Comment("Minutes after local midnight when waiting low-urgency pages go out."),
 	}
 }
 
@@ -66,6 +70,12 @@ func (User) Edges() []ent.Edge {
 		edge.To("invitations", Invitation.Type).
 			Annotations(entgql.Skip()),
 		edge.To("calendar_feeds", CalendarFeed.Type).
+			Annotations(entgql.Skip()),
+		edge.To("contact_methods", ContactMethod.Type).
+			Annotations(entgql.Skip()),
+		edge.To("notification_rules", NotificationRule.Type).
+			Annotations(entgql.Skip()),
+		edge.To("deliveries", Delivery.Type).
 			Annotations(entgql.Skip()),
 	}
 }

@@ -3,6 +3,9 @@
 package service
 
 import (
+	"fmt"
+	"io"
+	"strconv"
 	"time"
 
 	"entgo.io/ent"
@@ -25,8 +28,14 @@ const (
 	FieldDescription = "description"
 	// FieldTeamID holds the string denoting the team_id field in the database.
 	FieldTeamID = "team_id"
+	// FieldEscalationPolicyID holds the string denoting the escalation_policy_id field in the database.
+	FieldEscalationPolicyID = "escalation_policy_id"
+	// FieldHighUrgencyUpTo holds the string denoting the high_urgency_up_to field in the database.
+	FieldHighUrgencyUpTo = "high_urgency_up_to"
 	// EdgeTeam holds the string denoting the team edge name in mutations.
 	EdgeTeam = "team"
+	// EdgeEscalationPolicy holds the string denoting the escalation_policy edge name in mutations.
+	EdgeEscalationPolicy = "escalation_policy"
 	// EdgeAlerts holds the string denoting the alerts edge name in mutations.
 	EdgeAlerts = "alerts"
 	// EdgeIntegrations holds the string denoting the integrations edge name in mutations.
@@ -46,6 +55,13 @@ const (
 	TeamInverseTable = "teams"
 	// TeamColumn is the table column denoting the team relation/edge.
 	TeamColumn = "team_id"
+	// EscalationPolicyTable is the table that holds the escalation_policy relation/edge.
+	EscalationPolicyTable = "services"
+	// EscalationPolicyInverseTable is the table name for the EscalationPolicy entity.
+	// It exists in this package in order to avoid circular dependency with the "escalationpolicy" package.
+	EscalationPolicyInverseTable = "escalation_policies"
+	// EscalationPolicyColumn is the table column denoting the escalation_policy relation/edge.
+	EscalationPolicyColumn = "escalation_policy_id"
 	// AlertsTable is the table that holds the alerts relation/edge.
 	AlertsTable = "alerts"
 	// AlertsInverseTable is the table name for the Alert entity.
@@ -89,6 +105,8 @@ var Columns = []string{
 	FieldName,
 	FieldDescription,
 	FieldTeamID,
+	FieldEscalationPolicyID,
+	FieldHighUrgencyUpTo,
 }
 
 var (
@@ -129,6 +147,35 @@ var (
 	DescriptionValidator func(string) error
 )
 
+// HighUrgencyUpTo defines the type for the "high_urgency_up_to" enum field.
+type HighUrgencyUpTo string
+
+// HighUrgencyUpToP2 is the default value of the HighUrgencyUpTo enum.
+const DefaultHighUrgencyUpTo = HighUrgencyUpToP2
+
+// HighUrgencyUpTo values.
+const (
+	HighUrgencyUpToP1 HighUrgencyUpTo = "P1"
+	HighUrgencyUpToP2 HighUrgencyUpTo = "P2"
+	HighUrgencyUpToP3 HighUrgencyUpTo = "P3"
+	HighUrgencyUpToP4 HighUrgencyUpTo = "P4"
+	HighUrgencyUpToP5 HighUrgencyUpTo = "P5"
+)
+
+func (huut HighUrgencyUpTo) String() string {
+	return string(huut)
+}
+
+// HighUrgencyUpToValidator is a validator for the "high_urgency_up_to" field enum values. It is called by the builders before save.
+func HighUrgencyUpToValidator(huut HighUrgencyUpTo) error {
+	switch huut {
+	case HighUrgencyUpToP1, HighUrgencyUpToP2, HighUrgencyUpToP3, HighUrgencyUpToP4, HighUrgencyUpToP5:
+		return nil
+	default:
+		return fmt.Errorf("service: invalid enum value for high_urgency_up_to field: %q", huut)
+	}
+}
+
 // OrderOption defines the ordering options for the Service queries.
 type OrderOption func(*sql.Selector)
 
@@ -162,10 +209,27 @@ func ByTeamID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldTeamID, opts...).ToFunc()
 }
 
+// ByEscalationPolicyID orders the results by the escalation_policy_id field.
+func ByEscalationPolicyID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldEscalationPolicyID, opts...).ToFunc()
+}
+
+// ByHighUrgencyUpTo orders the results by the high_urgency_up_to field.
+func ByHighUrgencyUpTo(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldHighUrgencyUpTo, opts...).ToFunc()
+}
+
 // ByTeamField orders the results by team field.
 func ByTeamField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
 		sqlgraph.OrderByNeighborTerms(s, newTeamStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByEscalationPolicyField orders the results by escalation_policy field.
+func ByEscalationPolicyField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newEscalationPolicyStep(), sql.OrderByField(field, opts...))
 	}
 }
 
@@ -245,6 +309,13 @@ func newTeamStep() *sqlgraph.Step {
 		sqlgraph.Edge(sqlgraph.M2O, true, TeamTable, TeamColumn),
 	)
 }
+func newEscalationPolicyStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(EscalationPolicyInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, true, EscalationPolicyTable, EscalationPolicyColumn),
+	)
+}
 func newAlertsStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -279,4 +350,22 @@ func newIncidentsStep() *sqlgraph.Step {
 		sqlgraph.To(IncidentsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2M, true, IncidentsTable, IncidentsPrimaryKey...),
 	)
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e HighUrgencyUpTo) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *HighUrgencyUpTo) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = HighUrgencyUpTo(str)
+	if err := HighUrgencyUpToValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid HighUrgencyUpTo", str)
+	}
+	return nil
 }

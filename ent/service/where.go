@@ -80,6 +80,11 @@ func TeamID(v int) predicate.Service {
 	return predicate.Service(sql.FieldEQ(FieldTeamID, v))
 }
 
+// EscalationPolicyID applies equality check predicate on the "escalation_policy_id" field. It's identical to EscalationPolicyIDEQ.
+func EscalationPolicyID(v int) predicate.Service {
+	return predicate.Service(sql.FieldEQ(FieldEscalationPolicyID, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Service {
 	return predicate.Service(sql.FieldEQ(FieldCreatedAt, v))
@@ -310,6 +315,56 @@ func TeamIDNotIn(vs ...int) predicate.Service {
 	return predicate.Service(sql.FieldNotIn(FieldTeamID, vs...))
 }
 
+// EscalationPolicyIDEQ applies the EQ predicate on the "escalation_policy_id" field.
+func EscalationPolicyIDEQ(v int) predicate.Service {
+	return predicate.Service(sql.FieldEQ(FieldEscalationPolicyID, v))
+}
+
+// EscalationPolicyIDNEQ applies the NEQ predicate on the "escalation_policy_id" field.
+func EscalationPolicyIDNEQ(v int) predicate.Service {
+	return predicate.Service(sql.FieldNEQ(FieldEscalationPolicyID, v))
+}
+
+// EscalationPolicyIDIn applies the In predicate on the "escalation_policy_id" field.
+func EscalationPolicyIDIn(vs ...int) predicate.Service {
+	return predicate.Service(sql.FieldIn(FieldEscalationPolicyID, vs...))
+}
+
+// EscalationPolicyIDNotIn applies the NotIn predicate on the "escalation_policy_id" field.
+func EscalationPolicyIDNotIn(vs ...int) predicate.Service {
+	return predicate.Service(sql.FieldNotIn(FieldEscalationPolicyID, vs...))
+}
+
+// EscalationPolicyIDIsNil applies the IsNil predicate on the "escalation_policy_id" field.
+func EscalationPolicyIDIsNil() predicate.Service {
+	return predicate.Service(sql.FieldIsNull(FieldEscalationPolicyID))
+}
+
+// EscalationPolicyIDNotNil applies the NotNil predicate on the "escalation_policy_id" field.
+func EscalationPolicyIDNotNil() predicate.Service {
+	return predicate.Service(sql.FieldNotNull(FieldEscalationPolicyID))
+}
+
+// HighUrgencyUpToEQ applies the EQ predicate on the "high_urgency_up_to" field.
+func HighUrgencyUpToEQ(v HighUrgencyUpTo) predicate.Service {
+	return predicate.Service(sql.FieldEQ(FieldHighUrgencyUpTo, v))
+}
+
+// HighUrgencyUpToNEQ applies the NEQ predicate on the "high_urgency_up_to" field.
+func HighUrgencyUpToNEQ(v HighUrgencyUpTo) predicate.Service {
+	return predicate.Service(sql.FieldNEQ(FieldHighUrgencyUpTo, v))
+}
+
+// HighUrgencyUpToIn applies the In predicate on the "high_urgency_up_to" field.
+func HighUrgencyUpToIn(vs ...HighUrgencyUpTo) predicate.Service {
+	return predicate.Service(sql.FieldIn(FieldHighUrgencyUpTo, vs...))
+}
+
+// HighUrgencyUpToNotIn applies the NotIn predicate on the "high_urgency_up_to" field.
+func HighUrgencyUpToNotIn(vs ...HighUrgencyUpTo) predicate.Service {
+	return predicate.Service(sql.FieldNotIn(FieldHighUrgencyUpTo, vs...))
+}
+
 // HasTeam applies the HasEdge predicate on the "team" edge.
 func HasTeam() predicate.Service {
 	return predicate.Service(func(s *sql.Selector) {
@@ -325,6 +380,29 @@ func HasTeam() predicate.Service {
 func HasTeamWith(preds ...predicate.Team) predicate.Service {
 	return predicate.Service(func(s *sql.Selector) {
 		step := newTeamStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasEscalationPolicy applies the HasEdge predicate on the "escalation_policy" edge.
+func HasEscalationPolicy() predicate.Service {
+	return predicate.Service(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, EscalationPolicyTable, EscalationPolicyColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasEscalationPolicyWith applies the HasEdge predicate on the "escalation_policy" edge with a given conditions (other predicates).
+func HasEscalationPolicyWith(preds ...predicate.EscalationPolicy) predicate.Service {
+	return predicate.Service(func(s *sql.Selector) {
+		step := newEscalationPolicyStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

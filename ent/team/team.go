@@ -23,6 +23,8 @@ const (
 	FieldName = "name"
 	// FieldDescription holds the string denoting the description field in the database.
 	FieldDescription = "description"
+	// FieldRoundRobinNext holds the string denoting the round_robin_next field in the database.
+	FieldRoundRobinNext = "round_robin_next"
 	// EdgeMembers holds the string denoting the members edge name in mutations.
 	EdgeMembers = "members"
 	// EdgeServices holds the string denoting the services edge name in mutations.
@@ -59,6 +61,7 @@ var Columns = []string{
 	FieldUpdatedAt,
 	FieldName,
 	FieldDescription,
+	FieldRoundRobinNext,
 }
 
 var (
@@ -97,6 +100,8 @@ var (
 	DefaultDescription string
 	// DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
 	DescriptionValidator func(string) error
+	// DefaultRoundRobinNext holds the default value on creation for the "round_robin_next" field.
+	DefaultRoundRobinNext int
 )
 
 // OrderOption defines the ordering options for the Team queries.
@@ -125,6 +130,11 @@ func ByName(opts ...sql.OrderTermOption) OrderOption {
 // ByDescription orders the results by the description field.
 func ByDescription(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldDescription, opts...).ToFunc()
+}
+
+// ByRoundRobinNext orders the results by the round_robin_next field.
+func ByRoundRobinNext(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRoundRobinNext, opts...).ToFunc()
 }
 
 // ByMembersCount orders the results by members count.

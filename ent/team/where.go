@@ -75,6 +75,11 @@ func Description(v string) predicate.Team {
 	return predicate.Team(sql.FieldEQ(FieldDescription, v))
 }
 
+// RoundRobinNext applies equality check predicate on the "round_robin_next" field. It's identical to RoundRobinNextEQ.
+func RoundRobinNext(v int) predicate.Team {
+	return predicate.Team(sql.FieldEQ(FieldRoundRobinNext, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Team {
 	return predicate.Team(sql.FieldEQ(FieldCreatedAt, v))
@@ -283,6 +288,46 @@ func DescriptionEqualFold(v string) predicate.Team {
 // DescriptionContainsFold applies the ContainsFold predicate on the "description" field.
 func DescriptionContainsFold(v string) predicate.Team {
 	return predicate.Team(sql.FieldContainsFold(FieldDescription, v))
+}
+
+// RoundRobinNextEQ applies the EQ predicate on the "round_robin_next" field.
+func RoundRobinNextEQ(v int) predicate.Team {
+	return predicate.Team(sql.FieldEQ(FieldRoundRobinNext, v))
+}
+
+// RoundRobinNextNEQ applies the NEQ predicate on the "round_robin_next" field.
+func RoundRobinNextNEQ(v int) predicate.Team {
+	return predicate.Team(sql.FieldNEQ(FieldRoundRobinNext, v))
+}
+
+// RoundRobinNextIn applies the In predicate on the "round_robin_next" field.
+func RoundRobinNextIn(vs ...int) predicate.Team {
+	return predicate.Team(sql.FieldIn(FieldRoundRobinNext, vs...))
+}
+
+// RoundRobinNextNotIn applies the NotIn predicate on the "round_robin_next" field.
+func RoundRobinNextNotIn(vs ...int) predicate.Team {
+	return predicate.Team(sql.FieldNotIn(FieldRoundRobinNext, vs...))
+}
+
+// RoundRobinNextGT applies the GT predicate on the "round_robin_next" field.
+func RoundRobinNextGT(v int) predicate.Team {
+	return predicate.Team(sql.FieldGT(FieldRoundRobinNext, v))
+}
+
+// RoundRobinNextGTE applies the GTE predicate on the "round_robin_next" field.
+func RoundRobinNextGTE(v int) predicate.Team {
+	return predicate.Team(sql.FieldGTE(FieldRoundRobinNext, v))
+}
+
+// RoundRobinNextLT applies the LT predicate on the "round_robin_next" field.
+func RoundRobinNextLT(v int) predicate.Team {
+	return predicate.Team(sql.FieldLT(FieldRoundRobinNext, v))
+}
+
+// RoundRobinNextLTE applies the LTE predicate on the "round_robin_next" field.
+func RoundRobinNextLTE(v int) predicate.Team {
+	return predicate.Team(sql.FieldLTE(FieldRoundRobinNext, v))
 }
 
 // HasMembers applies the HasEdge predicate on the "members" edge.

@@ -34,6 +34,10 @@ const (
 	FieldPasswordHash = "password_hash"
 	// FieldDisabled holds the string denoting the disabled field in the database.
 	FieldDisabled = "disabled"
+	// FieldQuietHoursStart holds the string denoting the quiet_hours_start field in the database.
+	FieldQuietHoursStart = "quiet_hours_start"
+	// FieldQuietHoursEnd holds the string denoting the quiet_hours_end field in the database.
+	FieldQuietHoursEnd = "quiet_hours_end"
 	// EdgeTeams holds the string denoting the teams edge name in mutations.
 	EdgeTeams = "teams"
 	// EdgeAPITokens holds the string denoting the api_tokens edge name in mutations.
@@ -44,6 +48,12 @@ const (
 	EdgeInvitations = "invitations"
 	// EdgeCalendarFeeds holds the string denoting the calendar_feeds edge name in mutations.
 	EdgeCalendarFeeds = "calendar_feeds"
+	// EdgeContactMethods holds the string denoting the contact_methods edge name in mutations.
+	EdgeContactMethods = "contact_methods"
+	// EdgeNotificationRules holds the string denoting the notification_rules edge name in mutations.
+	EdgeNotificationRules = "notification_rules"
+	// EdgeDeliveries holds the string denoting the deliveries edge name in mutations.
+	EdgeDeliveries = "deliveries"
 	// Table holds the table name of the user in the database.
 	Table = "users"
 	// TeamsTable is the table that holds the teams relation/edge. The primary key declared below.
@@ -79,6 +89,27 @@ const (
 	CalendarFeedsInverseTable = "calendar_feeds"
 	// CalendarFeedsColumn is the table column denoting the calendar_feeds relation/edge.
 	CalendarFeedsColumn = "user_id"
+	// ContactMethodsTable is the table that holds the contact_methods relation/edge.
+	ContactMethodsTable = "contact_methods"
+	// ContactMethodsInverseTable is the table name for the ContactMethod entity.
+	// It exists in this package in order to avoid circular dependency with the "contactmethod" package.
+	ContactMethodsInverseTable = "contact_methods"
+	// ContactMethodsColumn is the table column denoting the contact_methods relation/edge.
+	ContactMethodsColumn = "user_id"
+	// NotificationRulesTable is the table that holds the notification_rules relation/edge.
+	NotificationRulesTable = "notification_rules"
+	// NotificationRulesInverseTable is the table name for the NotificationRule entity.
+	// It exists in this package in order to avoid circular dependency with the "notificationrule" package.
+	NotificationRulesInverseTable = "notification_rules"
+	// NotificationRulesColumn is the table column denoting the notification_rules relation/edge.
+	NotificationRulesColumn = "user_id"
+	// DeliveriesTable is the table that holds the deliveries relation/edge.
+	DeliveriesTable = "deliveries"
+	// DeliveriesInverseTable is the table name for the Delivery entity.
+	// It exists in this package in order to avoid circular dependency with the "delivery" package.
+	DeliveriesInverseTable = "deliveries"
+	// DeliveriesColumn is the table column denoting the deliveries relation/edge.
+	DeliveriesColumn = "user_id"
 )
 
 // Columns holds all SQL columns for user fields.
@@ -92,6 +123,8 @@ var Columns = []string{
 	FieldRole,
 	FieldPasswordHash,
 	FieldDisabled,
+	FieldQuietHoursStart,
+	FieldQuietHoursEnd,
 }
 
 var (
@@ -134,6 +167,10 @@ var (
 	TimeZoneValidator func(string) error
 	// DefaultDisabled holds the default value on creation for the "disabled" field.
 	DefaultDisabled bool
+	// QuietHoursStartValidator is a validator for the "quiet_hours_start" field. It is called by the builders before save.
+	QuietHoursStartValidator func(int) error
+	// QuietHoursEndValidator is a validator for the "quiet_hours_end" field. It is called by the builders before save.
+	QuietHoursEndValidator func(int) error
 )
 
 const DefaultRole viewer.Role = "RESPONDER"
@@ -194,6 +231,16 @@ func ByPasswordHash(opts ...sql.OrderTermOption) OrderOption {
 // ByDisabled orders the results by the disabled field.
 func ByDisabled(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldDisabled, opts...).ToFunc()
+}
+
+// ByQuietHoursStart orders the results by the quiet_hours_start field.
+func ByQuietHoursStart(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldQuietHoursStart, opts...).ToFunc()
+}
+
+// ByQuietHoursEnd orders the results by the quiet_hours_end field.
+func ByQuietHoursEnd(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldQuietHoursEnd, opts...).ToFunc()
 }
 
 // ByTeamsCount orders the results by teams count.
@@ -265,6 +312,48 @@ func ByCalendarFeeds(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newCalendarFeedsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByContactMethodsCount orders the results by contact_methods count.
+func ByContactMethodsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newContactMethodsStep(), opts...)
+	}
+}
+
+// ByContactMethods orders the results by contact_methods terms.
+func ByContactMethods(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newContactMethodsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByNotificationRulesCount orders the results by notification_rules count.
+func ByNotificationRulesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newNotificationRulesStep(), opts...)
+	}
+}
+
+// ByNotificationRules orders the results by notification_rules terms.
+func ByNotificationRules(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newNotificationRulesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByDeliveriesCount orders the results by deliveries count.
+func ByDeliveriesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newDeliveriesStep(), opts...)
+	}
+}
+
+// ByDeliveries orders the results by deliveries terms.
+func ByDeliveries(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newDeliveriesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newTeamsStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -298,6 +387,27 @@ func newCalendarFeedsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(CalendarFeedsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, CalendarFeedsTable, CalendarFeedsColumn),
+	)
+}
+func newContactMethodsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ContactMethodsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, ContactMethodsTable, ContactMethodsColumn),
+	)
+}
+func newNotificationRulesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(NotificationRulesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, NotificationRulesTable, NotificationRulesColumn),
+	)
+}
+func newDeliveriesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(DeliveriesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, DeliveriesTable, DeliveriesColumn),
 	)
 }
 

@@ -91,6 +91,16 @@ func Disabled(v bool) predicate.User {
 	return predicate.User(sql.FieldEQ(FieldDisabled, v))
 }
 
+// QuietHoursStart applies equality check predicate on the "quiet_hours_start" field. It's identical to QuietHoursStartEQ.
+func QuietHoursStart(v int) predicate.User {
+	return predicate.User(sql.FieldEQ(FieldQuietHoursStart, v))
+}
+
+// QuietHoursEnd applies equality check predicate on the "quiet_hours_end" field. It's identical to QuietHoursEndEQ.
+func QuietHoursEnd(v int) predicate.User {
+	return predicate.User(sql.FieldEQ(FieldQuietHoursEnd, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.User {
 	return predicate.User(sql.FieldEQ(FieldCreatedAt, v))
@@ -481,6 +491,106 @@ func DisabledNEQ(v bool) predicate.User {
 	return predicate.User(sql.FieldNEQ(FieldDisabled, v))
 }
 
+// QuietHoursStartEQ applies the EQ predicate on the "quiet_hours_start" field.
+func QuietHoursStartEQ(v int) predicate.User {
+	return predicate.User(sql.FieldEQ(FieldQuietHoursStart, v))
+}
+
+// QuietHoursStartNEQ applies the NEQ predicate on the "quiet_hours_start" field.
+func QuietHoursStartNEQ(v int) predicate.User {
+	return predicate.User(sql.FieldNEQ(FieldQuietHoursStart, v))
+}
+
+// QuietHoursStartIn applies the In predicate on the "quiet_hours_start" field.
+func QuietHoursStartIn(vs ...int) predicate.User {
+	return predicate.User(sql.FieldIn(FieldQuietHoursStart, vs...))
+}
+
+// QuietHoursStartNotIn applies the NotIn predicate on the "quiet_hours_start" field.
+func QuietHoursStartNotIn(vs ...int) predicate.User {
+	return predicate.User(sql.FieldNotIn(FieldQuietHoursStart, vs...))
+}
+
+// QuietHoursStartGT applies the GT predicate on the "quiet_hours_start" field.
+func QuietHoursStartGT(v int) predicate.User {
+	return predicate.User(sql.FieldGT(FieldQuietHoursStart, v))
+}
+
+// QuietHoursStartGTE applies the GTE predicate on the "quiet_hours_start" field.
+func QuietHoursStartGTE(v int) predicate.User {
+	return predicate.User(sql.FieldGTE(FieldQuietHoursStart, v))
+}
+
+// QuietHoursStartLT applies the LT predicate on the "quiet_hours_start" field.
+func QuietHoursStartLT(v int) predicate.User {
+	return predicate.User(sql.FieldLT(FieldQuietHoursStart, v))
+}
+
+// QuietHoursStartLTE applies the LTE predicate on the "quiet_hours_start" field.
+func QuietHoursStartLTE(v int) predicate.User {
+	return predicate.User(sql.FieldLTE(FieldQuietHoursStart, v))
+}
+
+// QuietHoursStartIsNil applies the IsNil predicate on the "quiet_hours_start" field.
+func QuietHoursStartIsNil() predicate.User {
+	return predicate.User(sql.FieldIsNull(FieldQuietHoursStart))
+}
+
+// QuietHoursStartNotNil applies the NotNil predicate on the "quiet_hours_start" field.
+func QuietHoursStartNotNil() predicate.User {
+	return predicate.User(sql.FieldNotNull(FieldQuietHoursStart))
+}
+
+// QuietHoursEndEQ applies the EQ predicate on the "quiet_hours_end" field.
+func QuietHoursEndEQ(v int) predicate.User {
+	return predicate.User(sql.FieldEQ(FieldQuietHoursEnd, v))
+}
+
+// QuietHoursEndNEQ applies the NEQ predicate on the "quiet_hours_end" field.
+func QuietHoursEndNEQ(v int) predicate.User {
+	return predicate.User(sql.FieldNEQ(FieldQuietHoursEnd, v))
+}
+
+// QuietHoursEndIn applies the In predicate on the "quiet_hours_end" field.
+func QuietHoursEndIn(vs ...int) predicate.User {
+	return predicate.User(sql.FieldIn(FieldQuietHoursEnd, vs...))
+}
+
+// QuietHoursEndNotIn applies the NotIn predicate on the "quiet_hours_end" field.
+func QuietHoursEndNotIn(vs ...int) predicate.User {
+	return predicate.User(sql.FieldNotIn(FieldQuietHoursEnd, vs...))
+}
+
+// QuietHoursEndGT applies the GT predicate on the "quiet_hours_end" field.
+func QuietHoursEndGT(v int) predicate.User {
+	return predicate.User(sql.FieldGT(FieldQuietHoursEnd, v))
+}
+
+// QuietHoursEndGTE applies the GTE predicate on the "quiet_hours_end" field.
+func QuietHoursEndGTE(v int) predicate.User {
+	return predicate.User(sql.FieldGTE(FieldQuietHoursEnd, v))
+}
+
+// QuietHoursEndLT applies the LT predicate on the "quiet_hours_end" field.
+func QuietHoursEndLT(v int) predicate.User {
+	return predicate.User(sql.FieldLT(FieldQuietHoursEnd, v))
+}
+
+// QuietHoursEndLTE applies the LTE predicate on the "quiet_hours_end" field.
+func QuietHoursEndLTE(v int) predicate.User {
+	return predicate.User(sql.FieldLTE(FieldQuietHoursEnd, v))
+}
+
+// QuietHoursEndIsNil applies the IsNil predicate on the "quiet_hours_end" field.
+func QuietHoursEndIsNil() predicate.User {
+	return predicate.User(sql.FieldIsNull(FieldQuietHoursEnd))
+}
+
+// QuietHoursEndNotNil applies the NotNil predicate on the "quiet_hours_end" field.
+func QuietHoursEndNotNil() predicate.User {
+	return predicate.User(sql.FieldNotNull(FieldQuietHoursEnd))
+}
+
 // HasTeams applies the HasEdge predicate on the "teams" edge.
 func HasTeams() predicate.User {
 	return predicate.User(func(s *sql.Selector) {
@@ -588,6 +698,75 @@ func HasCalendarFeeds() predicate.User {
 func HasCalendarFeedsWith(preds ...predicate.CalendarFeed) predicate.User {
 	return predicate.User(func(s *sql.Selector) {
 		step := newCalendarFeedsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasContactMethods applies the HasEdge predicate on the "contact_methods" edge.
+func HasContactMethods() predicate.User {
+	return predicate.User(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, ContactMethodsTable, ContactMethodsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasContactMethodsWith applies the HasEdge predicate on the "contact_methods" edge with a given conditions (other predicates).
+func HasContactMethodsWith(preds ...predicate.ContactMethod) predicate.User {
+	return predicate.User(func(s *sql.Selector) {
+		step := newContactMethodsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasNotificationRules applies the HasEdge predicate on the "notification_rules" edge.
+func HasNotificationRules() predicate.User {
+	return predicate.User(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, NotificationRulesTable, NotificationRulesColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasNotificationRulesWith applies the HasEdge predicate on the "notification_rules" edge with a given conditions (other predicates).
+func HasNotificationRulesWith(preds ...predicate.NotificationRule) predicate.User {
+	return predicate.User(func(s *sql.Selector) {
+		step := newNotificationRulesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasDeliveries applies the HasEdge predicate on the "deliveries" edge.
+func HasDeliveries() predicate.User {
+	return predicate.User(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, DeliveriesTable, DeliveriesColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasDeliveriesWith applies the HasEdge predicate on the "deliveries" edge with a given conditions (other predicates).
+func HasDeliveriesWith(preds ...predicate.Delivery) predicate.User {
+	return predicate.User(func(s *sql.Selector) {
+		step := newDeliveriesStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

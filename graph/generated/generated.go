@@ -17,12 +17,16 @@ import (
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/ent/alert"
+	"github.com/tocsin/tocsin/ent/contactmethod"
 	"github.com/tocsin/tocsin/ent/coverrequest"
+	"github.com/tocsin/tocsin/ent/delivery"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
 	integration1 "github.com/tocsin/tocsin/ent/integration"
+	"github.com/tocsin/tocsin/ent/notificationrule"
 	"github.com/tocsin/tocsin/ent/schedulelayer"
 	"github.com/tocsin/tocsin/ent/scheduleoverride"
+	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/timelineevent"
 	"github.com/tocsin/tocsin/graph/model"
 	"github.com/tocsin/tocsin/integration"
@@ -100,6 +104,8 @@ type ComplexityRoot struct {
 		Details          func(childComplexity int) int
 		Entity           func(childComplexity int) int
 		EscalationDueAt  func(childComplexity int) int
+		EscalationRound  func(childComplexity int) int
+		EscalationStep   func(childComplexity int) int
 		FirstOccurredAt  func(childComplexity int) int
 		ID               func(childComplexity int) int
 		InMaintenance    func(childComplexity int) int
@@ -143,6 +149,22 @@ type ComplexityRoot struct {
 		UserID     func(childComplexity int) int
 	}
 
+	ContactMethod struct {
+		Address        func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		CriticalAlerts func(childComplexity int) int
+		Disabled       func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Kind           func(childComplexity int) int
+		Name           func(childComplexity int) int
+		Platform       func(childComplexity int) int
+		Rules          func(childComplexity int) int
+		UpdatedAt      func(childComplexity int) int
+		User           func(childComplexity int) int
+		UserID         func(childComplexity int) int
+		VerifiedAt     func(childComplexity int) int
+	}
+
 	CoverRequest struct {
 		AcceptedBy   func(childComplexity int) int
 		AcceptedByID func(childComplexity int) int
@@ -174,6 +196,55 @@ type ComplexityRoot struct {
 	CreateCalendarFeedPayload struct {
 		CalendarFeed func(childComplexity int) int
 		URL          func(childComplexity int) int
+	}
+
+	Delivery struct {
+		Alert           func(childComplexity int) int
+		AlertID         func(childComplexity int) int
+		Attempts        func(childComplexity int) int
+		ContactMethodID func(childComplexity int) int
+		CreatedAt       func(childComplexity int) int
+		Detail          func(childComplexity int) int
+		DueAt           func(childComplexity int) int
+		ID              func(childComplexity int) int
+		ProviderID      func(childComplexity int) int
+		Round           func(childComplexity int) int
+		SentAt          func(childComplexity int) int
+		Status          func(childComplexity int) int
+		Step            func(childComplexity int) int
+		User            func(childComplexity int) int
+		UserID          func(childComplexity int) int
+	}
+
+	EscalationPolicy struct {
+		CreatedAt   func(childComplexity int) int
+		Description func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Name        func(childComplexity int) int
+		Repeat      func(childComplexity int) int
+		Services    func(childComplexity int) int
+		Steps       func(childComplexity int) int
+		UpdatedAt   func(childComplexity int) int
+	}
+
+	EscalationPolicyConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	EscalationPolicyEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	EscalationStep struct {
+		DelayMinutes func(childComplexity int) int
+		ID           func(childComplexity int) int
+		KeepPaging   func(childComplexity int) int
+		Policy       func(childComplexity int) int
+		PolicyID     func(childComplexity int) int
+		Position     func(childComplexity int) int
 	}
 
 	Heartbeat struct {
@@ -363,6 +434,16 @@ type ComplexityRoot struct {
 		UpdateUser              func(childComplexity int, id int, input ent.UpdateUserInput) int
 	}
 
+	NotificationRule struct {
+		ContactMethod   func(childComplexity int) int
+		ContactMethodID func(childComplexity int) int
+		DelayMinutes    func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Urgency         func(childComplexity int) int
+		User            func(childComplexity int) int
+		UserID          func(childComplexity int) int
+	}
+
 	OnCall struct {
 		Next     func(childComplexity int) int
 		Schedule func(childComplexity int) int
@@ -380,6 +461,7 @@ type ComplexityRoot struct {
 	Query struct {
 		APITokens          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.APITokenOrder, where *ent.APITokenWhereInput) int
 		Alerts             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AlertOrder, where *ent.AlertWhereInput) int
+		EscalationPolicies func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EscalationPolicyOrder, where *ent.EscalationPolicyWhereInput) int
 		Heartbeats         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.HeartbeatOrder, where *ent.HeartbeatWhereInput) int
 		Incidents          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IncidentOrder, where *ent.IncidentWhereInput) int
 		Node               func(childComplexity int, id int) int
@@ -467,7 +549,10 @@ type ComplexityRoot struct {
 		Alerts             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AlertOrder, where *ent.AlertWhereInput) int
 		CreatedAt          func(childComplexity int) int
 		Description        func(childComplexity int) int
+		EscalationPolicy   func(childComplexity int) int
+		EscalationPolicyID func(childComplexity int) int
 		Heartbeats         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.HeartbeatOrder, where *ent.HeartbeatWhereInput) int
+		HighUrgencyUpTo    func(childComplexity int) int
 		ID                 func(childComplexity int) int
 		Incidents          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IncidentOrder, where *ent.IncidentWhereInput) int
 		Integrations       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.IntegrationOrder, where *ent.IntegrationWhereInput) int
@@ -548,18 +633,20 @@ type ComplexityRoot struct {
 	}
 
 	User struct {
-		CalendarFeeds func(childComplexity int) int
-		CreatedAt     func(childComplexity int) int
-		Disabled      func(childComplexity int) int
-		Email         func(childComplexity int) int
-		ID            func(childComplexity int) int
-		Name          func(childComplexity int) int
-		OnCallNow     func(childComplexity int) int
-		Role          func(childComplexity int) int
-		Shifts        func(childComplexity int, from time.Time, to time.Time) int
-		Teams         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TeamOrder, where *ent.TeamWhereInput) int
-		TimeZone      func(childComplexity int) int
-		UpdatedAt     func(childComplexity int) int
+		CalendarFeeds   func(childComplexity int) int
+		CreatedAt       func(childComplexity int) int
+		Disabled        func(childComplexity int) int
+		Email           func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Name            func(childComplexity int) int
+		OnCallNow       func(childComplexity int) int
+		QuietHoursEnd   func(childComplexity int) int
+		QuietHoursStart func(childComplexity int) int
+		Role            func(childComplexity int) int
+		Shifts          func(childComplexity int, from time.Time, to time.Time) int
+		Teams           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TeamOrder, where *ent.TeamWhereInput) int
+		TimeZone        func(childComplexity int) int
+		UpdatedAt       func(childComplexity int) int
 	}
 
 	UserConnection struct {
@@ -647,6 +734,7 @@ type QueryResolver interface {
 	Nodes(ctx context.Context, ids []int) ([]ent.Noder, error)
 	APITokens(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.APITokenOrder, where *ent.APITokenWhereInput) (*ent.APITokenConnection, error)
 	Alerts(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AlertOrder, where *ent.AlertWhereInput) (*ent.AlertConnection, error)
+	EscalationPolicies(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EscalationPolicyOrder, where *ent.EscalationPolicyWhereInput) (*ent.EscalationPolicyConnection, error)
 	Heartbeats(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.HeartbeatOrder, where *ent.HeartbeatWhereInput) (*ent.HeartbeatConnection, error)
 	Incidents(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IncidentOrder, where *ent.IncidentWhereInput) (*ent.IncidentConnection, error)
 	Schedules(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ScheduleOrder, where *ent.ScheduleWhereInput) (*ent.ScheduleConnection, error)
@@ -886,6 +974,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Alert.EscalationDueAt(childComplexity), true
+	case "Alert.escalationRound":
+		if e.ComplexityRoot.Alert.EscalationRound == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.EscalationRound(childComplexity), true
+	case "Alert.escalationStep":
+		if e.ComplexityRoot.Alert.EscalationStep == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.EscalationStep(childComplexity), true
 	case "Alert.firstOccurredAt":
 		if e.ComplexityRoot.Alert.FirstOccurredAt == nil {
 			break
@@ -1087,6 +1187,85 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CalendarFeed.UserID(childComplexity), true
 
+	case "ContactMethod.address":
+		if e.ComplexityRoot.ContactMethod.Address == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactMethod.Address(childComplexity), true
+	case "ContactMethod.createdAt":
+		if e.ComplexityRoot.ContactMethod.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactMethod.CreatedAt(childComplexity), true
+	case "ContactMethod.criticalAlerts":
+		if e.ComplexityRoot.ContactMethod.CriticalAlerts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactMethod.CriticalAlerts(childComplexity), true
+	case "ContactMethod.disabled":
+		if e.ComplexityRoot.ContactMethod.Disabled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactMethod.Disabled(childComplexity), true
+	case "ContactMethod.id":
+		if e.ComplexityRoot.ContactMethod.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactMethod.ID(childComplexity), true
+	case "ContactMethod.kind":
+		if e.ComplexityRoot.ContactMethod.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactMethod.Kind(childComplexity), true
+	case "ContactMethod.name":
+		if e.ComplexityRoot.ContactMethod.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactMethod.Name(childComplexity), true
+	case "ContactMethod.platform":
+		if e.ComplexityRoot.ContactMethod.Platform == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactMethod.Platform(childComplexity), true
+	case "ContactMethod.rules":
+		if e.ComplexityRoot.ContactMethod.Rules == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactMethod.Rules(childComplexity), true
+	case "ContactMethod.updatedAt":
+		if e.ComplexityRoot.ContactMethod.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactMethod.UpdatedAt(childComplexity), true
+	case "ContactMethod.user":
+		if e.ComplexityRoot.ContactMethod.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactMethod.User(childComplexity), true
+	case "ContactMethod.userID":
+		if e.ComplexityRoot.ContactMethod.UserID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactMethod.UserID(childComplexity), true
+	case "ContactMethod.verifiedAt":
+		if e.ComplexityRoot.ContactMethod.VerifiedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactMethod.VerifiedAt(childComplexity), true
+
 	case "CoverRequest.acceptedBy":
 		if e.ComplexityRoot.CoverRequest.AcceptedBy == nil {
 			break
@@ -1216,6 +1395,215 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CreateCalendarFeedPayload.URL(childComplexity), true
+
+	case "Delivery.alert":
+		if e.ComplexityRoot.Delivery.Alert == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.Alert(childComplexity), true
+	case "Delivery.alertID":
+		if e.ComplexityRoot.Delivery.AlertID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.AlertID(childComplexity), true
+	case "Delivery.attempts":
+		if e.ComplexityRoot.Delivery.Attempts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.Attempts(childComplexity), true
+	case "Delivery.contactMethodID":
+		if e.ComplexityRoot.Delivery.ContactMethodID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.ContactMethodID(childComplexity), true
+	case "Delivery.createdAt":
+		if e.ComplexityRoot.Delivery.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.CreatedAt(childComplexity), true
+	case "Delivery.detail":
+		if e.ComplexityRoot.Delivery.Detail == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.Detail(childComplexity), true
+	case "Delivery.dueAt":
+		if e.ComplexityRoot.Delivery.DueAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.DueAt(childComplexity), true
+	case "Delivery.id":
+		if e.ComplexityRoot.Delivery.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.ID(childComplexity), true
+	case "Delivery.providerID":
+		if e.ComplexityRoot.Delivery.ProviderID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.ProviderID(childComplexity), true
+	case "Delivery.round":
+		if e.ComplexityRoot.Delivery.Round == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.Round(childComplexity), true
+	case "Delivery.sentAt":
+		if e.ComplexityRoot.Delivery.SentAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.SentAt(childComplexity), true
+	case "Delivery.status":
+		if e.ComplexityRoot.Delivery.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.Status(childComplexity), true
+	case "Delivery.step":
+		if e.ComplexityRoot.Delivery.Step == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.Step(childComplexity), true
+	case "Delivery.user":
+		if e.ComplexityRoot.Delivery.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.User(childComplexity), true
+	case "Delivery.userID":
+		if e.ComplexityRoot.Delivery.UserID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.UserID(childComplexity), true
+
+	case "EscalationPolicy.createdAt":
+		if e.ComplexityRoot.EscalationPolicy.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationPolicy.CreatedAt(childComplexity), true
+	case "EscalationPolicy.description":
+		if e.ComplexityRoot.EscalationPolicy.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationPolicy.Description(childComplexity), true
+	case "EscalationPolicy.id":
+		if e.ComplexityRoot.EscalationPolicy.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationPolicy.ID(childComplexity), true
+	case "EscalationPolicy.name":
+		if e.ComplexityRoot.EscalationPolicy.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationPolicy.Name(childComplexity), true
+	case "EscalationPolicy.repeat":
+		if e.ComplexityRoot.EscalationPolicy.Repeat == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationPolicy.Repeat(childComplexity), true
+	case "EscalationPolicy.services":
+		if e.ComplexityRoot.EscalationPolicy.Services == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationPolicy.Services(childComplexity), true
+	case "EscalationPolicy.steps":
+		if e.ComplexityRoot.EscalationPolicy.Steps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationPolicy.Steps(childComplexity), true
+	case "EscalationPolicy.updatedAt":
+		if e.ComplexityRoot.EscalationPolicy.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationPolicy.UpdatedAt(childComplexity), true
+
+	case "EscalationPolicyConnection.edges":
+		if e.ComplexityRoot.EscalationPolicyConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationPolicyConnection.Edges(childComplexity), true
+	case "EscalationPolicyConnection.pageInfo":
+		if e.ComplexityRoot.EscalationPolicyConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationPolicyConnection.PageInfo(childComplexity), true
+	case "EscalationPolicyConnection.totalCount":
+		if e.ComplexityRoot.EscalationPolicyConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationPolicyConnection.TotalCount(childComplexity), true
+
+	case "EscalationPolicyEdge.cursor":
+		if e.ComplexityRoot.EscalationPolicyEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationPolicyEdge.Cursor(childComplexity), true
+	case "EscalationPolicyEdge.node":
+		if e.ComplexityRoot.EscalationPolicyEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationPolicyEdge.Node(childComplexity), true
+
+	case "EscalationStep.delayMinutes":
+		if e.ComplexityRoot.EscalationStep.DelayMinutes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationStep.DelayMinutes(childComplexity), true
+	case "EscalationStep.id":
+		if e.ComplexityRoot.EscalationStep.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationStep.ID(childComplexity), true
+	case "EscalationStep.keepPaging":
+		if e.ComplexityRoot.EscalationStep.KeepPaging == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationStep.KeepPaging(childComplexity), true
+	case "EscalationStep.policy":
+		if e.ComplexityRoot.EscalationStep.Policy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationStep.Policy(childComplexity), true
+	case "EscalationStep.policyID":
+		if e.ComplexityRoot.EscalationStep.PolicyID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationStep.PolicyID(childComplexity), true
+	case "EscalationStep.position":
+		if e.ComplexityRoot.EscalationStep.Position == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationStep.Position(childComplexity), true
 
 	case "Heartbeat.alertMessage":
 		if e.ComplexityRoot.Heartbeat.AlertMessage == nil {
@@ -2295,6 +2683,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Mutation.UpdateUser(childComplexity, args["id"].(int), args["input"].(ent.UpdateUserInput)), true
 
+	case "NotificationRule.contactMethod":
+		if e.ComplexityRoot.NotificationRule.ContactMethod == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotificationRule.ContactMethod(childComplexity), true
+	case "NotificationRule.contactMethodID":
+		if e.ComplexityRoot.NotificationRule.ContactMethodID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotificationRule.ContactMethodID(childComplexity), true
+	case "NotificationRule.delayMinutes":
+		if e.ComplexityRoot.NotificationRule.DelayMinutes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotificationRule.DelayMinutes(childComplexity), true
+	case "NotificationRule.id":
+		if e.ComplexityRoot.NotificationRule.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotificationRule.ID(childComplexity), true
+	case "NotificationRule.urgency":
+		if e.ComplexityRoot.NotificationRule.Urgency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotificationRule.Urgency(childComplexity), true
+	case "NotificationRule.user":
+		if e.ComplexityRoot.NotificationRule.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotificationRule.User(childComplexity), true
+	case "NotificationRule.userID":
+		if e.ComplexityRoot.NotificationRule.UserID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotificationRule.UserID(childComplexity), true
+
 	case "OnCall.next":
 		if e.ComplexityRoot.OnCall.Next == nil {
 			break
@@ -2367,6 +2798,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Alerts(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.AlertOrder), args["where"].(*ent.AlertWhereInput)), true
+	case "Query.escalationPolicies":
+		if e.ComplexityRoot.Query.EscalationPolicies == nil {
+			break
+		}
+
+		args, err := ec.field_Query_escalationPolicies_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.EscalationPolicies(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.EscalationPolicyOrder), args["where"].(*ent.EscalationPolicyWhereInput)), true
 	case "Query.heartbeats":
 		if e.ComplexityRoot.Query.Heartbeats == nil {
 			break
@@ -2846,6 +3288,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Service.Description(childComplexity), true
+	case "Service.escalationPolicy":
+		if e.ComplexityRoot.Service.EscalationPolicy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Service.EscalationPolicy(childComplexity), true
+	case "Service.escalationPolicyID":
+		if e.ComplexityRoot.Service.EscalationPolicyID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Service.EscalationPolicyID(childComplexity), true
 	case "Service.heartbeats":
 		if e.ComplexityRoot.Service.Heartbeats == nil {
 			break
@@ -2857,6 +3311,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Service.Heartbeats(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.HeartbeatOrder), args["where"].(*ent.HeartbeatWhereInput)), true
+	case "Service.highUrgencyUpTo":
+		if e.ComplexityRoot.Service.HighUrgencyUpTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Service.HighUrgencyUpTo(childComplexity), true
 	case "Service.id":
 		if e.ComplexityRoot.Service.ID == nil {
 			break
@@ -3234,6 +3694,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.User.OnCallNow(childComplexity), true
+	case "User.quietHoursEnd":
+		if e.ComplexityRoot.User.QuietHoursEnd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.User.QuietHoursEnd(childComplexity), true
+	case "User.quietHoursStart":
+		if e.ComplexityRoot.User.QuietHoursStart == nil {
+			break
+		}
+
+		return e.ComplexityRoot.User.QuietHoursStart(childComplexity), true
 	case "User.role":
 		if e.ComplexityRoot.User.Role == nil {
 			break
@@ -3321,6 +3793,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("AlertOrder", ec.unmarshalInputAlertOrder),
 			graphql.NewInputUnmarshaler("AlertWhereInput", ec.unmarshalInputAlertWhereInput),
 			graphql.NewInputUnmarshaler("CalendarFeedWhereInput", ec.unmarshalInputCalendarFeedWhereInput),
+			graphql.NewInputUnmarshaler("ContactMethodOrder", ec.unmarshalInputContactMethodOrder),
+			graphql.NewInputUnmarshaler("ContactMethodWhereInput", ec.unmarshalInputContactMethodWhereInput),
 			graphql.NewInputUnmarshaler("CoverRequestInput", ec.unmarshalInputCoverRequestInput),
 			graphql.NewInputUnmarshaler("CoverRequestOrder", ec.unmarshalInputCoverRequestOrder),
 			graphql.NewInputUnmarshaler("CoverRequestWhereInput", ec.unmarshalInputCoverRequestWhereInput),
@@ -3332,6 +3806,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateServiceInput", ec.unmarshalInputCreateServiceInput),
 			graphql.NewInputUnmarshaler("CreateTeamInput", ec.unmarshalInputCreateTeamInput),
 			graphql.NewInputUnmarshaler("CreateUserInput", ec.unmarshalInputCreateUserInput),
+			graphql.NewInputUnmarshaler("DeliveryWhereInput", ec.unmarshalInputDeliveryWhereInput),
+			graphql.NewInputUnmarshaler("EscalationPolicyOrder", ec.unmarshalInputEscalationPolicyOrder),
+			graphql.NewInputUnmarshaler("EscalationPolicyWhereInput", ec.unmarshalInputEscalationPolicyWhereInput),
+			graphql.NewInputUnmarshaler("EscalationStepWhereInput", ec.unmarshalInputEscalationStepWhereInput),
 			graphql.NewInputUnmarshaler("HeartbeatOrder", ec.unmarshalInputHeartbeatOrder),
 			graphql.NewInputUnmarshaler("HeartbeatWhereInput", ec.unmarshalInputHeartbeatWhereInput),
 			graphql.NewInputUnmarshaler("IncidentOrder", ec.unmarshalInputIncidentOrder),
@@ -3340,6 +3818,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("IntegrationWhereInput", ec.unmarshalInputIntegrationWhereInput),
 			graphql.NewInputUnmarshaler("MaintenanceWindowOrder", ec.unmarshalInputMaintenanceWindowOrder),
 			graphql.NewInputUnmarshaler("MaintenanceWindowWhereInput", ec.unmarshalInputMaintenanceWindowWhereInput),
+			graphql.NewInputUnmarshaler("NotificationRuleWhereInput", ec.unmarshalInputNotificationRuleWhereInput),
 			graphql.NewInputUnmarshaler("RestrictionInput", ec.unmarshalInputRestrictionInput),
 			graphql.NewInputUnmarshaler("ScheduleLayerInput", ec.unmarshalInputScheduleLayerInput),
 			graphql.NewInputUnmarshaler("ScheduleLayerOrder", ec.unmarshalInputScheduleLayerOrder),
@@ -3717,6 +4196,14 @@ type Alert implements Node {
   When the next escalation step is due; nil while nobody needs paging (acknowledged, snoozed, closed, in maintenance). Set in the same statement that opens the alert.
   """
   escalationDueAt: Time
+  """
+  The round of the escalation policy the next step belongs to (0: the first).
+  """
+  escalationRound: Int!
+  """
+  The position of the step due at escalation_due_at.
+  """
+  escalationStep: Int!
   """
   Created during a maintenance window: recorded, not paged.
   """
@@ -4113,6 +4600,28 @@ input AlertWhereInput {
   escalationDueAtIsNil: Boolean
   escalationDueAtNotNil: Boolean
   """
+  escalation_round field predicates
+  """
+  escalationRound: Int
+  escalationRoundNEQ: Int
+  escalationRoundIn: [Int!]
+  escalationRoundNotIn: [Int!]
+  escalationRoundGT: Int
+  escalationRoundGTE: Int
+  escalationRoundLT: Int
+  escalationRoundLTE: Int
+  """
+  escalation_step field predicates
+  """
+  escalationStep: Int
+  escalationStepNEQ: Int
+  escalationStepIn: [Int!]
+  escalationStepNotIn: [Int!]
+  escalationStepGT: Int
+  escalationStepGTE: Int
+  escalationStepLT: Int
+  escalationStepLTE: Int
+  """
   in_maintenance field predicates
   """
   inMaintenance: Boolean
@@ -4232,6 +4741,204 @@ input CalendarFeedWhereInput {
   """
   hasSchedule: Boolean
   hasScheduleWith: [ScheduleWhereInput!]
+}
+type ContactMethod implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  userID: ID!
+  kind: ContactMethodKind!
+  """
+  What the owner calls it: "Pixel 8", "Work phone".
+  """
+  name: String!
+  """
+  E.164 number, email address, webhook URL, or the FCM registration token of a device.
+  """
+  address: String!
+  """
+  Push only: the device's platform.
+  """
+  platform: ContactMethodPlatform
+  """
+  Push only: the device may ring through silent mode (iOS critical alerts).
+  """
+  criticalAlerts: Boolean!
+  verifiedAt: Time
+  """
+  Turned off by its owner, or by Tocsin when the provider says the address is gone.
+  """
+  disabled: Boolean!
+  user: User!
+  rules: [NotificationRule!]
+}
+"""
+ContactMethodKind is enum for the field kind
+"""
+enum ContactMethodKind @goModel(model: "github.com/tocsin/tocsin/ent/contactmethod.Kind") {
+  PUSH
+  SMS
+  VOICE
+  EMAIL
+  WEBHOOK
+}
+"""
+Ordering options for ContactMethod connections
+"""
+input ContactMethodOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order ContactMethods.
+  """
+  field: ContactMethodOrderField!
+}
+"""
+Properties by which ContactMethod connections can be ordered.
+"""
+enum ContactMethodOrderField {
+  CREATED_AT
+  UPDATED_AT
+}
+"""
+ContactMethodPlatform is enum for the field platform
+"""
+enum ContactMethodPlatform @goModel(model: "github.com/tocsin/tocsin/ent/contactmethod.Platform") {
+  ANDROID
+  IOS
+  WEB
+}
+"""
+ContactMethodWhereInput is used for filtering ContactMethod objects.
+Input was generated by ent.
+"""
+input ContactMethodWhereInput {
+  not: ContactMethodWhereInput
+  and: [ContactMethodWhereInput!]
+  or: [ContactMethodWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  updatedAtNEQ: Time
+  updatedAtIn: [Time!]
+  updatedAtNotIn: [Time!]
+  updatedAtGT: Time
+  updatedAtGTE: Time
+  updatedAtLT: Time
+  updatedAtLTE: Time
+  """
+  user_id field predicates
+  """
+  userID: ID
+  userIDNEQ: ID
+  userIDIn: [ID!]
+  userIDNotIn: [ID!]
+  """
+  kind field predicates
+  """
+  kind: ContactMethodKind
+  kindNEQ: ContactMethodKind
+  kindIn: [ContactMethodKind!]
+  kindNotIn: [ContactMethodKind!]
+  """
+  name field predicates
+  """
+  name: String
+  nameNEQ: String
+  nameIn: [String!]
+  nameNotIn: [String!]
+  nameGT: String
+  nameGTE: String
+  nameLT: String
+  nameLTE: String
+  nameContains: String
+  nameHasPrefix: String
+  nameHasSuffix: String
+  nameEqualFold: String
+  nameContainsFold: String
+  """
+  address field predicates
+  """
+  address: String
+  addressNEQ: String
+  addressIn: [String!]
+  addressNotIn: [String!]
+  addressGT: String
+  addressGTE: String
+  addressLT: String
+  addressLTE: String
+  addressContains: String
+  addressHasPrefix: String
+  addressHasSuffix: String
+  addressEqualFold: String
+  addressContainsFold: String
+  """
+  platform field predicates
+  """
+  platform: ContactMethodPlatform
+  platformNEQ: ContactMethodPlatform
+  platformIn: [ContactMethodPlatform!]
+  platformNotIn: [ContactMethodPlatform!]
+  platformIsNil: Boolean
+  platformNotNil: Boolean
+  """
+  critical_alerts field predicates
+  """
+  criticalAlerts: Boolean
+  criticalAlertsNEQ: Boolean
+  """
+  verified_at field predicates
+  """
+  verifiedAt: Time
+  verifiedAtNEQ: Time
+  verifiedAtIn: [Time!]
+  verifiedAtNotIn: [Time!]
+  verifiedAtGT: Time
+  verifiedAtGTE: Time
+  verifiedAtLT: Time
+  verifiedAtLTE: Time
+  verifiedAtIsNil: Boolean
+  verifiedAtNotNil: Boolean
+  """
+  disabled field predicates
+  """
+  disabled: Boolean
+  disabledNEQ: Boolean
+  """
+  user edge predicates
+  """
+  hasUser: Boolean
+  hasUserWith: [UserWhereInput!]
+  """
+  rules edge predicates
+  """
+  hasRules: Boolean
+  hasRulesWith: [NotificationRuleWhereInput!]
 }
 type CoverRequest implements Node {
   id: ID!
@@ -4444,7 +5151,12 @@ Input was generated by ent.
 input CreateServiceInput {
   name: String!
   description: String
+  """
+  Alerts of this priority and above page with high urgency.
+  """
+  highUrgencyUpTo: ServiceHighUrgencyUpTo
   teamID: ID!
+  escalationPolicyID: ID
 }
 """
 CreateTeamInput is used for create Team object.
@@ -4468,6 +5180,14 @@ input CreateUserInput {
   A disabled user cannot sign in and is never paged.
   """
   disabled: Boolean
+  """
+  Minutes after local midnight when low-urgency pages start to wait (with quiet_hours_end).
+  """
+  quietHoursStart: Int
+  """
+  Minutes after local midnight when waiting low-urgency pages go out.
+  """
+  quietHoursEnd: Int
   teamIDs: [ID!]
 }
 """
@@ -4475,6 +5195,429 @@ Define a Relay Cursor type:
 https://relay.dev/graphql/connections.htm#sec-Cursor
 """
 scalar Cursor
+type Delivery implements Node {
+  id: ID!
+  alertID: ID!
+  userID: ID!
+  contactMethodID: ID!
+  round: Int!
+  step: Int!
+  dueAt: Time!
+  status: DeliveryStatus!
+  attempts: Int!
+  providerID: String!
+  """
+  What the timeline says: "SMS to +49…: queued", "skipped: acknowledged".
+  """
+  detail: String!
+  createdAt: Time!
+  sentAt: Time
+  alert: Alert!
+  user: User!
+}
+"""
+DeliveryStatus is enum for the field status
+"""
+enum DeliveryStatus @goModel(model: "github.com/tocsin/tocsin/ent/delivery.Status") {
+  PLANNED
+  SENT
+  DELIVERED
+  FAILED
+  SKIPPED
+}
+"""
+DeliveryWhereInput is used for filtering Delivery objects.
+Input was generated by ent.
+"""
+input DeliveryWhereInput {
+  not: DeliveryWhereInput
+  and: [DeliveryWhereInput!]
+  or: [DeliveryWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  alert_id field predicates
+  """
+  alertID: ID
+  alertIDNEQ: ID
+  alertIDIn: [ID!]
+  alertIDNotIn: [ID!]
+  """
+  user_id field predicates
+  """
+  userID: ID
+  userIDNEQ: ID
+  userIDIn: [ID!]
+  userIDNotIn: [ID!]
+  """
+  contact_method_id field predicates
+  """
+  contactMethodID: ID
+  contactMethodIDNEQ: ID
+  contactMethodIDIn: [ID!]
+  contactMethodIDNotIn: [ID!]
+  """
+  round field predicates
+  """
+  round: Int
+  roundNEQ: Int
+  roundIn: [Int!]
+  roundNotIn: [Int!]
+  roundGT: Int
+  roundGTE: Int
+  roundLT: Int
+  roundLTE: Int
+  """
+  step field predicates
+  """
+  step: Int
+  stepNEQ: Int
+  stepIn: [Int!]
+  stepNotIn: [Int!]
+  stepGT: Int
+  stepGTE: Int
+  stepLT: Int
+  stepLTE: Int
+  """
+  due_at field predicates
+  """
+  dueAt: Time
+  dueAtNEQ: Time
+  dueAtIn: [Time!]
+  dueAtNotIn: [Time!]
+  dueAtGT: Time
+  dueAtGTE: Time
+  dueAtLT: Time
+  dueAtLTE: Time
+  """
+  status field predicates
+  """
+  status: DeliveryStatus
+  statusNEQ: DeliveryStatus
+  statusIn: [DeliveryStatus!]
+  statusNotIn: [DeliveryStatus!]
+  """
+  attempts field predicates
+  """
+  attempts: Int
+  attemptsNEQ: Int
+  attemptsIn: [Int!]
+  attemptsNotIn: [Int!]
+  attemptsGT: Int
+  attemptsGTE: Int
+  attemptsLT: Int
+  attemptsLTE: Int
+  """
+  provider_id field predicates
+  """
+  providerID: String
+  providerIDNEQ: String
+  providerIDIn: [String!]
+  providerIDNotIn: [String!]
+  providerIDGT: String
+  providerIDGTE: String
+  providerIDLT: String
+  providerIDLTE: String
+  providerIDContains: String
+  providerIDHasPrefix: String
+  providerIDHasSuffix: String
+  providerIDEqualFold: String
+  providerIDContainsFold: String
+  """
+  detail field predicates
+  """
+  detail: String
+  detailNEQ: String
+  detailIn: [String!]
+  detailNotIn: [String!]
+  detailGT: String
+  detailGTE: String
+  detailLT: String
+  detailLTE: String
+  detailContains: String
+  detailHasPrefix: String
+  detailHasSuffix: String
+  detailEqualFold: String
+  detailContainsFold: String
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  sent_at field predicates
+  """
+  sentAt: Time
+  sentAtNEQ: Time
+  sentAtIn: [Time!]
+  sentAtNotIn: [Time!]
+  sentAtGT: Time
+  sentAtGTE: Time
+  sentAtLT: Time
+  sentAtLTE: Time
+  sentAtIsNil: Boolean
+  sentAtNotNil: Boolean
+  """
+  alert edge predicates
+  """
+  hasAlert: Boolean
+  hasAlertWith: [AlertWhereInput!]
+  """
+  user edge predicates
+  """
+  hasUser: Boolean
+  hasUserWith: [UserWhereInput!]
+}
+type EscalationPolicy implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  name: String!
+  description: String!
+  """
+  How many more times the whole policy runs after the first round.
+  """
+  repeat: Int!
+  steps: [EscalationStep!]
+  services: [Service!]
+}
+"""
+A connection to a list of items.
+"""
+type EscalationPolicyConnection {
+  """
+  A list of edges.
+  """
+  edges: [EscalationPolicyEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type EscalationPolicyEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: EscalationPolicy
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for EscalationPolicy connections
+"""
+input EscalationPolicyOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order EscalationPolicies.
+  """
+  field: EscalationPolicyOrderField!
+}
+"""
+Properties by which EscalationPolicy connections can be ordered.
+"""
+enum EscalationPolicyOrderField {
+  CREATED_AT
+  UPDATED_AT
+  NAME
+}
+"""
+EscalationPolicyWhereInput is used for filtering EscalationPolicy objects.
+Input was generated by ent.
+"""
+input EscalationPolicyWhereInput {
+  not: EscalationPolicyWhereInput
+  and: [EscalationPolicyWhereInput!]
+  or: [EscalationPolicyWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  updatedAtNEQ: Time
+  updatedAtIn: [Time!]
+  updatedAtNotIn: [Time!]
+  updatedAtGT: Time
+  updatedAtGTE: Time
+  updatedAtLT: Time
+  updatedAtLTE: Time
+  """
+  name field predicates
+  """
+  name: String
+  nameNEQ: String
+  nameIn: [String!]
+  nameNotIn: [String!]
+  nameGT: String
+  nameGTE: String
+  nameLT: String
+  nameLTE: String
+  nameContains: String
+  nameHasPrefix: String
+  nameHasSuffix: String
+  nameEqualFold: String
+  nameContainsFold: String
+  """
+  description field predicates
+  """
+  description: String
+  descriptionNEQ: String
+  descriptionIn: [String!]
+  descriptionNotIn: [String!]
+  descriptionGT: String
+  descriptionGTE: String
+  descriptionLT: String
+  descriptionLTE: String
+  descriptionContains: String
+  descriptionHasPrefix: String
+  descriptionHasSuffix: String
+  descriptionEqualFold: String
+  descriptionContainsFold: String
+  """
+  repeat field predicates
+  """
+  repeat: Int
+  repeatNEQ: Int
+  repeatIn: [Int!]
+  repeatNotIn: [Int!]
+  repeatGT: Int
+  repeatGTE: Int
+  repeatLT: Int
+  repeatLTE: Int
+  """
+  steps edge predicates
+  """
+  hasSteps: Boolean
+  hasStepsWith: [EscalationStepWhereInput!]
+  """
+  services edge predicates
+  """
+  hasServices: Boolean
+  hasServicesWith: [ServiceWhereInput!]
+}
+type EscalationStep implements Node {
+  id: ID!
+  policyID: ID!
+  """
+  0 fires when the alert opens.
+  """
+  position: Int!
+  """
+  From this step firing to the next step.
+  """
+  delayMinutes: Int!
+  """
+  Page on after acknowledge, until the alert is closed.
+  """
+  keepPaging: Boolean!
+  policy: EscalationPolicy!
+}
+"""
+EscalationStepWhereInput is used for filtering EscalationStep objects.
+Input was generated by ent.
+"""
+input EscalationStepWhereInput {
+  not: EscalationStepWhereInput
+  and: [EscalationStepWhereInput!]
+  or: [EscalationStepWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  policy_id field predicates
+  """
+  policyID: ID
+  policyIDNEQ: ID
+  policyIDIn: [ID!]
+  policyIDNotIn: [ID!]
+  """
+  position field predicates
+  """
+  position: Int
+  positionNEQ: Int
+  positionIn: [Int!]
+  positionNotIn: [Int!]
+  positionGT: Int
+  positionGTE: Int
+  positionLT: Int
+  positionLTE: Int
+  """
+  delay_minutes field predicates
+  """
+  delayMinutes: Int
+  delayMinutesNEQ: Int
+  delayMinutesIn: [Int!]
+  delayMinutesNotIn: [Int!]
+  delayMinutesGT: Int
+  delayMinutesGTE: Int
+  delayMinutesLT: Int
+  delayMinutesLTE: Int
+  """
+  keep_paging field predicates
+  """
+  keepPaging: Boolean
+  keepPagingNEQ: Boolean
+  """
+  policy edge predicates
+  """
+  hasPolicy: Boolean
+  hasPolicyWith: [EscalationPolicyWhereInput!]
+}
 type Heartbeat implements Node {
   id: ID!
   createdAt: Time!
@@ -5415,6 +6558,84 @@ interface Node @goModel(model: "github.com/tocsin/tocsin/ent.Noder") {
   """
   id: ID!
 }
+type NotificationRule implements Node {
+  id: ID!
+  userID: ID!
+  contactMethodID: ID!
+  urgency: NotificationRuleUrgency!
+  delayMinutes: Int!
+  user: User!
+  contactMethod: ContactMethod!
+}
+"""
+NotificationRuleUrgency is enum for the field urgency
+"""
+enum NotificationRuleUrgency @goModel(model: "github.com/tocsin/tocsin/ent/notificationrule.Urgency") {
+  HIGH
+  LOW
+}
+"""
+NotificationRuleWhereInput is used for filtering NotificationRule objects.
+Input was generated by ent.
+"""
+input NotificationRuleWhereInput {
+  not: NotificationRuleWhereInput
+  and: [NotificationRuleWhereInput!]
+  or: [NotificationRuleWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  user_id field predicates
+  """
+  userID: ID
+  userIDNEQ: ID
+  userIDIn: [ID!]
+  userIDNotIn: [ID!]
+  """
+  contact_method_id field predicates
+  """
+  contactMethodID: ID
+  contactMethodIDNEQ: ID
+  contactMethodIDIn: [ID!]
+  contactMethodIDNotIn: [ID!]
+  """
+  urgency field predicates
+  """
+  urgency: NotificationRuleUrgency
+  urgencyNEQ: NotificationRuleUrgency
+  urgencyIn: [NotificationRuleUrgency!]
+  urgencyNotIn: [NotificationRuleUrgency!]
+  """
+  delay_minutes field predicates
+  """
+  delayMinutes: Int
+  delayMinutesNEQ: Int
+  delayMinutesIn: [Int!]
+  delayMinutesNotIn: [Int!]
+  delayMinutesGT: Int
+  delayMinutesGTE: Int
+  delayMinutesLT: Int
+  delayMinutesLTE: Int
+  """
+  user edge predicates
+  """
+  hasUser: Boolean
+  hasUserWith: [UserWhereInput!]
+  """
+  contact_method edge predicates
+  """
+  hasContactMethod: Boolean
+  hasContactMethodWith: [ContactMethodWhereInput!]
+}
 """
 Possible directions in which to order a list of items when provided an ` + "`" + `orderBy` + "`" + ` argument.
 """
@@ -5531,6 +6752,37 @@ type Query {
     """
     where: AlertWhereInput
   ): AlertConnection!
+  escalationPolicies(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for EscalationPolicies returned from the connection.
+    """
+    orderBy: EscalationPolicyOrder
+
+    """
+    Filtering options for EscalationPolicies returned from the connection.
+    """
+    where: EscalationPolicyWhereInput
+  ): EscalationPolicyConnection!
   heartbeats(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -6276,7 +7528,16 @@ type Service implements Node {
   name: String!
   description: String!
   teamID: ID!
+  """
+  Who is paged; none: the owning team's on-call schedules.
+  """
+  escalationPolicyID: ID
+  """
+  Alerts of this priority and above page with high urgency.
+  """
+  highUrgencyUpTo: ServiceHighUrgencyUpTo!
   team: Team!
+  escalationPolicy: EscalationPolicy
   alerts(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -6464,6 +7725,16 @@ type ServiceEdge {
   cursor: Cursor!
 }
 """
+ServiceHighUrgencyUpTo is enum for the field high_urgency_up_to
+"""
+enum ServiceHighUrgencyUpTo @goModel(model: "github.com/tocsin/tocsin/ent/service.HighUrgencyUpTo") {
+  P1
+  P2
+  P3
+  P4
+  P5
+}
+"""
 Ordering options for Service connections
 """
 input ServiceOrder {
@@ -6565,10 +7836,31 @@ input ServiceWhereInput {
   teamIDIn: [ID!]
   teamIDNotIn: [ID!]
   """
+  escalation_policy_id field predicates
+  """
+  escalationPolicyID: ID
+  escalationPolicyIDNEQ: ID
+  escalationPolicyIDIn: [ID!]
+  escalationPolicyIDNotIn: [ID!]
+  escalationPolicyIDIsNil: Boolean
+  escalationPolicyIDNotNil: Boolean
+  """
+  high_urgency_up_to field predicates
+  """
+  highUrgencyUpTo: ServiceHighUrgencyUpTo
+  highUrgencyUpToNEQ: ServiceHighUrgencyUpTo
+  highUrgencyUpToIn: [ServiceHighUrgencyUpTo!]
+  highUrgencyUpToNotIn: [ServiceHighUrgencyUpTo!]
+  """
   team edge predicates
   """
   hasTeam: Boolean
   hasTeamWith: [TeamWhereInput!]
+  """
+  escalation_policy edge predicates
+  """
+  hasEscalationPolicy: Boolean
+  hasEscalationPolicyWith: [EscalationPolicyWhereInput!]
   """
   alerts edge predicates
   """
@@ -7029,7 +8321,13 @@ Input was generated by ent.
 input UpdateServiceInput {
   name: String
   description: String
+  """
+  Alerts of this priority and above page with high urgency.
+  """
+  highUrgencyUpTo: ServiceHighUrgencyUpTo
   teamID: ID
+  escalationPolicyID: ID
+  clearEscalationPolicy: Boolean
 }
 """
 UpdateTeamInput is used for update Team object.
@@ -7055,6 +8353,16 @@ input UpdateUserInput {
   A disabled user cannot sign in and is never paged.
   """
   disabled: Boolean
+  """
+  Minutes after local midnight when low-urgency pages start to wait (with quiet_hours_end).
+  """
+  quietHoursStart: Int
+  clearQuietHoursStart: Boolean
+  """
+  Minutes after local midnight when waiting low-urgency pages go out.
+  """
+  quietHoursEnd: Int
+  clearQuietHoursEnd: Boolean
   addTeamIDs: [ID!]
   removeTeamIDs: [ID!]
   clearTeams: Boolean
@@ -7071,6 +8379,14 @@ type User implements Node {
   A disabled user cannot sign in and is never paged.
   """
   disabled: Boolean!
+  """
+  Minutes after local midnight when low-urgency pages start to wait (with quiet_hours_end).
+  """
+  quietHoursStart: Int
+  """
+  Minutes after local midnight when waiting low-urgency pages go out.
+  """
+  quietHoursEnd: Int
   teams(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -7265,6 +8581,32 @@ input UserWhereInput {
   """
   disabled: Boolean
   disabledNEQ: Boolean
+  """
+  quiet_hours_start field predicates
+  """
+  quietHoursStart: Int
+  quietHoursStartNEQ: Int
+  quietHoursStartIn: [Int!]
+  quietHoursStartNotIn: [Int!]
+  quietHoursStartGT: Int
+  quietHoursStartGTE: Int
+  quietHoursStartLT: Int
+  quietHoursStartLTE: Int
+  quietHoursStartIsNil: Boolean
+  quietHoursStartNotNil: Boolean
+  """
+  quiet_hours_end field predicates
+  """
+  quietHoursEnd: Int
+  quietHoursEndNEQ: Int
+  quietHoursEndIn: [Int!]
+  quietHoursEndNotIn: [Int!]
+  quietHoursEndGT: Int
+  quietHoursEndGTE: Int
+  quietHoursEndLT: Int
+  quietHoursEndLTE: Int
+  quietHoursEndIsNil: Boolean
+  quietHoursEndNotNil: Boolean
   """
   teams edge predicates
   """
@@ -7720,6 +9062,10 @@ func (ec *executionContext) childFields_Alert(ctx context.Context, field graphql
 		return ec.fieldContext_Alert_snoozedUntil(ctx, field)
 	case "escalationDueAt":
 		return ec.fieldContext_Alert_escalationDueAt(ctx, field)
+	case "escalationRound":
+		return ec.fieldContext_Alert_escalationRound(ctx, field)
+	case "escalationStep":
+		return ec.fieldContext_Alert_escalationStep(ctx, field)
 	case "inMaintenance":
 		return ec.fieldContext_Alert_inMaintenance(ctx, field)
 	case "actions":
@@ -7782,6 +9128,38 @@ func (ec *executionContext) childFields_CalendarFeed(ctx context.Context, field 
 		return ec.fieldContext_CalendarFeed_schedule(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CalendarFeed", field.Name)
+}
+
+func (ec *executionContext) childFields_ContactMethod(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ContactMethod_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_ContactMethod_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_ContactMethod_updatedAt(ctx, field)
+	case "userID":
+		return ec.fieldContext_ContactMethod_userID(ctx, field)
+	case "kind":
+		return ec.fieldContext_ContactMethod_kind(ctx, field)
+	case "name":
+		return ec.fieldContext_ContactMethod_name(ctx, field)
+	case "address":
+		return ec.fieldContext_ContactMethod_address(ctx, field)
+	case "platform":
+		return ec.fieldContext_ContactMethod_platform(ctx, field)
+	case "criticalAlerts":
+		return ec.fieldContext_ContactMethod_criticalAlerts(ctx, field)
+	case "verifiedAt":
+		return ec.fieldContext_ContactMethod_verifiedAt(ctx, field)
+	case "disabled":
+		return ec.fieldContext_ContactMethod_disabled(ctx, field)
+	case "user":
+		return ec.fieldContext_ContactMethod_user(ctx, field)
+	case "rules":
+		return ec.fieldContext_ContactMethod_rules(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ContactMethod", field.Name)
 }
 
 func (ec *executionContext) childFields_CoverRequest(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7848,6 +9226,68 @@ func (ec *executionContext) childFields_CreateCalendarFeedPayload(ctx context.Co
 		return ec.fieldContext_CreateCalendarFeedPayload_url(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CreateCalendarFeedPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_EscalationPolicy(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_EscalationPolicy_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_EscalationPolicy_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_EscalationPolicy_updatedAt(ctx, field)
+	case "name":
+		return ec.fieldContext_EscalationPolicy_name(ctx, field)
+	case "description":
+		return ec.fieldContext_EscalationPolicy_description(ctx, field)
+	case "repeat":
+		return ec.fieldContext_EscalationPolicy_repeat(ctx, field)
+	case "steps":
+		return ec.fieldContext_EscalationPolicy_steps(ctx, field)
+	case "services":
+		return ec.fieldContext_EscalationPolicy_services(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EscalationPolicy", field.Name)
+}
+
+func (ec *executionContext) childFields_EscalationPolicyConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_EscalationPolicyConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_EscalationPolicyConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_EscalationPolicyConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EscalationPolicyConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_EscalationPolicyEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_EscalationPolicyEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_EscalationPolicyEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EscalationPolicyEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_EscalationStep(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_EscalationStep_id(ctx, field)
+	case "policyID":
+		return ec.fieldContext_EscalationStep_policyID(ctx, field)
+	case "position":
+		return ec.fieldContext_EscalationStep_position(ctx, field)
+	case "delayMinutes":
+		return ec.fieldContext_EscalationStep_delayMinutes(ctx, field)
+	case "keepPaging":
+		return ec.fieldContext_EscalationStep_keepPaging(ctx, field)
+	case "policy":
+		return ec.fieldContext_EscalationStep_policy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EscalationStep", field.Name)
 }
 
 func (ec *executionContext) childFields_Heartbeat(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8124,6 +9564,26 @@ func (ec *executionContext) childFields_MappingResult(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type MappingResult", field.Name)
 }
 
+func (ec *executionContext) childFields_NotificationRule(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_NotificationRule_id(ctx, field)
+	case "userID":
+		return ec.fieldContext_NotificationRule_userID(ctx, field)
+	case "contactMethodID":
+		return ec.fieldContext_NotificationRule_contactMethodID(ctx, field)
+	case "urgency":
+		return ec.fieldContext_NotificationRule_urgency(ctx, field)
+	case "delayMinutes":
+		return ec.fieldContext_NotificationRule_delayMinutes(ctx, field)
+	case "user":
+		return ec.fieldContext_NotificationRule_user(ctx, field)
+	case "contactMethod":
+		return ec.fieldContext_NotificationRule_contactMethod(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NotificationRule", field.Name)
+}
+
 func (ec *executionContext) childFields_OnCall(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "schedule":
@@ -8308,8 +9768,14 @@ func (ec *executionContext) childFields_Service(ctx context.Context, field graph
 		return ec.fieldContext_Service_description(ctx, field)
 	case "teamID":
 		return ec.fieldContext_Service_teamID(ctx, field)
+	case "escalationPolicyID":
+		return ec.fieldContext_Service_escalationPolicyID(ctx, field)
+	case "highUrgencyUpTo":
+		return ec.fieldContext_Service_highUrgencyUpTo(ctx, field)
 	case "team":
 		return ec.fieldContext_Service_team(ctx, field)
+	case "escalationPolicy":
+		return ec.fieldContext_Service_escalationPolicy(ctx, field)
 	case "alerts":
 		return ec.fieldContext_Service_alerts(ctx, field)
 	case "integrations":
@@ -8480,6 +9946,10 @@ func (ec *executionContext) childFields_User(ctx context.Context, field graphql.
 		return ec.fieldContext_User_role(ctx, field)
 	case "disabled":
 		return ec.fieldContext_User_disabled(ctx, field)
+	case "quietHoursStart":
+		return ec.fieldContext_User_quietHoursStart(ctx, field)
+	case "quietHoursEnd":
+		return ec.fieldContext_User_quietHoursEnd(ctx, field)
 	case "teams":
 		return ec.fieldContext_User_teams(ctx, field)
 	case "shifts":
@@ -9812,6 +11282,60 @@ func (ec *executionContext) field_Query_apiTokens_args(ctx context.Context, rawA
 	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*ent.APITokenWhereInput, error) {
 			return ec.unmarshalOAPITokenWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐAPITokenWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_escalationPolicies_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.EscalationPolicyOrder, error) {
+			return ec.unmarshalOEscalationPolicyOrder2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationPolicyOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.EscalationPolicyWhereInput, error) {
+			return ec.unmarshalOEscalationPolicyWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationPolicyWhereInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -11766,6 +13290,52 @@ func (ec *executionContext) fieldContext_Alert_escalationDueAt(_ context.Context
 	return graphql.NewScalarFieldContext("Alert", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Alert_escalationRound(ctx context.Context, field graphql.CollectedField, obj *ent.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_escalationRound(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EscalationRound, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_escalationRound(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alert", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Alert_escalationStep(ctx context.Context, field graphql.CollectedField, obj *ent.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_escalationStep(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EscalationStep, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_escalationStep(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alert", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Alert_inMaintenance(ctx context.Context, field graphql.CollectedField, obj *ent.Alert) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12360,6 +13930,323 @@ func (ec *executionContext) fieldContext_CalendarFeed_schedule(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _ContactMethod_id(ctx context.Context, field graphql.CollectedField, obj *ent.ContactMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactMethod_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactMethod_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactMethod", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ContactMethod_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.ContactMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactMethod_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactMethod_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactMethod", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ContactMethod_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.ContactMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactMethod_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactMethod_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactMethod", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ContactMethod_userID(ctx context.Context, field graphql.CollectedField, obj *ent.ContactMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactMethod_userID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactMethod_userID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactMethod", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ContactMethod_kind(ctx context.Context, field graphql.CollectedField, obj *ent.ContactMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactMethod_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v contactmethod.Kind) graphql.Marshaler {
+			return ec.marshalNContactMethodKind2githubᚗcomᚋtocsinᚋtocsinᚋentᚋcontactmethodᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactMethod_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactMethod", field, false, false, "ContactMethodKind")
+}
+
+func (ec *executionContext) _ContactMethod_name(ctx context.Context, field graphql.CollectedField, obj *ent.ContactMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactMethod_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactMethod_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactMethod", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContactMethod_address(ctx context.Context, field graphql.CollectedField, obj *ent.ContactMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactMethod_address(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Address, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactMethod_address(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactMethod", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContactMethod_platform(ctx context.Context, field graphql.CollectedField, obj *ent.ContactMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactMethod_platform(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Platform, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *contactmethod.Platform) graphql.Marshaler {
+			return ec.marshalOContactMethodPlatform2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋcontactmethodᚐPlatform(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContactMethod_platform(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactMethod", field, false, false, "ContactMethodPlatform")
+}
+
+func (ec *executionContext) _ContactMethod_criticalAlerts(ctx context.Context, field graphql.CollectedField, obj *ent.ContactMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactMethod_criticalAlerts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CriticalAlerts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactMethod_criticalAlerts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactMethod", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ContactMethod_verifiedAt(ctx context.Context, field graphql.CollectedField, obj *ent.ContactMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactMethod_verifiedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VerifiedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContactMethod_verifiedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactMethod", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ContactMethod_disabled(ctx context.Context, field graphql.CollectedField, obj *ent.ContactMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactMethod_disabled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Disabled, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactMethod_disabled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactMethod", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ContactMethod_user(ctx context.Context, field graphql.CollectedField, obj *ent.ContactMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactMethod_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactMethod_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContactMethod",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ContactMethod_rules(ctx context.Context, field graphql.CollectedField, obj *ent.ContactMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactMethod_rules(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rules(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.NotificationRule) graphql.Marshaler {
+			return ec.marshalONotificationRule2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐNotificationRuleᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContactMethod_rules(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContactMethod",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NotificationRule(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CoverRequest_id(ctx context.Context, field graphql.CollectedField, obj *ent.CoverRequest) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12895,6 +14782,860 @@ func (ec *executionContext) _CreateCalendarFeedPayload_url(ctx context.Context, 
 }
 func (ec *executionContext) fieldContext_CreateCalendarFeedPayload_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CreateCalendarFeedPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _Delivery_id(ctx context.Context, field graphql.CollectedField, obj *ent.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Delivery_alertID(ctx context.Context, field graphql.CollectedField, obj *ent.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_alertID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AlertID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_alertID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Delivery_userID(ctx context.Context, field graphql.CollectedField, obj *ent.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_userID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_userID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Delivery_contactMethodID(ctx context.Context, field graphql.CollectedField, obj *ent.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_contactMethodID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ContactMethodID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_contactMethodID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Delivery_round(ctx context.Context, field graphql.CollectedField, obj *ent.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_round(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Round, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_round(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Delivery_step(ctx context.Context, field graphql.CollectedField, obj *ent.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_step(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Step, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_step(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Delivery_dueAt(ctx context.Context, field graphql.CollectedField, obj *ent.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_dueAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DueAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_dueAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Delivery_status(ctx context.Context, field graphql.CollectedField, obj *ent.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v delivery.Status) graphql.Marshaler {
+			return ec.marshalNDeliveryStatus2githubᚗcomᚋtocsinᚋtocsinᚋentᚋdeliveryᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "DeliveryStatus")
+}
+
+func (ec *executionContext) _Delivery_attempts(ctx context.Context, field graphql.CollectedField, obj *ent.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_attempts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Attempts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_attempts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Delivery_providerID(ctx context.Context, field graphql.CollectedField, obj *ent.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_providerID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProviderID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_providerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "String")
+}
+
+func (ec *executionContext) _Delivery_detail(ctx context.Context, field graphql.CollectedField, obj *ent.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_detail(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Detail, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_detail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "String")
+}
+
+func (ec *executionContext) _Delivery_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Delivery_sentAt(ctx context.Context, field graphql.CollectedField, obj *ent.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_sentAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SentAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_sentAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Delivery_alert(ctx context.Context, field graphql.CollectedField, obj *ent.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_alert(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Alert(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Alert) graphql.Marshaler {
+			return ec.marshalNAlert2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐAlert(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_alert(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Delivery",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Alert(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Delivery_user(ctx context.Context, field graphql.CollectedField, obj *ent.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Delivery",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EscalationPolicy_id(ctx context.Context, field graphql.CollectedField, obj *ent.EscalationPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationPolicy_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationPolicy_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EscalationPolicy", field, false, false, "ID")
+}
+
+func (ec *executionContext) _EscalationPolicy_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.EscalationPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationPolicy_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationPolicy_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EscalationPolicy", field, false, false, "Time")
+}
+
+func (ec *executionContext) _EscalationPolicy_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.EscalationPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationPolicy_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationPolicy_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EscalationPolicy", field, false, false, "Time")
+}
+
+func (ec *executionContext) _EscalationPolicy_name(ctx context.Context, field graphql.CollectedField, obj *ent.EscalationPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationPolicy_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationPolicy_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EscalationPolicy", field, false, false, "String")
+}
+
+func (ec *executionContext) _EscalationPolicy_description(ctx context.Context, field graphql.CollectedField, obj *ent.EscalationPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationPolicy_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationPolicy_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EscalationPolicy", field, false, false, "String")
+}
+
+func (ec *executionContext) _EscalationPolicy_repeat(ctx context.Context, field graphql.CollectedField, obj *ent.EscalationPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationPolicy_repeat(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Repeat, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationPolicy_repeat(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EscalationPolicy", field, false, false, "Int")
+}
+
+func (ec *executionContext) _EscalationPolicy_steps(ctx context.Context, field graphql.CollectedField, obj *ent.EscalationPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationPolicy_steps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Steps(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.EscalationStep) graphql.Marshaler {
+			return ec.marshalOEscalationStep2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationStepᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationPolicy_steps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EscalationPolicy",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EscalationStep(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EscalationPolicy_services(ctx context.Context, field graphql.CollectedField, obj *ent.EscalationPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationPolicy_services(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Services(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Service) graphql.Marshaler {
+			return ec.marshalOService2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐServiceᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationPolicy_services(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EscalationPolicy",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Service(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EscalationPolicyConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.EscalationPolicyConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationPolicyConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.EscalationPolicyEdge) graphql.Marshaler {
+			return ec.marshalOEscalationPolicyEdge2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationPolicyEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationPolicyConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EscalationPolicyConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EscalationPolicyEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EscalationPolicyConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.EscalationPolicyConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationPolicyConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationPolicyConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EscalationPolicyConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EscalationPolicyConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.EscalationPolicyConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationPolicyConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationPolicyConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EscalationPolicyConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _EscalationPolicyEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.EscalationPolicyEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationPolicyEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.EscalationPolicy) graphql.Marshaler {
+			return ec.marshalOEscalationPolicy2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationPolicy(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationPolicyEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EscalationPolicyEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EscalationPolicy(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EscalationPolicyEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.EscalationPolicyEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationPolicyEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationPolicyEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EscalationPolicyEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _EscalationStep_id(ctx context.Context, field graphql.CollectedField, obj *ent.EscalationStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationStep_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationStep_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EscalationStep", field, false, false, "ID")
+}
+
+func (ec *executionContext) _EscalationStep_policyID(ctx context.Context, field graphql.CollectedField, obj *ent.EscalationStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationStep_policyID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PolicyID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationStep_policyID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EscalationStep", field, false, false, "ID")
+}
+
+func (ec *executionContext) _EscalationStep_position(ctx context.Context, field graphql.CollectedField, obj *ent.EscalationStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationStep_position(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Position, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationStep_position(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EscalationStep", field, false, false, "Int")
+}
+
+func (ec *executionContext) _EscalationStep_delayMinutes(ctx context.Context, field graphql.CollectedField, obj *ent.EscalationStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationStep_delayMinutes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DelayMinutes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationStep_delayMinutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EscalationStep", field, false, false, "Int")
+}
+
+func (ec *executionContext) _EscalationStep_keepPaging(ctx context.Context, field graphql.CollectedField, obj *ent.EscalationStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationStep_keepPaging(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KeepPaging, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationStep_keepPaging(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EscalationStep", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _EscalationStep_policy(ctx context.Context, field graphql.CollectedField, obj *ent.EscalationStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationStep_policy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Policy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.EscalationPolicy) graphql.Marshaler {
+			return ec.marshalNEscalationPolicy2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationPolicy(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationStep_policy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EscalationStep",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EscalationPolicy(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Heartbeat_id(ctx context.Context, field graphql.CollectedField, obj *ent.Heartbeat) (ret graphql.Marshaler) {
@@ -17234,6 +19975,185 @@ func (ec *executionContext) fieldContext_Mutation_revokeAPIToken(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _NotificationRule_id(ctx context.Context, field graphql.CollectedField, obj *ent.NotificationRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotificationRule_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotificationRule_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotificationRule", field, false, false, "ID")
+}
+
+func (ec *executionContext) _NotificationRule_userID(ctx context.Context, field graphql.CollectedField, obj *ent.NotificationRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotificationRule_userID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotificationRule_userID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotificationRule", field, false, false, "ID")
+}
+
+func (ec *executionContext) _NotificationRule_contactMethodID(ctx context.Context, field graphql.CollectedField, obj *ent.NotificationRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotificationRule_contactMethodID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ContactMethodID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotificationRule_contactMethodID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotificationRule", field, false, false, "ID")
+}
+
+func (ec *executionContext) _NotificationRule_urgency(ctx context.Context, field graphql.CollectedField, obj *ent.NotificationRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotificationRule_urgency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Urgency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v notificationrule.Urgency) graphql.Marshaler {
+			return ec.marshalNNotificationRuleUrgency2githubᚗcomᚋtocsinᚋtocsinᚋentᚋnotificationruleᚐUrgency(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotificationRule_urgency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotificationRule", field, false, false, "NotificationRuleUrgency")
+}
+
+func (ec *executionContext) _NotificationRule_delayMinutes(ctx context.Context, field graphql.CollectedField, obj *ent.NotificationRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotificationRule_delayMinutes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DelayMinutes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotificationRule_delayMinutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotificationRule", field, false, false, "Int")
+}
+
+func (ec *executionContext) _NotificationRule_user(ctx context.Context, field graphql.CollectedField, obj *ent.NotificationRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotificationRule_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotificationRule_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NotificationRule",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NotificationRule_contactMethod(ctx context.Context, field graphql.CollectedField, obj *ent.NotificationRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotificationRule_contactMethod(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ContactMethod(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ContactMethod) graphql.Marshaler {
+			return ec.marshalNContactMethod2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐContactMethod(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotificationRule_contactMethod(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NotificationRule",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContactMethod(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _OnCall_schedule(ctx context.Context, field graphql.CollectedField, obj *schedule.OnCall) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17615,6 +20535,50 @@ func (ec *executionContext) fieldContext_Query_alerts(ctx context.Context, field
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_alerts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_escalationPolicies(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_escalationPolicies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().EscalationPolicies(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.EscalationPolicyOrder), fc.Args["where"].(*ent.EscalationPolicyWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.EscalationPolicyConnection) graphql.Marshaler {
+			return ec.marshalNEscalationPolicyConnection2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationPolicyConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_escalationPolicies(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EscalationPolicyConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_escalationPolicies_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19616,6 +22580,52 @@ func (ec *executionContext) fieldContext_Service_teamID(_ context.Context, field
 	return graphql.NewScalarFieldContext("Service", field, false, false, "ID")
 }
 
+func (ec *executionContext) _Service_escalationPolicyID(ctx context.Context, field graphql.CollectedField, obj *ent.Service) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Service_escalationPolicyID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EscalationPolicyID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Service_escalationPolicyID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Service", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Service_highUrgencyUpTo(ctx context.Context, field graphql.CollectedField, obj *ent.Service) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Service_highUrgencyUpTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HighUrgencyUpTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v service.HighUrgencyUpTo) graphql.Marshaler {
+			return ec.marshalNServiceHighUrgencyUpTo2githubᚗcomᚋtocsinᚋtocsinᚋentᚋserviceᚐHighUrgencyUpTo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Service_highUrgencyUpTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Service", field, false, false, "ServiceHighUrgencyUpTo")
+}
+
 func (ec *executionContext) _Service_team(ctx context.Context, field graphql.CollectedField, obj *ent.Service) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19643,6 +22653,38 @@ func (ec *executionContext) fieldContext_Service_team(_ context.Context, field g
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Team(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Service_escalationPolicy(ctx context.Context, field graphql.CollectedField, obj *ent.Service) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Service_escalationPolicy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EscalationPolicy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.EscalationPolicy) graphql.Marshaler {
+			return ec.marshalOEscalationPolicy2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationPolicy(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Service_escalationPolicy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Service",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EscalationPolicy(ctx, field)
 		},
 	}
 	return fc, nil
@@ -21211,6 +24253,52 @@ func (ec *executionContext) _User_disabled(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_User_disabled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("User", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _User_quietHoursStart(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_User_quietHoursStart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.QuietHoursStart, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_User_quietHoursStart(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("User", field, false, false, "Int")
+}
+
+func (ec *executionContext) _User_quietHoursEnd(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_User_quietHoursEnd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.QuietHoursEnd, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_User_quietHoursEnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("User", field, false, false, "Int")
 }
 
 func (ec *executionContext) _User_teams(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
@@ -23341,7 +26429,7 @@ func (ec *executionContext) unmarshalInputAlertWhereInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "serviceID", "serviceIDNEQ", "serviceIDIn", "serviceIDNotIn", "alias", "aliasNEQ", "aliasIn", "aliasNotIn", "aliasGT", "aliasGTE", "aliasLT", "aliasLTE", "aliasContains", "aliasHasPrefix", "aliasHasSuffix", "aliasEqualFold", "aliasContainsFold", "message", "messageNEQ", "messageIn", "messageNotIn", "messageGT", "messageGTE", "messageLT", "messageLTE", "messageContains", "messageHasPrefix", "messageHasSuffix", "messageEqualFold", "messageContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "priority", "priorityNEQ", "priorityIn", "priorityNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "source", "sourceNEQ", "sourceIn", "sourceNotIn", "sourceGT", "sourceGTE", "sourceLT", "sourceLTE", "sourceContains", "sourceHasPrefix", "sourceHasSuffix", "sourceEqualFold", "sourceContainsFold", "entity", "entityNEQ", "entityIn", "entityNotIn", "entityGT", "entityGTE", "entityLT", "entityLTE", "entityContains", "entityHasPrefix", "entityHasSuffix", "entityEqualFold", "entityContainsFold", "count", "countNEQ", "countIn", "countNotIn", "countGT", "countGTE", "countLT", "countLTE", "firstOccurredAt", "firstOccurredAtNEQ", "firstOccurredAtIn", "firstOccurredAtNotIn", "firstOccurredAtGT", "firstOccurredAtGTE", "firstOccurredAtLT", "firstOccurredAtLTE", "lastOccurredAt", "lastOccurredAtNEQ", "lastOccurredAtIn", "lastOccurredAtNotIn", "lastOccurredAtGT", "lastOccurredAtGTE", "lastOccurredAtLT", "lastOccurredAtLTE", "acknowledgedAt", "acknowledgedAtNEQ", "acknowledgedAtIn", "acknowledgedAtNotIn", "acknowledgedAtGT", "acknowledgedAtGTE", "acknowledgedAtLT", "acknowledgedAtLTE", "acknowledgedAtIsNil", "acknowledgedAtNotNil", "acknowledgedByID", "acknowledgedByIDNEQ", "acknowledgedByIDIn", "acknowledgedByIDNotIn", "acknowledgedByIDIsNil", "acknowledgedByIDNotNil", "closedAt", "closedAtNEQ", "closedAtIn", "closedAtNotIn", "closedAtGT", "closedAtGTE", "closedAtLT", "closedAtLTE", "closedAtIsNil", "closedAtNotNil", "closedByID", "closedByIDNEQ", "closedByIDIn", "closedByIDNotIn", "closedByIDIsNil", "closedByIDNotNil", "incidentID", "incidentIDNEQ", "incidentIDIn", "incidentIDNotIn", "incidentIDIsNil", "incidentIDNotNil", "ownerID", "ownerIDNEQ", "ownerIDIn", "ownerIDNotIn", "ownerIDIsNil", "ownerIDNotNil", "integrationID", "integrationIDNEQ", "integrationIDIn", "integrationIDNotIn", "integrationIDGT", "integrationIDGTE", "integrationIDLT", "integrationIDLTE", "integrationIDIsNil", "integrationIDNotNil", "snoozedUntil", "snoozedUntilNEQ", "snoozedUntilIn", "snoozedUntilNotIn", "snoozedUntilGT", "snoozedUntilGTE", "snoozedUntilLT", "snoozedUntilLTE", "snoozedUntilIsNil", "snoozedUntilNotNil", "escalationDueAt", "escalationDueAtNEQ", "escalationDueAtIn", "escalationDueAtNotIn", "escalationDueAtGT", "escalationDueAtGTE", "escalationDueAtLT", "escalationDueAtLTE", "escalationDueAtIsNil", "escalationDueAtNotNil", "inMaintenance", "inMaintenanceNEQ", "hasService", "hasServiceWith", "hasAcknowledgedBy", "hasAcknowledgedByWith", "hasClosedBy", "hasClosedByWith", "hasOwner", "hasOwnerWith", "hasIncident", "hasIncidentWith", "hasTimeline", "hasTimelineWith", "tag", "search"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "serviceID", "serviceIDNEQ", "serviceIDIn", "serviceIDNotIn", "alias", "aliasNEQ", "aliasIn", "aliasNotIn", "aliasGT", "aliasGTE", "aliasLT", "aliasLTE", "aliasContains", "aliasHasPrefix", "aliasHasSuffix", "aliasEqualFold", "aliasContainsFold", "message", "messageNEQ", "messageIn", "messageNotIn", "messageGT", "messageGTE", "messageLT", "messageLTE", "messageContains", "messageHasPrefix", "messageHasSuffix", "messageEqualFold", "messageContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "priority", "priorityNEQ", "priorityIn", "priorityNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "source", "sourceNEQ", "sourceIn", "sourceNotIn", "sourceGT", "sourceGTE", "sourceLT", "sourceLTE", "sourceContains", "sourceHasPrefix", "sourceHasSuffix", "sourceEqualFold", "sourceContainsFold", "entity", "entityNEQ", "entityIn", "entityNotIn", "entityGT", "entityGTE", "entityLT", "entityLTE", "entityContains", "entityHasPrefix", "entityHasSuffix", "entityEqualFold", "entityContainsFold", "count", "countNEQ", "countIn", "countNotIn", "countGT", "countGTE", "countLT", "countLTE", "firstOccurredAt", "firstOccurredAtNEQ", "firstOccurredAtIn", "firstOccurredAtNotIn", "firstOccurredAtGT", "firstOccurredAtGTE", "firstOccurredAtLT", "firstOccurredAtLTE", "lastOccurredAt", "lastOccurredAtNEQ", "lastOccurredAtIn", "lastOccurredAtNotIn", "lastOccurredAtGT", "lastOccurredAtGTE", "lastOccurredAtLT", "lastOccurredAtLTE", "acknowledgedAt", "acknowledgedAtNEQ", "acknowledgedAtIn", "acknowledgedAtNotIn", "acknowledgedAtGT", "acknowledgedAtGTE", "acknowledgedAtLT", "acknowledgedAtLTE", "acknowledgedAtIsNil", "acknowledgedAtNotNil", "acknowledgedByID", "acknowledgedByIDNEQ", "acknowledgedByIDIn", "acknowledgedByIDNotIn", "acknowledgedByIDIsNil", "acknowledgedByIDNotNil", "closedAt", "closedAtNEQ", "closedAtIn", "closedAtNotIn", "closedAtGT", "closedAtGTE", "closedAtLT", "closedAtLTE", "closedAtIsNil", "closedAtNotNil", "closedByID", "closedByIDNEQ", "closedByIDIn", "closedByIDNotIn", "closedByIDIsNil", "closedByIDNotNil", "incidentID", "incidentIDNEQ", "incidentIDIn", "incidentIDNotIn", "incidentIDIsNil", "incidentIDNotNil", "ownerID", "ownerIDNEQ", "ownerIDIn", "ownerIDNotIn", "ownerIDIsNil", "ownerIDNotNil", "integrationID", "integrationIDNEQ", "integrationIDIn", "integrationIDNotIn", "integrationIDGT", "integrationIDGTE", "integrationIDLT", "integrationIDLTE", "integrationIDIsNil", "integrationIDNotNil", "snoozedUntil", "snoozedUntilNEQ", "snoozedUntilIn", "snoozedUntilNotIn", "snoozedUntilGT", "snoozedUntilGTE", "snoozedUntilLT", "snoozedUntilLTE", "snoozedUntilIsNil", "snoozedUntilNotNil", "escalationDueAt", "escalationDueAtNEQ", "escalationDueAtIn", "escalationDueAtNotIn", "escalationDueAtGT", "escalationDueAtGTE", "escalationDueAtLT", "escalationDueAtLTE", "escalationDueAtIsNil", "escalationDueAtNotNil", "escalationRound", "escalationRoundNEQ", "escalationRoundIn", "escalationRoundNotIn", "escalationRoundGT", "escalationRoundGTE", "escalationRoundLT", "escalationRoundLTE", "escalationStep", "escalationStepNEQ", "escalationStepIn", "escalationStepNotIn", "escalationStepGT", "escalationStepGTE", "escalationStepLT", "escalationStepLTE", "inMaintenance", "inMaintenanceNEQ", "hasService", "hasServiceWith", "hasAcknowledgedBy", "hasAcknowledgedByWith", "hasClosedBy", "hasClosedByWith", "hasOwner", "hasOwnerWith", "hasIncident", "hasIncidentWith", "hasTimeline", "hasTimelineWith", "tag", "search"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -24762,6 +27850,118 @@ func (ec *executionContext) unmarshalInputAlertWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.EscalationDueAtNotNil = data
+		case "escalationRound":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationRound"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationRound = data
+		case "escalationRoundNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationRoundNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationRoundNEQ = data
+		case "escalationRoundIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationRoundIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationRoundIn = data
+		case "escalationRoundNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationRoundNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationRoundNotIn = data
+		case "escalationRoundGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationRoundGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationRoundGT = data
+		case "escalationRoundGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationRoundGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationRoundGTE = data
+		case "escalationRoundLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationRoundLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationRoundLT = data
+		case "escalationRoundLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationRoundLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationRoundLTE = data
+		case "escalationStep":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationStep"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationStep = data
+		case "escalationStepNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationStepNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationStepNEQ = data
+		case "escalationStepIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationStepIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationStepIn = data
+		case "escalationStepNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationStepNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationStepNotIn = data
+		case "escalationStepGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationStepGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationStepGT = data
+		case "escalationStepGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationStepGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationStepGTE = data
+		case "escalationStepLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationStepLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationStepLT = data
+		case "escalationStepLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationStepLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationStepLTE = data
 		case "inMaintenance":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("inMaintenance"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -25228,6 +28428,689 @@ func (ec *executionContext) unmarshalInputCalendarFeedWhereInput(ctx context.Con
 func UnmarshalCalendarFeedWhereInput(ctx context.Context, raw any) (ent.CalendarFeedWhereInput, error) {
 	var out ent.CalendarFeedWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CalendarFeedWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputContactMethodOrder(ctx context.Context, obj any) (ent.ContactMethodOrder, error) {
+	var it ent.ContactMethodOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNContactMethodOrderField2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐContactMethodOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalContactMethodOrder unmarshals raw into the ContactMethodOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalContactMethodOrder(ctx context.Context, raw any) (ent.ContactMethodOrder, error) {
+	var out ent.ContactMethodOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ContactMethodOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputContactMethodWhereInput(ctx context.Context, obj any) (ent.ContactMethodWhereInput, error) {
+	var it ent.ContactMethodWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "userID", "userIDNEQ", "userIDIn", "userIDNotIn", "kind", "kindNEQ", "kindIn", "kindNotIn", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "address", "addressNEQ", "addressIn", "addressNotIn", "addressGT", "addressGTE", "addressLT", "addressLTE", "addressContains", "addressHasPrefix", "addressHasSuffix", "addressEqualFold", "addressContainsFold", "platform", "platformNEQ", "platformIn", "platformNotIn", "platformIsNil", "platformNotNil", "criticalAlerts", "criticalAlertsNEQ", "verifiedAt", "verifiedAtNEQ", "verifiedAtIn", "verifiedAtNotIn", "verifiedAtGT", "verifiedAtGTE", "verifiedAtLT", "verifiedAtLTE", "verifiedAtIsNil", "verifiedAtNotNil", "disabled", "disabledNEQ", "hasUser", "hasUserWith", "hasRules", "hasRulesWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOContactMethodWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐContactMethodWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOContactMethodWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐContactMethodWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOContactMethodWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐContactMethodWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "userID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserID = data
+		case "userIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserIDNEQ = data
+		case "userIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserIDIn = data
+		case "userIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserIDNotIn = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOContactMethodKind2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋcontactmethodᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "kindNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNEQ"))
+			data, err := ec.unmarshalOContactMethodKind2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋcontactmethodᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNEQ = data
+		case "kindIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindIn"))
+			data, err := ec.unmarshalOContactMethodKind2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋcontactmethodᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindIn = data
+		case "kindNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNotIn"))
+			data, err := ec.unmarshalOContactMethodKind2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋcontactmethodᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNotIn = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameNEQ = data
+		case "nameIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameIn = data
+		case "nameNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameNotIn = data
+		case "nameGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameGT = data
+		case "nameGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameGTE = data
+		case "nameLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLT = data
+		case "nameLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLTE = data
+		case "nameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContains = data
+		case "nameHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameHasPrefix = data
+		case "nameHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameHasSuffix = data
+		case "nameEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEqualFold = data
+		case "nameContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContainsFold = data
+		case "address":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("address"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Address = data
+		case "addressNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressNEQ = data
+		case "addressIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressIn = data
+		case "addressNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressNotIn = data
+		case "addressGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressGT = data
+		case "addressGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressGTE = data
+		case "addressLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressLT = data
+		case "addressLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressLTE = data
+		case "addressContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressContains = data
+		case "addressHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressHasPrefix = data
+		case "addressHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressHasSuffix = data
+		case "addressEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressEqualFold = data
+		case "addressContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressContainsFold = data
+		case "platform":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("platform"))
+			data, err := ec.unmarshalOContactMethodPlatform2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋcontactmethodᚐPlatform(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Platform = data
+		case "platformNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("platformNEQ"))
+			data, err := ec.unmarshalOContactMethodPlatform2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋcontactmethodᚐPlatform(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlatformNEQ = data
+		case "platformIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("platformIn"))
+			data, err := ec.unmarshalOContactMethodPlatform2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋcontactmethodᚐPlatformᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlatformIn = data
+		case "platformNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("platformNotIn"))
+			data, err := ec.unmarshalOContactMethodPlatform2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋcontactmethodᚐPlatformᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlatformNotIn = data
+		case "platformIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("platformIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlatformIsNil = data
+		case "platformNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("platformNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PlatformNotNil = data
+		case "criticalAlerts":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("criticalAlerts"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CriticalAlerts = data
+		case "criticalAlertsNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("criticalAlertsNEQ"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CriticalAlertsNEQ = data
+		case "verifiedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedAt = data
+		case "verifiedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedAtNEQ = data
+		case "verifiedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedAtIn = data
+		case "verifiedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedAtNotIn = data
+		case "verifiedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedAtGT = data
+		case "verifiedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedAtGTE = data
+		case "verifiedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedAtLT = data
+		case "verifiedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedAtLTE = data
+		case "verifiedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedAtIsNil = data
+		case "verifiedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedAtNotNil = data
+		case "disabled":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("disabled"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Disabled = data
+		case "disabledNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("disabledNEQ"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DisabledNEQ = data
+		case "hasUser":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUser"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasUser = data
+		case "hasUserWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUserWith"))
+			data, err := ec.unmarshalOUserWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐUserWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasUserWith = data
+		case "hasRules":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRules"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRules = data
+		case "hasRulesWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRulesWith"))
+			data, err := ec.unmarshalONotificationRuleWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐNotificationRuleWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRulesWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalContactMethodWhereInput unmarshals raw into the ContactMethodWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalContactMethodWhereInput(ctx context.Context, raw any) (ent.ContactMethodWhereInput, error) {
+	var out ent.ContactMethodWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ContactMethodWhereInput", raw, &out)
 	return out, err
 }
 
@@ -26422,7 +30305,7 @@ func (ec *executionContext) unmarshalInputCreateServiceInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "description", "teamID"}
+	fieldsInOrder := [...]string{"name", "description", "highUrgencyUpTo", "teamID", "escalationPolicyID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -26443,6 +30326,13 @@ func (ec *executionContext) unmarshalInputCreateServiceInput(ctx context.Context
 				return it, err
 			}
 			it.Description = data
+		case "highUrgencyUpTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("highUrgencyUpTo"))
+			data, err := ec.unmarshalOServiceHighUrgencyUpTo2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋserviceᚐHighUrgencyUpTo(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HighUrgencyUpTo = data
 		case "teamID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("teamID"))
 			data, err := ec.unmarshalNID2int(ctx, v)
@@ -26450,6 +30340,13 @@ func (ec *executionContext) unmarshalInputCreateServiceInput(ctx context.Context
 				return it, err
 			}
 			it.TeamID = data
+		case "escalationPolicyID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationPolicyID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationPolicyID = data
 		}
 	}
 	return it, nil
@@ -26534,7 +30431,7 @@ func (ec *executionContext) unmarshalInputCreateUserInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "email", "timeZone", "role", "disabled", "teamIDs"}
+	fieldsInOrder := [...]string{"name", "email", "timeZone", "role", "disabled", "quietHoursStart", "quietHoursEnd", "teamIDs"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -26576,6 +30473,20 @@ func (ec *executionContext) unmarshalInputCreateUserInput(ctx context.Context, o
 				return it, err
 			}
 			it.Disabled = data
+		case "quietHoursStart":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quietHoursStart"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuietHoursStart = data
+		case "quietHoursEnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quietHoursEnd"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuietHoursEnd = data
 		case "teamIDs":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("teamIDs"))
 			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
@@ -26597,6 +30508,1613 @@ func (ec *executionContext) unmarshalInputCreateUserInput(ctx context.Context, o
 func UnmarshalCreateUserInput(ctx context.Context, raw any) (ent.CreateUserInput, error) {
 	var out ent.CreateUserInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateUserInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDeliveryWhereInput(ctx context.Context, obj any) (ent.DeliveryWhereInput, error) {
+	var it ent.DeliveryWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "alertID", "alertIDNEQ", "alertIDIn", "alertIDNotIn", "userID", "userIDNEQ", "userIDIn", "userIDNotIn", "contactMethodID", "contactMethodIDNEQ", "contactMethodIDIn", "contactMethodIDNotIn", "round", "roundNEQ", "roundIn", "roundNotIn", "roundGT", "roundGTE", "roundLT", "roundLTE", "step", "stepNEQ", "stepIn", "stepNotIn", "stepGT", "stepGTE", "stepLT", "stepLTE", "dueAt", "dueAtNEQ", "dueAtIn", "dueAtNotIn", "dueAtGT", "dueAtGTE", "dueAtLT", "dueAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "attempts", "attemptsNEQ", "attemptsIn", "attemptsNotIn", "attemptsGT", "attemptsGTE", "attemptsLT", "attemptsLTE", "providerID", "providerIDNEQ", "providerIDIn", "providerIDNotIn", "providerIDGT", "providerIDGTE", "providerIDLT", "providerIDLTE", "providerIDContains", "providerIDHasPrefix", "providerIDHasSuffix", "providerIDEqualFold", "providerIDContainsFold", "detail", "detailNEQ", "detailIn", "detailNotIn", "detailGT", "detailGTE", "detailLT", "detailLTE", "detailContains", "detailHasPrefix", "detailHasSuffix", "detailEqualFold", "detailContainsFold", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "sentAt", "sentAtNEQ", "sentAtIn", "sentAtNotIn", "sentAtGT", "sentAtGTE", "sentAtLT", "sentAtLTE", "sentAtIsNil", "sentAtNotNil", "hasAlert", "hasAlertWith", "hasUser", "hasUserWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalODeliveryWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐDeliveryWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalODeliveryWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐDeliveryWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalODeliveryWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐDeliveryWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "alertID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("alertID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AlertID = data
+		case "alertIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("alertIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AlertIDNEQ = data
+		case "alertIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("alertIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AlertIDIn = data
+		case "alertIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("alertIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AlertIDNotIn = data
+		case "userID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserID = data
+		case "userIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserIDNEQ = data
+		case "userIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserIDIn = data
+		case "userIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserIDNotIn = data
+		case "contactMethodID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactMethodID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactMethodID = data
+		case "contactMethodIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactMethodIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactMethodIDNEQ = data
+		case "contactMethodIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactMethodIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactMethodIDIn = data
+		case "contactMethodIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactMethodIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactMethodIDNotIn = data
+		case "round":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("round"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Round = data
+		case "roundNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roundNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoundNEQ = data
+		case "roundIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roundIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoundIn = data
+		case "roundNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roundNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoundNotIn = data
+		case "roundGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roundGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoundGT = data
+		case "roundGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roundGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoundGTE = data
+		case "roundLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roundLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoundLT = data
+		case "roundLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roundLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoundLTE = data
+		case "step":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("step"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Step = data
+		case "stepNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stepNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StepNEQ = data
+		case "stepIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stepIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StepIn = data
+		case "stepNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stepNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StepNotIn = data
+		case "stepGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stepGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StepGT = data
+		case "stepGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stepGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StepGTE = data
+		case "stepLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stepLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StepLT = data
+		case "stepLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stepLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StepLTE = data
+		case "dueAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueAt = data
+		case "dueAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueAtNEQ = data
+		case "dueAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueAtIn = data
+		case "dueAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueAtNotIn = data
+		case "dueAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueAtGT = data
+		case "dueAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueAtGTE = data
+		case "dueAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueAtLT = data
+		case "dueAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dueAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DueAtLTE = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalODeliveryStatus2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋdeliveryᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalODeliveryStatus2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋdeliveryᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalODeliveryStatus2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋdeliveryᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalODeliveryStatus2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋdeliveryᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "attempts":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attempts"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Attempts = data
+		case "attemptsNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attemptsNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttemptsNEQ = data
+		case "attemptsIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attemptsIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttemptsIn = data
+		case "attemptsNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attemptsNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttemptsNotIn = data
+		case "attemptsGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attemptsGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttemptsGT = data
+		case "attemptsGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attemptsGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttemptsGTE = data
+		case "attemptsLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attemptsLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttemptsLT = data
+		case "attemptsLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attemptsLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AttemptsLTE = data
+		case "providerID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerID"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderID = data
+		case "providerIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerIDNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderIDNEQ = data
+		case "providerIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerIDIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderIDIn = data
+		case "providerIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerIDNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderIDNotIn = data
+		case "providerIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerIDGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderIDGT = data
+		case "providerIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerIDGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderIDGTE = data
+		case "providerIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerIDLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderIDLT = data
+		case "providerIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerIDLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderIDLTE = data
+		case "providerIDContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerIDContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderIDContains = data
+		case "providerIDHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerIDHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderIDHasPrefix = data
+		case "providerIDHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerIDHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderIDHasSuffix = data
+		case "providerIDEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerIDEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderIDEqualFold = data
+		case "providerIDContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("providerIDContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProviderIDContainsFold = data
+		case "detail":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("detail"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Detail = data
+		case "detailNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("detailNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DetailNEQ = data
+		case "detailIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("detailIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DetailIn = data
+		case "detailNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("detailNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DetailNotIn = data
+		case "detailGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("detailGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DetailGT = data
+		case "detailGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("detailGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DetailGTE = data
+		case "detailLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("detailLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DetailLT = data
+		case "detailLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("detailLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DetailLTE = data
+		case "detailContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("detailContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DetailContains = data
+		case "detailHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("detailHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DetailHasPrefix = data
+		case "detailHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("detailHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DetailHasSuffix = data
+		case "detailEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("detailEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DetailEqualFold = data
+		case "detailContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("detailContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DetailContainsFold = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "sentAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sentAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SentAt = data
+		case "sentAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sentAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SentAtNEQ = data
+		case "sentAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sentAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SentAtIn = data
+		case "sentAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sentAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SentAtNotIn = data
+		case "sentAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sentAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SentAtGT = data
+		case "sentAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sentAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SentAtGTE = data
+		case "sentAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sentAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SentAtLT = data
+		case "sentAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sentAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SentAtLTE = data
+		case "sentAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sentAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SentAtIsNil = data
+		case "sentAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sentAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SentAtNotNil = data
+		case "hasAlert":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAlert"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasAlert = data
+		case "hasAlertWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAlertWith"))
+			data, err := ec.unmarshalOAlertWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐAlertWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasAlertWith = data
+		case "hasUser":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUser"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasUser = data
+		case "hasUserWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUserWith"))
+			data, err := ec.unmarshalOUserWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐUserWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasUserWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDeliveryWhereInput unmarshals raw into the DeliveryWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDeliveryWhereInput(ctx context.Context, raw any) (ent.DeliveryWhereInput, error) {
+	var out ent.DeliveryWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeliveryWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputEscalationPolicyOrder(ctx context.Context, obj any) (ent.EscalationPolicyOrder, error) {
+	var it ent.EscalationPolicyOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNEscalationPolicyOrderField2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationPolicyOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalEscalationPolicyOrder unmarshals raw into the EscalationPolicyOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalEscalationPolicyOrder(ctx context.Context, raw any) (ent.EscalationPolicyOrder, error) {
+	var out ent.EscalationPolicyOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "EscalationPolicyOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputEscalationPolicyWhereInput(ctx context.Context, obj any) (ent.EscalationPolicyWhereInput, error) {
+	var it ent.EscalationPolicyWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "repeat", "repeatNEQ", "repeatIn", "repeatNotIn", "repeatGT", "repeatGTE", "repeatLT", "repeatLTE", "hasSteps", "hasStepsWith", "hasServices", "hasServicesWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOEscalationPolicyWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationPolicyWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOEscalationPolicyWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationPolicyWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOEscalationPolicyWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationPolicyWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameNEQ = data
+		case "nameIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameIn = data
+		case "nameNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameNotIn = data
+		case "nameGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameGT = data
+		case "nameGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameGTE = data
+		case "nameLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLT = data
+		case "nameLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLTE = data
+		case "nameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContains = data
+		case "nameHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameHasPrefix = data
+		case "nameHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameHasSuffix = data
+		case "nameEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEqualFold = data
+		case "nameContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContainsFold = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "descriptionNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionNEQ = data
+		case "descriptionIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionIn = data
+		case "descriptionNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionNotIn = data
+		case "descriptionGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionGT = data
+		case "descriptionGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionGTE = data
+		case "descriptionLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionLT = data
+		case "descriptionLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionLTE = data
+		case "descriptionContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionContains = data
+		case "descriptionHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionHasPrefix = data
+		case "descriptionHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionHasSuffix = data
+		case "descriptionEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionEqualFold = data
+		case "descriptionContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionContainsFold = data
+		case "repeat":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("repeat"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Repeat = data
+		case "repeatNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("repeatNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RepeatNEQ = data
+		case "repeatIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("repeatIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RepeatIn = data
+		case "repeatNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("repeatNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RepeatNotIn = data
+		case "repeatGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("repeatGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RepeatGT = data
+		case "repeatGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("repeatGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RepeatGTE = data
+		case "repeatLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("repeatLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RepeatLT = data
+		case "repeatLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("repeatLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RepeatLTE = data
+		case "hasSteps":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasSteps"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasSteps = data
+		case "hasStepsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasStepsWith"))
+			data, err := ec.unmarshalOEscalationStepWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationStepWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasStepsWith = data
+		case "hasServices":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasServices"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasServices = data
+		case "hasServicesWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasServicesWith"))
+			data, err := ec.unmarshalOServiceWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐServiceWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasServicesWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalEscalationPolicyWhereInput unmarshals raw into the EscalationPolicyWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalEscalationPolicyWhereInput(ctx context.Context, raw any) (ent.EscalationPolicyWhereInput, error) {
+	var out ent.EscalationPolicyWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "EscalationPolicyWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputEscalationStepWhereInput(ctx context.Context, obj any) (ent.EscalationStepWhereInput, error) {
+	var it ent.EscalationStepWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "policyID", "policyIDNEQ", "policyIDIn", "policyIDNotIn", "position", "positionNEQ", "positionIn", "positionNotIn", "positionGT", "positionGTE", "positionLT", "positionLTE", "delayMinutes", "delayMinutesNEQ", "delayMinutesIn", "delayMinutesNotIn", "delayMinutesGT", "delayMinutesGTE", "delayMinutesLT", "delayMinutesLTE", "keepPaging", "keepPagingNEQ", "hasPolicy", "hasPolicyWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOEscalationStepWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationStepWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOEscalationStepWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationStepWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOEscalationStepWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationStepWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "policyID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policyID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PolicyID = data
+		case "policyIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policyIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PolicyIDNEQ = data
+		case "policyIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policyIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PolicyIDIn = data
+		case "policyIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policyIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PolicyIDNotIn = data
+		case "position":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("position"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Position = data
+		case "positionNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("positionNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PositionNEQ = data
+		case "positionIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("positionIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PositionIn = data
+		case "positionNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("positionNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PositionNotIn = data
+		case "positionGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("positionGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PositionGT = data
+		case "positionGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("positionGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PositionGTE = data
+		case "positionLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("positionLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PositionLT = data
+		case "positionLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("positionLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PositionLTE = data
+		case "delayMinutes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("delayMinutes"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DelayMinutes = data
+		case "delayMinutesNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("delayMinutesNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DelayMinutesNEQ = data
+		case "delayMinutesIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("delayMinutesIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DelayMinutesIn = data
+		case "delayMinutesNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("delayMinutesNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DelayMinutesNotIn = data
+		case "delayMinutesGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("delayMinutesGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DelayMinutesGT = data
+		case "delayMinutesGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("delayMinutesGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DelayMinutesGTE = data
+		case "delayMinutesLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("delayMinutesLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DelayMinutesLT = data
+		case "delayMinutesLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("delayMinutesLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DelayMinutesLTE = data
+		case "keepPaging":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("keepPaging"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KeepPaging = data
+		case "keepPagingNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("keepPagingNEQ"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KeepPagingNEQ = data
+		case "hasPolicy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPolicy"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasPolicy = data
+		case "hasPolicyWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPolicyWith"))
+			data, err := ec.unmarshalOEscalationPolicyWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationPolicyWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasPolicyWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalEscalationStepWhereInput unmarshals raw into the EscalationStepWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalEscalationStepWhereInput(ctx context.Context, raw any) (ent.EscalationStepWhereInput, error) {
+	var out ent.EscalationStepWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "EscalationStepWhereInput", raw, &out)
 	return out, err
 }
 
@@ -29465,6 +34983,286 @@ func UnmarshalMaintenanceWindowWhereInput(ctx context.Context, raw any) (ent.Mai
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputNotificationRuleWhereInput(ctx context.Context, obj any) (ent.NotificationRuleWhereInput, error) {
+	var it ent.NotificationRuleWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "userID", "userIDNEQ", "userIDIn", "userIDNotIn", "contactMethodID", "contactMethodIDNEQ", "contactMethodIDIn", "contactMethodIDNotIn", "urgency", "urgencyNEQ", "urgencyIn", "urgencyNotIn", "delayMinutes", "delayMinutesNEQ", "delayMinutesIn", "delayMinutesNotIn", "delayMinutesGT", "delayMinutesGTE", "delayMinutesLT", "delayMinutesLTE", "hasUser", "hasUserWith", "hasContactMethod", "hasContactMethodWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalONotificationRuleWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐNotificationRuleWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalONotificationRuleWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐNotificationRuleWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalONotificationRuleWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐNotificationRuleWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "userID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserID = data
+		case "userIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserIDNEQ = data
+		case "userIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserIDIn = data
+		case "userIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserIDNotIn = data
+		case "contactMethodID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactMethodID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactMethodID = data
+		case "contactMethodIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactMethodIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactMethodIDNEQ = data
+		case "contactMethodIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactMethodIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactMethodIDIn = data
+		case "contactMethodIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactMethodIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactMethodIDNotIn = data
+		case "urgency":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("urgency"))
+			data, err := ec.unmarshalONotificationRuleUrgency2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋnotificationruleᚐUrgency(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Urgency = data
+		case "urgencyNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("urgencyNEQ"))
+			data, err := ec.unmarshalONotificationRuleUrgency2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋnotificationruleᚐUrgency(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UrgencyNEQ = data
+		case "urgencyIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("urgencyIn"))
+			data, err := ec.unmarshalONotificationRuleUrgency2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋnotificationruleᚐUrgencyᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UrgencyIn = data
+		case "urgencyNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("urgencyNotIn"))
+			data, err := ec.unmarshalONotificationRuleUrgency2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋnotificationruleᚐUrgencyᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UrgencyNotIn = data
+		case "delayMinutes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("delayMinutes"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DelayMinutes = data
+		case "delayMinutesNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("delayMinutesNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DelayMinutesNEQ = data
+		case "delayMinutesIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("delayMinutesIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DelayMinutesIn = data
+		case "delayMinutesNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("delayMinutesNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DelayMinutesNotIn = data
+		case "delayMinutesGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("delayMinutesGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DelayMinutesGT = data
+		case "delayMinutesGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("delayMinutesGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DelayMinutesGTE = data
+		case "delayMinutesLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("delayMinutesLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DelayMinutesLT = data
+		case "delayMinutesLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("delayMinutesLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DelayMinutesLTE = data
+		case "hasUser":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUser"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasUser = data
+		case "hasUserWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUserWith"))
+			data, err := ec.unmarshalOUserWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐUserWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasUserWith = data
+		case "hasContactMethod":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasContactMethod"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasContactMethod = data
+		case "hasContactMethodWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasContactMethodWith"))
+			data, err := ec.unmarshalOContactMethodWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐContactMethodWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasContactMethodWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalNotificationRuleWhereInput unmarshals raw into the NotificationRuleWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalNotificationRuleWhereInput(ctx context.Context, raw any) (ent.NotificationRuleWhereInput, error) {
+	var out ent.NotificationRuleWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "NotificationRuleWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputRestrictionInput(ctx context.Context, obj any) (schedule.Restriction, error) {
 	var it schedule.Restriction
 	if obj == nil {
@@ -31844,7 +37642,7 @@ func (ec *executionContext) unmarshalInputServiceWhereInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "teamID", "teamIDNEQ", "teamIDIn", "teamIDNotIn", "hasTeam", "hasTeamWith", "hasAlerts", "hasAlertsWith", "hasIntegrations", "hasIntegrationsWith", "hasHeartbeats", "hasHeartbeatsWith", "hasMaintenanceWindows", "hasMaintenanceWindowsWith", "hasIncidents", "hasIncidentsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "teamID", "teamIDNEQ", "teamIDIn", "teamIDNotIn", "escalationPolicyID", "escalationPolicyIDNEQ", "escalationPolicyIDIn", "escalationPolicyIDNotIn", "escalationPolicyIDIsNil", "escalationPolicyIDNotNil", "highUrgencyUpTo", "highUrgencyUpToNEQ", "highUrgencyUpToIn", "highUrgencyUpToNotIn", "hasTeam", "hasTeamWith", "hasEscalationPolicy", "hasEscalationPolicyWith", "hasAlerts", "hasAlertsWith", "hasIntegrations", "hasIntegrationsWith", "hasHeartbeats", "hasHeartbeatsWith", "hasMaintenanceWindows", "hasMaintenanceWindowsWith", "hasIncidents", "hasIncidentsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -32250,6 +38048,76 @@ func (ec *executionContext) unmarshalInputServiceWhereInput(ctx context.Context,
 				return it, err
 			}
 			it.TeamIDNotIn = data
+		case "escalationPolicyID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationPolicyID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationPolicyID = data
+		case "escalationPolicyIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationPolicyIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationPolicyIDNEQ = data
+		case "escalationPolicyIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationPolicyIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationPolicyIDIn = data
+		case "escalationPolicyIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationPolicyIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationPolicyIDNotIn = data
+		case "escalationPolicyIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationPolicyIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationPolicyIDIsNil = data
+		case "escalationPolicyIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationPolicyIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationPolicyIDNotNil = data
+		case "highUrgencyUpTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("highUrgencyUpTo"))
+			data, err := ec.unmarshalOServiceHighUrgencyUpTo2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋserviceᚐHighUrgencyUpTo(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HighUrgencyUpTo = data
+		case "highUrgencyUpToNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("highUrgencyUpToNEQ"))
+			data, err := ec.unmarshalOServiceHighUrgencyUpTo2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋserviceᚐHighUrgencyUpTo(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HighUrgencyUpToNEQ = data
+		case "highUrgencyUpToIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("highUrgencyUpToIn"))
+			data, err := ec.unmarshalOServiceHighUrgencyUpTo2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋserviceᚐHighUrgencyUpToᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HighUrgencyUpToIn = data
+		case "highUrgencyUpToNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("highUrgencyUpToNotIn"))
+			data, err := ec.unmarshalOServiceHighUrgencyUpTo2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋserviceᚐHighUrgencyUpToᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HighUrgencyUpToNotIn = data
 		case "hasTeam":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTeam"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -32264,6 +38132,20 @@ func (ec *executionContext) unmarshalInputServiceWhereInput(ctx context.Context,
 				return it, err
 			}
 			it.HasTeamWith = data
+		case "hasEscalationPolicy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasEscalationPolicy"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasEscalationPolicy = data
+		case "hasEscalationPolicyWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasEscalationPolicyWith"))
+			data, err := ec.unmarshalOEscalationPolicyWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationPolicyWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasEscalationPolicyWith = data
 		case "hasAlerts":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAlerts"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -33742,7 +39624,7 @@ func (ec *executionContext) unmarshalInputUpdateServiceInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "description", "teamID"}
+	fieldsInOrder := [...]string{"name", "description", "highUrgencyUpTo", "teamID", "escalationPolicyID", "clearEscalationPolicy"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -33763,6 +39645,13 @@ func (ec *executionContext) unmarshalInputUpdateServiceInput(ctx context.Context
 				return it, err
 			}
 			it.Description = data
+		case "highUrgencyUpTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("highUrgencyUpTo"))
+			data, err := ec.unmarshalOServiceHighUrgencyUpTo2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋserviceᚐHighUrgencyUpTo(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HighUrgencyUpTo = data
 		case "teamID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("teamID"))
 			data, err := ec.unmarshalOID2ᚖint(ctx, v)
@@ -33770,6 +39659,20 @@ func (ec *executionContext) unmarshalInputUpdateServiceInput(ctx context.Context
 				return it, err
 			}
 			it.TeamID = data
+		case "escalationPolicyID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationPolicyID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationPolicyID = data
+		case "clearEscalationPolicy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearEscalationPolicy"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearEscalationPolicy = data
 		}
 	}
 	return it, nil
@@ -33868,7 +39771,7 @@ func (ec *executionContext) unmarshalInputUpdateUserInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "email", "timeZone", "role", "disabled", "addTeamIDs", "removeTeamIDs", "clearTeams"}
+	fieldsInOrder := [...]string{"name", "email", "timeZone", "role", "disabled", "quietHoursStart", "clearQuietHoursStart", "quietHoursEnd", "clearQuietHoursEnd", "addTeamIDs", "removeTeamIDs", "clearTeams"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -33910,6 +39813,34 @@ func (ec *executionContext) unmarshalInputUpdateUserInput(ctx context.Context, o
 				return it, err
 			}
 			it.Disabled = data
+		case "quietHoursStart":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quietHoursStart"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuietHoursStart = data
+		case "clearQuietHoursStart":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearQuietHoursStart"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearQuietHoursStart = data
+		case "quietHoursEnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quietHoursEnd"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuietHoursEnd = data
+		case "clearQuietHoursEnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearQuietHoursEnd"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearQuietHoursEnd = data
 		case "addTeamIDs":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addTeamIDs"))
 			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
@@ -34012,7 +39943,7 @@ func (ec *executionContext) unmarshalInputUserWhereInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "email", "emailNEQ", "emailIn", "emailNotIn", "emailGT", "emailGTE", "emailLT", "emailLTE", "emailContains", "emailHasPrefix", "emailHasSuffix", "emailEqualFold", "emailContainsFold", "timeZone", "timeZoneNEQ", "timeZoneIn", "timeZoneNotIn", "timeZoneGT", "timeZoneGTE", "timeZoneLT", "timeZoneLTE", "timeZoneContains", "timeZoneHasPrefix", "timeZoneHasSuffix", "timeZoneEqualFold", "timeZoneContainsFold", "role", "roleNEQ", "roleIn", "roleNotIn", "disabled", "disabledNEQ", "hasTeams", "hasTeamsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "email", "emailNEQ", "emailIn", "emailNotIn", "emailGT", "emailGTE", "emailLT", "emailLTE", "emailContains", "emailHasPrefix", "emailHasSuffix", "emailEqualFold", "emailContainsFold", "timeZone", "timeZoneNEQ", "timeZoneIn", "timeZoneNotIn", "timeZoneGT", "timeZoneGTE", "timeZoneLT", "timeZoneLTE", "timeZoneContains", "timeZoneHasPrefix", "timeZoneHasSuffix", "timeZoneEqualFold", "timeZoneContainsFold", "role", "roleNEQ", "roleIn", "roleNotIn", "disabled", "disabledNEQ", "quietHoursStart", "quietHoursStartNEQ", "quietHoursStartIn", "quietHoursStartNotIn", "quietHoursStartGT", "quietHoursStartGTE", "quietHoursStartLT", "quietHoursStartLTE", "quietHoursStartIsNil", "quietHoursStartNotNil", "quietHoursEnd", "quietHoursEndNEQ", "quietHoursEndIn", "quietHoursEndNotIn", "quietHoursEndGT", "quietHoursEndGTE", "quietHoursEndLT", "quietHoursEndLTE", "quietHoursEndIsNil", "quietHoursEndNotNil", "hasTeams", "hasTeamsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -34523,6 +40454,146 @@ func (ec *executionContext) unmarshalInputUserWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.DisabledNEQ = data
+		case "quietHoursStart":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quietHoursStart"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuietHoursStart = data
+		case "quietHoursStartNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quietHoursStartNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuietHoursStartNEQ = data
+		case "quietHoursStartIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quietHoursStartIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuietHoursStartIn = data
+		case "quietHoursStartNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quietHoursStartNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuietHoursStartNotIn = data
+		case "quietHoursStartGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quietHoursStartGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuietHoursStartGT = data
+		case "quietHoursStartGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quietHoursStartGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuietHoursStartGTE = data
+		case "quietHoursStartLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quietHoursStartLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuietHoursStartLT = data
+		case "quietHoursStartLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quietHoursStartLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuietHoursStartLTE = data
+		case "quietHoursStartIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quietHoursStartIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuietHoursStartIsNil = data
+		case "quietHoursStartNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quietHoursStartNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuietHoursStartNotNil = data
+		case "quietHoursEnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quietHoursEnd"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuietHoursEnd = data
+		case "quietHoursEndNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quietHoursEndNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuietHoursEndNEQ = data
+		case "quietHoursEndIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quietHoursEndIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuietHoursEndIn = data
+		case "quietHoursEndNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quietHoursEndNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuietHoursEndNotIn = data
+		case "quietHoursEndGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quietHoursEndGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuietHoursEndGT = data
+		case "quietHoursEndGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quietHoursEndGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuietHoursEndGTE = data
+		case "quietHoursEndLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quietHoursEndLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuietHoursEndLT = data
+		case "quietHoursEndLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quietHoursEndLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuietHoursEndLTE = data
+		case "quietHoursEndIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quietHoursEndIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuietHoursEndIsNil = data
+		case "quietHoursEndNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quietHoursEndNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuietHoursEndNotNil = data
 		case "hasTeams":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasTeams"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -34597,6 +40668,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Schedule(ctx, sel, obj)
+	case *ent.NotificationRule:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._NotificationRule(ctx, sel, obj)
 	case *ent.MaintenanceWindow:
 		if obj == nil {
 			return graphql.Null
@@ -34617,11 +40693,31 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Heartbeat(ctx, sel, obj)
+	case *ent.EscalationStep:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._EscalationStep(ctx, sel, obj)
+	case *ent.EscalationPolicy:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._EscalationPolicy(ctx, sel, obj)
+	case *ent.Delivery:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Delivery(ctx, sel, obj)
 	case *ent.CoverRequest:
 		if obj == nil {
 			return graphql.Null
 		}
 		return ec._CoverRequest(ctx, sel, obj)
+	case *ent.ContactMethod:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ContactMethod(ctx, sel, obj)
 	case *ent.CalendarFeed:
 		if obj == nil {
 			return graphql.Null
@@ -34947,6 +41043,16 @@ func (ec *executionContext) _Alert(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "escalationRound":
+			out.Values[i] = ec._Alert_escalationRound(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "escalationStep":
+			out.Values[i] = ec._Alert_escalationStep(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "inMaintenance":
 			out.Values[i] = ec._Alert_inMaintenance(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -35144,6 +41250,101 @@ func (ec *executionContext) _CalendarFeed(ctx context.Context, sel ast.Selection
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._CalendarFeed_schedule(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var contactMethodImplementors = []string{"ContactMethod", "Node"}
+
+func (ec *executionContext) _ContactMethod(ctx context.Context, sel ast.SelectionSet, obj *ent.ContactMethod) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, contactMethodImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ContactMethod")
+		case "id":
+			out.Values[i] = ec._ContactMethod_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._ContactMethod_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._ContactMethod_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "userID":
+			out.Values[i] = ec._ContactMethod_userID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._ContactMethod_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._ContactMethod_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "address":
+			out.Values[i] = ec._ContactMethod_address(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "platform":
+			out.Values[i] = ec._ContactMethod_platform(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "criticalAlerts":
+			out.Values[i] = ec._ContactMethod_criticalAlerts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "verifiedAt":
+			out.Values[i] = ec._ContactMethod_verifiedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "disabled":
+			out.Values[i] = ec._ContactMethod_disabled(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "user":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ContactMethod_user(ctx, field, obj)
+				})
+		case "rules":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ContactMethod_rules(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -35365,6 +41566,321 @@ func (ec *executionContext) _CreateCalendarFeedPayload(ctx context.Context, sel 
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var deliveryImplementors = []string{"Delivery", "Node"}
+
+func (ec *executionContext) _Delivery(ctx context.Context, sel ast.SelectionSet, obj *ent.Delivery) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deliveryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Delivery")
+		case "id":
+			out.Values[i] = ec._Delivery_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "alertID":
+			out.Values[i] = ec._Delivery_alertID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "userID":
+			out.Values[i] = ec._Delivery_userID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contactMethodID":
+			out.Values[i] = ec._Delivery_contactMethodID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "round":
+			out.Values[i] = ec._Delivery_round(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "step":
+			out.Values[i] = ec._Delivery_step(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dueAt":
+			out.Values[i] = ec._Delivery_dueAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Delivery_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "attempts":
+			out.Values[i] = ec._Delivery_attempts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "providerID":
+			out.Values[i] = ec._Delivery_providerID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "detail":
+			out.Values[i] = ec._Delivery_detail(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Delivery_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sentAt":
+			out.Values[i] = ec._Delivery_sentAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "alert":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Delivery_alert(ctx, field, obj)
+				})
+		case "user":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Delivery_user(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var escalationPolicyImplementors = []string{"EscalationPolicy", "Node"}
+
+func (ec *executionContext) _EscalationPolicy(ctx context.Context, sel ast.SelectionSet, obj *ent.EscalationPolicy) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, escalationPolicyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EscalationPolicy")
+		case "id":
+			out.Values[i] = ec._EscalationPolicy_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._EscalationPolicy_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._EscalationPolicy_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._EscalationPolicy_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._EscalationPolicy_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "repeat":
+			out.Values[i] = ec._EscalationPolicy_repeat(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "steps":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._EscalationPolicy_steps(ctx, field, obj)
+				})
+		case "services":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._EscalationPolicy_services(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var escalationPolicyConnectionImplementors = []string{"EscalationPolicyConnection"}
+
+func (ec *executionContext) _EscalationPolicyConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.EscalationPolicyConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, escalationPolicyConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EscalationPolicyConnection")
+		case "edges":
+			out.Values[i] = ec._EscalationPolicyConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._EscalationPolicyConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._EscalationPolicyConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var escalationPolicyEdgeImplementors = []string{"EscalationPolicyEdge"}
+
+func (ec *executionContext) _EscalationPolicyEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.EscalationPolicyEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, escalationPolicyEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EscalationPolicyEdge")
+		case "node":
+			out.Values[i] = ec._EscalationPolicyEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._EscalationPolicyEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var escalationStepImplementors = []string{"EscalationStep", "Node"}
+
+func (ec *executionContext) _EscalationStep(ctx context.Context, sel ast.SelectionSet, obj *ent.EscalationStep) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, escalationStepImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EscalationStep")
+		case "id":
+			out.Values[i] = ec._EscalationStep_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "policyID":
+			out.Values[i] = ec._EscalationStep_policyID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "position":
+			out.Values[i] = ec._EscalationStep_position(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "delayMinutes":
+			out.Values[i] = ec._EscalationStep_delayMinutes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "keepPaging":
+			out.Values[i] = ec._EscalationStep_keepPaging(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "policy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._EscalationStep_policy(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -36650,6 +43166,71 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 	return out
 }
 
+var notificationRuleImplementors = []string{"NotificationRule", "Node"}
+
+func (ec *executionContext) _NotificationRule(ctx context.Context, sel ast.SelectionSet, obj *ent.NotificationRule) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, notificationRuleImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NotificationRule")
+		case "id":
+			out.Values[i] = ec._NotificationRule_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "userID":
+			out.Values[i] = ec._NotificationRule_userID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contactMethodID":
+			out.Values[i] = ec._NotificationRule_contactMethodID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "urgency":
+			out.Values[i] = ec._NotificationRule_urgency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "delayMinutes":
+			out.Values[i] = ec._NotificationRule_delayMinutes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "user":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._NotificationRule_user(ctx, field, obj)
+				})
+		case "contactMethod":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._NotificationRule_contactMethod(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var onCallImplementors = []string{"OnCall"}
 
 func (ec *executionContext) _OnCall(ctx context.Context, sel ast.SelectionSet, obj *schedule.OnCall) graphql.Marshaler {
@@ -36790,6 +43371,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_alerts(ctx, field)
+				})
+		case "escalationPolicies":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_escalationPolicies(ctx, field)
 				})
 		case "heartbeats":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -37360,11 +43947,27 @@ func (ec *executionContext) _Service(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "escalationPolicyID":
+			out.Values[i] = ec._Service_escalationPolicyID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "highUrgencyUpTo":
+			out.Values[i] = ec._Service_highUrgencyUpTo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "team":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Service_team(ctx, field, obj)
+				})
+		case "escalationPolicy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Service_escalationPolicy(ctx, field, obj)
 				})
 		case "alerts":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -37934,6 +44537,16 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 		case "disabled":
 			out.Values[i] = ec._User_disabled(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "quietHoursStart":
+			out.Values[i] = ec._User_quietHoursStart(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "quietHoursEnd":
+			out.Values[i] = ec._User_quietHoursEnd(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "teams":
@@ -38574,6 +45187,53 @@ func (ec *executionContext) unmarshalNCalendarFeedWhereInput2ᚖgithubᚗcomᚋt
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNContactMethod2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐContactMethod(ctx context.Context, sel ast.SelectionSet, v *ent.ContactMethod) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ContactMethod!")
+		return graphql.Null
+	}
+	return ec._ContactMethod(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNContactMethodKind2githubᚗcomᚋtocsinᚋtocsinᚋentᚋcontactmethodᚐKind(ctx context.Context, v any) (contactmethod.Kind, error) {
+	var res contactmethod.Kind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNContactMethodKind2githubᚗcomᚋtocsinᚋtocsinᚋentᚋcontactmethodᚐKind(ctx context.Context, sel ast.SelectionSet, v contactmethod.Kind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNContactMethodOrderField2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐContactMethodOrderField(ctx context.Context, v any) (*ent.ContactMethodOrderField, error) {
+	var res = new(ent.ContactMethodOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNContactMethodOrderField2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐContactMethodOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.ContactMethodOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ContactMethodOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNContactMethodPlatform2githubᚗcomᚋtocsinᚋtocsinᚋentᚋcontactmethodᚐPlatform(ctx context.Context, v any) (contactmethod.Platform, error) {
+	var res contactmethod.Platform
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNContactMethodPlatform2githubᚗcomᚋtocsinᚋtocsinᚋentᚋcontactmethodᚐPlatform(ctx context.Context, sel ast.SelectionSet, v contactmethod.Platform) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNContactMethodWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐContactMethodWhereInput(ctx context.Context, v any) (*ent.ContactMethodWhereInput, error) {
+	res, err := ec.unmarshalInputContactMethodWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNCoverRequest2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐCoverRequestᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.CoverRequest) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -38704,6 +45364,69 @@ func (ec *executionContext) unmarshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCur
 
 func (ec *executionContext) marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx context.Context, sel ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) unmarshalNDeliveryStatus2githubᚗcomᚋtocsinᚋtocsinᚋentᚋdeliveryᚐStatus(ctx context.Context, v any) (delivery.Status, error) {
+	var res delivery.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDeliveryStatus2githubᚗcomᚋtocsinᚋtocsinᚋentᚋdeliveryᚐStatus(ctx context.Context, sel ast.SelectionSet, v delivery.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNDeliveryWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐDeliveryWhereInput(ctx context.Context, v any) (*ent.DeliveryWhereInput, error) {
+	res, err := ec.unmarshalInputDeliveryWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEscalationPolicy2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationPolicy(ctx context.Context, sel ast.SelectionSet, v *ent.EscalationPolicy) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "EscalationPolicy!")
+		return graphql.Null
+	}
+	return ec._EscalationPolicy(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNEscalationPolicyConnection2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationPolicyConnection(ctx context.Context, sel ast.SelectionSet, v *ent.EscalationPolicyConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "EscalationPolicyConnection!")
+		return graphql.Null
+	}
+	return ec._EscalationPolicyConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNEscalationPolicyOrderField2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationPolicyOrderField(ctx context.Context, v any) (*ent.EscalationPolicyOrderField, error) {
+	var res = new(ent.EscalationPolicyOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEscalationPolicyOrderField2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationPolicyOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.EscalationPolicyOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "EscalationPolicyOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNEscalationPolicyWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationPolicyWhereInput(ctx context.Context, v any) (*ent.EscalationPolicyWhereInput, error) {
+	res, err := ec.unmarshalInputEscalationPolicyWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEscalationStep2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationStep(ctx context.Context, sel ast.SelectionSet, v *ent.EscalationStep) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "EscalationStep!")
+		return graphql.Null
+	}
+	return ec._EscalationStep(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNEscalationStepWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationStepWhereInput(ctx context.Context, v any) (*ent.EscalationStepWhereInput, error) {
+	res, err := ec.unmarshalInputEscalationStepWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNHeartbeat2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐHeartbeat(ctx context.Context, sel ast.SelectionSet, v *ent.Heartbeat) graphql.Marshaler {
@@ -39000,6 +45723,29 @@ func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋent
 	return ret
 }
 
+func (ec *executionContext) marshalNNotificationRule2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐNotificationRule(ctx context.Context, sel ast.SelectionSet, v *ent.NotificationRule) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "NotificationRule!")
+		return graphql.Null
+	}
+	return ec._NotificationRule(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNNotificationRuleUrgency2githubᚗcomᚋtocsinᚋtocsinᚋentᚋnotificationruleᚐUrgency(ctx context.Context, v any) (notificationrule.Urgency, error) {
+	var res notificationrule.Urgency
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNNotificationRuleUrgency2githubᚗcomᚋtocsinᚋtocsinᚋentᚋnotificationruleᚐUrgency(ctx context.Context, sel ast.SelectionSet, v notificationrule.Urgency) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNNotificationRuleWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐNotificationRuleWhereInput(ctx context.Context, v any) (*ent.NotificationRuleWhereInput, error) {
+	res, err := ec.unmarshalInputNotificationRuleWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNOnCall2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋscheduleᚐOnCallᚄ(ctx context.Context, sel ast.SelectionSet, v []*schedule.OnCall) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -39232,6 +45978,16 @@ func (ec *executionContext) marshalNServiceConnection2ᚖgithubᚗcomᚋtocsin�
 		return graphql.Null
 	}
 	return ec._ServiceConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNServiceHighUrgencyUpTo2githubᚗcomᚋtocsinᚋtocsinᚋentᚋserviceᚐHighUrgencyUpTo(ctx context.Context, v any) (service.HighUrgencyUpTo, error) {
+	var res service.HighUrgencyUpTo
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNServiceHighUrgencyUpTo2githubᚗcomᚋtocsinᚋtocsinᚋentᚋserviceᚐHighUrgencyUpTo(ctx context.Context, sel ast.SelectionSet, v service.HighUrgencyUpTo) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNServiceOrderField2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐServiceOrderField(ctx context.Context, v any) (*ent.ServiceOrderField, error) {
@@ -39952,6 +46708,135 @@ func (ec *executionContext) unmarshalOCalendarFeedWhereInput2ᚖgithubᚗcomᚋt
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOContactMethodKind2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋcontactmethodᚐKindᚄ(ctx context.Context, v any) ([]contactmethod.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]contactmethod.Kind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNContactMethodKind2githubᚗcomᚋtocsinᚋtocsinᚋentᚋcontactmethodᚐKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOContactMethodKind2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋcontactmethodᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []contactmethod.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNContactMethodKind2githubᚗcomᚋtocsinᚋtocsinᚋentᚋcontactmethodᚐKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOContactMethodKind2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋcontactmethodᚐKind(ctx context.Context, v any) (*contactmethod.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(contactmethod.Kind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOContactMethodKind2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋcontactmethodᚐKind(ctx context.Context, sel ast.SelectionSet, v *contactmethod.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOContactMethodPlatform2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋcontactmethodᚐPlatformᚄ(ctx context.Context, v any) ([]contactmethod.Platform, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]contactmethod.Platform, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNContactMethodPlatform2githubᚗcomᚋtocsinᚋtocsinᚋentᚋcontactmethodᚐPlatform(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOContactMethodPlatform2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋcontactmethodᚐPlatformᚄ(ctx context.Context, sel ast.SelectionSet, v []contactmethod.Platform) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNContactMethodPlatform2githubᚗcomᚋtocsinᚋtocsinᚋentᚋcontactmethodᚐPlatform(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOContactMethodPlatform2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋcontactmethodᚐPlatform(ctx context.Context, v any) (*contactmethod.Platform, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(contactmethod.Platform)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOContactMethodPlatform2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋcontactmethodᚐPlatform(ctx context.Context, sel ast.SelectionSet, v *contactmethod.Platform) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOContactMethodWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐContactMethodWhereInputᚄ(ctx context.Context, v any) ([]*ent.ContactMethodWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.ContactMethodWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNContactMethodWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐContactMethodWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOContactMethodWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐContactMethodWhereInput(ctx context.Context, v any) (*ent.ContactMethodWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputContactMethodWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOCoverRequestStatus2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋcoverrequestᚐStatusᚄ(ctx context.Context, v any) ([]coverrequest.Status, error) {
 	if v == nil {
 		return nil, nil
@@ -40043,6 +46928,187 @@ func (ec *executionContext) marshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCu
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) unmarshalODeliveryStatus2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋdeliveryᚐStatusᚄ(ctx context.Context, v any) ([]delivery.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]delivery.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDeliveryStatus2githubᚗcomᚋtocsinᚋtocsinᚋentᚋdeliveryᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalODeliveryStatus2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋdeliveryᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []delivery.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDeliveryStatus2githubᚗcomᚋtocsinᚋtocsinᚋentᚋdeliveryᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalODeliveryStatus2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋdeliveryᚐStatus(ctx context.Context, v any) (*delivery.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(delivery.Status)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODeliveryStatus2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋdeliveryᚐStatus(ctx context.Context, sel ast.SelectionSet, v *delivery.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalODeliveryWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐDeliveryWhereInputᚄ(ctx context.Context, v any) ([]*ent.DeliveryWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.DeliveryWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDeliveryWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐDeliveryWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalODeliveryWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐDeliveryWhereInput(ctx context.Context, v any) (*ent.DeliveryWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputDeliveryWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOEscalationPolicy2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationPolicy(ctx context.Context, sel ast.SelectionSet, v *ent.EscalationPolicy) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._EscalationPolicy(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOEscalationPolicyEdge2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationPolicyEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.EscalationPolicyEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOEscalationPolicyEdge2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationPolicyEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOEscalationPolicyEdge2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationPolicyEdge(ctx context.Context, sel ast.SelectionSet, v *ent.EscalationPolicyEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._EscalationPolicyEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOEscalationPolicyOrder2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationPolicyOrder(ctx context.Context, v any) (*ent.EscalationPolicyOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputEscalationPolicyOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOEscalationPolicyWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationPolicyWhereInputᚄ(ctx context.Context, v any) ([]*ent.EscalationPolicyWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.EscalationPolicyWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNEscalationPolicyWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationPolicyWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOEscalationPolicyWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationPolicyWhereInput(ctx context.Context, v any) (*ent.EscalationPolicyWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputEscalationPolicyWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOEscalationStep2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationStepᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.EscalationStep) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEscalationStep2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationStep(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOEscalationStepWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationStepWhereInputᚄ(ctx context.Context, v any) ([]*ent.EscalationStepWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.EscalationStepWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNEscalationStepWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationStepWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOEscalationStepWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationStepWhereInput(ctx context.Context, v any) (*ent.EscalationStepWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputEscalationStepWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOHeartbeat2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐHeartbeat(ctx context.Context, sel ast.SelectionSet, v *ent.Heartbeat) graphql.Marshaler {
@@ -40633,6 +47699,102 @@ func (ec *executionContext) marshalONode2githubᚗcomᚋtocsinᚋtocsinᚋentᚐ
 	return ec._Node(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalONotificationRule2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐNotificationRuleᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.NotificationRule) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNotificationRule2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐNotificationRule(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalONotificationRuleUrgency2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋnotificationruleᚐUrgencyᚄ(ctx context.Context, v any) ([]notificationrule.Urgency, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]notificationrule.Urgency, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNNotificationRuleUrgency2githubᚗcomᚋtocsinᚋtocsinᚋentᚋnotificationruleᚐUrgency(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalONotificationRuleUrgency2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋnotificationruleᚐUrgencyᚄ(ctx context.Context, sel ast.SelectionSet, v []notificationrule.Urgency) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNotificationRuleUrgency2githubᚗcomᚋtocsinᚋtocsinᚋentᚋnotificationruleᚐUrgency(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalONotificationRuleUrgency2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋnotificationruleᚐUrgency(ctx context.Context, v any) (*notificationrule.Urgency, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(notificationrule.Urgency)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalONotificationRuleUrgency2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋnotificationruleᚐUrgency(ctx context.Context, sel ast.SelectionSet, v *notificationrule.Urgency) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalONotificationRuleWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐNotificationRuleWhereInputᚄ(ctx context.Context, v any) ([]*ent.NotificationRuleWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.NotificationRuleWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNNotificationRuleWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐNotificationRuleWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalONotificationRuleWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐNotificationRuleWhereInput(ctx context.Context, v any) (*ent.NotificationRuleWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputNotificationRuleWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalORestrictionInput2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋscheduleᚐRestrictionᚄ(ctx context.Context, v any) ([]schedule.Restriction, error) {
 	if v == nil {
 		return nil, nil
@@ -40883,6 +48045,25 @@ func (ec *executionContext) unmarshalOScheduleWhereInput2ᚖgithubᚗcomᚋtocsi
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOService2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐServiceᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Service) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNService2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐService(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOService2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐService(ctx context.Context, sel ast.SelectionSet, v *ent.Service) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -40908,6 +48089,58 @@ func (ec *executionContext) marshalOServiceEdge2ᚖgithubᚗcomᚋtocsinᚋtocsi
 		return graphql.Null
 	}
 	return ec._ServiceEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOServiceHighUrgencyUpTo2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋserviceᚐHighUrgencyUpToᚄ(ctx context.Context, v any) ([]service.HighUrgencyUpTo, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]service.HighUrgencyUpTo, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNServiceHighUrgencyUpTo2githubᚗcomᚋtocsinᚋtocsinᚋentᚋserviceᚐHighUrgencyUpTo(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOServiceHighUrgencyUpTo2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋserviceᚐHighUrgencyUpToᚄ(ctx context.Context, sel ast.SelectionSet, v []service.HighUrgencyUpTo) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNServiceHighUrgencyUpTo2githubᚗcomᚋtocsinᚋtocsinᚋentᚋserviceᚐHighUrgencyUpTo(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOServiceHighUrgencyUpTo2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋserviceᚐHighUrgencyUpTo(ctx context.Context, v any) (*service.HighUrgencyUpTo, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(service.HighUrgencyUpTo)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOServiceHighUrgencyUpTo2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋserviceᚐHighUrgencyUpTo(ctx context.Context, sel ast.SelectionSet, v *service.HighUrgencyUpTo) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOServiceOrder2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐServiceOrder(ctx context.Context, v any) (*ent.ServiceOrder, error) {
