@@ -87,7 +87,7 @@ func (s *Alerts) Create(ctx context.Context, by Actor, n NewAlert) (*Created, er
 		}
 	}
 	if !out.Deduplicated && !out.InMaintenance {
-		s.afterCommit(tx, func() { s.Pager.Opened(context.WithoutCancel(ctx), out.ID) })
+		s.afterCommit(tx, func() { s.Pager.Opened(context.WithoutCancel(ctx), out.ID, now) })
 	}
 	return out, nil
 }

@@ -82,7 +82,7 @@ type countingPager struct {
 	opened atomic.Int32
 }
 
-func (p *countingPager) Opened(context.Context, int) { p.opened.Add(1) }
+func (p *countingPager) Opened(context.Context, int, time.Time) { p.opened.Add(1) }
 
 func TestCloseFreesTheAlias(t *testing.T) {
 	s, svc, _ := setup(t)

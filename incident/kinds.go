@@ -16,3 +16,14 @@ const (
 	KindDescriptionChanged = "DESCRIPTION_CHANGED"
 	KindInMaintenance      = "IN_MAINTENANCE"
 )
+
+// Timeline event kinds the paging engine writes (package escalation).
+const (
+	// KindStepFired: an escalation step fired; data: round, step, paged
+	// (names), pages (count), next_at (RFC 3339, absent after the last).
+	KindStepFired = "ESCALATION_STEP"
+	// KindPageSent / KindPageFailed: one delivery; data: summary, channel,
+	// and for failures reason and permanent.
+	KindPageSent   = "PAGE_SENT"
+	KindPageFailed = "PAGE_FAILED"
+)

@@ -2,6 +2,7 @@ package incident
 
 import (
 	"context"
+	"time"
 
 	"github.com/tocsin/tocsin/ent"
 )
@@ -17,8 +18,9 @@ import (
 // for the commit registers with tx.OnCommit); Opened runs after the commit
 // of a new alert that needs a person.
 type Pager interface {
-	// Opened wakes escalation of a new alert (after its commit).
-	Opened(ctx context.Context, alertID int)
+	// Opened wakes escalation of a new alert (after its commit): its first
+	// step (round 0, step 0) is due at due.
+	Opened(ctx context.Context, alertID int, due time.Time)
 	// Start resumes escalation of an alert that needs a person again.
 	Start(ctx context.Context, tx *ent.Tx, a *ent.Alert) error
 	// Stop ends escalation: the alert was acknowledged, snoozed or closed.
@@ -33,7 +35,7 @@ type Pager interface {
 type PendingPager struct{}
 
 // Opened has no engine to wake.
-func (PendingPager) Opened(context.Context, int) {}
+func (PendingPager) Opened(context.Context, int, time.Time) {}
 
 // Start leaves escalation pending.
 func (PendingPager) Start(context.Context, *ent.Tx, *ent.Alert) error { return nil }

@@ -2,6 +2,7 @@ package worker
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"log/slog"
 	"time"
@@ -14,6 +15,7 @@ import (
 	"github.com/tocsin/tocsin/heartbeat"
 	"github.com/tocsin/tocsin/notify"
 	"github.com/tocsin/tocsin/notify/actiontoken"
+	"github.com/tocsin/tocsin/pager"
 	"github.com/tocsin/tocsin/schedule"
 )
 
@@ -34,6 +36,10 @@ type Deps struct {
 	ActionTokens *actiontoken.Signer
 	// Schedules announces cover requests and expires them.
 	Schedules *schedule.Schedules
+	// Pager runs escalation steps and pages, and sweeps (one worker at a
+	// time, under a PostgreSQL advisory lock on DB) what Redis lost.
+	Pager *pager.Engine
+	DB    *sql.DB
 }
 
 // Options tune the Asynq server.
@@ -67,6 +73,10 @@ func New(rdb redis.UniversalClient, o Options, d Deps) *Worker {
 	})
 	w.mux.HandleFunc(TypeUserInvite, w.handleInvite)
 	w.mux.HandleFunc(TypeCoverAnnounce, w.handleCoverAnnounce)
+	if d.Pager != nil {
+		w.mux.HandleFunc(pager.TypeStep, d.Pager.HandleStep)
+		w.mux.HandleFunc(pager.TypeNotify, d.Pager.HandleNotify)
+	}
 	return w
 }
 
@@ -82,6 +92,9 @@ func (w *Worker) Run(ctx context.Context) error {
 	go w.housekeep(ctx)
 	if w.deps.Schedules != nil {
 		go w.expireCovers(ctx)
+	}
+	if w.deps.Pager != nil && w.deps.DB != nil {
+		go w.deps.Pager.RunSweeper(ctx, w.deps.DB, time.Second)
 	}
 	<-ctx.Done()
 	slog.Info("worker shutting down")

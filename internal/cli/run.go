@@ -11,6 +11,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/hibiken/asynq"
 	"github.com/redis/go-redis/v9"
 	"golang.org/x/sync/errgroup"
 
@@ -26,6 +27,7 @@ import (
 	mobilepush "github.com/tocsin/tocsin/mobile-push"
 	"github.com/tocsin/tocsin/notify"
 	"github.com/tocsin/tocsin/notify/actiontoken"
+	"github.com/tocsin/tocsin/pager"
 	"github.com/tocsin/tocsin/schedule"
 	"github.com/tocsin/tocsin/server"
 	"github.com/tocsin/tocsin/worker"
@@ -42,6 +44,7 @@ type app struct {
 	intgs  *integration.Integrations
 	// tokens signs and checks action tokens; nil when action links are off.
 	tokens *actiontoken.Signer
+	pager  *pager.Engine
 }
 
 func open(ctx context.Context, cfg *config.Config) (*app, error) {
@@ -63,6 +66,12 @@ func open(ctx context.Context, cfg *config.Config) (*app, error) {
 		a.close()
 		return nil, err
 	}
+	// The paging engine: serve queues the first step of the alerts its
+	// doors open; worker runs the steps, sends the pages and sweeps.
+	a.pager = &pager.Engine{Client: client, Queue: asynq.NewClientFromRedisClient(rdb),
+		Schedules: schedule.New(client, worker.NewClient(rdb)), Tokens: a.tokens, TokenTTL: cfg.ActionTokenTTL,
+		BaseURL: cfg.BaseURL, Now: time.Now}
+	a.alerts.Pager = a.pager
 	return a, nil
 }
 
@@ -103,6 +112,7 @@ func (a *app) worker(ctx context.Context) (*worker.Worker, error) {
 	if push != nil {
 		channels[push.Name()] = push
 	}
+	a.pager.Channels = channels
 	on := slices.Sorted(maps.Keys(channels))
 	slog.Info("delivery channels", "on", on, "action_links", a.tokens != nil)
 	queues, _ := config.QueueWeights(a.cfg.WorkerQueues) // validated by config.Load
@@ -112,7 +122,8 @@ func (a *app) worker(ctx context.Context) (*worker.Worker, error) {
 		TaskCheckInterval:        a.cfg.TaskCheckInterval,
 		DelayedTaskCheckInterval: a.cfg.DelayedTaskCheckInterval,
 	}, worker.Deps{Client: a.client, Auth: a.auth, Mailer: chs.Email.Mailer, BaseURL: a.cfg.BaseURL, Heartbeats: a.heartbeats(),
-		Channels: channels, ActionTokens: a.tokens, Schedules: schedule.New(a.client, worker.NewClient(a.redis))}), nil
+		Channels: channels, ActionTokens: a.tokens, Schedules: schedule.New(a.client, worker.NewClient(a.redis)),
+		Pager: a.pager, DB: a.db}), nil
 }
 
 func (a *app) heartbeats() *heartbeat.Monitor {

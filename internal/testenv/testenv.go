@@ -32,7 +32,7 @@ import (
 // marks a package that needs no Redis (Env.Redis is nil). Redis has 16
 // numbers: 0 is `make dev`'s, 10 the benchmark's (bench/ingest -spawn),
 // 15 the browser e2e run's (scripts/e2e.sh).
-// Free now: 5, 7, 8, 9, 11.
+// Free now: 5, 7, 9, 11.
 var redisDBs = map[string]int{
 	"auth":         1,
 	"integration":  2,
@@ -47,6 +47,7 @@ var redisDBs = map[string]int{
 	"seed":         -1,
 	"heartbeat":    -1,
 	"schedule":     -1,
+	"pager":        8,
 }
 
 // Env is what a test package gets.

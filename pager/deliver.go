@@ -1,0 +1,213 @@
+package pager
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/hibiken/asynq"
+
+	"github.com/tocsin/tocsin/ent"
+	"github.com/tocsin/tocsin/ent/alert"
+	"github.com/tocsin/tocsin/ent/contactmethod"
+	"github.com/tocsin/tocsin/ent/delivery"
+	"github.com/tocsin/tocsin/ent/timelineevent"
+	"github.com/tocsin/tocsin/escalation"
+	"github.com/tocsin/tocsin/incident"
+	mobilepush "github.com/tocsin/tocsin/mobile-push"
+	"github.com/tocsin/tocsin/notify"
+	"github.com/tocsin/tocsin/notify/actiontoken"
+	"github.com/tocsin/tocsin/viewer"
+)
+
+// HandleNotify runs TypeNotify: send one planned page.
+func (e *Engine) HandleNotify(ctx context.Context, t *asynq.Task) error {
+	var p notifyTask
+	if err := json.Unmarshal(t.Payload(), &p); err != nil {
+		return fmt.Errorf("%w: %v", asynq.SkipRetry, err)
+	}
+	return e.Deliver(ctx, p.Delivery)
+}
+
+// errRetry is a temporary provider failure: the task runs again later.
+var errRetry = errors.New("temporary delivery failure")
+
+// Deliver sends one planned page, at its due time, at most once: inside one
+// transaction it locks the delivery (still PLANNED?) and the alert (still
+// open and unacknowledged?), hands the page to the channel, and records the
+// outcome. An acknowledge waits for a send in flight and is never followed
+// by a page. A temporary failure leaves the page PLANNED and returns an
+// error so the task is retried; a permanent one is recorded and final.
+func (e *Engine) Deliver(ctx context.Context, deliveryID int) error {
+	ctx = viewer.System(ctx)
+	d, err := e.Client.Delivery.Get(ctx, deliveryID)
+	if ent.IsNotFound(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if err := e.waitUntil(ctx, d.DueAt); err != nil {
+		return err
+	}
+	tx, err := e.Client.Tx(ctx)
+	if err != nil {
+		return err
+	}
+	sendErr, err := e.deliver(ent.NewTxContext(ctx, tx), tx, deliveryID)
+	if err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	return sendErr
+}
+
+func (e *Engine) deliver(ctx context.Context, tx *ent.Tx, id int) (sendErr, err error) {
+	d, err := tx.Delivery.Query().Where(delivery.ID(id)).ForUpdate().Only(ctx)
+	if err != nil || d.Status != delivery.StatusPLANNED {
+		return nil, ignoreNotFound(err)
+	}
+	a, err := tx.Alert.Query().Where(alert.ID(d.AlertID)).ForShare().WithService().Only(ctx)
+	if err != nil {
+		return nil, err
+	}
+	now := e.Now()
+	switch {
+	case a.Status == alert.StatusCLOSED:
+		return nil, skip(ctx, tx, d, "the alert was closed")
+	case a.Status == alert.StatusACKED:
+		return nil, skip(ctx, tx, d, "the alert was acknowledged")
+	case a.SnoozedUntil != nil && a.SnoozedUntil.After(now):
+		return nil, skip(ctx, tx, d, "the alert is snoozed")
+	}
+	cm, err := tx.ContactMethod.Query().Where(contactmethod.ID(d.ContactMethodID)).WithUser().Only(ctx)
+	if ent.IsNotFound(err) {
+		return nil, skip(ctx, tx, d, "the contact method was removed")
+	}
+	if err != nil {
+		return nil, err
+	}
+	if cm.Disabled || cm.Edges.User == nil || cm.Edges.User.Disabled {
+		return nil, skip(ctx, tx, d, "the contact method or its owner is disabled")
+	}
+	ch := e.Channels[channelOf(cm.Kind)]
+	if ch == nil {
+		return nil, e.failed(ctx, tx, d, a, cm, fmt.Errorf("the %s channel is not configured on this Tocsin", channelOf(cm.Kind)), true)
+	}
+	page, err := e.page(a, cm, now)
+	if err != nil {
+		return nil, err
+	}
+	sctx, cancel := context.WithTimeout(ctx, e.sendTimeout())
+	receipt, err := ch.Send(sctx, page)
+	cancel()
+	if err != nil {
+		permanent := notify.IsPermanent(err) || mobilepush.IsUnregistered(err)
+		if mobilepush.IsUnregistered(err) {
+			if err := tx.ContactMethod.UpdateOne(cm).SetDisabled(true).Exec(ctx); err != nil {
+				return nil, err
+			}
+		}
+		if !permanent {
+			if err := tx.Delivery.UpdateOne(d).AddAttempts(1).SetDetail(cut(err.Error())).Exec(ctx); err != nil {
+				return nil, err
+			}
+			return fmt.Errorf("%w: %s: %v", errRetry, ch.Name(), err), nil
+		}
+		return nil, e.failed(ctx, tx, d, a, cm, err, true)
+	}
+	if err := tx.Delivery.UpdateOne(d).SetStatus(delivery.StatusSENT).AddAttempts(1).SetSentAt(now).
+		SetProviderID(cut(receipt.ProviderID)).SetDetail(cut(receipt.Summary)).Exec(ctx); err != nil {
+		return nil, err
+	}
+	return nil, tx.TimelineEvent.Create().SetAlertID(a.ID).SetKind(incident.KindPageSent).
+		SetActorType(timelineevent.ActorTypeSYSTEM).SetActorName("Tocsin").SetCreatedAt(now).
+		SetData(map[string]any{"summary": receipt.Summary, "channel": ch.Name(), "user": cm.Edges.User.Name,
+			"round": d.Round, "step": d.Step}).Exec(ctx)
+}
+
+// page builds what the channel sends, with an action token when signing is on.
+func (e *Engine) page(a *ent.Alert, cm *ent.ContactMethod, now time.Time) (notify.Page, error) {
+	u := notify.UrgencyLow
+	if escalation.UrgencyOf(string(a.Priority), string(a.Edges.Service.HighUrgencyUpTo)) == escalation.High {
+		u = notify.UrgencyHigh
+	}
+	p := notify.Page{AlertID: a.ID, TinyID: incident.TinyID(a.ID), Message: a.Message, Description: a.Description,
+		Priority: string(a.Priority), Service: a.Edges.Service.Name, Urgency: u,
+		Link: e.BaseURL + "/alerts/" + strconv.Itoa(a.ID), To: cm.Address, ToName: cm.Edges.User.Name + "'s " + cm.Name,
+		CriticalAlerts: cm.CriticalAlerts}
+	if e.Tokens != nil && cm.Kind != contactmethod.KindWEBHOOK {
+		exp := now.Add(e.tokenTTL())
+		tok, err := e.Tokens.Sign(actiontoken.Claims{AlertID: a.ID, UserID: cm.UserID, Actions: notify.Actions, Expires: exp})
+		if err != nil {
+			return notify.Page{}, err
+		}
+		p.ActionToken, p.ActionURL, p.ActionExpires = tok, e.BaseURL+"/actions/"+tok, exp
+	}
+	return p, nil
+}
+
+// failed records a page that will not be sent, and says so on the timeline.
+func (e *Engine) failed(ctx context.Context, tx *ent.Tx, d *ent.Delivery, a *ent.Alert, cm *ent.ContactMethod, cause error, permanent bool) error {
+	if err := tx.Delivery.UpdateOne(d).SetStatus(delivery.StatusFAILED).AddAttempts(1).SetDetail(cut(cause.Error())).Exec(ctx); err != nil {
+		return err
+	}
+	return tx.TimelineEvent.Create().SetAlertID(a.ID).SetKind(incident.KindPageFailed).
+		SetActorType(timelineevent.ActorTypeSYSTEM).SetActorName("Tocsin").SetCreatedAt(e.Now()).
+		SetData(map[string]any{"channel": channelOf(cm.Kind), "user": cm.Edges.User.Name, "reason": cut(cause.Error()),
+			"permanent": permanent, "round": d.Round, "step": d.Step}).Exec(ctx)
+}
+
+// skip records a page that is no longer wanted.
+func skip(ctx context.Context, tx *ent.Tx, d *ent.Delivery, why string) error {
+	return tx.Delivery.UpdateOne(d).SetStatus(delivery.StatusSKIPPED).SetDetail(why).Exec(ctx)
+}
+
+// channelOf names the channel of a contact method kind.
+func channelOf(k contactmethod.Kind) string {
+	switch k {
+	case contactmethod.KindPUSH:
+		return "push"
+	case contactmethod.KindSMS:
+		return "sms"
+	case contactmethod.KindVOICE:
+		return "voice"
+	case contactmethod.KindEMAIL:
+		return "email"
+	}
+	return "webhook"
+}
+
+func (e *Engine) sendTimeout() time.Duration {
+	if e.SendTimeout > 0 {
+		return e.SendTimeout
+	}
+	return 20 * time.Second
+}
+
+func (e *Engine) tokenTTL() time.Duration {
+	if e.TokenTTL > 0 {
+		return e.TokenTTL
+	}
+	return time.Hour
+}
+
+func cut(s string) string {
+	if len(s) > 900 {
+		return s[:900]
+	}
+	return s
+}
+
+func ignoreNotFound(err error) error {
+	if ent.IsNotFound(err) {
+		return nil
+	}
+	return err
+}

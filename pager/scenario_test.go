@@ -1,0 +1,129 @@
+package pager_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/tocsin/tocsin/ent/contactmethod"
+	"github.com/tocsin/tocsin/ent/delivery"
+	"github.com/tocsin/tocsin/escalation"
+	"github.com/tocsin/tocsin/incident"
+)
+
+func user(id int) escalation.Target { return escalation.Target{Kind: escalation.TargetUser, ID: id} }
+
+// Step 0 pages Ana (push at once, SMS after 2 min); step 1, 5 minutes later,
+// pages the team round-robin; the policy runs twice, then stops.
+func TestAPolicyPagesEachPersonOnEachChannelAtItsTime(t *testing.T) {
+	w := newWorld(t)
+	team := env.Client.Team.Create().SetName("Platform").SaveX(sys)
+	ana := w.person("ana", team, map[contactmethod.Kind]int{contactmethod.KindPUSH: 0, contactmethod.KindSMS: 2})
+	w.person("bob", team, map[contactmethod.Kind]int{contactmethod.KindPUSH: 0})
+	w.person("cy", team, map[contactmethod.Kind]int{contactmethod.KindVOICE: 1})
+	svc := w.service(team, 1,
+		escalation.Step{Delay: 5 * time.Minute, Targets: []escalation.Target{user(ana.ID)}},
+		escalation.Step{Delay: 5 * time.Minute, Targets: []escalation.Target{{Kind: escalation.TargetRoundRobin, ID: team.ID}}})
+	w.open(svc, "P1")
+	w.runUntil(time.Hour)
+	// Round robin goes by member id: ana, bob, cy — ana's turn comes first.
+	w.expect(
+		"push to ana-PUSH at +0s", "sms to ana-SMS at +2m0s",
+		"push to ana-PUSH at +5m0s", "sms to ana-SMS at +7m0s",
+		"push to ana-PUSH at +10m0s", "sms to ana-SMS at +12m0s",
+		"push to bob-PUSH at +15m0s",
+	)
+}
+
+func TestAcknowledgeStopsEveryLaterPage(t *testing.T) {
+	w := newWorld(t)
+	team := env.Client.Team.Create().SetName("Platform").SaveX(sys)
+	ana := w.person("ana", team, map[contactmethod.Kind]int{contactmethod.KindPUSH: 0, contactmethod.KindSMS: 2})
+	bob := w.person("bob", team, map[contactmethod.Kind]int{contactmethod.KindPUSH: 0})
+	svc := w.service(team, 2,
+		escalation.Step{Delay: 5 * time.Minute, Targets: []escalation.Target{user(ana.ID)}},
+		escalation.Step{Delay: 5 * time.Minute, Targets: []escalation.Target{user(bob.ID)}})
+	id := w.open(svc, "P1")
+	w.runUntil(time.Minute)
+	if _, err := w.alerts.Acknowledge(sys, incident.UserActor(ana), id, ""); err != nil {
+		t.Fatal(err)
+	}
+	w.runUntil(time.Hour)
+	w.expect("push to ana-PUSH at +0s")
+	if n := env.Client.Delivery.Query().Where(delivery.StatusEQ(delivery.StatusSKIPPED)).CountX(sys); n != 1 {
+		t.Fatalf("the SMS planned for +2m is recorded as skipped: %d skipped", n)
+	}
+}
+
+func TestSnoozeHoldsPagingUntilItEnds(t *testing.T) {
+	w := newWorld(t)
+	team := env.Client.Team.Create().SetName("Platform").SaveX(sys)
+	ana := w.person("ana", team, map[contactmethod.Kind]int{contactmethod.KindPUSH: 0, contactmethod.KindSMS: 2})
+	bob := w.person("bob", team, map[contactmethod.Kind]int{contactmethod.KindPUSH: 0})
+	svc := w.service(team, 0,
+		escalation.Step{Delay: 5 * time.Minute, Targets: []escalation.Target{user(ana.ID)}},
+		escalation.Step{Targets: []escalation.Target{user(bob.ID)}})
+	id := w.open(svc, "P1")
+	w.runUntil(time.Minute)
+	if _, err := w.alerts.Snooze(sys, incident.UserActor(ana), id, w.start.Add(30*time.Minute), ""); err != nil {
+		t.Fatal(err)
+	}
+	w.runUntil(time.Hour)
+	// Ana's SMS fell inside the snooze; paging resumed at its end with the
+	// step that was next (bob), and the policy then ended.
+	w.expect("push to ana-PUSH at +0s", "push to bob-PUSH at +30m0s")
+}
+
+func TestEscalateNowFiresTheNextStepAtOnce(t *testing.T) {
+	w := newWorld(t)
+	team := env.Client.Team.Create().SetName("Platform").SaveX(sys)
+	ana := w.person("ana", team, map[contactmethod.Kind]int{contactmethod.KindPUSH: 0})
+	bob := w.person("bob", team, map[contactmethod.Kind]int{contactmethod.KindPUSH: 0})
+	svc := w.service(team, 0,
+		escalation.Step{Delay: 30 * time.Minute, Targets: []escalation.Target{user(ana.ID)}},
+		escalation.Step{Targets: []escalation.Target{user(bob.ID)}})
+	id := w.open(svc, "P1")
+	w.runUntil(time.Minute)
+	if _, err := w.alerts.EscalateNow(sys, incident.UserActor(ana), id, ""); err != nil {
+		t.Fatal(err)
+	}
+	w.runUntil(time.Hour)
+	w.expect("push to ana-PUSH at +0s", "push to bob-PUSH at +1m0s")
+}
+
+func TestLowUrgencyFollowsLowUrgencyRules(t *testing.T) {
+	w := newWorld(t)
+	team := env.Client.Team.Create().SetName("Platform").SaveX(sys)
+	ana := w.person("ana", team, map[contactmethod.Kind]int{contactmethod.KindPUSH: 0})
+	email := env.Client.ContactMethod.Create().SetUserID(ana.ID).SetKind(contactmethod.KindEMAIL).SetName("mail").
+		SetAddress("ana@x.io").SetVerifiedAt(w.now).SaveX(sys)
+	env.Client.NotificationRule.Create().SetUserID(ana.ID).SetContactMethodID(email.ID).SetUrgency("LOW").ExecX(sys)
+	svc := w.service(team, 0, escalation.Step{Targets: []escalation.Target{user(ana.ID)}})
+	w.open(svc, "P4")
+	w.runUntil(time.Hour)
+	w.expect("email to ana@x.io at +0s")
+}
+
+// An unverified SMS number is never paged; a person with no usable rule is
+// named on the timeline as unreachable.
+func TestUnverifiedMethodsAreNotPaged(t *testing.T) {
+	w := newWorld(t)
+	team := env.Client.Team.Create().SetName("Platform").SaveX(sys)
+	ana := w.person("ana", team, nil)
+	cm := env.Client.ContactMethod.Create().SetUserID(ana.ID).SetKind(contactmethod.KindSMS).SetName("sms").SetAddress("+1").SaveX(sys)
+	env.Client.NotificationRule.Create().SetUserID(ana.ID).SetContactMethodID(cm.ID).SetUrgency("HIGH").ExecX(sys)
+	svc := w.service(team, 0, escalation.Step{Targets: []escalation.Target{user(ana.ID)}})
+	id := w.open(svc, "P1")
+	w.runUntil(time.Hour)
+	w.expect()
+	ev := env.Client.Alert.GetX(sys, id).QueryTimeline().AllX(sys)
+	found := false
+	for _, e := range ev {
+		if e.Kind == incident.KindStepFired {
+			un, _ := e.Data["unreachable"].([]any)
+			found = len(un) == 1 && un[0] == "ana"
+		}
+	}
+	if !found {
+		t.Fatalf("the step event names ana as unreachable: %+v", ev)
+	}
+}

@@ -1,0 +1,303 @@
+package pager
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"time"
+
+	entsql "entgo.io/ent/dialect/sql"
+	"github.com/hibiken/asynq"
+
+	"github.com/tocsin/tocsin/ent"
+	"github.com/tocsin/tocsin/ent/alert"
+	"github.com/tocsin/tocsin/ent/contactmethod"
+	"github.com/tocsin/tocsin/ent/delivery"
+	"github.com/tocsin/tocsin/ent/escalationstep"
+	"github.com/tocsin/tocsin/ent/notificationrule"
+	entschedule "github.com/tocsin/tocsin/ent/schedule"
+	"github.com/tocsin/tocsin/ent/team"
+	"github.com/tocsin/tocsin/ent/timelineevent"
+	"github.com/tocsin/tocsin/ent/user"
+	"github.com/tocsin/tocsin/escalation"
+	"github.com/tocsin/tocsin/incident"
+	"github.com/tocsin/tocsin/viewer"
+)
+
+// HandleStep runs TypeStep: fire the step the task was queued for, if the
+// alert is still there, then queue its pages and the next step.
+func (e *Engine) HandleStep(ctx context.Context, t *asynq.Task) error {
+	var p stepTask
+	if err := json.Unmarshal(t.Payload(), &p); err != nil {
+		return fmt.Errorf("%w: %v", asynq.SkipRetry, err)
+	}
+	if err := e.waitUntil(ctx, time.UnixMicro(p.Due)); err != nil {
+		return err
+	}
+	pages, err := e.Fire(ctx, p.Alert, escalation.Position{Round: p.Round, Step: p.Step}, time.UnixMicro(p.Due))
+	if err != nil {
+		return err
+	}
+	e.arm(ctx, p.Alert)
+	for _, d := range pages {
+		if !d.DueAt.After(e.Now()) {
+			// Due now: send from here rather than wait for the queue to
+			// pick a new task up; the task below is the safety net.
+			if err := e.Deliver(ctx, d.ID); err != nil {
+				e.queueNotify(ctx, d.ID, d.DueAt)
+			}
+			continue
+		}
+		e.queueNotify(ctx, d.ID, d.DueAt)
+	}
+	return nil
+}
+
+// Fire fires one step of an alert's policy, if the alert is still at that
+// step and due then: it resolves the step's targets now, plans each
+// person's pages (deliveries) by their notification rules, writes the step
+// on the timeline and moves the alert to its next step. It returns the
+// planned pages; nothing when the alert has moved on.
+func (e *Engine) Fire(ctx context.Context, alertID int, pos escalation.Position, due time.Time) ([]*ent.Delivery, error) {
+	ctx = viewer.System(ctx)
+	tx, err := e.Client.Tx(ctx)
+	if err != nil {
+		return nil, err
+	}
+	pages, err := e.fire(ent.NewTxContext(ctx, tx), tx, alertID, pos, due)
+	if err != nil {
+		_ = tx.Rollback()
+		return nil, err
+	}
+	return pages, tx.Commit()
+}
+
+func (e *Engine) fire(ctx context.Context, tx *ent.Tx, alertID int, pos escalation.Position, due time.Time) ([]*ent.Delivery, error) {
+	a, err := tx.Alert.Query().Where(alert.ID(alertID)).ForUpdate().WithService().Only(ctx)
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if a.Status != alert.StatusOPEN || a.EscalationDueAt == nil || a.EscalationRound != pos.Round || a.EscalationStep != pos.Step ||
+		a.EscalationDueAt.Sub(due).Abs() >= time.Millisecond {
+		return nil, nil // acknowledged, closed, snoozed, or moved on since the task was queued
+	}
+	policy, err := e.policyOf(ctx, tx, a.Edges.Service)
+	if err != nil {
+		return nil, err
+	}
+	if pos.Step >= len(policy.Steps) {
+		return nil, tx.Alert.UpdateOne(a).ClearEscalationDueAt().Exec(ctx)
+	}
+	now := e.Now()
+	step := policy.Steps[pos.Step]
+	users, webhooks, err := e.targets(ctx, tx, step.Targets, now)
+	if err != nil {
+		return nil, err
+	}
+	urgency := escalation.UrgencyOf(string(a.Priority), string(a.Edges.Service.HighUrgencyUpTo))
+	planned, unreachable, err := e.plan(ctx, tx, a, pos, users, webhooks, urgency, due)
+	if err != nil {
+		return nil, err
+	}
+	data := map[string]any{"round": pos.Round, "step": pos.Step, "urgency": string(urgency), "pages": len(planned)}
+	names := make([]string, 0, len(users))
+	for _, u := range users {
+		names = append(names, u.Name)
+	}
+	data["paged"] = names
+	if len(unreachable) > 0 {
+		data["unreachable"] = unreachable
+	}
+	upd := tx.Alert.UpdateOne(a)
+	if next, at, ok := policy.Next(pos, due); ok {
+		upd.SetEscalationRound(next.Round).SetEscalationStep(next.Step).SetEscalationDueAt(at)
+		data["next_at"] = at.UTC().Format(time.RFC3339)
+	} else {
+		upd.ClearEscalationDueAt()
+	}
+	if err := upd.Exec(ctx); err != nil {
+		return nil, err
+	}
+	if err := tx.TimelineEvent.Create().SetAlertID(a.ID).SetKind(incident.KindStepFired).
+		SetActorType(timelineevent.ActorTypeSYSTEM).SetActorName("Tocsin").SetData(data).SetCreatedAt(now).Exec(ctx); err != nil {
+		return nil, err
+	}
+	return planned, nil
+}
+
+// fallbackDelay is the delay of the one-step policy of a service without
+// one: its team's on-call schedules, again every 5 minutes, three times.
+const fallbackDelay = 5 * time.Minute
+
+// policyOf is the service's escalation policy; a service without one pages
+// whoever is on call in its team's schedules.
+func (e *Engine) policyOf(ctx context.Context, tx *ent.Tx, svc *ent.Service) (escalation.Policy, error) {
+	if svc.EscalationPolicyID == nil {
+		ids, err := tx.Schedule.Query().Where(entschedule.TeamID(svc.TeamID)).Order(ent.Asc(entschedule.FieldID)).IDs(ctx)
+		if err != nil {
+			return escalation.Policy{}, err
+		}
+		step := escalation.Step{Delay: fallbackDelay}
+		for _, id := range ids {
+			step.Targets = append(step.Targets, escalation.Target{Kind: escalation.TargetSchedule, ID: id})
+		}
+		return escalation.Policy{Steps: []escalation.Step{step}, Repeat: 2}, nil
+	}
+	pol, err := tx.EscalationPolicy.Get(ctx, *svc.EscalationPolicyID)
+	if err != nil {
+		return escalation.Policy{}, err
+	}
+	rows, err := tx.EscalationStep.Query().Where(escalationstep.PolicyID(pol.ID)).Order(ent.Asc(escalationstep.FieldPosition)).All(ctx)
+	if err != nil {
+		return escalation.Policy{}, err
+	}
+	out := escalation.Policy{Repeat: pol.Repeat}
+	for _, r := range rows {
+		out.Steps = append(out.Steps, escalation.Step{Delay: time.Duration(r.DelayMinutes) * time.Minute, Targets: r.Targets, KeepPaging: r.KeepPaging})
+	}
+	return out, nil
+}
+
+// targets resolves a step's targets at t: the people it reaches (enabled,
+// each once, in target order) and the webhook contact methods it calls.
+func (e *Engine) targets(ctx context.Context, tx *ent.Tx, ts []escalation.Target, t time.Time) ([]*ent.User, []*ent.ContactMethod, error) {
+	var ids []int
+	var hooks []int
+	for _, tg := range ts {
+		switch tg.Kind {
+		case escalation.TargetUser:
+			ids = append(ids, tg.ID)
+		case escalation.TargetSchedule:
+			if e.Schedules == nil {
+				continue
+			}
+			on, err := e.Schedules.OnCallAt(ctx, tg.ID, t)
+			if err != nil && !ent.IsNotFound(err) {
+				return nil, nil, err
+			}
+			ids = append(ids, on...)
+		case escalation.TargetTeam, escalation.TargetRoundRobin:
+			members, err := tx.User.Query().Where(user.HasTeamsWith(team.ID(tg.ID)), user.Disabled(false)).
+				Order(ent.Asc(user.FieldID)).IDs(ctx)
+			if err != nil {
+				return nil, nil, err
+			}
+			if tg.Kind == escalation.TargetTeam {
+				ids = append(ids, members...)
+				continue
+			}
+			tm, err := tx.Team.Query().Where(team.ID(tg.ID)).ForUpdate().Only(ctx)
+			if ent.IsNotFound(err) {
+				continue
+			}
+			if err != nil {
+				return nil, nil, err
+			}
+			u, next := escalation.RoundRobin(members, tm.RoundRobinNext)
+			if u == 0 {
+				continue
+			}
+			if err := tx.Team.UpdateOne(tm).SetRoundRobinNext(next).Exec(ctx); err != nil {
+				return nil, nil, err
+			}
+			ids = append(ids, u)
+		case escalation.TargetWebhook:
+			hooks = append(hooks, tg.ID)
+		}
+	}
+	seen := map[int]bool{}
+	uniq := ids[:0:0]
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			uniq = append(uniq, id)
+		}
+	}
+	found, err := tx.User.Query().Where(user.IDIn(uniq...), user.Disabled(false)).All(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	byID := map[int]*ent.User{}
+	for _, u := range found {
+		byID[u.ID] = u
+	}
+	users := make([]*ent.User, 0, len(found))
+	for _, id := range uniq {
+		if u := byID[id]; u != nil {
+			users = append(users, u)
+		}
+	}
+	webhooks, err := tx.ContactMethod.Query().Where(contactmethod.IDIn(hooks...), contactmethod.KindEQ(contactmethod.KindWEBHOOK),
+		contactmethod.Disabled(false)).All(ctx)
+	return users, webhooks, err
+}
+
+// plan writes the deliveries of one step: each person's pages by their
+// rules for the urgency (low urgency waits out quiet hours), and one page
+// per webhook target at once. Rows that exist already (the step ran
+// before and rolled back nothing) are kept. It returns the planned rows
+// and the names of people it could not reach.
+func (e *Engine) plan(ctx context.Context, tx *ent.Tx, a *ent.Alert, pos escalation.Position, users []*ent.User,
+	webhooks []*ent.ContactMethod, u escalation.Urgency, firedAt time.Time) ([]*ent.Delivery, []string, error) {
+	var pages []escalation.Page
+	var unreachable []string
+	for _, usr := range users {
+		rules, err := tx.NotificationRule.Query().
+			Where(notificationrule.UserID(usr.ID), notificationrule.UrgencyEQ(notificationrule.Urgency(u)),
+				notificationrule.HasContactMethodWith(contactmethod.Disabled(false),
+					contactmethod.Or(contactmethod.VerifiedAtNotNil(), contactmethod.KindIn(contactmethod.KindPUSH, contactmethod.KindWEBHOOK)))).
+			All(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(rules) == 0 {
+			unreachable = append(unreachable, usr.Name)
+			continue
+		}
+		rs := make([]escalation.Rule, len(rules))
+		for i, r := range rules {
+			rs[i] = escalation.Rule{MethodID: r.ContactMethodID, Delay: time.Duration(r.DelayMinutes) * time.Minute}
+		}
+		pages = append(pages, escalation.Plan(usr.ID, rs, u, quietHours(usr), firedAt)...)
+	}
+	for _, h := range webhooks {
+		pages = append(pages, escalation.Page{UserID: h.UserID, MethodID: h.ID, At: firedAt})
+	}
+	if len(pages) == 0 {
+		return nil, unreachable, nil
+	}
+	// Two rules of one person on one method (push at 0 and again at 5)
+	// are one page per step: the key is (alert, round, step, method).
+	slices.SortStableFunc(pages, func(x, y escalation.Page) int { return x.At.Compare(y.At) })
+	bulk := make([]*ent.DeliveryCreate, 0, len(pages))
+	for _, p := range pages {
+		bulk = append(bulk, tx.Delivery.Create().SetAlertID(a.ID).SetUserID(p.UserID).SetContactMethodID(p.MethodID).
+			SetRound(pos.Round).SetStep(pos.Step).SetDueAt(p.At))
+	}
+	err := tx.Delivery.CreateBulk(bulk...).OnConflict(
+		entsql.ConflictColumns(delivery.FieldAlertID, delivery.FieldRound, delivery.FieldStep, delivery.FieldContactMethodID),
+	).DoNothing().Exec(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	planned, err := tx.Delivery.Query().Where(delivery.AlertID(a.ID), delivery.Round(pos.Round), delivery.Step(pos.Step),
+		delivery.StatusEQ(delivery.StatusPLANNED)).Order(ent.Asc(delivery.FieldDueAt), ent.Asc(delivery.FieldID)).All(ctx)
+	return planned, unreachable, err
+}
+
+// quietHours is a user's quiet hours in their time zone.
+func quietHours(u *ent.User) escalation.QuietHours {
+	if u.QuietHoursStart == nil || u.QuietHoursEnd == nil {
+		return escalation.QuietHours{}
+	}
+	zone, err := time.LoadLocation(u.TimeZone)
+	if err != nil {
+		zone = time.UTC
+	}
+	return escalation.QuietHours{Start: time.Duration(*u.QuietHoursStart) * time.Minute,
+		End: time.Duration(*u.QuietHoursEnd) * time.Minute, Zone: zone}
+}
