@@ -9,7 +9,7 @@ import (
 
 	"github.com/tocsin/tocsin/ent/contactmethod"
 	"github.com/tocsin/tocsin/escalation"
-		"github.com/tocsin/tocsin/pager"
+	"github.com/tocsin/tocsin/pager"
 )
 
 // worker runs the engine's tasks on the real Redis, as `tocsin worker` does.
