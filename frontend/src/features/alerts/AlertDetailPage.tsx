@@ -118,7 +118,7 @@ export function AlertDetailPage() {
               <dd>
                 {new Date(alert.escalationDueAt) > now ? (
                   <>
-                    Paging resumes <RelativeTime value={alert.escalationDueAt} now={now} timeZone={timeZone} />
+                    {snoozed ? 'Paging resumes' : 'Next escalation step'} <RelativeTime value={alert.escalationDueAt} now={now} timeZone={timeZone} />
                   </>
                 ) : (
                   <>

@@ -45,4 +45,14 @@ describe('timeline wording', () => {
     expect(say(ev('ESCALATION_PENDING', { requested: true }, tocsin)).text).toBe('Next escalation step queued');
     expect(say(ev('SOMETHING_NEW', { note: 'x' })).text).toBe('Rui Responder: something new');
   });
+
+  it('words the paging engine\'s steps and pages', () => {
+    const tocsin = { actorType: 'SYSTEM' as const, actorName: 'Tocsin', actor: null };
+    expect(say(ev('ESCALATION_STEP', { round: 0, step: 0, paged: ['Ana', 'Bob'], pages: 3 }, tocsin)).text).toBe('Escalation step 1: paging Ana, Bob');
+    const lonely = say(ev('ESCALATION_STEP', { round: 1, step: 1, paged: ['Cy'], unreachable: ['Cy'] }, tocsin));
+    expect(lonely.text).toBe('Escalation step 2 (repeat 1): paging Cy');
+    expect(lonely.note).toBe('No notification rules for this urgency: Cy');
+    expect(say(ev('PAGE_SENT', { summary: 'SMS to +49…: queued', channel: 'sms', user: 'Ana' }, tocsin)).text).toBe('SMS to +49…: queued');
+    expect(say(ev('PAGE_FAILED', { channel: 'voice', user: 'Ana', reason: 'busy' }, tocsin)).text).toBe('Could not page Ana by voice: busy');
+  });
 });

@@ -77,6 +77,19 @@ export function describeEvent(e: TimelineEventLike, ctx: Context): Wording {
       return { text: `${who} escalated it to the next step`, note };
     case 'ESCALATION_PENDING':
       return { text: e.data.requested ? 'Next escalation step queued' : 'Escalation started: on-call will be paged', note };
+    case 'ESCALATION_STEP': {
+      const paged = Array.isArray(e.data.paged) ? (e.data.paged as unknown[]).map(String) : [];
+      const unreachable = Array.isArray(e.data.unreachable) ? (e.data.unreachable as unknown[]).map(String) : [];
+      const step = typeof e.data.step === 'number' ? e.data.step + 1 : '?';
+      const round = typeof e.data.round === 'number' && e.data.round > 0 ? ` (repeat ${e.data.round})` : '';
+      const whom = paged.length ? `paging ${paged.join(', ')}` : 'nobody to page';
+      const missing = unreachable.length ? `No notification rules for this urgency: ${unreachable.join(', ')}` : undefined;
+      return { text: `Escalation step ${step}${round}: ${whom}`, note: note ?? missing };
+    }
+    case 'PAGE_SENT':
+      return { text: str(e.data.summary) || `Paged ${str(e.data.user)} by ${str(e.data.channel)}`, note };
+    case 'PAGE_FAILED':
+      return { text: `Could not page ${str(e.data.user) || 'someone'} by ${str(e.data.channel) || '?'}: ${str(e.data.reason) || 'failed'}`, note };
     case 'PRIORITY_CHANGED':
       return { text: `${who} changed priority from ${str(e.data.from) || '?'} to ${str(e.data.to) || '?'}`, note };
     case 'MESSAGE_CHANGED':
