@@ -50,6 +50,11 @@ func Demo(ctx context.Context, c *ent.Client, a *auth.Service, now time.Time) er
 			}
 		}
 		users[du.Email] = u
+		if du.Role != viewer.RoleStakeholder {
+			if err := pageByEmail(ctx, c, u, now); err != nil {
+				return err
+			}
+		}
 	}
 
 	platform, err := ensureTeam(ctx, c, "Platform", "Runs the infrastructure: clusters, databases, networking.",

@@ -21,7 +21,7 @@ func TestMain(m *testing.M) { os.Exit(testenv.Run(m, "seed", &env)) }
 func rows(t *testing.T) map[string]int {
 	t.Helper()
 	out := map[string]int{}
-	for _, table := range []string{"users", "teams", "services", "alerts", "incidents", "timeline_events", "integrations", "heartbeats"} {
+	for _, table := range []string{"users", "teams", "services", "alerts", "incidents", "timeline_events", "integrations", "heartbeats", "contact_methods", "notification_rules"} {
 		var n int
 		if err := env.DB.QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
 			t.Fatalf("counting %s: %v", table, err)
@@ -80,5 +80,10 @@ func TestDemoSeedTwiceGivesTheSameRows(t *testing.T) {
 	sys := viewer.System(context.Background())
 	if n := env.Client.Service.Query().CountX(sys); n != 4 {
 		t.Fatalf("want the 3 demo services and Demo intake, got %d services", n)
+	}
+	// Responders can be paged in make dev: a verified email and rules for both urgencies.
+	if after1["contact_methods"] != 2 || after1["notification_rules"] != 4 {
+		t.Fatalf("want an email contact method and 2 rules for the admin and the responder, got %d and %d",
+			after1["contact_methods"], after1["notification_rules"])
 	}
 }
