@@ -205,7 +205,6 @@ func setup(ctx context.Context, c *ent.Client, hookURL string) (string, error) {
 	return key, err
 }
 
-
 // receive is the provider: it notes when each alert's first page arrived.
 func (b *bench) receive(w http.ResponseWriter, r *http.Request) {
 	at := time.Now()
