@@ -25,6 +25,7 @@ import (
 	"time"
 
 	"github.com/hibiken/asynq"
+	"github.com/redis/go-redis/v9"
 
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/notify"
@@ -66,6 +67,9 @@ type Engine struct {
 	Now      func() time.Time
 	// SendTimeout bounds one provider call.
 	SendTimeout time.Duration
+	// Redis is the queue's Redis: the sweep keeps a marker there to notice
+	// when Redis lost its data (nil: every sweep assumes it did).
+	Redis redis.UniversalClient
 }
 
 // stepTask is TypeStep's payload: the position and due time it was queued

@@ -55,6 +55,7 @@ func realWorld(t *testing.T) *world {
 	}
 	client := asynq.NewClientFromRedisClient(env.Redis)
 	w.eng.Queue = client
+	w.eng.Redis = env.Redis
 	return w
 }
 
@@ -101,7 +102,8 @@ func TestTheSweepRebuildsWhatRedisLost(t *testing.T) {
 		t.Fatalf("the sweep re-queues the one due step: %d %v", steps, err)
 	}
 	waitPages(t, w, 1, 3*time.Second)
-	// A second sweep (another worker, or the next second) changes nothing.
+	// The marker is back: a second sweep (another worker, or the next
+	// second) only looks at what is overdue, and changes nothing.
 	if _, _, err := w.eng.Sweep(context.Background()); err != nil {
 		t.Fatal(err)
 	}
@@ -110,5 +112,26 @@ func TestTheSweepRebuildsWhatRedisLost(t *testing.T) {
 	defer w.mu.Unlock()
 	if len(w.pages) != 1 {
 		t.Fatalf("want exactly one page, got %v", w.pages)
+	}
+}
+
+// With Redis intact, the sweep leaves steps that are merely due (a busy
+// queue's backlog) alone and re-queues only what is overdue by seconds.
+func TestTheSweepLeavesABusyQueueAlone(t *testing.T) {
+	w := realWorld(t)
+	team := env.Client.Team.Create().SetName("Platform").SaveX(sys)
+	ana := w.person("ana", team, map[contactmethod.Kind]int{contactmethod.KindPUSH: 0})
+	svc := w.service(team, 0, escalation.Step{Targets: []escalation.Target{user(ana.ID)}})
+	if _, _, err := w.eng.Sweep(context.Background()); err != nil { // sets the marker
+		t.Fatal(err)
+	}
+	w.open(svc, "P1")
+	if steps, _, err := w.eng.Sweep(context.Background()); err != nil || steps != 0 {
+		t.Fatalf("a step due just now is the queue's business: swept %d (%v)", steps, err)
+	}
+	later := time.Now().Add(6 * time.Second)
+	w.eng.Now = func() time.Time { return later }
+	if steps, _, err := w.eng.Sweep(context.Background()); err != nil || steps != 1 {
+		t.Fatalf("a step overdue by 6 s is re-queued: swept %d (%v)", steps, err)
 	}
 }

@@ -14,19 +14,31 @@ import (
 // sweepLockKey is the PostgreSQL advisory lock the sweeping worker holds.
 const sweepLockKey = 0x70616765 // "page"
 
-// sweepAhead also re-queues what falls due shortly, so a timer lost with
-// Redis fires on time rather than a sweep late.
-const sweepAhead = 2 * time.Second
+// After Redis lost its data, the sweep re-queues everything due within
+// sweepAhead, so the lost timers still fire on time. Otherwise it only
+// re-queues what is overdue by sweepGrace — a timer that was evidently
+// lost on its own (an enqueue that failed) — and leaves a busy queue's
+// backlog alone instead of re-queueing all of it every second.
+const (
+	sweepAhead = 2 * time.Second
+	sweepGrace = 5 * time.Second
+	// sweepMarker is a key the sweep keeps in Redis: when it is missing,
+	// Redis was flushed, restarted without its data, or replaced.
+	sweepMarker = "tocsin:pager:sweep-marker"
+)
 
-// Sweep queues every step and page that PostgreSQL says is due (or due
-// within sweepAhead) — what a Redis flush or restart would otherwise lose.
-// Tasks have deterministic ids, so those still queued are not doubled, and
-// handlers ignore what has moved on. It returns how many it queued.
+// Sweep queues every step and page that PostgreSQL says is due — what a
+// Redis flush or restart would otherwise lose. Tasks have deterministic
+// ids, so those still queued are not doubled, and handlers ignore what has
+// moved on. It returns how many it queued.
 func (e *Engine) Sweep(ctx context.Context) (steps, pages int, err error) {
 	ctx = viewer.System(ctx)
-	horizon := e.Now().Add(sweepAhead)
+	horizon := e.Now().Add(-sweepGrace)
+	if e.redisLost(ctx) {
+		horizon = e.Now().Add(sweepAhead)
+	}
 	alerts, err := e.Client.Alert.Query().
-		Where(alert.StatusIn(alert.StatusOPEN, alert.StatusACKED), alert.EscalationDueAtLTE(horizon)).
+		Where(alert.EscalationDueAtLTE(horizon), alert.StatusIn(alert.StatusOPEN, alert.StatusACKED)).
 		Limit(5000).All(ctx)
 	if err != nil {
 		return 0, 0, err
@@ -43,6 +55,16 @@ func (e *Engine) Sweep(ctx context.Context) (steps, pages int, err error) {
 		e.queueNotify(ctx, d.ID, d.DueAt)
 	}
 	return len(alerts), len(due), nil
+}
+
+// redisLost reports whether Redis lost the sweep's marker since the last
+// sweep, and sets it again. Without a Redis client it assumes the worst.
+func (e *Engine) redisLost(ctx context.Context) bool {
+	if e.Redis == nil {
+		return true
+	}
+	set, err := e.Redis.SetNX(ctx, sweepMarker, e.Now().UTC().Format(time.RFC3339), 0).Result()
+	return err != nil || set
 }
 
 // RunSweeper sweeps every interval while this process holds the sweep

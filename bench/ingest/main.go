@@ -37,6 +37,7 @@ import (
 type options struct {
 	url, key, email, password, service string
 	spawn, inProcess                   bool
+	mode                               string
 	bin, pg, redis                     string
 	redisDB                            int
 	db                                 string
@@ -55,6 +56,7 @@ func main() {
 	flag.StringVar(&o.password, "password", "tocsin-demo", "that admin's password")
 	flag.StringVar(&o.service, "service", "Bench", "service the integration belongs to (created in the first team when missing)")
 	flag.BoolVar(&o.spawn, "spawn", false, "start tocsin all on a fresh database (created and dropped), seeded with --demo")
+	flag.StringVar(&o.mode, "mode", "serve", "with -spawn: run `tocsin serve` (the intake alone: first escalation steps wait in Redis) or `tocsin all` (the paging engine works on the same cores)")
 	flag.BoolVar(&o.inProcess, "inprocess", false, "with -spawn: serve Tocsin's HTTP handler inside this process instead (no workers), so -cpuprofile profiles the server too")
 	flag.StringVar(&o.bin, "bin", "bin/tocsin", "tocsin binary for -spawn; built into a temporary directory when missing")
 	flag.StringVar(&o.pg, "pg", envOr("TOCSIN_TEST_PG", "postgres://postgres@127.0.0.1:5432"), "PostgreSQL server (no database) for the scratch databases")

@@ -26,7 +26,7 @@ func (rep *report) markdown() string {
 	case o.inProcess:
 		target = "Tocsin's HTTP handler served inside the tool (-spawn -inprocess; tool CPU includes the server's)"
 	case o.spawn:
-		target = "`tocsin all` started by the tool (-spawn) on a fresh database"
+		target = "`tocsin " + o.mode + "` started by the tool (-spawn -mode " + o.mode + ") on a fresh database"
 	}
 	p("- target: %s; %d senders, %s per phase, dedup pool of %d aliases\n\n", target, o.c, o.d, o.pool)
 

@@ -96,10 +96,10 @@ func spawn(ctx context.Context, o options) (_ *spawned, err error) {
 		s.cleanup = append(s.cleanup, stopServer)
 		logf("serving Tocsin in this process at %s on database %s, Redis %s; log %s", s.url, s.db, redisURL, logPath)
 	} else {
-		if err := s.start(bin, env, logFile); err != nil {
+		if err := s.start(bin, o.mode, env, logFile); err != nil {
 			return nil, err
 		}
-		logf("started tocsin all (pid %d) at %s on database %s, Redis %s; log %s", s.pid, s.url, s.db, redisURL, logPath)
+		logf("started tocsin %s (pid %d) at %s on database %s, Redis %s; log %s", o.mode, s.pid, s.url, s.db, redisURL, logPath)
 	}
 
 	deadline := time.Now().Add(60 * time.Second)
@@ -120,15 +120,15 @@ func spawn(ctx context.Context, o options) (_ *spawned, err error) {
 	}
 }
 
-// start runs `tocsin all` with its output in logFile.
-func (s *spawned) start(bin string, env []string, logFile *os.File) error {
+// start runs `tocsin <mode>` (serve or all) with its output in logFile.
+func (s *spawned) start(bin, mode string, env []string, logFile *os.File) error {
 	// Under its own name, so a broad pkill aimed at a dev server spares it.
 	named := filepath.Join(s.dir, "tocsin-bench")
 	if err := os.Symlink(bin, named); err != nil {
 		logFile.Close()
 		return err
 	}
-	s.cmd = exec.Command(named, "all")
+	s.cmd = exec.Command(named, mode)
 	s.cmd.Env = env
 	s.cmd.Stdout, s.cmd.Stderr = logFile, logFile
 	if err := s.cmd.Start(); err != nil {

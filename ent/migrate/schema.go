@@ -129,6 +129,14 @@ var (
 				Columns: []*schema.Column{AlertsColumns[9], AlertsColumns[13]},
 			},
 			{
+				Name:    "alert_escalation_due_at",
+				Unique:  false,
+				Columns: []*schema.Column{AlertsColumns[19]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "(escalation_due_at IS NOT NULL)",
+				},
+			},
+			{
 				Name:    "alert_request_id",
 				Unique:  true,
 				Columns: []*schema.Column{AlertsColumns[20]},

@@ -130,6 +130,9 @@ func (Alert) Indexes() []ent.Index {
 		index.Fields("status", "first_occurred_at"),
 		// A service's open alerts use the dedupe index above (same leading
 		// column, same condition); one index less to write per alert.
+		// The paging engine's sweep: what is due.
+		index.Fields("escalation_due_at").
+			Annotations(entsql.IndexWhere("(escalation_due_at IS NOT NULL)")),
 		index.Fields("request_id").
 			Unique().
 			Annotations(entsql.IndexWhere("request_id IS NOT NULL")),

@@ -70,7 +70,7 @@ func open(ctx context.Context, cfg *config.Config) (*app, error) {
 	// doors open; worker runs the steps, sends the pages and sweeps.
 	a.pager = &pager.Engine{Client: client, Queue: asynq.NewClientFromRedisClient(rdb),
 		Schedules: schedule.New(client, worker.NewClient(rdb)), Tokens: a.tokens, TokenTTL: cfg.ActionTokenTTL,
-		BaseURL: cfg.BaseURL, Now: time.Now}
+		BaseURL: cfg.BaseURL, Now: time.Now, Redis: rdb}
 	a.alerts.Pager = a.pager
 	return a, nil
 }
