@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"entgo.io/contrib/entgql"
 	"github.com/tocsin/tocsin/ent"
@@ -47,7 +46,8 @@ func (r *queryResolver) Alerts(ctx context.Context, after *entgql.Cursor[int], f
 
 // EscalationPolicies is the resolver for the escalationPolicies field.
 func (r *queryResolver) EscalationPolicies(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.EscalationPolicyOrder, where *ent.EscalationPolicyWhereInput) (*ent.EscalationPolicyConnection, error) {
-	panic(fmt.Errorf("not implemented: EscalationPolicies - escalationPolicies"))
+	return r.Client.EscalationPolicy.Query().Paginate(ctx, after, first, before, last,
+		ent.WithEscalationPolicyOrder(orderBy), ent.WithEscalationPolicyFilter(where.Filter))
 }
 
 // Heartbeats is the resolver for the heartbeats field.
@@ -89,6 +89,16 @@ func (r *queryResolver) Users(ctx context.Context, after *entgql.Cursor[int], fi
 // Alert returns generated.AlertResolver implementation.
 func (r *Resolver) Alert() generated.AlertResolver { return &alertResolver{r} }
 
+// EscalationPolicy returns generated.EscalationPolicyResolver implementation.
+func (r *Resolver) EscalationPolicy() generated.EscalationPolicyResolver {
+	return &escalationPolicyResolver{r}
+}
+
+// EscalationStep returns generated.EscalationStepResolver implementation.
+func (r *Resolver) EscalationStep() generated.EscalationStepResolver {
+	return &escalationStepResolver{r}
+}
+
 // Integration returns generated.IntegrationResolver implementation.
 func (r *Resolver) Integration() generated.IntegrationResolver { return &integrationResolver{r} }
 
@@ -116,13 +126,15 @@ func (r *Resolver) AlertWhereInput() generated.AlertWhereInputResolver {
 }
 
 type (
-	alertResolver           struct{ *Resolver }
-	integrationResolver     struct{ *Resolver }
-	queryResolver           struct{ *Resolver }
-	scheduleResolver        struct{ *Resolver }
-	scheduleLayerResolver   struct{ *Resolver }
-	serviceResolver         struct{ *Resolver }
-	teamResolver            struct{ *Resolver }
-	userResolver            struct{ *Resolver }
-	alertWhereInputResolver struct{ *Resolver }
+	alertResolver            struct{ *Resolver }
+	escalationPolicyResolver struct{ *Resolver }
+	escalationStepResolver   struct{ *Resolver }
+	integrationResolver      struct{ *Resolver }
+	queryResolver            struct{ *Resolver }
+	scheduleResolver         struct{ *Resolver }
+	scheduleLayerResolver    struct{ *Resolver }
+	serviceResolver          struct{ *Resolver }
+	teamResolver             struct{ *Resolver }
+	userResolver             struct{ *Resolver }
+	alertWhereInputResolver  struct{ *Resolver }
 )

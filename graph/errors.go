@@ -31,17 +31,19 @@ const (
 // constraints names the input field behind each database constraint, so a
 // violated constraint reads as a message about the user's input.
 var constraints = map[string][2]string{
-	"user_email":                      {"email", "is already used by another user"},
-	"team_name":                       {"name", "is already used by another team"},
-	"service_name":                    {"name", "is already used by another service"},
-	"services_teams_services":         {"teamID", "does not name an existing team"},
-	"team_members_user_id":            {"memberIDs", "names a user that does not exist"},
-	"team_members_team_id":            {"teamIDs", "names a team that does not exist"},
-	"alert_service_id_alias":          {"alias", "an open alert with this alias already exists for the service"},
-	"incident_services_service_id":    {"serviceIDs", "names a service that does not exist"},
-	"alerts_incidents_alerts":         {"incidentID", "does not name an existing incident"},
-	"api_tokens_users_api_tokens":     {"userID", "does not name an existing user"},
-	"timeline_events_alerts_timeline": {"alertID", "does not name an existing alert"},
+	"user_email":                            {"email", "is already used by another user"},
+	"team_name":                             {"name", "is already used by another team"},
+	"service_name":                          {"name", "is already used by another service"},
+	"services_teams_services":               {"teamID", "does not name an existing team"},
+	"team_members_user_id":                  {"memberIDs", "names a user that does not exist"},
+	"team_members_team_id":                  {"teamIDs", "names a team that does not exist"},
+	"alert_service_id_alias":                {"alias", "an open alert with this alias already exists for the service"},
+	"incident_services_service_id":          {"serviceIDs", "names a service that does not exist"},
+	"alerts_incidents_alerts":               {"incidentID", "does not name an existing incident"},
+	"api_tokens_users_api_tokens":           {"userID", "does not name an existing user"},
+	"timeline_events_alerts_timeline":       {"alertID", "does not name an existing alert"},
+	"services_escalation_policies_services": {"escalationPolicyID", "does not name an existing escalation policy"},
+	"escalationpolicy_name":                 {"name", "is already used by another escalation policy"},
 }
 
 // stillUsed explains a refused delete: the object is still referenced.

@@ -94,7 +94,7 @@ func (e *Engine) fire(ctx context.Context, tx *ent.Tx, alertID int, pos escalati
 	}
 	now := e.Now()
 	step := policy.Steps[pos.Step]
-	users, webhooks, err := e.targets(ctx, tx, step.Targets, now)
+	users, webhooks, err := e.targets(ctx, tx.Client(), step.Targets, now, true)
 	if err != nil {
 		return nil, err
 	}
@@ -164,7 +164,9 @@ func (e *Engine) policyOf(ctx context.Context, tx *ent.Tx, svc *ent.Service) (es
 
 // targets resolves a step's targets at t: the people it reaches (enabled,
 // each once, in target order) and the webhook contact methods it calls.
-func (e *Engine) targets(ctx context.Context, tx *ent.Tx, ts []escalation.Target, t time.Time) ([]*ent.User, []*ent.ContactMethod, error) {
+// take moves round-robin turns on (inside the firing transaction); without
+// it, nothing is written (a preview).
+func (e *Engine) targets(ctx context.Context, tx *ent.Client, ts []escalation.Target, t time.Time, take bool) ([]*ent.User, []*ent.ContactMethod, error) {
 	var ids []int
 	var hooks []int
 	for _, tg := range ts {
@@ -190,7 +192,11 @@ func (e *Engine) targets(ctx context.Context, tx *ent.Tx, ts []escalation.Target
 				ids = append(ids, members...)
 				continue
 			}
-			tm, err := tx.Team.Query().Where(team.ID(tg.ID)).ForUpdate().Only(ctx)
+			q := tx.Team.Query().Where(team.ID(tg.ID))
+			if take {
+				q.ForUpdate()
+			}
+			tm, err := q.Only(ctx)
 			if ent.IsNotFound(err) {
 				continue
 			}
@@ -201,8 +207,10 @@ func (e *Engine) targets(ctx context.Context, tx *ent.Tx, ts []escalation.Target
 			if u == 0 {
 				continue
 			}
-			if err := tx.Team.UpdateOne(tm).SetRoundRobinNext(next).Exec(ctx); err != nil {
-				return nil, nil, err
+			if take {
+				if err := tx.Team.UpdateOne(tm).SetRoundRobinNext(next).Exec(ctx); err != nil {
+					return nil, nil, err
+				}
 			}
 			ids = append(ids, u)
 		case escalation.TargetWebhook:

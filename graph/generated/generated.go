@@ -48,6 +48,8 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Alert() AlertResolver
+	EscalationPolicy() EscalationPolicyResolver
+	EscalationStep() EscalationStepResolver
 	Integration() IntegrationResolver
 	Mutation() MutationResolver
 	OnCall() OnCallResolver
@@ -221,6 +223,7 @@ type ComplexityRoot struct {
 		Description func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Name        func(childComplexity int) int
+		Preview     func(childComplexity int) int
 		Repeat      func(childComplexity int) int
 		Services    func(childComplexity int) int
 		Steps       func(childComplexity int) int
@@ -245,6 +248,18 @@ type ComplexityRoot struct {
 		Policy       func(childComplexity int) int
 		PolicyID     func(childComplexity int) int
 		Position     func(childComplexity int) int
+		Targets      func(childComplexity int) int
+	}
+
+	EscalationStepPreview struct {
+		Position func(childComplexity int) int
+		Users    func(childComplexity int) int
+	}
+
+	EscalationTarget struct {
+		ID   func(childComplexity int) int
+		Kind func(childComplexity int) int
+		Name func(childComplexity int) int
 	}
 
 	Heartbeat struct {
@@ -396,6 +411,7 @@ type ComplexityRoot struct {
 		CreateAPIToken          func(childComplexity int, name string, expiresAt *time.Time) int
 		CreateAlert             func(childComplexity int, input model.CreateAlertInput) int
 		CreateCalendarFeed      func(childComplexity int, scheduleID *int) int
+		CreateEscalationPolicy  func(childComplexity int, input model.EscalationPolicyInput) int
 		CreateHeartbeat         func(childComplexity int, input model.CreateHeartbeatInput) int
 		CreateIntegration       func(childComplexity int, input model.CreateIntegrationInput) int
 		CreateMaintenanceWindow func(childComplexity int, input model.CreateMaintenanceWindowInput) int
@@ -404,6 +420,7 @@ type ComplexityRoot struct {
 		CreateScheduleOverride  func(childComplexity int, scheduleID int, input schedule.OverrideInput) int
 		CreateService           func(childComplexity int, input ent.CreateServiceInput) int
 		CreateTeam              func(childComplexity int, input ent.CreateTeamInput) int
+		DeleteEscalationPolicy  func(childComplexity int, id int) int
 		DeleteHeartbeat         func(childComplexity int, id int) int
 		DeleteIntegration       func(childComplexity int, id int) int
 		DeleteSchedule          func(childComplexity int, id int) int
@@ -424,6 +441,7 @@ type ComplexityRoot struct {
 		SnoozeAlert             func(childComplexity int, id int, until time.Time, note *string) int
 		UnacknowledgeAlert      func(childComplexity int, id int, note *string) int
 		UpdateAlert             func(childComplexity int, id int, priority *alert.Priority, message *string, description *string) int
+		UpdateEscalationPolicy  func(childComplexity int, id int, input model.EscalationPolicyInput) int
 		UpdateHeartbeat         func(childComplexity int, id int, input model.UpdateHeartbeatInput) int
 		UpdateIntegration       func(childComplexity int, id int, input model.UpdateIntegrationInput) int
 		UpdateProfile           func(childComplexity int, input model.UpdateProfileInput) int
@@ -670,6 +688,12 @@ type AlertResolver interface {
 
 	TinyID(ctx context.Context, obj *ent.Alert) (int, error)
 }
+type EscalationPolicyResolver interface {
+	Preview(ctx context.Context, obj *ent.EscalationPolicy) ([]*model.EscalationStepPreview, error)
+}
+type EscalationStepResolver interface {
+	Targets(ctx context.Context, obj *ent.EscalationStep) ([]*model.EscalationTarget, error)
+}
 type IntegrationResolver interface {
 	URL(ctx context.Context, obj *ent.Integration) (string, error)
 	Snippets(ctx context.Context, obj *ent.Integration) (*integration.Snippets, error)
@@ -694,6 +718,9 @@ type MutationResolver interface {
 	DeleteHeartbeat(ctx context.Context, id int) (int, error)
 	CreateMaintenanceWindow(ctx context.Context, input model.CreateMaintenanceWindowInput) (*ent.MaintenanceWindow, error)
 	EndMaintenanceWindow(ctx context.Context, id int) (int, error)
+	CreateEscalationPolicy(ctx context.Context, input model.EscalationPolicyInput) (*ent.EscalationPolicy, error)
+	UpdateEscalationPolicy(ctx context.Context, id int, input model.EscalationPolicyInput) (*ent.EscalationPolicy, error)
+	DeleteEscalationPolicy(ctx context.Context, id int) (int, error)
 	CreateSchedule(ctx context.Context, input ent.CreateScheduleInput) (*ent.Schedule, error)
 	UpdateSchedule(ctx context.Context, id int, input ent.UpdateScheduleInput) (*ent.Schedule, error)
 	DeleteSchedule(ctx context.Context, id int) (int, error)
@@ -1511,6 +1538,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.EscalationPolicy.Name(childComplexity), true
+	case "EscalationPolicy.preview":
+		if e.ComplexityRoot.EscalationPolicy.Preview == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationPolicy.Preview(childComplexity), true
 	case "EscalationPolicy.repeat":
 		if e.ComplexityRoot.EscalationPolicy.Repeat == nil {
 			break
@@ -1604,6 +1637,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.EscalationStep.Position(childComplexity), true
+	case "EscalationStep.targets":
+		if e.ComplexityRoot.EscalationStep.Targets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationStep.Targets(childComplexity), true
+
+	case "EscalationStepPreview.position":
+		if e.ComplexityRoot.EscalationStepPreview.Position == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationStepPreview.Position(childComplexity), true
+	case "EscalationStepPreview.users":
+		if e.ComplexityRoot.EscalationStepPreview.Users == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationStepPreview.Users(childComplexity), true
+
+	case "EscalationTarget.id":
+		if e.ComplexityRoot.EscalationTarget.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationTarget.ID(childComplexity), true
+	case "EscalationTarget.kind":
+		if e.ComplexityRoot.EscalationTarget.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationTarget.Kind(childComplexity), true
+	case "EscalationTarget.name":
+		if e.ComplexityRoot.EscalationTarget.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationTarget.Name(childComplexity), true
 
 	case "Heartbeat.alertMessage":
 		if e.ComplexityRoot.Heartbeat.AlertMessage == nil {
@@ -2291,6 +2362,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateCalendarFeed(childComplexity, args["scheduleID"].(*int)), true
+	case "Mutation.createEscalationPolicy":
+		if e.ComplexityRoot.Mutation.CreateEscalationPolicy == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createEscalationPolicy_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateEscalationPolicy(childComplexity, args["input"].(model.EscalationPolicyInput)), true
 	case "Mutation.createHeartbeat":
 		if e.ComplexityRoot.Mutation.CreateHeartbeat == nil {
 			break
@@ -2379,6 +2461,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateTeam(childComplexity, args["input"].(ent.CreateTeamInput)), true
+	case "Mutation.deleteEscalationPolicy":
+		if e.ComplexityRoot.Mutation.DeleteEscalationPolicy == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteEscalationPolicy_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteEscalationPolicy(childComplexity, args["id"].(int)), true
 	case "Mutation.deleteHeartbeat":
 		if e.ComplexityRoot.Mutation.DeleteHeartbeat == nil {
 			break
@@ -2594,6 +2687,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateAlert(childComplexity, args["id"].(int), args["priority"].(*alert.Priority), args["message"].(*string), args["description"].(*string)), true
+	case "Mutation.updateEscalationPolicy":
+		if e.ComplexityRoot.Mutation.UpdateEscalationPolicy == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateEscalationPolicy_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateEscalationPolicy(childComplexity, args["id"].(int), args["input"].(model.EscalationPolicyInput)), true
 	case "Mutation.updateHeartbeat":
 		if e.ComplexityRoot.Mutation.UpdateHeartbeat == nil {
 			break
@@ -3807,9 +3911,12 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateTeamInput", ec.unmarshalInputCreateTeamInput),
 			graphql.NewInputUnmarshaler("CreateUserInput", ec.unmarshalInputCreateUserInput),
 			graphql.NewInputUnmarshaler("DeliveryWhereInput", ec.unmarshalInputDeliveryWhereInput),
+			graphql.NewInputUnmarshaler("EscalationPolicyInput", ec.unmarshalInputEscalationPolicyInput),
 			graphql.NewInputUnmarshaler("EscalationPolicyOrder", ec.unmarshalInputEscalationPolicyOrder),
 			graphql.NewInputUnmarshaler("EscalationPolicyWhereInput", ec.unmarshalInputEscalationPolicyWhereInput),
+			graphql.NewInputUnmarshaler("EscalationStepInput", ec.unmarshalInputEscalationStepInput),
 			graphql.NewInputUnmarshaler("EscalationStepWhereInput", ec.unmarshalInputEscalationStepWhereInput),
+			graphql.NewInputUnmarshaler("EscalationTargetInput", ec.unmarshalInputEscalationTargetInput),
 			graphql.NewInputUnmarshaler("HeartbeatOrder", ec.unmarshalInputHeartbeatOrder),
 			graphql.NewInputUnmarshaler("HeartbeatWhereInput", ec.unmarshalInputHeartbeatWhereInput),
 			graphql.NewInputUnmarshaler("IncidentOrder", ec.unmarshalInputIncidentOrder),
@@ -8717,6 +8824,72 @@ extend type Mutation {
   endMaintenanceWindow(id: ID!): ID!
 }
 `, BuiltIn: false},
+	{Name: "../policies.graphql", Input: `# Escalation policies: who is paged for a service's alerts, step after step
+# (package escalation's rules; package pager stores and runs them).
+
+enum EscalationTargetKind {
+  "One person."
+  USER
+  "Whoever is on call in the schedule when the step fires."
+  SCHEDULE
+  "Every member of the team."
+  TEAM
+  "One member of the team per alert, in turn."
+  ROUND_ROBIN
+  "An outgoing webhook (the id of a WEBHOOK contact method)."
+  WEBHOOK
+}
+
+type EscalationTarget {
+  kind: EscalationTargetKind!
+  id: ID!
+  "The user's, schedule's or team's name (empty when it no longer exists)."
+  name: String!
+}
+
+extend type EscalationStep {
+  targets: [EscalationTarget!]!
+}
+
+"Whom one step would page if it fired now."
+type EscalationStepPreview {
+  position: Int!
+  users: [User!]!
+}
+
+extend type EscalationPolicy {
+  "Whom each step would page now; round robin shows whose turn it is."
+  preview: [EscalationStepPreview!]!
+}
+
+input EscalationTargetInput {
+  kind: EscalationTargetKind!
+  id: ID!
+}
+
+input EscalationStepInput {
+  "Minutes from this step firing to the next (1–1440; the last step's only matters when the policy repeats)."
+  delayMinutes: Int!
+  "Page on after acknowledge, until the alert is closed."
+  keepPaging: Boolean
+  targets: [EscalationTargetInput!]!
+}
+
+input EscalationPolicyInput {
+  name: String!
+  description: String
+  "How many more times the whole policy runs after the first round (0–9)."
+  repeat: Int
+  steps: [EscalationStepInput!]!
+}
+
+extend type Mutation {
+  createEscalationPolicy(input: EscalationPolicyInput!): EscalationPolicy!
+  "Replaces the policy's name, repeat and steps."
+  updateEscalationPolicy(id: ID!, input: EscalationPolicyInput!): EscalationPolicy!
+  deleteEscalationPolicy(id: ID!): ID!
+}
+`, BuiltIn: false},
 	{Name: "../scalars.graphql", Input: `# Scalars used by the generated ent.graphql. They are declared here, by hand,
 # so that entgql never writes them itself: it skips scalars the gqlgen schema
 # already has, and would otherwise flip between adding and dropping them.
@@ -9246,6 +9419,8 @@ func (ec *executionContext) childFields_EscalationPolicy(ctx context.Context, fi
 		return ec.fieldContext_EscalationPolicy_steps(ctx, field)
 	case "services":
 		return ec.fieldContext_EscalationPolicy_services(ctx, field)
+	case "preview":
+		return ec.fieldContext_EscalationPolicy_preview(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type EscalationPolicy", field.Name)
 }
@@ -9286,8 +9461,32 @@ func (ec *executionContext) childFields_EscalationStep(ctx context.Context, fiel
 		return ec.fieldContext_EscalationStep_keepPaging(ctx, field)
 	case "policy":
 		return ec.fieldContext_EscalationStep_policy(ctx, field)
+	case "targets":
+		return ec.fieldContext_EscalationStep_targets(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type EscalationStep", field.Name)
+}
+
+func (ec *executionContext) childFields_EscalationStepPreview(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "position":
+		return ec.fieldContext_EscalationStepPreview_position(ctx, field)
+	case "users":
+		return ec.fieldContext_EscalationStepPreview_users(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EscalationStepPreview", field.Name)
+}
+
+func (ec *executionContext) childFields_EscalationTarget(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_EscalationTarget_kind(ctx, field)
+	case "id":
+		return ec.fieldContext_EscalationTarget_id(ctx, field)
+	case "name":
+		return ec.fieldContext_EscalationTarget_name(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EscalationTarget", field.Name)
 }
 
 func (ec *executionContext) childFields_Heartbeat(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10534,6 +10733,20 @@ func (ec *executionContext) field_Mutation_createCalendarFeed_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createEscalationPolicy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.EscalationPolicyInput, error) {
+			return ec.unmarshalNEscalationPolicyInput2githubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐEscalationPolicyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createHeartbeat_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10659,6 +10872,20 @@ func (ec *executionContext) field_Mutation_createTeam_args(ctx context.Context, 
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteEscalationPolicy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -10997,6 +11224,28 @@ func (ec *executionContext) field_Mutation_updateAlert_args(ctx context.Context,
 		return nil, err
 	}
 	args["description"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateEscalationPolicy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.EscalationPolicyInput, error) {
+			return ec.unmarshalNEscalationPolicyInput2githubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐEscalationPolicyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
 	return args, nil
 }
 
@@ -15349,6 +15598,38 @@ func (ec *executionContext) fieldContext_EscalationPolicy_services(_ context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _EscalationPolicy_preview(ctx context.Context, field graphql.CollectedField, obj *ent.EscalationPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationPolicy_preview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.EscalationPolicy().Preview(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.EscalationStepPreview) graphql.Marshaler {
+			return ec.marshalNEscalationStepPreview2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐEscalationStepPreviewᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationPolicy_preview(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EscalationPolicy",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EscalationStepPreview(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _EscalationPolicyConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.EscalationPolicyConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15636,6 +15917,162 @@ func (ec *executionContext) fieldContext_EscalationStep_policy(_ context.Context
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _EscalationStep_targets(ctx context.Context, field graphql.CollectedField, obj *ent.EscalationStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationStep_targets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.EscalationStep().Targets(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.EscalationTarget) graphql.Marshaler {
+			return ec.marshalNEscalationTarget2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐEscalationTargetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationStep_targets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EscalationStep",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EscalationTarget(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EscalationStepPreview_position(ctx context.Context, field graphql.CollectedField, obj *model.EscalationStepPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationStepPreview_position(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Position, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationStepPreview_position(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EscalationStepPreview", field, false, false, "Int")
+}
+
+func (ec *executionContext) _EscalationStepPreview_users(ctx context.Context, field graphql.CollectedField, obj *model.EscalationStepPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationStepPreview_users(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Users, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐUserᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationStepPreview_users(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EscalationStepPreview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EscalationTarget_kind(ctx context.Context, field graphql.CollectedField, obj *model.EscalationTarget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationTarget_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.EscalationTargetKind) graphql.Marshaler {
+			return ec.marshalNEscalationTargetKind2githubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐEscalationTargetKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationTarget_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EscalationTarget", field, false, false, "EscalationTargetKind")
+}
+
+func (ec *executionContext) _EscalationTarget_id(ctx context.Context, field graphql.CollectedField, obj *model.EscalationTarget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationTarget_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationTarget_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EscalationTarget", field, false, false, "ID")
+}
+
+func (ec *executionContext) _EscalationTarget_name(ctx context.Context, field graphql.CollectedField, obj *model.EscalationTarget) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationTarget_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationTarget_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EscalationTarget", field, false, false, "String")
 }
 
 func (ec *executionContext) _Heartbeat_id(ctx context.Context, field graphql.CollectedField, obj *ent.Heartbeat) (ret graphql.Marshaler) {
@@ -18714,6 +19151,138 @@ func (ec *executionContext) fieldContext_Mutation_endMaintenanceWindow(ctx conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_endMaintenanceWindow_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createEscalationPolicy(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createEscalationPolicy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateEscalationPolicy(ctx, fc.Args["input"].(model.EscalationPolicyInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.EscalationPolicy) graphql.Marshaler {
+			return ec.marshalNEscalationPolicy2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationPolicy(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createEscalationPolicy(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EscalationPolicy(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createEscalationPolicy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateEscalationPolicy(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateEscalationPolicy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateEscalationPolicy(ctx, fc.Args["id"].(int), fc.Args["input"].(model.EscalationPolicyInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.EscalationPolicy) graphql.Marshaler {
+			return ec.marshalNEscalationPolicy2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationPolicy(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateEscalationPolicy(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EscalationPolicy(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateEscalationPolicy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteEscalationPolicy(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteEscalationPolicy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteEscalationPolicy(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteEscalationPolicy(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteEscalationPolicy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -31295,6 +31864,69 @@ func UnmarshalDeliveryWhereInput(ctx context.Context, raw any) (ent.DeliveryWher
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputEscalationPolicyInput(ctx context.Context, obj any) (model.EscalationPolicyInput, error) {
+	var it model.EscalationPolicyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "description", "repeat", "steps"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "repeat":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("repeat"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Repeat = data
+		case "steps":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("steps"))
+			data, err := ec.unmarshalNEscalationStepInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐEscalationStepInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Steps = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalEscalationPolicyInput unmarshals raw into the EscalationPolicyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalEscalationPolicyInput(ctx context.Context, raw any) (model.EscalationPolicyInput, error) {
+	var out model.EscalationPolicyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "EscalationPolicyInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputEscalationPolicyOrder(ctx context.Context, obj any) (ent.EscalationPolicyOrder, error) {
 	var it ent.EscalationPolicyOrder
 	if obj == nil {
@@ -31838,6 +32470,62 @@ func UnmarshalEscalationPolicyWhereInput(ctx context.Context, raw any) (ent.Esca
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputEscalationStepInput(ctx context.Context, obj any) (model.EscalationStepInput, error) {
+	var it model.EscalationStepInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"delayMinutes", "keepPaging", "targets"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "delayMinutes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("delayMinutes"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DelayMinutes = data
+		case "keepPaging":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("keepPaging"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KeepPaging = data
+		case "targets":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targets"))
+			data, err := ec.unmarshalNEscalationTargetInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐEscalationTargetInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Targets = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalEscalationStepInput unmarshals raw into the EscalationStepInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalEscalationStepInput(ctx context.Context, raw any) (model.EscalationStepInput, error) {
+	var out model.EscalationStepInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "EscalationStepInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputEscalationStepWhereInput(ctx context.Context, obj any) (ent.EscalationStepWhereInput, error) {
 	var it ent.EscalationStepWhereInput
 	if obj == nil {
@@ -32115,6 +32803,55 @@ func (ec *executionContext) unmarshalInputEscalationStepWhereInput(ctx context.C
 func UnmarshalEscalationStepWhereInput(ctx context.Context, raw any) (ent.EscalationStepWhereInput, error) {
 	var out ent.EscalationStepWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "EscalationStepWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputEscalationTargetInput(ctx context.Context, obj any) (model.EscalationTargetInput, error) {
+	var it model.EscalationTargetInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kind", "id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNEscalationTargetKind2githubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐEscalationTargetKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalEscalationTargetInput unmarshals raw into the EscalationTargetInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalEscalationTargetInput(ctx context.Context, raw any) (model.EscalationTargetInput, error) {
+	var out model.EscalationTargetInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "EscalationTargetInput", raw, &out)
 	return out, err
 }
 
@@ -41741,6 +42478,12 @@ func (ec *executionContext) _EscalationPolicy(ctx context.Context, sel ast.Selec
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._EscalationPolicy_services(ctx, field, obj)
 				})
+		case "preview":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._EscalationPolicy_preview(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -41881,6 +42624,93 @@ func (ec *executionContext) _EscalationStep(ctx context.Context, sel ast.Selecti
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._EscalationStep_policy(ctx, field, obj)
 				})
+		case "targets":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._EscalationStep_targets(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var escalationStepPreviewImplementors = []string{"EscalationStepPreview"}
+
+func (ec *executionContext) _EscalationStepPreview(ctx context.Context, sel ast.SelectionSet, obj *model.EscalationStepPreview) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, escalationStepPreviewImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EscalationStepPreview")
+		case "position":
+			out.Values[i] = ec._EscalationStepPreview_position(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "users":
+			out.Values[i] = ec._EscalationStepPreview_users(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var escalationTargetImplementors = []string{"EscalationTarget"}
+
+func (ec *executionContext) _EscalationTarget(ctx context.Context, sel ast.SelectionSet, obj *model.EscalationTarget) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, escalationTargetImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EscalationTarget")
+		case "kind":
+			out.Values[i] = ec._EscalationTarget_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "id":
+			out.Values[i] = ec._EscalationTarget_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._EscalationTarget_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -42942,6 +43772,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "endMaintenanceWindow":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_endMaintenanceWindow(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createEscalationPolicy":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createEscalationPolicy(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateEscalationPolicy":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateEscalationPolicy(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteEscalationPolicy":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteEscalationPolicy(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -45397,6 +46248,11 @@ func (ec *executionContext) marshalNEscalationPolicyConnection2ᚖgithubᚗcom�
 	return ec._EscalationPolicyConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNEscalationPolicyInput2githubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐEscalationPolicyInput(ctx context.Context, v any) (model.EscalationPolicyInput, error) {
+	res, err := ec.unmarshalInputEscalationPolicyInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNEscalationPolicyOrderField2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationPolicyOrderField(ctx context.Context, v any) (*ent.EscalationPolicyOrderField, error) {
 	var res = new(ent.EscalationPolicyOrderField)
 	err := res.UnmarshalGQL(v)
@@ -45424,9 +46280,105 @@ func (ec *executionContext) marshalNEscalationStep2ᚖgithubᚗcomᚋtocsinᚋto
 	return ec._EscalationStep(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNEscalationStepInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐEscalationStepInputᚄ(ctx context.Context, v any) ([]*model.EscalationStepInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.EscalationStepInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNEscalationStepInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐEscalationStepInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNEscalationStepInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐEscalationStepInput(ctx context.Context, v any) (*model.EscalationStepInput, error) {
+	res, err := ec.unmarshalInputEscalationStepInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEscalationStepPreview2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐEscalationStepPreviewᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.EscalationStepPreview) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEscalationStepPreview2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐEscalationStepPreview(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNEscalationStepPreview2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐEscalationStepPreview(ctx context.Context, sel ast.SelectionSet, v *model.EscalationStepPreview) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "EscalationStepPreview!")
+		return graphql.Null
+	}
+	return ec._EscalationStepPreview(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNEscalationStepWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationStepWhereInput(ctx context.Context, v any) (*ent.EscalationStepWhereInput, error) {
 	res, err := ec.unmarshalInputEscalationStepWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEscalationTarget2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐEscalationTargetᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.EscalationTarget) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEscalationTarget2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐEscalationTarget(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNEscalationTarget2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐEscalationTarget(ctx context.Context, sel ast.SelectionSet, v *model.EscalationTarget) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "EscalationTarget!")
+		return graphql.Null
+	}
+	return ec._EscalationTarget(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNEscalationTargetInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐEscalationTargetInputᚄ(ctx context.Context, v any) ([]*model.EscalationTargetInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.EscalationTargetInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNEscalationTargetInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐEscalationTargetInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNEscalationTargetInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐEscalationTargetInput(ctx context.Context, v any) (*model.EscalationTargetInput, error) {
+	res, err := ec.unmarshalInputEscalationTargetInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNEscalationTargetKind2githubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐEscalationTargetKind(ctx context.Context, v any) (model.EscalationTargetKind, error) {
+	var res model.EscalationTargetKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEscalationTargetKind2githubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐEscalationTargetKind(ctx context.Context, sel ast.SelectionSet, v model.EscalationTargetKind) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNHeartbeat2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐHeartbeat(ctx context.Context, sel ast.SelectionSet, v *ent.Heartbeat) graphql.Marshaler {

@@ -3,6 +3,10 @@
 package model
 
 import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
 	"time"
 
 	"github.com/tocsin/tocsin/ent"
@@ -70,6 +74,40 @@ type CreateMaintenanceWindowInput struct {
 	Reason    *string   `json:"reason,omitempty"`
 }
 
+type EscalationPolicyInput struct {
+	Name        string  `json:"name"`
+	Description *string `json:"description,omitempty"`
+	// How many more times the whole policy runs after the first round (0–9).
+	Repeat *int                   `json:"repeat,omitempty"`
+	Steps  []*EscalationStepInput `json:"steps"`
+}
+
+type EscalationStepInput struct {
+	// Minutes from this step firing to the next (1–1440; the last step's only matters when the policy repeats).
+	DelayMinutes int `json:"delayMinutes"`
+	// Page on after acknowledge, until the alert is closed.
+	KeepPaging *bool                    `json:"keepPaging,omitempty"`
+	Targets    []*EscalationTargetInput `json:"targets"`
+}
+
+// Whom one step would page if it fired now.
+type EscalationStepPreview struct {
+	Position int         `json:"position"`
+	Users    []*ent.User `json:"users"`
+}
+
+type EscalationTarget struct {
+	Kind EscalationTargetKind `json:"kind"`
+	ID   int                  `json:"id"`
+	// The user's, schedule's or team's name (empty when it no longer exists).
+	Name string `json:"name"`
+}
+
+type EscalationTargetInput struct {
+	Kind EscalationTargetKind `json:"kind"`
+	ID   int                  `json:"id"`
+}
+
 // A new or rotated integration key. The key is shown only here, once.
 type IntegrationKeyPayload struct {
 	Integration *ent.Integration `json:"integration"`
@@ -121,4 +159,70 @@ type UpdateIntegrationInput struct {
 type UpdateProfileInput struct {
 	Name     *string `json:"name,omitempty"`
 	TimeZone *string `json:"timeZone,omitempty"`
+}
+
+type EscalationTargetKind string
+
+const (
+	// One person.
+	EscalationTargetKindUser EscalationTargetKind = "USER"
+	// Whoever is on call in the schedule when the step fires.
+	EscalationTargetKindSchedule EscalationTargetKind = "SCHEDULE"
+	// Every member of the team.
+	EscalationTargetKindTeam EscalationTargetKind = "TEAM"
+	// One member of the team per alert, in turn.
+	EscalationTargetKindRoundRobin EscalationTargetKind = "ROUND_ROBIN"
+	// An outgoing webhook (the id of a WEBHOOK contact method).
+	EscalationTargetKindWebhook EscalationTargetKind = "WEBHOOK"
+)
+
+var AllEscalationTargetKind = []EscalationTargetKind{
+	EscalationTargetKindUser,
+	EscalationTargetKindSchedule,
+	EscalationTargetKindTeam,
+	EscalationTargetKindRoundRobin,
+	EscalationTargetKindWebhook,
+}
+
+func (e EscalationTargetKind) IsValid() bool {
+	switch e {
+	case EscalationTargetKindUser, EscalationTargetKindSchedule, EscalationTargetKindTeam, EscalationTargetKindRoundRobin, EscalationTargetKindWebhook:
+		return true
+	}
+	return false
+}
+
+func (e EscalationTargetKind) String() string {
+	return string(e)
+}
+
+func (e *EscalationTargetKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = EscalationTargetKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid EscalationTargetKind", str)
+	}
+	return nil
+}
+
+func (e EscalationTargetKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *EscalationTargetKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e EscalationTargetKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
