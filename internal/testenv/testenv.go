@@ -47,6 +47,7 @@ var redisDBs = map[string]int{
 	"seed":         -1,
 	"heartbeat":    -1,
 	"schedule":     -1,
+	"contact":      -1,
 }
 
 // Env is what a test package gets.
