@@ -123,4 +123,3 @@ func responder(ctx context.Context) (*viewer.Viewer, error) {
 }
 
 func invalid(field, reason string) error { return &rule.InvalidError{Field: field, Reason: reason} }
-

@@ -167,10 +167,19 @@ func TestOthersMethodsAreInvisibleAndStakeholdersHaveNone(t *testing.T) {
 		t.Errorf("an admin listing ann's methods: want 1, got %v", got)
 	}
 	calls := map[string]func() error{
-		"Create":       func() error { _, err := w.m.Create(w.stakeCtx, contact.MethodInput{Kind: contactmethod.KindEMAIL, Name: "x", Address: "s@example.com"}); return err },
-		"Register":     func() error { _, err := w.m.RegisterDevice(w.stakeCtx, contact.DeviceInput{Token: "t", Platform: contactmethod.PlatformIOS, Name: "x"}); return err },
-		"QuietHours":   func() error { _, err := w.m.SetQuietHours(w.stakeCtx, ptr(0), ptr(60)); return err },
-		"CreateRule":   func() error { _, err := w.m.CreateRule(w.stakeCtx, contact.RuleInput{ContactMethodID: sms.ID}); return err },
+		"Create": func() error {
+			_, err := w.m.Create(w.stakeCtx, contact.MethodInput{Kind: contactmethod.KindEMAIL, Name: "x", Address: "s@example.com"})
+			return err
+		},
+		"Register": func() error {
+			_, err := w.m.RegisterDevice(w.stakeCtx, contact.DeviceInput{Token: "t", Platform: contactmethod.PlatformIOS, Name: "x"})
+			return err
+		},
+		"QuietHours": func() error { _, err := w.m.SetQuietHours(w.stakeCtx, ptr(0), ptr(60)); return err },
+		"CreateRule": func() error {
+			_, err := w.m.CreateRule(w.stakeCtx, contact.RuleInput{ContactMethodID: sms.ID})
+			return err
+		},
 		"Verify":       func() error { _, err := w.m.Verify(w.stakeCtx, sms.ID, "123456"); return err },
 		"Verification": func() error { _, err := w.m.SendVerification(w.stakeCtx, sms.ID); return err },
 		"Test":         func() error { _, err := w.m.SendTest(w.stakeCtx, sms.ID); return err },

@@ -84,7 +84,9 @@ func (m *Methods) webhookURL(ctx context.Context, raw string) error {
 	} else {
 		lookup := m.LookupIP
 		if lookup == nil {
-			lookup = func(ctx context.Context, host string) ([]net.IP, error) { return net.DefaultResolver.LookupIP(ctx, "ip", host) }
+			lookup = func(ctx context.Context, host string) ([]net.IP, error) {
+				return net.DefaultResolver.LookupIP(ctx, "ip", host)
+			}
 		}
 		if ips, err = lookup(ctx, host); err != nil || len(ips) == 0 {
 			return invalid("address", "the host "+host+" cannot be resolved")
