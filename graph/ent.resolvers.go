@@ -89,6 +89,9 @@ func (r *queryResolver) Users(ctx context.Context, after *entgql.Cursor[int], fi
 // Alert returns generated.AlertResolver implementation.
 func (r *Resolver) Alert() generated.AlertResolver { return &alertResolver{r} }
 
+// ContactMethod returns generated.ContactMethodResolver implementation.
+func (r *Resolver) ContactMethod() generated.ContactMethodResolver { return &contactMethodResolver{r} }
+
 // Integration returns generated.IntegrationResolver implementation.
 func (r *Resolver) Integration() generated.IntegrationResolver { return &integrationResolver{r} }
 
@@ -117,6 +120,7 @@ func (r *Resolver) AlertWhereInput() generated.AlertWhereInputResolver {
 
 type (
 	alertResolver           struct{ *Resolver }
+	contactMethodResolver   struct{ *Resolver }
 	integrationResolver     struct{ *Resolver }
 	queryResolver           struct{ *Resolver }
 	scheduleResolver        struct{ *Resolver }

@@ -42,15 +42,17 @@ var constraints = map[string][2]string{
 	"alerts_incidents_alerts":         {"incidentID", "does not name an existing incident"},
 	"api_tokens_users_api_tokens":     {"userID", "does not name an existing user"},
 	"timeline_events_alerts_timeline": {"alertID", "does not name an existing alert"},
+	"notificationrule_contact_method_id_urgency_delay_minutes": {"delayMinutes", "you already have a rule for this contact method, urgency and delay"},
 }
 
 // stillUsed explains a refused delete: the object is still referenced.
 var stillUsed = map[string]string{
-	"services_teams_services":       "the team still owns services; move or delete them first",
-	"alerts_services_alerts":        "the service has alerts and is kept for their history",
-	"api_tokens_users_api_tokens":   "the user still has API tokens; disable the user instead",
-	"sessions_users_sessions":       "the user has sessions; disable the user instead",
-	"invitations_users_invitations": "the user has invitations; disable the user instead",
+	"services_teams_services":               "the team still owns services; move or delete them first",
+	"alerts_services_alerts":                "the service has alerts and is kept for their history",
+	"api_tokens_users_api_tokens":           "the user still has API tokens; disable the user instead",
+	"sessions_users_sessions":               "the user has sessions; disable the user instead",
+	"invitations_users_invitations":         "the user has invitations; disable the user instead",
+	"deliveries_contact_methods_deliveries": "pages went to this contact method and stay in the alerts' history; disable it instead",
 }
 
 // ErrPanic stands for a recovered panic (logged where it was recovered).
