@@ -25,7 +25,7 @@ export function ContactMethodRow({ method }: { method: ContactMethodFieldsFragme
         </p>
         {!method.verifiedAt && <VerifyForm method={method} />}
         {result && (
-          <p className={result.sent ? 'notice notice-success' : 'notice notice-error'} role="status">
+          <p className={result.sent ? 'row-meta' : 'notice notice-error'} role="status">
             {result.sent ? `Test sent: ${result.summary}` : `Test failed: ${result.summary}`}
           </p>
         )}
