@@ -48,6 +48,7 @@ type Documents = {
     "\n  mutation CreateContactMethod($input: CreateContactMethodInput!) {\n    createContactMethod(input: $input) {\n      ...ContactMethodFields\n    }\n  }\n": typeof types.CreateContactMethodDocument,
     "\n  mutation SendContactMethodVerification($id: ID!) {\n    sendContactMethodVerification(id: $id) {\n      ...ContactMethodFields\n    }\n  }\n": typeof types.SendContactMethodVerificationDocument,
     "\n  mutation VerifyContactMethod($id: ID!, $code: String!) {\n    verifyContactMethod(id: $id, code: $code) {\n      ...ContactMethodFields\n    }\n  }\n": typeof types.VerifyContactMethodDocument,
+    "\n  mutation SetContactMethodDisabled($id: ID!, $disabled: Boolean!) {\n    updateContactMethod(id: $id, input: { disabled: $disabled }) {\n      ...ContactMethodFields\n    }\n  }\n": typeof types.SetContactMethodDisabledDocument,
     "\n  mutation DeleteContactMethod($id: ID!) {\n    deleteContactMethod(id: $id)\n  }\n": typeof types.DeleteContactMethodDocument,
     "\n  mutation SendTestNotification($id: ID!) {\n    sendTestNotification(id: $id) {\n      sent\n      summary\n    }\n  }\n": typeof types.SendTestNotificationDocument,
     "\n  mutation CreateNotificationRule($input: CreateNotificationRuleInput!) {\n    createNotificationRule(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateNotificationRuleDocument,
@@ -134,6 +135,7 @@ const documents: Documents = {
     "\n  mutation CreateContactMethod($input: CreateContactMethodInput!) {\n    createContactMethod(input: $input) {\n      ...ContactMethodFields\n    }\n  }\n": types.CreateContactMethodDocument,
     "\n  mutation SendContactMethodVerification($id: ID!) {\n    sendContactMethodVerification(id: $id) {\n      ...ContactMethodFields\n    }\n  }\n": types.SendContactMethodVerificationDocument,
     "\n  mutation VerifyContactMethod($id: ID!, $code: String!) {\n    verifyContactMethod(id: $id, code: $code) {\n      ...ContactMethodFields\n    }\n  }\n": types.VerifyContactMethodDocument,
+    "\n  mutation SetContactMethodDisabled($id: ID!, $disabled: Boolean!) {\n    updateContactMethod(id: $id, input: { disabled: $disabled }) {\n      ...ContactMethodFields\n    }\n  }\n": types.SetContactMethodDisabledDocument,
     "\n  mutation DeleteContactMethod($id: ID!) {\n    deleteContactMethod(id: $id)\n  }\n": types.DeleteContactMethodDocument,
     "\n  mutation SendTestNotification($id: ID!) {\n    sendTestNotification(id: $id) {\n      sent\n      summary\n    }\n  }\n": types.SendTestNotificationDocument,
     "\n  mutation CreateNotificationRule($input: CreateNotificationRuleInput!) {\n    createNotificationRule(input: $input) {\n      id\n    }\n  }\n": types.CreateNotificationRuleDocument,
@@ -336,6 +338,10 @@ export function graphql(source: "\n  mutation SendContactMethodVerification($id:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation VerifyContactMethod($id: ID!, $code: String!) {\n    verifyContactMethod(id: $id, code: $code) {\n      ...ContactMethodFields\n    }\n  }\n"): (typeof documents)["\n  mutation VerifyContactMethod($id: ID!, $code: String!) {\n    verifyContactMethod(id: $id, code: $code) {\n      ...ContactMethodFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetContactMethodDisabled($id: ID!, $disabled: Boolean!) {\n    updateContactMethod(id: $id, input: { disabled: $disabled }) {\n      ...ContactMethodFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetContactMethodDisabled($id: ID!, $disabled: Boolean!) {\n    updateContactMethod(id: $id, input: { disabled: $disabled }) {\n      ...ContactMethodFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -125,6 +125,7 @@ export const tocsinCache = () =>
         createContactMethod: pagingChanged,
         verifyContactMethod: pagingChanged,
         deleteContactMethod: pagingChanged,
+        updateContactMethod: pagingChanged,
         registerDevice: pagingChanged,
         createNotificationRule: pagingChanged,
         deleteNotificationRule: pagingChanged,

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
-import { DeleteContactMethodMutation, SendTestNotificationMutation, SendVerificationMutation, VerifyContactMethodMutation } from './documents';
+import { DeleteContactMethodMutation, SendTestNotificationMutation, SetContactMethodDisabledMutation, SendVerificationMutation, VerifyContactMethodMutation } from './documents';
 import { kindLabels } from './ruleSentence';
 import type { ContactMethodFieldsFragment } from '../../../gql/graphql';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
@@ -9,6 +9,7 @@ import { ErrorNotice } from '../../../ui/ErrorNotice';
 export function ContactMethodRow({ method }: { method: ContactMethodFieldsFragment }) {
   const [removeState, remove] = useMutation(DeleteContactMethodMutation);
   const [testState, test] = useMutation(SendTestNotificationMutation);
+  const [toggleState, toggle] = useMutation(SetContactMethodDisabledMutation);
   const result = testState.data?.sendTestNotification;
   const device = method.kind === 'PUSH';
   return (
@@ -31,6 +32,7 @@ export function ContactMethodRow({ method }: { method: ContactMethodFieldsFragme
         )}
         {testState.error && <ErrorNotice error={testState.error} />}
         {removeState.error && <ErrorNotice error={removeState.error} />}
+        {toggleState.error && <ErrorNotice error={toggleState.error} />}
       </div>
       <div className="row-trail">
         {method.verifiedAt && (
@@ -38,6 +40,15 @@ export function ContactMethodRow({ method }: { method: ContactMethodFieldsFragme
             Test
           </button>
         )}
+        <button
+          type="button"
+          className="button"
+          disabled={toggleState.fetching}
+          aria-label={`${method.disabled ? 'Turn on' : 'Turn off'} ${method.name}`}
+          onClick={() => toggle({ id: method.id, disabled: !method.disabled })}
+        >
+          {method.disabled ? 'Turn on' : 'Turn off'}
+        </button>
         <button
           type="button"
           className="button button-danger"

@@ -119,6 +119,21 @@ describe('PagingSettings', () => {
     );
   });
 
+  it('turns a method off, which is how one that was paged is retired', async () => {
+    let disabled = false;
+    const { requests } = renderAt(<PagingSettings timeZone="UTC" />, {
+      PagingSettings: () => settings([method('s', 'SMS', 'Work phone', true, { disabled })], [])(),
+      SetContactMethodDisabled: (v) => {
+        disabled = v.disabled as boolean;
+        return { data: { updateContactMethod: method('s', 'SMS', 'Work phone', true, { disabled }) } };
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Turn off Work phone' }));
+    await screen.findByRole('button', { name: 'Turn on Work phone' });
+    expect(requests.find((r) => r.operationName === 'SetContactMethodDisabled')?.variables).toEqual({ id: 's', disabled: true });
+    expect(screen.getByText('off')).toBeTruthy();
+  });
+
   it('refuses quiet hours that start when they end before asking the server', async () => {
     const { requests } = renderAt(<PagingSettings timeZone="UTC" />, { PagingSettings: settings([], []) });
     fireEvent.change(await screen.findByLabelText('From'), { target: { value: '08:00' } });

@@ -61,6 +61,14 @@ export const VerifyContactMethodMutation = graphql(`
   }
 `);
 
+export const SetContactMethodDisabledMutation = graphql(`
+  mutation SetContactMethodDisabled($id: ID!, $disabled: Boolean!) {
+    updateContactMethod(id: $id, input: { disabled: $disabled }) {
+      ...ContactMethodFields
+    }
+  }
+`);
+
 export const DeleteContactMethodMutation = graphql(`
   mutation DeleteContactMethod($id: ID!) {
     deleteContactMethod(id: $id)
