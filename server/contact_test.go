@@ -84,6 +84,19 @@ func TestProfileContactMethodsOverGraphQL(t *testing.T) {
 		t.Errorf("viewer: want 2 verified methods and email defaults for both urgencies (the device came later), got %+v %+v", v, res.Errors)
 	}
 
+	res = call(`mutation($in:CreateNotificationRuleInput!){createNotificationRule(input:$in){id}}`,
+		map[string]any{"in": map[string]any{"contactMethodID": cm.ID, "urgency": "HIGH", "delayMinutes": 0}})
+	if res.code() != "BAD_USER_INPUT" || res.Errors[0].Extensions["field"] != "delayMinutes" {
+		t.Errorf("the default rule again: want BAD_USER_INPUT on delayMinutes, got %+v", res.Errors)
+	}
+	res = call(`mutation($id:ID!){sendTestNotification(id:$id){sent summary}}`, map[string]any{"id": cm.ID})
+	if string(res.Data["sendTestNotification"]) != `{"sent":true,"summary":"email to Work mail: sent"}` {
+		t.Errorf("test notification: want sent by email, got %s %+v", res.Data["sendTestNotification"], res.Errors)
+	}
+	if msg := h.smtp.Next(t, 5*time.Second); !strings.Contains(msg.Data, "Test notification from Tocsin") {
+		t.Errorf("want the test page mailed, got %q", msg.Data)
+	}
+
 	_, res = h.do(nil, `mutation($id:ID!){deleteContactMethod(id:$id)}`, map[string]any{"id": cm.ID}, bearer(h.login("stakeholder@tocsin.local")))
 	if res.code() != "FORBIDDEN" {
 		t.Errorf("a stakeholder deleting: want FORBIDDEN, got %+v", res.Errors)
