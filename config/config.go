@@ -56,6 +56,9 @@ type Config struct {
 	FCMCredentials, FCMProject, FCMEndpoint string
 	// WebhookSecret signs outgoing webhooks; empty sends them unsigned.
 	WebhookSecret string
+	// WebhookAllowPrivate lets personal webhooks point at loopback,
+	// link-local and private addresses (development only).
+	WebhookAllowPrivate bool
 }
 
 // DevActionSecret signs action tokens when TOCSIN_ACTION_SECRET is empty
@@ -98,6 +101,7 @@ var Vars = []Var{
 	{"TOCSIN_FCM_PROJECT", "fcm-project", "", "Firebase project id; empty means the project_id of the credentials"},
 	{"TOCSIN_FCM_ENDPOINT", "fcm-endpoint", "", "FCM API root, e.g. http://127.0.0.1:9099/v1 for a local fake; empty means Google's"},
 	{"TOCSIN_WEBHOOK_SECRET", "webhook-secret", "", "secret signing outgoing webhooks (X-Tocsin-Signature); empty sends them unsigned"},
+	{"TOCSIN_WEBHOOK_ALLOW_PRIVATE", "webhook-allow-private", "false", "let personal webhooks point at loopback, link-local and private addresses (development only)"},
 }
 
 // Register adds a flag for each setting to fs; call Load after fs.Parse.
@@ -149,6 +153,9 @@ func Load(vals map[string]*string) (*Config, error) {
 	var err error
 	if c.MaxBodyBytes, err = strconv.ParseInt(get("TOCSIN_MAX_BODY_BYTES"), 10, 64); err != nil || c.MaxBodyBytes <= 0 {
 		return nil, fmt.Errorf("TOCSIN_MAX_BODY_BYTES: want a positive number of bytes, got %q", get("TOCSIN_MAX_BODY_BYTES"))
+	}
+	if c.WebhookAllowPrivate, err = strconv.ParseBool(get("TOCSIN_WEBHOOK_ALLOW_PRIVATE")); err != nil {
+		return nil, fmt.Errorf("TOCSIN_WEBHOOK_ALLOW_PRIVATE: want true or false, got %q", get("TOCSIN_WEBHOOK_ALLOW_PRIVATE"))
 	}
 	if c.WorkerConcurrency, err = strconv.Atoi(get("TOCSIN_WORKER_CONCURRENCY")); err != nil || c.WorkerConcurrency <= 0 {
 		return nil, fmt.Errorf("TOCSIN_WORKER_CONCURRENCY: want a positive number, got %q", get("TOCSIN_WORKER_CONCURRENCY"))

@@ -89,6 +89,9 @@ func (r *queryResolver) Users(ctx context.Context, after *entgql.Cursor[int], fi
 // Alert returns generated.AlertResolver implementation.
 func (r *Resolver) Alert() generated.AlertResolver { return &alertResolver{r} }
 
+// ContactMethod returns generated.ContactMethodResolver implementation.
+func (r *Resolver) ContactMethod() generated.ContactMethodResolver { return &contactMethodResolver{r} }
+
 // EscalationPolicy returns generated.EscalationPolicyResolver implementation.
 func (r *Resolver) EscalationPolicy() generated.EscalationPolicyResolver {
 	return &escalationPolicyResolver{r}
@@ -127,6 +130,7 @@ func (r *Resolver) AlertWhereInput() generated.AlertWhereInputResolver {
 
 type (
 	alertResolver            struct{ *Resolver }
+	contactMethodResolver    struct{ *Resolver }
 	escalationPolicyResolver struct{ *Resolver }
 	escalationStepResolver   struct{ *Resolver }
 	integrationResolver      struct{ *Resolver }

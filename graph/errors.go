@@ -44,15 +44,17 @@ var constraints = map[string][2]string{
 	"timeline_events_alerts_timeline":       {"alertID", "does not name an existing alert"},
 	"services_escalation_policies_services": {"escalationPolicyID", "does not name an existing escalation policy"},
 	"escalationpolicy_name":                 {"name", "is already used by another escalation policy"},
+	"notificationrule_contact_method_id_urgency_delay_minutes": {"delayMinutes", "you already have a rule for this contact method, urgency and delay"},
 }
 
 // stillUsed explains a refused delete: the object is still referenced.
 var stillUsed = map[string]string{
-	"services_teams_services":       "the team still owns services; move or delete them first",
-	"alerts_services_alerts":        "the service has alerts and is kept for their history",
-	"api_tokens_users_api_tokens":   "the user still has API tokens; disable the user instead",
-	"sessions_users_sessions":       "the user has sessions; disable the user instead",
-	"invitations_users_invitations": "the user has invitations; disable the user instead",
+	"services_teams_services":               "the team still owns services; move or delete them first",
+	"alerts_services_alerts":                "the service has alerts and is kept for their history",
+	"api_tokens_users_api_tokens":           "the user still has API tokens; disable the user instead",
+	"sessions_users_sessions":               "the user has sessions; disable the user instead",
+	"invitations_users_invitations":         "the user has invitations; disable the user instead",
+	"deliveries_contact_methods_deliveries": "pages went to this contact method and stay in the alerts' history; disable it instead",
 }
 
 // ErrPanic stands for a recovered panic (logged where it was recovered).

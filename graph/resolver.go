@@ -11,6 +11,7 @@ import (
 	"context"
 
 	"github.com/tocsin/tocsin/auth"
+	"github.com/tocsin/tocsin/contact"
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/incident"
 	"github.com/tocsin/tocsin/integration"
@@ -33,6 +34,8 @@ type Resolver struct {
 	Integrations *integration.Integrations
 	// Schedules is the on-call schedule store (package schedule).
 	Schedules *schedule.Schedules
+	// Contacts is how people want to be paged (package contact).
+	Contacts *contact.Methods
 	// BaseURL is where Tocsin is reached, for the URLs it hands out.
 	BaseURL string
 }

@@ -24,6 +24,9 @@ var alertIDStart = ent.IDRangeStart(alert.Table)
 // TinyID is the short number people say aloud ("alert 42").
 func TinyID(alertID int) int { return alertID - alertIDStart + 1 }
 
+// IDOfTiny is the alert id of a tiny id (the inverse of TinyID).
+func IDOfTiny(tiny int) int { return tiny + alertIDStart - 1 }
+
 // openFirst orders alerts that are not closed before closed ones.
 func openFirst(s *sql.Selector) {
 	s.OrderExpr(sql.ExprP(s.C(alert.FieldStatus) + " = 'CLOSED'"))

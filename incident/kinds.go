@@ -15,6 +15,9 @@ const (
 	KindMessageChanged     = "MESSAGE_CHANGED"
 	KindDescriptionChanged = "DESCRIPTION_CHANGED"
 	KindInMaintenance      = "IN_MAINTENANCE"
+	// KindDeliveryStatus is a provider's word on a page after it was sent
+	// ("SMS to Work phone: delivered", "voice call to Desk: failed (busy)").
+	KindDeliveryStatus = "DELIVERY_STATUS"
 )
 
 // Timeline event kinds the paging engine writes (package escalation).

@@ -10,6 +10,7 @@ import (
 
 	"github.com/hibiken/asynq"
 
+	"github.com/tocsin/tocsin/contact"
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/contactmethod"
@@ -96,9 +97,9 @@ func (e *Engine) deliver(ctx context.Context, tx *ent.Tx, id int) (sendErr, err 
 	if cm.Disabled || cm.Edges.User == nil || cm.Edges.User.Disabled {
 		return nil, skip(ctx, tx, d, "the contact method or its owner is disabled")
 	}
-	ch := e.Channels[channelOf(cm.Kind)]
+	ch := e.Channels[contact.ChannelName(cm.Kind)]
 	if ch == nil {
-		return nil, e.failed(ctx, tx, d, a, cm, fmt.Errorf("the %s channel is not configured on this Tocsin", channelOf(cm.Kind)), true)
+		return nil, e.failed(ctx, tx, d, a, cm, fmt.Errorf("the %s channel is not configured on this Tocsin", contact.ChannelName(cm.Kind)), true)
 	}
 	page, err := e.page(a, cm, now)
 	if err != nil {
@@ -160,28 +161,13 @@ func (e *Engine) failed(ctx context.Context, tx *ent.Tx, d *ent.Delivery, a *ent
 	}
 	return tx.TimelineEvent.Create().SetAlertID(a.ID).SetKind(incident.KindPageFailed).
 		SetActorType(timelineevent.ActorTypeSYSTEM).SetActorName("Tocsin").SetCreatedAt(e.Now()).
-		SetData(map[string]any{"channel": channelOf(cm.Kind), "user": cm.Edges.User.Name, "reason": cut(cause.Error()),
+		SetData(map[string]any{"channel": contact.ChannelName(cm.Kind), "user": cm.Edges.User.Name, "reason": cut(cause.Error()),
 			"permanent": permanent, "round": d.Round, "step": d.Step}).Exec(ctx)
 }
 
 // skip records a page that is no longer wanted.
 func skip(ctx context.Context, tx *ent.Tx, d *ent.Delivery, why string) error {
 	return tx.Delivery.UpdateOne(d).SetStatus(delivery.StatusSKIPPED).SetDetail(why).Exec(ctx)
-}
-
-// channelOf names the channel of a contact method kind.
-func channelOf(k contactmethod.Kind) string {
-	switch k {
-	case contactmethod.KindPUSH:
-		return "push"
-	case contactmethod.KindSMS:
-		return "sms"
-	case contactmethod.KindVOICE:
-		return "voice"
-	case contactmethod.KindEMAIL:
-		return "email"
-	}
-	return "webhook"
 }
 
 func (e *Engine) sendTimeout() time.Duration {

@@ -10,12 +10,12 @@ import (
 	entsql "entgo.io/ent/dialect/sql"
 	"github.com/hibiken/asynq"
 
+	"github.com/tocsin/tocsin/contact"
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/contactmethod"
 	"github.com/tocsin/tocsin/ent/delivery"
 	"github.com/tocsin/tocsin/ent/escalationstep"
-	"github.com/tocsin/tocsin/ent/notificationrule"
 	entschedule "github.com/tocsin/tocsin/ent/schedule"
 	"github.com/tocsin/tocsin/ent/team"
 	"github.com/tocsin/tocsin/ent/timelineevent"
@@ -254,11 +254,7 @@ func (e *Engine) plan(ctx context.Context, tx *ent.Tx, a *ent.Alert, pos escalat
 	var pages []escalation.Page
 	var unreachable []string
 	for _, usr := range users {
-		rules, err := tx.NotificationRule.Query().
-			Where(notificationrule.UserID(usr.ID), notificationrule.UrgencyEQ(notificationrule.Urgency(u)),
-				notificationrule.HasContactMethodWith(contactmethod.Disabled(false),
-					contactmethod.Or(contactmethod.VerifiedAtNotNil(), contactmethod.KindIn(contactmethod.KindPUSH, contactmethod.KindWEBHOOK)))).
-			All(ctx)
+		rules, err := contact.RulesFor(ctx, tx.Client(), usr.ID, u)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -266,10 +262,7 @@ func (e *Engine) plan(ctx context.Context, tx *ent.Tx, a *ent.Alert, pos escalat
 			unreachable = append(unreachable, usr.Name)
 			continue
 		}
-		rs := make([]escalation.Rule, len(rules))
-		for i, r := range rules {
-			rs[i] = escalation.Rule{MethodID: r.ContactMethodID, Delay: time.Duration(r.DelayMinutes) * time.Minute}
-		}
+		rs := contact.EscalationRules(rules)
 		pages = append(pages, escalation.Plan(usr.ID, rs, u, quietHours(usr), firedAt)...)
 	}
 	for _, h := range webhooks {

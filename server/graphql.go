@@ -33,7 +33,7 @@ func (s *Server) graphql() *handler.Server {
 	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &graph.Resolver{
 		Client: s.deps.Client, Auth: s.deps.Auth, Cookies: s.deps.cookies(), Inviter: s.deps.Inviter,
 		Alerts: s.deps.Alerts, Integrations: s.deps.Integrations,
-		Schedules: s.deps.Schedules, BaseURL: s.deps.Config.BaseURL,
+		Schedules: s.deps.Schedules, Contacts: s.deps.Contacts, BaseURL: s.deps.Config.BaseURL,
 	}})
 	srv := handler.New(graph.Weighted{ExecutableSchema: schema})
 	srv.AddTransport(&transport.Websocket{

@@ -10,6 +10,8 @@ import (
 
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"github.com/tocsin/tocsin/ent/contactmethod"
+	"github.com/tocsin/tocsin/ent/notificationrule"
 	"github.com/tocsin/tocsin/graph/generated"
 	"github.com/tocsin/tocsin/viewer"
 )
@@ -90,6 +92,19 @@ func existingIDs(t *testing.T) map[string]int {
 	pick("Schedule", id, err)
 	id, err = env.Client.ScheduleLayer.Query().FirstID(ctx)
 	pick("ScheduleLayer", id, err)
+	// A responder's verified number with a rule, for the contact mutations.
+	cm, err := env.Client.ContactMethod.Create().SetUserID(ids["User"]).SetKind(contactmethod.KindSMS).
+		SetName("Work phone").SetAddress("+4915112345678").SetVerifiedAt(time.Now()).Save(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids["ContactMethod"] = cm.ID
+	r, err := env.Client.NotificationRule.Create().SetUserID(cm.UserID).SetContactMethodID(cm.ID).
+		SetUrgency(notificationrule.UrgencyHIGH).Save(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids["NotificationRule"] = r.ID
 	return ids
 }
 
@@ -196,7 +211,7 @@ func rowCounts(t *testing.T) map[string]int {
 	}
 	// Row counts miss in-place edits; fold in the newest update time too.
 	var touched time.Time
-	env.DB.QueryRow(`SELECT greatest((SELECT max(updated_at) FROM users),(SELECT max(updated_at) FROM teams),(SELECT max(updated_at) FROM services),(SELECT max(updated_at) FROM api_tokens))`).Scan(&touched)
+	env.DB.QueryRow(`SELECT greatest((SELECT max(updated_at) FROM users),(SELECT max(updated_at) FROM teams),(SELECT max(updated_at) FROM services),(SELECT max(updated_at) FROM api_tokens),(SELECT max(updated_at) FROM contact_methods))`).Scan(&touched)
 	out["last_update_unix_ns"] = int(touched.UnixNano())
 	return out
 }

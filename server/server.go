@@ -19,6 +19,7 @@ import (
 
 	"github.com/tocsin/tocsin/auth"
 	"github.com/tocsin/tocsin/config"
+	"github.com/tocsin/tocsin/contact"
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/graph"
 	"github.com/tocsin/tocsin/heartbeat"
@@ -43,6 +44,9 @@ type Deps struct {
 	Heartbeats   *heartbeat.Monitor
 	// Schedules answers on-call questions and serves calendar feeds.
 	Schedules *schedule.Schedules
+	// Contacts holds people's contact methods and rules, and sends their
+	// verification codes and test notifications.
+	Contacts *contact.Methods
 	// Queues reports Asynq queue sizes for /metrics; nil leaves them out.
 	Queues QueueSizer
 	// SPA is the built front end (frontend.Files()).

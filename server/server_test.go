@@ -17,11 +17,14 @@ import (
 
 	"github.com/tocsin/tocsin/auth"
 	"github.com/tocsin/tocsin/config"
+	"github.com/tocsin/tocsin/contact"
 	"github.com/tocsin/tocsin/heartbeat"
 	"github.com/tocsin/tocsin/incident"
 	"github.com/tocsin/tocsin/integration"
 	"github.com/tocsin/tocsin/internal/seed"
+	"github.com/tocsin/tocsin/internal/smtptest"
 	"github.com/tocsin/tocsin/internal/testenv"
+	"github.com/tocsin/tocsin/notify"
 	"github.com/tocsin/tocsin/schedule"
 	"github.com/tocsin/tocsin/server"
 )
@@ -48,6 +51,8 @@ type harness struct {
 	srv     *httptest.Server
 	invites *invites
 	auth    *auth.Service
+	// smtp receives the verification codes of email contact methods.
+	smtp *smtptest.Server
 }
 
 func newHarness(t *testing.T) *harness {
@@ -60,12 +65,18 @@ func newHarness(t *testing.T) *harness {
 	}
 	inv := &invites{}
 	alerts := incident.New(env.Client, env.DB)
-	s := server.New(server.Deps{Config: cfg, Client: env.Client, DB: env.DB, Redis: env.Redis, Auth: a, Inviter: inv,
+	mail := smtptest.Start(t)
+	mailer, err := notify.NewMailer(mail.URL, "tocsin@tocsin.test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	contacts := &contact.Methods{Client: env.Client, Channels: contact.Channels{Email: &notify.EmailPages{Mailer: mailer}}}
+	s := server.New(server.Deps{Config: cfg, Client: env.Client, DB: env.DB, Redis: env.Redis, Auth: a, Inviter: inv, Contacts: contacts,
 		Alerts: alerts, Integrations: integration.New(env.Client, env.Redis, "http://tocsin.test", "tocsin.test"),
 		Heartbeats: &heartbeat.Monitor{Client: env.Client, Alerts: alerts, Now: time.Now},
 		Schedules:  schedule.New(env.Client, nil),
 		SPA:        fstest.MapFS{"index.html": {Data: []byte("<!doctype html><title>Tocsin</title>")}, "assets/app.js": {Data: []byte("js")}}})
-	h := &harness{t: t, srv: httptest.NewServer(s), invites: inv, auth: a}
+	h := &harness{t: t, srv: httptest.NewServer(s), invites: inv, auth: a, smtp: mail}
 	t.Cleanup(h.srv.Close)
 	return h
 }

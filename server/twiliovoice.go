@@ -22,9 +22,11 @@ func (s *Server) twilioHooks() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /hooks/twilio/voice", s.twilioSigned(s.voicePrompt))
 	mux.HandleFunc("POST /hooks/twilio/voice/gather", s.twilioSigned(s.voiceGather))
+	mux.HandleFunc("POST /hooks/twilio/sms", s.twilioSigned(s.smsReply))
+	mux.HandleFunc("POST /hooks/twilio/status", s.twilioSigned(s.deliveryStatus))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if _, pattern := mux.Handler(r); pattern == "" {
-			writeError(w, http.StatusNotFound, "NOT_FOUND", "no such Twilio hook; Tocsin serves POST /hooks/twilio/voice and /hooks/twilio/voice/gather")
+			writeError(w, http.StatusNotFound, "NOT_FOUND", "no such Twilio hook; Tocsin serves POST /hooks/twilio/voice, /hooks/twilio/voice/gather, /hooks/twilio/sms and /hooks/twilio/status")
 			return
 		}
 		mux.ServeHTTP(w, r)

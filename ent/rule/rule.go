@@ -100,10 +100,11 @@ func AllowOwnProfileUpdate() privacy.MutationRule {
 		if id, ok := m.ID(); !ok || id != v.UserID {
 			return privacy.Skip
 		}
-		if len(m.AddedEdges()) > 0 || len(m.RemovedEdges()) > 0 || len(m.ClearedEdges()) > 0 || len(m.ClearedFields()) > 0 {
+		if len(m.AddedEdges()) > 0 || len(m.RemovedEdges()) > 0 || len(m.ClearedEdges()) > 0 {
 			return privacy.Skip
 		}
-		for _, f := range m.Fields() {
+		// Quiet hours are turned off by clearing them.
+		for _, f := range append(m.Fields(), m.ClearedFields()...) {
 			if !profileFields[f] {
 				return privacy.Skip
 			}

@@ -566,6 +566,53 @@ await check('stakeholder reads a schedule timeline and is offered nothing to cha
   expect((await page.getByTestId('final-row').locator('button').count()) === 0, 'shift bars are buttons for a stakeholder');
 }, as('stakeholder'));
 
+const MAILPIT = process.env.TOCSIN_E2E_MAILPIT_URL?.replace(/\/$/, '');
+
+/** Waits for the newest mail to `to` in mailpit and returns its subject. */
+async function mailSubject(to, timeoutMs = 15_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const res = await fetch(`${MAILPIT}/api/v1/search?query=${encodeURIComponent(`to:"${to}"`)}`);
+    const found = res.ok ? await res.json() : { messages: [] };
+    if (found.messages?.length) return found.messages[0].Subject;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no mail to ${to} arrived in mailpit within ${timeoutMs / 1000} s`);
+}
+
+if (!MAILPIT) {
+  notes.push('no mailpit (TOCSIN_E2E_MAILPIT_URL unset): the contact-method verification check did not run');
+} else {
+  await check('responder adds an email address, verifies it with the mailed code, and sees the default rules', async (page) => {
+    await openAs(page, 'responder', '/profile');
+    const address = `e2e-${Date.now()}@example.test`;
+    const form = page.getByRole('form', { name: 'Add a contact method' });
+    await form.getByLabel('Kind').selectOption('EMAIL');
+    await form.getByLabel('Name').fill('E2E mail');
+    await form.getByLabel('Email address').fill(address);
+    await form.getByRole('button', { name: 'Add' }).click();
+
+    const row = page.getByTestId('contact-method-row').filter({ hasText: 'E2E mail' });
+    await row.getByText('not verified').waitFor();
+    const subject = await mailSubject(address);
+    const code = /(\d{6})/.exec(subject)?.[1];
+    expect(code, `the mail's subject "${subject}" has no 6-digit code`);
+    await row.getByLabel(/Code sent to/).fill(code);
+    await row.getByRole('button', { name: 'Verify' }).click();
+    await row.getByText('✓ verified').waitFor();
+
+    const high = page.getByTestId('rules-high').getByTestId('rule-sentence');
+    await high.filter({ hasText: 'email to E2E mail at once' }).waitFor();
+    const low = await page.getByTestId('rules-low').getByTestId('rule-sentence').innerText();
+    expect(low.includes('Low urgency: email to E2E mail at once'), `low urgency reads "${low}"`);
+
+    await row.getByRole('button', { name: 'Send a test to E2E mail' }).click();
+    await row.getByRole('status').filter({ hasText: 'Test sent: email to E2E mail: sent' }).waitFor();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'profile-paging.png'), fullPage: true });
+  }, as('responder'));
+}
+
 await check('sign out ends the session', async (page) => {
   await signIn(page, users.stakeholder);
   await page.getByRole('button', { name: 'Sign out' }).click();

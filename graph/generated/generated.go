@@ -15,6 +15,7 @@ import (
 	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
+	"github.com/tocsin/tocsin/contact"
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/contactmethod"
@@ -48,6 +49,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Alert() AlertResolver
+	ContactMethod() ContactMethodResolver
 	EscalationPolicy() EscalationPolicyResolver
 	EscalationStep() EscalationStepResolver
 	Integration() IntegrationResolver
@@ -152,19 +154,21 @@ type ComplexityRoot struct {
 	}
 
 	ContactMethod struct {
-		Address        func(childComplexity int) int
-		CreatedAt      func(childComplexity int) int
-		CriticalAlerts func(childComplexity int) int
-		Disabled       func(childComplexity int) int
-		ID             func(childComplexity int) int
-		Kind           func(childComplexity int) int
-		Name           func(childComplexity int) int
-		Platform       func(childComplexity int) int
-		Rules          func(childComplexity int) int
-		UpdatedAt      func(childComplexity int) int
-		User           func(childComplexity int) int
-		UserID         func(childComplexity int) int
-		VerifiedAt     func(childComplexity int) int
+		Address               func(childComplexity int) int
+		CreatedAt             func(childComplexity int) int
+		CriticalAlerts        func(childComplexity int) int
+		Disabled              func(childComplexity int) int
+		ID                    func(childComplexity int) int
+		Kind                  func(childComplexity int) int
+		MaskedAddress         func(childComplexity int) int
+		Name                  func(childComplexity int) int
+		Platform              func(childComplexity int) int
+		Rules                 func(childComplexity int) int
+		UpdatedAt             func(childComplexity int) int
+		User                  func(childComplexity int) int
+		UserID                func(childComplexity int) int
+		VerificationExpiresAt func(childComplexity int) int
+		VerifiedAt            func(childComplexity int) int
 	}
 
 	CoverRequest struct {
@@ -400,56 +404,67 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AcceptCoverRequest      func(childComplexity int, id int) int
-		AcceptInvitation        func(childComplexity int, token string, password string) int
-		AcknowledgeAlerts       func(childComplexity int, ids []int, note *string) int
-		AddAlertNote            func(childComplexity int, id int, note string) int
-		AssignAlert             func(childComplexity int, id int, ownerID int, note *string) int
-		CancelCoverRequest      func(childComplexity int, id int) int
-		ChangePassword          func(childComplexity int, currentPassword string, newPassword string) int
-		CloseAlerts             func(childComplexity int, ids []int, note *string) int
-		CreateAPIToken          func(childComplexity int, name string, expiresAt *time.Time) int
-		CreateAlert             func(childComplexity int, input model.CreateAlertInput) int
-		CreateCalendarFeed      func(childComplexity int, scheduleID *int) int
-		CreateEscalationPolicy  func(childComplexity int, input model.EscalationPolicyInput) int
-		CreateHeartbeat         func(childComplexity int, input model.CreateHeartbeatInput) int
-		CreateIntegration       func(childComplexity int, input model.CreateIntegrationInput) int
-		CreateMaintenanceWindow func(childComplexity int, input model.CreateMaintenanceWindowInput) int
-		CreateSchedule          func(childComplexity int, input ent.CreateScheduleInput) int
-		CreateScheduleLayer     func(childComplexity int, scheduleID int, input schedule.LayerInput) int
-		CreateScheduleOverride  func(childComplexity int, scheduleID int, input schedule.OverrideInput) int
-		CreateService           func(childComplexity int, input ent.CreateServiceInput) int
-		CreateTeam              func(childComplexity int, input ent.CreateTeamInput) int
-		DeleteEscalationPolicy  func(childComplexity int, id int) int
-		DeleteHeartbeat         func(childComplexity int, id int) int
-		DeleteIntegration       func(childComplexity int, id int) int
-		DeleteSchedule          func(childComplexity int, id int) int
-		DeleteScheduleLayer     func(childComplexity int, id int) int
-		DeleteScheduleOverride  func(childComplexity int, id int) int
-		DeleteService           func(childComplexity int, id int) int
-		DeleteTeam              func(childComplexity int, id int) int
-		EndMaintenanceWindow    func(childComplexity int, id int) int
-		EscalateAlert           func(childComplexity int, id int, note *string) int
-		InviteUser              func(childComplexity int, input ent.CreateUserInput) int
-		Login                   func(childComplexity int, email string, password string) int
-		Logout                  func(childComplexity int) int
-		RequestCover            func(childComplexity int, scheduleID int, input schedule.CoverInput) int
-		ResendInvitation        func(childComplexity int, userID int) int
-		RevokeAPIToken          func(childComplexity int, id int) int
-		RevokeCalendarFeed      func(childComplexity int, id int) int
-		RotateIntegrationKey    func(childComplexity int, id int) int
-		SnoozeAlert             func(childComplexity int, id int, until time.Time, note *string) int
-		UnacknowledgeAlert      func(childComplexity int, id int, note *string) int
-		UpdateAlert             func(childComplexity int, id int, priority *alert.Priority, message *string, description *string) int
-		UpdateEscalationPolicy  func(childComplexity int, id int, input model.EscalationPolicyInput) int
-		UpdateHeartbeat         func(childComplexity int, id int, input model.UpdateHeartbeatInput) int
-		UpdateIntegration       func(childComplexity int, id int, input model.UpdateIntegrationInput) int
-		UpdateProfile           func(childComplexity int, input model.UpdateProfileInput) int
-		UpdateSchedule          func(childComplexity int, id int, input ent.UpdateScheduleInput) int
-		UpdateScheduleLayer     func(childComplexity int, id int, input schedule.LayerInput) int
-		UpdateService           func(childComplexity int, id int, input ent.UpdateServiceInput) int
-		UpdateTeam              func(childComplexity int, id int, input ent.UpdateTeamInput) int
-		UpdateUser              func(childComplexity int, id int, input ent.UpdateUserInput) int
+		AcceptCoverRequest            func(childComplexity int, id int) int
+		AcceptInvitation              func(childComplexity int, token string, password string) int
+		AcknowledgeAlerts             func(childComplexity int, ids []int, note *string) int
+		AddAlertNote                  func(childComplexity int, id int, note string) int
+		AssignAlert                   func(childComplexity int, id int, ownerID int, note *string) int
+		CancelCoverRequest            func(childComplexity int, id int) int
+		ChangePassword                func(childComplexity int, currentPassword string, newPassword string) int
+		CloseAlerts                   func(childComplexity int, ids []int, note *string) int
+		CreateAPIToken                func(childComplexity int, name string, expiresAt *time.Time) int
+		CreateAlert                   func(childComplexity int, input model.CreateAlertInput) int
+		CreateCalendarFeed            func(childComplexity int, scheduleID *int) int
+		CreateContactMethod           func(childComplexity int, input contact.MethodInput) int
+		CreateEscalationPolicy        func(childComplexity int, input model.EscalationPolicyInput) int
+		CreateHeartbeat               func(childComplexity int, input model.CreateHeartbeatInput) int
+		CreateIntegration             func(childComplexity int, input model.CreateIntegrationInput) int
+		CreateMaintenanceWindow       func(childComplexity int, input model.CreateMaintenanceWindowInput) int
+		CreateNotificationRule        func(childComplexity int, input contact.RuleInput) int
+		CreateSchedule                func(childComplexity int, input ent.CreateScheduleInput) int
+		CreateScheduleLayer           func(childComplexity int, scheduleID int, input schedule.LayerInput) int
+		CreateScheduleOverride        func(childComplexity int, scheduleID int, input schedule.OverrideInput) int
+		CreateService                 func(childComplexity int, input ent.CreateServiceInput) int
+		CreateTeam                    func(childComplexity int, input ent.CreateTeamInput) int
+		DeleteContactMethod           func(childComplexity int, id int) int
+		DeleteEscalationPolicy        func(childComplexity int, id int) int
+		DeleteHeartbeat               func(childComplexity int, id int) int
+		DeleteIntegration             func(childComplexity int, id int) int
+		DeleteNotificationRule        func(childComplexity int, id int) int
+		DeleteSchedule                func(childComplexity int, id int) int
+		DeleteScheduleLayer           func(childComplexity int, id int) int
+		DeleteScheduleOverride        func(childComplexity int, id int) int
+		DeleteService                 func(childComplexity int, id int) int
+		DeleteTeam                    func(childComplexity int, id int) int
+		EndMaintenanceWindow          func(childComplexity int, id int) int
+		EscalateAlert                 func(childComplexity int, id int, note *string) int
+		InviteUser                    func(childComplexity int, input ent.CreateUserInput) int
+		Login                         func(childComplexity int, email string, password string) int
+		Logout                        func(childComplexity int) int
+		RegisterDevice                func(childComplexity int, input contact.DeviceInput) int
+		RequestCover                  func(childComplexity int, scheduleID int, input schedule.CoverInput) int
+		ResendInvitation              func(childComplexity int, userID int) int
+		RevokeAPIToken                func(childComplexity int, id int) int
+		RevokeCalendarFeed            func(childComplexity int, id int) int
+		RotateIntegrationKey          func(childComplexity int, id int) int
+		SendContactMethodVerification func(childComplexity int, id int) int
+		SendTestNotification          func(childComplexity int, id int) int
+		SetQuietHours                 func(childComplexity int, start *int, end *int) int
+		SnoozeAlert                   func(childComplexity int, id int, until time.Time, note *string) int
+		UnacknowledgeAlert            func(childComplexity int, id int, note *string) int
+		UpdateAlert                   func(childComplexity int, id int, priority *alert.Priority, message *string, description *string) int
+		UpdateContactMethod           func(childComplexity int, id int, input contact.MethodUpdate) int
+		UpdateEscalationPolicy        func(childComplexity int, id int, input model.EscalationPolicyInput) int
+		UpdateHeartbeat               func(childComplexity int, id int, input model.UpdateHeartbeatInput) int
+		UpdateIntegration             func(childComplexity int, id int, input model.UpdateIntegrationInput) int
+		UpdateNotificationRule        func(childComplexity int, id int, delayMinutes int) int
+		UpdateProfile                 func(childComplexity int, input model.UpdateProfileInput) int
+		UpdateSchedule                func(childComplexity int, id int, input ent.UpdateScheduleInput) int
+		UpdateScheduleLayer           func(childComplexity int, id int, input schedule.LayerInput) int
+		UpdateService                 func(childComplexity int, id int, input ent.UpdateServiceInput) int
+		UpdateTeam                    func(childComplexity int, id int, input ent.UpdateTeamInput) int
+		UpdateUser                    func(childComplexity int, id int, input ent.UpdateUserInput) int
+		VerifyContactMethod           func(childComplexity int, id int, code string) int
 	}
 
 	NotificationRule struct {
@@ -490,6 +505,10 @@ type ComplexityRoot struct {
 		TestGenericMapping func(childComplexity int, mapping map[string]any, sample map[string]any) int
 		Users              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.UserOrder, where *ent.UserWhereInput) int
 		Viewer             func(childComplexity int) int
+	}
+
+	RegisterDevicePayload struct {
+		Device func(childComplexity int) int
 	}
 
 	Restriction struct {
@@ -623,6 +642,12 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	TestNotificationResult struct {
+		ProviderID func(childComplexity int) int
+		Sent       func(childComplexity int) int
+		Summary    func(childComplexity int) int
+	}
+
 	TimelineEvent struct {
 		Actor      func(childComplexity int) int
 		ActorID    func(childComplexity int) int
@@ -651,20 +676,22 @@ type ComplexityRoot struct {
 	}
 
 	User struct {
-		CalendarFeeds   func(childComplexity int) int
-		CreatedAt       func(childComplexity int) int
-		Disabled        func(childComplexity int) int
-		Email           func(childComplexity int) int
-		ID              func(childComplexity int) int
-		Name            func(childComplexity int) int
-		OnCallNow       func(childComplexity int) int
-		QuietHoursEnd   func(childComplexity int) int
-		QuietHoursStart func(childComplexity int) int
-		Role            func(childComplexity int) int
-		Shifts          func(childComplexity int, from time.Time, to time.Time) int
-		Teams           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TeamOrder, where *ent.TeamWhereInput) int
-		TimeZone        func(childComplexity int) int
-		UpdatedAt       func(childComplexity int) int
+		CalendarFeeds     func(childComplexity int) int
+		ContactMethods    func(childComplexity int) int
+		CreatedAt         func(childComplexity int) int
+		Disabled          func(childComplexity int) int
+		Email             func(childComplexity int) int
+		ID                func(childComplexity int) int
+		Name              func(childComplexity int) int
+		NotificationRules func(childComplexity int) int
+		OnCallNow         func(childComplexity int) int
+		QuietHoursEnd     func(childComplexity int) int
+		QuietHoursStart   func(childComplexity int) int
+		Role              func(childComplexity int) int
+		Shifts            func(childComplexity int, from time.Time, to time.Time) int
+		Teams             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TeamOrder, where *ent.TeamWhereInput) int
+		TimeZone          func(childComplexity int) int
+		UpdatedAt         func(childComplexity int) int
 	}
 
 	UserConnection struct {
@@ -688,6 +715,9 @@ type AlertResolver interface {
 
 	TinyID(ctx context.Context, obj *ent.Alert) (int, error)
 }
+type ContactMethodResolver interface {
+	MaskedAddress(ctx context.Context, obj *ent.ContactMethod) (string, error)
+}
 type EscalationPolicyResolver interface {
 	Preview(ctx context.Context, obj *ent.EscalationPolicy) ([]*model.EscalationStepPreview, error)
 }
@@ -709,6 +739,17 @@ type MutationResolver interface {
 	AssignAlert(ctx context.Context, id int, ownerID int, note *string) (*ent.Alert, error)
 	EscalateAlert(ctx context.Context, id int, note *string) (*ent.Alert, error)
 	UpdateAlert(ctx context.Context, id int, priority *alert.Priority, message *string, description *string) (*ent.Alert, error)
+	CreateContactMethod(ctx context.Context, input contact.MethodInput) (*ent.ContactMethod, error)
+	UpdateContactMethod(ctx context.Context, id int, input contact.MethodUpdate) (*ent.ContactMethod, error)
+	DeleteContactMethod(ctx context.Context, id int) (int, error)
+	SendContactMethodVerification(ctx context.Context, id int) (*ent.ContactMethod, error)
+	VerifyContactMethod(ctx context.Context, id int, code string) (*ent.ContactMethod, error)
+	RegisterDevice(ctx context.Context, input contact.DeviceInput) (*model.RegisterDevicePayload, error)
+	CreateNotificationRule(ctx context.Context, input contact.RuleInput) (*ent.NotificationRule, error)
+	UpdateNotificationRule(ctx context.Context, id int, delayMinutes int) (*ent.NotificationRule, error)
+	DeleteNotificationRule(ctx context.Context, id int) (int, error)
+	SetQuietHours(ctx context.Context, start *int, end *int) (*ent.User, error)
+	SendTestNotification(ctx context.Context, id int) (*contact.TestResult, error)
 	CreateIntegration(ctx context.Context, input model.CreateIntegrationInput) (*model.IntegrationKeyPayload, error)
 	UpdateIntegration(ctx context.Context, id int, input model.UpdateIntegrationInput) (*ent.Integration, error)
 	RotateIntegrationKey(ctx context.Context, id int) (*model.IntegrationKeyPayload, error)
@@ -796,6 +837,8 @@ type TeamResolver interface {
 	OnCall(ctx context.Context, obj *ent.Team) ([]*schedule.OnCall, error)
 }
 type UserResolver interface {
+	ContactMethods(ctx context.Context, obj *ent.User) ([]*ent.ContactMethod, error)
+	NotificationRules(ctx context.Context, obj *ent.User) ([]*ent.NotificationRule, error)
 	Shifts(ctx context.Context, obj *ent.User, from time.Time, to time.Time) ([]*oncall.Shift, error)
 	OnCallNow(ctx context.Context, obj *ent.User) ([]*schedule.OnCall, error)
 	CalendarFeeds(ctx context.Context, obj *ent.User) ([]*ent.CalendarFeed, error)
@@ -1250,6 +1293,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ContactMethod.Kind(childComplexity), true
+	case "ContactMethod.maskedAddress":
+		if e.ComplexityRoot.ContactMethod.MaskedAddress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactMethod.MaskedAddress(childComplexity), true
 	case "ContactMethod.name":
 		if e.ComplexityRoot.ContactMethod.Name == nil {
 			break
@@ -1286,6 +1335,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ContactMethod.UserID(childComplexity), true
+	case "ContactMethod.verificationExpiresAt":
+		if e.ComplexityRoot.ContactMethod.VerificationExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContactMethod.VerificationExpiresAt(childComplexity), true
 	case "ContactMethod.verifiedAt":
 		if e.ComplexityRoot.ContactMethod.VerifiedAt == nil {
 			break
@@ -2362,6 +2417,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateCalendarFeed(childComplexity, args["scheduleID"].(*int)), true
+	case "Mutation.createContactMethod":
+		if e.ComplexityRoot.Mutation.CreateContactMethod == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createContactMethod_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateContactMethod(childComplexity, args["input"].(contact.MethodInput)), true
 	case "Mutation.createEscalationPolicy":
 		if e.ComplexityRoot.Mutation.CreateEscalationPolicy == nil {
 			break
@@ -2406,6 +2472,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateMaintenanceWindow(childComplexity, args["input"].(model.CreateMaintenanceWindowInput)), true
+	case "Mutation.createNotificationRule":
+		if e.ComplexityRoot.Mutation.CreateNotificationRule == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createNotificationRule_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateNotificationRule(childComplexity, args["input"].(contact.RuleInput)), true
 	case "Mutation.createSchedule":
 		if e.ComplexityRoot.Mutation.CreateSchedule == nil {
 			break
@@ -2461,6 +2538,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateTeam(childComplexity, args["input"].(ent.CreateTeamInput)), true
+	case "Mutation.deleteContactMethod":
+		if e.ComplexityRoot.Mutation.DeleteContactMethod == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteContactMethod_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteContactMethod(childComplexity, args["id"].(int)), true
 	case "Mutation.deleteEscalationPolicy":
 		if e.ComplexityRoot.Mutation.DeleteEscalationPolicy == nil {
 			break
@@ -2494,6 +2582,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteIntegration(childComplexity, args["id"].(int)), true
+	case "Mutation.deleteNotificationRule":
+		if e.ComplexityRoot.Mutation.DeleteNotificationRule == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteNotificationRule_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteNotificationRule(childComplexity, args["id"].(int)), true
 	case "Mutation.deleteSchedule":
 		if e.ComplexityRoot.Mutation.DeleteSchedule == nil {
 			break
@@ -2599,6 +2698,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Logout(childComplexity), true
+	case "Mutation.registerDevice":
+		if e.ComplexityRoot.Mutation.RegisterDevice == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_registerDevice_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RegisterDevice(childComplexity, args["input"].(contact.DeviceInput)), true
 	case "Mutation.requestCover":
 		if e.ComplexityRoot.Mutation.RequestCover == nil {
 			break
@@ -2654,6 +2764,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RotateIntegrationKey(childComplexity, args["id"].(int)), true
+	case "Mutation.sendContactMethodVerification":
+		if e.ComplexityRoot.Mutation.SendContactMethodVerification == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_sendContactMethodVerification_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SendContactMethodVerification(childComplexity, args["id"].(int)), true
+	case "Mutation.sendTestNotification":
+		if e.ComplexityRoot.Mutation.SendTestNotification == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_sendTestNotification_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SendTestNotification(childComplexity, args["id"].(int)), true
+	case "Mutation.setQuietHours":
+		if e.ComplexityRoot.Mutation.SetQuietHours == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setQuietHours_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetQuietHours(childComplexity, args["start"].(*int), args["end"].(*int)), true
 	case "Mutation.snoozeAlert":
 		if e.ComplexityRoot.Mutation.SnoozeAlert == nil {
 			break
@@ -2687,6 +2830,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateAlert(childComplexity, args["id"].(int), args["priority"].(*alert.Priority), args["message"].(*string), args["description"].(*string)), true
+	case "Mutation.updateContactMethod":
+		if e.ComplexityRoot.Mutation.UpdateContactMethod == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateContactMethod_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateContactMethod(childComplexity, args["id"].(int), args["input"].(contact.MethodUpdate)), true
 	case "Mutation.updateEscalationPolicy":
 		if e.ComplexityRoot.Mutation.UpdateEscalationPolicy == nil {
 			break
@@ -2720,6 +2874,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateIntegration(childComplexity, args["id"].(int), args["input"].(model.UpdateIntegrationInput)), true
+	case "Mutation.updateNotificationRule":
+		if e.ComplexityRoot.Mutation.UpdateNotificationRule == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateNotificationRule_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateNotificationRule(childComplexity, args["id"].(int), args["delayMinutes"].(int)), true
 	case "Mutation.updateProfile":
 		if e.ComplexityRoot.Mutation.UpdateProfile == nil {
 			break
@@ -2786,6 +2951,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateUser(childComplexity, args["id"].(int), args["input"].(ent.UpdateUserInput)), true
+	case "Mutation.verifyContactMethod":
+		if e.ComplexityRoot.Mutation.VerifyContactMethod == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_verifyContactMethod_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.VerifyContactMethod(childComplexity, args["id"].(int), args["code"].(string)), true
 
 	case "NotificationRule.contactMethod":
 		if e.ComplexityRoot.NotificationRule.ContactMethod == nil {
@@ -3019,6 +3195,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Viewer(childComplexity), true
+
+	case "RegisterDevicePayload.device":
+		if e.ComplexityRoot.RegisterDevicePayload.Device == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RegisterDevicePayload.Device(childComplexity), true
 
 	case "Restriction.day":
 		if e.ComplexityRoot.Restriction.Day == nil {
@@ -3645,6 +3828,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TeamEdge.Node(childComplexity), true
 
+	case "TestNotificationResult.providerID":
+		if e.ComplexityRoot.TestNotificationResult.ProviderID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TestNotificationResult.ProviderID(childComplexity), true
+	case "TestNotificationResult.sent":
+		if e.ComplexityRoot.TestNotificationResult.Sent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TestNotificationResult.Sent(childComplexity), true
+	case "TestNotificationResult.summary":
+		if e.ComplexityRoot.TestNotificationResult.Summary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TestNotificationResult.Summary(childComplexity), true
+
 	case "TimelineEvent.actor":
 		if e.ComplexityRoot.TimelineEvent.Actor == nil {
 			break
@@ -3762,6 +3964,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.User.CalendarFeeds(childComplexity), true
+	case "User.contactMethods":
+		if e.ComplexityRoot.User.ContactMethods == nil {
+			break
+		}
+
+		return e.ComplexityRoot.User.ContactMethods(childComplexity), true
 	case "User.createdAt":
 		if e.ComplexityRoot.User.CreatedAt == nil {
 			break
@@ -3792,6 +4000,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.User.Name(childComplexity), true
+	case "User.notificationRules":
+		if e.ComplexityRoot.User.NotificationRules == nil {
+			break
+		}
+
+		return e.ComplexityRoot.User.NotificationRules(childComplexity), true
 	case "User.onCallNow":
 		if e.ComplexityRoot.User.OnCallNow == nil {
 			break
@@ -3903,9 +4117,11 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CoverRequestOrder", ec.unmarshalInputCoverRequestOrder),
 			graphql.NewInputUnmarshaler("CoverRequestWhereInput", ec.unmarshalInputCoverRequestWhereInput),
 			graphql.NewInputUnmarshaler("CreateAlertInput", ec.unmarshalInputCreateAlertInput),
+			graphql.NewInputUnmarshaler("CreateContactMethodInput", ec.unmarshalInputCreateContactMethodInput),
 			graphql.NewInputUnmarshaler("CreateHeartbeatInput", ec.unmarshalInputCreateHeartbeatInput),
 			graphql.NewInputUnmarshaler("CreateIntegrationInput", ec.unmarshalInputCreateIntegrationInput),
 			graphql.NewInputUnmarshaler("CreateMaintenanceWindowInput", ec.unmarshalInputCreateMaintenanceWindowInput),
+			graphql.NewInputUnmarshaler("CreateNotificationRuleInput", ec.unmarshalInputCreateNotificationRuleInput),
 			graphql.NewInputUnmarshaler("CreateScheduleInput", ec.unmarshalInputCreateScheduleInput),
 			graphql.NewInputUnmarshaler("CreateServiceInput", ec.unmarshalInputCreateServiceInput),
 			graphql.NewInputUnmarshaler("CreateTeamInput", ec.unmarshalInputCreateTeamInput),
@@ -3926,6 +4142,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("MaintenanceWindowOrder", ec.unmarshalInputMaintenanceWindowOrder),
 			graphql.NewInputUnmarshaler("MaintenanceWindowWhereInput", ec.unmarshalInputMaintenanceWindowWhereInput),
 			graphql.NewInputUnmarshaler("NotificationRuleWhereInput", ec.unmarshalInputNotificationRuleWhereInput),
+			graphql.NewInputUnmarshaler("RegisterDeviceInput", ec.unmarshalInputRegisterDeviceInput),
 			graphql.NewInputUnmarshaler("RestrictionInput", ec.unmarshalInputRestrictionInput),
 			graphql.NewInputUnmarshaler("ScheduleLayerInput", ec.unmarshalInputScheduleLayerInput),
 			graphql.NewInputUnmarshaler("ScheduleLayerOrder", ec.unmarshalInputScheduleLayerOrder),
@@ -3941,6 +4158,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("TeamWhereInput", ec.unmarshalInputTeamWhereInput),
 			graphql.NewInputUnmarshaler("TimelineEventOrder", ec.unmarshalInputTimelineEventOrder),
 			graphql.NewInputUnmarshaler("TimelineEventWhereInput", ec.unmarshalInputTimelineEventWhereInput),
+			graphql.NewInputUnmarshaler("UpdateContactMethodInput", ec.unmarshalInputUpdateContactMethodInput),
 			graphql.NewInputUnmarshaler("UpdateHeartbeatInput", ec.unmarshalInputUpdateHeartbeatInput),
 			graphql.NewInputUnmarshaler("UpdateIntegrationInput", ec.unmarshalInputUpdateIntegrationInput),
 			graphql.NewInputUnmarshaler("UpdateProfileInput", ec.unmarshalInputUpdateProfileInput),
@@ -4077,6 +4295,101 @@ extend type Mutation {
   escalateAlert(id: ID!, note: String): Alert!
   "Change priority, message or description; each change is on the timeline."
   updateAlert(id: ID!, priority: AlertPriority, message: String, description: String): Alert!
+}
+`, BuiltIn: false},
+	{Name: "../contact.graphql", Input: `# How a person is paged: contact methods, notification rules, quiet hours
+# (package contact). Stakeholders are never paged and may call none of these.
+
+extend type User {
+  "The user's contact methods, oldest first (your own; admins see everyone's)."
+  contactMethods: [ContactMethod!]!
+  "The user's notification rules, by urgency and delay."
+  notificationRules: [NotificationRule!]!
+}
+
+extend type ContactMethod {
+  "The address shortened for display: +49…, a…@example.com, the webhook's host, the token's start."
+  maskedAddress: String!
+  "When the code sent last stops working, while the method is unverified."
+  verificationExpiresAt: Time
+}
+
+"A new contact method. SMS, VOICE and EMAIL start unverified; WEBHOOK is verified at once. Devices use registerDevice."
+input CreateContactMethodInput {
+  kind: ContactMethodKind!
+  "What you call it: Work phone."
+  name: String!
+  "E.164 number (+4915112345678; spaces and dashes are removed), email address, or http(s) webhook URL."
+  address: String!
+  "PUSH only."
+  platform: ContactMethodPlatform
+  "PUSH only: ring through silent mode (iOS critical alerts)."
+  criticalAlerts: Boolean
+}
+
+"Changes to a contact method; a new address of SMS, VOICE or EMAIL must be verified again."
+input UpdateContactMethodInput {
+  name: String
+  address: String
+  criticalAlerts: Boolean
+  disabled: Boolean
+}
+
+"The mobile app registering for push."
+input RegisterDeviceInput {
+  "The FCM registration token (FirebaseMessaging.getToken())."
+  token: String!
+  platform: ContactMethodPlatform!
+  "Shown on the alert's timeline: push to Alice's Pixel: sent."
+  name: String!
+  "iOS: the user granted critical alerts."
+  criticalAlerts: Boolean
+}
+
+type RegisterDevicePayload {
+  "The device: a verified PUSH contact method."
+  device: ContactMethod!
+}
+
+"Page on this contact method for alerts of this urgency, so many minutes (0–60) after the step that names you fires."
+input CreateNotificationRuleInput {
+  contactMethodID: ID!
+  urgency: NotificationRuleUrgency!
+  delayMinutes: Int!
+}
+
+"What a test notification did."
+type TestNotificationResult {
+  "True when the provider took the message."
+  sent: Boolean!
+  "The provider's receipt (SMS to +49…: queued) or what went wrong."
+  summary: String!
+  providerID: String!
+}
+
+extend type Mutation {
+  "Add a contact method of your own."
+  createContactMethod(input: CreateContactMethodInput!): ContactMethod!
+  updateContactMethod(id: ID!, input: UpdateContactMethodInput!): ContactMethod!
+  "Delete a contact method and its rules; one that was paged stays for history (disable it instead). Returns the deleted id."
+  deleteContactMethod(id: ID!): ID!
+  "Send a 6-digit code to an unverified SMS, VOICE or EMAIL method (valid 10 minutes, 5 tries)."
+  sendContactMethodVerification(id: ID!): ContactMethod!
+  "Verify a contact method with the code sent; the first verified methods bring the default rules."
+  verifyContactMethod(id: ID!, code: String!): ContactMethod!
+  "Register this device for push, or update it when its token is already registered."
+  registerDevice(input: RegisterDeviceInput!): RegisterDevicePayload!
+
+  createNotificationRule(input: CreateNotificationRuleInput!): NotificationRule!
+  updateNotificationRule(id: ID!, delayMinutes: Int!): NotificationRule!
+  "Returns the deleted id."
+  deleteNotificationRule(id: ID!): ID!
+
+  "Set your quiet hours in minutes after local midnight (start 1320, end 420 is 22:00–07:00); omit both to turn them off. Low-urgency pages wait until the end."
+  setQuietHours(start: Int, end: Int): User!
+
+  "Send a test notification to one of your verified contact methods through the real channel."
+  sendTestNotification(id: ID!): TestNotificationResult!
 }
 `, BuiltIn: false},
 	{Name: "../ent.graphql", Input: `directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
@@ -9331,6 +9644,10 @@ func (ec *executionContext) childFields_ContactMethod(ctx context.Context, field
 		return ec.fieldContext_ContactMethod_user(ctx, field)
 	case "rules":
 		return ec.fieldContext_ContactMethod_rules(ctx, field)
+	case "maskedAddress":
+		return ec.fieldContext_ContactMethod_maskedAddress(ctx, field)
+	case "verificationExpiresAt":
+		return ec.fieldContext_ContactMethod_verificationExpiresAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ContactMethod", field.Name)
 }
@@ -9811,6 +10128,14 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
 }
 
+func (ec *executionContext) childFields_RegisterDevicePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "device":
+		return ec.fieldContext_RegisterDevicePayload_device(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RegisterDevicePayload", field.Name)
+}
+
 func (ec *executionContext) childFields_Restriction(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "day":
@@ -10073,6 +10398,18 @@ func (ec *executionContext) childFields_TeamEdge(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type TeamEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_TestNotificationResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "sent":
+		return ec.fieldContext_TestNotificationResult_sent(ctx, field)
+	case "summary":
+		return ec.fieldContext_TestNotificationResult_summary(ctx, field)
+	case "providerID":
+		return ec.fieldContext_TestNotificationResult_providerID(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TestNotificationResult", field.Name)
+}
+
 func (ec *executionContext) childFields_TimelineEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -10151,6 +10488,10 @@ func (ec *executionContext) childFields_User(ctx context.Context, field graphql.
 		return ec.fieldContext_User_quietHoursEnd(ctx, field)
 	case "teams":
 		return ec.fieldContext_User_teams(ctx, field)
+	case "contactMethods":
+		return ec.fieldContext_User_contactMethods(ctx, field)
+	case "notificationRules":
+		return ec.fieldContext_User_notificationRules(ctx, field)
 	case "shifts":
 		return ec.fieldContext_User_shifts(ctx, field)
 	case "onCallNow":
@@ -10733,6 +11074,20 @@ func (ec *executionContext) field_Mutation_createCalendarFeed_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createContactMethod_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (contact.MethodInput, error) {
+			return ec.unmarshalNCreateContactMethodInput2githubᚗcomᚋtocsinᚋtocsinᚋcontactᚐMethodInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createEscalationPolicy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10781,6 +11136,20 @@ func (ec *executionContext) field_Mutation_createMaintenanceWindow_args(ctx cont
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.CreateMaintenanceWindowInput, error) {
 			return ec.unmarshalNCreateMaintenanceWindowInput2githubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐCreateMaintenanceWindowInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createNotificationRule_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (contact.RuleInput, error) {
+			return ec.unmarshalNCreateNotificationRuleInput2githubᚗcomᚋtocsinᚋtocsinᚋcontactᚐRuleInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -10875,6 +11244,20 @@ func (ec *executionContext) field_Mutation_createTeam_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_deleteContactMethod_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_deleteEscalationPolicy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10904,6 +11287,20 @@ func (ec *executionContext) field_Mutation_deleteHeartbeat_args(ctx context.Cont
 }
 
 func (ec *executionContext) field_Mutation_deleteIntegration_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteNotificationRule_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -11059,6 +11456,20 @@ func (ec *executionContext) field_Mutation_login_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_registerDevice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (contact.DeviceInput, error) {
+			return ec.unmarshalNRegisterDeviceInput2githubᚗcomᚋtocsinᚋtocsinᚋcontactᚐDeviceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_requestCover_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -11134,6 +11545,56 @@ func (ec *executionContext) field_Mutation_rotateIntegrationKey_args(ctx context
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_sendContactMethodVerification_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_sendTestNotification_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setQuietHours_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "start",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["start"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "end",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["end"] = arg1
 	return args, nil
 }
 
@@ -11227,6 +11688,28 @@ func (ec *executionContext) field_Mutation_updateAlert_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateContactMethod_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (contact.MethodUpdate, error) {
+			return ec.unmarshalNUpdateContactMethodInput2githubᚗcomᚋtocsinᚋtocsinᚋcontactᚐMethodUpdate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateEscalationPolicy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -11290,6 +11773,28 @@ func (ec *executionContext) field_Mutation_updateIntegration_args(ctx context.Co
 		return nil, err
 	}
 	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateNotificationRule_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "delayMinutes",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["delayMinutes"] = arg1
 	return args, nil
 }
 
@@ -11414,6 +11919,28 @@ func (ec *executionContext) field_Mutation_updateUser_args(ctx context.Context, 
 		return nil, err
 	}
 	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_verifyContactMethod_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "code",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["code"] = arg1
 	return args, nil
 }
 
@@ -14494,6 +15021,52 @@ func (ec *executionContext) fieldContext_ContactMethod_rules(_ context.Context, 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ContactMethod_maskedAddress(ctx context.Context, field graphql.CollectedField, obj *ent.ContactMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactMethod_maskedAddress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ContactMethod().MaskedAddress(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContactMethod_maskedAddress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactMethod", field, true, true, "String")
+}
+
+func (ec *executionContext) _ContactMethod_verificationExpiresAt(ctx context.Context, field graphql.CollectedField, obj *ent.ContactMethod) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContactMethod_verificationExpiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VerificationExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContactMethod_verificationExpiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContactMethod", field, false, false, "Time")
 }
 
 func (ec *executionContext) _CoverRequest_id(ctx context.Context, field graphql.CollectedField, obj *ent.CoverRequest) (ret graphql.Marshaler) {
@@ -18761,6 +19334,490 @@ func (ec *executionContext) fieldContext_Mutation_updateAlert(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createContactMethod(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createContactMethod(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateContactMethod(ctx, fc.Args["input"].(contact.MethodInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ContactMethod) graphql.Marshaler {
+			return ec.marshalNContactMethod2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐContactMethod(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createContactMethod(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContactMethod(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createContactMethod_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateContactMethod(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateContactMethod(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateContactMethod(ctx, fc.Args["id"].(int), fc.Args["input"].(contact.MethodUpdate))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ContactMethod) graphql.Marshaler {
+			return ec.marshalNContactMethod2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐContactMethod(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateContactMethod(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContactMethod(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateContactMethod_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteContactMethod(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteContactMethod(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteContactMethod(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteContactMethod(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteContactMethod_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_sendContactMethodVerification(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_sendContactMethodVerification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SendContactMethodVerification(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ContactMethod) graphql.Marshaler {
+			return ec.marshalNContactMethod2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐContactMethod(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_sendContactMethodVerification(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContactMethod(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_sendContactMethodVerification_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_verifyContactMethod(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_verifyContactMethod(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().VerifyContactMethod(ctx, fc.Args["id"].(int), fc.Args["code"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ContactMethod) graphql.Marshaler {
+			return ec.marshalNContactMethod2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐContactMethod(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_verifyContactMethod(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContactMethod(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_verifyContactMethod_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_registerDevice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_registerDevice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RegisterDevice(ctx, fc.Args["input"].(contact.DeviceInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RegisterDevicePayload) graphql.Marshaler {
+			return ec.marshalNRegisterDevicePayload2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐRegisterDevicePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_registerDevice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RegisterDevicePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_registerDevice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createNotificationRule(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createNotificationRule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateNotificationRule(ctx, fc.Args["input"].(contact.RuleInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.NotificationRule) graphql.Marshaler {
+			return ec.marshalNNotificationRule2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐNotificationRule(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createNotificationRule(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NotificationRule(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createNotificationRule_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateNotificationRule(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateNotificationRule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateNotificationRule(ctx, fc.Args["id"].(int), fc.Args["delayMinutes"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.NotificationRule) graphql.Marshaler {
+			return ec.marshalNNotificationRule2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐNotificationRule(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateNotificationRule(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NotificationRule(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateNotificationRule_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteNotificationRule(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteNotificationRule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteNotificationRule(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteNotificationRule(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteNotificationRule_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setQuietHours(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setQuietHours(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetQuietHours(ctx, fc.Args["start"].(*int), fc.Args["end"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setQuietHours(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setQuietHours_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_sendTestNotification(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_sendTestNotification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SendTestNotification(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *contact.TestResult) graphql.Marshaler {
+			return ec.marshalNTestNotificationResult2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋcontactᚐTestResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_sendTestNotification(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TestNotificationResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_sendTestNotification_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createIntegration(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21570,6 +22627,38 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _RegisterDevicePayload_device(ctx context.Context, field graphql.CollectedField, obj *model.RegisterDevicePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RegisterDevicePayload_device(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Device, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ContactMethod) graphql.Marshaler {
+			return ec.marshalNContactMethod2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐContactMethod(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RegisterDevicePayload_device(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RegisterDevicePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContactMethod(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Restriction_day(ctx context.Context, field graphql.CollectedField, obj *schedule.Restriction) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24172,6 +25261,75 @@ func (ec *executionContext) fieldContext_TeamEdge_cursor(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("TeamEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _TestNotificationResult_sent(ctx context.Context, field graphql.CollectedField, obj *contact.TestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TestNotificationResult_sent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TestNotificationResult_sent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TestNotificationResult", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _TestNotificationResult_summary(ctx context.Context, field graphql.CollectedField, obj *contact.TestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TestNotificationResult_summary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Summary, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TestNotificationResult_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TestNotificationResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _TestNotificationResult_providerID(ctx context.Context, field graphql.CollectedField, obj *contact.TestResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TestNotificationResult_providerID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProviderID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TestNotificationResult_providerID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TestNotificationResult", field, false, false, "String")
+}
+
 func (ec *executionContext) _TimelineEvent_id(ctx context.Context, field graphql.CollectedField, obj *ent.TimelineEvent) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24910,6 +26068,70 @@ func (ec *executionContext) fieldContext_User_teams(ctx context.Context, field g
 	if fc.Args, err = ec.field_User_teams_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _User_contactMethods(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_User_contactMethods(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.User().ContactMethods(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.ContactMethod) graphql.Marshaler {
+			return ec.marshalNContactMethod2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐContactMethodᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_User_contactMethods(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "User",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContactMethod(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _User_notificationRules(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_User_notificationRules(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.User().NotificationRules(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.NotificationRule) graphql.Marshaler {
+			return ec.marshalNNotificationRule2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐNotificationRuleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_User_notificationRules(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "User",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NotificationRule(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -30576,6 +31798,76 @@ func UnmarshalCreateAlertInput(ctx context.Context, raw any) (model.CreateAlertI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreateContactMethodInput(ctx context.Context, obj any) (contact.MethodInput, error) {
+	var it contact.MethodInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kind", "name", "address", "platform", "criticalAlerts"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNContactMethodKind2githubᚗcomᚋtocsinᚋtocsinᚋentᚋcontactmethodᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "address":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("address"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Address = data
+		case "platform":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("platform"))
+			data, err := ec.unmarshalOContactMethodPlatform2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋcontactmethodᚐPlatform(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Platform = data
+		case "criticalAlerts":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("criticalAlerts"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CriticalAlerts = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateContactMethodInput unmarshals raw into the CreateContactMethodInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateContactMethodInput(ctx context.Context, raw any) (contact.MethodInput, error) {
+	var out contact.MethodInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateContactMethodInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateHeartbeatInput(ctx context.Context, obj any) (model.CreateHeartbeatInput, error) {
 	var it model.CreateHeartbeatInput
 	if obj == nil {
@@ -30797,6 +32089,62 @@ func (ec *executionContext) unmarshalInputCreateMaintenanceWindowInput(ctx conte
 func UnmarshalCreateMaintenanceWindowInput(ctx context.Context, raw any) (model.CreateMaintenanceWindowInput, error) {
 	var out model.CreateMaintenanceWindowInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateMaintenanceWindowInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateNotificationRuleInput(ctx context.Context, obj any) (contact.RuleInput, error) {
+	var it contact.RuleInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"contactMethodID", "urgency", "delayMinutes"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "contactMethodID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactMethodID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactMethodID = data
+		case "urgency":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("urgency"))
+			data, err := ec.unmarshalNNotificationRuleUrgency2githubᚗcomᚋtocsinᚋtocsinᚋentᚋnotificationruleᚐUrgency(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Urgency = data
+		case "delayMinutes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("delayMinutes"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DelayMinutes = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateNotificationRuleInput unmarshals raw into the CreateNotificationRuleInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateNotificationRuleInput(ctx context.Context, raw any) (contact.RuleInput, error) {
+	var out contact.RuleInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateNotificationRuleInput", raw, &out)
 	return out, err
 }
 
@@ -36000,6 +37348,69 @@ func UnmarshalNotificationRuleWhereInput(ctx context.Context, raw any) (ent.Noti
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputRegisterDeviceInput(ctx context.Context, obj any) (contact.DeviceInput, error) {
+	var it contact.DeviceInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"token", "platform", "name", "criticalAlerts"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "token":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("token"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Token = data
+		case "platform":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("platform"))
+			data, err := ec.unmarshalNContactMethodPlatform2githubᚗcomᚋtocsinᚋtocsinᚋentᚋcontactmethodᚐPlatform(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Platform = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "criticalAlerts":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("criticalAlerts"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CriticalAlerts = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRegisterDeviceInput unmarshals raw into the RegisterDeviceInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRegisterDeviceInput(ctx context.Context, raw any) (contact.DeviceInput, error) {
+	var out contact.DeviceInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RegisterDeviceInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputRestrictionInput(ctx context.Context, obj any) (schedule.Restriction, error) {
 	var it schedule.Restriction
 	if obj == nil {
@@ -40098,6 +41509,69 @@ func UnmarshalTimelineEventWhereInput(ctx context.Context, raw any) (ent.Timelin
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateContactMethodInput(ctx context.Context, obj any) (contact.MethodUpdate, error) {
+	var it contact.MethodUpdate
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "address", "criticalAlerts", "disabled"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "address":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("address"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Address = data
+		case "criticalAlerts":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("criticalAlerts"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CriticalAlerts = data
+		case "disabled":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("disabled"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Disabled = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateContactMethodInput unmarshals raw into the UpdateContactMethodInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateContactMethodInput(ctx context.Context, raw any) (contact.MethodUpdate, error) {
+	var out contact.MethodUpdate
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateContactMethodInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateHeartbeatInput(ctx context.Context, obj any) (model.UpdateHeartbeatInput, error) {
 	var it model.UpdateHeartbeatInput
 	if obj == nil {
@@ -42083,6 +43557,17 @@ func (ec *executionContext) _ContactMethod(ctx context.Context, sel ast.Selectio
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ContactMethod_rules(ctx, field, obj)
 				})
+		case "maskedAddress":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ContactMethod_maskedAddress(ctx, field, obj)
+				})
+		case "verificationExpiresAt":
+			out.Values[i] = ec._ContactMethod_verificationExpiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -43713,6 +45198,83 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createContactMethod":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createContactMethod(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateContactMethod":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateContactMethod(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteContactMethod":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteContactMethod(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sendContactMethodVerification":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_sendContactMethodVerification(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "verifyContactMethod":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_verifyContactMethod(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "registerDevice":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_registerDevice(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createNotificationRule":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createNotificationRule(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateNotificationRule":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateNotificationRule(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteNotificationRule":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteNotificationRule(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setQuietHours":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setQuietHours(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sendTestNotification":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_sendTestNotification(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createIntegration":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createIntegration(ctx, field)
@@ -44290,6 +45852,39 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var registerDevicePayloadImplementors = []string{"RegisterDevicePayload"}
+
+func (ec *executionContext) _RegisterDevicePayload(ctx context.Context, sel ast.SelectionSet, obj *model.RegisterDevicePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, registerDevicePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RegisterDevicePayload")
+		case "device":
+			out.Values[i] = ec._RegisterDevicePayload_device(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -45162,6 +46757,49 @@ func (ec *executionContext) _TeamEdge(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var testNotificationResultImplementors = []string{"TestNotificationResult"}
+
+func (ec *executionContext) _TestNotificationResult(ctx context.Context, sel ast.SelectionSet, obj *contact.TestResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, testNotificationResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TestNotificationResult")
+		case "sent":
+			out.Values[i] = ec._TestNotificationResult_sent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "summary":
+			out.Values[i] = ec._TestNotificationResult_summary(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "providerID":
+			out.Values[i] = ec._TestNotificationResult_providerID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var timelineEventImplementors = []string{"TimelineEvent", "Node"}
 
 func (ec *executionContext) _TimelineEvent(ctx context.Context, sel ast.SelectionSet, obj *ent.TimelineEvent) graphql.Marshaler {
@@ -45405,6 +47043,18 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._User_teams(ctx, field, obj)
+				})
+		case "contactMethods":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._User_contactMethods(ctx, field, obj)
+				})
+		case "notificationRules":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._User_notificationRules(ctx, field, obj)
 				})
 		case "shifts":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -46038,6 +47688,22 @@ func (ec *executionContext) unmarshalNCalendarFeedWhereInput2ᚖgithubᚗcomᚋt
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNContactMethod2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐContactMethodᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.ContactMethod) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNContactMethod2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐContactMethod(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNContactMethod2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐContactMethod(ctx context.Context, sel ast.SelectionSet, v *ent.ContactMethod) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ContactMethod!")
@@ -46172,6 +47838,11 @@ func (ec *executionContext) marshalNCreateCalendarFeedPayload2ᚖgithubᚗcomᚋ
 	return ec._CreateCalendarFeedPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNCreateContactMethodInput2githubᚗcomᚋtocsinᚋtocsinᚋcontactᚐMethodInput(ctx context.Context, v any) (contact.MethodInput, error) {
+	res, err := ec.unmarshalInputCreateContactMethodInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateHeartbeatInput2githubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐCreateHeartbeatInput(ctx context.Context, v any) (model.CreateHeartbeatInput, error) {
 	res, err := ec.unmarshalInputCreateHeartbeatInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -46184,6 +47855,11 @@ func (ec *executionContext) unmarshalNCreateIntegrationInput2githubᚗcomᚋtocs
 
 func (ec *executionContext) unmarshalNCreateMaintenanceWindowInput2githubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐCreateMaintenanceWindowInput(ctx context.Context, v any) (model.CreateMaintenanceWindowInput, error) {
 	res, err := ec.unmarshalInputCreateMaintenanceWindowInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateNotificationRuleInput2githubᚗcomᚋtocsinᚋtocsinᚋcontactᚐRuleInput(ctx context.Context, v any) (contact.RuleInput, error) {
+	res, err := ec.unmarshalInputCreateNotificationRuleInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -46675,6 +48351,22 @@ func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋent
 	return ret
 }
 
+func (ec *executionContext) marshalNNotificationRule2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐNotificationRuleᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.NotificationRule) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNotificationRule2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐNotificationRule(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNNotificationRule2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐNotificationRule(ctx context.Context, sel ast.SelectionSet, v *ent.NotificationRule) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "NotificationRule!")
@@ -46734,6 +48426,19 @@ func (ec *executionContext) marshalNOrderDirection2entgoᚗioᚋcontribᚋentgql
 
 func (ec *executionContext) marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
 	return ec._PageInfo(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNRegisterDeviceInput2githubᚗcomᚋtocsinᚋtocsinᚋcontactᚐDeviceInput(ctx context.Context, v any) (contact.DeviceInput, error) {
+	res, err := ec.unmarshalInputRegisterDeviceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRegisterDevicePayload2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐRegisterDevicePayload(ctx context.Context, sel ast.SelectionSet, v *model.RegisterDevicePayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RegisterDevicePayload!")
+		return graphql.Null
+	}
+	return ec._RegisterDevicePayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNRestriction2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋscheduleᚐRestrictionᚄ(ctx context.Context, sel ast.SelectionSet, v []*schedule.Restriction) graphql.Marshaler {
@@ -47063,6 +48768,14 @@ func (ec *executionContext) unmarshalNTeamWhereInput2ᚖgithubᚗcomᚋtocsinᚋ
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNTestNotificationResult2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋcontactᚐTestResult(ctx context.Context, sel ast.SelectionSet, v *contact.TestResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TestNotificationResult!")
+		return graphql.Null
+	}
+	return ec._TestNotificationResult(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
 	res, err := graphql.UnmarshalTime(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -47122,6 +48835,11 @@ func (ec *executionContext) marshalNTimelineEventVisibility2githubᚗcomᚋtocsi
 func (ec *executionContext) unmarshalNTimelineEventWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐTimelineEventWhereInput(ctx context.Context, v any) (*ent.TimelineEventWhereInput, error) {
 	res, err := ec.unmarshalInputTimelineEventWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateContactMethodInput2githubᚗcomᚋtocsinᚋtocsinᚋcontactᚐMethodUpdate(ctx context.Context, v any) (contact.MethodUpdate, error) {
+	res, err := ec.unmarshalInputUpdateContactMethodInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNUpdateHeartbeatInput2githubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐUpdateHeartbeatInput(ctx context.Context, v any) (model.UpdateHeartbeatInput, error) {

@@ -138,6 +138,11 @@ type MappingResult struct {
 	Errors []string `json:"errors"`
 }
 
+type RegisterDevicePayload struct {
+	// The device: a verified PUSH contact method.
+	Device *ent.ContactMethod `json:"device"`
+}
+
 type UpdateHeartbeatInput struct {
 	Description     *string                  `json:"description,omitempty"`
 	IntervalSeconds *int                     `json:"intervalSeconds,omitempty"`

@@ -17,6 +17,7 @@ import (
 
 	"github.com/tocsin/tocsin/auth"
 	"github.com/tocsin/tocsin/config"
+	"github.com/tocsin/tocsin/contact"
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/frontend"
 	"github.com/tocsin/tocsin/heartbeat"
@@ -89,14 +90,37 @@ func (a *app) migrate(ctx context.Context) error {
 	return nil
 }
 
-func (a *app) server() *server.Server {
+func (a *app) server(ctx context.Context) (*server.Server, error) {
 	jobs := worker.NewClient(a.redis)
+	contacts, err := a.contacts(ctx)
+	if err != nil {
+		return nil, err
+	}
 	return server.New(server.Deps{
 		Config: a.cfg, Client: a.client, DB: a.db, Redis: a.redis, Auth: a.auth,
 		Inviter: jobs, Queues: jobs, SPA: frontend.Files(),
 		Alerts: a.alerts, Integrations: a.intgs, Heartbeats: a.heartbeats(), ActionTokens: a.tokens,
-		Schedules: schedule.New(a.client, jobs),
-	})
+		Schedules: schedule.New(a.client, jobs), Contacts: contacts,
+	}), nil
+}
+
+// contacts is the contact-method store, with the same channels the worker
+// pages through for verification codes and test notifications.
+func (a *app) contacts(ctx context.Context) (*contact.Methods, error) {
+	chs, err := notify.FromConfig(a.cfg)
+	if err != nil {
+		return nil, err
+	}
+	push, err := mobilepush.FromConfig(ctx, a.cfg)
+	if err != nil {
+		return nil, err
+	}
+	var pushCh notify.Channel
+	if push != nil {
+		pushCh = push
+	}
+	return &contact.Methods{Client: a.client, Channels: contact.ChannelsFrom(chs, pushCh),
+		AllowPrivateWebhooks: a.cfg.WebhookAllowPrivate}, nil
 }
 
 func (a *app) worker(ctx context.Context) (*worker.Worker, error) {
@@ -135,7 +159,12 @@ func (a *app) listenAndServe(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %v", a.cfg.HTTPAddr, err)
 	}
-	return a.server().Run(ctx, ln)
+	srv, err := a.server(ctx)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	return srv.Run(ctx, ln)
 }
 
 // serveDoors runs the HTTP server and, when TOCSIN_SMTP_INBOUND_ADDR is

@@ -48,6 +48,7 @@ var redisDBs = map[string]int{
 	"heartbeat":    -1,
 	"schedule":     -1,
 	"pager":        8,
+	"contact":      -1,
 }
 
 // Env is what a test package gets.

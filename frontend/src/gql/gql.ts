@@ -43,6 +43,17 @@ type Documents = {
     "\n  fragment APITokenFields on APIToken {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n    expiresAt\n    revokedAt\n  }\n": typeof types.ApiTokenFieldsFragmentDoc,
     "\n  mutation CreateAPIToken($name: String!, $expiresAt: Time) {\n    createAPIToken(name: $name, expiresAt: $expiresAt) {\n      secret\n      apiToken {\n        ...APITokenFields\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
     "\n  mutation RevokeAPIToken($id: ID!) {\n    revokeAPIToken(id: $id) {\n      ...APITokenFields\n    }\n  }\n": typeof types.RevokeApiTokenDocument,
+    "\n  fragment ContactMethodFields on ContactMethod {\n    id\n    kind\n    name\n    maskedAddress\n    platform\n    criticalAlerts\n    verifiedAt\n    verificationExpiresAt\n    disabled\n  }\n": typeof types.ContactMethodFieldsFragmentDoc,
+    "\n  query PagingSettings {\n    viewer {\n      id\n      quietHoursStart\n      quietHoursEnd\n      contactMethods {\n        ...ContactMethodFields\n      }\n      notificationRules {\n        id\n        urgency\n        delayMinutes\n        contactMethod {\n          id\n          kind\n          name\n        }\n      }\n    }\n  }\n": typeof types.PagingSettingsDocument,
+    "\n  mutation CreateContactMethod($input: CreateContactMethodInput!) {\n    createContactMethod(input: $input) {\n      ...ContactMethodFields\n    }\n  }\n": typeof types.CreateContactMethodDocument,
+    "\n  mutation SendContactMethodVerification($id: ID!) {\n    sendContactMethodVerification(id: $id) {\n      ...ContactMethodFields\n    }\n  }\n": typeof types.SendContactMethodVerificationDocument,
+    "\n  mutation VerifyContactMethod($id: ID!, $code: String!) {\n    verifyContactMethod(id: $id, code: $code) {\n      ...ContactMethodFields\n    }\n  }\n": typeof types.VerifyContactMethodDocument,
+    "\n  mutation SetContactMethodDisabled($id: ID!, $disabled: Boolean!) {\n    updateContactMethod(id: $id, input: { disabled: $disabled }) {\n      ...ContactMethodFields\n    }\n  }\n": typeof types.SetContactMethodDisabledDocument,
+    "\n  mutation DeleteContactMethod($id: ID!) {\n    deleteContactMethod(id: $id)\n  }\n": typeof types.DeleteContactMethodDocument,
+    "\n  mutation SendTestNotification($id: ID!) {\n    sendTestNotification(id: $id) {\n      sent\n      summary\n    }\n  }\n": typeof types.SendTestNotificationDocument,
+    "\n  mutation CreateNotificationRule($input: CreateNotificationRuleInput!) {\n    createNotificationRule(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateNotificationRuleDocument,
+    "\n  mutation DeleteNotificationRule($id: ID!) {\n    deleteNotificationRule(id: $id)\n  }\n": typeof types.DeleteNotificationRuleDocument,
+    "\n  mutation SetQuietHours($start: Int, $end: Int) {\n    setQuietHours(start: $start, end: $end) {\n      id\n      quietHoursStart\n      quietHoursEnd\n    }\n  }\n": typeof types.SetQuietHoursDocument,
     "\n  fragment OnCallFields on OnCall {\n    schedule {\n      id\n      name\n      timeZone\n    }\n    users {\n      id\n      name\n    }\n    until\n    next {\n      id\n      name\n    }\n  }\n": typeof types.OnCallFieldsFragmentDoc,
     "\n  query Schedules {\n    schedules(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          description\n          timeZone\n          team {\n            id\n            name\n          }\n          onCallNow {\n            ...OnCallFields\n          }\n        }\n      }\n    }\n  }\n": typeof types.SchedulesDocument,
     "\n  fragment ShiftFields on Shift {\n    start\n    end\n    users {\n      id\n      name\n    }\n  }\n": typeof types.ShiftFieldsFragmentDoc,
@@ -119,6 +130,17 @@ const documents: Documents = {
     "\n  fragment APITokenFields on APIToken {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n    expiresAt\n    revokedAt\n  }\n": types.ApiTokenFieldsFragmentDoc,
     "\n  mutation CreateAPIToken($name: String!, $expiresAt: Time) {\n    createAPIToken(name: $name, expiresAt: $expiresAt) {\n      secret\n      apiToken {\n        ...APITokenFields\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
     "\n  mutation RevokeAPIToken($id: ID!) {\n    revokeAPIToken(id: $id) {\n      ...APITokenFields\n    }\n  }\n": types.RevokeApiTokenDocument,
+    "\n  fragment ContactMethodFields on ContactMethod {\n    id\n    kind\n    name\n    maskedAddress\n    platform\n    criticalAlerts\n    verifiedAt\n    verificationExpiresAt\n    disabled\n  }\n": types.ContactMethodFieldsFragmentDoc,
+    "\n  query PagingSettings {\n    viewer {\n      id\n      quietHoursStart\n      quietHoursEnd\n      contactMethods {\n        ...ContactMethodFields\n      }\n      notificationRules {\n        id\n        urgency\n        delayMinutes\n        contactMethod {\n          id\n          kind\n          name\n        }\n      }\n    }\n  }\n": types.PagingSettingsDocument,
+    "\n  mutation CreateContactMethod($input: CreateContactMethodInput!) {\n    createContactMethod(input: $input) {\n      ...ContactMethodFields\n    }\n  }\n": types.CreateContactMethodDocument,
+    "\n  mutation SendContactMethodVerification($id: ID!) {\n    sendContactMethodVerification(id: $id) {\n      ...ContactMethodFields\n    }\n  }\n": types.SendContactMethodVerificationDocument,
+    "\n  mutation VerifyContactMethod($id: ID!, $code: String!) {\n    verifyContactMethod(id: $id, code: $code) {\n      ...ContactMethodFields\n    }\n  }\n": types.VerifyContactMethodDocument,
+    "\n  mutation SetContactMethodDisabled($id: ID!, $disabled: Boolean!) {\n    updateContactMethod(id: $id, input: { disabled: $disabled }) {\n      ...ContactMethodFields\n    }\n  }\n": types.SetContactMethodDisabledDocument,
+    "\n  mutation DeleteContactMethod($id: ID!) {\n    deleteContactMethod(id: $id)\n  }\n": types.DeleteContactMethodDocument,
+    "\n  mutation SendTestNotification($id: ID!) {\n    sendTestNotification(id: $id) {\n      sent\n      summary\n    }\n  }\n": types.SendTestNotificationDocument,
+    "\n  mutation CreateNotificationRule($input: CreateNotificationRuleInput!) {\n    createNotificationRule(input: $input) {\n      id\n    }\n  }\n": types.CreateNotificationRuleDocument,
+    "\n  mutation DeleteNotificationRule($id: ID!) {\n    deleteNotificationRule(id: $id)\n  }\n": types.DeleteNotificationRuleDocument,
+    "\n  mutation SetQuietHours($start: Int, $end: Int) {\n    setQuietHours(start: $start, end: $end) {\n      id\n      quietHoursStart\n      quietHoursEnd\n    }\n  }\n": types.SetQuietHoursDocument,
     "\n  fragment OnCallFields on OnCall {\n    schedule {\n      id\n      name\n      timeZone\n    }\n    users {\n      id\n      name\n    }\n    until\n    next {\n      id\n      name\n    }\n  }\n": types.OnCallFieldsFragmentDoc,
     "\n  query Schedules {\n    schedules(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          description\n          timeZone\n          team {\n            id\n            name\n          }\n          onCallNow {\n            ...OnCallFields\n          }\n        }\n      }\n    }\n  }\n": types.SchedulesDocument,
     "\n  fragment ShiftFields on Shift {\n    start\n    end\n    users {\n      id\n      name\n    }\n  }\n": types.ShiftFieldsFragmentDoc,
@@ -296,6 +318,50 @@ export function graphql(source: "\n  mutation CreateAPIToken($name: String!, $ex
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeAPIToken($id: ID!) {\n    revokeAPIToken(id: $id) {\n      ...APITokenFields\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeAPIToken($id: ID!) {\n    revokeAPIToken(id: $id) {\n      ...APITokenFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ContactMethodFields on ContactMethod {\n    id\n    kind\n    name\n    maskedAddress\n    platform\n    criticalAlerts\n    verifiedAt\n    verificationExpiresAt\n    disabled\n  }\n"): (typeof documents)["\n  fragment ContactMethodFields on ContactMethod {\n    id\n    kind\n    name\n    maskedAddress\n    platform\n    criticalAlerts\n    verifiedAt\n    verificationExpiresAt\n    disabled\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PagingSettings {\n    viewer {\n      id\n      quietHoursStart\n      quietHoursEnd\n      contactMethods {\n        ...ContactMethodFields\n      }\n      notificationRules {\n        id\n        urgency\n        delayMinutes\n        contactMethod {\n          id\n          kind\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PagingSettings {\n    viewer {\n      id\n      quietHoursStart\n      quietHoursEnd\n      contactMethods {\n        ...ContactMethodFields\n      }\n      notificationRules {\n        id\n        urgency\n        delayMinutes\n        contactMethod {\n          id\n          kind\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateContactMethod($input: CreateContactMethodInput!) {\n    createContactMethod(input: $input) {\n      ...ContactMethodFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateContactMethod($input: CreateContactMethodInput!) {\n    createContactMethod(input: $input) {\n      ...ContactMethodFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendContactMethodVerification($id: ID!) {\n    sendContactMethodVerification(id: $id) {\n      ...ContactMethodFields\n    }\n  }\n"): (typeof documents)["\n  mutation SendContactMethodVerification($id: ID!) {\n    sendContactMethodVerification(id: $id) {\n      ...ContactMethodFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyContactMethod($id: ID!, $code: String!) {\n    verifyContactMethod(id: $id, code: $code) {\n      ...ContactMethodFields\n    }\n  }\n"): (typeof documents)["\n  mutation VerifyContactMethod($id: ID!, $code: String!) {\n    verifyContactMethod(id: $id, code: $code) {\n      ...ContactMethodFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetContactMethodDisabled($id: ID!, $disabled: Boolean!) {\n    updateContactMethod(id: $id, input: { disabled: $disabled }) {\n      ...ContactMethodFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetContactMethodDisabled($id: ID!, $disabled: Boolean!) {\n    updateContactMethod(id: $id, input: { disabled: $disabled }) {\n      ...ContactMethodFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteContactMethod($id: ID!) {\n    deleteContactMethod(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteContactMethod($id: ID!) {\n    deleteContactMethod(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendTestNotification($id: ID!) {\n    sendTestNotification(id: $id) {\n      sent\n      summary\n    }\n  }\n"): (typeof documents)["\n  mutation SendTestNotification($id: ID!) {\n    sendTestNotification(id: $id) {\n      sent\n      summary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateNotificationRule($input: CreateNotificationRuleInput!) {\n    createNotificationRule(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateNotificationRule($input: CreateNotificationRuleInput!) {\n    createNotificationRule(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteNotificationRule($id: ID!) {\n    deleteNotificationRule(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteNotificationRule($id: ID!) {\n    deleteNotificationRule(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetQuietHours($start: Int, $end: Int) {\n    setQuietHours(start: $start, end: $end) {\n      id\n      quietHoursStart\n      quietHoursEnd\n    }\n  }\n"): (typeof documents)["\n  mutation SetQuietHours($start: Int, $end: Int) {\n    setQuietHours(start: $start, end: $end) {\n      id\n      quietHoursStart\n      quietHoursEnd\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -15,6 +15,8 @@ const embedded = [
   'OnCall',
   'Restriction',
   'CreateCalendarFeedPayload',
+  'RegisterDevicePayload',
+  'TestNotificationResult',
   ...['APIToken', 'Schedule', 'Alert', 'Heartbeat', 'Incident', 'Integration', 'MaintenanceWindow', 'Service', 'Team', 'TimelineEvent', 'User'].flatMap((t) => [
     `${t}Connection`,
     `${t}Edge`,
@@ -67,6 +69,16 @@ const refetch = (...lists: string[]) => (_result: unknown, _args: unknown, cache
   for (const list of lists) invalidateList(cache, list);
 };
 
+/**
+ * After a change to the viewer's contact methods or rules: both lists
+ * refetch, since verifying a method may have brought the default rules.
+ */
+const pagingChanged = (_result: unknown, _args: unknown, cache: Cache) => {
+  const viewer = cache.resolve('Query', 'viewer');
+  if (typeof viewer !== 'string') return;
+  for (const f of ['contactMethods', 'notificationRules']) cache.invalidate(viewer, f);
+};
+
 export const tocsinCache = () =>
   cacheExchange({
     keys,
@@ -110,6 +122,13 @@ export const tocsinCache = () =>
         createScheduleOverride: refetch('schedules', 'teams', 'viewer'),
         deleteScheduleOverride: refetch('schedules', 'teams', 'viewer'),
         acceptCoverRequest: refetch('schedules', 'teams', 'viewer'),
+        createContactMethod: pagingChanged,
+        verifyContactMethod: pagingChanged,
+        deleteContactMethod: pagingChanged,
+        updateContactMethod: pagingChanged,
+        registerDevice: pagingChanged,
+        createNotificationRule: pagingChanged,
+        deleteNotificationRule: pagingChanged,
       },
     },
   });

@@ -1,7 +1,8 @@
 import { APITokens } from './APITokens';
 import { PasswordForm } from './PasswordForm';
 import { ProfileForm } from './ProfileForm';
-import { canUseAPITokens, roleDescriptions, roleLabels } from '../auth/permissions';
+import { PagingSettings } from './paging/PagingSettings';
+import { canRespond, canUseAPITokens, roleDescriptions, roleLabels } from '../auth/permissions';
 import { useViewer } from '../auth/useViewer';
 import { PageHeader } from '../shell/PageHeader';
 
@@ -19,6 +20,11 @@ export function ProfilePage() {
         <PasswordForm />
         {canUseAPITokens(viewer.role) && <APITokens viewer={viewer} />}
       </div>
+      {canRespond(viewer.role) && (
+        <div className="profile-grid paging-grid">
+          <PagingSettings timeZone={viewer.timeZone} />
+        </div>
+      )}
     </>
   );
 }
