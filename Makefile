@@ -34,7 +34,7 @@ export TOCSIN_REDIS_URL ?= redis://127.0.0.1:$(TOCSIN_REDIS_PORT)/0
 export TOCSIN_TEST_REDIS ?= redis://127.0.0.1:$(TOCSIN_REDIS_PORT)
 endif
 
-.PHONY: help dev build build-go frontend generate lint fmt-check vet test test-go \
+.PHONY: help dev build build-go frontend generate lint fmt-check vet test test-go test-faults bench-paging \
 	test-frontend e2e screenshots migration services mailpit chromium alertmanager fuzz bench clean
 
 help: ## list the targets
@@ -122,6 +122,12 @@ e2e: services build chromium ## browser end-to-end run against bin/tocsin on a f
 
 screenshots: services build chromium ## refresh docs/screenshots from a browser e2e run
 	TOCSIN_E2E_SCREENSHOTS=docs/screenshots scripts/e2e.sh
+
+test-faults: services ## paging under faults: 1000 alerts while the worker is SIGKILLed and Redis flushed (make test runs 150)
+	TOCSIN_FAULT_ALERTS=1000 $(GO) test -count=1 -v -run TestNoPageLostDoubledOrLateUnderFaults ./test/faults
+
+bench-paging: services build-go ## paging benchmark: alert accepted → first page, and timer lateness (docs/benchmarks.md)
+	$(GO) run ./bench/paging -bin $(BIN)
 
 bench: services build-go ## ingest benchmark: bin/tocsin on a fresh database vs raw PostgreSQL inserts (docs/benchmarks.md)
 	$(GO) run ./bench/ingest -spawn -bin $(BIN)

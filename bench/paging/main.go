@@ -37,12 +37,9 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/tocsin/tocsin/ent"
-	"github.com/tocsin/tocsin/ent/contactmethod"
 	"github.com/tocsin/tocsin/ent/delivery"
-	entintegration "github.com/tocsin/tocsin/ent/integration"
 	_ "github.com/tocsin/tocsin/ent/runtime"
-	"github.com/tocsin/tocsin/escalation"
-	"github.com/tocsin/tocsin/integration"
+	"github.com/tocsin/tocsin/internal/pagingfix"
 	"github.com/tocsin/tocsin/viewer"
 )
 
@@ -119,7 +116,7 @@ func (b *bench) run(bin, pg, redisURL, rates string, d time.Duration) (string, e
 	}
 	defer db.Close()
 	client := ent.NewClient(ent.Driver(entsql.OpenDB("postgres", db)))
-	key, err := setup(ctx, client, "http://"+hook.Addr().String()+"/hook")
+	key, err := pagingfix.Setup(ctx, client, "http://"+hook.Addr().String()+"/hook", 1, 0)
 	if err != nil {
 		return "", err
 	}
@@ -163,46 +160,6 @@ func (b *bench) run(bin, pg, redisURL, rates string, d time.Duration) (string, e
 	}
 	md.WriteString("\n" + late)
 	return md.String(), nil
-}
-
-// setup adds the responder, their webhook and rule, the policy, a service
-// and an Opsgenie integration; it returns the integration key.
-func setup(ctx context.Context, c *ent.Client, hookURL string) (string, error) {
-	ctx = viewer.System(ctx)
-	team, err := c.Team.Create().SetName("Bench").Save(ctx)
-	if err != nil {
-		return "", err
-	}
-	u, err := c.User.Create().SetEmail("oncall@bench.local").SetName("On Call").SetRole(viewer.RoleResponder).AddTeams(team).Save(ctx)
-	if err != nil {
-		return "", err
-	}
-	cm, err := c.ContactMethod.Create().SetUserID(u.ID).SetKind(contactmethod.KindWEBHOOK).SetName("receiver").
-		SetAddress(hookURL).SetVerifiedAt(time.Now()).Save(ctx)
-	if err != nil {
-		return "", err
-	}
-	if err := c.NotificationRule.Create().SetUserID(u.ID).SetContactMethodID(cm.ID).SetUrgency("HIGH").Exec(ctx); err != nil {
-		return "", err
-	}
-	pol, err := c.EscalationPolicy.Create().SetName("Bench").Save(ctx)
-	if err != nil {
-		return "", err
-	}
-	for i, delay := range []int{1, 0} {
-		if err := c.EscalationStep.Create().SetPolicyID(pol.ID).SetPosition(i).SetDelayMinutes(delay).
-			SetTargets([]escalation.Target{{Kind: escalation.TargetUser, ID: u.ID}}).Exec(ctx); err != nil {
-			return "", err
-		}
-	}
-	svc, err := c.Service.Create().SetName("Bench").SetTeam(team).SetEscalationPolicyID(pol.ID).Save(ctx)
-	if err != nil {
-		return "", err
-	}
-	_, key, err := integration.New(c, nil, "http://127.0.0.1", "localhost").Create(ctx, integration.CreateInput{
-		ServiceID: svc.ID, Kind: entintegration.KindOPSGENIE, Name: "bench",
-		RateLimitPerMinute: 10_000_000, RateLimitBurst: 10_000_000})
-	return key, err
 }
 
 // receive is the provider: it notes when each alert's first page arrived.

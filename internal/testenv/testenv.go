@@ -32,7 +32,7 @@ import (
 // marks a package that needs no Redis (Env.Redis is nil). Redis has 16
 // numbers: 0 is `make dev`'s, 10 the benchmark's (bench/ingest -spawn),
 // 15 the browser e2e run's (scripts/e2e.sh).
-// Free now: 5, 7, 9, 11.
+// Free now: 5, 7; 11 is bench/paging's.
 var redisDBs = map[string]int{
 	"auth":         1,
 	"integration":  2,
@@ -48,6 +48,7 @@ var redisDBs = map[string]int{
 	"heartbeat":    -1,
 	"schedule":     -1,
 	"pager":        8,
+	"faults":       9,
 	"contact":      -1,
 }
 
