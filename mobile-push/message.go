@@ -90,7 +90,10 @@ func Message(p notify.Page) *messaging.Message {
 		Data:         data,
 		Android:      android,
 		APNS: &messaging.APNSConfig{
-			Headers: map[string]string{"apns-priority": apnsPriority, "apns-push-type": "alert"},
+			// One alert, one notification on the device: a page sent again
+			// (a retry whose first answer was lost, a later step) replaces
+			// the earlier one instead of stacking, as Android's tag does.
+			Headers: map[string]string{"apns-priority": apnsPriority, "apns-push-type": "alert", "apns-collapse-id": thread},
 			Payload: &messaging.APNSPayload{Aps: aps},
 		},
 	}

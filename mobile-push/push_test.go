@@ -233,7 +233,7 @@ func wantMessage(androidPriority, channel, notifPriority, apnsPriority string, s
 	      "tag": "alert-4294967337", "click_action": "TOCSIN_ALERT", "notification_priority": "` + notifPriority + `", "default_sound": true}
 	  },
 	  "apns": {
-	    "headers": {"apns-priority": "` + apnsPriority + `", "apns-push-type": "alert"},
+	    "headers": {"apns-priority": "` + apnsPriority + `", "apns-push-type": "alert", "apns-collapse-id": "alert-4294967337"},
 	    "payload": {"aps": {"alert": {"title": "P1 · Payments API", "body": "#42 Card payments failing"},
 	      "category": "TOCSIN_ALERT", "thread-id": "alert-4294967337", "interruption-level": "` + level + `"}}
 	  }

@@ -74,6 +74,10 @@ type Page struct {
 	ActionURL   string
 	// ActionExpires is when the token stops working; email says so.
 	ActionExpires time.Time
+	// DeliveryKey names this page across retries (the engine's delivery);
+	// channels that can hand it to the receiver do, so a page sent again
+	// after a crash can be recognised (webhooks: X-Tocsin-Delivery).
+	DeliveryKey string
 	// ReplyCode is what identifies the alert in an SMS reply ("42" in "42a");
 	// empty means the tiny id.
 	ReplyCode string

@@ -24,7 +24,9 @@ const (
 	SignatureHeader = "X-Tocsin-Signature"
 	// EventHeader names the event: "alert.page".
 	EventHeader = "X-Tocsin-Event"
-	// DeliveryHeader is a random id per attempt, for receivers' logs.
+	// DeliveryHeader names the page: the same on every attempt of one page
+	// (Page.DeliveryKey), so receivers can drop a repeat; random when the
+	// page has no key (a test notification).
 	DeliveryHeader = "X-Tocsin-Delivery"
 )
 
@@ -110,7 +112,10 @@ func (w *Webhook) Send(ctx context.Context, p Page) (Receipt, error) {
 	if err != nil {
 		return Receipt{}, Permanent(w.Name(), "", err)
 	}
-	delivery := newDeliveryID()
+	delivery := p.DeliveryKey
+	if delivery == "" {
+		delivery = newDeliveryID()
+	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("User-Agent", "Tocsin-Webhook/1")
 	if !slack {

@@ -102,6 +102,7 @@ func (e *Engine) deliver(ctx context.Context, tx *ent.Tx, id int) (sendErr, err 
 		return nil, e.failed(ctx, tx, d, a, cm, fmt.Errorf("the %s channel is not configured on this Tocsin", contact.ChannelName(cm.Kind)), true)
 	}
 	page, err := e.page(a, cm, now)
+	page.DeliveryKey = fmt.Sprintf("tocsin-delivery-%d", d.ID)
 	if err != nil {
 		return nil, err
 	}
