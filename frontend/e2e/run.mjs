@@ -550,6 +550,15 @@ await check('responder creates a rotation, sees who is on call on the timeline, 
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, 'schedule-timeline.png'), fullPage: true });
 
+  // A cover request is announced on the timeline itself (and by email).
+  await page.getByRole('button', { name: 'Week', exact: true }).click();
+  await page.waitForURL((u) => !u.search.includes('view=day'));
+  await page.getByRole('button', { name: 'Ask for cover' }).first().click();
+  const ask = page.getByRole('dialog', { name: 'Ask for cover' });
+  await ask.getByRole('button', { name: 'Ask for cover' }).click();
+  await page.getByRole('list', { name: 'Cover requests' }).getByRole('listitem').first().waitFor();
+  await page.getByTestId('cover-row').getByTestId('shift-bar').filter({ hasText: 'needs cover' }).first().waitFor();
+
   // The home page says who is on call now.
   await page.goto(`${BASE}/alerts`);
   await page.getByTestId('oncall-panel').getByText(name).waitFor();

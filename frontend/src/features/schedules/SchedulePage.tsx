@@ -7,7 +7,7 @@ import { LayerForm } from './LayerForm';
 import { OnCallList } from './OnCallList';
 import { OverrideForm } from './OverrideForm';
 import { ScheduleTimeline, type TimelineItem, type TimelineRow } from './ScheduleTimeline';
-import { shiftView, viewSpan, type View } from './timeline';
+import { coverBars, shiftView, viewSpan, type View } from './timeline';
 import type { ScheduleQuery as ScheduleResult } from '../../gql/graphql';
 import { canRespond } from '../auth/permissions';
 import { useViewer } from '../auth/useViewer';
@@ -91,6 +91,8 @@ export function SchedulePage() {
       })),
     });
   }
+  const wanted = coverBars(schedule.coverRequests);
+  if (wanted) rows.push({ key: 'cover', label: 'Cover wanted', testId: 'cover-row', items: wanted });
   const pick = (item: TimelineItem) => {
     const start = new Date(Math.max(new Date(item.start).getTime(), span.start.getTime()));
     const end = new Date(Math.min(new Date(item.end).getTime(), span.end.getTime()));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { civil, colourSlot, fromLocalInput, layoutBars, shiftView, ticks, toLocalInput, viewSpan, zoned } from './timeline';
+import { civil, colourSlot, coverBars, fromLocalInput, layoutBars, shiftView, ticks, toLocalInput, viewSpan, zoned } from './timeline';
 
 const iso = (d: Date) => d.toISOString();
 
@@ -106,5 +106,19 @@ describe('form values', () => {
   it('gives a person the same colour everywhere', () => {
     expect(colourSlot('34359738368')).toBe(colourSlot('34359738368'));
     expect(colourSlot('x')).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('coverBars', () => {
+  const ada = { id: 'u1', name: 'Ada' };
+  it('draws open cover requests only, with who asks', () => {
+    const bars = coverBars([
+      { startsAt: '2026-11-24T09:00:00Z', endsAt: '2026-11-24T17:00:00Z', status: 'OPEN', requester: ada },
+      { startsAt: '2026-11-25T09:00:00Z', endsAt: '2026-11-25T17:00:00Z', status: 'ACCEPTED', requester: ada },
+    ]);
+    expect(bars).toEqual([{ start: '2026-11-24T09:00:00Z', end: '2026-11-24T17:00:00Z', users: [ada], note: 'needs cover' }]);
+  });
+  it('gives no row when nothing is open', () => {
+    expect(coverBars([{ startsAt: 'a', endsAt: 'b', status: 'CANCELLED', requester: ada }])).toBeUndefined();
   });
 });

@@ -200,3 +200,22 @@ export function fromLocalInput(value: string, timeZone: string): Date | undefine
   if (!m) return undefined;
   return zoned(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), timeZone);
 }
+
+/** What the timeline needs of a cover request. */
+export interface CoverLike {
+  startsAt: string;
+  endsAt: string;
+  status: string;
+  requester: { id: string; name: string };
+}
+
+/**
+ * The open cover requests as bars of their own timeline row, so everyone
+ * looking at the schedule sees which shifts need someone; undefined when
+ * none is open.
+ */
+export function coverBars(requests: readonly CoverLike[]) {
+  const open = requests.filter((r) => r.status === 'OPEN');
+  if (open.length === 0) return undefined;
+  return open.map((r) => ({ start: r.startsAt, end: r.endsAt, users: [r.requester], note: 'needs cover' }));
+}
