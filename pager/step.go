@@ -35,11 +35,13 @@ func (e *Engine) HandleStep(ctx context.Context, t *asynq.Task) error {
 	if err := e.waitUntil(ctx, time.UnixMicro(p.Due)); err != nil {
 		return err
 	}
-	pages, err := e.Fire(ctx, p.Alert, escalation.Position{Round: p.Round, Step: p.Step}, time.UnixMicro(p.Due))
+	pages, next, err := e.fireStep(ctx, p.Alert, escalation.Position{Round: p.Round, Step: p.Step}, time.UnixMicro(p.Due))
 	if err != nil {
 		return err
 	}
-	e.arm(ctx, p.Alert)
+	if next != nil {
+		e.queueStep(ctx, *next)
+	}
 	for _, d := range pages {
 		if !d.DueAt.After(e.Now()) {
 			// Due now: send from here rather than wait for the queue to
@@ -54,26 +56,28 @@ func (e *Engine) HandleStep(ctx context.Context, t *asynq.Task) error {
 	return nil
 }
 
-// Fire fires one step of an alert's policy, if the alert is still at that
+// fireStep fires one step of an alert's policy, if the alert is still at that
 // step and due then: it resolves the step's targets now, plans each
 // person's pages (deliveries) by their notification rules, writes the step
 // on the timeline and moves the alert to its next step. It returns the
 // planned pages; nothing when the alert has moved on.
-func (e *Engine) Fire(ctx context.Context, alertID int, pos escalation.Position, due time.Time) ([]*ent.Delivery, error) {
+// It also returns the next step to queue (nil: none).
+func (e *Engine) fireStep(ctx context.Context, alertID int, pos escalation.Position, due time.Time) ([]*ent.Delivery, *stepTask, error) {
 	ctx = viewer.System(ctx)
 	tx, err := e.Client.Tx(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	pages, err := e.fire(ent.NewTxContext(ctx, tx), tx, alertID, pos, due)
+	var next *stepTask
+	pages, err := e.fire(ent.NewTxContext(ctx, tx), tx, alertID, pos, due, &next)
 	if err != nil {
 		_ = tx.Rollback()
-		return nil, err
+		return nil, nil, err
 	}
-	return pages, tx.Commit()
+	return pages, next, tx.Commit()
 }
 
-func (e *Engine) fire(ctx context.Context, tx *ent.Tx, alertID int, pos escalation.Position, due time.Time) ([]*ent.Delivery, error) {
+func (e *Engine) fire(ctx context.Context, tx *ent.Tx, alertID int, pos escalation.Position, due time.Time, queue **stepTask) ([]*ent.Delivery, error) {
 	a, err := tx.Alert.Query().Where(alert.ID(alertID)).ForUpdate().WithService().Only(ctx)
 	if ent.IsNotFound(err) {
 		return nil, nil
@@ -116,6 +120,7 @@ func (e *Engine) fire(ctx context.Context, tx *ent.Tx, alertID int, pos escalati
 	if next, at, ok := policy.Next(pos, due); ok {
 		upd.SetEscalationRound(next.Round).SetEscalationStep(next.Step).SetEscalationDueAt(at)
 		data["next_at"] = at.UTC().Format(time.RFC3339)
+		*queue = &stepTask{Alert: a.ID, Round: next.Round, Step: next.Step, Due: micros(at)}
 	} else {
 		upd.ClearEscalationDueAt()
 	}
@@ -225,9 +230,12 @@ func (e *Engine) targets(ctx context.Context, tx *ent.Client, ts []escalation.Ta
 			uniq = append(uniq, id)
 		}
 	}
-	found, err := tx.User.Query().Where(user.IDIn(uniq...), user.Disabled(false)).All(ctx)
-	if err != nil {
-		return nil, nil, err
+	var found []*ent.User
+	if len(uniq) > 0 {
+		var err error
+		if found, err = tx.User.Query().Where(user.IDIn(uniq...), user.Disabled(false)).All(ctx); err != nil {
+			return nil, nil, err
+		}
 	}
 	byID := map[int]*ent.User{}
 	for _, u := range found {
@@ -238,6 +246,9 @@ func (e *Engine) targets(ctx context.Context, tx *ent.Client, ts []escalation.Ta
 		if u := byID[id]; u != nil {
 			users = append(users, u)
 		}
+	}
+	if len(hooks) == 0 {
+		return users, nil, nil
 	}
 	webhooks, err := tx.ContactMethod.Query().Where(contactmethod.IDIn(hooks...), contactmethod.KindEQ(contactmethod.KindWEBHOOK),
 		contactmethod.Disabled(false)).All(ctx)
