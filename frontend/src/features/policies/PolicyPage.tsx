@@ -1,6 +1,7 @@
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { DeletePolicyMutation, PolicyQuery } from './documents';
+import { serverFieldErrors } from './draft';
 import { PolicySteps } from './PolicySteps';
 import type { EscalationPolicyQuery } from '../../gql/graphql';
 import { canManagePolicies } from '../auth/permissions';
@@ -67,7 +68,14 @@ export function PolicyPage() {
           </div>
         )}
       </div>
-      {removal.error && <ErrorNotice error={removal.error} />}
+      {removal.error &&
+        (serverFieldErrors(removal.error).id ? (
+          <p className="notice notice-error" role="alert">
+            Not deleted: {serverFieldErrors(removal.error).id}
+          </p>
+        ) : (
+          <ErrorNotice error={removal.error} />
+        ))}
 
       <section className="stack" aria-labelledby="steps-heading">
         <h2 id="steps-heading">Steps, and who would be paged now</h2>
