@@ -34,8 +34,8 @@ describe('PolicyPage', () => {
     await screen.findByRole('heading', { level: 1, name: 'Checkout on call' });
     const steps = screen.getAllByTestId('policy-step').map((li) => li.textContent);
     expect(steps).toEqual([
-      'Immediately: notify whoever is on call in Platform primary.Now that pages Ada Admin.',
-      'After 5 min: notify Rui Responder.Now that pages Rui Responder.',
+      'Immediately: notify whoever is on call in Platform primary.Would page now: Ada Admin.',
+      'After 5 min: notify Rui Responder.Would page now: Rui Responder.',
     ]);
     expect(screen.getByTestId('policy-repeat').textContent).toBe('Repeat twice, starting again 10 min after the last step.');
     expect(within(screen.getByRole('list', { name: 'Services using this policy' })).getByRole('link', { name: 'Checkout' })).toBeTruthy();

@@ -35,7 +35,7 @@ export function PolicySteps({ steps, repeat, preview }: PolicyStepsProps) {
 function PreviewLine({ users }: { users: { id: string; name: string }[] }) {
   return (
     <p className="muted" data-testid="step-preview">
-      {users.length ? `Now that pages ${users.map((u) => u.name).join(', ')}.` : 'Now that would page nobody.'}
+      {users.length ? `Would page now: ${users.map((u) => u.name).join(', ')}.` : 'Would page nobody now.'}
     </p>
   );
 }
