@@ -124,7 +124,7 @@ export function ServicePage() {
           <OnCallList items={service.onCall} now={now} timeZone={timeZone} label={`Who is paged for ${service.name}`} />
         ) : (
           <p className="muted">
-            Team {service.team.name} has no schedule, so nobody would be paged. <Link to="/schedules">Create one</Link>.
+            Team {service.team.name} has no schedule{service.escalationPolicy ? '' : ', so nobody would be paged'}. <Link to="/schedules">Create one</Link>.
           </p>
         )}
       </section>
