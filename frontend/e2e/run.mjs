@@ -47,8 +47,8 @@ let failed = 0;
 // checks start signed in: the server limits sign-ins per client address.
 const sessions = {};
 
-/** Runs one check in a fresh browser context (no cookies), with a 60 s limit. */
-async function check(name, fn, contextOptions = {}) {
+/** Runs one check in a fresh browser context (no cookies), with a 60 s limit unless it needs longer. */
+async function check(name, fn, contextOptions = {}, limitMs = 60_000) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
@@ -60,7 +60,7 @@ async function check(name, fn, contextOptions = {}) {
   try {
     await Promise.race([
       fn(page),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('check took longer than 60 s')), 60_000)),
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`check took longer than ${limitMs / 1000} s`)), limitMs)),
     ]);
     passed++;
     console.log(`ok    ${name}`);
@@ -219,6 +219,7 @@ await check('every page loads for admin without an error', async (page) => {
     ['Incidents', 'Incidents', '[data-testid="incident-row"], .empty'],
     ['Services', 'Services', '[data-testid="service-row"], .empty'],
     ['Schedules', 'Schedules', '[data-testid="schedule-row"], .empty'],
+    ['Escalation', 'Escalation policies', '[data-testid="policy-row"], .empty'],
     ['Heartbeats', 'Heartbeats', '[data-testid="heartbeat-row"], .empty'],
     ['Teams', 'Teams', '[data-testid="team-row"], .empty'],
     ['Users', 'Users', '[data-testid="user-row"], .empty'],
@@ -592,7 +593,7 @@ async function mailSubject(to, timeoutMs = 15_000) {
 if (!MAILPIT) {
   notes.push('no mailpit (TOCSIN_E2E_MAILPIT_URL unset): the contact-method verification check did not run');
 } else {
-  await check('responder adds an email address, verifies it with the mailed code, and sees the default rules', async (page) => {
+  await check('responder adds an email address, verifies it with the mailed code, and adds a rule for it', async (page) => {
     await openAs(page, 'responder', '/profile');
     // The demo seed gave Rui a work email with the default rules; defaults
     // only fill an urgency without rules, so clear them first.
@@ -622,6 +623,8 @@ if (!MAILPIT) {
     await row.getByRole('button', { name: 'Verify' }).click();
     await row.getByText('✓ verified').waitFor();
 
+    // The demo seed gave Rui the default rules on his work email; defaults
+    // come only to someone without rules, so the new address brings none.
     const high = page.getByTestId('rules-high').getByTestId('rule-sentence');
     await high.filter({ hasText: 'email to E2E mail at once' }).waitFor();
     const low = await page.getByTestId('rules-low').getByTestId('rule-sentence').innerText();
@@ -633,6 +636,137 @@ if (!MAILPIT) {
     await page.screenshot({ path: join(SCREENSHOTS, 'profile-paging.png'), fullPage: true });
   }, as('responder'));
 }
+
+/** The alert's timeline texts, as the page shows them after a reload (the page is not live). */
+async function timelineTexts(page) {
+  await page.reload();
+  await page.getByTestId('timeline').waitFor();
+  return page.getByTestId('timeline').locator('li').allInnerTexts();
+}
+
+await check('admin sets up an escalation policy for a service; an Opsgenie alert pages Rui at once, and acknowledging stops escalation', async (page) => {
+  await openAs(page, 'admin');
+  const stamp = Date.now() % 1_000_000;
+  // A service of its own, so the open alert it gets bothers no other check.
+  const teams = await gql(page, 'query { teams(first: 50) { edges { node { id name } } } }');
+  const platform = teams.teams.edges.find((e) => e.node.name === 'Platform').node.id;
+  const svc = (await gql(page, 'mutation($input: CreateServiceInput!) { createService(input: $input) { id } }', {
+    input: { name: `Paging e2e ${stamp}`, teamID: platform },
+  })).createService.id;
+  const door = await gql(page, 'mutation($input: CreateIntegrationInput!) { createIntegration(input: $input) { key } }', {
+    input: { serviceID: svc, kind: 'OPSGENIE', name: 'Prometheus (e2e)' },
+  });
+
+  // The policy, through the editor: Rui at once, then the schedule after 1 min.
+  await page.goto(`${BASE}/policies`);
+  await page.getByRole('link', { name: 'Create policy' }).click();
+  const form = page.getByRole('form', { name: 'New escalation policy' });
+  await form.getByLabel('Name').fill(`Platform e2e ${stamp}`);
+  await form.getByLabel('Description (optional)').fill('Rui first, then whoever is on call');
+  await form.getByRole('button', { name: 'Create policy' }).click();
+  await form.getByText('Pick at least one person, schedule or team to notify.').waitFor();
+  const first = form.getByRole('listitem', { name: 'Step 1' });
+  await first.getByLabel('Notify').selectOption({ label: 'Rui Responder' });
+  await first.getByRole('button', { name: 'Add', exact: true }).click();
+  await form.getByRole('button', { name: 'Add step' }).click();
+  const second = form.getByRole('listitem', { name: 'Step 2' });
+  await second.getByLabel('Notify').selectOption({ label: 'On call in Platform primary' });
+  await second.getByRole('button', { name: 'Add', exact: true }).click();
+  await first.getByLabel('Minutes until the next step').fill('1');
+  await form.getByRole('button', { name: 'Create policy' }).click();
+  await page.waitForURL(/\/policies\/\d+$/);
+  const policyURL = page.url();
+  const steps = page.getByTestId('policy-step');
+  await steps.first().waitFor();
+  const read = await steps.allInnerTexts();
+  expect(read[0]?.startsWith('Immediately: notify Rui Responder.'), `step 1 reads "${read[0]}"`);
+  expect(read[1]?.startsWith('After 1 min: notify whoever is on call in Platform primary.'), `step 2 reads "${read[1]}"`);
+  expect(/Would page now: Rui Responder/.test(read[0]), `step 1's preview reads "${read[0]}"`);
+  expect(/Would page now: (Ada Admin|Rui Responder)/.test(read[1]), `step 2's preview names nobody on call: "${read[1]}"`);
+
+  // The service takes it, and pages P1 at high urgency.
+  await page.goto(`${BASE}/services/${svc}`);
+  await page.getByLabel('Escalation policy').selectOption({ label: `Platform e2e ${stamp}` });
+  await page.getByLabel('High urgency up to').selectOption('P1');
+  await page.getByRole('button', { name: 'Save paging' }).click();
+  await page.getByTestId('service-policy').filter({ hasText: `Alerts follow the escalation policy Platform e2e ${stamp}` }).waitFor();
+  await page.goto(policyURL);
+  await page.getByRole('list', { name: 'Services using this policy' }).getByRole('link', { name: `Paging e2e ${stamp}` }).waitFor();
+  await page.mouse.move(0, 0);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, 'escalation-policy.png'), fullPage: true });
+
+  // What a monitoring tool does.
+  const message = `e2e paging ${stamp}: checkout 5xx`;
+  const res = await page.request.post(`${BASE}/v2/alerts`, {
+    headers: { Authorization: `GenieKey ${door.createIntegration.key}` },
+    data: { message, alias: `e2e-paging-${stamp}`, priority: 'P1' },
+  });
+  expect(res.ok(), `/v2/alerts answered ${res.status()}: ${(await res.text()).slice(0, 200)}`);
+  const opened = Date.now();
+  await page.goto(`${BASE}/alerts?status=all&service=${svc}`);
+  await page.getByRole('link', { name: message }).click({ timeout: 15_000 });
+  await page.waitForURL(/\/alerts\/\d+$/);
+  const detail = page.getByTestId('alert-detail');
+
+  // Step 1 fires at once and the email goes out within a few seconds.
+  const paged = MAILPIT ? /email to .*: sent/ : /Escalation step 1: paging Rui Responder/;
+  let texts = [];
+  for (let i = 0; i < 20 && !(texts.some((t) => /Escalation step 1: paging Rui Responder/.test(t)) && texts.some((t) => paged.test(t))); i++) {
+    if (i > 0) await page.waitForTimeout(500);
+    texts = await timelineTexts(page);
+  }
+  expect(texts.some((t) => /Escalation step 1: paging Rui Responder/.test(t)), `no ESCALATION_STEP line on the timeline: ${texts.join(' | ')}`);
+  expect(texts.some((t) => paged.test(t)), `no page sent to Rui on the timeline: ${texts.join(' | ')}`);
+  if (!MAILPIT) notes.push('no mailpit: the escalation check did not see "email to …: sent"');
+  await detail.getByText('Next escalation step').waitFor();
+
+  // Acknowledge in the UI: escalation stops.
+  await detail.getByRole('button', { name: /^Acknowledge/ }).click();
+  await page.getByTestId('timeline').getByText('Ada Admin acknowledged').waitFor();
+  await detail.getByText('Acknowledged by Ada Admin').waitFor();
+  expect((await detail.getByText('Next escalation step').count()) === 0, 'the "Next escalation step" fact stays after acknowledge');
+  // Past the moment step 2 was due (1 min after opening): nothing more fired.
+  await page.waitForTimeout(Math.max(0, opened + 65_000 - Date.now()));
+  texts = await timelineTexts(page);
+  const stepLines = texts.filter((t) => /^Escalation step/m.test(t) || /Escalation step \d/.test(t));
+  expect(stepLines.length === 1, `escalation went on after acknowledge: ${stepLines.join(' | ')}`);
+  expect((await detail.getByText('Next escalation step').count()) === 0, 'the "Next escalation step" fact came back');
+}, as('admin'), 110_000);
+
+await check('the policy editor works at 360 px: nothing cut off, big touch targets', async (page) => {
+  await openAs(page, 'admin', '/policies/new');
+  const form = page.getByRole('form', { name: 'New escalation policy' });
+  const first = form.getByRole('listitem', { name: 'Step 1' });
+  await first.getByLabel('Notify').selectOption({ label: 'On call in Platform primary' });
+  await first.getByRole('button', { name: 'Add', exact: true }).click();
+  await form.getByRole('button', { name: 'Add step' }).click();
+  await form.getByRole('listitem', { name: 'Step 2' }).getByLabel('Notify').selectOption({ label: 'Everyone in Platform' });
+  await form.getByRole('listitem', { name: 'Step 2' }).getByRole('button', { name: 'Add', exact: true }).click();
+  await form.getByText('After 5 min: notify everyone in team Platform.').waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow <= 0, `the editor is ${overflow}px wider than the 360 px screen`);
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll('main button, main select, main input:not([type="checkbox"])')]
+      .filter((el) => el.getClientRects().length > 0 && el.getBoundingClientRect().height < 44)
+      .map((el) => el.textContent || el.getAttribute('aria-label') || el.tagName),
+  );
+  expect(small.length === 0, `touch targets under 44 px: ${small.join(', ')}`);
+}, { ...as('admin'), viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+
+await check('stakeholder reads escalation policies and is offered nothing to change', async (page) => {
+  await openAs(page, 'stakeholder', '/policies');
+  await listLoaded(page, 'policy-row');
+  expect((await page.getByRole('link', { name: 'Create policy' }).count()) === 0, 'a stakeholder is offered Create policy');
+  const first = page.getByTestId('policy-row').first().getByRole('link').first();
+  if ((await first.count()) > 0) {
+    await first.click();
+    await page.getByTestId('policy-step').first().waitFor();
+    const buttons = await page.locator('main button').allInnerTexts();
+    expect(buttons.length === 0, `a stakeholder is offered: ${buttons.join(', ')}`);
+    expect((await page.getByRole('link', { name: 'Edit policy' }).count()) === 0, 'a stakeholder is offered Edit policy');
+  }
+}, as('stakeholder'));
 
 await check('sign out ends the session', async (page) => {
   await signIn(page, users.stakeholder);

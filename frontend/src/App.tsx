@@ -6,6 +6,9 @@ import { AlertDetailPage } from './features/alerts/AlertDetailPage';
 import { AlertsPage } from './features/alerts/AlertsPage';
 import { HeartbeatsPage } from './features/heartbeats/HeartbeatsPage';
 import { IncidentsPage } from './features/incidents/IncidentsPage';
+import { PoliciesPage } from './features/policies/PoliciesPage';
+import { PolicyEditorPage } from './features/policies/PolicyEditorPage';
+import { PolicyPage } from './features/policies/PolicyPage';
 import { ProfilePage } from './features/profile/ProfilePage';
 import { SchedulePage } from './features/schedules/SchedulePage';
 import { SchedulesPage } from './features/schedules/SchedulesPage';
@@ -36,6 +39,10 @@ export function App() {
         <Route path="/services/:id" element={<ServicePage />} />
         <Route path="/schedules" element={<SchedulesPage />} />
         <Route path="/schedules/:id" element={<SchedulePage />} />
+        <Route path="/policies" element={<PoliciesPage />} />
+        <Route path="/policies/new" element={<PolicyEditorPage />} />
+        <Route path="/policies/:id" element={<PolicyPage />} />
+        <Route path="/policies/:id/edit" element={<PolicyEditorPage />} />
         <Route path="/heartbeats" element={<HeartbeatsPage />} />
         <Route path="/teams" element={<TeamsPage />} />
         <Route path="/users" element={<UsersPage />} />

@@ -17,7 +17,10 @@ const embedded = [
   'CreateCalendarFeedPayload',
   'RegisterDevicePayload',
   'TestNotificationResult',
-  ...['APIToken', 'Schedule', 'Alert', 'Heartbeat', 'Incident', 'Integration', 'MaintenanceWindow', 'Service', 'Team', 'TimelineEvent', 'User'].flatMap((t) => [
+  // A target's id is the user's, schedule's or team's: only unique with its kind.
+  'EscalationTarget',
+  'EscalationStepPreview',
+  ...['APIToken', 'EscalationPolicy', 'Schedule', 'Alert', 'Heartbeat', 'Incident', 'Integration', 'MaintenanceWindow', 'Service', 'Team', 'TimelineEvent', 'User'].flatMap((t) => [
     `${t}Connection`,
     `${t}Edge`,
   ]),
@@ -97,7 +100,7 @@ export const tocsinCache = () =>
         deleteTeam: refetch('teams'),
         updateTeam: refetch('users'),
         createService: refetch('services', 'teams'),
-        updateService: refetch('teams'),
+        updateService: refetch('teams', 'escalationPolicies'),
         deleteService: refetch('services', 'teams'),
         createAPIToken: refetch('apiTokens'),
         createAlert: alertsChanged,
@@ -122,6 +125,9 @@ export const tocsinCache = () =>
         createScheduleOverride: refetch('schedules', 'teams', 'viewer'),
         deleteScheduleOverride: refetch('schedules', 'teams', 'viewer'),
         acceptCoverRequest: refetch('schedules', 'teams', 'viewer'),
+        createEscalationPolicy: refetch('escalationPolicies'),
+        updateEscalationPolicy: refetch('escalationPolicies'),
+        deleteEscalationPolicy: deleted('EscalationPolicy'),
         createContactMethod: pagingChanged,
         verifyContactMethod: pagingChanged,
         deleteContactMethod: pagingChanged,

@@ -39,3 +39,8 @@ export function canManageIntegrations(role: UserRole | undefined): boolean {
 export function canManageMaintenance(role: UserRole | undefined): boolean {
   return canRespond(role);
 }
+
+/** Admins write escalation policies and choose a service's; responders and stakeholders read them. */
+export function canManagePolicies(role: UserRole | undefined): boolean {
+  return role === 'ADMIN';
+}

@@ -28,6 +28,8 @@ const service = (withSnippets: boolean) => ({
   name: 'Checkout',
   description: 'Takes payments',
   team: { __typename: 'Team', id: 't1', name: 'Payments' },
+  highUrgencyUpTo: 'P2',
+  escalationPolicy: null,
   onCall: [
     {
       __typename: 'OnCall',
@@ -45,7 +47,17 @@ const service = (withSnippets: boolean) => ({
 });
 
 const render = (role: Role, extra = {}) =>
-  renderAt(<ServicePage />, { Viewer: viewerOf(role), ServiceDetail: (v) => ({ data: { node: service(Boolean(v.withSnippets)) } }), ...extra }, '/services/s1', '/services/:id');
+  renderAt(
+    <ServicePage />,
+    {
+      Viewer: viewerOf(role),
+      ServiceDetail: (v) => ({ data: { node: service(Boolean(v.withSnippets)) } }),
+      PolicyChoices: () => ({ data: { escalationPolicies: connection('EscalationPolicy', [{ id: 'p1', name: 'Checkout on call' }]) } }),
+      ...extra,
+    },
+    '/services/s1',
+    '/services/:id',
+  );
 
 describe('ServicePage', () => {
   it('shows integrations, heartbeats and windows with their state in words', async () => {
@@ -126,5 +138,27 @@ describe('ServicePage', () => {
     fireEvent.change(screen.getByLabelText('Sample body (JSON)'), { target: { value: '{ nope' } });
     fireEvent.click(screen.getByRole('button', { name: 'Test this mapping' }));
     await waitFor(() => expect(screen.getByText(/not valid JSON/)).toBeTruthy());
+  });
+
+  it('lets an admin choose the escalation policy and the high-urgency cut', async () => {
+    const { requests } = render('ADMIN', {
+      UpdateServicePaging: () => ({
+        data: { updateService: { __typename: 'Service', id: 's1', highUrgencyUpTo: 'P3', escalationPolicy: { __typename: 'EscalationPolicy', id: 'p1', name: 'Checkout on call' } } },
+      }),
+    });
+    expect((await screen.findByTestId('service-policy')).textContent).toMatch(/No escalation policy: alerts page whoever is on call in team Payments.*P1 and P2 page at high urgency/);
+    await screen.findByRole('option', { name: 'Checkout on call' });
+    fireEvent.change(screen.getByLabelText('Escalation policy'), { target: { value: 'p1' } });
+    fireEvent.change(screen.getByLabelText('High urgency up to'), { target: { value: 'P3' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save paging' }));
+    await waitFor(() => expect(screen.getByTestId('service-policy').textContent).toMatch(/follow the escalation policy Checkout on call.*P1–P3 page at high urgency/));
+    expect(requests.find((r) => r.operationName === 'UpdateServicePaging')?.variables).toEqual({ id: 's1', input: { highUrgencyUpTo: 'P3', escalationPolicyID: 'p1' } });
+  });
+
+  it('shows a responder the service’s policy without a way to change it', async () => {
+    render('RESPONDER');
+    await screen.findByTestId('service-policy');
+    expect(screen.queryByLabelText('Escalation policy')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Save paging' })).toBeNull();
   });
 });

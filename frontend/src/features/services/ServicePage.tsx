@@ -6,11 +6,12 @@ import { CreateTestAlertMutation, DeleteHeartbeatMutation, ServiceDetailQuery } 
 import { HeartbeatForm } from './HeartbeatForm';
 import { IntegrationCard } from './IntegrationCard';
 import { MaintenanceSection } from './MaintenanceSection';
+import { ServicePaging } from './ServicePaging';
 import { HeartbeatRow } from '../heartbeats/HeartbeatRow';
 import { OnCallList } from '../schedules/OnCallList';
 import { byUrgency } from '../heartbeats/heartbeatState';
 import type { HeartbeatFieldsFragment, ServiceDetailQuery as ServiceDetailResult } from '../../gql/graphql';
-import { canManageIntegrations, canManageMaintenance, canRespond } from '../auth/permissions';
+import { canManageIntegrations, canManageMaintenance, canManagePolicies, canRespond } from '../auth/permissions';
 import { useViewer } from '../auth/useViewer';
 import { useNow } from '../../time/useNow';
 import { Dialog } from '../../ui/Dialog';
@@ -109,13 +110,21 @@ export function ServicePage() {
         </div>
       )}
 
+      <ServicePaging
+        serviceID={service.id}
+        teamName={service.team.name}
+        policy={service.escalationPolicy}
+        highUrgencyUpTo={service.highUrgencyUpTo}
+        manage={canManagePolicies(viewer?.role)}
+      />
+
       <section className="stack" aria-labelledby="oncall-heading">
         <h2 id="oncall-heading">On call</h2>
         {service.onCall.length > 0 ? (
           <OnCallList items={service.onCall} now={now} timeZone={timeZone} label={`Who is paged for ${service.name}`} />
         ) : (
           <p className="muted">
-            Team {service.team.name} has no schedule, so nobody would be paged. <Link to="/schedules">Create one</Link>.
+            Team {service.team.name} has no schedule{service.escalationPolicy ? '' : ', so nobody would be paged'}. <Link to="/schedules">Create one</Link>.
           </p>
         )}
       </section>

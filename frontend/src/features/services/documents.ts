@@ -112,6 +112,11 @@ export const ServiceDetailQuery = graphql(`
       id
       ... on Service {
         ...ServiceFields
+        highUrgencyUpTo
+        escalationPolicy {
+          id
+          name
+        }
         onCall {
           ...OnCallFields
         }
@@ -256,5 +261,32 @@ export const CreateMaintenanceWindowMutation = graphql(`
 export const EndMaintenanceWindowMutation = graphql(`
   mutation EndMaintenanceWindow($id: ID!) {
     endMaintenanceWindow(id: $id)
+  }
+`);
+
+export const PolicyChoicesQuery = graphql(`
+  query PolicyChoices {
+    escalationPolicies(first: 200, orderBy: { field: NAME, direction: ASC }) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+/** Which escalation policy pages for the service and which priorities are high urgency. */
+export const UpdateServicePagingMutation = graphql(`
+  mutation UpdateServicePaging($id: ID!, $input: UpdateServiceInput!) {
+    updateService(id: $id, input: $input) {
+      id
+      highUrgencyUpTo
+      escalationPolicy {
+        id
+        name
+      }
+    }
   }
 `);

@@ -13,6 +13,7 @@ const sections = [
   { to: '/incidents', label: 'Incidents' },
   { to: '/services', label: 'Services' },
   { to: '/schedules', label: 'Schedules' },
+  { to: '/policies', label: 'Escalation' },
   { to: '/heartbeats', label: 'Heartbeats' },
   { to: '/teams', label: 'Teams' },
   { to: '/users', label: 'Users' },
