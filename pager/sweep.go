@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/delivery"
 	"github.com/tocsin/tocsin/viewer"
@@ -14,13 +15,14 @@ import (
 // sweepLockKey is the PostgreSQL advisory lock the sweeping worker holds.
 const sweepLockKey = 0x70616765 // "page"
 
-// After Redis lost its data, the sweep re-queues everything due within
-// sweepAhead, so the lost timers still fire on time. Otherwise it only
-// re-queues what is overdue by sweepGrace — a timer that was evidently
-// lost on its own (an enqueue that failed) — and leaves a busy queue's
-// backlog alone instead of re-queueing all of it every second.
+// After Redis lost its data, the sweep re-queues every timer PostgreSQL
+// knows — steps and pages due now or later (up to sweepBatch of each) — so
+// they still fire on time. Otherwise it only re-queues what is overdue by
+// sweepGrace — a timer that was evidently lost on its own (an enqueue that
+// failed) — and leaves a busy queue's backlog alone instead of re-queueing
+// all of it every second.
 const (
-	sweepAhead = 2 * time.Second
+	sweepBatch = 5000
 	sweepGrace = 5 * time.Second
 	// sweepMarker is a key the sweep keeps in Redis: when it is missing,
 	// Redis was flushed, restarted without its data, or replaced.
@@ -35,11 +37,11 @@ func (e *Engine) Sweep(ctx context.Context) (steps, pages int, err error) {
 	ctx = viewer.System(ctx)
 	horizon := e.Now().Add(-sweepGrace)
 	if e.redisLost(ctx) {
-		horizon = e.Now().Add(sweepAhead)
+		horizon = e.Now().AddDate(100, 0, 0)
 	}
 	alerts, err := e.Client.Alert.Query().
 		Where(alert.EscalationDueAtLTE(horizon), alert.StatusIn(alert.StatusOPEN, alert.StatusACKED)).
-		Limit(5000).All(ctx)
+		Order(ent.Asc(alert.FieldEscalationDueAt)).Limit(sweepBatch).All(ctx)
 	if err != nil {
 		return 0, 0, err
 	}
@@ -47,7 +49,8 @@ func (e *Engine) Sweep(ctx context.Context) (steps, pages int, err error) {
 		e.queueStep(ctx, stepTask{Alert: a.ID, Round: a.EscalationRound, Step: a.EscalationStep, Due: micros(*a.EscalationDueAt)})
 	}
 	due, err := e.Client.Delivery.Query().
-		Where(delivery.StatusEQ(delivery.StatusPLANNED), delivery.DueAtLTE(horizon)).Limit(5000).All(ctx)
+		Where(delivery.StatusEQ(delivery.StatusPLANNED), delivery.DueAtLTE(horizon)).
+		Order(ent.Asc(delivery.FieldDueAt)).Limit(sweepBatch).All(ctx)
 	if err != nil {
 		return len(alerts), 0, err
 	}
