@@ -93,9 +93,11 @@ func (e *Engine) Opened(ctx context.Context, alertID int, due time.Time) {
 }
 
 // Start restarts the policy from its first step (an alert unacknowledged:
-// incident has set it due now).
+// incident has set it due now), in a round of its own: the pages of a
+// round are keyed by it, so the first step pages again. Later rounds still
+// count toward the policy's repeats.
 func (e *Engine) Start(ctx context.Context, tx *ent.Tx, a *ent.Alert) error {
-	if err := tx.Alert.UpdateOne(a).SetEscalationRound(0).SetEscalationStep(0).Exec(ctx); err != nil {
+	if err := tx.Alert.UpdateOne(a).SetEscalationRound(a.EscalationRound + 1).SetEscalationStep(0).Exec(ctx); err != nil {
 		return err
 	}
 	e.armAfter(tx, a.ID)

@@ -127,3 +127,26 @@ func TestUnverifiedMethodsAreNotPaged(t *testing.T) {
 		t.Fatalf("the step event names ana as unreachable: %+v", ev)
 	}
 }
+
+// Unacknowledging puts the alert back in front of people: the policy runs
+// again from its first step, and the first step pages again.
+func TestUnacknowledgePagesAgainFromTheFirstStep(t *testing.T) {
+	w := newWorld(t)
+	team := env.Client.Team.Create().SetName("Platform").SaveX(sys)
+	ana := w.person("ana", team, map[contactmethod.Kind]int{contactmethod.KindPUSH: 0})
+	bob := w.person("bob", team, map[contactmethod.Kind]int{contactmethod.KindPUSH: 0})
+	svc := w.service(team, 0,
+		escalation.Step{Delay: 5 * time.Minute, Targets: []escalation.Target{user(ana.ID)}},
+		escalation.Step{Targets: []escalation.Target{user(bob.ID)}})
+	id := w.open(svc, "P1")
+	w.runUntil(time.Minute)
+	if _, err := w.alerts.Acknowledge(sys, incident.UserActor(ana), id, ""); err != nil {
+		t.Fatal(err)
+	}
+	w.runUntil(10 * time.Minute)
+	if _, err := w.alerts.Unacknowledge(sys, incident.UserActor(ana), id, ""); err != nil {
+		t.Fatal(err)
+	}
+	w.runUntil(time.Hour)
+	w.expect("push to ana-PUSH at +0s", "push to ana-PUSH at +10m0s", "push to bob-PUSH at +15m0s")
+}
