@@ -186,6 +186,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			delivery.FieldRound:           {Type: field.TypeInt, Column: delivery.FieldRound},
 			delivery.FieldStep:            {Type: field.TypeInt, Column: delivery.FieldStep},
 			delivery.FieldDueAt:           {Type: field.TypeTime, Column: delivery.FieldDueAt},
+			delivery.FieldUntilClosed:     {Type: field.TypeBool, Column: delivery.FieldUntilClosed},
 			delivery.FieldStatus:          {Type: field.TypeEnum, Column: delivery.FieldStatus},
 			delivery.FieldAttempts:        {Type: field.TypeInt, Column: delivery.FieldAttempts},
 			delivery.FieldProviderID:      {Type: field.TypeString, Column: delivery.FieldProviderID},
@@ -2180,6 +2181,11 @@ func (f *DeliveryFilter) WhereStep(p entql.IntP) {
 // WhereDueAt applies the entql time.Time predicate on the due_at field.
 func (f *DeliveryFilter) WhereDueAt(p entql.TimeP) {
 	f.Where(p.Field(delivery.FieldDueAt))
+}
+
+// WhereUntilClosed applies the entql bool predicate on the until_closed field.
+func (f *DeliveryFilter) WhereUntilClosed(p entql.BoolP) {
+	f.Where(p.Field(delivery.FieldUntilClosed))
 }
 
 // WhereStatus applies the entql string predicate on the status field.

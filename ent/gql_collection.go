@@ -1104,6 +1104,11 @@ func (_q *DeliveryQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				selectedFields = append(selectedFields, delivery.FieldDueAt)
 				fieldSeen[delivery.FieldDueAt] = struct{}{}
 			}
+		case "untilClosed":
+			if _, ok := fieldSeen[delivery.FieldUntilClosed]; !ok {
+				selectedFields = append(selectedFields, delivery.FieldUntilClosed)
+				fieldSeen[delivery.FieldUntilClosed] = struct{}{}
+			}
 		case "status":
 			if _, ok := fieldSeen[delivery.FieldStatus]; !ok {
 				selectedFields = append(selectedFields, delivery.FieldStatus)

@@ -737,7 +737,7 @@ func (_m *Delivery) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "Delivery",
-		Fields: make([]*Field, 12),
+		Fields: make([]*Field, 13),
 		Edges:  make([]*Edge, 2),
 	}
 	var buf []byte
@@ -789,10 +789,18 @@ func (_m *Delivery) Node(ctx context.Context) (node *Node, err error) {
 		Name:  "due_at",
 		Value: string(buf),
 	}
-	if buf, err = json.Marshal(_m.Status); err != nil {
+	if buf, err = json.Marshal(_m.UntilClosed); err != nil {
 		return nil, err
 	}
 	node.Fields[6] = &Field{
+		Type:  "bool",
+		Name:  "until_closed",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Status); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
 		Type:  "delivery.Status",
 		Name:  "status",
 		Value: string(buf),
@@ -800,7 +808,7 @@ func (_m *Delivery) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.Attempts); err != nil {
 		return nil, err
 	}
-	node.Fields[7] = &Field{
+	node.Fields[8] = &Field{
 		Type:  "int",
 		Name:  "attempts",
 		Value: string(buf),
@@ -808,7 +816,7 @@ func (_m *Delivery) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.ProviderID); err != nil {
 		return nil, err
 	}
-	node.Fields[8] = &Field{
+	node.Fields[9] = &Field{
 		Type:  "string",
 		Name:  "provider_id",
 		Value: string(buf),
@@ -816,7 +824,7 @@ func (_m *Delivery) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.Detail); err != nil {
 		return nil, err
 	}
-	node.Fields[9] = &Field{
+	node.Fields[10] = &Field{
 		Type:  "string",
 		Name:  "detail",
 		Value: string(buf),
@@ -824,7 +832,7 @@ func (_m *Delivery) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
 		return nil, err
 	}
-	node.Fields[10] = &Field{
+	node.Fields[11] = &Field{
 		Type:  "time.Time",
 		Name:  "created_at",
 		Value: string(buf),
@@ -832,7 +840,7 @@ func (_m *Delivery) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.SentAt); err != nil {
 		return nil, err
 	}
-	node.Fields[11] = &Field{
+	node.Fields[12] = &Field{
 		Type:  "time.Time",
 		Name:  "sent_at",
 		Value: string(buf),

@@ -2980,6 +2980,10 @@ type DeliveryWhereInput struct {
 	DueAtLT    *time.Time  `json:"dueAtLT,omitempty"`
 	DueAtLTE   *time.Time  `json:"dueAtLTE,omitempty"`
 
+	// "until_closed" field predicates.
+	UntilClosed    *bool `json:"untilClosed,omitempty"`
+	UntilClosedNEQ *bool `json:"untilClosedNEQ,omitempty"`
+
 	// "status" field predicates.
 	Status      *delivery.Status  `json:"status,omitempty"`
 	StatusNEQ   *delivery.Status  `json:"statusNEQ,omitempty"`
@@ -3259,6 +3263,12 @@ func (i *DeliveryWhereInput) P() (predicate.Delivery, error) {
 	}
 	if i.DueAtLTE != nil {
 		predicates = append(predicates, delivery.DueAtLTE(*i.DueAtLTE))
+	}
+	if i.UntilClosed != nil {
+		predicates = append(predicates, delivery.UntilClosedEQ(*i.UntilClosed))
+	}
+	if i.UntilClosedNEQ != nil {
+		predicates = append(predicates, delivery.UntilClosedNEQ(*i.UntilClosedNEQ))
 	}
 	if i.Status != nil {
 		predicates = append(predicates, delivery.StatusEQ(*i.Status))

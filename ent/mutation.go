@@ -6647,6 +6647,7 @@ type DeliveryMutation struct {
 	step                  *int
 	addstep               *int
 	due_at                *time.Time
+	until_closed          *bool
 	status                *delivery.Status
 	attempts              *int
 	addattempts           *int
@@ -7020,6 +7021,42 @@ func (m *DeliveryMutation) ResetDueAt() {
 	m.due_at = nil
 }
 
+// SetUntilClosed sets the "until_closed" field.
+func (m *DeliveryMutation) SetUntilClosed(b bool) {
+	m.until_closed = &b
+}
+
+// UntilClosed returns the value of the "until_closed" field in the mutation.
+func (m *DeliveryMutation) UntilClosed() (r bool, exists bool) {
+	v := m.until_closed
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUntilClosed returns the old "until_closed" field's value of the Delivery entity.
+// If the Delivery object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeliveryMutation) OldUntilClosed(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUntilClosed is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUntilClosed requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUntilClosed: %w", err)
+	}
+	return oldValue.UntilClosed, nil
+}
+
+// ResetUntilClosed resets all changes to the "until_closed" field.
+func (m *DeliveryMutation) ResetUntilClosed() {
+	m.until_closed = nil
+}
+
 // SetStatus sets the "status" field.
 func (m *DeliveryMutation) SetStatus(d delivery.Status) {
 	m.status = &d
@@ -7384,7 +7421,7 @@ func (m *DeliveryMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *DeliveryMutation) Fields() []string {
-	fields := make([]string, 0, 12)
+	fields := make([]string, 0, 13)
 	if m.alert != nil {
 		fields = append(fields, delivery.FieldAlertID)
 	}
@@ -7402,6 +7439,9 @@ func (m *DeliveryMutation) Fields() []string {
 	}
 	if m.due_at != nil {
 		fields = append(fields, delivery.FieldDueAt)
+	}
+	if m.until_closed != nil {
+		fields = append(fields, delivery.FieldUntilClosed)
 	}
 	if m.status != nil {
 		fields = append(fields, delivery.FieldStatus)
@@ -7441,6 +7481,8 @@ func (m *DeliveryMutation) Field(name string) (ent.Value, bool) {
 		return m.Step()
 	case delivery.FieldDueAt:
 		return m.DueAt()
+	case delivery.FieldUntilClosed:
+		return m.UntilClosed()
 	case delivery.FieldStatus:
 		return m.Status()
 	case delivery.FieldAttempts:
@@ -7474,6 +7516,8 @@ func (m *DeliveryMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldStep(ctx)
 	case delivery.FieldDueAt:
 		return m.OldDueAt(ctx)
+	case delivery.FieldUntilClosed:
+		return m.OldUntilClosed(ctx)
 	case delivery.FieldStatus:
 		return m.OldStatus(ctx)
 	case delivery.FieldAttempts:
@@ -7536,6 +7580,13 @@ func (m *DeliveryMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetDueAt(v)
+		return nil
+	case delivery.FieldUntilClosed:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUntilClosed(v)
 		return nil
 	case delivery.FieldStatus:
 		v, ok := value.(delivery.Status)
@@ -7693,6 +7744,9 @@ func (m *DeliveryMutation) ResetField(name string) error {
 		return nil
 	case delivery.FieldDueAt:
 		m.ResetDueAt()
+		return nil
+	case delivery.FieldUntilClosed:
+		m.ResetUntilClosed()
 		return nil
 	case delivery.FieldStatus:
 		m.ResetStatus()

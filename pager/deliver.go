@@ -38,7 +38,8 @@ var errRetry = errors.New("temporary delivery failure")
 
 // Deliver sends one planned page, at its due time, at most once: inside one
 // transaction it locks the delivery (still PLANNED?) and the alert (still
-// open and unacknowledged?), hands the page to the channel, and records the
+// open and unacknowledged? — a keep-paging step's page goes to an
+// acknowledged alert too), hands the page to the channel, and records the
 // outcome. An acknowledge waits for a send in flight and is never followed
 // by a page. A temporary failure leaves the page PLANNED and returns an
 // error so the task is retried; a permanent one is recorded and final.
@@ -82,7 +83,7 @@ func (e *Engine) deliver(ctx context.Context, tx *ent.Tx, id int) (sendErr, err 
 	switch {
 	case a.Status == alert.StatusCLOSED:
 		return nil, skip(ctx, tx, d, "the alert was closed")
-	case a.Status == alert.StatusACKED:
+	case a.Status == alert.StatusACKED && !d.UntilClosed:
 		return nil, skip(ctx, tx, d, "the alert was acknowledged")
 	case a.SnoozedUntil != nil && a.SnoozedUntil.After(now):
 		return nil, skip(ctx, tx, d, "the alert is snoozed")

@@ -289,6 +289,7 @@ var (
 		{Name: "round", Type: field.TypeInt},
 		{Name: "step", Type: field.TypeInt},
 		{Name: "due_at", Type: field.TypeTime},
+		{Name: "until_closed", Type: field.TypeBool, Default: false},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"PLANNED", "SENT", "DELIVERED", "FAILED", "SKIPPED"}, Default: "PLANNED"},
 		{Name: "attempts", Type: field.TypeInt, Default: 0},
 		{Name: "provider_id", Type: field.TypeString, Size: 300, Default: ""},
@@ -307,19 +308,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "deliveries_alerts_deliveries",
-				Columns:    []*schema.Column{DeliveriesColumns[10]},
+				Columns:    []*schema.Column{DeliveriesColumns[11]},
 				RefColumns: []*schema.Column{AlertsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "deliveries_contact_methods_deliveries",
-				Columns:    []*schema.Column{DeliveriesColumns[11]},
+				Columns:    []*schema.Column{DeliveriesColumns[12]},
 				RefColumns: []*schema.Column{ContactMethodsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "deliveries_users_deliveries",
-				Columns:    []*schema.Column{DeliveriesColumns[12]},
+				Columns:    []*schema.Column{DeliveriesColumns[13]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -328,7 +329,7 @@ var (
 			{
 				Name:    "delivery_alert_id_round_step_contact_method_id",
 				Unique:  true,
-				Columns: []*schema.Column{DeliveriesColumns[10], DeliveriesColumns[1], DeliveriesColumns[2], DeliveriesColumns[11]},
+				Columns: []*schema.Column{DeliveriesColumns[11], DeliveriesColumns[1], DeliveriesColumns[2], DeliveriesColumns[12]},
 			},
 			{
 				Name:    "delivery_due_at",
@@ -341,7 +342,7 @@ var (
 			{
 				Name:    "delivery_provider_id",
 				Unique:  false,
-				Columns: []*schema.Column{DeliveriesColumns[6]},
+				Columns: []*schema.Column{DeliveriesColumns[7]},
 				Annotation: &entsql.IndexAnnotation{
 					Where: "((provider_id)::text <> ''::text)",
 				},

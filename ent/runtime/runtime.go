@@ -325,24 +325,28 @@ func init() {
 	}
 	deliveryFields := schema.Delivery{}.Fields()
 	_ = deliveryFields
+	// deliveryDescUntilClosed is the schema descriptor for until_closed field.
+	deliveryDescUntilClosed := deliveryFields[6].Descriptor()
+	// delivery.DefaultUntilClosed holds the default value on creation for the until_closed field.
+	delivery.DefaultUntilClosed = deliveryDescUntilClosed.Default.(bool)
 	// deliveryDescAttempts is the schema descriptor for attempts field.
-	deliveryDescAttempts := deliveryFields[7].Descriptor()
+	deliveryDescAttempts := deliveryFields[8].Descriptor()
 	// delivery.DefaultAttempts holds the default value on creation for the attempts field.
 	delivery.DefaultAttempts = deliveryDescAttempts.Default.(int)
 	// deliveryDescProviderID is the schema descriptor for provider_id field.
-	deliveryDescProviderID := deliveryFields[8].Descriptor()
+	deliveryDescProviderID := deliveryFields[9].Descriptor()
 	// delivery.DefaultProviderID holds the default value on creation for the provider_id field.
 	delivery.DefaultProviderID = deliveryDescProviderID.Default.(string)
 	// delivery.ProviderIDValidator is a validator for the "provider_id" field. It is called by the builders before save.
 	delivery.ProviderIDValidator = deliveryDescProviderID.Validators[0].(func(string) error)
 	// deliveryDescDetail is the schema descriptor for detail field.
-	deliveryDescDetail := deliveryFields[9].Descriptor()
+	deliveryDescDetail := deliveryFields[10].Descriptor()
 	// delivery.DefaultDetail holds the default value on creation for the detail field.
 	delivery.DefaultDetail = deliveryDescDetail.Default.(string)
 	// delivery.DetailValidator is a validator for the "detail" field. It is called by the builders before save.
 	delivery.DetailValidator = deliveryDescDetail.Validators[0].(func(string) error)
 	// deliveryDescCreatedAt is the schema descriptor for created_at field.
-	deliveryDescCreatedAt := deliveryFields[10].Descriptor()
+	deliveryDescCreatedAt := deliveryFields[11].Descriptor()
 	// delivery.DefaultCreatedAt holds the default value on creation for the created_at field.
 	delivery.DefaultCreatedAt = deliveryDescCreatedAt.Default.(func() time.Time)
 	escalationpolicyMixin := schema.EscalationPolicy{}.Mixin()

@@ -218,6 +218,7 @@ type ComplexityRoot struct {
 		SentAt          func(childComplexity int) int
 		Status          func(childComplexity int) int
 		Step            func(childComplexity int) int
+		UntilClosed     func(childComplexity int) int
 		User            func(childComplexity int) int
 		UserID          func(childComplexity int) int
 	}
@@ -1556,6 +1557,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Delivery.Step(childComplexity), true
+	case "Delivery.untilClosed":
+		if e.ComplexityRoot.Delivery.UntilClosed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.UntilClosed(childComplexity), true
 	case "Delivery.user":
 		if e.ComplexityRoot.Delivery.User == nil {
 			break
@@ -5623,6 +5630,10 @@ type Delivery implements Node {
   round: Int!
   step: Int!
   dueAt: Time!
+  """
+  The step keeps paging after acknowledge: only closing the alert stops this page.
+  """
+  untilClosed: Boolean!
   status: DeliveryStatus!
   attempts: Int!
   providerID: String!
@@ -5718,6 +5729,11 @@ input DeliveryWhereInput {
   dueAtGTE: Time
   dueAtLT: Time
   dueAtLTE: Time
+  """
+  until_closed field predicates
+  """
+  untilClosed: Boolean
+  untilClosedNEQ: Boolean
   """
   status field predicates
   """
@@ -15765,6 +15781,29 @@ func (ec *executionContext) _Delivery_dueAt(ctx context.Context, field graphql.C
 }
 func (ec *executionContext) fieldContext_Delivery_dueAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Delivery", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Delivery_untilClosed(ctx context.Context, field graphql.CollectedField, obj *ent.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_untilClosed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UntilClosed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_untilClosed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Delivery_status(ctx context.Context, field graphql.CollectedField, obj *ent.Delivery) (ret graphql.Marshaler) {
@@ -32439,7 +32478,7 @@ func (ec *executionContext) unmarshalInputDeliveryWhereInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "alertID", "alertIDNEQ", "alertIDIn", "alertIDNotIn", "userID", "userIDNEQ", "userIDIn", "userIDNotIn", "contactMethodID", "contactMethodIDNEQ", "contactMethodIDIn", "contactMethodIDNotIn", "round", "roundNEQ", "roundIn", "roundNotIn", "roundGT", "roundGTE", "roundLT", "roundLTE", "step", "stepNEQ", "stepIn", "stepNotIn", "stepGT", "stepGTE", "stepLT", "stepLTE", "dueAt", "dueAtNEQ", "dueAtIn", "dueAtNotIn", "dueAtGT", "dueAtGTE", "dueAtLT", "dueAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "attempts", "attemptsNEQ", "attemptsIn", "attemptsNotIn", "attemptsGT", "attemptsGTE", "attemptsLT", "attemptsLTE", "providerID", "providerIDNEQ", "providerIDIn", "providerIDNotIn", "providerIDGT", "providerIDGTE", "providerIDLT", "providerIDLTE", "providerIDContains", "providerIDHasPrefix", "providerIDHasSuffix", "providerIDEqualFold", "providerIDContainsFold", "detail", "detailNEQ", "detailIn", "detailNotIn", "detailGT", "detailGTE", "detailLT", "detailLTE", "detailContains", "detailHasPrefix", "detailHasSuffix", "detailEqualFold", "detailContainsFold", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "sentAt", "sentAtNEQ", "sentAtIn", "sentAtNotIn", "sentAtGT", "sentAtGTE", "sentAtLT", "sentAtLTE", "sentAtIsNil", "sentAtNotNil", "hasAlert", "hasAlertWith", "hasUser", "hasUserWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "alertID", "alertIDNEQ", "alertIDIn", "alertIDNotIn", "userID", "userIDNEQ", "userIDIn", "userIDNotIn", "contactMethodID", "contactMethodIDNEQ", "contactMethodIDIn", "contactMethodIDNotIn", "round", "roundNEQ", "roundIn", "roundNotIn", "roundGT", "roundGTE", "roundLT", "roundLTE", "step", "stepNEQ", "stepIn", "stepNotIn", "stepGT", "stepGTE", "stepLT", "stepLTE", "dueAt", "dueAtNEQ", "dueAtIn", "dueAtNotIn", "dueAtGT", "dueAtGTE", "dueAtLT", "dueAtLTE", "untilClosed", "untilClosedNEQ", "status", "statusNEQ", "statusIn", "statusNotIn", "attempts", "attemptsNEQ", "attemptsIn", "attemptsNotIn", "attemptsGT", "attemptsGTE", "attemptsLT", "attemptsLTE", "providerID", "providerIDNEQ", "providerIDIn", "providerIDNotIn", "providerIDGT", "providerIDGTE", "providerIDLT", "providerIDLTE", "providerIDContains", "providerIDHasPrefix", "providerIDHasSuffix", "providerIDEqualFold", "providerIDContainsFold", "detail", "detailNEQ", "detailIn", "detailNotIn", "detailGT", "detailGTE", "detailLT", "detailLTE", "detailContains", "detailHasPrefix", "detailHasSuffix", "detailEqualFold", "detailContainsFold", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "sentAt", "sentAtNEQ", "sentAtIn", "sentAtNotIn", "sentAtGT", "sentAtGTE", "sentAtLT", "sentAtLTE", "sentAtIsNil", "sentAtNotNil", "hasAlert", "hasAlertWith", "hasUser", "hasUserWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -32775,6 +32814,20 @@ func (ec *executionContext) unmarshalInputDeliveryWhereInput(ctx context.Context
 				return it, err
 			}
 			it.DueAtLTE = data
+		case "untilClosed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilClosed"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilClosed = data
+		case "untilClosedNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilClosedNEQ"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilClosedNEQ = data
 		case "status":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
 			data, err := ec.unmarshalODeliveryStatus2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋdeliveryᚐStatus(ctx, v)
@@ -43848,6 +43901,11 @@ func (ec *executionContext) _Delivery(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "dueAt":
 			out.Values[i] = ec._Delivery_dueAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "untilClosed":
+			out.Values[i] = ec._Delivery_untilClosed(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
