@@ -70,36 +70,37 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Alert",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			alert.FieldCreatedAt:        {Type: field.TypeTime, Column: alert.FieldCreatedAt},
-			alert.FieldUpdatedAt:        {Type: field.TypeTime, Column: alert.FieldUpdatedAt},
-			alert.FieldServiceID:        {Type: field.TypeInt, Column: alert.FieldServiceID},
-			alert.FieldAlias:            {Type: field.TypeString, Column: alert.FieldAlias},
-			alert.FieldMessage:          {Type: field.TypeString, Column: alert.FieldMessage},
-			alert.FieldDescription:      {Type: field.TypeString, Column: alert.FieldDescription},
-			alert.FieldDetails:          {Type: field.TypeJSON, Column: alert.FieldDetails},
-			alert.FieldTags:             {Type: field.TypeJSON, Column: alert.FieldTags},
-			alert.FieldPriority:         {Type: field.TypeEnum, Column: alert.FieldPriority},
-			alert.FieldStatus:           {Type: field.TypeEnum, Column: alert.FieldStatus},
-			alert.FieldSource:           {Type: field.TypeString, Column: alert.FieldSource},
-			alert.FieldEntity:           {Type: field.TypeString, Column: alert.FieldEntity},
-			alert.FieldCount:            {Type: field.TypeInt, Column: alert.FieldCount},
-			alert.FieldFirstOccurredAt:  {Type: field.TypeTime, Column: alert.FieldFirstOccurredAt},
-			alert.FieldLastOccurredAt:   {Type: field.TypeTime, Column: alert.FieldLastOccurredAt},
-			alert.FieldAcknowledgedAt:   {Type: field.TypeTime, Column: alert.FieldAcknowledgedAt},
-			alert.FieldAcknowledgedByID: {Type: field.TypeInt, Column: alert.FieldAcknowledgedByID},
-			alert.FieldClosedAt:         {Type: field.TypeTime, Column: alert.FieldClosedAt},
-			alert.FieldClosedByID:       {Type: field.TypeInt, Column: alert.FieldClosedByID},
-			alert.FieldIncidentID:       {Type: field.TypeInt, Column: alert.FieldIncidentID},
-			alert.FieldOwnerID:          {Type: field.TypeInt, Column: alert.FieldOwnerID},
-			alert.FieldIntegrationID:    {Type: field.TypeInt, Column: alert.FieldIntegrationID},
-			alert.FieldSnoozedUntil:     {Type: field.TypeTime, Column: alert.FieldSnoozedUntil},
-			alert.FieldEscalationDueAt:  {Type: field.TypeTime, Column: alert.FieldEscalationDueAt},
-			alert.FieldRequestID:        {Type: field.TypeString, Column: alert.FieldRequestID},
-			alert.FieldEscalationRound:  {Type: field.TypeInt, Column: alert.FieldEscalationRound},
-			alert.FieldEscalationStep:   {Type: field.TypeInt, Column: alert.FieldEscalationStep},
-			alert.FieldInMaintenance:    {Type: field.TypeBool, Column: alert.FieldInMaintenance},
-			alert.FieldActions:          {Type: field.TypeJSON, Column: alert.FieldActions},
-			alert.FieldResponders:       {Type: field.TypeJSON, Column: alert.FieldResponders},
+			alert.FieldCreatedAt:            {Type: field.TypeTime, Column: alert.FieldCreatedAt},
+			alert.FieldUpdatedAt:            {Type: field.TypeTime, Column: alert.FieldUpdatedAt},
+			alert.FieldServiceID:            {Type: field.TypeInt, Column: alert.FieldServiceID},
+			alert.FieldAlias:                {Type: field.TypeString, Column: alert.FieldAlias},
+			alert.FieldMessage:              {Type: field.TypeString, Column: alert.FieldMessage},
+			alert.FieldDescription:          {Type: field.TypeString, Column: alert.FieldDescription},
+			alert.FieldDetails:              {Type: field.TypeJSON, Column: alert.FieldDetails},
+			alert.FieldTags:                 {Type: field.TypeJSON, Column: alert.FieldTags},
+			alert.FieldPriority:             {Type: field.TypeEnum, Column: alert.FieldPriority},
+			alert.FieldStatus:               {Type: field.TypeEnum, Column: alert.FieldStatus},
+			alert.FieldSource:               {Type: field.TypeString, Column: alert.FieldSource},
+			alert.FieldEntity:               {Type: field.TypeString, Column: alert.FieldEntity},
+			alert.FieldCount:                {Type: field.TypeInt, Column: alert.FieldCount},
+			alert.FieldFirstOccurredAt:      {Type: field.TypeTime, Column: alert.FieldFirstOccurredAt},
+			alert.FieldLastOccurredAt:       {Type: field.TypeTime, Column: alert.FieldLastOccurredAt},
+			alert.FieldAcknowledgedAt:       {Type: field.TypeTime, Column: alert.FieldAcknowledgedAt},
+			alert.FieldAcknowledgedByID:     {Type: field.TypeInt, Column: alert.FieldAcknowledgedByID},
+			alert.FieldClosedAt:             {Type: field.TypeTime, Column: alert.FieldClosedAt},
+			alert.FieldClosedByID:           {Type: field.TypeInt, Column: alert.FieldClosedByID},
+			alert.FieldIncidentID:           {Type: field.TypeInt, Column: alert.FieldIncidentID},
+			alert.FieldOwnerID:              {Type: field.TypeInt, Column: alert.FieldOwnerID},
+			alert.FieldIntegrationID:        {Type: field.TypeInt, Column: alert.FieldIntegrationID},
+			alert.FieldSnoozedUntil:         {Type: field.TypeTime, Column: alert.FieldSnoozedUntil},
+			alert.FieldEscalationDueAt:      {Type: field.TypeTime, Column: alert.FieldEscalationDueAt},
+			alert.FieldRequestID:            {Type: field.TypeString, Column: alert.FieldRequestID},
+			alert.FieldEscalationRound:      {Type: field.TypeInt, Column: alert.FieldEscalationRound},
+			alert.FieldEscalationFirstRound: {Type: field.TypeInt, Column: alert.FieldEscalationFirstRound},
+			alert.FieldEscalationStep:       {Type: field.TypeInt, Column: alert.FieldEscalationStep},
+			alert.FieldInMaintenance:        {Type: field.TypeBool, Column: alert.FieldInMaintenance},
+			alert.FieldActions:              {Type: field.TypeJSON, Column: alert.FieldActions},
+			alert.FieldResponders:           {Type: field.TypeJSON, Column: alert.FieldResponders},
 		},
 	}
 	graph.Nodes[2] = &sqlgraph.Node{
@@ -1607,6 +1608,11 @@ func (f *AlertFilter) WhereRequestID(p entql.StringP) {
 // WhereEscalationRound applies the entql int predicate on the escalation_round field.
 func (f *AlertFilter) WhereEscalationRound(p entql.IntP) {
 	f.Where(p.Field(alert.FieldEscalationRound))
+}
+
+// WhereEscalationFirstRound applies the entql int predicate on the escalation_first_round field.
+func (f *AlertFilter) WhereEscalationFirstRound(p entql.IntP) {
+	f.Where(p.Field(alert.FieldEscalationFirstRound))
 }
 
 // WhereEscalationStep applies the entql int predicate on the escalation_step field.

@@ -481,6 +481,11 @@ func (_q *AlertQuery) collectField(ctx context.Context, oneNode bool, opCtx *gra
 				selectedFields = append(selectedFields, alert.FieldEscalationRound)
 				fieldSeen[alert.FieldEscalationRound] = struct{}{}
 			}
+		case "escalationFirstRound":
+			if _, ok := fieldSeen[alert.FieldEscalationFirstRound]; !ok {
+				selectedFields = append(selectedFields, alert.FieldEscalationFirstRound)
+				fieldSeen[alert.FieldEscalationFirstRound] = struct{}{}
+			}
 		case "escalationStep":
 			if _, ok := fieldSeen[alert.FieldEscalationStep]; !ok {
 				selectedFields = append(selectedFields, alert.FieldEscalationStep)

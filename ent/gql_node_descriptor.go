@@ -135,7 +135,7 @@ func (_m *Alert) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "Alert",
-		Fields: make([]*Field, 28),
+		Fields: make([]*Field, 29),
 		Edges:  make([]*Edge, 6),
 	}
 	var buf []byte
@@ -339,10 +339,18 @@ func (_m *Alert) Node(ctx context.Context) (node *Node, err error) {
 		Name:  "escalation_round",
 		Value: string(buf),
 	}
-	if buf, err = json.Marshal(_m.EscalationStep); err != nil {
+	if buf, err = json.Marshal(_m.EscalationFirstRound); err != nil {
 		return nil, err
 	}
 	node.Fields[25] = &Field{
+		Type:  "int",
+		Name:  "escalation_first_round",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.EscalationStep); err != nil {
+		return nil, err
+	}
+	node.Fields[26] = &Field{
 		Type:  "int",
 		Name:  "escalation_step",
 		Value: string(buf),
@@ -350,7 +358,7 @@ func (_m *Alert) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.InMaintenance); err != nil {
 		return nil, err
 	}
-	node.Fields[26] = &Field{
+	node.Fields[27] = &Field{
 		Type:  "bool",
 		Name:  "in_maintenance",
 		Value: string(buf),
@@ -358,7 +366,7 @@ func (_m *Alert) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.Actions); err != nil {
 		return nil, err
 	}
-	node.Fields[27] = &Field{
+	node.Fields[28] = &Field{
 		Type:  "[]string",
 		Name:  "actions",
 		Value: string(buf),

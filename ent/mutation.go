@@ -952,61 +952,63 @@ func (m *APITokenMutation) ResetEdge(name string) error {
 // AlertMutation represents an operation that mutates the Alert nodes in the graph.
 type AlertMutation struct {
 	config
-	op                     Op
-	typ                    string
-	id                     *int
-	created_at             *time.Time
-	updated_at             *time.Time
-	alias                  *string
-	message                *string
-	description            *string
-	details                *map[string]string
-	tags                   *[]string
-	appendtags             []string
-	priority               *alert.Priority
-	status                 *alert.Status
-	source                 *string
-	entity                 *string
-	count                  *int
-	addcount               *int
-	first_occurred_at      *time.Time
-	last_occurred_at       *time.Time
-	acknowledged_at        *time.Time
-	closed_at              *time.Time
-	integration_id         *int
-	addintegration_id      *int
-	snoozed_until          *time.Time
-	escalation_due_at      *time.Time
-	request_id             *string
-	escalation_round       *int
-	addescalation_round    *int
-	escalation_step        *int
-	addescalation_step     *int
-	in_maintenance         *bool
-	actions                *[]string
-	appendactions          []string
-	responders             *[]map[string]string
-	appendresponders       []map[string]string
-	clearedFields          map[string]struct{}
-	service                *int
-	clearedservice         bool
-	acknowledged_by        *int
-	clearedacknowledged_by bool
-	closed_by              *int
-	clearedclosed_by       bool
-	owner                  *int
-	clearedowner           bool
-	incident               *int
-	clearedincident        bool
-	deliveries             map[int]struct{}
-	removeddeliveries      map[int]struct{}
-	cleareddeliveries      bool
-	timeline               map[int]struct{}
-	removedtimeline        map[int]struct{}
-	clearedtimeline        bool
-	done                   bool
-	oldValue               func(context.Context) (*Alert, error)
-	predicates             []predicate.Alert
+	op                        Op
+	typ                       string
+	id                        *int
+	created_at                *time.Time
+	updated_at                *time.Time
+	alias                     *string
+	message                   *string
+	description               *string
+	details                   *map[string]string
+	tags                      *[]string
+	appendtags                []string
+	priority                  *alert.Priority
+	status                    *alert.Status
+	source                    *string
+	entity                    *string
+	count                     *int
+	addcount                  *int
+	first_occurred_at         *time.Time
+	last_occurred_at          *time.Time
+	acknowledged_at           *time.Time
+	closed_at                 *time.Time
+	integration_id            *int
+	addintegration_id         *int
+	snoozed_until             *time.Time
+	escalation_due_at         *time.Time
+	request_id                *string
+	escalation_round          *int
+	addescalation_round       *int
+	escalation_first_round    *int
+	addescalation_first_round *int
+	escalation_step           *int
+	addescalation_step        *int
+	in_maintenance            *bool
+	actions                   *[]string
+	appendactions             []string
+	responders                *[]map[string]string
+	appendresponders          []map[string]string
+	clearedFields             map[string]struct{}
+	service                   *int
+	clearedservice            bool
+	acknowledged_by           *int
+	clearedacknowledged_by    bool
+	closed_by                 *int
+	clearedclosed_by          bool
+	owner                     *int
+	clearedowner              bool
+	incident                  *int
+	clearedincident           bool
+	deliveries                map[int]struct{}
+	removeddeliveries         map[int]struct{}
+	cleareddeliveries         bool
+	timeline                  map[int]struct{}
+	removedtimeline           map[int]struct{}
+	clearedtimeline           bool
+	done                      bool
+	oldValue                  func(context.Context) (*Alert, error)
+	predicates                []predicate.Alert
 }
 
 var _ ent.Mutation = (*AlertMutation)(nil)
@@ -2249,6 +2251,62 @@ func (m *AlertMutation) ResetEscalationRound() {
 	m.addescalation_round = nil
 }
 
+// SetEscalationFirstRound sets the "escalation_first_round" field.
+func (m *AlertMutation) SetEscalationFirstRound(i int) {
+	m.escalation_first_round = &i
+	m.addescalation_first_round = nil
+}
+
+// EscalationFirstRound returns the value of the "escalation_first_round" field in the mutation.
+func (m *AlertMutation) EscalationFirstRound() (r int, exists bool) {
+	v := m.escalation_first_round
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEscalationFirstRound returns the old "escalation_first_round" field's value of the Alert entity.
+// If the Alert object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AlertMutation) OldEscalationFirstRound(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEscalationFirstRound is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEscalationFirstRound requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEscalationFirstRound: %w", err)
+	}
+	return oldValue.EscalationFirstRound, nil
+}
+
+// AddEscalationFirstRound adds i to the "escalation_first_round" field.
+func (m *AlertMutation) AddEscalationFirstRound(i int) {
+	if m.addescalation_first_round != nil {
+		*m.addescalation_first_round += i
+	} else {
+		m.addescalation_first_round = &i
+	}
+}
+
+// AddedEscalationFirstRound returns the value that was added to the "escalation_first_round" field in this mutation.
+func (m *AlertMutation) AddedEscalationFirstRound() (r int, exists bool) {
+	v := m.addescalation_first_round
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetEscalationFirstRound resets all changes to the "escalation_first_round" field.
+func (m *AlertMutation) ResetEscalationFirstRound() {
+	m.escalation_first_round = nil
+	m.addescalation_first_round = nil
+}
+
 // SetEscalationStep sets the "escalation_step" field.
 func (m *AlertMutation) SetEscalationStep(i int) {
 	m.escalation_step = &i
@@ -2720,7 +2778,7 @@ func (m *AlertMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *AlertMutation) Fields() []string {
-	fields := make([]string, 0, 30)
+	fields := make([]string, 0, 31)
 	if m.created_at != nil {
 		fields = append(fields, alert.FieldCreatedAt)
 	}
@@ -2799,6 +2857,9 @@ func (m *AlertMutation) Fields() []string {
 	if m.escalation_round != nil {
 		fields = append(fields, alert.FieldEscalationRound)
 	}
+	if m.escalation_first_round != nil {
+		fields = append(fields, alert.FieldEscalationFirstRound)
+	}
 	if m.escalation_step != nil {
 		fields = append(fields, alert.FieldEscalationStep)
 	}
@@ -2871,6 +2932,8 @@ func (m *AlertMutation) Field(name string) (ent.Value, bool) {
 		return m.RequestID()
 	case alert.FieldEscalationRound:
 		return m.EscalationRound()
+	case alert.FieldEscalationFirstRound:
+		return m.EscalationFirstRound()
 	case alert.FieldEscalationStep:
 		return m.EscalationStep()
 	case alert.FieldInMaintenance:
@@ -2940,6 +3003,8 @@ func (m *AlertMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldRequestID(ctx)
 	case alert.FieldEscalationRound:
 		return m.OldEscalationRound(ctx)
+	case alert.FieldEscalationFirstRound:
+		return m.OldEscalationFirstRound(ctx)
 	case alert.FieldEscalationStep:
 		return m.OldEscalationStep(ctx)
 	case alert.FieldInMaintenance:
@@ -3139,6 +3204,13 @@ func (m *AlertMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetEscalationRound(v)
 		return nil
+	case alert.FieldEscalationFirstRound:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEscalationFirstRound(v)
+		return nil
 	case alert.FieldEscalationStep:
 		v, ok := value.(int)
 		if !ok {
@@ -3184,6 +3256,9 @@ func (m *AlertMutation) AddedFields() []string {
 	if m.addescalation_round != nil {
 		fields = append(fields, alert.FieldEscalationRound)
 	}
+	if m.addescalation_first_round != nil {
+		fields = append(fields, alert.FieldEscalationFirstRound)
+	}
 	if m.addescalation_step != nil {
 		fields = append(fields, alert.FieldEscalationStep)
 	}
@@ -3201,6 +3276,8 @@ func (m *AlertMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedIntegrationID()
 	case alert.FieldEscalationRound:
 		return m.AddedEscalationRound()
+	case alert.FieldEscalationFirstRound:
+		return m.AddedEscalationFirstRound()
 	case alert.FieldEscalationStep:
 		return m.AddedEscalationStep()
 	}
@@ -3232,6 +3309,13 @@ func (m *AlertMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddEscalationRound(v)
+		return nil
+	case alert.FieldEscalationFirstRound:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddEscalationFirstRound(v)
 		return nil
 	case alert.FieldEscalationStep:
 		v, ok := value.(int)
@@ -3407,6 +3491,9 @@ func (m *AlertMutation) ResetField(name string) error {
 		return nil
 	case alert.FieldEscalationRound:
 		m.ResetEscalationRound()
+		return nil
+	case alert.FieldEscalationFirstRound:
+		m.ResetEscalationFirstRound()
 		return nil
 	case alert.FieldEscalationStep:
 		m.ResetEscalationStep()

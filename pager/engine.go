@@ -95,10 +95,11 @@ func (e *Engine) Opened(ctx context.Context, alertID int, due time.Time) {
 
 // Start restarts the policy from its first step (an alert unacknowledged:
 // incident has set it due now), in a round of its own: the pages of a
-// round are keyed by it, so the first step pages again. Later rounds still
-// count toward the policy's repeats.
+// round are keyed by it, so the first step pages again. The policy's
+// repeats count from that round: the alert gets the whole policy again.
 func (e *Engine) Start(ctx context.Context, tx *ent.Tx, a *ent.Alert) error {
-	if err := tx.Alert.UpdateOne(a).SetEscalationRound(a.EscalationRound + 1).SetEscalationStep(0).Exec(ctx); err != nil {
+	round := a.EscalationRound + 1
+	if err := tx.Alert.UpdateOne(a).SetEscalationRound(round).SetEscalationFirstRound(round).SetEscalationStep(0).Exec(ctx); err != nil {
 		return err
 	}
 	e.armAfter(tx, a.ID)
@@ -128,10 +129,11 @@ func (e *Engine) Acknowledged(ctx context.Context, tx *ent.Tx, a *ent.Alert, was
 	if err != nil {
 		return err
 	}
-	pos, due, ok := policy.Ahead(escalation.Position{Round: a.EscalationRound, Step: a.EscalationStep}, *was, true)
+	pos, due, ok := policy.Ahead(relative(a, escalation.Position{Round: a.EscalationRound, Step: a.EscalationStep}), *was, true)
 	if !ok {
 		return nil
 	}
+	pos.Round += a.EscalationFirstRound
 	if err := tx.Alert.UpdateOne(a).SetEscalationRound(pos.Round).SetEscalationStep(pos.Step).SetEscalationDueAt(due).
 		Exec(viewer.System(ctx)); err != nil {
 		return err

@@ -226,3 +226,23 @@ func TestKeepPagingAfterAcknowledgeWaitsOutASnooze(t *testing.T) {
 	w.runUntil(2 * time.Hour)
 	w.expect("push to ana-PUSH at +0s", "push to bob-PUSH at +30m0s", "push to bob-PUSH at +1h0m0s")
 }
+
+// An unacknowledge gives the alert the whole policy again, repeats
+// included: the rounds it used before do not count.
+func TestUnacknowledgeRestartsTheRepeatsToo(t *testing.T) {
+	w := newWorld(t)
+	team := env.Client.Team.Create().SetName("Platform").SaveX(sys)
+	ana := w.person("ana", team, map[contactmethod.Kind]int{contactmethod.KindPUSH: 0})
+	svc := w.service(team, 1, escalation.Step{Delay: 5 * time.Minute, Targets: []escalation.Target{user(ana.ID)}})
+	id := w.open(svc, "P1")
+	w.runUntil(6 * time.Minute)
+	if _, err := w.alerts.Acknowledge(sys, incident.UserActor(ana), id, ""); err != nil {
+		t.Fatal(err)
+	}
+	w.runUntil(10 * time.Minute)
+	if _, err := w.alerts.Unacknowledge(sys, incident.UserActor(ana), id, ""); err != nil {
+		t.Fatal(err)
+	}
+	w.runUntil(time.Hour)
+	w.expect("push to ana-PUSH at +0s", "push to ana-PUSH at +5m0s", "push to ana-PUSH at +10m0s", "push to ana-PUSH at +15m0s")
+}

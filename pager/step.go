@@ -123,7 +123,8 @@ func (e *Engine) fire(ctx context.Context, tx *ent.Tx, alertID int, pos escalati
 		data["unreachable"] = unreachable
 	}
 	upd := tx.Alert.UpdateOne(a)
-	if next, at, ok := policy.NextPaging(pos, due, acked); ok {
+	if next, at, ok := policy.NextPaging(relative(a, pos), due, acked); ok {
+		next.Round += a.EscalationFirstRound
 		upd.SetEscalationRound(next.Round).SetEscalationStep(next.Step).SetEscalationDueAt(at)
 		data["next_at"] = at.UTC().Format(time.RFC3339)
 		*queue = &stepTask{Alert: a.ID, Round: next.Round, Step: next.Step, Due: micros(at)}
@@ -138,6 +139,13 @@ func (e *Engine) fire(ctx context.Context, tx *ent.Tx, alertID int, pos escalati
 		return nil, err
 	}
 	return planned, nil
+}
+
+// relative is pos counted from the round the policy last started in: the
+// policy's repeats count from there (an unacknowledge restarts it in a new
+// round, and pages are keyed by the absolute round).
+func relative(a *ent.Alert, pos escalation.Position) escalation.Position {
+	return escalation.Position{Round: pos.Round - a.EscalationFirstRound, Step: pos.Step}
 }
 
 // fallbackDelay is the delay of the one-step policy of a service without

@@ -67,6 +67,7 @@ var (
 		{Name: "escalation_due_at", Type: field.TypeTime, Nullable: true},
 		{Name: "request_id", Type: field.TypeString, Nullable: true},
 		{Name: "escalation_round", Type: field.TypeInt, Default: 0},
+		{Name: "escalation_first_round", Type: field.TypeInt, Default: 0},
 		{Name: "escalation_step", Type: field.TypeInt, Default: 0},
 		{Name: "in_maintenance", Type: field.TypeBool, Default: false},
 		{Name: "actions", Type: field.TypeJSON, Default: "[]"},
@@ -85,31 +86,31 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "alerts_users_acknowledged_by",
-				Columns:    []*schema.Column{AlertsColumns[26]},
-				RefColumns: []*schema.Column{UsersColumns[0]},
-				OnDelete:   schema.SetNull,
-			},
-			{
-				Symbol:     "alerts_users_closed_by",
 				Columns:    []*schema.Column{AlertsColumns[27]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
-				Symbol:     "alerts_users_owner",
+				Symbol:     "alerts_users_closed_by",
 				Columns:    []*schema.Column{AlertsColumns[28]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
-				Symbol:     "alerts_incidents_alerts",
+				Symbol:     "alerts_users_owner",
 				Columns:    []*schema.Column{AlertsColumns[29]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "alerts_incidents_alerts",
+				Columns:    []*schema.Column{AlertsColumns[30]},
 				RefColumns: []*schema.Column{IncidentsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "alerts_services_alerts",
-				Columns:    []*schema.Column{AlertsColumns[30]},
+				Columns:    []*schema.Column{AlertsColumns[31]},
 				RefColumns: []*schema.Column{ServicesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -118,7 +119,7 @@ var (
 			{
 				Name:    "alert_service_id_alias",
 				Unique:  true,
-				Columns: []*schema.Column{AlertsColumns[30], AlertsColumns[3]},
+				Columns: []*schema.Column{AlertsColumns[31], AlertsColumns[3]},
 				Annotation: &entsql.IndexAnnotation{
 					Where: "((status)::text <> 'CLOSED'::text)",
 				},

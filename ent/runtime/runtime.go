@@ -185,20 +185,24 @@ func init() {
 	alertDescEscalationRound := alertFields[23].Descriptor()
 	// alert.DefaultEscalationRound holds the default value on creation for the escalation_round field.
 	alert.DefaultEscalationRound = alertDescEscalationRound.Default.(int)
+	// alertDescEscalationFirstRound is the schema descriptor for escalation_first_round field.
+	alertDescEscalationFirstRound := alertFields[24].Descriptor()
+	// alert.DefaultEscalationFirstRound holds the default value on creation for the escalation_first_round field.
+	alert.DefaultEscalationFirstRound = alertDescEscalationFirstRound.Default.(int)
 	// alertDescEscalationStep is the schema descriptor for escalation_step field.
-	alertDescEscalationStep := alertFields[24].Descriptor()
+	alertDescEscalationStep := alertFields[25].Descriptor()
 	// alert.DefaultEscalationStep holds the default value on creation for the escalation_step field.
 	alert.DefaultEscalationStep = alertDescEscalationStep.Default.(int)
 	// alertDescInMaintenance is the schema descriptor for in_maintenance field.
-	alertDescInMaintenance := alertFields[25].Descriptor()
+	alertDescInMaintenance := alertFields[26].Descriptor()
 	// alert.DefaultInMaintenance holds the default value on creation for the in_maintenance field.
 	alert.DefaultInMaintenance = alertDescInMaintenance.Default.(bool)
 	// alertDescActions is the schema descriptor for actions field.
-	alertDescActions := alertFields[26].Descriptor()
+	alertDescActions := alertFields[27].Descriptor()
 	// alert.DefaultActions holds the default value on creation for the actions field.
 	alert.DefaultActions = alertDescActions.Default.([]string)
 	// alertDescResponders is the schema descriptor for responders field.
-	alertDescResponders := alertFields[27].Descriptor()
+	alertDescResponders := alertFields[28].Descriptor()
 	// alert.DefaultResponders holds the default value on creation for the responders field.
 	alert.DefaultResponders = alertDescResponders.Default.([]map[string]string)
 	calendarfeed.Policy = privacy.NewPolicies(schema.CalendarFeed{})

@@ -94,42 +94,43 @@ type ComplexityRoot struct {
 	}
 
 	Alert struct {
-		AcknowledgedAt   func(childComplexity int) int
-		AcknowledgedBy   func(childComplexity int) int
-		AcknowledgedByID func(childComplexity int) int
-		Actions          func(childComplexity int) int
-		Alias            func(childComplexity int) int
-		ClosedAt         func(childComplexity int) int
-		ClosedBy         func(childComplexity int) int
-		ClosedByID       func(childComplexity int) int
-		Count            func(childComplexity int) int
-		CreatedAt        func(childComplexity int) int
-		Description      func(childComplexity int) int
-		Details          func(childComplexity int) int
-		Entity           func(childComplexity int) int
-		EscalationDueAt  func(childComplexity int) int
-		EscalationRound  func(childComplexity int) int
-		EscalationStep   func(childComplexity int) int
-		FirstOccurredAt  func(childComplexity int) int
-		ID               func(childComplexity int) int
-		InMaintenance    func(childComplexity int) int
-		Incident         func(childComplexity int) int
-		IncidentID       func(childComplexity int) int
-		IntegrationID    func(childComplexity int) int
-		LastOccurredAt   func(childComplexity int) int
-		Message          func(childComplexity int) int
-		Owner            func(childComplexity int) int
-		OwnerID          func(childComplexity int) int
-		Priority         func(childComplexity int) int
-		Service          func(childComplexity int) int
-		ServiceID        func(childComplexity int) int
-		SnoozedUntil     func(childComplexity int) int
-		Source           func(childComplexity int) int
-		Status           func(childComplexity int) int
-		Tags             func(childComplexity int) int
-		Timeline         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TimelineEventOrder, where *ent.TimelineEventWhereInput) int
-		TinyID           func(childComplexity int) int
-		UpdatedAt        func(childComplexity int) int
+		AcknowledgedAt       func(childComplexity int) int
+		AcknowledgedBy       func(childComplexity int) int
+		AcknowledgedByID     func(childComplexity int) int
+		Actions              func(childComplexity int) int
+		Alias                func(childComplexity int) int
+		ClosedAt             func(childComplexity int) int
+		ClosedBy             func(childComplexity int) int
+		ClosedByID           func(childComplexity int) int
+		Count                func(childComplexity int) int
+		CreatedAt            func(childComplexity int) int
+		Description          func(childComplexity int) int
+		Details              func(childComplexity int) int
+		Entity               func(childComplexity int) int
+		EscalationDueAt      func(childComplexity int) int
+		EscalationFirstRound func(childComplexity int) int
+		EscalationRound      func(childComplexity int) int
+		EscalationStep       func(childComplexity int) int
+		FirstOccurredAt      func(childComplexity int) int
+		ID                   func(childComplexity int) int
+		InMaintenance        func(childComplexity int) int
+		Incident             func(childComplexity int) int
+		IncidentID           func(childComplexity int) int
+		IntegrationID        func(childComplexity int) int
+		LastOccurredAt       func(childComplexity int) int
+		Message              func(childComplexity int) int
+		Owner                func(childComplexity int) int
+		OwnerID              func(childComplexity int) int
+		Priority             func(childComplexity int) int
+		Service              func(childComplexity int) int
+		ServiceID            func(childComplexity int) int
+		SnoozedUntil         func(childComplexity int) int
+		Source               func(childComplexity int) int
+		Status               func(childComplexity int) int
+		Tags                 func(childComplexity int) int
+		Timeline             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TimelineEventOrder, where *ent.TimelineEventWhereInput) int
+		TinyID               func(childComplexity int) int
+		UpdatedAt            func(childComplexity int) int
 	}
 
 	AlertConnection struct {
@@ -1045,6 +1046,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Alert.EscalationDueAt(childComplexity), true
+	case "Alert.escalationFirstRound":
+		if e.ComplexityRoot.Alert.EscalationFirstRound == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.EscalationFirstRound(childComplexity), true
 	case "Alert.escalationRound":
 		if e.ComplexityRoot.Alert.EscalationRound == nil {
 			break
@@ -4628,6 +4635,10 @@ type Alert implements Node {
   """
   escalationRound: Int!
   """
+  The round the policy last started in (0, or the round an unacknowledge restarted it in): repeats count from it.
+  """
+  escalationFirstRound: Int!
+  """
   The position of the step due at escalation_due_at.
   """
   escalationStep: Int!
@@ -5037,6 +5048,17 @@ input AlertWhereInput {
   escalationRoundGTE: Int
   escalationRoundLT: Int
   escalationRoundLTE: Int
+  """
+  escalation_first_round field predicates
+  """
+  escalationFirstRound: Int
+  escalationFirstRoundNEQ: Int
+  escalationFirstRoundIn: [Int!]
+  escalationFirstRoundNotIn: [Int!]
+  escalationFirstRoundGT: Int
+  escalationFirstRoundGTE: Int
+  escalationFirstRoundLT: Int
+  escalationFirstRoundLTE: Int
   """
   escalation_step field predicates
   """
@@ -9566,6 +9588,8 @@ func (ec *executionContext) childFields_Alert(ctx context.Context, field graphql
 		return ec.fieldContext_Alert_escalationDueAt(ctx, field)
 	case "escalationRound":
 		return ec.fieldContext_Alert_escalationRound(ctx, field)
+	case "escalationFirstRound":
+		return ec.fieldContext_Alert_escalationFirstRound(ctx, field)
 	case "escalationStep":
 		return ec.fieldContext_Alert_escalationStep(ctx, field)
 	case "inMaintenance":
@@ -14102,6 +14126,29 @@ func (ec *executionContext) _Alert_escalationRound(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_Alert_escalationRound(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alert", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Alert_escalationFirstRound(ctx context.Context, field graphql.CollectedField, obj *ent.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_escalationFirstRound(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EscalationFirstRound, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_escalationFirstRound(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Alert", field, false, false, "Int")
 }
 
@@ -28259,7 +28306,7 @@ func (ec *executionContext) unmarshalInputAlertWhereInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "serviceID", "serviceIDNEQ", "serviceIDIn", "serviceIDNotIn", "alias", "aliasNEQ", "aliasIn", "aliasNotIn", "aliasGT", "aliasGTE", "aliasLT", "aliasLTE", "aliasContains", "aliasHasPrefix", "aliasHasSuffix", "aliasEqualFold", "aliasContainsFold", "message", "messageNEQ", "messageIn", "messageNotIn", "messageGT", "messageGTE", "messageLT", "messageLTE", "messageContains", "messageHasPrefix", "messageHasSuffix", "messageEqualFold", "messageContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "priority", "priorityNEQ", "priorityIn", "priorityNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "source", "sourceNEQ", "sourceIn", "sourceNotIn", "sourceGT", "sourceGTE", "sourceLT", "sourceLTE", "sourceContains", "sourceHasPrefix", "sourceHasSuffix", "sourceEqualFold", "sourceContainsFold", "entity", "entityNEQ", "entityIn", "entityNotIn", "entityGT", "entityGTE", "entityLT", "entityLTE", "entityContains", "entityHasPrefix", "entityHasSuffix", "entityEqualFold", "entityContainsFold", "count", "countNEQ", "countIn", "countNotIn", "countGT", "countGTE", "countLT", "countLTE", "firstOccurredAt", "firstOccurredAtNEQ", "firstOccurredAtIn", "firstOccurredAtNotIn", "firstOccurredAtGT", "firstOccurredAtGTE", "firstOccurredAtLT", "firstOccurredAtLTE", "lastOccurredAt", "lastOccurredAtNEQ", "lastOccurredAtIn", "lastOccurredAtNotIn", "lastOccurredAtGT", "lastOccurredAtGTE", "lastOccurredAtLT", "lastOccurredAtLTE", "acknowledgedAt", "acknowledgedAtNEQ", "acknowledgedAtIn", "acknowledgedAtNotIn", "acknowledgedAtGT", "acknowledgedAtGTE", "acknowledgedAtLT", "acknowledgedAtLTE", "acknowledgedAtIsNil", "acknowledgedAtNotNil", "acknowledgedByID", "acknowledgedByIDNEQ", "acknowledgedByIDIn", "acknowledgedByIDNotIn", "acknowledgedByIDIsNil", "acknowledgedByIDNotNil", "closedAt", "closedAtNEQ", "closedAtIn", "closedAtNotIn", "closedAtGT", "closedAtGTE", "closedAtLT", "closedAtLTE", "closedAtIsNil", "closedAtNotNil", "closedByID", "closedByIDNEQ", "closedByIDIn", "closedByIDNotIn", "closedByIDIsNil", "closedByIDNotNil", "incidentID", "incidentIDNEQ", "incidentIDIn", "incidentIDNotIn", "incidentIDIsNil", "incidentIDNotNil", "ownerID", "ownerIDNEQ", "ownerIDIn", "ownerIDNotIn", "ownerIDIsNil", "ownerIDNotNil", "integrationID", "integrationIDNEQ", "integrationIDIn", "integrationIDNotIn", "integrationIDGT", "integrationIDGTE", "integrationIDLT", "integrationIDLTE", "integrationIDIsNil", "integrationIDNotNil", "snoozedUntil", "snoozedUntilNEQ", "snoozedUntilIn", "snoozedUntilNotIn", "snoozedUntilGT", "snoozedUntilGTE", "snoozedUntilLT", "snoozedUntilLTE", "snoozedUntilIsNil", "snoozedUntilNotNil", "escalationDueAt", "escalationDueAtNEQ", "escalationDueAtIn", "escalationDueAtNotIn", "escalationDueAtGT", "escalationDueAtGTE", "escalationDueAtLT", "escalationDueAtLTE", "escalationDueAtIsNil", "escalationDueAtNotNil", "escalationRound", "escalationRoundNEQ", "escalationRoundIn", "escalationRoundNotIn", "escalationRoundGT", "escalationRoundGTE", "escalationRoundLT", "escalationRoundLTE", "escalationStep", "escalationStepNEQ", "escalationStepIn", "escalationStepNotIn", "escalationStepGT", "escalationStepGTE", "escalationStepLT", "escalationStepLTE", "inMaintenance", "inMaintenanceNEQ", "hasService", "hasServiceWith", "hasAcknowledgedBy", "hasAcknowledgedByWith", "hasClosedBy", "hasClosedByWith", "hasOwner", "hasOwnerWith", "hasIncident", "hasIncidentWith", "hasTimeline", "hasTimelineWith", "tag", "search"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "serviceID", "serviceIDNEQ", "serviceIDIn", "serviceIDNotIn", "alias", "aliasNEQ", "aliasIn", "aliasNotIn", "aliasGT", "aliasGTE", "aliasLT", "aliasLTE", "aliasContains", "aliasHasPrefix", "aliasHasSuffix", "aliasEqualFold", "aliasContainsFold", "message", "messageNEQ", "messageIn", "messageNotIn", "messageGT", "messageGTE", "messageLT", "messageLTE", "messageContains", "messageHasPrefix", "messageHasSuffix", "messageEqualFold", "messageContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "priority", "priorityNEQ", "priorityIn", "priorityNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "source", "sourceNEQ", "sourceIn", "sourceNotIn", "sourceGT", "sourceGTE", "sourceLT", "sourceLTE", "sourceContains", "sourceHasPrefix", "sourceHasSuffix", "sourceEqualFold", "sourceContainsFold", "entity", "entityNEQ", "entityIn", "entityNotIn", "entityGT", "entityGTE", "entityLT", "entityLTE", "entityContains", "entityHasPrefix", "entityHasSuffix", "entityEqualFold", "entityContainsFold", "count", "countNEQ", "countIn", "countNotIn", "countGT", "countGTE", "countLT", "countLTE", "firstOccurredAt", "firstOccurredAtNEQ", "firstOccurredAtIn", "firstOccurredAtNotIn", "firstOccurredAtGT", "firstOccurredAtGTE", "firstOccurredAtLT", "firstOccurredAtLTE", "lastOccurredAt", "lastOccurredAtNEQ", "lastOccurredAtIn", "lastOccurredAtNotIn", "lastOccurredAtGT", "lastOccurredAtGTE", "lastOccurredAtLT", "lastOccurredAtLTE", "acknowledgedAt", "acknowledgedAtNEQ", "acknowledgedAtIn", "acknowledgedAtNotIn", "acknowledgedAtGT", "acknowledgedAtGTE", "acknowledgedAtLT", "acknowledgedAtLTE", "acknowledgedAtIsNil", "acknowledgedAtNotNil", "acknowledgedByID", "acknowledgedByIDNEQ", "acknowledgedByIDIn", "acknowledgedByIDNotIn", "acknowledgedByIDIsNil", "acknowledgedByIDNotNil", "closedAt", "closedAtNEQ", "closedAtIn", "closedAtNotIn", "closedAtGT", "closedAtGTE", "closedAtLT", "closedAtLTE", "closedAtIsNil", "closedAtNotNil", "closedByID", "closedByIDNEQ", "closedByIDIn", "closedByIDNotIn", "closedByIDIsNil", "closedByIDNotNil", "incidentID", "incidentIDNEQ", "incidentIDIn", "incidentIDNotIn", "incidentIDIsNil", "incidentIDNotNil", "ownerID", "ownerIDNEQ", "ownerIDIn", "ownerIDNotIn", "ownerIDIsNil", "ownerIDNotNil", "integrationID", "integrationIDNEQ", "integrationIDIn", "integrationIDNotIn", "integrationIDGT", "integrationIDGTE", "integrationIDLT", "integrationIDLTE", "integrationIDIsNil", "integrationIDNotNil", "snoozedUntil", "snoozedUntilNEQ", "snoozedUntilIn", "snoozedUntilNotIn", "snoozedUntilGT", "snoozedUntilGTE", "snoozedUntilLT", "snoozedUntilLTE", "snoozedUntilIsNil", "snoozedUntilNotNil", "escalationDueAt", "escalationDueAtNEQ", "escalationDueAtIn", "escalationDueAtNotIn", "escalationDueAtGT", "escalationDueAtGTE", "escalationDueAtLT", "escalationDueAtLTE", "escalationDueAtIsNil", "escalationDueAtNotNil", "escalationRound", "escalationRoundNEQ", "escalationRoundIn", "escalationRoundNotIn", "escalationRoundGT", "escalationRoundGTE", "escalationRoundLT", "escalationRoundLTE", "escalationFirstRound", "escalationFirstRoundNEQ", "escalationFirstRoundIn", "escalationFirstRoundNotIn", "escalationFirstRoundGT", "escalationFirstRoundGTE", "escalationFirstRoundLT", "escalationFirstRoundLTE", "escalationStep", "escalationStepNEQ", "escalationStepIn", "escalationStepNotIn", "escalationStepGT", "escalationStepGTE", "escalationStepLT", "escalationStepLTE", "inMaintenance", "inMaintenanceNEQ", "hasService", "hasServiceWith", "hasAcknowledgedBy", "hasAcknowledgedByWith", "hasClosedBy", "hasClosedByWith", "hasOwner", "hasOwnerWith", "hasIncident", "hasIncidentWith", "hasTimeline", "hasTimelineWith", "tag", "search"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -29736,6 +29783,62 @@ func (ec *executionContext) unmarshalInputAlertWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.EscalationRoundLTE = data
+		case "escalationFirstRound":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationFirstRound"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationFirstRound = data
+		case "escalationFirstRoundNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationFirstRoundNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationFirstRoundNEQ = data
+		case "escalationFirstRoundIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationFirstRoundIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationFirstRoundIn = data
+		case "escalationFirstRoundNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationFirstRoundNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationFirstRoundNotIn = data
+		case "escalationFirstRoundGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationFirstRoundGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationFirstRoundGT = data
+		case "escalationFirstRoundGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationFirstRoundGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationFirstRoundGTE = data
+		case "escalationFirstRoundLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationFirstRoundLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationFirstRoundLT = data
+		case "escalationFirstRoundLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationFirstRoundLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationFirstRoundLTE = data
 		case "escalationStep":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationStep"))
 			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
@@ -43309,6 +43412,11 @@ func (ec *executionContext) _Alert(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "escalationRound":
 			out.Values[i] = ec._Alert_escalationRound(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "escalationFirstRound":
+			out.Values[i] = ec._Alert_escalationFirstRound(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}

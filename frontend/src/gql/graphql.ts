@@ -131,6 +131,15 @@ export type AlertWhereInput = {
   escalationDueAtNEQ?: string | null | undefined;
   escalationDueAtNotIn?: Array<string> | null | undefined;
   escalationDueAtNotNil?: boolean | null | undefined;
+  /** escalation_first_round field predicates */
+  escalationFirstRound?: number | null | undefined;
+  escalationFirstRoundGT?: number | null | undefined;
+  escalationFirstRoundGTE?: number | null | undefined;
+  escalationFirstRoundIn?: Array<number> | null | undefined;
+  escalationFirstRoundLT?: number | null | undefined;
+  escalationFirstRoundLTE?: number | null | undefined;
+  escalationFirstRoundNEQ?: number | null | undefined;
+  escalationFirstRoundNotIn?: Array<number> | null | undefined;
   /** escalation_round field predicates */
   escalationRound?: number | null | undefined;
   escalationRoundGT?: number | null | undefined;
