@@ -6,8 +6,11 @@ import (
 
 	"github.com/tocsin/tocsin/ent/contactmethod"
 	"github.com/tocsin/tocsin/ent/delivery"
+	"github.com/tocsin/tocsin/ent/schedulelayer"
+	"github.com/tocsin/tocsin/ent/scheduleoverride"
 	"github.com/tocsin/tocsin/escalation"
 	"github.com/tocsin/tocsin/incident"
+	"github.com/tocsin/tocsin/schedule"
 )
 
 func user(id int) escalation.Target { return escalation.Target{Kind: escalation.TargetUser, ID: id} }
@@ -245,4 +248,31 @@ func TestUnacknowledgeRestartsTheRepeatsToo(t *testing.T) {
 	}
 	w.runUntil(time.Hour)
 	w.expect("push to ana-PUSH at +0s", "push to ana-PUSH at +5m0s", "push to ana-PUSH at +10m0s", "push to ana-PUSH at +15m0s")
+}
+
+// A schedule target pages whoever is on call when the step fires: an
+// override that hands the shift from ana to bob between step 1 and step 2
+// makes step 2 page bob.
+func TestScheduleTargetsAreResolvedWhenTheStepFires(t *testing.T) {
+	w := newWorld(t)
+	team := env.Client.Team.Create().SetName("Platform").SaveX(sys)
+	ana := w.person("ana", team, map[contactmethod.Kind]int{contactmethod.KindPUSH: 0})
+	bob := w.person("bob", team, map[contactmethod.Kind]int{contactmethod.KindPUSH: 0})
+	sch := env.Client.Schedule.Create().SetName("Primary").SetTimeZone("Europe/Berlin").SetTeam(team).SaveX(sys)
+	if _, err := w.eng.Schedules.CreateLayer(sys, sch.ID, schedule.LayerInput{Name: "Week", ParticipantIDs: []int{ana.ID},
+		ShiftLength: 1, ShiftUnit: schedulelayer.ShiftUnitWEEKS, StartAt: w.start.Add(-24 * time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	on := func(id int) escalation.Target { return escalation.Target{Kind: escalation.TargetSchedule, ID: id} }
+	svc := w.service(team, 0,
+		escalation.Step{Delay: 5 * time.Minute, Targets: []escalation.Target{on(sch.ID)}},
+		escalation.Step{Targets: []escalation.Target{on(sch.ID)}})
+	w.open(svc, "P1")
+	w.runUntil(2 * time.Minute)
+	if _, err := w.eng.Schedules.CreateOverride(sys, sch.ID, schedule.OverrideInput{Kind: scheduleoverride.KindREPLACE,
+		StartsAt: w.start.Add(3 * time.Minute), EndsAt: w.start.Add(time.Hour), UserOnID: &bob.ID, UserOffID: &ana.ID}); err != nil {
+		t.Fatal(err)
+	}
+	w.runUntil(time.Hour)
+	w.expect("push to ana-PUSH at +0s", "push to bob-PUSH at +5m0s")
 }
