@@ -161,10 +161,14 @@ func (e *Engine) failed(ctx context.Context, tx *ent.Tx, d *ent.Delivery, a *ent
 	if err := tx.Delivery.UpdateOne(d).SetStatus(delivery.StatusFAILED).AddAttempts(1).SetDetail(cut(cause.Error())).Exec(ctx); err != nil {
 		return err
 	}
+	data := map[string]any{"channel": contact.ChannelName(cm.Kind), "user": cm.Edges.User.Name, "reason": cut(cause.Error()),
+		"permanent": permanent, "round": d.Round, "step": d.Step}
+	if err := incident.NextPageAt(ctx, tx, a.ID, d.UserID, data); err != nil {
+		return err
+	}
 	return tx.TimelineEvent.Create().SetAlertID(a.ID).SetKind(incident.KindPageFailed).
 		SetActorType(timelineevent.ActorTypeSYSTEM).SetActorName("Tocsin").SetCreatedAt(e.Now()).
-		SetData(map[string]any{"channel": contact.ChannelName(cm.Kind), "user": cm.Edges.User.Name, "reason": cut(cause.Error()),
-			"permanent": permanent, "round": d.Round, "step": d.Step}).Exec(ctx)
+		SetData(data).Exec(ctx)
 }
 
 // skip records a page that is no longer wanted.

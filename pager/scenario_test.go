@@ -1,6 +1,7 @@
 package pager_test
 
 import (
+	"errors"
 	"testing"
 	"time"
 
@@ -8,8 +9,10 @@ import (
 	"github.com/tocsin/tocsin/ent/delivery"
 	"github.com/tocsin/tocsin/ent/schedulelayer"
 	"github.com/tocsin/tocsin/ent/scheduleoverride"
+	"github.com/tocsin/tocsin/ent/timelineevent"
 	"github.com/tocsin/tocsin/escalation"
 	"github.com/tocsin/tocsin/incident"
+	"github.com/tocsin/tocsin/notify"
 	"github.com/tocsin/tocsin/schedule"
 )
 
@@ -275,4 +278,21 @@ func TestScheduleTargetsAreResolvedWhenTheStepFires(t *testing.T) {
 	}
 	w.runUntil(time.Hour)
 	w.expect("push to ana-PUSH at +0s", "push to bob-PUSH at +5m0s")
+}
+
+// A page the provider refuses for good is on the timeline with the
+// person's next page ("next rule at …"), and that next rule still fires.
+func TestAFailedPageSaysWhenTheNextRuleFires(t *testing.T) {
+	w := newWorld(t)
+	team := env.Client.Team.Create().SetName("Platform").SaveX(sys)
+	ana := w.person("ana", team, map[contactmethod.Kind]int{contactmethod.KindVOICE: 0, contactmethod.KindSMS: 2})
+	svc := w.service(team, 0, escalation.Step{Targets: []escalation.Target{user(ana.ID)}})
+	w.phones["voice"].fail = notify.Permanent("voice", "busy", errors.New("the line was busy"))
+	id := w.open(svc, "P1")
+	w.runUntil(time.Hour)
+	w.expect("sms to ana-SMS at +2m0s")
+	ev := env.Client.TimelineEvent.Query().Where(timelineevent.AlertID(id), timelineevent.Kind(incident.KindPageFailed)).OnlyX(sys)
+	if want := w.start.Add(2 * time.Minute).UTC().Format(time.RFC3339); ev.Data["next_at"] != want || ev.Data["channel"] != "voice" {
+		t.Fatalf("PAGE_FAILED data: want channel voice and next_at %s, got %v", want, ev.Data)
+	}
 }
