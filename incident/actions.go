@@ -192,7 +192,9 @@ func (s *Alerts) Assign(ctx context.Context, by Actor, id, ownerID int, note str
 	})
 }
 
-// EscalateNow asks the paging engine to go to the next step at once.
+// EscalateNow asks the paging engine to go to the next step at once. An
+// acknowledged alert is open again (as PagerDuty's escalate re-triggers):
+// whoever acknowledged hands it on, and the next step's people must answer.
 func (s *Alerts) EscalateNow(ctx context.Context, by Actor, id int, note string) (*ent.Alert, error) {
 	if err := checkNote(note); err != nil {
 		return nil, err
@@ -201,11 +203,20 @@ func (s *Alerts) EscalateNow(ctx context.Context, by Actor, id int, note string)
 		if a.Status == alert.StatusCLOSED {
 			return nil, &StateError{AlertID: a.ID, Reason: "Alert is already closed"}
 		}
-		a, err := tx.Alert.UpdateOne(a).SetEscalationDueAt(now).Save(ctx)
+		data := noteData(note)
+		u := tx.Alert.UpdateOne(a).SetEscalationDueAt(now)
+		if a.Status == alert.StatusACKED {
+			u.SetStatus(alert.StatusOPEN).ClearAcknowledgedAt().ClearAcknowledgedByID()
+			if data == nil {
+				data = map[string]any{}
+			}
+			data["reopened"] = true
+		}
+		a, err := u.Save(ctx)
 		if err != nil {
 			return nil, err
 		}
-		if err := record(ctx, tx, a, by, KindEscalated, now, noteData(note)); err != nil {
+		if err := record(ctx, tx, a, by, KindEscalated, now, data); err != nil {
 			return nil, err
 		}
 		return a, s.Pager.EscalateNow(ctx, tx, a)

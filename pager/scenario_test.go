@@ -296,3 +296,30 @@ func TestAFailedPageSaysWhenTheNextRuleFires(t *testing.T) {
 		t.Fatalf("PAGE_FAILED data: want channel voice and next_at %s, got %v", want, ev.Data)
 	}
 }
+
+// Escalating an acknowledged alert hands it on: it is open again and the
+// next step pages at once (PagerDuty's escalate re-triggers, too).
+func TestEscalatingAnAcknowledgedAlertReopensItAndPagesTheNextStep(t *testing.T) {
+	w := newWorld(t)
+	team := env.Client.Team.Create().SetName("Platform").SaveX(sys)
+	ana := w.person("ana", team, map[contactmethod.Kind]int{contactmethod.KindPUSH: 0})
+	bob := w.person("bob", team, map[contactmethod.Kind]int{contactmethod.KindPUSH: 0, contactmethod.KindSMS: 2})
+	svc := w.service(team, 0,
+		escalation.Step{Delay: 30 * time.Minute, Targets: []escalation.Target{user(ana.ID)}},
+		escalation.Step{Targets: []escalation.Target{user(bob.ID)}})
+	id := w.open(svc, "P1")
+	w.runUntil(time.Minute)
+	if _, err := w.alerts.Acknowledge(sys, incident.UserActor(ana), id, ""); err != nil {
+		t.Fatal(err)
+	}
+	w.runUntil(5 * time.Minute)
+	a, err := w.alerts.EscalateNow(sys, incident.UserActor(ana), id, "need the database expert")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Status != "OPEN" || a.AcknowledgedAt != nil {
+		t.Fatalf("escalated: want OPEN and no acknowledge, got %s %v", a.Status, a.AcknowledgedAt)
+	}
+	w.runUntil(time.Hour)
+	w.expect("push to ana-PUSH at +0s", "push to bob-PUSH at +5m0s", "sms to bob-SMS at +7m0s")
+}
