@@ -350,6 +350,25 @@ var (
 			},
 		},
 	}
+	// DeliveryAttemptsColumns holds the columns for the "delivery_attempts" table.
+	DeliveryAttemptsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "delivery_id", Type: field.TypeInt},
+		{Name: "started_at", Type: field.TypeTime},
+	}
+	// DeliveryAttemptsTable holds the schema information for the "delivery_attempts" table.
+	DeliveryAttemptsTable = &schema.Table{
+		Name:       "delivery_attempts",
+		Columns:    DeliveryAttemptsColumns,
+		PrimaryKey: []*schema.Column{DeliveryAttemptsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "deliveryattempt_delivery_id",
+				Unique:  false,
+				Columns: []*schema.Column{DeliveryAttemptsColumns[1]},
+			},
+		},
+	}
 	// EscalationPoliciesColumns holds the columns for the "escalation_policies" table.
 	EscalationPoliciesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -1002,6 +1021,7 @@ var (
 		ContactMethodsTable,
 		CoverRequestsTable,
 		DeliveriesTable,
+		DeliveryAttemptsTable,
 		EscalationPoliciesTable,
 		EscalationStepsTable,
 		HeartbeatsTable,
@@ -1058,6 +1078,9 @@ func init() {
 	DeliveriesTable.ForeignKeys[2].RefTable = UsersTable
 	DeliveriesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(81604378624),
+	}
+	DeliveryAttemptsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(98784247808),
 	}
 	EscalationPoliciesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(85899345920),

@@ -12,6 +12,7 @@ import (
 	"github.com/tocsin/tocsin/ent/contactmethod"
 	"github.com/tocsin/tocsin/ent/coverrequest"
 	"github.com/tocsin/tocsin/ent/delivery"
+	"github.com/tocsin/tocsin/ent/deliveryattempt"
 	"github.com/tocsin/tocsin/ent/escalationpolicy"
 	"github.com/tocsin/tocsin/ent/escalationstep"
 	"github.com/tocsin/tocsin/ent/heartbeat"
@@ -353,6 +354,21 @@ func init() {
 	deliveryDescCreatedAt := deliveryFields[11].Descriptor()
 	// delivery.DefaultCreatedAt holds the default value on creation for the created_at field.
 	delivery.DefaultCreatedAt = deliveryDescCreatedAt.Default.(func() time.Time)
+	deliveryattempt.Policy = privacy.NewPolicies(schema.DeliveryAttempt{})
+	deliveryattempt.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := deliveryattempt.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	deliveryattemptFields := schema.DeliveryAttempt{}.Fields()
+	_ = deliveryattemptFields
+	// deliveryattemptDescStartedAt is the schema descriptor for started_at field.
+	deliveryattemptDescStartedAt := deliveryattemptFields[1].Descriptor()
+	// deliveryattempt.DefaultStartedAt holds the default value on creation for the started_at field.
+	deliveryattempt.DefaultStartedAt = deliveryattemptDescStartedAt.Default.(func() time.Time)
 	escalationpolicyMixin := schema.EscalationPolicy{}.Mixin()
 	escalationpolicy.Policy = privacy.NewPolicies(schema.EscalationPolicy{})
 	escalationpolicy.Hooks[0] = func(next ent.Mutator) ent.Mutator {
