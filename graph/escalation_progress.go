@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/tocsin/tocsin/ent"
@@ -9,11 +10,14 @@ import (
 	"github.com/tocsin/tocsin/pager"
 )
 
-// escalationProgress asks the engine where obj's escalation is. obj was
-// loaded through the viewer's privacy rules, which is the check the
-// engine's system read relies on.
+// escalationProgress asks the engine where obj's escalation is (nil for an
+// alert never paged). obj was loaded through the viewer's privacy rules,
+// which is the check the engine's system read relies on.
 func (r *Resolver) escalationProgress(ctx context.Context, obj *ent.Alert) (*model.EscalationProgress, error) {
 	p, err := (&pager.Engine{Client: r.Client, Schedules: r.Schedules, Now: time.Now}).Progress(ctx, obj.ID)
+	if errors.Is(err, pager.ErrNotPaged) {
+		return nil, nil
+	}
 	if err != nil {
 		return nil, err
 	}

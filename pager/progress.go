@@ -2,6 +2,7 @@ package pager
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -77,6 +78,11 @@ type NextStep struct {
 	Unreachable []string
 }
 
+// ErrNotPaged is Progress's answer for an alert that has no paging to
+// show: no step ever fired, none is due, and no maintenance window held it
+// (acknowledged before its first step, or made before paging existed).
+var ErrNotPaged = errors.New("the alert has no escalation: nothing fired and nothing is due")
+
 // Progress reads where alertID's escalation is. It reads as the system:
 // callers check first that the viewer may see the alert.
 func (e *Engine) Progress(ctx context.Context, alertID int) (Progress, error) {
@@ -101,9 +107,12 @@ func (e *Engine) Progress(ctx context.Context, alertID int) (Progress, error) {
 	if err != nil {
 		return Progress{}, err
 	}
-	if fired != nil {
+	switch {
+	case fired != nil:
 		p.Round, p.Step = fired.Round+1, fired.Step+1
-	} else {
+	case a.EscalationDueAt == nil && !a.InMaintenance:
+		return Progress{}, fmt.Errorf("alert %d: %w", a.ID, ErrNotPaged)
+	default:
 		p.Round = a.EscalationRound + 1
 	}
 	p.Rounds = max(p.Rounds, p.Round)

@@ -1,6 +1,7 @@
 package pager_test
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -137,6 +138,24 @@ func TestProgressOfAnAlertInMaintenance(t *testing.T) {
 	w.runUntil(time.Minute)
 	w.expectProgress(id, "MAINTENANCE; step 0 of 1; round 1 of 1")
 	w.expect()
+}
+
+// An alert acknowledged before its first step fired was never paged: there
+// is no progress to show.
+func TestProgressOfAnAlertNeverPaged(t *testing.T) {
+	w := newWorld(t)
+	team := env.Client.Team.Create().SetName("Platform").SaveX(sys)
+	ana := w.person("ana", team, map[contactmethod.Kind]int{contactmethod.KindPUSH: 0})
+	svc := w.service(team, 0, escalation.Step{Targets: []escalation.Target{user(ana.ID)}})
+	id := w.open(svc, "P1")
+	if _, err := w.alerts.Acknowledge(sys, incident.UserActor(ana), id, ""); err != nil {
+		t.Fatal(err)
+	}
+	w.runUntil(time.Minute)
+	w.expect()
+	if _, err := w.eng.Progress(sys, id); !errors.Is(err, pager.ErrNotPaged) {
+		t.Fatalf("want ErrNotPaged, got %v", err)
+	}
 }
 
 // The next step's preview shows whose round-robin turn it is without

@@ -9254,7 +9254,7 @@ type EscalationProgress {
 }
 
 extend type Alert {
-  "Escalation progress: step and round, why paging stopped, what comes next. Null when it cannot be read."
+  "Escalation progress: step and round, why paging stopped, what comes next. Null for an alert never paged (nothing fired, nothing due, not in maintenance), or when it cannot be read."
   escalation: EscalationProgress
 }
 `, BuiltIn: false},
