@@ -39,10 +39,11 @@ export function EscalationFact({ progress: p, timeZone, onDue }: EscalationFactP
         ) : (
           <span>{positionWords(p)}</span>
         )}
-        {(stopped || paused) && p.state !== 'MAINTENANCE' && <span className="fact-sub">{positionWords(p)}</span>}
+        {/* Stopped is one line: on a phone the primary action stays above the fold. */}
+        {(paused || p.state === 'KEEP_PAGING') && <span className="fact-sub">{positionWords(p)}</span>}
         {p.next && (
           <span className="fact-sub">
-            {nextWords(p.next)} <Countdown at={p.next.dueAt} now={now} timeZone={timeZone} />
+            {nextWords(p.next, p.round)} <Countdown at={p.next.dueAt} now={now} timeZone={timeZone} />
           </span>
         )}
         {p.next && p.next.unreachable.length > 0 && <span className="fact-sub fact-warn">{unreachableWords(p.next.unreachable)}</span>}

@@ -38,7 +38,8 @@ describe('escalation words', () => {
   it('names people by channel and webhooks by name', () => {
     expect(pageWords({ at: at(0), user: { name: 'Bob Builder' }, channel: 'sms', contactMethodName: 'Mobile' })).toBe('Bob Builder by SMS');
     expect(pageWords({ at: at(0), user: null, channel: 'webhook', contactMethodName: 'Ops bot' })).toBe('the webhook Ops bot');
-    expect(nextWords({ step: 2, round: 1, dueAt: at(60), unreachable: ['Cy'], pages: [] })).toBe('Next: step 2 reaches nobody');
+    expect(nextWords({ step: 2, round: 1, dueAt: at(60), unreachable: ['Cy'], pages: [] }, 1)).toBe('Next: step 2 reaches nobody');
+    expect(nextWords({ step: 1, round: 2, dueAt: at(60), unreachable: [], pages: [] }, 1)).toBe('Next: step 1 (round 2) reaches nobody');
     expect(unreachableWords(['Cy', 'Dee'])).toBe('Cy and Dee have no notification rule and will not be paged');
   });
 

@@ -71,10 +71,13 @@ export function stateWords(p: ProgressLike): string | undefined {
   }
 }
 
-/** The next step in words (without the countdown): "Next: Bob Builder by SMS", "Next: step 2 reaches nobody". */
-export function nextWords(n: NonNullable<ProgressLike['next']>): string {
+/**
+ * The next step in words (without the countdown): "Next: Bob Builder by SMS",
+ * "Next: step 2 reaches nobody", "Next: step 1 (round 2) reaches nobody".
+ */
+export function nextWords(n: NonNullable<ProgressLike['next']>, round: number): string {
   if (n.pages.length > 0) return `Next: ${listWords(n.pages.map(pageWords))}`;
-  return `Next: step ${n.step} reaches nobody`;
+  return `Next: step ${n.step}${n.round !== round ? ` (round ${n.round})` : ''} reaches nobody`;
 }
 
 /** "Cy Newhire has no way to be paged", for the people a step reaches but cannot page. */
