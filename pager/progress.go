@@ -109,11 +109,12 @@ func (e *Engine) Progress(ctx context.Context, alertID int) (Progress, error) {
 	}
 	switch {
 	case fired != nil:
-		p.Round, p.Step = fired.Round+1, fired.Step+1
+		// Rounds count from the policy's last (re)start (an unacknowledge).
+		p.Round, p.Step = max(fired.Round-a.EscalationFirstRound, 0)+1, fired.Step+1
 	case a.EscalationDueAt == nil && !a.InMaintenance:
 		return Progress{}, fmt.Errorf("alert %d: %w", a.ID, ErrNotPaged)
 	default:
-		p.Round = a.EscalationRound + 1
+		p.Round = a.EscalationRound - a.EscalationFirstRound + 1
 	}
 	p.Rounds = max(p.Rounds, p.Round)
 	switch p.State {
@@ -124,7 +125,7 @@ func (e *Engine) Progress(ctx context.Context, alertID int) (Progress, error) {
 			return Progress{}, err
 		}
 	}
-	if p.Planned, err = planned(ctx, tx, a, policy, p.State); err != nil {
+	if p.Planned, err = planned(ctx, tx, a, p.State); err != nil {
 		return Progress{}, err
 	}
 	if p.State == StateExhausted && len(p.Planned) > 0 {
@@ -205,7 +206,7 @@ func stoppedBy(ctx context.Context, tx *ent.Tx, a *ent.Alert, p *Progress) error
 // planned lists the alert's PLANNED deliveries that would still be sent in
 // its state: none once acknowledged (but a keep-paging step's) or closed,
 // and none that fall inside a snooze.
-func planned(ctx context.Context, tx *ent.Tx, a *ent.Alert, policy escalation.Policy, st ProgressState) ([]Page, error) {
+func planned(ctx context.Context, tx *ent.Tx, a *ent.Alert, st ProgressState) ([]Page, error) {
 	if st == StateClosed || st == StateAcked || st == StateMaintenance {
 		return nil, nil
 	}
@@ -219,7 +220,7 @@ func planned(ctx context.Context, tx *ent.Tx, a *ent.Alert, policy escalation.Po
 		if st == StateSnoozed && d.DueAt.Before(*a.SnoozedUntil) {
 			continue
 		}
-		if st == StateKeepPaging && policy.StopsOnAck(escalation.Position{Round: d.Round, Step: d.Step}) {
+		if st == StateKeepPaging && !d.UntilClosed {
 			continue
 		}
 		out = append(out, pageOf(d.DueAt, d.Edges.User, d.Edges.ContactMethod))
@@ -243,7 +244,7 @@ func pageOf(at time.Time, u *ent.User, cm *ent.ContactMethod) Page {
 // (round robin shows whose turn it is without taking it) and each person's
 // first page by their rules, as escalation.Plan would time it.
 func (e *Engine) next(ctx context.Context, tx *ent.Tx, a *ent.Alert, policy escalation.Policy, now time.Time) (*NextStep, error) {
-	n := &NextStep{Round: a.EscalationRound + 1, Step: a.EscalationStep + 1, DueAt: *a.EscalationDueAt}
+	n := &NextStep{Round: a.EscalationRound - a.EscalationFirstRound + 1, Step: a.EscalationStep + 1, DueAt: *a.EscalationDueAt}
 	step := policy.Steps[a.EscalationStep]
 	users, webhooks, err := e.targets(ctx, tx.Client(), step.Targets, now, false)
 	if err != nil {

@@ -182,3 +182,39 @@ func TestProgressPreviewsTheNextStepWithoutTakingATurn(t *testing.T) {
 	w.runUntil(10 * time.Minute)
 	w.expect("push to ana-PUSH at +0s", "push to ana-PUSH at +5m0s", "webhook to https://hooks.example/ops at +5m0s")
 }
+
+// An acknowledged alert that a keep-paging step pages on shows that step
+// next and only that step's pages as planned; after an unacknowledge the
+// rounds count from the restart.
+func TestProgressOfAKeepPagingAlertAndARestart(t *testing.T) {
+	w := newWorld(t)
+	team := env.Client.Team.Create().SetName("Platform").SaveX(sys)
+	ana := w.person("ana", team, map[contactmethod.Kind]int{contactmethod.KindPUSH: 0, contactmethod.KindSMS: 2})
+	bob := w.person("bob", team, map[contactmethod.Kind]int{contactmethod.KindPUSH: 0})
+	svc := w.service(team, 1,
+		escalation.Step{Delay: 5 * time.Minute, Targets: []escalation.Target{user(ana.ID)}},
+		escalation.Step{Delay: 5 * time.Minute, Targets: []escalation.Target{user(bob.ID)}, KeepPaging: true})
+	id := w.open(svc, "P1")
+	w.runUntil(time.Minute)
+	if _, err := w.alerts.Acknowledge(sys, incident.UserActor(ana), id, ""); err != nil {
+		t.Fatal(err)
+	}
+	p, err := w.eng.Progress(sys, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.State != pager.StateKeepPaging || len(p.Planned) != 0 || p.Next == nil || p.Next.Step != 2 || p.Next.Round != 1 {
+		t.Fatalf("acknowledged before the keep-paging step: want KEEP_PAGING, nothing planned (ana's SMS is dropped), next step 2 of round 1; got %+v next %+v", p, p.Next)
+	}
+	w.runUntil(20 * time.Minute)
+	if _, err := w.alerts.Unacknowledge(sys, incident.UserActor(ana), id, ""); err != nil {
+		t.Fatal(err)
+	}
+	w.runUntil(21 * time.Minute)
+	if p, err = w.eng.Progress(sys, id); err != nil {
+		t.Fatal(err)
+	}
+	if p.State != pager.StatePaging || p.Round != 1 || p.Step != 1 || p.Rounds != 2 {
+		t.Fatalf("after the unacknowledge: want step 1 of round 1 of 2, paging; got %+v", p)
+	}
+}
