@@ -34,7 +34,7 @@ export TOCSIN_REDIS_URL ?= redis://127.0.0.1:$(TOCSIN_REDIS_PORT)/0
 export TOCSIN_TEST_REDIS ?= redis://127.0.0.1:$(TOCSIN_REDIS_PORT)
 endif
 
-.PHONY: help dev build build-go frontend generate lint fmt-check vet test test-go test-faults bench-paging \
+.PHONY: help dev build build-go frontend generate lint fmt-check vet test test-go test-faults test-paging bench-paging \
 	test-frontend e2e screenshots migration services mailpit chromium alertmanager fuzz bench clean
 
 help: ## list the targets
@@ -105,7 +105,7 @@ vet:
 	$(GO) vet ./...
 
 test-go: services alertmanager ## Go tests against the local PostgreSQL and Redis
-	$(GO) test -p 2 -count=1 ./...
+	GO=$(GO) scripts/go-test.sh
 
 fuzz: ## run each Fuzz* target for a while (TOCSIN_FUZZTIME, default 10s)
 	scripts/fuzz.sh
@@ -126,6 +126,9 @@ screenshots: services build chromium ## refresh docs/screenshots from a browser 
 test-faults: services ## paging under faults: 1000 alerts while the worker is SIGKILLed and Redis flushed (make test runs 150)
 	TOCSIN_FAULT_ALERTS=1000 $(GO) test -count=1 -v -run TestNoPageLostDoubledOrLateUnderFaults ./test/faults
 
+test-paging: services ## the paging chain through `tocsin all`: push, SMS, email at local fakes; SMS reply, push action, email link acknowledge; nothing after (make test runs it)
+	$(GO) test -count=1 -v ./test/paging
+
 bench-paging: services build-go ## paging benchmark: alert accepted → first page, and timer lateness (docs/benchmarks.md)
 	$(GO) run ./bench/paging -bin $(BIN)
 
@@ -141,7 +144,7 @@ test: ## everything CI checks (what .ci/run runs)
 	$(STAGE) vet           $(GO) vet ./... && \
 	$(STAGE) generate      scripts/generate-check.sh && \
 	$(STAGE) alertmanager  scripts/alertmanager.sh && \
-	$(STAGE) go-test       $(GO) test -p 2 -count=1 ./... && \
+	$(STAGE) go-test       env GO=$(GO) scripts/go-test.sh && \
 	$(STAGE) fuzz          scripts/fuzz.sh && \
 	$(STAGE) npm-ci        $(NPM) --prefix $(FE) ci --no-audit --no-fund && \
 	$(STAGE) codegen-check $(NPM) --prefix $(FE) run codegen:check && \

@@ -58,7 +58,7 @@ func TestFromConfigTurnsOnWhatIsConfigured(t *testing.T) {
 	if _, err := chs.ByName()["sms"].Send(context.Background(), page); err != nil {
 		t.Fatal(err)
 	}
-	if _, form := f.last(); form.Get("StatusCallback") != "https://tocsin.example.com/hooks/twilio/status" || form.Get("From") != "+15005550006" {
+	if form := f.Last().Form; form.Get("StatusCallback") != "https://tocsin.example.com/hooks/twilio/status" || form.Get("From") != "+15005550006" {
 		t.Errorf("the configured SMS channel must use the settings, sent %v", form)
 	}
 }

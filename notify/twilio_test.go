@@ -4,15 +4,12 @@ import (
 	"context"
 	"encoding/xml"
 	"errors"
-	"io"
-	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
-	"sync"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/tocsin/tocsin/internal/faketwilio"
 	"github.com/tocsin/tocsin/notify"
 )
 
@@ -21,67 +18,10 @@ const (
 	testToken = "twilio-auth-token"
 )
 
-// fakeTwilio is a Twilio REST API on 127.0.0.1 that checks each request as
-// Twilio would (path, Basic auth, form encoding) and answers what the test
-// asks for.
-type fakeTwilio struct {
-	t *testing.T
-	*httptest.Server
-	mu       sync.Mutex
-	requests []url.Values
-	paths    []string
-	status   int
-	body     string
-}
+func newFakeTwilio(t *testing.T) *faketwilio.Server { return faketwilio.Start(t, testSID, testToken) }
 
-func newFakeTwilio(t *testing.T) *fakeTwilio {
-	f := &fakeTwilio{t: t, status: http.StatusCreated}
-	f.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		user, pass, ok := r.BasicAuth()
-		if r.Method != http.MethodPost || !ok || user != testSID || pass != testToken {
-			t.Errorf("want POST with Basic auth %s:%s, got %s auth=%v %q:%q", testSID, testToken, r.Method, ok, user, pass)
-		}
-		if ct := r.Header.Get("Content-Type"); ct != "application/x-www-form-urlencoded" {
-			t.Errorf("Content-Type: want application/x-www-form-urlencoded, got %q", ct)
-		}
-		body, _ := io.ReadAll(r.Body)
-		form, err := url.ParseQuery(string(body))
-		if err != nil {
-			t.Errorf("body is not form-encoded: %q", body)
-		}
-		f.mu.Lock()
-		f.requests = append(f.requests, form)
-		f.paths = append(f.paths, r.URL.Path)
-		status, answer := f.status, f.body
-		f.mu.Unlock()
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(status)
-		if answer == "" {
-			kind := map[bool]string{true: "SM", false: "CA"}[strings.HasSuffix(r.URL.Path, "/Messages.json")]
-			answer = `{"sid":"` + kind + `0123456789abcdef0123456789abcdef","status":"queued","to":"` + form.Get("To") + `"}`
-		}
-		io.WriteString(w, answer)
-	}))
-	t.Cleanup(f.Close)
-	return f
-}
-
-func (f *fakeTwilio) answer(status int, body string) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.status, f.body = status, body
-}
-
-func (f *fakeTwilio) last() (string, url.Values) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if len(f.requests) == 0 {
-		f.t.Fatal("Twilio got no request")
-	}
-	return f.paths[len(f.paths)-1], f.requests[len(f.requests)-1]
-}
-
-func (f *fakeTwilio) client() *notify.Twilio {
+// twilioClient is the Twilio client of the channels, on the fake.
+func twilioClient(f *faketwilio.Server) *notify.Twilio {
 	return &notify.Twilio{AccountSID: testSID, AuthToken: testToken, From: "+15005550006", BaseURL: f.URL, PublicURL: "https://tocsin.example.com"}
 }
 
@@ -93,11 +33,12 @@ var page = notify.Page{
 
 func TestSMSPostsTheMessageAsTwilioDocumentsIt(t *testing.T) {
 	f := newFakeTwilio(t)
-	r, err := (&notify.SMS{Twilio: f.client()}).Send(context.Background(), page)
+	r, err := (&notify.SMS{Twilio: twilioClient(f)}).Send(context.Background(), page)
 	if err != nil {
 		t.Fatal(err)
 	}
-	path, form := f.last()
+	last := f.Last()
+	path, form := last.Path, last.Form
 	if want := "/2010-04-01/Accounts/" + testSID + "/Messages.json"; path != want {
 		t.Errorf("path: want %s, got %s", want, path)
 	}
@@ -117,12 +58,12 @@ func TestSMSPostsTheMessageAsTwilioDocumentsIt(t *testing.T) {
 
 func TestSMSThroughAMessagingServiceSendsItsSID(t *testing.T) {
 	f := newFakeTwilio(t)
-	c := f.client()
+	c := twilioClient(f)
 	c.From = "MG0123456789abcdef0123456789abcdef"
 	if _, err := (&notify.SMS{Twilio: c}).Send(context.Background(), page); err != nil {
 		t.Fatal(err)
 	}
-	if _, form := f.last(); form.Get("MessagingServiceSid") != c.From || form.Has("From") {
+	if form := f.Last().Form; form.Get("MessagingServiceSid") != c.From || form.Has("From") {
 		t.Errorf("want MessagingServiceSid=%s and no From, got %v", c.From, form)
 	}
 }
@@ -142,11 +83,12 @@ func TestSMSBodyFitsOneSegmentAndKeepsTheReplyCodes(t *testing.T) {
 
 func TestVoicePlacesACallThatFetchesTwiMLFromTocsin(t *testing.T) {
 	f := newFakeTwilio(t)
-	r, err := (&notify.Voice{Twilio: f.client()}).Send(context.Background(), page)
+	r, err := (&notify.Voice{Twilio: twilioClient(f)}).Send(context.Background(), page)
 	if err != nil {
 		t.Fatal(err)
 	}
-	path, form := f.last()
+	last := f.Last()
+	path, form := last.Path, last.Form
 	if want := "/2010-04-01/Accounts/" + testSID + "/Calls.json"; path != want {
 		t.Errorf("path: want %s, got %s", want, path)
 	}
@@ -186,8 +128,8 @@ func TestTwilioErrorsAreClassified(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			f := newFakeTwilio(t)
-			f.answer(c.status, c.body)
-			_, err := (&notify.SMS{Twilio: f.client()}).Send(context.Background(), page)
+			f.Answer(c.status, c.body)
+			_, err := (&notify.SMS{Twilio: twilioClient(f)}).Send(context.Background(), page)
 			var ne *notify.Error
 			if !errors.As(err, &ne) {
 				t.Fatalf("want a *notify.Error, got %v", err)
@@ -201,7 +143,7 @@ func TestTwilioErrorsAreClassified(t *testing.T) {
 
 func TestTwilioUnreachableIsTemporaryAndMissingSettingsPermanent(t *testing.T) {
 	f := newFakeTwilio(t)
-	c := f.client()
+	c := twilioClient(f)
 	f.Close()
 	_, err := (&notify.SMS{Twilio: c}).Send(context.Background(), page)
 	if err == nil || notify.IsPermanent(err) {
@@ -213,7 +155,7 @@ func TestTwilioUnreachableIsTemporaryAndMissingSettingsPermanent(t *testing.T) {
 	}
 	p := page
 	p.To = "015112345678"
-	_, err = (&notify.SMS{Twilio: f.client()}).Send(context.Background(), p)
+	_, err = (&notify.SMS{Twilio: twilioClient(f)}).Send(context.Background(), p)
 	if !notify.IsPermanent(err) {
 		t.Errorf("a number without +: want a permanent error, got %v", err)
 	}
