@@ -74,8 +74,8 @@ func New(rdb redis.UniversalClient, o Options, d Deps) *Worker {
 	w.mux.HandleFunc(TypeUserInvite, w.handleInvite)
 	w.mux.HandleFunc(TypeCoverAnnounce, w.handleCoverAnnounce)
 	if d.Pager != nil {
-		w.mux.HandleFunc(pager.TypeStep, d.Pager.HandleStep)
-		w.mux.HandleFunc(pager.TypeNotify, d.Pager.HandleNotify)
+		w.mux.HandleFunc(pager.TypeStep, untilDatabaseBack(d.DB, d.Pager.HandleStep))
+		w.mux.HandleFunc(pager.TypeNotify, untilDatabaseBack(d.DB, d.Pager.HandleNotify))
 	}
 	return w
 }
