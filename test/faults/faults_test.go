@@ -188,13 +188,19 @@ func TestNoPageLostDoubledOrLateUnderFaults(t *testing.T) {
 			t.Logf("%s after %d alerts and a burst of %d", f.name, i+1, burst)
 			burstLeft = burst
 			faultWG.Add(1)
+			// The first alert of the burst that is not acknowledged.
+			watch := msg
+			if i%5 == 0 {
+				watch = fmt.Sprintf("fault-%d", i+1)
+			}
 			go func() {
 				defer faultWG.Done()
-				for wait := time.Now().Add(5 * time.Second); !prov.paged(msg) && time.Now().Before(wait); {
+				for wait := time.Now().Add(5 * time.Second); !prov.paged(watch) && time.Now().Before(wait); {
 					time.Sleep(5 * time.Millisecond)
 				}
 				faultMu.Lock()
 				defer faultMu.Unlock()
+				t.Logf("%s now", f.name)
 				f.start = time.Now()
 				if err := f.do(); err != nil {
 					t.Errorf("%s: %v", f.name, err)
@@ -216,7 +222,7 @@ func TestNoPageLostDoubledOrLateUnderFaults(t *testing.T) {
 			mu.Lock()
 			created[msg] = time.Now()
 			mu.Unlock()
-			if i%5 != 0 {
+			if i%5 != 0 { // every fifth alert is acknowledged at once
 				return
 			}
 			r, err = s.send("/v2/alerts/"+msg+"/acknowledge?identifierType=alias", `{"user":"fault test"}`)
