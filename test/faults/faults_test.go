@@ -280,6 +280,12 @@ func TestNoPageLostDoubledOrLateUnderFaults(t *testing.T) {
 
 	prov.mu.Lock()
 	defer prov.mu.Unlock()
+	// What PostgreSQL says was sent is what the provider received.
+	if missing, unrecorded, err := compareSent(client, prov.hits); err != nil {
+		t.Errorf("reading the deliveries: %v", err)
+	} else if len(missing)+len(unrecorded) > 0 {
+		t.Errorf("deliveries SENT but never received: %v; received but not SENT: %v", missing, unrecorded)
+	}
 	counts := make([]tally, len(faults))
 	unexplained := 0
 	for i := range n {
@@ -386,6 +392,38 @@ func settled(c *ent.Client) bool {
 	due, err := c.Alert.Query().Where(alert.StatusEQ(alert.StatusOPEN),
 		alert.EscalationDueAtLT(time.Now().Add(30*time.Minute))).Count(ctx)
 	return err == nil && due == 0
+}
+
+// compareSent compares the deliveries PostgreSQL has as SENT with the
+// delivery keys the provider received.
+func compareSent(c *ent.Client, hits map[string][]hit) (missing, unrecorded []string, err error) {
+	var ids []int
+	for try := 0; ; try++ { // the client's pool may still hold a connection from before a restart
+		ids, err = c.Delivery.Query().Where(delivery.StatusEQ(delivery.StatusSENT)).IDs(viewer.System(context.Background()))
+		if err == nil || try == 3 {
+			break
+		}
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	received := map[string]bool{}
+	for _, hs := range hits {
+		for _, h := range hs {
+			received[h.key] = true
+		}
+	}
+	for _, id := range ids {
+		k := fmt.Sprintf("tocsin-delivery-%d", id)
+		if !received[k] {
+			missing = append(missing, k)
+		}
+		delete(received, k)
+	}
+	for k := range received {
+		unrecorded = append(unrecorded, k)
+	}
+	return missing, unrecorded, nil
 }
 
 // sweeperLeads waits for a session to hold the sweep's advisory lock
