@@ -375,7 +375,7 @@ func inFlightAtKill(kill *fault, t time.Time) bool {
 // when PostgreSQL went down: sent from a transaction that then could not
 // commit, so the page is still planned and goes again, under its key.
 func inFlightAtShutdown(f *fault, t time.Time) bool {
-	return !t.Before(f.start.Add(-time.Second)) && t.Before(f.start.Add(pgDown))
+	return !t.Before(f.start.Add(-time.Second)) && !t.After(f.end)
 }
 
 // quarter is the fault alert i of n is counted under.
