@@ -24,8 +24,10 @@
 //     PostgreSQL went down in that instant — and each one is checked to be
 //     that; a receiver honouring the key shows it once.
 //
-// It also checks that serve and worker survive the restarts, and that a
-// worker holds the sweep's advisory lock again afterwards.
+// It also checks that serve and worker survive the restarts, that a worker
+// holds the sweep's advisory lock again afterwards, that nothing is left
+// planned or due (stuck), and that the deliveries PostgreSQL records as
+// sent are exactly the keys the provider received.
 //
 // make test runs it with TOCSIN_FAULT_ALERTS=150 (the default); make
 // test-faults with 1000.
@@ -234,19 +236,22 @@ func TestNoPageLostDoubledOrLateUnderFaults(t *testing.T) {
 	// then for the engine to have nothing left to send, so that a late
 	// resend would be seen too.
 	deadline := time.Now().Add(150 * time.Second)
-	for time.Now().Before(deadline) {
+	done := false
+	for !done && time.Now().Before(deadline) {
 		lost := 0
 		for msg := range created {
 			if _, ok := acked[msg]; !ok && !prov.paged(msg) {
 				lost++
 			}
 		}
-		if lost == 0 && settled(client) {
-			break
+		if done = lost == 0 && settled(client); !done {
+			time.Sleep(500 * time.Millisecond)
 		}
-		time.Sleep(500 * time.Millisecond)
 	}
 	paged := time.Now()
+	if !settled(client) {
+		t.Errorf("after 150 s the engine still has pages planned or steps due: stuck (logs in %s)", logDir)
+	}
 	time.Sleep(2 * time.Second)
 
 	procMu.Lock()
