@@ -37,7 +37,10 @@ type Config struct {
 
 	// WorkerConcurrency is how many tasks one worker process runs at once.
 	WorkerConcurrency int
-	// WorkerQueues weights the Asynq queues, e.g. "critical=6,default=3,low=1".
+	// PagingConcurrency is how many paging tasks (steps, pages) one worker
+	// runs at once, in slots of their own.
+	PagingConcurrency int
+	// WorkerQueues weights the Asynq queues, e.g. "default=3,low=1".
 	WorkerQueues string
 	// TaskCheckInterval and DelayedTaskCheckInterval bound how late a task starts.
 	TaskCheckInterval        time.Duration
@@ -88,7 +91,8 @@ var Vars = []Var{
 	{"TOCSIN_MAX_BODY_BYTES", "max-body-bytes", "1048576", "largest request body accepted (bytes); larger gets 413"},
 	{"TOCSIN_SESSION_TTL", "session-ttl", "720h", "how long a sign-in lasts"},
 	{"TOCSIN_WORKER_CONCURRENCY", "worker-concurrency", "20", "tasks one worker process runs at once"},
-	{"TOCSIN_WORKER_QUEUES", "worker-queues", "critical=6,default=3,low=1", "Asynq queues and their weights"},
+	{"TOCSIN_WORKER_QUEUES", "worker-queues", "default=3,low=1", "Asynq queues of the general tasks (emails, announcements) and their weights; the paging queue (critical) has slots of its own"},
+	{"TOCSIN_PAGING_CONCURRENCY", "paging-concurrency", "1000", "escalation steps and pages one worker runs at once; a timer Asynq hands over early (its times are whole seconds) waits for its due time in a slot, so this must exceed the timers due in any one second"},
 	{"TOCSIN_TASK_CHECK_INTERVAL", "task-check-interval", "20ms", "how often an idle worker looks for ready tasks (a first page waits for it)"},
 	{"TOCSIN_DELAYED_TASK_CHECK_INTERVAL", "delayed-task-check-interval", "50ms", "how often delayed tasks are moved to ready (escalation timers wait for it)"},
 	{"TOCSIN_ACTION_SECRET", "action-secret", "", "secret (32+ bytes) signing action tokens of push buttons, email links and calls; several separated by spaces, newest first, to rotate. Empty: a published development secret when TOCSIN_BASE_URL is localhost, else action links are off"},
@@ -159,6 +163,9 @@ func Load(vals map[string]*string) (*Config, error) {
 	}
 	if c.WorkerConcurrency, err = strconv.Atoi(get("TOCSIN_WORKER_CONCURRENCY")); err != nil || c.WorkerConcurrency <= 0 {
 		return nil, fmt.Errorf("TOCSIN_WORKER_CONCURRENCY: want a positive number, got %q", get("TOCSIN_WORKER_CONCURRENCY"))
+	}
+	if c.PagingConcurrency, err = strconv.Atoi(get("TOCSIN_PAGING_CONCURRENCY")); err != nil || c.PagingConcurrency <= 0 {
+		return nil, fmt.Errorf("TOCSIN_PAGING_CONCURRENCY: want a positive number, got %q", get("TOCSIN_PAGING_CONCURRENCY"))
 	}
 	for env, d := range map[string]*time.Duration{
 		"TOCSIN_SESSION_TTL":                 &c.SessionTTL,
@@ -247,18 +254,22 @@ func validDomain(d string) bool {
 // SecureCookies reports whether cookies must be marked Secure (https base URL).
 func (c *Config) SecureCookies() bool { return strings.HasPrefix(c.BaseURL, "https://") }
 
-// QueueWeights parses "critical=6,default=3,low=1".
+// QueueWeights parses "default=3,low=1". The paging queue (critical) is
+// not weighed against them: it has slots of its own.
 func QueueWeights(s string) (map[string]int, error) {
 	out := map[string]int{}
 	for _, part := range strings.Split(s, ",") {
 		name, w, ok := strings.Cut(strings.TrimSpace(part), "=")
 		n, err := strconv.Atoi(w)
 		if !ok || name == "" || err != nil || n <= 0 {
-			return nil, fmt.Errorf("want name=weight pairs such as critical=6,default=3, got %q", part)
+			return nil, fmt.Errorf("want name=weight pairs such as default=3,low=1, got %q", part)
+		}
+		if name == "critical" {
+			return nil, fmt.Errorf("the paging queue critical has slots of its own (TOCSIN_PAGING_CONCURRENCY); list only the others, such as default=3,low=1")
 		}
 		out[name] = n
 	}
-	for _, q := range []string{"critical", "default", "low"} {
+	for _, q := range []string{"default", "low"} {
 		if _, ok := out[q]; !ok {
 			return nil, fmt.Errorf("queue %q is missing", q)
 		}

@@ -47,7 +47,9 @@ func TestBadValuesNameTheVariable(t *testing.T) {
 		want string
 	}{
 		{[]string{"--base-url", "localhost"}, "TOCSIN_BASE_URL"},
-		{[]string{"--worker-queues", "critical=6"}, "TOCSIN_WORKER_QUEUES"},
+		{[]string{"--worker-queues", "default=6"}, "TOCSIN_WORKER_QUEUES"},
+		{[]string{"--worker-queues", "critical=6,default=3,low=1"}, "TOCSIN_WORKER_QUEUES"},
+		{[]string{"--paging-concurrency", "0"}, "TOCSIN_PAGING_CONCURRENCY"},
 		{[]string{"--task-check-interval", "soon"}, "TOCSIN_TASK_CHECK_INTERVAL"},
 		{[]string{"--max-body-bytes", "-1"}, "TOCSIN_MAX_BODY_BYTES"},
 		{[]string{"--log-level", "loud"}, "TOCSIN_LOG_LEVEL"},

@@ -73,6 +73,8 @@ type Alert struct {
 	RequestID *string `json:"request_id,omitempty"`
 	// The round of the escalation policy the next step belongs to (0: the first).
 	EscalationRound int `json:"escalation_round,omitempty"`
+	// The round the policy last started in (0, or the round an unacknowledge restarted it in): repeats count from it.
+	EscalationFirstRound int `json:"escalation_first_round,omitempty"`
 	// The position of the step due at escalation_due_at.
 	EscalationStep int `json:"escalation_step,omitempty"`
 	// Created during a maintenance window: recorded, not paged.
@@ -195,7 +197,7 @@ func (*Alert) scanValues(columns []string) ([]any, error) {
 			values[i] = new([]byte)
 		case alert.FieldInMaintenance:
 			values[i] = new(sql.NullBool)
-		case alert.FieldID, alert.FieldServiceID, alert.FieldCount, alert.FieldAcknowledgedByID, alert.FieldClosedByID, alert.FieldIncidentID, alert.FieldOwnerID, alert.FieldIntegrationID, alert.FieldEscalationRound, alert.FieldEscalationStep:
+		case alert.FieldID, alert.FieldServiceID, alert.FieldCount, alert.FieldAcknowledgedByID, alert.FieldClosedByID, alert.FieldIncidentID, alert.FieldOwnerID, alert.FieldIntegrationID, alert.FieldEscalationRound, alert.FieldEscalationFirstRound, alert.FieldEscalationStep:
 			values[i] = new(sql.NullInt64)
 		case alert.FieldAlias, alert.FieldMessage, alert.FieldDescription, alert.FieldPriority, alert.FieldStatus, alert.FieldSource, alert.FieldEntity, alert.FieldRequestID:
 			values[i] = new(sql.NullString)
@@ -391,6 +393,12 @@ func (_m *Alert) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field escalation_round", values[i])
 			} else if value.Valid {
 				_m.EscalationRound = int(value.Int64)
+			}
+		case alert.FieldEscalationFirstRound:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field escalation_first_round", values[i])
+			} else if value.Valid {
+				_m.EscalationFirstRound = int(value.Int64)
 			}
 		case alert.FieldEscalationStep:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -588,6 +596,9 @@ func (_m *Alert) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("escalation_round=")
 	builder.WriteString(fmt.Sprintf("%v", _m.EscalationRound))
+	builder.WriteString(", ")
+	builder.WriteString("escalation_first_round=")
+	builder.WriteString(fmt.Sprintf("%v", _m.EscalationFirstRound))
 	builder.WriteString(", ")
 	builder.WriteString("escalation_step=")
 	builder.WriteString(fmt.Sprintf("%v", _m.EscalationStep))

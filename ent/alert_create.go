@@ -351,6 +351,20 @@ func (_c *AlertCreate) SetNillableEscalationRound(v *int) *AlertCreate {
 	return _c
 }
 
+// SetEscalationFirstRound sets the "escalation_first_round" field.
+func (_c *AlertCreate) SetEscalationFirstRound(v int) *AlertCreate {
+	_c.mutation.SetEscalationFirstRound(v)
+	return _c
+}
+
+// SetNillableEscalationFirstRound sets the "escalation_first_round" field if the given value is not nil.
+func (_c *AlertCreate) SetNillableEscalationFirstRound(v *int) *AlertCreate {
+	if v != nil {
+		_c.SetEscalationFirstRound(*v)
+	}
+	return _c
+}
+
 // SetEscalationStep sets the "escalation_step" field.
 func (_c *AlertCreate) SetEscalationStep(v int) *AlertCreate {
 	_c.mutation.SetEscalationStep(v)
@@ -547,6 +561,10 @@ func (_c *AlertCreate) defaults() error {
 		v := alert.DefaultEscalationRound
 		_c.mutation.SetEscalationRound(v)
 	}
+	if _, ok := _c.mutation.EscalationFirstRound(); !ok {
+		v := alert.DefaultEscalationFirstRound
+		_c.mutation.SetEscalationFirstRound(v)
+	}
 	if _, ok := _c.mutation.EscalationStep(); !ok {
 		v := alert.DefaultEscalationStep
 		_c.mutation.SetEscalationStep(v)
@@ -655,6 +673,9 @@ func (_c *AlertCreate) check() error {
 	}
 	if _, ok := _c.mutation.EscalationRound(); !ok {
 		return &ValidationError{Name: "escalation_round", err: errors.New(`ent: missing required field "Alert.escalation_round"`)}
+	}
+	if _, ok := _c.mutation.EscalationFirstRound(); !ok {
+		return &ValidationError{Name: "escalation_first_round", err: errors.New(`ent: missing required field "Alert.escalation_first_round"`)}
 	}
 	if _, ok := _c.mutation.EscalationStep(); !ok {
 		return &ValidationError{Name: "escalation_step", err: errors.New(`ent: missing required field "Alert.escalation_step"`)}
@@ -781,6 +802,10 @@ func (_c *AlertCreate) createSpec() (*Alert, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.EscalationRound(); ok {
 		_spec.SetField(alert.FieldEscalationRound, field.TypeInt, value)
 		_node.EscalationRound = value
+	}
+	if value, ok := _c.mutation.EscalationFirstRound(); ok {
+		_spec.SetField(alert.FieldEscalationFirstRound, field.TypeInt, value)
+		_node.EscalationFirstRound = value
 	}
 	if value, ok := _c.mutation.EscalationStep(); ok {
 		_spec.SetField(alert.FieldEscalationStep, field.TypeInt, value)
@@ -1303,6 +1328,24 @@ func (u *AlertUpsert) AddEscalationRound(v int) *AlertUpsert {
 	return u
 }
 
+// SetEscalationFirstRound sets the "escalation_first_round" field.
+func (u *AlertUpsert) SetEscalationFirstRound(v int) *AlertUpsert {
+	u.Set(alert.FieldEscalationFirstRound, v)
+	return u
+}
+
+// UpdateEscalationFirstRound sets the "escalation_first_round" field to the value that was provided on create.
+func (u *AlertUpsert) UpdateEscalationFirstRound() *AlertUpsert {
+	u.SetExcluded(alert.FieldEscalationFirstRound)
+	return u
+}
+
+// AddEscalationFirstRound adds v to the "escalation_first_round" field.
+func (u *AlertUpsert) AddEscalationFirstRound(v int) *AlertUpsert {
+	u.Add(alert.FieldEscalationFirstRound, v)
+	return u
+}
+
 // SetEscalationStep sets the "escalation_step" field.
 func (u *AlertUpsert) SetEscalationStep(v int) *AlertUpsert {
 	u.Set(alert.FieldEscalationStep, v)
@@ -1797,6 +1840,27 @@ func (u *AlertUpsertOne) AddEscalationRound(v int) *AlertUpsertOne {
 func (u *AlertUpsertOne) UpdateEscalationRound() *AlertUpsertOne {
 	return u.Update(func(s *AlertUpsert) {
 		s.UpdateEscalationRound()
+	})
+}
+
+// SetEscalationFirstRound sets the "escalation_first_round" field.
+func (u *AlertUpsertOne) SetEscalationFirstRound(v int) *AlertUpsertOne {
+	return u.Update(func(s *AlertUpsert) {
+		s.SetEscalationFirstRound(v)
+	})
+}
+
+// AddEscalationFirstRound adds v to the "escalation_first_round" field.
+func (u *AlertUpsertOne) AddEscalationFirstRound(v int) *AlertUpsertOne {
+	return u.Update(func(s *AlertUpsert) {
+		s.AddEscalationFirstRound(v)
+	})
+}
+
+// UpdateEscalationFirstRound sets the "escalation_first_round" field to the value that was provided on create.
+func (u *AlertUpsertOne) UpdateEscalationFirstRound() *AlertUpsertOne {
+	return u.Update(func(s *AlertUpsert) {
+		s.UpdateEscalationFirstRound()
 	})
 }
 
@@ -2469,6 +2533,27 @@ func (u *AlertUpsertBulk) AddEscalationRound(v int) *AlertUpsertBulk {
 func (u *AlertUpsertBulk) UpdateEscalationRound() *AlertUpsertBulk {
 	return u.Update(func(s *AlertUpsert) {
 		s.UpdateEscalationRound()
+	})
+}
+
+// SetEscalationFirstRound sets the "escalation_first_round" field.
+func (u *AlertUpsertBulk) SetEscalationFirstRound(v int) *AlertUpsertBulk {
+	return u.Update(func(s *AlertUpsert) {
+		s.SetEscalationFirstRound(v)
+	})
+}
+
+// AddEscalationFirstRound adds v to the "escalation_first_round" field.
+func (u *AlertUpsertBulk) AddEscalationFirstRound(v int) *AlertUpsertBulk {
+	return u.Update(func(s *AlertUpsert) {
+		s.AddEscalationFirstRound(v)
+	})
+}
+
+// UpdateEscalationFirstRound sets the "escalation_first_round" field to the value that was provided on create.
+func (u *AlertUpsertBulk) UpdateEscalationFirstRound() *AlertUpsertBulk {
+	return u.Update(func(s *AlertUpsert) {
+		s.UpdateEscalationFirstRound()
 	})
 }
 

@@ -401,6 +401,27 @@ func (_u *AlertUpdate) AddEscalationRound(v int) *AlertUpdate {
 	return _u
 }
 
+// SetEscalationFirstRound sets the "escalation_first_round" field.
+func (_u *AlertUpdate) SetEscalationFirstRound(v int) *AlertUpdate {
+	_u.mutation.ResetEscalationFirstRound()
+	_u.mutation.SetEscalationFirstRound(v)
+	return _u
+}
+
+// SetNillableEscalationFirstRound sets the "escalation_first_round" field if the given value is not nil.
+func (_u *AlertUpdate) SetNillableEscalationFirstRound(v *int) *AlertUpdate {
+	if v != nil {
+		_u.SetEscalationFirstRound(*v)
+	}
+	return _u
+}
+
+// AddEscalationFirstRound adds value to the "escalation_first_round" field.
+func (_u *AlertUpdate) AddEscalationFirstRound(v int) *AlertUpdate {
+	_u.mutation.AddEscalationFirstRound(v)
+	return _u
+}
+
 // SetEscalationStep sets the "escalation_step" field.
 func (_u *AlertUpdate) SetEscalationStep(v int) *AlertUpdate {
 	_u.mutation.ResetEscalationStep()
@@ -782,6 +803,12 @@ func (_u *AlertUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.AddedEscalationRound(); ok {
 		_spec.AddField(alert.FieldEscalationRound, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.EscalationFirstRound(); ok {
+		_spec.SetField(alert.FieldEscalationFirstRound, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedEscalationFirstRound(); ok {
+		_spec.AddField(alert.FieldEscalationFirstRound, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.EscalationStep(); ok {
 		_spec.SetField(alert.FieldEscalationStep, field.TypeInt, value)
@@ -1431,6 +1458,27 @@ func (_u *AlertUpdateOne) AddEscalationRound(v int) *AlertUpdateOne {
 	return _u
 }
 
+// SetEscalationFirstRound sets the "escalation_first_round" field.
+func (_u *AlertUpdateOne) SetEscalationFirstRound(v int) *AlertUpdateOne {
+	_u.mutation.ResetEscalationFirstRound()
+	_u.mutation.SetEscalationFirstRound(v)
+	return _u
+}
+
+// SetNillableEscalationFirstRound sets the "escalation_first_round" field if the given value is not nil.
+func (_u *AlertUpdateOne) SetNillableEscalationFirstRound(v *int) *AlertUpdateOne {
+	if v != nil {
+		_u.SetEscalationFirstRound(*v)
+	}
+	return _u
+}
+
+// AddEscalationFirstRound adds value to the "escalation_first_round" field.
+func (_u *AlertUpdateOne) AddEscalationFirstRound(v int) *AlertUpdateOne {
+	_u.mutation.AddEscalationFirstRound(v)
+	return _u
+}
+
 // SetEscalationStep sets the "escalation_step" field.
 func (_u *AlertUpdateOne) SetEscalationStep(v int) *AlertUpdateOne {
 	_u.mutation.ResetEscalationStep()
@@ -1842,6 +1890,12 @@ func (_u *AlertUpdateOne) sqlSave(ctx context.Context) (_node *Alert, err error)
 	}
 	if value, ok := _u.mutation.AddedEscalationRound(); ok {
 		_spec.AddField(alert.FieldEscalationRound, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.EscalationFirstRound(); ok {
+		_spec.SetField(alert.FieldEscalationFirstRound, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedEscalationFirstRound(); ok {
+		_spec.AddField(alert.FieldEscalationFirstRound, field.TypeInt, value)
 	}
 	if value, ok := _u.mutation.EscalationStep(); ok {
 		_spec.SetField(alert.FieldEscalationStep, field.TypeInt, value)

@@ -21,6 +21,7 @@ import (
 	"github.com/tocsin/tocsin/ent/contactmethod"
 	"github.com/tocsin/tocsin/ent/coverrequest"
 	"github.com/tocsin/tocsin/ent/delivery"
+	"github.com/tocsin/tocsin/ent/deliveryattempt"
 	"github.com/tocsin/tocsin/ent/escalationpolicy"
 	"github.com/tocsin/tocsin/ent/escalationstep"
 	"github.com/tocsin/tocsin/ent/heartbeat"
@@ -59,6 +60,8 @@ type Client struct {
 	CoverRequest *CoverRequestClient
 	// Delivery is the client for interacting with the Delivery builders.
 	Delivery *DeliveryClient
+	// DeliveryAttempt is the client for interacting with the DeliveryAttempt builders.
+	DeliveryAttempt *DeliveryAttemptClient
 	// EscalationPolicy is the client for interacting with the EscalationPolicy builders.
 	EscalationPolicy *EscalationPolicyClient
 	// EscalationStep is the client for interacting with the EscalationStep builders.
@@ -110,6 +113,7 @@ func (c *Client) init() {
 	c.ContactMethod = NewContactMethodClient(c.config)
 	c.CoverRequest = NewCoverRequestClient(c.config)
 	c.Delivery = NewDeliveryClient(c.config)
+	c.DeliveryAttempt = NewDeliveryAttemptClient(c.config)
 	c.EscalationPolicy = NewEscalationPolicyClient(c.config)
 	c.EscalationStep = NewEscalationStepClient(c.config)
 	c.Heartbeat = NewHeartbeatClient(c.config)
@@ -225,6 +229,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		ContactMethod:     NewContactMethodClient(cfg),
 		CoverRequest:      NewCoverRequestClient(cfg),
 		Delivery:          NewDeliveryClient(cfg),
+		DeliveryAttempt:   NewDeliveryAttemptClient(cfg),
 		EscalationPolicy:  NewEscalationPolicyClient(cfg),
 		EscalationStep:    NewEscalationStepClient(cfg),
 		Heartbeat:         NewHeartbeatClient(cfg),
@@ -267,6 +272,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		ContactMethod:     NewContactMethodClient(cfg),
 		CoverRequest:      NewCoverRequestClient(cfg),
 		Delivery:          NewDeliveryClient(cfg),
+		DeliveryAttempt:   NewDeliveryAttemptClient(cfg),
 		EscalationPolicy:  NewEscalationPolicyClient(cfg),
 		EscalationStep:    NewEscalationStepClient(cfg),
 		Heartbeat:         NewHeartbeatClient(cfg),
@@ -314,10 +320,10 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIToken, c.Alert, c.CalendarFeed, c.ContactMethod, c.CoverRequest,
-		c.Delivery, c.EscalationPolicy, c.EscalationStep, c.Heartbeat, c.Incident,
-		c.IngestRequest, c.Integration, c.Invitation, c.MaintenanceWindow,
-		c.NotificationRule, c.Schedule, c.ScheduleLayer, c.ScheduleOverride, c.Service,
-		c.Session, c.Team, c.TimelineEvent, c.User,
+		c.Delivery, c.DeliveryAttempt, c.EscalationPolicy, c.EscalationStep,
+		c.Heartbeat, c.Incident, c.IngestRequest, c.Integration, c.Invitation,
+		c.MaintenanceWindow, c.NotificationRule, c.Schedule, c.ScheduleLayer,
+		c.ScheduleOverride, c.Service, c.Session, c.Team, c.TimelineEvent, c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -328,10 +334,10 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIToken, c.Alert, c.CalendarFeed, c.ContactMethod, c.CoverRequest,
-		c.Delivery, c.EscalationPolicy, c.EscalationStep, c.Heartbeat, c.Incident,
-		c.IngestRequest, c.Integration, c.Invitation, c.MaintenanceWindow,
-		c.NotificationRule, c.Schedule, c.ScheduleLayer, c.ScheduleOverride, c.Service,
-		c.Session, c.Team, c.TimelineEvent, c.User,
+		c.Delivery, c.DeliveryAttempt, c.EscalationPolicy, c.EscalationStep,
+		c.Heartbeat, c.Incident, c.IngestRequest, c.Integration, c.Invitation,
+		c.MaintenanceWindow, c.NotificationRule, c.Schedule, c.ScheduleLayer,
+		c.ScheduleOverride, c.Service, c.Session, c.Team, c.TimelineEvent, c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -352,6 +358,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.CoverRequest.mutate(ctx, m)
 	case *DeliveryMutation:
 		return c.Delivery.mutate(ctx, m)
+	case *DeliveryAttemptMutation:
+		return c.DeliveryAttempt.mutate(ctx, m)
 	case *EscalationPolicyMutation:
 		return c.EscalationPolicy.mutate(ctx, m)
 	case *EscalationStepMutation:
@@ -1512,6 +1520,140 @@ func (c *DeliveryClient) mutate(ctx context.Context, m *DeliveryMutation) (Value
 		return (&DeliveryDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Delivery mutation op: %q", m.Op())
+	}
+}
+
+// DeliveryAttemptClient is a client for the DeliveryAttempt schema.
+type DeliveryAttemptClient struct {
+	config
+}
+
+// NewDeliveryAttemptClient returns a client for the DeliveryAttempt from the given config.
+func NewDeliveryAttemptClient(c config) *DeliveryAttemptClient {
+	return &DeliveryAttemptClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `deliveryattempt.Hooks(f(g(h())))`.
+func (c *DeliveryAttemptClient) Use(hooks ...Hook) {
+	c.hooks.DeliveryAttempt = append(c.hooks.DeliveryAttempt, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `deliveryattempt.Intercept(f(g(h())))`.
+func (c *DeliveryAttemptClient) Intercept(interceptors ...Interceptor) {
+	c.inters.DeliveryAttempt = append(c.inters.DeliveryAttempt, interceptors...)
+}
+
+// Create returns a builder for creating a DeliveryAttempt entity.
+func (c *DeliveryAttemptClient) Create() *DeliveryAttemptCreate {
+	mutation := newDeliveryAttemptMutation(c.config, OpCreate)
+	return &DeliveryAttemptCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of DeliveryAttempt entities.
+func (c *DeliveryAttemptClient) CreateBulk(builders ...*DeliveryAttemptCreate) *DeliveryAttemptCreateBulk {
+	return &DeliveryAttemptCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *DeliveryAttemptClient) MapCreateBulk(slice any, setFunc func(*DeliveryAttemptCreate, int)) *DeliveryAttemptCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &DeliveryAttemptCreateBulk{err: fmt.Errorf("calling to DeliveryAttemptClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*DeliveryAttemptCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &DeliveryAttemptCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for DeliveryAttempt.
+func (c *DeliveryAttemptClient) Update() *DeliveryAttemptUpdate {
+	mutation := newDeliveryAttemptMutation(c.config, OpUpdate)
+	return &DeliveryAttemptUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *DeliveryAttemptClient) UpdateOne(_m *DeliveryAttempt) *DeliveryAttemptUpdateOne {
+	mutation := newDeliveryAttemptMutation(c.config, OpUpdateOne, withDeliveryAttempt(_m))
+	return &DeliveryAttemptUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *DeliveryAttemptClient) UpdateOneID(id int) *DeliveryAttemptUpdateOne {
+	mutation := newDeliveryAttemptMutation(c.config, OpUpdateOne, withDeliveryAttemptID(id))
+	return &DeliveryAttemptUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for DeliveryAttempt.
+func (c *DeliveryAttemptClient) Delete() *DeliveryAttemptDelete {
+	mutation := newDeliveryAttemptMutation(c.config, OpDelete)
+	return &DeliveryAttemptDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *DeliveryAttemptClient) DeleteOne(_m *DeliveryAttempt) *DeliveryAttemptDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *DeliveryAttemptClient) DeleteOneID(id int) *DeliveryAttemptDeleteOne {
+	builder := c.Delete().Where(deliveryattempt.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &DeliveryAttemptDeleteOne{builder}
+}
+
+// Query returns a query builder for DeliveryAttempt.
+func (c *DeliveryAttemptClient) Query() *DeliveryAttemptQuery {
+	return &DeliveryAttemptQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeDeliveryAttempt},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a DeliveryAttempt entity by its id.
+func (c *DeliveryAttemptClient) Get(ctx context.Context, id int) (*DeliveryAttempt, error) {
+	return c.Query().Where(deliveryattempt.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *DeliveryAttemptClient) GetX(ctx context.Context, id int) *DeliveryAttempt {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *DeliveryAttemptClient) Hooks() []Hook {
+	hooks := c.hooks.DeliveryAttempt
+	return append(hooks[:len(hooks):len(hooks)], deliveryattempt.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *DeliveryAttemptClient) Interceptors() []Interceptor {
+	return c.inters.DeliveryAttempt
+}
+
+func (c *DeliveryAttemptClient) mutate(ctx context.Context, m *DeliveryAttemptMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&DeliveryAttemptCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&DeliveryAttemptUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&DeliveryAttemptUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&DeliveryAttemptDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown DeliveryAttempt mutation op: %q", m.Op())
 	}
 }
 
@@ -4517,17 +4659,17 @@ func (c *UserClient) mutate(ctx context.Context, m *UserMutation) (Value, error)
 type (
 	hooks struct {
 		APIToken, Alert, CalendarFeed, ContactMethod, CoverRequest, Delivery,
-		EscalationPolicy, EscalationStep, Heartbeat, Incident, IngestRequest,
-		Integration, Invitation, MaintenanceWindow, NotificationRule, Schedule,
-		ScheduleLayer, ScheduleOverride, Service, Session, Team, TimelineEvent,
-		User []ent.Hook
+		DeliveryAttempt, EscalationPolicy, EscalationStep, Heartbeat, Incident,
+		IngestRequest, Integration, Invitation, MaintenanceWindow, NotificationRule,
+		Schedule, ScheduleLayer, ScheduleOverride, Service, Session, Team,
+		TimelineEvent, User []ent.Hook
 	}
 	inters struct {
 		APIToken, Alert, CalendarFeed, ContactMethod, CoverRequest, Delivery,
-		EscalationPolicy, EscalationStep, Heartbeat, Incident, IngestRequest,
-		Integration, Invitation, MaintenanceWindow, NotificationRule, Schedule,
-		ScheduleLayer, ScheduleOverride, Service, Session, Team, TimelineEvent,
-		User []ent.Interceptor
+		DeliveryAttempt, EscalationPolicy, EscalationStep, Heartbeat, Incident,
+		IngestRequest, Integration, Invitation, MaintenanceWindow, NotificationRule,
+		Schedule, ScheduleLayer, ScheduleOverride, Service, Session, Team,
+		TimelineEvent, User []ent.Interceptor
 	}
 )
 

@@ -32,6 +32,8 @@ type Delivery struct {
 	Step int `json:"step,omitempty"`
 	// DueAt holds the value of the "due_at" field.
 	DueAt time.Time `json:"due_at,omitempty"`
+	// The step keeps paging after acknowledge: only closing the alert stops this page.
+	UntilClosed bool `json:"until_closed,omitempty"`
 	// Status holds the value of the "status" field.
 	Status delivery.Status `json:"status,omitempty"`
 	// Attempts holds the value of the "attempts" field.
@@ -103,6 +105,8 @@ func (*Delivery) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case delivery.FieldUntilClosed:
+			values[i] = new(sql.NullBool)
 		case delivery.FieldID, delivery.FieldAlertID, delivery.FieldUserID, delivery.FieldContactMethodID, delivery.FieldRound, delivery.FieldStep, delivery.FieldAttempts:
 			values[i] = new(sql.NullInt64)
 		case delivery.FieldStatus, delivery.FieldProviderID, delivery.FieldDetail:
@@ -165,6 +169,12 @@ func (_m *Delivery) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field due_at", values[i])
 			} else if value.Valid {
 				_m.DueAt = value.Time
+			}
+		case delivery.FieldUntilClosed:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field until_closed", values[i])
+			} else if value.Valid {
+				_m.UntilClosed = value.Bool
 			}
 		case delivery.FieldStatus:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -271,6 +281,9 @@ func (_m *Delivery) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("due_at=")
 	builder.WriteString(_m.DueAt.Format(time.ANSIC))
+	builder.WriteString(", ")
+	builder.WriteString("until_closed=")
+	builder.WriteString(fmt.Sprintf("%v", _m.UntilClosed))
 	builder.WriteString(", ")
 	builder.WriteString("status=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Status))

@@ -61,6 +61,20 @@ func (_c *DeliveryCreate) SetDueAt(v time.Time) *DeliveryCreate {
 	return _c
 }
 
+// SetUntilClosed sets the "until_closed" field.
+func (_c *DeliveryCreate) SetUntilClosed(v bool) *DeliveryCreate {
+	_c.mutation.SetUntilClosed(v)
+	return _c
+}
+
+// SetNillableUntilClosed sets the "until_closed" field if the given value is not nil.
+func (_c *DeliveryCreate) SetNillableUntilClosed(v *bool) *DeliveryCreate {
+	if v != nil {
+		_c.SetUntilClosed(*v)
+	}
+	return _c
+}
+
 // SetStatus sets the "status" field.
 func (_c *DeliveryCreate) SetStatus(v delivery.Status) *DeliveryCreate {
 	_c.mutation.SetStatus(v)
@@ -197,6 +211,10 @@ func (_c *DeliveryCreate) ExecX(ctx context.Context) {
 
 // defaults sets the default values of the builder before save.
 func (_c *DeliveryCreate) defaults() error {
+	if _, ok := _c.mutation.UntilClosed(); !ok {
+		v := delivery.DefaultUntilClosed
+		_c.mutation.SetUntilClosed(v)
+	}
 	if _, ok := _c.mutation.Status(); !ok {
 		v := delivery.DefaultStatus
 		_c.mutation.SetStatus(v)
@@ -242,6 +260,9 @@ func (_c *DeliveryCreate) check() error {
 	}
 	if _, ok := _c.mutation.DueAt(); !ok {
 		return &ValidationError{Name: "due_at", err: errors.New(`ent: missing required field "Delivery.due_at"`)}
+	}
+	if _, ok := _c.mutation.UntilClosed(); !ok {
+		return &ValidationError{Name: "until_closed", err: errors.New(`ent: missing required field "Delivery.until_closed"`)}
 	}
 	if _, ok := _c.mutation.Status(); !ok {
 		return &ValidationError{Name: "status", err: errors.New(`ent: missing required field "Delivery.status"`)}
@@ -320,6 +341,10 @@ func (_c *DeliveryCreate) createSpec() (*Delivery, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.DueAt(); ok {
 		_spec.SetField(delivery.FieldDueAt, field.TypeTime, value)
 		_node.DueAt = value
+	}
+	if value, ok := _c.mutation.UntilClosed(); ok {
+		_spec.SetField(delivery.FieldUntilClosed, field.TypeBool, value)
+		_node.UntilClosed = value
 	}
 	if value, ok := _c.mutation.Status(); ok {
 		_spec.SetField(delivery.FieldStatus, field.TypeEnum, value)
@@ -548,6 +573,9 @@ func (u *DeliveryUpsertOne) UpdateNewValues() *DeliveryUpsertOne {
 		}
 		if _, exists := u.create.mutation.DueAt(); exists {
 			s.SetIgnore(delivery.FieldDueAt)
+		}
+		if _, exists := u.create.mutation.UntilClosed(); exists {
+			s.SetIgnore(delivery.FieldUntilClosed)
 		}
 		if _, exists := u.create.mutation.CreatedAt(); exists {
 			s.SetIgnore(delivery.FieldCreatedAt)
@@ -860,6 +888,9 @@ func (u *DeliveryUpsertBulk) UpdateNewValues() *DeliveryUpsertBulk {
 			}
 			if _, exists := b.mutation.DueAt(); exists {
 				s.SetIgnore(delivery.FieldDueAt)
+			}
+			if _, exists := b.mutation.UntilClosed(); exists {
+				s.SetIgnore(delivery.FieldUntilClosed)
 			}
 			if _, exists := b.mutation.CreatedAt(); exists {
 				s.SetIgnore(delivery.FieldCreatedAt)

@@ -18,6 +18,7 @@ import (
 	"github.com/tocsin/tocsin/ent/contactmethod"
 	"github.com/tocsin/tocsin/ent/coverrequest"
 	"github.com/tocsin/tocsin/ent/delivery"
+	"github.com/tocsin/tocsin/ent/deliveryattempt"
 	"github.com/tocsin/tocsin/ent/escalationpolicy"
 	"github.com/tocsin/tocsin/ent/escalationstep"
 	"github.com/tocsin/tocsin/ent/heartbeat"
@@ -101,6 +102,7 @@ func checkColumn(t, c string) error {
 			contactmethod.Table:     contactmethod.ValidColumn,
 			coverrequest.Table:      coverrequest.ValidColumn,
 			delivery.Table:          delivery.ValidColumn,
+			deliveryattempt.Table:   deliveryattempt.ValidColumn,
 			escalationpolicy.Table:  escalationpolicy.ValidColumn,
 			escalationstep.Table:    escalationstep.ValidColumn,
 			heartbeat.Table:         heartbeat.ValidColumn,

@@ -9,6 +9,7 @@ import (
 	"github.com/tocsin/tocsin/ent/contactmethod"
 	"github.com/tocsin/tocsin/ent/coverrequest"
 	"github.com/tocsin/tocsin/ent/delivery"
+	"github.com/tocsin/tocsin/ent/deliveryattempt"
 	"github.com/tocsin/tocsin/ent/escalationpolicy"
 	"github.com/tocsin/tocsin/ent/escalationstep"
 	"github.com/tocsin/tocsin/ent/heartbeat"
@@ -36,7 +37,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 23)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 24)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -70,36 +71,37 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Alert",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			alert.FieldCreatedAt:        {Type: field.TypeTime, Column: alert.FieldCreatedAt},
-			alert.FieldUpdatedAt:        {Type: field.TypeTime, Column: alert.FieldUpdatedAt},
-			alert.FieldServiceID:        {Type: field.TypeInt, Column: alert.FieldServiceID},
-			alert.FieldAlias:            {Type: field.TypeString, Column: alert.FieldAlias},
-			alert.FieldMessage:          {Type: field.TypeString, Column: alert.FieldMessage},
-			alert.FieldDescription:      {Type: field.TypeString, Column: alert.FieldDescription},
-			alert.FieldDetails:          {Type: field.TypeJSON, Column: alert.FieldDetails},
-			alert.FieldTags:             {Type: field.TypeJSON, Column: alert.FieldTags},
-			alert.FieldPriority:         {Type: field.TypeEnum, Column: alert.FieldPriority},
-			alert.FieldStatus:           {Type: field.TypeEnum, Column: alert.FieldStatus},
-			alert.FieldSource:           {Type: field.TypeString, Column: alert.FieldSource},
-			alert.FieldEntity:           {Type: field.TypeString, Column: alert.FieldEntity},
-			alert.FieldCount:            {Type: field.TypeInt, Column: alert.FieldCount},
-			alert.FieldFirstOccurredAt:  {Type: field.TypeTime, Column: alert.FieldFirstOccurredAt},
-			alert.FieldLastOccurredAt:   {Type: field.TypeTime, Column: alert.FieldLastOccurredAt},
-			alert.FieldAcknowledgedAt:   {Type: field.TypeTime, Column: alert.FieldAcknowledgedAt},
-			alert.FieldAcknowledgedByID: {Type: field.TypeInt, Column: alert.FieldAcknowledgedByID},
-			alert.FieldClosedAt:         {Type: field.TypeTime, Column: alert.FieldClosedAt},
-			alert.FieldClosedByID:       {Type: field.TypeInt, Column: alert.FieldClosedByID},
-			alert.FieldIncidentID:       {Type: field.TypeInt, Column: alert.FieldIncidentID},
-			alert.FieldOwnerID:          {Type: field.TypeInt, Column: alert.FieldOwnerID},
-			alert.FieldIntegrationID:    {Type: field.TypeInt, Column: alert.FieldIntegrationID},
-			alert.FieldSnoozedUntil:     {Type: field.TypeTime, Column: alert.FieldSnoozedUntil},
-			alert.FieldEscalationDueAt:  {Type: field.TypeTime, Column: alert.FieldEscalationDueAt},
-			alert.FieldRequestID:        {Type: field.TypeString, Column: alert.FieldRequestID},
-			alert.FieldEscalationRound:  {Type: field.TypeInt, Column: alert.FieldEscalationRound},
-			alert.FieldEscalationStep:   {Type: field.TypeInt, Column: alert.FieldEscalationStep},
-			alert.FieldInMaintenance:    {Type: field.TypeBool, Column: alert.FieldInMaintenance},
-			alert.FieldActions:          {Type: field.TypeJSON, Column: alert.FieldActions},
-			alert.FieldResponders:       {Type: field.TypeJSON, Column: alert.FieldResponders},
+			alert.FieldCreatedAt:            {Type: field.TypeTime, Column: alert.FieldCreatedAt},
+			alert.FieldUpdatedAt:            {Type: field.TypeTime, Column: alert.FieldUpdatedAt},
+			alert.FieldServiceID:            {Type: field.TypeInt, Column: alert.FieldServiceID},
+			alert.FieldAlias:                {Type: field.TypeString, Column: alert.FieldAlias},
+			alert.FieldMessage:              {Type: field.TypeString, Column: alert.FieldMessage},
+			alert.FieldDescription:          {Type: field.TypeString, Column: alert.FieldDescription},
+			alert.FieldDetails:              {Type: field.TypeJSON, Column: alert.FieldDetails},
+			alert.FieldTags:                 {Type: field.TypeJSON, Column: alert.FieldTags},
+			alert.FieldPriority:             {Type: field.TypeEnum, Column: alert.FieldPriority},
+			alert.FieldStatus:               {Type: field.TypeEnum, Column: alert.FieldStatus},
+			alert.FieldSource:               {Type: field.TypeString, Column: alert.FieldSource},
+			alert.FieldEntity:               {Type: field.TypeString, Column: alert.FieldEntity},
+			alert.FieldCount:                {Type: field.TypeInt, Column: alert.FieldCount},
+			alert.FieldFirstOccurredAt:      {Type: field.TypeTime, Column: alert.FieldFirstOccurredAt},
+			alert.FieldLastOccurredAt:       {Type: field.TypeTime, Column: alert.FieldLastOccurredAt},
+			alert.FieldAcknowledgedAt:       {Type: field.TypeTime, Column: alert.FieldAcknowledgedAt},
+			alert.FieldAcknowledgedByID:     {Type: field.TypeInt, Column: alert.FieldAcknowledgedByID},
+			alert.FieldClosedAt:             {Type: field.TypeTime, Column: alert.FieldClosedAt},
+			alert.FieldClosedByID:           {Type: field.TypeInt, Column: alert.FieldClosedByID},
+			alert.FieldIncidentID:           {Type: field.TypeInt, Column: alert.FieldIncidentID},
+			alert.FieldOwnerID:              {Type: field.TypeInt, Column: alert.FieldOwnerID},
+			alert.FieldIntegrationID:        {Type: field.TypeInt, Column: alert.FieldIntegrationID},
+			alert.FieldSnoozedUntil:         {Type: field.TypeTime, Column: alert.FieldSnoozedUntil},
+			alert.FieldEscalationDueAt:      {Type: field.TypeTime, Column: alert.FieldEscalationDueAt},
+			alert.FieldRequestID:            {Type: field.TypeString, Column: alert.FieldRequestID},
+			alert.FieldEscalationRound:      {Type: field.TypeInt, Column: alert.FieldEscalationRound},
+			alert.FieldEscalationFirstRound: {Type: field.TypeInt, Column: alert.FieldEscalationFirstRound},
+			alert.FieldEscalationStep:       {Type: field.TypeInt, Column: alert.FieldEscalationStep},
+			alert.FieldInMaintenance:        {Type: field.TypeBool, Column: alert.FieldInMaintenance},
+			alert.FieldActions:              {Type: field.TypeJSON, Column: alert.FieldActions},
+			alert.FieldResponders:           {Type: field.TypeJSON, Column: alert.FieldResponders},
 		},
 	}
 	graph.Nodes[2] = &sqlgraph.Node{
@@ -186,6 +188,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			delivery.FieldRound:           {Type: field.TypeInt, Column: delivery.FieldRound},
 			delivery.FieldStep:            {Type: field.TypeInt, Column: delivery.FieldStep},
 			delivery.FieldDueAt:           {Type: field.TypeTime, Column: delivery.FieldDueAt},
+			delivery.FieldUntilClosed:     {Type: field.TypeBool, Column: delivery.FieldUntilClosed},
 			delivery.FieldStatus:          {Type: field.TypeEnum, Column: delivery.FieldStatus},
 			delivery.FieldAttempts:        {Type: field.TypeInt, Column: delivery.FieldAttempts},
 			delivery.FieldProviderID:      {Type: field.TypeString, Column: delivery.FieldProviderID},
@@ -195,6 +198,21 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 	}
 	graph.Nodes[6] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   deliveryattempt.Table,
+			Columns: deliveryattempt.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: deliveryattempt.FieldID,
+			},
+		},
+		Type: "DeliveryAttempt",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			deliveryattempt.FieldDeliveryID: {Type: field.TypeInt, Column: deliveryattempt.FieldDeliveryID},
+			deliveryattempt.FieldStartedAt:  {Type: field.TypeTime, Column: deliveryattempt.FieldStartedAt},
+		},
+	}
+	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   escalationpolicy.Table,
 			Columns: escalationpolicy.Columns,
@@ -212,7 +230,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			escalationpolicy.FieldRepeat:      {Type: field.TypeInt, Column: escalationpolicy.FieldRepeat},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   escalationstep.Table,
 			Columns: escalationstep.Columns,
@@ -230,7 +248,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			escalationstep.FieldKeepPaging:   {Type: field.TypeBool, Column: escalationstep.FieldKeepPaging},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   heartbeat.Table,
 			Columns: heartbeat.Columns,
@@ -256,7 +274,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			heartbeat.FieldExpiresAt:       {Type: field.TypeTime, Column: heartbeat.FieldExpiresAt},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   incident.Table,
 			Columns: incident.Columns,
@@ -276,7 +294,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			incident.FieldResolvedAt: {Type: field.TypeTime, Column: incident.FieldResolvedAt},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   ingestrequest.Table,
 			Columns: ingestrequest.Columns,
@@ -297,7 +315,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			ingestrequest.FieldProcessedAt:   {Type: field.TypeTime, Column: ingestrequest.FieldProcessedAt},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   integration.Table,
 			Columns: integration.Columns,
@@ -323,7 +341,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			integration.FieldLastResult:         {Type: field.TypeString, Column: integration.FieldLastResult},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   invitation.Table,
 			Columns: invitation.Columns,
@@ -343,7 +361,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			invitation.FieldUsedAt:      {Type: field.TypeTime, Column: invitation.FieldUsedAt},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   maintenancewindow.Table,
 			Columns: maintenancewindow.Columns,
@@ -363,7 +381,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			maintenancewindow.FieldCreatedByID: {Type: field.TypeInt, Column: maintenancewindow.FieldCreatedByID},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   notificationrule.Table,
 			Columns: notificationrule.Columns,
@@ -380,7 +398,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			notificationrule.FieldDelayMinutes:    {Type: field.TypeInt, Column: notificationrule.FieldDelayMinutes},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   schedule.Table,
 			Columns: schedule.Columns,
@@ -399,7 +417,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			schedule.FieldTeamID:      {Type: field.TypeInt, Column: schedule.FieldTeamID},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   schedulelayer.Table,
 			Columns: schedulelayer.Columns,
@@ -425,7 +443,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			schedulelayer.FieldRestrictions:   {Type: field.TypeJSON, Column: schedulelayer.FieldRestrictions},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   scheduleoverride.Table,
 			Columns: scheduleoverride.Columns,
@@ -448,7 +466,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			scheduleoverride.FieldNote:        {Type: field.TypeString, Column: scheduleoverride.FieldNote},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   service.Table,
 			Columns: service.Columns,
@@ -468,7 +486,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			service.FieldHighUrgencyUpTo:    {Type: field.TypeEnum, Column: service.FieldHighUrgencyUpTo},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -487,7 +505,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldUserAgent:  {Type: field.TypeString, Column: session.FieldUserAgent},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   team.Table,
 			Columns: team.Columns,
@@ -505,7 +523,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			team.FieldRoundRobinNext: {Type: field.TypeInt, Column: team.FieldRoundRobinNext},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   timelineevent.Table,
 			Columns: timelineevent.Columns,
@@ -527,7 +545,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			timelineevent.FieldIncidentID: {Type: field.TypeInt, Column: timelineevent.FieldIncidentID},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -1608,6 +1626,11 @@ func (f *AlertFilter) WhereEscalationRound(p entql.IntP) {
 	f.Where(p.Field(alert.FieldEscalationRound))
 }
 
+// WhereEscalationFirstRound applies the entql int predicate on the escalation_first_round field.
+func (f *AlertFilter) WhereEscalationFirstRound(p entql.IntP) {
+	f.Where(p.Field(alert.FieldEscalationFirstRound))
+}
+
 // WhereEscalationStep applies the entql int predicate on the escalation_step field.
 func (f *AlertFilter) WhereEscalationStep(p entql.IntP) {
 	f.Where(p.Field(alert.FieldEscalationStep))
@@ -2182,6 +2205,11 @@ func (f *DeliveryFilter) WhereDueAt(p entql.TimeP) {
 	f.Where(p.Field(delivery.FieldDueAt))
 }
 
+// WhereUntilClosed applies the entql bool predicate on the until_closed field.
+func (f *DeliveryFilter) WhereUntilClosed(p entql.BoolP) {
+	f.Where(p.Field(delivery.FieldUntilClosed))
+}
+
 // WhereStatus applies the entql string predicate on the status field.
 func (f *DeliveryFilter) WhereStatus(p entql.StringP) {
 	f.Where(p.Field(delivery.FieldStatus))
@@ -2255,6 +2283,56 @@ func (f *DeliveryFilter) WhereHasContactMethodWith(preds ...predicate.ContactMet
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *DeliveryAttemptQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the DeliveryAttemptQuery builder.
+func (_q *DeliveryAttemptQuery) Filter() *DeliveryAttemptFilter {
+	return &DeliveryAttemptFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *DeliveryAttemptMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the DeliveryAttemptMutation builder.
+func (m *DeliveryAttemptMutation) Filter() *DeliveryAttemptFilter {
+	return &DeliveryAttemptFilter{config: m.config, predicateAdder: m}
+}
+
+// DeliveryAttemptFilter provides a generic filtering capability at runtime for DeliveryAttemptQuery.
+type DeliveryAttemptFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *DeliveryAttemptFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *DeliveryAttemptFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(deliveryattempt.FieldID))
+}
+
+// WhereDeliveryID applies the entql int predicate on the delivery_id field.
+func (f *DeliveryAttemptFilter) WhereDeliveryID(p entql.IntP) {
+	f.Where(p.Field(deliveryattempt.FieldDeliveryID))
+}
+
+// WhereStartedAt applies the entql time.Time predicate on the started_at field.
+func (f *DeliveryAttemptFilter) WhereStartedAt(p entql.TimeP) {
+	f.Where(p.Field(deliveryattempt.FieldStartedAt))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *EscalationPolicyQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2283,7 +2361,7 @@ type EscalationPolicyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *EscalationPolicyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2376,7 +2454,7 @@ type EscalationStepFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *EscalationStepFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2455,7 +2533,7 @@ type HeartbeatFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *HeartbeatFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2574,7 +2652,7 @@ type IncidentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IncidentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2691,7 +2769,7 @@ type IngestRequestFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IngestRequestFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2771,7 +2849,7 @@ type IntegrationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IntegrationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2890,7 +2968,7 @@ type InvitationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InvitationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2979,7 +3057,7 @@ type MaintenanceWindowFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MaintenanceWindowFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3082,7 +3160,7 @@ type NotificationRuleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *NotificationRuleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3170,7 +3248,7 @@ type ScheduleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ScheduleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3310,7 +3388,7 @@ type ScheduleLayerFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ScheduleLayerFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3429,7 +3507,7 @@ type ScheduleOverrideFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ScheduleOverrideFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3575,7 +3653,7 @@ type ServiceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServiceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3748,7 +3826,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3832,7 +3910,7 @@ type TeamFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TeamFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3939,7 +4017,7 @@ type TimelineEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TimelineEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4066,7 +4144,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -481,6 +481,11 @@ func (_q *AlertQuery) collectField(ctx context.Context, oneNode bool, opCtx *gra
 				selectedFields = append(selectedFields, alert.FieldEscalationRound)
 				fieldSeen[alert.FieldEscalationRound] = struct{}{}
 			}
+		case "escalationFirstRound":
+			if _, ok := fieldSeen[alert.FieldEscalationFirstRound]; !ok {
+				selectedFields = append(selectedFields, alert.FieldEscalationFirstRound)
+				fieldSeen[alert.FieldEscalationFirstRound] = struct{}{}
+			}
 		case "escalationStep":
 			if _, ok := fieldSeen[alert.FieldEscalationStep]; !ok {
 				selectedFields = append(selectedFields, alert.FieldEscalationStep)
@@ -1103,6 +1108,11 @@ func (_q *DeliveryQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			if _, ok := fieldSeen[delivery.FieldDueAt]; !ok {
 				selectedFields = append(selectedFields, delivery.FieldDueAt)
 				fieldSeen[delivery.FieldDueAt] = struct{}{}
+			}
+		case "untilClosed":
+			if _, ok := fieldSeen[delivery.FieldUntilClosed]; !ok {
+				selectedFields = append(selectedFields, delivery.FieldUntilClosed)
+				fieldSeen[delivery.FieldUntilClosed] = struct{}{}
 			}
 		case "status":
 			if _, ok := fieldSeen[delivery.FieldStatus]; !ok {

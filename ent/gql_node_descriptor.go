@@ -135,7 +135,7 @@ func (_m *Alert) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "Alert",
-		Fields: make([]*Field, 28),
+		Fields: make([]*Field, 29),
 		Edges:  make([]*Edge, 6),
 	}
 	var buf []byte
@@ -339,10 +339,18 @@ func (_m *Alert) Node(ctx context.Context) (node *Node, err error) {
 		Name:  "escalation_round",
 		Value: string(buf),
 	}
-	if buf, err = json.Marshal(_m.EscalationStep); err != nil {
+	if buf, err = json.Marshal(_m.EscalationFirstRound); err != nil {
 		return nil, err
 	}
 	node.Fields[25] = &Field{
+		Type:  "int",
+		Name:  "escalation_first_round",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.EscalationStep); err != nil {
+		return nil, err
+	}
+	node.Fields[26] = &Field{
 		Type:  "int",
 		Name:  "escalation_step",
 		Value: string(buf),
@@ -350,7 +358,7 @@ func (_m *Alert) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.InMaintenance); err != nil {
 		return nil, err
 	}
-	node.Fields[26] = &Field{
+	node.Fields[27] = &Field{
 		Type:  "bool",
 		Name:  "in_maintenance",
 		Value: string(buf),
@@ -358,7 +366,7 @@ func (_m *Alert) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.Actions); err != nil {
 		return nil, err
 	}
-	node.Fields[27] = &Field{
+	node.Fields[28] = &Field{
 		Type:  "[]string",
 		Name:  "actions",
 		Value: string(buf),
@@ -737,7 +745,7 @@ func (_m *Delivery) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "Delivery",
-		Fields: make([]*Field, 12),
+		Fields: make([]*Field, 13),
 		Edges:  make([]*Edge, 2),
 	}
 	var buf []byte
@@ -789,10 +797,18 @@ func (_m *Delivery) Node(ctx context.Context) (node *Node, err error) {
 		Name:  "due_at",
 		Value: string(buf),
 	}
-	if buf, err = json.Marshal(_m.Status); err != nil {
+	if buf, err = json.Marshal(_m.UntilClosed); err != nil {
 		return nil, err
 	}
 	node.Fields[6] = &Field{
+		Type:  "bool",
+		Name:  "until_closed",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.Status); err != nil {
+		return nil, err
+	}
+	node.Fields[7] = &Field{
 		Type:  "delivery.Status",
 		Name:  "status",
 		Value: string(buf),
@@ -800,7 +816,7 @@ func (_m *Delivery) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.Attempts); err != nil {
 		return nil, err
 	}
-	node.Fields[7] = &Field{
+	node.Fields[8] = &Field{
 		Type:  "int",
 		Name:  "attempts",
 		Value: string(buf),
@@ -808,7 +824,7 @@ func (_m *Delivery) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.ProviderID); err != nil {
 		return nil, err
 	}
-	node.Fields[8] = &Field{
+	node.Fields[9] = &Field{
 		Type:  "string",
 		Name:  "provider_id",
 		Value: string(buf),
@@ -816,7 +832,7 @@ func (_m *Delivery) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.Detail); err != nil {
 		return nil, err
 	}
-	node.Fields[9] = &Field{
+	node.Fields[10] = &Field{
 		Type:  "string",
 		Name:  "detail",
 		Value: string(buf),
@@ -824,7 +840,7 @@ func (_m *Delivery) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.CreatedAt); err != nil {
 		return nil, err
 	}
-	node.Fields[10] = &Field{
+	node.Fields[11] = &Field{
 		Type:  "time.Time",
 		Name:  "created_at",
 		Value: string(buf),
@@ -832,7 +848,7 @@ func (_m *Delivery) Node(ctx context.Context) (node *Node, err error) {
 	if buf, err = json.Marshal(_m.SentAt); err != nil {
 		return nil, err
 	}
-	node.Fields[11] = &Field{
+	node.Fields[12] = &Field{
 		Type:  "time.Time",
 		Name:  "sent_at",
 		Value: string(buf),

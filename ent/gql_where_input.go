@@ -759,6 +759,16 @@ type AlertWhereInput struct {
 	EscalationRoundLT    *int  `json:"escalationRoundLT,omitempty"`
 	EscalationRoundLTE   *int  `json:"escalationRoundLTE,omitempty"`
 
+	// "escalation_first_round" field predicates.
+	EscalationFirstRound      *int  `json:"escalationFirstRound,omitempty"`
+	EscalationFirstRoundNEQ   *int  `json:"escalationFirstRoundNEQ,omitempty"`
+	EscalationFirstRoundIn    []int `json:"escalationFirstRoundIn,omitempty"`
+	EscalationFirstRoundNotIn []int `json:"escalationFirstRoundNotIn,omitempty"`
+	EscalationFirstRoundGT    *int  `json:"escalationFirstRoundGT,omitempty"`
+	EscalationFirstRoundGTE   *int  `json:"escalationFirstRoundGTE,omitempty"`
+	EscalationFirstRoundLT    *int  `json:"escalationFirstRoundLT,omitempty"`
+	EscalationFirstRoundLTE   *int  `json:"escalationFirstRoundLTE,omitempty"`
+
 	// "escalation_step" field predicates.
 	EscalationStep      *int  `json:"escalationStep,omitempty"`
 	EscalationStepNEQ   *int  `json:"escalationStepNEQ,omitempty"`
@@ -1489,6 +1499,30 @@ func (i *AlertWhereInput) P() (predicate.Alert, error) {
 	}
 	if i.EscalationRoundLTE != nil {
 		predicates = append(predicates, alert.EscalationRoundLTE(*i.EscalationRoundLTE))
+	}
+	if i.EscalationFirstRound != nil {
+		predicates = append(predicates, alert.EscalationFirstRoundEQ(*i.EscalationFirstRound))
+	}
+	if i.EscalationFirstRoundNEQ != nil {
+		predicates = append(predicates, alert.EscalationFirstRoundNEQ(*i.EscalationFirstRoundNEQ))
+	}
+	if len(i.EscalationFirstRoundIn) > 0 {
+		predicates = append(predicates, alert.EscalationFirstRoundIn(i.EscalationFirstRoundIn...))
+	}
+	if len(i.EscalationFirstRoundNotIn) > 0 {
+		predicates = append(predicates, alert.EscalationFirstRoundNotIn(i.EscalationFirstRoundNotIn...))
+	}
+	if i.EscalationFirstRoundGT != nil {
+		predicates = append(predicates, alert.EscalationFirstRoundGT(*i.EscalationFirstRoundGT))
+	}
+	if i.EscalationFirstRoundGTE != nil {
+		predicates = append(predicates, alert.EscalationFirstRoundGTE(*i.EscalationFirstRoundGTE))
+	}
+	if i.EscalationFirstRoundLT != nil {
+		predicates = append(predicates, alert.EscalationFirstRoundLT(*i.EscalationFirstRoundLT))
+	}
+	if i.EscalationFirstRoundLTE != nil {
+		predicates = append(predicates, alert.EscalationFirstRoundLTE(*i.EscalationFirstRoundLTE))
 	}
 	if i.EscalationStep != nil {
 		predicates = append(predicates, alert.EscalationStepEQ(*i.EscalationStep))
@@ -2980,6 +3014,10 @@ type DeliveryWhereInput struct {
 	DueAtLT    *time.Time  `json:"dueAtLT,omitempty"`
 	DueAtLTE   *time.Time  `json:"dueAtLTE,omitempty"`
 
+	// "until_closed" field predicates.
+	UntilClosed    *bool `json:"untilClosed,omitempty"`
+	UntilClosedNEQ *bool `json:"untilClosedNEQ,omitempty"`
+
 	// "status" field predicates.
 	Status      *delivery.Status  `json:"status,omitempty"`
 	StatusNEQ   *delivery.Status  `json:"statusNEQ,omitempty"`
@@ -3259,6 +3297,12 @@ func (i *DeliveryWhereInput) P() (predicate.Delivery, error) {
 	}
 	if i.DueAtLTE != nil {
 		predicates = append(predicates, delivery.DueAtLTE(*i.DueAtLTE))
+	}
+	if i.UntilClosed != nil {
+		predicates = append(predicates, delivery.UntilClosedEQ(*i.UntilClosed))
+	}
+	if i.UntilClosedNEQ != nil {
+		predicates = append(predicates, delivery.UntilClosedNEQ(*i.UntilClosedNEQ))
 	}
 	if i.Status != nil {
 		predicates = append(predicates, delivery.StatusEQ(*i.Status))

@@ -17,6 +17,7 @@ import (
 	"github.com/tocsin/tocsin/ent/contactmethod"
 	"github.com/tocsin/tocsin/ent/coverrequest"
 	"github.com/tocsin/tocsin/ent/delivery"
+	"github.com/tocsin/tocsin/ent/deliveryattempt"
 	"github.com/tocsin/tocsin/ent/escalationpolicy"
 	"github.com/tocsin/tocsin/ent/escalationstep"
 	"github.com/tocsin/tocsin/ent/heartbeat"
@@ -55,6 +56,7 @@ const (
 	TypeContactMethod     = "ContactMethod"
 	TypeCoverRequest      = "CoverRequest"
 	TypeDelivery          = "Delivery"
+	TypeDeliveryAttempt   = "DeliveryAttempt"
 	TypeEscalationPolicy  = "EscalationPolicy"
 	TypeEscalationStep    = "EscalationStep"
 	TypeHeartbeat         = "Heartbeat"
@@ -952,61 +954,63 @@ func (m *APITokenMutation) ResetEdge(name string) error {
 // AlertMutation represents an operation that mutates the Alert nodes in the graph.
 type AlertMutation struct {
 	config
-	op                     Op
-	typ                    string
-	id                     *int
-	created_at             *time.Time
-	updated_at             *time.Time
-	alias                  *string
-	message                *string
-	description            *string
-	details                *map[string]string
-	tags                   *[]string
-	appendtags             []string
-	priority               *alert.Priority
-	status                 *alert.Status
-	source                 *string
-	entity                 *string
-	count                  *int
-	addcount               *int
-	first_occurred_at      *time.Time
-	last_occurred_at       *time.Time
-	acknowledged_at        *time.Time
-	closed_at              *time.Time
-	integration_id         *int
-	addintegration_id      *int
-	snoozed_until          *time.Time
-	escalation_due_at      *time.Time
-	request_id             *string
-	escalation_round       *int
-	addescalation_round    *int
-	escalation_step        *int
-	addescalation_step     *int
-	in_maintenance         *bool
-	actions                *[]string
-	appendactions          []string
-	responders             *[]map[string]string
-	appendresponders       []map[string]string
-	clearedFields          map[string]struct{}
-	service                *int
-	clearedservice         bool
-	acknowledged_by        *int
-	clearedacknowledged_by bool
-	closed_by              *int
-	clearedclosed_by       bool
-	owner                  *int
-	clearedowner           bool
-	incident               *int
-	clearedincident        bool
-	deliveries             map[int]struct{}
-	removeddeliveries      map[int]struct{}
-	cleareddeliveries      bool
-	timeline               map[int]struct{}
-	removedtimeline        map[int]struct{}
-	clearedtimeline        bool
-	done                   bool
-	oldValue               func(context.Context) (*Alert, error)
-	predicates             []predicate.Alert
+	op                        Op
+	typ                       string
+	id                        *int
+	created_at                *time.Time
+	updated_at                *time.Time
+	alias                     *string
+	message                   *string
+	description               *string
+	details                   *map[string]string
+	tags                      *[]string
+	appendtags                []string
+	priority                  *alert.Priority
+	status                    *alert.Status
+	source                    *string
+	entity                    *string
+	count                     *int
+	addcount                  *int
+	first_occurred_at         *time.Time
+	last_occurred_at          *time.Time
+	acknowledged_at           *time.Time
+	closed_at                 *time.Time
+	integration_id            *int
+	addintegration_id         *int
+	snoozed_until             *time.Time
+	escalation_due_at         *time.Time
+	request_id                *string
+	escalation_round          *int
+	addescalation_round       *int
+	escalation_first_round    *int
+	addescalation_first_round *int
+	escalation_step           *int
+	addescalation_step        *int
+	in_maintenance            *bool
+	actions                   *[]string
+	appendactions             []string
+	responders                *[]map[string]string
+	appendresponders          []map[string]string
+	clearedFields             map[string]struct{}
+	service                   *int
+	clearedservice            bool
+	acknowledged_by           *int
+	clearedacknowledged_by    bool
+	closed_by                 *int
+	clearedclosed_by          bool
+	owner                     *int
+	clearedowner              bool
+	incident                  *int
+	clearedincident           bool
+	deliveries                map[int]struct{}
+	removeddeliveries         map[int]struct{}
+	cleareddeliveries         bool
+	timeline                  map[int]struct{}
+	removedtimeline           map[int]struct{}
+	clearedtimeline           bool
+	done                      bool
+	oldValue                  func(context.Context) (*Alert, error)
+	predicates                []predicate.Alert
 }
 
 var _ ent.Mutation = (*AlertMutation)(nil)
@@ -2249,6 +2253,62 @@ func (m *AlertMutation) ResetEscalationRound() {
 	m.addescalation_round = nil
 }
 
+// SetEscalationFirstRound sets the "escalation_first_round" field.
+func (m *AlertMutation) SetEscalationFirstRound(i int) {
+	m.escalation_first_round = &i
+	m.addescalation_first_round = nil
+}
+
+// EscalationFirstRound returns the value of the "escalation_first_round" field in the mutation.
+func (m *AlertMutation) EscalationFirstRound() (r int, exists bool) {
+	v := m.escalation_first_round
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEscalationFirstRound returns the old "escalation_first_round" field's value of the Alert entity.
+// If the Alert object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AlertMutation) OldEscalationFirstRound(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEscalationFirstRound is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEscalationFirstRound requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEscalationFirstRound: %w", err)
+	}
+	return oldValue.EscalationFirstRound, nil
+}
+
+// AddEscalationFirstRound adds i to the "escalation_first_round" field.
+func (m *AlertMutation) AddEscalationFirstRound(i int) {
+	if m.addescalation_first_round != nil {
+		*m.addescalation_first_round += i
+	} else {
+		m.addescalation_first_round = &i
+	}
+}
+
+// AddedEscalationFirstRound returns the value that was added to the "escalation_first_round" field in this mutation.
+func (m *AlertMutation) AddedEscalationFirstRound() (r int, exists bool) {
+	v := m.addescalation_first_round
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetEscalationFirstRound resets all changes to the "escalation_first_round" field.
+func (m *AlertMutation) ResetEscalationFirstRound() {
+	m.escalation_first_round = nil
+	m.addescalation_first_round = nil
+}
+
 // SetEscalationStep sets the "escalation_step" field.
 func (m *AlertMutation) SetEscalationStep(i int) {
 	m.escalation_step = &i
@@ -2720,7 +2780,7 @@ func (m *AlertMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *AlertMutation) Fields() []string {
-	fields := make([]string, 0, 30)
+	fields := make([]string, 0, 31)
 	if m.created_at != nil {
 		fields = append(fields, alert.FieldCreatedAt)
 	}
@@ -2799,6 +2859,9 @@ func (m *AlertMutation) Fields() []string {
 	if m.escalation_round != nil {
 		fields = append(fields, alert.FieldEscalationRound)
 	}
+	if m.escalation_first_round != nil {
+		fields = append(fields, alert.FieldEscalationFirstRound)
+	}
 	if m.escalation_step != nil {
 		fields = append(fields, alert.FieldEscalationStep)
 	}
@@ -2871,6 +2934,8 @@ func (m *AlertMutation) Field(name string) (ent.Value, bool) {
 		return m.RequestID()
 	case alert.FieldEscalationRound:
 		return m.EscalationRound()
+	case alert.FieldEscalationFirstRound:
+		return m.EscalationFirstRound()
 	case alert.FieldEscalationStep:
 		return m.EscalationStep()
 	case alert.FieldInMaintenance:
@@ -2940,6 +3005,8 @@ func (m *AlertMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldRequestID(ctx)
 	case alert.FieldEscalationRound:
 		return m.OldEscalationRound(ctx)
+	case alert.FieldEscalationFirstRound:
+		return m.OldEscalationFirstRound(ctx)
 	case alert.FieldEscalationStep:
 		return m.OldEscalationStep(ctx)
 	case alert.FieldInMaintenance:
@@ -3139,6 +3206,13 @@ func (m *AlertMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetEscalationRound(v)
 		return nil
+	case alert.FieldEscalationFirstRound:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEscalationFirstRound(v)
+		return nil
 	case alert.FieldEscalationStep:
 		v, ok := value.(int)
 		if !ok {
@@ -3184,6 +3258,9 @@ func (m *AlertMutation) AddedFields() []string {
 	if m.addescalation_round != nil {
 		fields = append(fields, alert.FieldEscalationRound)
 	}
+	if m.addescalation_first_round != nil {
+		fields = append(fields, alert.FieldEscalationFirstRound)
+	}
 	if m.addescalation_step != nil {
 		fields = append(fields, alert.FieldEscalationStep)
 	}
@@ -3201,6 +3278,8 @@ func (m *AlertMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedIntegrationID()
 	case alert.FieldEscalationRound:
 		return m.AddedEscalationRound()
+	case alert.FieldEscalationFirstRound:
+		return m.AddedEscalationFirstRound()
 	case alert.FieldEscalationStep:
 		return m.AddedEscalationStep()
 	}
@@ -3232,6 +3311,13 @@ func (m *AlertMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddEscalationRound(v)
+		return nil
+	case alert.FieldEscalationFirstRound:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddEscalationFirstRound(v)
 		return nil
 	case alert.FieldEscalationStep:
 		v, ok := value.(int)
@@ -3407,6 +3493,9 @@ func (m *AlertMutation) ResetField(name string) error {
 		return nil
 	case alert.FieldEscalationRound:
 		m.ResetEscalationRound()
+		return nil
+	case alert.FieldEscalationFirstRound:
+		m.ResetEscalationFirstRound()
 		return nil
 	case alert.FieldEscalationStep:
 		m.ResetEscalationStep()
@@ -6647,6 +6736,7 @@ type DeliveryMutation struct {
 	step                  *int
 	addstep               *int
 	due_at                *time.Time
+	until_closed          *bool
 	status                *delivery.Status
 	attempts              *int
 	addattempts           *int
@@ -7020,6 +7110,42 @@ func (m *DeliveryMutation) ResetDueAt() {
 	m.due_at = nil
 }
 
+// SetUntilClosed sets the "until_closed" field.
+func (m *DeliveryMutation) SetUntilClosed(b bool) {
+	m.until_closed = &b
+}
+
+// UntilClosed returns the value of the "until_closed" field in the mutation.
+func (m *DeliveryMutation) UntilClosed() (r bool, exists bool) {
+	v := m.until_closed
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUntilClosed returns the old "until_closed" field's value of the Delivery entity.
+// If the Delivery object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeliveryMutation) OldUntilClosed(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUntilClosed is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUntilClosed requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUntilClosed: %w", err)
+	}
+	return oldValue.UntilClosed, nil
+}
+
+// ResetUntilClosed resets all changes to the "until_closed" field.
+func (m *DeliveryMutation) ResetUntilClosed() {
+	m.until_closed = nil
+}
+
 // SetStatus sets the "status" field.
 func (m *DeliveryMutation) SetStatus(d delivery.Status) {
 	m.status = &d
@@ -7384,7 +7510,7 @@ func (m *DeliveryMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *DeliveryMutation) Fields() []string {
-	fields := make([]string, 0, 12)
+	fields := make([]string, 0, 13)
 	if m.alert != nil {
 		fields = append(fields, delivery.FieldAlertID)
 	}
@@ -7402,6 +7528,9 @@ func (m *DeliveryMutation) Fields() []string {
 	}
 	if m.due_at != nil {
 		fields = append(fields, delivery.FieldDueAt)
+	}
+	if m.until_closed != nil {
+		fields = append(fields, delivery.FieldUntilClosed)
 	}
 	if m.status != nil {
 		fields = append(fields, delivery.FieldStatus)
@@ -7441,6 +7570,8 @@ func (m *DeliveryMutation) Field(name string) (ent.Value, bool) {
 		return m.Step()
 	case delivery.FieldDueAt:
 		return m.DueAt()
+	case delivery.FieldUntilClosed:
+		return m.UntilClosed()
 	case delivery.FieldStatus:
 		return m.Status()
 	case delivery.FieldAttempts:
@@ -7474,6 +7605,8 @@ func (m *DeliveryMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldStep(ctx)
 	case delivery.FieldDueAt:
 		return m.OldDueAt(ctx)
+	case delivery.FieldUntilClosed:
+		return m.OldUntilClosed(ctx)
 	case delivery.FieldStatus:
 		return m.OldStatus(ctx)
 	case delivery.FieldAttempts:
@@ -7536,6 +7669,13 @@ func (m *DeliveryMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetDueAt(v)
+		return nil
+	case delivery.FieldUntilClosed:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUntilClosed(v)
 		return nil
 	case delivery.FieldStatus:
 		v, ok := value.(delivery.Status)
@@ -7694,6 +7834,9 @@ func (m *DeliveryMutation) ResetField(name string) error {
 	case delivery.FieldDueAt:
 		m.ResetDueAt()
 		return nil
+	case delivery.FieldUntilClosed:
+		m.ResetUntilClosed()
+		return nil
 	case delivery.FieldStatus:
 		m.ResetStatus()
 		return nil
@@ -7824,6 +7967,422 @@ func (m *DeliveryMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown Delivery edge %s", name)
+}
+
+// DeliveryAttemptMutation represents an operation that mutates the DeliveryAttempt nodes in the graph.
+type DeliveryAttemptMutation struct {
+	config
+	op             Op
+	typ            string
+	id             *int
+	delivery_id    *int
+	adddelivery_id *int
+	started_at     *time.Time
+	clearedFields  map[string]struct{}
+	done           bool
+	oldValue       func(context.Context) (*DeliveryAttempt, error)
+	predicates     []predicate.DeliveryAttempt
+}
+
+var _ ent.Mutation = (*DeliveryAttemptMutation)(nil)
+
+// deliveryattemptOption allows management of the mutation configuration using functional options.
+type deliveryattemptOption func(*DeliveryAttemptMutation)
+
+// newDeliveryAttemptMutation creates new mutation for the DeliveryAttempt entity.
+func newDeliveryAttemptMutation(c config, op Op, opts ...deliveryattemptOption) *DeliveryAttemptMutation {
+	m := &DeliveryAttemptMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeDeliveryAttempt,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withDeliveryAttemptID sets the ID field of the mutation.
+func withDeliveryAttemptID(id int) deliveryattemptOption {
+	return func(m *DeliveryAttemptMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *DeliveryAttempt
+		)
+		m.oldValue = func(ctx context.Context) (*DeliveryAttempt, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().DeliveryAttempt.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withDeliveryAttempt sets the old DeliveryAttempt of the mutation.
+func withDeliveryAttempt(node *DeliveryAttempt) deliveryattemptOption {
+	return func(m *DeliveryAttemptMutation) {
+		m.oldValue = func(context.Context) (*DeliveryAttempt, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m DeliveryAttemptMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m DeliveryAttemptMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *DeliveryAttemptMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *DeliveryAttemptMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().DeliveryAttempt.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetDeliveryID sets the "delivery_id" field.
+func (m *DeliveryAttemptMutation) SetDeliveryID(i int) {
+	m.delivery_id = &i
+	m.adddelivery_id = nil
+}
+
+// DeliveryID returns the value of the "delivery_id" field in the mutation.
+func (m *DeliveryAttemptMutation) DeliveryID() (r int, exists bool) {
+	v := m.delivery_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDeliveryID returns the old "delivery_id" field's value of the DeliveryAttempt entity.
+// If the DeliveryAttempt object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeliveryAttemptMutation) OldDeliveryID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDeliveryID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDeliveryID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDeliveryID: %w", err)
+	}
+	return oldValue.DeliveryID, nil
+}
+
+// AddDeliveryID adds i to the "delivery_id" field.
+func (m *DeliveryAttemptMutation) AddDeliveryID(i int) {
+	if m.adddelivery_id != nil {
+		*m.adddelivery_id += i
+	} else {
+		m.adddelivery_id = &i
+	}
+}
+
+// AddedDeliveryID returns the value that was added to the "delivery_id" field in this mutation.
+func (m *DeliveryAttemptMutation) AddedDeliveryID() (r int, exists bool) {
+	v := m.adddelivery_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetDeliveryID resets all changes to the "delivery_id" field.
+func (m *DeliveryAttemptMutation) ResetDeliveryID() {
+	m.delivery_id = nil
+	m.adddelivery_id = nil
+}
+
+// SetStartedAt sets the "started_at" field.
+func (m *DeliveryAttemptMutation) SetStartedAt(t time.Time) {
+	m.started_at = &t
+}
+
+// StartedAt returns the value of the "started_at" field in the mutation.
+func (m *DeliveryAttemptMutation) StartedAt() (r time.Time, exists bool) {
+	v := m.started_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStartedAt returns the old "started_at" field's value of the DeliveryAttempt entity.
+// If the DeliveryAttempt object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DeliveryAttemptMutation) OldStartedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStartedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStartedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStartedAt: %w", err)
+	}
+	return oldValue.StartedAt, nil
+}
+
+// ResetStartedAt resets all changes to the "started_at" field.
+func (m *DeliveryAttemptMutation) ResetStartedAt() {
+	m.started_at = nil
+}
+
+// Where appends a list predicates to the DeliveryAttemptMutation builder.
+func (m *DeliveryAttemptMutation) Where(ps ...predicate.DeliveryAttempt) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the DeliveryAttemptMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *DeliveryAttemptMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.DeliveryAttempt, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *DeliveryAttemptMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *DeliveryAttemptMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (DeliveryAttempt).
+func (m *DeliveryAttemptMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *DeliveryAttemptMutation) Fields() []string {
+	fields := make([]string, 0, 2)
+	if m.delivery_id != nil {
+		fields = append(fields, deliveryattempt.FieldDeliveryID)
+	}
+	if m.started_at != nil {
+		fields = append(fields, deliveryattempt.FieldStartedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *DeliveryAttemptMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case deliveryattempt.FieldDeliveryID:
+		return m.DeliveryID()
+	case deliveryattempt.FieldStartedAt:
+		return m.StartedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *DeliveryAttemptMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case deliveryattempt.FieldDeliveryID:
+		return m.OldDeliveryID(ctx)
+	case deliveryattempt.FieldStartedAt:
+		return m.OldStartedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown DeliveryAttempt field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *DeliveryAttemptMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case deliveryattempt.FieldDeliveryID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDeliveryID(v)
+		return nil
+	case deliveryattempt.FieldStartedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStartedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown DeliveryAttempt field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *DeliveryAttemptMutation) AddedFields() []string {
+	var fields []string
+	if m.adddelivery_id != nil {
+		fields = append(fields, deliveryattempt.FieldDeliveryID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *DeliveryAttemptMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case deliveryattempt.FieldDeliveryID:
+		return m.AddedDeliveryID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *DeliveryAttemptMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case deliveryattempt.FieldDeliveryID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddDeliveryID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown DeliveryAttempt numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *DeliveryAttemptMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *DeliveryAttemptMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *DeliveryAttemptMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown DeliveryAttempt nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *DeliveryAttemptMutation) ResetField(name string) error {
+	switch name {
+	case deliveryattempt.FieldDeliveryID:
+		m.ResetDeliveryID()
+		return nil
+	case deliveryattempt.FieldStartedAt:
+		m.ResetStartedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown DeliveryAttempt field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *DeliveryAttemptMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *DeliveryAttemptMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *DeliveryAttemptMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *DeliveryAttemptMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *DeliveryAttemptMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *DeliveryAttemptMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *DeliveryAttemptMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown DeliveryAttempt unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *DeliveryAttemptMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown DeliveryAttempt edge %s", name)
 }
 
 // EscalationPolicyMutation represents an operation that mutates the EscalationPolicy nodes in the graph.

@@ -26,6 +26,8 @@ type Tx struct {
 	CoverRequest *CoverRequestClient
 	// Delivery is the client for interacting with the Delivery builders.
 	Delivery *DeliveryClient
+	// DeliveryAttempt is the client for interacting with the DeliveryAttempt builders.
+	DeliveryAttempt *DeliveryAttemptClient
 	// EscalationPolicy is the client for interacting with the EscalationPolicy builders.
 	EscalationPolicy *EscalationPolicyClient
 	// EscalationStep is the client for interacting with the EscalationStep builders.
@@ -197,6 +199,7 @@ func (tx *Tx) init() {
 	tx.ContactMethod = NewContactMethodClient(tx.config)
 	tx.CoverRequest = NewCoverRequestClient(tx.config)
 	tx.Delivery = NewDeliveryClient(tx.config)
+	tx.DeliveryAttempt = NewDeliveryAttemptClient(tx.config)
 	tx.EscalationPolicy = NewEscalationPolicyClient(tx.config)
 	tx.EscalationStep = NewEscalationStepClient(tx.config)
 	tx.Heartbeat = NewHeartbeatClient(tx.config)

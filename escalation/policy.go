@@ -131,6 +131,34 @@ func (p Policy) StopsOnAck(pos Position) bool {
 	return pos.Step < 0 || pos.Step >= len(p.Steps) || !p.Steps[pos.Step].KeepPaging
 }
 
+// Ahead is the first position at or after pos, due at due, whose step
+// pages: any step of an open alert, only KeepPaging steps of an
+// acknowledged one. A step passed over keeps its time (the steps after it
+// fire when they would have), it just pages nobody. ok is false when no
+// step ahead pages.
+func (p Policy) Ahead(pos Position, due time.Time, acked bool) (Position, time.Time, bool) {
+	for pos.Step >= 0 && pos.Step < len(p.Steps) {
+		if !acked || !p.StopsOnAck(pos) {
+			return pos, due, true
+		}
+		var ok bool
+		if pos, due, ok = p.Next(pos, due); !ok {
+			break
+		}
+	}
+	return Position{}, time.Time{}, false
+}
+
+// NextPaging is the step that pages after pos fired at firedAt: Next, then
+// Ahead.
+func (p Policy) NextPaging(pos Position, firedAt time.Time, acked bool) (Position, time.Time, bool) {
+	next, due, ok := p.Next(pos, firedAt)
+	if !ok {
+		return Position{}, time.Time{}, false
+	}
+	return p.Ahead(next, due, acked)
+}
+
 // RoundRobin picks the member whose turn it is, given the team's persisted
 // position, and returns the position for the next alert. Members are in a
 // stable order (by user id); a position past the end wraps.

@@ -58,6 +58,39 @@ func TestStopsOnAckUnlessTheStepKeepsPaging(t *testing.T) {
 	}
 }
 
+// An acknowledged alert walks on through the KeepPaging steps only, each
+// at the time it would have fired; an open one pages at every step.
+func TestAheadPassesOverStepsThatStopOnAck(t *testing.T) {
+	p := escalation.Policy{Steps: steps(5*time.Minute, 5*time.Minute, 5*time.Minute), Repeat: 1}
+	p.Steps[1].KeepPaging = true
+	for _, tc := range []struct {
+		name    string
+		pos     escalation.Position
+		acked   bool
+		want    escalation.Position
+		wantAt  time.Duration
+		wantNot bool
+	}{
+		{"open: the step itself", escalation.Position{0, 0}, false, escalation.Position{0, 0}, 0, false},
+		{"acked at a keep-paging step: it", escalation.Position{0, 1}, true, escalation.Position{0, 1}, 0, false},
+		{"acked before it: passes over step 0", escalation.Position{0, 0}, true, escalation.Position{0, 1}, 5 * time.Minute, false},
+		{"acked after it: the next round's", escalation.Position{0, 2}, true, escalation.Position{1, 1}, 10 * time.Minute, false},
+		{"acked in the last round after it: none", escalation.Position{1, 2}, true, escalation.Position{}, 0, true},
+		{"a position past the policy (edited): none", escalation.Position{0, 7}, false, escalation.Position{}, 0, true},
+	} {
+		pos, at, ok := p.Ahead(tc.pos, t0, tc.acked)
+		if ok == tc.wantNot || pos != tc.want || (ok && !at.Equal(t0.Add(tc.wantAt))) {
+			t.Errorf("%s: got %v at +%v (%v), want %v at +%v (%v)", tc.name, pos, at.Sub(t0), ok, tc.want, tc.wantAt, !tc.wantNot)
+		}
+	}
+	if pos, at, ok := p.NextPaging(escalation.Position{0, 1}, t0, true); !ok || pos != (escalation.Position{1, 1}) || !at.Equal(t0.Add(15*time.Minute)) {
+		t.Errorf("after the keep-paging step fired acked: got %v at +%v (%v), want round 1's step 1 at +15m", pos, at.Sub(t0), ok)
+	}
+	if pos, _, ok := p.NextPaging(escalation.Position{0, 1}, t0, false); !ok || pos != (escalation.Position{0, 2}) {
+		t.Errorf("open: got %v, want the very next step", pos)
+	}
+}
+
 func TestValidateNamesTheField(t *testing.T) {
 	ok := escalation.Policy{Steps: steps(time.Minute, 0)}
 	for _, tc := range []struct {

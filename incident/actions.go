@@ -38,7 +38,8 @@ func noteData(note string) map[string]any {
 
 func checkNote(note string) error { return tooLong("note", note, MaxNote) }
 
-// Acknowledge says someone is working on the alert: paging stops.
+// Acknowledge says someone is working on the alert: paging stops (but for
+// steps that page until the alert is closed).
 func (s *Alerts) Acknowledge(ctx context.Context, by Actor, id int, note string) (*ent.Alert, error) {
 	if err := checkNote(note); err != nil {
 		return nil, err
@@ -50,6 +51,7 @@ func (s *Alerts) Acknowledge(ctx context.Context, by Actor, id int, note string)
 		case alert.StatusACKED:
 			return nil, &StateError{AlertID: a.ID, Reason: "Alert is already acknowledged"}
 		}
+		was := a.EscalationDueAt
 		u := tx.Alert.UpdateOne(a).SetStatus(alert.StatusACKED).SetAcknowledgedAt(now).ClearSnoozedUntil().ClearEscalationDueAt()
 		if by.UserID != 0 {
 			u.SetAcknowledgedByID(by.UserID)
@@ -61,7 +63,7 @@ func (s *Alerts) Acknowledge(ctx context.Context, by Actor, id int, note string)
 		if err := record(ctx, tx, a, by, KindAcknowledged, now, noteData(note)); err != nil {
 			return nil, err
 		}
-		return a, s.Pager.Stop(ctx, tx, a)
+		return a, s.Pager.Acknowledged(ctx, tx, a, was)
 	})
 }
 
@@ -129,9 +131,10 @@ func (s *Alerts) Snooze(ctx context.Context, by Actor, id int, until time.Time, 
 		if a.Status == alert.StatusCLOSED {
 			return nil, &StateError{AlertID: a.ID, Reason: "Alert is already closed"}
 		}
-		// Paging of an open alert resumes when the snooze ends.
+		// Paging of an open alert — or of an acknowledged one that a step
+		// keeps paging until it is closed — resumes when the snooze ends.
 		u := tx.Alert.UpdateOne(a).SetSnoozedUntil(until)
-		if a.Status == alert.StatusOPEN && !a.InMaintenance {
+		if !a.InMaintenance && (a.Status == alert.StatusOPEN || a.EscalationDueAt != nil) {
 			u.SetEscalationDueAt(until)
 		} else {
 			u.ClearEscalationDueAt()
@@ -189,7 +192,9 @@ func (s *Alerts) Assign(ctx context.Context, by Actor, id, ownerID int, note str
 	})
 }
 
-// EscalateNow asks the paging engine to go to the next step at once.
+// EscalateNow asks the paging engine to go to the next step at once. An
+// acknowledged alert is open again (as PagerDuty's escalate re-triggers):
+// whoever acknowledged hands it on, and the next step's people must answer.
 func (s *Alerts) EscalateNow(ctx context.Context, by Actor, id int, note string) (*ent.Alert, error) {
 	if err := checkNote(note); err != nil {
 		return nil, err
@@ -198,11 +203,20 @@ func (s *Alerts) EscalateNow(ctx context.Context, by Actor, id int, note string)
 		if a.Status == alert.StatusCLOSED {
 			return nil, &StateError{AlertID: a.ID, Reason: "Alert is already closed"}
 		}
-		a, err := tx.Alert.UpdateOne(a).SetEscalationDueAt(now).Save(ctx)
+		data := noteData(note)
+		u := tx.Alert.UpdateOne(a).SetEscalationDueAt(now)
+		if a.Status == alert.StatusACKED {
+			u.SetStatus(alert.StatusOPEN).ClearAcknowledgedAt().ClearAcknowledgedByID()
+			if data == nil {
+				data = map[string]any{}
+			}
+			data["reopened"] = true
+		}
+		a, err := u.Save(ctx)
 		if err != nil {
 			return nil, err
 		}
-		if err := record(ctx, tx, a, by, KindEscalated, now, noteData(note)); err != nil {
+		if err := record(ctx, tx, a, by, KindEscalated, now, data); err != nil {
 			return nil, err
 		}
 		return a, s.Pager.EscalateNow(ctx, tx, a)

@@ -2,6 +2,7 @@ package incident
 
 import (
 	"context"
+	"time"
 
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/ent/contactmethod"
@@ -60,12 +61,32 @@ func (s *Alerts) RecordDeliveryOutcome(ctx context.Context, o DeliveryOutcome) (
 		if err != nil {
 			return err
 		}
-		return record(ctx, tx, a, SystemActor("Tocsin"), KindDeliveryStatus, s.Now(), map[string]any{
-			"delivery_id": d.ID, "user_id": d.UserID, "contact_method_id": d.ContactMethodID,
-			"status": string(status), "summary": summary,
-		})
+		data := map[string]any{"delivery_id": d.ID, "user_id": d.UserID, "contact_method_id": d.ContactMethodID,
+			"status": string(status), "summary": summary}
+		if !o.Delivered {
+			if err := NextPageAt(ctx, tx, d.AlertID, d.UserID, data); err != nil {
+				return err
+			}
+		}
+		return record(ctx, tx, a, SystemActor("Tocsin"), KindDeliveryStatus, s.Now(), data)
 	})
 	return out, err
+}
+
+// NextPageAt adds to a failed page's timeline data when the person's next
+// page for the alert is due ("next_at", RFC 3339; the timeline says "next
+// rule at 19:05"), if one is planned.
+func NextPageAt(ctx context.Context, tx *ent.Tx, alertID, userID int, data map[string]any) error {
+	next, err := tx.Delivery.Query().Where(delivery.AlertID(alertID), delivery.UserID(userID),
+		delivery.StatusEQ(delivery.StatusPLANNED)).Order(ent.Asc(delivery.FieldDueAt)).First(ctx)
+	if ent.IsNotFound(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	data["next_at"] = next.DueAt.UTC().Format(time.RFC3339)
+	return nil
 }
 
 // outcomeSummary is the timeline's line for an outcome.

@@ -13,7 +13,8 @@ import (
 // alert itself: escalation_due_at is set when an alert opens outside a
 // maintenance window (in the create statement), on unacknowledge and
 // escalate-now (now) and on snooze of an open alert (its end), and cleared
-// on acknowledge and close. The Pager acts on those changes: Start, Stop and
+// on acknowledge and close — an acknowledged alert's policy may set it
+// again (Acknowledged: a step that pages until the alert is closed). The Pager acts on those changes: Start, Stop and
 // EscalateNow run inside the transaction that made them (work that must wait
 // for the commit registers with tx.OnCommit); Opened runs after the commit
 // of a new alert that needs a person.
@@ -23,8 +24,12 @@ type Pager interface {
 	Opened(ctx context.Context, alertID int, due time.Time)
 	// Start resumes escalation of an alert that needs a person again.
 	Start(ctx context.Context, tx *ent.Tx, a *ent.Alert) error
-	// Stop ends escalation: the alert was acknowledged, snoozed or closed.
+	// Stop ends escalation: the alert was snoozed or closed.
 	Stop(ctx context.Context, tx *ent.Tx, a *ent.Alert) error
+	// Acknowledged ends escalation of an acknowledged alert, or keeps it
+	// going where the policy says so (steps that page until the alert is
+	// closed); was is the due time this package cleared.
+	Acknowledged(ctx context.Context, tx *ent.Tx, a *ent.Alert, was *time.Time) error
 	// EscalateNow skips to the next escalation step at once.
 	EscalateNow(ctx context.Context, tx *ent.Tx, a *ent.Alert) error
 }
@@ -42,6 +47,9 @@ func (PendingPager) Start(context.Context, *ent.Tx, *ent.Alert) error { return n
 
 // Stop has nothing to stop.
 func (PendingPager) Stop(context.Context, *ent.Tx, *ent.Alert) error { return nil }
+
+// Acknowledged has nothing to keep paging.
+func (PendingPager) Acknowledged(context.Context, *ent.Tx, *ent.Alert, *time.Time) error { return nil }
 
 // EscalateNow leaves the request pending.
 func (PendingPager) EscalateNow(context.Context, *ent.Tx, *ent.Alert) error { return nil }

@@ -47,6 +47,11 @@ func Message(p notify.Page) *messaging.Message {
 		"urgency":  string(p.Urgency),
 		"link":     p.Link,
 	}
+	if p.DeliveryKey != "" {
+		// The page's id, the same when it is sent again after a crash:
+		// the app shows a delivery once.
+		data["delivery"] = p.DeliveryKey
+	}
 	if p.ActionToken != "" {
 		acts := make([]string, len(notify.Actions))
 		for i, a := range notify.Actions {

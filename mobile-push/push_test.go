@@ -211,6 +211,7 @@ var page = notify.Page{
 	Urgency: notify.UrgencyHigh, Link: "https://tocsin.example.com/alerts/4294967337",
 	To: deviceToken, ToName: "Alice's Pixel",
 	ActionToken: "tok_abc", ActionURL: "https://tocsin.example.com/actions/tok_abc",
+	DeliveryKey: "tocsin-delivery-9031",
 }
 
 // wantMessage is the JSON FCM must receive for page with the given
@@ -223,7 +224,7 @@ func wantMessage(androidPriority, channel, notifPriority, apnsPriority string, s
 	  "data": {
 	    "type": "alert.page", "alert_id": "4294967337", "tiny_id": "42", "message": "Card payments failing",
 	    "priority": "P1", "service": "Payments API", "urgency": "` + string(page.Urgency) + `",
-	    "link": "https://tocsin.example.com/alerts/4294967337",
+	    "link": "https://tocsin.example.com/alerts/4294967337", "delivery": "tocsin-delivery-9031",
 	    "action_token": "tok_abc", "action_url": "https://tocsin.example.com/actions/tok_abc",
 	    "actions": "acknowledge,escalate,close"
 	  },

@@ -5,6 +5,7 @@ package notify
 import (
 	"context"
 	"fmt"
+	stdmail "net/mail"
 	"net/url"
 	"strconv"
 	"strings"
@@ -21,6 +22,10 @@ type Email struct {
 	HTML    string
 	// Urgent marks the message high importance (Importance, X-Priority).
 	Urgent bool
+	// IDKey, when set, makes the Message-ID <IDKey@sender's domain>: the same
+	// on every attempt, so a page sent again after a crash is one message
+	// to mail systems that drop a Message-ID they have (Gmail does).
+	IDKey string
 }
 
 // Mailer sends email over SMTP.
@@ -78,7 +83,11 @@ func (m *Mailer) Deliver(ctx context.Context, e Email) (messageID string, err er
 	}
 	msg.Subject(e.Subject)
 	msg.SetDate()
-	msg.SetMessageID()
+	if e.IDKey != "" {
+		msg.SetMessageIDWithValue(e.IDKey + "@" + m.domain())
+	} else {
+		msg.SetMessageID()
+	}
 	if e.Urgent {
 		msg.SetImportance(mail.ImportanceHigh)
 	}
@@ -94,6 +103,16 @@ func (m *Mailer) Deliver(ctx context.Context, e Email) (messageID string, err er
 		return "", fmt.Errorf("sending email to %s via %s: %w", e.To, m.host, err)
 	}
 	return strings.Trim(msg.GetMessageID(), "<>"), nil
+}
+
+// domain is the sender address's domain ("localhost" when it has none).
+func (m *Mailer) domain() string {
+	if a, err := stdmail.ParseAddress(m.from); err == nil {
+		if _, d, ok := strings.Cut(a.Address, "@"); ok && d != "" {
+			return d
+		}
+	}
+	return "localhost"
 }
 
 // AddressError is a recipient address that is not an email address.

@@ -47,7 +47,8 @@ func PageEmail(p Page) (Email, error) {
 	if err := pageHTML.Execute(&html, v); err != nil {
 		return Email{}, err
 	}
-	return Email{To: p.To, Subject: "[Tocsin] " + v.Title, Text: text.String(), HTML: html.String(), Urgent: p.Urgency == UrgencyHigh}, nil
+	return Email{To: p.To, Subject: "[Tocsin] " + v.Title, Text: text.String(), HTML: html.String(), Urgent: p.Urgency == UrgencyHigh,
+		IDKey: p.DeliveryKey}, nil
 }
 
 // Send emails the page. SMTP 5xx answers (unknown mailbox, refused

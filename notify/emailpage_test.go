@@ -68,6 +68,19 @@ func TestPageEmailHasTextHTMLAndExpiringActionLinks(t *testing.T) {
 	if len(m.To) != 1 || m.To[0] != "alice@example.com" {
 		t.Errorf("recipient: want alice@example.com, got %v", m.To)
 	}
+	// A page sent again (after a crash) is the same message to mail
+	// systems: its Message-ID comes from the delivery, not from chance.
+	p.DeliveryKey = "tocsin-delivery-9031"
+	for range 2 {
+		r2, err := (&notify.EmailPages{Mailer: mailer}).Send(context.Background(), p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h2, _ := parts(t, srv.Next(t, 5*time.Second).Data)
+		if want := "<tocsin-delivery-9031@test.local>"; h2.Get("Message-Id") != want || "<"+r2.ProviderID+">" != want {
+			t.Errorf("Message-ID of a delivery: want %s, got header %q, receipt %q", want, h2.Get("Message-Id"), r2.ProviderID)
+		}
+	}
 	h, body := parts(t, m.Data)
 	for k, want := range map[string]string{
 		"Subject":    "[Tocsin] P1 #42 Card payments failing (Payments API)",

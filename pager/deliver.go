@@ -15,6 +15,7 @@ import (
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/contactmethod"
 	"github.com/tocsin/tocsin/ent/delivery"
+	"github.com/tocsin/tocsin/ent/deliveryattempt"
 	"github.com/tocsin/tocsin/ent/timelineevent"
 	"github.com/tocsin/tocsin/escalation"
 	"github.com/tocsin/tocsin/incident"
@@ -38,7 +39,8 @@ var errRetry = errors.New("temporary delivery failure")
 
 // Deliver sends one planned page, at its due time, at most once: inside one
 // transaction it locks the delivery (still PLANNED?) and the alert (still
-// open and unacknowledged?), hands the page to the channel, and records the
+// open and unacknowledged? — a keep-paging step's page goes to an
+// acknowledged alert too), hands the page to the channel, and records the
 // outcome. An acknowledge waits for a send in flight and is never followed
 // by a page. A temporary failure leaves the page PLANNED and returns an
 // error so the task is retried; a permanent one is recorded and final.
@@ -82,7 +84,7 @@ func (e *Engine) deliver(ctx context.Context, tx *ent.Tx, id int) (sendErr, err 
 	switch {
 	case a.Status == alert.StatusCLOSED:
 		return nil, skip(ctx, tx, d, "the alert was closed")
-	case a.Status == alert.StatusACKED:
+	case a.Status == alert.StatusACKED && !d.UntilClosed:
 		return nil, skip(ctx, tx, d, "the alert was acknowledged")
 	case a.SnoozedUntil != nil && a.SnoozedUntil.After(now):
 		return nil, skip(ctx, tx, d, "the alert is snoozed")
@@ -106,9 +108,10 @@ func (e *Engine) deliver(ctx context.Context, tx *ent.Tx, id int) (sendErr, err 
 	if err != nil {
 		return nil, err
 	}
-	sctx, cancel := context.WithTimeout(ctx, e.sendTimeout())
-	receipt, err := ch.Send(sctx, page)
-	cancel()
+	receipt, found, err := e.send(ctx, tx, d, ch, page)
+	if errors.Is(err, errLookup) {
+		return err, nil // ask the provider again later; nothing sent
+	}
 	if err != nil {
 		permanent := notify.IsPermanent(err) || mobilepush.IsUnregistered(err)
 		if mobilepush.IsUnregistered(err) {
@@ -124,14 +127,68 @@ func (e *Engine) deliver(ctx context.Context, tx *ent.Tx, id int) (sendErr, err 
 		}
 		return nil, e.failed(ctx, tx, d, a, cm, err, true)
 	}
+	return nil, e.sent(ctx, tx, d, a, cm, ch, receipt, now, found)
+}
+
+// sent records a page the provider took; found says it was found at the
+// provider after an attempt whose outcome was lost.
+func (e *Engine) sent(ctx context.Context, tx *ent.Tx, d *ent.Delivery, a *ent.Alert, cm *ent.ContactMethod, ch notify.Channel,
+	receipt notify.Receipt, now time.Time, found bool) error {
 	if err := tx.Delivery.UpdateOne(d).SetStatus(delivery.StatusSENT).AddAttempts(1).SetSentAt(now).
 		SetProviderID(cut(receipt.ProviderID)).SetDetail(cut(receipt.Summary)).Exec(ctx); err != nil {
-		return nil, err
+		return err
 	}
-	return nil, tx.TimelineEvent.Create().SetAlertID(a.ID).SetKind(incident.KindPageSent).
+	if _, err := tx.DeliveryAttempt.Delete().Where(deliveryattempt.DeliveryID(d.ID)).Exec(ctx); err != nil {
+		return err
+	}
+	data := map[string]any{"summary": receipt.Summary, "channel": ch.Name(), "user": cm.Edges.User.Name,
+		"round": d.Round, "step": d.Step}
+	if found {
+		data["found_after_restart"] = true
+	}
+	return tx.TimelineEvent.Create().SetAlertID(a.ID).SetKind(incident.KindPageSent).
 		SetActorType(timelineevent.ActorTypeSYSTEM).SetActorName("Tocsin").SetCreatedAt(now).
-		SetData(map[string]any{"summary": receipt.Summary, "channel": ch.Name(), "user": cm.Edges.User.Name,
-			"round": d.Round, "step": d.Step}).Exec(ctx)
+		SetData(data).Exec(ctx)
+}
+
+// errLookup: the provider could not say whether an earlier attempt reached
+// it; the page waits rather than risk paging twice.
+var errLookup = errors.New("asking the provider about an earlier attempt")
+
+// send hands the page to the channel. For a channel that can be asked what
+// it received (notify.Finder: SMS, voice), an earlier attempt of this
+// delivery that ended without an outcome is looked up first — found, that
+// is the receipt (found true) and nothing is sent — and this attempt is
+// marked, committed on its own, before the provider is called.
+func (e *Engine) send(ctx context.Context, tx *ent.Tx, d *ent.Delivery, ch notify.Channel, page notify.Page) (notify.Receipt, bool, error) {
+	sctx, cancel := context.WithTimeout(ctx, e.sendTimeout())
+	defer cancel()
+	finder, ok := ch.(notify.Finder)
+	if !ok {
+		r, err := ch.Send(sctx, page)
+		return r, false, err
+	}
+	earlier, err := tx.DeliveryAttempt.Query().Where(deliveryattempt.DeliveryID(d.ID)).All(ctx)
+	if err != nil {
+		return notify.Receipt{}, false, err
+	}
+	for _, at := range earlier {
+		r, found, err := finder.Find(sctx, page, at.StartedAt.Add(-5*time.Second), at.StartedAt.Add(e.sendTimeout()+5*time.Second))
+		switch {
+		case err != nil && !notify.IsPermanent(err):
+			return notify.Receipt{}, false, fmt.Errorf("%w: %v", errLookup, err)
+		case err == nil && found:
+			return r, true, nil
+		}
+		// Not there, or a provider that cannot list (permanent): send.
+	}
+	// Not through tx: this must be committed before the provider sees the
+	// page, whatever becomes of tx.
+	if err := e.Client.DeliveryAttempt.Create().SetDeliveryID(d.ID).SetStartedAt(e.Now()).Exec(viewer.System(context.WithoutCancel(ctx))); err != nil {
+		return notify.Receipt{}, false, err
+	}
+	r, err := ch.Send(sctx, page)
+	return r, false, err
 }
 
 // page builds what the channel sends, with an action token when signing is on.
@@ -160,14 +217,24 @@ func (e *Engine) failed(ctx context.Context, tx *ent.Tx, d *ent.Delivery, a *ent
 	if err := tx.Delivery.UpdateOne(d).SetStatus(delivery.StatusFAILED).AddAttempts(1).SetDetail(cut(cause.Error())).Exec(ctx); err != nil {
 		return err
 	}
+	if _, err := tx.DeliveryAttempt.Delete().Where(deliveryattempt.DeliveryID(d.ID)).Exec(ctx); err != nil {
+		return err
+	}
+	data := map[string]any{"channel": contact.ChannelName(cm.Kind), "user": cm.Edges.User.Name, "reason": cut(cause.Error()),
+		"permanent": permanent, "round": d.Round, "step": d.Step}
+	if err := incident.NextPageAt(ctx, tx, a.ID, d.UserID, data); err != nil {
+		return err
+	}
 	return tx.TimelineEvent.Create().SetAlertID(a.ID).SetKind(incident.KindPageFailed).
 		SetActorType(timelineevent.ActorTypeSYSTEM).SetActorName("Tocsin").SetCreatedAt(e.Now()).
-		SetData(map[string]any{"channel": contact.ChannelName(cm.Kind), "user": cm.Edges.User.Name, "reason": cut(cause.Error()),
-			"permanent": permanent, "round": d.Round, "step": d.Step}).Exec(ctx)
+		SetData(data).Exec(ctx)
 }
 
 // skip records a page that is no longer wanted.
 func skip(ctx context.Context, tx *ent.Tx, d *ent.Delivery, why string) error {
+	if _, err := tx.DeliveryAttempt.Delete().Where(deliveryattempt.DeliveryID(d.ID)).Exec(ctx); err != nil {
+		return err
+	}
 	return tx.Delivery.UpdateOne(d).SetStatus(delivery.StatusSKIPPED).SetDetail(why).Exec(ctx)
 }
 

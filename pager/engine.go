@@ -28,6 +28,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/tocsin/tocsin/ent"
+	"github.com/tocsin/tocsin/escalation"
 	"github.com/tocsin/tocsin/notify"
 	"github.com/tocsin/tocsin/notify/actiontoken"
 	"github.com/tocsin/tocsin/schedule"
@@ -94,10 +95,11 @@ func (e *Engine) Opened(ctx context.Context, alertID int, due time.Time) {
 
 // Start restarts the policy from its first step (an alert unacknowledged:
 // incident has set it due now), in a round of its own: the pages of a
-// round are keyed by it, so the first step pages again. Later rounds still
-// count toward the policy's repeats.
+// round are keyed by it, so the first step pages again. The policy's
+// repeats count from that round: the alert gets the whole policy again.
 func (e *Engine) Start(ctx context.Context, tx *ent.Tx, a *ent.Alert) error {
-	if err := tx.Alert.UpdateOne(a).SetEscalationRound(a.EscalationRound + 1).SetEscalationStep(0).Exec(ctx); err != nil {
+	round := a.EscalationRound + 1
+	if err := tx.Alert.UpdateOne(a).SetEscalationRound(round).SetEscalationFirstRound(round).SetEscalationStep(0).Exec(ctx); err != nil {
 		return err
 	}
 	e.armAfter(tx, a.ID)
@@ -107,6 +109,35 @@ func (e *Engine) Start(ctx context.Context, tx *ent.Tx, a *ent.Alert) error {
 // Stop needs no work: incident cleared (or, for a snooze, moved) the due
 // time, and the queued task will find that. A snooze is re-armed for its end.
 func (e *Engine) Stop(_ context.Context, tx *ent.Tx, a *ent.Alert) error {
+	e.armAfter(tx, a.ID)
+	return nil
+}
+
+// Acknowledged keeps paging an acknowledged alert when its policy has a
+// KeepPaging step ahead: incident cleared the due time; this sets it to
+// that step's, as if the steps passed over had fired (was is the due time
+// before the acknowledge). Without such a step, paging has stopped.
+func (e *Engine) Acknowledged(ctx context.Context, tx *ent.Tx, a *ent.Alert, was *time.Time) error {
+	if was == nil {
+		return nil
+	}
+	svc, err := tx.Service.Get(viewer.System(ctx), a.ServiceID)
+	if err != nil {
+		return err
+	}
+	policy, err := e.policyOf(viewer.System(ctx), tx, svc)
+	if err != nil {
+		return err
+	}
+	pos, due, ok := policy.Ahead(relative(a, escalation.Position{Round: a.EscalationRound, Step: a.EscalationStep}), *was, true)
+	if !ok {
+		return nil
+	}
+	pos.Round += a.EscalationFirstRound
+	if err := tx.Alert.UpdateOne(a).SetEscalationRound(pos.Round).SetEscalationStep(pos.Step).SetEscalationDueAt(due).
+		Exec(viewer.System(ctx)); err != nil {
+		return err
+	}
 	e.armAfter(tx, a.ID)
 	return nil
 }

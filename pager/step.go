@@ -85,15 +85,18 @@ func (e *Engine) fire(ctx context.Context, tx *ent.Tx, alertID int, pos escalati
 	if err != nil {
 		return nil, err
 	}
-	if a.Status != alert.StatusOPEN || a.EscalationDueAt == nil || a.EscalationRound != pos.Round || a.EscalationStep != pos.Step ||
+	if a.Status == alert.StatusCLOSED || a.EscalationDueAt == nil || a.EscalationRound != pos.Round || a.EscalationStep != pos.Step ||
 		a.EscalationDueAt.Sub(due).Abs() >= time.Millisecond {
-		return nil, nil // acknowledged, closed, snoozed, or moved on since the task was queued
+		return nil, nil // closed, acknowledged or snoozed (due cleared or moved), or moved on since the task was queued
 	}
+	acked := a.Status == alert.StatusACKED
 	policy, err := e.policyOf(ctx, tx, a.Edges.Service)
 	if err != nil {
 		return nil, err
 	}
-	if pos.Step >= len(policy.Steps) {
+	if pos.Step >= len(policy.Steps) || (acked && policy.StopsOnAck(pos)) {
+		// The policy was edited under the alert (shorter, or this step
+		// no longer keeps paging an acknowledged alert).
 		return nil, tx.Alert.UpdateOne(a).ClearEscalationDueAt().Exec(ctx)
 	}
 	now := e.Now()
@@ -103,11 +106,14 @@ func (e *Engine) fire(ctx context.Context, tx *ent.Tx, alertID int, pos escalati
 		return nil, err
 	}
 	urgency := escalation.UrgencyOf(string(a.Priority), string(a.Edges.Service.HighUrgencyUpTo))
-	planned, unreachable, err := e.plan(ctx, tx, a, pos, users, webhooks, urgency, due)
+	planned, unreachable, err := e.plan(ctx, tx, a, pos, users, webhooks, urgency, due, step.KeepPaging)
 	if err != nil {
 		return nil, err
 	}
 	data := map[string]any{"round": pos.Round, "step": pos.Step, "urgency": string(urgency), "pages": len(planned)}
+	if step.KeepPaging {
+		data["keep_paging"] = true
+	}
 	names := make([]string, 0, len(users))
 	for _, u := range users {
 		names = append(names, u.Name)
@@ -117,7 +123,8 @@ func (e *Engine) fire(ctx context.Context, tx *ent.Tx, alertID int, pos escalati
 		data["unreachable"] = unreachable
 	}
 	upd := tx.Alert.UpdateOne(a)
-	if next, at, ok := policy.Next(pos, due); ok {
+	if next, at, ok := policy.NextPaging(relative(a, pos), due, acked); ok {
+		next.Round += a.EscalationFirstRound
 		upd.SetEscalationRound(next.Round).SetEscalationStep(next.Step).SetEscalationDueAt(at)
 		data["next_at"] = at.UTC().Format(time.RFC3339)
 		*queue = &stepTask{Alert: a.ID, Round: next.Round, Step: next.Step, Due: micros(at)}
@@ -132,6 +139,13 @@ func (e *Engine) fire(ctx context.Context, tx *ent.Tx, alertID int, pos escalati
 		return nil, err
 	}
 	return planned, nil
+}
+
+// relative is pos counted from the round the policy last started in: the
+// policy's repeats count from there (an unacknowledge restarts it in a new
+// round, and pages are keyed by the absolute round).
+func relative(a *ent.Alert, pos escalation.Position) escalation.Position {
+	return escalation.Position{Round: pos.Round - a.EscalationFirstRound, Step: pos.Step}
 }
 
 // fallbackDelay is the delay of the one-step policy of a service without
@@ -257,11 +271,12 @@ func (e *Engine) targets(ctx context.Context, tx *ent.Client, ts []escalation.Ta
 
 // plan writes the deliveries of one step: each person's pages by their
 // rules for the urgency (low urgency waits out quiet hours), and one page
-// per webhook target at once. Rows that exist already (the step ran
+// per webhook target at once; untilClosed pages (a KeepPaging step's) are
+// sent after an acknowledge too. Rows that exist already (the step ran
 // before and rolled back nothing) are kept. It returns the planned rows
 // and the names of people it could not reach.
 func (e *Engine) plan(ctx context.Context, tx *ent.Tx, a *ent.Alert, pos escalation.Position, users []*ent.User,
-	webhooks []*ent.ContactMethod, u escalation.Urgency, firedAt time.Time) ([]*ent.Delivery, []string, error) {
+	webhooks []*ent.ContactMethod, u escalation.Urgency, firedAt time.Time, untilClosed bool) ([]*ent.Delivery, []string, error) {
 	var pages []escalation.Page
 	var unreachable []string
 	for _, usr := range users {
@@ -288,7 +303,7 @@ func (e *Engine) plan(ctx context.Context, tx *ent.Tx, a *ent.Alert, pos escalat
 	bulk := make([]*ent.DeliveryCreate, 0, len(pages))
 	for _, p := range pages {
 		bulk = append(bulk, tx.Delivery.Create().SetAlertID(a.ID).SetUserID(p.UserID).SetContactMethodID(p.MethodID).
-			SetRound(pos.Round).SetStep(pos.Step).SetDueAt(p.At))
+			SetRound(pos.Round).SetStep(pos.Step).SetDueAt(p.At).SetUntilClosed(untilClosed))
 	}
 	err := tx.Delivery.CreateBulk(bulk...).OnConflict(
 		entsql.ConflictColumns(delivery.FieldAlertID, delivery.FieldRound, delivery.FieldStep, delivery.FieldContactMethodID),

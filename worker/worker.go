@@ -42,40 +42,54 @@ type Deps struct {
 	DB    *sql.DB
 }
 
-// Options tune the Asynq server.
+// Options tune the Asynq servers.
 type Options struct {
-	Concurrency              int
-	Queues                   map[string]int
+	// Concurrency and Queues are the general tasks' (emails,
+	// announcements); the paging queue (pager.Queue) is not among them.
+	Concurrency int
+	Queues      map[string]int
+	// PagingConcurrency is the paging queue's own slots (default 1000).
+	// Asynq keeps due times in whole seconds, so a step or page is handed
+	// over up to a second early and waits for its due time in its slot:
+	// with few slots, sleeping timers would hold up the first page of a
+	// new alert (measured: 20 shared slots made timers 3 s late at 100
+	// alerts/s). A waiting task costs a goroutine, nothing more.
+	PagingConcurrency        int
 	TaskCheckInterval        time.Duration
 	DelayedTaskCheckInterval time.Duration
 }
 
 // Worker processes tasks.
 type Worker struct {
-	deps Deps
-	srv  *asynq.Server
-	mux  *asynq.ServeMux
+	deps   Deps
+	srv    *asynq.Server
+	mux    *asynq.ServeMux
+	paging *asynq.Server // nil without a Pager
+	pmux   *asynq.ServeMux
 }
 
 // New builds a worker on an existing Redis connection.
 func New(rdb redis.UniversalClient, o Options, d Deps) *Worker {
-	w := &Worker{deps: d, mux: asynq.NewServeMux()}
-	w.srv = asynq.NewServerFromRedisClient(rdb, asynq.Config{
-		Concurrency:              o.Concurrency,
-		Queues:                   o.Queues,
-		TaskCheckInterval:        o.TaskCheckInterval,
-		DelayedTaskCheckInterval: o.DelayedTaskCheckInterval,
-		ShutdownTimeout:          15 * time.Second,
-		Logger:                   slogAdapter{},
-		ErrorHandler: asynq.ErrorHandlerFunc(func(ctx context.Context, t *asynq.Task, err error) {
-			slog.WarnContext(ctx, "task failed", "type", t.Type(), "err", err)
-		}),
-	})
+	w := &Worker{deps: d, mux: asynq.NewServeMux(), pmux: asynq.NewServeMux()}
+	queues := map[string]int{}
+	for q, n := range o.Queues {
+		if q != pager.Queue {
+			queues[q] = n
+		}
+	}
+	w.srv = asynq.NewServerFromRedisClient(rdb, w.config(o, o.Concurrency, queues))
 	w.mux.HandleFunc(TypeUserInvite, w.handleInvite)
 	w.mux.HandleFunc(TypeCoverAnnounce, w.handleCoverAnnounce)
 	if d.Pager != nil {
-		w.mux.HandleFunc(pager.TypeStep, untilDatabaseBack(d.DB, d.Pager.HandleStep))
-		w.mux.HandleFunc(pager.TypeNotify, untilDatabaseBack(d.DB, d.Pager.HandleNotify))
+		n := o.PagingConcurrency
+		if n <= 0 {
+			n = 1000
+		}
+		c := w.config(o, n, map[string]int{pager.Queue: 1})
+		c.RetryDelayFunc = pagingRetryDelay
+		w.paging = asynq.NewServerFromRedisClient(rdb, c)
+		w.pmux.HandleFunc(pager.TypeStep, untilDatabaseBack(d.DB, d.Pager.HandleStep))
+		w.pmux.HandleFunc(pager.TypeNotify, untilDatabaseBack(d.DB, d.Pager.HandleNotify))
 	}
 	return w
 }
@@ -84,6 +98,12 @@ func New(rdb redis.UniversalClient, o Options, d Deps) *Worker {
 func (w *Worker) Run(ctx context.Context) error {
 	if err := w.srv.Start(w.mux); err != nil {
 		return fmt.Errorf("starting the worker: %w", err)
+	}
+	if w.paging != nil {
+		if err := w.paging.Start(w.pmux); err != nil {
+			w.srv.Shutdown()
+			return fmt.Errorf("starting the paging worker: %w", err)
+		}
 	}
 	slog.Info("worker started")
 	if w.deps.Heartbeats != nil {
@@ -98,8 +118,34 @@ func (w *Worker) Run(ctx context.Context) error {
 	}
 	<-ctx.Done()
 	slog.Info("worker shutting down")
+	if w.paging != nil {
+		w.paging.Shutdown()
+	}
 	w.srv.Shutdown()
 	return nil
+}
+
+func (w *Worker) config(o Options, concurrency int, queues map[string]int) asynq.Config {
+	return asynq.Config{
+		Concurrency:              concurrency,
+		Queues:                   queues,
+		TaskCheckInterval:        o.TaskCheckInterval,
+		DelayedTaskCheckInterval: o.DelayedTaskCheckInterval,
+		ShutdownTimeout:          15 * time.Second,
+		Logger:                   slogAdapter{},
+		ErrorHandler: asynq.ErrorHandlerFunc(func(ctx context.Context, t *asynq.Task, err error) {
+			slog.WarnContext(ctx, "task failed", "type", t.Type(), "err", err)
+		}),
+	}
+}
+
+// pagingRetryDelay retries a step or page soon: 1 s, 2 s, 4 s … up to 30 s
+// (Asynq's default waits 15 s and more from the first retry — a page held
+// up by a PostgreSQL restart would be that late). Asynq's timers are whole
+// seconds, so a shorter delay would not be kept.
+func pagingRetryDelay(n int, _ error, _ *asynq.Task) time.Duration {
+	d := time.Second << min(n, 5)
+	return min(d, 30*time.Second)
 }
 
 // slogAdapter sends Asynq's logs to slog.

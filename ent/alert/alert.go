@@ -70,6 +70,8 @@ const (
 	FieldRequestID = "request_id"
 	// FieldEscalationRound holds the string denoting the escalation_round field in the database.
 	FieldEscalationRound = "escalation_round"
+	// FieldEscalationFirstRound holds the string denoting the escalation_first_round field in the database.
+	FieldEscalationFirstRound = "escalation_first_round"
 	// FieldEscalationStep holds the string denoting the escalation_step field in the database.
 	FieldEscalationStep = "escalation_step"
 	// FieldInMaintenance holds the string denoting the in_maintenance field in the database.
@@ -174,6 +176,7 @@ var Columns = []string{
 	FieldEscalationDueAt,
 	FieldRequestID,
 	FieldEscalationRound,
+	FieldEscalationFirstRound,
 	FieldEscalationStep,
 	FieldInMaintenance,
 	FieldActions,
@@ -234,6 +237,8 @@ var (
 	DefaultLastOccurredAt func() time.Time
 	// DefaultEscalationRound holds the default value on creation for the "escalation_round" field.
 	DefaultEscalationRound int
+	// DefaultEscalationFirstRound holds the default value on creation for the "escalation_first_round" field.
+	DefaultEscalationFirstRound int
 	// DefaultEscalationStep holds the default value on creation for the "escalation_step" field.
 	DefaultEscalationStep int
 	// DefaultInMaintenance holds the default value on creation for the "in_maintenance" field.
@@ -426,6 +431,11 @@ func ByRequestID(opts ...sql.OrderTermOption) OrderOption {
 // ByEscalationRound orders the results by the escalation_round field.
 func ByEscalationRound(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldEscalationRound, opts...).ToFunc()
+}
+
+// ByEscalationFirstRound orders the results by the escalation_first_round field.
+func ByEscalationFirstRound(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldEscalationFirstRound, opts...).ToFunc()
 }
 
 // ByEscalationStep orders the results by the escalation_step field.

@@ -165,6 +165,11 @@ func EscalationRound(v int) predicate.Alert {
 	return predicate.Alert(sql.FieldEQ(FieldEscalationRound, v))
 }
 
+// EscalationFirstRound applies equality check predicate on the "escalation_first_round" field. It's identical to EscalationFirstRoundEQ.
+func EscalationFirstRound(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldEQ(FieldEscalationFirstRound, v))
+}
+
 // EscalationStep applies equality check predicate on the "escalation_step" field. It's identical to EscalationStepEQ.
 func EscalationStep(v int) predicate.Alert {
 	return predicate.Alert(sql.FieldEQ(FieldEscalationStep, v))
@@ -1243,6 +1248,46 @@ func EscalationRoundLT(v int) predicate.Alert {
 // EscalationRoundLTE applies the LTE predicate on the "escalation_round" field.
 func EscalationRoundLTE(v int) predicate.Alert {
 	return predicate.Alert(sql.FieldLTE(FieldEscalationRound, v))
+}
+
+// EscalationFirstRoundEQ applies the EQ predicate on the "escalation_first_round" field.
+func EscalationFirstRoundEQ(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldEQ(FieldEscalationFirstRound, v))
+}
+
+// EscalationFirstRoundNEQ applies the NEQ predicate on the "escalation_first_round" field.
+func EscalationFirstRoundNEQ(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldNEQ(FieldEscalationFirstRound, v))
+}
+
+// EscalationFirstRoundIn applies the In predicate on the "escalation_first_round" field.
+func EscalationFirstRoundIn(vs ...int) predicate.Alert {
+	return predicate.Alert(sql.FieldIn(FieldEscalationFirstRound, vs...))
+}
+
+// EscalationFirstRoundNotIn applies the NotIn predicate on the "escalation_first_round" field.
+func EscalationFirstRoundNotIn(vs ...int) predicate.Alert {
+	return predicate.Alert(sql.FieldNotIn(FieldEscalationFirstRound, vs...))
+}
+
+// EscalationFirstRoundGT applies the GT predicate on the "escalation_first_round" field.
+func EscalationFirstRoundGT(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldGT(FieldEscalationFirstRound, v))
+}
+
+// EscalationFirstRoundGTE applies the GTE predicate on the "escalation_first_round" field.
+func EscalationFirstRoundGTE(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldGTE(FieldEscalationFirstRound, v))
+}
+
+// EscalationFirstRoundLT applies the LT predicate on the "escalation_first_round" field.
+func EscalationFirstRoundLT(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldLT(FieldEscalationFirstRound, v))
+}
+
+// EscalationFirstRoundLTE applies the LTE predicate on the "escalation_first_round" field.
+func EscalationFirstRoundLTE(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldLTE(FieldEscalationFirstRound, v))
 }
 
 // EscalationStepEQ applies the EQ predicate on the "escalation_step" field.

@@ -30,6 +30,8 @@ const (
 	FieldStep = "step"
 	// FieldDueAt holds the string denoting the due_at field in the database.
 	FieldDueAt = "due_at"
+	// FieldUntilClosed holds the string denoting the until_closed field in the database.
+	FieldUntilClosed = "until_closed"
 	// FieldStatus holds the string denoting the status field in the database.
 	FieldStatus = "status"
 	// FieldAttempts holds the string denoting the attempts field in the database.
@@ -82,6 +84,7 @@ var Columns = []string{
 	FieldRound,
 	FieldStep,
 	FieldDueAt,
+	FieldUntilClosed,
 	FieldStatus,
 	FieldAttempts,
 	FieldProviderID,
@@ -108,6 +111,8 @@ func ValidColumn(column string) bool {
 var (
 	Hooks  [1]ent.Hook
 	Policy ent.Policy
+	// DefaultUntilClosed holds the default value on creation for the "until_closed" field.
+	DefaultUntilClosed bool
 	// DefaultAttempts holds the default value on creation for the "attempts" field.
 	DefaultAttempts int
 	// DefaultProviderID holds the default value on creation for the "provider_id" field.
@@ -187,6 +192,11 @@ func ByStep(opts ...sql.OrderTermOption) OrderOption {
 // ByDueAt orders the results by the due_at field.
 func ByDueAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldDueAt, opts...).ToFunc()
+}
+
+// ByUntilClosed orders the results by the until_closed field.
+func ByUntilClosed(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldUntilClosed, opts...).ToFunc()
 }
 
 // ByStatus orders the results by the status field.

@@ -85,6 +85,11 @@ func DueAt(v time.Time) predicate.Delivery {
 	return predicate.Delivery(sql.FieldEQ(FieldDueAt, v))
 }
 
+// UntilClosed applies equality check predicate on the "until_closed" field. It's identical to UntilClosedEQ.
+func UntilClosed(v bool) predicate.Delivery {
+	return predicate.Delivery(sql.FieldEQ(FieldUntilClosed, v))
+}
+
 // Attempts applies equality check predicate on the "attempts" field. It's identical to AttemptsEQ.
 func Attempts(v int) predicate.Delivery {
 	return predicate.Delivery(sql.FieldEQ(FieldAttempts, v))
@@ -288,6 +293,16 @@ func DueAtLT(v time.Time) predicate.Delivery {
 // DueAtLTE applies the LTE predicate on the "due_at" field.
 func DueAtLTE(v time.Time) predicate.Delivery {
 	return predicate.Delivery(sql.FieldLTE(FieldDueAt, v))
+}
+
+// UntilClosedEQ applies the EQ predicate on the "until_closed" field.
+func UntilClosedEQ(v bool) predicate.Delivery {
+	return predicate.Delivery(sql.FieldEQ(FieldUntilClosed, v))
+}
+
+// UntilClosedNEQ applies the NEQ predicate on the "until_closed" field.
+func UntilClosedNEQ(v bool) predicate.Delivery {
+	return predicate.Delivery(sql.FieldNEQ(FieldUntilClosed, v))
 }
 
 // StatusEQ applies the EQ predicate on the "status" field.

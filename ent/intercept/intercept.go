@@ -14,6 +14,7 @@ import (
 	"github.com/tocsin/tocsin/ent/contactmethod"
 	"github.com/tocsin/tocsin/ent/coverrequest"
 	"github.com/tocsin/tocsin/ent/delivery"
+	"github.com/tocsin/tocsin/ent/deliveryattempt"
 	"github.com/tocsin/tocsin/ent/escalationpolicy"
 	"github.com/tocsin/tocsin/ent/escalationstep"
 	"github.com/tocsin/tocsin/ent/heartbeat"
@@ -250,6 +251,33 @@ func (f TraverseDelivery) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.DeliveryQuery", q)
+}
+
+// The DeliveryAttemptFunc type is an adapter to allow the use of ordinary function as a Querier.
+type DeliveryAttemptFunc func(context.Context, *ent.DeliveryAttemptQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f DeliveryAttemptFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.DeliveryAttemptQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.DeliveryAttemptQuery", q)
+}
+
+// The TraverseDeliveryAttempt type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseDeliveryAttempt func(context.Context, *ent.DeliveryAttemptQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseDeliveryAttempt) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseDeliveryAttempt) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.DeliveryAttemptQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.DeliveryAttemptQuery", q)
 }
 
 // The EscalationPolicyFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -726,6 +754,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.CoverRequestQuery, predicate.CoverRequest, coverrequest.OrderOption]{typ: ent.TypeCoverRequest, tq: q}, nil
 	case *ent.DeliveryQuery:
 		return &query[*ent.DeliveryQuery, predicate.Delivery, delivery.OrderOption]{typ: ent.TypeDelivery, tq: q}, nil
+	case *ent.DeliveryAttemptQuery:
+		return &query[*ent.DeliveryAttemptQuery, predicate.DeliveryAttempt, deliveryattempt.OrderOption]{typ: ent.TypeDeliveryAttempt, tq: q}, nil
 	case *ent.EscalationPolicyQuery:
 		return &query[*ent.EscalationPolicyQuery, predicate.EscalationPolicy, escalationpolicy.OrderOption]{typ: ent.TypeEscalationPolicy, tq: q}, nil
 	case *ent.EscalationStepQuery:

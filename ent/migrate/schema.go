@@ -67,6 +67,7 @@ var (
 		{Name: "escalation_due_at", Type: field.TypeTime, Nullable: true},
 		{Name: "request_id", Type: field.TypeString, Nullable: true},
 		{Name: "escalation_round", Type: field.TypeInt, Default: 0},
+		{Name: "escalation_first_round", Type: field.TypeInt, Default: 0},
 		{Name: "escalation_step", Type: field.TypeInt, Default: 0},
 		{Name: "in_maintenance", Type: field.TypeBool, Default: false},
 		{Name: "actions", Type: field.TypeJSON, Default: "[]"},
@@ -85,31 +86,31 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "alerts_users_acknowledged_by",
-				Columns:    []*schema.Column{AlertsColumns[26]},
-				RefColumns: []*schema.Column{UsersColumns[0]},
-				OnDelete:   schema.SetNull,
-			},
-			{
-				Symbol:     "alerts_users_closed_by",
 				Columns:    []*schema.Column{AlertsColumns[27]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
-				Symbol:     "alerts_users_owner",
+				Symbol:     "alerts_users_closed_by",
 				Columns:    []*schema.Column{AlertsColumns[28]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
-				Symbol:     "alerts_incidents_alerts",
+				Symbol:     "alerts_users_owner",
 				Columns:    []*schema.Column{AlertsColumns[29]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "alerts_incidents_alerts",
+				Columns:    []*schema.Column{AlertsColumns[30]},
 				RefColumns: []*schema.Column{IncidentsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "alerts_services_alerts",
-				Columns:    []*schema.Column{AlertsColumns[30]},
+				Columns:    []*schema.Column{AlertsColumns[31]},
 				RefColumns: []*schema.Column{ServicesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -118,7 +119,7 @@ var (
 			{
 				Name:    "alert_service_id_alias",
 				Unique:  true,
-				Columns: []*schema.Column{AlertsColumns[30], AlertsColumns[3]},
+				Columns: []*schema.Column{AlertsColumns[31], AlertsColumns[3]},
 				Annotation: &entsql.IndexAnnotation{
 					Where: "((status)::text <> 'CLOSED'::text)",
 				},
@@ -289,6 +290,7 @@ var (
 		{Name: "round", Type: field.TypeInt},
 		{Name: "step", Type: field.TypeInt},
 		{Name: "due_at", Type: field.TypeTime},
+		{Name: "until_closed", Type: field.TypeBool, Default: false},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"PLANNED", "SENT", "DELIVERED", "FAILED", "SKIPPED"}, Default: "PLANNED"},
 		{Name: "attempts", Type: field.TypeInt, Default: 0},
 		{Name: "provider_id", Type: field.TypeString, Size: 300, Default: ""},
@@ -307,19 +309,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "deliveries_alerts_deliveries",
-				Columns:    []*schema.Column{DeliveriesColumns[10]},
+				Columns:    []*schema.Column{DeliveriesColumns[11]},
 				RefColumns: []*schema.Column{AlertsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "deliveries_contact_methods_deliveries",
-				Columns:    []*schema.Column{DeliveriesColumns[11]},
+				Columns:    []*schema.Column{DeliveriesColumns[12]},
 				RefColumns: []*schema.Column{ContactMethodsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "deliveries_users_deliveries",
-				Columns:    []*schema.Column{DeliveriesColumns[12]},
+				Columns:    []*schema.Column{DeliveriesColumns[13]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -328,7 +330,7 @@ var (
 			{
 				Name:    "delivery_alert_id_round_step_contact_method_id",
 				Unique:  true,
-				Columns: []*schema.Column{DeliveriesColumns[10], DeliveriesColumns[1], DeliveriesColumns[2], DeliveriesColumns[11]},
+				Columns: []*schema.Column{DeliveriesColumns[11], DeliveriesColumns[1], DeliveriesColumns[2], DeliveriesColumns[12]},
 			},
 			{
 				Name:    "delivery_due_at",
@@ -341,10 +343,29 @@ var (
 			{
 				Name:    "delivery_provider_id",
 				Unique:  false,
-				Columns: []*schema.Column{DeliveriesColumns[6]},
+				Columns: []*schema.Column{DeliveriesColumns[7]},
 				Annotation: &entsql.IndexAnnotation{
 					Where: "((provider_id)::text <> ''::text)",
 				},
+			},
+		},
+	}
+	// DeliveryAttemptsColumns holds the columns for the "delivery_attempts" table.
+	DeliveryAttemptsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "delivery_id", Type: field.TypeInt},
+		{Name: "started_at", Type: field.TypeTime},
+	}
+	// DeliveryAttemptsTable holds the schema information for the "delivery_attempts" table.
+	DeliveryAttemptsTable = &schema.Table{
+		Name:       "delivery_attempts",
+		Columns:    DeliveryAttemptsColumns,
+		PrimaryKey: []*schema.Column{DeliveryAttemptsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "deliveryattempt_delivery_id",
+				Unique:  false,
+				Columns: []*schema.Column{DeliveryAttemptsColumns[1]},
 			},
 		},
 	}
@@ -1000,6 +1021,7 @@ var (
 		ContactMethodsTable,
 		CoverRequestsTable,
 		DeliveriesTable,
+		DeliveryAttemptsTable,
 		EscalationPoliciesTable,
 		EscalationStepsTable,
 		HeartbeatsTable,
@@ -1056,6 +1078,9 @@ func init() {
 	DeliveriesTable.ForeignKeys[2].RefTable = UsersTable
 	DeliveriesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(81604378624),
+	}
+	DeliveryAttemptsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(98784247808),
 	}
 	EscalationPoliciesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(85899345920),

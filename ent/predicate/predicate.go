@@ -24,6 +24,9 @@ type CoverRequest func(*sql.Selector)
 // Delivery is the predicate function for delivery builders.
 type Delivery func(*sql.Selector)
 
+// DeliveryAttempt is the predicate function for deliveryattempt builders.
+type DeliveryAttempt func(*sql.Selector)
+
 // EscalationPolicy is the predicate function for escalationpolicy builders.
 type EscalationPolicy func(*sql.Selector)
 

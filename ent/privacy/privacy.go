@@ -255,6 +255,30 @@ func (f DeliveryMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.DeliveryMutation", m)
 }
 
+// The DeliveryAttemptQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type DeliveryAttemptQueryRuleFunc func(context.Context, *ent.DeliveryAttemptQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f DeliveryAttemptQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.DeliveryAttemptQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.DeliveryAttemptQuery", q)
+}
+
+// The DeliveryAttemptMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type DeliveryAttemptMutationRuleFunc func(context.Context, *ent.DeliveryAttemptMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f DeliveryAttemptMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.DeliveryAttemptMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.DeliveryAttemptMutation", m)
+}
+
 // The EscalationPolicyQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type EscalationPolicyQueryRuleFunc func(context.Context, *ent.EscalationPolicyQuery) error
@@ -710,6 +734,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.DeliveryQuery:
 		return q.Filter(), nil
+	case *ent.DeliveryAttemptQuery:
+		return q.Filter(), nil
 	case *ent.EscalationPolicyQuery:
 		return q.Filter(), nil
 	case *ent.EscalationStepQuery:
@@ -762,6 +788,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.CoverRequestMutation:
 		return m.Filter(), nil
 	case *ent.DeliveryMutation:
+		return m.Filter(), nil
+	case *ent.DeliveryAttemptMutation:
 		return m.Filter(), nil
 	case *ent.EscalationPolicyMutation:
 		return m.Filter(), nil

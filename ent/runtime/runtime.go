@@ -12,6 +12,7 @@ import (
 	"github.com/tocsin/tocsin/ent/contactmethod"
 	"github.com/tocsin/tocsin/ent/coverrequest"
 	"github.com/tocsin/tocsin/ent/delivery"
+	"github.com/tocsin/tocsin/ent/deliveryattempt"
 	"github.com/tocsin/tocsin/ent/escalationpolicy"
 	"github.com/tocsin/tocsin/ent/escalationstep"
 	"github.com/tocsin/tocsin/ent/heartbeat"
@@ -185,20 +186,24 @@ func init() {
 	alertDescEscalationRound := alertFields[23].Descriptor()
 	// alert.DefaultEscalationRound holds the default value on creation for the escalation_round field.
 	alert.DefaultEscalationRound = alertDescEscalationRound.Default.(int)
+	// alertDescEscalationFirstRound is the schema descriptor for escalation_first_round field.
+	alertDescEscalationFirstRound := alertFields[24].Descriptor()
+	// alert.DefaultEscalationFirstRound holds the default value on creation for the escalation_first_round field.
+	alert.DefaultEscalationFirstRound = alertDescEscalationFirstRound.Default.(int)
 	// alertDescEscalationStep is the schema descriptor for escalation_step field.
-	alertDescEscalationStep := alertFields[24].Descriptor()
+	alertDescEscalationStep := alertFields[25].Descriptor()
 	// alert.DefaultEscalationStep holds the default value on creation for the escalation_step field.
 	alert.DefaultEscalationStep = alertDescEscalationStep.Default.(int)
 	// alertDescInMaintenance is the schema descriptor for in_maintenance field.
-	alertDescInMaintenance := alertFields[25].Descriptor()
+	alertDescInMaintenance := alertFields[26].Descriptor()
 	// alert.DefaultInMaintenance holds the default value on creation for the in_maintenance field.
 	alert.DefaultInMaintenance = alertDescInMaintenance.Default.(bool)
 	// alertDescActions is the schema descriptor for actions field.
-	alertDescActions := alertFields[26].Descriptor()
+	alertDescActions := alertFields[27].Descriptor()
 	// alert.DefaultActions holds the default value on creation for the actions field.
 	alert.DefaultActions = alertDescActions.Default.([]string)
 	// alertDescResponders is the schema descriptor for responders field.
-	alertDescResponders := alertFields[27].Descriptor()
+	alertDescResponders := alertFields[28].Descriptor()
 	// alert.DefaultResponders holds the default value on creation for the responders field.
 	alert.DefaultResponders = alertDescResponders.Default.([]map[string]string)
 	calendarfeed.Policy = privacy.NewPolicies(schema.CalendarFeed{})
@@ -325,26 +330,45 @@ func init() {
 	}
 	deliveryFields := schema.Delivery{}.Fields()
 	_ = deliveryFields
+	// deliveryDescUntilClosed is the schema descriptor for until_closed field.
+	deliveryDescUntilClosed := deliveryFields[6].Descriptor()
+	// delivery.DefaultUntilClosed holds the default value on creation for the until_closed field.
+	delivery.DefaultUntilClosed = deliveryDescUntilClosed.Default.(bool)
 	// deliveryDescAttempts is the schema descriptor for attempts field.
-	deliveryDescAttempts := deliveryFields[7].Descriptor()
+	deliveryDescAttempts := deliveryFields[8].Descriptor()
 	// delivery.DefaultAttempts holds the default value on creation for the attempts field.
 	delivery.DefaultAttempts = deliveryDescAttempts.Default.(int)
 	// deliveryDescProviderID is the schema descriptor for provider_id field.
-	deliveryDescProviderID := deliveryFields[8].Descriptor()
+	deliveryDescProviderID := deliveryFields[9].Descriptor()
 	// delivery.DefaultProviderID holds the default value on creation for the provider_id field.
 	delivery.DefaultProviderID = deliveryDescProviderID.Default.(string)
 	// delivery.ProviderIDValidator is a validator for the "provider_id" field. It is called by the builders before save.
 	delivery.ProviderIDValidator = deliveryDescProviderID.Validators[0].(func(string) error)
 	// deliveryDescDetail is the schema descriptor for detail field.
-	deliveryDescDetail := deliveryFields[9].Descriptor()
+	deliveryDescDetail := deliveryFields[10].Descriptor()
 	// delivery.DefaultDetail holds the default value on creation for the detail field.
 	delivery.DefaultDetail = deliveryDescDetail.Default.(string)
 	// delivery.DetailValidator is a validator for the "detail" field. It is called by the builders before save.
 	delivery.DetailValidator = deliveryDescDetail.Validators[0].(func(string) error)
 	// deliveryDescCreatedAt is the schema descriptor for created_at field.
-	deliveryDescCreatedAt := deliveryFields[10].Descriptor()
+	deliveryDescCreatedAt := deliveryFields[11].Descriptor()
 	// delivery.DefaultCreatedAt holds the default value on creation for the created_at field.
 	delivery.DefaultCreatedAt = deliveryDescCreatedAt.Default.(func() time.Time)
+	deliveryattempt.Policy = privacy.NewPolicies(schema.DeliveryAttempt{})
+	deliveryattempt.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := deliveryattempt.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	deliveryattemptFields := schema.DeliveryAttempt{}.Fields()
+	_ = deliveryattemptFields
+	// deliveryattemptDescStartedAt is the schema descriptor for started_at field.
+	deliveryattemptDescStartedAt := deliveryattemptFields[1].Descriptor()
+	// deliveryattempt.DefaultStartedAt holds the default value on creation for the started_at field.
+	deliveryattempt.DefaultStartedAt = deliveryattemptDescStartedAt.Default.(func() time.Time)
 	escalationpolicyMixin := schema.EscalationPolicy{}.Mixin()
 	escalationpolicy.Policy = privacy.NewPolicies(schema.EscalationPolicy{})
 	escalationpolicy.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -76,6 +76,9 @@ func (Alert) Fields() []ent.Field {
 		field.Int("escalation_round").Default(0).
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
 			Comment("The round of the escalation policy the next step belongs to (0: the first)."),
+		field.Int("escalation_first_round").Default(0).
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
+			Comment("The round the policy last started in (0, or the round an unacknowledge restarted it in): repeats count from it."),
 		field.Int("escalation_step").Default(0).
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
 			Comment("The position of the step due at escalation_due_at."),

@@ -31,6 +31,8 @@ func (Delivery) Fields() []ent.Field {
 		field.Int("round").Immutable(),
 		field.Int("step").Immutable(),
 		field.Time("due_at").Immutable(),
+		field.Bool("until_closed").Default(false).Immutable().
+			Comment("The step keeps paging after acknowledge: only closing the alert stops this page."),
 		field.Enum("status").Values("PLANNED", "SENT", "DELIVERED", "FAILED", "SKIPPED").Default("PLANNED"),
 		field.Int("attempts").Default(0),
 		field.String("provider_id").Default("").MaxLen(300),

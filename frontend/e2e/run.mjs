@@ -719,31 +719,49 @@ await check('admin sets up an escalation policy for a service; an Opsgenie alert
   expect(texts.some((t) => /Escalation step 1: paging Rui Responder/.test(t)), `no ESCALATION_STEP line on the timeline: ${texts.join(' | ')}`);
   expect(texts.some((t) => paged.test(t)), `no page sent to Rui on the timeline: ${texts.join(' | ')}`);
   if (!MAILPIT) notes.push('no mailpit: the escalation check did not see "email to …: sent"');
-  await detail.getByText('Next escalation step').waitFor();
+  // The progress: step 1 of 2 fired, step 2 next with a countdown (whoever is on call by their first rule).
+  const progress = detail.getByTestId('escalation-progress');
+  await progress.getByText('Step 1 of 2', { exact: true }).waitFor();
+  const nextLine = progress.getByText(/^Next: /);
+  await nextLine.waitFor();
+  const next = await nextLine.innerText();
+  expect(/^Next: (.+ by (email|SMS|push|voice call)|step \d.* reaches nobody).* in \d+ (s|min)/.test(next), `the next step reads "${next}"`);
 
   // Acknowledge in the UI: escalation stops.
   await detail.getByRole('button', { name: /^Acknowledge/ }).click();
   await page.getByTestId('timeline').getByText('Ada Admin acknowledged').waitFor();
   await detail.getByText('Acknowledged by Ada Admin').waitFor();
-  expect((await detail.getByText('Next escalation step').count()) === 0, 'the "Next escalation step" fact stays after acknowledge');
+  await progress.getByText('Paging stopped: acknowledged by Ada Admin').waitFor();
+  expect((await progress.getByText(/^Next: /).count()) === 0, 'the next step is still shown after acknowledge');
   // Past the moment step 2 was due (1 min after opening): nothing more fired.
   await page.waitForTimeout(Math.max(0, opened + 65_000 - Date.now()));
   texts = await timelineTexts(page);
   const stepLines = texts.filter((t) => /^Escalation step/m.test(t) || /Escalation step \d/.test(t));
   expect(stepLines.length === 1, `escalation went on after acknowledge: ${stepLines.join(' | ')}`);
-  expect((await detail.getByText('Next escalation step').count()) === 0, 'the "Next escalation step" fact came back');
+  await progress.getByText('Paging stopped: acknowledged by Ada Admin').waitFor();
+  expect((await progress.getByText(/^Next: /).count()) === 0, 'a next step came back after acknowledge');
 }, as('admin'), 110_000);
 
-await check('the policy editor works at 360 px: nothing cut off, big touch targets', async (page) => {
-  await openAs(page, 'admin', '/policies/new');
+await check('the policy editor works at 360 px: nothing cut off, big touch targets; an admin picks one of their webhooks', async (page) => {
+  await openAs(page, 'admin');
+  // A webhook of the admin's own (a documentation address: the policy is never saved, so nothing is posted).
+  const hook = `e2e hook ${Date.now() % 1_000_000}`;
+  await gql(page, 'mutation($input: CreateContactMethodInput!) { createContactMethod(input: $input) { id } }', {
+    input: { kind: 'WEBHOOK', name: hook, address: 'https://203.0.113.7/tocsin-e2e' },
+  });
+  await page.goto(`${BASE}/policies/new`);
   const form = page.getByRole('form', { name: 'New escalation policy' });
   const first = form.getByRole('listitem', { name: 'Step 1' });
   await first.getByLabel('Notify').selectOption({ label: 'On call in Platform primary' });
   await first.getByRole('button', { name: 'Add', exact: true }).click();
   await form.getByRole('button', { name: 'Add step' }).click();
-  await form.getByRole('listitem', { name: 'Step 2' }).getByLabel('Notify').selectOption({ label: 'Everyone in Platform' });
-  await form.getByRole('listitem', { name: 'Step 2' }).getByRole('button', { name: 'Add', exact: true }).click();
-  await form.getByText('After 5 min: notify everyone in team Platform.').waitFor();
+  const second = form.getByRole('listitem', { name: 'Step 2' });
+  await second.getByLabel('Notify').selectOption({ label: 'Everyone in Platform' });
+  await second.getByRole('button', { name: 'Add', exact: true }).click();
+  // exact: the chip's ✕ ("Stop notifying …") is labelled Notify too.
+  await second.getByLabel('Notify', { exact: true }).selectOption({ label: `Webhook ${hook}` });
+  await second.getByRole('button', { name: 'Add', exact: true }).click();
+  await form.getByText(`After 5 min: notify everyone in team Platform and the webhook ${hook}.`).waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow <= 0, `the editor is ${overflow}px wider than the 360 px screen`);
   const small = await page.evaluate(() =>

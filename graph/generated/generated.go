@@ -94,42 +94,44 @@ type ComplexityRoot struct {
 	}
 
 	Alert struct {
-		AcknowledgedAt   func(childComplexity int) int
-		AcknowledgedBy   func(childComplexity int) int
-		AcknowledgedByID func(childComplexity int) int
-		Actions          func(childComplexity int) int
-		Alias            func(childComplexity int) int
-		ClosedAt         func(childComplexity int) int
-		ClosedBy         func(childComplexity int) int
-		ClosedByID       func(childComplexity int) int
-		Count            func(childComplexity int) int
-		CreatedAt        func(childComplexity int) int
-		Description      func(childComplexity int) int
-		Details          func(childComplexity int) int
-		Entity           func(childComplexity int) int
-		EscalationDueAt  func(childComplexity int) int
-		EscalationRound  func(childComplexity int) int
-		EscalationStep   func(childComplexity int) int
-		FirstOccurredAt  func(childComplexity int) int
-		ID               func(childComplexity int) int
-		InMaintenance    func(childComplexity int) int
-		Incident         func(childComplexity int) int
-		IncidentID       func(childComplexity int) int
-		IntegrationID    func(childComplexity int) int
-		LastOccurredAt   func(childComplexity int) int
-		Message          func(childComplexity int) int
-		Owner            func(childComplexity int) int
-		OwnerID          func(childComplexity int) int
-		Priority         func(childComplexity int) int
-		Service          func(childComplexity int) int
-		ServiceID        func(childComplexity int) int
-		SnoozedUntil     func(childComplexity int) int
-		Source           func(childComplexity int) int
-		Status           func(childComplexity int) int
-		Tags             func(childComplexity int) int
-		Timeline         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TimelineEventOrder, where *ent.TimelineEventWhereInput) int
-		TinyID           func(childComplexity int) int
-		UpdatedAt        func(childComplexity int) int
+		AcknowledgedAt       func(childComplexity int) int
+		AcknowledgedBy       func(childComplexity int) int
+		AcknowledgedByID     func(childComplexity int) int
+		Actions              func(childComplexity int) int
+		Alias                func(childComplexity int) int
+		ClosedAt             func(childComplexity int) int
+		ClosedBy             func(childComplexity int) int
+		ClosedByID           func(childComplexity int) int
+		Count                func(childComplexity int) int
+		CreatedAt            func(childComplexity int) int
+		Description          func(childComplexity int) int
+		Details              func(childComplexity int) int
+		Entity               func(childComplexity int) int
+		Escalation           func(childComplexity int) int
+		EscalationDueAt      func(childComplexity int) int
+		EscalationFirstRound func(childComplexity int) int
+		EscalationRound      func(childComplexity int) int
+		EscalationStep       func(childComplexity int) int
+		FirstOccurredAt      func(childComplexity int) int
+		ID                   func(childComplexity int) int
+		InMaintenance        func(childComplexity int) int
+		Incident             func(childComplexity int) int
+		IncidentID           func(childComplexity int) int
+		IntegrationID        func(childComplexity int) int
+		LastOccurredAt       func(childComplexity int) int
+		Message              func(childComplexity int) int
+		Owner                func(childComplexity int) int
+		OwnerID              func(childComplexity int) int
+		Priority             func(childComplexity int) int
+		Service              func(childComplexity int) int
+		ServiceID            func(childComplexity int) int
+		SnoozedUntil         func(childComplexity int) int
+		Source               func(childComplexity int) int
+		Status               func(childComplexity int) int
+		Tags                 func(childComplexity int) int
+		Timeline             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TimelineEventOrder, where *ent.TimelineEventWhereInput) int
+		TinyID               func(childComplexity int) int
+		UpdatedAt            func(childComplexity int) int
 	}
 
 	AlertConnection struct {
@@ -218,8 +220,24 @@ type ComplexityRoot struct {
 		SentAt          func(childComplexity int) int
 		Status          func(childComplexity int) int
 		Step            func(childComplexity int) int
+		UntilClosed     func(childComplexity int) int
 		User            func(childComplexity int) int
 		UserID          func(childComplexity int) int
+	}
+
+	EscalationNextStep struct {
+		DueAt       func(childComplexity int) int
+		Pages       func(childComplexity int) int
+		Round       func(childComplexity int) int
+		Step        func(childComplexity int) int
+		Unreachable func(childComplexity int) int
+	}
+
+	EscalationPage struct {
+		At                func(childComplexity int) int
+		Channel           func(childComplexity int) int
+		ContactMethodName func(childComplexity int) int
+		User              func(childComplexity int) int
 	}
 
 	EscalationPolicy struct {
@@ -243,6 +261,19 @@ type ComplexityRoot struct {
 	EscalationPolicyEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	EscalationProgress struct {
+		Next         func(childComplexity int) int
+		Planned      func(childComplexity int) int
+		Round        func(childComplexity int) int
+		Rounds       func(childComplexity int) int
+		SnoozedUntil func(childComplexity int) int
+		State        func(childComplexity int) int
+		Step         func(childComplexity int) int
+		Steps        func(childComplexity int) int
+		StoppedAt    func(childComplexity int) int
+		StoppedBy    func(childComplexity int) int
 	}
 
 	EscalationStep struct {
@@ -714,6 +745,7 @@ type AlertResolver interface {
 	Details(ctx context.Context, obj *ent.Alert) (map[string]any, error)
 
 	TinyID(ctx context.Context, obj *ent.Alert) (int, error)
+	Escalation(ctx context.Context, obj *ent.Alert) (*model.EscalationProgress, error)
 }
 type ContactMethodResolver interface {
 	MaskedAddress(ctx context.Context, obj *ent.ContactMethod) (string, error)
@@ -1038,12 +1070,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Alert.Entity(childComplexity), true
+	case "Alert.escalation":
+		if e.ComplexityRoot.Alert.Escalation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.Escalation(childComplexity), true
 	case "Alert.escalationDueAt":
 		if e.ComplexityRoot.Alert.EscalationDueAt == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Alert.EscalationDueAt(childComplexity), true
+	case "Alert.escalationFirstRound":
+		if e.ComplexityRoot.Alert.EscalationFirstRound == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.EscalationFirstRound(childComplexity), true
 	case "Alert.escalationRound":
 		if e.ComplexityRoot.Alert.EscalationRound == nil {
 			break
@@ -1556,6 +1600,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Delivery.Step(childComplexity), true
+	case "Delivery.untilClosed":
+		if e.ComplexityRoot.Delivery.UntilClosed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.UntilClosed(childComplexity), true
 	case "Delivery.user":
 		if e.ComplexityRoot.Delivery.User == nil {
 			break
@@ -1568,6 +1618,62 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Delivery.UserID(childComplexity), true
+
+	case "EscalationNextStep.dueAt":
+		if e.ComplexityRoot.EscalationNextStep.DueAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationNextStep.DueAt(childComplexity), true
+	case "EscalationNextStep.pages":
+		if e.ComplexityRoot.EscalationNextStep.Pages == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationNextStep.Pages(childComplexity), true
+	case "EscalationNextStep.round":
+		if e.ComplexityRoot.EscalationNextStep.Round == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationNextStep.Round(childComplexity), true
+	case "EscalationNextStep.step":
+		if e.ComplexityRoot.EscalationNextStep.Step == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationNextStep.Step(childComplexity), true
+	case "EscalationNextStep.unreachable":
+		if e.ComplexityRoot.EscalationNextStep.Unreachable == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationNextStep.Unreachable(childComplexity), true
+
+	case "EscalationPage.at":
+		if e.ComplexityRoot.EscalationPage.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationPage.At(childComplexity), true
+	case "EscalationPage.channel":
+		if e.ComplexityRoot.EscalationPage.Channel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationPage.Channel(childComplexity), true
+	case "EscalationPage.contactMethodName":
+		if e.ComplexityRoot.EscalationPage.ContactMethodName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationPage.ContactMethodName(childComplexity), true
+	case "EscalationPage.user":
+		if e.ComplexityRoot.EscalationPage.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationPage.User(childComplexity), true
 
 	case "EscalationPolicy.createdAt":
 		if e.ComplexityRoot.EscalationPolicy.CreatedAt == nil {
@@ -1655,6 +1761,67 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.EscalationPolicyEdge.Node(childComplexity), true
+
+	case "EscalationProgress.next":
+		if e.ComplexityRoot.EscalationProgress.Next == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationProgress.Next(childComplexity), true
+	case "EscalationProgress.planned":
+		if e.ComplexityRoot.EscalationProgress.Planned == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationProgress.Planned(childComplexity), true
+	case "EscalationProgress.round":
+		if e.ComplexityRoot.EscalationProgress.Round == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationProgress.Round(childComplexity), true
+	case "EscalationProgress.rounds":
+		if e.ComplexityRoot.EscalationProgress.Rounds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationProgress.Rounds(childComplexity), true
+	case "EscalationProgress.snoozedUntil":
+		if e.ComplexityRoot.EscalationProgress.SnoozedUntil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationProgress.SnoozedUntil(childComplexity), true
+	case "EscalationProgress.state":
+		if e.ComplexityRoot.EscalationProgress.State == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationProgress.State(childComplexity), true
+	case "EscalationProgress.step":
+		if e.ComplexityRoot.EscalationProgress.Step == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationProgress.Step(childComplexity), true
+	case "EscalationProgress.steps":
+		if e.ComplexityRoot.EscalationProgress.Steps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationProgress.Steps(childComplexity), true
+	case "EscalationProgress.stoppedAt":
+		if e.ComplexityRoot.EscalationProgress.StoppedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationProgress.StoppedAt(childComplexity), true
+	case "EscalationProgress.stoppedBy":
+		if e.ComplexityRoot.EscalationProgress.StoppedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EscalationProgress.StoppedBy(childComplexity), true
 
 	case "EscalationStep.delayMinutes":
 		if e.ComplexityRoot.EscalationStep.DelayMinutes == nil {
@@ -4621,6 +4788,10 @@ type Alert implements Node {
   """
   escalationRound: Int!
   """
+  The round the policy last started in (0, or the round an unacknowledge restarted it in): repeats count from it.
+  """
+  escalationFirstRound: Int!
+  """
   The position of the step due at escalation_due_at.
   """
   escalationStep: Int!
@@ -5030,6 +5201,17 @@ input AlertWhereInput {
   escalationRoundGTE: Int
   escalationRoundLT: Int
   escalationRoundLTE: Int
+  """
+  escalation_first_round field predicates
+  """
+  escalationFirstRound: Int
+  escalationFirstRoundNEQ: Int
+  escalationFirstRoundIn: [Int!]
+  escalationFirstRoundNotIn: [Int!]
+  escalationFirstRoundGT: Int
+  escalationFirstRoundGTE: Int
+  escalationFirstRoundLT: Int
+  escalationFirstRoundLTE: Int
   """
   escalation_step field predicates
   """
@@ -5623,6 +5805,10 @@ type Delivery implements Node {
   round: Int!
   step: Int!
   dueAt: Time!
+  """
+  The step keeps paging after acknowledge: only closing the alert stops this page.
+  """
+  untilClosed: Boolean!
   status: DeliveryStatus!
   attempts: Int!
   providerID: String!
@@ -5718,6 +5904,11 @@ input DeliveryWhereInput {
   dueAtGTE: Time
   dueAtLT: Time
   dueAtLTE: Time
+  """
+  until_closed field predicates
+  """
+  untilClosed: Boolean
+  untilClosedNEQ: Boolean
   """
   status field predicates
   """
@@ -9034,6 +9225,77 @@ input UserWhereInput {
   hasTeamsWith: [TeamWhereInput!]
 }
 `, BuiltIn: false},
+	{Name: "../escalation_progress.graphql", Input: `# Escalation progress: where an alert is in its escalation policy, so the
+# alert page can say what happens next (package pager reads it).
+
+"Whether an alert is still being paged, and if not, why."
+enum EscalationState {
+  "Steps are still to fire, or pages of the last step still to go out."
+  PAGING
+  "Acknowledged, but a keep-paging step pages on until the alert is closed."
+  KEEP_PAGING
+  "Paging waits for the snooze to end."
+  SNOOZED
+  "Paging stopped: acknowledged."
+  ACKNOWLEDGED
+  "Paging stopped: closed."
+  CLOSED
+  "Every step of every round has fired; nobody more is paged."
+  EXHAUSTED
+  "Opened during a maintenance window: never paged."
+  MAINTENANCE
+}
+
+"One page: planned, or what the next step would send."
+type EscalationPage {
+  at: Time!
+  "The person paged; null for a webhook."
+  user: User
+  "The channel: push, sms, voice, email or webhook."
+  channel: String!
+  "The contact method's name (for a webhook, the webhook's)."
+  contactMethodName: String!
+}
+
+"The step that fires next, and whom it would page if it fired now."
+type EscalationNextStep {
+  "1-based."
+  round: Int!
+  "1-based."
+  step: Int!
+  dueAt: Time!
+  "Each person's first page by their notification rules, then webhooks."
+  pages: [EscalationPage!]!
+  "People the step reaches who have no usable notification rule."
+  unreachable: [String!]!
+}
+
+"Where an alert is in its escalation policy."
+type EscalationProgress {
+  state: EscalationState!
+  "The current round (1-based)."
+  round: Int!
+  "How many rounds the policy runs (its repeats plus one)."
+  rounds: Int!
+  "The step that fired last (1-based; 0 before the first fires)."
+  step: Int!
+  "How many steps the policy has."
+  steps: Int!
+  snoozedUntil: Time
+  "Who acknowledged or closed the alert (a person, an integration, a link)."
+  stoppedBy: String
+  stoppedAt: Time
+  "Pages of fired steps still to go out, by time."
+  planned: [EscalationPage!]!
+  "The step due next; null when none is."
+  next: EscalationNextStep
+}
+
+extend type Alert {
+  "Escalation progress: step and round, why paging stopped, what comes next. Null for an alert never paged (nothing fired, nothing due, not in maintenance), or when it cannot be read."
+  escalation: EscalationProgress
+}
+`, BuiltIn: false},
 	{Name: "../integrations.graphql", Input: `# Integrations (doors for monitoring tools), heartbeats and maintenance windows.
 
 extend type Integration {
@@ -9550,6 +9812,8 @@ func (ec *executionContext) childFields_Alert(ctx context.Context, field graphql
 		return ec.fieldContext_Alert_escalationDueAt(ctx, field)
 	case "escalationRound":
 		return ec.fieldContext_Alert_escalationRound(ctx, field)
+	case "escalationFirstRound":
+		return ec.fieldContext_Alert_escalationFirstRound(ctx, field)
 	case "escalationStep":
 		return ec.fieldContext_Alert_escalationStep(ctx, field)
 	case "inMaintenance":
@@ -9570,6 +9834,8 @@ func (ec *executionContext) childFields_Alert(ctx context.Context, field graphql
 		return ec.fieldContext_Alert_timeline(ctx, field)
 	case "tinyID":
 		return ec.fieldContext_Alert_tinyID(ctx, field)
+	case "escalation":
+		return ec.fieldContext_Alert_escalation(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Alert", field.Name)
 }
@@ -9718,6 +9984,36 @@ func (ec *executionContext) childFields_CreateCalendarFeedPayload(ctx context.Co
 	return nil, fmt.Errorf("no field named %q was found under type CreateCalendarFeedPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_EscalationNextStep(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "round":
+		return ec.fieldContext_EscalationNextStep_round(ctx, field)
+	case "step":
+		return ec.fieldContext_EscalationNextStep_step(ctx, field)
+	case "dueAt":
+		return ec.fieldContext_EscalationNextStep_dueAt(ctx, field)
+	case "pages":
+		return ec.fieldContext_EscalationNextStep_pages(ctx, field)
+	case "unreachable":
+		return ec.fieldContext_EscalationNextStep_unreachable(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EscalationNextStep", field.Name)
+}
+
+func (ec *executionContext) childFields_EscalationPage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "at":
+		return ec.fieldContext_EscalationPage_at(ctx, field)
+	case "user":
+		return ec.fieldContext_EscalationPage_user(ctx, field)
+	case "channel":
+		return ec.fieldContext_EscalationPage_channel(ctx, field)
+	case "contactMethodName":
+		return ec.fieldContext_EscalationPage_contactMethodName(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EscalationPage", field.Name)
+}
+
 func (ec *executionContext) childFields_EscalationPolicy(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -9762,6 +10058,32 @@ func (ec *executionContext) childFields_EscalationPolicyEdge(ctx context.Context
 		return ec.fieldContext_EscalationPolicyEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type EscalationPolicyEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_EscalationProgress(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "state":
+		return ec.fieldContext_EscalationProgress_state(ctx, field)
+	case "round":
+		return ec.fieldContext_EscalationProgress_round(ctx, field)
+	case "rounds":
+		return ec.fieldContext_EscalationProgress_rounds(ctx, field)
+	case "step":
+		return ec.fieldContext_EscalationProgress_step(ctx, field)
+	case "steps":
+		return ec.fieldContext_EscalationProgress_steps(ctx, field)
+	case "snoozedUntil":
+		return ec.fieldContext_EscalationProgress_snoozedUntil(ctx, field)
+	case "stoppedBy":
+		return ec.fieldContext_EscalationProgress_stoppedBy(ctx, field)
+	case "stoppedAt":
+		return ec.fieldContext_EscalationProgress_stoppedAt(ctx, field)
+	case "planned":
+		return ec.fieldContext_EscalationProgress_planned(ctx, field)
+	case "next":
+		return ec.fieldContext_EscalationProgress_next(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EscalationProgress", field.Name)
 }
 
 func (ec *executionContext) childFields_EscalationStep(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14089,6 +14411,29 @@ func (ec *executionContext) fieldContext_Alert_escalationRound(_ context.Context
 	return graphql.NewScalarFieldContext("Alert", field, false, false, "Int")
 }
 
+func (ec *executionContext) _Alert_escalationFirstRound(ctx context.Context, field graphql.CollectedField, obj *ent.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_escalationFirstRound(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EscalationFirstRound, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_escalationFirstRound(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alert", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Alert_escalationStep(ctx context.Context, field graphql.CollectedField, obj *ent.Alert) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14383,6 +14728,38 @@ func (ec *executionContext) _Alert_tinyID(ctx context.Context, field graphql.Col
 }
 func (ec *executionContext) fieldContext_Alert_tinyID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Alert", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Alert_escalation(ctx context.Context, field graphql.CollectedField, obj *ent.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_escalation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Alert().Escalation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.EscalationProgress) graphql.Marshaler {
+			return ec.marshalOEscalationProgress2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐEscalationProgress(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_escalation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Alert",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EscalationProgress(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _AlertConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.AlertConnection) (ret graphql.Marshaler) {
@@ -15767,6 +16144,29 @@ func (ec *executionContext) fieldContext_Delivery_dueAt(_ context.Context, field
 	return graphql.NewScalarFieldContext("Delivery", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Delivery_untilClosed(ctx context.Context, field graphql.CollectedField, obj *ent.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_untilClosed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UntilClosed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_untilClosed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _Delivery_status(ctx context.Context, field graphql.CollectedField, obj *ent.Delivery) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15967,6 +16367,231 @@ func (ec *executionContext) fieldContext_Delivery_user(_ context.Context, field 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _EscalationNextStep_round(ctx context.Context, field graphql.CollectedField, obj *model.EscalationNextStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationNextStep_round(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Round, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationNextStep_round(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EscalationNextStep", field, false, false, "Int")
+}
+
+func (ec *executionContext) _EscalationNextStep_step(ctx context.Context, field graphql.CollectedField, obj *model.EscalationNextStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationNextStep_step(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Step, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationNextStep_step(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EscalationNextStep", field, false, false, "Int")
+}
+
+func (ec *executionContext) _EscalationNextStep_dueAt(ctx context.Context, field graphql.CollectedField, obj *model.EscalationNextStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationNextStep_dueAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DueAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationNextStep_dueAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EscalationNextStep", field, false, false, "Time")
+}
+
+func (ec *executionContext) _EscalationNextStep_pages(ctx context.Context, field graphql.CollectedField, obj *model.EscalationNextStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationNextStep_pages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pages, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.EscalationPage) graphql.Marshaler {
+			return ec.marshalNEscalationPage2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐEscalationPageᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationNextStep_pages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EscalationNextStep",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EscalationPage(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EscalationNextStep_unreachable(ctx context.Context, field graphql.CollectedField, obj *model.EscalationNextStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationNextStep_unreachable(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unreachable, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationNextStep_unreachable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EscalationNextStep", field, false, false, "String")
+}
+
+func (ec *executionContext) _EscalationPage_at(ctx context.Context, field graphql.CollectedField, obj *model.EscalationPage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationPage_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationPage_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EscalationPage", field, false, false, "Time")
+}
+
+func (ec *executionContext) _EscalationPage_user(ctx context.Context, field graphql.CollectedField, obj *model.EscalationPage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationPage_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationPage_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EscalationPage",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EscalationPage_channel(ctx context.Context, field graphql.CollectedField, obj *model.EscalationPage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationPage_channel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Channel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationPage_channel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EscalationPage", field, false, false, "String")
+}
+
+func (ec *executionContext) _EscalationPage_contactMethodName(ctx context.Context, field graphql.CollectedField, obj *model.EscalationPage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationPage_contactMethodName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ContactMethodName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationPage_contactMethodName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EscalationPage", field, false, false, "String")
 }
 
 func (ec *executionContext) _EscalationPolicy_id(ctx context.Context, field graphql.CollectedField, obj *ent.EscalationPolicy) (ret graphql.Marshaler) {
@@ -16343,6 +16968,254 @@ func (ec *executionContext) _EscalationPolicyEdge_cursor(ctx context.Context, fi
 }
 func (ec *executionContext) fieldContext_EscalationPolicyEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("EscalationPolicyEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _EscalationProgress_state(ctx context.Context, field graphql.CollectedField, obj *model.EscalationProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationProgress_state(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.State, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.EscalationState) graphql.Marshaler {
+			return ec.marshalNEscalationState2githubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐEscalationState(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationProgress_state(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EscalationProgress", field, false, false, "EscalationState")
+}
+
+func (ec *executionContext) _EscalationProgress_round(ctx context.Context, field graphql.CollectedField, obj *model.EscalationProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationProgress_round(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Round, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationProgress_round(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EscalationProgress", field, false, false, "Int")
+}
+
+func (ec *executionContext) _EscalationProgress_rounds(ctx context.Context, field graphql.CollectedField, obj *model.EscalationProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationProgress_rounds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rounds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationProgress_rounds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EscalationProgress", field, false, false, "Int")
+}
+
+func (ec *executionContext) _EscalationProgress_step(ctx context.Context, field graphql.CollectedField, obj *model.EscalationProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationProgress_step(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Step, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationProgress_step(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EscalationProgress", field, false, false, "Int")
+}
+
+func (ec *executionContext) _EscalationProgress_steps(ctx context.Context, field graphql.CollectedField, obj *model.EscalationProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationProgress_steps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Steps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationProgress_steps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EscalationProgress", field, false, false, "Int")
+}
+
+func (ec *executionContext) _EscalationProgress_snoozedUntil(ctx context.Context, field graphql.CollectedField, obj *model.EscalationProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationProgress_snoozedUntil(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SnoozedUntil, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationProgress_snoozedUntil(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EscalationProgress", field, false, false, "Time")
+}
+
+func (ec *executionContext) _EscalationProgress_stoppedBy(ctx context.Context, field graphql.CollectedField, obj *model.EscalationProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationProgress_stoppedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StoppedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationProgress_stoppedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EscalationProgress", field, false, false, "String")
+}
+
+func (ec *executionContext) _EscalationProgress_stoppedAt(ctx context.Context, field graphql.CollectedField, obj *model.EscalationProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationProgress_stoppedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StoppedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationProgress_stoppedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EscalationProgress", field, false, false, "Time")
+}
+
+func (ec *executionContext) _EscalationProgress_planned(ctx context.Context, field graphql.CollectedField, obj *model.EscalationProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationProgress_planned(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Planned, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.EscalationPage) graphql.Marshaler {
+			return ec.marshalNEscalationPage2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐEscalationPageᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationProgress_planned(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EscalationProgress",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EscalationPage(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EscalationProgress_next(ctx context.Context, field graphql.CollectedField, obj *model.EscalationProgress) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EscalationProgress_next(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Next, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.EscalationNextStep) graphql.Marshaler {
+			return ec.marshalOEscalationNextStep2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐEscalationNextStep(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EscalationProgress_next(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EscalationProgress",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EscalationNextStep(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _EscalationStep_id(ctx context.Context, field graphql.CollectedField, obj *ent.EscalationStep) (ret graphql.Marshaler) {
@@ -28220,7 +29093,7 @@ func (ec *executionContext) unmarshalInputAlertWhereInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "serviceID", "serviceIDNEQ", "serviceIDIn", "serviceIDNotIn", "alias", "aliasNEQ", "aliasIn", "aliasNotIn", "aliasGT", "aliasGTE", "aliasLT", "aliasLTE", "aliasContains", "aliasHasPrefix", "aliasHasSuffix", "aliasEqualFold", "aliasContainsFold", "message", "messageNEQ", "messageIn", "messageNotIn", "messageGT", "messageGTE", "messageLT", "messageLTE", "messageContains", "messageHasPrefix", "messageHasSuffix", "messageEqualFold", "messageContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "priority", "priorityNEQ", "priorityIn", "priorityNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "source", "sourceNEQ", "sourceIn", "sourceNotIn", "sourceGT", "sourceGTE", "sourceLT", "sourceLTE", "sourceContains", "sourceHasPrefix", "sourceHasSuffix", "sourceEqualFold", "sourceContainsFold", "entity", "entityNEQ", "entityIn", "entityNotIn", "entityGT", "entityGTE", "entityLT", "entityLTE", "entityContains", "entityHasPrefix", "entityHasSuffix", "entityEqualFold", "entityContainsFold", "count", "countNEQ", "countIn", "countNotIn", "countGT", "countGTE", "countLT", "countLTE", "firstOccurredAt", "firstOccurredAtNEQ", "firstOccurredAtIn", "firstOccurredAtNotIn", "firstOccurredAtGT", "firstOccurredAtGTE", "firstOccurredAtLT", "firstOccurredAtLTE", "lastOccurredAt", "lastOccurredAtNEQ", "lastOccurredAtIn", "lastOccurredAtNotIn", "lastOccurredAtGT", "lastOccurredAtGTE", "lastOccurredAtLT", "lastOccurredAtLTE", "acknowledgedAt", "acknowledgedAtNEQ", "acknowledgedAtIn", "acknowledgedAtNotIn", "acknowledgedAtGT", "acknowledgedAtGTE", "acknowledgedAtLT", "acknowledgedAtLTE", "acknowledgedAtIsNil", "acknowledgedAtNotNil", "acknowledgedByID", "acknowledgedByIDNEQ", "acknowledgedByIDIn", "acknowledgedByIDNotIn", "acknowledgedByIDIsNil", "acknowledgedByIDNotNil", "closedAt", "closedAtNEQ", "closedAtIn", "closedAtNotIn", "closedAtGT", "closedAtGTE", "closedAtLT", "closedAtLTE", "closedAtIsNil", "closedAtNotNil", "closedByID", "closedByIDNEQ", "closedByIDIn", "closedByIDNotIn", "closedByIDIsNil", "closedByIDNotNil", "incidentID", "incidentIDNEQ", "incidentIDIn", "incidentIDNotIn", "incidentIDIsNil", "incidentIDNotNil", "ownerID", "ownerIDNEQ", "ownerIDIn", "ownerIDNotIn", "ownerIDIsNil", "ownerIDNotNil", "integrationID", "integrationIDNEQ", "integrationIDIn", "integrationIDNotIn", "integrationIDGT", "integrationIDGTE", "integrationIDLT", "integrationIDLTE", "integrationIDIsNil", "integrationIDNotNil", "snoozedUntil", "snoozedUntilNEQ", "snoozedUntilIn", "snoozedUntilNotIn", "snoozedUntilGT", "snoozedUntilGTE", "snoozedUntilLT", "snoozedUntilLTE", "snoozedUntilIsNil", "snoozedUntilNotNil", "escalationDueAt", "escalationDueAtNEQ", "escalationDueAtIn", "escalationDueAtNotIn", "escalationDueAtGT", "escalationDueAtGTE", "escalationDueAtLT", "escalationDueAtLTE", "escalationDueAtIsNil", "escalationDueAtNotNil", "escalationRound", "escalationRoundNEQ", "escalationRoundIn", "escalationRoundNotIn", "escalationRoundGT", "escalationRoundGTE", "escalationRoundLT", "escalationRoundLTE", "escalationStep", "escalationStepNEQ", "escalationStepIn", "escalationStepNotIn", "escalationStepGT", "escalationStepGTE", "escalationStepLT", "escalationStepLTE", "inMaintenance", "inMaintenanceNEQ", "hasService", "hasServiceWith", "hasAcknowledgedBy", "hasAcknowledgedByWith", "hasClosedBy", "hasClosedByWith", "hasOwner", "hasOwnerWith", "hasIncident", "hasIncidentWith", "hasTimeline", "hasTimelineWith", "tag", "search"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "serviceID", "serviceIDNEQ", "serviceIDIn", "serviceIDNotIn", "alias", "aliasNEQ", "aliasIn", "aliasNotIn", "aliasGT", "aliasGTE", "aliasLT", "aliasLTE", "aliasContains", "aliasHasPrefix", "aliasHasSuffix", "aliasEqualFold", "aliasContainsFold", "message", "messageNEQ", "messageIn", "messageNotIn", "messageGT", "messageGTE", "messageLT", "messageLTE", "messageContains", "messageHasPrefix", "messageHasSuffix", "messageEqualFold", "messageContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "priority", "priorityNEQ", "priorityIn", "priorityNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "source", "sourceNEQ", "sourceIn", "sourceNotIn", "sourceGT", "sourceGTE", "sourceLT", "sourceLTE", "sourceContains", "sourceHasPrefix", "sourceHasSuffix", "sourceEqualFold", "sourceContainsFold", "entity", "entityNEQ", "entityIn", "entityNotIn", "entityGT", "entityGTE", "entityLT", "entityLTE", "entityContains", "entityHasPrefix", "entityHasSuffix", "entityEqualFold", "entityContainsFold", "count", "countNEQ", "countIn", "countNotIn", "countGT", "countGTE", "countLT", "countLTE", "firstOccurredAt", "firstOccurredAtNEQ", "firstOccurredAtIn", "firstOccurredAtNotIn", "firstOccurredAtGT", "firstOccurredAtGTE", "firstOccurredAtLT", "firstOccurredAtLTE", "lastOccurredAt", "lastOccurredAtNEQ", "lastOccurredAtIn", "lastOccurredAtNotIn", "lastOccurredAtGT", "lastOccurredAtGTE", "lastOccurredAtLT", "lastOccurredAtLTE", "acknowledgedAt", "acknowledgedAtNEQ", "acknowledgedAtIn", "acknowledgedAtNotIn", "acknowledgedAtGT", "acknowledgedAtGTE", "acknowledgedAtLT", "acknowledgedAtLTE", "acknowledgedAtIsNil", "acknowledgedAtNotNil", "acknowledgedByID", "acknowledgedByIDNEQ", "acknowledgedByIDIn", "acknowledgedByIDNotIn", "acknowledgedByIDIsNil", "acknowledgedByIDNotNil", "closedAt", "closedAtNEQ", "closedAtIn", "closedAtNotIn", "closedAtGT", "closedAtGTE", "closedAtLT", "closedAtLTE", "closedAtIsNil", "closedAtNotNil", "closedByID", "closedByIDNEQ", "closedByIDIn", "closedByIDNotIn", "closedByIDIsNil", "closedByIDNotNil", "incidentID", "incidentIDNEQ", "incidentIDIn", "incidentIDNotIn", "incidentIDIsNil", "incidentIDNotNil", "ownerID", "ownerIDNEQ", "ownerIDIn", "ownerIDNotIn", "ownerIDIsNil", "ownerIDNotNil", "integrationID", "integrationIDNEQ", "integrationIDIn", "integrationIDNotIn", "integrationIDGT", "integrationIDGTE", "integrationIDLT", "integrationIDLTE", "integrationIDIsNil", "integrationIDNotNil", "snoozedUntil", "snoozedUntilNEQ", "snoozedUntilIn", "snoozedUntilNotIn", "snoozedUntilGT", "snoozedUntilGTE", "snoozedUntilLT", "snoozedUntilLTE", "snoozedUntilIsNil", "snoozedUntilNotNil", "escalationDueAt", "escalationDueAtNEQ", "escalationDueAtIn", "escalationDueAtNotIn", "escalationDueAtGT", "escalationDueAtGTE", "escalationDueAtLT", "escalationDueAtLTE", "escalationDueAtIsNil", "escalationDueAtNotNil", "escalationRound", "escalationRoundNEQ", "escalationRoundIn", "escalationRoundNotIn", "escalationRoundGT", "escalationRoundGTE", "escalationRoundLT", "escalationRoundLTE", "escalationFirstRound", "escalationFirstRoundNEQ", "escalationFirstRoundIn", "escalationFirstRoundNotIn", "escalationFirstRoundGT", "escalationFirstRoundGTE", "escalationFirstRoundLT", "escalationFirstRoundLTE", "escalationStep", "escalationStepNEQ", "escalationStepIn", "escalationStepNotIn", "escalationStepGT", "escalationStepGTE", "escalationStepLT", "escalationStepLTE", "inMaintenance", "inMaintenanceNEQ", "hasService", "hasServiceWith", "hasAcknowledgedBy", "hasAcknowledgedByWith", "hasClosedBy", "hasClosedByWith", "hasOwner", "hasOwnerWith", "hasIncident", "hasIncidentWith", "hasTimeline", "hasTimelineWith", "tag", "search"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -29697,6 +30570,62 @@ func (ec *executionContext) unmarshalInputAlertWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.EscalationRoundLTE = data
+		case "escalationFirstRound":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationFirstRound"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationFirstRound = data
+		case "escalationFirstRoundNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationFirstRoundNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationFirstRoundNEQ = data
+		case "escalationFirstRoundIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationFirstRoundIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationFirstRoundIn = data
+		case "escalationFirstRoundNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationFirstRoundNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationFirstRoundNotIn = data
+		case "escalationFirstRoundGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationFirstRoundGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationFirstRoundGT = data
+		case "escalationFirstRoundGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationFirstRoundGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationFirstRoundGTE = data
+		case "escalationFirstRoundLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationFirstRoundLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationFirstRoundLT = data
+		case "escalationFirstRoundLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationFirstRoundLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EscalationFirstRoundLTE = data
 		case "escalationStep":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("escalationStep"))
 			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
@@ -32439,7 +33368,7 @@ func (ec *executionContext) unmarshalInputDeliveryWhereInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "alertID", "alertIDNEQ", "alertIDIn", "alertIDNotIn", "userID", "userIDNEQ", "userIDIn", "userIDNotIn", "contactMethodID", "contactMethodIDNEQ", "contactMethodIDIn", "contactMethodIDNotIn", "round", "roundNEQ", "roundIn", "roundNotIn", "roundGT", "roundGTE", "roundLT", "roundLTE", "step", "stepNEQ", "stepIn", "stepNotIn", "stepGT", "stepGTE", "stepLT", "stepLTE", "dueAt", "dueAtNEQ", "dueAtIn", "dueAtNotIn", "dueAtGT", "dueAtGTE", "dueAtLT", "dueAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "attempts", "attemptsNEQ", "attemptsIn", "attemptsNotIn", "attemptsGT", "attemptsGTE", "attemptsLT", "attemptsLTE", "providerID", "providerIDNEQ", "providerIDIn", "providerIDNotIn", "providerIDGT", "providerIDGTE", "providerIDLT", "providerIDLTE", "providerIDContains", "providerIDHasPrefix", "providerIDHasSuffix", "providerIDEqualFold", "providerIDContainsFold", "detail", "detailNEQ", "detailIn", "detailNotIn", "detailGT", "detailGTE", "detailLT", "detailLTE", "detailContains", "detailHasPrefix", "detailHasSuffix", "detailEqualFold", "detailContainsFold", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "sentAt", "sentAtNEQ", "sentAtIn", "sentAtNotIn", "sentAtGT", "sentAtGTE", "sentAtLT", "sentAtLTE", "sentAtIsNil", "sentAtNotNil", "hasAlert", "hasAlertWith", "hasUser", "hasUserWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "alertID", "alertIDNEQ", "alertIDIn", "alertIDNotIn", "userID", "userIDNEQ", "userIDIn", "userIDNotIn", "contactMethodID", "contactMethodIDNEQ", "contactMethodIDIn", "contactMethodIDNotIn", "round", "roundNEQ", "roundIn", "roundNotIn", "roundGT", "roundGTE", "roundLT", "roundLTE", "step", "stepNEQ", "stepIn", "stepNotIn", "stepGT", "stepGTE", "stepLT", "stepLTE", "dueAt", "dueAtNEQ", "dueAtIn", "dueAtNotIn", "dueAtGT", "dueAtGTE", "dueAtLT", "dueAtLTE", "untilClosed", "untilClosedNEQ", "status", "statusNEQ", "statusIn", "statusNotIn", "attempts", "attemptsNEQ", "attemptsIn", "attemptsNotIn", "attemptsGT", "attemptsGTE", "attemptsLT", "attemptsLTE", "providerID", "providerIDNEQ", "providerIDIn", "providerIDNotIn", "providerIDGT", "providerIDGTE", "providerIDLT", "providerIDLTE", "providerIDContains", "providerIDHasPrefix", "providerIDHasSuffix", "providerIDEqualFold", "providerIDContainsFold", "detail", "detailNEQ", "detailIn", "detailNotIn", "detailGT", "detailGTE", "detailLT", "detailLTE", "detailContains", "detailHasPrefix", "detailHasSuffix", "detailEqualFold", "detailContainsFold", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "sentAt", "sentAtNEQ", "sentAtIn", "sentAtNotIn", "sentAtGT", "sentAtGTE", "sentAtLT", "sentAtLTE", "sentAtIsNil", "sentAtNotNil", "hasAlert", "hasAlertWith", "hasUser", "hasUserWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -32775,6 +33704,20 @@ func (ec *executionContext) unmarshalInputDeliveryWhereInput(ctx context.Context
 				return it, err
 			}
 			it.DueAtLTE = data
+		case "untilClosed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilClosed"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilClosed = data
+		case "untilClosedNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("untilClosedNEQ"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UntilClosedNEQ = data
 		case "status":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
 			data, err := ec.unmarshalODeliveryStatus2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋdeliveryᚐStatus(ctx, v)
@@ -43259,6 +44202,11 @@ func (ec *executionContext) _Alert(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "escalationFirstRound":
+			out.Values[i] = ec._Alert_escalationFirstRound(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "escalationStep":
 			out.Values[i] = ec._Alert_escalationStep(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -43315,6 +44263,12 @@ func (ec *executionContext) _Alert(ctx context.Context, sel ast.SelectionSet, ob
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Alert_tinyID(ctx, field, obj)
+				})
+		case "escalation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Alert_escalation(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -43851,6 +44805,11 @@ func (ec *executionContext) _Delivery(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "untilClosed":
+			out.Values[i] = ec._Delivery_untilClosed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "status":
 			out.Values[i] = ec._Delivery_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -43893,6 +44852,107 @@ func (ec *executionContext) _Delivery(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Delivery_user(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var escalationNextStepImplementors = []string{"EscalationNextStep"}
+
+func (ec *executionContext) _EscalationNextStep(ctx context.Context, sel ast.SelectionSet, obj *model.EscalationNextStep) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, escalationNextStepImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EscalationNextStep")
+		case "round":
+			out.Values[i] = ec._EscalationNextStep_round(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "step":
+			out.Values[i] = ec._EscalationNextStep_step(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dueAt":
+			out.Values[i] = ec._EscalationNextStep_dueAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pages":
+			out.Values[i] = ec._EscalationNextStep_pages(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unreachable":
+			out.Values[i] = ec._EscalationNextStep_unreachable(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var escalationPageImplementors = []string{"EscalationPage"}
+
+func (ec *executionContext) _EscalationPage(ctx context.Context, sel ast.SelectionSet, obj *model.EscalationPage) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, escalationPageImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EscalationPage")
+		case "at":
+			out.Values[i] = ec._EscalationPage_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "user":
+			out.Values[i] = ec._EscalationPage_user(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "channel":
+			out.Values[i] = ec._EscalationPage_channel(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "contactMethodName":
+			out.Values[i] = ec._EscalationPage_contactMethodName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -44048,6 +45108,84 @@ func (ec *executionContext) _EscalationPolicyEdge(ctx context.Context, sel ast.S
 		case "cursor":
 			out.Values[i] = ec._EscalationPolicyEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var escalationProgressImplementors = []string{"EscalationProgress"}
+
+func (ec *executionContext) _EscalationProgress(ctx context.Context, sel ast.SelectionSet, obj *model.EscalationProgress) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, escalationProgressImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EscalationProgress")
+		case "state":
+			out.Values[i] = ec._EscalationProgress_state(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "round":
+			out.Values[i] = ec._EscalationProgress_round(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rounds":
+			out.Values[i] = ec._EscalationProgress_rounds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "step":
+			out.Values[i] = ec._EscalationProgress_step(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "steps":
+			out.Values[i] = ec._EscalationProgress_steps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "snoozedUntil":
+			out.Values[i] = ec._EscalationProgress_snoozedUntil(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "stoppedBy":
+			out.Values[i] = ec._EscalationProgress_stoppedBy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "stoppedAt":
+			out.Values[i] = ec._EscalationProgress_stoppedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "planned":
+			out.Values[i] = ec._EscalationProgress_planned(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "next":
+			out.Values[i] = ec._EscalationProgress_next(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -47908,6 +49046,30 @@ func (ec *executionContext) unmarshalNDeliveryWhereInput2ᚖgithubᚗcomᚋtocsi
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNEscalationPage2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐEscalationPageᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.EscalationPage) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEscalationPage2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐEscalationPage(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNEscalationPage2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐEscalationPage(ctx context.Context, sel ast.SelectionSet, v *model.EscalationPage) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "EscalationPage!")
+		return graphql.Null
+	}
+	return ec._EscalationPage(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNEscalationPolicy2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationPolicy(ctx context.Context, sel ast.SelectionSet, v *ent.EscalationPolicy) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "EscalationPolicy!")
@@ -47946,6 +49108,16 @@ func (ec *executionContext) marshalNEscalationPolicyOrderField2ᚖgithubᚗcom�
 func (ec *executionContext) unmarshalNEscalationPolicyWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationPolicyWhereInput(ctx context.Context, v any) (*ent.EscalationPolicyWhereInput, error) {
 	res, err := ec.unmarshalInputEscalationPolicyWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNEscalationState2githubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐEscalationState(ctx context.Context, v any) (model.EscalationState, error) {
+	var res model.EscalationState
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEscalationState2githubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐEscalationState(ctx context.Context, sel ast.SelectionSet, v model.EscalationState) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNEscalationStep2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationStep(ctx context.Context, sel ast.SelectionSet, v *ent.EscalationStep) graphql.Marshaler {
@@ -49677,6 +50849,13 @@ func (ec *executionContext) unmarshalODeliveryWhereInput2ᚖgithubᚗcomᚋtocsi
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOEscalationNextStep2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐEscalationNextStep(ctx context.Context, sel ast.SelectionSet, v *model.EscalationNextStep) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._EscalationNextStep(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOEscalationPolicy2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationPolicy(ctx context.Context, sel ast.SelectionSet, v *ent.EscalationPolicy) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -49735,6 +50914,13 @@ func (ec *executionContext) unmarshalOEscalationPolicyWhereInput2ᚖgithubᚗcom
 	}
 	res, err := ec.unmarshalInputEscalationPolicyWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOEscalationProgress2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐEscalationProgress(ctx context.Context, sel ast.SelectionSet, v *model.EscalationProgress) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._EscalationProgress(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOEscalationStep2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐEscalationStepᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.EscalationStep) graphql.Marshaler {

@@ -74,12 +74,57 @@ type CreateMaintenanceWindowInput struct {
 	Reason    *string   `json:"reason,omitempty"`
 }
 
+// The step that fires next, and whom it would page if it fired now.
+type EscalationNextStep struct {
+	// 1-based.
+	Round int `json:"round"`
+	// 1-based.
+	Step  int       `json:"step"`
+	DueAt time.Time `json:"dueAt"`
+	// Each person's first page by their notification rules, then webhooks.
+	Pages []*EscalationPage `json:"pages"`
+	// People the step reaches who have no usable notification rule.
+	Unreachable []string `json:"unreachable"`
+}
+
+// One page: planned, or what the next step would send.
+type EscalationPage struct {
+	At time.Time `json:"at"`
+	// The person paged; null for a webhook.
+	User *ent.User `json:"user,omitempty"`
+	// The channel: push, sms, voice, email or webhook.
+	Channel string `json:"channel"`
+	// The contact method's name (for a webhook, the webhook's).
+	ContactMethodName string `json:"contactMethodName"`
+}
+
 type EscalationPolicyInput struct {
 	Name        string  `json:"name"`
 	Description *string `json:"description,omitempty"`
 	// How many more times the whole policy runs after the first round (0–9).
 	Repeat *int                   `json:"repeat,omitempty"`
 	Steps  []*EscalationStepInput `json:"steps"`
+}
+
+// Where an alert is in its escalation policy.
+type EscalationProgress struct {
+	State EscalationState `json:"state"`
+	// The current round (1-based).
+	Round int `json:"round"`
+	// How many rounds the policy runs (its repeats plus one).
+	Rounds int `json:"rounds"`
+	// The step that fired last (1-based; 0 before the first fires).
+	Step int `json:"step"`
+	// How many steps the policy has.
+	Steps        int        `json:"steps"`
+	SnoozedUntil *time.Time `json:"snoozedUntil,omitempty"`
+	// Who acknowledged or closed the alert (a person, an integration, a link).
+	StoppedBy *string    `json:"stoppedBy,omitempty"`
+	StoppedAt *time.Time `json:"stoppedAt,omitempty"`
+	// Pages of fired steps still to go out, by time.
+	Planned []*EscalationPage `json:"planned"`
+	// The step due next; null when none is.
+	Next *EscalationNextStep `json:"next,omitempty"`
 }
 
 type EscalationStepInput struct {
@@ -164,6 +209,79 @@ type UpdateIntegrationInput struct {
 type UpdateProfileInput struct {
 	Name     *string `json:"name,omitempty"`
 	TimeZone *string `json:"timeZone,omitempty"`
+}
+
+// Whether an alert is still being paged, and if not, why.
+type EscalationState string
+
+const (
+	// Steps are still to fire, or pages of the last step still to go out.
+	EscalationStatePaging EscalationState = "PAGING"
+	// Acknowledged, but a keep-paging step pages on until the alert is closed.
+	EscalationStateKeepPaging EscalationState = "KEEP_PAGING"
+	// Paging waits for the snooze to end.
+	EscalationStateSnoozed EscalationState = "SNOOZED"
+	// Paging stopped: acknowledged.
+	EscalationStateAcknowledged EscalationState = "ACKNOWLEDGED"
+	// Paging stopped: closed.
+	EscalationStateClosed EscalationState = "CLOSED"
+	// Every step of every round has fired; nobody more is paged.
+	EscalationStateExhausted EscalationState = "EXHAUSTED"
+	// Opened during a maintenance window: never paged.
+	EscalationStateMaintenance EscalationState = "MAINTENANCE"
+)
+
+var AllEscalationState = []EscalationState{
+	EscalationStatePaging,
+	EscalationStateKeepPaging,
+	EscalationStateSnoozed,
+	EscalationStateAcknowledged,
+	EscalationStateClosed,
+	EscalationStateExhausted,
+	EscalationStateMaintenance,
+}
+
+func (e EscalationState) IsValid() bool {
+	switch e {
+	case EscalationStatePaging, EscalationStateKeepPaging, EscalationStateSnoozed, EscalationStateAcknowledged, EscalationStateClosed, EscalationStateExhausted, EscalationStateMaintenance:
+		return true
+	}
+	return false
+}
+
+func (e EscalationState) String() string {
+	return string(e)
+}
+
+func (e *EscalationState) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = EscalationState(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid EscalationState", str)
+	}
+	return nil
+}
+
+func (e EscalationState) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *EscalationState) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e EscalationState) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 type EscalationTargetKind string

@@ -142,6 +142,7 @@ func (a *app) worker(ctx context.Context) (*worker.Worker, error) {
 	queues, _ := config.QueueWeights(a.cfg.WorkerQueues) // validated by config.Load
 	return worker.New(a.redis, worker.Options{
 		Concurrency:              a.cfg.WorkerConcurrency,
+		PagingConcurrency:        a.cfg.PagingConcurrency,
 		Queues:                   queues,
 		TaskCheckInterval:        a.cfg.TaskCheckInterval,
 		DelayedTaskCheckInterval: a.cfg.DelayedTaskCheckInterval,

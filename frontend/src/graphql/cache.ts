@@ -20,6 +20,10 @@ const embedded = [
   // A target's id is the user's, schedule's or team's: only unique with its kind.
   'EscalationTarget',
   'EscalationStepPreview',
+  // An alert's escalation progress is part of the alert.
+  'EscalationProgress',
+  'EscalationNextStep',
+  'EscalationPage',
   ...['APIToken', 'EscalationPolicy', 'Schedule', 'Alert', 'Heartbeat', 'Incident', 'Integration', 'MaintenanceWindow', 'Service', 'Team', 'TimelineEvent', 'User'].flatMap((t) => [
     `${t}Connection`,
     `${t}Edge`,

@@ -7,6 +7,40 @@ import { connection, renderAt, viewerOf } from '../../test/server';
 type Role = 'ADMIN' | 'RESPONDER' | 'STAKEHOLDER';
 const ago = (min: number) => new Date(Date.now() - min * 60_000).toISOString();
 
+const person = (name: string) => ({ __typename: 'User', id: `u-${name}`, name });
+const page = (at: string, user: string | null, channel: string, contactMethodName: string) => ({
+  __typename: 'EscalationPage',
+  at,
+  user: user ? person(user) : null,
+  channel,
+  contactMethodName,
+});
+
+/** An escalation progress as the API answers it: step 1 of 3 fired, bob's SMS next. */
+function progressOf(extra: Record<string, unknown> = {}) {
+  return {
+    __typename: 'EscalationProgress',
+    state: 'PAGING',
+    round: 1,
+    rounds: 2,
+    step: 1,
+    steps: 3,
+    snoozedUntil: null as string | null,
+    stoppedBy: null as string | null,
+    stoppedAt: null as string | null,
+    planned: [page(ago(-1.5), 'Ana Admin', 'sms', 'Work phone')],
+    next: {
+      __typename: 'EscalationNextStep',
+      round: 1,
+      step: 2,
+      dueAt: ago(-2),
+      unreachable: [] as string[],
+      pages: [page(ago(-2), 'Bob Builder', 'sms', 'Mobile'), page(ago(-2), null, 'webhook', 'Ops bot')],
+    } as Record<string, unknown> | null,
+    ...extra,
+  };
+}
+
 function alertOf(status: 'OPEN' | 'ACKED' | 'CLOSED', events: Record<string, unknown>[] = []) {
   return {
     __typename: 'Alert',
@@ -34,6 +68,7 @@ function alertOf(status: 'OPEN' | 'ACKED' | 'CLOSED', events: Record<string, unk
     closedAt: null,
     closedBy: null,
     incident: null,
+    escalation: null as ReturnType<typeof progressOf> | null,
     timeline: connection(
       'TimelineEvent',
       events.map((e, i) => ({ id: `e${i}`, actorType: 'USER', actorName: 'Rui Responder', actor: { __typename: 'User', id: 'u9', name: 'Rui Responder' }, data: {}, createdAt: ago(4), ...e })),
@@ -70,6 +105,52 @@ describe('AlertDetailPage', () => {
     expect(screen.queryByText('Escalation pending since')).toBeNull();
   });
 
+  it('shows escalation progress: where the policy is, who is next and when, what is planned', async () => {
+    const unreachable = progressOf();
+    (unreachable.next as { unreachable: string[] }).unreachable = ['Cy Newhire'];
+    render('STAKEHOLDER', { ...alertOf('OPEN'), escalation: unreachable });
+    const fact = await screen.findByTestId('escalation-progress');
+    expect(within(fact).getByText('Step 1 of 3 · round 1 of 2')).toBeTruthy();
+    expect(fact.textContent).toMatch(/Next: Bob Builder by SMS and the webhook Ops bot in (1 min 5\d s|2 min)/);
+    expect(fact.textContent).toMatch(/Planned: Ana Admin by SMS \(Work phone\) in 1 min \d+ s/);
+    expect(within(fact).getByText('Cy Newhire has no notification rule and will not be paged')).toBeTruthy();
+    // The countdown shows the absolute time on hover and focus.
+    expect(within(fact).getAllByText(/^in /)[0].getAttribute('title')).toMatch(/\d{2}:\d{2}/);
+    expect(screen.queryByText('Escalation pending since')).toBeNull();
+  });
+
+  it('says why paging stopped, or waits', async () => {
+    for (const [extra, text] of [
+      [{ state: 'ACKNOWLEDGED', stoppedBy: 'Rui Responder', next: null, planned: [] }, 'Paging stopped: acknowledged by Rui Responder'],
+      [{ state: 'CLOSED', stoppedBy: 'Prometheus', next: null, planned: [] }, 'Paging stopped: closed by Prometheus'],
+      [{ state: 'EXHAUSTED', step: 3, round: 2, next: null, planned: [] }, 'Policy exhausted: all 2 rounds have fired; nobody more is paged'],
+      [{ state: 'MAINTENANCE', step: 0, next: null, planned: [] }, 'Not paged: opened during a maintenance window'],
+      [{ state: 'SNOOZED', snoozedUntil: ago(-30), planned: [] }, /^Snoozed until .+\(in 30 min\)$/],
+    ] as const) {
+      const { unmount } = render('RESPONDER', { ...alertOf('OPEN'), escalation: progressOf(extra) });
+      const fact = await screen.findByTestId('escalation-progress');
+      expect(fact.querySelector('dd > :first-child')?.textContent).toMatch(text);
+      unmount();
+    }
+  });
+
+  it('reads the progress again once the next step is due', async () => {
+    let answers = 0;
+    const soon = progressOf();
+    soon.next = { ...(soon.next as Record<string, unknown>), dueAt: new Date(Date.now() + 300).toISOString() };
+    renderAt(
+      <AlertDetailPage />,
+      {
+        Viewer: viewerOf('RESPONDER'),
+        AlertDetail: () => ({ data: { node: { ...alertOf('OPEN'), escalation: answers++ === 0 ? soon : progressOf({ step: 2 }) } } }),
+      },
+      '/alerts/a1',
+      '/alerts/:id',
+    );
+    expect(await screen.findByText('Step 1 of 3 · round 1 of 2')).toBeTruthy();
+    expect(await screen.findByText('Step 2 of 3 · round 1 of 2')).toBeTruthy();
+  });
+
   it('offers Acknowledge first on an open alert and sends it', async () => {
     const { requests } = render('RESPONDER', alertOf('OPEN'), {
       AcknowledgeAlert: () => ({ data: { acknowledgeAlerts: [alertOf('ACKED', [{ kind: 'ACKNOWLEDGED' }])] } }),
@@ -84,6 +165,15 @@ describe('AlertDetailPage', () => {
     const close = await screen.findByRole('button', { name: /^Close/ });
     expect(close.className).toContain('button-primary');
     expect(await screen.findByText('Rui Responder acknowledged')).toBeTruthy();
+  });
+
+  it('shows paging stopped from the acknowledge answer', async () => {
+    const acked = { ...alertOf('ACKED'), escalation: progressOf({ state: 'ACKNOWLEDGED', stoppedBy: 'Rui Responder', next: null, planned: [] }) };
+    render('RESPONDER', { ...alertOf('OPEN'), escalation: progressOf() }, { AcknowledgeAlert: () => ({ data: { acknowledgeAlerts: [acked] } }) });
+    await screen.findByText(/^Next: Bob Builder/);
+    fireEvent.click(await screen.findByRole('button', { name: /^Acknowledge/ }));
+    expect(await screen.findByText('Paging stopped: acknowledged by Rui Responder')).toBeTruthy();
+    expect(screen.queryByText(/^Next: /)).toBeNull();
   });
 
   it('acknowledges with the a key', async () => {

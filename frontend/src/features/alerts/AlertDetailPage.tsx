@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { AlertActions } from './AlertActions';
 import { AlertDetailQuery } from './documents';
+import { EscalationFact } from './EscalationFact';
 import { Timeline } from './Timeline';
 import type { AlertDetailFragment } from '../../gql/graphql';
 import { canRespond } from '../auth/permissions';
@@ -22,6 +23,7 @@ export function AlertDetailPage() {
   const [message, setMessage] = useState('');
   const alert = data?.node?.__typename === 'Alert' ? (data.node as AlertDetailFragment) : undefined;
   const timeZone = viewer?.timeZone ?? 'UTC';
+  const reread = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
 
   if (!alert) {
     return (
@@ -43,6 +45,8 @@ export function AlertDetailPage() {
 
   const snoozed = alert.status !== 'CLOSED' && alert.snoozedUntil && new Date(alert.snoozedUntil) > now ? alert.snoozedUntil : undefined;
   const details = Object.entries(alert.details ?? {});
+  // The escalation fact says snoozed and in maintenance itself.
+  const shownState = !alert.escalation && (snoozed || alert.inMaintenance);
 
   return (
     <>
@@ -112,32 +116,36 @@ export function AlertDetailPage() {
               )}
             </dd>
           </div>
-          {alert.escalationDueAt && (
-            <div className="fact">
-              <dt>Next</dt>
-              <dd>
-                {new Date(alert.escalationDueAt) > now ? (
-                  <>
-                    {snoozed ? 'Paging resumes' : 'Next escalation step'} <RelativeTime value={alert.escalationDueAt} now={now} timeZone={timeZone} />
-                  </>
-                ) : (
-                  <>
-                    Escalation pending since <RelativeTime value={alert.escalationDueAt} now={now} timeZone={timeZone} />
-                  </>
-                )}
-              </dd>
-            </div>
+          {alert.escalation ? (
+            <EscalationFact progress={alert.escalation} timeZone={timeZone} onDue={reread} />
+          ) : (
+            alert.escalationDueAt && (
+              <div className="fact">
+                <dt>Next</dt>
+                <dd>
+                  {new Date(alert.escalationDueAt) > now ? (
+                    <>
+                      {snoozed ? 'Paging resumes' : 'Next escalation step'} <RelativeTime value={alert.escalationDueAt} now={now} timeZone={timeZone} />
+                    </>
+                  ) : (
+                    <>
+                      Escalation pending since <RelativeTime value={alert.escalationDueAt} now={now} timeZone={timeZone} />
+                    </>
+                  )}
+                </dd>
+              </div>
+            )
           )}
-          {(snoozed || alert.inMaintenance || alert.incident) && (
+          {(shownState || alert.incident) && (
             <div className="fact">
               <dt>State</dt>
               <dd className="fact-list">
-                {snoozed && (
+                {snoozed && !alert.escalation && (
                   <span>
                     Snoozed until {formatAbsolute(new Date(snoozed), timeZone)} (<RelativeTime value={snoozed} now={now} timeZone={timeZone} />)
                   </span>
                 )}
-                {alert.inMaintenance && <span>In maintenance: nobody was paged</span>}
+                {alert.inMaintenance && !alert.escalation && <span>In maintenance: nobody was paged</span>}
                 {alert.incident && <span>Part of incident “{alert.incident.title}”</span>}
               </dd>
             </div>

@@ -49,6 +49,9 @@ export const AlertDetailFragment = graphql(`
   fragment AlertDetail on Alert {
     ...AlertRow
     escalationDueAt
+    escalation {
+      ...EscalationProgress
+    }
     alias
     description
     details
@@ -81,6 +84,44 @@ export const AlertDetailFragment = graphql(`
           }
         }
       }
+    }
+  }
+`);
+
+/** Where the alert is in its escalation policy, and what happens next. */
+export const EscalationProgressFragment = graphql(`
+  fragment EscalationProgress on EscalationProgress {
+    state
+    round
+    rounds
+    step
+    steps
+    snoozedUntil
+    stoppedBy
+    stoppedAt
+    planned {
+      ...EscalationPage
+    }
+    next {
+      round
+      step
+      dueAt
+      unreachable
+      pages {
+        ...EscalationPage
+      }
+    }
+  }
+`);
+
+export const EscalationPageFragment = graphql(`
+  fragment EscalationPage on EscalationPage {
+    at
+    channel
+    contactMethodName
+    user {
+      id
+      name
     }
   }
 `);

@@ -54,5 +54,18 @@ describe('timeline wording', () => {
     expect(lonely.note).toBe('No notification rules for this urgency: Cy');
     expect(say(ev('PAGE_SENT', { summary: 'SMS to +49…: queued', channel: 'sms', user: 'Ana' }, tocsin)).text).toBe('SMS to +49…: queued');
     expect(say(ev('PAGE_FAILED', { channel: 'voice', user: 'Ana', reason: 'busy' }, tocsin)).text).toBe('Could not page Ana by voice: busy');
+    expect(say(ev('PAGE_FAILED', { channel: 'voice', user: 'Ana', reason: 'busy', next_at: '2025-03-10T19:05:00Z' }, tocsin)).text).toMatch(
+      /^Could not page Ana by voice: busy, next rule at .*(19:05|07:05 PM)/,
+    );
+    expect(say(ev('DELIVERY_STATUS', { summary: 'voice call to Desk: failed (busy)', status: 'FAILED', next_at: '2025-03-10T19:05:00Z' }, tocsin)).text).toMatch(
+      /^voice call to Desk: failed \(busy\), next rule at .*(19:05|07:05 PM)/,
+    );
+    expect(say(ev('PAGE_SENT', { summary: 'SMS to Work: queued', found_after_restart: true }, tocsin)).text).toBe(
+      'SMS to Work: queued (found at the provider after an interrupted attempt; not sent again)',
+    );
+    expect(say(ev('ESCALATION_STEP', { round: 0, step: 1, paged: ['Bob'], keep_paging: true }, tocsin)).text).toBe(
+      'Escalation step 2: paging Bob (keeps paging until closed)',
+    );
+    expect(say(ev('ESCALATED', { reopened: true })).text).toBe('Rui Responder escalated it to the next step and put it back to open');
   });
 });

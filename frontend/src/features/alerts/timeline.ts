@@ -38,6 +38,12 @@ export function actorLabel(e: TimelineEventLike): string {
   return e.actorName || 'An integration';
 }
 
+/** ", next rule at 19:05" when a failed page names the person's next one. */
+function nextRule(e: TimelineEventLike, ctx: Context): string {
+  const at = str(e.data.next_at);
+  return at ? `, next rule at ${formatAbsolute(new Date(at), ctx.timeZone)}` : '';
+}
+
 /** Plain words for one timeline event: "Rui Responder acknowledged", "Repeated 12 times, last 2 min ago". */
 export function describeEvent(e: TimelineEventLike, ctx: Context): Wording {
   const who = actorLabel(e);
@@ -74,7 +80,7 @@ export function describeEvent(e: TimelineEventLike, ctx: Context): Wording {
       return { text: owner === who ? `${who} took ownership` : `${who} assigned it to ${owner}`, note };
     }
     case 'ESCALATED':
-      return { text: `${who} escalated it to the next step`, note };
+      return { text: e.data.reopened ? `${who} escalated it to the next step and put it back to open` : `${who} escalated it to the next step`, note };
     case 'ESCALATION_PENDING':
       return { text: e.data.requested ? 'Next escalation step queued' : 'Escalation started: on-call will be paged', note };
     case 'ESCALATION_STEP': {
@@ -84,12 +90,20 @@ export function describeEvent(e: TimelineEventLike, ctx: Context): Wording {
       const round = typeof e.data.round === 'number' && e.data.round > 0 ? ` (repeat ${e.data.round})` : '';
       const whom = paged.length ? `paging ${paged.join(', ')}` : 'nobody to page';
       const missing = unreachable.length ? `No notification rules for this urgency: ${unreachable.join(', ')}` : undefined;
-      return { text: `Escalation step ${step}${round}: ${whom}`, note: note ?? missing };
+      const keep = e.data.keep_paging ? ' (keeps paging until closed)' : '';
+      return { text: `Escalation step ${step}${round}: ${whom}${keep}`, note: note ?? missing };
     }
-    case 'PAGE_SENT':
-      return { text: str(e.data.summary) || `Paged ${str(e.data.user)} by ${str(e.data.channel)}`, note };
+    case 'PAGE_SENT': {
+      const found = e.data.found_after_restart ? ' (found at the provider after an interrupted attempt; not sent again)' : '';
+      return { text: (str(e.data.summary) || `Paged ${str(e.data.user)} by ${str(e.data.channel)}`) + found, note };
+    }
     case 'PAGE_FAILED':
-      return { text: `Could not page ${str(e.data.user) || 'someone'} by ${str(e.data.channel) || '?'}: ${str(e.data.reason) || 'failed'}`, note };
+      return {
+        text: `Could not page ${str(e.data.user) || 'someone'} by ${str(e.data.channel) || '?'}: ${str(e.data.reason) || 'failed'}${nextRule(e, ctx)}`,
+        note,
+      };
+    case 'DELIVERY_STATUS':
+      return { text: (str(e.data.summary) || `Page ${str(e.data.status).toLowerCase() || 'updated'}`) + nextRule(e, ctx), note };
     case 'PRIORITY_CHANGED':
       return { text: `${who} changed priority from ${str(e.data.from) || '?'} to ${str(e.data.to) || '?'}`, note };
     case 'MESSAGE_CHANGED':

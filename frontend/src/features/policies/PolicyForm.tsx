@@ -35,6 +35,7 @@ export function PolicyForm({ policyID, initial, onSaved, onCancel }: PolicyFormP
     users: nodes(choiceData?.users).filter((u) => !u.disabled),
     schedules: nodes(choiceData?.schedules),
     teams: nodes(choiceData?.teams),
+    webhooks: (choiceData?.viewer?.contactMethods ?? []).filter((c) => c.kind === 'WEBHOOK' && !c.disabled),
   };
   const firesAt = firesAfter(draft.steps.map((s) => ({ delayMinutes: Number(s.delayMinutes) })));
   const setSteps = (steps: Draft['steps']) => setDraft((d) => ({ ...d, steps }));

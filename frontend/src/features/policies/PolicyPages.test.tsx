@@ -17,7 +17,10 @@ const policy = {
   description: 'Pages payments first',
   repeat: 2,
   // Out of order on purpose: the page orders by position.
-  steps: [step('s2', 1, 10, [target('USER', 'u2', 'Rui Responder')]), step('s1', 0, 5, [target('SCHEDULE', 'sc1', 'Platform primary')])],
+  steps: [
+    step('s2', 1, 10, [target('USER', 'u2', 'Rui Responder'), target('WEBHOOK', 'cm2', 'Ops bot'), target('WEBHOOK', 'cm7', '')]),
+    step('s1', 0, 5, [target('SCHEDULE', 'sc1', 'Platform primary')]),
+  ],
   services: [{ __typename: 'Service', id: 'svc1', name: 'Checkout' }],
   preview: [
     { __typename: 'EscalationStepPreview', position: 0, users: [user('u1', 'Ada Admin')] },
@@ -35,7 +38,7 @@ describe('PolicyPage', () => {
     const steps = screen.getAllByTestId('policy-step').map((li) => li.textContent);
     expect(steps).toEqual([
       'Immediately: notify whoever is on call in Platform primary.Would page now: Ada Admin.',
-      'After 5 min: notify Rui Responder.Would page now: Rui Responder.',
+      'After 5 min: notify Rui Responder, the webhook Ops bot and a webhook (deleted, or not yours to see).Would page now: Rui Responder.',
     ]);
     expect(screen.getByTestId('policy-repeat').textContent).toBe('Repeat twice, starting again 10 min after the last step.');
     expect(within(screen.getByRole('list', { name: 'Services using this policy' })).getByRole('link', { name: 'Checkout' })).toBeTruthy();
@@ -67,6 +70,15 @@ const choices = () => ({
     ]),
     schedules: connection('Schedule', [{ id: 'sc1', name: 'Platform primary' }]),
     teams: connection('Team', [{ id: 't1', name: 'Payments' }]),
+    viewer: {
+      __typename: 'User',
+      id: 'u1',
+      contactMethods: [
+        { __typename: 'ContactMethod', id: 'cm1', kind: 'EMAIL', name: 'Work mail', disabled: false },
+        { __typename: 'ContactMethod', id: 'cm2', kind: 'WEBHOOK', name: 'Ops bot', disabled: false },
+        { __typename: 'ContactMethod', id: 'cm3', kind: 'WEBHOOK', name: 'Old bot', disabled: true },
+      ],
+    },
   },
 });
 
@@ -102,6 +114,39 @@ describe('PolicyForm', () => {
         { delayMinutes: 5, keepPaging: false, targets: [{ kind: 'USER', id: 'u2' }] },
       ],
     });
+  });
+
+  it('offers the viewer’s own enabled webhooks and sends a picked one as a WEBHOOK target', async () => {
+    const { requests } = renderAt(<PolicyForm initial={emptyDraft()} onSaved={() => {}} onCancel={() => {}} />, {
+      EscalationTargetChoices: choices,
+      CreateEscalationPolicy: () => ({ data: { createEscalationPolicy: { __typename: 'EscalationPolicy', id: 'p9', name: 'Bots' } } }),
+    });
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Bots' } });
+    const hook = await screen.findByRole('option', { name: 'Webhook Ops bot' });
+    expect(hook.closest('optgroup')?.getAttribute('label')).toBe('One of your webhooks');
+    expect(screen.queryByRole('option', { name: 'Webhook Old bot' })).toBeNull();
+    expect(screen.queryByRole('option', { name: /Work mail/ })).toBeNull();
+    fireEvent.change(screen.getByLabelText('Notify'), { target: { value: 'USER:u2' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    fireEvent.change(screen.getByLabelText('Notify'), { target: { value: 'WEBHOOK:cm2' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    expect(screen.getByRole('button', { name: 'Stop notifying the webhook Ops bot in step 1' })).toBeTruthy();
+    expect(screen.getByTestId('policy-draft-sentence').textContent).toMatch(/^Immediately: notify Rui Responder and the webhook Ops bot\./);
+    fireEvent.click(screen.getByRole('button', { name: 'Create policy' }));
+    await waitFor(() => expect(requests.some((r) => r.operationName === 'CreateEscalationPolicy')).toBe(true));
+    expect((requests.find((r) => r.operationName === 'CreateEscalationPolicy')?.variables.input as { steps: unknown[] }).steps).toEqual([
+      { delayMinutes: 5, keepPaging: false, targets: [{ kind: 'USER', id: 'u2' }, { kind: 'WEBHOOK', id: 'cm2' }] },
+    ]);
+  });
+
+  it('offers no webhook group to a viewer without webhooks', async () => {
+    const none = () => {
+      const c = choices();
+      return { data: { ...c.data, viewer: { ...c.data.viewer, contactMethods: [] } } };
+    };
+    renderAt(<PolicyForm initial={emptyDraft()} onSaved={() => {}} onCancel={() => {}} />, { EscalationTargetChoices: none });
+    await screen.findByRole('option', { name: 'Rui Responder' });
+    expect(document.querySelector('optgroup[label="One of your webhooks"]')).toBeNull();
   });
 
   it('checks before asking the server, and shows the server’s refusal beside the field it names', async () => {

@@ -6,6 +6,8 @@ export interface TargetChoices {
   users: { id: string; name: string }[];
   schedules: { id: string; name: string }[];
   teams: { id: string; name: string }[];
+  /** The viewer's own webhooks (WEBHOOK contact methods). */
+  webhooks: { id: string; name: string }[];
 }
 
 const groups: { kind: EscalationTargetKind; label: string; from: keyof TargetChoices; word: (name: string) => string }[] = [
@@ -13,9 +15,10 @@ const groups: { kind: EscalationTargetKind; label: string; from: keyof TargetCho
   { kind: 'USER', label: 'A person', from: 'users', word: (n) => n },
   { kind: 'TEAM', label: 'Everyone in a team', from: 'teams', word: (n) => `Everyone in ${n}` },
   { kind: 'ROUND_ROBIN', label: 'One member of a team, in turn', from: 'teams', word: (n) => `One of ${n}, in turn` },
+  { kind: 'WEBHOOK', label: 'One of your webhooks', from: 'webhooks', word: (n) => `Webhook ${n}` },
 ];
 
-/** Picks one more target for a step: a person, a schedule's on-call, or a team (all, or round robin). */
+/** Picks one more target for a step: a person, a schedule's on-call, a team (all, or round robin), or one of the viewer's webhooks. */
 export function TargetPicker({ id, choices, onPick, errorID }: { id: string; choices: TargetChoices; onPick: (t: TargetLike) => void; errorID?: string }) {
   const [value, setValue] = useState('');
 
@@ -28,13 +31,16 @@ export function TargetPicker({ id, choices, onPick, errorID }: { id: string; cho
     setValue('');
   }
 
+  // No webhook group for a viewer without webhooks: the other groups are never empty in practice.
+  const shown = groups.filter((g) => g.kind !== 'WEBHOOK' || choices.webhooks.length > 0);
+
   return (
     <div className="inline-form target-picker">
       <div className="field">
         <label htmlFor={id}>Notify</label>
         <select id={id} value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={errorID ? true : undefined} aria-describedby={errorID}>
           <option value="">Choose whom…</option>
-          {groups.map((g) => (
+          {shown.map((g) => (
             <optgroup key={g.kind} label={g.label}>
               {choices[g.from].map((c) => (
                 <option key={c.id} value={`${g.kind}:${c.id}`}>

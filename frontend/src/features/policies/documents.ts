@@ -65,9 +65,21 @@ export const PolicyQuery = graphql(`
   }
 `);
 
-/** What a step can notify: people, schedules and teams (all members or one in turn). */
+/**
+ * What a step can notify: people, schedules, teams (all members or one in
+ * turn), and the viewer's own webhooks (contact methods are their owner's).
+ */
 export const TargetChoicesQuery = graphql(`
   query EscalationTargetChoices {
+    viewer {
+      id
+      contactMethods {
+        id
+        kind
+        name
+        disabled
+      }
+    }
     users(first: 500, orderBy: { field: NAME, direction: ASC }) {
       edges {
         node {

@@ -24,6 +24,7 @@ describe('policy sentence', () => {
     expect(targetWords({ kind: 'ROUND_ROBIN', id: '3', name: 'Payments' })).toBe('one member of team Payments, in turn');
     expect(targetWords({ kind: 'WEBHOOK', id: '4', name: 'Chat' })).toBe('the webhook Chat');
     expect(targetWords({ kind: 'USER', id: '9', name: '' })).toBe('a deleted user');
+    expect(targetWords({ kind: 'WEBHOOK', id: '9', name: '' })).toBe('a webhook (deleted, or not yours to see)');
   });
 
   it('joins several targets and says when a step keeps paging', () => {

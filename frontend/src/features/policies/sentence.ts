@@ -7,7 +7,7 @@ import type { EscalationTargetKind } from '../../gql/graphql';
 export interface TargetLike {
   kind: EscalationTargetKind;
   id: string;
-  /** Empty when the user, schedule, team or webhook no longer exists. */
+  /** Empty when the user, schedule, team or webhook no longer exists (or, for a webhook, is not the viewer's to see). */
   name: string;
 }
 
@@ -22,7 +22,8 @@ const missing: Record<EscalationTargetKind, string> = {
   SCHEDULE: 'a deleted schedule',
   TEAM: 'a deleted team',
   ROUND_ROBIN: 'a deleted team',
-  WEBHOOK: 'a deleted webhook',
+  // Contact methods are their owner's (and admins'): others see no name.
+  WEBHOOK: 'a webhook (deleted, or not yours to see)',
 };
 
 /** "45 min", "1 h", "1 h 12 min". */
