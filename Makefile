@@ -123,7 +123,7 @@ e2e: services build chromium ## browser end-to-end run against bin/tocsin on a f
 screenshots: services build chromium ## refresh docs/screenshots from a browser e2e run
 	TOCSIN_E2E_SCREENSHOTS=docs/screenshots scripts/e2e.sh
 
-test-faults: services ## paging under faults: 1000 alerts while the worker is SIGKILLed and Redis flushed (make test runs 150)
+test-faults: services ## paging under faults: 1000 alerts while the worker is SIGKILLed, Redis flushed, PostgreSQL (a throwaway one) restarted and crashed (make test runs 150)
 	TOCSIN_FAULT_ALERTS=1000 $(GO) test -count=1 -v -run TestNoPageLostDoubledOrLateUnderFaults ./test/faults
 
 test-paging: services ## the paging chain through `tocsin all`: push, SMS, email at local fakes; SMS reply, push action, email link acknowledge; nothing after (make test runs it)

@@ -88,8 +88,8 @@ func New(rdb redis.UniversalClient, o Options, d Deps) *Worker {
 		c := w.config(o, n, map[string]int{pager.Queue: 1})
 		c.RetryDelayFunc = pagingRetryDelay
 		w.paging = asynq.NewServerFromRedisClient(rdb, c)
-		w.pmux.HandleFunc(pager.TypeStep, d.Pager.HandleStep)
-		w.pmux.HandleFunc(pager.TypeNotify, d.Pager.HandleNotify)
+		w.pmux.HandleFunc(pager.TypeStep, untilDatabaseBack(d.DB, d.Pager.HandleStep))
+		w.pmux.HandleFunc(pager.TypeNotify, untilDatabaseBack(d.DB, d.Pager.HandleNotify))
 	}
 	return w
 }
