@@ -1,9 +1,13 @@
 package pager_test
 
 import (
+	"context"
+	"encoding/json"
 	"errors"
 	"testing"
 	"time"
+
+	"github.com/hibiken/asynq"
 
 	"github.com/tocsin/tocsin/ent/contactmethod"
 	"github.com/tocsin/tocsin/ent/delivery"
@@ -13,6 +17,7 @@ import (
 	"github.com/tocsin/tocsin/escalation"
 	"github.com/tocsin/tocsin/incident"
 	"github.com/tocsin/tocsin/notify"
+	"github.com/tocsin/tocsin/pager"
 	"github.com/tocsin/tocsin/schedule"
 )
 
@@ -322,4 +327,33 @@ func TestEscalatingAnAcknowledgedAlertReopensItAndPagesTheNextStep(t *testing.T)
 	}
 	w.runUntil(time.Hour)
 	w.expect("push to ana-PUSH at +0s", "push to bob-PUSH at +5m0s", "sms to bob-SMS at +7m0s")
+}
+
+// A step task that runs again after its step committed (the commit's answer
+// was lost, or the worker died right after it) sends that step's pages that
+// are still planned at once, instead of leaving them to the sweep.
+func TestAStepRunAgainSendsItsStillPlannedPages(t *testing.T) {
+	w := newWorld(t)
+	team := env.Client.Team.Create().SetName("Platform").SaveX(sys)
+	ana := w.person("ana", team, map[contactmethod.Kind]int{contactmethod.KindPUSH: 0})
+	svc := w.service(team, 0, escalation.Step{Targets: []escalation.Target{user(ana.ID)}})
+	w.phones["push"].fail = notify.Temporary("push", "", errors.New("FCM unavailable"))
+	id := w.open(svc, "P1")
+	due := *env.Client.Alert.GetX(sys, id).EscalationDueAt
+	payload, _ := json.Marshal(map[string]any{"alert": id, "round": 0, "step": 0, "due": due.UnixMicro()})
+	step := asynq.NewTask(pager.TypeStep, payload)
+	if err := w.eng.HandleStep(context.Background(), step); err != nil { // fires; its page fails and stays planned
+		t.Fatal(err)
+	}
+	w.q.mu.Lock()
+	clear(w.q.tasks) // the page's retry task is lost with the worker
+	w.q.mu.Unlock()
+	w.phones["push"].fail = nil
+	if err := w.eng.HandleStep(context.Background(), step); err != nil {
+		t.Fatal(err)
+	}
+	w.expect("push to ana-PUSH at +0s")
+	if n := env.Client.TimelineEvent.Query().Where(timelineevent.AlertID(id), timelineevent.Kind(incident.KindStepFired)).CountX(sys); n != 1 {
+		t.Fatalf("the step fired once, got %d ESCALATION_STEP events", n)
+	}
 }

@@ -87,7 +87,16 @@ func (e *Engine) fire(ctx context.Context, tx *ent.Tx, alertID int, pos escalati
 	}
 	if a.Status == alert.StatusCLOSED || a.EscalationDueAt == nil || a.EscalationRound != pos.Round || a.EscalationStep != pos.Step ||
 		a.EscalationDueAt.Sub(due).Abs() >= time.Millisecond {
-		return nil, nil // closed, acknowledged or snoozed (due cleared or moved), or moved on since the task was queued
+		// Closed, acknowledged or snoozed (due cleared or moved), or moved
+		// on since the task was queued — perhaps by this very step, whose
+		// commit went through while its answer was lost (PostgreSQL went
+		// away): its pages that are still planned go out now rather than
+		// wait for the sweep (Deliver checks the alert again).
+		if a.Status == alert.StatusCLOSED {
+			return nil, nil
+		}
+		return tx.Delivery.Query().Where(delivery.AlertID(a.ID), delivery.Round(pos.Round), delivery.Step(pos.Step),
+			delivery.StatusEQ(delivery.StatusPLANNED)).Order(ent.Asc(delivery.FieldDueAt), ent.Asc(delivery.FieldID)).All(ctx)
 	}
 	acked := a.Status == alert.StatusACKED
 	policy, err := e.policyOf(ctx, tx, a.Edges.Service)
