@@ -26,6 +26,7 @@ import (
 	"github.com/tocsin/tocsin/ent/escalationstep"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
+	"github.com/tocsin/tocsin/ent/incidentmember"
 	"github.com/tocsin/tocsin/ent/ingestrequest"
 	"github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/invitation"
@@ -36,6 +37,13 @@ import (
 	"github.com/tocsin/tocsin/ent/scheduleoverride"
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/session"
+	"github.com/tocsin/tocsin/ent/severitylevel"
+	"github.com/tocsin/tocsin/ent/stakeholderpreference"
+	"github.com/tocsin/tocsin/ent/stakeholdersubscription"
+	"github.com/tocsin/tocsin/ent/statuscomponent"
+	"github.com/tocsin/tocsin/ent/statuspage"
+	"github.com/tocsin/tocsin/ent/statussubscriber"
+	"github.com/tocsin/tocsin/ent/statusupdate"
 	"github.com/tocsin/tocsin/ent/team"
 	"github.com/tocsin/tocsin/ent/timelineevent"
 	"github.com/tocsin/tocsin/ent/user"
@@ -70,6 +78,8 @@ type Client struct {
 	Heartbeat *HeartbeatClient
 	// Incident is the client for interacting with the Incident builders.
 	Incident *IncidentClient
+	// IncidentMember is the client for interacting with the IncidentMember builders.
+	IncidentMember *IncidentMemberClient
 	// IngestRequest is the client for interacting with the IngestRequest builders.
 	IngestRequest *IngestRequestClient
 	// Integration is the client for interacting with the Integration builders.
@@ -90,6 +100,20 @@ type Client struct {
 	Service *ServiceClient
 	// Session is the client for interacting with the Session builders.
 	Session *SessionClient
+	// SeverityLevel is the client for interacting with the SeverityLevel builders.
+	SeverityLevel *SeverityLevelClient
+	// StakeholderPreference is the client for interacting with the StakeholderPreference builders.
+	StakeholderPreference *StakeholderPreferenceClient
+	// StakeholderSubscription is the client for interacting with the StakeholderSubscription builders.
+	StakeholderSubscription *StakeholderSubscriptionClient
+	// StatusComponent is the client for interacting with the StatusComponent builders.
+	StatusComponent *StatusComponentClient
+	// StatusPage is the client for interacting with the StatusPage builders.
+	StatusPage *StatusPageClient
+	// StatusSubscriber is the client for interacting with the StatusSubscriber builders.
+	StatusSubscriber *StatusSubscriberClient
+	// StatusUpdate is the client for interacting with the StatusUpdate builders.
+	StatusUpdate *StatusUpdateClient
 	// Team is the client for interacting with the Team builders.
 	Team *TeamClient
 	// TimelineEvent is the client for interacting with the TimelineEvent builders.
@@ -118,6 +142,7 @@ func (c *Client) init() {
 	c.EscalationStep = NewEscalationStepClient(c.config)
 	c.Heartbeat = NewHeartbeatClient(c.config)
 	c.Incident = NewIncidentClient(c.config)
+	c.IncidentMember = NewIncidentMemberClient(c.config)
 	c.IngestRequest = NewIngestRequestClient(c.config)
 	c.Integration = NewIntegrationClient(c.config)
 	c.Invitation = NewInvitationClient(c.config)
@@ -128,6 +153,13 @@ func (c *Client) init() {
 	c.ScheduleOverride = NewScheduleOverrideClient(c.config)
 	c.Service = NewServiceClient(c.config)
 	c.Session = NewSessionClient(c.config)
+	c.SeverityLevel = NewSeverityLevelClient(c.config)
+	c.StakeholderPreference = NewStakeholderPreferenceClient(c.config)
+	c.StakeholderSubscription = NewStakeholderSubscriptionClient(c.config)
+	c.StatusComponent = NewStatusComponentClient(c.config)
+	c.StatusPage = NewStatusPageClient(c.config)
+	c.StatusSubscriber = NewStatusSubscriberClient(c.config)
+	c.StatusUpdate = NewStatusUpdateClient(c.config)
 	c.Team = NewTeamClient(c.config)
 	c.TimelineEvent = NewTimelineEventClient(c.config)
 	c.User = NewUserClient(c.config)
@@ -221,32 +253,40 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 	cfg := c.config
 	cfg.driver = tx
 	return &Tx{
-		ctx:               ctx,
-		config:            cfg,
-		APIToken:          NewAPITokenClient(cfg),
-		Alert:             NewAlertClient(cfg),
-		CalendarFeed:      NewCalendarFeedClient(cfg),
-		ContactMethod:     NewContactMethodClient(cfg),
-		CoverRequest:      NewCoverRequestClient(cfg),
-		Delivery:          NewDeliveryClient(cfg),
-		DeliveryAttempt:   NewDeliveryAttemptClient(cfg),
-		EscalationPolicy:  NewEscalationPolicyClient(cfg),
-		EscalationStep:    NewEscalationStepClient(cfg),
-		Heartbeat:         NewHeartbeatClient(cfg),
-		Incident:          NewIncidentClient(cfg),
-		IngestRequest:     NewIngestRequestClient(cfg),
-		Integration:       NewIntegrationClient(cfg),
-		Invitation:        NewInvitationClient(cfg),
-		MaintenanceWindow: NewMaintenanceWindowClient(cfg),
-		NotificationRule:  NewNotificationRuleClient(cfg),
-		Schedule:          NewScheduleClient(cfg),
-		ScheduleLayer:     NewScheduleLayerClient(cfg),
-		ScheduleOverride:  NewScheduleOverrideClient(cfg),
-		Service:           NewServiceClient(cfg),
-		Session:           NewSessionClient(cfg),
-		Team:              NewTeamClient(cfg),
-		TimelineEvent:     NewTimelineEventClient(cfg),
-		User:              NewUserClient(cfg),
+		ctx:                     ctx,
+		config:                  cfg,
+		APIToken:                NewAPITokenClient(cfg),
+		Alert:                   NewAlertClient(cfg),
+		CalendarFeed:            NewCalendarFeedClient(cfg),
+		ContactMethod:           NewContactMethodClient(cfg),
+		CoverRequest:            NewCoverRequestClient(cfg),
+		Delivery:                NewDeliveryClient(cfg),
+		DeliveryAttempt:         NewDeliveryAttemptClient(cfg),
+		EscalationPolicy:        NewEscalationPolicyClient(cfg),
+		EscalationStep:          NewEscalationStepClient(cfg),
+		Heartbeat:               NewHeartbeatClient(cfg),
+		Incident:                NewIncidentClient(cfg),
+		IncidentMember:          NewIncidentMemberClient(cfg),
+		IngestRequest:           NewIngestRequestClient(cfg),
+		Integration:             NewIntegrationClient(cfg),
+		Invitation:              NewInvitationClient(cfg),
+		MaintenanceWindow:       NewMaintenanceWindowClient(cfg),
+		NotificationRule:        NewNotificationRuleClient(cfg),
+		Schedule:                NewScheduleClient(cfg),
+		ScheduleLayer:           NewScheduleLayerClient(cfg),
+		ScheduleOverride:        NewScheduleOverrideClient(cfg),
+		Service:                 NewServiceClient(cfg),
+		Session:                 NewSessionClient(cfg),
+		SeverityLevel:           NewSeverityLevelClient(cfg),
+		StakeholderPreference:   NewStakeholderPreferenceClient(cfg),
+		StakeholderSubscription: NewStakeholderSubscriptionClient(cfg),
+		StatusComponent:         NewStatusComponentClient(cfg),
+		StatusPage:              NewStatusPageClient(cfg),
+		StatusSubscriber:        NewStatusSubscriberClient(cfg),
+		StatusUpdate:            NewStatusUpdateClient(cfg),
+		Team:                    NewTeamClient(cfg),
+		TimelineEvent:           NewTimelineEventClient(cfg),
+		User:                    NewUserClient(cfg),
 	}, nil
 }
 
@@ -264,32 +304,40 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 	cfg := c.config
 	cfg.driver = &txDriver{tx: tx, drv: c.driver}
 	return &Tx{
-		ctx:               ctx,
-		config:            cfg,
-		APIToken:          NewAPITokenClient(cfg),
-		Alert:             NewAlertClient(cfg),
-		CalendarFeed:      NewCalendarFeedClient(cfg),
-		ContactMethod:     NewContactMethodClient(cfg),
-		CoverRequest:      NewCoverRequestClient(cfg),
-		Delivery:          NewDeliveryClient(cfg),
-		DeliveryAttempt:   NewDeliveryAttemptClient(cfg),
-		EscalationPolicy:  NewEscalationPolicyClient(cfg),
-		EscalationStep:    NewEscalationStepClient(cfg),
-		Heartbeat:         NewHeartbeatClient(cfg),
-		Incident:          NewIncidentClient(cfg),
-		IngestRequest:     NewIngestRequestClient(cfg),
-		Integration:       NewIntegrationClient(cfg),
-		Invitation:        NewInvitationClient(cfg),
-		MaintenanceWindow: NewMaintenanceWindowClient(cfg),
-		NotificationRule:  NewNotificationRuleClient(cfg),
-		Schedule:          NewScheduleClient(cfg),
-		ScheduleLayer:     NewScheduleLayerClient(cfg),
-		ScheduleOverride:  NewScheduleOverrideClient(cfg),
-		Service:           NewServiceClient(cfg),
-		Session:           NewSessionClient(cfg),
-		Team:              NewTeamClient(cfg),
-		TimelineEvent:     NewTimelineEventClient(cfg),
-		User:              NewUserClient(cfg),
+		ctx:                     ctx,
+		config:                  cfg,
+		APIToken:                NewAPITokenClient(cfg),
+		Alert:                   NewAlertClient(cfg),
+		CalendarFeed:            NewCalendarFeedClient(cfg),
+		ContactMethod:           NewContactMethodClient(cfg),
+		CoverRequest:            NewCoverRequestClient(cfg),
+		Delivery:                NewDeliveryClient(cfg),
+		DeliveryAttempt:         NewDeliveryAttemptClient(cfg),
+		EscalationPolicy:        NewEscalationPolicyClient(cfg),
+		EscalationStep:          NewEscalationStepClient(cfg),
+		Heartbeat:               NewHeartbeatClient(cfg),
+		Incident:                NewIncidentClient(cfg),
+		IncidentMember:          NewIncidentMemberClient(cfg),
+		IngestRequest:           NewIngestRequestClient(cfg),
+		Integration:             NewIntegrationClient(cfg),
+		Invitation:              NewInvitationClient(cfg),
+		MaintenanceWindow:       NewMaintenanceWindowClient(cfg),
+		NotificationRule:        NewNotificationRuleClient(cfg),
+		Schedule:                NewScheduleClient(cfg),
+		ScheduleLayer:           NewScheduleLayerClient(cfg),
+		ScheduleOverride:        NewScheduleOverrideClient(cfg),
+		Service:                 NewServiceClient(cfg),
+		Session:                 NewSessionClient(cfg),
+		SeverityLevel:           NewSeverityLevelClient(cfg),
+		StakeholderPreference:   NewStakeholderPreferenceClient(cfg),
+		StakeholderSubscription: NewStakeholderSubscriptionClient(cfg),
+		StatusComponent:         NewStatusComponentClient(cfg),
+		StatusPage:              NewStatusPageClient(cfg),
+		StatusSubscriber:        NewStatusSubscriberClient(cfg),
+		StatusUpdate:            NewStatusUpdateClient(cfg),
+		Team:                    NewTeamClient(cfg),
+		TimelineEvent:           NewTimelineEventClient(cfg),
+		User:                    NewUserClient(cfg),
 	}, nil
 }
 
@@ -321,9 +369,12 @@ func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIToken, c.Alert, c.CalendarFeed, c.ContactMethod, c.CoverRequest,
 		c.Delivery, c.DeliveryAttempt, c.EscalationPolicy, c.EscalationStep,
-		c.Heartbeat, c.Incident, c.IngestRequest, c.Integration, c.Invitation,
-		c.MaintenanceWindow, c.NotificationRule, c.Schedule, c.ScheduleLayer,
-		c.ScheduleOverride, c.Service, c.Session, c.Team, c.TimelineEvent, c.User,
+		c.Heartbeat, c.Incident, c.IncidentMember, c.IngestRequest, c.Integration,
+		c.Invitation, c.MaintenanceWindow, c.NotificationRule, c.Schedule,
+		c.ScheduleLayer, c.ScheduleOverride, c.Service, c.Session, c.SeverityLevel,
+		c.StakeholderPreference, c.StakeholderSubscription, c.StatusComponent,
+		c.StatusPage, c.StatusSubscriber, c.StatusUpdate, c.Team, c.TimelineEvent,
+		c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -335,9 +386,12 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIToken, c.Alert, c.CalendarFeed, c.ContactMethod, c.CoverRequest,
 		c.Delivery, c.DeliveryAttempt, c.EscalationPolicy, c.EscalationStep,
-		c.Heartbeat, c.Incident, c.IngestRequest, c.Integration, c.Invitation,
-		c.MaintenanceWindow, c.NotificationRule, c.Schedule, c.ScheduleLayer,
-		c.ScheduleOverride, c.Service, c.Session, c.Team, c.TimelineEvent, c.User,
+		c.Heartbeat, c.Incident, c.IncidentMember, c.IngestRequest, c.Integration,
+		c.Invitation, c.MaintenanceWindow, c.NotificationRule, c.Schedule,
+		c.ScheduleLayer, c.ScheduleOverride, c.Service, c.Session, c.SeverityLevel,
+		c.StakeholderPreference, c.StakeholderSubscription, c.StatusComponent,
+		c.StatusPage, c.StatusSubscriber, c.StatusUpdate, c.Team, c.TimelineEvent,
+		c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -368,6 +422,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Heartbeat.mutate(ctx, m)
 	case *IncidentMutation:
 		return c.Incident.mutate(ctx, m)
+	case *IncidentMemberMutation:
+		return c.IncidentMember.mutate(ctx, m)
 	case *IngestRequestMutation:
 		return c.IngestRequest.mutate(ctx, m)
 	case *IntegrationMutation:
@@ -388,6 +444,20 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Service.mutate(ctx, m)
 	case *SessionMutation:
 		return c.Session.mutate(ctx, m)
+	case *SeverityLevelMutation:
+		return c.SeverityLevel.mutate(ctx, m)
+	case *StakeholderPreferenceMutation:
+		return c.StakeholderPreference.mutate(ctx, m)
+	case *StakeholderSubscriptionMutation:
+		return c.StakeholderSubscription.mutate(ctx, m)
+	case *StatusComponentMutation:
+		return c.StatusComponent.mutate(ctx, m)
+	case *StatusPageMutation:
+		return c.StatusPage.mutate(ctx, m)
+	case *StatusSubscriberMutation:
+		return c.StatusSubscriber.mutate(ctx, m)
+	case *StatusUpdateMutation:
+		return c.StatusUpdate.mutate(ctx, m)
 	case *TeamMutation:
 		return c.Team.mutate(ctx, m)
 	case *TimelineEventMutation:
@@ -2279,6 +2349,38 @@ func (c *IncidentClient) QueryTimeline(_m *Incident) *TimelineEventQuery {
 	return query
 }
 
+// QueryStatusUpdates queries the status_updates edge of a Incident.
+func (c *IncidentClient) QueryStatusUpdates(_m *Incident) *StatusUpdateQuery {
+	query := (&StatusUpdateClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(incident.Table, incident.FieldID, id),
+			sqlgraph.To(statusupdate.Table, statusupdate.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, incident.StatusUpdatesTable, incident.StatusUpdatesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryMembers queries the members edge of a Incident.
+func (c *IncidentClient) QueryMembers(_m *Incident) *IncidentMemberQuery {
+	query := (&IncidentMemberClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(incident.Table, incident.FieldID, id),
+			sqlgraph.To(incidentmember.Table, incidentmember.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, incident.MembersTable, incident.MembersColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *IncidentClient) Hooks() []Hook {
 	hooks := c.hooks.Incident
@@ -2302,6 +2404,172 @@ func (c *IncidentClient) mutate(ctx context.Context, m *IncidentMutation) (Value
 		return (&IncidentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Incident mutation op: %q", m.Op())
+	}
+}
+
+// IncidentMemberClient is a client for the IncidentMember schema.
+type IncidentMemberClient struct {
+	config
+}
+
+// NewIncidentMemberClient returns a client for the IncidentMember from the given config.
+func NewIncidentMemberClient(c config) *IncidentMemberClient {
+	return &IncidentMemberClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `incidentmember.Hooks(f(g(h())))`.
+func (c *IncidentMemberClient) Use(hooks ...Hook) {
+	c.hooks.IncidentMember = append(c.hooks.IncidentMember, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `incidentmember.Intercept(f(g(h())))`.
+func (c *IncidentMemberClient) Intercept(interceptors ...Interceptor) {
+	c.inters.IncidentMember = append(c.inters.IncidentMember, interceptors...)
+}
+
+// Create returns a builder for creating a IncidentMember entity.
+func (c *IncidentMemberClient) Create() *IncidentMemberCreate {
+	mutation := newIncidentMemberMutation(c.config, OpCreate)
+	return &IncidentMemberCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of IncidentMember entities.
+func (c *IncidentMemberClient) CreateBulk(builders ...*IncidentMemberCreate) *IncidentMemberCreateBulk {
+	return &IncidentMemberCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *IncidentMemberClient) MapCreateBulk(slice any, setFunc func(*IncidentMemberCreate, int)) *IncidentMemberCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &IncidentMemberCreateBulk{err: fmt.Errorf("calling to IncidentMemberClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*IncidentMemberCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &IncidentMemberCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for IncidentMember.
+func (c *IncidentMemberClient) Update() *IncidentMemberUpdate {
+	mutation := newIncidentMemberMutation(c.config, OpUpdate)
+	return &IncidentMemberUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *IncidentMemberClient) UpdateOne(_m *IncidentMember) *IncidentMemberUpdateOne {
+	mutation := newIncidentMemberMutation(c.config, OpUpdateOne, withIncidentMember(_m))
+	return &IncidentMemberUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *IncidentMemberClient) UpdateOneID(id int) *IncidentMemberUpdateOne {
+	mutation := newIncidentMemberMutation(c.config, OpUpdateOne, withIncidentMemberID(id))
+	return &IncidentMemberUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for IncidentMember.
+func (c *IncidentMemberClient) Delete() *IncidentMemberDelete {
+	mutation := newIncidentMemberMutation(c.config, OpDelete)
+	return &IncidentMemberDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *IncidentMemberClient) DeleteOne(_m *IncidentMember) *IncidentMemberDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *IncidentMemberClient) DeleteOneID(id int) *IncidentMemberDeleteOne {
+	builder := c.Delete().Where(incidentmember.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &IncidentMemberDeleteOne{builder}
+}
+
+// Query returns a query builder for IncidentMember.
+func (c *IncidentMemberClient) Query() *IncidentMemberQuery {
+	return &IncidentMemberQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeIncidentMember},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a IncidentMember entity by its id.
+func (c *IncidentMemberClient) Get(ctx context.Context, id int) (*IncidentMember, error) {
+	return c.Query().Where(incidentmember.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *IncidentMemberClient) GetX(ctx context.Context, id int) *IncidentMember {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryIncident queries the incident edge of a IncidentMember.
+func (c *IncidentMemberClient) QueryIncident(_m *IncidentMember) *IncidentQuery {
+	query := (&IncidentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(incidentmember.Table, incidentmember.FieldID, id),
+			sqlgraph.To(incident.Table, incident.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, incidentmember.IncidentTable, incidentmember.IncidentColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryUser queries the user edge of a IncidentMember.
+func (c *IncidentMemberClient) QueryUser(_m *IncidentMember) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(incidentmember.Table, incidentmember.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, incidentmember.UserTable, incidentmember.UserColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *IncidentMemberClient) Hooks() []Hook {
+	hooks := c.hooks.IncidentMember
+	return append(hooks[:len(hooks):len(hooks)], incidentmember.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *IncidentMemberClient) Interceptors() []Interceptor {
+	return c.inters.IncidentMember
+}
+
+func (c *IncidentMemberClient) mutate(ctx context.Context, m *IncidentMemberMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&IncidentMemberCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&IncidentMemberUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&IncidentMemberUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&IncidentMemberDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown IncidentMember mutation op: %q", m.Op())
 	}
 }
 
@@ -4029,6 +4297,1120 @@ func (c *SessionClient) mutate(ctx context.Context, m *SessionMutation) (Value, 
 	}
 }
 
+// SeverityLevelClient is a client for the SeverityLevel schema.
+type SeverityLevelClient struct {
+	config
+}
+
+// NewSeverityLevelClient returns a client for the SeverityLevel from the given config.
+func NewSeverityLevelClient(c config) *SeverityLevelClient {
+	return &SeverityLevelClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `severitylevel.Hooks(f(g(h())))`.
+func (c *SeverityLevelClient) Use(hooks ...Hook) {
+	c.hooks.SeverityLevel = append(c.hooks.SeverityLevel, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `severitylevel.Intercept(f(g(h())))`.
+func (c *SeverityLevelClient) Intercept(interceptors ...Interceptor) {
+	c.inters.SeverityLevel = append(c.inters.SeverityLevel, interceptors...)
+}
+
+// Create returns a builder for creating a SeverityLevel entity.
+func (c *SeverityLevelClient) Create() *SeverityLevelCreate {
+	mutation := newSeverityLevelMutation(c.config, OpCreate)
+	return &SeverityLevelCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of SeverityLevel entities.
+func (c *SeverityLevelClient) CreateBulk(builders ...*SeverityLevelCreate) *SeverityLevelCreateBulk {
+	return &SeverityLevelCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *SeverityLevelClient) MapCreateBulk(slice any, setFunc func(*SeverityLevelCreate, int)) *SeverityLevelCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &SeverityLevelCreateBulk{err: fmt.Errorf("calling to SeverityLevelClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*SeverityLevelCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &SeverityLevelCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for SeverityLevel.
+func (c *SeverityLevelClient) Update() *SeverityLevelUpdate {
+	mutation := newSeverityLevelMutation(c.config, OpUpdate)
+	return &SeverityLevelUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *SeverityLevelClient) UpdateOne(_m *SeverityLevel) *SeverityLevelUpdateOne {
+	mutation := newSeverityLevelMutation(c.config, OpUpdateOne, withSeverityLevel(_m))
+	return &SeverityLevelUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *SeverityLevelClient) UpdateOneID(id int) *SeverityLevelUpdateOne {
+	mutation := newSeverityLevelMutation(c.config, OpUpdateOne, withSeverityLevelID(id))
+	return &SeverityLevelUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for SeverityLevel.
+func (c *SeverityLevelClient) Delete() *SeverityLevelDelete {
+	mutation := newSeverityLevelMutation(c.config, OpDelete)
+	return &SeverityLevelDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *SeverityLevelClient) DeleteOne(_m *SeverityLevel) *SeverityLevelDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *SeverityLevelClient) DeleteOneID(id int) *SeverityLevelDeleteOne {
+	builder := c.Delete().Where(severitylevel.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &SeverityLevelDeleteOne{builder}
+}
+
+// Query returns a query builder for SeverityLevel.
+func (c *SeverityLevelClient) Query() *SeverityLevelQuery {
+	return &SeverityLevelQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeSeverityLevel},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a SeverityLevel entity by its id.
+func (c *SeverityLevelClient) Get(ctx context.Context, id int) (*SeverityLevel, error) {
+	return c.Query().Where(severitylevel.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *SeverityLevelClient) GetX(ctx context.Context, id int) *SeverityLevel {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *SeverityLevelClient) Hooks() []Hook {
+	hooks := c.hooks.SeverityLevel
+	return append(hooks[:len(hooks):len(hooks)], severitylevel.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *SeverityLevelClient) Interceptors() []Interceptor {
+	return c.inters.SeverityLevel
+}
+
+func (c *SeverityLevelClient) mutate(ctx context.Context, m *SeverityLevelMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&SeverityLevelCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&SeverityLevelUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&SeverityLevelUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&SeverityLevelDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown SeverityLevel mutation op: %q", m.Op())
+	}
+}
+
+// StakeholderPreferenceClient is a client for the StakeholderPreference schema.
+type StakeholderPreferenceClient struct {
+	config
+}
+
+// NewStakeholderPreferenceClient returns a client for the StakeholderPreference from the given config.
+func NewStakeholderPreferenceClient(c config) *StakeholderPreferenceClient {
+	return &StakeholderPreferenceClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `stakeholderpreference.Hooks(f(g(h())))`.
+func (c *StakeholderPreferenceClient) Use(hooks ...Hook) {
+	c.hooks.StakeholderPreference = append(c.hooks.StakeholderPreference, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `stakeholderpreference.Intercept(f(g(h())))`.
+func (c *StakeholderPreferenceClient) Intercept(interceptors ...Interceptor) {
+	c.inters.StakeholderPreference = append(c.inters.StakeholderPreference, interceptors...)
+}
+
+// Create returns a builder for creating a StakeholderPreference entity.
+func (c *StakeholderPreferenceClient) Create() *StakeholderPreferenceCreate {
+	mutation := newStakeholderPreferenceMutation(c.config, OpCreate)
+	return &StakeholderPreferenceCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of StakeholderPreference entities.
+func (c *StakeholderPreferenceClient) CreateBulk(builders ...*StakeholderPreferenceCreate) *StakeholderPreferenceCreateBulk {
+	return &StakeholderPreferenceCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *StakeholderPreferenceClient) MapCreateBulk(slice any, setFunc func(*StakeholderPreferenceCreate, int)) *StakeholderPreferenceCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &StakeholderPreferenceCreateBulk{err: fmt.Errorf("calling to StakeholderPreferenceClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*StakeholderPreferenceCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &StakeholderPreferenceCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for StakeholderPreference.
+func (c *StakeholderPreferenceClient) Update() *StakeholderPreferenceUpdate {
+	mutation := newStakeholderPreferenceMutation(c.config, OpUpdate)
+	return &StakeholderPreferenceUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *StakeholderPreferenceClient) UpdateOne(_m *StakeholderPreference) *StakeholderPreferenceUpdateOne {
+	mutation := newStakeholderPreferenceMutation(c.config, OpUpdateOne, withStakeholderPreference(_m))
+	return &StakeholderPreferenceUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *StakeholderPreferenceClient) UpdateOneID(id int) *StakeholderPreferenceUpdateOne {
+	mutation := newStakeholderPreferenceMutation(c.config, OpUpdateOne, withStakeholderPreferenceID(id))
+	return &StakeholderPreferenceUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for StakeholderPreference.
+func (c *StakeholderPreferenceClient) Delete() *StakeholderPreferenceDelete {
+	mutation := newStakeholderPreferenceMutation(c.config, OpDelete)
+	return &StakeholderPreferenceDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *StakeholderPreferenceClient) DeleteOne(_m *StakeholderPreference) *StakeholderPreferenceDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *StakeholderPreferenceClient) DeleteOneID(id int) *StakeholderPreferenceDeleteOne {
+	builder := c.Delete().Where(stakeholderpreference.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &StakeholderPreferenceDeleteOne{builder}
+}
+
+// Query returns a query builder for StakeholderPreference.
+func (c *StakeholderPreferenceClient) Query() *StakeholderPreferenceQuery {
+	return &StakeholderPreferenceQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeStakeholderPreference},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a StakeholderPreference entity by its id.
+func (c *StakeholderPreferenceClient) Get(ctx context.Context, id int) (*StakeholderPreference, error) {
+	return c.Query().Where(stakeholderpreference.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *StakeholderPreferenceClient) GetX(ctx context.Context, id int) *StakeholderPreference {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryUser queries the user edge of a StakeholderPreference.
+func (c *StakeholderPreferenceClient) QueryUser(_m *StakeholderPreference) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(stakeholderpreference.Table, stakeholderpreference.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, stakeholderpreference.UserTable, stakeholderpreference.UserColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *StakeholderPreferenceClient) Hooks() []Hook {
+	hooks := c.hooks.StakeholderPreference
+	return append(hooks[:len(hooks):len(hooks)], stakeholderpreference.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *StakeholderPreferenceClient) Interceptors() []Interceptor {
+	return c.inters.StakeholderPreference
+}
+
+func (c *StakeholderPreferenceClient) mutate(ctx context.Context, m *StakeholderPreferenceMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&StakeholderPreferenceCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&StakeholderPreferenceUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&StakeholderPreferenceUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&StakeholderPreferenceDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown StakeholderPreference mutation op: %q", m.Op())
+	}
+}
+
+// StakeholderSubscriptionClient is a client for the StakeholderSubscription schema.
+type StakeholderSubscriptionClient struct {
+	config
+}
+
+// NewStakeholderSubscriptionClient returns a client for the StakeholderSubscription from the given config.
+func NewStakeholderSubscriptionClient(c config) *StakeholderSubscriptionClient {
+	return &StakeholderSubscriptionClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `stakeholdersubscription.Hooks(f(g(h())))`.
+func (c *StakeholderSubscriptionClient) Use(hooks ...Hook) {
+	c.hooks.StakeholderSubscription = append(c.hooks.StakeholderSubscription, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `stakeholdersubscription.Intercept(f(g(h())))`.
+func (c *StakeholderSubscriptionClient) Intercept(interceptors ...Interceptor) {
+	c.inters.StakeholderSubscription = append(c.inters.StakeholderSubscription, interceptors...)
+}
+
+// Create returns a builder for creating a StakeholderSubscription entity.
+func (c *StakeholderSubscriptionClient) Create() *StakeholderSubscriptionCreate {
+	mutation := newStakeholderSubscriptionMutation(c.config, OpCreate)
+	return &StakeholderSubscriptionCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of StakeholderSubscription entities.
+func (c *StakeholderSubscriptionClient) CreateBulk(builders ...*StakeholderSubscriptionCreate) *StakeholderSubscriptionCreateBulk {
+	return &StakeholderSubscriptionCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *StakeholderSubscriptionClient) MapCreateBulk(slice any, setFunc func(*StakeholderSubscriptionCreate, int)) *StakeholderSubscriptionCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &StakeholderSubscriptionCreateBulk{err: fmt.Errorf("calling to StakeholderSubscriptionClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*StakeholderSubscriptionCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &StakeholderSubscriptionCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for StakeholderSubscription.
+func (c *StakeholderSubscriptionClient) Update() *StakeholderSubscriptionUpdate {
+	mutation := newStakeholderSubscriptionMutation(c.config, OpUpdate)
+	return &StakeholderSubscriptionUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *StakeholderSubscriptionClient) UpdateOne(_m *StakeholderSubscription) *StakeholderSubscriptionUpdateOne {
+	mutation := newStakeholderSubscriptionMutation(c.config, OpUpdateOne, withStakeholderSubscription(_m))
+	return &StakeholderSubscriptionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *StakeholderSubscriptionClient) UpdateOneID(id int) *StakeholderSubscriptionUpdateOne {
+	mutation := newStakeholderSubscriptionMutation(c.config, OpUpdateOne, withStakeholderSubscriptionID(id))
+	return &StakeholderSubscriptionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for StakeholderSubscription.
+func (c *StakeholderSubscriptionClient) Delete() *StakeholderSubscriptionDelete {
+	mutation := newStakeholderSubscriptionMutation(c.config, OpDelete)
+	return &StakeholderSubscriptionDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *StakeholderSubscriptionClient) DeleteOne(_m *StakeholderSubscription) *StakeholderSubscriptionDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *StakeholderSubscriptionClient) DeleteOneID(id int) *StakeholderSubscriptionDeleteOne {
+	builder := c.Delete().Where(stakeholdersubscription.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &StakeholderSubscriptionDeleteOne{builder}
+}
+
+// Query returns a query builder for StakeholderSubscription.
+func (c *StakeholderSubscriptionClient) Query() *StakeholderSubscriptionQuery {
+	return &StakeholderSubscriptionQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeStakeholderSubscription},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a StakeholderSubscription entity by its id.
+func (c *StakeholderSubscriptionClient) Get(ctx context.Context, id int) (*StakeholderSubscription, error) {
+	return c.Query().Where(stakeholdersubscription.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *StakeholderSubscriptionClient) GetX(ctx context.Context, id int) *StakeholderSubscription {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryUser queries the user edge of a StakeholderSubscription.
+func (c *StakeholderSubscriptionClient) QueryUser(_m *StakeholderSubscription) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(stakeholdersubscription.Table, stakeholdersubscription.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, stakeholdersubscription.UserTable, stakeholdersubscription.UserColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryService queries the service edge of a StakeholderSubscription.
+func (c *StakeholderSubscriptionClient) QueryService(_m *StakeholderSubscription) *ServiceQuery {
+	query := (&ServiceClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(stakeholdersubscription.Table, stakeholdersubscription.FieldID, id),
+			sqlgraph.To(service.Table, service.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, stakeholdersubscription.ServiceTable, stakeholdersubscription.ServiceColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryIncident queries the incident edge of a StakeholderSubscription.
+func (c *StakeholderSubscriptionClient) QueryIncident(_m *StakeholderSubscription) *IncidentQuery {
+	query := (&IncidentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(stakeholdersubscription.Table, stakeholdersubscription.FieldID, id),
+			sqlgraph.To(incident.Table, incident.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, stakeholdersubscription.IncidentTable, stakeholdersubscription.IncidentColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *StakeholderSubscriptionClient) Hooks() []Hook {
+	hooks := c.hooks.StakeholderSubscription
+	return append(hooks[:len(hooks):len(hooks)], stakeholdersubscription.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *StakeholderSubscriptionClient) Interceptors() []Interceptor {
+	return c.inters.StakeholderSubscription
+}
+
+func (c *StakeholderSubscriptionClient) mutate(ctx context.Context, m *StakeholderSubscriptionMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&StakeholderSubscriptionCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&StakeholderSubscriptionUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&StakeholderSubscriptionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&StakeholderSubscriptionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown StakeholderSubscription mutation op: %q", m.Op())
+	}
+}
+
+// StatusComponentClient is a client for the StatusComponent schema.
+type StatusComponentClient struct {
+	config
+}
+
+// NewStatusComponentClient returns a client for the StatusComponent from the given config.
+func NewStatusComponentClient(c config) *StatusComponentClient {
+	return &StatusComponentClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `statuscomponent.Hooks(f(g(h())))`.
+func (c *StatusComponentClient) Use(hooks ...Hook) {
+	c.hooks.StatusComponent = append(c.hooks.StatusComponent, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `statuscomponent.Intercept(f(g(h())))`.
+func (c *StatusComponentClient) Intercept(interceptors ...Interceptor) {
+	c.inters.StatusComponent = append(c.inters.StatusComponent, interceptors...)
+}
+
+// Create returns a builder for creating a StatusComponent entity.
+func (c *StatusComponentClient) Create() *StatusComponentCreate {
+	mutation := newStatusComponentMutation(c.config, OpCreate)
+	return &StatusComponentCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of StatusComponent entities.
+func (c *StatusComponentClient) CreateBulk(builders ...*StatusComponentCreate) *StatusComponentCreateBulk {
+	return &StatusComponentCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *StatusComponentClient) MapCreateBulk(slice any, setFunc func(*StatusComponentCreate, int)) *StatusComponentCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &StatusComponentCreateBulk{err: fmt.Errorf("calling to StatusComponentClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*StatusComponentCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &StatusComponentCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for StatusComponent.
+func (c *StatusComponentClient) Update() *StatusComponentUpdate {
+	mutation := newStatusComponentMutation(c.config, OpUpdate)
+	return &StatusComponentUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *StatusComponentClient) UpdateOne(_m *StatusComponent) *StatusComponentUpdateOne {
+	mutation := newStatusComponentMutation(c.config, OpUpdateOne, withStatusComponent(_m))
+	return &StatusComponentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *StatusComponentClient) UpdateOneID(id int) *StatusComponentUpdateOne {
+	mutation := newStatusComponentMutation(c.config, OpUpdateOne, withStatusComponentID(id))
+	return &StatusComponentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for StatusComponent.
+func (c *StatusComponentClient) Delete() *StatusComponentDelete {
+	mutation := newStatusComponentMutation(c.config, OpDelete)
+	return &StatusComponentDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *StatusComponentClient) DeleteOne(_m *StatusComponent) *StatusComponentDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *StatusComponentClient) DeleteOneID(id int) *StatusComponentDeleteOne {
+	builder := c.Delete().Where(statuscomponent.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &StatusComponentDeleteOne{builder}
+}
+
+// Query returns a query builder for StatusComponent.
+func (c *StatusComponentClient) Query() *StatusComponentQuery {
+	return &StatusComponentQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeStatusComponent},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a StatusComponent entity by its id.
+func (c *StatusComponentClient) Get(ctx context.Context, id int) (*StatusComponent, error) {
+	return c.Query().Where(statuscomponent.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *StatusComponentClient) GetX(ctx context.Context, id int) *StatusComponent {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryPage queries the page edge of a StatusComponent.
+func (c *StatusComponentClient) QueryPage(_m *StatusComponent) *StatusPageQuery {
+	query := (&StatusPageClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(statuscomponent.Table, statuscomponent.FieldID, id),
+			sqlgraph.To(statuspage.Table, statuspage.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, statuscomponent.PageTable, statuscomponent.PageColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryService queries the service edge of a StatusComponent.
+func (c *StatusComponentClient) QueryService(_m *StatusComponent) *ServiceQuery {
+	query := (&ServiceClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(statuscomponent.Table, statuscomponent.FieldID, id),
+			sqlgraph.To(service.Table, service.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, statuscomponent.ServiceTable, statuscomponent.ServiceColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *StatusComponentClient) Hooks() []Hook {
+	hooks := c.hooks.StatusComponent
+	return append(hooks[:len(hooks):len(hooks)], statuscomponent.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *StatusComponentClient) Interceptors() []Interceptor {
+	return c.inters.StatusComponent
+}
+
+func (c *StatusComponentClient) mutate(ctx context.Context, m *StatusComponentMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&StatusComponentCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&StatusComponentUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&StatusComponentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&StatusComponentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown StatusComponent mutation op: %q", m.Op())
+	}
+}
+
+// StatusPageClient is a client for the StatusPage schema.
+type StatusPageClient struct {
+	config
+}
+
+// NewStatusPageClient returns a client for the StatusPage from the given config.
+func NewStatusPageClient(c config) *StatusPageClient {
+	return &StatusPageClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `statuspage.Hooks(f(g(h())))`.
+func (c *StatusPageClient) Use(hooks ...Hook) {
+	c.hooks.StatusPage = append(c.hooks.StatusPage, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `statuspage.Intercept(f(g(h())))`.
+func (c *StatusPageClient) Intercept(interceptors ...Interceptor) {
+	c.inters.StatusPage = append(c.inters.StatusPage, interceptors...)
+}
+
+// Create returns a builder for creating a StatusPage entity.
+func (c *StatusPageClient) Create() *StatusPageCreate {
+	mutation := newStatusPageMutation(c.config, OpCreate)
+	return &StatusPageCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of StatusPage entities.
+func (c *StatusPageClient) CreateBulk(builders ...*StatusPageCreate) *StatusPageCreateBulk {
+	return &StatusPageCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *StatusPageClient) MapCreateBulk(slice any, setFunc func(*StatusPageCreate, int)) *StatusPageCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &StatusPageCreateBulk{err: fmt.Errorf("calling to StatusPageClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*StatusPageCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &StatusPageCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for StatusPage.
+func (c *StatusPageClient) Update() *StatusPageUpdate {
+	mutation := newStatusPageMutation(c.config, OpUpdate)
+	return &StatusPageUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *StatusPageClient) UpdateOne(_m *StatusPage) *StatusPageUpdateOne {
+	mutation := newStatusPageMutation(c.config, OpUpdateOne, withStatusPage(_m))
+	return &StatusPageUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *StatusPageClient) UpdateOneID(id int) *StatusPageUpdateOne {
+	mutation := newStatusPageMutation(c.config, OpUpdateOne, withStatusPageID(id))
+	return &StatusPageUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for StatusPage.
+func (c *StatusPageClient) Delete() *StatusPageDelete {
+	mutation := newStatusPageMutation(c.config, OpDelete)
+	return &StatusPageDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *StatusPageClient) DeleteOne(_m *StatusPage) *StatusPageDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *StatusPageClient) DeleteOneID(id int) *StatusPageDeleteOne {
+	builder := c.Delete().Where(statuspage.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &StatusPageDeleteOne{builder}
+}
+
+// Query returns a query builder for StatusPage.
+func (c *StatusPageClient) Query() *StatusPageQuery {
+	return &StatusPageQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeStatusPage},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a StatusPage entity by its id.
+func (c *StatusPageClient) Get(ctx context.Context, id int) (*StatusPage, error) {
+	return c.Query().Where(statuspage.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *StatusPageClient) GetX(ctx context.Context, id int) *StatusPage {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryComponents queries the components edge of a StatusPage.
+func (c *StatusPageClient) QueryComponents(_m *StatusPage) *StatusComponentQuery {
+	query := (&StatusComponentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(statuspage.Table, statuspage.FieldID, id),
+			sqlgraph.To(statuscomponent.Table, statuscomponent.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, statuspage.ComponentsTable, statuspage.ComponentsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QuerySubscribers queries the subscribers edge of a StatusPage.
+func (c *StatusPageClient) QuerySubscribers(_m *StatusPage) *StatusSubscriberQuery {
+	query := (&StatusSubscriberClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(statuspage.Table, statuspage.FieldID, id),
+			sqlgraph.To(statussubscriber.Table, statussubscriber.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, statuspage.SubscribersTable, statuspage.SubscribersColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *StatusPageClient) Hooks() []Hook {
+	hooks := c.hooks.StatusPage
+	return append(hooks[:len(hooks):len(hooks)], statuspage.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *StatusPageClient) Interceptors() []Interceptor {
+	return c.inters.StatusPage
+}
+
+func (c *StatusPageClient) mutate(ctx context.Context, m *StatusPageMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&StatusPageCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&StatusPageUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&StatusPageUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&StatusPageDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown StatusPage mutation op: %q", m.Op())
+	}
+}
+
+// StatusSubscriberClient is a client for the StatusSubscriber schema.
+type StatusSubscriberClient struct {
+	config
+}
+
+// NewStatusSubscriberClient returns a client for the StatusSubscriber from the given config.
+func NewStatusSubscriberClient(c config) *StatusSubscriberClient {
+	return &StatusSubscriberClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `statussubscriber.Hooks(f(g(h())))`.
+func (c *StatusSubscriberClient) Use(hooks ...Hook) {
+	c.hooks.StatusSubscriber = append(c.hooks.StatusSubscriber, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `statussubscriber.Intercept(f(g(h())))`.
+func (c *StatusSubscriberClient) Intercept(interceptors ...Interceptor) {
+	c.inters.StatusSubscriber = append(c.inters.StatusSubscriber, interceptors...)
+}
+
+// Create returns a builder for creating a StatusSubscriber entity.
+func (c *StatusSubscriberClient) Create() *StatusSubscriberCreate {
+	mutation := newStatusSubscriberMutation(c.config, OpCreate)
+	return &StatusSubscriberCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of StatusSubscriber entities.
+func (c *StatusSubscriberClient) CreateBulk(builders ...*StatusSubscriberCreate) *StatusSubscriberCreateBulk {
+	return &StatusSubscriberCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *StatusSubscriberClient) MapCreateBulk(slice any, setFunc func(*StatusSubscriberCreate, int)) *StatusSubscriberCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &StatusSubscriberCreateBulk{err: fmt.Errorf("calling to StatusSubscriberClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*StatusSubscriberCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &StatusSubscriberCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for StatusSubscriber.
+func (c *StatusSubscriberClient) Update() *StatusSubscriberUpdate {
+	mutation := newStatusSubscriberMutation(c.config, OpUpdate)
+	return &StatusSubscriberUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *StatusSubscriberClient) UpdateOne(_m *StatusSubscriber) *StatusSubscriberUpdateOne {
+	mutation := newStatusSubscriberMutation(c.config, OpUpdateOne, withStatusSubscriber(_m))
+	return &StatusSubscriberUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *StatusSubscriberClient) UpdateOneID(id int) *StatusSubscriberUpdateOne {
+	mutation := newStatusSubscriberMutation(c.config, OpUpdateOne, withStatusSubscriberID(id))
+	return &StatusSubscriberUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for StatusSubscriber.
+func (c *StatusSubscriberClient) Delete() *StatusSubscriberDelete {
+	mutation := newStatusSubscriberMutation(c.config, OpDelete)
+	return &StatusSubscriberDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *StatusSubscriberClient) DeleteOne(_m *StatusSubscriber) *StatusSubscriberDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *StatusSubscriberClient) DeleteOneID(id int) *StatusSubscriberDeleteOne {
+	builder := c.Delete().Where(statussubscriber.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &StatusSubscriberDeleteOne{builder}
+}
+
+// Query returns a query builder for StatusSubscriber.
+func (c *StatusSubscriberClient) Query() *StatusSubscriberQuery {
+	return &StatusSubscriberQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeStatusSubscriber},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a StatusSubscriber entity by its id.
+func (c *StatusSubscriberClient) Get(ctx context.Context, id int) (*StatusSubscriber, error) {
+	return c.Query().Where(statussubscriber.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *StatusSubscriberClient) GetX(ctx context.Context, id int) *StatusSubscriber {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryPage queries the page edge of a StatusSubscriber.
+func (c *StatusSubscriberClient) QueryPage(_m *StatusSubscriber) *StatusPageQuery {
+	query := (&StatusPageClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(statussubscriber.Table, statussubscriber.FieldID, id),
+			sqlgraph.To(statuspage.Table, statuspage.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, statussubscriber.PageTable, statussubscriber.PageColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *StatusSubscriberClient) Hooks() []Hook {
+	hooks := c.hooks.StatusSubscriber
+	return append(hooks[:len(hooks):len(hooks)], statussubscriber.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *StatusSubscriberClient) Interceptors() []Interceptor {
+	return c.inters.StatusSubscriber
+}
+
+func (c *StatusSubscriberClient) mutate(ctx context.Context, m *StatusSubscriberMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&StatusSubscriberCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&StatusSubscriberUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&StatusSubscriberUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&StatusSubscriberDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown StatusSubscriber mutation op: %q", m.Op())
+	}
+}
+
+// StatusUpdateClient is a client for the StatusUpdate schema.
+type StatusUpdateClient struct {
+	config
+}
+
+// NewStatusUpdateClient returns a client for the StatusUpdate from the given config.
+func NewStatusUpdateClient(c config) *StatusUpdateClient {
+	return &StatusUpdateClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `statusupdate.Hooks(f(g(h())))`.
+func (c *StatusUpdateClient) Use(hooks ...Hook) {
+	c.hooks.StatusUpdate = append(c.hooks.StatusUpdate, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `statusupdate.Intercept(f(g(h())))`.
+func (c *StatusUpdateClient) Intercept(interceptors ...Interceptor) {
+	c.inters.StatusUpdate = append(c.inters.StatusUpdate, interceptors...)
+}
+
+// Create returns a builder for creating a StatusUpdate entity.
+func (c *StatusUpdateClient) Create() *StatusUpdateCreate {
+	mutation := newStatusUpdateMutation(c.config, OpCreate)
+	return &StatusUpdateCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of StatusUpdate entities.
+func (c *StatusUpdateClient) CreateBulk(builders ...*StatusUpdateCreate) *StatusUpdateCreateBulk {
+	return &StatusUpdateCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *StatusUpdateClient) MapCreateBulk(slice any, setFunc func(*StatusUpdateCreate, int)) *StatusUpdateCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &StatusUpdateCreateBulk{err: fmt.Errorf("calling to StatusUpdateClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*StatusUpdateCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &StatusUpdateCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for StatusUpdate.
+func (c *StatusUpdateClient) Update() *StatusUpdateUpdate {
+	mutation := newStatusUpdateMutation(c.config, OpUpdate)
+	return &StatusUpdateUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *StatusUpdateClient) UpdateOne(_m *StatusUpdate) *StatusUpdateUpdateOne {
+	mutation := newStatusUpdateMutation(c.config, OpUpdateOne, withStatusUpdate(_m))
+	return &StatusUpdateUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *StatusUpdateClient) UpdateOneID(id int) *StatusUpdateUpdateOne {
+	mutation := newStatusUpdateMutation(c.config, OpUpdateOne, withStatusUpdateID(id))
+	return &StatusUpdateUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for StatusUpdate.
+func (c *StatusUpdateClient) Delete() *StatusUpdateDelete {
+	mutation := newStatusUpdateMutation(c.config, OpDelete)
+	return &StatusUpdateDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *StatusUpdateClient) DeleteOne(_m *StatusUpdate) *StatusUpdateDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *StatusUpdateClient) DeleteOneID(id int) *StatusUpdateDeleteOne {
+	builder := c.Delete().Where(statusupdate.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &StatusUpdateDeleteOne{builder}
+}
+
+// Query returns a query builder for StatusUpdate.
+func (c *StatusUpdateClient) Query() *StatusUpdateQuery {
+	return &StatusUpdateQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeStatusUpdate},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a StatusUpdate entity by its id.
+func (c *StatusUpdateClient) Get(ctx context.Context, id int) (*StatusUpdate, error) {
+	return c.Query().Where(statusupdate.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *StatusUpdateClient) GetX(ctx context.Context, id int) *StatusUpdate {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryIncident queries the incident edge of a StatusUpdate.
+func (c *StatusUpdateClient) QueryIncident(_m *StatusUpdate) *IncidentQuery {
+	query := (&IncidentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(statusupdate.Table, statusupdate.FieldID, id),
+			sqlgraph.To(incident.Table, incident.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, statusupdate.IncidentTable, statusupdate.IncidentColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAuthor queries the author edge of a StatusUpdate.
+func (c *StatusUpdateClient) QueryAuthor(_m *StatusUpdate) *UserQuery {
+	query := (&UserClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(statusupdate.Table, statusupdate.FieldID, id),
+			sqlgraph.To(user.Table, user.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, statusupdate.AuthorTable, statusupdate.AuthorColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *StatusUpdateClient) Hooks() []Hook {
+	hooks := c.hooks.StatusUpdate
+	return append(hooks[:len(hooks):len(hooks)], statusupdate.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *StatusUpdateClient) Interceptors() []Interceptor {
+	return c.inters.StatusUpdate
+}
+
+func (c *StatusUpdateClient) mutate(ctx context.Context, m *StatusUpdateMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&StatusUpdateCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&StatusUpdateUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&StatusUpdateUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&StatusUpdateDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown StatusUpdate mutation op: %q", m.Op())
+	}
+}
+
 // TeamClient is a client for the Team schema.
 type TeamClient struct {
 	config
@@ -4660,16 +6042,20 @@ type (
 	hooks struct {
 		APIToken, Alert, CalendarFeed, ContactMethod, CoverRequest, Delivery,
 		DeliveryAttempt, EscalationPolicy, EscalationStep, Heartbeat, Incident,
-		IngestRequest, Integration, Invitation, MaintenanceWindow, NotificationRule,
-		Schedule, ScheduleLayer, ScheduleOverride, Service, Session, Team,
-		TimelineEvent, User []ent.Hook
+		IncidentMember, IngestRequest, Integration, Invitation, MaintenanceWindow,
+		NotificationRule, Schedule, ScheduleLayer, ScheduleOverride, Service, Session,
+		SeverityLevel, StakeholderPreference, StakeholderSubscription, StatusComponent,
+		StatusPage, StatusSubscriber, StatusUpdate, Team, TimelineEvent,
+		User []ent.Hook
 	}
 	inters struct {
 		APIToken, Alert, CalendarFeed, ContactMethod, CoverRequest, Delivery,
 		DeliveryAttempt, EscalationPolicy, EscalationStep, Heartbeat, Incident,
-		IngestRequest, Integration, Invitation, MaintenanceWindow, NotificationRule,
-		Schedule, ScheduleLayer, ScheduleOverride, Service, Session, Team,
-		TimelineEvent, User []ent.Interceptor
+		IncidentMember, IngestRequest, Integration, Invitation, MaintenanceWindow,
+		NotificationRule, Schedule, ScheduleLayer, ScheduleOverride, Service, Session,
+		SeverityLevel, StakeholderPreference, StakeholderSubscription, StatusComponent,
+		StatusPage, StatusSubscriber, StatusUpdate, Team, TimelineEvent,
+		User []ent.Interceptor
 	}
 )
 

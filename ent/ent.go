@@ -23,6 +23,7 @@ import (
 	"github.com/tocsin/tocsin/ent/escalationstep"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
+	"github.com/tocsin/tocsin/ent/incidentmember"
 	"github.com/tocsin/tocsin/ent/ingestrequest"
 	"github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/invitation"
@@ -33,6 +34,13 @@ import (
 	"github.com/tocsin/tocsin/ent/scheduleoverride"
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/session"
+	"github.com/tocsin/tocsin/ent/severitylevel"
+	"github.com/tocsin/tocsin/ent/stakeholderpreference"
+	"github.com/tocsin/tocsin/ent/stakeholdersubscription"
+	"github.com/tocsin/tocsin/ent/statuscomponent"
+	"github.com/tocsin/tocsin/ent/statuspage"
+	"github.com/tocsin/tocsin/ent/statussubscriber"
+	"github.com/tocsin/tocsin/ent/statusupdate"
 	"github.com/tocsin/tocsin/ent/team"
 	"github.com/tocsin/tocsin/ent/timelineevent"
 	"github.com/tocsin/tocsin/ent/user"
@@ -96,30 +104,38 @@ var (
 func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
-			apitoken.Table:          apitoken.ValidColumn,
-			alert.Table:             alert.ValidColumn,
-			calendarfeed.Table:      calendarfeed.ValidColumn,
-			contactmethod.Table:     contactmethod.ValidColumn,
-			coverrequest.Table:      coverrequest.ValidColumn,
-			delivery.Table:          delivery.ValidColumn,
-			deliveryattempt.Table:   deliveryattempt.ValidColumn,
-			escalationpolicy.Table:  escalationpolicy.ValidColumn,
-			escalationstep.Table:    escalationstep.ValidColumn,
-			heartbeat.Table:         heartbeat.ValidColumn,
-			incident.Table:          incident.ValidColumn,
-			ingestrequest.Table:     ingestrequest.ValidColumn,
-			integration.Table:       integration.ValidColumn,
-			invitation.Table:        invitation.ValidColumn,
-			maintenancewindow.Table: maintenancewindow.ValidColumn,
-			notificationrule.Table:  notificationrule.ValidColumn,
-			schedule.Table:          schedule.ValidColumn,
-			schedulelayer.Table:     schedulelayer.ValidColumn,
-			scheduleoverride.Table:  scheduleoverride.ValidColumn,
-			service.Table:           service.ValidColumn,
-			session.Table:           session.ValidColumn,
-			team.Table:              team.ValidColumn,
-			timelineevent.Table:     timelineevent.ValidColumn,
-			user.Table:              user.ValidColumn,
+			apitoken.Table:                apitoken.ValidColumn,
+			alert.Table:                   alert.ValidColumn,
+			calendarfeed.Table:            calendarfeed.ValidColumn,
+			contactmethod.Table:           contactmethod.ValidColumn,
+			coverrequest.Table:            coverrequest.ValidColumn,
+			delivery.Table:                delivery.ValidColumn,
+			deliveryattempt.Table:         deliveryattempt.ValidColumn,
+			escalationpolicy.Table:        escalationpolicy.ValidColumn,
+			escalationstep.Table:          escalationstep.ValidColumn,
+			heartbeat.Table:               heartbeat.ValidColumn,
+			incident.Table:                incident.ValidColumn,
+			incidentmember.Table:          incidentmember.ValidColumn,
+			ingestrequest.Table:           ingestrequest.ValidColumn,
+			integration.Table:             integration.ValidColumn,
+			invitation.Table:              invitation.ValidColumn,
+			maintenancewindow.Table:       maintenancewindow.ValidColumn,
+			notificationrule.Table:        notificationrule.ValidColumn,
+			schedule.Table:                schedule.ValidColumn,
+			schedulelayer.Table:           schedulelayer.ValidColumn,
+			scheduleoverride.Table:        scheduleoverride.ValidColumn,
+			service.Table:                 service.ValidColumn,
+			session.Table:                 session.ValidColumn,
+			severitylevel.Table:           severitylevel.ValidColumn,
+			stakeholderpreference.Table:   stakeholderpreference.ValidColumn,
+			stakeholdersubscription.Table: stakeholdersubscription.ValidColumn,
+			statuscomponent.Table:         statuscomponent.ValidColumn,
+			statuspage.Table:              statuspage.ValidColumn,
+			statussubscriber.Table:        statussubscriber.ValidColumn,
+			statusupdate.Table:            statusupdate.ValidColumn,
+			team.Table:                    team.ValidColumn,
+			timelineevent.Table:           timelineevent.ValidColumn,
+			user.Table:                    user.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

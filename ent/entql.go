@@ -14,6 +14,7 @@ import (
 	"github.com/tocsin/tocsin/ent/escalationstep"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
+	"github.com/tocsin/tocsin/ent/incidentmember"
 	"github.com/tocsin/tocsin/ent/ingestrequest"
 	"github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/invitation"
@@ -25,6 +26,13 @@ import (
 	"github.com/tocsin/tocsin/ent/scheduleoverride"
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/session"
+	"github.com/tocsin/tocsin/ent/severitylevel"
+	"github.com/tocsin/tocsin/ent/stakeholderpreference"
+	"github.com/tocsin/tocsin/ent/stakeholdersubscription"
+	"github.com/tocsin/tocsin/ent/statuscomponent"
+	"github.com/tocsin/tocsin/ent/statuspage"
+	"github.com/tocsin/tocsin/ent/statussubscriber"
+	"github.com/tocsin/tocsin/ent/statusupdate"
 	"github.com/tocsin/tocsin/ent/team"
 	"github.com/tocsin/tocsin/ent/timelineevent"
 	"github.com/tocsin/tocsin/ent/user"
@@ -37,7 +45,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 24)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 32)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -285,16 +293,35 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Incident",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			incident.FieldCreatedAt:  {Type: field.TypeTime, Column: incident.FieldCreatedAt},
-			incident.FieldUpdatedAt:  {Type: field.TypeTime, Column: incident.FieldUpdatedAt},
-			incident.FieldTitle:      {Type: field.TypeString, Column: incident.FieldTitle},
-			incident.FieldSummary:    {Type: field.TypeString, Column: incident.FieldSummary},
-			incident.FieldSeverity:   {Type: field.TypeEnum, Column: incident.FieldSeverity},
-			incident.FieldStatus:     {Type: field.TypeEnum, Column: incident.FieldStatus},
-			incident.FieldResolvedAt: {Type: field.TypeTime, Column: incident.FieldResolvedAt},
+			incident.FieldCreatedAt:       {Type: field.TypeTime, Column: incident.FieldCreatedAt},
+			incident.FieldUpdatedAt:       {Type: field.TypeTime, Column: incident.FieldUpdatedAt},
+			incident.FieldTitle:           {Type: field.TypeString, Column: incident.FieldTitle},
+			incident.FieldSummary:         {Type: field.TypeString, Column: incident.FieldSummary},
+			incident.FieldSeverity:        {Type: field.TypeEnum, Column: incident.FieldSeverity},
+			incident.FieldStatus:          {Type: field.TypeEnum, Column: incident.FieldStatus},
+			incident.FieldResolvedAt:      {Type: field.TypeTime, Column: incident.FieldResolvedAt},
+			incident.FieldNextUpdateDueAt: {Type: field.TypeTime, Column: incident.FieldNextUpdateDueAt},
 		},
 	}
 	graph.Nodes[11] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   incidentmember.Table,
+			Columns: incidentmember.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: incidentmember.FieldID,
+			},
+		},
+		Type: "IncidentMember",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			incidentmember.FieldIncidentID: {Type: field.TypeInt, Column: incidentmember.FieldIncidentID},
+			incidentmember.FieldUserID:     {Type: field.TypeInt, Column: incidentmember.FieldUserID},
+			incidentmember.FieldRole:       {Type: field.TypeEnum, Column: incidentmember.FieldRole},
+			incidentmember.FieldAddedAt:    {Type: field.TypeTime, Column: incidentmember.FieldAddedAt},
+			incidentmember.FieldAddedByID:  {Type: field.TypeInt, Column: incidentmember.FieldAddedByID},
+		},
+	}
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   ingestrequest.Table,
 			Columns: ingestrequest.Columns,
@@ -315,7 +342,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			ingestrequest.FieldProcessedAt:   {Type: field.TypeTime, Column: ingestrequest.FieldProcessedAt},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   integration.Table,
 			Columns: integration.Columns,
@@ -341,7 +368,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			integration.FieldLastResult:         {Type: field.TypeString, Column: integration.FieldLastResult},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   invitation.Table,
 			Columns: invitation.Columns,
@@ -361,7 +388,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			invitation.FieldUsedAt:      {Type: field.TypeTime, Column: invitation.FieldUsedAt},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   maintenancewindow.Table,
 			Columns: maintenancewindow.Columns,
@@ -381,7 +408,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			maintenancewindow.FieldCreatedByID: {Type: field.TypeInt, Column: maintenancewindow.FieldCreatedByID},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   notificationrule.Table,
 			Columns: notificationrule.Columns,
@@ -398,7 +425,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			notificationrule.FieldDelayMinutes:    {Type: field.TypeInt, Column: notificationrule.FieldDelayMinutes},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   schedule.Table,
 			Columns: schedule.Columns,
@@ -417,7 +444,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			schedule.FieldTeamID:      {Type: field.TypeInt, Column: schedule.FieldTeamID},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   schedulelayer.Table,
 			Columns: schedulelayer.Columns,
@@ -443,7 +470,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			schedulelayer.FieldRestrictions:   {Type: field.TypeJSON, Column: schedulelayer.FieldRestrictions},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   scheduleoverride.Table,
 			Columns: scheduleoverride.Columns,
@@ -466,7 +493,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			scheduleoverride.FieldNote:        {Type: field.TypeString, Column: scheduleoverride.FieldNote},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   service.Table,
 			Columns: service.Columns,
@@ -486,7 +513,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			service.FieldHighUrgencyUpTo:    {Type: field.TypeEnum, Column: service.FieldHighUrgencyUpTo},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -505,7 +532,133 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldUserAgent:  {Type: field.TypeString, Column: session.FieldUserAgent},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   severitylevel.Table,
+			Columns: severitylevel.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: severitylevel.FieldID,
+			},
+		},
+		Type: "SeverityLevel",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			severitylevel.FieldLevel:                {Type: field.TypeEnum, Column: severitylevel.FieldLevel},
+			severitylevel.FieldDescription:          {Type: field.TypeString, Column: severitylevel.FieldDescription},
+			severitylevel.FieldUpdateCadenceMinutes: {Type: field.TypeInt, Column: severitylevel.FieldUpdateCadenceMinutes},
+		},
+	}
+	graph.Nodes[23] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   stakeholderpreference.Table,
+			Columns: stakeholderpreference.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: stakeholderpreference.FieldID,
+			},
+		},
+		Type: "StakeholderPreference",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			stakeholderpreference.FieldUserID: {Type: field.TypeInt, Column: stakeholderpreference.FieldUserID},
+			stakeholderpreference.FieldEmail:  {Type: field.TypeBool, Column: stakeholderpreference.FieldEmail},
+			stakeholderpreference.FieldPush:   {Type: field.TypeBool, Column: stakeholderpreference.FieldPush},
+			stakeholderpreference.FieldDigest: {Type: field.TypeEnum, Column: stakeholderpreference.FieldDigest},
+		},
+	}
+	graph.Nodes[24] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   stakeholdersubscription.Table,
+			Columns: stakeholdersubscription.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: stakeholdersubscription.FieldID,
+			},
+		},
+		Type: "StakeholderSubscription",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			stakeholdersubscription.FieldUserID:     {Type: field.TypeInt, Column: stakeholdersubscription.FieldUserID},
+			stakeholdersubscription.FieldServiceID:  {Type: field.TypeInt, Column: stakeholdersubscription.FieldServiceID},
+			stakeholdersubscription.FieldIncidentID: {Type: field.TypeInt, Column: stakeholdersubscription.FieldIncidentID},
+			stakeholdersubscription.FieldCreatedAt:  {Type: field.TypeTime, Column: stakeholdersubscription.FieldCreatedAt},
+		},
+	}
+	graph.Nodes[25] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   statuscomponent.Table,
+			Columns: statuscomponent.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: statuscomponent.FieldID,
+			},
+		},
+		Type: "StatusComponent",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			statuscomponent.FieldPageID:    {Type: field.TypeInt, Column: statuscomponent.FieldPageID},
+			statuscomponent.FieldName:      {Type: field.TypeString, Column: statuscomponent.FieldName},
+			statuscomponent.FieldGroupName: {Type: field.TypeString, Column: statuscomponent.FieldGroupName},
+			statuscomponent.FieldPosition:  {Type: field.TypeInt, Column: statuscomponent.FieldPosition},
+			statuscomponent.FieldServiceID: {Type: field.TypeInt, Column: statuscomponent.FieldServiceID},
+		},
+	}
+	graph.Nodes[26] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   statuspage.Table,
+			Columns: statuspage.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: statuspage.FieldID,
+			},
+		},
+		Type: "StatusPage",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			statuspage.FieldCreatedAt:   {Type: field.TypeTime, Column: statuspage.FieldCreatedAt},
+			statuspage.FieldUpdatedAt:   {Type: field.TypeTime, Column: statuspage.FieldUpdatedAt},
+			statuspage.FieldSlug:        {Type: field.TypeString, Column: statuspage.FieldSlug},
+			statuspage.FieldTitle:       {Type: field.TypeString, Column: statuspage.FieldTitle},
+			statuspage.FieldDescription: {Type: field.TypeString, Column: statuspage.FieldDescription},
+			statuspage.FieldPublic:      {Type: field.TypeBool, Column: statuspage.FieldPublic},
+		},
+	}
+	graph.Nodes[27] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   statussubscriber.Table,
+			Columns: statussubscriber.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: statussubscriber.FieldID,
+			},
+		},
+		Type: "StatusSubscriber",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			statussubscriber.FieldPageID:               {Type: field.TypeInt, Column: statussubscriber.FieldPageID},
+			statussubscriber.FieldEmail:                {Type: field.TypeString, Column: statussubscriber.FieldEmail},
+			statussubscriber.FieldConfirmTokenHash:     {Type: field.TypeBytes, Column: statussubscriber.FieldConfirmTokenHash},
+			statussubscriber.FieldUnsubscribeTokenHash: {Type: field.TypeBytes, Column: statussubscriber.FieldUnsubscribeTokenHash},
+			statussubscriber.FieldConfirmedAt:          {Type: field.TypeTime, Column: statussubscriber.FieldConfirmedAt},
+			statussubscriber.FieldCreatedAt:            {Type: field.TypeTime, Column: statussubscriber.FieldCreatedAt},
+		},
+	}
+	graph.Nodes[28] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   statusupdate.Table,
+			Columns: statusupdate.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: statusupdate.FieldID,
+			},
+		},
+		Type: "StatusUpdate",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			statusupdate.FieldIncidentID: {Type: field.TypeInt, Column: statusupdate.FieldIncidentID},
+			statusupdate.FieldMessage:    {Type: field.TypeString, Column: statusupdate.FieldMessage},
+			statusupdate.FieldStatus:     {Type: field.TypeEnum, Column: statusupdate.FieldStatus},
+			statusupdate.FieldAudience:   {Type: field.TypeEnum, Column: statusupdate.FieldAudience},
+			statusupdate.FieldAuthorID:   {Type: field.TypeInt, Column: statusupdate.FieldAuthorID},
+			statusupdate.FieldAuthorName: {Type: field.TypeString, Column: statusupdate.FieldAuthorName},
+			statusupdate.FieldCreatedAt:  {Type: field.TypeTime, Column: statusupdate.FieldCreatedAt},
+		},
+	}
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   team.Table,
 			Columns: team.Columns,
@@ -523,7 +676,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			team.FieldRoundRobinNext: {Type: field.TypeInt, Column: team.FieldRoundRobinNext},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[30] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   timelineevent.Table,
 			Columns: timelineevent.Columns,
@@ -545,7 +698,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			timelineevent.FieldIncidentID: {Type: field.TypeInt, Column: timelineevent.FieldIncidentID},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[31] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -893,6 +1046,54 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"TimelineEvent",
 	)
 	graph.MustAddE(
+		"status_updates",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.StatusUpdatesTable,
+			Columns: []string{incident.StatusUpdatesColumn},
+			Bidi:    false,
+		},
+		"Incident",
+		"StatusUpdate",
+	)
+	graph.MustAddE(
+		"members",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.MembersTable,
+			Columns: []string{incident.MembersColumn},
+			Bidi:    false,
+		},
+		"Incident",
+		"IncidentMember",
+	)
+	graph.MustAddE(
+		"incident",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   incidentmember.IncidentTable,
+			Columns: []string{incidentmember.IncidentColumn},
+			Bidi:    false,
+		},
+		"IncidentMember",
+		"Incident",
+	)
+	graph.MustAddE(
+		"user",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   incidentmember.UserTable,
+			Columns: []string{incidentmember.UserColumn},
+			Bidi:    false,
+		},
+		"IncidentMember",
+		"User",
+	)
+	graph.MustAddE(
 		"service",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1178,6 +1379,138 @@ var schemaGraph = func() *sqlgraph.Schema {
 			Bidi:    false,
 		},
 		"Session",
+		"User",
+	)
+	graph.MustAddE(
+		"user",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   stakeholderpreference.UserTable,
+			Columns: []string{stakeholderpreference.UserColumn},
+			Bidi:    false,
+		},
+		"StakeholderPreference",
+		"User",
+	)
+	graph.MustAddE(
+		"user",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   stakeholdersubscription.UserTable,
+			Columns: []string{stakeholdersubscription.UserColumn},
+			Bidi:    false,
+		},
+		"StakeholderSubscription",
+		"User",
+	)
+	graph.MustAddE(
+		"service",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   stakeholdersubscription.ServiceTable,
+			Columns: []string{stakeholdersubscription.ServiceColumn},
+			Bidi:    false,
+		},
+		"StakeholderSubscription",
+		"Service",
+	)
+	graph.MustAddE(
+		"incident",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   stakeholdersubscription.IncidentTable,
+			Columns: []string{stakeholdersubscription.IncidentColumn},
+			Bidi:    false,
+		},
+		"StakeholderSubscription",
+		"Incident",
+	)
+	graph.MustAddE(
+		"page",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   statuscomponent.PageTable,
+			Columns: []string{statuscomponent.PageColumn},
+			Bidi:    false,
+		},
+		"StatusComponent",
+		"StatusPage",
+	)
+	graph.MustAddE(
+		"service",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   statuscomponent.ServiceTable,
+			Columns: []string{statuscomponent.ServiceColumn},
+			Bidi:    false,
+		},
+		"StatusComponent",
+		"Service",
+	)
+	graph.MustAddE(
+		"components",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   statuspage.ComponentsTable,
+			Columns: []string{statuspage.ComponentsColumn},
+			Bidi:    false,
+		},
+		"StatusPage",
+		"StatusComponent",
+	)
+	graph.MustAddE(
+		"subscribers",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   statuspage.SubscribersTable,
+			Columns: []string{statuspage.SubscribersColumn},
+			Bidi:    false,
+		},
+		"StatusPage",
+		"StatusSubscriber",
+	)
+	graph.MustAddE(
+		"page",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   statussubscriber.PageTable,
+			Columns: []string{statussubscriber.PageColumn},
+			Bidi:    false,
+		},
+		"StatusSubscriber",
+		"StatusPage",
+	)
+	graph.MustAddE(
+		"incident",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   statusupdate.IncidentTable,
+			Columns: []string{statusupdate.IncidentColumn},
+			Bidi:    false,
+		},
+		"StatusUpdate",
+		"Incident",
+	)
+	graph.MustAddE(
+		"author",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   statusupdate.AuthorTable,
+			Columns: []string{statusupdate.AuthorColumn},
+			Bidi:    false,
+		},
+		"StatusUpdate",
 		"User",
 	)
 	graph.MustAddE(
@@ -2698,6 +3031,11 @@ func (f *IncidentFilter) WhereResolvedAt(p entql.TimeP) {
 	f.Where(p.Field(incident.FieldResolvedAt))
 }
 
+// WhereNextUpdateDueAt applies the entql time.Time predicate on the next_update_due_at field.
+func (f *IncidentFilter) WhereNextUpdateDueAt(p entql.TimeP) {
+	f.Where(p.Field(incident.FieldNextUpdateDueAt))
+}
+
 // WhereHasServices applies a predicate to check if query has an edge services.
 func (f *IncidentFilter) WhereHasServices() {
 	f.Where(entql.HasEdge("services"))
@@ -2740,6 +3078,127 @@ func (f *IncidentFilter) WhereHasTimelineWith(preds ...predicate.TimelineEvent) 
 	})))
 }
 
+// WhereHasStatusUpdates applies a predicate to check if query has an edge status_updates.
+func (f *IncidentFilter) WhereHasStatusUpdates() {
+	f.Where(entql.HasEdge("status_updates"))
+}
+
+// WhereHasStatusUpdatesWith applies a predicate to check if query has an edge status_updates with a given conditions (other predicates).
+func (f *IncidentFilter) WhereHasStatusUpdatesWith(preds ...predicate.StatusUpdate) {
+	f.Where(entql.HasEdgeWith("status_updates", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasMembers applies a predicate to check if query has an edge members.
+func (f *IncidentFilter) WhereHasMembers() {
+	f.Where(entql.HasEdge("members"))
+}
+
+// WhereHasMembersWith applies a predicate to check if query has an edge members with a given conditions (other predicates).
+func (f *IncidentFilter) WhereHasMembersWith(preds ...predicate.IncidentMember) {
+	f.Where(entql.HasEdgeWith("members", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *IncidentMemberQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the IncidentMemberQuery builder.
+func (_q *IncidentMemberQuery) Filter() *IncidentMemberFilter {
+	return &IncidentMemberFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *IncidentMemberMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the IncidentMemberMutation builder.
+func (m *IncidentMemberMutation) Filter() *IncidentMemberFilter {
+	return &IncidentMemberFilter{config: m.config, predicateAdder: m}
+}
+
+// IncidentMemberFilter provides a generic filtering capability at runtime for IncidentMemberQuery.
+type IncidentMemberFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *IncidentMemberFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *IncidentMemberFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(incidentmember.FieldID))
+}
+
+// WhereIncidentID applies the entql int predicate on the incident_id field.
+func (f *IncidentMemberFilter) WhereIncidentID(p entql.IntP) {
+	f.Where(p.Field(incidentmember.FieldIncidentID))
+}
+
+// WhereUserID applies the entql int predicate on the user_id field.
+func (f *IncidentMemberFilter) WhereUserID(p entql.IntP) {
+	f.Where(p.Field(incidentmember.FieldUserID))
+}
+
+// WhereRole applies the entql string predicate on the role field.
+func (f *IncidentMemberFilter) WhereRole(p entql.StringP) {
+	f.Where(p.Field(incidentmember.FieldRole))
+}
+
+// WhereAddedAt applies the entql time.Time predicate on the added_at field.
+func (f *IncidentMemberFilter) WhereAddedAt(p entql.TimeP) {
+	f.Where(p.Field(incidentmember.FieldAddedAt))
+}
+
+// WhereAddedByID applies the entql int predicate on the added_by_id field.
+func (f *IncidentMemberFilter) WhereAddedByID(p entql.IntP) {
+	f.Where(p.Field(incidentmember.FieldAddedByID))
+}
+
+// WhereHasIncident applies a predicate to check if query has an edge incident.
+func (f *IncidentMemberFilter) WhereHasIncident() {
+	f.Where(entql.HasEdge("incident"))
+}
+
+// WhereHasIncidentWith applies a predicate to check if query has an edge incident with a given conditions (other predicates).
+func (f *IncidentMemberFilter) WhereHasIncidentWith(preds ...predicate.Incident) {
+	f.Where(entql.HasEdgeWith("incident", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasUser applies a predicate to check if query has an edge user.
+func (f *IncidentMemberFilter) WhereHasUser() {
+	f.Where(entql.HasEdge("user"))
+}
+
+// WhereHasUserWith applies a predicate to check if query has an edge user with a given conditions (other predicates).
+func (f *IncidentMemberFilter) WhereHasUserWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("user", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *IngestRequestQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -2769,7 +3228,7 @@ type IngestRequestFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IngestRequestFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2849,7 +3308,7 @@ type IntegrationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IntegrationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2968,7 +3427,7 @@ type InvitationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InvitationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3057,7 +3516,7 @@ type MaintenanceWindowFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MaintenanceWindowFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3160,7 +3619,7 @@ type NotificationRuleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *NotificationRuleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3248,7 +3707,7 @@ type ScheduleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ScheduleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3388,7 +3847,7 @@ type ScheduleLayerFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ScheduleLayerFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3507,7 +3966,7 @@ type ScheduleOverrideFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ScheduleOverrideFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3653,7 +4112,7 @@ type ServiceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServiceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3826,7 +4285,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3882,6 +4341,615 @@ func (f *SessionFilter) WhereHasUserWith(preds ...predicate.User) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *SeverityLevelQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the SeverityLevelQuery builder.
+func (_q *SeverityLevelQuery) Filter() *SeverityLevelFilter {
+	return &SeverityLevelFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *SeverityLevelMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the SeverityLevelMutation builder.
+func (m *SeverityLevelMutation) Filter() *SeverityLevelFilter {
+	return &SeverityLevelFilter{config: m.config, predicateAdder: m}
+}
+
+// SeverityLevelFilter provides a generic filtering capability at runtime for SeverityLevelQuery.
+type SeverityLevelFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *SeverityLevelFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *SeverityLevelFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(severitylevel.FieldID))
+}
+
+// WhereLevel applies the entql string predicate on the level field.
+func (f *SeverityLevelFilter) WhereLevel(p entql.StringP) {
+	f.Where(p.Field(severitylevel.FieldLevel))
+}
+
+// WhereDescription applies the entql string predicate on the description field.
+func (f *SeverityLevelFilter) WhereDescription(p entql.StringP) {
+	f.Where(p.Field(severitylevel.FieldDescription))
+}
+
+// WhereUpdateCadenceMinutes applies the entql int predicate on the update_cadence_minutes field.
+func (f *SeverityLevelFilter) WhereUpdateCadenceMinutes(p entql.IntP) {
+	f.Where(p.Field(severitylevel.FieldUpdateCadenceMinutes))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *StakeholderPreferenceQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the StakeholderPreferenceQuery builder.
+func (_q *StakeholderPreferenceQuery) Filter() *StakeholderPreferenceFilter {
+	return &StakeholderPreferenceFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *StakeholderPreferenceMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the StakeholderPreferenceMutation builder.
+func (m *StakeholderPreferenceMutation) Filter() *StakeholderPreferenceFilter {
+	return &StakeholderPreferenceFilter{config: m.config, predicateAdder: m}
+}
+
+// StakeholderPreferenceFilter provides a generic filtering capability at runtime for StakeholderPreferenceQuery.
+type StakeholderPreferenceFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *StakeholderPreferenceFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *StakeholderPreferenceFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(stakeholderpreference.FieldID))
+}
+
+// WhereUserID applies the entql int predicate on the user_id field.
+func (f *StakeholderPreferenceFilter) WhereUserID(p entql.IntP) {
+	f.Where(p.Field(stakeholderpreference.FieldUserID))
+}
+
+// WhereEmail applies the entql bool predicate on the email field.
+func (f *StakeholderPreferenceFilter) WhereEmail(p entql.BoolP) {
+	f.Where(p.Field(stakeholderpreference.FieldEmail))
+}
+
+// WherePush applies the entql bool predicate on the push field.
+func (f *StakeholderPreferenceFilter) WherePush(p entql.BoolP) {
+	f.Where(p.Field(stakeholderpreference.FieldPush))
+}
+
+// WhereDigest applies the entql string predicate on the digest field.
+func (f *StakeholderPreferenceFilter) WhereDigest(p entql.StringP) {
+	f.Where(p.Field(stakeholderpreference.FieldDigest))
+}
+
+// WhereHasUser applies a predicate to check if query has an edge user.
+func (f *StakeholderPreferenceFilter) WhereHasUser() {
+	f.Where(entql.HasEdge("user"))
+}
+
+// WhereHasUserWith applies a predicate to check if query has an edge user with a given conditions (other predicates).
+func (f *StakeholderPreferenceFilter) WhereHasUserWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("user", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *StakeholderSubscriptionQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the StakeholderSubscriptionQuery builder.
+func (_q *StakeholderSubscriptionQuery) Filter() *StakeholderSubscriptionFilter {
+	return &StakeholderSubscriptionFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *StakeholderSubscriptionMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the StakeholderSubscriptionMutation builder.
+func (m *StakeholderSubscriptionMutation) Filter() *StakeholderSubscriptionFilter {
+	return &StakeholderSubscriptionFilter{config: m.config, predicateAdder: m}
+}
+
+// StakeholderSubscriptionFilter provides a generic filtering capability at runtime for StakeholderSubscriptionQuery.
+type StakeholderSubscriptionFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *StakeholderSubscriptionFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *StakeholderSubscriptionFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(stakeholdersubscription.FieldID))
+}
+
+// WhereUserID applies the entql int predicate on the user_id field.
+func (f *StakeholderSubscriptionFilter) WhereUserID(p entql.IntP) {
+	f.Where(p.Field(stakeholdersubscription.FieldUserID))
+}
+
+// WhereServiceID applies the entql int predicate on the service_id field.
+func (f *StakeholderSubscriptionFilter) WhereServiceID(p entql.IntP) {
+	f.Where(p.Field(stakeholdersubscription.FieldServiceID))
+}
+
+// WhereIncidentID applies the entql int predicate on the incident_id field.
+func (f *StakeholderSubscriptionFilter) WhereIncidentID(p entql.IntP) {
+	f.Where(p.Field(stakeholdersubscription.FieldIncidentID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *StakeholderSubscriptionFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(stakeholdersubscription.FieldCreatedAt))
+}
+
+// WhereHasUser applies a predicate to check if query has an edge user.
+func (f *StakeholderSubscriptionFilter) WhereHasUser() {
+	f.Where(entql.HasEdge("user"))
+}
+
+// WhereHasUserWith applies a predicate to check if query has an edge user with a given conditions (other predicates).
+func (f *StakeholderSubscriptionFilter) WhereHasUserWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("user", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasService applies a predicate to check if query has an edge service.
+func (f *StakeholderSubscriptionFilter) WhereHasService() {
+	f.Where(entql.HasEdge("service"))
+}
+
+// WhereHasServiceWith applies a predicate to check if query has an edge service with a given conditions (other predicates).
+func (f *StakeholderSubscriptionFilter) WhereHasServiceWith(preds ...predicate.Service) {
+	f.Where(entql.HasEdgeWith("service", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasIncident applies a predicate to check if query has an edge incident.
+func (f *StakeholderSubscriptionFilter) WhereHasIncident() {
+	f.Where(entql.HasEdge("incident"))
+}
+
+// WhereHasIncidentWith applies a predicate to check if query has an edge incident with a given conditions (other predicates).
+func (f *StakeholderSubscriptionFilter) WhereHasIncidentWith(preds ...predicate.Incident) {
+	f.Where(entql.HasEdgeWith("incident", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *StatusComponentQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the StatusComponentQuery builder.
+func (_q *StatusComponentQuery) Filter() *StatusComponentFilter {
+	return &StatusComponentFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *StatusComponentMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the StatusComponentMutation builder.
+func (m *StatusComponentMutation) Filter() *StatusComponentFilter {
+	return &StatusComponentFilter{config: m.config, predicateAdder: m}
+}
+
+// StatusComponentFilter provides a generic filtering capability at runtime for StatusComponentQuery.
+type StatusComponentFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *StatusComponentFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *StatusComponentFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(statuscomponent.FieldID))
+}
+
+// WherePageID applies the entql int predicate on the page_id field.
+func (f *StatusComponentFilter) WherePageID(p entql.IntP) {
+	f.Where(p.Field(statuscomponent.FieldPageID))
+}
+
+// WhereName applies the entql string predicate on the name field.
+func (f *StatusComponentFilter) WhereName(p entql.StringP) {
+	f.Where(p.Field(statuscomponent.FieldName))
+}
+
+// WhereGroupName applies the entql string predicate on the group_name field.
+func (f *StatusComponentFilter) WhereGroupName(p entql.StringP) {
+	f.Where(p.Field(statuscomponent.FieldGroupName))
+}
+
+// WherePosition applies the entql int predicate on the position field.
+func (f *StatusComponentFilter) WherePosition(p entql.IntP) {
+	f.Where(p.Field(statuscomponent.FieldPosition))
+}
+
+// WhereServiceID applies the entql int predicate on the service_id field.
+func (f *StatusComponentFilter) WhereServiceID(p entql.IntP) {
+	f.Where(p.Field(statuscomponent.FieldServiceID))
+}
+
+// WhereHasPage applies a predicate to check if query has an edge page.
+func (f *StatusComponentFilter) WhereHasPage() {
+	f.Where(entql.HasEdge("page"))
+}
+
+// WhereHasPageWith applies a predicate to check if query has an edge page with a given conditions (other predicates).
+func (f *StatusComponentFilter) WhereHasPageWith(preds ...predicate.StatusPage) {
+	f.Where(entql.HasEdgeWith("page", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasService applies a predicate to check if query has an edge service.
+func (f *StatusComponentFilter) WhereHasService() {
+	f.Where(entql.HasEdge("service"))
+}
+
+// WhereHasServiceWith applies a predicate to check if query has an edge service with a given conditions (other predicates).
+func (f *StatusComponentFilter) WhereHasServiceWith(preds ...predicate.Service) {
+	f.Where(entql.HasEdgeWith("service", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *StatusPageQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the StatusPageQuery builder.
+func (_q *StatusPageQuery) Filter() *StatusPageFilter {
+	return &StatusPageFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *StatusPageMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the StatusPageMutation builder.
+func (m *StatusPageMutation) Filter() *StatusPageFilter {
+	return &StatusPageFilter{config: m.config, predicateAdder: m}
+}
+
+// StatusPageFilter provides a generic filtering capability at runtime for StatusPageQuery.
+type StatusPageFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *StatusPageFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *StatusPageFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(statuspage.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *StatusPageFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(statuspage.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *StatusPageFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(statuspage.FieldUpdatedAt))
+}
+
+// WhereSlug applies the entql string predicate on the slug field.
+func (f *StatusPageFilter) WhereSlug(p entql.StringP) {
+	f.Where(p.Field(statuspage.FieldSlug))
+}
+
+// WhereTitle applies the entql string predicate on the title field.
+func (f *StatusPageFilter) WhereTitle(p entql.StringP) {
+	f.Where(p.Field(statuspage.FieldTitle))
+}
+
+// WhereDescription applies the entql string predicate on the description field.
+func (f *StatusPageFilter) WhereDescription(p entql.StringP) {
+	f.Where(p.Field(statuspage.FieldDescription))
+}
+
+// WherePublic applies the entql bool predicate on the public field.
+func (f *StatusPageFilter) WherePublic(p entql.BoolP) {
+	f.Where(p.Field(statuspage.FieldPublic))
+}
+
+// WhereHasComponents applies a predicate to check if query has an edge components.
+func (f *StatusPageFilter) WhereHasComponents() {
+	f.Where(entql.HasEdge("components"))
+}
+
+// WhereHasComponentsWith applies a predicate to check if query has an edge components with a given conditions (other predicates).
+func (f *StatusPageFilter) WhereHasComponentsWith(preds ...predicate.StatusComponent) {
+	f.Where(entql.HasEdgeWith("components", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasSubscribers applies a predicate to check if query has an edge subscribers.
+func (f *StatusPageFilter) WhereHasSubscribers() {
+	f.Where(entql.HasEdge("subscribers"))
+}
+
+// WhereHasSubscribersWith applies a predicate to check if query has an edge subscribers with a given conditions (other predicates).
+func (f *StatusPageFilter) WhereHasSubscribersWith(preds ...predicate.StatusSubscriber) {
+	f.Where(entql.HasEdgeWith("subscribers", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *StatusSubscriberQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the StatusSubscriberQuery builder.
+func (_q *StatusSubscriberQuery) Filter() *StatusSubscriberFilter {
+	return &StatusSubscriberFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *StatusSubscriberMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the StatusSubscriberMutation builder.
+func (m *StatusSubscriberMutation) Filter() *StatusSubscriberFilter {
+	return &StatusSubscriberFilter{config: m.config, predicateAdder: m}
+}
+
+// StatusSubscriberFilter provides a generic filtering capability at runtime for StatusSubscriberQuery.
+type StatusSubscriberFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *StatusSubscriberFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *StatusSubscriberFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(statussubscriber.FieldID))
+}
+
+// WherePageID applies the entql int predicate on the page_id field.
+func (f *StatusSubscriberFilter) WherePageID(p entql.IntP) {
+	f.Where(p.Field(statussubscriber.FieldPageID))
+}
+
+// WhereEmail applies the entql string predicate on the email field.
+func (f *StatusSubscriberFilter) WhereEmail(p entql.StringP) {
+	f.Where(p.Field(statussubscriber.FieldEmail))
+}
+
+// WhereConfirmTokenHash applies the entql []byte predicate on the confirm_token_hash field.
+func (f *StatusSubscriberFilter) WhereConfirmTokenHash(p entql.BytesP) {
+	f.Where(p.Field(statussubscriber.FieldConfirmTokenHash))
+}
+
+// WhereUnsubscribeTokenHash applies the entql []byte predicate on the unsubscribe_token_hash field.
+func (f *StatusSubscriberFilter) WhereUnsubscribeTokenHash(p entql.BytesP) {
+	f.Where(p.Field(statussubscriber.FieldUnsubscribeTokenHash))
+}
+
+// WhereConfirmedAt applies the entql time.Time predicate on the confirmed_at field.
+func (f *StatusSubscriberFilter) WhereConfirmedAt(p entql.TimeP) {
+	f.Where(p.Field(statussubscriber.FieldConfirmedAt))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *StatusSubscriberFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(statussubscriber.FieldCreatedAt))
+}
+
+// WhereHasPage applies a predicate to check if query has an edge page.
+func (f *StatusSubscriberFilter) WhereHasPage() {
+	f.Where(entql.HasEdge("page"))
+}
+
+// WhereHasPageWith applies a predicate to check if query has an edge page with a given conditions (other predicates).
+func (f *StatusSubscriberFilter) WhereHasPageWith(preds ...predicate.StatusPage) {
+	f.Where(entql.HasEdgeWith("page", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *StatusUpdateQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the StatusUpdateQuery builder.
+func (_q *StatusUpdateQuery) Filter() *StatusUpdateFilter {
+	return &StatusUpdateFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *StatusUpdateMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the StatusUpdateMutation builder.
+func (m *StatusUpdateMutation) Filter() *StatusUpdateFilter {
+	return &StatusUpdateFilter{config: m.config, predicateAdder: m}
+}
+
+// StatusUpdateFilter provides a generic filtering capability at runtime for StatusUpdateQuery.
+type StatusUpdateFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *StatusUpdateFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *StatusUpdateFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(statusupdate.FieldID))
+}
+
+// WhereIncidentID applies the entql int predicate on the incident_id field.
+func (f *StatusUpdateFilter) WhereIncidentID(p entql.IntP) {
+	f.Where(p.Field(statusupdate.FieldIncidentID))
+}
+
+// WhereMessage applies the entql string predicate on the message field.
+func (f *StatusUpdateFilter) WhereMessage(p entql.StringP) {
+	f.Where(p.Field(statusupdate.FieldMessage))
+}
+
+// WhereStatus applies the entql string predicate on the status field.
+func (f *StatusUpdateFilter) WhereStatus(p entql.StringP) {
+	f.Where(p.Field(statusupdate.FieldStatus))
+}
+
+// WhereAudience applies the entql string predicate on the audience field.
+func (f *StatusUpdateFilter) WhereAudience(p entql.StringP) {
+	f.Where(p.Field(statusupdate.FieldAudience))
+}
+
+// WhereAuthorID applies the entql int predicate on the author_id field.
+func (f *StatusUpdateFilter) WhereAuthorID(p entql.IntP) {
+	f.Where(p.Field(statusupdate.FieldAuthorID))
+}
+
+// WhereAuthorName applies the entql string predicate on the author_name field.
+func (f *StatusUpdateFilter) WhereAuthorName(p entql.StringP) {
+	f.Where(p.Field(statusupdate.FieldAuthorName))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *StatusUpdateFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(statusupdate.FieldCreatedAt))
+}
+
+// WhereHasIncident applies a predicate to check if query has an edge incident.
+func (f *StatusUpdateFilter) WhereHasIncident() {
+	f.Where(entql.HasEdge("incident"))
+}
+
+// WhereHasIncidentWith applies a predicate to check if query has an edge incident with a given conditions (other predicates).
+func (f *StatusUpdateFilter) WhereHasIncidentWith(preds ...predicate.Incident) {
+	f.Where(entql.HasEdgeWith("incident", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAuthor applies a predicate to check if query has an edge author.
+func (f *StatusUpdateFilter) WhereHasAuthor() {
+	f.Where(entql.HasEdge("author"))
+}
+
+// WhereHasAuthorWith applies a predicate to check if query has an edge author with a given conditions (other predicates).
+func (f *StatusUpdateFilter) WhereHasAuthorWith(preds ...predicate.User) {
+	f.Where(entql.HasEdgeWith("author", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *TeamQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -3910,7 +4978,7 @@ type TeamFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TeamFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4017,7 +5085,7 @@ type TimelineEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TimelineEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4144,7 +5212,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -20,6 +20,7 @@ import (
 	"github.com/tocsin/tocsin/ent/escalationstep"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
+	"github.com/tocsin/tocsin/ent/incidentmember"
 	"github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/maintenancewindow"
 	"github.com/tocsin/tocsin/ent/notificationrule"
@@ -27,6 +28,12 @@ import (
 	"github.com/tocsin/tocsin/ent/schedulelayer"
 	"github.com/tocsin/tocsin/ent/scheduleoverride"
 	"github.com/tocsin/tocsin/ent/service"
+	"github.com/tocsin/tocsin/ent/severitylevel"
+	"github.com/tocsin/tocsin/ent/stakeholderpreference"
+	"github.com/tocsin/tocsin/ent/stakeholdersubscription"
+	"github.com/tocsin/tocsin/ent/statuscomponent"
+	"github.com/tocsin/tocsin/ent/statuspage"
+	"github.com/tocsin/tocsin/ent/statusupdate"
 	"github.com/tocsin/tocsin/ent/team"
 	"github.com/tocsin/tocsin/ent/timelineevent"
 	"github.com/tocsin/tocsin/ent/user"
@@ -1873,6 +1880,108 @@ func (_q *IncidentQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			_q.WithNamedTimeline(alias, func(wq *TimelineEventQuery) {
 				*wq = *query
 			})
+
+		case "statusUpdates":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&StatusUpdateClient{config: _q.config}).Query()
+			)
+			args := newStatusUpdatePaginateArgs(fieldArgs(ctx, new(StatusUpdateWhereInput), path...))
+			if err := validateFirstLast(args.first, args.last); err != nil {
+				return fmt.Errorf("validate first and last in path %q: %w", path, err)
+			}
+			pager, err := newStatusUpdatePager(args.opts, args.last != nil)
+			if err != nil {
+				return fmt.Errorf("create new pager in path %q: %w", path, err)
+			}
+			if query, err = pager.applyFilter(query); err != nil {
+				return err
+			}
+			ignoredEdges := !hasCollectedField(ctx, append(path, edgesField)...)
+			if hasCollectedField(ctx, append(path, totalCountField)...) || hasCollectedField(ctx, append(path, pageInfoField)...) {
+				hasPagination := args.after != nil || args.first != nil || args.before != nil || args.last != nil
+				if hasPagination || ignoredEdges {
+					query := query.Clone()
+					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Incident) error {
+						ids := make([]driver.Value, len(nodes))
+						for i := range nodes {
+							ids[i] = nodes[i].ID
+						}
+						var v []struct {
+							NodeID int `sql:"incident_id"`
+							Count  int `sql:"count"`
+						}
+						query.Where(func(s *sql.Selector) {
+							s.Where(sql.InValues(s.C(incident.StatusUpdatesColumn), ids...))
+						})
+						if err := query.GroupBy(incident.StatusUpdatesColumn).Aggregate(Count()).Scan(ctx, &v); err != nil {
+							return err
+						}
+						m := make(map[int]int, len(v))
+						for i := range v {
+							m[v[i].NodeID] = v[i].Count
+						}
+						for i := range nodes {
+							n := m[nodes[i].ID]
+							if nodes[i].Edges.totalCount[3] == nil {
+								nodes[i].Edges.totalCount[3] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[3][alias] = n
+						}
+						return nil
+					})
+				} else {
+					_q.loadTotal = append(_q.loadTotal, func(_ context.Context, nodes []*Incident) error {
+						for i := range nodes {
+							n := len(nodes[i].Edges.StatusUpdates)
+							if nodes[i].Edges.totalCount[3] == nil {
+								nodes[i].Edges.totalCount[3] = make(map[string]int)
+							}
+							nodes[i].Edges.totalCount[3][alias] = n
+						}
+						return nil
+					})
+				}
+			}
+			if ignoredEdges || (args.first != nil && *args.first == 0) || (args.last != nil && *args.last == 0) {
+				continue
+			}
+			if query, err = pager.applyCursors(query, args.after, args.before); err != nil {
+				return err
+			}
+			path = append(path, edgesField, nodeField)
+			if field := collectedField(ctx, path...); field != nil {
+				if err := query.collectField(ctx, false, opCtx, *field, path, mayAddCondition(satisfies, statusupdateImplementors)...); err != nil {
+					return err
+				}
+			}
+			if limit := paginateLimit(args.first, args.last); limit > 0 {
+				if oneNode {
+					pager.applyOrder(query.Limit(limit))
+				} else {
+					modify := entgql.LimitPerRow(incident.StatusUpdatesColumn, limit, pager.orderExpr(query))
+					query.modifiers = append(query.modifiers, modify)
+				}
+			} else {
+				query = pager.applyOrder(query)
+			}
+			_q.WithNamedStatusUpdates(alias, func(wq *StatusUpdateQuery) {
+				*wq = *query
+			})
+
+		case "members":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&IncidentMemberClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, incidentmemberImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedMembers(alias, func(wq *IncidentMemberQuery) {
+				*wq = *query
+			})
 		case "createdAt":
 			if _, ok := fieldSeen[incident.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, incident.FieldCreatedAt)
@@ -1907,6 +2016,11 @@ func (_q *IncidentQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			if _, ok := fieldSeen[incident.FieldResolvedAt]; !ok {
 				selectedFields = append(selectedFields, incident.FieldResolvedAt)
 				fieldSeen[incident.FieldResolvedAt] = struct{}{}
+			}
+		case "nextUpdateDueAt":
+			if _, ok := fieldSeen[incident.FieldNextUpdateDueAt]; !ok {
+				selectedFields = append(selectedFields, incident.FieldNextUpdateDueAt)
+				fieldSeen[incident.FieldNextUpdateDueAt] = struct{}{}
 			}
 		case "id":
 		case "__typename":
@@ -1973,6 +2087,123 @@ func newIncidentPaginateArgs(rv map[string]any) *incidentPaginateArgs {
 	}
 	if v, ok := rv[whereField].(*IncidentWhereInput); ok {
 		args.opts = append(args.opts, WithIncidentFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *IncidentMemberQuery) CollectFields(ctx context.Context, satisfies ...string) (*IncidentMemberQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *IncidentMemberQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(incidentmember.Columns))
+		selectedFields = []string{incidentmember.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "incident":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&IncidentClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, incidentImplementors)...); err != nil {
+				return err
+			}
+			_q.withIncident = query
+			if _, ok := fieldSeen[incidentmember.FieldIncidentID]; !ok {
+				selectedFields = append(selectedFields, incidentmember.FieldIncidentID)
+				fieldSeen[incidentmember.FieldIncidentID] = struct{}{}
+			}
+
+		case "user":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withUser = query
+			if _, ok := fieldSeen[incidentmember.FieldUserID]; !ok {
+				selectedFields = append(selectedFields, incidentmember.FieldUserID)
+				fieldSeen[incidentmember.FieldUserID] = struct{}{}
+			}
+		case "incidentID":
+			if _, ok := fieldSeen[incidentmember.FieldIncidentID]; !ok {
+				selectedFields = append(selectedFields, incidentmember.FieldIncidentID)
+				fieldSeen[incidentmember.FieldIncidentID] = struct{}{}
+			}
+		case "userID":
+			if _, ok := fieldSeen[incidentmember.FieldUserID]; !ok {
+				selectedFields = append(selectedFields, incidentmember.FieldUserID)
+				fieldSeen[incidentmember.FieldUserID] = struct{}{}
+			}
+		case "role":
+			if _, ok := fieldSeen[incidentmember.FieldRole]; !ok {
+				selectedFields = append(selectedFields, incidentmember.FieldRole)
+				fieldSeen[incidentmember.FieldRole] = struct{}{}
+			}
+		case "addedAt":
+			if _, ok := fieldSeen[incidentmember.FieldAddedAt]; !ok {
+				selectedFields = append(selectedFields, incidentmember.FieldAddedAt)
+				fieldSeen[incidentmember.FieldAddedAt] = struct{}{}
+			}
+		case "addedByID":
+			if _, ok := fieldSeen[incidentmember.FieldAddedByID]; !ok {
+				selectedFields = append(selectedFields, incidentmember.FieldAddedByID)
+				fieldSeen[incidentmember.FieldAddedByID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type incidentmemberPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []IncidentMemberPaginateOption
+}
+
+func newIncidentMemberPaginateArgs(rv map[string]any) *incidentmemberPaginateArgs {
+	args := &incidentmemberPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[whereField].(*IncidentMemberWhereInput); ok {
+		args.opts = append(args.opts, WithIncidentMemberFilter(v.Filter))
 	}
 	return args
 }
@@ -3458,6 +3689,700 @@ func newServicePaginateArgs(rv map[string]any) *servicePaginateArgs {
 	}
 	if v, ok := rv[whereField].(*ServiceWhereInput); ok {
 		args.opts = append(args.opts, WithServiceFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *SeverityLevelQuery) CollectFields(ctx context.Context, satisfies ...string) (*SeverityLevelQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *SeverityLevelQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(severitylevel.Columns))
+		selectedFields = []string{severitylevel.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+		case "level":
+			if _, ok := fieldSeen[severitylevel.FieldLevel]; !ok {
+				selectedFields = append(selectedFields, severitylevel.FieldLevel)
+				fieldSeen[severitylevel.FieldLevel] = struct{}{}
+			}
+		case "description":
+			if _, ok := fieldSeen[severitylevel.FieldDescription]; !ok {
+				selectedFields = append(selectedFields, severitylevel.FieldDescription)
+				fieldSeen[severitylevel.FieldDescription] = struct{}{}
+			}
+		case "updateCadenceMinutes":
+			if _, ok := fieldSeen[severitylevel.FieldUpdateCadenceMinutes]; !ok {
+				selectedFields = append(selectedFields, severitylevel.FieldUpdateCadenceMinutes)
+				fieldSeen[severitylevel.FieldUpdateCadenceMinutes] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type severitylevelPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []SeverityLevelPaginateOption
+}
+
+func newSeverityLevelPaginateArgs(rv map[string]any) *severitylevelPaginateArgs {
+	args := &severitylevelPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[whereField].(*SeverityLevelWhereInput); ok {
+		args.opts = append(args.opts, WithSeverityLevelFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *StakeholderPreferenceQuery) CollectFields(ctx context.Context, satisfies ...string) (*StakeholderPreferenceQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *StakeholderPreferenceQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(stakeholderpreference.Columns))
+		selectedFields = []string{stakeholderpreference.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "user":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withUser = query
+			if _, ok := fieldSeen[stakeholderpreference.FieldUserID]; !ok {
+				selectedFields = append(selectedFields, stakeholderpreference.FieldUserID)
+				fieldSeen[stakeholderpreference.FieldUserID] = struct{}{}
+			}
+		case "userID":
+			if _, ok := fieldSeen[stakeholderpreference.FieldUserID]; !ok {
+				selectedFields = append(selectedFields, stakeholderpreference.FieldUserID)
+				fieldSeen[stakeholderpreference.FieldUserID] = struct{}{}
+			}
+		case "email":
+			if _, ok := fieldSeen[stakeholderpreference.FieldEmail]; !ok {
+				selectedFields = append(selectedFields, stakeholderpreference.FieldEmail)
+				fieldSeen[stakeholderpreference.FieldEmail] = struct{}{}
+			}
+		case "push":
+			if _, ok := fieldSeen[stakeholderpreference.FieldPush]; !ok {
+				selectedFields = append(selectedFields, stakeholderpreference.FieldPush)
+				fieldSeen[stakeholderpreference.FieldPush] = struct{}{}
+			}
+		case "digest":
+			if _, ok := fieldSeen[stakeholderpreference.FieldDigest]; !ok {
+				selectedFields = append(selectedFields, stakeholderpreference.FieldDigest)
+				fieldSeen[stakeholderpreference.FieldDigest] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type stakeholderpreferencePaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []StakeholderPreferencePaginateOption
+}
+
+func newStakeholderPreferencePaginateArgs(rv map[string]any) *stakeholderpreferencePaginateArgs {
+	args := &stakeholderpreferencePaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[whereField].(*StakeholderPreferenceWhereInput); ok {
+		args.opts = append(args.opts, WithStakeholderPreferenceFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *StakeholderSubscriptionQuery) CollectFields(ctx context.Context, satisfies ...string) (*StakeholderSubscriptionQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *StakeholderSubscriptionQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(stakeholdersubscription.Columns))
+		selectedFields = []string{stakeholdersubscription.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "user":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withUser = query
+			if _, ok := fieldSeen[stakeholdersubscription.FieldUserID]; !ok {
+				selectedFields = append(selectedFields, stakeholdersubscription.FieldUserID)
+				fieldSeen[stakeholdersubscription.FieldUserID] = struct{}{}
+			}
+
+		case "service":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ServiceClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, serviceImplementors)...); err != nil {
+				return err
+			}
+			_q.withService = query
+			if _, ok := fieldSeen[stakeholdersubscription.FieldServiceID]; !ok {
+				selectedFields = append(selectedFields, stakeholdersubscription.FieldServiceID)
+				fieldSeen[stakeholdersubscription.FieldServiceID] = struct{}{}
+			}
+
+		case "incident":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&IncidentClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, incidentImplementors)...); err != nil {
+				return err
+			}
+			_q.withIncident = query
+			if _, ok := fieldSeen[stakeholdersubscription.FieldIncidentID]; !ok {
+				selectedFields = append(selectedFields, stakeholdersubscription.FieldIncidentID)
+				fieldSeen[stakeholdersubscription.FieldIncidentID] = struct{}{}
+			}
+		case "userID":
+			if _, ok := fieldSeen[stakeholdersubscription.FieldUserID]; !ok {
+				selectedFields = append(selectedFields, stakeholdersubscription.FieldUserID)
+				fieldSeen[stakeholdersubscription.FieldUserID] = struct{}{}
+			}
+		case "serviceID":
+			if _, ok := fieldSeen[stakeholdersubscription.FieldServiceID]; !ok {
+				selectedFields = append(selectedFields, stakeholdersubscription.FieldServiceID)
+				fieldSeen[stakeholdersubscription.FieldServiceID] = struct{}{}
+			}
+		case "incidentID":
+			if _, ok := fieldSeen[stakeholdersubscription.FieldIncidentID]; !ok {
+				selectedFields = append(selectedFields, stakeholdersubscription.FieldIncidentID)
+				fieldSeen[stakeholdersubscription.FieldIncidentID] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[stakeholdersubscription.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, stakeholdersubscription.FieldCreatedAt)
+				fieldSeen[stakeholdersubscription.FieldCreatedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type stakeholdersubscriptionPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []StakeholderSubscriptionPaginateOption
+}
+
+func newStakeholderSubscriptionPaginateArgs(rv map[string]any) *stakeholdersubscriptionPaginateArgs {
+	args := &stakeholdersubscriptionPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[whereField].(*StakeholderSubscriptionWhereInput); ok {
+		args.opts = append(args.opts, WithStakeholderSubscriptionFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *StatusComponentQuery) CollectFields(ctx context.Context, satisfies ...string) (*StatusComponentQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *StatusComponentQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(statuscomponent.Columns))
+		selectedFields = []string{statuscomponent.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "page":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&StatusPageClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, statuspageImplementors)...); err != nil {
+				return err
+			}
+			_q.withPage = query
+			if _, ok := fieldSeen[statuscomponent.FieldPageID]; !ok {
+				selectedFields = append(selectedFields, statuscomponent.FieldPageID)
+				fieldSeen[statuscomponent.FieldPageID] = struct{}{}
+			}
+
+		case "service":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ServiceClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, serviceImplementors)...); err != nil {
+				return err
+			}
+			_q.withService = query
+			if _, ok := fieldSeen[statuscomponent.FieldServiceID]; !ok {
+				selectedFields = append(selectedFields, statuscomponent.FieldServiceID)
+				fieldSeen[statuscomponent.FieldServiceID] = struct{}{}
+			}
+		case "pageID":
+			if _, ok := fieldSeen[statuscomponent.FieldPageID]; !ok {
+				selectedFields = append(selectedFields, statuscomponent.FieldPageID)
+				fieldSeen[statuscomponent.FieldPageID] = struct{}{}
+			}
+		case "name":
+			if _, ok := fieldSeen[statuscomponent.FieldName]; !ok {
+				selectedFields = append(selectedFields, statuscomponent.FieldName)
+				fieldSeen[statuscomponent.FieldName] = struct{}{}
+			}
+		case "groupName":
+			if _, ok := fieldSeen[statuscomponent.FieldGroupName]; !ok {
+				selectedFields = append(selectedFields, statuscomponent.FieldGroupName)
+				fieldSeen[statuscomponent.FieldGroupName] = struct{}{}
+			}
+		case "position":
+			if _, ok := fieldSeen[statuscomponent.FieldPosition]; !ok {
+				selectedFields = append(selectedFields, statuscomponent.FieldPosition)
+				fieldSeen[statuscomponent.FieldPosition] = struct{}{}
+			}
+		case "serviceID":
+			if _, ok := fieldSeen[statuscomponent.FieldServiceID]; !ok {
+				selectedFields = append(selectedFields, statuscomponent.FieldServiceID)
+				fieldSeen[statuscomponent.FieldServiceID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type statuscomponentPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []StatusComponentPaginateOption
+}
+
+func newStatusComponentPaginateArgs(rv map[string]any) *statuscomponentPaginateArgs {
+	args := &statuscomponentPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[whereField].(*StatusComponentWhereInput); ok {
+		args.opts = append(args.opts, WithStatusComponentFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *StatusPageQuery) CollectFields(ctx context.Context, satisfies ...string) (*StatusPageQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *StatusPageQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(statuspage.Columns))
+		selectedFields = []string{statuspage.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "components":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&StatusComponentClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, statuscomponentImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedComponents(alias, func(wq *StatusComponentQuery) {
+				*wq = *query
+			})
+		case "createdAt":
+			if _, ok := fieldSeen[statuspage.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, statuspage.FieldCreatedAt)
+				fieldSeen[statuspage.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[statuspage.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, statuspage.FieldUpdatedAt)
+				fieldSeen[statuspage.FieldUpdatedAt] = struct{}{}
+			}
+		case "slug":
+			if _, ok := fieldSeen[statuspage.FieldSlug]; !ok {
+				selectedFields = append(selectedFields, statuspage.FieldSlug)
+				fieldSeen[statuspage.FieldSlug] = struct{}{}
+			}
+		case "title":
+			if _, ok := fieldSeen[statuspage.FieldTitle]; !ok {
+				selectedFields = append(selectedFields, statuspage.FieldTitle)
+				fieldSeen[statuspage.FieldTitle] = struct{}{}
+			}
+		case "description":
+			if _, ok := fieldSeen[statuspage.FieldDescription]; !ok {
+				selectedFields = append(selectedFields, statuspage.FieldDescription)
+				fieldSeen[statuspage.FieldDescription] = struct{}{}
+			}
+		case "public":
+			if _, ok := fieldSeen[statuspage.FieldPublic]; !ok {
+				selectedFields = append(selectedFields, statuspage.FieldPublic)
+				fieldSeen[statuspage.FieldPublic] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type statuspagePaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []StatusPagePaginateOption
+}
+
+func newStatusPagePaginateArgs(rv map[string]any) *statuspagePaginateArgs {
+	args := &statuspagePaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &StatusPageOrder{Field: &StatusPageOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithStatusPageOrder(order))
+			}
+		case *StatusPageOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithStatusPageOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*StatusPageWhereInput); ok {
+		args.opts = append(args.opts, WithStatusPageFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *StatusUpdateQuery) CollectFields(ctx context.Context, satisfies ...string) (*StatusUpdateQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *StatusUpdateQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(statusupdate.Columns))
+		selectedFields = []string{statusupdate.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "incident":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&IncidentClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, incidentImplementors)...); err != nil {
+				return err
+			}
+			_q.withIncident = query
+			if _, ok := fieldSeen[statusupdate.FieldIncidentID]; !ok {
+				selectedFields = append(selectedFields, statusupdate.FieldIncidentID)
+				fieldSeen[statusupdate.FieldIncidentID] = struct{}{}
+			}
+
+		case "author":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UserClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, userImplementors)...); err != nil {
+				return err
+			}
+			_q.withAuthor = query
+			if _, ok := fieldSeen[statusupdate.FieldAuthorID]; !ok {
+				selectedFields = append(selectedFields, statusupdate.FieldAuthorID)
+				fieldSeen[statusupdate.FieldAuthorID] = struct{}{}
+			}
+		case "incidentID":
+			if _, ok := fieldSeen[statusupdate.FieldIncidentID]; !ok {
+				selectedFields = append(selectedFields, statusupdate.FieldIncidentID)
+				fieldSeen[statusupdate.FieldIncidentID] = struct{}{}
+			}
+		case "message":
+			if _, ok := fieldSeen[statusupdate.FieldMessage]; !ok {
+				selectedFields = append(selectedFields, statusupdate.FieldMessage)
+				fieldSeen[statusupdate.FieldMessage] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[statusupdate.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, statusupdate.FieldStatus)
+				fieldSeen[statusupdate.FieldStatus] = struct{}{}
+			}
+		case "audience":
+			if _, ok := fieldSeen[statusupdate.FieldAudience]; !ok {
+				selectedFields = append(selectedFields, statusupdate.FieldAudience)
+				fieldSeen[statusupdate.FieldAudience] = struct{}{}
+			}
+		case "authorID":
+			if _, ok := fieldSeen[statusupdate.FieldAuthorID]; !ok {
+				selectedFields = append(selectedFields, statusupdate.FieldAuthorID)
+				fieldSeen[statusupdate.FieldAuthorID] = struct{}{}
+			}
+		case "authorName":
+			if _, ok := fieldSeen[statusupdate.FieldAuthorName]; !ok {
+				selectedFields = append(selectedFields, statusupdate.FieldAuthorName)
+				fieldSeen[statusupdate.FieldAuthorName] = struct{}{}
+			}
+		case "createdAt":
+			if _, ok := fieldSeen[statusupdate.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, statusupdate.FieldCreatedAt)
+				fieldSeen[statusupdate.FieldCreatedAt] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type statusupdatePaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []StatusUpdatePaginateOption
+}
+
+func newStatusUpdatePaginateArgs(rv map[string]any) *statusupdatePaginateArgs {
+	args := &statusupdatePaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &StatusUpdateOrder{Field: &StatusUpdateOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithStatusUpdateOrder(order))
+			}
+		case *StatusUpdateOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithStatusUpdateOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*StatusUpdateWhereInput); ok {
+		args.opts = append(args.opts, WithStatusUpdateFilter(v.Filter))
 	}
 	return args
 }

@@ -256,6 +256,55 @@ func (_m *Incident) Timeline(
 	return _m.QueryTimeline().Paginate(ctx, after, first, before, last, opts...)
 }
 
+func (_m *Incident) StatusUpdates(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *StatusUpdateOrder, where *StatusUpdateWhereInput,
+) (*StatusUpdateConnection, error) {
+	opts := []StatusUpdatePaginateOption{
+		WithStatusUpdateOrder(orderBy),
+		WithStatusUpdateFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
+	if nodes, err := _m.NamedStatusUpdates(alias); err == nil || hasTotalCount {
+		pager, err := newStatusUpdatePager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &StatusUpdateConnection{Edges: []*StatusUpdateEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryStatusUpdates().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Incident) Members(ctx context.Context) (result []*IncidentMember, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedMembers(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.MembersOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryMembers().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *IncidentMember) Incident(ctx context.Context) (*Incident, error) {
+	result, err := _m.Edges.IncidentOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryIncident().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *IncidentMember) User(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.UserOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryUser().Only(ctx)
+	}
+	return result, err
+}
+
 func (_m *Integration) Service(ctx context.Context) (*Service, error) {
 	result, err := _m.Edges.ServiceOrErr()
 	if IsNotLoaded(err) {
@@ -463,6 +512,82 @@ func (_m *Service) Incidents(
 		return conn, nil
 	}
 	return _m.QueryIncidents().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *StakeholderPreference) User(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.UserOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryUser().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *StakeholderSubscription) User(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.UserOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryUser().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *StakeholderSubscription) Service(ctx context.Context) (*Service, error) {
+	result, err := _m.Edges.ServiceOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryService().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *StakeholderSubscription) Incident(ctx context.Context) (*Incident, error) {
+	result, err := _m.Edges.IncidentOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryIncident().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *StatusComponent) Page(ctx context.Context) (*StatusPage, error) {
+	result, err := _m.Edges.PageOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryPage().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *StatusComponent) Service(ctx context.Context) (*Service, error) {
+	result, err := _m.Edges.ServiceOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryService().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *StatusPage) Components(ctx context.Context) (result []*StatusComponent, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedComponents(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.ComponentsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryComponents().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *StatusUpdate) Incident(ctx context.Context) (*Incident, error) {
+	result, err := _m.Edges.IncidentOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryIncident().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *StatusUpdate) Author(ctx context.Context) (*User, error) {
+	result, err := _m.Edges.AuthorOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAuthor().Only(ctx)
+	}
+	return result, MaskNotFound(err)
 }
 
 func (_m *Team) Members(

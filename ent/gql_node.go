@@ -20,6 +20,7 @@ import (
 	"github.com/tocsin/tocsin/ent/escalationstep"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
+	"github.com/tocsin/tocsin/ent/incidentmember"
 	"github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/internal"
 	"github.com/tocsin/tocsin/ent/maintenancewindow"
@@ -28,6 +29,12 @@ import (
 	"github.com/tocsin/tocsin/ent/schedulelayer"
 	"github.com/tocsin/tocsin/ent/scheduleoverride"
 	"github.com/tocsin/tocsin/ent/service"
+	"github.com/tocsin/tocsin/ent/severitylevel"
+	"github.com/tocsin/tocsin/ent/stakeholderpreference"
+	"github.com/tocsin/tocsin/ent/stakeholdersubscription"
+	"github.com/tocsin/tocsin/ent/statuscomponent"
+	"github.com/tocsin/tocsin/ent/statuspage"
+	"github.com/tocsin/tocsin/ent/statusupdate"
 	"github.com/tocsin/tocsin/ent/team"
 	"github.com/tocsin/tocsin/ent/timelineevent"
 	"github.com/tocsin/tocsin/ent/user"
@@ -89,6 +96,11 @@ var incidentImplementors = []string{"Incident", "Node"}
 // IsNode implements the Node interface check for GQLGen.
 func (*Incident) IsNode() {}
 
+var incidentmemberImplementors = []string{"IncidentMember", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*IncidentMember) IsNode() {}
+
 var integrationImplementors = []string{"Integration", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
@@ -123,6 +135,36 @@ var serviceImplementors = []string{"Service", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Service) IsNode() {}
+
+var severitylevelImplementors = []string{"SeverityLevel", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*SeverityLevel) IsNode() {}
+
+var stakeholderpreferenceImplementors = []string{"StakeholderPreference", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*StakeholderPreference) IsNode() {}
+
+var stakeholdersubscriptionImplementors = []string{"StakeholderSubscription", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*StakeholderSubscription) IsNode() {}
+
+var statuscomponentImplementors = []string{"StatusComponent", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*StatusComponent) IsNode() {}
+
+var statuspageImplementors = []string{"StatusPage", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*StatusPage) IsNode() {}
+
+var statusupdateImplementors = []string{"StatusUpdate", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*StatusUpdate) IsNode() {}
 
 var teamImplementors = []string{"Team", "Node"}
 
@@ -306,6 +348,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			}
 		}
 		return query.Only(ctx)
+	case incidentmember.Table:
+		query := c.IncidentMember.Query().
+			Where(incidentmember.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, incidentmemberImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case integration.Table:
 		query := c.Integration.Query().
 			Where(integration.ID(id))
@@ -365,6 +416,60 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(service.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, serviceImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case severitylevel.Table:
+		query := c.SeverityLevel.Query().
+			Where(severitylevel.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, severitylevelImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case stakeholderpreference.Table:
+		query := c.StakeholderPreference.Query().
+			Where(stakeholderpreference.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, stakeholderpreferenceImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case stakeholdersubscription.Table:
+		query := c.StakeholderSubscription.Query().
+			Where(stakeholdersubscription.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, stakeholdersubscriptionImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case statuscomponent.Table:
+		query := c.StatusComponent.Query().
+			Where(statuscomponent.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, statuscomponentImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case statuspage.Table:
+		query := c.StatusPage.Query().
+			Where(statuspage.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, statuspageImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case statusupdate.Table:
+		query := c.StatusUpdate.Query().
+			Where(statusupdate.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, statusupdateImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -629,6 +734,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 				*noder = node
 			}
 		}
+	case incidentmember.Table:
+		query := c.IncidentMember.Query().
+			Where(incidentmember.IDIn(ids...))
+		query, err := query.CollectFields(ctx, incidentmemberImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case integration.Table:
 		query := c.Integration.Query().
 			Where(integration.IDIn(ids...))
@@ -729,6 +850,102 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.Service.Query().
 			Where(service.IDIn(ids...))
 		query, err := query.CollectFields(ctx, serviceImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case severitylevel.Table:
+		query := c.SeverityLevel.Query().
+			Where(severitylevel.IDIn(ids...))
+		query, err := query.CollectFields(ctx, severitylevelImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case stakeholderpreference.Table:
+		query := c.StakeholderPreference.Query().
+			Where(stakeholderpreference.IDIn(ids...))
+		query, err := query.CollectFields(ctx, stakeholderpreferenceImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case stakeholdersubscription.Table:
+		query := c.StakeholderSubscription.Query().
+			Where(stakeholdersubscription.IDIn(ids...))
+		query, err := query.CollectFields(ctx, stakeholdersubscriptionImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case statuscomponent.Table:
+		query := c.StatusComponent.Query().
+			Where(statuscomponent.IDIn(ids...))
+		query, err := query.CollectFields(ctx, statuscomponentImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case statuspage.Table:
+		query := c.StatusPage.Query().
+			Where(statuspage.IDIn(ids...))
+		query, err := query.CollectFields(ctx, statuspageImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case statusupdate.Table:
+		query := c.StatusUpdate.Query().
+			Where(statusupdate.IDIn(ids...))
+		query, err := query.CollectFields(ctx, statusupdateImplementors...)
 		if err != nil {
 			return nil, err
 		}

@@ -24,6 +24,7 @@ import (
 	"github.com/tocsin/tocsin/ent/escalationstep"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
+	"github.com/tocsin/tocsin/ent/incidentmember"
 	"github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/maintenancewindow"
 	"github.com/tocsin/tocsin/ent/notificationrule"
@@ -31,6 +32,12 @@ import (
 	"github.com/tocsin/tocsin/ent/schedulelayer"
 	"github.com/tocsin/tocsin/ent/scheduleoverride"
 	"github.com/tocsin/tocsin/ent/service"
+	"github.com/tocsin/tocsin/ent/severitylevel"
+	"github.com/tocsin/tocsin/ent/stakeholderpreference"
+	"github.com/tocsin/tocsin/ent/stakeholdersubscription"
+	"github.com/tocsin/tocsin/ent/statuscomponent"
+	"github.com/tocsin/tocsin/ent/statuspage"
+	"github.com/tocsin/tocsin/ent/statusupdate"
 	"github.com/tocsin/tocsin/ent/team"
 	"github.com/tocsin/tocsin/ent/timelineevent"
 	"github.com/tocsin/tocsin/ent/user"
@@ -3332,6 +3339,255 @@ func (_m *Incident) ToEdge(order *IncidentOrder) *IncidentEdge {
 	}
 }
 
+// IncidentMemberEdge is the edge representation of IncidentMember.
+type IncidentMemberEdge struct {
+	Node   *IncidentMember `json:"node"`
+	Cursor Cursor          `json:"cursor"`
+}
+
+// IncidentMemberConnection is the connection containing edges to IncidentMember.
+type IncidentMemberConnection struct {
+	Edges      []*IncidentMemberEdge `json:"edges"`
+	PageInfo   PageInfo              `json:"pageInfo"`
+	TotalCount int                   `json:"totalCount"`
+}
+
+func (c *IncidentMemberConnection) build(nodes []*IncidentMember, pager *incidentmemberPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *IncidentMember
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *IncidentMember {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *IncidentMember {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*IncidentMemberEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &IncidentMemberEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// IncidentMemberPaginateOption enables pagination customization.
+type IncidentMemberPaginateOption func(*incidentmemberPager) error
+
+// WithIncidentMemberOrder configures pagination ordering.
+func WithIncidentMemberOrder(order *IncidentMemberOrder) IncidentMemberPaginateOption {
+	if order == nil {
+		order = DefaultIncidentMemberOrder
+	}
+	o := *order
+	return func(pager *incidentmemberPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultIncidentMemberOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithIncidentMemberFilter configures pagination filter.
+func WithIncidentMemberFilter(filter func(*IncidentMemberQuery) (*IncidentMemberQuery, error)) IncidentMemberPaginateOption {
+	return func(pager *incidentmemberPager) error {
+		if filter == nil {
+			return errors.New("IncidentMemberQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type incidentmemberPager struct {
+	reverse bool
+	order   *IncidentMemberOrder
+	filter  func(*IncidentMemberQuery) (*IncidentMemberQuery, error)
+}
+
+func newIncidentMemberPager(opts []IncidentMemberPaginateOption, reverse bool) (*incidentmemberPager, error) {
+	pager := &incidentmemberPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultIncidentMemberOrder
+	}
+	return pager, nil
+}
+
+func (p *incidentmemberPager) applyFilter(query *IncidentMemberQuery) (*IncidentMemberQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *incidentmemberPager) toCursor(_m *IncidentMember) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *incidentmemberPager) applyCursors(query *IncidentMemberQuery, after, before *Cursor) (*IncidentMemberQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultIncidentMemberOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *incidentmemberPager) applyOrder(query *IncidentMemberQuery) *IncidentMemberQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultIncidentMemberOrder.Field {
+		query = query.Order(DefaultIncidentMemberOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *incidentmemberPager) orderExpr(query *IncidentMemberQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultIncidentMemberOrder.Field {
+			b.Comma().Ident(DefaultIncidentMemberOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to IncidentMember.
+func (_m *IncidentMemberQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...IncidentMemberPaginateOption,
+) (*IncidentMemberConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newIncidentMemberPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &IncidentMemberConnection{Edges: []*IncidentMemberEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+// IncidentMemberOrderField defines the ordering field of IncidentMember.
+type IncidentMemberOrderField struct {
+	// Value extracts the ordering value from the given IncidentMember.
+	Value    func(*IncidentMember) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) incidentmember.OrderOption
+	toCursor func(*IncidentMember) Cursor
+}
+
+// IncidentMemberOrder defines the ordering of IncidentMember.
+type IncidentMemberOrder struct {
+	Direction OrderDirection            `json:"direction"`
+	Field     *IncidentMemberOrderField `json:"field"`
+}
+
+// DefaultIncidentMemberOrder is the default ordering of IncidentMember.
+var DefaultIncidentMemberOrder = &IncidentMemberOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &IncidentMemberOrderField{
+		Value: func(_m *IncidentMember) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: incidentmember.FieldID,
+		toTerm: incidentmember.ByID,
+		toCursor: func(_m *IncidentMember) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts IncidentMember into IncidentMemberEdge.
+func (_m *IncidentMember) ToEdge(order *IncidentMemberOrder) *IncidentMemberEdge {
+	if order == nil {
+		order = DefaultIncidentMemberOrder
+	}
+	return &IncidentMemberEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
 // IntegrationEdge is the edge representation of Integration.
 type IntegrationEdge struct {
 	Node   *Integration `json:"node"`
@@ -5550,6 +5806,1612 @@ func (_m *Service) ToEdge(order *ServiceOrder) *ServiceEdge {
 		order = DefaultServiceOrder
 	}
 	return &ServiceEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// SeverityLevelEdge is the edge representation of SeverityLevel.
+type SeverityLevelEdge struct {
+	Node   *SeverityLevel `json:"node"`
+	Cursor Cursor         `json:"cursor"`
+}
+
+// SeverityLevelConnection is the connection containing edges to SeverityLevel.
+type SeverityLevelConnection struct {
+	Edges      []*SeverityLevelEdge `json:"edges"`
+	PageInfo   PageInfo             `json:"pageInfo"`
+	TotalCount int                  `json:"totalCount"`
+}
+
+func (c *SeverityLevelConnection) build(nodes []*SeverityLevel, pager *severitylevelPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *SeverityLevel
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *SeverityLevel {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *SeverityLevel {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*SeverityLevelEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &SeverityLevelEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// SeverityLevelPaginateOption enables pagination customization.
+type SeverityLevelPaginateOption func(*severitylevelPager) error
+
+// WithSeverityLevelOrder configures pagination ordering.
+func WithSeverityLevelOrder(order *SeverityLevelOrder) SeverityLevelPaginateOption {
+	if order == nil {
+		order = DefaultSeverityLevelOrder
+	}
+	o := *order
+	return func(pager *severitylevelPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultSeverityLevelOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithSeverityLevelFilter configures pagination filter.
+func WithSeverityLevelFilter(filter func(*SeverityLevelQuery) (*SeverityLevelQuery, error)) SeverityLevelPaginateOption {
+	return func(pager *severitylevelPager) error {
+		if filter == nil {
+			return errors.New("SeverityLevelQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type severitylevelPager struct {
+	reverse bool
+	order   *SeverityLevelOrder
+	filter  func(*SeverityLevelQuery) (*SeverityLevelQuery, error)
+}
+
+func newSeverityLevelPager(opts []SeverityLevelPaginateOption, reverse bool) (*severitylevelPager, error) {
+	pager := &severitylevelPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultSeverityLevelOrder
+	}
+	return pager, nil
+}
+
+func (p *severitylevelPager) applyFilter(query *SeverityLevelQuery) (*SeverityLevelQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *severitylevelPager) toCursor(_m *SeverityLevel) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *severitylevelPager) applyCursors(query *SeverityLevelQuery, after, before *Cursor) (*SeverityLevelQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultSeverityLevelOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *severitylevelPager) applyOrder(query *SeverityLevelQuery) *SeverityLevelQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultSeverityLevelOrder.Field {
+		query = query.Order(DefaultSeverityLevelOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *severitylevelPager) orderExpr(query *SeverityLevelQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultSeverityLevelOrder.Field {
+			b.Comma().Ident(DefaultSeverityLevelOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to SeverityLevel.
+func (_m *SeverityLevelQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...SeverityLevelPaginateOption,
+) (*SeverityLevelConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newSeverityLevelPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &SeverityLevelConnection{Edges: []*SeverityLevelEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+// SeverityLevelOrderField defines the ordering field of SeverityLevel.
+type SeverityLevelOrderField struct {
+	// Value extracts the ordering value from the given SeverityLevel.
+	Value    func(*SeverityLevel) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) severitylevel.OrderOption
+	toCursor func(*SeverityLevel) Cursor
+}
+
+// SeverityLevelOrder defines the ordering of SeverityLevel.
+type SeverityLevelOrder struct {
+	Direction OrderDirection           `json:"direction"`
+	Field     *SeverityLevelOrderField `json:"field"`
+}
+
+// DefaultSeverityLevelOrder is the default ordering of SeverityLevel.
+var DefaultSeverityLevelOrder = &SeverityLevelOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &SeverityLevelOrderField{
+		Value: func(_m *SeverityLevel) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: severitylevel.FieldID,
+		toTerm: severitylevel.ByID,
+		toCursor: func(_m *SeverityLevel) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts SeverityLevel into SeverityLevelEdge.
+func (_m *SeverityLevel) ToEdge(order *SeverityLevelOrder) *SeverityLevelEdge {
+	if order == nil {
+		order = DefaultSeverityLevelOrder
+	}
+	return &SeverityLevelEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// StakeholderPreferenceEdge is the edge representation of StakeholderPreference.
+type StakeholderPreferenceEdge struct {
+	Node   *StakeholderPreference `json:"node"`
+	Cursor Cursor                 `json:"cursor"`
+}
+
+// StakeholderPreferenceConnection is the connection containing edges to StakeholderPreference.
+type StakeholderPreferenceConnection struct {
+	Edges      []*StakeholderPreferenceEdge `json:"edges"`
+	PageInfo   PageInfo                     `json:"pageInfo"`
+	TotalCount int                          `json:"totalCount"`
+}
+
+func (c *StakeholderPreferenceConnection) build(nodes []*StakeholderPreference, pager *stakeholderpreferencePager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *StakeholderPreference
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *StakeholderPreference {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *StakeholderPreference {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*StakeholderPreferenceEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &StakeholderPreferenceEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// StakeholderPreferencePaginateOption enables pagination customization.
+type StakeholderPreferencePaginateOption func(*stakeholderpreferencePager) error
+
+// WithStakeholderPreferenceOrder configures pagination ordering.
+func WithStakeholderPreferenceOrder(order *StakeholderPreferenceOrder) StakeholderPreferencePaginateOption {
+	if order == nil {
+		order = DefaultStakeholderPreferenceOrder
+	}
+	o := *order
+	return func(pager *stakeholderpreferencePager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultStakeholderPreferenceOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithStakeholderPreferenceFilter configures pagination filter.
+func WithStakeholderPreferenceFilter(filter func(*StakeholderPreferenceQuery) (*StakeholderPreferenceQuery, error)) StakeholderPreferencePaginateOption {
+	return func(pager *stakeholderpreferencePager) error {
+		if filter == nil {
+			return errors.New("StakeholderPreferenceQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type stakeholderpreferencePager struct {
+	reverse bool
+	order   *StakeholderPreferenceOrder
+	filter  func(*StakeholderPreferenceQuery) (*StakeholderPreferenceQuery, error)
+}
+
+func newStakeholderPreferencePager(opts []StakeholderPreferencePaginateOption, reverse bool) (*stakeholderpreferencePager, error) {
+	pager := &stakeholderpreferencePager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultStakeholderPreferenceOrder
+	}
+	return pager, nil
+}
+
+func (p *stakeholderpreferencePager) applyFilter(query *StakeholderPreferenceQuery) (*StakeholderPreferenceQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *stakeholderpreferencePager) toCursor(_m *StakeholderPreference) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *stakeholderpreferencePager) applyCursors(query *StakeholderPreferenceQuery, after, before *Cursor) (*StakeholderPreferenceQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultStakeholderPreferenceOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *stakeholderpreferencePager) applyOrder(query *StakeholderPreferenceQuery) *StakeholderPreferenceQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultStakeholderPreferenceOrder.Field {
+		query = query.Order(DefaultStakeholderPreferenceOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *stakeholderpreferencePager) orderExpr(query *StakeholderPreferenceQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultStakeholderPreferenceOrder.Field {
+			b.Comma().Ident(DefaultStakeholderPreferenceOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to StakeholderPreference.
+func (_m *StakeholderPreferenceQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...StakeholderPreferencePaginateOption,
+) (*StakeholderPreferenceConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newStakeholderPreferencePager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &StakeholderPreferenceConnection{Edges: []*StakeholderPreferenceEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+// StakeholderPreferenceOrderField defines the ordering field of StakeholderPreference.
+type StakeholderPreferenceOrderField struct {
+	// Value extracts the ordering value from the given StakeholderPreference.
+	Value    func(*StakeholderPreference) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) stakeholderpreference.OrderOption
+	toCursor func(*StakeholderPreference) Cursor
+}
+
+// StakeholderPreferenceOrder defines the ordering of StakeholderPreference.
+type StakeholderPreferenceOrder struct {
+	Direction OrderDirection                   `json:"direction"`
+	Field     *StakeholderPreferenceOrderField `json:"field"`
+}
+
+// DefaultStakeholderPreferenceOrder is the default ordering of StakeholderPreference.
+var DefaultStakeholderPreferenceOrder = &StakeholderPreferenceOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &StakeholderPreferenceOrderField{
+		Value: func(_m *StakeholderPreference) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: stakeholderpreference.FieldID,
+		toTerm: stakeholderpreference.ByID,
+		toCursor: func(_m *StakeholderPreference) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts StakeholderPreference into StakeholderPreferenceEdge.
+func (_m *StakeholderPreference) ToEdge(order *StakeholderPreferenceOrder) *StakeholderPreferenceEdge {
+	if order == nil {
+		order = DefaultStakeholderPreferenceOrder
+	}
+	return &StakeholderPreferenceEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// StakeholderSubscriptionEdge is the edge representation of StakeholderSubscription.
+type StakeholderSubscriptionEdge struct {
+	Node   *StakeholderSubscription `json:"node"`
+	Cursor Cursor                   `json:"cursor"`
+}
+
+// StakeholderSubscriptionConnection is the connection containing edges to StakeholderSubscription.
+type StakeholderSubscriptionConnection struct {
+	Edges      []*StakeholderSubscriptionEdge `json:"edges"`
+	PageInfo   PageInfo                       `json:"pageInfo"`
+	TotalCount int                            `json:"totalCount"`
+}
+
+func (c *StakeholderSubscriptionConnection) build(nodes []*StakeholderSubscription, pager *stakeholdersubscriptionPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *StakeholderSubscription
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *StakeholderSubscription {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *StakeholderSubscription {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*StakeholderSubscriptionEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &StakeholderSubscriptionEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// StakeholderSubscriptionPaginateOption enables pagination customization.
+type StakeholderSubscriptionPaginateOption func(*stakeholdersubscriptionPager) error
+
+// WithStakeholderSubscriptionOrder configures pagination ordering.
+func WithStakeholderSubscriptionOrder(order *StakeholderSubscriptionOrder) StakeholderSubscriptionPaginateOption {
+	if order == nil {
+		order = DefaultStakeholderSubscriptionOrder
+	}
+	o := *order
+	return func(pager *stakeholdersubscriptionPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultStakeholderSubscriptionOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithStakeholderSubscriptionFilter configures pagination filter.
+func WithStakeholderSubscriptionFilter(filter func(*StakeholderSubscriptionQuery) (*StakeholderSubscriptionQuery, error)) StakeholderSubscriptionPaginateOption {
+	return func(pager *stakeholdersubscriptionPager) error {
+		if filter == nil {
+			return errors.New("StakeholderSubscriptionQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type stakeholdersubscriptionPager struct {
+	reverse bool
+	order   *StakeholderSubscriptionOrder
+	filter  func(*StakeholderSubscriptionQuery) (*StakeholderSubscriptionQuery, error)
+}
+
+func newStakeholderSubscriptionPager(opts []StakeholderSubscriptionPaginateOption, reverse bool) (*stakeholdersubscriptionPager, error) {
+	pager := &stakeholdersubscriptionPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultStakeholderSubscriptionOrder
+	}
+	return pager, nil
+}
+
+func (p *stakeholdersubscriptionPager) applyFilter(query *StakeholderSubscriptionQuery) (*StakeholderSubscriptionQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *stakeholdersubscriptionPager) toCursor(_m *StakeholderSubscription) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *stakeholdersubscriptionPager) applyCursors(query *StakeholderSubscriptionQuery, after, before *Cursor) (*StakeholderSubscriptionQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultStakeholderSubscriptionOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *stakeholdersubscriptionPager) applyOrder(query *StakeholderSubscriptionQuery) *StakeholderSubscriptionQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultStakeholderSubscriptionOrder.Field {
+		query = query.Order(DefaultStakeholderSubscriptionOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *stakeholdersubscriptionPager) orderExpr(query *StakeholderSubscriptionQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultStakeholderSubscriptionOrder.Field {
+			b.Comma().Ident(DefaultStakeholderSubscriptionOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to StakeholderSubscription.
+func (_m *StakeholderSubscriptionQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...StakeholderSubscriptionPaginateOption,
+) (*StakeholderSubscriptionConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newStakeholderSubscriptionPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &StakeholderSubscriptionConnection{Edges: []*StakeholderSubscriptionEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+// StakeholderSubscriptionOrderField defines the ordering field of StakeholderSubscription.
+type StakeholderSubscriptionOrderField struct {
+	// Value extracts the ordering value from the given StakeholderSubscription.
+	Value    func(*StakeholderSubscription) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) stakeholdersubscription.OrderOption
+	toCursor func(*StakeholderSubscription) Cursor
+}
+
+// StakeholderSubscriptionOrder defines the ordering of StakeholderSubscription.
+type StakeholderSubscriptionOrder struct {
+	Direction OrderDirection                     `json:"direction"`
+	Field     *StakeholderSubscriptionOrderField `json:"field"`
+}
+
+// DefaultStakeholderSubscriptionOrder is the default ordering of StakeholderSubscription.
+var DefaultStakeholderSubscriptionOrder = &StakeholderSubscriptionOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &StakeholderSubscriptionOrderField{
+		Value: func(_m *StakeholderSubscription) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: stakeholdersubscription.FieldID,
+		toTerm: stakeholdersubscription.ByID,
+		toCursor: func(_m *StakeholderSubscription) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts StakeholderSubscription into StakeholderSubscriptionEdge.
+func (_m *StakeholderSubscription) ToEdge(order *StakeholderSubscriptionOrder) *StakeholderSubscriptionEdge {
+	if order == nil {
+		order = DefaultStakeholderSubscriptionOrder
+	}
+	return &StakeholderSubscriptionEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// StatusComponentEdge is the edge representation of StatusComponent.
+type StatusComponentEdge struct {
+	Node   *StatusComponent `json:"node"`
+	Cursor Cursor           `json:"cursor"`
+}
+
+// StatusComponentConnection is the connection containing edges to StatusComponent.
+type StatusComponentConnection struct {
+	Edges      []*StatusComponentEdge `json:"edges"`
+	PageInfo   PageInfo               `json:"pageInfo"`
+	TotalCount int                    `json:"totalCount"`
+}
+
+func (c *StatusComponentConnection) build(nodes []*StatusComponent, pager *statuscomponentPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *StatusComponent
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *StatusComponent {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *StatusComponent {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*StatusComponentEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &StatusComponentEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// StatusComponentPaginateOption enables pagination customization.
+type StatusComponentPaginateOption func(*statuscomponentPager) error
+
+// WithStatusComponentOrder configures pagination ordering.
+func WithStatusComponentOrder(order *StatusComponentOrder) StatusComponentPaginateOption {
+	if order == nil {
+		order = DefaultStatusComponentOrder
+	}
+	o := *order
+	return func(pager *statuscomponentPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultStatusComponentOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithStatusComponentFilter configures pagination filter.
+func WithStatusComponentFilter(filter func(*StatusComponentQuery) (*StatusComponentQuery, error)) StatusComponentPaginateOption {
+	return func(pager *statuscomponentPager) error {
+		if filter == nil {
+			return errors.New("StatusComponentQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type statuscomponentPager struct {
+	reverse bool
+	order   *StatusComponentOrder
+	filter  func(*StatusComponentQuery) (*StatusComponentQuery, error)
+}
+
+func newStatusComponentPager(opts []StatusComponentPaginateOption, reverse bool) (*statuscomponentPager, error) {
+	pager := &statuscomponentPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultStatusComponentOrder
+	}
+	return pager, nil
+}
+
+func (p *statuscomponentPager) applyFilter(query *StatusComponentQuery) (*StatusComponentQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *statuscomponentPager) toCursor(_m *StatusComponent) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *statuscomponentPager) applyCursors(query *StatusComponentQuery, after, before *Cursor) (*StatusComponentQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultStatusComponentOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *statuscomponentPager) applyOrder(query *StatusComponentQuery) *StatusComponentQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultStatusComponentOrder.Field {
+		query = query.Order(DefaultStatusComponentOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *statuscomponentPager) orderExpr(query *StatusComponentQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultStatusComponentOrder.Field {
+			b.Comma().Ident(DefaultStatusComponentOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to StatusComponent.
+func (_m *StatusComponentQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...StatusComponentPaginateOption,
+) (*StatusComponentConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newStatusComponentPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &StatusComponentConnection{Edges: []*StatusComponentEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+// StatusComponentOrderField defines the ordering field of StatusComponent.
+type StatusComponentOrderField struct {
+	// Value extracts the ordering value from the given StatusComponent.
+	Value    func(*StatusComponent) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) statuscomponent.OrderOption
+	toCursor func(*StatusComponent) Cursor
+}
+
+// StatusComponentOrder defines the ordering of StatusComponent.
+type StatusComponentOrder struct {
+	Direction OrderDirection             `json:"direction"`
+	Field     *StatusComponentOrderField `json:"field"`
+}
+
+// DefaultStatusComponentOrder is the default ordering of StatusComponent.
+var DefaultStatusComponentOrder = &StatusComponentOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &StatusComponentOrderField{
+		Value: func(_m *StatusComponent) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: statuscomponent.FieldID,
+		toTerm: statuscomponent.ByID,
+		toCursor: func(_m *StatusComponent) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts StatusComponent into StatusComponentEdge.
+func (_m *StatusComponent) ToEdge(order *StatusComponentOrder) *StatusComponentEdge {
+	if order == nil {
+		order = DefaultStatusComponentOrder
+	}
+	return &StatusComponentEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// StatusPageEdge is the edge representation of StatusPage.
+type StatusPageEdge struct {
+	Node   *StatusPage `json:"node"`
+	Cursor Cursor      `json:"cursor"`
+}
+
+// StatusPageConnection is the connection containing edges to StatusPage.
+type StatusPageConnection struct {
+	Edges      []*StatusPageEdge `json:"edges"`
+	PageInfo   PageInfo          `json:"pageInfo"`
+	TotalCount int               `json:"totalCount"`
+}
+
+func (c *StatusPageConnection) build(nodes []*StatusPage, pager *statuspagePager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *StatusPage
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *StatusPage {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *StatusPage {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*StatusPageEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &StatusPageEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// StatusPagePaginateOption enables pagination customization.
+type StatusPagePaginateOption func(*statuspagePager) error
+
+// WithStatusPageOrder configures pagination ordering.
+func WithStatusPageOrder(order *StatusPageOrder) StatusPagePaginateOption {
+	if order == nil {
+		order = DefaultStatusPageOrder
+	}
+	o := *order
+	return func(pager *statuspagePager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultStatusPageOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithStatusPageFilter configures pagination filter.
+func WithStatusPageFilter(filter func(*StatusPageQuery) (*StatusPageQuery, error)) StatusPagePaginateOption {
+	return func(pager *statuspagePager) error {
+		if filter == nil {
+			return errors.New("StatusPageQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type statuspagePager struct {
+	reverse bool
+	order   *StatusPageOrder
+	filter  func(*StatusPageQuery) (*StatusPageQuery, error)
+}
+
+func newStatusPagePager(opts []StatusPagePaginateOption, reverse bool) (*statuspagePager, error) {
+	pager := &statuspagePager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultStatusPageOrder
+	}
+	return pager, nil
+}
+
+func (p *statuspagePager) applyFilter(query *StatusPageQuery) (*StatusPageQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *statuspagePager) toCursor(_m *StatusPage) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *statuspagePager) applyCursors(query *StatusPageQuery, after, before *Cursor) (*StatusPageQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultStatusPageOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *statuspagePager) applyOrder(query *StatusPageQuery) *StatusPageQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultStatusPageOrder.Field {
+		query = query.Order(DefaultStatusPageOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *statuspagePager) orderExpr(query *StatusPageQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultStatusPageOrder.Field {
+			b.Comma().Ident(DefaultStatusPageOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to StatusPage.
+func (_m *StatusPageQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...StatusPagePaginateOption,
+) (*StatusPageConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newStatusPagePager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &StatusPageConnection{Edges: []*StatusPageEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// StatusPageOrderFieldCreatedAt orders StatusPage by created_at.
+	StatusPageOrderFieldCreatedAt = &StatusPageOrderField{
+		Value: func(_m *StatusPage) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: statuspage.FieldCreatedAt,
+		toTerm: statuspage.ByCreatedAt,
+		toCursor: func(_m *StatusPage) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// StatusPageOrderFieldUpdatedAt orders StatusPage by updated_at.
+	StatusPageOrderFieldUpdatedAt = &StatusPageOrderField{
+		Value: func(_m *StatusPage) (ent.Value, error) {
+			return _m.UpdatedAt, nil
+		},
+		column: statuspage.FieldUpdatedAt,
+		toTerm: statuspage.ByUpdatedAt,
+		toCursor: func(_m *StatusPage) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.UpdatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f StatusPageOrderField) String() string {
+	var str string
+	switch f.column {
+	case StatusPageOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case StatusPageOrderFieldUpdatedAt.column:
+		str = "UPDATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f StatusPageOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *StatusPageOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("StatusPageOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *StatusPageOrderFieldCreatedAt
+	case "UPDATED_AT":
+		*f = *StatusPageOrderFieldUpdatedAt
+	default:
+		return fmt.Errorf("%s is not a valid StatusPageOrderField", str)
+	}
+	return nil
+}
+
+// StatusPageOrderField defines the ordering field of StatusPage.
+type StatusPageOrderField struct {
+	// Value extracts the ordering value from the given StatusPage.
+	Value    func(*StatusPage) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) statuspage.OrderOption
+	toCursor func(*StatusPage) Cursor
+}
+
+// StatusPageOrder defines the ordering of StatusPage.
+type StatusPageOrder struct {
+	Direction OrderDirection        `json:"direction"`
+	Field     *StatusPageOrderField `json:"field"`
+}
+
+// DefaultStatusPageOrder is the default ordering of StatusPage.
+var DefaultStatusPageOrder = &StatusPageOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &StatusPageOrderField{
+		Value: func(_m *StatusPage) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: statuspage.FieldID,
+		toTerm: statuspage.ByID,
+		toCursor: func(_m *StatusPage) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts StatusPage into StatusPageEdge.
+func (_m *StatusPage) ToEdge(order *StatusPageOrder) *StatusPageEdge {
+	if order == nil {
+		order = DefaultStatusPageOrder
+	}
+	return &StatusPageEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// StatusUpdateEdge is the edge representation of StatusUpdate.
+type StatusUpdateEdge struct {
+	Node   *StatusUpdate `json:"node"`
+	Cursor Cursor        `json:"cursor"`
+}
+
+// StatusUpdateConnection is the connection containing edges to StatusUpdate.
+type StatusUpdateConnection struct {
+	Edges      []*StatusUpdateEdge `json:"edges"`
+	PageInfo   PageInfo            `json:"pageInfo"`
+	TotalCount int                 `json:"totalCount"`
+}
+
+func (c *StatusUpdateConnection) build(nodes []*StatusUpdate, pager *statusupdatePager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *StatusUpdate
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *StatusUpdate {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *StatusUpdate {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*StatusUpdateEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &StatusUpdateEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// StatusUpdatePaginateOption enables pagination customization.
+type StatusUpdatePaginateOption func(*statusupdatePager) error
+
+// WithStatusUpdateOrder configures pagination ordering.
+func WithStatusUpdateOrder(order *StatusUpdateOrder) StatusUpdatePaginateOption {
+	if order == nil {
+		order = DefaultStatusUpdateOrder
+	}
+	o := *order
+	return func(pager *statusupdatePager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultStatusUpdateOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithStatusUpdateFilter configures pagination filter.
+func WithStatusUpdateFilter(filter func(*StatusUpdateQuery) (*StatusUpdateQuery, error)) StatusUpdatePaginateOption {
+	return func(pager *statusupdatePager) error {
+		if filter == nil {
+			return errors.New("StatusUpdateQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type statusupdatePager struct {
+	reverse bool
+	order   *StatusUpdateOrder
+	filter  func(*StatusUpdateQuery) (*StatusUpdateQuery, error)
+}
+
+func newStatusUpdatePager(opts []StatusUpdatePaginateOption, reverse bool) (*statusupdatePager, error) {
+	pager := &statusupdatePager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultStatusUpdateOrder
+	}
+	return pager, nil
+}
+
+func (p *statusupdatePager) applyFilter(query *StatusUpdateQuery) (*StatusUpdateQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *statusupdatePager) toCursor(_m *StatusUpdate) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *statusupdatePager) applyCursors(query *StatusUpdateQuery, after, before *Cursor) (*StatusUpdateQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultStatusUpdateOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *statusupdatePager) applyOrder(query *StatusUpdateQuery) *StatusUpdateQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultStatusUpdateOrder.Field {
+		query = query.Order(DefaultStatusUpdateOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *statusupdatePager) orderExpr(query *StatusUpdateQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultStatusUpdateOrder.Field {
+			b.Comma().Ident(DefaultStatusUpdateOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to StatusUpdate.
+func (_m *StatusUpdateQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...StatusUpdatePaginateOption,
+) (*StatusUpdateConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newStatusUpdatePager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &StatusUpdateConnection{Edges: []*StatusUpdateEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// StatusUpdateOrderFieldCreatedAt orders StatusUpdate by created_at.
+	StatusUpdateOrderFieldCreatedAt = &StatusUpdateOrderField{
+		Value: func(_m *StatusUpdate) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: statusupdate.FieldCreatedAt,
+		toTerm: statusupdate.ByCreatedAt,
+		toCursor: func(_m *StatusUpdate) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f StatusUpdateOrderField) String() string {
+	var str string
+	switch f.column {
+	case StatusUpdateOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f StatusUpdateOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *StatusUpdateOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("StatusUpdateOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *StatusUpdateOrderFieldCreatedAt
+	default:
+		return fmt.Errorf("%s is not a valid StatusUpdateOrderField", str)
+	}
+	return nil
+}
+
+// StatusUpdateOrderField defines the ordering field of StatusUpdate.
+type StatusUpdateOrderField struct {
+	// Value extracts the ordering value from the given StatusUpdate.
+	Value    func(*StatusUpdate) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) statusupdate.OrderOption
+	toCursor func(*StatusUpdate) Cursor
+}
+
+// StatusUpdateOrder defines the ordering of StatusUpdate.
+type StatusUpdateOrder struct {
+	Direction OrderDirection          `json:"direction"`
+	Field     *StatusUpdateOrderField `json:"field"`
+}
+
+// DefaultStatusUpdateOrder is the default ordering of StatusUpdate.
+var DefaultStatusUpdateOrder = &StatusUpdateOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &StatusUpdateOrderField{
+		Value: func(_m *StatusUpdate) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: statusupdate.FieldID,
+		toTerm: statusupdate.ByID,
+		toCursor: func(_m *StatusUpdate) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts StatusUpdate into StatusUpdateEdge.
+func (_m *StatusUpdate) ToEdge(order *StatusUpdateOrder) *StatusUpdateEdge {
+	if order == nil {
+		order = DefaultStatusUpdateOrder
+	}
+	return &StatusUpdateEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/tocsin/tocsin/ent/escalationstep"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
+	"github.com/tocsin/tocsin/ent/incidentmember"
 	"github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/maintenancewindow"
 	"github.com/tocsin/tocsin/ent/notificationrule"
@@ -25,6 +26,12 @@ import (
 	"github.com/tocsin/tocsin/ent/schedulelayer"
 	"github.com/tocsin/tocsin/ent/scheduleoverride"
 	"github.com/tocsin/tocsin/ent/service"
+	"github.com/tocsin/tocsin/ent/severitylevel"
+	"github.com/tocsin/tocsin/ent/stakeholderpreference"
+	"github.com/tocsin/tocsin/ent/stakeholdersubscription"
+	"github.com/tocsin/tocsin/ent/statuscomponent"
+	"github.com/tocsin/tocsin/ent/statuspage"
+	"github.com/tocsin/tocsin/ent/statusupdate"
 	"github.com/tocsin/tocsin/ent/team"
 	"github.com/tocsin/tocsin/ent/timelineevent"
 	"github.com/tocsin/tocsin/ent/user"
@@ -4780,6 +4787,18 @@ type IncidentWhereInput struct {
 	ResolvedAtIsNil  bool        `json:"resolvedAtIsNil,omitempty"`
 	ResolvedAtNotNil bool        `json:"resolvedAtNotNil,omitempty"`
 
+	// "next_update_due_at" field predicates.
+	NextUpdateDueAt       *time.Time  `json:"nextUpdateDueAt,omitempty"`
+	NextUpdateDueAtNEQ    *time.Time  `json:"nextUpdateDueAtNEQ,omitempty"`
+	NextUpdateDueAtIn     []time.Time `json:"nextUpdateDueAtIn,omitempty"`
+	NextUpdateDueAtNotIn  []time.Time `json:"nextUpdateDueAtNotIn,omitempty"`
+	NextUpdateDueAtGT     *time.Time  `json:"nextUpdateDueAtGT,omitempty"`
+	NextUpdateDueAtGTE    *time.Time  `json:"nextUpdateDueAtGTE,omitempty"`
+	NextUpdateDueAtLT     *time.Time  `json:"nextUpdateDueAtLT,omitempty"`
+	NextUpdateDueAtLTE    *time.Time  `json:"nextUpdateDueAtLTE,omitempty"`
+	NextUpdateDueAtIsNil  bool        `json:"nextUpdateDueAtIsNil,omitempty"`
+	NextUpdateDueAtNotNil bool        `json:"nextUpdateDueAtNotNil,omitempty"`
+
 	// "services" edge predicates.
 	HasServices     *bool                `json:"hasServices,omitempty"`
 	HasServicesWith []*ServiceWhereInput `json:"hasServicesWith,omitempty"`
@@ -4791,6 +4810,14 @@ type IncidentWhereInput struct {
 	// "timeline" edge predicates.
 	HasTimeline     *bool                      `json:"hasTimeline,omitempty"`
 	HasTimelineWith []*TimelineEventWhereInput `json:"hasTimelineWith,omitempty"`
+
+	// "status_updates" edge predicates.
+	HasStatusUpdates     *bool                     `json:"hasStatusUpdates,omitempty"`
+	HasStatusUpdatesWith []*StatusUpdateWhereInput `json:"hasStatusUpdatesWith,omitempty"`
+
+	// "members" edge predicates.
+	HasMembers     *bool                       `json:"hasMembers,omitempty"`
+	HasMembersWith []*IncidentMemberWhereInput `json:"hasMembersWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -5068,6 +5095,36 @@ func (i *IncidentWhereInput) P() (predicate.Incident, error) {
 	if i.ResolvedAtNotNil {
 		predicates = append(predicates, incident.ResolvedAtNotNil())
 	}
+	if i.NextUpdateDueAt != nil {
+		predicates = append(predicates, incident.NextUpdateDueAtEQ(*i.NextUpdateDueAt))
+	}
+	if i.NextUpdateDueAtNEQ != nil {
+		predicates = append(predicates, incident.NextUpdateDueAtNEQ(*i.NextUpdateDueAtNEQ))
+	}
+	if len(i.NextUpdateDueAtIn) > 0 {
+		predicates = append(predicates, incident.NextUpdateDueAtIn(i.NextUpdateDueAtIn...))
+	}
+	if len(i.NextUpdateDueAtNotIn) > 0 {
+		predicates = append(predicates, incident.NextUpdateDueAtNotIn(i.NextUpdateDueAtNotIn...))
+	}
+	if i.NextUpdateDueAtGT != nil {
+		predicates = append(predicates, incident.NextUpdateDueAtGT(*i.NextUpdateDueAtGT))
+	}
+	if i.NextUpdateDueAtGTE != nil {
+		predicates = append(predicates, incident.NextUpdateDueAtGTE(*i.NextUpdateDueAtGTE))
+	}
+	if i.NextUpdateDueAtLT != nil {
+		predicates = append(predicates, incident.NextUpdateDueAtLT(*i.NextUpdateDueAtLT))
+	}
+	if i.NextUpdateDueAtLTE != nil {
+		predicates = append(predicates, incident.NextUpdateDueAtLTE(*i.NextUpdateDueAtLTE))
+	}
+	if i.NextUpdateDueAtIsNil {
+		predicates = append(predicates, incident.NextUpdateDueAtIsNil())
+	}
+	if i.NextUpdateDueAtNotNil {
+		predicates = append(predicates, incident.NextUpdateDueAtNotNil())
+	}
 
 	if i.HasServices != nil {
 		p := incident.HasServices()
@@ -5123,6 +5180,42 @@ func (i *IncidentWhereInput) P() (predicate.Incident, error) {
 		}
 		predicates = append(predicates, incident.HasTimelineWith(with...))
 	}
+	if i.HasStatusUpdates != nil {
+		p := incident.HasStatusUpdates()
+		if !*i.HasStatusUpdates {
+			p = incident.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasStatusUpdatesWith) > 0 {
+		with := make([]predicate.StatusUpdate, 0, len(i.HasStatusUpdatesWith))
+		for _, w := range i.HasStatusUpdatesWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasStatusUpdatesWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, incident.HasStatusUpdatesWith(with...))
+	}
+	if i.HasMembers != nil {
+		p := incident.HasMembers()
+		if !*i.HasMembers {
+			p = incident.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasMembersWith) > 0 {
+		with := make([]predicate.IncidentMember, 0, len(i.HasMembersWith))
+		for _, w := range i.HasMembersWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasMembersWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, incident.HasMembersWith(with...))
+	}
 	switch len(predicates) {
 	case 0:
 		return nil, ErrEmptyIncidentWhereInput
@@ -5130,6 +5223,304 @@ func (i *IncidentWhereInput) P() (predicate.Incident, error) {
 		return predicates[0], nil
 	default:
 		return incident.And(predicates...), nil
+	}
+}
+
+// IncidentMemberWhereInput represents a where input for filtering IncidentMember queries.
+type IncidentMemberWhereInput struct {
+	Predicates []predicate.IncidentMember  `json:"-"`
+	Not        *IncidentMemberWhereInput   `json:"not,omitempty"`
+	Or         []*IncidentMemberWhereInput `json:"or,omitempty"`
+	And        []*IncidentMemberWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "incident_id" field predicates.
+	IncidentID      *int  `json:"incidentID,omitempty"`
+	IncidentIDNEQ   *int  `json:"incidentIDNEQ,omitempty"`
+	IncidentIDIn    []int `json:"incidentIDIn,omitempty"`
+	IncidentIDNotIn []int `json:"incidentIDNotIn,omitempty"`
+
+	// "user_id" field predicates.
+	UserID      *int  `json:"userID,omitempty"`
+	UserIDNEQ   *int  `json:"userIDNEQ,omitempty"`
+	UserIDIn    []int `json:"userIDIn,omitempty"`
+	UserIDNotIn []int `json:"userIDNotIn,omitempty"`
+
+	// "role" field predicates.
+	Role      *incidentmember.Role  `json:"role,omitempty"`
+	RoleNEQ   *incidentmember.Role  `json:"roleNEQ,omitempty"`
+	RoleIn    []incidentmember.Role `json:"roleIn,omitempty"`
+	RoleNotIn []incidentmember.Role `json:"roleNotIn,omitempty"`
+
+	// "added_at" field predicates.
+	AddedAt      *time.Time  `json:"addedAt,omitempty"`
+	AddedAtNEQ   *time.Time  `json:"addedAtNEQ,omitempty"`
+	AddedAtIn    []time.Time `json:"addedAtIn,omitempty"`
+	AddedAtNotIn []time.Time `json:"addedAtNotIn,omitempty"`
+	AddedAtGT    *time.Time  `json:"addedAtGT,omitempty"`
+	AddedAtGTE   *time.Time  `json:"addedAtGTE,omitempty"`
+	AddedAtLT    *time.Time  `json:"addedAtLT,omitempty"`
+	AddedAtLTE   *time.Time  `json:"addedAtLTE,omitempty"`
+
+	// "added_by_id" field predicates.
+	AddedByID       *int  `json:"addedByID,omitempty"`
+	AddedByIDNEQ    *int  `json:"addedByIDNEQ,omitempty"`
+	AddedByIDIn     []int `json:"addedByIDIn,omitempty"`
+	AddedByIDNotIn  []int `json:"addedByIDNotIn,omitempty"`
+	AddedByIDGT     *int  `json:"addedByIDGT,omitempty"`
+	AddedByIDGTE    *int  `json:"addedByIDGTE,omitempty"`
+	AddedByIDLT     *int  `json:"addedByIDLT,omitempty"`
+	AddedByIDLTE    *int  `json:"addedByIDLTE,omitempty"`
+	AddedByIDIsNil  bool  `json:"addedByIDIsNil,omitempty"`
+	AddedByIDNotNil bool  `json:"addedByIDNotNil,omitempty"`
+
+	// "incident" edge predicates.
+	HasIncident     *bool                 `json:"hasIncident,omitempty"`
+	HasIncidentWith []*IncidentWhereInput `json:"hasIncidentWith,omitempty"`
+
+	// "user" edge predicates.
+	HasUser     *bool             `json:"hasUser,omitempty"`
+	HasUserWith []*UserWhereInput `json:"hasUserWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *IncidentMemberWhereInput) AddPredicates(predicates ...predicate.IncidentMember) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the IncidentMemberWhereInput filter on the IncidentMemberQuery builder.
+func (i *IncidentMemberWhereInput) Filter(q *IncidentMemberQuery) (*IncidentMemberQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyIncidentMemberWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyIncidentMemberWhereInput is returned in case the IncidentMemberWhereInput is empty.
+var ErrEmptyIncidentMemberWhereInput = errors.New("ent: empty predicate IncidentMemberWhereInput")
+
+// P returns a predicate for filtering incidentmembers.
+// An error is returned if the input is empty or invalid.
+func (i *IncidentMemberWhereInput) P() (predicate.IncidentMember, error) {
+	var predicates []predicate.IncidentMember
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, incidentmember.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.IncidentMember, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, incidentmember.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.IncidentMember, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, incidentmember.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, incidentmember.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, incidentmember.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, incidentmember.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, incidentmember.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, incidentmember.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, incidentmember.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, incidentmember.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, incidentmember.IDLTE(*i.IDLTE))
+	}
+	if i.IncidentID != nil {
+		predicates = append(predicates, incidentmember.IncidentIDEQ(*i.IncidentID))
+	}
+	if i.IncidentIDNEQ != nil {
+		predicates = append(predicates, incidentmember.IncidentIDNEQ(*i.IncidentIDNEQ))
+	}
+	if len(i.IncidentIDIn) > 0 {
+		predicates = append(predicates, incidentmember.IncidentIDIn(i.IncidentIDIn...))
+	}
+	if len(i.IncidentIDNotIn) > 0 {
+		predicates = append(predicates, incidentmember.IncidentIDNotIn(i.IncidentIDNotIn...))
+	}
+	if i.UserID != nil {
+		predicates = append(predicates, incidentmember.UserIDEQ(*i.UserID))
+	}
+	if i.UserIDNEQ != nil {
+		predicates = append(predicates, incidentmember.UserIDNEQ(*i.UserIDNEQ))
+	}
+	if len(i.UserIDIn) > 0 {
+		predicates = append(predicates, incidentmember.UserIDIn(i.UserIDIn...))
+	}
+	if len(i.UserIDNotIn) > 0 {
+		predicates = append(predicates, incidentmember.UserIDNotIn(i.UserIDNotIn...))
+	}
+	if i.Role != nil {
+		predicates = append(predicates, incidentmember.RoleEQ(*i.Role))
+	}
+	if i.RoleNEQ != nil {
+		predicates = append(predicates, incidentmember.RoleNEQ(*i.RoleNEQ))
+	}
+	if len(i.RoleIn) > 0 {
+		predicates = append(predicates, incidentmember.RoleIn(i.RoleIn...))
+	}
+	if len(i.RoleNotIn) > 0 {
+		predicates = append(predicates, incidentmember.RoleNotIn(i.RoleNotIn...))
+	}
+	if i.AddedAt != nil {
+		predicates = append(predicates, incidentmember.AddedAtEQ(*i.AddedAt))
+	}
+	if i.AddedAtNEQ != nil {
+		predicates = append(predicates, incidentmember.AddedAtNEQ(*i.AddedAtNEQ))
+	}
+	if len(i.AddedAtIn) > 0 {
+		predicates = append(predicates, incidentmember.AddedAtIn(i.AddedAtIn...))
+	}
+	if len(i.AddedAtNotIn) > 0 {
+		predicates = append(predicates, incidentmember.AddedAtNotIn(i.AddedAtNotIn...))
+	}
+	if i.AddedAtGT != nil {
+		predicates = append(predicates, incidentmember.AddedAtGT(*i.AddedAtGT))
+	}
+	if i.AddedAtGTE != nil {
+		predicates = append(predicates, incidentmember.AddedAtGTE(*i.AddedAtGTE))
+	}
+	if i.AddedAtLT != nil {
+		predicates = append(predicates, incidentmember.AddedAtLT(*i.AddedAtLT))
+	}
+	if i.AddedAtLTE != nil {
+		predicates = append(predicates, incidentmember.AddedAtLTE(*i.AddedAtLTE))
+	}
+	if i.AddedByID != nil {
+		predicates = append(predicates, incidentmember.AddedByIDEQ(*i.AddedByID))
+	}
+	if i.AddedByIDNEQ != nil {
+		predicates = append(predicates, incidentmember.AddedByIDNEQ(*i.AddedByIDNEQ))
+	}
+	if len(i.AddedByIDIn) > 0 {
+		predicates = append(predicates, incidentmember.AddedByIDIn(i.AddedByIDIn...))
+	}
+	if len(i.AddedByIDNotIn) > 0 {
+		predicates = append(predicates, incidentmember.AddedByIDNotIn(i.AddedByIDNotIn...))
+	}
+	if i.AddedByIDGT != nil {
+		predicates = append(predicates, incidentmember.AddedByIDGT(*i.AddedByIDGT))
+	}
+	if i.AddedByIDGTE != nil {
+		predicates = append(predicates, incidentmember.AddedByIDGTE(*i.AddedByIDGTE))
+	}
+	if i.AddedByIDLT != nil {
+		predicates = append(predicates, incidentmember.AddedByIDLT(*i.AddedByIDLT))
+	}
+	if i.AddedByIDLTE != nil {
+		predicates = append(predicates, incidentmember.AddedByIDLTE(*i.AddedByIDLTE))
+	}
+	if i.AddedByIDIsNil {
+		predicates = append(predicates, incidentmember.AddedByIDIsNil())
+	}
+	if i.AddedByIDNotNil {
+		predicates = append(predicates, incidentmember.AddedByIDNotNil())
+	}
+
+	if i.HasIncident != nil {
+		p := incidentmember.HasIncident()
+		if !*i.HasIncident {
+			p = incidentmember.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasIncidentWith) > 0 {
+		with := make([]predicate.Incident, 0, len(i.HasIncidentWith))
+		for _, w := range i.HasIncidentWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasIncidentWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, incidentmember.HasIncidentWith(with...))
+	}
+	if i.HasUser != nil {
+		p := incidentmember.HasUser()
+		if !*i.HasUser {
+			p = incidentmember.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasUserWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasUserWith))
+		for _, w := range i.HasUserWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasUserWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, incidentmember.HasUserWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyIncidentMemberWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return incidentmember.And(predicates...), nil
 	}
 }
 
@@ -8248,6 +8639,1862 @@ func (i *ServiceWhereInput) P() (predicate.Service, error) {
 		return predicates[0], nil
 	default:
 		return service.And(predicates...), nil
+	}
+}
+
+// SeverityLevelWhereInput represents a where input for filtering SeverityLevel queries.
+type SeverityLevelWhereInput struct {
+	Predicates []predicate.SeverityLevel  `json:"-"`
+	Not        *SeverityLevelWhereInput   `json:"not,omitempty"`
+	Or         []*SeverityLevelWhereInput `json:"or,omitempty"`
+	And        []*SeverityLevelWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "level" field predicates.
+	Level      *severitylevel.Level  `json:"level,omitempty"`
+	LevelNEQ   *severitylevel.Level  `json:"levelNEQ,omitempty"`
+	LevelIn    []severitylevel.Level `json:"levelIn,omitempty"`
+	LevelNotIn []severitylevel.Level `json:"levelNotIn,omitempty"`
+
+	// "description" field predicates.
+	Description             *string  `json:"description,omitempty"`
+	DescriptionNEQ          *string  `json:"descriptionNEQ,omitempty"`
+	DescriptionIn           []string `json:"descriptionIn,omitempty"`
+	DescriptionNotIn        []string `json:"descriptionNotIn,omitempty"`
+	DescriptionGT           *string  `json:"descriptionGT,omitempty"`
+	DescriptionGTE          *string  `json:"descriptionGTE,omitempty"`
+	DescriptionLT           *string  `json:"descriptionLT,omitempty"`
+	DescriptionLTE          *string  `json:"descriptionLTE,omitempty"`
+	DescriptionContains     *string  `json:"descriptionContains,omitempty"`
+	DescriptionHasPrefix    *string  `json:"descriptionHasPrefix,omitempty"`
+	DescriptionHasSuffix    *string  `json:"descriptionHasSuffix,omitempty"`
+	DescriptionEqualFold    *string  `json:"descriptionEqualFold,omitempty"`
+	DescriptionContainsFold *string  `json:"descriptionContainsFold,omitempty"`
+
+	// "update_cadence_minutes" field predicates.
+	UpdateCadenceMinutes      *int  `json:"updateCadenceMinutes,omitempty"`
+	UpdateCadenceMinutesNEQ   *int  `json:"updateCadenceMinutesNEQ,omitempty"`
+	UpdateCadenceMinutesIn    []int `json:"updateCadenceMinutesIn,omitempty"`
+	UpdateCadenceMinutesNotIn []int `json:"updateCadenceMinutesNotIn,omitempty"`
+	UpdateCadenceMinutesGT    *int  `json:"updateCadenceMinutesGT,omitempty"`
+	UpdateCadenceMinutesGTE   *int  `json:"updateCadenceMinutesGTE,omitempty"`
+	UpdateCadenceMinutesLT    *int  `json:"updateCadenceMinutesLT,omitempty"`
+	UpdateCadenceMinutesLTE   *int  `json:"updateCadenceMinutesLTE,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *SeverityLevelWhereInput) AddPredicates(predicates ...predicate.SeverityLevel) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the SeverityLevelWhereInput filter on the SeverityLevelQuery builder.
+func (i *SeverityLevelWhereInput) Filter(q *SeverityLevelQuery) (*SeverityLevelQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptySeverityLevelWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptySeverityLevelWhereInput is returned in case the SeverityLevelWhereInput is empty.
+var ErrEmptySeverityLevelWhereInput = errors.New("ent: empty predicate SeverityLevelWhereInput")
+
+// P returns a predicate for filtering severitylevels.
+// An error is returned if the input is empty or invalid.
+func (i *SeverityLevelWhereInput) P() (predicate.SeverityLevel, error) {
+	var predicates []predicate.SeverityLevel
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, severitylevel.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.SeverityLevel, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, severitylevel.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.SeverityLevel, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, severitylevel.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, severitylevel.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, severitylevel.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, severitylevel.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, severitylevel.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, severitylevel.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, severitylevel.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, severitylevel.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, severitylevel.IDLTE(*i.IDLTE))
+	}
+	if i.Level != nil {
+		predicates = append(predicates, severitylevel.LevelEQ(*i.Level))
+	}
+	if i.LevelNEQ != nil {
+		predicates = append(predicates, severitylevel.LevelNEQ(*i.LevelNEQ))
+	}
+	if len(i.LevelIn) > 0 {
+		predicates = append(predicates, severitylevel.LevelIn(i.LevelIn...))
+	}
+	if len(i.LevelNotIn) > 0 {
+		predicates = append(predicates, severitylevel.LevelNotIn(i.LevelNotIn...))
+	}
+	if i.Description != nil {
+		predicates = append(predicates, severitylevel.DescriptionEQ(*i.Description))
+	}
+	if i.DescriptionNEQ != nil {
+		predicates = append(predicates, severitylevel.DescriptionNEQ(*i.DescriptionNEQ))
+	}
+	if len(i.DescriptionIn) > 0 {
+		predicates = append(predicates, severitylevel.DescriptionIn(i.DescriptionIn...))
+	}
+	if len(i.DescriptionNotIn) > 0 {
+		predicates = append(predicates, severitylevel.DescriptionNotIn(i.DescriptionNotIn...))
+	}
+	if i.DescriptionGT != nil {
+		predicates = append(predicates, severitylevel.DescriptionGT(*i.DescriptionGT))
+	}
+	if i.DescriptionGTE != nil {
+		predicates = append(predicates, severitylevel.DescriptionGTE(*i.DescriptionGTE))
+	}
+	if i.DescriptionLT != nil {
+		predicates = append(predicates, severitylevel.DescriptionLT(*i.DescriptionLT))
+	}
+	if i.DescriptionLTE != nil {
+		predicates = append(predicates, severitylevel.DescriptionLTE(*i.DescriptionLTE))
+	}
+	if i.DescriptionContains != nil {
+		predicates = append(predicates, severitylevel.DescriptionContains(*i.DescriptionContains))
+	}
+	if i.DescriptionHasPrefix != nil {
+		predicates = append(predicates, severitylevel.DescriptionHasPrefix(*i.DescriptionHasPrefix))
+	}
+	if i.DescriptionHasSuffix != nil {
+		predicates = append(predicates, severitylevel.DescriptionHasSuffix(*i.DescriptionHasSuffix))
+	}
+	if i.DescriptionEqualFold != nil {
+		predicates = append(predicates, severitylevel.DescriptionEqualFold(*i.DescriptionEqualFold))
+	}
+	if i.DescriptionContainsFold != nil {
+		predicates = append(predicates, severitylevel.DescriptionContainsFold(*i.DescriptionContainsFold))
+	}
+	if i.UpdateCadenceMinutes != nil {
+		predicates = append(predicates, severitylevel.UpdateCadenceMinutesEQ(*i.UpdateCadenceMinutes))
+	}
+	if i.UpdateCadenceMinutesNEQ != nil {
+		predicates = append(predicates, severitylevel.UpdateCadenceMinutesNEQ(*i.UpdateCadenceMinutesNEQ))
+	}
+	if len(i.UpdateCadenceMinutesIn) > 0 {
+		predicates = append(predicates, severitylevel.UpdateCadenceMinutesIn(i.UpdateCadenceMinutesIn...))
+	}
+	if len(i.UpdateCadenceMinutesNotIn) > 0 {
+		predicates = append(predicates, severitylevel.UpdateCadenceMinutesNotIn(i.UpdateCadenceMinutesNotIn...))
+	}
+	if i.UpdateCadenceMinutesGT != nil {
+		predicates = append(predicates, severitylevel.UpdateCadenceMinutesGT(*i.UpdateCadenceMinutesGT))
+	}
+	if i.UpdateCadenceMinutesGTE != nil {
+		predicates = append(predicates, severitylevel.UpdateCadenceMinutesGTE(*i.UpdateCadenceMinutesGTE))
+	}
+	if i.UpdateCadenceMinutesLT != nil {
+		predicates = append(predicates, severitylevel.UpdateCadenceMinutesLT(*i.UpdateCadenceMinutesLT))
+	}
+	if i.UpdateCadenceMinutesLTE != nil {
+		predicates = append(predicates, severitylevel.UpdateCadenceMinutesLTE(*i.UpdateCadenceMinutesLTE))
+	}
+
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptySeverityLevelWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return severitylevel.And(predicates...), nil
+	}
+}
+
+// StakeholderPreferenceWhereInput represents a where input for filtering StakeholderPreference queries.
+type StakeholderPreferenceWhereInput struct {
+	Predicates []predicate.StakeholderPreference  `json:"-"`
+	Not        *StakeholderPreferenceWhereInput   `json:"not,omitempty"`
+	Or         []*StakeholderPreferenceWhereInput `json:"or,omitempty"`
+	And        []*StakeholderPreferenceWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "user_id" field predicates.
+	UserID      *int  `json:"userID,omitempty"`
+	UserIDNEQ   *int  `json:"userIDNEQ,omitempty"`
+	UserIDIn    []int `json:"userIDIn,omitempty"`
+	UserIDNotIn []int `json:"userIDNotIn,omitempty"`
+
+	// "email" field predicates.
+	Email    *bool `json:"email,omitempty"`
+	EmailNEQ *bool `json:"emailNEQ,omitempty"`
+
+	// "push" field predicates.
+	Push    *bool `json:"push,omitempty"`
+	PushNEQ *bool `json:"pushNEQ,omitempty"`
+
+	// "digest" field predicates.
+	Digest      *stakeholderpreference.Digest  `json:"digest,omitempty"`
+	DigestNEQ   *stakeholderpreference.Digest  `json:"digestNEQ,omitempty"`
+	DigestIn    []stakeholderpreference.Digest `json:"digestIn,omitempty"`
+	DigestNotIn []stakeholderpreference.Digest `json:"digestNotIn,omitempty"`
+
+	// "user" edge predicates.
+	HasUser     *bool             `json:"hasUser,omitempty"`
+	HasUserWith []*UserWhereInput `json:"hasUserWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *StakeholderPreferenceWhereInput) AddPredicates(predicates ...predicate.StakeholderPreference) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the StakeholderPreferenceWhereInput filter on the StakeholderPreferenceQuery builder.
+func (i *StakeholderPreferenceWhereInput) Filter(q *StakeholderPreferenceQuery) (*StakeholderPreferenceQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyStakeholderPreferenceWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyStakeholderPreferenceWhereInput is returned in case the StakeholderPreferenceWhereInput is empty.
+var ErrEmptyStakeholderPreferenceWhereInput = errors.New("ent: empty predicate StakeholderPreferenceWhereInput")
+
+// P returns a predicate for filtering stakeholderpreferences.
+// An error is returned if the input is empty or invalid.
+func (i *StakeholderPreferenceWhereInput) P() (predicate.StakeholderPreference, error) {
+	var predicates []predicate.StakeholderPreference
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, stakeholderpreference.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.StakeholderPreference, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, stakeholderpreference.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.StakeholderPreference, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, stakeholderpreference.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, stakeholderpreference.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, stakeholderpreference.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, stakeholderpreference.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, stakeholderpreference.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, stakeholderpreference.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, stakeholderpreference.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, stakeholderpreference.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, stakeholderpreference.IDLTE(*i.IDLTE))
+	}
+	if i.UserID != nil {
+		predicates = append(predicates, stakeholderpreference.UserIDEQ(*i.UserID))
+	}
+	if i.UserIDNEQ != nil {
+		predicates = append(predicates, stakeholderpreference.UserIDNEQ(*i.UserIDNEQ))
+	}
+	if len(i.UserIDIn) > 0 {
+		predicates = append(predicates, stakeholderpreference.UserIDIn(i.UserIDIn...))
+	}
+	if len(i.UserIDNotIn) > 0 {
+		predicates = append(predicates, stakeholderpreference.UserIDNotIn(i.UserIDNotIn...))
+	}
+	if i.Email != nil {
+		predicates = append(predicates, stakeholderpreference.EmailEQ(*i.Email))
+	}
+	if i.EmailNEQ != nil {
+		predicates = append(predicates, stakeholderpreference.EmailNEQ(*i.EmailNEQ))
+	}
+	if i.Push != nil {
+		predicates = append(predicates, stakeholderpreference.PushEQ(*i.Push))
+	}
+	if i.PushNEQ != nil {
+		predicates = append(predicates, stakeholderpreference.PushNEQ(*i.PushNEQ))
+	}
+	if i.Digest != nil {
+		predicates = append(predicates, stakeholderpreference.DigestEQ(*i.Digest))
+	}
+	if i.DigestNEQ != nil {
+		predicates = append(predicates, stakeholderpreference.DigestNEQ(*i.DigestNEQ))
+	}
+	if len(i.DigestIn) > 0 {
+		predicates = append(predicates, stakeholderpreference.DigestIn(i.DigestIn...))
+	}
+	if len(i.DigestNotIn) > 0 {
+		predicates = append(predicates, stakeholderpreference.DigestNotIn(i.DigestNotIn...))
+	}
+
+	if i.HasUser != nil {
+		p := stakeholderpreference.HasUser()
+		if !*i.HasUser {
+			p = stakeholderpreference.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasUserWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasUserWith))
+		for _, w := range i.HasUserWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasUserWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, stakeholderpreference.HasUserWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyStakeholderPreferenceWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return stakeholderpreference.And(predicates...), nil
+	}
+}
+
+// StakeholderSubscriptionWhereInput represents a where input for filtering StakeholderSubscription queries.
+type StakeholderSubscriptionWhereInput struct {
+	Predicates []predicate.StakeholderSubscription  `json:"-"`
+	Not        *StakeholderSubscriptionWhereInput   `json:"not,omitempty"`
+	Or         []*StakeholderSubscriptionWhereInput `json:"or,omitempty"`
+	And        []*StakeholderSubscriptionWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "user_id" field predicates.
+	UserID      *int  `json:"userID,omitempty"`
+	UserIDNEQ   *int  `json:"userIDNEQ,omitempty"`
+	UserIDIn    []int `json:"userIDIn,omitempty"`
+	UserIDNotIn []int `json:"userIDNotIn,omitempty"`
+
+	// "service_id" field predicates.
+	ServiceID       *int  `json:"serviceID,omitempty"`
+	ServiceIDNEQ    *int  `json:"serviceIDNEQ,omitempty"`
+	ServiceIDIn     []int `json:"serviceIDIn,omitempty"`
+	ServiceIDNotIn  []int `json:"serviceIDNotIn,omitempty"`
+	ServiceIDIsNil  bool  `json:"serviceIDIsNil,omitempty"`
+	ServiceIDNotNil bool  `json:"serviceIDNotNil,omitempty"`
+
+	// "incident_id" field predicates.
+	IncidentID       *int  `json:"incidentID,omitempty"`
+	IncidentIDNEQ    *int  `json:"incidentIDNEQ,omitempty"`
+	IncidentIDIn     []int `json:"incidentIDIn,omitempty"`
+	IncidentIDNotIn  []int `json:"incidentIDNotIn,omitempty"`
+	IncidentIDIsNil  bool  `json:"incidentIDIsNil,omitempty"`
+	IncidentIDNotNil bool  `json:"incidentIDNotNil,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "user" edge predicates.
+	HasUser     *bool             `json:"hasUser,omitempty"`
+	HasUserWith []*UserWhereInput `json:"hasUserWith,omitempty"`
+
+	// "service" edge predicates.
+	HasService     *bool                `json:"hasService,omitempty"`
+	HasServiceWith []*ServiceWhereInput `json:"hasServiceWith,omitempty"`
+
+	// "incident" edge predicates.
+	HasIncident     *bool                 `json:"hasIncident,omitempty"`
+	HasIncidentWith []*IncidentWhereInput `json:"hasIncidentWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *StakeholderSubscriptionWhereInput) AddPredicates(predicates ...predicate.StakeholderSubscription) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the StakeholderSubscriptionWhereInput filter on the StakeholderSubscriptionQuery builder.
+func (i *StakeholderSubscriptionWhereInput) Filter(q *StakeholderSubscriptionQuery) (*StakeholderSubscriptionQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyStakeholderSubscriptionWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyStakeholderSubscriptionWhereInput is returned in case the StakeholderSubscriptionWhereInput is empty.
+var ErrEmptyStakeholderSubscriptionWhereInput = errors.New("ent: empty predicate StakeholderSubscriptionWhereInput")
+
+// P returns a predicate for filtering stakeholdersubscriptions.
+// An error is returned if the input is empty or invalid.
+func (i *StakeholderSubscriptionWhereInput) P() (predicate.StakeholderSubscription, error) {
+	var predicates []predicate.StakeholderSubscription
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, stakeholdersubscription.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.StakeholderSubscription, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, stakeholdersubscription.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.StakeholderSubscription, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, stakeholdersubscription.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, stakeholdersubscription.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, stakeholdersubscription.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, stakeholdersubscription.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, stakeholdersubscription.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, stakeholdersubscription.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, stakeholdersubscription.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, stakeholdersubscription.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, stakeholdersubscription.IDLTE(*i.IDLTE))
+	}
+	if i.UserID != nil {
+		predicates = append(predicates, stakeholdersubscription.UserIDEQ(*i.UserID))
+	}
+	if i.UserIDNEQ != nil {
+		predicates = append(predicates, stakeholdersubscription.UserIDNEQ(*i.UserIDNEQ))
+	}
+	if len(i.UserIDIn) > 0 {
+		predicates = append(predicates, stakeholdersubscription.UserIDIn(i.UserIDIn...))
+	}
+	if len(i.UserIDNotIn) > 0 {
+		predicates = append(predicates, stakeholdersubscription.UserIDNotIn(i.UserIDNotIn...))
+	}
+	if i.ServiceID != nil {
+		predicates = append(predicates, stakeholdersubscription.ServiceIDEQ(*i.ServiceID))
+	}
+	if i.ServiceIDNEQ != nil {
+		predicates = append(predicates, stakeholdersubscription.ServiceIDNEQ(*i.ServiceIDNEQ))
+	}
+	if len(i.ServiceIDIn) > 0 {
+		predicates = append(predicates, stakeholdersubscription.ServiceIDIn(i.ServiceIDIn...))
+	}
+	if len(i.ServiceIDNotIn) > 0 {
+		predicates = append(predicates, stakeholdersubscription.ServiceIDNotIn(i.ServiceIDNotIn...))
+	}
+	if i.ServiceIDIsNil {
+		predicates = append(predicates, stakeholdersubscription.ServiceIDIsNil())
+	}
+	if i.ServiceIDNotNil {
+		predicates = append(predicates, stakeholdersubscription.ServiceIDNotNil())
+	}
+	if i.IncidentID != nil {
+		predicates = append(predicates, stakeholdersubscription.IncidentIDEQ(*i.IncidentID))
+	}
+	if i.IncidentIDNEQ != nil {
+		predicates = append(predicates, stakeholdersubscription.IncidentIDNEQ(*i.IncidentIDNEQ))
+	}
+	if len(i.IncidentIDIn) > 0 {
+		predicates = append(predicates, stakeholdersubscription.IncidentIDIn(i.IncidentIDIn...))
+	}
+	if len(i.IncidentIDNotIn) > 0 {
+		predicates = append(predicates, stakeholdersubscription.IncidentIDNotIn(i.IncidentIDNotIn...))
+	}
+	if i.IncidentIDIsNil {
+		predicates = append(predicates, stakeholdersubscription.IncidentIDIsNil())
+	}
+	if i.IncidentIDNotNil {
+		predicates = append(predicates, stakeholdersubscription.IncidentIDNotNil())
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, stakeholdersubscription.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, stakeholdersubscription.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, stakeholdersubscription.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, stakeholdersubscription.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, stakeholdersubscription.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, stakeholdersubscription.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, stakeholdersubscription.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, stakeholdersubscription.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+
+	if i.HasUser != nil {
+		p := stakeholdersubscription.HasUser()
+		if !*i.HasUser {
+			p = stakeholdersubscription.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasUserWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasUserWith))
+		for _, w := range i.HasUserWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasUserWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, stakeholdersubscription.HasUserWith(with...))
+	}
+	if i.HasService != nil {
+		p := stakeholdersubscription.HasService()
+		if !*i.HasService {
+			p = stakeholdersubscription.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasServiceWith) > 0 {
+		with := make([]predicate.Service, 0, len(i.HasServiceWith))
+		for _, w := range i.HasServiceWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasServiceWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, stakeholdersubscription.HasServiceWith(with...))
+	}
+	if i.HasIncident != nil {
+		p := stakeholdersubscription.HasIncident()
+		if !*i.HasIncident {
+			p = stakeholdersubscription.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasIncidentWith) > 0 {
+		with := make([]predicate.Incident, 0, len(i.HasIncidentWith))
+		for _, w := range i.HasIncidentWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasIncidentWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, stakeholdersubscription.HasIncidentWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyStakeholderSubscriptionWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return stakeholdersubscription.And(predicates...), nil
+	}
+}
+
+// StatusComponentWhereInput represents a where input for filtering StatusComponent queries.
+type StatusComponentWhereInput struct {
+	Predicates []predicate.StatusComponent  `json:"-"`
+	Not        *StatusComponentWhereInput   `json:"not,omitempty"`
+	Or         []*StatusComponentWhereInput `json:"or,omitempty"`
+	And        []*StatusComponentWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "page_id" field predicates.
+	PageID      *int  `json:"pageID,omitempty"`
+	PageIDNEQ   *int  `json:"pageIDNEQ,omitempty"`
+	PageIDIn    []int `json:"pageIDIn,omitempty"`
+	PageIDNotIn []int `json:"pageIDNotIn,omitempty"`
+
+	// "name" field predicates.
+	Name             *string  `json:"name,omitempty"`
+	NameNEQ          *string  `json:"nameNEQ,omitempty"`
+	NameIn           []string `json:"nameIn,omitempty"`
+	NameNotIn        []string `json:"nameNotIn,omitempty"`
+	NameGT           *string  `json:"nameGT,omitempty"`
+	NameGTE          *string  `json:"nameGTE,omitempty"`
+	NameLT           *string  `json:"nameLT,omitempty"`
+	NameLTE          *string  `json:"nameLTE,omitempty"`
+	NameContains     *string  `json:"nameContains,omitempty"`
+	NameHasPrefix    *string  `json:"nameHasPrefix,omitempty"`
+	NameHasSuffix    *string  `json:"nameHasSuffix,omitempty"`
+	NameEqualFold    *string  `json:"nameEqualFold,omitempty"`
+	NameContainsFold *string  `json:"nameContainsFold,omitempty"`
+
+	// "group_name" field predicates.
+	GroupName             *string  `json:"groupName,omitempty"`
+	GroupNameNEQ          *string  `json:"groupNameNEQ,omitempty"`
+	GroupNameIn           []string `json:"groupNameIn,omitempty"`
+	GroupNameNotIn        []string `json:"groupNameNotIn,omitempty"`
+	GroupNameGT           *string  `json:"groupNameGT,omitempty"`
+	GroupNameGTE          *string  `json:"groupNameGTE,omitempty"`
+	GroupNameLT           *string  `json:"groupNameLT,omitempty"`
+	GroupNameLTE          *string  `json:"groupNameLTE,omitempty"`
+	GroupNameContains     *string  `json:"groupNameContains,omitempty"`
+	GroupNameHasPrefix    *string  `json:"groupNameHasPrefix,omitempty"`
+	GroupNameHasSuffix    *string  `json:"groupNameHasSuffix,omitempty"`
+	GroupNameEqualFold    *string  `json:"groupNameEqualFold,omitempty"`
+	GroupNameContainsFold *string  `json:"groupNameContainsFold,omitempty"`
+
+	// "position" field predicates.
+	Position      *int  `json:"position,omitempty"`
+	PositionNEQ   *int  `json:"positionNEQ,omitempty"`
+	PositionIn    []int `json:"positionIn,omitempty"`
+	PositionNotIn []int `json:"positionNotIn,omitempty"`
+	PositionGT    *int  `json:"positionGT,omitempty"`
+	PositionGTE   *int  `json:"positionGTE,omitempty"`
+	PositionLT    *int  `json:"positionLT,omitempty"`
+	PositionLTE   *int  `json:"positionLTE,omitempty"`
+
+	// "service_id" field predicates.
+	ServiceID       *int  `json:"serviceID,omitempty"`
+	ServiceIDNEQ    *int  `json:"serviceIDNEQ,omitempty"`
+	ServiceIDIn     []int `json:"serviceIDIn,omitempty"`
+	ServiceIDNotIn  []int `json:"serviceIDNotIn,omitempty"`
+	ServiceIDIsNil  bool  `json:"serviceIDIsNil,omitempty"`
+	ServiceIDNotNil bool  `json:"serviceIDNotNil,omitempty"`
+
+	// "page" edge predicates.
+	HasPage     *bool                   `json:"hasPage,omitempty"`
+	HasPageWith []*StatusPageWhereInput `json:"hasPageWith,omitempty"`
+
+	// "service" edge predicates.
+	HasService     *bool                `json:"hasService,omitempty"`
+	HasServiceWith []*ServiceWhereInput `json:"hasServiceWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *StatusComponentWhereInput) AddPredicates(predicates ...predicate.StatusComponent) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the StatusComponentWhereInput filter on the StatusComponentQuery builder.
+func (i *StatusComponentWhereInput) Filter(q *StatusComponentQuery) (*StatusComponentQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyStatusComponentWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyStatusComponentWhereInput is returned in case the StatusComponentWhereInput is empty.
+var ErrEmptyStatusComponentWhereInput = errors.New("ent: empty predicate StatusComponentWhereInput")
+
+// P returns a predicate for filtering statuscomponents.
+// An error is returned if the input is empty or invalid.
+func (i *StatusComponentWhereInput) P() (predicate.StatusComponent, error) {
+	var predicates []predicate.StatusComponent
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, statuscomponent.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.StatusComponent, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, statuscomponent.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.StatusComponent, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, statuscomponent.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, statuscomponent.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, statuscomponent.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, statuscomponent.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, statuscomponent.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, statuscomponent.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, statuscomponent.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, statuscomponent.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, statuscomponent.IDLTE(*i.IDLTE))
+	}
+	if i.PageID != nil {
+		predicates = append(predicates, statuscomponent.PageIDEQ(*i.PageID))
+	}
+	if i.PageIDNEQ != nil {
+		predicates = append(predicates, statuscomponent.PageIDNEQ(*i.PageIDNEQ))
+	}
+	if len(i.PageIDIn) > 0 {
+		predicates = append(predicates, statuscomponent.PageIDIn(i.PageIDIn...))
+	}
+	if len(i.PageIDNotIn) > 0 {
+		predicates = append(predicates, statuscomponent.PageIDNotIn(i.PageIDNotIn...))
+	}
+	if i.Name != nil {
+		predicates = append(predicates, statuscomponent.NameEQ(*i.Name))
+	}
+	if i.NameNEQ != nil {
+		predicates = append(predicates, statuscomponent.NameNEQ(*i.NameNEQ))
+	}
+	if len(i.NameIn) > 0 {
+		predicates = append(predicates, statuscomponent.NameIn(i.NameIn...))
+	}
+	if len(i.NameNotIn) > 0 {
+		predicates = append(predicates, statuscomponent.NameNotIn(i.NameNotIn...))
+	}
+	if i.NameGT != nil {
+		predicates = append(predicates, statuscomponent.NameGT(*i.NameGT))
+	}
+	if i.NameGTE != nil {
+		predicates = append(predicates, statuscomponent.NameGTE(*i.NameGTE))
+	}
+	if i.NameLT != nil {
+		predicates = append(predicates, statuscomponent.NameLT(*i.NameLT))
+	}
+	if i.NameLTE != nil {
+		predicates = append(predicates, statuscomponent.NameLTE(*i.NameLTE))
+	}
+	if i.NameContains != nil {
+		predicates = append(predicates, statuscomponent.NameContains(*i.NameContains))
+	}
+	if i.NameHasPrefix != nil {
+		predicates = append(predicates, statuscomponent.NameHasPrefix(*i.NameHasPrefix))
+	}
+	if i.NameHasSuffix != nil {
+		predicates = append(predicates, statuscomponent.NameHasSuffix(*i.NameHasSuffix))
+	}
+	if i.NameEqualFold != nil {
+		predicates = append(predicates, statuscomponent.NameEqualFold(*i.NameEqualFold))
+	}
+	if i.NameContainsFold != nil {
+		predicates = append(predicates, statuscomponent.NameContainsFold(*i.NameContainsFold))
+	}
+	if i.GroupName != nil {
+		predicates = append(predicates, statuscomponent.GroupNameEQ(*i.GroupName))
+	}
+	if i.GroupNameNEQ != nil {
+		predicates = append(predicates, statuscomponent.GroupNameNEQ(*i.GroupNameNEQ))
+	}
+	if len(i.GroupNameIn) > 0 {
+		predicates = append(predicates, statuscomponent.GroupNameIn(i.GroupNameIn...))
+	}
+	if len(i.GroupNameNotIn) > 0 {
+		predicates = append(predicates, statuscomponent.GroupNameNotIn(i.GroupNameNotIn...))
+	}
+	if i.GroupNameGT != nil {
+		predicates = append(predicates, statuscomponent.GroupNameGT(*i.GroupNameGT))
+	}
+	if i.GroupNameGTE != nil {
+		predicates = append(predicates, statuscomponent.GroupNameGTE(*i.GroupNameGTE))
+	}
+	if i.GroupNameLT != nil {
+		predicates = append(predicates, statuscomponent.GroupNameLT(*i.GroupNameLT))
+	}
+	if i.GroupNameLTE != nil {
+		predicates = append(predicates, statuscomponent.GroupNameLTE(*i.GroupNameLTE))
+	}
+	if i.GroupNameContains != nil {
+		predicates = append(predicates, statuscomponent.GroupNameContains(*i.GroupNameContains))
+	}
+	if i.GroupNameHasPrefix != nil {
+		predicates = append(predicates, statuscomponent.GroupNameHasPrefix(*i.GroupNameHasPrefix))
+	}
+	if i.GroupNameHasSuffix != nil {
+		predicates = append(predicates, statuscomponent.GroupNameHasSuffix(*i.GroupNameHasSuffix))
+	}
+	if i.GroupNameEqualFold != nil {
+		predicates = append(predicates, statuscomponent.GroupNameEqualFold(*i.GroupNameEqualFold))
+	}
+	if i.GroupNameContainsFold != nil {
+		predicates = append(predicates, statuscomponent.GroupNameContainsFold(*i.GroupNameContainsFold))
+	}
+	if i.Position != nil {
+		predicates = append(predicates, statuscomponent.PositionEQ(*i.Position))
+	}
+	if i.PositionNEQ != nil {
+		predicates = append(predicates, statuscomponent.PositionNEQ(*i.PositionNEQ))
+	}
+	if len(i.PositionIn) > 0 {
+		predicates = append(predicates, statuscomponent.PositionIn(i.PositionIn...))
+	}
+	if len(i.PositionNotIn) > 0 {
+		predicates = append(predicates, statuscomponent.PositionNotIn(i.PositionNotIn...))
+	}
+	if i.PositionGT != nil {
+		predicates = append(predicates, statuscomponent.PositionGT(*i.PositionGT))
+	}
+	if i.PositionGTE != nil {
+		predicates = append(predicates, statuscomponent.PositionGTE(*i.PositionGTE))
+	}
+	if i.PositionLT != nil {
+		predicates = append(predicates, statuscomponent.PositionLT(*i.PositionLT))
+	}
+	if i.PositionLTE != nil {
+		predicates = append(predicates, statuscomponent.PositionLTE(*i.PositionLTE))
+	}
+	if i.ServiceID != nil {
+		predicates = append(predicates, statuscomponent.ServiceIDEQ(*i.ServiceID))
+	}
+	if i.ServiceIDNEQ != nil {
+		predicates = append(predicates, statuscomponent.ServiceIDNEQ(*i.ServiceIDNEQ))
+	}
+	if len(i.ServiceIDIn) > 0 {
+		predicates = append(predicates, statuscomponent.ServiceIDIn(i.ServiceIDIn...))
+	}
+	if len(i.ServiceIDNotIn) > 0 {
+		predicates = append(predicates, statuscomponent.ServiceIDNotIn(i.ServiceIDNotIn...))
+	}
+	if i.ServiceIDIsNil {
+		predicates = append(predicates, statuscomponent.ServiceIDIsNil())
+	}
+	if i.ServiceIDNotNil {
+		predicates = append(predicates, statuscomponent.ServiceIDNotNil())
+	}
+
+	if i.HasPage != nil {
+		p := statuscomponent.HasPage()
+		if !*i.HasPage {
+			p = statuscomponent.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasPageWith) > 0 {
+		with := make([]predicate.StatusPage, 0, len(i.HasPageWith))
+		for _, w := range i.HasPageWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasPageWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, statuscomponent.HasPageWith(with...))
+	}
+	if i.HasService != nil {
+		p := statuscomponent.HasService()
+		if !*i.HasService {
+			p = statuscomponent.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasServiceWith) > 0 {
+		with := make([]predicate.Service, 0, len(i.HasServiceWith))
+		for _, w := range i.HasServiceWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasServiceWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, statuscomponent.HasServiceWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyStatusComponentWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return statuscomponent.And(predicates...), nil
+	}
+}
+
+// StatusPageWhereInput represents a where input for filtering StatusPage queries.
+type StatusPageWhereInput struct {
+	Predicates []predicate.StatusPage  `json:"-"`
+	Not        *StatusPageWhereInput   `json:"not,omitempty"`
+	Or         []*StatusPageWhereInput `json:"or,omitempty"`
+	And        []*StatusPageWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "slug" field predicates.
+	Slug             *string  `json:"slug,omitempty"`
+	SlugNEQ          *string  `json:"slugNEQ,omitempty"`
+	SlugIn           []string `json:"slugIn,omitempty"`
+	SlugNotIn        []string `json:"slugNotIn,omitempty"`
+	SlugGT           *string  `json:"slugGT,omitempty"`
+	SlugGTE          *string  `json:"slugGTE,omitempty"`
+	SlugLT           *string  `json:"slugLT,omitempty"`
+	SlugLTE          *string  `json:"slugLTE,omitempty"`
+	SlugContains     *string  `json:"slugContains,omitempty"`
+	SlugHasPrefix    *string  `json:"slugHasPrefix,omitempty"`
+	SlugHasSuffix    *string  `json:"slugHasSuffix,omitempty"`
+	SlugEqualFold    *string  `json:"slugEqualFold,omitempty"`
+	SlugContainsFold *string  `json:"slugContainsFold,omitempty"`
+
+	// "title" field predicates.
+	Title             *string  `json:"title,omitempty"`
+	TitleNEQ          *string  `json:"titleNEQ,omitempty"`
+	TitleIn           []string `json:"titleIn,omitempty"`
+	TitleNotIn        []string `json:"titleNotIn,omitempty"`
+	TitleGT           *string  `json:"titleGT,omitempty"`
+	TitleGTE          *string  `json:"titleGTE,omitempty"`
+	TitleLT           *string  `json:"titleLT,omitempty"`
+	TitleLTE          *string  `json:"titleLTE,omitempty"`
+	TitleContains     *string  `json:"titleContains,omitempty"`
+	TitleHasPrefix    *string  `json:"titleHasPrefix,omitempty"`
+	TitleHasSuffix    *string  `json:"titleHasSuffix,omitempty"`
+	TitleEqualFold    *string  `json:"titleEqualFold,omitempty"`
+	TitleContainsFold *string  `json:"titleContainsFold,omitempty"`
+
+	// "description" field predicates.
+	Description             *string  `json:"description,omitempty"`
+	DescriptionNEQ          *string  `json:"descriptionNEQ,omitempty"`
+	DescriptionIn           []string `json:"descriptionIn,omitempty"`
+	DescriptionNotIn        []string `json:"descriptionNotIn,omitempty"`
+	DescriptionGT           *string  `json:"descriptionGT,omitempty"`
+	DescriptionGTE          *string  `json:"descriptionGTE,omitempty"`
+	DescriptionLT           *string  `json:"descriptionLT,omitempty"`
+	DescriptionLTE          *string  `json:"descriptionLTE,omitempty"`
+	DescriptionContains     *string  `json:"descriptionContains,omitempty"`
+	DescriptionHasPrefix    *string  `json:"descriptionHasPrefix,omitempty"`
+	DescriptionHasSuffix    *string  `json:"descriptionHasSuffix,omitempty"`
+	DescriptionEqualFold    *string  `json:"descriptionEqualFold,omitempty"`
+	DescriptionContainsFold *string  `json:"descriptionContainsFold,omitempty"`
+
+	// "public" field predicates.
+	Public    *bool `json:"public,omitempty"`
+	PublicNEQ *bool `json:"publicNEQ,omitempty"`
+
+	// "components" edge predicates.
+	HasComponents     *bool                        `json:"hasComponents,omitempty"`
+	HasComponentsWith []*StatusComponentWhereInput `json:"hasComponentsWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *StatusPageWhereInput) AddPredicates(predicates ...predicate.StatusPage) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the StatusPageWhereInput filter on the StatusPageQuery builder.
+func (i *StatusPageWhereInput) Filter(q *StatusPageQuery) (*StatusPageQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyStatusPageWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyStatusPageWhereInput is returned in case the StatusPageWhereInput is empty.
+var ErrEmptyStatusPageWhereInput = errors.New("ent: empty predicate StatusPageWhereInput")
+
+// P returns a predicate for filtering statuspages.
+// An error is returned if the input is empty or invalid.
+func (i *StatusPageWhereInput) P() (predicate.StatusPage, error) {
+	var predicates []predicate.StatusPage
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, statuspage.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.StatusPage, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, statuspage.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.StatusPage, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, statuspage.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, statuspage.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, statuspage.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, statuspage.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, statuspage.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, statuspage.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, statuspage.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, statuspage.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, statuspage.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, statuspage.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, statuspage.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, statuspage.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, statuspage.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, statuspage.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, statuspage.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, statuspage.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, statuspage.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, statuspage.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, statuspage.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, statuspage.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, statuspage.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, statuspage.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, statuspage.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, statuspage.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, statuspage.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Slug != nil {
+		predicates = append(predicates, statuspage.SlugEQ(*i.Slug))
+	}
+	if i.SlugNEQ != nil {
+		predicates = append(predicates, statuspage.SlugNEQ(*i.SlugNEQ))
+	}
+	if len(i.SlugIn) > 0 {
+		predicates = append(predicates, statuspage.SlugIn(i.SlugIn...))
+	}
+	if len(i.SlugNotIn) > 0 {
+		predicates = append(predicates, statuspage.SlugNotIn(i.SlugNotIn...))
+	}
+	if i.SlugGT != nil {
+		predicates = append(predicates, statuspage.SlugGT(*i.SlugGT))
+	}
+	if i.SlugGTE != nil {
+		predicates = append(predicates, statuspage.SlugGTE(*i.SlugGTE))
+	}
+	if i.SlugLT != nil {
+		predicates = append(predicates, statuspage.SlugLT(*i.SlugLT))
+	}
+	if i.SlugLTE != nil {
+		predicates = append(predicates, statuspage.SlugLTE(*i.SlugLTE))
+	}
+	if i.SlugContains != nil {
+		predicates = append(predicates, statuspage.SlugContains(*i.SlugContains))
+	}
+	if i.SlugHasPrefix != nil {
+		predicates = append(predicates, statuspage.SlugHasPrefix(*i.SlugHasPrefix))
+	}
+	if i.SlugHasSuffix != nil {
+		predicates = append(predicates, statuspage.SlugHasSuffix(*i.SlugHasSuffix))
+	}
+	if i.SlugEqualFold != nil {
+		predicates = append(predicates, statuspage.SlugEqualFold(*i.SlugEqualFold))
+	}
+	if i.SlugContainsFold != nil {
+		predicates = append(predicates, statuspage.SlugContainsFold(*i.SlugContainsFold))
+	}
+	if i.Title != nil {
+		predicates = append(predicates, statuspage.TitleEQ(*i.Title))
+	}
+	if i.TitleNEQ != nil {
+		predicates = append(predicates, statuspage.TitleNEQ(*i.TitleNEQ))
+	}
+	if len(i.TitleIn) > 0 {
+		predicates = append(predicates, statuspage.TitleIn(i.TitleIn...))
+	}
+	if len(i.TitleNotIn) > 0 {
+		predicates = append(predicates, statuspage.TitleNotIn(i.TitleNotIn...))
+	}
+	if i.TitleGT != nil {
+		predicates = append(predicates, statuspage.TitleGT(*i.TitleGT))
+	}
+	if i.TitleGTE != nil {
+		predicates = append(predicates, statuspage.TitleGTE(*i.TitleGTE))
+	}
+	if i.TitleLT != nil {
+		predicates = append(predicates, statuspage.TitleLT(*i.TitleLT))
+	}
+	if i.TitleLTE != nil {
+		predicates = append(predicates, statuspage.TitleLTE(*i.TitleLTE))
+	}
+	if i.TitleContains != nil {
+		predicates = append(predicates, statuspage.TitleContains(*i.TitleContains))
+	}
+	if i.TitleHasPrefix != nil {
+		predicates = append(predicates, statuspage.TitleHasPrefix(*i.TitleHasPrefix))
+	}
+	if i.TitleHasSuffix != nil {
+		predicates = append(predicates, statuspage.TitleHasSuffix(*i.TitleHasSuffix))
+	}
+	if i.TitleEqualFold != nil {
+		predicates = append(predicates, statuspage.TitleEqualFold(*i.TitleEqualFold))
+	}
+	if i.TitleContainsFold != nil {
+		predicates = append(predicates, statuspage.TitleContainsFold(*i.TitleContainsFold))
+	}
+	if i.Description != nil {
+		predicates = append(predicates, statuspage.DescriptionEQ(*i.Description))
+	}
+	if i.DescriptionNEQ != nil {
+		predicates = append(predicates, statuspage.DescriptionNEQ(*i.DescriptionNEQ))
+	}
+	if len(i.DescriptionIn) > 0 {
+		predicates = append(predicates, statuspage.DescriptionIn(i.DescriptionIn...))
+	}
+	if len(i.DescriptionNotIn) > 0 {
+		predicates = append(predicates, statuspage.DescriptionNotIn(i.DescriptionNotIn...))
+	}
+	if i.DescriptionGT != nil {
+		predicates = append(predicates, statuspage.DescriptionGT(*i.DescriptionGT))
+	}
+	if i.DescriptionGTE != nil {
+		predicates = append(predicates, statuspage.DescriptionGTE(*i.DescriptionGTE))
+	}
+	if i.DescriptionLT != nil {
+		predicates = append(predicates, statuspage.DescriptionLT(*i.DescriptionLT))
+	}
+	if i.DescriptionLTE != nil {
+		predicates = append(predicates, statuspage.DescriptionLTE(*i.DescriptionLTE))
+	}
+	if i.DescriptionContains != nil {
+		predicates = append(predicates, statuspage.DescriptionContains(*i.DescriptionContains))
+	}
+	if i.DescriptionHasPrefix != nil {
+		predicates = append(predicates, statuspage.DescriptionHasPrefix(*i.DescriptionHasPrefix))
+	}
+	if i.DescriptionHasSuffix != nil {
+		predicates = append(predicates, statuspage.DescriptionHasSuffix(*i.DescriptionHasSuffix))
+	}
+	if i.DescriptionEqualFold != nil {
+		predicates = append(predicates, statuspage.DescriptionEqualFold(*i.DescriptionEqualFold))
+	}
+	if i.DescriptionContainsFold != nil {
+		predicates = append(predicates, statuspage.DescriptionContainsFold(*i.DescriptionContainsFold))
+	}
+	if i.Public != nil {
+		predicates = append(predicates, statuspage.PublicEQ(*i.Public))
+	}
+	if i.PublicNEQ != nil {
+		predicates = append(predicates, statuspage.PublicNEQ(*i.PublicNEQ))
+	}
+
+	if i.HasComponents != nil {
+		p := statuspage.HasComponents()
+		if !*i.HasComponents {
+			p = statuspage.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasComponentsWith) > 0 {
+		with := make([]predicate.StatusComponent, 0, len(i.HasComponentsWith))
+		for _, w := range i.HasComponentsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasComponentsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, statuspage.HasComponentsWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyStatusPageWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return statuspage.And(predicates...), nil
+	}
+}
+
+// StatusUpdateWhereInput represents a where input for filtering StatusUpdate queries.
+type StatusUpdateWhereInput struct {
+	Predicates []predicate.StatusUpdate  `json:"-"`
+	Not        *StatusUpdateWhereInput   `json:"not,omitempty"`
+	Or         []*StatusUpdateWhereInput `json:"or,omitempty"`
+	And        []*StatusUpdateWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "incident_id" field predicates.
+	IncidentID      *int  `json:"incidentID,omitempty"`
+	IncidentIDNEQ   *int  `json:"incidentIDNEQ,omitempty"`
+	IncidentIDIn    []int `json:"incidentIDIn,omitempty"`
+	IncidentIDNotIn []int `json:"incidentIDNotIn,omitempty"`
+
+	// "message" field predicates.
+	Message             *string  `json:"message,omitempty"`
+	MessageNEQ          *string  `json:"messageNEQ,omitempty"`
+	MessageIn           []string `json:"messageIn,omitempty"`
+	MessageNotIn        []string `json:"messageNotIn,omitempty"`
+	MessageGT           *string  `json:"messageGT,omitempty"`
+	MessageGTE          *string  `json:"messageGTE,omitempty"`
+	MessageLT           *string  `json:"messageLT,omitempty"`
+	MessageLTE          *string  `json:"messageLTE,omitempty"`
+	MessageContains     *string  `json:"messageContains,omitempty"`
+	MessageHasPrefix    *string  `json:"messageHasPrefix,omitempty"`
+	MessageHasSuffix    *string  `json:"messageHasSuffix,omitempty"`
+	MessageEqualFold    *string  `json:"messageEqualFold,omitempty"`
+	MessageContainsFold *string  `json:"messageContainsFold,omitempty"`
+
+	// "status" field predicates.
+	Status      *statusupdate.Status  `json:"status,omitempty"`
+	StatusNEQ   *statusupdate.Status  `json:"statusNEQ,omitempty"`
+	StatusIn    []statusupdate.Status `json:"statusIn,omitempty"`
+	StatusNotIn []statusupdate.Status `json:"statusNotIn,omitempty"`
+
+	// "audience" field predicates.
+	Audience      *statusupdate.Audience  `json:"audience,omitempty"`
+	AudienceNEQ   *statusupdate.Audience  `json:"audienceNEQ,omitempty"`
+	AudienceIn    []statusupdate.Audience `json:"audienceIn,omitempty"`
+	AudienceNotIn []statusupdate.Audience `json:"audienceNotIn,omitempty"`
+
+	// "author_id" field predicates.
+	AuthorID       *int  `json:"authorID,omitempty"`
+	AuthorIDNEQ    *int  `json:"authorIDNEQ,omitempty"`
+	AuthorIDIn     []int `json:"authorIDIn,omitempty"`
+	AuthorIDNotIn  []int `json:"authorIDNotIn,omitempty"`
+	AuthorIDIsNil  bool  `json:"authorIDIsNil,omitempty"`
+	AuthorIDNotNil bool  `json:"authorIDNotNil,omitempty"`
+
+	// "author_name" field predicates.
+	AuthorName             *string  `json:"authorName,omitempty"`
+	AuthorNameNEQ          *string  `json:"authorNameNEQ,omitempty"`
+	AuthorNameIn           []string `json:"authorNameIn,omitempty"`
+	AuthorNameNotIn        []string `json:"authorNameNotIn,omitempty"`
+	AuthorNameGT           *string  `json:"authorNameGT,omitempty"`
+	AuthorNameGTE          *string  `json:"authorNameGTE,omitempty"`
+	AuthorNameLT           *string  `json:"authorNameLT,omitempty"`
+	AuthorNameLTE          *string  `json:"authorNameLTE,omitempty"`
+	AuthorNameContains     *string  `json:"authorNameContains,omitempty"`
+	AuthorNameHasPrefix    *string  `json:"authorNameHasPrefix,omitempty"`
+	AuthorNameHasSuffix    *string  `json:"authorNameHasSuffix,omitempty"`
+	AuthorNameEqualFold    *string  `json:"authorNameEqualFold,omitempty"`
+	AuthorNameContainsFold *string  `json:"authorNameContainsFold,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "incident" edge predicates.
+	HasIncident     *bool                 `json:"hasIncident,omitempty"`
+	HasIncidentWith []*IncidentWhereInput `json:"hasIncidentWith,omitempty"`
+
+	// "author" edge predicates.
+	HasAuthor     *bool             `json:"hasAuthor,omitempty"`
+	HasAuthorWith []*UserWhereInput `json:"hasAuthorWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *StatusUpdateWhereInput) AddPredicates(predicates ...predicate.StatusUpdate) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the StatusUpdateWhereInput filter on the StatusUpdateQuery builder.
+func (i *StatusUpdateWhereInput) Filter(q *StatusUpdateQuery) (*StatusUpdateQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyStatusUpdateWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyStatusUpdateWhereInput is returned in case the StatusUpdateWhereInput is empty.
+var ErrEmptyStatusUpdateWhereInput = errors.New("ent: empty predicate StatusUpdateWhereInput")
+
+// P returns a predicate for filtering statusupdates.
+// An error is returned if the input is empty or invalid.
+func (i *StatusUpdateWhereInput) P() (predicate.StatusUpdate, error) {
+	var predicates []predicate.StatusUpdate
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, statusupdate.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.StatusUpdate, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, statusupdate.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.StatusUpdate, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, statusupdate.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, statusupdate.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, statusupdate.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, statusupdate.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, statusupdate.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, statusupdate.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, statusupdate.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, statusupdate.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, statusupdate.IDLTE(*i.IDLTE))
+	}
+	if i.IncidentID != nil {
+		predicates = append(predicates, statusupdate.IncidentIDEQ(*i.IncidentID))
+	}
+	if i.IncidentIDNEQ != nil {
+		predicates = append(predicates, statusupdate.IncidentIDNEQ(*i.IncidentIDNEQ))
+	}
+	if len(i.IncidentIDIn) > 0 {
+		predicates = append(predicates, statusupdate.IncidentIDIn(i.IncidentIDIn...))
+	}
+	if len(i.IncidentIDNotIn) > 0 {
+		predicates = append(predicates, statusupdate.IncidentIDNotIn(i.IncidentIDNotIn...))
+	}
+	if i.Message != nil {
+		predicates = append(predicates, statusupdate.MessageEQ(*i.Message))
+	}
+	if i.MessageNEQ != nil {
+		predicates = append(predicates, statusupdate.MessageNEQ(*i.MessageNEQ))
+	}
+	if len(i.MessageIn) > 0 {
+		predicates = append(predicates, statusupdate.MessageIn(i.MessageIn...))
+	}
+	if len(i.MessageNotIn) > 0 {
+		predicates = append(predicates, statusupdate.MessageNotIn(i.MessageNotIn...))
+	}
+	if i.MessageGT != nil {
+		predicates = append(predicates, statusupdate.MessageGT(*i.MessageGT))
+	}
+	if i.MessageGTE != nil {
+		predicates = append(predicates, statusupdate.MessageGTE(*i.MessageGTE))
+	}
+	if i.MessageLT != nil {
+		predicates = append(predicates, statusupdate.MessageLT(*i.MessageLT))
+	}
+	if i.MessageLTE != nil {
+		predicates = append(predicates, statusupdate.MessageLTE(*i.MessageLTE))
+	}
+	if i.MessageContains != nil {
+		predicates = append(predicates, statusupdate.MessageContains(*i.MessageContains))
+	}
+	if i.MessageHasPrefix != nil {
+		predicates = append(predicates, statusupdate.MessageHasPrefix(*i.MessageHasPrefix))
+	}
+	if i.MessageHasSuffix != nil {
+		predicates = append(predicates, statusupdate.MessageHasSuffix(*i.MessageHasSuffix))
+	}
+	if i.MessageEqualFold != nil {
+		predicates = append(predicates, statusupdate.MessageEqualFold(*i.MessageEqualFold))
+	}
+	if i.MessageContainsFold != nil {
+		predicates = append(predicates, statusupdate.MessageContainsFold(*i.MessageContainsFold))
+	}
+	if i.Status != nil {
+		predicates = append(predicates, statusupdate.StatusEQ(*i.Status))
+	}
+	if i.StatusNEQ != nil {
+		predicates = append(predicates, statusupdate.StatusNEQ(*i.StatusNEQ))
+	}
+	if len(i.StatusIn) > 0 {
+		predicates = append(predicates, statusupdate.StatusIn(i.StatusIn...))
+	}
+	if len(i.StatusNotIn) > 0 {
+		predicates = append(predicates, statusupdate.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.Audience != nil {
+		predicates = append(predicates, statusupdate.AudienceEQ(*i.Audience))
+	}
+	if i.AudienceNEQ != nil {
+		predicates = append(predicates, statusupdate.AudienceNEQ(*i.AudienceNEQ))
+	}
+	if len(i.AudienceIn) > 0 {
+		predicates = append(predicates, statusupdate.AudienceIn(i.AudienceIn...))
+	}
+	if len(i.AudienceNotIn) > 0 {
+		predicates = append(predicates, statusupdate.AudienceNotIn(i.AudienceNotIn...))
+	}
+	if i.AuthorID != nil {
+		predicates = append(predicates, statusupdate.AuthorIDEQ(*i.AuthorID))
+	}
+	if i.AuthorIDNEQ != nil {
+		predicates = append(predicates, statusupdate.AuthorIDNEQ(*i.AuthorIDNEQ))
+	}
+	if len(i.AuthorIDIn) > 0 {
+		predicates = append(predicates, statusupdate.AuthorIDIn(i.AuthorIDIn...))
+	}
+	if len(i.AuthorIDNotIn) > 0 {
+		predicates = append(predicates, statusupdate.AuthorIDNotIn(i.AuthorIDNotIn...))
+	}
+	if i.AuthorIDIsNil {
+		predicates = append(predicates, statusupdate.AuthorIDIsNil())
+	}
+	if i.AuthorIDNotNil {
+		predicates = append(predicates, statusupdate.AuthorIDNotNil())
+	}
+	if i.AuthorName != nil {
+		predicates = append(predicates, statusupdate.AuthorNameEQ(*i.AuthorName))
+	}
+	if i.AuthorNameNEQ != nil {
+		predicates = append(predicates, statusupdate.AuthorNameNEQ(*i.AuthorNameNEQ))
+	}
+	if len(i.AuthorNameIn) > 0 {
+		predicates = append(predicates, statusupdate.AuthorNameIn(i.AuthorNameIn...))
+	}
+	if len(i.AuthorNameNotIn) > 0 {
+		predicates = append(predicates, statusupdate.AuthorNameNotIn(i.AuthorNameNotIn...))
+	}
+	if i.AuthorNameGT != nil {
+		predicates = append(predicates, statusupdate.AuthorNameGT(*i.AuthorNameGT))
+	}
+	if i.AuthorNameGTE != nil {
+		predicates = append(predicates, statusupdate.AuthorNameGTE(*i.AuthorNameGTE))
+	}
+	if i.AuthorNameLT != nil {
+		predicates = append(predicates, statusupdate.AuthorNameLT(*i.AuthorNameLT))
+	}
+	if i.AuthorNameLTE != nil {
+		predicates = append(predicates, statusupdate.AuthorNameLTE(*i.AuthorNameLTE))
+	}
+	if i.AuthorNameContains != nil {
+		predicates = append(predicates, statusupdate.AuthorNameContains(*i.AuthorNameContains))
+	}
+	if i.AuthorNameHasPrefix != nil {
+		predicates = append(predicates, statusupdate.AuthorNameHasPrefix(*i.AuthorNameHasPrefix))
+	}
+	if i.AuthorNameHasSuffix != nil {
+		predicates = append(predicates, statusupdate.AuthorNameHasSuffix(*i.AuthorNameHasSuffix))
+	}
+	if i.AuthorNameEqualFold != nil {
+		predicates = append(predicates, statusupdate.AuthorNameEqualFold(*i.AuthorNameEqualFold))
+	}
+	if i.AuthorNameContainsFold != nil {
+		predicates = append(predicates, statusupdate.AuthorNameContainsFold(*i.AuthorNameContainsFold))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, statusupdate.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, statusupdate.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, statusupdate.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, statusupdate.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, statusupdate.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, statusupdate.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, statusupdate.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, statusupdate.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+
+	if i.HasIncident != nil {
+		p := statusupdate.HasIncident()
+		if !*i.HasIncident {
+			p = statusupdate.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasIncidentWith) > 0 {
+		with := make([]predicate.Incident, 0, len(i.HasIncidentWith))
+		for _, w := range i.HasIncidentWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasIncidentWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, statusupdate.HasIncidentWith(with...))
+	}
+	if i.HasAuthor != nil {
+		p := statusupdate.HasAuthor()
+		if !*i.HasAuthor {
+			p = statusupdate.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasAuthorWith) > 0 {
+		with := make([]predicate.User, 0, len(i.HasAuthorWith))
+		for _, w := range i.HasAuthorWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasAuthorWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, statusupdate.HasAuthorWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyStatusUpdateWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return statusupdate.And(predicates...), nil
 	}
 }
 

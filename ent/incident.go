@@ -31,6 +31,8 @@ type Incident struct {
 	Status incident.Status `json:"status,omitempty"`
 	// ResolvedAt holds the value of the "resolved_at" field.
 	ResolvedAt *time.Time `json:"resolved_at,omitempty"`
+	// When the next stakeholder update is due, by the severity's cadence; nil: none due.
+	NextUpdateDueAt *time.Time `json:"next_update_due_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the IncidentQuery when eager-loading is set.
 	Edges        IncidentEdges `json:"edges"`
@@ -45,15 +47,21 @@ type IncidentEdges struct {
 	Alerts []*Alert `json:"alerts,omitempty"`
 	// Timeline holds the value of the timeline edge.
 	Timeline []*TimelineEvent `json:"timeline,omitempty"`
+	// StatusUpdates holds the value of the status_updates edge.
+	StatusUpdates []*StatusUpdate `json:"status_updates,omitempty"`
+	// Members holds the value of the members edge.
+	Members []*IncidentMember `json:"members,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
-	totalCount [3]map[string]int
+	totalCount [5]map[string]int
 
-	namedServices map[string][]*Service
-	namedAlerts   map[string][]*Alert
-	namedTimeline map[string][]*TimelineEvent
+	namedServices      map[string][]*Service
+	namedAlerts        map[string][]*Alert
+	namedTimeline      map[string][]*TimelineEvent
+	namedStatusUpdates map[string][]*StatusUpdate
+	namedMembers       map[string][]*IncidentMember
 }
 
 // ServicesOrErr returns the Services value or an error if the edge
@@ -83,6 +91,24 @@ func (e IncidentEdges) TimelineOrErr() ([]*TimelineEvent, error) {
 	return nil, &NotLoadedError{edge: "timeline"}
 }
 
+// StatusUpdatesOrErr returns the StatusUpdates value or an error if the edge
+// was not loaded in eager-loading.
+func (e IncidentEdges) StatusUpdatesOrErr() ([]*StatusUpdate, error) {
+	if e.loadedTypes[3] {
+		return e.StatusUpdates, nil
+	}
+	return nil, &NotLoadedError{edge: "status_updates"}
+}
+
+// MembersOrErr returns the Members value or an error if the edge
+// was not loaded in eager-loading.
+func (e IncidentEdges) MembersOrErr() ([]*IncidentMember, error) {
+	if e.loadedTypes[4] {
+		return e.Members, nil
+	}
+	return nil, &NotLoadedError{edge: "members"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Incident) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
@@ -92,7 +118,7 @@ func (*Incident) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case incident.FieldTitle, incident.FieldSummary, incident.FieldSeverity, incident.FieldStatus:
 			values[i] = new(sql.NullString)
-		case incident.FieldCreatedAt, incident.FieldUpdatedAt, incident.FieldResolvedAt:
+		case incident.FieldCreatedAt, incident.FieldUpdatedAt, incident.FieldResolvedAt, incident.FieldNextUpdateDueAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -158,6 +184,13 @@ func (_m *Incident) assignValues(columns []string, values []any) error {
 				_m.ResolvedAt = new(time.Time)
 				*_m.ResolvedAt = value.Time
 			}
+		case incident.FieldNextUpdateDueAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field next_update_due_at", values[i])
+			} else if value.Valid {
+				_m.NextUpdateDueAt = new(time.Time)
+				*_m.NextUpdateDueAt = value.Time
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -184,6 +217,16 @@ func (_m *Incident) QueryAlerts() *AlertQuery {
 // QueryTimeline queries the "timeline" edge of the Incident entity.
 func (_m *Incident) QueryTimeline() *TimelineEventQuery {
 	return NewIncidentClient(_m.config).QueryTimeline(_m)
+}
+
+// QueryStatusUpdates queries the "status_updates" edge of the Incident entity.
+func (_m *Incident) QueryStatusUpdates() *StatusUpdateQuery {
+	return NewIncidentClient(_m.config).QueryStatusUpdates(_m)
+}
+
+// QueryMembers queries the "members" edge of the Incident entity.
+func (_m *Incident) QueryMembers() *IncidentMemberQuery {
+	return NewIncidentClient(_m.config).QueryMembers(_m)
 }
 
 // Update returns a builder for updating this Incident.
@@ -229,6 +272,11 @@ func (_m *Incident) String() string {
 	builder.WriteString(", ")
 	if v := _m.ResolvedAt; v != nil {
 		builder.WriteString("resolved_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.NextUpdateDueAt; v != nil {
+		builder.WriteString("next_update_due_at=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
 	builder.WriteByte(')')
@@ -304,6 +352,54 @@ func (_m *Incident) appendNamedTimeline(name string, edges ...*TimelineEvent) {
 		_m.Edges.namedTimeline[name] = []*TimelineEvent{}
 	} else {
 		_m.Edges.namedTimeline[name] = append(_m.Edges.namedTimeline[name], edges...)
+	}
+}
+
+// NamedStatusUpdates returns the StatusUpdates named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Incident) NamedStatusUpdates(name string) ([]*StatusUpdate, error) {
+	if _m.Edges.namedStatusUpdates == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedStatusUpdates[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Incident) appendNamedStatusUpdates(name string, edges ...*StatusUpdate) {
+	if _m.Edges.namedStatusUpdates == nil {
+		_m.Edges.namedStatusUpdates = make(map[string][]*StatusUpdate)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedStatusUpdates[name] = []*StatusUpdate{}
+	} else {
+		_m.Edges.namedStatusUpdates[name] = append(_m.Edges.namedStatusUpdates[name], edges...)
+	}
+}
+
+// NamedMembers returns the Members named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Incident) NamedMembers(name string) ([]*IncidentMember, error) {
+	if _m.Edges.namedMembers == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedMembers[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Incident) appendNamedMembers(name string, edges ...*IncidentMember) {
+	if _m.Edges.namedMembers == nil {
+		_m.Edges.namedMembers = make(map[string][]*IncidentMember)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedMembers[name] = []*IncidentMember{}
+	} else {
+		_m.Edges.namedMembers[name] = append(_m.Edges.namedMembers[name], edges...)
 	}
 }
 

@@ -13,7 +13,9 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/incident"
+	"github.com/tocsin/tocsin/ent/incidentmember"
 	"github.com/tocsin/tocsin/ent/service"
+	"github.com/tocsin/tocsin/ent/statusupdate"
 	"github.com/tocsin/tocsin/ent/timelineevent"
 )
 
@@ -115,6 +117,20 @@ func (_c *IncidentCreate) SetNillableResolvedAt(v *time.Time) *IncidentCreate {
 	return _c
 }
 
+// SetNextUpdateDueAt sets the "next_update_due_at" field.
+func (_c *IncidentCreate) SetNextUpdateDueAt(v time.Time) *IncidentCreate {
+	_c.mutation.SetNextUpdateDueAt(v)
+	return _c
+}
+
+// SetNillableNextUpdateDueAt sets the "next_update_due_at" field if the given value is not nil.
+func (_c *IncidentCreate) SetNillableNextUpdateDueAt(v *time.Time) *IncidentCreate {
+	if v != nil {
+		_c.SetNextUpdateDueAt(*v)
+	}
+	return _c
+}
+
 // AddServiceIDs adds the "services" edge to the Service entity by IDs.
 func (_c *IncidentCreate) AddServiceIDs(ids ...int) *IncidentCreate {
 	_c.mutation.AddServiceIDs(ids...)
@@ -158,6 +174,36 @@ func (_c *IncidentCreate) AddTimeline(v ...*TimelineEvent) *IncidentCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddTimelineIDs(ids...)
+}
+
+// AddStatusUpdateIDs adds the "status_updates" edge to the StatusUpdate entity by IDs.
+func (_c *IncidentCreate) AddStatusUpdateIDs(ids ...int) *IncidentCreate {
+	_c.mutation.AddStatusUpdateIDs(ids...)
+	return _c
+}
+
+// AddStatusUpdates adds the "status_updates" edges to the StatusUpdate entity.
+func (_c *IncidentCreate) AddStatusUpdates(v ...*StatusUpdate) *IncidentCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddStatusUpdateIDs(ids...)
+}
+
+// AddMemberIDs adds the "members" edge to the IncidentMember entity by IDs.
+func (_c *IncidentCreate) AddMemberIDs(ids ...int) *IncidentCreate {
+	_c.mutation.AddMemberIDs(ids...)
+	return _c
+}
+
+// AddMembers adds the "members" edges to the IncidentMember entity.
+func (_c *IncidentCreate) AddMembers(v ...*IncidentMember) *IncidentCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddMemberIDs(ids...)
 }
 
 // Mutation returns the IncidentMutation object of the builder.
@@ -321,6 +367,10 @@ func (_c *IncidentCreate) createSpec() (*Incident, *sqlgraph.CreateSpec) {
 		_spec.SetField(incident.FieldResolvedAt, field.TypeTime, value)
 		_node.ResolvedAt = &value
 	}
+	if value, ok := _c.mutation.NextUpdateDueAt(); ok {
+		_spec.SetField(incident.FieldNextUpdateDueAt, field.TypeTime, value)
+		_node.NextUpdateDueAt = &value
+	}
 	if nodes := _c.mutation.ServicesIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2M,
@@ -362,6 +412,38 @@ func (_c *IncidentCreate) createSpec() (*Incident, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(timelineevent.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.StatusUpdatesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.StatusUpdatesTable,
+			Columns: []string{incident.StatusUpdatesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(statusupdate.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.MembersIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.MembersTable,
+			Columns: []string{incident.MembersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incidentmember.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -499,6 +581,24 @@ func (u *IncidentUpsert) ClearResolvedAt() *IncidentUpsert {
 	return u
 }
 
+// SetNextUpdateDueAt sets the "next_update_due_at" field.
+func (u *IncidentUpsert) SetNextUpdateDueAt(v time.Time) *IncidentUpsert {
+	u.Set(incident.FieldNextUpdateDueAt, v)
+	return u
+}
+
+// UpdateNextUpdateDueAt sets the "next_update_due_at" field to the value that was provided on create.
+func (u *IncidentUpsert) UpdateNextUpdateDueAt() *IncidentUpsert {
+	u.SetExcluded(incident.FieldNextUpdateDueAt)
+	return u
+}
+
+// ClearNextUpdateDueAt clears the value of the "next_update_due_at" field.
+func (u *IncidentUpsert) ClearNextUpdateDueAt() *IncidentUpsert {
+	u.SetNull(incident.FieldNextUpdateDueAt)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -632,6 +732,27 @@ func (u *IncidentUpsertOne) UpdateResolvedAt() *IncidentUpsertOne {
 func (u *IncidentUpsertOne) ClearResolvedAt() *IncidentUpsertOne {
 	return u.Update(func(s *IncidentUpsert) {
 		s.ClearResolvedAt()
+	})
+}
+
+// SetNextUpdateDueAt sets the "next_update_due_at" field.
+func (u *IncidentUpsertOne) SetNextUpdateDueAt(v time.Time) *IncidentUpsertOne {
+	return u.Update(func(s *IncidentUpsert) {
+		s.SetNextUpdateDueAt(v)
+	})
+}
+
+// UpdateNextUpdateDueAt sets the "next_update_due_at" field to the value that was provided on create.
+func (u *IncidentUpsertOne) UpdateNextUpdateDueAt() *IncidentUpsertOne {
+	return u.Update(func(s *IncidentUpsert) {
+		s.UpdateNextUpdateDueAt()
+	})
+}
+
+// ClearNextUpdateDueAt clears the value of the "next_update_due_at" field.
+func (u *IncidentUpsertOne) ClearNextUpdateDueAt() *IncidentUpsertOne {
+	return u.Update(func(s *IncidentUpsert) {
+		s.ClearNextUpdateDueAt()
 	})
 }
 
@@ -934,6 +1055,27 @@ func (u *IncidentUpsertBulk) UpdateResolvedAt() *IncidentUpsertBulk {
 func (u *IncidentUpsertBulk) ClearResolvedAt() *IncidentUpsertBulk {
 	return u.Update(func(s *IncidentUpsert) {
 		s.ClearResolvedAt()
+	})
+}
+
+// SetNextUpdateDueAt sets the "next_update_due_at" field.
+func (u *IncidentUpsertBulk) SetNextUpdateDueAt(v time.Time) *IncidentUpsertBulk {
+	return u.Update(func(s *IncidentUpsert) {
+		s.SetNextUpdateDueAt(v)
+	})
+}
+
+// UpdateNextUpdateDueAt sets the "next_update_due_at" field to the value that was provided on create.
+func (u *IncidentUpsertBulk) UpdateNextUpdateDueAt() *IncidentUpsertBulk {
+	return u.Update(func(s *IncidentUpsert) {
+		s.UpdateNextUpdateDueAt()
+	})
+}
+
+// ClearNextUpdateDueAt clears the value of the "next_update_due_at" field.
+func (u *IncidentUpsertBulk) ClearNextUpdateDueAt() *IncidentUpsertBulk {
+	return u.Update(func(s *IncidentUpsert) {
+		s.ClearNextUpdateDueAt()
 	})
 }
 

@@ -16,26 +16,32 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/incident"
+	"github.com/tocsin/tocsin/ent/incidentmember"
 	"github.com/tocsin/tocsin/ent/predicate"
 	"github.com/tocsin/tocsin/ent/service"
+	"github.com/tocsin/tocsin/ent/statusupdate"
 	"github.com/tocsin/tocsin/ent/timelineevent"
 )
 
 // IncidentQuery is the builder for querying Incident entities.
 type IncidentQuery struct {
 	config
-	ctx               *QueryContext
-	order             []incident.OrderOption
-	inters            []Interceptor
-	predicates        []predicate.Incident
-	withServices      *ServiceQuery
-	withAlerts        *AlertQuery
-	withTimeline      *TimelineEventQuery
-	loadTotal         []func(context.Context, []*Incident) error
-	modifiers         []func(*sql.Selector)
-	withNamedServices map[string]*ServiceQuery
-	withNamedAlerts   map[string]*AlertQuery
-	withNamedTimeline map[string]*TimelineEventQuery
+	ctx                    *QueryContext
+	order                  []incident.OrderOption
+	inters                 []Interceptor
+	predicates             []predicate.Incident
+	withServices           *ServiceQuery
+	withAlerts             *AlertQuery
+	withTimeline           *TimelineEventQuery
+	withStatusUpdates      *StatusUpdateQuery
+	withMembers            *IncidentMemberQuery
+	loadTotal              []func(context.Context, []*Incident) error
+	modifiers              []func(*sql.Selector)
+	withNamedServices      map[string]*ServiceQuery
+	withNamedAlerts        map[string]*AlertQuery
+	withNamedTimeline      map[string]*TimelineEventQuery
+	withNamedStatusUpdates map[string]*StatusUpdateQuery
+	withNamedMembers       map[string]*IncidentMemberQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -131,6 +137,50 @@ func (_q *IncidentQuery) QueryTimeline() *TimelineEventQuery {
 			sqlgraph.From(incident.Table, incident.FieldID, selector),
 			sqlgraph.To(timelineevent.Table, timelineevent.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, incident.TimelineTable, incident.TimelineColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryStatusUpdates chains the current query on the "status_updates" edge.
+func (_q *IncidentQuery) QueryStatusUpdates() *StatusUpdateQuery {
+	query := (&StatusUpdateClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(incident.Table, incident.FieldID, selector),
+			sqlgraph.To(statusupdate.Table, statusupdate.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, incident.StatusUpdatesTable, incident.StatusUpdatesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryMembers chains the current query on the "members" edge.
+func (_q *IncidentQuery) QueryMembers() *IncidentMemberQuery {
+	query := (&IncidentMemberClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(incident.Table, incident.FieldID, selector),
+			sqlgraph.To(incidentmember.Table, incidentmember.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, incident.MembersTable, incident.MembersColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -325,14 +375,16 @@ func (_q *IncidentQuery) Clone() *IncidentQuery {
 		return nil
 	}
 	return &IncidentQuery{
-		config:       _q.config,
-		ctx:          _q.ctx.Clone(),
-		order:        append([]incident.OrderOption{}, _q.order...),
-		inters:       append([]Interceptor{}, _q.inters...),
-		predicates:   append([]predicate.Incident{}, _q.predicates...),
-		withServices: _q.withServices.Clone(),
-		withAlerts:   _q.withAlerts.Clone(),
-		withTimeline: _q.withTimeline.Clone(),
+		config:            _q.config,
+		ctx:               _q.ctx.Clone(),
+		order:             append([]incident.OrderOption{}, _q.order...),
+		inters:            append([]Interceptor{}, _q.inters...),
+		predicates:        append([]predicate.Incident{}, _q.predicates...),
+		withServices:      _q.withServices.Clone(),
+		withAlerts:        _q.withAlerts.Clone(),
+		withTimeline:      _q.withTimeline.Clone(),
+		withStatusUpdates: _q.withStatusUpdates.Clone(),
+		withMembers:       _q.withMembers.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -370,6 +422,28 @@ func (_q *IncidentQuery) WithTimeline(opts ...func(*TimelineEventQuery)) *Incide
 		opt(query)
 	}
 	_q.withTimeline = query
+	return _q
+}
+
+// WithStatusUpdates tells the query-builder to eager-load the nodes that are connected to
+// the "status_updates" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *IncidentQuery) WithStatusUpdates(opts ...func(*StatusUpdateQuery)) *IncidentQuery {
+	query := (&StatusUpdateClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withStatusUpdates = query
+	return _q
+}
+
+// WithMembers tells the query-builder to eager-load the nodes that are connected to
+// the "members" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *IncidentQuery) WithMembers(opts ...func(*IncidentMemberQuery)) *IncidentQuery {
+	query := (&IncidentMemberClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withMembers = query
 	return _q
 }
 
@@ -457,10 +531,12 @@ func (_q *IncidentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Inc
 	var (
 		nodes       = []*Incident{}
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [5]bool{
 			_q.withServices != nil,
 			_q.withAlerts != nil,
 			_q.withTimeline != nil,
+			_q.withStatusUpdates != nil,
+			_q.withMembers != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -505,6 +581,20 @@ func (_q *IncidentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Inc
 			return nil, err
 		}
 	}
+	if query := _q.withStatusUpdates; query != nil {
+		if err := _q.loadStatusUpdates(ctx, query, nodes,
+			func(n *Incident) { n.Edges.StatusUpdates = []*StatusUpdate{} },
+			func(n *Incident, e *StatusUpdate) { n.Edges.StatusUpdates = append(n.Edges.StatusUpdates, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withMembers; query != nil {
+		if err := _q.loadMembers(ctx, query, nodes,
+			func(n *Incident) { n.Edges.Members = []*IncidentMember{} },
+			func(n *Incident, e *IncidentMember) { n.Edges.Members = append(n.Edges.Members, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedServices {
 		if err := _q.loadServices(ctx, query, nodes,
 			func(n *Incident) { n.appendNamedServices(name) },
@@ -523,6 +613,20 @@ func (_q *IncidentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Inc
 		if err := _q.loadTimeline(ctx, query, nodes,
 			func(n *Incident) { n.appendNamedTimeline(name) },
 			func(n *Incident, e *TimelineEvent) { n.appendNamedTimeline(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedStatusUpdates {
+		if err := _q.loadStatusUpdates(ctx, query, nodes,
+			func(n *Incident) { n.appendNamedStatusUpdates(name) },
+			func(n *Incident, e *StatusUpdate) { n.appendNamedStatusUpdates(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedMembers {
+		if err := _q.loadMembers(ctx, query, nodes,
+			func(n *Incident) { n.appendNamedMembers(name) },
+			func(n *Incident, e *IncidentMember) { n.appendNamedMembers(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -656,6 +760,66 @@ func (_q *IncidentQuery) loadTimeline(ctx context.Context, query *TimelineEventQ
 		node, ok := nodeids[*fk]
 		if !ok {
 			return fmt.Errorf(`unexpected referenced foreign-key "incident_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *IncidentQuery) loadStatusUpdates(ctx context.Context, query *StatusUpdateQuery, nodes []*Incident, init func(*Incident), assign func(*Incident, *StatusUpdate)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Incident)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(statusupdate.FieldIncidentID)
+	}
+	query.Where(predicate.StatusUpdate(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(incident.StatusUpdatesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.IncidentID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "incident_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *IncidentQuery) loadMembers(ctx context.Context, query *IncidentMemberQuery, nodes []*Incident, init func(*Incident), assign func(*Incident, *IncidentMember)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Incident)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(incidentmember.FieldIncidentID)
+	}
+	query.Where(predicate.IncidentMember(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(incident.MembersColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.IncidentID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "incident_id" returned %v for node %v`, fk, n.ID)
 		}
 		assign(node, n)
 	}
@@ -820,6 +984,34 @@ func (_q *IncidentQuery) WithNamedTimeline(name string, opts ...func(*TimelineEv
 		_q.withNamedTimeline = make(map[string]*TimelineEventQuery)
 	}
 	_q.withNamedTimeline[name] = query
+	return _q
+}
+
+// WithNamedStatusUpdates tells the query-builder to eager-load the nodes that are connected to the "status_updates"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *IncidentQuery) WithNamedStatusUpdates(name string, opts ...func(*StatusUpdateQuery)) *IncidentQuery {
+	query := (&StatusUpdateClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedStatusUpdates == nil {
+		_q.withNamedStatusUpdates = make(map[string]*StatusUpdateQuery)
+	}
+	_q.withNamedStatusUpdates[name] = query
+	return _q
+}
+
+// WithNamedMembers tells the query-builder to eager-load the nodes that are connected to the "members"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *IncidentQuery) WithNamedMembers(name string, opts ...func(*IncidentMemberQuery)) *IncidentQuery {
+	query := (&IncidentMemberClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedMembers == nil {
+		_q.withNamedMembers = make(map[string]*IncidentMemberQuery)
+	}
+	_q.withNamedMembers[name] = query
 	return _q
 }
 

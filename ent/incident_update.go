@@ -13,8 +13,10 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/incident"
+	"github.com/tocsin/tocsin/ent/incidentmember"
 	"github.com/tocsin/tocsin/ent/predicate"
 	"github.com/tocsin/tocsin/ent/service"
+	"github.com/tocsin/tocsin/ent/statusupdate"
 	"github.com/tocsin/tocsin/ent/timelineevent"
 )
 
@@ -114,6 +116,26 @@ func (_u *IncidentUpdate) ClearResolvedAt() *IncidentUpdate {
 	return _u
 }
 
+// SetNextUpdateDueAt sets the "next_update_due_at" field.
+func (_u *IncidentUpdate) SetNextUpdateDueAt(v time.Time) *IncidentUpdate {
+	_u.mutation.SetNextUpdateDueAt(v)
+	return _u
+}
+
+// SetNillableNextUpdateDueAt sets the "next_update_due_at" field if the given value is not nil.
+func (_u *IncidentUpdate) SetNillableNextUpdateDueAt(v *time.Time) *IncidentUpdate {
+	if v != nil {
+		_u.SetNextUpdateDueAt(*v)
+	}
+	return _u
+}
+
+// ClearNextUpdateDueAt clears the value of the "next_update_due_at" field.
+func (_u *IncidentUpdate) ClearNextUpdateDueAt() *IncidentUpdate {
+	_u.mutation.ClearNextUpdateDueAt()
+	return _u
+}
+
 // AddServiceIDs adds the "services" edge to the Service entity by IDs.
 func (_u *IncidentUpdate) AddServiceIDs(ids ...int) *IncidentUpdate {
 	_u.mutation.AddServiceIDs(ids...)
@@ -157,6 +179,36 @@ func (_u *IncidentUpdate) AddTimeline(v ...*TimelineEvent) *IncidentUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.AddTimelineIDs(ids...)
+}
+
+// AddStatusUpdateIDs adds the "status_updates" edge to the StatusUpdate entity by IDs.
+func (_u *IncidentUpdate) AddStatusUpdateIDs(ids ...int) *IncidentUpdate {
+	_u.mutation.AddStatusUpdateIDs(ids...)
+	return _u
+}
+
+// AddStatusUpdates adds the "status_updates" edges to the StatusUpdate entity.
+func (_u *IncidentUpdate) AddStatusUpdates(v ...*StatusUpdate) *IncidentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddStatusUpdateIDs(ids...)
+}
+
+// AddMemberIDs adds the "members" edge to the IncidentMember entity by IDs.
+func (_u *IncidentUpdate) AddMemberIDs(ids ...int) *IncidentUpdate {
+	_u.mutation.AddMemberIDs(ids...)
+	return _u
+}
+
+// AddMembers adds the "members" edges to the IncidentMember entity.
+func (_u *IncidentUpdate) AddMembers(v ...*IncidentMember) *IncidentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddMemberIDs(ids...)
 }
 
 // Mutation returns the IncidentMutation object of the builder.
@@ -225,6 +277,48 @@ func (_u *IncidentUpdate) RemoveTimeline(v ...*TimelineEvent) *IncidentUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveTimelineIDs(ids...)
+}
+
+// ClearStatusUpdates clears all "status_updates" edges to the StatusUpdate entity.
+func (_u *IncidentUpdate) ClearStatusUpdates() *IncidentUpdate {
+	_u.mutation.ClearStatusUpdates()
+	return _u
+}
+
+// RemoveStatusUpdateIDs removes the "status_updates" edge to StatusUpdate entities by IDs.
+func (_u *IncidentUpdate) RemoveStatusUpdateIDs(ids ...int) *IncidentUpdate {
+	_u.mutation.RemoveStatusUpdateIDs(ids...)
+	return _u
+}
+
+// RemoveStatusUpdates removes "status_updates" edges to StatusUpdate entities.
+func (_u *IncidentUpdate) RemoveStatusUpdates(v ...*StatusUpdate) *IncidentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveStatusUpdateIDs(ids...)
+}
+
+// ClearMembers clears all "members" edges to the IncidentMember entity.
+func (_u *IncidentUpdate) ClearMembers() *IncidentUpdate {
+	_u.mutation.ClearMembers()
+	return _u
+}
+
+// RemoveMemberIDs removes the "members" edge to IncidentMember entities by IDs.
+func (_u *IncidentUpdate) RemoveMemberIDs(ids ...int) *IncidentUpdate {
+	_u.mutation.RemoveMemberIDs(ids...)
+	return _u
+}
+
+// RemoveMembers removes "members" edges to IncidentMember entities.
+func (_u *IncidentUpdate) RemoveMembers(v ...*IncidentMember) *IncidentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveMemberIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -332,6 +426,12 @@ func (_u *IncidentUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.ResolvedAtCleared() {
 		_spec.ClearField(incident.FieldResolvedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.NextUpdateDueAt(); ok {
+		_spec.SetField(incident.FieldNextUpdateDueAt, field.TypeTime, value)
+	}
+	if _u.mutation.NextUpdateDueAtCleared() {
+		_spec.ClearField(incident.FieldNextUpdateDueAt, field.TypeTime)
 	}
 	if _u.mutation.ServicesCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -468,6 +568,96 @@ func (_u *IncidentUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.StatusUpdatesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.StatusUpdatesTable,
+			Columns: []string{incident.StatusUpdatesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(statusupdate.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedStatusUpdatesIDs(); len(nodes) > 0 && !_u.mutation.StatusUpdatesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.StatusUpdatesTable,
+			Columns: []string{incident.StatusUpdatesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(statusupdate.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.StatusUpdatesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.StatusUpdatesTable,
+			Columns: []string{incident.StatusUpdatesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(statusupdate.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.MembersCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.MembersTable,
+			Columns: []string{incident.MembersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incidentmember.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedMembersIDs(); len(nodes) > 0 && !_u.mutation.MembersCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.MembersTable,
+			Columns: []string{incident.MembersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incidentmember.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.MembersIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.MembersTable,
+			Columns: []string{incident.MembersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incidentmember.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -572,6 +762,26 @@ func (_u *IncidentUpdateOne) ClearResolvedAt() *IncidentUpdateOne {
 	return _u
 }
 
+// SetNextUpdateDueAt sets the "next_update_due_at" field.
+func (_u *IncidentUpdateOne) SetNextUpdateDueAt(v time.Time) *IncidentUpdateOne {
+	_u.mutation.SetNextUpdateDueAt(v)
+	return _u
+}
+
+// SetNillableNextUpdateDueAt sets the "next_update_due_at" field if the given value is not nil.
+func (_u *IncidentUpdateOne) SetNillableNextUpdateDueAt(v *time.Time) *IncidentUpdateOne {
+	if v != nil {
+		_u.SetNextUpdateDueAt(*v)
+	}
+	return _u
+}
+
+// ClearNextUpdateDueAt clears the value of the "next_update_due_at" field.
+func (_u *IncidentUpdateOne) ClearNextUpdateDueAt() *IncidentUpdateOne {
+	_u.mutation.ClearNextUpdateDueAt()
+	return _u
+}
+
 // AddServiceIDs adds the "services" edge to the Service entity by IDs.
 func (_u *IncidentUpdateOne) AddServiceIDs(ids ...int) *IncidentUpdateOne {
 	_u.mutation.AddServiceIDs(ids...)
@@ -615,6 +825,36 @@ func (_u *IncidentUpdateOne) AddTimeline(v ...*TimelineEvent) *IncidentUpdateOne
 		ids[i] = v[i].ID
 	}
 	return _u.AddTimelineIDs(ids...)
+}
+
+// AddStatusUpdateIDs adds the "status_updates" edge to the StatusUpdate entity by IDs.
+func (_u *IncidentUpdateOne) AddStatusUpdateIDs(ids ...int) *IncidentUpdateOne {
+	_u.mutation.AddStatusUpdateIDs(ids...)
+	return _u
+}
+
+// AddStatusUpdates adds the "status_updates" edges to the StatusUpdate entity.
+func (_u *IncidentUpdateOne) AddStatusUpdates(v ...*StatusUpdate) *IncidentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddStatusUpdateIDs(ids...)
+}
+
+// AddMemberIDs adds the "members" edge to the IncidentMember entity by IDs.
+func (_u *IncidentUpdateOne) AddMemberIDs(ids ...int) *IncidentUpdateOne {
+	_u.mutation.AddMemberIDs(ids...)
+	return _u
+}
+
+// AddMembers adds the "members" edges to the IncidentMember entity.
+func (_u *IncidentUpdateOne) AddMembers(v ...*IncidentMember) *IncidentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddMemberIDs(ids...)
 }
 
 // Mutation returns the IncidentMutation object of the builder.
@@ -683,6 +923,48 @@ func (_u *IncidentUpdateOne) RemoveTimeline(v ...*TimelineEvent) *IncidentUpdate
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveTimelineIDs(ids...)
+}
+
+// ClearStatusUpdates clears all "status_updates" edges to the StatusUpdate entity.
+func (_u *IncidentUpdateOne) ClearStatusUpdates() *IncidentUpdateOne {
+	_u.mutation.ClearStatusUpdates()
+	return _u
+}
+
+// RemoveStatusUpdateIDs removes the "status_updates" edge to StatusUpdate entities by IDs.
+func (_u *IncidentUpdateOne) RemoveStatusUpdateIDs(ids ...int) *IncidentUpdateOne {
+	_u.mutation.RemoveStatusUpdateIDs(ids...)
+	return _u
+}
+
+// RemoveStatusUpdates removes "status_updates" edges to StatusUpdate entities.
+func (_u *IncidentUpdateOne) RemoveStatusUpdates(v ...*StatusUpdate) *IncidentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveStatusUpdateIDs(ids...)
+}
+
+// ClearMembers clears all "members" edges to the IncidentMember entity.
+func (_u *IncidentUpdateOne) ClearMembers() *IncidentUpdateOne {
+	_u.mutation.ClearMembers()
+	return _u
+}
+
+// RemoveMemberIDs removes the "members" edge to IncidentMember entities by IDs.
+func (_u *IncidentUpdateOne) RemoveMemberIDs(ids ...int) *IncidentUpdateOne {
+	_u.mutation.RemoveMemberIDs(ids...)
+	return _u
+}
+
+// RemoveMembers removes "members" edges to IncidentMember entities.
+func (_u *IncidentUpdateOne) RemoveMembers(v ...*IncidentMember) *IncidentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveMemberIDs(ids...)
 }
 
 // Where appends a list predicates to the IncidentUpdate builder.
@@ -821,6 +1103,12 @@ func (_u *IncidentUpdateOne) sqlSave(ctx context.Context) (_node *Incident, err 
 	if _u.mutation.ResolvedAtCleared() {
 		_spec.ClearField(incident.FieldResolvedAt, field.TypeTime)
 	}
+	if value, ok := _u.mutation.NextUpdateDueAt(); ok {
+		_spec.SetField(incident.FieldNextUpdateDueAt, field.TypeTime, value)
+	}
+	if _u.mutation.NextUpdateDueAtCleared() {
+		_spec.ClearField(incident.FieldNextUpdateDueAt, field.TypeTime)
+	}
 	if _u.mutation.ServicesCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2M,
@@ -949,6 +1237,96 @@ func (_u *IncidentUpdateOne) sqlSave(ctx context.Context) (_node *Incident, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(timelineevent.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.StatusUpdatesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.StatusUpdatesTable,
+			Columns: []string{incident.StatusUpdatesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(statusupdate.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedStatusUpdatesIDs(); len(nodes) > 0 && !_u.mutation.StatusUpdatesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.StatusUpdatesTable,
+			Columns: []string{incident.StatusUpdatesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(statusupdate.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.StatusUpdatesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.StatusUpdatesTable,
+			Columns: []string{incident.StatusUpdatesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(statusupdate.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.MembersCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.MembersTable,
+			Columns: []string{incident.MembersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incidentmember.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedMembersIDs(); len(nodes) > 0 && !_u.mutation.MembersCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.MembersTable,
+			Columns: []string{incident.MembersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incidentmember.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.MembersIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   incident.MembersTable,
+			Columns: []string{incident.MembersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(incidentmember.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -22,6 +22,7 @@ import (
 	"github.com/tocsin/tocsin/ent/escalationstep"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
+	"github.com/tocsin/tocsin/ent/incidentmember"
 	"github.com/tocsin/tocsin/ent/ingestrequest"
 	"github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/invitation"
@@ -33,6 +34,13 @@ import (
 	"github.com/tocsin/tocsin/ent/scheduleoverride"
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/session"
+	"github.com/tocsin/tocsin/ent/severitylevel"
+	"github.com/tocsin/tocsin/ent/stakeholderpreference"
+	"github.com/tocsin/tocsin/ent/stakeholdersubscription"
+	"github.com/tocsin/tocsin/ent/statuscomponent"
+	"github.com/tocsin/tocsin/ent/statuspage"
+	"github.com/tocsin/tocsin/ent/statussubscriber"
+	"github.com/tocsin/tocsin/ent/statusupdate"
 	"github.com/tocsin/tocsin/ent/team"
 	"github.com/tocsin/tocsin/ent/timelineevent"
 	"github.com/tocsin/tocsin/ent/user"
@@ -50,30 +58,38 @@ const (
 	OpUpdateOne = ent.OpUpdateOne
 
 	// Node types.
-	TypeAPIToken          = "APIToken"
-	TypeAlert             = "Alert"
-	TypeCalendarFeed      = "CalendarFeed"
-	TypeContactMethod     = "ContactMethod"
-	TypeCoverRequest      = "CoverRequest"
-	TypeDelivery          = "Delivery"
-	TypeDeliveryAttempt   = "DeliveryAttempt"
-	TypeEscalationPolicy  = "EscalationPolicy"
-	TypeEscalationStep    = "EscalationStep"
-	TypeHeartbeat         = "Heartbeat"
-	TypeIncident          = "Incident"
-	TypeIngestRequest     = "IngestRequest"
-	TypeIntegration       = "Integration"
-	TypeInvitation        = "Invitation"
-	TypeMaintenanceWindow = "MaintenanceWindow"
-	TypeNotificationRule  = "NotificationRule"
-	TypeSchedule          = "Schedule"
-	TypeScheduleLayer     = "ScheduleLayer"
-	TypeScheduleOverride  = "ScheduleOverride"
-	TypeService           = "Service"
-	TypeSession           = "Session"
-	TypeTeam              = "Team"
-	TypeTimelineEvent     = "TimelineEvent"
-	TypeUser              = "User"
+	TypeAPIToken                = "APIToken"
+	TypeAlert                   = "Alert"
+	TypeCalendarFeed            = "CalendarFeed"
+	TypeContactMethod           = "ContactMethod"
+	TypeCoverRequest            = "CoverRequest"
+	TypeDelivery                = "Delivery"
+	TypeDeliveryAttempt         = "DeliveryAttempt"
+	TypeEscalationPolicy        = "EscalationPolicy"
+	TypeEscalationStep          = "EscalationStep"
+	TypeHeartbeat               = "Heartbeat"
+	TypeIncident                = "Incident"
+	TypeIncidentMember          = "IncidentMember"
+	TypeIngestRequest           = "IngestRequest"
+	TypeIntegration             = "Integration"
+	TypeInvitation              = "Invitation"
+	TypeMaintenanceWindow       = "MaintenanceWindow"
+	TypeNotificationRule        = "NotificationRule"
+	TypeSchedule                = "Schedule"
+	TypeScheduleLayer           = "ScheduleLayer"
+	TypeScheduleOverride        = "ScheduleOverride"
+	TypeService                 = "Service"
+	TypeSession                 = "Session"
+	TypeSeverityLevel           = "SeverityLevel"
+	TypeStakeholderPreference   = "StakeholderPreference"
+	TypeStakeholderSubscription = "StakeholderSubscription"
+	TypeStatusComponent         = "StatusComponent"
+	TypeStatusPage              = "StatusPage"
+	TypeStatusSubscriber        = "StatusSubscriber"
+	TypeStatusUpdate            = "StatusUpdate"
+	TypeTeam                    = "Team"
+	TypeTimelineEvent           = "TimelineEvent"
+	TypeUser                    = "User"
 )
 
 // APITokenMutation represents an operation that mutates the APIToken nodes in the graph.
@@ -10944,29 +10960,36 @@ func (m *HeartbeatMutation) ResetEdge(name string) error {
 // IncidentMutation represents an operation that mutates the Incident nodes in the graph.
 type IncidentMutation struct {
 	config
-	op              Op
-	typ             string
-	id              *int
-	created_at      *time.Time
-	updated_at      *time.Time
-	title           *string
-	summary         *string
-	severity        *incident.Severity
-	status          *incident.Status
-	resolved_at     *time.Time
-	clearedFields   map[string]struct{}
-	services        map[int]struct{}
-	removedservices map[int]struct{}
-	clearedservices bool
-	alerts          map[int]struct{}
-	removedalerts   map[int]struct{}
-	clearedalerts   bool
-	timeline        map[int]struct{}
-	removedtimeline map[int]struct{}
-	clearedtimeline bool
-	done            bool
-	oldValue        func(context.Context) (*Incident, error)
-	predicates      []predicate.Incident
+	op                    Op
+	typ                   string
+	id                    *int
+	created_at            *time.Time
+	updated_at            *time.Time
+	title                 *string
+	summary               *string
+	severity              *incident.Severity
+	status                *incident.Status
+	resolved_at           *time.Time
+	next_update_due_at    *time.Time
+	clearedFields         map[string]struct{}
+	services              map[int]struct{}
+	removedservices       map[int]struct{}
+	clearedservices       bool
+	alerts                map[int]struct{}
+	removedalerts         map[int]struct{}
+	clearedalerts         bool
+	timeline              map[int]struct{}
+	removedtimeline       map[int]struct{}
+	clearedtimeline       bool
+	status_updates        map[int]struct{}
+	removedstatus_updates map[int]struct{}
+	clearedstatus_updates bool
+	members               map[int]struct{}
+	removedmembers        map[int]struct{}
+	clearedmembers        bool
+	done                  bool
+	oldValue              func(context.Context) (*Incident, error)
+	predicates            []predicate.Incident
 }
 
 var _ ent.Mutation = (*IncidentMutation)(nil)
@@ -11332,6 +11355,55 @@ func (m *IncidentMutation) ResetResolvedAt() {
 	delete(m.clearedFields, incident.FieldResolvedAt)
 }
 
+// SetNextUpdateDueAt sets the "next_update_due_at" field.
+func (m *IncidentMutation) SetNextUpdateDueAt(t time.Time) {
+	m.next_update_due_at = &t
+}
+
+// NextUpdateDueAt returns the value of the "next_update_due_at" field in the mutation.
+func (m *IncidentMutation) NextUpdateDueAt() (r time.Time, exists bool) {
+	v := m.next_update_due_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNextUpdateDueAt returns the old "next_update_due_at" field's value of the Incident entity.
+// If the Incident object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IncidentMutation) OldNextUpdateDueAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNextUpdateDueAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNextUpdateDueAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNextUpdateDueAt: %w", err)
+	}
+	return oldValue.NextUpdateDueAt, nil
+}
+
+// ClearNextUpdateDueAt clears the value of the "next_update_due_at" field.
+func (m *IncidentMutation) ClearNextUpdateDueAt() {
+	m.next_update_due_at = nil
+	m.clearedFields[incident.FieldNextUpdateDueAt] = struct{}{}
+}
+
+// NextUpdateDueAtCleared returns if the "next_update_due_at" field was cleared in this mutation.
+func (m *IncidentMutation) NextUpdateDueAtCleared() bool {
+	_, ok := m.clearedFields[incident.FieldNextUpdateDueAt]
+	return ok
+}
+
+// ResetNextUpdateDueAt resets all changes to the "next_update_due_at" field.
+func (m *IncidentMutation) ResetNextUpdateDueAt() {
+	m.next_update_due_at = nil
+	delete(m.clearedFields, incident.FieldNextUpdateDueAt)
+}
+
 // AddServiceIDs adds the "services" edge to the Service entity by ids.
 func (m *IncidentMutation) AddServiceIDs(ids ...int) {
 	if m.services == nil {
@@ -11494,6 +11566,114 @@ func (m *IncidentMutation) ResetTimeline() {
 	m.removedtimeline = nil
 }
 
+// AddStatusUpdateIDs adds the "status_updates" edge to the StatusUpdate entity by ids.
+func (m *IncidentMutation) AddStatusUpdateIDs(ids ...int) {
+	if m.status_updates == nil {
+		m.status_updates = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.status_updates[ids[i]] = struct{}{}
+	}
+}
+
+// ClearStatusUpdates clears the "status_updates" edge to the StatusUpdate entity.
+func (m *IncidentMutation) ClearStatusUpdates() {
+	m.clearedstatus_updates = true
+}
+
+// StatusUpdatesCleared reports if the "status_updates" edge to the StatusUpdate entity was cleared.
+func (m *IncidentMutation) StatusUpdatesCleared() bool {
+	return m.clearedstatus_updates
+}
+
+// RemoveStatusUpdateIDs removes the "status_updates" edge to the StatusUpdate entity by IDs.
+func (m *IncidentMutation) RemoveStatusUpdateIDs(ids ...int) {
+	if m.removedstatus_updates == nil {
+		m.removedstatus_updates = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.status_updates, ids[i])
+		m.removedstatus_updates[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedStatusUpdates returns the removed IDs of the "status_updates" edge to the StatusUpdate entity.
+func (m *IncidentMutation) RemovedStatusUpdatesIDs() (ids []int) {
+	for id := range m.removedstatus_updates {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// StatusUpdatesIDs returns the "status_updates" edge IDs in the mutation.
+func (m *IncidentMutation) StatusUpdatesIDs() (ids []int) {
+	for id := range m.status_updates {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetStatusUpdates resets all changes to the "status_updates" edge.
+func (m *IncidentMutation) ResetStatusUpdates() {
+	m.status_updates = nil
+	m.clearedstatus_updates = false
+	m.removedstatus_updates = nil
+}
+
+// AddMemberIDs adds the "members" edge to the IncidentMember entity by ids.
+func (m *IncidentMutation) AddMemberIDs(ids ...int) {
+	if m.members == nil {
+		m.members = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.members[ids[i]] = struct{}{}
+	}
+}
+
+// ClearMembers clears the "members" edge to the IncidentMember entity.
+func (m *IncidentMutation) ClearMembers() {
+	m.clearedmembers = true
+}
+
+// MembersCleared reports if the "members" edge to the IncidentMember entity was cleared.
+func (m *IncidentMutation) MembersCleared() bool {
+	return m.clearedmembers
+}
+
+// RemoveMemberIDs removes the "members" edge to the IncidentMember entity by IDs.
+func (m *IncidentMutation) RemoveMemberIDs(ids ...int) {
+	if m.removedmembers == nil {
+		m.removedmembers = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.members, ids[i])
+		m.removedmembers[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedMembers returns the removed IDs of the "members" edge to the IncidentMember entity.
+func (m *IncidentMutation) RemovedMembersIDs() (ids []int) {
+	for id := range m.removedmembers {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// MembersIDs returns the "members" edge IDs in the mutation.
+func (m *IncidentMutation) MembersIDs() (ids []int) {
+	for id := range m.members {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetMembers resets all changes to the "members" edge.
+func (m *IncidentMutation) ResetMembers() {
+	m.members = nil
+	m.clearedmembers = false
+	m.removedmembers = nil
+}
+
 // Where appends a list predicates to the IncidentMutation builder.
 func (m *IncidentMutation) Where(ps ...predicate.Incident) {
 	m.predicates = append(m.predicates, ps...)
@@ -11528,7 +11708,7 @@ func (m *IncidentMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *IncidentMutation) Fields() []string {
-	fields := make([]string, 0, 7)
+	fields := make([]string, 0, 8)
 	if m.created_at != nil {
 		fields = append(fields, incident.FieldCreatedAt)
 	}
@@ -11549,6 +11729,9 @@ func (m *IncidentMutation) Fields() []string {
 	}
 	if m.resolved_at != nil {
 		fields = append(fields, incident.FieldResolvedAt)
+	}
+	if m.next_update_due_at != nil {
+		fields = append(fields, incident.FieldNextUpdateDueAt)
 	}
 	return fields
 }
@@ -11572,6 +11755,8 @@ func (m *IncidentMutation) Field(name string) (ent.Value, bool) {
 		return m.Status()
 	case incident.FieldResolvedAt:
 		return m.ResolvedAt()
+	case incident.FieldNextUpdateDueAt:
+		return m.NextUpdateDueAt()
 	}
 	return nil, false
 }
@@ -11595,6 +11780,8 @@ func (m *IncidentMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldStatus(ctx)
 	case incident.FieldResolvedAt:
 		return m.OldResolvedAt(ctx)
+	case incident.FieldNextUpdateDueAt:
+		return m.OldNextUpdateDueAt(ctx)
 	}
 	return nil, fmt.Errorf("unknown Incident field %s", name)
 }
@@ -11653,6 +11840,13 @@ func (m *IncidentMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetResolvedAt(v)
 		return nil
+	case incident.FieldNextUpdateDueAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNextUpdateDueAt(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Incident field %s", name)
 }
@@ -11686,6 +11880,9 @@ func (m *IncidentMutation) ClearedFields() []string {
 	if m.FieldCleared(incident.FieldResolvedAt) {
 		fields = append(fields, incident.FieldResolvedAt)
 	}
+	if m.FieldCleared(incident.FieldNextUpdateDueAt) {
+		fields = append(fields, incident.FieldNextUpdateDueAt)
+	}
 	return fields
 }
 
@@ -11702,6 +11899,9 @@ func (m *IncidentMutation) ClearField(name string) error {
 	switch name {
 	case incident.FieldResolvedAt:
 		m.ClearResolvedAt()
+		return nil
+	case incident.FieldNextUpdateDueAt:
+		m.ClearNextUpdateDueAt()
 		return nil
 	}
 	return fmt.Errorf("unknown Incident nullable field %s", name)
@@ -11732,13 +11932,16 @@ func (m *IncidentMutation) ResetField(name string) error {
 	case incident.FieldResolvedAt:
 		m.ResetResolvedAt()
 		return nil
+	case incident.FieldNextUpdateDueAt:
+		m.ResetNextUpdateDueAt()
+		return nil
 	}
 	return fmt.Errorf("unknown Incident field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *IncidentMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 5)
 	if m.services != nil {
 		edges = append(edges, incident.EdgeServices)
 	}
@@ -11747,6 +11950,12 @@ func (m *IncidentMutation) AddedEdges() []string {
 	}
 	if m.timeline != nil {
 		edges = append(edges, incident.EdgeTimeline)
+	}
+	if m.status_updates != nil {
+		edges = append(edges, incident.EdgeStatusUpdates)
+	}
+	if m.members != nil {
+		edges = append(edges, incident.EdgeMembers)
 	}
 	return edges
 }
@@ -11773,13 +11982,25 @@ func (m *IncidentMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case incident.EdgeStatusUpdates:
+		ids := make([]ent.Value, 0, len(m.status_updates))
+		for id := range m.status_updates {
+			ids = append(ids, id)
+		}
+		return ids
+	case incident.EdgeMembers:
+		ids := make([]ent.Value, 0, len(m.members))
+		for id := range m.members {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *IncidentMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 5)
 	if m.removedservices != nil {
 		edges = append(edges, incident.EdgeServices)
 	}
@@ -11788,6 +12009,12 @@ func (m *IncidentMutation) RemovedEdges() []string {
 	}
 	if m.removedtimeline != nil {
 		edges = append(edges, incident.EdgeTimeline)
+	}
+	if m.removedstatus_updates != nil {
+		edges = append(edges, incident.EdgeStatusUpdates)
+	}
+	if m.removedmembers != nil {
+		edges = append(edges, incident.EdgeMembers)
 	}
 	return edges
 }
@@ -11814,13 +12041,25 @@ func (m *IncidentMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case incident.EdgeStatusUpdates:
+		ids := make([]ent.Value, 0, len(m.removedstatus_updates))
+		for id := range m.removedstatus_updates {
+			ids = append(ids, id)
+		}
+		return ids
+	case incident.EdgeMembers:
+		ids := make([]ent.Value, 0, len(m.removedmembers))
+		for id := range m.removedmembers {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *IncidentMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 5)
 	if m.clearedservices {
 		edges = append(edges, incident.EdgeServices)
 	}
@@ -11829,6 +12068,12 @@ func (m *IncidentMutation) ClearedEdges() []string {
 	}
 	if m.clearedtimeline {
 		edges = append(edges, incident.EdgeTimeline)
+	}
+	if m.clearedstatus_updates {
+		edges = append(edges, incident.EdgeStatusUpdates)
+	}
+	if m.clearedmembers {
+		edges = append(edges, incident.EdgeMembers)
 	}
 	return edges
 }
@@ -11843,6 +12088,10 @@ func (m *IncidentMutation) EdgeCleared(name string) bool {
 		return m.clearedalerts
 	case incident.EdgeTimeline:
 		return m.clearedtimeline
+	case incident.EdgeStatusUpdates:
+		return m.clearedstatus_updates
+	case incident.EdgeMembers:
+		return m.clearedmembers
 	}
 	return false
 }
@@ -11868,8 +12117,715 @@ func (m *IncidentMutation) ResetEdge(name string) error {
 	case incident.EdgeTimeline:
 		m.ResetTimeline()
 		return nil
+	case incident.EdgeStatusUpdates:
+		m.ResetStatusUpdates()
+		return nil
+	case incident.EdgeMembers:
+		m.ResetMembers()
+		return nil
 	}
 	return fmt.Errorf("unknown Incident edge %s", name)
+}
+
+// IncidentMemberMutation represents an operation that mutates the IncidentMember nodes in the graph.
+type IncidentMemberMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *int
+	role            *incidentmember.Role
+	added_at        *time.Time
+	added_by_id     *int
+	addadded_by_id  *int
+	clearedFields   map[string]struct{}
+	incident        *int
+	clearedincident bool
+	user            *int
+	cleareduser     bool
+	done            bool
+	oldValue        func(context.Context) (*IncidentMember, error)
+	predicates      []predicate.IncidentMember
+}
+
+var _ ent.Mutation = (*IncidentMemberMutation)(nil)
+
+// incidentmemberOption allows management of the mutation configuration using functional options.
+type incidentmemberOption func(*IncidentMemberMutation)
+
+// newIncidentMemberMutation creates new mutation for the IncidentMember entity.
+func newIncidentMemberMutation(c config, op Op, opts ...incidentmemberOption) *IncidentMemberMutation {
+	m := &IncidentMemberMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeIncidentMember,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withIncidentMemberID sets the ID field of the mutation.
+func withIncidentMemberID(id int) incidentmemberOption {
+	return func(m *IncidentMemberMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *IncidentMember
+		)
+		m.oldValue = func(ctx context.Context) (*IncidentMember, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().IncidentMember.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withIncidentMember sets the old IncidentMember of the mutation.
+func withIncidentMember(node *IncidentMember) incidentmemberOption {
+	return func(m *IncidentMemberMutation) {
+		m.oldValue = func(context.Context) (*IncidentMember, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m IncidentMemberMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m IncidentMemberMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *IncidentMemberMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *IncidentMemberMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().IncidentMember.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetIncidentID sets the "incident_id" field.
+func (m *IncidentMemberMutation) SetIncidentID(i int) {
+	m.incident = &i
+}
+
+// IncidentID returns the value of the "incident_id" field in the mutation.
+func (m *IncidentMemberMutation) IncidentID() (r int, exists bool) {
+	v := m.incident
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIncidentID returns the old "incident_id" field's value of the IncidentMember entity.
+// If the IncidentMember object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IncidentMemberMutation) OldIncidentID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIncidentID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIncidentID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIncidentID: %w", err)
+	}
+	return oldValue.IncidentID, nil
+}
+
+// ResetIncidentID resets all changes to the "incident_id" field.
+func (m *IncidentMemberMutation) ResetIncidentID() {
+	m.incident = nil
+}
+
+// SetUserID sets the "user_id" field.
+func (m *IncidentMemberMutation) SetUserID(i int) {
+	m.user = &i
+}
+
+// UserID returns the value of the "user_id" field in the mutation.
+func (m *IncidentMemberMutation) UserID() (r int, exists bool) {
+	v := m.user
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUserID returns the old "user_id" field's value of the IncidentMember entity.
+// If the IncidentMember object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IncidentMemberMutation) OldUserID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUserID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUserID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUserID: %w", err)
+	}
+	return oldValue.UserID, nil
+}
+
+// ResetUserID resets all changes to the "user_id" field.
+func (m *IncidentMemberMutation) ResetUserID() {
+	m.user = nil
+}
+
+// SetRole sets the "role" field.
+func (m *IncidentMemberMutation) SetRole(i incidentmember.Role) {
+	m.role = &i
+}
+
+// Role returns the value of the "role" field in the mutation.
+func (m *IncidentMemberMutation) Role() (r incidentmember.Role, exists bool) {
+	v := m.role
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRole returns the old "role" field's value of the IncidentMember entity.
+// If the IncidentMember object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IncidentMemberMutation) OldRole(ctx context.Context) (v incidentmember.Role, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRole is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRole requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRole: %w", err)
+	}
+	return oldValue.Role, nil
+}
+
+// ResetRole resets all changes to the "role" field.
+func (m *IncidentMemberMutation) ResetRole() {
+	m.role = nil
+}
+
+// SetAddedAt sets the "added_at" field.
+func (m *IncidentMemberMutation) SetAddedAt(t time.Time) {
+	m.added_at = &t
+}
+
+// AddedAt returns the value of the "added_at" field in the mutation.
+func (m *IncidentMemberMutation) AddedAt() (r time.Time, exists bool) {
+	v := m.added_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAddedAt returns the old "added_at" field's value of the IncidentMember entity.
+// If the IncidentMember object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IncidentMemberMutation) OldAddedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAddedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAddedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAddedAt: %w", err)
+	}
+	return oldValue.AddedAt, nil
+}
+
+// ResetAddedAt resets all changes to the "added_at" field.
+func (m *IncidentMemberMutation) ResetAddedAt() {
+	m.added_at = nil
+}
+
+// SetAddedByID sets the "added_by_id" field.
+func (m *IncidentMemberMutation) SetAddedByID(i int) {
+	m.added_by_id = &i
+	m.addadded_by_id = nil
+}
+
+// AddedByID returns the value of the "added_by_id" field in the mutation.
+func (m *IncidentMemberMutation) AddedByID() (r int, exists bool) {
+	v := m.added_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAddedByID returns the old "added_by_id" field's value of the IncidentMember entity.
+// If the IncidentMember object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *IncidentMemberMutation) OldAddedByID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAddedByID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAddedByID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAddedByID: %w", err)
+	}
+	return oldValue.AddedByID, nil
+}
+
+// AddAddedByID adds i to the "added_by_id" field.
+func (m *IncidentMemberMutation) AddAddedByID(i int) {
+	if m.addadded_by_id != nil {
+		*m.addadded_by_id += i
+	} else {
+		m.addadded_by_id = &i
+	}
+}
+
+// AddedAddedByID returns the value that was added to the "added_by_id" field in this mutation.
+func (m *IncidentMemberMutation) AddedAddedByID() (r int, exists bool) {
+	v := m.addadded_by_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearAddedByID clears the value of the "added_by_id" field.
+func (m *IncidentMemberMutation) ClearAddedByID() {
+	m.added_by_id = nil
+	m.addadded_by_id = nil
+	m.clearedFields[incidentmember.FieldAddedByID] = struct{}{}
+}
+
+// AddedByIDCleared returns if the "added_by_id" field was cleared in this mutation.
+func (m *IncidentMemberMutation) AddedByIDCleared() bool {
+	_, ok := m.clearedFields[incidentmember.FieldAddedByID]
+	return ok
+}
+
+// ResetAddedByID resets all changes to the "added_by_id" field.
+func (m *IncidentMemberMutation) ResetAddedByID() {
+	m.added_by_id = nil
+	m.addadded_by_id = nil
+	delete(m.clearedFields, incidentmember.FieldAddedByID)
+}
+
+// ClearIncident clears the "incident" edge to the Incident entity.
+func (m *IncidentMemberMutation) ClearIncident() {
+	m.clearedincident = true
+	m.clearedFields[incidentmember.FieldIncidentID] = struct{}{}
+}
+
+// IncidentCleared reports if the "incident" edge to the Incident entity was cleared.
+func (m *IncidentMemberMutation) IncidentCleared() bool {
+	return m.clearedincident
+}
+
+// IncidentIDs returns the "incident" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// IncidentID instead. It exists only for internal usage by the builders.
+func (m *IncidentMemberMutation) IncidentIDs() (ids []int) {
+	if id := m.incident; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetIncident resets all changes to the "incident" edge.
+func (m *IncidentMemberMutation) ResetIncident() {
+	m.incident = nil
+	m.clearedincident = false
+}
+
+// ClearUser clears the "user" edge to the User entity.
+func (m *IncidentMemberMutation) ClearUser() {
+	m.cleareduser = true
+	m.clearedFields[incidentmember.FieldUserID] = struct{}{}
+}
+
+// UserCleared reports if the "user" edge to the User entity was cleared.
+func (m *IncidentMemberMutation) UserCleared() bool {
+	return m.cleareduser
+}
+
+// UserIDs returns the "user" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// UserID instead. It exists only for internal usage by the builders.
+func (m *IncidentMemberMutation) UserIDs() (ids []int) {
+	if id := m.user; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetUser resets all changes to the "user" edge.
+func (m *IncidentMemberMutation) ResetUser() {
+	m.user = nil
+	m.cleareduser = false
+}
+
+// Where appends a list predicates to the IncidentMemberMutation builder.
+func (m *IncidentMemberMutation) Where(ps ...predicate.IncidentMember) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the IncidentMemberMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *IncidentMemberMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.IncidentMember, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *IncidentMemberMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *IncidentMemberMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (IncidentMember).
+func (m *IncidentMemberMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *IncidentMemberMutation) Fields() []string {
+	fields := make([]string, 0, 5)
+	if m.incident != nil {
+		fields = append(fields, incidentmember.FieldIncidentID)
+	}
+	if m.user != nil {
+		fields = append(fields, incidentmember.FieldUserID)
+	}
+	if m.role != nil {
+		fields = append(fields, incidentmember.FieldRole)
+	}
+	if m.added_at != nil {
+		fields = append(fields, incidentmember.FieldAddedAt)
+	}
+	if m.added_by_id != nil {
+		fields = append(fields, incidentmember.FieldAddedByID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *IncidentMemberMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case incidentmember.FieldIncidentID:
+		return m.IncidentID()
+	case incidentmember.FieldUserID:
+		return m.UserID()
+	case incidentmember.FieldRole:
+		return m.Role()
+	case incidentmember.FieldAddedAt:
+		return m.AddedAt()
+	case incidentmember.FieldAddedByID:
+		return m.AddedByID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *IncidentMemberMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case incidentmember.FieldIncidentID:
+		return m.OldIncidentID(ctx)
+	case incidentmember.FieldUserID:
+		return m.OldUserID(ctx)
+	case incidentmember.FieldRole:
+		return m.OldRole(ctx)
+	case incidentmember.FieldAddedAt:
+		return m.OldAddedAt(ctx)
+	case incidentmember.FieldAddedByID:
+		return m.OldAddedByID(ctx)
+	}
+	return nil, fmt.Errorf("unknown IncidentMember field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *IncidentMemberMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case incidentmember.FieldIncidentID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIncidentID(v)
+		return nil
+	case incidentmember.FieldUserID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUserID(v)
+		return nil
+	case incidentmember.FieldRole:
+		v, ok := value.(incidentmember.Role)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRole(v)
+		return nil
+	case incidentmember.FieldAddedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAddedAt(v)
+		return nil
+	case incidentmember.FieldAddedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAddedByID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown IncidentMember field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *IncidentMemberMutation) AddedFields() []string {
+	var fields []string
+	if m.addadded_by_id != nil {
+		fields = append(fields, incidentmember.FieldAddedByID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *IncidentMemberMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case incidentmember.FieldAddedByID:
+		return m.AddedAddedByID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *IncidentMemberMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case incidentmember.FieldAddedByID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAddedByID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown IncidentMember numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *IncidentMemberMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(incidentmember.FieldAddedByID) {
+		fields = append(fields, incidentmember.FieldAddedByID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *IncidentMemberMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *IncidentMemberMutation) ClearField(name string) error {
+	switch name {
+	case incidentmember.FieldAddedByID:
+		m.ClearAddedByID()
+		return nil
+	}
+	return fmt.Errorf("unknown IncidentMember nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *IncidentMemberMutation) ResetField(name string) error {
+	switch name {
+	case incidentmember.FieldIncidentID:
+		m.ResetIncidentID()
+		return nil
+	case incidentmember.FieldUserID:
+		m.ResetUserID()
+		return nil
+	case incidentmember.FieldRole:
+		m.ResetRole()
+		return nil
+	case incidentmember.FieldAddedAt:
+		m.ResetAddedAt()
+		return nil
+	case incidentmember.FieldAddedByID:
+		m.ResetAddedByID()
+		return nil
+	}
+	return fmt.Errorf("unknown IncidentMember field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *IncidentMemberMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.incident != nil {
+		edges = append(edges, incidentmember.EdgeIncident)
+	}
+	if m.user != nil {
+		edges = append(edges, incidentmember.EdgeUser)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *IncidentMemberMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case incidentmember.EdgeIncident:
+		if id := m.incident; id != nil {
+			return []ent.Value{*id}
+		}
+	case incidentmember.EdgeUser:
+		if id := m.user; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *IncidentMemberMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *IncidentMemberMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *IncidentMemberMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedincident {
+		edges = append(edges, incidentmember.EdgeIncident)
+	}
+	if m.cleareduser {
+		edges = append(edges, incidentmember.EdgeUser)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *IncidentMemberMutation) EdgeCleared(name string) bool {
+	switch name {
+	case incidentmember.EdgeIncident:
+		return m.clearedincident
+	case incidentmember.EdgeUser:
+		return m.cleareduser
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *IncidentMemberMutation) ClearEdge(name string) error {
+	switch name {
+	case incidentmember.EdgeIncident:
+		m.ClearIncident()
+		return nil
+	case incidentmember.EdgeUser:
+		m.ClearUser()
+		return nil
+	}
+	return fmt.Errorf("unknown IncidentMember unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *IncidentMemberMutation) ResetEdge(name string) error {
+	switch name {
+	case incidentmember.EdgeIncident:
+		m.ResetIncident()
+		return nil
+	case incidentmember.EdgeUser:
+		m.ResetUser()
+		return nil
+	}
+	return fmt.Errorf("unknown IncidentMember edge %s", name)
 }
 
 // IngestRequestMutation represents an operation that mutates the IngestRequest nodes in the graph.
@@ -21088,6 +22044,4621 @@ func (m *SessionMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown Session edge %s", name)
+}
+
+// SeverityLevelMutation represents an operation that mutates the SeverityLevel nodes in the graph.
+type SeverityLevelMutation struct {
+	config
+	op                        Op
+	typ                       string
+	id                        *int
+	level                     *severitylevel.Level
+	description               *string
+	update_cadence_minutes    *int
+	addupdate_cadence_minutes *int
+	clearedFields             map[string]struct{}
+	done                      bool
+	oldValue                  func(context.Context) (*SeverityLevel, error)
+	predicates                []predicate.SeverityLevel
+}
+
+var _ ent.Mutation = (*SeverityLevelMutation)(nil)
+
+// severitylevelOption allows management of the mutation configuration using functional options.
+type severitylevelOption func(*SeverityLevelMutation)
+
+// newSeverityLevelMutation creates new mutation for the SeverityLevel entity.
+func newSeverityLevelMutation(c config, op Op, opts ...severitylevelOption) *SeverityLevelMutation {
+	m := &SeverityLevelMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeSeverityLevel,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withSeverityLevelID sets the ID field of the mutation.
+func withSeverityLevelID(id int) severitylevelOption {
+	return func(m *SeverityLevelMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *SeverityLevel
+		)
+		m.oldValue = func(ctx context.Context) (*SeverityLevel, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().SeverityLevel.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withSeverityLevel sets the old SeverityLevel of the mutation.
+func withSeverityLevel(node *SeverityLevel) severitylevelOption {
+	return func(m *SeverityLevelMutation) {
+		m.oldValue = func(context.Context) (*SeverityLevel, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m SeverityLevelMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m SeverityLevelMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *SeverityLevelMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *SeverityLevelMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().SeverityLevel.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetLevel sets the "level" field.
+func (m *SeverityLevelMutation) SetLevel(s severitylevel.Level) {
+	m.level = &s
+}
+
+// Level returns the value of the "level" field in the mutation.
+func (m *SeverityLevelMutation) Level() (r severitylevel.Level, exists bool) {
+	v := m.level
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLevel returns the old "level" field's value of the SeverityLevel entity.
+// If the SeverityLevel object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SeverityLevelMutation) OldLevel(ctx context.Context) (v severitylevel.Level, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLevel is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLevel requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLevel: %w", err)
+	}
+	return oldValue.Level, nil
+}
+
+// ResetLevel resets all changes to the "level" field.
+func (m *SeverityLevelMutation) ResetLevel() {
+	m.level = nil
+}
+
+// SetDescription sets the "description" field.
+func (m *SeverityLevelMutation) SetDescription(s string) {
+	m.description = &s
+}
+
+// Description returns the value of the "description" field in the mutation.
+func (m *SeverityLevelMutation) Description() (r string, exists bool) {
+	v := m.description
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDescription returns the old "description" field's value of the SeverityLevel entity.
+// If the SeverityLevel object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SeverityLevelMutation) OldDescription(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDescription is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDescription requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDescription: %w", err)
+	}
+	return oldValue.Description, nil
+}
+
+// ResetDescription resets all changes to the "description" field.
+func (m *SeverityLevelMutation) ResetDescription() {
+	m.description = nil
+}
+
+// SetUpdateCadenceMinutes sets the "update_cadence_minutes" field.
+func (m *SeverityLevelMutation) SetUpdateCadenceMinutes(i int) {
+	m.update_cadence_minutes = &i
+	m.addupdate_cadence_minutes = nil
+}
+
+// UpdateCadenceMinutes returns the value of the "update_cadence_minutes" field in the mutation.
+func (m *SeverityLevelMutation) UpdateCadenceMinutes() (r int, exists bool) {
+	v := m.update_cadence_minutes
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdateCadenceMinutes returns the old "update_cadence_minutes" field's value of the SeverityLevel entity.
+// If the SeverityLevel object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SeverityLevelMutation) OldUpdateCadenceMinutes(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdateCadenceMinutes is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdateCadenceMinutes requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdateCadenceMinutes: %w", err)
+	}
+	return oldValue.UpdateCadenceMinutes, nil
+}
+
+// AddUpdateCadenceMinutes adds i to the "update_cadence_minutes" field.
+func (m *SeverityLevelMutation) AddUpdateCadenceMinutes(i int) {
+	if m.addupdate_cadence_minutes != nil {
+		*m.addupdate_cadence_minutes += i
+	} else {
+		m.addupdate_cadence_minutes = &i
+	}
+}
+
+// AddedUpdateCadenceMinutes returns the value that was added to the "update_cadence_minutes" field in this mutation.
+func (m *SeverityLevelMutation) AddedUpdateCadenceMinutes() (r int, exists bool) {
+	v := m.addupdate_cadence_minutes
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetUpdateCadenceMinutes resets all changes to the "update_cadence_minutes" field.
+func (m *SeverityLevelMutation) ResetUpdateCadenceMinutes() {
+	m.update_cadence_minutes = nil
+	m.addupdate_cadence_minutes = nil
+}
+
+// Where appends a list predicates to the SeverityLevelMutation builder.
+func (m *SeverityLevelMutation) Where(ps ...predicate.SeverityLevel) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the SeverityLevelMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *SeverityLevelMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.SeverityLevel, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *SeverityLevelMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *SeverityLevelMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (SeverityLevel).
+func (m *SeverityLevelMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *SeverityLevelMutation) Fields() []string {
+	fields := make([]string, 0, 3)
+	if m.level != nil {
+		fields = append(fields, severitylevel.FieldLevel)
+	}
+	if m.description != nil {
+		fields = append(fields, severitylevel.FieldDescription)
+	}
+	if m.update_cadence_minutes != nil {
+		fields = append(fields, severitylevel.FieldUpdateCadenceMinutes)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *SeverityLevelMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case severitylevel.FieldLevel:
+		return m.Level()
+	case severitylevel.FieldDescription:
+		return m.Description()
+	case severitylevel.FieldUpdateCadenceMinutes:
+		return m.UpdateCadenceMinutes()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *SeverityLevelMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case severitylevel.FieldLevel:
+		return m.OldLevel(ctx)
+	case severitylevel.FieldDescription:
+		return m.OldDescription(ctx)
+	case severitylevel.FieldUpdateCadenceMinutes:
+		return m.OldUpdateCadenceMinutes(ctx)
+	}
+	return nil, fmt.Errorf("unknown SeverityLevel field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *SeverityLevelMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case severitylevel.FieldLevel:
+		v, ok := value.(severitylevel.Level)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLevel(v)
+		return nil
+	case severitylevel.FieldDescription:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDescription(v)
+		return nil
+	case severitylevel.FieldUpdateCadenceMinutes:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdateCadenceMinutes(v)
+		return nil
+	}
+	return fmt.Errorf("unknown SeverityLevel field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *SeverityLevelMutation) AddedFields() []string {
+	var fields []string
+	if m.addupdate_cadence_minutes != nil {
+		fields = append(fields, severitylevel.FieldUpdateCadenceMinutes)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *SeverityLevelMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case severitylevel.FieldUpdateCadenceMinutes:
+		return m.AddedUpdateCadenceMinutes()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *SeverityLevelMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case severitylevel.FieldUpdateCadenceMinutes:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUpdateCadenceMinutes(v)
+		return nil
+	}
+	return fmt.Errorf("unknown SeverityLevel numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *SeverityLevelMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *SeverityLevelMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *SeverityLevelMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown SeverityLevel nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *SeverityLevelMutation) ResetField(name string) error {
+	switch name {
+	case severitylevel.FieldLevel:
+		m.ResetLevel()
+		return nil
+	case severitylevel.FieldDescription:
+		m.ResetDescription()
+		return nil
+	case severitylevel.FieldUpdateCadenceMinutes:
+		m.ResetUpdateCadenceMinutes()
+		return nil
+	}
+	return fmt.Errorf("unknown SeverityLevel field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *SeverityLevelMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *SeverityLevelMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *SeverityLevelMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *SeverityLevelMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *SeverityLevelMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *SeverityLevelMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *SeverityLevelMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown SeverityLevel unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *SeverityLevelMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown SeverityLevel edge %s", name)
+}
+
+// StakeholderPreferenceMutation represents an operation that mutates the StakeholderPreference nodes in the graph.
+type StakeholderPreferenceMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *int
+	email         *bool
+	push          *bool
+	digest        *stakeholderpreference.Digest
+	clearedFields map[string]struct{}
+	user          *int
+	cleareduser   bool
+	done          bool
+	oldValue      func(context.Context) (*StakeholderPreference, error)
+	predicates    []predicate.StakeholderPreference
+}
+
+var _ ent.Mutation = (*StakeholderPreferenceMutation)(nil)
+
+// stakeholderpreferenceOption allows management of the mutation configuration using functional options.
+type stakeholderpreferenceOption func(*StakeholderPreferenceMutation)
+
+// newStakeholderPreferenceMutation creates new mutation for the StakeholderPreference entity.
+func newStakeholderPreferenceMutation(c config, op Op, opts ...stakeholderpreferenceOption) *StakeholderPreferenceMutation {
+	m := &StakeholderPreferenceMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeStakeholderPreference,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withStakeholderPreferenceID sets the ID field of the mutation.
+func withStakeholderPreferenceID(id int) stakeholderpreferenceOption {
+	return func(m *StakeholderPreferenceMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *StakeholderPreference
+		)
+		m.oldValue = func(ctx context.Context) (*StakeholderPreference, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().StakeholderPreference.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withStakeholderPreference sets the old StakeholderPreference of the mutation.
+func withStakeholderPreference(node *StakeholderPreference) stakeholderpreferenceOption {
+	return func(m *StakeholderPreferenceMutation) {
+		m.oldValue = func(context.Context) (*StakeholderPreference, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m StakeholderPreferenceMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m StakeholderPreferenceMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *StakeholderPreferenceMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *StakeholderPreferenceMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().StakeholderPreference.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetUserID sets the "user_id" field.
+func (m *StakeholderPreferenceMutation) SetUserID(i int) {
+	m.user = &i
+}
+
+// UserID returns the value of the "user_id" field in the mutation.
+func (m *StakeholderPreferenceMutation) UserID() (r int, exists bool) {
+	v := m.user
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUserID returns the old "user_id" field's value of the StakeholderPreference entity.
+// If the StakeholderPreference object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StakeholderPreferenceMutation) OldUserID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUserID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUserID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUserID: %w", err)
+	}
+	return oldValue.UserID, nil
+}
+
+// ResetUserID resets all changes to the "user_id" field.
+func (m *StakeholderPreferenceMutation) ResetUserID() {
+	m.user = nil
+}
+
+// SetEmail sets the "email" field.
+func (m *StakeholderPreferenceMutation) SetEmail(b bool) {
+	m.email = &b
+}
+
+// Email returns the value of the "email" field in the mutation.
+func (m *StakeholderPreferenceMutation) Email() (r bool, exists bool) {
+	v := m.email
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEmail returns the old "email" field's value of the StakeholderPreference entity.
+// If the StakeholderPreference object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StakeholderPreferenceMutation) OldEmail(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEmail is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEmail requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEmail: %w", err)
+	}
+	return oldValue.Email, nil
+}
+
+// ResetEmail resets all changes to the "email" field.
+func (m *StakeholderPreferenceMutation) ResetEmail() {
+	m.email = nil
+}
+
+// SetPush sets the "push" field.
+func (m *StakeholderPreferenceMutation) SetPush(b bool) {
+	m.push = &b
+}
+
+// Push returns the value of the "push" field in the mutation.
+func (m *StakeholderPreferenceMutation) Push() (r bool, exists bool) {
+	v := m.push
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPush returns the old "push" field's value of the StakeholderPreference entity.
+// If the StakeholderPreference object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StakeholderPreferenceMutation) OldPush(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPush is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPush requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPush: %w", err)
+	}
+	return oldValue.Push, nil
+}
+
+// ResetPush resets all changes to the "push" field.
+func (m *StakeholderPreferenceMutation) ResetPush() {
+	m.push = nil
+}
+
+// SetDigest sets the "digest" field.
+func (m *StakeholderPreferenceMutation) SetDigest(s stakeholderpreference.Digest) {
+	m.digest = &s
+}
+
+// Digest returns the value of the "digest" field in the mutation.
+func (m *StakeholderPreferenceMutation) Digest() (r stakeholderpreference.Digest, exists bool) {
+	v := m.digest
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDigest returns the old "digest" field's value of the StakeholderPreference entity.
+// If the StakeholderPreference object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StakeholderPreferenceMutation) OldDigest(ctx context.Context) (v stakeholderpreference.Digest, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDigest is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDigest requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDigest: %w", err)
+	}
+	return oldValue.Digest, nil
+}
+
+// ResetDigest resets all changes to the "digest" field.
+func (m *StakeholderPreferenceMutation) ResetDigest() {
+	m.digest = nil
+}
+
+// ClearUser clears the "user" edge to the User entity.
+func (m *StakeholderPreferenceMutation) ClearUser() {
+	m.cleareduser = true
+	m.clearedFields[stakeholderpreference.FieldUserID] = struct{}{}
+}
+
+// UserCleared reports if the "user" edge to the User entity was cleared.
+func (m *StakeholderPreferenceMutation) UserCleared() bool {
+	return m.cleareduser
+}
+
+// UserIDs returns the "user" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// UserID instead. It exists only for internal usage by the builders.
+func (m *StakeholderPreferenceMutation) UserIDs() (ids []int) {
+	if id := m.user; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetUser resets all changes to the "user" edge.
+func (m *StakeholderPreferenceMutation) ResetUser() {
+	m.user = nil
+	m.cleareduser = false
+}
+
+// Where appends a list predicates to the StakeholderPreferenceMutation builder.
+func (m *StakeholderPreferenceMutation) Where(ps ...predicate.StakeholderPreference) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the StakeholderPreferenceMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *StakeholderPreferenceMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.StakeholderPreference, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *StakeholderPreferenceMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *StakeholderPreferenceMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (StakeholderPreference).
+func (m *StakeholderPreferenceMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *StakeholderPreferenceMutation) Fields() []string {
+	fields := make([]string, 0, 4)
+	if m.user != nil {
+		fields = append(fields, stakeholderpreference.FieldUserID)
+	}
+	if m.email != nil {
+		fields = append(fields, stakeholderpreference.FieldEmail)
+	}
+	if m.push != nil {
+		fields = append(fields, stakeholderpreference.FieldPush)
+	}
+	if m.digest != nil {
+		fields = append(fields, stakeholderpreference.FieldDigest)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *StakeholderPreferenceMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case stakeholderpreference.FieldUserID:
+		return m.UserID()
+	case stakeholderpreference.FieldEmail:
+		return m.Email()
+	case stakeholderpreference.FieldPush:
+		return m.Push()
+	case stakeholderpreference.FieldDigest:
+		return m.Digest()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *StakeholderPreferenceMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case stakeholderpreference.FieldUserID:
+		return m.OldUserID(ctx)
+	case stakeholderpreference.FieldEmail:
+		return m.OldEmail(ctx)
+	case stakeholderpreference.FieldPush:
+		return m.OldPush(ctx)
+	case stakeholderpreference.FieldDigest:
+		return m.OldDigest(ctx)
+	}
+	return nil, fmt.Errorf("unknown StakeholderPreference field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *StakeholderPreferenceMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case stakeholderpreference.FieldUserID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUserID(v)
+		return nil
+	case stakeholderpreference.FieldEmail:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEmail(v)
+		return nil
+	case stakeholderpreference.FieldPush:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPush(v)
+		return nil
+	case stakeholderpreference.FieldDigest:
+		v, ok := value.(stakeholderpreference.Digest)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDigest(v)
+		return nil
+	}
+	return fmt.Errorf("unknown StakeholderPreference field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *StakeholderPreferenceMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *StakeholderPreferenceMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *StakeholderPreferenceMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown StakeholderPreference numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *StakeholderPreferenceMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *StakeholderPreferenceMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *StakeholderPreferenceMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown StakeholderPreference nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *StakeholderPreferenceMutation) ResetField(name string) error {
+	switch name {
+	case stakeholderpreference.FieldUserID:
+		m.ResetUserID()
+		return nil
+	case stakeholderpreference.FieldEmail:
+		m.ResetEmail()
+		return nil
+	case stakeholderpreference.FieldPush:
+		m.ResetPush()
+		return nil
+	case stakeholderpreference.FieldDigest:
+		m.ResetDigest()
+		return nil
+	}
+	return fmt.Errorf("unknown StakeholderPreference field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *StakeholderPreferenceMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.user != nil {
+		edges = append(edges, stakeholderpreference.EdgeUser)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *StakeholderPreferenceMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case stakeholderpreference.EdgeUser:
+		if id := m.user; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *StakeholderPreferenceMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *StakeholderPreferenceMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *StakeholderPreferenceMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.cleareduser {
+		edges = append(edges, stakeholderpreference.EdgeUser)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *StakeholderPreferenceMutation) EdgeCleared(name string) bool {
+	switch name {
+	case stakeholderpreference.EdgeUser:
+		return m.cleareduser
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *StakeholderPreferenceMutation) ClearEdge(name string) error {
+	switch name {
+	case stakeholderpreference.EdgeUser:
+		m.ClearUser()
+		return nil
+	}
+	return fmt.Errorf("unknown StakeholderPreference unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *StakeholderPreferenceMutation) ResetEdge(name string) error {
+	switch name {
+	case stakeholderpreference.EdgeUser:
+		m.ResetUser()
+		return nil
+	}
+	return fmt.Errorf("unknown StakeholderPreference edge %s", name)
+}
+
+// StakeholderSubscriptionMutation represents an operation that mutates the StakeholderSubscription nodes in the graph.
+type StakeholderSubscriptionMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *int
+	created_at      *time.Time
+	clearedFields   map[string]struct{}
+	user            *int
+	cleareduser     bool
+	service         *int
+	clearedservice  bool
+	incident        *int
+	clearedincident bool
+	done            bool
+	oldValue        func(context.Context) (*StakeholderSubscription, error)
+	predicates      []predicate.StakeholderSubscription
+}
+
+var _ ent.Mutation = (*StakeholderSubscriptionMutation)(nil)
+
+// stakeholdersubscriptionOption allows management of the mutation configuration using functional options.
+type stakeholdersubscriptionOption func(*StakeholderSubscriptionMutation)
+
+// newStakeholderSubscriptionMutation creates new mutation for the StakeholderSubscription entity.
+func newStakeholderSubscriptionMutation(c config, op Op, opts ...stakeholdersubscriptionOption) *StakeholderSubscriptionMutation {
+	m := &StakeholderSubscriptionMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeStakeholderSubscription,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withStakeholderSubscriptionID sets the ID field of the mutation.
+func withStakeholderSubscriptionID(id int) stakeholdersubscriptionOption {
+	return func(m *StakeholderSubscriptionMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *StakeholderSubscription
+		)
+		m.oldValue = func(ctx context.Context) (*StakeholderSubscription, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().StakeholderSubscription.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withStakeholderSubscription sets the old StakeholderSubscription of the mutation.
+func withStakeholderSubscription(node *StakeholderSubscription) stakeholdersubscriptionOption {
+	return func(m *StakeholderSubscriptionMutation) {
+		m.oldValue = func(context.Context) (*StakeholderSubscription, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m StakeholderSubscriptionMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m StakeholderSubscriptionMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *StakeholderSubscriptionMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *StakeholderSubscriptionMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().StakeholderSubscription.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetUserID sets the "user_id" field.
+func (m *StakeholderSubscriptionMutation) SetUserID(i int) {
+	m.user = &i
+}
+
+// UserID returns the value of the "user_id" field in the mutation.
+func (m *StakeholderSubscriptionMutation) UserID() (r int, exists bool) {
+	v := m.user
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUserID returns the old "user_id" field's value of the StakeholderSubscription entity.
+// If the StakeholderSubscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StakeholderSubscriptionMutation) OldUserID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUserID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUserID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUserID: %w", err)
+	}
+	return oldValue.UserID, nil
+}
+
+// ResetUserID resets all changes to the "user_id" field.
+func (m *StakeholderSubscriptionMutation) ResetUserID() {
+	m.user = nil
+}
+
+// SetServiceID sets the "service_id" field.
+func (m *StakeholderSubscriptionMutation) SetServiceID(i int) {
+	m.service = &i
+}
+
+// ServiceID returns the value of the "service_id" field in the mutation.
+func (m *StakeholderSubscriptionMutation) ServiceID() (r int, exists bool) {
+	v := m.service
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldServiceID returns the old "service_id" field's value of the StakeholderSubscription entity.
+// If the StakeholderSubscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StakeholderSubscriptionMutation) OldServiceID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldServiceID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldServiceID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldServiceID: %w", err)
+	}
+	return oldValue.ServiceID, nil
+}
+
+// ClearServiceID clears the value of the "service_id" field.
+func (m *StakeholderSubscriptionMutation) ClearServiceID() {
+	m.service = nil
+	m.clearedFields[stakeholdersubscription.FieldServiceID] = struct{}{}
+}
+
+// ServiceIDCleared returns if the "service_id" field was cleared in this mutation.
+func (m *StakeholderSubscriptionMutation) ServiceIDCleared() bool {
+	_, ok := m.clearedFields[stakeholdersubscription.FieldServiceID]
+	return ok
+}
+
+// ResetServiceID resets all changes to the "service_id" field.
+func (m *StakeholderSubscriptionMutation) ResetServiceID() {
+	m.service = nil
+	delete(m.clearedFields, stakeholdersubscription.FieldServiceID)
+}
+
+// SetIncidentID sets the "incident_id" field.
+func (m *StakeholderSubscriptionMutation) SetIncidentID(i int) {
+	m.incident = &i
+}
+
+// IncidentID returns the value of the "incident_id" field in the mutation.
+func (m *StakeholderSubscriptionMutation) IncidentID() (r int, exists bool) {
+	v := m.incident
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIncidentID returns the old "incident_id" field's value of the StakeholderSubscription entity.
+// If the StakeholderSubscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StakeholderSubscriptionMutation) OldIncidentID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIncidentID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIncidentID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIncidentID: %w", err)
+	}
+	return oldValue.IncidentID, nil
+}
+
+// ClearIncidentID clears the value of the "incident_id" field.
+func (m *StakeholderSubscriptionMutation) ClearIncidentID() {
+	m.incident = nil
+	m.clearedFields[stakeholdersubscription.FieldIncidentID] = struct{}{}
+}
+
+// IncidentIDCleared returns if the "incident_id" field was cleared in this mutation.
+func (m *StakeholderSubscriptionMutation) IncidentIDCleared() bool {
+	_, ok := m.clearedFields[stakeholdersubscription.FieldIncidentID]
+	return ok
+}
+
+// ResetIncidentID resets all changes to the "incident_id" field.
+func (m *StakeholderSubscriptionMutation) ResetIncidentID() {
+	m.incident = nil
+	delete(m.clearedFields, stakeholdersubscription.FieldIncidentID)
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *StakeholderSubscriptionMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *StakeholderSubscriptionMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the StakeholderSubscription entity.
+// If the StakeholderSubscription object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StakeholderSubscriptionMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *StakeholderSubscriptionMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// ClearUser clears the "user" edge to the User entity.
+func (m *StakeholderSubscriptionMutation) ClearUser() {
+	m.cleareduser = true
+	m.clearedFields[stakeholdersubscription.FieldUserID] = struct{}{}
+}
+
+// UserCleared reports if the "user" edge to the User entity was cleared.
+func (m *StakeholderSubscriptionMutation) UserCleared() bool {
+	return m.cleareduser
+}
+
+// UserIDs returns the "user" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// UserID instead. It exists only for internal usage by the builders.
+func (m *StakeholderSubscriptionMutation) UserIDs() (ids []int) {
+	if id := m.user; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetUser resets all changes to the "user" edge.
+func (m *StakeholderSubscriptionMutation) ResetUser() {
+	m.user = nil
+	m.cleareduser = false
+}
+
+// ClearService clears the "service" edge to the Service entity.
+func (m *StakeholderSubscriptionMutation) ClearService() {
+	m.clearedservice = true
+	m.clearedFields[stakeholdersubscription.FieldServiceID] = struct{}{}
+}
+
+// ServiceCleared reports if the "service" edge to the Service entity was cleared.
+func (m *StakeholderSubscriptionMutation) ServiceCleared() bool {
+	return m.ServiceIDCleared() || m.clearedservice
+}
+
+// ServiceIDs returns the "service" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ServiceID instead. It exists only for internal usage by the builders.
+func (m *StakeholderSubscriptionMutation) ServiceIDs() (ids []int) {
+	if id := m.service; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetService resets all changes to the "service" edge.
+func (m *StakeholderSubscriptionMutation) ResetService() {
+	m.service = nil
+	m.clearedservice = false
+}
+
+// ClearIncident clears the "incident" edge to the Incident entity.
+func (m *StakeholderSubscriptionMutation) ClearIncident() {
+	m.clearedincident = true
+	m.clearedFields[stakeholdersubscription.FieldIncidentID] = struct{}{}
+}
+
+// IncidentCleared reports if the "incident" edge to the Incident entity was cleared.
+func (m *StakeholderSubscriptionMutation) IncidentCleared() bool {
+	return m.IncidentIDCleared() || m.clearedincident
+}
+
+// IncidentIDs returns the "incident" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// IncidentID instead. It exists only for internal usage by the builders.
+func (m *StakeholderSubscriptionMutation) IncidentIDs() (ids []int) {
+	if id := m.incident; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetIncident resets all changes to the "incident" edge.
+func (m *StakeholderSubscriptionMutation) ResetIncident() {
+	m.incident = nil
+	m.clearedincident = false
+}
+
+// Where appends a list predicates to the StakeholderSubscriptionMutation builder.
+func (m *StakeholderSubscriptionMutation) Where(ps ...predicate.StakeholderSubscription) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the StakeholderSubscriptionMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *StakeholderSubscriptionMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.StakeholderSubscription, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *StakeholderSubscriptionMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *StakeholderSubscriptionMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (StakeholderSubscription).
+func (m *StakeholderSubscriptionMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *StakeholderSubscriptionMutation) Fields() []string {
+	fields := make([]string, 0, 4)
+	if m.user != nil {
+		fields = append(fields, stakeholdersubscription.FieldUserID)
+	}
+	if m.service != nil {
+		fields = append(fields, stakeholdersubscription.FieldServiceID)
+	}
+	if m.incident != nil {
+		fields = append(fields, stakeholdersubscription.FieldIncidentID)
+	}
+	if m.created_at != nil {
+		fields = append(fields, stakeholdersubscription.FieldCreatedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *StakeholderSubscriptionMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case stakeholdersubscription.FieldUserID:
+		return m.UserID()
+	case stakeholdersubscription.FieldServiceID:
+		return m.ServiceID()
+	case stakeholdersubscription.FieldIncidentID:
+		return m.IncidentID()
+	case stakeholdersubscription.FieldCreatedAt:
+		return m.CreatedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *StakeholderSubscriptionMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case stakeholdersubscription.FieldUserID:
+		return m.OldUserID(ctx)
+	case stakeholdersubscription.FieldServiceID:
+		return m.OldServiceID(ctx)
+	case stakeholdersubscription.FieldIncidentID:
+		return m.OldIncidentID(ctx)
+	case stakeholdersubscription.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown StakeholderSubscription field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *StakeholderSubscriptionMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case stakeholdersubscription.FieldUserID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUserID(v)
+		return nil
+	case stakeholdersubscription.FieldServiceID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetServiceID(v)
+		return nil
+	case stakeholdersubscription.FieldIncidentID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIncidentID(v)
+		return nil
+	case stakeholdersubscription.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown StakeholderSubscription field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *StakeholderSubscriptionMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *StakeholderSubscriptionMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *StakeholderSubscriptionMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown StakeholderSubscription numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *StakeholderSubscriptionMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(stakeholdersubscription.FieldServiceID) {
+		fields = append(fields, stakeholdersubscription.FieldServiceID)
+	}
+	if m.FieldCleared(stakeholdersubscription.FieldIncidentID) {
+		fields = append(fields, stakeholdersubscription.FieldIncidentID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *StakeholderSubscriptionMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *StakeholderSubscriptionMutation) ClearField(name string) error {
+	switch name {
+	case stakeholdersubscription.FieldServiceID:
+		m.ClearServiceID()
+		return nil
+	case stakeholdersubscription.FieldIncidentID:
+		m.ClearIncidentID()
+		return nil
+	}
+	return fmt.Errorf("unknown StakeholderSubscription nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *StakeholderSubscriptionMutation) ResetField(name string) error {
+	switch name {
+	case stakeholdersubscription.FieldUserID:
+		m.ResetUserID()
+		return nil
+	case stakeholdersubscription.FieldServiceID:
+		m.ResetServiceID()
+		return nil
+	case stakeholdersubscription.FieldIncidentID:
+		m.ResetIncidentID()
+		return nil
+	case stakeholdersubscription.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown StakeholderSubscription field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *StakeholderSubscriptionMutation) AddedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.user != nil {
+		edges = append(edges, stakeholdersubscription.EdgeUser)
+	}
+	if m.service != nil {
+		edges = append(edges, stakeholdersubscription.EdgeService)
+	}
+	if m.incident != nil {
+		edges = append(edges, stakeholdersubscription.EdgeIncident)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *StakeholderSubscriptionMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case stakeholdersubscription.EdgeUser:
+		if id := m.user; id != nil {
+			return []ent.Value{*id}
+		}
+	case stakeholdersubscription.EdgeService:
+		if id := m.service; id != nil {
+			return []ent.Value{*id}
+		}
+	case stakeholdersubscription.EdgeIncident:
+		if id := m.incident; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *StakeholderSubscriptionMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 3)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *StakeholderSubscriptionMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *StakeholderSubscriptionMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.cleareduser {
+		edges = append(edges, stakeholdersubscription.EdgeUser)
+	}
+	if m.clearedservice {
+		edges = append(edges, stakeholdersubscription.EdgeService)
+	}
+	if m.clearedincident {
+		edges = append(edges, stakeholdersubscription.EdgeIncident)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *StakeholderSubscriptionMutation) EdgeCleared(name string) bool {
+	switch name {
+	case stakeholdersubscription.EdgeUser:
+		return m.cleareduser
+	case stakeholdersubscription.EdgeService:
+		return m.clearedservice
+	case stakeholdersubscription.EdgeIncident:
+		return m.clearedincident
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *StakeholderSubscriptionMutation) ClearEdge(name string) error {
+	switch name {
+	case stakeholdersubscription.EdgeUser:
+		m.ClearUser()
+		return nil
+	case stakeholdersubscription.EdgeService:
+		m.ClearService()
+		return nil
+	case stakeholdersubscription.EdgeIncident:
+		m.ClearIncident()
+		return nil
+	}
+	return fmt.Errorf("unknown StakeholderSubscription unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *StakeholderSubscriptionMutation) ResetEdge(name string) error {
+	switch name {
+	case stakeholdersubscription.EdgeUser:
+		m.ResetUser()
+		return nil
+	case stakeholdersubscription.EdgeService:
+		m.ResetService()
+		return nil
+	case stakeholdersubscription.EdgeIncident:
+		m.ResetIncident()
+		return nil
+	}
+	return fmt.Errorf("unknown StakeholderSubscription edge %s", name)
+}
+
+// StatusComponentMutation represents an operation that mutates the StatusComponent nodes in the graph.
+type StatusComponentMutation struct {
+	config
+	op             Op
+	typ            string
+	id             *int
+	name           *string
+	group_name     *string
+	position       *int
+	addposition    *int
+	clearedFields  map[string]struct{}
+	page           *int
+	clearedpage    bool
+	service        *int
+	clearedservice bool
+	done           bool
+	oldValue       func(context.Context) (*StatusComponent, error)
+	predicates     []predicate.StatusComponent
+}
+
+var _ ent.Mutation = (*StatusComponentMutation)(nil)
+
+// statuscomponentOption allows management of the mutation configuration using functional options.
+type statuscomponentOption func(*StatusComponentMutation)
+
+// newStatusComponentMutation creates new mutation for the StatusComponent entity.
+func newStatusComponentMutation(c config, op Op, opts ...statuscomponentOption) *StatusComponentMutation {
+	m := &StatusComponentMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeStatusComponent,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withStatusComponentID sets the ID field of the mutation.
+func withStatusComponentID(id int) statuscomponentOption {
+	return func(m *StatusComponentMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *StatusComponent
+		)
+		m.oldValue = func(ctx context.Context) (*StatusComponent, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().StatusComponent.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withStatusComponent sets the old StatusComponent of the mutation.
+func withStatusComponent(node *StatusComponent) statuscomponentOption {
+	return func(m *StatusComponentMutation) {
+		m.oldValue = func(context.Context) (*StatusComponent, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m StatusComponentMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m StatusComponentMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *StatusComponentMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *StatusComponentMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().StatusComponent.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetPageID sets the "page_id" field.
+func (m *StatusComponentMutation) SetPageID(i int) {
+	m.page = &i
+}
+
+// PageID returns the value of the "page_id" field in the mutation.
+func (m *StatusComponentMutation) PageID() (r int, exists bool) {
+	v := m.page
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPageID returns the old "page_id" field's value of the StatusComponent entity.
+// If the StatusComponent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StatusComponentMutation) OldPageID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPageID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPageID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPageID: %w", err)
+	}
+	return oldValue.PageID, nil
+}
+
+// ResetPageID resets all changes to the "page_id" field.
+func (m *StatusComponentMutation) ResetPageID() {
+	m.page = nil
+}
+
+// SetName sets the "name" field.
+func (m *StatusComponentMutation) SetName(s string) {
+	m.name = &s
+}
+
+// Name returns the value of the "name" field in the mutation.
+func (m *StatusComponentMutation) Name() (r string, exists bool) {
+	v := m.name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldName returns the old "name" field's value of the StatusComponent entity.
+// If the StatusComponent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StatusComponentMutation) OldName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldName: %w", err)
+	}
+	return oldValue.Name, nil
+}
+
+// ResetName resets all changes to the "name" field.
+func (m *StatusComponentMutation) ResetName() {
+	m.name = nil
+}
+
+// SetGroupName sets the "group_name" field.
+func (m *StatusComponentMutation) SetGroupName(s string) {
+	m.group_name = &s
+}
+
+// GroupName returns the value of the "group_name" field in the mutation.
+func (m *StatusComponentMutation) GroupName() (r string, exists bool) {
+	v := m.group_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldGroupName returns the old "group_name" field's value of the StatusComponent entity.
+// If the StatusComponent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StatusComponentMutation) OldGroupName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldGroupName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldGroupName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldGroupName: %w", err)
+	}
+	return oldValue.GroupName, nil
+}
+
+// ResetGroupName resets all changes to the "group_name" field.
+func (m *StatusComponentMutation) ResetGroupName() {
+	m.group_name = nil
+}
+
+// SetPosition sets the "position" field.
+func (m *StatusComponentMutation) SetPosition(i int) {
+	m.position = &i
+	m.addposition = nil
+}
+
+// Position returns the value of the "position" field in the mutation.
+func (m *StatusComponentMutation) Position() (r int, exists bool) {
+	v := m.position
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPosition returns the old "position" field's value of the StatusComponent entity.
+// If the StatusComponent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StatusComponentMutation) OldPosition(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPosition is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPosition requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPosition: %w", err)
+	}
+	return oldValue.Position, nil
+}
+
+// AddPosition adds i to the "position" field.
+func (m *StatusComponentMutation) AddPosition(i int) {
+	if m.addposition != nil {
+		*m.addposition += i
+	} else {
+		m.addposition = &i
+	}
+}
+
+// AddedPosition returns the value that was added to the "position" field in this mutation.
+func (m *StatusComponentMutation) AddedPosition() (r int, exists bool) {
+	v := m.addposition
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetPosition resets all changes to the "position" field.
+func (m *StatusComponentMutation) ResetPosition() {
+	m.position = nil
+	m.addposition = nil
+}
+
+// SetServiceID sets the "service_id" field.
+func (m *StatusComponentMutation) SetServiceID(i int) {
+	m.service = &i
+}
+
+// ServiceID returns the value of the "service_id" field in the mutation.
+func (m *StatusComponentMutation) ServiceID() (r int, exists bool) {
+	v := m.service
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldServiceID returns the old "service_id" field's value of the StatusComponent entity.
+// If the StatusComponent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StatusComponentMutation) OldServiceID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldServiceID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldServiceID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldServiceID: %w", err)
+	}
+	return oldValue.ServiceID, nil
+}
+
+// ClearServiceID clears the value of the "service_id" field.
+func (m *StatusComponentMutation) ClearServiceID() {
+	m.service = nil
+	m.clearedFields[statuscomponent.FieldServiceID] = struct{}{}
+}
+
+// ServiceIDCleared returns if the "service_id" field was cleared in this mutation.
+func (m *StatusComponentMutation) ServiceIDCleared() bool {
+	_, ok := m.clearedFields[statuscomponent.FieldServiceID]
+	return ok
+}
+
+// ResetServiceID resets all changes to the "service_id" field.
+func (m *StatusComponentMutation) ResetServiceID() {
+	m.service = nil
+	delete(m.clearedFields, statuscomponent.FieldServiceID)
+}
+
+// ClearPage clears the "page" edge to the StatusPage entity.
+func (m *StatusComponentMutation) ClearPage() {
+	m.clearedpage = true
+	m.clearedFields[statuscomponent.FieldPageID] = struct{}{}
+}
+
+// PageCleared reports if the "page" edge to the StatusPage entity was cleared.
+func (m *StatusComponentMutation) PageCleared() bool {
+	return m.clearedpage
+}
+
+// PageIDs returns the "page" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// PageID instead. It exists only for internal usage by the builders.
+func (m *StatusComponentMutation) PageIDs() (ids []int) {
+	if id := m.page; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetPage resets all changes to the "page" edge.
+func (m *StatusComponentMutation) ResetPage() {
+	m.page = nil
+	m.clearedpage = false
+}
+
+// ClearService clears the "service" edge to the Service entity.
+func (m *StatusComponentMutation) ClearService() {
+	m.clearedservice = true
+	m.clearedFields[statuscomponent.FieldServiceID] = struct{}{}
+}
+
+// ServiceCleared reports if the "service" edge to the Service entity was cleared.
+func (m *StatusComponentMutation) ServiceCleared() bool {
+	return m.ServiceIDCleared() || m.clearedservice
+}
+
+// ServiceIDs returns the "service" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ServiceID instead. It exists only for internal usage by the builders.
+func (m *StatusComponentMutation) ServiceIDs() (ids []int) {
+	if id := m.service; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetService resets all changes to the "service" edge.
+func (m *StatusComponentMutation) ResetService() {
+	m.service = nil
+	m.clearedservice = false
+}
+
+// Where appends a list predicates to the StatusComponentMutation builder.
+func (m *StatusComponentMutation) Where(ps ...predicate.StatusComponent) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the StatusComponentMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *StatusComponentMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.StatusComponent, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *StatusComponentMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *StatusComponentMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (StatusComponent).
+func (m *StatusComponentMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *StatusComponentMutation) Fields() []string {
+	fields := make([]string, 0, 5)
+	if m.page != nil {
+		fields = append(fields, statuscomponent.FieldPageID)
+	}
+	if m.name != nil {
+		fields = append(fields, statuscomponent.FieldName)
+	}
+	if m.group_name != nil {
+		fields = append(fields, statuscomponent.FieldGroupName)
+	}
+	if m.position != nil {
+		fields = append(fields, statuscomponent.FieldPosition)
+	}
+	if m.service != nil {
+		fields = append(fields, statuscomponent.FieldServiceID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *StatusComponentMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case statuscomponent.FieldPageID:
+		return m.PageID()
+	case statuscomponent.FieldName:
+		return m.Name()
+	case statuscomponent.FieldGroupName:
+		return m.GroupName()
+	case statuscomponent.FieldPosition:
+		return m.Position()
+	case statuscomponent.FieldServiceID:
+		return m.ServiceID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *StatusComponentMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case statuscomponent.FieldPageID:
+		return m.OldPageID(ctx)
+	case statuscomponent.FieldName:
+		return m.OldName(ctx)
+	case statuscomponent.FieldGroupName:
+		return m.OldGroupName(ctx)
+	case statuscomponent.FieldPosition:
+		return m.OldPosition(ctx)
+	case statuscomponent.FieldServiceID:
+		return m.OldServiceID(ctx)
+	}
+	return nil, fmt.Errorf("unknown StatusComponent field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *StatusComponentMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case statuscomponent.FieldPageID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPageID(v)
+		return nil
+	case statuscomponent.FieldName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetName(v)
+		return nil
+	case statuscomponent.FieldGroupName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetGroupName(v)
+		return nil
+	case statuscomponent.FieldPosition:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPosition(v)
+		return nil
+	case statuscomponent.FieldServiceID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetServiceID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown StatusComponent field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *StatusComponentMutation) AddedFields() []string {
+	var fields []string
+	if m.addposition != nil {
+		fields = append(fields, statuscomponent.FieldPosition)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *StatusComponentMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case statuscomponent.FieldPosition:
+		return m.AddedPosition()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *StatusComponentMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case statuscomponent.FieldPosition:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPosition(v)
+		return nil
+	}
+	return fmt.Errorf("unknown StatusComponent numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *StatusComponentMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(statuscomponent.FieldServiceID) {
+		fields = append(fields, statuscomponent.FieldServiceID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *StatusComponentMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *StatusComponentMutation) ClearField(name string) error {
+	switch name {
+	case statuscomponent.FieldServiceID:
+		m.ClearServiceID()
+		return nil
+	}
+	return fmt.Errorf("unknown StatusComponent nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *StatusComponentMutation) ResetField(name string) error {
+	switch name {
+	case statuscomponent.FieldPageID:
+		m.ResetPageID()
+		return nil
+	case statuscomponent.FieldName:
+		m.ResetName()
+		return nil
+	case statuscomponent.FieldGroupName:
+		m.ResetGroupName()
+		return nil
+	case statuscomponent.FieldPosition:
+		m.ResetPosition()
+		return nil
+	case statuscomponent.FieldServiceID:
+		m.ResetServiceID()
+		return nil
+	}
+	return fmt.Errorf("unknown StatusComponent field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *StatusComponentMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.page != nil {
+		edges = append(edges, statuscomponent.EdgePage)
+	}
+	if m.service != nil {
+		edges = append(edges, statuscomponent.EdgeService)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *StatusComponentMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case statuscomponent.EdgePage:
+		if id := m.page; id != nil {
+			return []ent.Value{*id}
+		}
+	case statuscomponent.EdgeService:
+		if id := m.service; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *StatusComponentMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *StatusComponentMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *StatusComponentMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedpage {
+		edges = append(edges, statuscomponent.EdgePage)
+	}
+	if m.clearedservice {
+		edges = append(edges, statuscomponent.EdgeService)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *StatusComponentMutation) EdgeCleared(name string) bool {
+	switch name {
+	case statuscomponent.EdgePage:
+		return m.clearedpage
+	case statuscomponent.EdgeService:
+		return m.clearedservice
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *StatusComponentMutation) ClearEdge(name string) error {
+	switch name {
+	case statuscomponent.EdgePage:
+		m.ClearPage()
+		return nil
+	case statuscomponent.EdgeService:
+		m.ClearService()
+		return nil
+	}
+	return fmt.Errorf("unknown StatusComponent unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *StatusComponentMutation) ResetEdge(name string) error {
+	switch name {
+	case statuscomponent.EdgePage:
+		m.ResetPage()
+		return nil
+	case statuscomponent.EdgeService:
+		m.ResetService()
+		return nil
+	}
+	return fmt.Errorf("unknown StatusComponent edge %s", name)
+}
+
+// StatusPageMutation represents an operation that mutates the StatusPage nodes in the graph.
+type StatusPageMutation struct {
+	config
+	op                 Op
+	typ                string
+	id                 *int
+	created_at         *time.Time
+	updated_at         *time.Time
+	slug               *string
+	title              *string
+	description        *string
+	public             *bool
+	clearedFields      map[string]struct{}
+	components         map[int]struct{}
+	removedcomponents  map[int]struct{}
+	clearedcomponents  bool
+	subscribers        map[int]struct{}
+	removedsubscribers map[int]struct{}
+	clearedsubscribers bool
+	done               bool
+	oldValue           func(context.Context) (*StatusPage, error)
+	predicates         []predicate.StatusPage
+}
+
+var _ ent.Mutation = (*StatusPageMutation)(nil)
+
+// statuspageOption allows management of the mutation configuration using functional options.
+type statuspageOption func(*StatusPageMutation)
+
+// newStatusPageMutation creates new mutation for the StatusPage entity.
+func newStatusPageMutation(c config, op Op, opts ...statuspageOption) *StatusPageMutation {
+	m := &StatusPageMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeStatusPage,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withStatusPageID sets the ID field of the mutation.
+func withStatusPageID(id int) statuspageOption {
+	return func(m *StatusPageMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *StatusPage
+		)
+		m.oldValue = func(ctx context.Context) (*StatusPage, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().StatusPage.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withStatusPage sets the old StatusPage of the mutation.
+func withStatusPage(node *StatusPage) statuspageOption {
+	return func(m *StatusPageMutation) {
+		m.oldValue = func(context.Context) (*StatusPage, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m StatusPageMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m StatusPageMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *StatusPageMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *StatusPageMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().StatusPage.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *StatusPageMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *StatusPageMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the StatusPage entity.
+// If the StatusPage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StatusPageMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *StatusPageMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *StatusPageMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *StatusPageMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the StatusPage entity.
+// If the StatusPage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StatusPageMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *StatusPageMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetSlug sets the "slug" field.
+func (m *StatusPageMutation) SetSlug(s string) {
+	m.slug = &s
+}
+
+// Slug returns the value of the "slug" field in the mutation.
+func (m *StatusPageMutation) Slug() (r string, exists bool) {
+	v := m.slug
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSlug returns the old "slug" field's value of the StatusPage entity.
+// If the StatusPage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StatusPageMutation) OldSlug(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSlug is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSlug requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSlug: %w", err)
+	}
+	return oldValue.Slug, nil
+}
+
+// ResetSlug resets all changes to the "slug" field.
+func (m *StatusPageMutation) ResetSlug() {
+	m.slug = nil
+}
+
+// SetTitle sets the "title" field.
+func (m *StatusPageMutation) SetTitle(s string) {
+	m.title = &s
+}
+
+// Title returns the value of the "title" field in the mutation.
+func (m *StatusPageMutation) Title() (r string, exists bool) {
+	v := m.title
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTitle returns the old "title" field's value of the StatusPage entity.
+// If the StatusPage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StatusPageMutation) OldTitle(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTitle is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTitle requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTitle: %w", err)
+	}
+	return oldValue.Title, nil
+}
+
+// ResetTitle resets all changes to the "title" field.
+func (m *StatusPageMutation) ResetTitle() {
+	m.title = nil
+}
+
+// SetDescription sets the "description" field.
+func (m *StatusPageMutation) SetDescription(s string) {
+	m.description = &s
+}
+
+// Description returns the value of the "description" field in the mutation.
+func (m *StatusPageMutation) Description() (r string, exists bool) {
+	v := m.description
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDescription returns the old "description" field's value of the StatusPage entity.
+// If the StatusPage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StatusPageMutation) OldDescription(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDescription is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDescription requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDescription: %w", err)
+	}
+	return oldValue.Description, nil
+}
+
+// ResetDescription resets all changes to the "description" field.
+func (m *StatusPageMutation) ResetDescription() {
+	m.description = nil
+}
+
+// SetPublic sets the "public" field.
+func (m *StatusPageMutation) SetPublic(b bool) {
+	m.public = &b
+}
+
+// Public returns the value of the "public" field in the mutation.
+func (m *StatusPageMutation) Public() (r bool, exists bool) {
+	v := m.public
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPublic returns the old "public" field's value of the StatusPage entity.
+// If the StatusPage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StatusPageMutation) OldPublic(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPublic is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPublic requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPublic: %w", err)
+	}
+	return oldValue.Public, nil
+}
+
+// ResetPublic resets all changes to the "public" field.
+func (m *StatusPageMutation) ResetPublic() {
+	m.public = nil
+}
+
+// AddComponentIDs adds the "components" edge to the StatusComponent entity by ids.
+func (m *StatusPageMutation) AddComponentIDs(ids ...int) {
+	if m.components == nil {
+		m.components = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.components[ids[i]] = struct{}{}
+	}
+}
+
+// ClearComponents clears the "components" edge to the StatusComponent entity.
+func (m *StatusPageMutation) ClearComponents() {
+	m.clearedcomponents = true
+}
+
+// ComponentsCleared reports if the "components" edge to the StatusComponent entity was cleared.
+func (m *StatusPageMutation) ComponentsCleared() bool {
+	return m.clearedcomponents
+}
+
+// RemoveComponentIDs removes the "components" edge to the StatusComponent entity by IDs.
+func (m *StatusPageMutation) RemoveComponentIDs(ids ...int) {
+	if m.removedcomponents == nil {
+		m.removedcomponents = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.components, ids[i])
+		m.removedcomponents[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedComponents returns the removed IDs of the "components" edge to the StatusComponent entity.
+func (m *StatusPageMutation) RemovedComponentsIDs() (ids []int) {
+	for id := range m.removedcomponents {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ComponentsIDs returns the "components" edge IDs in the mutation.
+func (m *StatusPageMutation) ComponentsIDs() (ids []int) {
+	for id := range m.components {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetComponents resets all changes to the "components" edge.
+func (m *StatusPageMutation) ResetComponents() {
+	m.components = nil
+	m.clearedcomponents = false
+	m.removedcomponents = nil
+}
+
+// AddSubscriberIDs adds the "subscribers" edge to the StatusSubscriber entity by ids.
+func (m *StatusPageMutation) AddSubscriberIDs(ids ...int) {
+	if m.subscribers == nil {
+		m.subscribers = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.subscribers[ids[i]] = struct{}{}
+	}
+}
+
+// ClearSubscribers clears the "subscribers" edge to the StatusSubscriber entity.
+func (m *StatusPageMutation) ClearSubscribers() {
+	m.clearedsubscribers = true
+}
+
+// SubscribersCleared reports if the "subscribers" edge to the StatusSubscriber entity was cleared.
+func (m *StatusPageMutation) SubscribersCleared() bool {
+	return m.clearedsubscribers
+}
+
+// RemoveSubscriberIDs removes the "subscribers" edge to the StatusSubscriber entity by IDs.
+func (m *StatusPageMutation) RemoveSubscriberIDs(ids ...int) {
+	if m.removedsubscribers == nil {
+		m.removedsubscribers = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.subscribers, ids[i])
+		m.removedsubscribers[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedSubscribers returns the removed IDs of the "subscribers" edge to the StatusSubscriber entity.
+func (m *StatusPageMutation) RemovedSubscribersIDs() (ids []int) {
+	for id := range m.removedsubscribers {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// SubscribersIDs returns the "subscribers" edge IDs in the mutation.
+func (m *StatusPageMutation) SubscribersIDs() (ids []int) {
+	for id := range m.subscribers {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetSubscribers resets all changes to the "subscribers" edge.
+func (m *StatusPageMutation) ResetSubscribers() {
+	m.subscribers = nil
+	m.clearedsubscribers = false
+	m.removedsubscribers = nil
+}
+
+// Where appends a list predicates to the StatusPageMutation builder.
+func (m *StatusPageMutation) Where(ps ...predicate.StatusPage) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the StatusPageMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *StatusPageMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.StatusPage, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *StatusPageMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *StatusPageMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (StatusPage).
+func (m *StatusPageMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *StatusPageMutation) Fields() []string {
+	fields := make([]string, 0, 6)
+	if m.created_at != nil {
+		fields = append(fields, statuspage.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, statuspage.FieldUpdatedAt)
+	}
+	if m.slug != nil {
+		fields = append(fields, statuspage.FieldSlug)
+	}
+	if m.title != nil {
+		fields = append(fields, statuspage.FieldTitle)
+	}
+	if m.description != nil {
+		fields = append(fields, statuspage.FieldDescription)
+	}
+	if m.public != nil {
+		fields = append(fields, statuspage.FieldPublic)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *StatusPageMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case statuspage.FieldCreatedAt:
+		return m.CreatedAt()
+	case statuspage.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case statuspage.FieldSlug:
+		return m.Slug()
+	case statuspage.FieldTitle:
+		return m.Title()
+	case statuspage.FieldDescription:
+		return m.Description()
+	case statuspage.FieldPublic:
+		return m.Public()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *StatusPageMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case statuspage.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case statuspage.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case statuspage.FieldSlug:
+		return m.OldSlug(ctx)
+	case statuspage.FieldTitle:
+		return m.OldTitle(ctx)
+	case statuspage.FieldDescription:
+		return m.OldDescription(ctx)
+	case statuspage.FieldPublic:
+		return m.OldPublic(ctx)
+	}
+	return nil, fmt.Errorf("unknown StatusPage field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *StatusPageMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case statuspage.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case statuspage.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case statuspage.FieldSlug:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSlug(v)
+		return nil
+	case statuspage.FieldTitle:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTitle(v)
+		return nil
+	case statuspage.FieldDescription:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDescription(v)
+		return nil
+	case statuspage.FieldPublic:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPublic(v)
+		return nil
+	}
+	return fmt.Errorf("unknown StatusPage field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *StatusPageMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *StatusPageMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *StatusPageMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown StatusPage numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *StatusPageMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *StatusPageMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *StatusPageMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown StatusPage nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *StatusPageMutation) ResetField(name string) error {
+	switch name {
+	case statuspage.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case statuspage.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case statuspage.FieldSlug:
+		m.ResetSlug()
+		return nil
+	case statuspage.FieldTitle:
+		m.ResetTitle()
+		return nil
+	case statuspage.FieldDescription:
+		m.ResetDescription()
+		return nil
+	case statuspage.FieldPublic:
+		m.ResetPublic()
+		return nil
+	}
+	return fmt.Errorf("unknown StatusPage field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *StatusPageMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.components != nil {
+		edges = append(edges, statuspage.EdgeComponents)
+	}
+	if m.subscribers != nil {
+		edges = append(edges, statuspage.EdgeSubscribers)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *StatusPageMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case statuspage.EdgeComponents:
+		ids := make([]ent.Value, 0, len(m.components))
+		for id := range m.components {
+			ids = append(ids, id)
+		}
+		return ids
+	case statuspage.EdgeSubscribers:
+		ids := make([]ent.Value, 0, len(m.subscribers))
+		for id := range m.subscribers {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *StatusPageMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.removedcomponents != nil {
+		edges = append(edges, statuspage.EdgeComponents)
+	}
+	if m.removedsubscribers != nil {
+		edges = append(edges, statuspage.EdgeSubscribers)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *StatusPageMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case statuspage.EdgeComponents:
+		ids := make([]ent.Value, 0, len(m.removedcomponents))
+		for id := range m.removedcomponents {
+			ids = append(ids, id)
+		}
+		return ids
+	case statuspage.EdgeSubscribers:
+		ids := make([]ent.Value, 0, len(m.removedsubscribers))
+		for id := range m.removedsubscribers {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *StatusPageMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedcomponents {
+		edges = append(edges, statuspage.EdgeComponents)
+	}
+	if m.clearedsubscribers {
+		edges = append(edges, statuspage.EdgeSubscribers)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *StatusPageMutation) EdgeCleared(name string) bool {
+	switch name {
+	case statuspage.EdgeComponents:
+		return m.clearedcomponents
+	case statuspage.EdgeSubscribers:
+		return m.clearedsubscribers
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *StatusPageMutation) ClearEdge(name string) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown StatusPage unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *StatusPageMutation) ResetEdge(name string) error {
+	switch name {
+	case statuspage.EdgeComponents:
+		m.ResetComponents()
+		return nil
+	case statuspage.EdgeSubscribers:
+		m.ResetSubscribers()
+		return nil
+	}
+	return fmt.Errorf("unknown StatusPage edge %s", name)
+}
+
+// StatusSubscriberMutation represents an operation that mutates the StatusSubscriber nodes in the graph.
+type StatusSubscriberMutation struct {
+	config
+	op                     Op
+	typ                    string
+	id                     *int
+	email                  *string
+	confirm_token_hash     *[]byte
+	unsubscribe_token_hash *[]byte
+	confirmed_at           *time.Time
+	created_at             *time.Time
+	clearedFields          map[string]struct{}
+	page                   *int
+	clearedpage            bool
+	done                   bool
+	oldValue               func(context.Context) (*StatusSubscriber, error)
+	predicates             []predicate.StatusSubscriber
+}
+
+var _ ent.Mutation = (*StatusSubscriberMutation)(nil)
+
+// statussubscriberOption allows management of the mutation configuration using functional options.
+type statussubscriberOption func(*StatusSubscriberMutation)
+
+// newStatusSubscriberMutation creates new mutation for the StatusSubscriber entity.
+func newStatusSubscriberMutation(c config, op Op, opts ...statussubscriberOption) *StatusSubscriberMutation {
+	m := &StatusSubscriberMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeStatusSubscriber,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withStatusSubscriberID sets the ID field of the mutation.
+func withStatusSubscriberID(id int) statussubscriberOption {
+	return func(m *StatusSubscriberMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *StatusSubscriber
+		)
+		m.oldValue = func(ctx context.Context) (*StatusSubscriber, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().StatusSubscriber.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withStatusSubscriber sets the old StatusSubscriber of the mutation.
+func withStatusSubscriber(node *StatusSubscriber) statussubscriberOption {
+	return func(m *StatusSubscriberMutation) {
+		m.oldValue = func(context.Context) (*StatusSubscriber, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m StatusSubscriberMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m StatusSubscriberMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *StatusSubscriberMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *StatusSubscriberMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().StatusSubscriber.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetPageID sets the "page_id" field.
+func (m *StatusSubscriberMutation) SetPageID(i int) {
+	m.page = &i
+}
+
+// PageID returns the value of the "page_id" field in the mutation.
+func (m *StatusSubscriberMutation) PageID() (r int, exists bool) {
+	v := m.page
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPageID returns the old "page_id" field's value of the StatusSubscriber entity.
+// If the StatusSubscriber object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StatusSubscriberMutation) OldPageID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPageID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPageID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPageID: %w", err)
+	}
+	return oldValue.PageID, nil
+}
+
+// ResetPageID resets all changes to the "page_id" field.
+func (m *StatusSubscriberMutation) ResetPageID() {
+	m.page = nil
+}
+
+// SetEmail sets the "email" field.
+func (m *StatusSubscriberMutation) SetEmail(s string) {
+	m.email = &s
+}
+
+// Email returns the value of the "email" field in the mutation.
+func (m *StatusSubscriberMutation) Email() (r string, exists bool) {
+	v := m.email
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEmail returns the old "email" field's value of the StatusSubscriber entity.
+// If the StatusSubscriber object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StatusSubscriberMutation) OldEmail(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEmail is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEmail requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEmail: %w", err)
+	}
+	return oldValue.Email, nil
+}
+
+// ResetEmail resets all changes to the "email" field.
+func (m *StatusSubscriberMutation) ResetEmail() {
+	m.email = nil
+}
+
+// SetConfirmTokenHash sets the "confirm_token_hash" field.
+func (m *StatusSubscriberMutation) SetConfirmTokenHash(b []byte) {
+	m.confirm_token_hash = &b
+}
+
+// ConfirmTokenHash returns the value of the "confirm_token_hash" field in the mutation.
+func (m *StatusSubscriberMutation) ConfirmTokenHash() (r []byte, exists bool) {
+	v := m.confirm_token_hash
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldConfirmTokenHash returns the old "confirm_token_hash" field's value of the StatusSubscriber entity.
+// If the StatusSubscriber object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StatusSubscriberMutation) OldConfirmTokenHash(ctx context.Context) (v []byte, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldConfirmTokenHash is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldConfirmTokenHash requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldConfirmTokenHash: %w", err)
+	}
+	return oldValue.ConfirmTokenHash, nil
+}
+
+// ResetConfirmTokenHash resets all changes to the "confirm_token_hash" field.
+func (m *StatusSubscriberMutation) ResetConfirmTokenHash() {
+	m.confirm_token_hash = nil
+}
+
+// SetUnsubscribeTokenHash sets the "unsubscribe_token_hash" field.
+func (m *StatusSubscriberMutation) SetUnsubscribeTokenHash(b []byte) {
+	m.unsubscribe_token_hash = &b
+}
+
+// UnsubscribeTokenHash returns the value of the "unsubscribe_token_hash" field in the mutation.
+func (m *StatusSubscriberMutation) UnsubscribeTokenHash() (r []byte, exists bool) {
+	v := m.unsubscribe_token_hash
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnsubscribeTokenHash returns the old "unsubscribe_token_hash" field's value of the StatusSubscriber entity.
+// If the StatusSubscriber object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StatusSubscriberMutation) OldUnsubscribeTokenHash(ctx context.Context) (v []byte, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnsubscribeTokenHash is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnsubscribeTokenHash requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnsubscribeTokenHash: %w", err)
+	}
+	return oldValue.UnsubscribeTokenHash, nil
+}
+
+// ResetUnsubscribeTokenHash resets all changes to the "unsubscribe_token_hash" field.
+func (m *StatusSubscriberMutation) ResetUnsubscribeTokenHash() {
+	m.unsubscribe_token_hash = nil
+}
+
+// SetConfirmedAt sets the "confirmed_at" field.
+func (m *StatusSubscriberMutation) SetConfirmedAt(t time.Time) {
+	m.confirmed_at = &t
+}
+
+// ConfirmedAt returns the value of the "confirmed_at" field in the mutation.
+func (m *StatusSubscriberMutation) ConfirmedAt() (r time.Time, exists bool) {
+	v := m.confirmed_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldConfirmedAt returns the old "confirmed_at" field's value of the StatusSubscriber entity.
+// If the StatusSubscriber object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StatusSubscriberMutation) OldConfirmedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldConfirmedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldConfirmedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldConfirmedAt: %w", err)
+	}
+	return oldValue.ConfirmedAt, nil
+}
+
+// ClearConfirmedAt clears the value of the "confirmed_at" field.
+func (m *StatusSubscriberMutation) ClearConfirmedAt() {
+	m.confirmed_at = nil
+	m.clearedFields[statussubscriber.FieldConfirmedAt] = struct{}{}
+}
+
+// ConfirmedAtCleared returns if the "confirmed_at" field was cleared in this mutation.
+func (m *StatusSubscriberMutation) ConfirmedAtCleared() bool {
+	_, ok := m.clearedFields[statussubscriber.FieldConfirmedAt]
+	return ok
+}
+
+// ResetConfirmedAt resets all changes to the "confirmed_at" field.
+func (m *StatusSubscriberMutation) ResetConfirmedAt() {
+	m.confirmed_at = nil
+	delete(m.clearedFields, statussubscriber.FieldConfirmedAt)
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *StatusSubscriberMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *StatusSubscriberMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the StatusSubscriber entity.
+// If the StatusSubscriber object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StatusSubscriberMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *StatusSubscriberMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// ClearPage clears the "page" edge to the StatusPage entity.
+func (m *StatusSubscriberMutation) ClearPage() {
+	m.clearedpage = true
+	m.clearedFields[statussubscriber.FieldPageID] = struct{}{}
+}
+
+// PageCleared reports if the "page" edge to the StatusPage entity was cleared.
+func (m *StatusSubscriberMutation) PageCleared() bool {
+	return m.clearedpage
+}
+
+// PageIDs returns the "page" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// PageID instead. It exists only for internal usage by the builders.
+func (m *StatusSubscriberMutation) PageIDs() (ids []int) {
+	if id := m.page; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetPage resets all changes to the "page" edge.
+func (m *StatusSubscriberMutation) ResetPage() {
+	m.page = nil
+	m.clearedpage = false
+}
+
+// Where appends a list predicates to the StatusSubscriberMutation builder.
+func (m *StatusSubscriberMutation) Where(ps ...predicate.StatusSubscriber) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the StatusSubscriberMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *StatusSubscriberMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.StatusSubscriber, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *StatusSubscriberMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *StatusSubscriberMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (StatusSubscriber).
+func (m *StatusSubscriberMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *StatusSubscriberMutation) Fields() []string {
+	fields := make([]string, 0, 6)
+	if m.page != nil {
+		fields = append(fields, statussubscriber.FieldPageID)
+	}
+	if m.email != nil {
+		fields = append(fields, statussubscriber.FieldEmail)
+	}
+	if m.confirm_token_hash != nil {
+		fields = append(fields, statussubscriber.FieldConfirmTokenHash)
+	}
+	if m.unsubscribe_token_hash != nil {
+		fields = append(fields, statussubscriber.FieldUnsubscribeTokenHash)
+	}
+	if m.confirmed_at != nil {
+		fields = append(fields, statussubscriber.FieldConfirmedAt)
+	}
+	if m.created_at != nil {
+		fields = append(fields, statussubscriber.FieldCreatedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *StatusSubscriberMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case statussubscriber.FieldPageID:
+		return m.PageID()
+	case statussubscriber.FieldEmail:
+		return m.Email()
+	case statussubscriber.FieldConfirmTokenHash:
+		return m.ConfirmTokenHash()
+	case statussubscriber.FieldUnsubscribeTokenHash:
+		return m.UnsubscribeTokenHash()
+	case statussubscriber.FieldConfirmedAt:
+		return m.ConfirmedAt()
+	case statussubscriber.FieldCreatedAt:
+		return m.CreatedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *StatusSubscriberMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case statussubscriber.FieldPageID:
+		return m.OldPageID(ctx)
+	case statussubscriber.FieldEmail:
+		return m.OldEmail(ctx)
+	case statussubscriber.FieldConfirmTokenHash:
+		return m.OldConfirmTokenHash(ctx)
+	case statussubscriber.FieldUnsubscribeTokenHash:
+		return m.OldUnsubscribeTokenHash(ctx)
+	case statussubscriber.FieldConfirmedAt:
+		return m.OldConfirmedAt(ctx)
+	case statussubscriber.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown StatusSubscriber field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *StatusSubscriberMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case statussubscriber.FieldPageID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPageID(v)
+		return nil
+	case statussubscriber.FieldEmail:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEmail(v)
+		return nil
+	case statussubscriber.FieldConfirmTokenHash:
+		v, ok := value.([]byte)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetConfirmTokenHash(v)
+		return nil
+	case statussubscriber.FieldUnsubscribeTokenHash:
+		v, ok := value.([]byte)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnsubscribeTokenHash(v)
+		return nil
+	case statussubscriber.FieldConfirmedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetConfirmedAt(v)
+		return nil
+	case statussubscriber.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown StatusSubscriber field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *StatusSubscriberMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *StatusSubscriberMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *StatusSubscriberMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown StatusSubscriber numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *StatusSubscriberMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(statussubscriber.FieldConfirmedAt) {
+		fields = append(fields, statussubscriber.FieldConfirmedAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *StatusSubscriberMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *StatusSubscriberMutation) ClearField(name string) error {
+	switch name {
+	case statussubscriber.FieldConfirmedAt:
+		m.ClearConfirmedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown StatusSubscriber nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *StatusSubscriberMutation) ResetField(name string) error {
+	switch name {
+	case statussubscriber.FieldPageID:
+		m.ResetPageID()
+		return nil
+	case statussubscriber.FieldEmail:
+		m.ResetEmail()
+		return nil
+	case statussubscriber.FieldConfirmTokenHash:
+		m.ResetConfirmTokenHash()
+		return nil
+	case statussubscriber.FieldUnsubscribeTokenHash:
+		m.ResetUnsubscribeTokenHash()
+		return nil
+	case statussubscriber.FieldConfirmedAt:
+		m.ResetConfirmedAt()
+		return nil
+	case statussubscriber.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown StatusSubscriber field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *StatusSubscriberMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.page != nil {
+		edges = append(edges, statussubscriber.EdgePage)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *StatusSubscriberMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case statussubscriber.EdgePage:
+		if id := m.page; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *StatusSubscriberMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *StatusSubscriberMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *StatusSubscriberMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedpage {
+		edges = append(edges, statussubscriber.EdgePage)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *StatusSubscriberMutation) EdgeCleared(name string) bool {
+	switch name {
+	case statussubscriber.EdgePage:
+		return m.clearedpage
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *StatusSubscriberMutation) ClearEdge(name string) error {
+	switch name {
+	case statussubscriber.EdgePage:
+		m.ClearPage()
+		return nil
+	}
+	return fmt.Errorf("unknown StatusSubscriber unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *StatusSubscriberMutation) ResetEdge(name string) error {
+	switch name {
+	case statussubscriber.EdgePage:
+		m.ResetPage()
+		return nil
+	}
+	return fmt.Errorf("unknown StatusSubscriber edge %s", name)
+}
+
+// StatusUpdateMutation represents an operation that mutates the StatusUpdate nodes in the graph.
+type StatusUpdateMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *int
+	message         *string
+	status          *statusupdate.Status
+	audience        *statusupdate.Audience
+	author_name     *string
+	created_at      *time.Time
+	clearedFields   map[string]struct{}
+	incident        *int
+	clearedincident bool
+	author          *int
+	clearedauthor   bool
+	done            bool
+	oldValue        func(context.Context) (*StatusUpdate, error)
+	predicates      []predicate.StatusUpdate
+}
+
+var _ ent.Mutation = (*StatusUpdateMutation)(nil)
+
+// statusupdateOption allows management of the mutation configuration using functional options.
+type statusupdateOption func(*StatusUpdateMutation)
+
+// newStatusUpdateMutation creates new mutation for the StatusUpdate entity.
+func newStatusUpdateMutation(c config, op Op, opts ...statusupdateOption) *StatusUpdateMutation {
+	m := &StatusUpdateMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeStatusUpdate,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withStatusUpdateID sets the ID field of the mutation.
+func withStatusUpdateID(id int) statusupdateOption {
+	return func(m *StatusUpdateMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *StatusUpdate
+		)
+		m.oldValue = func(ctx context.Context) (*StatusUpdate, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().StatusUpdate.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withStatusUpdate sets the old StatusUpdate of the mutation.
+func withStatusUpdate(node *StatusUpdate) statusupdateOption {
+	return func(m *StatusUpdateMutation) {
+		m.oldValue = func(context.Context) (*StatusUpdate, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m StatusUpdateMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m StatusUpdateMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *StatusUpdateMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *StatusUpdateMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().StatusUpdate.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetIncidentID sets the "incident_id" field.
+func (m *StatusUpdateMutation) SetIncidentID(i int) {
+	m.incident = &i
+}
+
+// IncidentID returns the value of the "incident_id" field in the mutation.
+func (m *StatusUpdateMutation) IncidentID() (r int, exists bool) {
+	v := m.incident
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIncidentID returns the old "incident_id" field's value of the StatusUpdate entity.
+// If the StatusUpdate object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StatusUpdateMutation) OldIncidentID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIncidentID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIncidentID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIncidentID: %w", err)
+	}
+	return oldValue.IncidentID, nil
+}
+
+// ResetIncidentID resets all changes to the "incident_id" field.
+func (m *StatusUpdateMutation) ResetIncidentID() {
+	m.incident = nil
+}
+
+// SetMessage sets the "message" field.
+func (m *StatusUpdateMutation) SetMessage(s string) {
+	m.message = &s
+}
+
+// Message returns the value of the "message" field in the mutation.
+func (m *StatusUpdateMutation) Message() (r string, exists bool) {
+	v := m.message
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMessage returns the old "message" field's value of the StatusUpdate entity.
+// If the StatusUpdate object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StatusUpdateMutation) OldMessage(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMessage is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMessage requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMessage: %w", err)
+	}
+	return oldValue.Message, nil
+}
+
+// ResetMessage resets all changes to the "message" field.
+func (m *StatusUpdateMutation) ResetMessage() {
+	m.message = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *StatusUpdateMutation) SetStatus(s statusupdate.Status) {
+	m.status = &s
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *StatusUpdateMutation) Status() (r statusupdate.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the StatusUpdate entity.
+// If the StatusUpdate object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StatusUpdateMutation) OldStatus(ctx context.Context) (v statusupdate.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *StatusUpdateMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetAudience sets the "audience" field.
+func (m *StatusUpdateMutation) SetAudience(s statusupdate.Audience) {
+	m.audience = &s
+}
+
+// Audience returns the value of the "audience" field in the mutation.
+func (m *StatusUpdateMutation) Audience() (r statusupdate.Audience, exists bool) {
+	v := m.audience
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAudience returns the old "audience" field's value of the StatusUpdate entity.
+// If the StatusUpdate object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StatusUpdateMutation) OldAudience(ctx context.Context) (v statusupdate.Audience, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAudience is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAudience requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAudience: %w", err)
+	}
+	return oldValue.Audience, nil
+}
+
+// ResetAudience resets all changes to the "audience" field.
+func (m *StatusUpdateMutation) ResetAudience() {
+	m.audience = nil
+}
+
+// SetAuthorID sets the "author_id" field.
+func (m *StatusUpdateMutation) SetAuthorID(i int) {
+	m.author = &i
+}
+
+// AuthorID returns the value of the "author_id" field in the mutation.
+func (m *StatusUpdateMutation) AuthorID() (r int, exists bool) {
+	v := m.author
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAuthorID returns the old "author_id" field's value of the StatusUpdate entity.
+// If the StatusUpdate object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StatusUpdateMutation) OldAuthorID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAuthorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAuthorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAuthorID: %w", err)
+	}
+	return oldValue.AuthorID, nil
+}
+
+// ClearAuthorID clears the value of the "author_id" field.
+func (m *StatusUpdateMutation) ClearAuthorID() {
+	m.author = nil
+	m.clearedFields[statusupdate.FieldAuthorID] = struct{}{}
+}
+
+// AuthorIDCleared returns if the "author_id" field was cleared in this mutation.
+func (m *StatusUpdateMutation) AuthorIDCleared() bool {
+	_, ok := m.clearedFields[statusupdate.FieldAuthorID]
+	return ok
+}
+
+// ResetAuthorID resets all changes to the "author_id" field.
+func (m *StatusUpdateMutation) ResetAuthorID() {
+	m.author = nil
+	delete(m.clearedFields, statusupdate.FieldAuthorID)
+}
+
+// SetAuthorName sets the "author_name" field.
+func (m *StatusUpdateMutation) SetAuthorName(s string) {
+	m.author_name = &s
+}
+
+// AuthorName returns the value of the "author_name" field in the mutation.
+func (m *StatusUpdateMutation) AuthorName() (r string, exists bool) {
+	v := m.author_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAuthorName returns the old "author_name" field's value of the StatusUpdate entity.
+// If the StatusUpdate object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StatusUpdateMutation) OldAuthorName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAuthorName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAuthorName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAuthorName: %w", err)
+	}
+	return oldValue.AuthorName, nil
+}
+
+// ResetAuthorName resets all changes to the "author_name" field.
+func (m *StatusUpdateMutation) ResetAuthorName() {
+	m.author_name = nil
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *StatusUpdateMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *StatusUpdateMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the StatusUpdate entity.
+// If the StatusUpdate object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StatusUpdateMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *StatusUpdateMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// ClearIncident clears the "incident" edge to the Incident entity.
+func (m *StatusUpdateMutation) ClearIncident() {
+	m.clearedincident = true
+	m.clearedFields[statusupdate.FieldIncidentID] = struct{}{}
+}
+
+// IncidentCleared reports if the "incident" edge to the Incident entity was cleared.
+func (m *StatusUpdateMutation) IncidentCleared() bool {
+	return m.clearedincident
+}
+
+// IncidentIDs returns the "incident" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// IncidentID instead. It exists only for internal usage by the builders.
+func (m *StatusUpdateMutation) IncidentIDs() (ids []int) {
+	if id := m.incident; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetIncident resets all changes to the "incident" edge.
+func (m *StatusUpdateMutation) ResetIncident() {
+	m.incident = nil
+	m.clearedincident = false
+}
+
+// ClearAuthor clears the "author" edge to the User entity.
+func (m *StatusUpdateMutation) ClearAuthor() {
+	m.clearedauthor = true
+	m.clearedFields[statusupdate.FieldAuthorID] = struct{}{}
+}
+
+// AuthorCleared reports if the "author" edge to the User entity was cleared.
+func (m *StatusUpdateMutation) AuthorCleared() bool {
+	return m.AuthorIDCleared() || m.clearedauthor
+}
+
+// AuthorIDs returns the "author" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AuthorID instead. It exists only for internal usage by the builders.
+func (m *StatusUpdateMutation) AuthorIDs() (ids []int) {
+	if id := m.author; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAuthor resets all changes to the "author" edge.
+func (m *StatusUpdateMutation) ResetAuthor() {
+	m.author = nil
+	m.clearedauthor = false
+}
+
+// Where appends a list predicates to the StatusUpdateMutation builder.
+func (m *StatusUpdateMutation) Where(ps ...predicate.StatusUpdate) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the StatusUpdateMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *StatusUpdateMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.StatusUpdate, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *StatusUpdateMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *StatusUpdateMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (StatusUpdate).
+func (m *StatusUpdateMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *StatusUpdateMutation) Fields() []string {
+	fields := make([]string, 0, 7)
+	if m.incident != nil {
+		fields = append(fields, statusupdate.FieldIncidentID)
+	}
+	if m.message != nil {
+		fields = append(fields, statusupdate.FieldMessage)
+	}
+	if m.status != nil {
+		fields = append(fields, statusupdate.FieldStatus)
+	}
+	if m.audience != nil {
+		fields = append(fields, statusupdate.FieldAudience)
+	}
+	if m.author != nil {
+		fields = append(fields, statusupdate.FieldAuthorID)
+	}
+	if m.author_name != nil {
+		fields = append(fields, statusupdate.FieldAuthorName)
+	}
+	if m.created_at != nil {
+		fields = append(fields, statusupdate.FieldCreatedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *StatusUpdateMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case statusupdate.FieldIncidentID:
+		return m.IncidentID()
+	case statusupdate.FieldMessage:
+		return m.Message()
+	case statusupdate.FieldStatus:
+		return m.Status()
+	case statusupdate.FieldAudience:
+		return m.Audience()
+	case statusupdate.FieldAuthorID:
+		return m.AuthorID()
+	case statusupdate.FieldAuthorName:
+		return m.AuthorName()
+	case statusupdate.FieldCreatedAt:
+		return m.CreatedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *StatusUpdateMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case statusupdate.FieldIncidentID:
+		return m.OldIncidentID(ctx)
+	case statusupdate.FieldMessage:
+		return m.OldMessage(ctx)
+	case statusupdate.FieldStatus:
+		return m.OldStatus(ctx)
+	case statusupdate.FieldAudience:
+		return m.OldAudience(ctx)
+	case statusupdate.FieldAuthorID:
+		return m.OldAuthorID(ctx)
+	case statusupdate.FieldAuthorName:
+		return m.OldAuthorName(ctx)
+	case statusupdate.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown StatusUpdate field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *StatusUpdateMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case statusupdate.FieldIncidentID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIncidentID(v)
+		return nil
+	case statusupdate.FieldMessage:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMessage(v)
+		return nil
+	case statusupdate.FieldStatus:
+		v, ok := value.(statusupdate.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case statusupdate.FieldAudience:
+		v, ok := value.(statusupdate.Audience)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAudience(v)
+		return nil
+	case statusupdate.FieldAuthorID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAuthorID(v)
+		return nil
+	case statusupdate.FieldAuthorName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAuthorName(v)
+		return nil
+	case statusupdate.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown StatusUpdate field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *StatusUpdateMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *StatusUpdateMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *StatusUpdateMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown StatusUpdate numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *StatusUpdateMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(statusupdate.FieldAuthorID) {
+		fields = append(fields, statusupdate.FieldAuthorID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *StatusUpdateMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *StatusUpdateMutation) ClearField(name string) error {
+	switch name {
+	case statusupdate.FieldAuthorID:
+		m.ClearAuthorID()
+		return nil
+	}
+	return fmt.Errorf("unknown StatusUpdate nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *StatusUpdateMutation) ResetField(name string) error {
+	switch name {
+	case statusupdate.FieldIncidentID:
+		m.ResetIncidentID()
+		return nil
+	case statusupdate.FieldMessage:
+		m.ResetMessage()
+		return nil
+	case statusupdate.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case statusupdate.FieldAudience:
+		m.ResetAudience()
+		return nil
+	case statusupdate.FieldAuthorID:
+		m.ResetAuthorID()
+		return nil
+	case statusupdate.FieldAuthorName:
+		m.ResetAuthorName()
+		return nil
+	case statusupdate.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown StatusUpdate field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *StatusUpdateMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.incident != nil {
+		edges = append(edges, statusupdate.EdgeIncident)
+	}
+	if m.author != nil {
+		edges = append(edges, statusupdate.EdgeAuthor)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *StatusUpdateMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case statusupdate.EdgeIncident:
+		if id := m.incident; id != nil {
+			return []ent.Value{*id}
+		}
+	case statusupdate.EdgeAuthor:
+		if id := m.author; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *StatusUpdateMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *StatusUpdateMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *StatusUpdateMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedincident {
+		edges = append(edges, statusupdate.EdgeIncident)
+	}
+	if m.clearedauthor {
+		edges = append(edges, statusupdate.EdgeAuthor)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *StatusUpdateMutation) EdgeCleared(name string) bool {
+	switch name {
+	case statusupdate.EdgeIncident:
+		return m.clearedincident
+	case statusupdate.EdgeAuthor:
+		return m.clearedauthor
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *StatusUpdateMutation) ClearEdge(name string) error {
+	switch name {
+	case statusupdate.EdgeIncident:
+		m.ClearIncident()
+		return nil
+	case statusupdate.EdgeAuthor:
+		m.ClearAuthor()
+		return nil
+	}
+	return fmt.Errorf("unknown StatusUpdate unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *StatusUpdateMutation) ResetEdge(name string) error {
+	switch name {
+	case statusupdate.EdgeIncident:
+		m.ResetIncident()
+		return nil
+	case statusupdate.EdgeAuthor:
+		m.ResetAuthor()
+		return nil
+	}
+	return fmt.Errorf("unknown StatusUpdate edge %s", name)
 }
 
 // TeamMutation represents an operation that mutates the Team nodes in the graph.

@@ -36,6 +36,8 @@ type Tx struct {
 	Heartbeat *HeartbeatClient
 	// Incident is the client for interacting with the Incident builders.
 	Incident *IncidentClient
+	// IncidentMember is the client for interacting with the IncidentMember builders.
+	IncidentMember *IncidentMemberClient
 	// IngestRequest is the client for interacting with the IngestRequest builders.
 	IngestRequest *IngestRequestClient
 	// Integration is the client for interacting with the Integration builders.
@@ -56,6 +58,20 @@ type Tx struct {
 	Service *ServiceClient
 	// Session is the client for interacting with the Session builders.
 	Session *SessionClient
+	// SeverityLevel is the client for interacting with the SeverityLevel builders.
+	SeverityLevel *SeverityLevelClient
+	// StakeholderPreference is the client for interacting with the StakeholderPreference builders.
+	StakeholderPreference *StakeholderPreferenceClient
+	// StakeholderSubscription is the client for interacting with the StakeholderSubscription builders.
+	StakeholderSubscription *StakeholderSubscriptionClient
+	// StatusComponent is the client for interacting with the StatusComponent builders.
+	StatusComponent *StatusComponentClient
+	// StatusPage is the client for interacting with the StatusPage builders.
+	StatusPage *StatusPageClient
+	// StatusSubscriber is the client for interacting with the StatusSubscriber builders.
+	StatusSubscriber *StatusSubscriberClient
+	// StatusUpdate is the client for interacting with the StatusUpdate builders.
+	StatusUpdate *StatusUpdateClient
 	// Team is the client for interacting with the Team builders.
 	Team *TeamClient
 	// TimelineEvent is the client for interacting with the TimelineEvent builders.
@@ -204,6 +220,7 @@ func (tx *Tx) init() {
 	tx.EscalationStep = NewEscalationStepClient(tx.config)
 	tx.Heartbeat = NewHeartbeatClient(tx.config)
 	tx.Incident = NewIncidentClient(tx.config)
+	tx.IncidentMember = NewIncidentMemberClient(tx.config)
 	tx.IngestRequest = NewIngestRequestClient(tx.config)
 	tx.Integration = NewIntegrationClient(tx.config)
 	tx.Invitation = NewInvitationClient(tx.config)
@@ -214,6 +231,13 @@ func (tx *Tx) init() {
 	tx.ScheduleOverride = NewScheduleOverrideClient(tx.config)
 	tx.Service = NewServiceClient(tx.config)
 	tx.Session = NewSessionClient(tx.config)
+	tx.SeverityLevel = NewSeverityLevelClient(tx.config)
+	tx.StakeholderPreference = NewStakeholderPreferenceClient(tx.config)
+	tx.StakeholderSubscription = NewStakeholderSubscriptionClient(tx.config)
+	tx.StatusComponent = NewStatusComponentClient(tx.config)
+	tx.StatusPage = NewStatusPageClient(tx.config)
+	tx.StatusSubscriber = NewStatusSubscriberClient(tx.config)
+	tx.StatusUpdate = NewStatusUpdateClient(tx.config)
 	tx.Team = NewTeamClient(tx.config)
 	tx.TimelineEvent = NewTimelineEventClient(tx.config)
 	tx.User = NewUserClient(tx.config)

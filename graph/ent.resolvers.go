@@ -7,6 +7,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 
 	"entgo.io/contrib/entgql"
 	"github.com/tocsin/tocsin/ent"
@@ -72,6 +73,16 @@ func (r *queryResolver) Schedules(ctx context.Context, after *entgql.Cursor[int]
 func (r *queryResolver) Services(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ServiceOrder, where *ent.ServiceWhereInput) (*ent.ServiceConnection, error) {
 	return r.Client.Service.Query().Paginate(ctx, after, first, before, last,
 		ent.WithServiceOrder(orderBy), ent.WithServiceFilter(where.Filter))
+}
+
+// SeverityLevels is the resolver for the severityLevels field.
+func (r *queryResolver) SeverityLevels(ctx context.Context) ([]*ent.SeverityLevel, error) {
+	panic(fmt.Errorf("not implemented: SeverityLevels - severityLevels"))
+}
+
+// StatusPages is the resolver for the statusPages field.
+func (r *queryResolver) StatusPages(ctx context.Context) ([]*ent.StatusPage, error) {
+	panic(fmt.Errorf("not implemented: StatusPages - statusPages"))
 }
 
 // Teams is the resolver for the teams field.

@@ -141,6 +141,18 @@ func (f IncidentFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, er
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.IncidentMutation", m)
 }
 
+// The IncidentMemberFunc type is an adapter to allow the use of ordinary
+// function as IncidentMember mutator.
+type IncidentMemberFunc func(context.Context, *ent.IncidentMemberMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f IncidentMemberFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.IncidentMemberMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.IncidentMemberMutation", m)
+}
+
 // The IngestRequestFunc type is an adapter to allow the use of ordinary
 // function as IngestRequest mutator.
 type IngestRequestFunc func(context.Context, *ent.IngestRequestMutation) (ent.Value, error)
@@ -259,6 +271,90 @@ func (f SessionFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, err
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SessionMutation", m)
+}
+
+// The SeverityLevelFunc type is an adapter to allow the use of ordinary
+// function as SeverityLevel mutator.
+type SeverityLevelFunc func(context.Context, *ent.SeverityLevelMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f SeverityLevelFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.SeverityLevelMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SeverityLevelMutation", m)
+}
+
+// The StakeholderPreferenceFunc type is an adapter to allow the use of ordinary
+// function as StakeholderPreference mutator.
+type StakeholderPreferenceFunc func(context.Context, *ent.StakeholderPreferenceMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f StakeholderPreferenceFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.StakeholderPreferenceMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.StakeholderPreferenceMutation", m)
+}
+
+// The StakeholderSubscriptionFunc type is an adapter to allow the use of ordinary
+// function as StakeholderSubscription mutator.
+type StakeholderSubscriptionFunc func(context.Context, *ent.StakeholderSubscriptionMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f StakeholderSubscriptionFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.StakeholderSubscriptionMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.StakeholderSubscriptionMutation", m)
+}
+
+// The StatusComponentFunc type is an adapter to allow the use of ordinary
+// function as StatusComponent mutator.
+type StatusComponentFunc func(context.Context, *ent.StatusComponentMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f StatusComponentFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.StatusComponentMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.StatusComponentMutation", m)
+}
+
+// The StatusPageFunc type is an adapter to allow the use of ordinary
+// function as StatusPage mutator.
+type StatusPageFunc func(context.Context, *ent.StatusPageMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f StatusPageFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.StatusPageMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.StatusPageMutation", m)
+}
+
+// The StatusSubscriberFunc type is an adapter to allow the use of ordinary
+// function as StatusSubscriber mutator.
+type StatusSubscriberFunc func(context.Context, *ent.StatusSubscriberMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f StatusSubscriberFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.StatusSubscriberMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.StatusSubscriberMutation", m)
+}
+
+// The StatusUpdateFunc type is an adapter to allow the use of ordinary
+// function as StatusUpdate mutator.
+type StatusUpdateFunc func(context.Context, *ent.StatusUpdateMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f StatusUpdateFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.StatusUpdateMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.StatusUpdateMutation", m)
 }
 
 // The TeamFunc type is an adapter to allow the use of ordinary

@@ -32,12 +32,18 @@ const (
 	FieldStatus = "status"
 	// FieldResolvedAt holds the string denoting the resolved_at field in the database.
 	FieldResolvedAt = "resolved_at"
+	// FieldNextUpdateDueAt holds the string denoting the next_update_due_at field in the database.
+	FieldNextUpdateDueAt = "next_update_due_at"
 	// EdgeServices holds the string denoting the services edge name in mutations.
 	EdgeServices = "services"
 	// EdgeAlerts holds the string denoting the alerts edge name in mutations.
 	EdgeAlerts = "alerts"
 	// EdgeTimeline holds the string denoting the timeline edge name in mutations.
 	EdgeTimeline = "timeline"
+	// EdgeStatusUpdates holds the string denoting the status_updates edge name in mutations.
+	EdgeStatusUpdates = "status_updates"
+	// EdgeMembers holds the string denoting the members edge name in mutations.
+	EdgeMembers = "members"
 	// Table holds the table name of the incident in the database.
 	Table = "incidents"
 	// ServicesTable is the table that holds the services relation/edge. The primary key declared below.
@@ -59,6 +65,20 @@ const (
 	TimelineInverseTable = "timeline_events"
 	// TimelineColumn is the table column denoting the timeline relation/edge.
 	TimelineColumn = "incident_id"
+	// StatusUpdatesTable is the table that holds the status_updates relation/edge.
+	StatusUpdatesTable = "status_updates"
+	// StatusUpdatesInverseTable is the table name for the StatusUpdate entity.
+	// It exists in this package in order to avoid circular dependency with the "statusupdate" package.
+	StatusUpdatesInverseTable = "status_updates"
+	// StatusUpdatesColumn is the table column denoting the status_updates relation/edge.
+	StatusUpdatesColumn = "incident_id"
+	// MembersTable is the table that holds the members relation/edge.
+	MembersTable = "incident_members"
+	// MembersInverseTable is the table name for the IncidentMember entity.
+	// It exists in this package in order to avoid circular dependency with the "incidentmember" package.
+	MembersInverseTable = "incident_members"
+	// MembersColumn is the table column denoting the members relation/edge.
+	MembersColumn = "incident_id"
 )
 
 // Columns holds all SQL columns for incident fields.
@@ -71,6 +91,7 @@ var Columns = []string{
 	FieldSeverity,
 	FieldStatus,
 	FieldResolvedAt,
+	FieldNextUpdateDueAt,
 }
 
 var (
@@ -210,6 +231,11 @@ func ByResolvedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldResolvedAt, opts...).ToFunc()
 }
 
+// ByNextUpdateDueAt orders the results by the next_update_due_at field.
+func ByNextUpdateDueAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldNextUpdateDueAt, opts...).ToFunc()
+}
+
 // ByServicesCount orders the results by services count.
 func ByServicesCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -251,6 +277,34 @@ func ByTimeline(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newTimelineStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByStatusUpdatesCount orders the results by status_updates count.
+func ByStatusUpdatesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newStatusUpdatesStep(), opts...)
+	}
+}
+
+// ByStatusUpdates orders the results by status_updates terms.
+func ByStatusUpdates(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newStatusUpdatesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByMembersCount orders the results by members count.
+func ByMembersCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newMembersStep(), opts...)
+	}
+}
+
+// ByMembers orders the results by members terms.
+func ByMembers(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newMembersStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newServicesStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -270,6 +324,20 @@ func newTimelineStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(TimelineInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, TimelineTable, TimelineColumn),
+	)
+}
+func newStatusUpdatesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(StatusUpdatesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, StatusUpdatesTable, StatusUpdatesColumn),
+	)
+}
+func newMembersStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(MembersInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, MembersTable, MembersColumn),
 	)
 }
 

@@ -80,6 +80,11 @@ func ResolvedAt(v time.Time) predicate.Incident {
 	return predicate.Incident(sql.FieldEQ(FieldResolvedAt, v))
 }
 
+// NextUpdateDueAt applies equality check predicate on the "next_update_due_at" field. It's identical to NextUpdateDueAtEQ.
+func NextUpdateDueAt(v time.Time) predicate.Incident {
+	return predicate.Incident(sql.FieldEQ(FieldNextUpdateDueAt, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Incident {
 	return predicate.Incident(sql.FieldEQ(FieldCreatedAt, v))
@@ -380,6 +385,56 @@ func ResolvedAtNotNil() predicate.Incident {
 	return predicate.Incident(sql.FieldNotNull(FieldResolvedAt))
 }
 
+// NextUpdateDueAtEQ applies the EQ predicate on the "next_update_due_at" field.
+func NextUpdateDueAtEQ(v time.Time) predicate.Incident {
+	return predicate.Incident(sql.FieldEQ(FieldNextUpdateDueAt, v))
+}
+
+// NextUpdateDueAtNEQ applies the NEQ predicate on the "next_update_due_at" field.
+func NextUpdateDueAtNEQ(v time.Time) predicate.Incident {
+	return predicate.Incident(sql.FieldNEQ(FieldNextUpdateDueAt, v))
+}
+
+// NextUpdateDueAtIn applies the In predicate on the "next_update_due_at" field.
+func NextUpdateDueAtIn(vs ...time.Time) predicate.Incident {
+	return predicate.Incident(sql.FieldIn(FieldNextUpdateDueAt, vs...))
+}
+
+// NextUpdateDueAtNotIn applies the NotIn predicate on the "next_update_due_at" field.
+func NextUpdateDueAtNotIn(vs ...time.Time) predicate.Incident {
+	return predicate.Incident(sql.FieldNotIn(FieldNextUpdateDueAt, vs...))
+}
+
+// NextUpdateDueAtGT applies the GT predicate on the "next_update_due_at" field.
+func NextUpdateDueAtGT(v time.Time) predicate.Incident {
+	return predicate.Incident(sql.FieldGT(FieldNextUpdateDueAt, v))
+}
+
+// NextUpdateDueAtGTE applies the GTE predicate on the "next_update_due_at" field.
+func NextUpdateDueAtGTE(v time.Time) predicate.Incident {
+	return predicate.Incident(sql.FieldGTE(FieldNextUpdateDueAt, v))
+}
+
+// NextUpdateDueAtLT applies the LT predicate on the "next_update_due_at" field.
+func NextUpdateDueAtLT(v time.Time) predicate.Incident {
+	return predicate.Incident(sql.FieldLT(FieldNextUpdateDueAt, v))
+}
+
+// NextUpdateDueAtLTE applies the LTE predicate on the "next_update_due_at" field.
+func NextUpdateDueAtLTE(v time.Time) predicate.Incident {
+	return predicate.Incident(sql.FieldLTE(FieldNextUpdateDueAt, v))
+}
+
+// NextUpdateDueAtIsNil applies the IsNil predicate on the "next_update_due_at" field.
+func NextUpdateDueAtIsNil() predicate.Incident {
+	return predicate.Incident(sql.FieldIsNull(FieldNextUpdateDueAt))
+}
+
+// NextUpdateDueAtNotNil applies the NotNil predicate on the "next_update_due_at" field.
+func NextUpdateDueAtNotNil() predicate.Incident {
+	return predicate.Incident(sql.FieldNotNull(FieldNextUpdateDueAt))
+}
+
 // HasServices applies the HasEdge predicate on the "services" edge.
 func HasServices() predicate.Incident {
 	return predicate.Incident(func(s *sql.Selector) {
@@ -441,6 +496,52 @@ func HasTimeline() predicate.Incident {
 func HasTimelineWith(preds ...predicate.TimelineEvent) predicate.Incident {
 	return predicate.Incident(func(s *sql.Selector) {
 		step := newTimelineStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasStatusUpdates applies the HasEdge predicate on the "status_updates" edge.
+func HasStatusUpdates() predicate.Incident {
+	return predicate.Incident(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, StatusUpdatesTable, StatusUpdatesColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasStatusUpdatesWith applies the HasEdge predicate on the "status_updates" edge with a given conditions (other predicates).
+func HasStatusUpdatesWith(preds ...predicate.StatusUpdate) predicate.Incident {
+	return predicate.Incident(func(s *sql.Selector) {
+		step := newStatusUpdatesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasMembers applies the HasEdge predicate on the "members" edge.
+func HasMembers() predicate.Incident {
+	return predicate.Incident(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, MembersTable, MembersColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasMembersWith applies the HasEdge predicate on the "members" edge with a given conditions (other predicates).
+func HasMembersWith(preds ...predicate.IncidentMember) predicate.Incident {
+	return predicate.Incident(func(s *sql.Selector) {
+		step := newMembersStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -19,6 +19,7 @@ import (
 	"github.com/tocsin/tocsin/ent/escalationstep"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
+	"github.com/tocsin/tocsin/ent/incidentmember"
 	"github.com/tocsin/tocsin/ent/ingestrequest"
 	"github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/invitation"
@@ -30,6 +31,13 @@ import (
 	"github.com/tocsin/tocsin/ent/scheduleoverride"
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/session"
+	"github.com/tocsin/tocsin/ent/severitylevel"
+	"github.com/tocsin/tocsin/ent/stakeholderpreference"
+	"github.com/tocsin/tocsin/ent/stakeholdersubscription"
+	"github.com/tocsin/tocsin/ent/statuscomponent"
+	"github.com/tocsin/tocsin/ent/statuspage"
+	"github.com/tocsin/tocsin/ent/statussubscriber"
+	"github.com/tocsin/tocsin/ent/statusupdate"
 	"github.com/tocsin/tocsin/ent/team"
 	"github.com/tocsin/tocsin/ent/timelineevent"
 	"github.com/tocsin/tocsin/ent/user"
@@ -388,6 +396,33 @@ func (f TraverseIncident) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.IncidentQuery", q)
 }
 
+// The IncidentMemberFunc type is an adapter to allow the use of ordinary function as a Querier.
+type IncidentMemberFunc func(context.Context, *ent.IncidentMemberQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f IncidentMemberFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.IncidentMemberQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.IncidentMemberQuery", q)
+}
+
+// The TraverseIncidentMember type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseIncidentMember func(context.Context, *ent.IncidentMemberQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseIncidentMember) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseIncidentMember) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.IncidentMemberQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.IncidentMemberQuery", q)
+}
+
 // The IngestRequestFunc type is an adapter to allow the use of ordinary function as a Querier.
 type IngestRequestFunc func(context.Context, *ent.IngestRequestQuery) (ent.Value, error)
 
@@ -658,6 +693,195 @@ func (f TraverseSession) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.SessionQuery", q)
 }
 
+// The SeverityLevelFunc type is an adapter to allow the use of ordinary function as a Querier.
+type SeverityLevelFunc func(context.Context, *ent.SeverityLevelQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f SeverityLevelFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.SeverityLevelQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.SeverityLevelQuery", q)
+}
+
+// The TraverseSeverityLevel type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseSeverityLevel func(context.Context, *ent.SeverityLevelQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseSeverityLevel) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseSeverityLevel) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SeverityLevelQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.SeverityLevelQuery", q)
+}
+
+// The StakeholderPreferenceFunc type is an adapter to allow the use of ordinary function as a Querier.
+type StakeholderPreferenceFunc func(context.Context, *ent.StakeholderPreferenceQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f StakeholderPreferenceFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.StakeholderPreferenceQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.StakeholderPreferenceQuery", q)
+}
+
+// The TraverseStakeholderPreference type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseStakeholderPreference func(context.Context, *ent.StakeholderPreferenceQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseStakeholderPreference) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseStakeholderPreference) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.StakeholderPreferenceQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.StakeholderPreferenceQuery", q)
+}
+
+// The StakeholderSubscriptionFunc type is an adapter to allow the use of ordinary function as a Querier.
+type StakeholderSubscriptionFunc func(context.Context, *ent.StakeholderSubscriptionQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f StakeholderSubscriptionFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.StakeholderSubscriptionQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.StakeholderSubscriptionQuery", q)
+}
+
+// The TraverseStakeholderSubscription type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseStakeholderSubscription func(context.Context, *ent.StakeholderSubscriptionQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseStakeholderSubscription) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseStakeholderSubscription) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.StakeholderSubscriptionQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.StakeholderSubscriptionQuery", q)
+}
+
+// The StatusComponentFunc type is an adapter to allow the use of ordinary function as a Querier.
+type StatusComponentFunc func(context.Context, *ent.StatusComponentQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f StatusComponentFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.StatusComponentQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.StatusComponentQuery", q)
+}
+
+// The TraverseStatusComponent type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseStatusComponent func(context.Context, *ent.StatusComponentQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseStatusComponent) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseStatusComponent) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.StatusComponentQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.StatusComponentQuery", q)
+}
+
+// The StatusPageFunc type is an adapter to allow the use of ordinary function as a Querier.
+type StatusPageFunc func(context.Context, *ent.StatusPageQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f StatusPageFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.StatusPageQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.StatusPageQuery", q)
+}
+
+// The TraverseStatusPage type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseStatusPage func(context.Context, *ent.StatusPageQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseStatusPage) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseStatusPage) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.StatusPageQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.StatusPageQuery", q)
+}
+
+// The StatusSubscriberFunc type is an adapter to allow the use of ordinary function as a Querier.
+type StatusSubscriberFunc func(context.Context, *ent.StatusSubscriberQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f StatusSubscriberFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.StatusSubscriberQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.StatusSubscriberQuery", q)
+}
+
+// The TraverseStatusSubscriber type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseStatusSubscriber func(context.Context, *ent.StatusSubscriberQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseStatusSubscriber) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseStatusSubscriber) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.StatusSubscriberQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.StatusSubscriberQuery", q)
+}
+
+// The StatusUpdateFunc type is an adapter to allow the use of ordinary function as a Querier.
+type StatusUpdateFunc func(context.Context, *ent.StatusUpdateQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f StatusUpdateFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.StatusUpdateQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.StatusUpdateQuery", q)
+}
+
+// The TraverseStatusUpdate type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseStatusUpdate func(context.Context, *ent.StatusUpdateQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseStatusUpdate) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseStatusUpdate) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.StatusUpdateQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.StatusUpdateQuery", q)
+}
+
 // The TeamFunc type is an adapter to allow the use of ordinary function as a Querier.
 type TeamFunc func(context.Context, *ent.TeamQuery) (ent.Value, error)
 
@@ -764,6 +988,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.HeartbeatQuery, predicate.Heartbeat, heartbeat.OrderOption]{typ: ent.TypeHeartbeat, tq: q}, nil
 	case *ent.IncidentQuery:
 		return &query[*ent.IncidentQuery, predicate.Incident, incident.OrderOption]{typ: ent.TypeIncident, tq: q}, nil
+	case *ent.IncidentMemberQuery:
+		return &query[*ent.IncidentMemberQuery, predicate.IncidentMember, incidentmember.OrderOption]{typ: ent.TypeIncidentMember, tq: q}, nil
 	case *ent.IngestRequestQuery:
 		return &query[*ent.IngestRequestQuery, predicate.IngestRequest, ingestrequest.OrderOption]{typ: ent.TypeIngestRequest, tq: q}, nil
 	case *ent.IntegrationQuery:
@@ -784,6 +1010,20 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.ServiceQuery, predicate.Service, service.OrderOption]{typ: ent.TypeService, tq: q}, nil
 	case *ent.SessionQuery:
 		return &query[*ent.SessionQuery, predicate.Session, session.OrderOption]{typ: ent.TypeSession, tq: q}, nil
+	case *ent.SeverityLevelQuery:
+		return &query[*ent.SeverityLevelQuery, predicate.SeverityLevel, severitylevel.OrderOption]{typ: ent.TypeSeverityLevel, tq: q}, nil
+	case *ent.StakeholderPreferenceQuery:
+		return &query[*ent.StakeholderPreferenceQuery, predicate.StakeholderPreference, stakeholderpreference.OrderOption]{typ: ent.TypeStakeholderPreference, tq: q}, nil
+	case *ent.StakeholderSubscriptionQuery:
+		return &query[*ent.StakeholderSubscriptionQuery, predicate.StakeholderSubscription, stakeholdersubscription.OrderOption]{typ: ent.TypeStakeholderSubscription, tq: q}, nil
+	case *ent.StatusComponentQuery:
+		return &query[*ent.StatusComponentQuery, predicate.StatusComponent, statuscomponent.OrderOption]{typ: ent.TypeStatusComponent, tq: q}, nil
+	case *ent.StatusPageQuery:
+		return &query[*ent.StatusPageQuery, predicate.StatusPage, statuspage.OrderOption]{typ: ent.TypeStatusPage, tq: q}, nil
+	case *ent.StatusSubscriberQuery:
+		return &query[*ent.StatusSubscriberQuery, predicate.StatusSubscriber, statussubscriber.OrderOption]{typ: ent.TypeStatusSubscriber, tq: q}, nil
+	case *ent.StatusUpdateQuery:
+		return &query[*ent.StatusUpdateQuery, predicate.StatusUpdate, statusupdate.OrderOption]{typ: ent.TypeStatusUpdate, tq: q}, nil
 	case *ent.TeamQuery:
 		return &query[*ent.TeamQuery, predicate.Team, team.OrderOption]{typ: ent.TypeTeam, tq: q}, nil
 	case *ent.TimelineEventQuery:

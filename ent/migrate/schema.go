@@ -474,6 +474,7 @@ var (
 		{Name: "severity", Type: field.TypeEnum, Enums: []string{"SEV1", "SEV2", "SEV3", "SEV4"}, Default: "SEV3"},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"INVESTIGATING", "IDENTIFIED", "MONITORING", "RESOLVED"}, Default: "INVESTIGATING"},
 		{Name: "resolved_at", Type: field.TypeTime, Nullable: true},
+		{Name: "next_update_due_at", Type: field.TypeTime, Nullable: true},
 	}
 	// IncidentsTable holds the schema information for the "incidents" table.
 	IncidentsTable = &schema.Table{
@@ -485,6 +486,47 @@ var (
 				Name:    "incident_status_created_at",
 				Unique:  false,
 				Columns: []*schema.Column{IncidentsColumns[6], IncidentsColumns[1]},
+			},
+		},
+	}
+	// IncidentMembersColumns holds the columns for the "incident_members" table.
+	IncidentMembersColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "role", Type: field.TypeEnum, Enums: []string{"COMMANDER", "COMMS_LEAD", "RESPONDER", "STAKEHOLDER"}},
+		{Name: "added_at", Type: field.TypeTime},
+		{Name: "added_by_id", Type: field.TypeInt, Nullable: true},
+		{Name: "incident_id", Type: field.TypeInt},
+		{Name: "user_id", Type: field.TypeInt},
+	}
+	// IncidentMembersTable holds the schema information for the "incident_members" table.
+	IncidentMembersTable = &schema.Table{
+		Name:       "incident_members",
+		Columns:    IncidentMembersColumns,
+		PrimaryKey: []*schema.Column{IncidentMembersColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "incident_members_incidents_members",
+				Columns:    []*schema.Column{IncidentMembersColumns[4]},
+				RefColumns: []*schema.Column{IncidentsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "incident_members_users_user",
+				Columns:    []*schema.Column{IncidentMembersColumns[5]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "incidentmember_incident_id_user_id_role",
+				Unique:  true,
+				Columns: []*schema.Column{IncidentMembersColumns[4], IncidentMembersColumns[5], IncidentMembersColumns[1]},
+			},
+			{
+				Name:    "incidentmember_user_id",
+				Unique:  false,
+				Columns: []*schema.Column{IncidentMembersColumns[5]},
 			},
 		},
 	}
@@ -860,6 +902,255 @@ var (
 			},
 		},
 	}
+	// SeverityLevelsColumns holds the columns for the "severity_levels" table.
+	SeverityLevelsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "level", Type: field.TypeEnum, Enums: []string{"SEV1", "SEV2", "SEV3", "SEV4"}},
+		{Name: "description", Type: field.TypeString, Size: 1000, Default: ""},
+		{Name: "update_cadence_minutes", Type: field.TypeInt, Default: 0},
+	}
+	// SeverityLevelsTable holds the schema information for the "severity_levels" table.
+	SeverityLevelsTable = &schema.Table{
+		Name:       "severity_levels",
+		Columns:    SeverityLevelsColumns,
+		PrimaryKey: []*schema.Column{SeverityLevelsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "severitylevel_level",
+				Unique:  true,
+				Columns: []*schema.Column{SeverityLevelsColumns[1]},
+			},
+		},
+	}
+	// StakeholderPreferencesColumns holds the columns for the "stakeholder_preferences" table.
+	StakeholderPreferencesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "email", Type: field.TypeBool, Default: true},
+		{Name: "push", Type: field.TypeBool, Default: true},
+		{Name: "digest", Type: field.TypeEnum, Enums: []string{"NONE", "HOURLY", "DAILY"}, Default: "NONE"},
+		{Name: "user_id", Type: field.TypeInt},
+	}
+	// StakeholderPreferencesTable holds the schema information for the "stakeholder_preferences" table.
+	StakeholderPreferencesTable = &schema.Table{
+		Name:       "stakeholder_preferences",
+		Columns:    StakeholderPreferencesColumns,
+		PrimaryKey: []*schema.Column{StakeholderPreferencesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "stakeholder_preferences_users_user",
+				Columns:    []*schema.Column{StakeholderPreferencesColumns[4]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "stakeholderpreference_user_id",
+				Unique:  true,
+				Columns: []*schema.Column{StakeholderPreferencesColumns[4]},
+			},
+		},
+	}
+	// StakeholderSubscriptionsColumns holds the columns for the "stakeholder_subscriptions" table.
+	StakeholderSubscriptionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "user_id", Type: field.TypeInt},
+		{Name: "service_id", Type: field.TypeInt, Nullable: true},
+		{Name: "incident_id", Type: field.TypeInt, Nullable: true},
+	}
+	// StakeholderSubscriptionsTable holds the schema information for the "stakeholder_subscriptions" table.
+	StakeholderSubscriptionsTable = &schema.Table{
+		Name:       "stakeholder_subscriptions",
+		Columns:    StakeholderSubscriptionsColumns,
+		PrimaryKey: []*schema.Column{StakeholderSubscriptionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "stakeholder_subscriptions_users_user",
+				Columns:    []*schema.Column{StakeholderSubscriptionsColumns[2]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "stakeholder_subscriptions_services_service",
+				Columns:    []*schema.Column{StakeholderSubscriptionsColumns[3]},
+				RefColumns: []*schema.Column{ServicesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "stakeholder_subscriptions_incidents_incident",
+				Columns:    []*schema.Column{StakeholderSubscriptionsColumns[4]},
+				RefColumns: []*schema.Column{IncidentsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "stakeholdersubscription_user_id_service_id",
+				Unique:  true,
+				Columns: []*schema.Column{StakeholderSubscriptionsColumns[2], StakeholderSubscriptionsColumns[3]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "service_id IS NOT NULL",
+				},
+			},
+			{
+				Name:    "stakeholdersubscription_user_id_incident_id",
+				Unique:  true,
+				Columns: []*schema.Column{StakeholderSubscriptionsColumns[2], StakeholderSubscriptionsColumns[4]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "incident_id IS NOT NULL",
+				},
+			},
+			{
+				Name:    "stakeholdersubscription_service_id",
+				Unique:  false,
+				Columns: []*schema.Column{StakeholderSubscriptionsColumns[3]},
+			},
+			{
+				Name:    "stakeholdersubscription_incident_id",
+				Unique:  false,
+				Columns: []*schema.Column{StakeholderSubscriptionsColumns[4]},
+			},
+		},
+	}
+	// StatusComponentsColumns holds the columns for the "status_components" table.
+	StatusComponentsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "name", Type: field.TypeString, Size: 200},
+		{Name: "group_name", Type: field.TypeString, Size: 200, Default: ""},
+		{Name: "position", Type: field.TypeInt, Default: 0},
+		{Name: "service_id", Type: field.TypeInt, Nullable: true},
+		{Name: "page_id", Type: field.TypeInt},
+	}
+	// StatusComponentsTable holds the schema information for the "status_components" table.
+	StatusComponentsTable = &schema.Table{
+		Name:       "status_components",
+		Columns:    StatusComponentsColumns,
+		PrimaryKey: []*schema.Column{StatusComponentsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "status_components_services_service",
+				Columns:    []*schema.Column{StatusComponentsColumns[4]},
+				RefColumns: []*schema.Column{ServicesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "status_components_status_pages_components",
+				Columns:    []*schema.Column{StatusComponentsColumns[5]},
+				RefColumns: []*schema.Column{StatusPagesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "statuscomponent_page_id_position",
+				Unique:  false,
+				Columns: []*schema.Column{StatusComponentsColumns[5], StatusComponentsColumns[3]},
+			},
+		},
+	}
+	// StatusPagesColumns holds the columns for the "status_pages" table.
+	StatusPagesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "slug", Type: field.TypeString, Size: 60, Default: ""},
+		{Name: "title", Type: field.TypeString, Size: 200},
+		{Name: "description", Type: field.TypeString, Size: 5000, Default: ""},
+		{Name: "public", Type: field.TypeBool, Default: true},
+	}
+	// StatusPagesTable holds the schema information for the "status_pages" table.
+	StatusPagesTable = &schema.Table{
+		Name:       "status_pages",
+		Columns:    StatusPagesColumns,
+		PrimaryKey: []*schema.Column{StatusPagesColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "statuspage_slug",
+				Unique:  true,
+				Columns: []*schema.Column{StatusPagesColumns[3]},
+			},
+		},
+	}
+	// StatusSubscribersColumns holds the columns for the "status_subscribers" table.
+	StatusSubscribersColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "email", Type: field.TypeString, Size: 320},
+		{Name: "confirm_token_hash", Type: field.TypeBytes},
+		{Name: "unsubscribe_token_hash", Type: field.TypeBytes},
+		{Name: "confirmed_at", Type: field.TypeTime, Nullable: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "page_id", Type: field.TypeInt},
+	}
+	// StatusSubscribersTable holds the schema information for the "status_subscribers" table.
+	StatusSubscribersTable = &schema.Table{
+		Name:       "status_subscribers",
+		Columns:    StatusSubscribersColumns,
+		PrimaryKey: []*schema.Column{StatusSubscribersColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "status_subscribers_status_pages_subscribers",
+				Columns:    []*schema.Column{StatusSubscribersColumns[6]},
+				RefColumns: []*schema.Column{StatusPagesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "statussubscriber_page_id_email",
+				Unique:  true,
+				Columns: []*schema.Column{StatusSubscribersColumns[6], StatusSubscribersColumns[1]},
+			},
+			{
+				Name:    "statussubscriber_confirm_token_hash",
+				Unique:  false,
+				Columns: []*schema.Column{StatusSubscribersColumns[2]},
+			},
+			{
+				Name:    "statussubscriber_unsubscribe_token_hash",
+				Unique:  false,
+				Columns: []*schema.Column{StatusSubscribersColumns[3]},
+			},
+		},
+	}
+	// StatusUpdatesColumns holds the columns for the "status_updates" table.
+	StatusUpdatesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "message", Type: field.TypeString, Size: 10000},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"INVESTIGATING", "IDENTIFIED", "MONITORING", "RESOLVED"}},
+		{Name: "audience", Type: field.TypeEnum, Enums: []string{"INTERNAL", "STAKEHOLDER", "PUBLIC"}},
+		{Name: "author_name", Type: field.TypeString, Size: 300, Default: ""},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "incident_id", Type: field.TypeInt},
+		{Name: "author_id", Type: field.TypeInt, Nullable: true},
+	}
+	// StatusUpdatesTable holds the schema information for the "status_updates" table.
+	StatusUpdatesTable = &schema.Table{
+		Name:       "status_updates",
+		Columns:    StatusUpdatesColumns,
+		PrimaryKey: []*schema.Column{StatusUpdatesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "status_updates_incidents_status_updates",
+				Columns:    []*schema.Column{StatusUpdatesColumns[6]},
+				RefColumns: []*schema.Column{IncidentsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "status_updates_users_author",
+				Columns:    []*schema.Column{StatusUpdatesColumns[7]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "statusupdate_incident_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{StatusUpdatesColumns[6], StatusUpdatesColumns[5]},
+			},
+		},
+	}
 	// TeamsColumns holds the columns for the "teams" table.
 	TeamsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -1026,6 +1317,7 @@ var (
 		EscalationStepsTable,
 		HeartbeatsTable,
 		IncidentsTable,
+		IncidentMembersTable,
 		IngestRequestsTable,
 		IntegrationsTable,
 		InvitationsTable,
@@ -1036,6 +1328,13 @@ var (
 		ScheduleOverridesTable,
 		ServicesTable,
 		SessionsTable,
+		SeverityLevelsTable,
+		StakeholderPreferencesTable,
+		StakeholderSubscriptionsTable,
+		StatusComponentsTable,
+		StatusPagesTable,
+		StatusSubscribersTable,
+		StatusUpdatesTable,
 		TeamsTable,
 		TimelineEventsTable,
 		UsersTable,
@@ -1096,6 +1395,11 @@ func init() {
 	IncidentsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(8589934592),
 	}
+	IncidentMembersTable.ForeignKeys[0].RefTable = IncidentsTable
+	IncidentMembersTable.ForeignKeys[1].RefTable = UsersTable
+	IncidentMembersTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(103079215104),
+	}
 	IngestRequestsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(42949672960),
 	}
@@ -1140,6 +1444,36 @@ func init() {
 	SessionsTable.ForeignKeys[0].RefTable = UsersTable
 	SessionsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(21474836480),
+	}
+	SeverityLevelsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(107374182400),
+	}
+	StakeholderPreferencesTable.ForeignKeys[0].RefTable = UsersTable
+	StakeholderPreferencesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(111669149696),
+	}
+	StakeholderSubscriptionsTable.ForeignKeys[0].RefTable = UsersTable
+	StakeholderSubscriptionsTable.ForeignKeys[1].RefTable = ServicesTable
+	StakeholderSubscriptionsTable.ForeignKeys[2].RefTable = IncidentsTable
+	StakeholderSubscriptionsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(115964116992),
+	}
+	StatusComponentsTable.ForeignKeys[0].RefTable = ServicesTable
+	StatusComponentsTable.ForeignKeys[1].RefTable = StatusPagesTable
+	StatusComponentsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(120259084288),
+	}
+	StatusPagesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(124554051584),
+	}
+	StatusSubscribersTable.ForeignKeys[0].RefTable = StatusPagesTable
+	StatusSubscribersTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(128849018880),
+	}
+	StatusUpdatesTable.ForeignKeys[0].RefTable = IncidentsTable
+	StatusUpdatesTable.ForeignKeys[1].RefTable = UsersTable
+	StatusUpdatesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(133143986176),
 	}
 	TeamsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(25769803776),

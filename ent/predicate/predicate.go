@@ -39,6 +39,9 @@ type Heartbeat func(*sql.Selector)
 // Incident is the predicate function for incident builders.
 type Incident func(*sql.Selector)
 
+// IncidentMember is the predicate function for incidentmember builders.
+type IncidentMember func(*sql.Selector)
+
 // IngestRequest is the predicate function for ingestrequest builders.
 type IngestRequest func(*sql.Selector)
 
@@ -68,6 +71,27 @@ type Service func(*sql.Selector)
 
 // Session is the predicate function for session builders.
 type Session func(*sql.Selector)
+
+// SeverityLevel is the predicate function for severitylevel builders.
+type SeverityLevel func(*sql.Selector)
+
+// StakeholderPreference is the predicate function for stakeholderpreference builders.
+type StakeholderPreference func(*sql.Selector)
+
+// StakeholderSubscription is the predicate function for stakeholdersubscription builders.
+type StakeholderSubscription func(*sql.Selector)
+
+// StatusComponent is the predicate function for statuscomponent builders.
+type StatusComponent func(*sql.Selector)
+
+// StatusPage is the predicate function for statuspage builders.
+type StatusPage func(*sql.Selector)
+
+// StatusSubscriber is the predicate function for statussubscriber builders.
+type StatusSubscriber func(*sql.Selector)
+
+// StatusUpdate is the predicate function for statusupdate builders.
+type StatusUpdate func(*sql.Selector)
 
 // Team is the predicate function for team builders.
 type Team func(*sql.Selector)

@@ -375,6 +375,30 @@ func (f IncidentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.IncidentMutation", m)
 }
 
+// The IncidentMemberQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type IncidentMemberQueryRuleFunc func(context.Context, *ent.IncidentMemberQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f IncidentMemberQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.IncidentMemberQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.IncidentMemberQuery", q)
+}
+
+// The IncidentMemberMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type IncidentMemberMutationRuleFunc func(context.Context, *ent.IncidentMemberMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f IncidentMemberMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.IncidentMemberMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.IncidentMemberMutation", m)
+}
+
 // The IngestRequestQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type IngestRequestQueryRuleFunc func(context.Context, *ent.IngestRequestQuery) error
@@ -615,6 +639,174 @@ func (f SessionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutatio
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SessionMutation", m)
 }
 
+// The SeverityLevelQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type SeverityLevelQueryRuleFunc func(context.Context, *ent.SeverityLevelQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f SeverityLevelQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.SeverityLevelQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.SeverityLevelQuery", q)
+}
+
+// The SeverityLevelMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type SeverityLevelMutationRuleFunc func(context.Context, *ent.SeverityLevelMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f SeverityLevelMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.SeverityLevelMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SeverityLevelMutation", m)
+}
+
+// The StakeholderPreferenceQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type StakeholderPreferenceQueryRuleFunc func(context.Context, *ent.StakeholderPreferenceQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f StakeholderPreferenceQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.StakeholderPreferenceQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.StakeholderPreferenceQuery", q)
+}
+
+// The StakeholderPreferenceMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type StakeholderPreferenceMutationRuleFunc func(context.Context, *ent.StakeholderPreferenceMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f StakeholderPreferenceMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.StakeholderPreferenceMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.StakeholderPreferenceMutation", m)
+}
+
+// The StakeholderSubscriptionQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type StakeholderSubscriptionQueryRuleFunc func(context.Context, *ent.StakeholderSubscriptionQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f StakeholderSubscriptionQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.StakeholderSubscriptionQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.StakeholderSubscriptionQuery", q)
+}
+
+// The StakeholderSubscriptionMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type StakeholderSubscriptionMutationRuleFunc func(context.Context, *ent.StakeholderSubscriptionMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f StakeholderSubscriptionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.StakeholderSubscriptionMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.StakeholderSubscriptionMutation", m)
+}
+
+// The StatusComponentQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type StatusComponentQueryRuleFunc func(context.Context, *ent.StatusComponentQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f StatusComponentQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.StatusComponentQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.StatusComponentQuery", q)
+}
+
+// The StatusComponentMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type StatusComponentMutationRuleFunc func(context.Context, *ent.StatusComponentMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f StatusComponentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.StatusComponentMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.StatusComponentMutation", m)
+}
+
+// The StatusPageQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type StatusPageQueryRuleFunc func(context.Context, *ent.StatusPageQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f StatusPageQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.StatusPageQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.StatusPageQuery", q)
+}
+
+// The StatusPageMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type StatusPageMutationRuleFunc func(context.Context, *ent.StatusPageMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f StatusPageMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.StatusPageMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.StatusPageMutation", m)
+}
+
+// The StatusSubscriberQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type StatusSubscriberQueryRuleFunc func(context.Context, *ent.StatusSubscriberQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f StatusSubscriberQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.StatusSubscriberQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.StatusSubscriberQuery", q)
+}
+
+// The StatusSubscriberMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type StatusSubscriberMutationRuleFunc func(context.Context, *ent.StatusSubscriberMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f StatusSubscriberMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.StatusSubscriberMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.StatusSubscriberMutation", m)
+}
+
+// The StatusUpdateQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type StatusUpdateQueryRuleFunc func(context.Context, *ent.StatusUpdateQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f StatusUpdateQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.StatusUpdateQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.StatusUpdateQuery", q)
+}
+
+// The StatusUpdateMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type StatusUpdateMutationRuleFunc func(context.Context, *ent.StatusUpdateMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f StatusUpdateMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.StatusUpdateMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.StatusUpdateMutation", m)
+}
+
 // The TeamQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type TeamQueryRuleFunc func(context.Context, *ent.TeamQuery) error
@@ -744,6 +936,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.IncidentQuery:
 		return q.Filter(), nil
+	case *ent.IncidentMemberQuery:
+		return q.Filter(), nil
 	case *ent.IngestRequestQuery:
 		return q.Filter(), nil
 	case *ent.IntegrationQuery:
@@ -763,6 +957,20 @@ func queryFilter(q ent.Query) (Filter, error) {
 	case *ent.ServiceQuery:
 		return q.Filter(), nil
 	case *ent.SessionQuery:
+		return q.Filter(), nil
+	case *ent.SeverityLevelQuery:
+		return q.Filter(), nil
+	case *ent.StakeholderPreferenceQuery:
+		return q.Filter(), nil
+	case *ent.StakeholderSubscriptionQuery:
+		return q.Filter(), nil
+	case *ent.StatusComponentQuery:
+		return q.Filter(), nil
+	case *ent.StatusPageQuery:
+		return q.Filter(), nil
+	case *ent.StatusSubscriberQuery:
+		return q.Filter(), nil
+	case *ent.StatusUpdateQuery:
 		return q.Filter(), nil
 	case *ent.TeamQuery:
 		return q.Filter(), nil
@@ -799,6 +1007,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.IncidentMutation:
 		return m.Filter(), nil
+	case *ent.IncidentMemberMutation:
+		return m.Filter(), nil
 	case *ent.IngestRequestMutation:
 		return m.Filter(), nil
 	case *ent.IntegrationMutation:
@@ -818,6 +1028,20 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.ServiceMutation:
 		return m.Filter(), nil
 	case *ent.SessionMutation:
+		return m.Filter(), nil
+	case *ent.SeverityLevelMutation:
+		return m.Filter(), nil
+	case *ent.StakeholderPreferenceMutation:
+		return m.Filter(), nil
+	case *ent.StakeholderSubscriptionMutation:
+		return m.Filter(), nil
+	case *ent.StatusComponentMutation:
+		return m.Filter(), nil
+	case *ent.StatusPageMutation:
+		return m.Filter(), nil
+	case *ent.StatusSubscriberMutation:
+		return m.Filter(), nil
+	case *ent.StatusUpdateMutation:
 		return m.Filter(), nil
 	case *ent.TeamMutation:
 		return m.Filter(), nil

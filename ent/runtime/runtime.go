@@ -17,6 +17,7 @@ import (
 	"github.com/tocsin/tocsin/ent/escalationstep"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
+	"github.com/tocsin/tocsin/ent/incidentmember"
 	"github.com/tocsin/tocsin/ent/ingestrequest"
 	"github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/invitation"
@@ -28,6 +29,13 @@ import (
 	"github.com/tocsin/tocsin/ent/schema"
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/session"
+	"github.com/tocsin/tocsin/ent/severitylevel"
+	"github.com/tocsin/tocsin/ent/stakeholderpreference"
+	"github.com/tocsin/tocsin/ent/stakeholdersubscription"
+	"github.com/tocsin/tocsin/ent/statuscomponent"
+	"github.com/tocsin/tocsin/ent/statuspage"
+	"github.com/tocsin/tocsin/ent/statussubscriber"
+	"github.com/tocsin/tocsin/ent/statusupdate"
 	"github.com/tocsin/tocsin/ent/team"
 	"github.com/tocsin/tocsin/ent/timelineevent"
 	"github.com/tocsin/tocsin/ent/user"
@@ -594,6 +602,21 @@ func init() {
 	incident.DefaultSummary = incidentDescSummary.Default.(string)
 	// incident.SummaryValidator is a validator for the "summary" field. It is called by the builders before save.
 	incident.SummaryValidator = incidentDescSummary.Validators[0].(func(string) error)
+	incidentmember.Policy = privacy.NewPolicies(schema.IncidentMember{})
+	incidentmember.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := incidentmember.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	incidentmemberFields := schema.IncidentMember{}.Fields()
+	_ = incidentmemberFields
+	// incidentmemberDescAddedAt is the schema descriptor for added_at field.
+	incidentmemberDescAddedAt := incidentmemberFields[3].Descriptor()
+	// incidentmember.DefaultAddedAt holds the default value on creation for the added_at field.
+	incidentmember.DefaultAddedAt = incidentmemberDescAddedAt.Default.(func() time.Time)
 	ingestrequest.Policy = privacy.NewPolicies(schema.IngestRequest{})
 	ingestrequest.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
@@ -969,6 +992,232 @@ func init() {
 	session.DefaultUserAgent = sessionDescUserAgent.Default.(string)
 	// session.UserAgentValidator is a validator for the "user_agent" field. It is called by the builders before save.
 	session.UserAgentValidator = sessionDescUserAgent.Validators[0].(func(string) error)
+	severitylevel.Policy = privacy.NewPolicies(schema.SeverityLevel{})
+	severitylevel.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := severitylevel.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	severitylevelFields := schema.SeverityLevel{}.Fields()
+	_ = severitylevelFields
+	// severitylevelDescDescription is the schema descriptor for description field.
+	severitylevelDescDescription := severitylevelFields[1].Descriptor()
+	// severitylevel.DefaultDescription holds the default value on creation for the description field.
+	severitylevel.DefaultDescription = severitylevelDescDescription.Default.(string)
+	// severitylevel.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	severitylevel.DescriptionValidator = severitylevelDescDescription.Validators[0].(func(string) error)
+	// severitylevelDescUpdateCadenceMinutes is the schema descriptor for update_cadence_minutes field.
+	severitylevelDescUpdateCadenceMinutes := severitylevelFields[2].Descriptor()
+	// severitylevel.DefaultUpdateCadenceMinutes holds the default value on creation for the update_cadence_minutes field.
+	severitylevel.DefaultUpdateCadenceMinutes = severitylevelDescUpdateCadenceMinutes.Default.(int)
+	// severitylevel.UpdateCadenceMinutesValidator is a validator for the "update_cadence_minutes" field. It is called by the builders before save.
+	severitylevel.UpdateCadenceMinutesValidator = severitylevelDescUpdateCadenceMinutes.Validators[0].(func(int) error)
+	stakeholderpreference.Policy = privacy.NewPolicies(schema.StakeholderPreference{})
+	stakeholderpreference.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := stakeholderpreference.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	stakeholderpreferenceFields := schema.StakeholderPreference{}.Fields()
+	_ = stakeholderpreferenceFields
+	// stakeholderpreferenceDescEmail is the schema descriptor for email field.
+	stakeholderpreferenceDescEmail := stakeholderpreferenceFields[1].Descriptor()
+	// stakeholderpreference.DefaultEmail holds the default value on creation for the email field.
+	stakeholderpreference.DefaultEmail = stakeholderpreferenceDescEmail.Default.(bool)
+	// stakeholderpreferenceDescPush is the schema descriptor for push field.
+	stakeholderpreferenceDescPush := stakeholderpreferenceFields[2].Descriptor()
+	// stakeholderpreference.DefaultPush holds the default value on creation for the push field.
+	stakeholderpreference.DefaultPush = stakeholderpreferenceDescPush.Default.(bool)
+	stakeholdersubscription.Policy = privacy.NewPolicies(schema.StakeholderSubscription{})
+	stakeholdersubscription.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := stakeholdersubscription.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	stakeholdersubscriptionFields := schema.StakeholderSubscription{}.Fields()
+	_ = stakeholdersubscriptionFields
+	// stakeholdersubscriptionDescCreatedAt is the schema descriptor for created_at field.
+	stakeholdersubscriptionDescCreatedAt := stakeholdersubscriptionFields[3].Descriptor()
+	// stakeholdersubscription.DefaultCreatedAt holds the default value on creation for the created_at field.
+	stakeholdersubscription.DefaultCreatedAt = stakeholdersubscriptionDescCreatedAt.Default.(func() time.Time)
+	statuscomponent.Policy = privacy.NewPolicies(schema.StatusComponent{})
+	statuscomponent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := statuscomponent.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	statuscomponentFields := schema.StatusComponent{}.Fields()
+	_ = statuscomponentFields
+	// statuscomponentDescName is the schema descriptor for name field.
+	statuscomponentDescName := statuscomponentFields[1].Descriptor()
+	// statuscomponent.NameValidator is a validator for the "name" field. It is called by the builders before save.
+	statuscomponent.NameValidator = func() func(string) error {
+		validators := statuscomponentDescName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(name string) error {
+			for _, fn := range fns {
+				if err := fn(name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// statuscomponentDescGroupName is the schema descriptor for group_name field.
+	statuscomponentDescGroupName := statuscomponentFields[2].Descriptor()
+	// statuscomponent.DefaultGroupName holds the default value on creation for the group_name field.
+	statuscomponent.DefaultGroupName = statuscomponentDescGroupName.Default.(string)
+	// statuscomponent.GroupNameValidator is a validator for the "group_name" field. It is called by the builders before save.
+	statuscomponent.GroupNameValidator = statuscomponentDescGroupName.Validators[0].(func(string) error)
+	// statuscomponentDescPosition is the schema descriptor for position field.
+	statuscomponentDescPosition := statuscomponentFields[3].Descriptor()
+	// statuscomponent.DefaultPosition holds the default value on creation for the position field.
+	statuscomponent.DefaultPosition = statuscomponentDescPosition.Default.(int)
+	statuspageMixin := schema.StatusPage{}.Mixin()
+	statuspage.Policy = privacy.NewPolicies(schema.StatusPage{})
+	statuspage.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := statuspage.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	statuspageMixinFields0 := statuspageMixin[0].Fields()
+	_ = statuspageMixinFields0
+	statuspageFields := schema.StatusPage{}.Fields()
+	_ = statuspageFields
+	// statuspageDescCreatedAt is the schema descriptor for created_at field.
+	statuspageDescCreatedAt := statuspageMixinFields0[0].Descriptor()
+	// statuspage.DefaultCreatedAt holds the default value on creation for the created_at field.
+	statuspage.DefaultCreatedAt = statuspageDescCreatedAt.Default.(func() time.Time)
+	// statuspageDescUpdatedAt is the schema descriptor for updated_at field.
+	statuspageDescUpdatedAt := statuspageMixinFields0[1].Descriptor()
+	// statuspage.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	statuspage.DefaultUpdatedAt = statuspageDescUpdatedAt.Default.(func() time.Time)
+	// statuspage.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	statuspage.UpdateDefaultUpdatedAt = statuspageDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// statuspageDescSlug is the schema descriptor for slug field.
+	statuspageDescSlug := statuspageFields[0].Descriptor()
+	// statuspage.DefaultSlug holds the default value on creation for the slug field.
+	statuspage.DefaultSlug = statuspageDescSlug.Default.(string)
+	// statuspage.SlugValidator is a validator for the "slug" field. It is called by the builders before save.
+	statuspage.SlugValidator = statuspageDescSlug.Validators[0].(func(string) error)
+	// statuspageDescTitle is the schema descriptor for title field.
+	statuspageDescTitle := statuspageFields[1].Descriptor()
+	// statuspage.TitleValidator is a validator for the "title" field. It is called by the builders before save.
+	statuspage.TitleValidator = func() func(string) error {
+		validators := statuspageDescTitle.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(title string) error {
+			for _, fn := range fns {
+				if err := fn(title); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// statuspageDescDescription is the schema descriptor for description field.
+	statuspageDescDescription := statuspageFields[2].Descriptor()
+	// statuspage.DefaultDescription holds the default value on creation for the description field.
+	statuspage.DefaultDescription = statuspageDescDescription.Default.(string)
+	// statuspage.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	statuspage.DescriptionValidator = statuspageDescDescription.Validators[0].(func(string) error)
+	// statuspageDescPublic is the schema descriptor for public field.
+	statuspageDescPublic := statuspageFields[3].Descriptor()
+	// statuspage.DefaultPublic holds the default value on creation for the public field.
+	statuspage.DefaultPublic = statuspageDescPublic.Default.(bool)
+	statussubscriber.Policy = privacy.NewPolicies(schema.StatusSubscriber{})
+	statussubscriber.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := statussubscriber.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	statussubscriberFields := schema.StatusSubscriber{}.Fields()
+	_ = statussubscriberFields
+	// statussubscriberDescEmail is the schema descriptor for email field.
+	statussubscriberDescEmail := statussubscriberFields[1].Descriptor()
+	// statussubscriber.EmailValidator is a validator for the "email" field. It is called by the builders before save.
+	statussubscriber.EmailValidator = func() func(string) error {
+		validators := statussubscriberDescEmail.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(email string) error {
+			for _, fn := range fns {
+				if err := fn(email); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// statussubscriberDescCreatedAt is the schema descriptor for created_at field.
+	statussubscriberDescCreatedAt := statussubscriberFields[5].Descriptor()
+	// statussubscriber.DefaultCreatedAt holds the default value on creation for the created_at field.
+	statussubscriber.DefaultCreatedAt = statussubscriberDescCreatedAt.Default.(func() time.Time)
+	statusupdate.Policy = privacy.NewPolicies(schema.StatusUpdate{})
+	statusupdate.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := statusupdate.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	statusupdateFields := schema.StatusUpdate{}.Fields()
+	_ = statusupdateFields
+	// statusupdateDescMessage is the schema descriptor for message field.
+	statusupdateDescMessage := statusupdateFields[1].Descriptor()
+	// statusupdate.MessageValidator is a validator for the "message" field. It is called by the builders before save.
+	statusupdate.MessageValidator = func() func(string) error {
+		validators := statusupdateDescMessage.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(message string) error {
+			for _, fn := range fns {
+				if err := fn(message); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// statusupdateDescAuthorName is the schema descriptor for author_name field.
+	statusupdateDescAuthorName := statusupdateFields[5].Descriptor()
+	// statusupdate.DefaultAuthorName holds the default value on creation for the author_name field.
+	statusupdate.DefaultAuthorName = statusupdateDescAuthorName.Default.(string)
+	// statusupdate.AuthorNameValidator is a validator for the "author_name" field. It is called by the builders before save.
+	statusupdate.AuthorNameValidator = statusupdateDescAuthorName.Validators[0].(func(string) error)
+	// statusupdateDescCreatedAt is the schema descriptor for created_at field.
+	statusupdateDescCreatedAt := statusupdateFields[6].Descriptor()
+	// statusupdate.DefaultCreatedAt holds the default value on creation for the created_at field.
+	statusupdate.DefaultCreatedAt = statusupdateDescCreatedAt.Default.(func() time.Time)
 	teamMixin := schema.Team{}.Mixin()
 	team.Policy = privacy.NewPolicies(schema.Team{})
 	team.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -35,6 +35,9 @@ func (Incident) Fields() []ent.Field {
 			Default("INVESTIGATING").
 			Annotations(entgql.OrderField("STATUS")),
 		field.Time("resolved_at").Optional().Nillable(),
+		field.Time("next_update_due_at").Optional().Nillable().
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
+			Comment("When the next stakeholder update is due, by the severity's cadence; nil: none due."),
 	}
 }
 
@@ -47,6 +50,10 @@ func (Incident) Edges() []ent.Edge {
 			Annotations(entgql.RelayConnection()),
 		edge.To("timeline", TimelineEvent.Type).
 			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		edge.To("status_updates", StatusUpdate.Type).
+			Annotations(entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		edge.To("members", IncidentMember.Type).
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 	}
 }
 

@@ -23,11 +23,15 @@ import (
 	"github.com/tocsin/tocsin/ent/delivery"
 	"github.com/tocsin/tocsin/ent/heartbeat"
 	"github.com/tocsin/tocsin/ent/incident"
+	"github.com/tocsin/tocsin/ent/incidentmember"
 	integration1 "github.com/tocsin/tocsin/ent/integration"
 	"github.com/tocsin/tocsin/ent/notificationrule"
 	"github.com/tocsin/tocsin/ent/schedulelayer"
 	"github.com/tocsin/tocsin/ent/scheduleoverride"
 	"github.com/tocsin/tocsin/ent/service"
+	"github.com/tocsin/tocsin/ent/severitylevel"
+	"github.com/tocsin/tocsin/ent/stakeholderpreference"
+	"github.com/tocsin/tocsin/ent/statusupdate"
 	"github.com/tocsin/tocsin/ent/timelineevent"
 	"github.com/tocsin/tocsin/graph/model"
 	"github.com/tocsin/tocsin/integration"
@@ -327,17 +331,20 @@ type ComplexityRoot struct {
 	}
 
 	Incident struct {
-		Alerts     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AlertOrder, where *ent.AlertWhereInput) int
-		CreatedAt  func(childComplexity int) int
-		ID         func(childComplexity int) int
-		ResolvedAt func(childComplexity int) int
-		Services   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ServiceOrder, where *ent.ServiceWhereInput) int
-		Severity   func(childComplexity int) int
-		Status     func(childComplexity int) int
-		Summary    func(childComplexity int) int
-		Timeline   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TimelineEventOrder, where *ent.TimelineEventWhereInput) int
-		Title      func(childComplexity int) int
-		UpdatedAt  func(childComplexity int) int
+		Alerts          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AlertOrder, where *ent.AlertWhereInput) int
+		CreatedAt       func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Members         func(childComplexity int) int
+		NextUpdateDueAt func(childComplexity int) int
+		ResolvedAt      func(childComplexity int) int
+		Services        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ServiceOrder, where *ent.ServiceWhereInput) int
+		Severity        func(childComplexity int) int
+		Status          func(childComplexity int) int
+		StatusUpdates   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StatusUpdateOrder, where *ent.StatusUpdateWhereInput) int
+		Summary         func(childComplexity int) int
+		Timeline        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TimelineEventOrder, where *ent.TimelineEventWhereInput) int
+		Title           func(childComplexity int) int
+		UpdatedAt       func(childComplexity int) int
 	}
 
 	IncidentConnection struct {
@@ -349,6 +356,17 @@ type ComplexityRoot struct {
 	IncidentEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	IncidentMember struct {
+		AddedAt    func(childComplexity int) int
+		AddedByID  func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Incident   func(childComplexity int) int
+		IncidentID func(childComplexity int) int
+		Role       func(childComplexity int) int
+		User       func(childComplexity int) int
+		UserID     func(childComplexity int) int
 	}
 
 	Integration struct {
@@ -532,6 +550,8 @@ type ComplexityRoot struct {
 		Nodes              func(childComplexity int, ids []int) int
 		Schedules          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ScheduleOrder, where *ent.ScheduleWhereInput) int
 		Services           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ServiceOrder, where *ent.ServiceWhereInput) int
+		SeverityLevels     func(childComplexity int) int
+		StatusPages        func(childComplexity int) int
 		Teams              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TeamOrder, where *ent.TeamWhereInput) int
 		TestGenericMapping func(childComplexity int, mapping map[string]any, sample map[string]any) int
 		Users              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.UserOrder, where *ent.UserWhereInput) int
@@ -643,11 +663,84 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	SeverityLevel struct {
+		Description          func(childComplexity int) int
+		ID                   func(childComplexity int) int
+		Level                func(childComplexity int) int
+		UpdateCadenceMinutes func(childComplexity int) int
+	}
+
 	Shift struct {
 		End      func(childComplexity int) int
 		Schedule func(childComplexity int) int
 		Start    func(childComplexity int) int
 		Users    func(childComplexity int) int
+	}
+
+	StakeholderPreference struct {
+		Digest func(childComplexity int) int
+		Email  func(childComplexity int) int
+		ID     func(childComplexity int) int
+		Push   func(childComplexity int) int
+		User   func(childComplexity int) int
+		UserID func(childComplexity int) int
+	}
+
+	StakeholderSubscription struct {
+		CreatedAt  func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Incident   func(childComplexity int) int
+		IncidentID func(childComplexity int) int
+		Service    func(childComplexity int) int
+		ServiceID  func(childComplexity int) int
+		User       func(childComplexity int) int
+		UserID     func(childComplexity int) int
+	}
+
+	StatusComponent struct {
+		GroupName func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Name      func(childComplexity int) int
+		Page      func(childComplexity int) int
+		PageID    func(childComplexity int) int
+		Position  func(childComplexity int) int
+		Service   func(childComplexity int) int
+		ServiceID func(childComplexity int) int
+	}
+
+	StatusPage struct {
+		Components  func(childComplexity int) int
+		CreatedAt   func(childComplexity int) int
+		Description func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Public      func(childComplexity int) int
+		Slug        func(childComplexity int) int
+		Title       func(childComplexity int) int
+		UpdatedAt   func(childComplexity int) int
+	}
+
+	StatusUpdate struct {
+		Audience   func(childComplexity int) int
+		Author     func(childComplexity int) int
+		AuthorID   func(childComplexity int) int
+		AuthorName func(childComplexity int) int
+		CreatedAt  func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Incident   func(childComplexity int) int
+		IncidentID func(childComplexity int) int
+		Message    func(childComplexity int) int
+		Status     func(childComplexity int) int
+	}
+
+	StatusUpdateConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	StatusUpdateEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Team struct {
@@ -839,6 +932,8 @@ type QueryResolver interface {
 	Incidents(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.IncidentOrder, where *ent.IncidentWhereInput) (*ent.IncidentConnection, error)
 	Schedules(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ScheduleOrder, where *ent.ScheduleWhereInput) (*ent.ScheduleConnection, error)
 	Services(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ServiceOrder, where *ent.ServiceWhereInput) (*ent.ServiceConnection, error)
+	SeverityLevels(ctx context.Context) ([]*ent.SeverityLevel, error)
+	StatusPages(ctx context.Context) ([]*ent.StatusPage, error)
 	Teams(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TeamOrder, where *ent.TeamWhereInput) (*ent.TeamConnection, error)
 	Users(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.UserOrder, where *ent.UserWhereInput) (*ent.UserConnection, error)
 	TestGenericMapping(ctx context.Context, mapping map[string]any, sample map[string]any) (*model.MappingResult, error)
@@ -2044,6 +2139,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Incident.ID(childComplexity), true
+	case "Incident.members":
+		if e.ComplexityRoot.Incident.Members == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.Members(childComplexity), true
+	case "Incident.nextUpdateDueAt":
+		if e.ComplexityRoot.Incident.NextUpdateDueAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.NextUpdateDueAt(childComplexity), true
 	case "Incident.resolvedAt":
 		if e.ComplexityRoot.Incident.ResolvedAt == nil {
 			break
@@ -2073,6 +2180,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Incident.Status(childComplexity), true
+	case "Incident.statusUpdates":
+		if e.ComplexityRoot.Incident.StatusUpdates == nil {
+			break
+		}
+
+		args, err := ec.field_Incident_statusUpdates_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Incident.StatusUpdates(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.StatusUpdateOrder), args["where"].(*ent.StatusUpdateWhereInput)), true
 	case "Incident.summary":
 		if e.ComplexityRoot.Incident.Summary == nil {
 			break
@@ -2134,6 +2252,55 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.IncidentEdge.Node(childComplexity), true
+
+	case "IncidentMember.addedAt":
+		if e.ComplexityRoot.IncidentMember.AddedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentMember.AddedAt(childComplexity), true
+	case "IncidentMember.addedByID":
+		if e.ComplexityRoot.IncidentMember.AddedByID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentMember.AddedByID(childComplexity), true
+	case "IncidentMember.id":
+		if e.ComplexityRoot.IncidentMember.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentMember.ID(childComplexity), true
+	case "IncidentMember.incident":
+		if e.ComplexityRoot.IncidentMember.Incident == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentMember.Incident(childComplexity), true
+	case "IncidentMember.incidentID":
+		if e.ComplexityRoot.IncidentMember.IncidentID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentMember.IncidentID(childComplexity), true
+	case "IncidentMember.role":
+		if e.ComplexityRoot.IncidentMember.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentMember.Role(childComplexity), true
+	case "IncidentMember.user":
+		if e.ComplexityRoot.IncidentMember.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentMember.User(childComplexity), true
+	case "IncidentMember.userID":
+		if e.ComplexityRoot.IncidentMember.UserID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IncidentMember.UserID(childComplexity), true
 
 	case "Integration.createdAt":
 		if e.ComplexityRoot.Integration.CreatedAt == nil {
@@ -3323,6 +3490,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Services(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.ServiceOrder), args["where"].(*ent.ServiceWhereInput)), true
+	case "Query.severityLevels":
+		if e.ComplexityRoot.Query.SeverityLevels == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.SeverityLevels(childComplexity), true
+	case "Query.statusPages":
+		if e.ComplexityRoot.Query.StatusPages == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.StatusPages(childComplexity), true
 	case "Query.teams":
 		if e.ComplexityRoot.Query.Teams == nil {
 			break
@@ -3873,6 +4052,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ServiceEdge.Node(childComplexity), true
 
+	case "SeverityLevel.description":
+		if e.ComplexityRoot.SeverityLevel.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeverityLevel.Description(childComplexity), true
+	case "SeverityLevel.id":
+		if e.ComplexityRoot.SeverityLevel.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeverityLevel.ID(childComplexity), true
+	case "SeverityLevel.level":
+		if e.ComplexityRoot.SeverityLevel.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeverityLevel.Level(childComplexity), true
+	case "SeverityLevel.updateCadenceMinutes":
+		if e.ComplexityRoot.SeverityLevel.UpdateCadenceMinutes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SeverityLevel.UpdateCadenceMinutes(childComplexity), true
+
 	case "Shift.end":
 		if e.ComplexityRoot.Shift.End == nil {
 			break
@@ -3897,6 +4101,283 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Shift.Users(childComplexity), true
+
+	case "StakeholderPreference.digest":
+		if e.ComplexityRoot.StakeholderPreference.Digest == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StakeholderPreference.Digest(childComplexity), true
+	case "StakeholderPreference.email":
+		if e.ComplexityRoot.StakeholderPreference.Email == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StakeholderPreference.Email(childComplexity), true
+	case "StakeholderPreference.id":
+		if e.ComplexityRoot.StakeholderPreference.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StakeholderPreference.ID(childComplexity), true
+	case "StakeholderPreference.push":
+		if e.ComplexityRoot.StakeholderPreference.Push == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StakeholderPreference.Push(childComplexity), true
+	case "StakeholderPreference.user":
+		if e.ComplexityRoot.StakeholderPreference.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StakeholderPreference.User(childComplexity), true
+	case "StakeholderPreference.userID":
+		if e.ComplexityRoot.StakeholderPreference.UserID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StakeholderPreference.UserID(childComplexity), true
+
+	case "StakeholderSubscription.createdAt":
+		if e.ComplexityRoot.StakeholderSubscription.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StakeholderSubscription.CreatedAt(childComplexity), true
+	case "StakeholderSubscription.id":
+		if e.ComplexityRoot.StakeholderSubscription.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StakeholderSubscription.ID(childComplexity), true
+	case "StakeholderSubscription.incident":
+		if e.ComplexityRoot.StakeholderSubscription.Incident == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StakeholderSubscription.Incident(childComplexity), true
+	case "StakeholderSubscription.incidentID":
+		if e.ComplexityRoot.StakeholderSubscription.IncidentID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StakeholderSubscription.IncidentID(childComplexity), true
+	case "StakeholderSubscription.service":
+		if e.ComplexityRoot.StakeholderSubscription.Service == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StakeholderSubscription.Service(childComplexity), true
+	case "StakeholderSubscription.serviceID":
+		if e.ComplexityRoot.StakeholderSubscription.ServiceID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StakeholderSubscription.ServiceID(childComplexity), true
+	case "StakeholderSubscription.user":
+		if e.ComplexityRoot.StakeholderSubscription.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StakeholderSubscription.User(childComplexity), true
+	case "StakeholderSubscription.userID":
+		if e.ComplexityRoot.StakeholderSubscription.UserID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StakeholderSubscription.UserID(childComplexity), true
+
+	case "StatusComponent.groupName":
+		if e.ComplexityRoot.StatusComponent.GroupName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusComponent.GroupName(childComplexity), true
+	case "StatusComponent.id":
+		if e.ComplexityRoot.StatusComponent.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusComponent.ID(childComplexity), true
+	case "StatusComponent.name":
+		if e.ComplexityRoot.StatusComponent.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusComponent.Name(childComplexity), true
+	case "StatusComponent.page":
+		if e.ComplexityRoot.StatusComponent.Page == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusComponent.Page(childComplexity), true
+	case "StatusComponent.pageID":
+		if e.ComplexityRoot.StatusComponent.PageID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusComponent.PageID(childComplexity), true
+	case "StatusComponent.position":
+		if e.ComplexityRoot.StatusComponent.Position == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusComponent.Position(childComplexity), true
+	case "StatusComponent.service":
+		if e.ComplexityRoot.StatusComponent.Service == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusComponent.Service(childComplexity), true
+	case "StatusComponent.serviceID":
+		if e.ComplexityRoot.StatusComponent.ServiceID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusComponent.ServiceID(childComplexity), true
+
+	case "StatusPage.components":
+		if e.ComplexityRoot.StatusPage.Components == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusPage.Components(childComplexity), true
+	case "StatusPage.createdAt":
+		if e.ComplexityRoot.StatusPage.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusPage.CreatedAt(childComplexity), true
+	case "StatusPage.description":
+		if e.ComplexityRoot.StatusPage.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusPage.Description(childComplexity), true
+	case "StatusPage.id":
+		if e.ComplexityRoot.StatusPage.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusPage.ID(childComplexity), true
+	case "StatusPage.public":
+		if e.ComplexityRoot.StatusPage.Public == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusPage.Public(childComplexity), true
+	case "StatusPage.slug":
+		if e.ComplexityRoot.StatusPage.Slug == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusPage.Slug(childComplexity), true
+	case "StatusPage.title":
+		if e.ComplexityRoot.StatusPage.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusPage.Title(childComplexity), true
+	case "StatusPage.updatedAt":
+		if e.ComplexityRoot.StatusPage.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusPage.UpdatedAt(childComplexity), true
+
+	case "StatusUpdate.audience":
+		if e.ComplexityRoot.StatusUpdate.Audience == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusUpdate.Audience(childComplexity), true
+	case "StatusUpdate.author":
+		if e.ComplexityRoot.StatusUpdate.Author == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusUpdate.Author(childComplexity), true
+	case "StatusUpdate.authorID":
+		if e.ComplexityRoot.StatusUpdate.AuthorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusUpdate.AuthorID(childComplexity), true
+	case "StatusUpdate.authorName":
+		if e.ComplexityRoot.StatusUpdate.AuthorName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusUpdate.AuthorName(childComplexity), true
+	case "StatusUpdate.createdAt":
+		if e.ComplexityRoot.StatusUpdate.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusUpdate.CreatedAt(childComplexity), true
+	case "StatusUpdate.id":
+		if e.ComplexityRoot.StatusUpdate.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusUpdate.ID(childComplexity), true
+	case "StatusUpdate.incident":
+		if e.ComplexityRoot.StatusUpdate.Incident == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusUpdate.Incident(childComplexity), true
+	case "StatusUpdate.incidentID":
+		if e.ComplexityRoot.StatusUpdate.IncidentID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusUpdate.IncidentID(childComplexity), true
+	case "StatusUpdate.message":
+		if e.ComplexityRoot.StatusUpdate.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusUpdate.Message(childComplexity), true
+	case "StatusUpdate.status":
+		if e.ComplexityRoot.StatusUpdate.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusUpdate.Status(childComplexity), true
+
+	case "StatusUpdateConnection.edges":
+		if e.ComplexityRoot.StatusUpdateConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusUpdateConnection.Edges(childComplexity), true
+	case "StatusUpdateConnection.pageInfo":
+		if e.ComplexityRoot.StatusUpdateConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusUpdateConnection.PageInfo(childComplexity), true
+	case "StatusUpdateConnection.totalCount":
+		if e.ComplexityRoot.StatusUpdateConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusUpdateConnection.TotalCount(childComplexity), true
+
+	case "StatusUpdateEdge.cursor":
+		if e.ComplexityRoot.StatusUpdateEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusUpdateEdge.Cursor(childComplexity), true
+	case "StatusUpdateEdge.node":
+		if e.ComplexityRoot.StatusUpdateEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusUpdateEdge.Node(childComplexity), true
 
 	case "Team.createdAt":
 		if e.ComplexityRoot.Team.CreatedAt == nil {
@@ -4302,6 +4783,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("EscalationTargetInput", ec.unmarshalInputEscalationTargetInput),
 			graphql.NewInputUnmarshaler("HeartbeatOrder", ec.unmarshalInputHeartbeatOrder),
 			graphql.NewInputUnmarshaler("HeartbeatWhereInput", ec.unmarshalInputHeartbeatWhereInput),
+			graphql.NewInputUnmarshaler("IncidentMemberWhereInput", ec.unmarshalInputIncidentMemberWhereInput),
 			graphql.NewInputUnmarshaler("IncidentOrder", ec.unmarshalInputIncidentOrder),
 			graphql.NewInputUnmarshaler("IncidentWhereInput", ec.unmarshalInputIncidentWhereInput),
 			graphql.NewInputUnmarshaler("IntegrationOrder", ec.unmarshalInputIntegrationOrder),
@@ -4321,6 +4803,14 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ScheduleWhereInput", ec.unmarshalInputScheduleWhereInput),
 			graphql.NewInputUnmarshaler("ServiceOrder", ec.unmarshalInputServiceOrder),
 			graphql.NewInputUnmarshaler("ServiceWhereInput", ec.unmarshalInputServiceWhereInput),
+			graphql.NewInputUnmarshaler("SeverityLevelWhereInput", ec.unmarshalInputSeverityLevelWhereInput),
+			graphql.NewInputUnmarshaler("StakeholderPreferenceWhereInput", ec.unmarshalInputStakeholderPreferenceWhereInput),
+			graphql.NewInputUnmarshaler("StakeholderSubscriptionWhereInput", ec.unmarshalInputStakeholderSubscriptionWhereInput),
+			graphql.NewInputUnmarshaler("StatusComponentWhereInput", ec.unmarshalInputStatusComponentWhereInput),
+			graphql.NewInputUnmarshaler("StatusPageOrder", ec.unmarshalInputStatusPageOrder),
+			graphql.NewInputUnmarshaler("StatusPageWhereInput", ec.unmarshalInputStatusPageWhereInput),
+			graphql.NewInputUnmarshaler("StatusUpdateOrder", ec.unmarshalInputStatusUpdateOrder),
+			graphql.NewInputUnmarshaler("StatusUpdateWhereInput", ec.unmarshalInputStatusUpdateWhereInput),
 			graphql.NewInputUnmarshaler("TeamOrder", ec.unmarshalInputTeamOrder),
 			graphql.NewInputUnmarshaler("TeamWhereInput", ec.unmarshalInputTeamWhereInput),
 			graphql.NewInputUnmarshaler("TimelineEventOrder", ec.unmarshalInputTimelineEventOrder),
@@ -6478,6 +6968,10 @@ type Incident implements Node {
   severity: IncidentSeverity!
   status: IncidentStatus!
   resolvedAt: Time
+  """
+  When the next stakeholder update is due, by the severity's cadence; nil: none due.
+  """
+  nextUpdateDueAt: Time
   services(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -6571,6 +7065,38 @@ type Incident implements Node {
     """
     where: TimelineEventWhereInput
   ): TimelineEventConnection!
+  statusUpdates(
+    """
+    Returns the elements in the list that come after the specified cursor.
+    """
+    after: Cursor
+
+    """
+    Returns the first _n_ elements from the list.
+    """
+    first: Int
+
+    """
+    Returns the elements in the list that come before the specified cursor.
+    """
+    before: Cursor
+
+    """
+    Returns the last _n_ elements from the list.
+    """
+    last: Int
+
+    """
+    Ordering options for StatusUpdates returned from the connection.
+    """
+    orderBy: StatusUpdateOrder
+
+    """
+    Filtering options for StatusUpdates returned from the connection.
+    """
+    where: StatusUpdateWhereInput
+  ): StatusUpdateConnection!
+  members: [IncidentMember!]
 }
 """
 A connection to a list of items.
@@ -6601,6 +7127,100 @@ type IncidentEdge {
   A cursor for use in pagination.
   """
   cursor: Cursor!
+}
+type IncidentMember implements Node {
+  id: ID!
+  incidentID: ID!
+  userID: ID!
+  role: IncidentMemberRole!
+  addedAt: Time!
+  addedByID: Int
+  incident: Incident!
+  user: User!
+}
+"""
+IncidentMemberRole is enum for the field role
+"""
+enum IncidentMemberRole @goModel(model: "github.com/tocsin/tocsin/ent/incidentmember.Role") {
+  COMMANDER
+  COMMS_LEAD
+  RESPONDER
+  STAKEHOLDER
+}
+"""
+IncidentMemberWhereInput is used for filtering IncidentMember objects.
+Input was generated by ent.
+"""
+input IncidentMemberWhereInput {
+  not: IncidentMemberWhereInput
+  and: [IncidentMemberWhereInput!]
+  or: [IncidentMemberWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  incident_id field predicates
+  """
+  incidentID: ID
+  incidentIDNEQ: ID
+  incidentIDIn: [ID!]
+  incidentIDNotIn: [ID!]
+  """
+  user_id field predicates
+  """
+  userID: ID
+  userIDNEQ: ID
+  userIDIn: [ID!]
+  userIDNotIn: [ID!]
+  """
+  role field predicates
+  """
+  role: IncidentMemberRole
+  roleNEQ: IncidentMemberRole
+  roleIn: [IncidentMemberRole!]
+  roleNotIn: [IncidentMemberRole!]
+  """
+  added_at field predicates
+  """
+  addedAt: Time
+  addedAtNEQ: Time
+  addedAtIn: [Time!]
+  addedAtNotIn: [Time!]
+  addedAtGT: Time
+  addedAtGTE: Time
+  addedAtLT: Time
+  addedAtLTE: Time
+  """
+  added_by_id field predicates
+  """
+  addedByID: Int
+  addedByIDNEQ: Int
+  addedByIDIn: [Int!]
+  addedByIDNotIn: [Int!]
+  addedByIDGT: Int
+  addedByIDGTE: Int
+  addedByIDLT: Int
+  addedByIDLTE: Int
+  addedByIDIsNil: Boolean
+  addedByIDNotNil: Boolean
+  """
+  incident edge predicates
+  """
+  hasIncident: Boolean
+  hasIncidentWith: [IncidentWhereInput!]
+  """
+  user edge predicates
+  """
+  hasUser: Boolean
+  hasUserWith: [UserWhereInput!]
 }
 """
 Ordering options for Incident connections
@@ -6744,6 +7364,19 @@ input IncidentWhereInput {
   resolvedAtIsNil: Boolean
   resolvedAtNotNil: Boolean
   """
+  next_update_due_at field predicates
+  """
+  nextUpdateDueAt: Time
+  nextUpdateDueAtNEQ: Time
+  nextUpdateDueAtIn: [Time!]
+  nextUpdateDueAtNotIn: [Time!]
+  nextUpdateDueAtGT: Time
+  nextUpdateDueAtGTE: Time
+  nextUpdateDueAtLT: Time
+  nextUpdateDueAtLTE: Time
+  nextUpdateDueAtIsNil: Boolean
+  nextUpdateDueAtNotNil: Boolean
+  """
   services edge predicates
   """
   hasServices: Boolean
@@ -6758,6 +7391,16 @@ input IncidentWhereInput {
   """
   hasTimeline: Boolean
   hasTimelineWith: [TimelineEventWhereInput!]
+  """
+  status_updates edge predicates
+  """
+  hasStatusUpdates: Boolean
+  hasStatusUpdatesWith: [StatusUpdateWhereInput!]
+  """
+  members edge predicates
+  """
+  hasMembers: Boolean
+  hasMembersWith: [IncidentMemberWhereInput!]
 }
 type Integration implements Node {
   id: ID!
@@ -7518,6 +8161,8 @@ type Query {
     """
     where: ServiceWhereInput
   ): ServiceConnection!
+  severityLevels: [SeverityLevel!]!
+  statusPages: [StatusPage!]!
   teams(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -8497,6 +9142,643 @@ input ServiceWhereInput {
   """
   hasIncidents: Boolean
   hasIncidentsWith: [IncidentWhereInput!]
+}
+type SeverityLevel implements Node {
+  id: ID!
+  level: SeverityLevelLevel!
+  description: String!
+  """
+  How often an incident of this severity owes a stakeholder update; 0: no cadence.
+  """
+  updateCadenceMinutes: Int!
+}
+"""
+SeverityLevelLevel is enum for the field level
+"""
+enum SeverityLevelLevel @goModel(model: "github.com/tocsin/tocsin/ent/severitylevel.Level") {
+  SEV1
+  SEV2
+  SEV3
+  SEV4
+}
+"""
+SeverityLevelWhereInput is used for filtering SeverityLevel objects.
+Input was generated by ent.
+"""
+input SeverityLevelWhereInput {
+  not: SeverityLevelWhereInput
+  and: [SeverityLevelWhereInput!]
+  or: [SeverityLevelWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  level field predicates
+  """
+  level: SeverityLevelLevel
+  levelNEQ: SeverityLevelLevel
+  levelIn: [SeverityLevelLevel!]
+  levelNotIn: [SeverityLevelLevel!]
+  """
+  description field predicates
+  """
+  description: String
+  descriptionNEQ: String
+  descriptionIn: [String!]
+  descriptionNotIn: [String!]
+  descriptionGT: String
+  descriptionGTE: String
+  descriptionLT: String
+  descriptionLTE: String
+  descriptionContains: String
+  descriptionHasPrefix: String
+  descriptionHasSuffix: String
+  descriptionEqualFold: String
+  descriptionContainsFold: String
+  """
+  update_cadence_minutes field predicates
+  """
+  updateCadenceMinutes: Int
+  updateCadenceMinutesNEQ: Int
+  updateCadenceMinutesIn: [Int!]
+  updateCadenceMinutesNotIn: [Int!]
+  updateCadenceMinutesGT: Int
+  updateCadenceMinutesGTE: Int
+  updateCadenceMinutesLT: Int
+  updateCadenceMinutesLTE: Int
+}
+type StakeholderPreference implements Node {
+  id: ID!
+  userID: ID!
+  email: Boolean!
+  push: Boolean!
+  """
+  NONE: each update as it is posted; else one message per period.
+  """
+  digest: StakeholderPreferenceDigest!
+  user: User!
+}
+"""
+StakeholderPreferenceDigest is enum for the field digest
+"""
+enum StakeholderPreferenceDigest @goModel(model: "github.com/tocsin/tocsin/ent/stakeholderpreference.Digest") {
+  NONE
+  HOURLY
+  DAILY
+}
+"""
+StakeholderPreferenceWhereInput is used for filtering StakeholderPreference objects.
+Input was generated by ent.
+"""
+input StakeholderPreferenceWhereInput {
+  not: StakeholderPreferenceWhereInput
+  and: [StakeholderPreferenceWhereInput!]
+  or: [StakeholderPreferenceWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  user_id field predicates
+  """
+  userID: ID
+  userIDNEQ: ID
+  userIDIn: [ID!]
+  userIDNotIn: [ID!]
+  """
+  email field predicates
+  """
+  email: Boolean
+  emailNEQ: Boolean
+  """
+  push field predicates
+  """
+  push: Boolean
+  pushNEQ: Boolean
+  """
+  digest field predicates
+  """
+  digest: StakeholderPreferenceDigest
+  digestNEQ: StakeholderPreferenceDigest
+  digestIn: [StakeholderPreferenceDigest!]
+  digestNotIn: [StakeholderPreferenceDigest!]
+  """
+  user edge predicates
+  """
+  hasUser: Boolean
+  hasUserWith: [UserWhereInput!]
+}
+type StakeholderSubscription implements Node {
+  id: ID!
+  userID: ID!
+  serviceID: ID
+  incidentID: ID
+  createdAt: Time!
+  user: User!
+  service: Service
+  incident: Incident
+}
+"""
+StakeholderSubscriptionWhereInput is used for filtering StakeholderSubscription objects.
+Input was generated by ent.
+"""
+input StakeholderSubscriptionWhereInput {
+  not: StakeholderSubscriptionWhereInput
+  and: [StakeholderSubscriptionWhereInput!]
+  or: [StakeholderSubscriptionWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  user_id field predicates
+  """
+  userID: ID
+  userIDNEQ: ID
+  userIDIn: [ID!]
+  userIDNotIn: [ID!]
+  """
+  service_id field predicates
+  """
+  serviceID: ID
+  serviceIDNEQ: ID
+  serviceIDIn: [ID!]
+  serviceIDNotIn: [ID!]
+  serviceIDIsNil: Boolean
+  serviceIDNotNil: Boolean
+  """
+  incident_id field predicates
+  """
+  incidentID: ID
+  incidentIDNEQ: ID
+  incidentIDIn: [ID!]
+  incidentIDNotIn: [ID!]
+  incidentIDIsNil: Boolean
+  incidentIDNotNil: Boolean
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  user edge predicates
+  """
+  hasUser: Boolean
+  hasUserWith: [UserWhereInput!]
+  """
+  service edge predicates
+  """
+  hasService: Boolean
+  hasServiceWith: [ServiceWhereInput!]
+  """
+  incident edge predicates
+  """
+  hasIncident: Boolean
+  hasIncidentWith: [IncidentWhereInput!]
+}
+type StatusComponent implements Node {
+  id: ID!
+  pageID: ID!
+  name: String!
+  groupName: String!
+  position: Int!
+  serviceID: ID
+  page: StatusPage!
+  service: Service
+}
+"""
+StatusComponentWhereInput is used for filtering StatusComponent objects.
+Input was generated by ent.
+"""
+input StatusComponentWhereInput {
+  not: StatusComponentWhereInput
+  and: [StatusComponentWhereInput!]
+  or: [StatusComponentWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  page_id field predicates
+  """
+  pageID: ID
+  pageIDNEQ: ID
+  pageIDIn: [ID!]
+  pageIDNotIn: [ID!]
+  """
+  name field predicates
+  """
+  name: String
+  nameNEQ: String
+  nameIn: [String!]
+  nameNotIn: [String!]
+  nameGT: String
+  nameGTE: String
+  nameLT: String
+  nameLTE: String
+  nameContains: String
+  nameHasPrefix: String
+  nameHasSuffix: String
+  nameEqualFold: String
+  nameContainsFold: String
+  """
+  group_name field predicates
+  """
+  groupName: String
+  groupNameNEQ: String
+  groupNameIn: [String!]
+  groupNameNotIn: [String!]
+  groupNameGT: String
+  groupNameGTE: String
+  groupNameLT: String
+  groupNameLTE: String
+  groupNameContains: String
+  groupNameHasPrefix: String
+  groupNameHasSuffix: String
+  groupNameEqualFold: String
+  groupNameContainsFold: String
+  """
+  position field predicates
+  """
+  position: Int
+  positionNEQ: Int
+  positionIn: [Int!]
+  positionNotIn: [Int!]
+  positionGT: Int
+  positionGTE: Int
+  positionLT: Int
+  positionLTE: Int
+  """
+  service_id field predicates
+  """
+  serviceID: ID
+  serviceIDNEQ: ID
+  serviceIDIn: [ID!]
+  serviceIDNotIn: [ID!]
+  serviceIDIsNil: Boolean
+  serviceIDNotNil: Boolean
+  """
+  page edge predicates
+  """
+  hasPage: Boolean
+  hasPageWith: [StatusPageWhereInput!]
+  """
+  service edge predicates
+  """
+  hasService: Boolean
+  hasServiceWith: [ServiceWhereInput!]
+}
+type StatusPage implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  """
+  "" is the page at /status; others are at /status/{slug}.
+  """
+  slug: String!
+  title: String!
+  description: String!
+  """
+  Public pages need no sign-in; others are the internal status page.
+  """
+  public: Boolean!
+  components: [StatusComponent!]
+}
+"""
+Ordering options for StatusPage connections
+"""
+input StatusPageOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order StatusPages.
+  """
+  field: StatusPageOrderField!
+}
+"""
+Properties by which StatusPage connections can be ordered.
+"""
+enum StatusPageOrderField {
+  CREATED_AT
+  UPDATED_AT
+}
+"""
+StatusPageWhereInput is used for filtering StatusPage objects.
+Input was generated by ent.
+"""
+input StatusPageWhereInput {
+  not: StatusPageWhereInput
+  and: [StatusPageWhereInput!]
+  or: [StatusPageWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  updatedAtNEQ: Time
+  updatedAtIn: [Time!]
+  updatedAtNotIn: [Time!]
+  updatedAtGT: Time
+  updatedAtGTE: Time
+  updatedAtLT: Time
+  updatedAtLTE: Time
+  """
+  slug field predicates
+  """
+  slug: String
+  slugNEQ: String
+  slugIn: [String!]
+  slugNotIn: [String!]
+  slugGT: String
+  slugGTE: String
+  slugLT: String
+  slugLTE: String
+  slugContains: String
+  slugHasPrefix: String
+  slugHasSuffix: String
+  slugEqualFold: String
+  slugContainsFold: String
+  """
+  title field predicates
+  """
+  title: String
+  titleNEQ: String
+  titleIn: [String!]
+  titleNotIn: [String!]
+  titleGT: String
+  titleGTE: String
+  titleLT: String
+  titleLTE: String
+  titleContains: String
+  titleHasPrefix: String
+  titleHasSuffix: String
+  titleEqualFold: String
+  titleContainsFold: String
+  """
+  description field predicates
+  """
+  description: String
+  descriptionNEQ: String
+  descriptionIn: [String!]
+  descriptionNotIn: [String!]
+  descriptionGT: String
+  descriptionGTE: String
+  descriptionLT: String
+  descriptionLTE: String
+  descriptionContains: String
+  descriptionHasPrefix: String
+  descriptionHasSuffix: String
+  descriptionEqualFold: String
+  descriptionContainsFold: String
+  """
+  public field predicates
+  """
+  public: Boolean
+  publicNEQ: Boolean
+  """
+  components edge predicates
+  """
+  hasComponents: Boolean
+  hasComponentsWith: [StatusComponentWhereInput!]
+}
+type StatusUpdate implements Node {
+  id: ID!
+  incidentID: ID!
+  message: String!
+  status: StatusUpdateStatus!
+  audience: StatusUpdateAudience!
+  authorID: ID
+  authorName: String!
+  createdAt: Time!
+  incident: Incident!
+  author: User
+}
+"""
+StatusUpdateAudience is enum for the field audience
+"""
+enum StatusUpdateAudience @goModel(model: "github.com/tocsin/tocsin/ent/statusupdate.Audience") {
+  INTERNAL
+  STAKEHOLDER
+  PUBLIC
+}
+"""
+A connection to a list of items.
+"""
+type StatusUpdateConnection {
+  """
+  A list of edges.
+  """
+  edges: [StatusUpdateEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type StatusUpdateEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: StatusUpdate
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+Ordering options for StatusUpdate connections
+"""
+input StatusUpdateOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order StatusUpdates.
+  """
+  field: StatusUpdateOrderField!
+}
+"""
+Properties by which StatusUpdate connections can be ordered.
+"""
+enum StatusUpdateOrderField {
+  CREATED_AT
+}
+"""
+StatusUpdateStatus is enum for the field status
+"""
+enum StatusUpdateStatus @goModel(model: "github.com/tocsin/tocsin/ent/statusupdate.Status") {
+  INVESTIGATING
+  IDENTIFIED
+  MONITORING
+  RESOLVED
+}
+"""
+StatusUpdateWhereInput is used for filtering StatusUpdate objects.
+Input was generated by ent.
+"""
+input StatusUpdateWhereInput {
+  not: StatusUpdateWhereInput
+  and: [StatusUpdateWhereInput!]
+  or: [StatusUpdateWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  incident_id field predicates
+  """
+  incidentID: ID
+  incidentIDNEQ: ID
+  incidentIDIn: [ID!]
+  incidentIDNotIn: [ID!]
+  """
+  message field predicates
+  """
+  message: String
+  messageNEQ: String
+  messageIn: [String!]
+  messageNotIn: [String!]
+  messageGT: String
+  messageGTE: String
+  messageLT: String
+  messageLTE: String
+  messageContains: String
+  messageHasPrefix: String
+  messageHasSuffix: String
+  messageEqualFold: String
+  messageContainsFold: String
+  """
+  status field predicates
+  """
+  status: StatusUpdateStatus
+  statusNEQ: StatusUpdateStatus
+  statusIn: [StatusUpdateStatus!]
+  statusNotIn: [StatusUpdateStatus!]
+  """
+  audience field predicates
+  """
+  audience: StatusUpdateAudience
+  audienceNEQ: StatusUpdateAudience
+  audienceIn: [StatusUpdateAudience!]
+  audienceNotIn: [StatusUpdateAudience!]
+  """
+  author_id field predicates
+  """
+  authorID: ID
+  authorIDNEQ: ID
+  authorIDIn: [ID!]
+  authorIDNotIn: [ID!]
+  authorIDIsNil: Boolean
+  authorIDNotNil: Boolean
+  """
+  author_name field predicates
+  """
+  authorName: String
+  authorNameNEQ: String
+  authorNameIn: [String!]
+  authorNameNotIn: [String!]
+  authorNameGT: String
+  authorNameGTE: String
+  authorNameLT: String
+  authorNameLTE: String
+  authorNameContains: String
+  authorNameHasPrefix: String
+  authorNameHasSuffix: String
+  authorNameEqualFold: String
+  authorNameContainsFold: String
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  incident edge predicates
+  """
+  hasIncident: Boolean
+  hasIncidentWith: [IncidentWhereInput!]
+  """
+  author edge predicates
+  """
+  hasAuthor: Boolean
+  hasAuthorWith: [UserWhereInput!]
 }
 type Team implements Node {
   id: ID!
@@ -10204,12 +11486,18 @@ func (ec *executionContext) childFields_Incident(ctx context.Context, field grap
 		return ec.fieldContext_Incident_status(ctx, field)
 	case "resolvedAt":
 		return ec.fieldContext_Incident_resolvedAt(ctx, field)
+	case "nextUpdateDueAt":
+		return ec.fieldContext_Incident_nextUpdateDueAt(ctx, field)
 	case "services":
 		return ec.fieldContext_Incident_services(ctx, field)
 	case "alerts":
 		return ec.fieldContext_Incident_alerts(ctx, field)
 	case "timeline":
 		return ec.fieldContext_Incident_timeline(ctx, field)
+	case "statusUpdates":
+		return ec.fieldContext_Incident_statusUpdates(ctx, field)
+	case "members":
+		return ec.fieldContext_Incident_members(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Incident", field.Name)
 }
@@ -10234,6 +11522,28 @@ func (ec *executionContext) childFields_IncidentEdge(ctx context.Context, field 
 		return ec.fieldContext_IncidentEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type IncidentEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_IncidentMember(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_IncidentMember_id(ctx, field)
+	case "incidentID":
+		return ec.fieldContext_IncidentMember_incidentID(ctx, field)
+	case "userID":
+		return ec.fieldContext_IncidentMember_userID(ctx, field)
+	case "role":
+		return ec.fieldContext_IncidentMember_role(ctx, field)
+	case "addedAt":
+		return ec.fieldContext_IncidentMember_addedAt(ctx, field)
+	case "addedByID":
+		return ec.fieldContext_IncidentMember_addedByID(ctx, field)
+	case "incident":
+		return ec.fieldContext_IncidentMember_incident(ctx, field)
+	case "user":
+		return ec.fieldContext_IncidentMember_user(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type IncidentMember", field.Name)
 }
 
 func (ec *executionContext) childFields_Integration(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10660,6 +11970,20 @@ func (ec *executionContext) childFields_ServiceEdge(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type ServiceEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_SeverityLevel(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_SeverityLevel_id(ctx, field)
+	case "level":
+		return ec.fieldContext_SeverityLevel_level(ctx, field)
+	case "description":
+		return ec.fieldContext_SeverityLevel_description(ctx, field)
+	case "updateCadenceMinutes":
+		return ec.fieldContext_SeverityLevel_updateCadenceMinutes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SeverityLevel", field.Name)
+}
+
 func (ec *executionContext) childFields_Shift(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "start":
@@ -10672,6 +11996,98 @@ func (ec *executionContext) childFields_Shift(ctx context.Context, field graphql
 		return ec.fieldContext_Shift_schedule(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Shift", field.Name)
+}
+
+func (ec *executionContext) childFields_StatusComponent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_StatusComponent_id(ctx, field)
+	case "pageID":
+		return ec.fieldContext_StatusComponent_pageID(ctx, field)
+	case "name":
+		return ec.fieldContext_StatusComponent_name(ctx, field)
+	case "groupName":
+		return ec.fieldContext_StatusComponent_groupName(ctx, field)
+	case "position":
+		return ec.fieldContext_StatusComponent_position(ctx, field)
+	case "serviceID":
+		return ec.fieldContext_StatusComponent_serviceID(ctx, field)
+	case "page":
+		return ec.fieldContext_StatusComponent_page(ctx, field)
+	case "service":
+		return ec.fieldContext_StatusComponent_service(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatusComponent", field.Name)
+}
+
+func (ec *executionContext) childFields_StatusPage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_StatusPage_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_StatusPage_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_StatusPage_updatedAt(ctx, field)
+	case "slug":
+		return ec.fieldContext_StatusPage_slug(ctx, field)
+	case "title":
+		return ec.fieldContext_StatusPage_title(ctx, field)
+	case "description":
+		return ec.fieldContext_StatusPage_description(ctx, field)
+	case "public":
+		return ec.fieldContext_StatusPage_public(ctx, field)
+	case "components":
+		return ec.fieldContext_StatusPage_components(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatusPage", field.Name)
+}
+
+func (ec *executionContext) childFields_StatusUpdate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_StatusUpdate_id(ctx, field)
+	case "incidentID":
+		return ec.fieldContext_StatusUpdate_incidentID(ctx, field)
+	case "message":
+		return ec.fieldContext_StatusUpdate_message(ctx, field)
+	case "status":
+		return ec.fieldContext_StatusUpdate_status(ctx, field)
+	case "audience":
+		return ec.fieldContext_StatusUpdate_audience(ctx, field)
+	case "authorID":
+		return ec.fieldContext_StatusUpdate_authorID(ctx, field)
+	case "authorName":
+		return ec.fieldContext_StatusUpdate_authorName(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_StatusUpdate_createdAt(ctx, field)
+	case "incident":
+		return ec.fieldContext_StatusUpdate_incident(ctx, field)
+	case "author":
+		return ec.fieldContext_StatusUpdate_author(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatusUpdate", field.Name)
+}
+
+func (ec *executionContext) childFields_StatusUpdateConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_StatusUpdateConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_StatusUpdateConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_StatusUpdateConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatusUpdateConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_StatusUpdateEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_StatusUpdateEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_StatusUpdateEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatusUpdateEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Team(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11116,6 +12532,60 @@ func (ec *executionContext) field_Incident_services_args(ctx context.Context, ra
 	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*ent.ServiceWhereInput, error) {
 			return ec.unmarshalOServiceWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐServiceWhereInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Incident_statusUpdates_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.StatusUpdateOrder, error) {
+			return ec.unmarshalOStatusUpdateOrder2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusUpdateOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ent.StatusUpdateWhereInput, error) {
+			return ec.unmarshalOStatusUpdateWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusUpdateWhereInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -18201,6 +19671,29 @@ func (ec *executionContext) fieldContext_Incident_resolvedAt(_ context.Context, 
 	return graphql.NewScalarFieldContext("Incident", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Incident_nextUpdateDueAt(ctx context.Context, field graphql.CollectedField, obj *ent.Incident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Incident_nextUpdateDueAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NextUpdateDueAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Incident_nextUpdateDueAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Incident", field, false, false, "Time")
+}
+
 func (ec *executionContext) _Incident_services(ctx context.Context, field graphql.CollectedField, obj *ent.Incident) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18329,6 +19822,82 @@ func (ec *executionContext) fieldContext_Incident_timeline(ctx context.Context, 
 	if fc.Args, err = ec.field_Incident_timeline_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Incident_statusUpdates(ctx context.Context, field graphql.CollectedField, obj *ent.Incident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Incident_statusUpdates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.StatusUpdates(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.StatusUpdateOrder), fc.Args["where"].(*ent.StatusUpdateWhereInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.StatusUpdateConnection) graphql.Marshaler {
+			return ec.marshalNStatusUpdateConnection2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusUpdateConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Incident_statusUpdates(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incident",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatusUpdateConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Incident_statusUpdates_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Incident_members(ctx context.Context, field graphql.CollectedField, obj *ent.Incident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Incident_members(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Members(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.IncidentMember) graphql.Marshaler {
+			return ec.marshalOIncidentMember2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncidentMemberᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Incident_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incident",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_IncidentMember(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -18473,6 +20042,208 @@ func (ec *executionContext) _IncidentEdge_cursor(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_IncidentEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("IncidentEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _IncidentMember_id(ctx context.Context, field graphql.CollectedField, obj *ent.IncidentMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentMember_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentMember_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IncidentMember", field, false, false, "ID")
+}
+
+func (ec *executionContext) _IncidentMember_incidentID(ctx context.Context, field graphql.CollectedField, obj *ent.IncidentMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentMember_incidentID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IncidentID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentMember_incidentID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IncidentMember", field, false, false, "ID")
+}
+
+func (ec *executionContext) _IncidentMember_userID(ctx context.Context, field graphql.CollectedField, obj *ent.IncidentMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentMember_userID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentMember_userID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IncidentMember", field, false, false, "ID")
+}
+
+func (ec *executionContext) _IncidentMember_role(ctx context.Context, field graphql.CollectedField, obj *ent.IncidentMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentMember_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v incidentmember.Role) graphql.Marshaler {
+			return ec.marshalNIncidentMemberRole2githubᚗcomᚋtocsinᚋtocsinᚋentᚋincidentmemberᚐRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentMember_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IncidentMember", field, false, false, "IncidentMemberRole")
+}
+
+func (ec *executionContext) _IncidentMember_addedAt(ctx context.Context, field graphql.CollectedField, obj *ent.IncidentMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentMember_addedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AddedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentMember_addedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IncidentMember", field, false, false, "Time")
+}
+
+func (ec *executionContext) _IncidentMember_addedByID(ctx context.Context, field graphql.CollectedField, obj *ent.IncidentMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentMember_addedByID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AddedByID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentMember_addedByID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IncidentMember", field, false, false, "Int")
+}
+
+func (ec *executionContext) _IncidentMember_incident(ctx context.Context, field graphql.CollectedField, obj *ent.IncidentMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentMember_incident(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Incident(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Incident) graphql.Marshaler {
+			return ec.marshalNIncident2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncident(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentMember_incident(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncidentMember",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Incident(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncidentMember_user(ctx context.Context, field graphql.CollectedField, obj *ent.IncidentMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IncidentMember_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IncidentMember_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncidentMember",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Integration_id(ctx context.Context, field graphql.CollectedField, obj *ent.Integration) (ret graphql.Marshaler) {
@@ -23260,6 +25031,70 @@ func (ec *executionContext) fieldContext_Query_services(ctx context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_severityLevels(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_severityLevels(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().SeverityLevels(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.SeverityLevel) graphql.Marshaler {
+			return ec.marshalNSeverityLevel2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐSeverityLevelᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_severityLevels(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SeverityLevel(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_statusPages(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_statusPages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().StatusPages(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.StatusPage) graphql.Marshaler {
+			return ec.marshalNStatusPage2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusPageᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_statusPages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatusPage(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_teams(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -25615,6 +27450,98 @@ func (ec *executionContext) fieldContext_ServiceEdge_cursor(_ context.Context, f
 	return graphql.NewScalarFieldContext("ServiceEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _SeverityLevel_id(ctx context.Context, field graphql.CollectedField, obj *ent.SeverityLevel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SeverityLevel_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SeverityLevel_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SeverityLevel", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SeverityLevel_level(ctx context.Context, field graphql.CollectedField, obj *ent.SeverityLevel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SeverityLevel_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v severitylevel.Level) graphql.Marshaler {
+			return ec.marshalNSeverityLevelLevel2githubᚗcomᚋtocsinᚋtocsinᚋentᚋseveritylevelᚐLevel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SeverityLevel_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SeverityLevel", field, false, false, "SeverityLevelLevel")
+}
+
+func (ec *executionContext) _SeverityLevel_description(ctx context.Context, field graphql.CollectedField, obj *ent.SeverityLevel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SeverityLevel_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SeverityLevel_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SeverityLevel", field, false, false, "String")
+}
+
+func (ec *executionContext) _SeverityLevel_updateCadenceMinutes(ctx context.Context, field graphql.CollectedField, obj *ent.SeverityLevel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SeverityLevel_updateCadenceMinutes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdateCadenceMinutes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SeverityLevel_updateCadenceMinutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SeverityLevel", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Shift_start(ctx context.Context, field graphql.CollectedField, obj *oncall.Shift) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -25723,6 +27650,1149 @@ func (ec *executionContext) fieldContext_Shift_schedule(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _StakeholderPreference_id(ctx context.Context, field graphql.CollectedField, obj *ent.StakeholderPreference) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StakeholderPreference_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StakeholderPreference_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StakeholderPreference", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StakeholderPreference_userID(ctx context.Context, field graphql.CollectedField, obj *ent.StakeholderPreference) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StakeholderPreference_userID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StakeholderPreference_userID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StakeholderPreference", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StakeholderPreference_email(ctx context.Context, field graphql.CollectedField, obj *ent.StakeholderPreference) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StakeholderPreference_email(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Email, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StakeholderPreference_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StakeholderPreference", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _StakeholderPreference_push(ctx context.Context, field graphql.CollectedField, obj *ent.StakeholderPreference) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StakeholderPreference_push(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Push, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StakeholderPreference_push(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StakeholderPreference", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _StakeholderPreference_digest(ctx context.Context, field graphql.CollectedField, obj *ent.StakeholderPreference) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StakeholderPreference_digest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Digest, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stakeholderpreference.Digest) graphql.Marshaler {
+			return ec.marshalNStakeholderPreferenceDigest2githubᚗcomᚋtocsinᚋtocsinᚋentᚋstakeholderpreferenceᚐDigest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StakeholderPreference_digest(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StakeholderPreference", field, false, false, "StakeholderPreferenceDigest")
+}
+
+func (ec *executionContext) _StakeholderPreference_user(ctx context.Context, field graphql.CollectedField, obj *ent.StakeholderPreference) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StakeholderPreference_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StakeholderPreference_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StakeholderPreference",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StakeholderSubscription_id(ctx context.Context, field graphql.CollectedField, obj *ent.StakeholderSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StakeholderSubscription_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StakeholderSubscription_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StakeholderSubscription", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StakeholderSubscription_userID(ctx context.Context, field graphql.CollectedField, obj *ent.StakeholderSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StakeholderSubscription_userID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StakeholderSubscription_userID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StakeholderSubscription", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StakeholderSubscription_serviceID(ctx context.Context, field graphql.CollectedField, obj *ent.StakeholderSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StakeholderSubscription_serviceID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ServiceID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StakeholderSubscription_serviceID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StakeholderSubscription", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StakeholderSubscription_incidentID(ctx context.Context, field graphql.CollectedField, obj *ent.StakeholderSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StakeholderSubscription_incidentID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IncidentID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StakeholderSubscription_incidentID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StakeholderSubscription", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StakeholderSubscription_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.StakeholderSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StakeholderSubscription_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StakeholderSubscription_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StakeholderSubscription", field, false, false, "Time")
+}
+
+func (ec *executionContext) _StakeholderSubscription_user(ctx context.Context, field graphql.CollectedField, obj *ent.StakeholderSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StakeholderSubscription_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.User(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StakeholderSubscription_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StakeholderSubscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StakeholderSubscription_service(ctx context.Context, field graphql.CollectedField, obj *ent.StakeholderSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StakeholderSubscription_service(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Service(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Service) graphql.Marshaler {
+			return ec.marshalOService2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐService(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StakeholderSubscription_service(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StakeholderSubscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Service(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StakeholderSubscription_incident(ctx context.Context, field graphql.CollectedField, obj *ent.StakeholderSubscription) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StakeholderSubscription_incident(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Incident(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Incident) graphql.Marshaler {
+			return ec.marshalOIncident2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncident(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StakeholderSubscription_incident(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StakeholderSubscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Incident(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatusComponent_id(ctx context.Context, field graphql.CollectedField, obj *ent.StatusComponent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusComponent_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatusComponent_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatusComponent", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StatusComponent_pageID(ctx context.Context, field graphql.CollectedField, obj *ent.StatusComponent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusComponent_pageID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatusComponent_pageID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatusComponent", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StatusComponent_name(ctx context.Context, field graphql.CollectedField, obj *ent.StatusComponent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusComponent_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatusComponent_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatusComponent", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatusComponent_groupName(ctx context.Context, field graphql.CollectedField, obj *ent.StatusComponent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusComponent_groupName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GroupName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatusComponent_groupName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatusComponent", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatusComponent_position(ctx context.Context, field graphql.CollectedField, obj *ent.StatusComponent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusComponent_position(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Position, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatusComponent_position(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatusComponent", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StatusComponent_serviceID(ctx context.Context, field graphql.CollectedField, obj *ent.StatusComponent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusComponent_serviceID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ServiceID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatusComponent_serviceID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatusComponent", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StatusComponent_page(ctx context.Context, field graphql.CollectedField, obj *ent.StatusComponent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusComponent_page(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Page(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.StatusPage) graphql.Marshaler {
+			return ec.marshalNStatusPage2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusPage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatusComponent_page(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatusComponent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatusPage(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatusComponent_service(ctx context.Context, field graphql.CollectedField, obj *ent.StatusComponent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusComponent_service(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Service(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Service) graphql.Marshaler {
+			return ec.marshalOService2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐService(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatusComponent_service(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatusComponent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Service(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatusPage_id(ctx context.Context, field graphql.CollectedField, obj *ent.StatusPage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusPage_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatusPage_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatusPage", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StatusPage_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.StatusPage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusPage_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatusPage_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatusPage", field, false, false, "Time")
+}
+
+func (ec *executionContext) _StatusPage_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.StatusPage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusPage_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatusPage_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatusPage", field, false, false, "Time")
+}
+
+func (ec *executionContext) _StatusPage_slug(ctx context.Context, field graphql.CollectedField, obj *ent.StatusPage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusPage_slug(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Slug, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatusPage_slug(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatusPage", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatusPage_title(ctx context.Context, field graphql.CollectedField, obj *ent.StatusPage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusPage_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatusPage_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatusPage", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatusPage_description(ctx context.Context, field graphql.CollectedField, obj *ent.StatusPage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusPage_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatusPage_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatusPage", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatusPage_public(ctx context.Context, field graphql.CollectedField, obj *ent.StatusPage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusPage_public(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Public, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatusPage_public(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatusPage", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _StatusPage_components(ctx context.Context, field graphql.CollectedField, obj *ent.StatusPage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusPage_components(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Components(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.StatusComponent) graphql.Marshaler {
+			return ec.marshalOStatusComponent2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusComponentᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatusPage_components(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatusPage",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatusComponent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatusUpdate_id(ctx context.Context, field graphql.CollectedField, obj *ent.StatusUpdate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusUpdate_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatusUpdate_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatusUpdate", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StatusUpdate_incidentID(ctx context.Context, field graphql.CollectedField, obj *ent.StatusUpdate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusUpdate_incidentID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IncidentID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatusUpdate_incidentID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatusUpdate", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StatusUpdate_message(ctx context.Context, field graphql.CollectedField, obj *ent.StatusUpdate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusUpdate_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatusUpdate_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatusUpdate", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatusUpdate_status(ctx context.Context, field graphql.CollectedField, obj *ent.StatusUpdate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusUpdate_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v statusupdate.Status) graphql.Marshaler {
+			return ec.marshalNStatusUpdateStatus2githubᚗcomᚋtocsinᚋtocsinᚋentᚋstatusupdateᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatusUpdate_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatusUpdate", field, false, false, "StatusUpdateStatus")
+}
+
+func (ec *executionContext) _StatusUpdate_audience(ctx context.Context, field graphql.CollectedField, obj *ent.StatusUpdate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusUpdate_audience(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Audience, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v statusupdate.Audience) graphql.Marshaler {
+			return ec.marshalNStatusUpdateAudience2githubᚗcomᚋtocsinᚋtocsinᚋentᚋstatusupdateᚐAudience(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatusUpdate_audience(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatusUpdate", field, false, false, "StatusUpdateAudience")
+}
+
+func (ec *executionContext) _StatusUpdate_authorID(ctx context.Context, field graphql.CollectedField, obj *ent.StatusUpdate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusUpdate_authorID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AuthorID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatusUpdate_authorID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatusUpdate", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StatusUpdate_authorName(ctx context.Context, field graphql.CollectedField, obj *ent.StatusUpdate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusUpdate_authorName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AuthorName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatusUpdate_authorName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatusUpdate", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatusUpdate_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.StatusUpdate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusUpdate_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatusUpdate_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatusUpdate", field, false, false, "Time")
+}
+
+func (ec *executionContext) _StatusUpdate_incident(ctx context.Context, field graphql.CollectedField, obj *ent.StatusUpdate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusUpdate_incident(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Incident(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Incident) graphql.Marshaler {
+			return ec.marshalNIncident2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncident(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatusUpdate_incident(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatusUpdate",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Incident(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatusUpdate_author(ctx context.Context, field graphql.CollectedField, obj *ent.StatusUpdate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusUpdate_author(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Author(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatusUpdate_author(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatusUpdate",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatusUpdateConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.StatusUpdateConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusUpdateConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.StatusUpdateEdge) graphql.Marshaler {
+			return ec.marshalOStatusUpdateEdge2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusUpdateEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatusUpdateConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatusUpdateConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatusUpdateEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatusUpdateConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.StatusUpdateConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusUpdateConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatusUpdateConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatusUpdateConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatusUpdateConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.StatusUpdateConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusUpdateConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatusUpdateConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatusUpdateConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StatusUpdateEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.StatusUpdateEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusUpdateEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.StatusUpdate) graphql.Marshaler {
+			return ec.marshalOStatusUpdate2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusUpdate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatusUpdateEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatusUpdateEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatusUpdate(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatusUpdateEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.StatusUpdateEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusUpdateEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatusUpdateEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatusUpdateEdge", field, false, false, "Cursor")
 }
 
 func (ec *executionContext) _Team_id(ctx context.Context, field graphql.CollectedField, obj *ent.Team) (ret graphql.Marshaler) {
@@ -35990,6 +39060,356 @@ func UnmarshalHeartbeatWhereInput(ctx context.Context, raw any) (ent.HeartbeatWh
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputIncidentMemberWhereInput(ctx context.Context, obj any) (ent.IncidentMemberWhereInput, error) {
+	var it ent.IncidentMemberWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "incidentID", "incidentIDNEQ", "incidentIDIn", "incidentIDNotIn", "userID", "userIDNEQ", "userIDIn", "userIDNotIn", "role", "roleNEQ", "roleIn", "roleNotIn", "addedAt", "addedAtNEQ", "addedAtIn", "addedAtNotIn", "addedAtGT", "addedAtGTE", "addedAtLT", "addedAtLTE", "addedByID", "addedByIDNEQ", "addedByIDIn", "addedByIDNotIn", "addedByIDGT", "addedByIDGTE", "addedByIDLT", "addedByIDLTE", "addedByIDIsNil", "addedByIDNotNil", "hasIncident", "hasIncidentWith", "hasUser", "hasUserWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOIncidentMemberWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncidentMemberWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOIncidentMemberWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncidentMemberWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOIncidentMemberWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncidentMemberWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "incidentID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incidentID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncidentID = data
+		case "incidentIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incidentIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncidentIDNEQ = data
+		case "incidentIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incidentIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncidentIDIn = data
+		case "incidentIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incidentIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncidentIDNotIn = data
+		case "userID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserID = data
+		case "userIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserIDNEQ = data
+		case "userIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserIDIn = data
+		case "userIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserIDNotIn = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalOIncidentMemberRole2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋincidentmemberᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "roleNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleNEQ"))
+			data, err := ec.unmarshalOIncidentMemberRole2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋincidentmemberᚐRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleNEQ = data
+		case "roleIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleIn"))
+			data, err := ec.unmarshalOIncidentMemberRole2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋincidentmemberᚐRoleᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleIn = data
+		case "roleNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleNotIn"))
+			data, err := ec.unmarshalOIncidentMemberRole2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋincidentmemberᚐRoleᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleNotIn = data
+		case "addedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddedAt = data
+		case "addedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddedAtNEQ = data
+		case "addedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddedAtIn = data
+		case "addedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddedAtNotIn = data
+		case "addedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddedAtGT = data
+		case "addedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddedAtGTE = data
+		case "addedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddedAtLT = data
+		case "addedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddedAtLTE = data
+		case "addedByID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addedByID"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddedByID = data
+		case "addedByIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addedByIDNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddedByIDNEQ = data
+		case "addedByIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addedByIDIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddedByIDIn = data
+		case "addedByIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addedByIDNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddedByIDNotIn = data
+		case "addedByIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addedByIDGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddedByIDGT = data
+		case "addedByIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addedByIDGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddedByIDGTE = data
+		case "addedByIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addedByIDLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddedByIDLT = data
+		case "addedByIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addedByIDLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddedByIDLTE = data
+		case "addedByIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addedByIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddedByIDIsNil = data
+		case "addedByIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addedByIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddedByIDNotNil = data
+		case "hasIncident":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasIncident"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasIncident = data
+		case "hasIncidentWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasIncidentWith"))
+			data, err := ec.unmarshalOIncidentWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncidentWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasIncidentWith = data
+		case "hasUser":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUser"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasUser = data
+		case "hasUserWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUserWith"))
+			data, err := ec.unmarshalOUserWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐUserWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasUserWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalIncidentMemberWhereInput unmarshals raw into the IncidentMemberWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalIncidentMemberWhereInput(ctx context.Context, raw any) (ent.IncidentMemberWhereInput, error) {
+	var out ent.IncidentMemberWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "IncidentMemberWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputIncidentOrder(ctx context.Context, obj any) (ent.IncidentOrder, error) {
 	var it ent.IncidentOrder
 	if obj == nil {
@@ -36054,7 +39474,7 @@ func (ec *executionContext) unmarshalInputIncidentWhereInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "summary", "summaryNEQ", "summaryIn", "summaryNotIn", "summaryGT", "summaryGTE", "summaryLT", "summaryLTE", "summaryContains", "summaryHasPrefix", "summaryHasSuffix", "summaryEqualFold", "summaryContainsFold", "severity", "severityNEQ", "severityIn", "severityNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "resolvedAt", "resolvedAtNEQ", "resolvedAtIn", "resolvedAtNotIn", "resolvedAtGT", "resolvedAtGTE", "resolvedAtLT", "resolvedAtLTE", "resolvedAtIsNil", "resolvedAtNotNil", "hasServices", "hasServicesWith", "hasAlerts", "hasAlertsWith", "hasTimeline", "hasTimelineWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "summary", "summaryNEQ", "summaryIn", "summaryNotIn", "summaryGT", "summaryGTE", "summaryLT", "summaryLTE", "summaryContains", "summaryHasPrefix", "summaryHasSuffix", "summaryEqualFold", "summaryContainsFold", "severity", "severityNEQ", "severityIn", "severityNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "resolvedAt", "resolvedAtNEQ", "resolvedAtIn", "resolvedAtNotIn", "resolvedAtGT", "resolvedAtGTE", "resolvedAtLT", "resolvedAtLTE", "resolvedAtIsNil", "resolvedAtNotNil", "nextUpdateDueAt", "nextUpdateDueAtNEQ", "nextUpdateDueAtIn", "nextUpdateDueAtNotIn", "nextUpdateDueAtGT", "nextUpdateDueAtGTE", "nextUpdateDueAtLT", "nextUpdateDueAtLTE", "nextUpdateDueAtIsNil", "nextUpdateDueAtNotNil", "hasServices", "hasServicesWith", "hasAlerts", "hasAlertsWith", "hasTimeline", "hasTimelineWith", "hasStatusUpdates", "hasStatusUpdatesWith", "hasMembers", "hasMembersWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -36558,6 +39978,76 @@ func (ec *executionContext) unmarshalInputIncidentWhereInput(ctx context.Context
 				return it, err
 			}
 			it.ResolvedAtNotNil = data
+		case "nextUpdateDueAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextUpdateDueAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextUpdateDueAt = data
+		case "nextUpdateDueAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextUpdateDueAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextUpdateDueAtNEQ = data
+		case "nextUpdateDueAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextUpdateDueAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextUpdateDueAtIn = data
+		case "nextUpdateDueAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextUpdateDueAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextUpdateDueAtNotIn = data
+		case "nextUpdateDueAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextUpdateDueAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextUpdateDueAtGT = data
+		case "nextUpdateDueAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextUpdateDueAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextUpdateDueAtGTE = data
+		case "nextUpdateDueAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextUpdateDueAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextUpdateDueAtLT = data
+		case "nextUpdateDueAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextUpdateDueAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextUpdateDueAtLTE = data
+		case "nextUpdateDueAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextUpdateDueAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextUpdateDueAtIsNil = data
+		case "nextUpdateDueAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextUpdateDueAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextUpdateDueAtNotNil = data
 		case "hasServices":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasServices"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -36600,6 +40090,34 @@ func (ec *executionContext) unmarshalInputIncidentWhereInput(ctx context.Context
 				return it, err
 			}
 			it.HasTimelineWith = data
+		case "hasStatusUpdates":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasStatusUpdates"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasStatusUpdates = data
+		case "hasStatusUpdatesWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasStatusUpdatesWith"))
+			data, err := ec.unmarshalOStatusUpdateWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusUpdateWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasStatusUpdatesWith = data
+		case "hasMembers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMembers"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasMembers = data
+		case "hasMembersWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMembersWith"))
+			data, err := ec.unmarshalOIncidentMemberWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncidentMemberWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasMembersWith = data
 		}
 	}
 	return it, nil
@@ -41324,6 +44842,2408 @@ func UnmarshalServiceWhereInput(ctx context.Context, raw any) (ent.ServiceWhereI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputSeverityLevelWhereInput(ctx context.Context, obj any) (ent.SeverityLevelWhereInput, error) {
+	var it ent.SeverityLevelWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "level", "levelNEQ", "levelIn", "levelNotIn", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "updateCadenceMinutes", "updateCadenceMinutesNEQ", "updateCadenceMinutesIn", "updateCadenceMinutesNotIn", "updateCadenceMinutesGT", "updateCadenceMinutesGTE", "updateCadenceMinutesLT", "updateCadenceMinutesLTE"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOSeverityLevelWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐSeverityLevelWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOSeverityLevelWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐSeverityLevelWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOSeverityLevelWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐSeverityLevelWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "level":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level"))
+			data, err := ec.unmarshalOSeverityLevelLevel2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋseveritylevelᚐLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level = data
+		case "levelNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("levelNEQ"))
+			data, err := ec.unmarshalOSeverityLevelLevel2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋseveritylevelᚐLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LevelNEQ = data
+		case "levelIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("levelIn"))
+			data, err := ec.unmarshalOSeverityLevelLevel2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋseveritylevelᚐLevelᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LevelIn = data
+		case "levelNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("levelNotIn"))
+			data, err := ec.unmarshalOSeverityLevelLevel2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋseveritylevelᚐLevelᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LevelNotIn = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "descriptionNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionNEQ = data
+		case "descriptionIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionIn = data
+		case "descriptionNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionNotIn = data
+		case "descriptionGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionGT = data
+		case "descriptionGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionGTE = data
+		case "descriptionLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionLT = data
+		case "descriptionLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionLTE = data
+		case "descriptionContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionContains = data
+		case "descriptionHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionHasPrefix = data
+		case "descriptionHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionHasSuffix = data
+		case "descriptionEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionEqualFold = data
+		case "descriptionContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionContainsFold = data
+		case "updateCadenceMinutes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updateCadenceMinutes"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdateCadenceMinutes = data
+		case "updateCadenceMinutesNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updateCadenceMinutesNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdateCadenceMinutesNEQ = data
+		case "updateCadenceMinutesIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updateCadenceMinutesIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdateCadenceMinutesIn = data
+		case "updateCadenceMinutesNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updateCadenceMinutesNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdateCadenceMinutesNotIn = data
+		case "updateCadenceMinutesGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updateCadenceMinutesGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdateCadenceMinutesGT = data
+		case "updateCadenceMinutesGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updateCadenceMinutesGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdateCadenceMinutesGTE = data
+		case "updateCadenceMinutesLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updateCadenceMinutesLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdateCadenceMinutesLT = data
+		case "updateCadenceMinutesLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updateCadenceMinutesLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdateCadenceMinutesLTE = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSeverityLevelWhereInput unmarshals raw into the SeverityLevelWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSeverityLevelWhereInput(ctx context.Context, raw any) (ent.SeverityLevelWhereInput, error) {
+	var out ent.SeverityLevelWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SeverityLevelWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputStakeholderPreferenceWhereInput(ctx context.Context, obj any) (ent.StakeholderPreferenceWhereInput, error) {
+	var it ent.StakeholderPreferenceWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "userID", "userIDNEQ", "userIDIn", "userIDNotIn", "email", "emailNEQ", "push", "pushNEQ", "digest", "digestNEQ", "digestIn", "digestNotIn", "hasUser", "hasUserWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOStakeholderPreferenceWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStakeholderPreferenceWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOStakeholderPreferenceWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStakeholderPreferenceWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOStakeholderPreferenceWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStakeholderPreferenceWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "userID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserID = data
+		case "userIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserIDNEQ = data
+		case "userIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserIDIn = data
+		case "userIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserIDNotIn = data
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		case "emailNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("emailNEQ"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EmailNEQ = data
+		case "push":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("push"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Push = data
+		case "pushNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pushNEQ"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PushNEQ = data
+		case "digest":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("digest"))
+			data, err := ec.unmarshalOStakeholderPreferenceDigest2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋstakeholderpreferenceᚐDigest(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Digest = data
+		case "digestNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("digestNEQ"))
+			data, err := ec.unmarshalOStakeholderPreferenceDigest2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋstakeholderpreferenceᚐDigest(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DigestNEQ = data
+		case "digestIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("digestIn"))
+			data, err := ec.unmarshalOStakeholderPreferenceDigest2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋstakeholderpreferenceᚐDigestᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DigestIn = data
+		case "digestNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("digestNotIn"))
+			data, err := ec.unmarshalOStakeholderPreferenceDigest2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋstakeholderpreferenceᚐDigestᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DigestNotIn = data
+		case "hasUser":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUser"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasUser = data
+		case "hasUserWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUserWith"))
+			data, err := ec.unmarshalOUserWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐUserWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasUserWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStakeholderPreferenceWhereInput unmarshals raw into the StakeholderPreferenceWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStakeholderPreferenceWhereInput(ctx context.Context, raw any) (ent.StakeholderPreferenceWhereInput, error) {
+	var out ent.StakeholderPreferenceWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StakeholderPreferenceWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputStakeholderSubscriptionWhereInput(ctx context.Context, obj any) (ent.StakeholderSubscriptionWhereInput, error) {
+	var it ent.StakeholderSubscriptionWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "userID", "userIDNEQ", "userIDIn", "userIDNotIn", "serviceID", "serviceIDNEQ", "serviceIDIn", "serviceIDNotIn", "serviceIDIsNil", "serviceIDNotNil", "incidentID", "incidentIDNEQ", "incidentIDIn", "incidentIDNotIn", "incidentIDIsNil", "incidentIDNotNil", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "hasUser", "hasUserWith", "hasService", "hasServiceWith", "hasIncident", "hasIncidentWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOStakeholderSubscriptionWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStakeholderSubscriptionWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOStakeholderSubscriptionWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStakeholderSubscriptionWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOStakeholderSubscriptionWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStakeholderSubscriptionWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "userID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserID = data
+		case "userIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserIDNEQ = data
+		case "userIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserIDIn = data
+		case "userIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("userIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UserIDNotIn = data
+		case "serviceID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceID = data
+		case "serviceIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceIDNEQ = data
+		case "serviceIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceIDIn = data
+		case "serviceIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceIDNotIn = data
+		case "serviceIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceIDIsNil = data
+		case "serviceIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceIDNotNil = data
+		case "incidentID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incidentID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncidentID = data
+		case "incidentIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incidentIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncidentIDNEQ = data
+		case "incidentIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incidentIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncidentIDIn = data
+		case "incidentIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incidentIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncidentIDNotIn = data
+		case "incidentIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incidentIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncidentIDIsNil = data
+		case "incidentIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incidentIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncidentIDNotNil = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "hasUser":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUser"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasUser = data
+		case "hasUserWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUserWith"))
+			data, err := ec.unmarshalOUserWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐUserWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasUserWith = data
+		case "hasService":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasService"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasService = data
+		case "hasServiceWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasServiceWith"))
+			data, err := ec.unmarshalOServiceWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐServiceWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasServiceWith = data
+		case "hasIncident":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasIncident"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasIncident = data
+		case "hasIncidentWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasIncidentWith"))
+			data, err := ec.unmarshalOIncidentWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncidentWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasIncidentWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStakeholderSubscriptionWhereInput unmarshals raw into the StakeholderSubscriptionWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStakeholderSubscriptionWhereInput(ctx context.Context, raw any) (ent.StakeholderSubscriptionWhereInput, error) {
+	var out ent.StakeholderSubscriptionWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StakeholderSubscriptionWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputStatusComponentWhereInput(ctx context.Context, obj any) (ent.StatusComponentWhereInput, error) {
+	var it ent.StatusComponentWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "pageID", "pageIDNEQ", "pageIDIn", "pageIDNotIn", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "groupName", "groupNameNEQ", "groupNameIn", "groupNameNotIn", "groupNameGT", "groupNameGTE", "groupNameLT", "groupNameLTE", "groupNameContains", "groupNameHasPrefix", "groupNameHasSuffix", "groupNameEqualFold", "groupNameContainsFold", "position", "positionNEQ", "positionIn", "positionNotIn", "positionGT", "positionGTE", "positionLT", "positionLTE", "serviceID", "serviceIDNEQ", "serviceIDIn", "serviceIDNotIn", "serviceIDIsNil", "serviceIDNotNil", "hasPage", "hasPageWith", "hasService", "hasServiceWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOStatusComponentWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusComponentWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOStatusComponentWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusComponentWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOStatusComponentWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusComponentWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "pageID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pageID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PageID = data
+		case "pageIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pageIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PageIDNEQ = data
+		case "pageIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pageIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PageIDIn = data
+		case "pageIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pageIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PageIDNotIn = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameNEQ = data
+		case "nameIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameIn = data
+		case "nameNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameNotIn = data
+		case "nameGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameGT = data
+		case "nameGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameGTE = data
+		case "nameLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLT = data
+		case "nameLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameLTE = data
+		case "nameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContains = data
+		case "nameHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameHasPrefix = data
+		case "nameHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameHasSuffix = data
+		case "nameEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEqualFold = data
+		case "nameContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContainsFold = data
+		case "groupName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("groupName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GroupName = data
+		case "groupNameNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("groupNameNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GroupNameNEQ = data
+		case "groupNameIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("groupNameIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GroupNameIn = data
+		case "groupNameNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("groupNameNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GroupNameNotIn = data
+		case "groupNameGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("groupNameGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GroupNameGT = data
+		case "groupNameGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("groupNameGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GroupNameGTE = data
+		case "groupNameLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("groupNameLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GroupNameLT = data
+		case "groupNameLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("groupNameLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GroupNameLTE = data
+		case "groupNameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("groupNameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GroupNameContains = data
+		case "groupNameHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("groupNameHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GroupNameHasPrefix = data
+		case "groupNameHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("groupNameHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GroupNameHasSuffix = data
+		case "groupNameEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("groupNameEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GroupNameEqualFold = data
+		case "groupNameContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("groupNameContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GroupNameContainsFold = data
+		case "position":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("position"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Position = data
+		case "positionNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("positionNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PositionNEQ = data
+		case "positionIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("positionIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PositionIn = data
+		case "positionNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("positionNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PositionNotIn = data
+		case "positionGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("positionGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PositionGT = data
+		case "positionGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("positionGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PositionGTE = data
+		case "positionLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("positionLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PositionLT = data
+		case "positionLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("positionLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PositionLTE = data
+		case "serviceID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceID = data
+		case "serviceIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceIDNEQ = data
+		case "serviceIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceIDIn = data
+		case "serviceIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceIDNotIn = data
+		case "serviceIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceIDIsNil = data
+		case "serviceIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceIDNotNil = data
+		case "hasPage":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPage"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasPage = data
+		case "hasPageWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPageWith"))
+			data, err := ec.unmarshalOStatusPageWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusPageWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasPageWith = data
+		case "hasService":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasService"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasService = data
+		case "hasServiceWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasServiceWith"))
+			data, err := ec.unmarshalOServiceWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐServiceWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasServiceWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStatusComponentWhereInput unmarshals raw into the StatusComponentWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStatusComponentWhereInput(ctx context.Context, raw any) (ent.StatusComponentWhereInput, error) {
+	var out ent.StatusComponentWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StatusComponentWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputStatusPageOrder(ctx context.Context, obj any) (ent.StatusPageOrder, error) {
+	var it ent.StatusPageOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNStatusPageOrderField2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusPageOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStatusPageOrder unmarshals raw into the StatusPageOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStatusPageOrder(ctx context.Context, raw any) (ent.StatusPageOrder, error) {
+	var out ent.StatusPageOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StatusPageOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputStatusPageWhereInput(ctx context.Context, obj any) (ent.StatusPageWhereInput, error) {
+	var it ent.StatusPageWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "slug", "slugNEQ", "slugIn", "slugNotIn", "slugGT", "slugGTE", "slugLT", "slugLTE", "slugContains", "slugHasPrefix", "slugHasSuffix", "slugEqualFold", "slugContainsFold", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "public", "publicNEQ", "hasComponents", "hasComponentsWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOStatusPageWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusPageWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOStatusPageWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusPageWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOStatusPageWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusPageWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "slug":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Slug = data
+		case "slugNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugNEQ = data
+		case "slugIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugIn = data
+		case "slugNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugNotIn = data
+		case "slugGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugGT = data
+		case "slugGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugGTE = data
+		case "slugLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugLT = data
+		case "slugLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugLTE = data
+		case "slugContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugContains = data
+		case "slugHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugHasPrefix = data
+		case "slugHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugHasSuffix = data
+		case "slugEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugEqualFold = data
+		case "slugContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slugContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlugContainsFold = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "titleNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleNEQ = data
+		case "titleIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleIn = data
+		case "titleNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleNotIn = data
+		case "titleGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleGT = data
+		case "titleGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleGTE = data
+		case "titleLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleLT = data
+		case "titleLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleLTE = data
+		case "titleContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleContains = data
+		case "titleHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleHasPrefix = data
+		case "titleHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleHasSuffix = data
+		case "titleEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEqualFold = data
+		case "titleContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleContainsFold = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "descriptionNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionNEQ = data
+		case "descriptionIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionIn = data
+		case "descriptionNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionNotIn = data
+		case "descriptionGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionGT = data
+		case "descriptionGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionGTE = data
+		case "descriptionLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionLT = data
+		case "descriptionLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionLTE = data
+		case "descriptionContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionContains = data
+		case "descriptionHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionHasPrefix = data
+		case "descriptionHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionHasSuffix = data
+		case "descriptionEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionEqualFold = data
+		case "descriptionContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionContainsFold = data
+		case "public":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("public"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Public = data
+		case "publicNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publicNEQ"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublicNEQ = data
+		case "hasComponents":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasComponents"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasComponents = data
+		case "hasComponentsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasComponentsWith"))
+			data, err := ec.unmarshalOStatusComponentWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusComponentWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasComponentsWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStatusPageWhereInput unmarshals raw into the StatusPageWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStatusPageWhereInput(ctx context.Context, raw any) (ent.StatusPageWhereInput, error) {
+	var out ent.StatusPageWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StatusPageWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputStatusUpdateOrder(ctx context.Context, obj any) (ent.StatusUpdateOrder, error) {
+	var it ent.StatusUpdateOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNStatusUpdateOrderField2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusUpdateOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStatusUpdateOrder unmarshals raw into the StatusUpdateOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStatusUpdateOrder(ctx context.Context, raw any) (ent.StatusUpdateOrder, error) {
+	var out ent.StatusUpdateOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StatusUpdateOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputStatusUpdateWhereInput(ctx context.Context, obj any) (ent.StatusUpdateWhereInput, error) {
+	var it ent.StatusUpdateWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "incidentID", "incidentIDNEQ", "incidentIDIn", "incidentIDNotIn", "message", "messageNEQ", "messageIn", "messageNotIn", "messageGT", "messageGTE", "messageLT", "messageLTE", "messageContains", "messageHasPrefix", "messageHasSuffix", "messageEqualFold", "messageContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "audience", "audienceNEQ", "audienceIn", "audienceNotIn", "authorID", "authorIDNEQ", "authorIDIn", "authorIDNotIn", "authorIDIsNil", "authorIDNotNil", "authorName", "authorNameNEQ", "authorNameIn", "authorNameNotIn", "authorNameGT", "authorNameGTE", "authorNameLT", "authorNameLTE", "authorNameContains", "authorNameHasPrefix", "authorNameHasSuffix", "authorNameEqualFold", "authorNameContainsFold", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "hasIncident", "hasIncidentWith", "hasAuthor", "hasAuthorWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOStatusUpdateWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusUpdateWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOStatusUpdateWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusUpdateWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOStatusUpdateWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusUpdateWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "incidentID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incidentID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncidentID = data
+		case "incidentIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incidentIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncidentIDNEQ = data
+		case "incidentIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incidentIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncidentIDIn = data
+		case "incidentIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incidentIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncidentIDNotIn = data
+		case "message":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("message"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Message = data
+		case "messageNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageNEQ = data
+		case "messageIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageIn = data
+		case "messageNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageNotIn = data
+		case "messageGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageGT = data
+		case "messageGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageGTE = data
+		case "messageLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageLT = data
+		case "messageLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageLTE = data
+		case "messageContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageContains = data
+		case "messageHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageHasPrefix = data
+		case "messageHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageHasSuffix = data
+		case "messageEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageEqualFold = data
+		case "messageContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageContainsFold = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOStatusUpdateStatus2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋstatusupdateᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "statusNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
+			data, err := ec.unmarshalOStatusUpdateStatus2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋstatusupdateᚐStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNEQ = data
+		case "statusIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
+			data, err := ec.unmarshalOStatusUpdateStatus2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋstatusupdateᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusIn = data
+		case "statusNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
+			data, err := ec.unmarshalOStatusUpdateStatus2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋstatusupdateᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusNotIn = data
+		case "audience":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("audience"))
+			data, err := ec.unmarshalOStatusUpdateAudience2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋstatusupdateᚐAudience(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Audience = data
+		case "audienceNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("audienceNEQ"))
+			data, err := ec.unmarshalOStatusUpdateAudience2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋstatusupdateᚐAudience(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AudienceNEQ = data
+		case "audienceIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("audienceIn"))
+			data, err := ec.unmarshalOStatusUpdateAudience2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋstatusupdateᚐAudienceᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AudienceIn = data
+		case "audienceNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("audienceNotIn"))
+			data, err := ec.unmarshalOStatusUpdateAudience2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋstatusupdateᚐAudienceᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AudienceNotIn = data
+		case "authorID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorID = data
+		case "authorIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorIDNEQ = data
+		case "authorIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorIDIn = data
+		case "authorIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorIDNotIn = data
+		case "authorIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorIDIsNil = data
+		case "authorIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorIDNotNil = data
+		case "authorName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorName = data
+		case "authorNameNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorNameNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorNameNEQ = data
+		case "authorNameIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorNameIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorNameIn = data
+		case "authorNameNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorNameNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorNameNotIn = data
+		case "authorNameGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorNameGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorNameGT = data
+		case "authorNameGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorNameGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorNameGTE = data
+		case "authorNameLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorNameLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorNameLT = data
+		case "authorNameLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorNameLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorNameLTE = data
+		case "authorNameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorNameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorNameContains = data
+		case "authorNameHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorNameHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorNameHasPrefix = data
+		case "authorNameHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorNameHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorNameHasSuffix = data
+		case "authorNameEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorNameEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorNameEqualFold = data
+		case "authorNameContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorNameContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorNameContainsFold = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "hasIncident":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasIncident"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasIncident = data
+		case "hasIncidentWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasIncidentWith"))
+			data, err := ec.unmarshalOIncidentWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncidentWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasIncidentWith = data
+		case "hasAuthor":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAuthor"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasAuthor = data
+		case "hasAuthorWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAuthorWith"))
+			data, err := ec.unmarshalOUserWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐUserWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasAuthorWith = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStatusUpdateWhereInput unmarshals raw into the StatusUpdateWhereInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStatusUpdateWhereInput(ctx context.Context, raw any) (ent.StatusUpdateWhereInput, error) {
+	var out ent.StatusUpdateWhereInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StatusUpdateWhereInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputTeamOrder(ctx context.Context, obj any) (ent.TeamOrder, error) {
 	var it ent.TeamOrder
 	if obj == nil {
@@ -43802,6 +49722,36 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Team(ctx, sel, obj)
+	case *ent.StatusUpdate:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._StatusUpdate(ctx, sel, obj)
+	case *ent.StatusPage:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._StatusPage(ctx, sel, obj)
+	case *ent.StatusComponent:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._StatusComponent(ctx, sel, obj)
+	case *ent.StakeholderSubscription:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._StakeholderSubscription(ctx, sel, obj)
+	case *ent.StakeholderPreference:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._StakeholderPreference(ctx, sel, obj)
+	case *ent.SeverityLevel:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SeverityLevel(ctx, sel, obj)
 	case *ent.Service:
 		if obj == nil {
 			return graphql.Null
@@ -43837,6 +49787,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Integration(ctx, sel, obj)
+	case *ent.IncidentMember:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._IncidentMember(ctx, sel, obj)
 	case *ent.Incident:
 		if obj == nil {
 			return graphql.Null
@@ -45587,6 +51542,11 @@ func (ec *executionContext) _Incident(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "nextUpdateDueAt":
+			out.Values[i] = ec._Incident_nextUpdateDueAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "services":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -45604,6 +51564,18 @@ func (ec *executionContext) _Incident(ctx context.Context, sel ast.SelectionSet,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Incident_timeline(ctx, field, obj)
+				})
+		case "statusUpdates":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Incident_statusUpdates(ctx, field, obj)
+				})
+		case "members":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Incident_members(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -45686,6 +51658,76 @@ func (ec *executionContext) _IncidentEdge(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var incidentMemberImplementors = []string{"IncidentMember", "Node"}
+
+func (ec *executionContext) _IncidentMember(ctx context.Context, sel ast.SelectionSet, obj *ent.IncidentMember) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, incidentMemberImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IncidentMember")
+		case "id":
+			out.Values[i] = ec._IncidentMember_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "incidentID":
+			out.Values[i] = ec._IncidentMember_incidentID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "userID":
+			out.Values[i] = ec._IncidentMember_userID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "role":
+			out.Values[i] = ec._IncidentMember_role(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "addedAt":
+			out.Values[i] = ec._IncidentMember_addedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "addedByID":
+			out.Values[i] = ec._IncidentMember_addedByID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "incident":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._IncidentMember_incident(ctx, field, obj)
+				})
+		case "user":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._IncidentMember_user(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -46953,6 +52995,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_services(ctx, field)
 				})
+		case "severityLevels":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_severityLevels(ctx, field)
+				})
+		case "statusPages":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_statusPages(ctx, field)
+				})
 		case "teams":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -47687,6 +53741,54 @@ func (ec *executionContext) _ServiceEdge(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var severityLevelImplementors = []string{"SeverityLevel", "Node"}
+
+func (ec *executionContext) _SeverityLevel(ctx context.Context, sel ast.SelectionSet, obj *ent.SeverityLevel) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, severityLevelImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SeverityLevel")
+		case "id":
+			out.Values[i] = ec._SeverityLevel_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "level":
+			out.Values[i] = ec._SeverityLevel_level(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._SeverityLevel_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateCadenceMinutes":
+			out.Values[i] = ec._SeverityLevel_updateCadenceMinutes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var shiftImplementors = []string{"Shift"}
 
 func (ec *executionContext) _Shift(ctx context.Context, sel ast.SelectionSet, obj *oncall.Shift) graphql.Marshaler {
@@ -47720,6 +53822,436 @@ func (ec *executionContext) _Shift(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Shift_schedule(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stakeholderPreferenceImplementors = []string{"StakeholderPreference", "Node"}
+
+func (ec *executionContext) _StakeholderPreference(ctx context.Context, sel ast.SelectionSet, obj *ent.StakeholderPreference) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stakeholderPreferenceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StakeholderPreference")
+		case "id":
+			out.Values[i] = ec._StakeholderPreference_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "userID":
+			out.Values[i] = ec._StakeholderPreference_userID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "email":
+			out.Values[i] = ec._StakeholderPreference_email(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "push":
+			out.Values[i] = ec._StakeholderPreference_push(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "digest":
+			out.Values[i] = ec._StakeholderPreference_digest(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "user":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StakeholderPreference_user(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stakeholderSubscriptionImplementors = []string{"StakeholderSubscription", "Node"}
+
+func (ec *executionContext) _StakeholderSubscription(ctx context.Context, sel ast.SelectionSet, obj *ent.StakeholderSubscription) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stakeholderSubscriptionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StakeholderSubscription")
+		case "id":
+			out.Values[i] = ec._StakeholderSubscription_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "userID":
+			out.Values[i] = ec._StakeholderSubscription_userID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "serviceID":
+			out.Values[i] = ec._StakeholderSubscription_serviceID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "incidentID":
+			out.Values[i] = ec._StakeholderSubscription_incidentID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._StakeholderSubscription_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "user":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StakeholderSubscription_user(ctx, field, obj)
+				})
+		case "service":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StakeholderSubscription_service(ctx, field, obj)
+				})
+		case "incident":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StakeholderSubscription_incident(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var statusComponentImplementors = []string{"StatusComponent", "Node"}
+
+func (ec *executionContext) _StatusComponent(ctx context.Context, sel ast.SelectionSet, obj *ent.StatusComponent) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statusComponentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatusComponent")
+		case "id":
+			out.Values[i] = ec._StatusComponent_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageID":
+			out.Values[i] = ec._StatusComponent_pageID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._StatusComponent_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "groupName":
+			out.Values[i] = ec._StatusComponent_groupName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "position":
+			out.Values[i] = ec._StatusComponent_position(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "serviceID":
+			out.Values[i] = ec._StatusComponent_serviceID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "page":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StatusComponent_page(ctx, field, obj)
+				})
+		case "service":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StatusComponent_service(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var statusPageImplementors = []string{"StatusPage", "Node"}
+
+func (ec *executionContext) _StatusPage(ctx context.Context, sel ast.SelectionSet, obj *ent.StatusPage) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statusPageImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatusPage")
+		case "id":
+			out.Values[i] = ec._StatusPage_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._StatusPage_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._StatusPage_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "slug":
+			out.Values[i] = ec._StatusPage_slug(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.Values[i] = ec._StatusPage_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._StatusPage_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "public":
+			out.Values[i] = ec._StatusPage_public(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "components":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StatusPage_components(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var statusUpdateImplementors = []string{"StatusUpdate", "Node"}
+
+func (ec *executionContext) _StatusUpdate(ctx context.Context, sel ast.SelectionSet, obj *ent.StatusUpdate) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statusUpdateImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatusUpdate")
+		case "id":
+			out.Values[i] = ec._StatusUpdate_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "incidentID":
+			out.Values[i] = ec._StatusUpdate_incidentID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "message":
+			out.Values[i] = ec._StatusUpdate_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._StatusUpdate_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "audience":
+			out.Values[i] = ec._StatusUpdate_audience(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "authorID":
+			out.Values[i] = ec._StatusUpdate_authorID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "authorName":
+			out.Values[i] = ec._StatusUpdate_authorName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._StatusUpdate_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "incident":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StatusUpdate_incident(ctx, field, obj)
+				})
+		case "author":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StatusUpdate_author(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var statusUpdateConnectionImplementors = []string{"StatusUpdateConnection"}
+
+func (ec *executionContext) _StatusUpdateConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.StatusUpdateConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statusUpdateConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatusUpdateConnection")
+		case "edges":
+			out.Values[i] = ec._StatusUpdateConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._StatusUpdateConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._StatusUpdateConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var statusUpdateEdgeImplementors = []string{"StatusUpdateEdge"}
+
+func (ec *executionContext) _StatusUpdateEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.StatusUpdateEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statusUpdateEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatusUpdateEdge")
+		case "node":
+			out.Values[i] = ec._StatusUpdateEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._StatusUpdateEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -49317,12 +55849,43 @@ func (ec *executionContext) marshalNID2ᚕintᚄ(ctx context.Context, sel ast.Se
 	return ret
 }
 
+func (ec *executionContext) marshalNIncident2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncident(ctx context.Context, sel ast.SelectionSet, v *ent.Incident) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Incident!")
+		return graphql.Null
+	}
+	return ec._Incident(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNIncidentConnection2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncidentConnection(ctx context.Context, sel ast.SelectionSet, v *ent.IncidentConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "IncidentConnection!")
 		return graphql.Null
 	}
 	return ec._IncidentConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNIncidentMember2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncidentMember(ctx context.Context, sel ast.SelectionSet, v *ent.IncidentMember) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "IncidentMember!")
+		return graphql.Null
+	}
+	return ec._IncidentMember(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNIncidentMemberRole2githubᚗcomᚋtocsinᚋtocsinᚋentᚋincidentmemberᚐRole(ctx context.Context, v any) (incidentmember.Role, error) {
+	var res incidentmember.Role
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNIncidentMemberRole2githubᚗcomᚋtocsinᚋtocsinᚋentᚋincidentmemberᚐRole(ctx context.Context, sel ast.SelectionSet, v incidentmember.Role) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNIncidentMemberWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncidentMemberWhereInput(ctx context.Context, v any) (*ent.IncidentMemberWhereInput, error) {
+	res, err := ec.unmarshalInputIncidentMemberWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNIncidentOrder2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncidentOrder(ctx context.Context, v any) (*ent.IncidentOrder, error) {
@@ -49838,6 +56401,45 @@ func (ec *executionContext) unmarshalNServiceWhereInput2ᚖgithubᚗcomᚋtocsin
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNSeverityLevel2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐSeverityLevelᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.SeverityLevel) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSeverityLevel2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐSeverityLevel(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSeverityLevel2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐSeverityLevel(ctx context.Context, sel ast.SelectionSet, v *ent.SeverityLevel) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SeverityLevel!")
+		return graphql.Null
+	}
+	return ec._SeverityLevel(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSeverityLevelLevel2githubᚗcomᚋtocsinᚋtocsinᚋentᚋseveritylevelᚐLevel(ctx context.Context, v any) (severitylevel.Level, error) {
+	var res severitylevel.Level
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSeverityLevelLevel2githubᚗcomᚋtocsinᚋtocsinᚋentᚋseveritylevelᚐLevel(ctx context.Context, sel ast.SelectionSet, v severitylevel.Level) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNSeverityLevelWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐSeverityLevelWhereInput(ctx context.Context, v any) (*ent.SeverityLevelWhereInput, error) {
+	res, err := ec.unmarshalInputSeverityLevelWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNShift2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋoncallᚐShiftᚄ(ctx context.Context, sel ast.SelectionSet, v []*oncall.Shift) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -49860,6 +56462,129 @@ func (ec *executionContext) marshalNShift2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋon
 		return graphql.Null
 	}
 	return ec._Shift(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNStakeholderPreferenceDigest2githubᚗcomᚋtocsinᚋtocsinᚋentᚋstakeholderpreferenceᚐDigest(ctx context.Context, v any) (stakeholderpreference.Digest, error) {
+	var res stakeholderpreference.Digest
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStakeholderPreferenceDigest2githubᚗcomᚋtocsinᚋtocsinᚋentᚋstakeholderpreferenceᚐDigest(ctx context.Context, sel ast.SelectionSet, v stakeholderpreference.Digest) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNStakeholderPreferenceWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStakeholderPreferenceWhereInput(ctx context.Context, v any) (*ent.StakeholderPreferenceWhereInput, error) {
+	res, err := ec.unmarshalInputStakeholderPreferenceWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNStakeholderSubscriptionWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStakeholderSubscriptionWhereInput(ctx context.Context, v any) (*ent.StakeholderSubscriptionWhereInput, error) {
+	res, err := ec.unmarshalInputStakeholderSubscriptionWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStatusComponent2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusComponent(ctx context.Context, sel ast.SelectionSet, v *ent.StatusComponent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StatusComponent!")
+		return graphql.Null
+	}
+	return ec._StatusComponent(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNStatusComponentWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusComponentWhereInput(ctx context.Context, v any) (*ent.StatusComponentWhereInput, error) {
+	res, err := ec.unmarshalInputStatusComponentWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStatusPage2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusPageᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.StatusPage) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStatusPage2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusPage(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStatusPage2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusPage(ctx context.Context, sel ast.SelectionSet, v *ent.StatusPage) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StatusPage!")
+		return graphql.Null
+	}
+	return ec._StatusPage(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNStatusPageOrderField2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusPageOrderField(ctx context.Context, v any) (*ent.StatusPageOrderField, error) {
+	var res = new(ent.StatusPageOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStatusPageOrderField2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusPageOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.StatusPageOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StatusPageOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNStatusPageWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusPageWhereInput(ctx context.Context, v any) (*ent.StatusPageWhereInput, error) {
+	res, err := ec.unmarshalInputStatusPageWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNStatusUpdateAudience2githubᚗcomᚋtocsinᚋtocsinᚋentᚋstatusupdateᚐAudience(ctx context.Context, v any) (statusupdate.Audience, error) {
+	var res statusupdate.Audience
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStatusUpdateAudience2githubᚗcomᚋtocsinᚋtocsinᚋentᚋstatusupdateᚐAudience(ctx context.Context, sel ast.SelectionSet, v statusupdate.Audience) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNStatusUpdateConnection2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusUpdateConnection(ctx context.Context, sel ast.SelectionSet, v *ent.StatusUpdateConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StatusUpdateConnection!")
+		return graphql.Null
+	}
+	return ec._StatusUpdateConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNStatusUpdateOrderField2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusUpdateOrderField(ctx context.Context, v any) (*ent.StatusUpdateOrderField, error) {
+	var res = new(ent.StatusUpdateOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStatusUpdateOrderField2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusUpdateOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.StatusUpdateOrderField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StatusUpdateOrderField!")
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNStatusUpdateStatus2githubᚗcomᚋtocsinᚋtocsinᚋentᚋstatusupdateᚐStatus(ctx context.Context, v any) (statusupdate.Status, error) {
+	var res statusupdate.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStatusUpdateStatus2githubᚗcomᚋtocsinᚋtocsinᚋentᚋstatusupdateᚐStatus(ctx context.Context, sel ast.SelectionSet, v statusupdate.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNStatusUpdateWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusUpdateWhereInput(ctx context.Context, v any) (*ent.StatusUpdateWhereInput, error) {
+	res, err := ec.unmarshalInputStatusUpdateWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
@@ -51159,6 +57884,102 @@ func (ec *executionContext) marshalOIncidentEdge2ᚖgithubᚗcomᚋtocsinᚋtocs
 	return ec._IncidentEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOIncidentMember2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncidentMemberᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.IncidentMember) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNIncidentMember2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncidentMember(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOIncidentMemberRole2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋincidentmemberᚐRoleᚄ(ctx context.Context, v any) ([]incidentmember.Role, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]incidentmember.Role, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNIncidentMemberRole2githubᚗcomᚋtocsinᚋtocsinᚋentᚋincidentmemberᚐRole(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOIncidentMemberRole2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋincidentmemberᚐRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []incidentmember.Role) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNIncidentMemberRole2githubᚗcomᚋtocsinᚋtocsinᚋentᚋincidentmemberᚐRole(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOIncidentMemberRole2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋincidentmemberᚐRole(ctx context.Context, v any) (*incidentmember.Role, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(incidentmember.Role)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOIncidentMemberRole2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋincidentmemberᚐRole(ctx context.Context, sel ast.SelectionSet, v *incidentmember.Role) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOIncidentMemberWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncidentMemberWhereInputᚄ(ctx context.Context, v any) ([]*ent.IncidentMemberWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.IncidentMemberWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNIncidentMemberWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncidentMemberWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOIncidentMemberWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncidentMemberWhereInput(ctx context.Context, v any) (*ent.IncidentMemberWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputIncidentMemberWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOIncidentOrder2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncidentOrderᚄ(ctx context.Context, v any) ([]*ent.IncidentOrder, error) {
 	if v == nil {
 		return nil, nil
@@ -52029,6 +58850,418 @@ func (ec *executionContext) unmarshalOServiceWhereInput2ᚖgithubᚗcomᚋtocsin
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputServiceWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOSeverityLevelLevel2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋseveritylevelᚐLevelᚄ(ctx context.Context, v any) ([]severitylevel.Level, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]severitylevel.Level, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSeverityLevelLevel2githubᚗcomᚋtocsinᚋtocsinᚋentᚋseveritylevelᚐLevel(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOSeverityLevelLevel2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋseveritylevelᚐLevelᚄ(ctx context.Context, sel ast.SelectionSet, v []severitylevel.Level) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSeverityLevelLevel2githubᚗcomᚋtocsinᚋtocsinᚋentᚋseveritylevelᚐLevel(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOSeverityLevelLevel2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋseveritylevelᚐLevel(ctx context.Context, v any) (*severitylevel.Level, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(severitylevel.Level)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSeverityLevelLevel2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋseveritylevelᚐLevel(ctx context.Context, sel ast.SelectionSet, v *severitylevel.Level) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOSeverityLevelWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐSeverityLevelWhereInputᚄ(ctx context.Context, v any) ([]*ent.SeverityLevelWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.SeverityLevelWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSeverityLevelWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐSeverityLevelWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOSeverityLevelWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐSeverityLevelWhereInput(ctx context.Context, v any) (*ent.SeverityLevelWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSeverityLevelWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOStakeholderPreferenceDigest2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋstakeholderpreferenceᚐDigestᚄ(ctx context.Context, v any) ([]stakeholderpreference.Digest, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]stakeholderpreference.Digest, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNStakeholderPreferenceDigest2githubᚗcomᚋtocsinᚋtocsinᚋentᚋstakeholderpreferenceᚐDigest(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOStakeholderPreferenceDigest2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋstakeholderpreferenceᚐDigestᚄ(ctx context.Context, sel ast.SelectionSet, v []stakeholderpreference.Digest) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStakeholderPreferenceDigest2githubᚗcomᚋtocsinᚋtocsinᚋentᚋstakeholderpreferenceᚐDigest(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOStakeholderPreferenceDigest2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋstakeholderpreferenceᚐDigest(ctx context.Context, v any) (*stakeholderpreference.Digest, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(stakeholderpreference.Digest)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOStakeholderPreferenceDigest2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋstakeholderpreferenceᚐDigest(ctx context.Context, sel ast.SelectionSet, v *stakeholderpreference.Digest) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOStakeholderPreferenceWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStakeholderPreferenceWhereInputᚄ(ctx context.Context, v any) ([]*ent.StakeholderPreferenceWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.StakeholderPreferenceWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNStakeholderPreferenceWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStakeholderPreferenceWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOStakeholderPreferenceWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStakeholderPreferenceWhereInput(ctx context.Context, v any) (*ent.StakeholderPreferenceWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputStakeholderPreferenceWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOStakeholderSubscriptionWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStakeholderSubscriptionWhereInputᚄ(ctx context.Context, v any) ([]*ent.StakeholderSubscriptionWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.StakeholderSubscriptionWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNStakeholderSubscriptionWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStakeholderSubscriptionWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOStakeholderSubscriptionWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStakeholderSubscriptionWhereInput(ctx context.Context, v any) (*ent.StakeholderSubscriptionWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputStakeholderSubscriptionWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOStatusComponent2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusComponentᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.StatusComponent) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStatusComponent2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusComponent(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOStatusComponentWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusComponentWhereInputᚄ(ctx context.Context, v any) ([]*ent.StatusComponentWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.StatusComponentWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNStatusComponentWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusComponentWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOStatusComponentWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusComponentWhereInput(ctx context.Context, v any) (*ent.StatusComponentWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputStatusComponentWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOStatusPageWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusPageWhereInputᚄ(ctx context.Context, v any) ([]*ent.StatusPageWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.StatusPageWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNStatusPageWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusPageWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOStatusPageWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusPageWhereInput(ctx context.Context, v any) (*ent.StatusPageWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputStatusPageWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOStatusUpdate2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusUpdate(ctx context.Context, sel ast.SelectionSet, v *ent.StatusUpdate) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._StatusUpdate(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOStatusUpdateAudience2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋstatusupdateᚐAudienceᚄ(ctx context.Context, v any) ([]statusupdate.Audience, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]statusupdate.Audience, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNStatusUpdateAudience2githubᚗcomᚋtocsinᚋtocsinᚋentᚋstatusupdateᚐAudience(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOStatusUpdateAudience2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋstatusupdateᚐAudienceᚄ(ctx context.Context, sel ast.SelectionSet, v []statusupdate.Audience) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStatusUpdateAudience2githubᚗcomᚋtocsinᚋtocsinᚋentᚋstatusupdateᚐAudience(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOStatusUpdateAudience2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋstatusupdateᚐAudience(ctx context.Context, v any) (*statusupdate.Audience, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(statusupdate.Audience)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOStatusUpdateAudience2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋstatusupdateᚐAudience(ctx context.Context, sel ast.SelectionSet, v *statusupdate.Audience) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalOStatusUpdateEdge2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusUpdateEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.StatusUpdateEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOStatusUpdateEdge2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusUpdateEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOStatusUpdateEdge2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusUpdateEdge(ctx context.Context, sel ast.SelectionSet, v *ent.StatusUpdateEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._StatusUpdateEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOStatusUpdateOrder2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusUpdateOrder(ctx context.Context, v any) (*ent.StatusUpdateOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputStatusUpdateOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOStatusUpdateStatus2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋstatusupdateᚐStatusᚄ(ctx context.Context, v any) ([]statusupdate.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]statusupdate.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNStatusUpdateStatus2githubᚗcomᚋtocsinᚋtocsinᚋentᚋstatusupdateᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOStatusUpdateStatus2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋstatusupdateᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []statusupdate.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStatusUpdateStatus2githubᚗcomᚋtocsinᚋtocsinᚋentᚋstatusupdateᚐStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOStatusUpdateStatus2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋstatusupdateᚐStatus(ctx context.Context, v any) (*statusupdate.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(statusupdate.Status)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOStatusUpdateStatus2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋstatusupdateᚐStatus(ctx context.Context, sel ast.SelectionSet, v *statusupdate.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOStatusUpdateWhereInput2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusUpdateWhereInputᚄ(ctx context.Context, v any) ([]*ent.StatusUpdateWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.StatusUpdateWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNStatusUpdateWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusUpdateWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOStatusUpdateWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusUpdateWhereInput(ctx context.Context, v any) (*ent.StatusUpdateWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputStatusUpdateWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
