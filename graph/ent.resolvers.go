@@ -7,10 +7,11 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"entgo.io/contrib/entgql"
 	"github.com/tocsin/tocsin/ent"
+	"github.com/tocsin/tocsin/ent/severitylevel"
+	"github.com/tocsin/tocsin/ent/statuspage"
 	"github.com/tocsin/tocsin/graph/generated"
 )
 
@@ -77,12 +78,12 @@ func (r *queryResolver) Services(ctx context.Context, after *entgql.Cursor[int],
 
 // SeverityLevels is the resolver for the severityLevels field.
 func (r *queryResolver) SeverityLevels(ctx context.Context) ([]*ent.SeverityLevel, error) {
-	panic(fmt.Errorf("not implemented: SeverityLevels - severityLevels"))
+	return r.Client.SeverityLevel.Query().Order(ent.Asc(severitylevel.FieldLevel)).All(ctx)
 }
 
 // StatusPages is the resolver for the statusPages field.
 func (r *queryResolver) StatusPages(ctx context.Context) ([]*ent.StatusPage, error) {
-	panic(fmt.Errorf("not implemented: StatusPages - statusPages"))
+	return r.Client.StatusPage.Query().Order(ent.Asc(statuspage.FieldSlug)).All(ctx)
 }
 
 // Teams is the resolver for the teams field.
