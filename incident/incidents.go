@@ -201,14 +201,14 @@ func (s *Incidents) SetSeverity(ctx context.Context, by Actor, id int, sev entin
 		if err != nil {
 			return nil, err
 		}
-		inc, err = tx.Incident.UpdateOne(inc).SetSeverity(sev).SetNillableNextUpdateDueAt(due).Save(ctx)
-		if err != nil {
-			return nil, err
+		u := tx.Incident.UpdateOne(inc).SetSeverity(sev)
+		if due != nil {
+			u.SetNextUpdateDueAt(*due)
+		} else {
+			u.ClearNextUpdateDueAt()
 		}
-		if due == nil {
-			if inc, err = tx.Incident.UpdateOne(inc).ClearNextUpdateDueAt().Save(ctx); err != nil {
-				return nil, err
-			}
+		if inc, err = u.Save(ctx); err != nil {
+			return nil, err
 		}
 		data := map[string]any{"from": string(was), "to": string(sev)}
 		return inc, recordIncident(ctx, tx, inc.ID, by, KindSeverityChanged, timelineevent.VisibilitySTAKEHOLDER, now, data)
@@ -259,13 +259,15 @@ func (s *Incidents) moveStatus(ctx context.Context, tx *ent.Tx, inc *ent.Inciden
 		u.ClearNextUpdateDueAt()
 	case inc.Status == entincident.StatusRESOLVED:
 		// Reopened: stakeholders are owed an update one cadence from now.
-		u.ClearResolvedAt().ClearNextUpdateDueAt()
+		u.ClearResolvedAt()
 		cad, err := Cadence(ctx, tx.Client(), inc.Severity)
 		if err != nil {
 			return nil, err
 		}
 		if cad > 0 {
 			u.SetNextUpdateDueAt(now.Add(cad))
+		} else {
+			u.ClearNextUpdateDueAt()
 		}
 	}
 	return u.Save(ctx)

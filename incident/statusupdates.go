@@ -73,9 +73,11 @@ func (s *Incidents) PostStatusUpdate(ctx context.Context, by Actor, id int, up U
 			if err != nil {
 				return nil, err
 			}
-			u := tx.Incident.UpdateOne(inc).ClearNextUpdateDueAt()
+			u := tx.Incident.UpdateOne(inc)
 			if due != nil {
 				u.SetNextUpdateDueAt(*due)
+			} else {
+				u.ClearNextUpdateDueAt()
 			}
 			if inc, err = u.Save(ctx); err != nil {
 				return nil, err
