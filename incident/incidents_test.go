@@ -20,14 +20,14 @@ import (
 
 // world is an incident test's people, service and clock.
 type world struct {
-	inc         *incident.Incidents
-	alerts      *incident.Alerts
-	svc         *ent.Service
-	rui, ana    *ent.User // responders
-	sam         *ent.User // a stakeholder
-	now         time.Time
-	pager       *countingPager
-	announced   *recordingAnnouncer
+	inc          *incident.Incidents
+	alerts       *incident.Alerts
+	svc          *ent.Service
+	rui, ana     *ent.User // responders
+	sam          *ent.User // a stakeholder
+	now          time.Time
+	pager        *countingPager
+	announced    *recordingAnnouncer
 	asRui, asSam context.Context
 }
 
@@ -182,7 +182,10 @@ func TestBadInputNamesTheField(t *testing.T) {
 			_, err := w.inc.AssignRole(w.asRui, by, inc.ID, w.ana.ID, incidentmember.RoleRESPONDER)
 			return err
 		}},
-		{"unknown user", "userID", func() error { _, err := w.inc.AssignRole(w.asRui, by, inc.ID, 999, incidentmember.RoleCOMMS_LEAD); return err }},
+		{"unknown user", "userID", func() error {
+			_, err := w.inc.AssignRole(w.asRui, by, inc.ID, 999, incidentmember.RoleCOMMS_LEAD)
+			return err
+		}},
 		{"stakeholder responder", "userID", func() error { _, err := w.inc.AddResponder(w.asRui, by, inc.ID, w.sam.ID); return err }},
 		{"unknown stakeholder", "userID", func() error { _, err := w.inc.AddStakeholder(w.asRui, by, inc.ID, 999); return err }},
 		{"not a stakeholder", "userID", func() error { _, err := w.inc.RemoveStakeholder(w.asRui, by, inc.ID, w.ana.ID); return err }},
@@ -361,10 +364,13 @@ func TestStakeholderChangesNothing(t *testing.T) {
 			_, err := w.inc.Declare(ctx, by, incident.Declaration{Title: "x", ServiceIDs: []int{w.svc.ID}})
 			return err
 		},
-		"link":        func() error { _, err := w.inc.LinkAlerts(ctx, by, inc.ID, []int{c.ID}); return err },
-		"severity":    func() error { _, err := w.inc.SetSeverity(ctx, by, inc.ID, entincident.SeveritySEV1); return err },
-		"status":      func() error { _, err := w.inc.SetStatus(ctx, by, inc.ID, entincident.StatusRESOLVED); return err },
-		"role":        func() error { _, err := w.inc.AssignRole(ctx, by, inc.ID, w.ana.ID, incidentmember.RoleCOMMANDER); return err },
+		"link":     func() error { _, err := w.inc.LinkAlerts(ctx, by, inc.ID, []int{c.ID}); return err },
+		"severity": func() error { _, err := w.inc.SetSeverity(ctx, by, inc.ID, entincident.SeveritySEV1); return err },
+		"status":   func() error { _, err := w.inc.SetStatus(ctx, by, inc.ID, entincident.StatusRESOLVED); return err },
+		"role": func() error {
+			_, err := w.inc.AssignRole(ctx, by, inc.ID, w.ana.ID, incidentmember.RoleCOMMANDER)
+			return err
+		},
 		"responder":   func() error { _, err := w.inc.AddResponder(ctx, by, inc.ID, w.ana.ID); return err },
 		"stakeholder": func() error { _, err := w.inc.AddStakeholder(ctx, by, inc.ID, w.sam.ID); return err },
 		"unfollow":    func() error { _, err := w.inc.RemoveStakeholder(ctx, by, inc.ID, w.sam.ID); return err },
