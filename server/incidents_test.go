@@ -13,7 +13,9 @@ func TestIncidentOverGraphQL(t *testing.T) {
 	stakeholder := h.login("stakeholder@tocsin.local")
 	admin := h.login("admin@tocsin.local")
 
-	var svcs struct{ Edges []struct{ Node struct{ ID string } } }
+	var svcs struct {
+		Edges []struct{ Node struct{ ID string } }
+	}
 	h.gql(responder, `{services(first:1){edges{node{id}}}}`, nil, "services", &svcs)
 	var created struct{ Alert struct{ ID string } }
 	h.gql(responder, `mutation($s:ID!){createAlert(input:{serviceID:$s, message:"Checkout 500s"}){alert{id}}}`,
@@ -33,7 +35,9 @@ func TestIncidentOverGraphQL(t *testing.T) {
 		t.Fatalf("declared: want SEV2 investigating, due, commanded by the declarer, one alert; got %+v", inc)
 	}
 
-	var users struct{ Edges []struct{ Node struct{ ID, Email string } } }
+	var users struct {
+		Edges []struct{ Node struct{ ID, Email string } }
+	}
 	h.gql(admin, `{users(first:50){edges{node{id email}}}}`, nil, "users", &users)
 	userID := map[string]string{}
 	for _, e := range users.Edges {
@@ -68,7 +72,9 @@ func TestIncidentOverGraphQL(t *testing.T) {
 	var seen struct {
 		StatusUpdates struct{ TotalCount int }
 		Timeline      struct {
-			Edges []struct{ Node struct{ Kind, Visibility string } }
+			Edges []struct {
+				Node struct{ Kind, Visibility string }
+			}
 		}
 	}
 	h.gql(stakeholder, read, map[string]any{"i": inc.ID}, "node", &seen)
