@@ -26,10 +26,10 @@ type Incidents struct {
 	Now       func() time.Time
 }
 
-// NewIncidents returns Incidents on the alert lifecycle, with its clock and
-// a silent announcer.
+// NewIncidents returns Incidents on the alert lifecycle, on its clock (also
+// when that is replaced later) and with a silent announcer.
 func NewIncidents(alerts *Alerts) *Incidents {
-	return &Incidents{Alerts: alerts, Announcer: SilentAnnouncer{}, Now: alerts.Now}
+	return &Incidents{Alerts: alerts, Announcer: SilentAnnouncer{}, Now: func() time.Time { return alerts.Now() }}
 }
 
 // Limits on incident fields.
