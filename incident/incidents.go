@@ -188,6 +188,9 @@ func recordIncident(ctx context.Context, tx *ent.Tx, incidentID int, by Actor, k
 // SetSeverity changes the severity; the next update is due by the new
 // severity's cadence, counted from the last stakeholder update.
 func (s *Incidents) SetSeverity(ctx context.Context, by Actor, id int, sev entincident.Severity) (*ent.Incident, error) {
+	if err := rule.MayRespond(ctx); err != nil {
+		return nil, err
+	}
 	if err := checkSeverity("severity", sev); err != nil {
 		return nil, err
 	}
@@ -219,6 +222,9 @@ func (s *Incidents) SetSeverity(ctx context.Context, by Actor, id int, sev entin
 // MONITORING and RESOLVED. Resolving sets resolved_at and ends the update
 // cadence; a resolved incident reopens as INVESTIGATING only.
 func (s *Incidents) SetStatus(ctx context.Context, by Actor, id int, st entincident.Status) (*ent.Incident, error) {
+	if err := rule.MayRespond(ctx); err != nil {
+		return nil, err
+	}
 	if entincident.StatusValidator(st) != nil {
 		return nil, &InvalidError{Field: "status", Reason: fmt.Sprintf("%q is not one of INVESTIGATING, IDENTIFIED, MONITORING, RESOLVED", st)}
 	}
@@ -275,6 +281,9 @@ func (s *Incidents) moveStatus(ctx context.Context, tx *ent.Tx, inc *ent.Inciden
 
 // AddNote adds an internal note to the incident's timeline.
 func (s *Incidents) AddNote(ctx context.Context, by Actor, id int, note string) (*ent.Incident, error) {
+	if err := rule.MayRespond(ctx); err != nil {
+		return nil, err
+	}
 	if strings.TrimSpace(note) == "" {
 		return nil, &InvalidError{Field: "note", Reason: "is required"}
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/ent/alert"
 	entincident "github.com/tocsin/tocsin/ent/incident"
+	"github.com/tocsin/tocsin/ent/rule"
 	"github.com/tocsin/tocsin/ent/service"
 )
 
@@ -15,6 +16,9 @@ import (
 // services. Alerts already in this incident are left as they are; an alert
 // in another incident is refused.
 func (s *Incidents) LinkAlerts(ctx context.Context, by Actor, id int, alertIDs []int) (*ent.Incident, error) {
+	if err := rule.MayRespond(ctx); err != nil {
+		return nil, err
+	}
 	if len(alertIDs) == 0 {
 		return nil, &InvalidError{Field: "alertIDs", Reason: "name at least one alert"}
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/ent/incidentmember"
+	"github.com/tocsin/tocsin/ent/rule"
 	"github.com/tocsin/tocsin/ent/timelineevent"
 	"github.com/tocsin/tocsin/viewer"
 )
@@ -22,6 +23,9 @@ const (
 // AssignRole makes a responder the incident's commander or communications
 // lead; each role has one holder, so assigning replaces the last one.
 func (s *Incidents) AssignRole(ctx context.Context, by Actor, id, userID int, role incidentmember.Role) (*ent.Incident, error) {
+	if err := rule.MayRespond(ctx); err != nil {
+		return nil, err
+	}
 	if role != roleCommander && role != roleCommsLead {
 		return nil, &InvalidError{Field: "role", Reason: "must be COMMANDER or COMMS_LEAD (add responders and stakeholders with their own actions)"}
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tocsin/tocsin/ent"
 	entincident "github.com/tocsin/tocsin/ent/incident"
+	"github.com/tocsin/tocsin/ent/rule"
 	"github.com/tocsin/tocsin/ent/statusupdate"
 	"github.com/tocsin/tocsin/ent/timelineevent"
 )
@@ -43,6 +44,9 @@ func (u *Update) validate() error {
 // the update's audience as its visibility; the Announcer hears of it
 // after the commit.
 func (s *Incidents) PostStatusUpdate(ctx context.Context, by Actor, id int, up Update) (*ent.StatusUpdate, error) {
+	if err := rule.MayRespond(ctx); err != nil {
+		return nil, err
+	}
 	if err := up.validate(); err != nil {
 		return nil, err
 	}
