@@ -81,6 +81,8 @@ type Alert struct {
 	InMaintenance bool `json:"in_maintenance,omitempty"`
 	// Custom action names offered by the sender (Opsgenie actions).
 	Actions []string `json:"actions,omitempty"`
+	// Set on an alert that asks one person to join an incident: its escalation pages exactly this user instead of the service's policy.
+	PageUserID *int `json:"page_user_id,omitempty"`
 	// Responders the sender asked for, as sent (type and id/name/username).
 	Responders []map[string]string `json:"responders,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
@@ -197,7 +199,7 @@ func (*Alert) scanValues(columns []string) ([]any, error) {
 			values[i] = new([]byte)
 		case alert.FieldInMaintenance:
 			values[i] = new(sql.NullBool)
-		case alert.FieldID, alert.FieldServiceID, alert.FieldCount, alert.FieldAcknowledgedByID, alert.FieldClosedByID, alert.FieldIncidentID, alert.FieldOwnerID, alert.FieldIntegrationID, alert.FieldEscalationRound, alert.FieldEscalationFirstRound, alert.FieldEscalationStep:
+		case alert.FieldID, alert.FieldServiceID, alert.FieldCount, alert.FieldAcknowledgedByID, alert.FieldClosedByID, alert.FieldIncidentID, alert.FieldOwnerID, alert.FieldIntegrationID, alert.FieldEscalationRound, alert.FieldEscalationFirstRound, alert.FieldEscalationStep, alert.FieldPageUserID:
 			values[i] = new(sql.NullInt64)
 		case alert.FieldAlias, alert.FieldMessage, alert.FieldDescription, alert.FieldPriority, alert.FieldStatus, alert.FieldSource, alert.FieldEntity, alert.FieldRequestID:
 			values[i] = new(sql.NullString)
@@ -420,6 +422,13 @@ func (_m *Alert) assignValues(columns []string, values []any) error {
 					return fmt.Errorf("unmarshal field actions: %w", err)
 				}
 			}
+		case alert.FieldPageUserID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field page_user_id", values[i])
+			} else if value.Valid {
+				_m.PageUserID = new(int)
+				*_m.PageUserID = int(value.Int64)
+			}
 		case alert.FieldResponders:
 			if value, ok := values[i].(*[]byte); !ok {
 				return fmt.Errorf("unexpected type %T for field responders", values[i])
@@ -608,6 +617,11 @@ func (_m *Alert) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("actions=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Actions))
+	builder.WriteString(", ")
+	if v := _m.PageUserID; v != nil {
+		builder.WriteString("page_user_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteString(", ")
 	builder.WriteString("responders=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Responders))

@@ -399,6 +399,20 @@ func (_c *AlertCreate) SetActions(v []string) *AlertCreate {
 	return _c
 }
 
+// SetPageUserID sets the "page_user_id" field.
+func (_c *AlertCreate) SetPageUserID(v int) *AlertCreate {
+	_c.mutation.SetPageUserID(v)
+	return _c
+}
+
+// SetNillablePageUserID sets the "page_user_id" field if the given value is not nil.
+func (_c *AlertCreate) SetNillablePageUserID(v *int) *AlertCreate {
+	if v != nil {
+		_c.SetPageUserID(*v)
+	}
+	return _c
+}
+
 // SetResponders sets the "responders" field.
 func (_c *AlertCreate) SetResponders(v []map[string]string) *AlertCreate {
 	_c.mutation.SetResponders(v)
@@ -818,6 +832,10 @@ func (_c *AlertCreate) createSpec() (*Alert, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Actions(); ok {
 		_spec.SetField(alert.FieldActions, field.TypeJSON, value)
 		_node.Actions = value
+	}
+	if value, ok := _c.mutation.PageUserID(); ok {
+		_spec.SetField(alert.FieldPageUserID, field.TypeInt, value)
+		_node.PageUserID = &value
 	}
 	if value, ok := _c.mutation.Responders(); ok {
 		_spec.SetField(alert.FieldResponders, field.TypeJSON, value)
@@ -1419,6 +1437,9 @@ func (u *AlertUpsertOne) UpdateNewValues() *AlertUpsertOne {
 		}
 		if _, exists := u.create.mutation.RequestID(); exists {
 			s.SetIgnore(alert.FieldRequestID)
+		}
+		if _, exists := u.create.mutation.PageUserID(); exists {
+			s.SetIgnore(alert.FieldPageUserID)
 		}
 	}))
 	return u
@@ -2111,6 +2132,9 @@ func (u *AlertUpsertBulk) UpdateNewValues() *AlertUpsertBulk {
 			}
 			if _, exists := b.mutation.RequestID(); exists {
 				s.SetIgnore(alert.FieldRequestID)
+			}
+			if _, exists := b.mutation.PageUserID(); exists {
+				s.SetIgnore(alert.FieldPageUserID)
 			}
 		}
 	}))

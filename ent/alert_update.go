@@ -827,6 +827,9 @@ func (_u *AlertUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			sqljson.Append(u, alert.FieldActions, value)
 		})
 	}
+	if _u.mutation.PageUserIDCleared() {
+		_spec.ClearField(alert.FieldPageUserID, field.TypeInt)
+	}
 	if value, ok := _u.mutation.Responders(); ok {
 		_spec.SetField(alert.FieldResponders, field.TypeJSON, value)
 	}
@@ -1913,6 +1916,9 @@ func (_u *AlertUpdateOne) sqlSave(ctx context.Context) (_node *Alert, err error)
 		_spec.AddModifier(func(u *sql.UpdateBuilder) {
 			sqljson.Append(u, alert.FieldActions, value)
 		})
+	}
+	if _u.mutation.PageUserIDCleared() {
+		_spec.ClearField(alert.FieldPageUserID, field.TypeInt)
 	}
 	if value, ok := _u.mutation.Responders(); ok {
 		_spec.SetField(alert.FieldResponders, field.TypeJSON, value)

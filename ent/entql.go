@@ -109,6 +109,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			alert.FieldEscalationStep:       {Type: field.TypeInt, Column: alert.FieldEscalationStep},
 			alert.FieldInMaintenance:        {Type: field.TypeBool, Column: alert.FieldInMaintenance},
 			alert.FieldActions:              {Type: field.TypeJSON, Column: alert.FieldActions},
+			alert.FieldPageUserID:           {Type: field.TypeInt, Column: alert.FieldPageUserID},
 			alert.FieldResponders:           {Type: field.TypeJSON, Column: alert.FieldResponders},
 		},
 	}
@@ -1977,6 +1978,11 @@ func (f *AlertFilter) WhereInMaintenance(p entql.BoolP) {
 // WhereActions applies the entql json.RawMessage predicate on the actions field.
 func (f *AlertFilter) WhereActions(p entql.BytesP) {
 	f.Where(p.Field(alert.FieldActions))
+}
+
+// WherePageUserID applies the entql int predicate on the page_user_id field.
+func (f *AlertFilter) WherePageUserID(p entql.IntP) {
+	f.Where(p.Field(alert.FieldPageUserID))
 }
 
 // WhereResponders applies the entql json.RawMessage predicate on the responders field.

@@ -508,6 +508,11 @@ func (_q *AlertQuery) collectField(ctx context.Context, oneNode bool, opCtx *gra
 				selectedFields = append(selectedFields, alert.FieldActions)
 				fieldSeen[alert.FieldActions] = struct{}{}
 			}
+		case "pageUserID":
+			if _, ok := fieldSeen[alert.FieldPageUserID]; !ok {
+				selectedFields = append(selectedFields, alert.FieldPageUserID)
+				fieldSeen[alert.FieldPageUserID] = struct{}{}
+			}
 		case "id":
 		case "__typename":
 		default:

@@ -139,7 +139,7 @@ func (_m *Alert) Node(ctx context.Context) (node *Node, err error) {
 	node = &Node{
 		ID:     _m.ID,
 		Type:   "Alert",
-		Fields: make([]*Field, 29),
+		Fields: make([]*Field, 30),
 		Edges:  make([]*Edge, 6),
 	}
 	var buf []byte
@@ -373,6 +373,14 @@ func (_m *Alert) Node(ctx context.Context) (node *Node, err error) {
 	node.Fields[28] = &Field{
 		Type:  "[]string",
 		Name:  "actions",
+		Value: string(buf),
+	}
+	if buf, err = json.Marshal(_m.PageUserID); err != nil {
+		return nil, err
+	}
+	node.Fields[29] = &Field{
+		Type:  "int",
+		Name:  "page_user_id",
 		Value: string(buf),
 	}
 	node.Edges[0] = &Edge{

@@ -790,6 +790,18 @@ type AlertWhereInput struct {
 	InMaintenance    *bool `json:"inMaintenance,omitempty"`
 	InMaintenanceNEQ *bool `json:"inMaintenanceNEQ,omitempty"`
 
+	// "page_user_id" field predicates.
+	PageUserID       *int  `json:"pageUserID,omitempty"`
+	PageUserIDNEQ    *int  `json:"pageUserIDNEQ,omitempty"`
+	PageUserIDIn     []int `json:"pageUserIDIn,omitempty"`
+	PageUserIDNotIn  []int `json:"pageUserIDNotIn,omitempty"`
+	PageUserIDGT     *int  `json:"pageUserIDGT,omitempty"`
+	PageUserIDGTE    *int  `json:"pageUserIDGTE,omitempty"`
+	PageUserIDLT     *int  `json:"pageUserIDLT,omitempty"`
+	PageUserIDLTE    *int  `json:"pageUserIDLTE,omitempty"`
+	PageUserIDIsNil  bool  `json:"pageUserIDIsNil,omitempty"`
+	PageUserIDNotNil bool  `json:"pageUserIDNotNil,omitempty"`
+
 	// "service" edge predicates.
 	HasService     *bool                `json:"hasService,omitempty"`
 	HasServiceWith []*ServiceWhereInput `json:"hasServiceWith,omitempty"`
@@ -1560,6 +1572,36 @@ func (i *AlertWhereInput) P() (predicate.Alert, error) {
 	}
 	if i.InMaintenanceNEQ != nil {
 		predicates = append(predicates, alert.InMaintenanceNEQ(*i.InMaintenanceNEQ))
+	}
+	if i.PageUserID != nil {
+		predicates = append(predicates, alert.PageUserIDEQ(*i.PageUserID))
+	}
+	if i.PageUserIDNEQ != nil {
+		predicates = append(predicates, alert.PageUserIDNEQ(*i.PageUserIDNEQ))
+	}
+	if len(i.PageUserIDIn) > 0 {
+		predicates = append(predicates, alert.PageUserIDIn(i.PageUserIDIn...))
+	}
+	if len(i.PageUserIDNotIn) > 0 {
+		predicates = append(predicates, alert.PageUserIDNotIn(i.PageUserIDNotIn...))
+	}
+	if i.PageUserIDGT != nil {
+		predicates = append(predicates, alert.PageUserIDGT(*i.PageUserIDGT))
+	}
+	if i.PageUserIDGTE != nil {
+		predicates = append(predicates, alert.PageUserIDGTE(*i.PageUserIDGTE))
+	}
+	if i.PageUserIDLT != nil {
+		predicates = append(predicates, alert.PageUserIDLT(*i.PageUserIDLT))
+	}
+	if i.PageUserIDLTE != nil {
+		predicates = append(predicates, alert.PageUserIDLTE(*i.PageUserIDLTE))
+	}
+	if i.PageUserIDIsNil {
+		predicates = append(predicates, alert.PageUserIDIsNil())
+	}
+	if i.PageUserIDNotNil {
+		predicates = append(predicates, alert.PageUserIDNotNil())
 	}
 
 	if i.HasService != nil {

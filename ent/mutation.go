@@ -1005,6 +1005,8 @@ type AlertMutation struct {
 	in_maintenance            *bool
 	actions                   *[]string
 	appendactions             []string
+	page_user_id              *int
+	addpage_user_id           *int
 	responders                *[]map[string]string
 	appendresponders          []map[string]string
 	clearedFields             map[string]struct{}
@@ -2468,6 +2470,76 @@ func (m *AlertMutation) ResetActions() {
 	m.appendactions = nil
 }
 
+// SetPageUserID sets the "page_user_id" field.
+func (m *AlertMutation) SetPageUserID(i int) {
+	m.page_user_id = &i
+	m.addpage_user_id = nil
+}
+
+// PageUserID returns the value of the "page_user_id" field in the mutation.
+func (m *AlertMutation) PageUserID() (r int, exists bool) {
+	v := m.page_user_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPageUserID returns the old "page_user_id" field's value of the Alert entity.
+// If the Alert object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AlertMutation) OldPageUserID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPageUserID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPageUserID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPageUserID: %w", err)
+	}
+	return oldValue.PageUserID, nil
+}
+
+// AddPageUserID adds i to the "page_user_id" field.
+func (m *AlertMutation) AddPageUserID(i int) {
+	if m.addpage_user_id != nil {
+		*m.addpage_user_id += i
+	} else {
+		m.addpage_user_id = &i
+	}
+}
+
+// AddedPageUserID returns the value that was added to the "page_user_id" field in this mutation.
+func (m *AlertMutation) AddedPageUserID() (r int, exists bool) {
+	v := m.addpage_user_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearPageUserID clears the value of the "page_user_id" field.
+func (m *AlertMutation) ClearPageUserID() {
+	m.page_user_id = nil
+	m.addpage_user_id = nil
+	m.clearedFields[alert.FieldPageUserID] = struct{}{}
+}
+
+// PageUserIDCleared returns if the "page_user_id" field was cleared in this mutation.
+func (m *AlertMutation) PageUserIDCleared() bool {
+	_, ok := m.clearedFields[alert.FieldPageUserID]
+	return ok
+}
+
+// ResetPageUserID resets all changes to the "page_user_id" field.
+func (m *AlertMutation) ResetPageUserID() {
+	m.page_user_id = nil
+	m.addpage_user_id = nil
+	delete(m.clearedFields, alert.FieldPageUserID)
+}
+
 // SetResponders sets the "responders" field.
 func (m *AlertMutation) SetResponders(value []map[string]string) {
 	m.responders = &value
@@ -2796,7 +2868,7 @@ func (m *AlertMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *AlertMutation) Fields() []string {
-	fields := make([]string, 0, 31)
+	fields := make([]string, 0, 32)
 	if m.created_at != nil {
 		fields = append(fields, alert.FieldCreatedAt)
 	}
@@ -2887,6 +2959,9 @@ func (m *AlertMutation) Fields() []string {
 	if m.actions != nil {
 		fields = append(fields, alert.FieldActions)
 	}
+	if m.page_user_id != nil {
+		fields = append(fields, alert.FieldPageUserID)
+	}
 	if m.responders != nil {
 		fields = append(fields, alert.FieldResponders)
 	}
@@ -2958,6 +3033,8 @@ func (m *AlertMutation) Field(name string) (ent.Value, bool) {
 		return m.InMaintenance()
 	case alert.FieldActions:
 		return m.Actions()
+	case alert.FieldPageUserID:
+		return m.PageUserID()
 	case alert.FieldResponders:
 		return m.Responders()
 	}
@@ -3029,6 +3106,8 @@ func (m *AlertMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldInMaintenance(ctx)
 	case alert.FieldActions:
 		return m.OldActions(ctx)
+	case alert.FieldPageUserID:
+		return m.OldPageUserID(ctx)
 	case alert.FieldResponders:
 		return m.OldResponders(ctx)
 	}
@@ -3250,6 +3329,13 @@ func (m *AlertMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetActions(v)
 		return nil
+	case alert.FieldPageUserID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPageUserID(v)
+		return nil
 	case alert.FieldResponders:
 		v, ok := value.([]map[string]string)
 		if !ok {
@@ -3280,6 +3366,9 @@ func (m *AlertMutation) AddedFields() []string {
 	if m.addescalation_step != nil {
 		fields = append(fields, alert.FieldEscalationStep)
 	}
+	if m.addpage_user_id != nil {
+		fields = append(fields, alert.FieldPageUserID)
+	}
 	return fields
 }
 
@@ -3298,6 +3387,8 @@ func (m *AlertMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedEscalationFirstRound()
 	case alert.FieldEscalationStep:
 		return m.AddedEscalationStep()
+	case alert.FieldPageUserID:
+		return m.AddedPageUserID()
 	}
 	return nil, false
 }
@@ -3342,6 +3433,13 @@ func (m *AlertMutation) AddField(name string, value ent.Value) error {
 		}
 		m.AddEscalationStep(v)
 		return nil
+	case alert.FieldPageUserID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPageUserID(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Alert numeric field %s", name)
 }
@@ -3379,6 +3477,9 @@ func (m *AlertMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(alert.FieldRequestID) {
 		fields = append(fields, alert.FieldRequestID)
+	}
+	if m.FieldCleared(alert.FieldPageUserID) {
+		fields = append(fields, alert.FieldPageUserID)
 	}
 	return fields
 }
@@ -3423,6 +3524,9 @@ func (m *AlertMutation) ClearField(name string) error {
 		return nil
 	case alert.FieldRequestID:
 		m.ClearRequestID()
+		return nil
+	case alert.FieldPageUserID:
+		m.ClearPageUserID()
 		return nil
 	}
 	return fmt.Errorf("unknown Alert nullable field %s", name)
@@ -3521,6 +3625,9 @@ func (m *AlertMutation) ResetField(name string) error {
 		return nil
 	case alert.FieldActions:
 		m.ResetActions()
+		return nil
+	case alert.FieldPageUserID:
+		m.ResetPageUserID()
 		return nil
 	case alert.FieldResponders:
 		m.ResetResponders()

@@ -31,6 +31,7 @@ type Resolver struct {
 	Inviter Inviter
 	// Alerts is the alert lifecycle (package incident), shared with every door.
 	Alerts       *incident.Alerts
+	Incidents    *incident.Incidents
 	Integrations *integration.Integrations
 	// Schedules is the on-call schedule store (package schedule).
 	Schedules *schedule.Schedules

@@ -30,3 +30,31 @@ const (
 	KindPageSent   = "PAGE_SENT"
 	KindPageFailed = "PAGE_FAILED"
 )
+
+// Timeline event kinds of incidents (events with incident_id). Visibility:
+// declare, severity, status and the stakeholder/public updates are seen by
+// stakeholders; the rest is INTERNAL.
+const (
+	// KindIncidentDeclared: data title, severity, status.
+	KindIncidentDeclared = "INCIDENT_DECLARED"
+	// KindAlertLinked: an alert joined the incident (on both timelines);
+	// data incident_id, alert_id, message.
+	KindAlertLinked = "ALERT_LINKED"
+	// KindSeverityChanged / KindStatusChanged: data from, to.
+	KindSeverityChanged = "SEVERITY_CHANGED"
+	KindStatusChanged   = "STATUS_CHANGED"
+	// KindRoleAssigned: data role, user_id, user, and replaced (a name)
+	// when someone held the role before.
+	KindRoleAssigned = "ROLE_ASSIGNED"
+	// KindResponderAdded: data user_id, user, alert_id (the page's alert).
+	KindResponderAdded = "RESPONDER_ADDED"
+	// KindStakeholderAdded / KindStakeholderRemoved: data user_id, user.
+	KindStakeholderAdded   = "STAKEHOLDER_ADDED"
+	KindStakeholderRemoved = "STAKEHOLDER_REMOVED"
+	// KindStatusUpdate: a status update was posted, visible to its
+	// audience; data update_id, message, status, audience.
+	KindStatusUpdate = "STATUS_UPDATE"
+	// KindUpdateOverdue: the stakeholder update is overdue and the comms
+	// lead (else the commander) was reminded; data due_at, reminded, user_id.
+	KindUpdateOverdue = "UPDATE_OVERDUE"
+)

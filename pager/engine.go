@@ -125,7 +125,7 @@ func (e *Engine) Acknowledged(ctx context.Context, tx *ent.Tx, a *ent.Alert, was
 	if err != nil {
 		return err
 	}
-	policy, err := e.policyOf(viewer.System(ctx), tx, svc)
+	policy, err := e.policyOf(viewer.System(ctx), tx, a, svc)
 	if err != nil {
 		return err
 	}

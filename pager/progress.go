@@ -97,7 +97,7 @@ func (e *Engine) Progress(ctx context.Context, alertID int) (Progress, error) {
 	if err != nil {
 		return Progress{}, fmt.Errorf("escalation progress of alert %d: %w", alertID, err)
 	}
-	policy, err := e.policyOf(ctx, tx, a.Edges.Service)
+	policy, err := e.policyOf(ctx, tx, a, a.Edges.Service)
 	if err != nil {
 		return Progress{}, err
 	}

@@ -99,7 +99,7 @@ func (e *Engine) fire(ctx context.Context, tx *ent.Tx, alertID int, pos escalati
 			delivery.StatusEQ(delivery.StatusPLANNED)).Order(ent.Asc(delivery.FieldDueAt), ent.Asc(delivery.FieldID)).All(ctx)
 	}
 	acked := a.Status == alert.StatusACKED
-	policy, err := e.policyOf(ctx, tx, a.Edges.Service)
+	policy, err := e.policyOf(ctx, tx, a, a.Edges.Service)
 	if err != nil {
 		return nil, err
 	}
@@ -161,9 +161,15 @@ func relative(a *ent.Alert, pos escalation.Position) escalation.Position {
 // one: its team's on-call schedules, again every 5 minutes, three times.
 const fallbackDelay = 5 * time.Minute
 
-// policyOf is the service's escalation policy; a service without one pages
+// policyOf is the alert's escalation policy: for an alert that asks one
+// person to join an incident (page_user_id), a one-step policy paging that
+// person; else the service's policy, and for a service without one,
 // whoever is on call in its team's schedules.
-func (e *Engine) policyOf(ctx context.Context, tx *ent.Tx, svc *ent.Service) (escalation.Policy, error) {
+func (e *Engine) policyOf(ctx context.Context, tx *ent.Tx, a *ent.Alert, svc *ent.Service) (escalation.Policy, error) {
+	if a.PageUserID != nil {
+		step := escalation.Step{Delay: fallbackDelay, Targets: []escalation.Target{{Kind: escalation.TargetUser, ID: *a.PageUserID}}}
+		return escalation.Policy{Steps: []escalation.Step{step}, Repeat: 2}, nil
+	}
 	if svc.EscalationPolicyID == nil {
 		ids, err := tx.Schedule.Query().Where(entschedule.TeamID(svc.TeamID)).Order(ent.Asc(entschedule.FieldID)).IDs(ctx)
 		if err != nil {

@@ -22,6 +22,7 @@ import (
 	"github.com/tocsin/tocsin/auth"
 	"github.com/tocsin/tocsin/graph"
 	"github.com/tocsin/tocsin/graph/generated"
+	"github.com/tocsin/tocsin/incident"
 	"github.com/tocsin/tocsin/viewer"
 )
 
@@ -32,7 +33,7 @@ import (
 func (s *Server) graphql() *handler.Server {
 	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &graph.Resolver{
 		Client: s.deps.Client, Auth: s.deps.Auth, Cookies: s.deps.cookies(), Inviter: s.deps.Inviter,
-		Alerts: s.deps.Alerts, Integrations: s.deps.Integrations,
+		Alerts: s.deps.Alerts, Incidents: s.deps.incidents(), Integrations: s.deps.Integrations,
 		Schedules: s.deps.Schedules, Contacts: s.deps.Contacts, BaseURL: s.deps.Config.BaseURL,
 	}})
 	srv := handler.New(graph.Weighted{ExecutableSchema: schema})
@@ -104,4 +105,12 @@ func (t transactioner) InterceptResponse(ctx context.Context, next graphql.Respo
 		return next(ctx)
 	}
 	return t.Transactioner.InterceptResponse(ctx, next)
+}
+
+// incidents is the incident lifecycle the API uses.
+func (d Deps) incidents() *incident.Incidents {
+	if d.Incidents != nil || d.Alerts == nil {
+		return d.Incidents
+	}
+	return incident.NewIncidents(d.Alerts)
 }

@@ -39,7 +39,9 @@ type Deps struct {
 	Auth    *auth.Service
 	Inviter graph.Inviter
 	// Alerts is the alert lifecycle every door shares.
-	Alerts       *incident.Alerts
+	Alerts *incident.Alerts
+	// Incidents is the incident lifecycle; nil: one on Alerts that announces nothing.
+	Incidents    *incident.Incidents
 	Integrations *integration.Integrations
 	Heartbeats   *heartbeat.Monitor
 	// Schedules answers on-call questions and serves calendar feeds.

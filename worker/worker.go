@@ -110,6 +110,7 @@ func (w *Worker) Run(ctx context.Context) error {
 		go w.sweepHeartbeats(ctx)
 	}
 	go w.housekeep(ctx)
+	go w.remindOverdueUpdates(ctx)
 	if w.deps.Schedules != nil {
 		go w.expireCovers(ctx)
 	}

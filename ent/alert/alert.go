@@ -78,6 +78,8 @@ const (
 	FieldInMaintenance = "in_maintenance"
 	// FieldActions holds the string denoting the actions field in the database.
 	FieldActions = "actions"
+	// FieldPageUserID holds the string denoting the page_user_id field in the database.
+	FieldPageUserID = "page_user_id"
 	// FieldResponders holds the string denoting the responders field in the database.
 	FieldResponders = "responders"
 	// EdgeService holds the string denoting the service edge name in mutations.
@@ -180,6 +182,7 @@ var Columns = []string{
 	FieldEscalationStep,
 	FieldInMaintenance,
 	FieldActions,
+	FieldPageUserID,
 	FieldResponders,
 }
 
@@ -446,6 +449,11 @@ func ByEscalationStep(opts ...sql.OrderTermOption) OrderOption {
 // ByInMaintenance orders the results by the in_maintenance field.
 func ByInMaintenance(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldInMaintenance, opts...).ToFunc()
+}
+
+// ByPageUserID orders the results by the page_user_id field.
+func ByPageUserID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPageUserID, opts...).ToFunc()
 }
 
 // ByServiceField orders the results by service field.

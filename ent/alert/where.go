@@ -180,6 +180,11 @@ func InMaintenance(v bool) predicate.Alert {
 	return predicate.Alert(sql.FieldEQ(FieldInMaintenance, v))
 }
 
+// PageUserID applies equality check predicate on the "page_user_id" field. It's identical to PageUserIDEQ.
+func PageUserID(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldEQ(FieldPageUserID, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Alert {
 	return predicate.Alert(sql.FieldEQ(FieldCreatedAt, v))
@@ -1338,6 +1343,56 @@ func InMaintenanceEQ(v bool) predicate.Alert {
 // InMaintenanceNEQ applies the NEQ predicate on the "in_maintenance" field.
 func InMaintenanceNEQ(v bool) predicate.Alert {
 	return predicate.Alert(sql.FieldNEQ(FieldInMaintenance, v))
+}
+
+// PageUserIDEQ applies the EQ predicate on the "page_user_id" field.
+func PageUserIDEQ(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldEQ(FieldPageUserID, v))
+}
+
+// PageUserIDNEQ applies the NEQ predicate on the "page_user_id" field.
+func PageUserIDNEQ(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldNEQ(FieldPageUserID, v))
+}
+
+// PageUserIDIn applies the In predicate on the "page_user_id" field.
+func PageUserIDIn(vs ...int) predicate.Alert {
+	return predicate.Alert(sql.FieldIn(FieldPageUserID, vs...))
+}
+
+// PageUserIDNotIn applies the NotIn predicate on the "page_user_id" field.
+func PageUserIDNotIn(vs ...int) predicate.Alert {
+	return predicate.Alert(sql.FieldNotIn(FieldPageUserID, vs...))
+}
+
+// PageUserIDGT applies the GT predicate on the "page_user_id" field.
+func PageUserIDGT(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldGT(FieldPageUserID, v))
+}
+
+// PageUserIDGTE applies the GTE predicate on the "page_user_id" field.
+func PageUserIDGTE(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldGTE(FieldPageUserID, v))
+}
+
+// PageUserIDLT applies the LT predicate on the "page_user_id" field.
+func PageUserIDLT(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldLT(FieldPageUserID, v))
+}
+
+// PageUserIDLTE applies the LTE predicate on the "page_user_id" field.
+func PageUserIDLTE(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldLTE(FieldPageUserID, v))
+}
+
+// PageUserIDIsNil applies the IsNil predicate on the "page_user_id" field.
+func PageUserIDIsNil() predicate.Alert {
+	return predicate.Alert(sql.FieldIsNull(FieldPageUserID))
+}
+
+// PageUserIDNotNil applies the NotNil predicate on the "page_user_id" field.
+func PageUserIDNotNil() predicate.Alert {
+	return predicate.Alert(sql.FieldNotNull(FieldPageUserID))
 }
 
 // HasService applies the HasEdge predicate on the "service" edge.

@@ -71,6 +71,7 @@ var (
 		{Name: "escalation_step", Type: field.TypeInt, Default: 0},
 		{Name: "in_maintenance", Type: field.TypeBool, Default: false},
 		{Name: "actions", Type: field.TypeJSON, Default: "[]"},
+		{Name: "page_user_id", Type: field.TypeInt, Nullable: true},
 		{Name: "responders", Type: field.TypeJSON, Default: "[]"},
 		{Name: "acknowledged_by_id", Type: field.TypeInt, Nullable: true},
 		{Name: "closed_by_id", Type: field.TypeInt, Nullable: true},
@@ -86,31 +87,31 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "alerts_users_acknowledged_by",
-				Columns:    []*schema.Column{AlertsColumns[27]},
-				RefColumns: []*schema.Column{UsersColumns[0]},
-				OnDelete:   schema.SetNull,
-			},
-			{
-				Symbol:     "alerts_users_closed_by",
 				Columns:    []*schema.Column{AlertsColumns[28]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
-				Symbol:     "alerts_users_owner",
+				Symbol:     "alerts_users_closed_by",
 				Columns:    []*schema.Column{AlertsColumns[29]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
-				Symbol:     "alerts_incidents_alerts",
+				Symbol:     "alerts_users_owner",
 				Columns:    []*schema.Column{AlertsColumns[30]},
+				RefColumns: []*schema.Column{UsersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "alerts_incidents_alerts",
+				Columns:    []*schema.Column{AlertsColumns[31]},
 				RefColumns: []*schema.Column{IncidentsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "alerts_services_alerts",
-				Columns:    []*schema.Column{AlertsColumns[31]},
+				Columns:    []*schema.Column{AlertsColumns[32]},
 				RefColumns: []*schema.Column{ServicesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -119,7 +120,7 @@ var (
 			{
 				Name:    "alert_service_id_alias",
 				Unique:  true,
-				Columns: []*schema.Column{AlertsColumns[31], AlertsColumns[3]},
+				Columns: []*schema.Column{AlertsColumns[32], AlertsColumns[3]},
 				Annotation: &entsql.IndexAnnotation{
 					Where: "((status)::text <> 'CLOSED'::text)",
 				},

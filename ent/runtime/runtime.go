@@ -211,7 +211,7 @@ func init() {
 	// alert.DefaultActions holds the default value on creation for the actions field.
 	alert.DefaultActions = alertDescActions.Default.([]string)
 	// alertDescResponders is the schema descriptor for responders field.
-	alertDescResponders := alertFields[28].Descriptor()
+	alertDescResponders := alertFields[29].Descriptor()
 	// alert.DefaultResponders holds the default value on creation for the responders field.
 	alert.DefaultResponders = alertDescResponders.Default.([]map[string]string)
 	calendarfeed.Policy = privacy.NewPolicies(schema.CalendarFeed{})

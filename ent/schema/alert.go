@@ -87,6 +87,9 @@ func (Alert) Fields() []ent.Field {
 		field.Strings("actions").Default([]string{}).
 			Annotations(entsql.Default("[]")).
 			Comment("Custom action names offered by the sender (Opsgenie actions)."),
+		field.Int("page_user_id").Optional().Nillable().Immutable().
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)).
+			Comment("Set on an alert that asks one person to join an incident: its escalation pages exactly this user instead of the service's policy."),
 		field.JSON("responders", []map[string]string{}).
 			Default([]map[string]string{}).
 			Annotations(entgql.Skip(), entsql.Default("[]")).

@@ -9,6 +9,8 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+
+	"github.com/tocsin/tocsin/ent/rule"
 )
 
 // StatusUpdate is a message about an incident for an audience: the
@@ -49,5 +51,8 @@ func (StatusUpdate) Annotations() []schema.Annotation {
 	return []schema.Annotation{entgql.RelayConnection()}
 }
 
-// Policy of the StatusUpdate: everyone signed in reads; responders post.
-func (StatusUpdate) Policy() ent.Policy { return readAllResponderWrites() }
+// Policy of the StatusUpdate: everyone signed in reads (stakeholders only
+// STAKEHOLDER and PUBLIC updates); responders post.
+func (StatusUpdate) Policy() ent.Policy {
+	return readAllResponderWrites(rule.FilterStatusUpdatesForStakeholders())
+}

@@ -786,6 +786,26 @@ await check('stakeholder reads escalation policies and is offered nothing to cha
   }
 }, as('stakeholder'));
 
+await check('responder declares an incident from an alert, posts a stakeholder update and sees it on the timeline', async (page) => {
+  await openAs(page, 'responder', '/alerts');
+  await listLoaded(page, 'alert-row');
+  await page.getByTestId('alert-row').filter({ hasText: 'p99 checkout latency above 2 s' }).getByRole('link').first().click();
+  await page.getByRole('button', { name: 'Declare incident' }).click();
+  const form = page.getByRole('form', { name: 'Declare an incident' });
+  await form.getByLabel('Title').fill('Checkout slow for EU customers');
+  await form.getByRole('button', { name: 'Declare incident' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Checkout slow for EU customers' }).waitFor();
+  const due = await page.getByTestId('next-update').innerText();
+  expect(/Next update due in/.test(due), `a SEV2 incident owes an update, the page says: ${due}`);
+  const composer = page.getByTestId('update-composer');
+  await composer.getByLabel('Message').fill('Checkouts are slow; we are on it.');
+  await composer.getByRole('button', { name: 'Post update' }).click();
+  const entry = page.getByTestId('incident-timeline').getByTestId('timeline-entry').filter({ hasText: 'Checkouts are slow; we are on it.' });
+  await entry.waitFor();
+  const text = await entry.innerText();
+  expect(/posted an update for stakeholders/.test(text), `the timeline entry reads: ${text}`);
+}, as('responder'));
+
 await check('sign out ends the session', async (page) => {
   await signIn(page, users.stakeholder);
   await page.getByRole('button', { name: 'Sign out' }).click();

@@ -5,6 +5,7 @@ import { RequireViewer } from './features/auth/RequireViewer';
 import { AlertDetailPage } from './features/alerts/AlertDetailPage';
 import { AlertsPage } from './features/alerts/AlertsPage';
 import { HeartbeatsPage } from './features/heartbeats/HeartbeatsPage';
+import { IncidentPage } from './features/incidents/IncidentPage';
 import { IncidentsPage } from './features/incidents/IncidentsPage';
 import { PoliciesPage } from './features/policies/PoliciesPage';
 import { PolicyEditorPage } from './features/policies/PolicyEditorPage';
@@ -35,6 +36,7 @@ export function App() {
         <Route path="/alerts" element={<AlertsPage />} />
         <Route path="/alerts/:id" element={<AlertDetailPage />} />
         <Route path="/incidents" element={<IncidentsPage />} />
+        <Route path="/incidents/:id" element={<IncidentPage />} />
         <Route path="/services" element={<ServicesPage />} />
         <Route path="/services/:id" element={<ServicePage />} />
         <Route path="/schedules" element={<SchedulesPage />} />

@@ -56,6 +56,7 @@ type ResolverRoot interface {
 	ContactMethod() ContactMethodResolver
 	EscalationPolicy() EscalationPolicyResolver
 	EscalationStep() EscalationStepResolver
+	Incident() IncidentResolver
 	Integration() IntegrationResolver
 	Mutation() MutationResolver
 	OnCall() OnCallResolver
@@ -126,6 +127,7 @@ type ComplexityRoot struct {
 		Message              func(childComplexity int) int
 		Owner                func(childComplexity int) int
 		OwnerID              func(childComplexity int) int
+		PageUserID           func(childComplexity int) int
 		Priority             func(childComplexity int) int
 		Service              func(childComplexity int) int
 		ServiceID            func(childComplexity int) int
@@ -332,18 +334,23 @@ type ComplexityRoot struct {
 
 	Incident struct {
 		Alerts          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AlertOrder, where *ent.AlertWhereInput) int
+		Commander       func(childComplexity int) int
+		CommsLead       func(childComplexity int) int
 		CreatedAt       func(childComplexity int) int
 		ID              func(childComplexity int) int
 		Members         func(childComplexity int) int
 		NextUpdateDueAt func(childComplexity int) int
 		ResolvedAt      func(childComplexity int) int
+		Responders      func(childComplexity int) int
 		Services        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ServiceOrder, where *ent.ServiceWhereInput) int
 		Severity        func(childComplexity int) int
+		Stakeholders    func(childComplexity int) int
 		Status          func(childComplexity int) int
 		StatusUpdates   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StatusUpdateOrder, where *ent.StatusUpdateWhereInput) int
 		Summary         func(childComplexity int) int
 		Timeline        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TimelineEventOrder, where *ent.TimelineEventWhereInput) int
 		Title           func(childComplexity int) int
+		UpdateOverdue   func(childComplexity int) int
 		UpdatedAt       func(childComplexity int) int
 	}
 
@@ -457,7 +464,11 @@ type ComplexityRoot struct {
 		AcceptInvitation              func(childComplexity int, token string, password string) int
 		AcknowledgeAlerts             func(childComplexity int, ids []int, note *string) int
 		AddAlertNote                  func(childComplexity int, id int, note string) int
+		AddIncidentNote               func(childComplexity int, incidentID int, note string) int
+		AddIncidentResponder          func(childComplexity int, incidentID int, userID int) int
+		AddIncidentStakeholder        func(childComplexity int, incidentID int, userID int) int
 		AssignAlert                   func(childComplexity int, id int, ownerID int, note *string) int
+		AssignIncidentRole            func(childComplexity int, incidentID int, userID int, role incidentmember.Role) int
 		CancelCoverRequest            func(childComplexity int, id int) int
 		ChangePassword                func(childComplexity int, currentPassword string, newPassword string) int
 		CloseAlerts                   func(childComplexity int, ids []int, note *string) int
@@ -475,6 +486,7 @@ type ComplexityRoot struct {
 		CreateScheduleOverride        func(childComplexity int, scheduleID int, input schedule.OverrideInput) int
 		CreateService                 func(childComplexity int, input ent.CreateServiceInput) int
 		CreateTeam                    func(childComplexity int, input ent.CreateTeamInput) int
+		DeclareIncident               func(childComplexity int, input model.DeclareIncidentInput) int
 		DeleteContactMethod           func(childComplexity int, id int) int
 		DeleteEscalationPolicy        func(childComplexity int, id int) int
 		DeleteHeartbeat               func(childComplexity int, id int) int
@@ -488,9 +500,12 @@ type ComplexityRoot struct {
 		EndMaintenanceWindow          func(childComplexity int, id int) int
 		EscalateAlert                 func(childComplexity int, id int, note *string) int
 		InviteUser                    func(childComplexity int, input ent.CreateUserInput) int
+		LinkAlertsToIncident          func(childComplexity int, incidentID int, alertIDs []int) int
 		Login                         func(childComplexity int, email string, password string) int
 		Logout                        func(childComplexity int) int
+		PostStatusUpdate              func(childComplexity int, incidentID int, message string, status incident.Status, audience statusupdate.Audience) int
 		RegisterDevice                func(childComplexity int, input contact.DeviceInput) int
+		RemoveIncidentStakeholder     func(childComplexity int, incidentID int, userID int) int
 		RequestCover                  func(childComplexity int, scheduleID int, input schedule.CoverInput) int
 		ResendInvitation              func(childComplexity int, userID int) int
 		RevokeAPIToken                func(childComplexity int, id int) int
@@ -498,6 +513,8 @@ type ComplexityRoot struct {
 		RotateIntegrationKey          func(childComplexity int, id int) int
 		SendContactMethodVerification func(childComplexity int, id int) int
 		SendTestNotification          func(childComplexity int, id int) int
+		SetIncidentSeverity           func(childComplexity int, incidentID int, severity incident.Severity) int
+		SetIncidentStatus             func(childComplexity int, incidentID int, status incident.Status) int
 		SetQuietHours                 func(childComplexity int, start *int, end *int) int
 		SnoozeAlert                   func(childComplexity int, id int, until time.Time, note *string) int
 		UnacknowledgeAlert            func(childComplexity int, id int, note *string) int
@@ -511,6 +528,7 @@ type ComplexityRoot struct {
 		UpdateSchedule                func(childComplexity int, id int, input ent.UpdateScheduleInput) int
 		UpdateScheduleLayer           func(childComplexity int, id int, input schedule.LayerInput) int
 		UpdateService                 func(childComplexity int, id int, input ent.UpdateServiceInput) int
+		UpdateSeverityLevel           func(childComplexity int, level incident.Severity, description *string, updateCadenceMinutes *int) int
 		UpdateTeam                    func(childComplexity int, id int, input ent.UpdateTeamInput) int
 		UpdateUser                    func(childComplexity int, id int, input ent.UpdateUserInput) int
 		VerifyContactMethod           func(childComplexity int, id int, code string) int
@@ -849,6 +867,13 @@ type EscalationPolicyResolver interface {
 type EscalationStepResolver interface {
 	Targets(ctx context.Context, obj *ent.EscalationStep) ([]*model.EscalationTarget, error)
 }
+type IncidentResolver interface {
+	Commander(ctx context.Context, obj *ent.Incident) (*ent.User, error)
+	CommsLead(ctx context.Context, obj *ent.Incident) (*ent.User, error)
+	Responders(ctx context.Context, obj *ent.Incident) ([]*ent.User, error)
+	Stakeholders(ctx context.Context, obj *ent.Incident) ([]*ent.User, error)
+	UpdateOverdue(ctx context.Context, obj *ent.Incident) (bool, error)
+}
 type IntegrationResolver interface {
 	URL(ctx context.Context, obj *ent.Integration) (string, error)
 	Snippets(ctx context.Context, obj *ent.Integration) (*integration.Snippets, error)
@@ -875,6 +900,17 @@ type MutationResolver interface {
 	DeleteNotificationRule(ctx context.Context, id int) (int, error)
 	SetQuietHours(ctx context.Context, start *int, end *int) (*ent.User, error)
 	SendTestNotification(ctx context.Context, id int) (*contact.TestResult, error)
+	DeclareIncident(ctx context.Context, input model.DeclareIncidentInput) (*ent.Incident, error)
+	LinkAlertsToIncident(ctx context.Context, incidentID int, alertIDs []int) (*ent.Incident, error)
+	SetIncidentSeverity(ctx context.Context, incidentID int, severity incident.Severity) (*ent.Incident, error)
+	SetIncidentStatus(ctx context.Context, incidentID int, status incident.Status) (*ent.Incident, error)
+	AssignIncidentRole(ctx context.Context, incidentID int, userID int, role incidentmember.Role) (*ent.Incident, error)
+	AddIncidentResponder(ctx context.Context, incidentID int, userID int) (*ent.Incident, error)
+	AddIncidentStakeholder(ctx context.Context, incidentID int, userID int) (*ent.Incident, error)
+	RemoveIncidentStakeholder(ctx context.Context, incidentID int, userID int) (*ent.Incident, error)
+	AddIncidentNote(ctx context.Context, incidentID int, note string) (*ent.Incident, error)
+	PostStatusUpdate(ctx context.Context, incidentID int, message string, status incident.Status, audience statusupdate.Audience) (*ent.StatusUpdate, error)
+	UpdateSeverityLevel(ctx context.Context, level incident.Severity, description *string, updateCadenceMinutes *int) (*ent.SeverityLevel, error)
 	CreateIntegration(ctx context.Context, input model.CreateIntegrationInput) (*model.IntegrationKeyPayload, error)
 	UpdateIntegration(ctx context.Context, id int, input model.UpdateIntegrationInput) (*ent.Integration, error)
 	RotateIntegrationKey(ctx context.Context, id int) (*model.IntegrationKeyPayload, error)
@@ -1255,6 +1291,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Alert.OwnerID(childComplexity), true
+	case "Alert.pageUserID":
+		if e.ComplexityRoot.Alert.PageUserID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.PageUserID(childComplexity), true
 	case "Alert.priority":
 		if e.ComplexityRoot.Alert.Priority == nil {
 			break
@@ -2127,6 +2169,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Incident.Alerts(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.AlertOrder), args["where"].(*ent.AlertWhereInput)), true
+	case "Incident.commander":
+		if e.ComplexityRoot.Incident.Commander == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.Commander(childComplexity), true
+	case "Incident.commsLead":
+		if e.ComplexityRoot.Incident.CommsLead == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.CommsLead(childComplexity), true
 	case "Incident.createdAt":
 		if e.ComplexityRoot.Incident.CreatedAt == nil {
 			break
@@ -2157,6 +2211,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Incident.ResolvedAt(childComplexity), true
+	case "Incident.responders":
+		if e.ComplexityRoot.Incident.Responders == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.Responders(childComplexity), true
 	case "Incident.services":
 		if e.ComplexityRoot.Incident.Services == nil {
 			break
@@ -2174,6 +2234,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Incident.Severity(childComplexity), true
+	case "Incident.stakeholders":
+		if e.ComplexityRoot.Incident.Stakeholders == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.Stakeholders(childComplexity), true
 	case "Incident.status":
 		if e.ComplexityRoot.Incident.Status == nil {
 			break
@@ -2214,6 +2280,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Incident.Title(childComplexity), true
+	case "Incident.updateOverdue":
+		if e.ComplexityRoot.Incident.UpdateOverdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.UpdateOverdue(childComplexity), true
 	case "Incident.updatedAt":
 		if e.ComplexityRoot.Incident.UpdatedAt == nil {
 			break
@@ -2674,6 +2746,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AddAlertNote(childComplexity, args["id"].(int), args["note"].(string)), true
+	case "Mutation.addIncidentNote":
+		if e.ComplexityRoot.Mutation.AddIncidentNote == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addIncidentNote_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddIncidentNote(childComplexity, args["incidentID"].(int), args["note"].(string)), true
+	case "Mutation.addIncidentResponder":
+		if e.ComplexityRoot.Mutation.AddIncidentResponder == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addIncidentResponder_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddIncidentResponder(childComplexity, args["incidentID"].(int), args["userID"].(int)), true
+	case "Mutation.addIncidentStakeholder":
+		if e.ComplexityRoot.Mutation.AddIncidentStakeholder == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addIncidentStakeholder_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddIncidentStakeholder(childComplexity, args["incidentID"].(int), args["userID"].(int)), true
 	case "Mutation.assignAlert":
 		if e.ComplexityRoot.Mutation.AssignAlert == nil {
 			break
@@ -2685,6 +2790,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AssignAlert(childComplexity, args["id"].(int), args["ownerID"].(int), args["note"].(*string)), true
+	case "Mutation.assignIncidentRole":
+		if e.ComplexityRoot.Mutation.AssignIncidentRole == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_assignIncidentRole_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AssignIncidentRole(childComplexity, args["incidentID"].(int), args["userID"].(int), args["role"].(incidentmember.Role)), true
 	case "Mutation.cancelCoverRequest":
 		if e.ComplexityRoot.Mutation.CancelCoverRequest == nil {
 			break
@@ -2872,6 +2988,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateTeam(childComplexity, args["input"].(ent.CreateTeamInput)), true
+	case "Mutation.declareIncident":
+		if e.ComplexityRoot.Mutation.DeclareIncident == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_declareIncident_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeclareIncident(childComplexity, args["input"].(model.DeclareIncidentInput)), true
 	case "Mutation.deleteContactMethod":
 		if e.ComplexityRoot.Mutation.DeleteContactMethod == nil {
 			break
@@ -3015,6 +3142,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.InviteUser(childComplexity, args["input"].(ent.CreateUserInput)), true
+	case "Mutation.linkAlertsToIncident":
+		if e.ComplexityRoot.Mutation.LinkAlertsToIncident == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_linkAlertsToIncident_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.LinkAlertsToIncident(childComplexity, args["incidentID"].(int), args["alertIDs"].([]int)), true
 	case "Mutation.login":
 		if e.ComplexityRoot.Mutation.Login == nil {
 			break
@@ -3032,6 +3170,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.Logout(childComplexity), true
+	case "Mutation.postStatusUpdate":
+		if e.ComplexityRoot.Mutation.PostStatusUpdate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_postStatusUpdate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PostStatusUpdate(childComplexity, args["incidentID"].(int), args["message"].(string), args["status"].(incident.Status), args["audience"].(statusupdate.Audience)), true
 	case "Mutation.registerDevice":
 		if e.ComplexityRoot.Mutation.RegisterDevice == nil {
 			break
@@ -3043,6 +3192,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RegisterDevice(childComplexity, args["input"].(contact.DeviceInput)), true
+	case "Mutation.removeIncidentStakeholder":
+		if e.ComplexityRoot.Mutation.RemoveIncidentStakeholder == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_removeIncidentStakeholder_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RemoveIncidentStakeholder(childComplexity, args["incidentID"].(int), args["userID"].(int)), true
 	case "Mutation.requestCover":
 		if e.ComplexityRoot.Mutation.RequestCover == nil {
 			break
@@ -3120,6 +3280,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SendTestNotification(childComplexity, args["id"].(int)), true
+	case "Mutation.setIncidentSeverity":
+		if e.ComplexityRoot.Mutation.SetIncidentSeverity == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setIncidentSeverity_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetIncidentSeverity(childComplexity, args["incidentID"].(int), args["severity"].(incident.Severity)), true
+	case "Mutation.setIncidentStatus":
+		if e.ComplexityRoot.Mutation.SetIncidentStatus == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setIncidentStatus_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetIncidentStatus(childComplexity, args["incidentID"].(int), args["status"].(incident.Status)), true
 	case "Mutation.setQuietHours":
 		if e.ComplexityRoot.Mutation.SetQuietHours == nil {
 			break
@@ -3263,6 +3445,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateService(childComplexity, args["id"].(int), args["input"].(ent.UpdateServiceInput)), true
+	case "Mutation.updateSeverityLevel":
+		if e.ComplexityRoot.Mutation.UpdateSeverityLevel == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateSeverityLevel_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateSeverityLevel(childComplexity, args["level"].(incident.Severity), args["description"].(*string), args["updateCadenceMinutes"].(*int)), true
 	case "Mutation.updateTeam":
 		if e.ComplexityRoot.Mutation.UpdateTeam == nil {
 			break
@@ -4774,6 +4967,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateServiceInput", ec.unmarshalInputCreateServiceInput),
 			graphql.NewInputUnmarshaler("CreateTeamInput", ec.unmarshalInputCreateTeamInput),
 			graphql.NewInputUnmarshaler("CreateUserInput", ec.unmarshalInputCreateUserInput),
+			graphql.NewInputUnmarshaler("DeclareIncidentInput", ec.unmarshalInputDeclareIncidentInput),
 			graphql.NewInputUnmarshaler("DeliveryWhereInput", ec.unmarshalInputDeliveryWhereInput),
 			graphql.NewInputUnmarshaler("EscalationPolicyInput", ec.unmarshalInputEscalationPolicyInput),
 			graphql.NewInputUnmarshaler("EscalationPolicyOrder", ec.unmarshalInputEscalationPolicyOrder),
@@ -5293,6 +5487,10 @@ type Alert implements Node {
   Custom action names offered by the sender (Opsgenie actions).
   """
   actions: [String!]!
+  """
+  Set on an alert that asks one person to join an incident: its escalation pages exactly this user instead of the service's policy.
+  """
+  pageUserID: Int
   service: Service!
   acknowledgedBy: User
   closedBy: User
@@ -5718,6 +5916,19 @@ input AlertWhereInput {
   """
   inMaintenance: Boolean
   inMaintenanceNEQ: Boolean
+  """
+  page_user_id field predicates
+  """
+  pageUserID: Int
+  pageUserIDNEQ: Int
+  pageUserIDIn: [Int!]
+  pageUserIDNotIn: [Int!]
+  pageUserIDGT: Int
+  pageUserIDGTE: Int
+  pageUserIDLT: Int
+  pageUserIDLTE: Int
+  pageUserIDIsNil: Boolean
+  pageUserIDNotNil: Boolean
   """
   service edge predicates
   """
@@ -10578,6 +10789,60 @@ extend type Alert {
   escalation: EscalationProgress
 }
 `, BuiltIn: false},
+	{Name: "../incidents.graphql", Input: `# Incidents: every mutation calls package incident (Incidents), which
+# writes the timeline event in the same transaction. Responders and admins
+# change; stakeholders read (their timelines and updates are filtered).
+
+"A new incident, from alerts or from scratch."
+input DeclareIncidentInput {
+  title: String!
+  summary: String
+  "Default SEV3."
+  severity: IncidentSeverity
+  "Affected services; the alerts' services are added."
+  serviceIDs: [ID!]
+  "Alerts the incident starts from (none may belong to another incident)."
+  alertIDs: [ID!]
+  "Who leads the response; default: whoever declares."
+  commanderID: ID
+}
+
+extend type Incident {
+  "Leads the response (one person)."
+  commander: User
+  "Writes the status updates (one person); the commander when nobody is named."
+  commsLead: User
+  "People asked to join the response (each was paged)."
+  responders: [User!]!
+  "People who follow the incident's stakeholder updates."
+  stakeholders: [User!]!
+  "Whether the next stakeholder update is late."
+  updateOverdue: Boolean!
+}
+
+extend type Mutation {
+  declareIncident(input: DeclareIncidentInput!): Incident!
+  "Add alerts to the incident; their services become affected."
+  linkAlertsToIncident(incidentID: ID!, alertIDs: [ID!]!): Incident!
+  "Change the severity; the next update is due by its cadence."
+  setIncidentSeverity(incidentID: ID!, severity: IncidentSeverity!): Incident!
+  "Move the status; RESOLVED ends the cadence, a resolved incident reopens as INVESTIGATING."
+  setIncidentStatus(incidentID: ID!, status: IncidentStatus!): Incident!
+  "Make a responder the COMMANDER or COMMS_LEAD, replacing the holder."
+  assignIncidentRole(incidentID: ID!, userID: ID!, role: IncidentMemberRole!): Incident!
+  "Ask a person to join: they are paged through the paging engine."
+  addIncidentResponder(incidentID: ID!, userID: ID!): Incident!
+  "Make a person follow the incident's stakeholder updates."
+  addIncidentStakeholder(incidentID: ID!, userID: ID!): Incident!
+  removeIncidentStakeholder(incidentID: ID!, userID: ID!): Incident!
+  "An internal note on the incident's timeline."
+  addIncidentNote(incidentID: ID!, note: String!): Incident!
+  "Post an update for an audience and set the incident's status with it."
+  postStatusUpdate(incidentID: ID!, message: String!, status: IncidentStatus!, audience: StatusUpdateAudience!): StatusUpdate!
+  "Change what a severity means and how often its incidents owe an update (admins)."
+  updateSeverityLevel(level: IncidentSeverity!, description: String, updateCadenceMinutes: Int): SeverityLevel!
+}
+`, BuiltIn: false},
 	{Name: "../integrations.graphql", Input: `# Integrations (doors for monitoring tools), heartbeats and maintenance windows.
 
 extend type Integration {
@@ -11102,6 +11367,8 @@ func (ec *executionContext) childFields_Alert(ctx context.Context, field graphql
 		return ec.fieldContext_Alert_inMaintenance(ctx, field)
 	case "actions":
 		return ec.fieldContext_Alert_actions(ctx, field)
+	case "pageUserID":
+		return ec.fieldContext_Alert_pageUserID(ctx, field)
 	case "service":
 		return ec.fieldContext_Alert_service(ctx, field)
 	case "acknowledgedBy":
@@ -11498,6 +11765,16 @@ func (ec *executionContext) childFields_Incident(ctx context.Context, field grap
 		return ec.fieldContext_Incident_statusUpdates(ctx, field)
 	case "members":
 		return ec.fieldContext_Incident_members(ctx, field)
+	case "commander":
+		return ec.fieldContext_Incident_commander(ctx, field)
+	case "commsLead":
+		return ec.fieldContext_Incident_commsLead(ctx, field)
+	case "responders":
+		return ec.fieldContext_Incident_responders(ctx, field)
+	case "stakeholders":
+		return ec.fieldContext_Incident_stakeholders(ctx, field)
+	case "updateOverdue":
+		return ec.fieldContext_Incident_updateOverdue(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Incident", field.Name)
 }
@@ -12728,6 +13005,72 @@ func (ec *executionContext) field_Mutation_addAlertNote_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_addIncidentNote_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "incidentID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["incidentID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "note",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["note"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_addIncidentResponder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "incidentID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["incidentID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "userID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["userID"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_addIncidentStakeholder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "incidentID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["incidentID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "userID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["userID"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_assignAlert_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -12755,6 +13098,36 @@ func (ec *executionContext) field_Mutation_assignAlert_args(ctx context.Context,
 		return nil, err
 	}
 	args["note"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_assignIncidentRole_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "incidentID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["incidentID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "userID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["userID"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "role",
+		func(ctx context.Context, v any) (incidentmember.Role, error) {
+			return ec.unmarshalNIncidentMemberRole2githubᚗcomᚋtocsinᚋtocsinᚋentᚋincidentmemberᚐRole(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["role"] = arg2
 	return args, nil
 }
 
@@ -13036,6 +13409,20 @@ func (ec *executionContext) field_Mutation_createTeam_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_declareIncident_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DeclareIncidentInput, error) {
+			return ec.unmarshalNDeclareIncidentInput2githubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐDeclareIncidentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_deleteContactMethod_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -13226,6 +13613,28 @@ func (ec *executionContext) field_Mutation_inviteUser_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_linkAlertsToIncident_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "incidentID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["incidentID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "alertIDs",
+		func(ctx context.Context, v any) ([]int, error) {
+			return ec.unmarshalNID2ᚕintᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["alertIDs"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_login_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -13248,6 +13657,44 @@ func (ec *executionContext) field_Mutation_login_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_postStatusUpdate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "incidentID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["incidentID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "message",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["message"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (incident.Status, error) {
+			return ec.unmarshalNIncidentStatus2githubᚗcomᚋtocsinᚋtocsinᚋentᚋincidentᚐStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "audience",
+		func(ctx context.Context, v any) (statusupdate.Audience, error) {
+			return ec.unmarshalNStatusUpdateAudience2githubᚗcomᚋtocsinᚋtocsinᚋentᚋstatusupdateᚐAudience(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["audience"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_registerDevice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -13259,6 +13706,28 @@ func (ec *executionContext) field_Mutation_registerDevice_args(ctx context.Conte
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_removeIncidentStakeholder_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "incidentID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["incidentID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "userID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["userID"] = arg1
 	return args, nil
 }
 
@@ -13365,6 +13834,50 @@ func (ec *executionContext) field_Mutation_sendTestNotification_args(ctx context
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setIncidentSeverity_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "incidentID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["incidentID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "severity",
+		func(ctx context.Context, v any) (incident.Severity, error) {
+			return ec.unmarshalNIncidentSeverity2githubᚗcomᚋtocsinᚋtocsinᚋentᚋincidentᚐSeverity(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["severity"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setIncidentStatus_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "incidentID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["incidentID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (incident.Status, error) {
+			return ec.unmarshalNIncidentStatus2githubᚗcomᚋtocsinᚋtocsinᚋentᚋincidentᚐStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg1
 	return args, nil
 }
 
@@ -13667,6 +14180,36 @@ func (ec *executionContext) field_Mutation_updateService_args(ctx context.Contex
 		return nil, err
 	}
 	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateSeverityLevel_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "level",
+		func(ctx context.Context, v any) (incident.Severity, error) {
+			return ec.unmarshalNIncidentSeverity2githubᚗcomᚋtocsinᚋtocsinᚋentᚋincidentᚐSeverity(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["level"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "description",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["description"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "updateCadenceMinutes",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["updateCadenceMinutes"] = arg2
 	return args, nil
 }
 
@@ -15971,6 +16514,29 @@ func (ec *executionContext) _Alert_actions(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_Alert_actions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Alert", field, false, false, "String")
+}
+
+func (ec *executionContext) _Alert_pageUserID(ctx context.Context, field graphql.CollectedField, obj *ent.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_pageUserID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageUserID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_pageUserID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alert", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Alert_service(ctx context.Context, field graphql.CollectedField, obj *ent.Alert) (ret graphql.Marshaler) {
@@ -19902,6 +20468,157 @@ func (ec *executionContext) fieldContext_Incident_members(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Incident_commander(ctx context.Context, field graphql.CollectedField, obj *ent.Incident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Incident_commander(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Incident().Commander(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Incident_commander(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incident",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Incident_commsLead(ctx context.Context, field graphql.CollectedField, obj *ent.Incident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Incident_commsLead(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Incident().CommsLead(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.User) graphql.Marshaler {
+			return ec.marshalOUser2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐUser(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Incident_commsLead(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incident",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Incident_responders(ctx context.Context, field graphql.CollectedField, obj *ent.Incident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Incident_responders(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Incident().Responders(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐUserᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Incident_responders(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incident",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Incident_stakeholders(ctx context.Context, field graphql.CollectedField, obj *ent.Incident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Incident_stakeholders(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Incident().Stakeholders(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐUserᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Incident_stakeholders(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incident",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Incident_updateOverdue(ctx context.Context, field graphql.CollectedField, obj *ent.Incident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Incident_updateOverdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Incident().UpdateOverdue(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Incident_updateOverdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Incident", field, true, true, "Boolean")
+}
+
 func (ec *executionContext) _IncidentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.IncidentConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22456,6 +23173,490 @@ func (ec *executionContext) fieldContext_Mutation_sendTestNotification(ctx conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_sendTestNotification_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_declareIncident(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_declareIncident(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeclareIncident(ctx, fc.Args["input"].(model.DeclareIncidentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Incident) graphql.Marshaler {
+			return ec.marshalNIncident2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncident(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_declareIncident(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Incident(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_declareIncident_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_linkAlertsToIncident(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_linkAlertsToIncident(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().LinkAlertsToIncident(ctx, fc.Args["incidentID"].(int), fc.Args["alertIDs"].([]int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Incident) graphql.Marshaler {
+			return ec.marshalNIncident2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncident(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_linkAlertsToIncident(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Incident(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_linkAlertsToIncident_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setIncidentSeverity(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setIncidentSeverity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetIncidentSeverity(ctx, fc.Args["incidentID"].(int), fc.Args["severity"].(incident.Severity))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Incident) graphql.Marshaler {
+			return ec.marshalNIncident2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncident(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setIncidentSeverity(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Incident(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setIncidentSeverity_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setIncidentStatus(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setIncidentStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetIncidentStatus(ctx, fc.Args["incidentID"].(int), fc.Args["status"].(incident.Status))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Incident) graphql.Marshaler {
+			return ec.marshalNIncident2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncident(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setIncidentStatus(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Incident(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setIncidentStatus_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_assignIncidentRole(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_assignIncidentRole(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AssignIncidentRole(ctx, fc.Args["incidentID"].(int), fc.Args["userID"].(int), fc.Args["role"].(incidentmember.Role))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Incident) graphql.Marshaler {
+			return ec.marshalNIncident2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncident(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_assignIncidentRole(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Incident(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_assignIncidentRole_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addIncidentResponder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addIncidentResponder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddIncidentResponder(ctx, fc.Args["incidentID"].(int), fc.Args["userID"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Incident) graphql.Marshaler {
+			return ec.marshalNIncident2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncident(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addIncidentResponder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Incident(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addIncidentResponder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addIncidentStakeholder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addIncidentStakeholder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddIncidentStakeholder(ctx, fc.Args["incidentID"].(int), fc.Args["userID"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Incident) graphql.Marshaler {
+			return ec.marshalNIncident2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncident(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addIncidentStakeholder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Incident(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addIncidentStakeholder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_removeIncidentStakeholder(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_removeIncidentStakeholder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RemoveIncidentStakeholder(ctx, fc.Args["incidentID"].(int), fc.Args["userID"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Incident) graphql.Marshaler {
+			return ec.marshalNIncident2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncident(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_removeIncidentStakeholder(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Incident(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_removeIncidentStakeholder_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addIncidentNote(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addIncidentNote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddIncidentNote(ctx, fc.Args["incidentID"].(int), fc.Args["note"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Incident) graphql.Marshaler {
+			return ec.marshalNIncident2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncident(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addIncidentNote(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Incident(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addIncidentNote_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_postStatusUpdate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_postStatusUpdate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PostStatusUpdate(ctx, fc.Args["incidentID"].(int), fc.Args["message"].(string), fc.Args["status"].(incident.Status), fc.Args["audience"].(statusupdate.Audience))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.StatusUpdate) graphql.Marshaler {
+			return ec.marshalNStatusUpdate2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusUpdate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_postStatusUpdate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatusUpdate(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_postStatusUpdate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateSeverityLevel(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateSeverityLevel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateSeverityLevel(ctx, fc.Args["level"].(incident.Severity), fc.Args["description"].(*string), fc.Args["updateCadenceMinutes"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.SeverityLevel) graphql.Marshaler {
+			return ec.marshalNSeverityLevel2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐSeverityLevel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateSeverityLevel(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SeverityLevel(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateSeverityLevel_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -32163,7 +33364,7 @@ func (ec *executionContext) unmarshalInputAlertWhereInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "serviceID", "serviceIDNEQ", "serviceIDIn", "serviceIDNotIn", "alias", "aliasNEQ", "aliasIn", "aliasNotIn", "aliasGT", "aliasGTE", "aliasLT", "aliasLTE", "aliasContains", "aliasHasPrefix", "aliasHasSuffix", "aliasEqualFold", "aliasContainsFold", "message", "messageNEQ", "messageIn", "messageNotIn", "messageGT", "messageGTE", "messageLT", "messageLTE", "messageContains", "messageHasPrefix", "messageHasSuffix", "messageEqualFold", "messageContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "priority", "priorityNEQ", "priorityIn", "priorityNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "source", "sourceNEQ", "sourceIn", "sourceNotIn", "sourceGT", "sourceGTE", "sourceLT", "sourceLTE", "sourceContains", "sourceHasPrefix", "sourceHasSuffix", "sourceEqualFold", "sourceContainsFold", "entity", "entityNEQ", "entityIn", "entityNotIn", "entityGT", "entityGTE", "entityLT", "entityLTE", "entityContains", "entityHasPrefix", "entityHasSuffix", "entityEqualFold", "entityContainsFold", "count", "countNEQ", "countIn", "countNotIn", "countGT", "countGTE", "countLT", "countLTE", "firstOccurredAt", "firstOccurredAtNEQ", "firstOccurredAtIn", "firstOccurredAtNotIn", "firstOccurredAtGT", "firstOccurredAtGTE", "firstOccurredAtLT", "firstOccurredAtLTE", "lastOccurredAt", "lastOccurredAtNEQ", "lastOccurredAtIn", "lastOccurredAtNotIn", "lastOccurredAtGT", "lastOccurredAtGTE", "lastOccurredAtLT", "lastOccurredAtLTE", "acknowledgedAt", "acknowledgedAtNEQ", "acknowledgedAtIn", "acknowledgedAtNotIn", "acknowledgedAtGT", "acknowledgedAtGTE", "acknowledgedAtLT", "acknowledgedAtLTE", "acknowledgedAtIsNil", "acknowledgedAtNotNil", "acknowledgedByID", "acknowledgedByIDNEQ", "acknowledgedByIDIn", "acknowledgedByIDNotIn", "acknowledgedByIDIsNil", "acknowledgedByIDNotNil", "closedAt", "closedAtNEQ", "closedAtIn", "closedAtNotIn", "closedAtGT", "closedAtGTE", "closedAtLT", "closedAtLTE", "closedAtIsNil", "closedAtNotNil", "closedByID", "closedByIDNEQ", "closedByIDIn", "closedByIDNotIn", "closedByIDIsNil", "closedByIDNotNil", "incidentID", "incidentIDNEQ", "incidentIDIn", "incidentIDNotIn", "incidentIDIsNil", "incidentIDNotNil", "ownerID", "ownerIDNEQ", "ownerIDIn", "ownerIDNotIn", "ownerIDIsNil", "ownerIDNotNil", "integrationID", "integrationIDNEQ", "integrationIDIn", "integrationIDNotIn", "integrationIDGT", "integrationIDGTE", "integrationIDLT", "integrationIDLTE", "integrationIDIsNil", "integrationIDNotNil", "snoozedUntil", "snoozedUntilNEQ", "snoozedUntilIn", "snoozedUntilNotIn", "snoozedUntilGT", "snoozedUntilGTE", "snoozedUntilLT", "snoozedUntilLTE", "snoozedUntilIsNil", "snoozedUntilNotNil", "escalationDueAt", "escalationDueAtNEQ", "escalationDueAtIn", "escalationDueAtNotIn", "escalationDueAtGT", "escalationDueAtGTE", "escalationDueAtLT", "escalationDueAtLTE", "escalationDueAtIsNil", "escalationDueAtNotNil", "escalationRound", "escalationRoundNEQ", "escalationRoundIn", "escalationRoundNotIn", "escalationRoundGT", "escalationRoundGTE", "escalationRoundLT", "escalationRoundLTE", "escalationFirstRound", "escalationFirstRoundNEQ", "escalationFirstRoundIn", "escalationFirstRoundNotIn", "escalationFirstRoundGT", "escalationFirstRoundGTE", "escalationFirstRoundLT", "escalationFirstRoundLTE", "escalationStep", "escalationStepNEQ", "escalationStepIn", "escalationStepNotIn", "escalationStepGT", "escalationStepGTE", "escalationStepLT", "escalationStepLTE", "inMaintenance", "inMaintenanceNEQ", "hasService", "hasServiceWith", "hasAcknowledgedBy", "hasAcknowledgedByWith", "hasClosedBy", "hasClosedByWith", "hasOwner", "hasOwnerWith", "hasIncident", "hasIncidentWith", "hasTimeline", "hasTimelineWith", "tag", "search"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "serviceID", "serviceIDNEQ", "serviceIDIn", "serviceIDNotIn", "alias", "aliasNEQ", "aliasIn", "aliasNotIn", "aliasGT", "aliasGTE", "aliasLT", "aliasLTE", "aliasContains", "aliasHasPrefix", "aliasHasSuffix", "aliasEqualFold", "aliasContainsFold", "message", "messageNEQ", "messageIn", "messageNotIn", "messageGT", "messageGTE", "messageLT", "messageLTE", "messageContains", "messageHasPrefix", "messageHasSuffix", "messageEqualFold", "messageContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionEqualFold", "descriptionContainsFold", "priority", "priorityNEQ", "priorityIn", "priorityNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "source", "sourceNEQ", "sourceIn", "sourceNotIn", "sourceGT", "sourceGTE", "sourceLT", "sourceLTE", "sourceContains", "sourceHasPrefix", "sourceHasSuffix", "sourceEqualFold", "sourceContainsFold", "entity", "entityNEQ", "entityIn", "entityNotIn", "entityGT", "entityGTE", "entityLT", "entityLTE", "entityContains", "entityHasPrefix", "entityHasSuffix", "entityEqualFold", "entityContainsFold", "count", "countNEQ", "countIn", "countNotIn", "countGT", "countGTE", "countLT", "countLTE", "firstOccurredAt", "firstOccurredAtNEQ", "firstOccurredAtIn", "firstOccurredAtNotIn", "firstOccurredAtGT", "firstOccurredAtGTE", "firstOccurredAtLT", "firstOccurredAtLTE", "lastOccurredAt", "lastOccurredAtNEQ", "lastOccurredAtIn", "lastOccurredAtNotIn", "lastOccurredAtGT", "lastOccurredAtGTE", "lastOccurredAtLT", "lastOccurredAtLTE", "acknowledgedAt", "acknowledgedAtNEQ", "acknowledgedAtIn", "acknowledgedAtNotIn", "acknowledgedAtGT", "acknowledgedAtGTE", "acknowledgedAtLT", "acknowledgedAtLTE", "acknowledgedAtIsNil", "acknowledgedAtNotNil", "acknowledgedByID", "acknowledgedByIDNEQ", "acknowledgedByIDIn", "acknowledgedByIDNotIn", "acknowledgedByIDIsNil", "acknowledgedByIDNotNil", "closedAt", "closedAtNEQ", "closedAtIn", "closedAtNotIn", "closedAtGT", "closedAtGTE", "closedAtLT", "closedAtLTE", "closedAtIsNil", "closedAtNotNil", "closedByID", "closedByIDNEQ", "closedByIDIn", "closedByIDNotIn", "closedByIDIsNil", "closedByIDNotNil", "incidentID", "incidentIDNEQ", "incidentIDIn", "incidentIDNotIn", "incidentIDIsNil", "incidentIDNotNil", "ownerID", "ownerIDNEQ", "ownerIDIn", "ownerIDNotIn", "ownerIDIsNil", "ownerIDNotNil", "integrationID", "integrationIDNEQ", "integrationIDIn", "integrationIDNotIn", "integrationIDGT", "integrationIDGTE", "integrationIDLT", "integrationIDLTE", "integrationIDIsNil", "integrationIDNotNil", "snoozedUntil", "snoozedUntilNEQ", "snoozedUntilIn", "snoozedUntilNotIn", "snoozedUntilGT", "snoozedUntilGTE", "snoozedUntilLT", "snoozedUntilLTE", "snoozedUntilIsNil", "snoozedUntilNotNil", "escalationDueAt", "escalationDueAtNEQ", "escalationDueAtIn", "escalationDueAtNotIn", "escalationDueAtGT", "escalationDueAtGTE", "escalationDueAtLT", "escalationDueAtLTE", "escalationDueAtIsNil", "escalationDueAtNotNil", "escalationRound", "escalationRoundNEQ", "escalationRoundIn", "escalationRoundNotIn", "escalationRoundGT", "escalationRoundGTE", "escalationRoundLT", "escalationRoundLTE", "escalationFirstRound", "escalationFirstRoundNEQ", "escalationFirstRoundIn", "escalationFirstRoundNotIn", "escalationFirstRoundGT", "escalationFirstRoundGTE", "escalationFirstRoundLT", "escalationFirstRoundLTE", "escalationStep", "escalationStepNEQ", "escalationStepIn", "escalationStepNotIn", "escalationStepGT", "escalationStepGTE", "escalationStepLT", "escalationStepLTE", "inMaintenance", "inMaintenanceNEQ", "pageUserID", "pageUserIDNEQ", "pageUserIDIn", "pageUserIDNotIn", "pageUserIDGT", "pageUserIDGTE", "pageUserIDLT", "pageUserIDLTE", "pageUserIDIsNil", "pageUserIDNotNil", "hasService", "hasServiceWith", "hasAcknowledgedBy", "hasAcknowledgedByWith", "hasClosedBy", "hasClosedByWith", "hasOwner", "hasOwnerWith", "hasIncident", "hasIncidentWith", "hasTimeline", "hasTimelineWith", "tag", "search"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -33766,6 +34967,76 @@ func (ec *executionContext) unmarshalInputAlertWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.InMaintenanceNEQ = data
+		case "pageUserID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pageUserID"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PageUserID = data
+		case "pageUserIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pageUserIDNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PageUserIDNEQ = data
+		case "pageUserIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pageUserIDIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PageUserIDIn = data
+		case "pageUserIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pageUserIDNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PageUserIDNotIn = data
+		case "pageUserIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pageUserIDGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PageUserIDGT = data
+		case "pageUserIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pageUserIDGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PageUserIDGTE = data
+		case "pageUserIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pageUserIDLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PageUserIDLT = data
+		case "pageUserIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pageUserIDLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PageUserIDLTE = data
+		case "pageUserIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pageUserIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PageUserIDIsNil = data
+		case "pageUserIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pageUserIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PageUserIDNotNil = data
 		case "hasService":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasService"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -36424,6 +37695,83 @@ func (ec *executionContext) unmarshalInputCreateUserInput(ctx context.Context, o
 func UnmarshalCreateUserInput(ctx context.Context, raw any) (ent.CreateUserInput, error) {
 	var out ent.CreateUserInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateUserInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDeclareIncidentInput(ctx context.Context, obj any) (model.DeclareIncidentInput, error) {
+	var it model.DeclareIncidentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"title", "summary", "severity", "serviceIDs", "alertIDs", "commanderID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "summary":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summary"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Summary = data
+		case "severity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("severity"))
+			data, err := ec.unmarshalOIncidentSeverity2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋincidentᚐSeverity(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Severity = data
+		case "serviceIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceIDs = data
+		case "alertIDs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("alertIDs"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AlertIDs = data
+		case "commanderID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commanderID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CommanderID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDeclareIncidentInput unmarshals raw into the DeclareIncidentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDeclareIncidentInput(ctx context.Context, raw any) (model.DeclareIncidentInput, error) {
+	var out model.DeclareIncidentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeclareIncidentInput", raw, &out)
 	return out, err
 }
 
@@ -50177,6 +51525,11 @@ func (ec *executionContext) _Alert(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "pageUserID":
+			out.Values[i] = ec._Alert_pageUserID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "service":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -51577,6 +52930,36 @@ func (ec *executionContext) _Incident(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Incident_members(ctx, field, obj)
 				})
+		case "commander":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Incident_commander(ctx, field, obj)
+				})
+		case "commsLead":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Incident_commsLead(ctx, field, obj)
+				})
+		case "responders":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Incident_responders(ctx, field, obj)
+				})
+		case "stakeholders":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Incident_stakeholders(ctx, field, obj)
+				})
+		case "updateOverdue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Incident_updateOverdue(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -52451,6 +53834,83 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "sendTestNotification":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_sendTestNotification(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declareIncident":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_declareIncident(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "linkAlertsToIncident":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_linkAlertsToIncident(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setIncidentSeverity":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setIncidentSeverity(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setIncidentStatus":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setIncidentStatus(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "assignIncidentRole":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_assignIncidentRole(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addIncidentResponder":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addIncidentResponder(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addIncidentStakeholder":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addIncidentStakeholder(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "removeIncidentStakeholder":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_removeIncidentStakeholder(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addIncidentNote":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addIncidentNote(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "postStatusUpdate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_postStatusUpdate(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateSeverityLevel":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateSeverityLevel(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -55563,6 +57023,11 @@ func (ec *executionContext) marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCurso
 	return v
 }
 
+func (ec *executionContext) unmarshalNDeclareIncidentInput2githubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐDeclareIncidentInput(ctx context.Context, v any) (model.DeclareIncidentInput, error) {
+	res, err := ec.unmarshalInputDeclareIncidentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNDeliveryStatus2githubᚗcomᚋtocsinᚋtocsinᚋentᚋdeliveryᚐStatus(ctx context.Context, v any) (delivery.Status, error) {
 	var res delivery.Status
 	err := res.UnmarshalGQL(v)
@@ -56538,6 +58003,14 @@ func (ec *executionContext) marshalNStatusPageOrderField2ᚖgithubᚗcomᚋtocsi
 func (ec *executionContext) unmarshalNStatusPageWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusPageWhereInput(ctx context.Context, v any) (*ent.StatusPageWhereInput, error) {
 	res, err := ec.unmarshalInputStatusPageWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStatusUpdate2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusUpdate(ctx context.Context, sel ast.SelectionSet, v *ent.StatusUpdate) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StatusUpdate!")
+		return graphql.Null
+	}
+	return ec._StatusUpdate(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNStatusUpdateAudience2githubᚗcomᚋtocsinᚋtocsinᚋentᚋstatusupdateᚐAudience(ctx context.Context, v any) (statusupdate.Audience, error) {

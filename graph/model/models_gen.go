@@ -12,6 +12,7 @@ import (
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/heartbeat"
+	"github.com/tocsin/tocsin/ent/incident"
 	"github.com/tocsin/tocsin/ent/integration"
 	integration1 "github.com/tocsin/tocsin/integration"
 )
@@ -72,6 +73,20 @@ type CreateMaintenanceWindowInput struct {
 	StartsAt  time.Time `json:"startsAt"`
 	EndsAt    time.Time `json:"endsAt"`
 	Reason    *string   `json:"reason,omitempty"`
+}
+
+// A new incident, from alerts or from scratch.
+type DeclareIncidentInput struct {
+	Title   string  `json:"title"`
+	Summary *string `json:"summary,omitempty"`
+	// Default SEV3.
+	Severity *incident.Severity `json:"severity,omitempty"`
+	// Affected services; the alerts' services are added.
+	ServiceIDs []int `json:"serviceIDs,omitempty"`
+	// Alerts the incident starts from (none may belong to another incident).
+	AlertIDs []int `json:"alertIDs,omitempty"`
+	// Who leads the response; default: whoever declares.
+	CommanderID *int `json:"commanderID,omitempty"`
 }
 
 // The step that fires next, and whom it would page if it fired now.

@@ -99,7 +99,7 @@ func (a *app) server(ctx context.Context) (*server.Server, error) {
 	return server.New(server.Deps{
 		Config: a.cfg, Client: a.client, DB: a.db, Redis: a.redis, Auth: a.auth,
 		Inviter: jobs, Queues: jobs, SPA: frontend.Files(),
-		Alerts: a.alerts, Integrations: a.intgs, Heartbeats: a.heartbeats(), ActionTokens: a.tokens,
+		Alerts: a.alerts, Incidents: incident.NewIncidents(a.alerts), Integrations: a.intgs, Heartbeats: a.heartbeats(), ActionTokens: a.tokens,
 		Schedules: schedule.New(a.client, jobs), Contacts: contacts,
 	}), nil
 }

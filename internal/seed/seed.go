@@ -11,7 +11,6 @@ import (
 	"github.com/tocsin/tocsin/auth"
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/ent/alert"
-	"github.com/tocsin/tocsin/ent/incident"
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/team"
 	"github.com/tocsin/tocsin/ent/timelineevent"
@@ -105,39 +104,11 @@ func Demo(ctx context.Context, c *ent.Client, a *auth.Service, now time.Time) er
 		}
 	}
 
-	if n, err := c.Incident.Query().Where(incident.Title("Elevated API errors after deploy")).Count(ctx); err != nil || n > 0 {
-		return err
-	}
-	inc, err := c.Incident.Create().
-		SetTitle("Elevated API errors after deploy").
-		SetSummary("Customers see intermittent 502s from the API gateway since the 14:05 deploy.").
-		SetSeverity(incident.SeveritySEV2).
-		SetStatus(incident.StatusIDENTIFIED).
-		AddServices(svc["API Gateway"]).
-		SetCreatedAt(now.Add(-3 * time.Minute)).
-		Save(ctx)
+	gw, err := c.Alert.Query().Where(alert.Alias("gw-5xx-rate"), alert.StatusNEQ(alert.StatusCLOSED)).OnlyID(ctx)
 	if err != nil {
-		return err
+		return fmt.Errorf("the gateway alert: %w", err)
 	}
-	if _, err := c.Alert.Update().Where(alert.Alias("gw-5xx-rate"), alert.StatusNEQ(alert.StatusCLOSED)).SetIncident(inc).Save(ctx); err != nil {
-		return err
-	}
-	responder := users["responder@tocsin.local"]
-	for _, e := range []struct {
-		kind, text string
-		vis        timelineevent.Visibility
-	}{
-		{"DECLARED", "Incident declared from alert \"5xx rate above 5% on api-gateway\"", timelineevent.VisibilitySTAKEHOLDER},
-		{"NOTE_ADDED", "Rolling back gateway to the previous release.", timelineevent.VisibilityINTERNAL},
-		{"STATUS_UPDATE", "We identified the cause (a faulty deploy) and are rolling it back.", timelineevent.VisibilitySTAKEHOLDER},
-	} {
-		if err := c.TimelineEvent.Create().SetIncident(inc).SetKind(e.kind).SetActorType(timelineevent.ActorTypeUSER).
-			SetActor(responder).SetActorName(responder.Name).SetVisibility(e.vis).
-			SetData(map[string]any{"text": e.text}).Exec(ctx); err != nil {
-			return err
-		}
-	}
-	return nil
+	return demoIncident(ctx, c, gw, users, now)
 }
 
 func ensureTeam(ctx context.Context, c *ent.Client, name, desc string, members ...*ent.User) (*ent.Team, error) {

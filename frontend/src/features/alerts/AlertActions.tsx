@@ -12,13 +12,14 @@ import {
   UpdateAlertMutation,
 } from './documents';
 import { priorities } from './statusFilter';
+import { DeclareIncidentForm } from '../incidents/DeclareIncidentForm';
 import type { AlertDetailFragment, AlertPriority } from '../../gql/graphql';
 import type { Viewer } from '../auth/useViewer';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { isTyping } from '../../keyboard/shortcuts';
 import { toLocalInput } from '../../time/format';
 
-export type Panel = 'snooze' | 'note' | 'assign' | 'escalate' | 'priority' | 'edit';
+export type Panel = 'snooze' | 'note' | 'assign' | 'escalate' | 'priority' | 'edit' | 'declare';
 
 /** Which actions an alert in this state offers; none for those who may not act. */
 export function availableActions(status: AlertDetailFragment['status'], mayAct: boolean) {
@@ -35,6 +36,7 @@ const panelLabels: Record<Panel, string> = {
   escalate: 'Escalate now',
   priority: 'Change priority',
   edit: 'Edit text',
+  declare: 'Declare incident',
 };
 
 const snoozeChoices = [
@@ -117,8 +119,14 @@ export function AlertActions({ alert, viewer, mayAct, onDone }: AlertActionsProp
               {panelLabels[p]}
             </button>
           ))}
+        {mayAct && !alert.incident && alert.status !== 'CLOSED' && (
+          <button type="button" className="button" aria-expanded={panel === 'declare'} onClick={() => setPanel(panel === 'declare' ? undefined : 'declare')}>
+            {panelLabels.declare}
+          </button>
+        )}
       </div>
       {error && <ErrorNotice error={error} />}
+      {panel === 'declare' && <DeclareIncidentForm alertID={alert.id} message={alert.message} onCancel={() => setPanel(undefined)} />}
       {panel === 'snooze' && <SnoozeForm alert={alert} onDone={(m) => (setPanel(undefined), onDone(m))} onCancel={() => setPanel(undefined)} />}
       {panel === 'note' && <NoteForm alert={alert} onDone={(m) => (setPanel(undefined), onDone(m))} onCancel={() => setPanel(undefined)} />}
       {panel === 'assign' && <AssignForm alert={alert} viewer={viewer} onDone={(m) => (setPanel(undefined), onDone(m))} onCancel={() => setPanel(undefined)} />}

@@ -1,7 +1,9 @@
+import { Link } from 'react-router';
 import type { IncidentRowFragment } from '../../gql/graphql';
 import { IncidentStatusBadge, SeverityBadge } from '../../ui/Badges';
 import { RelativeTime } from '../../ui/RelativeTime';
 import { formatDuration } from '../../time/format';
+import { nextUpdate } from './cadence';
 
 interface IncidentRowProps {
   incident: IncidentRowFragment;
@@ -18,9 +20,14 @@ export function IncidentRow({ incident, now, timeZone }: IncidentRowProps) {
         <IncidentStatusBadge status={incident.status} />
       </div>
       <div className="row-main">
-        <p className="row-title">{incident.title}</p>
+        <p className="row-title">
+          <Link to={`/incidents/${incident.id}`}>{incident.title}</Link>
+        </p>
         <p className="row-meta">
           {services.length > 0 ? <span>Affects {services.join(', ')}</span> : <span>No services linked</span>}
+          {incident.status !== 'RESOLVED' && incident.nextUpdateDueAt && (
+            <span className={incident.updateOverdue ? 'fact-warn overdue' : undefined}>{nextUpdate(incident.nextUpdateDueAt, now).text}</span>
+          )}
           {incident.resolvedAt && (
             <span>Lasted {formatDuration(new Date(incident.resolvedAt).getTime() - new Date(incident.createdAt).getTime())}</span>
           )}

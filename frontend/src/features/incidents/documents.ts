@@ -21,6 +21,8 @@ export const IncidentRowFragment = graphql(`
   fragment IncidentRow on Incident {
     id
     title
+    nextUpdateDueAt
+    updateOverdue
     severity
     status
     createdAt
@@ -31,6 +33,161 @@ export const IncidentRowFragment = graphql(`
           id
           name
         }
+      }
+    }
+  }
+`);
+
+export const IncidentDetailFragment = graphql(`
+  fragment IncidentDetail on Incident {
+    id
+    title
+    summary
+    severity
+    status
+    createdAt
+    resolvedAt
+    nextUpdateDueAt
+    updateOverdue
+    services(first: 20) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+    commander {
+      id
+      name
+    }
+    commsLead {
+      id
+      name
+    }
+    responders {
+      id
+      name
+    }
+    stakeholders {
+      id
+      name
+    }
+    alerts(first: 50, orderBy: { field: CREATED_AT, direction: DESC }) {
+      totalCount
+      edges {
+        node {
+          id
+          message
+          status
+          priority
+        }
+      }
+    }
+    timeline(first: 200, orderBy: { field: CREATED_AT, direction: DESC }) {
+      totalCount
+      edges {
+        node {
+          id
+          kind
+          actorName
+          visibility
+          data
+          createdAt
+        }
+      }
+    }
+  }
+`);
+
+export const IncidentDetailQuery = graphql(`
+  query IncidentDetail($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Incident {
+        ...IncidentDetail
+      }
+    }
+  }
+`);
+
+export const IncidentPeopleQuery = graphql(`
+  query IncidentPeople {
+    users(first: 200, orderBy: { field: NAME, direction: ASC }, where: { disabled: false }) {
+      edges {
+        node {
+          id
+          name
+          role
+        }
+      }
+    }
+  }
+`);
+
+export const DeclareIncidentMutation = graphql(`
+  mutation DeclareIncident($input: DeclareIncidentInput!) {
+    declareIncident(input: $input) {
+      id
+      title
+    }
+  }
+`);
+
+export const SetIncidentSeverityMutation = graphql(`
+  mutation SetIncidentSeverity($id: ID!, $severity: IncidentSeverity!) {
+    setIncidentSeverity(incidentID: $id, severity: $severity) {
+      ...IncidentDetail
+    }
+  }
+`);
+
+export const SetIncidentStatusMutation = graphql(`
+  mutation SetIncidentStatus($id: ID!, $status: IncidentStatus!) {
+    setIncidentStatus(incidentID: $id, status: $status) {
+      ...IncidentDetail
+    }
+  }
+`);
+
+export const AssignIncidentRoleMutation = graphql(`
+  mutation AssignIncidentRole($id: ID!, $userID: ID!, $role: IncidentMemberRole!) {
+    assignIncidentRole(incidentID: $id, userID: $userID, role: $role) {
+      ...IncidentDetail
+    }
+  }
+`);
+
+export const AddIncidentResponderMutation = graphql(`
+  mutation AddIncidentResponder($id: ID!, $userID: ID!) {
+    addIncidentResponder(incidentID: $id, userID: $userID) {
+      ...IncidentDetail
+    }
+  }
+`);
+
+export const AddIncidentStakeholderMutation = graphql(`
+  mutation AddIncidentStakeholder($id: ID!, $userID: ID!) {
+    addIncidentStakeholder(incidentID: $id, userID: $userID) {
+      ...IncidentDetail
+    }
+  }
+`);
+
+export const AddIncidentNoteMutation = graphql(`
+  mutation AddIncidentNote($id: ID!, $note: String!) {
+    addIncidentNote(incidentID: $id, note: $note) {
+      ...IncidentDetail
+    }
+  }
+`);
+
+export const PostStatusUpdateMutation = graphql(`
+  mutation PostStatusUpdate($id: ID!, $message: String!, $status: IncidentStatus!, $audience: StatusUpdateAudience!) {
+    postStatusUpdate(incidentID: $id, message: $message, status: $status, audience: $audience) {
+      id
+      incident {
+        ...IncidentDetail
       }
     }
   }

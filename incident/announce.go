@@ -1,0 +1,24 @@
+package incident
+
+import "context"
+
+// Announcer tells people outside the response about an incident: package
+// stakeholder notifies subscribers by email and push. It is called after
+// the change committed, with a context that outlives the request; it must
+// not fail the change, so it returns nothing and logs its own errors.
+type Announcer interface {
+	// IncidentDeclared: a new incident, with its affected services.
+	IncidentDeclared(ctx context.Context, incidentID int)
+	// StatusUpdatePosted: a status update (any audience: the announcer
+	// decides who may hear of it).
+	StatusUpdatePosted(ctx context.Context, updateID int)
+}
+
+// SilentAnnouncer tells nobody; it stands in until notifications are wired.
+type SilentAnnouncer struct{}
+
+// IncidentDeclared does nothing.
+func (SilentAnnouncer) IncidentDeclared(context.Context, int) {}
+
+// StatusUpdatePosted does nothing.
+func (SilentAnnouncer) StatusUpdatePosted(context.Context, int) {}

@@ -1,0 +1,107 @@
+package incident
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/tocsin/tocsin/ent"
+	"github.com/tocsin/tocsin/ent/alert"
+	entincident "github.com/tocsin/tocsin/ent/incident"
+	"github.com/tocsin/tocsin/ent/rule"
+	"github.com/tocsin/tocsin/ent/service"
+)
+
+// LinkAlerts adds alerts to an incident; their services become affected
+// services. Alerts already in this incident are left as they are; an alert
+// in another incident is refused.
+func (s *Incidents) LinkAlerts(ctx context.Context, by Actor, id int, alertIDs []int) (*ent.Incident, error) {
+	if err := rule.MayRespond(ctx); err != nil {
+		return nil, err
+	}
+	if len(alertIDs) == 0 {
+		return nil, &InvalidError{Field: "alertIDs", Reason: "name at least one alert"}
+	}
+	if len(alertIDs) > MaxLinked {
+		return nil, &InvalidError{Field: "alertIDs", Reason: fmt.Sprintf("at most %d alerts at once", MaxLinked)}
+	}
+	return s.change(ctx, id, func(ctx context.Context, tx *ent.Tx, inc *ent.Incident, now time.Time) (*ent.Incident, error) {
+		alerts, err := linkable(ctx, tx, inc.ID, "alertIDs", alertIDs)
+		if err != nil {
+			return nil, err
+		}
+		return inc, s.link(ctx, tx, inc, by, alerts, now)
+	})
+}
+
+// linkable loads the alerts to link to incident id (0: a new one) and
+// checks that each exists and belongs to no other incident; those already
+// in the incident are dropped.
+func linkable(ctx context.Context, tx *ent.Tx, id int, field string, ids []int) ([]*ent.Alert, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	ids = unique(append([]int(nil), ids...))
+	alerts, err := tx.Alert.Query().Where(alert.IDIn(ids...)).Order(ent.Asc(alert.FieldID)).ForUpdate().All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(alerts) != len(ids) {
+		return nil, &InvalidError{Field: field, Reason: "names an alert that does not exist"}
+	}
+	out := alerts[:0]
+	for _, a := range alerts {
+		switch {
+		case a.IncidentID == nil:
+			out = append(out, a)
+		case *a.IncidentID != id:
+			return nil, &InvalidError{Field: field, Reason: fmt.Sprintf("alert %d already belongs to incident %d", a.ID, *a.IncidentID)}
+		}
+	}
+	return out, nil
+}
+
+// link puts alerts into the incident, adds their services, and writes one
+// event per alert that both timelines show.
+func (s *Incidents) link(ctx context.Context, tx *ent.Tx, inc *ent.Incident, by Actor, alerts []*ent.Alert, now time.Time) error {
+	if len(alerts) == 0 {
+		return nil
+	}
+	have, err := inc.QueryServices().IDs(ctx)
+	if err != nil {
+		return err
+	}
+	affected := map[int]bool{}
+	for _, id := range have {
+		affected[id] = true
+	}
+	var add []int
+	for _, a := range alerts {
+		a, err := tx.Alert.UpdateOne(a).SetIncidentID(inc.ID).Save(ctx)
+		if err != nil {
+			return err
+		}
+		if !affected[a.ServiceID] {
+			affected[a.ServiceID] = true
+			add = append(add, a.ServiceID)
+		}
+		data := map[string]any{"incident_id": inc.ID, "incident": inc.Title, "alert_id": a.ID, "message": a.Message}
+		if err := record(ctx, tx, a, by, KindAlertLinked, now, data); err != nil {
+			return err
+		}
+	}
+	if len(add) == 0 {
+		return nil
+	}
+	return tx.Incident.UpdateOne(inc).AddServiceIDs(add...).Exec(ctx)
+}
+
+// firstService is the incident's first affected service (lowest id): the
+// one a responder's page goes through.
+func firstService(ctx context.Context, tx *ent.Tx, inc *ent.Incident) (*ent.Service, error) {
+	svc, err := tx.Service.Query().Where(service.HasIncidentsWith(entincident.ID(inc.ID))).Order(ent.Asc(service.FieldID)).First(ctx)
+	if ent.IsNotFound(err) {
+		return nil, &InvalidError{Field: "incidentID", Reason: "the incident has no affected service to page through; link an alert or declare it with a service"}
+	}
+	return svc, err
+}
