@@ -146,7 +146,7 @@ func (e *Engine) sent(ctx context.Context, tx *ent.Tx, d *ent.Delivery, a *ent.A
 	if found {
 		data["found_after_restart"] = true
 	}
-	return tx.TimelineEvent.Create().SetAlertID(a.ID).SetKind(incident.KindPageSent).
+	return tx.TimelineEvent.Create().SetAlertID(a.ID).SetNillableIncidentID(a.IncidentID).SetKind(incident.KindPageSent).
 		SetActorType(timelineevent.ActorTypeSYSTEM).SetActorName("Tocsin").SetCreatedAt(now).
 		SetData(data).Exec(ctx)
 }
@@ -225,7 +225,7 @@ func (e *Engine) failed(ctx context.Context, tx *ent.Tx, d *ent.Delivery, a *ent
 	if err := incident.NextPageAt(ctx, tx, a.ID, d.UserID, data); err != nil {
 		return err
 	}
-	return tx.TimelineEvent.Create().SetAlertID(a.ID).SetKind(incident.KindPageFailed).
+	return tx.TimelineEvent.Create().SetAlertID(a.ID).SetNillableIncidentID(a.IncidentID).SetKind(incident.KindPageFailed).
 		SetActorType(timelineevent.ActorTypeSYSTEM).SetActorName("Tocsin").SetCreatedAt(e.Now()).
 		SetData(data).Exec(ctx)
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/tocsin/tocsin/ent/contactmethod"
+	"github.com/tocsin/tocsin/ent/timelineevent"
 	"github.com/tocsin/tocsin/escalation"
 	"github.com/tocsin/tocsin/incident"
 	"github.com/tocsin/tocsin/viewer"
@@ -38,6 +39,14 @@ func TestAddedResponderIsPagedAloneUntilAcknowledged(t *testing.T) {
 	}
 	w.runUntil(time.Hour)
 	w.expect("push to ana-PUSH at +0s", "push to ana-PUSH at +5m0s")
+	// The incident's timeline has the pages too (internal), not only the alert's.
+	for kind, want := range map[string]int{incident.KindStepFired: 2, incident.KindPageSent: 2} {
+		n := env.Client.TimelineEvent.Query().Where(timelineevent.IncidentID(inc.ID), timelineevent.Kind(kind),
+			timelineevent.VisibilityEQ(timelineevent.VisibilityINTERNAL)).CountX(sys)
+		if n != want {
+			t.Errorf("incident timeline: want %d internal %s events, got %d", want, kind, n)
+		}
+	}
 }
 
 // Unanswered, the responder's page repeats twice (three pages), then stops.

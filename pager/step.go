@@ -143,7 +143,7 @@ func (e *Engine) fire(ctx context.Context, tx *ent.Tx, alertID int, pos escalati
 	if err := upd.Exec(ctx); err != nil {
 		return nil, err
 	}
-	if err := tx.TimelineEvent.Create().SetAlertID(a.ID).SetKind(incident.KindStepFired).
+	if err := tx.TimelineEvent.Create().SetAlertID(a.ID).SetNillableIncidentID(a.IncidentID).SetKind(incident.KindStepFired).
 		SetActorType(timelineevent.ActorTypeSYSTEM).SetActorName("Tocsin").SetData(data).SetCreatedAt(now).Exec(ctx); err != nil {
 		return nil, err
 	}
