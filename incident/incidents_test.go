@@ -120,7 +120,8 @@ func TestDeclareFromAlertMakesDeclarerCommanderAndLinksTheAlertsService(t *testi
 	if m.UserID != w.rui.ID || m.Role != incidentmember.RoleCOMMANDER {
 		t.Fatalf("the declarer is commander, got %+v", m)
 	}
-	want := []string{"INCIDENT_DECLARED/STAKEHOLDER", "ROLE_ASSIGNED/INTERNAL", "ALERT_LINKED/INTERNAL"}
+	// The alert's CREATED event, from before the declaration, joins the timeline.
+	want := []string{"CREATED/INTERNAL", "INCIDENT_DECLARED/STAKEHOLDER", "ROLE_ASSIGNED/INTERNAL", "ALERT_LINKED/INTERNAL"}
 	if got := eventKinds(incidentEvents(t, sys, inc.ID)); !sameStrings(got, want) {
 		t.Fatalf("timeline: want %v, got %v", want, got)
 	}

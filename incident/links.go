@@ -10,6 +10,7 @@ import (
 	entincident "github.com/tocsin/tocsin/ent/incident"
 	"github.com/tocsin/tocsin/ent/rule"
 	"github.com/tocsin/tocsin/ent/service"
+	"github.com/tocsin/tocsin/ent/timelineevent"
 )
 
 // LinkAlerts adds alerts to an incident; their services become affected
@@ -84,6 +85,12 @@ func (s *Incidents) link(ctx context.Context, tx *ent.Tx, inc *ent.Incident, by 
 		if !affected[a.ServiceID] {
 			affected[a.ServiceID] = true
 			add = append(add, a.ServiceID)
+		}
+		// The alert's story so far (created, pages, acknowledgements) joins
+		// the incident's timeline, as its later events will.
+		if err := tx.TimelineEvent.Update().Where(timelineevent.AlertID(a.ID), timelineevent.IncidentIDIsNil()).
+			SetIncidentID(inc.ID).Exec(ctx); err != nil {
+			return err
 		}
 		data := map[string]any{"incident_id": inc.ID, "incident": inc.Title, "alert_id": a.ID, "message": a.Message}
 		if err := record(ctx, tx, a, by, KindAlertLinked, now, data); err != nil {
