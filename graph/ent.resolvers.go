@@ -128,6 +128,9 @@ func (r *Resolver) ScheduleLayer() generated.ScheduleLayerResolver { return &sch
 // Service returns generated.ServiceResolver implementation.
 func (r *Resolver) Service() generated.ServiceResolver { return &serviceResolver{r} }
 
+// StatusPage returns generated.StatusPageResolver implementation.
+func (r *Resolver) StatusPage() generated.StatusPageResolver { return &statusPageResolver{r} }
+
 // Team returns generated.TeamResolver implementation.
 func (r *Resolver) Team() generated.TeamResolver { return &teamResolver{r} }
 
@@ -149,6 +152,7 @@ type (
 	scheduleResolver         struct{ *Resolver }
 	scheduleLayerResolver    struct{ *Resolver }
 	serviceResolver          struct{ *Resolver }
+	statusPageResolver       struct{ *Resolver }
 	teamResolver             struct{ *Resolver }
 	userResolver             struct{ *Resolver }
 	alertWhereInputResolver  struct{ *Resolver }
