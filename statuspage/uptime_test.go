@@ -9,7 +9,9 @@ import (
 func TestUptimePerUTCDay(t *testing.T) {
 	// now is 12:00 on the last day; days[89] is today, days[88] yesterday.
 	yesterday := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
-	at := func(h, m int) time.Time { return yesterday.Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute) }
+	at := func(h, m int) time.Time {
+		return yesterday.Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute)
+	}
 	ptr := func(t time.Time) *time.Time { return &t }
 	long := t0.AddDate(-1, 0, 0)
 	inc := func(sev string, from, to time.Time) Incident {
