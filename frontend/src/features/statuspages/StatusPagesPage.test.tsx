@@ -4,6 +4,7 @@ import { StatusPagesPage } from './StatusPagesPage';
 import { orderedGroups } from './ComponentList';
 import { slugProblem } from './StatusPageForm';
 import { navSections } from '../shell/AppShell';
+import { isServerPage } from '../auth/safeNext';
 import { connection, renderAt, viewerOf } from '../../test/server';
 
 type Role = 'ADMIN' | 'RESPONDER' | 'STAKEHOLDER';
@@ -136,5 +137,17 @@ describe('navigation', () => {
     ['STAKEHOLDER', false],
   ])('%s sees the status pages entry: %s', (role, shown) => {
     expect(navSections(role).some((s) => s.to === '/status-pages')).toBe(shown);
+  });
+});
+
+describe('signing in to an internal status page', () => {
+  it.each([
+    ['/status', true],
+    ['/status/ops', true],
+    ['/status?x=1', true],
+    ['/status-pages', false],
+    ['/alerts', false],
+  ])('%s is served by the server: %s', (path, want) => {
+    expect(isServerPage(path)).toBe(want);
   });
 });
