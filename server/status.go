@@ -47,6 +47,8 @@ type statusView struct {
 	*statuspage.View
 	FeedURL, SubscribeURL string
 	Subscribe             bool
+	// Past are the newest resolved incidents (the feed has them all).
+	Past []statuspage.IncidentView
 }
 
 // messageView is a small page: a subscription step's result.
@@ -121,7 +123,7 @@ func (s *Server) statusPage(w http.ResponseWriter, r *http.Request) {
 	}
 	page := statuspage.URL("", v.Slug)
 	out := statusView{View: v, FeedURL: page + "/feed.atom", SubscribeURL: page + "/subscribe",
-		Subscribe: v.Public && s.deps.StatusSubscriptions.On()}
+		Subscribe: v.Public && s.deps.StatusSubscriptions.On(), Past: v.Recent[:min(len(v.Recent), 10)]}
 	s.render(w, http.StatusOK, "page", out)
 }
 
