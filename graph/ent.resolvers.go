@@ -11,6 +11,7 @@ import (
 
 	"entgo.io/contrib/entgql"
 	"github.com/tocsin/tocsin/ent"
+	"github.com/tocsin/tocsin/ent/statuspage"
 	"github.com/tocsin/tocsin/graph/generated"
 )
 
@@ -82,7 +83,7 @@ func (r *queryResolver) SeverityLevels(ctx context.Context) ([]*ent.SeverityLeve
 
 // StatusPages is the resolver for the statusPages field.
 func (r *queryResolver) StatusPages(ctx context.Context) ([]*ent.StatusPage, error) {
-	panic(fmt.Errorf("not implemented: StatusPages - statusPages"))
+	return r.Client.StatusPage.Query().Order(statuspage.BySlug()).All(ctx)
 }
 
 // Teams is the resolver for the teams field.

@@ -254,6 +254,14 @@ func TestStatusPageAdminWritesNameTheField(t *testing.T) {
 	}
 	var comp struct{ ID string }
 	h.gql(admin, `mutation($p:ID!){addStatusComponent(input:{pageID:$p, name:"API", groupName:"Core"}){id}}`, map[string]any{"p": pg.ID}, "addStatusComponent", &comp)
+	var pages []struct {
+		Slug       string
+		Components []struct{ Name string }
+	}
+	h.gql(h.login("stakeholder@tocsin.local"), `{statusPages{slug components{name}}}`, nil, "statusPages", &pages)
+	if len(pages) != 2 || pages[0].Slug != "" || pages[1].Slug != "cloud" || len(pages[1].Components) != 1 {
+		t.Errorf("want everyone signed in to read both pages by slug with their components, got %+v", pages)
+	}
 	var id string
 	h.gql(admin, `mutation($p:ID!){deleteStatusPage(id:$p)}`, map[string]any{"p": pg.ID}, "deleteStatusPage", &id)
 	if env.Client.StatusPage.Query().Where(statuspage.Slug("cloud")).ExistX(viewerSystem()) {
