@@ -816,7 +816,7 @@ await check('admin creates an internal status page with a component; signed-out 
   await dialog.getByLabel('Group').fill('Money');
   await dialog.getByRole('button', { name: 'Add component' }).click();
   await dialog.waitFor({ state: 'hidden' });
-  await page.getByText('Service: Checkout').waitFor();
+  await page.getByRole('region', { name: 'Money' }).getByText('Service: Checkout').waitFor();
   await page.goto(`${BASE}/status/${slug}`);
   await page.getByRole('heading', { level: 1, name: 'E2E internal status' }).waitFor();
   await page.getByText('Payments', { exact: true }).waitFor();
