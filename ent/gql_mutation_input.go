@@ -137,6 +137,140 @@ func (c *ServiceUpdateOne) SetInput(i UpdateServiceInput) *ServiceUpdateOne {
 	return c
 }
 
+// CreateStatusComponentInput represents a mutation input for creating statuscomponents.
+type CreateStatusComponentInput struct {
+	Name      string
+	GroupName *string
+	Position  *int
+	PageID    int
+	ServiceID *int
+}
+
+// Mutate applies the CreateStatusComponentInput on the StatusComponentMutation builder.
+func (i *CreateStatusComponentInput) Mutate(m *StatusComponentMutation) {
+	m.SetName(i.Name)
+	if v := i.GroupName; v != nil {
+		m.SetGroupName(*v)
+	}
+	if v := i.Position; v != nil {
+		m.SetPosition(*v)
+	}
+	m.SetPageID(i.PageID)
+	if v := i.ServiceID; v != nil {
+		m.SetServiceID(*v)
+	}
+}
+
+// SetInput applies the change-set in the CreateStatusComponentInput on the StatusComponentCreate builder.
+func (c *StatusComponentCreate) SetInput(i CreateStatusComponentInput) *StatusComponentCreate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// UpdateStatusComponentInput represents a mutation input for updating statuscomponents.
+type UpdateStatusComponentInput struct {
+	Name         *string
+	GroupName    *string
+	Position     *int
+	ClearService bool
+	ServiceID    *int
+}
+
+// Mutate applies the UpdateStatusComponentInput on the StatusComponentMutation builder.
+func (i *UpdateStatusComponentInput) Mutate(m *StatusComponentMutation) {
+	if v := i.Name; v != nil {
+		m.SetName(*v)
+	}
+	if v := i.GroupName; v != nil {
+		m.SetGroupName(*v)
+	}
+	if v := i.Position; v != nil {
+		m.SetPosition(*v)
+	}
+	if i.ClearService {
+		m.ClearService()
+	}
+	if v := i.ServiceID; v != nil {
+		m.SetServiceID(*v)
+	}
+}
+
+// SetInput applies the change-set in the UpdateStatusComponentInput on the StatusComponentUpdate builder.
+func (c *StatusComponentUpdate) SetInput(i UpdateStatusComponentInput) *StatusComponentUpdate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// SetInput applies the change-set in the UpdateStatusComponentInput on the StatusComponentUpdateOne builder.
+func (c *StatusComponentUpdateOne) SetInput(i UpdateStatusComponentInput) *StatusComponentUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// CreateStatusPageInput represents a mutation input for creating statuspages.
+type CreateStatusPageInput struct {
+	Slug        *string
+	Title       string
+	Description *string
+	Public      *bool
+}
+
+// Mutate applies the CreateStatusPageInput on the StatusPageMutation builder.
+func (i *CreateStatusPageInput) Mutate(m *StatusPageMutation) {
+	if v := i.Slug; v != nil {
+		m.SetSlug(*v)
+	}
+	m.SetTitle(i.Title)
+	if v := i.Description; v != nil {
+		m.SetDescription(*v)
+	}
+	if v := i.Public; v != nil {
+		m.SetPublic(*v)
+	}
+}
+
+// SetInput applies the change-set in the CreateStatusPageInput on the StatusPageCreate builder.
+func (c *StatusPageCreate) SetInput(i CreateStatusPageInput) *StatusPageCreate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// UpdateStatusPageInput represents a mutation input for updating statuspages.
+type UpdateStatusPageInput struct {
+	Slug        *string
+	Title       *string
+	Description *string
+	Public      *bool
+}
+
+// Mutate applies the UpdateStatusPageInput on the StatusPageMutation builder.
+func (i *UpdateStatusPageInput) Mutate(m *StatusPageMutation) {
+	if v := i.Slug; v != nil {
+		m.SetSlug(*v)
+	}
+	if v := i.Title; v != nil {
+		m.SetTitle(*v)
+	}
+	if v := i.Description; v != nil {
+		m.SetDescription(*v)
+	}
+	if v := i.Public; v != nil {
+		m.SetPublic(*v)
+	}
+}
+
+// SetInput applies the change-set in the UpdateStatusPageInput on the StatusPageUpdate builder.
+func (c *StatusPageUpdate) SetInput(i UpdateStatusPageInput) *StatusPageUpdate {
+	i.Mutate(c.Mutation())
+	return c
+}
+
+// SetInput applies the change-set in the UpdateStatusPageInput on the StatusPageUpdateOne builder.
+func (c *StatusPageUpdateOne) SetInput(i UpdateStatusPageInput) *StatusPageUpdateOne {
+	i.Mutate(c.Mutation())
+	return c
+}
+
 // CreateTeamInput represents a mutation input for creating teams.
 type CreateTeamInput struct {
 	Name        string

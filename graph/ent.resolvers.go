@@ -83,7 +83,7 @@ func (r *queryResolver) SeverityLevels(ctx context.Context) ([]*ent.SeverityLeve
 
 // StatusPages is the resolver for the statusPages field.
 func (r *queryResolver) StatusPages(ctx context.Context) ([]*ent.StatusPage, error) {
-	return r.Client.StatusPage.Query().Order(ent.Asc(statuspage.FieldSlug)).All(ctx)
+	return r.Client.StatusPage.Query().Order(statuspage.BySlug()).All(ctx)
 }
 
 // Teams is the resolver for the teams field.
@@ -132,6 +132,9 @@ func (r *Resolver) ScheduleLayer() generated.ScheduleLayerResolver { return &sch
 // Service returns generated.ServiceResolver implementation.
 func (r *Resolver) Service() generated.ServiceResolver { return &serviceResolver{r} }
 
+// StatusPage returns generated.StatusPageResolver implementation.
+func (r *Resolver) StatusPage() generated.StatusPageResolver { return &statusPageResolver{r} }
+
 // Team returns generated.TeamResolver implementation.
 func (r *Resolver) Team() generated.TeamResolver { return &teamResolver{r} }
 
@@ -154,6 +157,7 @@ type (
 	scheduleResolver         struct{ *Resolver }
 	scheduleLayerResolver    struct{ *Resolver }
 	serviceResolver          struct{ *Resolver }
+	statusPageResolver       struct{ *Resolver }
 	teamResolver             struct{ *Resolver }
 	userResolver             struct{ *Resolver }
 	alertWhereInputResolver  struct{ *Resolver }

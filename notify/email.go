@@ -26,6 +26,8 @@ type Email struct {
 	// on every attempt, so a page sent again after a crash is one message
 	// to mail systems that drop a Message-ID they have (Gmail does).
 	IDKey string
+	// Headers are extra header fields (List-Unsubscribe, …).
+	Headers map[string]string
 }
 
 // Mailer sends email over SMTP.
@@ -90,6 +92,9 @@ func (m *Mailer) Deliver(ctx context.Context, e Email) (messageID string, err er
 	}
 	if e.Urgent {
 		msg.SetImportance(mail.ImportanceHigh)
+	}
+	for k, v := range e.Headers {
+		msg.SetGenHeader(mail.Header(k), v)
 	}
 	msg.SetBodyString(mail.TypeTextPlain, e.Text)
 	if e.HTML != "" {

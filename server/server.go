@@ -28,6 +28,7 @@ import (
 	"github.com/tocsin/tocsin/notify/actiontoken"
 	"github.com/tocsin/tocsin/schedule"
 	"github.com/tocsin/tocsin/server/ingest"
+	"github.com/tocsin/tocsin/statuspage"
 )
 
 // Deps is what the server needs; main builds it once.
@@ -56,18 +57,27 @@ type Deps struct {
 	// ActionTokens checks the tokens of /actions/{token}; nil turns the
 	// endpoint off (no TOCSIN_ACTION_SECRET on a public server).
 	ActionTokens *actiontoken.Signer
+	// StatusPages serves /status; nil: built from Client.
+	StatusPages *statuspage.Pages
+	// StatusSubscriptions are the status pages' email subscribers; nil or
+	// off hides the form.
+	StatusSubscriptions *statuspage.Subscriptions
 }
 
 // Server serves HTTP.
 type Server struct {
-	deps    Deps
-	metrics *metrics
-	handler http.Handler
+	deps          Deps
+	metrics       *metrics
+	handler       http.Handler
+	statusLimiter *statuspage.Limiter
 }
 
 // New wires the routes.
 func New(d Deps) *Server {
-	s := &Server{deps: d, metrics: newMetrics(d.Queues)}
+	if d.StatusPages == nil {
+		d.StatusPages = &statuspage.Pages{Client: d.Client}
+	}
+	s := &Server{deps: d, metrics: newMetrics(d.Queues), statusLimiter: &statuspage.Limiter{Redis: d.Redis}}
 	mux := http.NewServeMux()
 	mux.Handle("/healthz", only(http.MethodGet, http.HandlerFunc(s.healthz)))
 	mux.Handle("/readyz", only(http.MethodGet, http.HandlerFunc(s.readyz)))
@@ -91,6 +101,10 @@ func New(d Deps) *Server {
 	// Action tokens are their own credential: no session, so no CSRF.
 	root.Handle("/actions/", limitBody(d.Config.MaxBodyBytes, s.actions()))
 	root.Handle("/ical/", s.ical())
+	// Status pages need no sign-in (the internal one checks the cookie).
+	status := limitBody(d.Config.MaxBodyBytes, s.status())
+	root.Handle("/status", status)
+	root.Handle("/status/", status)
 	root.Handle("/", app)
 
 	var h http.Handler = root

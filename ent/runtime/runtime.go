@@ -1117,7 +1117,21 @@ func init() {
 	// statuspage.DefaultSlug holds the default value on creation for the slug field.
 	statuspage.DefaultSlug = statuspageDescSlug.Default.(string)
 	// statuspage.SlugValidator is a validator for the "slug" field. It is called by the builders before save.
-	statuspage.SlugValidator = statuspageDescSlug.Validators[0].(func(string) error)
+	statuspage.SlugValidator = func() func(string) error {
+		validators := statuspageDescSlug.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(slug string) error {
+			for _, fn := range fns {
+				if err := fn(slug); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// statuspageDescTitle is the schema descriptor for title field.
 	statuspageDescTitle := statuspageFields[1].Descriptor()
 	// statuspage.TitleValidator is a validator for the "title" field. It is called by the builders before save.

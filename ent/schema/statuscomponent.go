@@ -1,7 +1,9 @@
 package schema
 
 import (
+	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
+	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
@@ -27,7 +29,8 @@ func (StatusComponent) Fields() []ent.Field {
 // Edges of the StatusComponent.
 func (StatusComponent) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.From("page", StatusPage.Type).Ref("components").Field("page_id").Unique().Required(),
+		edge.From("page", StatusPage.Type).Ref("components").Field("page_id").Unique().Required().
+			Annotations(entgql.Skip(entgql.SkipMutationUpdateInput)),
 		edge.To("service", Service.Type).Field("service_id").Unique(),
 	}
 }
@@ -35,6 +38,11 @@ func (StatusComponent) Edges() []ent.Edge {
 // Indexes of the StatusComponent.
 func (StatusComponent) Indexes() []ent.Index {
 	return []ent.Index{index.Fields("page_id", "position")}
+}
+
+// Annotations of the StatusComponent.
+func (StatusComponent) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate())}
 }
 
 // Policy of the StatusComponent: everyone signed in reads; admins change.

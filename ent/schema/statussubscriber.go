@@ -9,6 +9,9 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+
+	"github.com/tocsin/tocsin/ent/privacy"
+	"github.com/tocsin/tocsin/ent/rule"
 )
 
 // StatusSubscriber is an email address subscribed to a public status page:
@@ -51,6 +54,12 @@ func (StatusSubscriber) Annotations() []schema.Annotation {
 	return []schema.Annotation{entgql.Skip()}
 }
 
-// Policy of the StatusSubscriber: the status page's doors (system) only;
-// admins read.
-func (StatusSubscriber) Policy() ent.Policy { return systemOnly() }
+// Policy of the StatusSubscriber: the status page's doors (system), and
+// admins, who may read and remove subscribers (deleting a page removes its
+// subscribers).
+func (StatusSubscriber) Policy() ent.Policy {
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfSystem(), rule.AllowIfAdmin(), privacy.AlwaysDenyRule()},
+		Mutation: privacy.MutationPolicy{rule.DenyIfNoViewer(), rule.AllowIfSystem(), rule.AllowIfAdmin(), privacy.AlwaysDenyRule()},
+	}
+}

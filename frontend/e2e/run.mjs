@@ -806,6 +806,45 @@ await check('responder declares an incident from an alert, posts a stakeholder u
   expect(/posted an update for stakeholders/.test(text), `the timeline entry reads: ${text}`);
 }, as('responder'));
 
+await check('the public status page needs no sign-in and no JavaScript, and fits 360 px', async (page) => {
+  await page.goto(`${BASE}/status`);
+  await page.getByRole('heading', { level: 1, name: 'Acme status' }).waitFor();
+  expect((await page.locator('script').count()) === 0, 'the status page loads JavaScript');
+  const bars = await page.locator('ol.bars').evaluateAll((ols) => ols.map((ol) => ol.children.length));
+  expect(bars.length === 3 && bars.every((n) => n === 90), `want 3 components with 90 day bars, got ${bars}`);
+  for (const name of ['Website and API', 'Checkout', 'Database']) await page.getByText(name, { exact: true }).waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow <= 0, `the status page is ${overflow}px wider than the 360 px screen`);
+  await page.screenshot({ path: join(SCREENSHOTS, 'status-page-mobile.png'), fullPage: true });
+}, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+
+await check('admin creates an internal status page with a component; signed-out readers are sent to sign in', async (page) => {
+  await openAs(page, 'admin', '/status-pages');
+  await page.getByTestId('status-page-card').first().waitFor();
+  const slug = `e2e-${Date.now()}`;
+  await page.getByRole('button', { name: 'Create status page' }).click();
+  let dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Title').fill('E2E internal status');
+  await dialog.getByLabel('Address: /status/…').fill(slug);
+  await dialog.getByLabel(/Public/).uncheck();
+  await dialog.getByRole('button', { name: 'Create status page' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByRole('button', { name: 'Add a component to E2E internal status' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Name readers see').fill('Payments');
+  await dialog.getByLabel('Service').selectOption({ label: 'Checkout' });
+  await dialog.getByLabel('Group').fill('Money');
+  await dialog.getByRole('button', { name: 'Add component' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByRole('region', { name: 'Money' }).getByText('Service: Checkout').waitFor();
+  await page.goto(`${BASE}/status/${slug}`);
+  await page.getByRole('heading', { level: 1, name: 'E2E internal status' }).waitFor();
+  await page.getByText('Payments', { exact: true }).waitFor();
+  await page.context().clearCookies();
+  await page.goto(`${BASE}/status/${slug}`);
+  await page.waitForURL(/\/login\?next=/);
+}, as('admin'));
+
 await check('sign out ends the session', async (page) => {
   await signIn(page, users.stakeholder);
   await page.getByRole('button', { name: 'Sign out' }).click();

@@ -13,6 +13,7 @@ import { PolicyPage } from './features/policies/PolicyPage';
 import { ProfilePage } from './features/profile/ProfilePage';
 import { SchedulePage } from './features/schedules/SchedulePage';
 import { SchedulesPage } from './features/schedules/SchedulesPage';
+import { StatusPagesPage } from './features/statuspages/StatusPagesPage';
 import { ServicePage } from './features/services/ServicePage';
 import { ServicesPage } from './features/services/ServicesPage';
 import { AppShell } from './features/shell/AppShell';
@@ -49,6 +50,7 @@ export function App() {
         <Route path="/teams" element={<TeamsPage />} />
         <Route path="/users" element={<UsersPage />} />
         <Route path="/profile" element={<ProfilePage />} />
+        <Route path="/status-pages" element={<StatusPagesPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -65,6 +65,7 @@ type ResolverRoot interface {
 	ScheduleLayer() ScheduleLayerResolver
 	Service() ServiceResolver
 	Shift() ShiftResolver
+	StatusPage() StatusPageResolver
 	Team() TeamResolver
 	User() UserResolver
 	AlertWhereInput() AlertWhereInputResolver
@@ -467,6 +468,7 @@ type ComplexityRoot struct {
 		AddIncidentNote               func(childComplexity int, incidentID int, note string) int
 		AddIncidentResponder          func(childComplexity int, incidentID int, userID int) int
 		AddIncidentStakeholder        func(childComplexity int, incidentID int, userID int) int
+		AddStatusComponent            func(childComplexity int, input ent.CreateStatusComponentInput) int
 		AssignAlert                   func(childComplexity int, id int, ownerID int, note *string) int
 		AssignIncidentRole            func(childComplexity int, incidentID int, userID int, role incidentmember.Role) int
 		CancelCoverRequest            func(childComplexity int, id int) int
@@ -485,6 +487,7 @@ type ComplexityRoot struct {
 		CreateScheduleLayer           func(childComplexity int, scheduleID int, input schedule.LayerInput) int
 		CreateScheduleOverride        func(childComplexity int, scheduleID int, input schedule.OverrideInput) int
 		CreateService                 func(childComplexity int, input ent.CreateServiceInput) int
+		CreateStatusPage              func(childComplexity int, input ent.CreateStatusPageInput) int
 		CreateTeam                    func(childComplexity int, input ent.CreateTeamInput) int
 		DeclareIncident               func(childComplexity int, input model.DeclareIncidentInput) int
 		DeleteContactMethod           func(childComplexity int, id int) int
@@ -496,6 +499,7 @@ type ComplexityRoot struct {
 		DeleteScheduleLayer           func(childComplexity int, id int) int
 		DeleteScheduleOverride        func(childComplexity int, id int) int
 		DeleteService                 func(childComplexity int, id int) int
+		DeleteStatusPage              func(childComplexity int, id int) int
 		DeleteTeam                    func(childComplexity int, id int) int
 		EndMaintenanceWindow          func(childComplexity int, id int) int
 		EscalateAlert                 func(childComplexity int, id int, note *string) int
@@ -506,6 +510,7 @@ type ComplexityRoot struct {
 		PostStatusUpdate              func(childComplexity int, incidentID int, message string, status incident.Status, audience statusupdate.Audience) int
 		RegisterDevice                func(childComplexity int, input contact.DeviceInput) int
 		RemoveIncidentStakeholder     func(childComplexity int, incidentID int, userID int) int
+		RemoveStatusComponent         func(childComplexity int, id int) int
 		RequestCover                  func(childComplexity int, scheduleID int, input schedule.CoverInput) int
 		ResendInvitation              func(childComplexity int, userID int) int
 		RevokeAPIToken                func(childComplexity int, id int) int
@@ -529,6 +534,8 @@ type ComplexityRoot struct {
 		UpdateScheduleLayer           func(childComplexity int, id int, input schedule.LayerInput) int
 		UpdateService                 func(childComplexity int, id int, input ent.UpdateServiceInput) int
 		UpdateSeverityLevel           func(childComplexity int, level incident.Severity, description *string, updateCadenceMinutes *int) int
+		UpdateStatusComponent         func(childComplexity int, id int, input ent.UpdateStatusComponentInput) int
+		UpdateStatusPage              func(childComplexity int, id int, input ent.UpdateStatusPageInput) int
 		UpdateTeam                    func(childComplexity int, id int, input ent.UpdateTeamInput) int
 		UpdateUser                    func(childComplexity int, id int, input ent.UpdateUserInput) int
 		VerifyContactMethod           func(childComplexity int, id int, code string) int
@@ -734,6 +741,7 @@ type ComplexityRoot struct {
 		Public      func(childComplexity int) int
 		Slug        func(childComplexity int) int
 		Title       func(childComplexity int) int
+		URL         func(childComplexity int) int
 		UpdatedAt   func(childComplexity int) int
 	}
 
@@ -936,6 +944,12 @@ type MutationResolver interface {
 	CancelCoverRequest(ctx context.Context, id int) (*ent.CoverRequest, error)
 	CreateCalendarFeed(ctx context.Context, scheduleID *int) (*model.CreateCalendarFeedPayload, error)
 	RevokeCalendarFeed(ctx context.Context, id int) (*ent.CalendarFeed, error)
+	CreateStatusPage(ctx context.Context, input ent.CreateStatusPageInput) (*ent.StatusPage, error)
+	UpdateStatusPage(ctx context.Context, id int, input ent.UpdateStatusPageInput) (*ent.StatusPage, error)
+	DeleteStatusPage(ctx context.Context, id int) (int, error)
+	AddStatusComponent(ctx context.Context, input ent.CreateStatusComponentInput) (*ent.StatusComponent, error)
+	UpdateStatusComponent(ctx context.Context, id int, input ent.UpdateStatusComponentInput) (*ent.StatusComponent, error)
+	RemoveStatusComponent(ctx context.Context, id int) (int, error)
 	Login(ctx context.Context, email string, password string) (*model.LoginPayload, error)
 	Logout(ctx context.Context) (bool, error)
 	AcceptInvitation(ctx context.Context, token string, password string) (*model.LoginPayload, error)
@@ -995,6 +1009,9 @@ type ServiceResolver interface {
 type ShiftResolver interface {
 	Users(ctx context.Context, obj *oncall.Shift) ([]*ent.User, error)
 	Schedule(ctx context.Context, obj *oncall.Shift) (*ent.Schedule, error)
+}
+type StatusPageResolver interface {
+	URL(ctx context.Context, obj *ent.StatusPage) (string, error)
 }
 type TeamResolver interface {
 	OnCall(ctx context.Context, obj *ent.Team) ([]*schedule.OnCall, error)
@@ -2779,6 +2796,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AddIncidentStakeholder(childComplexity, args["incidentID"].(int), args["userID"].(int)), true
+	case "Mutation.addStatusComponent":
+		if e.ComplexityRoot.Mutation.AddStatusComponent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addStatusComponent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddStatusComponent(childComplexity, args["input"].(ent.CreateStatusComponentInput)), true
 	case "Mutation.assignAlert":
 		if e.ComplexityRoot.Mutation.AssignAlert == nil {
 			break
@@ -2977,6 +3005,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateService(childComplexity, args["input"].(ent.CreateServiceInput)), true
+	case "Mutation.createStatusPage":
+		if e.ComplexityRoot.Mutation.CreateStatusPage == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createStatusPage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateStatusPage(childComplexity, args["input"].(ent.CreateStatusPageInput)), true
 	case "Mutation.createTeam":
 		if e.ComplexityRoot.Mutation.CreateTeam == nil {
 			break
@@ -3098,6 +3137,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteService(childComplexity, args["id"].(int)), true
+	case "Mutation.deleteStatusPage":
+		if e.ComplexityRoot.Mutation.DeleteStatusPage == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteStatusPage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteStatusPage(childComplexity, args["id"].(int)), true
 	case "Mutation.deleteTeam":
 		if e.ComplexityRoot.Mutation.DeleteTeam == nil {
 			break
@@ -3203,6 +3253,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RemoveIncidentStakeholder(childComplexity, args["incidentID"].(int), args["userID"].(int)), true
+	case "Mutation.removeStatusComponent":
+		if e.ComplexityRoot.Mutation.RemoveStatusComponent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_removeStatusComponent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RemoveStatusComponent(childComplexity, args["id"].(int)), true
 	case "Mutation.requestCover":
 		if e.ComplexityRoot.Mutation.RequestCover == nil {
 			break
@@ -3456,6 +3517,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateSeverityLevel(childComplexity, args["level"].(incident.Severity), args["description"].(*string), args["updateCadenceMinutes"].(*int)), true
+	case "Mutation.updateStatusComponent":
+		if e.ComplexityRoot.Mutation.UpdateStatusComponent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateStatusComponent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateStatusComponent(childComplexity, args["id"].(int), args["input"].(ent.UpdateStatusComponentInput)), true
+	case "Mutation.updateStatusPage":
+		if e.ComplexityRoot.Mutation.UpdateStatusPage == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateStatusPage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateStatusPage(childComplexity, args["id"].(int), args["input"].(ent.UpdateStatusPageInput)), true
 	case "Mutation.updateTeam":
 		if e.ComplexityRoot.Mutation.UpdateTeam == nil {
 			break
@@ -4472,6 +4555,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StatusPage.Title(childComplexity), true
+	case "StatusPage.url":
+		if e.ComplexityRoot.StatusPage.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatusPage.URL(childComplexity), true
 	case "StatusPage.updatedAt":
 		if e.ComplexityRoot.StatusPage.UpdatedAt == nil {
 			break
@@ -4965,6 +5054,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateNotificationRuleInput", ec.unmarshalInputCreateNotificationRuleInput),
 			graphql.NewInputUnmarshaler("CreateScheduleInput", ec.unmarshalInputCreateScheduleInput),
 			graphql.NewInputUnmarshaler("CreateServiceInput", ec.unmarshalInputCreateServiceInput),
+			graphql.NewInputUnmarshaler("CreateStatusComponentInput", ec.unmarshalInputCreateStatusComponentInput),
+			graphql.NewInputUnmarshaler("CreateStatusPageInput", ec.unmarshalInputCreateStatusPageInput),
 			graphql.NewInputUnmarshaler("CreateTeamInput", ec.unmarshalInputCreateTeamInput),
 			graphql.NewInputUnmarshaler("CreateUserInput", ec.unmarshalInputCreateUserInput),
 			graphql.NewInputUnmarshaler("DeclareIncidentInput", ec.unmarshalInputDeclareIncidentInput),
@@ -5015,6 +5106,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateProfileInput", ec.unmarshalInputUpdateProfileInput),
 			graphql.NewInputUnmarshaler("UpdateScheduleInput", ec.unmarshalInputUpdateScheduleInput),
 			graphql.NewInputUnmarshaler("UpdateServiceInput", ec.unmarshalInputUpdateServiceInput),
+			graphql.NewInputUnmarshaler("UpdateStatusComponentInput", ec.unmarshalInputUpdateStatusComponentInput),
+			graphql.NewInputUnmarshaler("UpdateStatusPageInput", ec.unmarshalInputUpdateStatusPageInput),
 			graphql.NewInputUnmarshaler("UpdateTeamInput", ec.unmarshalInputUpdateTeamInput),
 			graphql.NewInputUnmarshaler("UpdateUserInput", ec.unmarshalInputUpdateUserInput),
 			graphql.NewInputUnmarshaler("UserOrder", ec.unmarshalInputUserOrder),
@@ -6460,6 +6553,33 @@ input CreateServiceInput {
   highUrgencyUpTo: ServiceHighUrgencyUpTo
   teamID: ID!
   escalationPolicyID: ID
+}
+"""
+CreateStatusComponentInput is used for create StatusComponent object.
+Input was generated by ent.
+"""
+input CreateStatusComponentInput {
+  name: String!
+  groupName: String
+  position: Int
+  pageID: ID!
+  serviceID: ID
+}
+"""
+CreateStatusPageInput is used for create StatusPage object.
+Input was generated by ent.
+"""
+input CreateStatusPageInput {
+  """
+  "" is the page at /status; others are at /status/{slug}.
+  """
+  slug: String
+  title: String!
+  description: String
+  """
+  Public pages need no sign-in; others are the internal status page.
+  """
+  public: Boolean
 }
 """
 CreateTeamInput is used for create Team object.
@@ -10434,6 +10554,33 @@ input UpdateServiceInput {
   clearEscalationPolicy: Boolean
 }
 """
+UpdateStatusComponentInput is used for update StatusComponent object.
+Input was generated by ent.
+"""
+input UpdateStatusComponentInput {
+  name: String
+  groupName: String
+  position: Int
+  serviceID: ID
+  clearService: Boolean
+}
+"""
+UpdateStatusPageInput is used for update StatusPage object.
+Input was generated by ent.
+"""
+input UpdateStatusPageInput {
+  """
+  "" is the page at /status; others are at /status/{slug}.
+  """
+  slug: String
+  title: String
+  description: String
+  """
+  Public pages need no sign-in; others are the internal status page.
+  """
+  public: Boolean
+}
+"""
 UpdateTeamInput is used for update Team object.
 Input was generated by ent.
 """
@@ -11185,6 +11332,27 @@ extend type Mutation {
   createCalendarFeed(scheduleID: ID): CreateCalendarFeedPayload!
   "Stop a feed's URL from working."
   revokeCalendarFeed(id: ID!): CalendarFeed!
+}
+`, BuiltIn: false},
+	{Name: "../statuspages.graphql", Input: `# Status pages: public (/status, /status/{slug}) or internal pages showing
+# the state of components (services under readers' names). The pages are
+# server-rendered (package statuspage, server/status*.go); this is their
+# configuration. Everyone signed in reads it; admins change it.
+
+extend type StatusPage {
+  "Where the page is served."
+  url: String!
+}
+
+extend type Mutation {
+  "Creates a status page. slug: lowercase letters, digits and dashes, unique; empty for /status."
+  createStatusPage(input: CreateStatusPageInput!): StatusPage!
+  updateStatusPage(id: ID!, input: UpdateStatusPageInput!): StatusPage!
+  "Deletes a page with its components and email subscribers."
+  deleteStatusPage(id: ID!): ID!
+  addStatusComponent(input: CreateStatusComponentInput!): StatusComponent!
+  updateStatusComponent(id: ID!, input: UpdateStatusComponentInput!): StatusComponent!
+  removeStatusComponent(id: ID!): ID!
 }
 `, BuiltIn: false},
 	{Name: "../tocsin.graphql", Input: `# Hand-written extensions of the generated ent.graphql.
@@ -12315,6 +12483,8 @@ func (ec *executionContext) childFields_StatusPage(ctx context.Context, field gr
 		return ec.fieldContext_StatusPage_public(ctx, field)
 	case "components":
 		return ec.fieldContext_StatusPage_components(ctx, field)
+	case "url":
+		return ec.fieldContext_StatusPage_url(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StatusPage", field.Name)
 }
@@ -13071,6 +13241,20 @@ func (ec *executionContext) field_Mutation_addIncidentStakeholder_args(ctx conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_addStatusComponent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateStatusComponentInput, error) {
+			return ec.unmarshalNCreateStatusComponentInput2githubᚗcomᚋtocsinᚋtocsinᚋentᚐCreateStatusComponentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_assignAlert_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -13395,6 +13579,20 @@ func (ec *executionContext) field_Mutation_createService_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createStatusPage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.CreateStatusPageInput, error) {
+			return ec.unmarshalNCreateStatusPageInput2githubᚗcomᚋtocsinᚋtocsinᚋentᚐCreateStatusPageInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createTeam_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -13536,6 +13734,20 @@ func (ec *executionContext) field_Mutation_deleteSchedule_args(ctx context.Conte
 }
 
 func (ec *executionContext) field_Mutation_deleteService_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteStatusPage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -13728,6 +13940,20 @@ func (ec *executionContext) field_Mutation_removeIncidentStakeholder_args(ctx co
 		return nil, err
 	}
 	args["userID"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_removeStatusComponent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -14210,6 +14436,50 @@ func (ec *executionContext) field_Mutation_updateSeverityLevel_args(ctx context.
 		return nil, err
 	}
 	args["updateCadenceMinutes"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateStatusComponent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateStatusComponentInput, error) {
+			return ec.unmarshalNUpdateStatusComponentInput2githubᚗcomᚋtocsinᚋtocsinᚋentᚐUpdateStatusComponentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateStatusPage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (ent.UpdateStatusPageInput, error) {
+			return ec.unmarshalNUpdateStatusPageInput2githubᚗcomᚋtocsinᚋtocsinᚋentᚐUpdateStatusPageInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
 	return args, nil
 }
 
@@ -24763,6 +25033,270 @@ func (ec *executionContext) fieldContext_Mutation_revokeCalendarFeed(ctx context
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createStatusPage(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createStatusPage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateStatusPage(ctx, fc.Args["input"].(ent.CreateStatusPageInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.StatusPage) graphql.Marshaler {
+			return ec.marshalNStatusPage2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusPage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createStatusPage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatusPage(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createStatusPage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateStatusPage(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateStatusPage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateStatusPage(ctx, fc.Args["id"].(int), fc.Args["input"].(ent.UpdateStatusPageInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.StatusPage) graphql.Marshaler {
+			return ec.marshalNStatusPage2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusPage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateStatusPage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatusPage(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateStatusPage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteStatusPage(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteStatusPage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteStatusPage(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteStatusPage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteStatusPage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addStatusComponent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addStatusComponent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddStatusComponent(ctx, fc.Args["input"].(ent.CreateStatusComponentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.StatusComponent) graphql.Marshaler {
+			return ec.marshalNStatusComponent2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusComponent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addStatusComponent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatusComponent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addStatusComponent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateStatusComponent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateStatusComponent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateStatusComponent(ctx, fc.Args["id"].(int), fc.Args["input"].(ent.UpdateStatusComponentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.StatusComponent) graphql.Marshaler {
+			return ec.marshalNStatusComponent2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStatusComponent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateStatusComponent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatusComponent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateStatusComponent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_removeStatusComponent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_removeStatusComponent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RemoveStatusComponent(ctx, fc.Args["id"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_removeStatusComponent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_removeStatusComponent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_login(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -29604,6 +30138,29 @@ func (ec *executionContext) fieldContext_StatusPage_components(_ context.Context
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _StatusPage_url(ctx context.Context, field graphql.CollectedField, obj *ent.StatusPage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatusPage_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StatusPage().URL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatusPage_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatusPage", field, true, true, "String")
 }
 
 func (ec *executionContext) _StatusUpdate_id(ctx context.Context, field graphql.CollectedField, obj *ent.StatusUpdate) (ret graphql.Marshaler) {
@@ -37548,6 +38105,139 @@ func (ec *executionContext) unmarshalInputCreateServiceInput(ctx context.Context
 func UnmarshalCreateServiceInput(ctx context.Context, raw any) (ent.CreateServiceInput, error) {
 	var out ent.CreateServiceInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateServiceInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateStatusComponentInput(ctx context.Context, obj any) (ent.CreateStatusComponentInput, error) {
+	var it ent.CreateStatusComponentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "groupName", "position", "pageID", "serviceID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "groupName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("groupName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GroupName = data
+		case "position":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("position"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Position = data
+		case "pageID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pageID"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PageID = data
+		case "serviceID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateStatusComponentInput unmarshals raw into the CreateStatusComponentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateStatusComponentInput(ctx context.Context, raw any) (ent.CreateStatusComponentInput, error) {
+	var out ent.CreateStatusComponentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateStatusComponentInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateStatusPageInput(ctx context.Context, obj any) (ent.CreateStatusPageInput, error) {
+	var it ent.CreateStatusPageInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"slug", "title", "description", "public"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "slug":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Slug = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "public":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("public"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Public = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateStatusPageInput unmarshals raw into the CreateStatusPageInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateStatusPageInput(ctx context.Context, raw any) (ent.CreateStatusPageInput, error) {
+	var out ent.CreateStatusPageInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateStatusPageInput", raw, &out)
 	return out, err
 }
 
@@ -50112,6 +50802,139 @@ func UnmarshalUpdateServiceInput(ctx context.Context, raw any) (ent.UpdateServic
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateStatusComponentInput(ctx context.Context, obj any) (ent.UpdateStatusComponentInput, error) {
+	var it ent.UpdateStatusComponentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "groupName", "position", "serviceID", "clearService"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "groupName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("groupName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GroupName = data
+		case "position":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("position"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Position = data
+		case "serviceID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceID = data
+		case "clearService":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearService"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearService = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateStatusComponentInput unmarshals raw into the UpdateStatusComponentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateStatusComponentInput(ctx context.Context, raw any) (ent.UpdateStatusComponentInput, error) {
+	var out ent.UpdateStatusComponentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateStatusComponentInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateStatusPageInput(ctx context.Context, obj any) (ent.UpdateStatusPageInput, error) {
+	var it ent.UpdateStatusPageInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"slug", "title", "description", "public"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "slug":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Slug = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "public":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("public"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Public = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateStatusPageInput unmarshals raw into the UpdateStatusPageInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateStatusPageInput(ctx context.Context, raw any) (ent.UpdateStatusPageInput, error) {
+	var out ent.UpdateStatusPageInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateStatusPageInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateTeamInput(ctx context.Context, obj any) (ent.UpdateTeamInput, error) {
 	var it ent.UpdateTeamInput
 	if obj == nil {
@@ -54090,6 +54913,48 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createStatusPage":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createStatusPage(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateStatusPage":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateStatusPage(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteStatusPage":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteStatusPage(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addStatusComponent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addStatusComponent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateStatusComponent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateStatusComponent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "removeStatusComponent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_removeStatusComponent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "login":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_login(ctx, field)
@@ -55551,6 +56416,12 @@ func (ec *executionContext) _StatusPage(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._StatusPage_components(ctx, field, obj)
 				})
+		case "url":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StatusPage_url(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -57003,6 +57874,16 @@ func (ec *executionContext) unmarshalNCreateServiceInput2githubᚗcomᚋtocsin�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateStatusComponentInput2githubᚗcomᚋtocsinᚋtocsinᚋentᚐCreateStatusComponentInput(ctx context.Context, v any) (ent.CreateStatusComponentInput, error) {
+	res, err := ec.unmarshalInputCreateStatusComponentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateStatusPageInput2githubᚗcomᚋtocsinᚋtocsinᚋentᚐCreateStatusPageInput(ctx context.Context, v any) (ent.CreateStatusPageInput, error) {
+	res, err := ec.unmarshalInputCreateStatusPageInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateTeamInput2githubᚗcomᚋtocsinᚋtocsinᚋentᚐCreateTeamInput(ctx context.Context, v any) (ent.CreateTeamInput, error) {
 	res, err := ec.unmarshalInputCreateTeamInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -58234,6 +59115,16 @@ func (ec *executionContext) unmarshalNUpdateScheduleInput2githubᚗcomᚋtocsin�
 
 func (ec *executionContext) unmarshalNUpdateServiceInput2githubᚗcomᚋtocsinᚋtocsinᚋentᚐUpdateServiceInput(ctx context.Context, v any) (ent.UpdateServiceInput, error) {
 	res, err := ec.unmarshalInputUpdateServiceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateStatusComponentInput2githubᚗcomᚋtocsinᚋtocsinᚋentᚐUpdateStatusComponentInput(ctx context.Context, v any) (ent.UpdateStatusComponentInput, error) {
+	res, err := ec.unmarshalInputUpdateStatusComponentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateStatusPageInput2githubᚗcomᚋtocsinᚋtocsinᚋentᚐUpdateStatusPageInput(ctx context.Context, v any) (ent.UpdateStatusPageInput, error) {
+	res, err := ec.unmarshalInputUpdateStatusPageInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 

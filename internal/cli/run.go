@@ -31,6 +31,7 @@ import (
 	"github.com/tocsin/tocsin/pager"
 	"github.com/tocsin/tocsin/schedule"
 	"github.com/tocsin/tocsin/server"
+	"github.com/tocsin/tocsin/statuspage"
 	"github.com/tocsin/tocsin/worker"
 )
 
@@ -46,6 +47,9 @@ type app struct {
 	// tokens signs and checks action tokens; nil when action links are off.
 	tokens *actiontoken.Signer
 	pager  *pager.Engine
+	// status are the status pages' email subscriptions; its Notifier is what
+	// the incident domain calls when a PUBLIC update is posted.
+	status *statuspage.Subscriptions
 }
 
 func open(ctx context.Context, cfg *config.Config) (*app, error) {
@@ -73,7 +77,25 @@ func open(ctx context.Context, cfg *config.Config) (*app, error) {
 		Schedules: schedule.New(client, worker.NewClient(rdb)), Tokens: a.tokens, TokenTTL: cfg.ActionTokenTTL,
 		BaseURL: cfg.BaseURL, Now: time.Now, Redis: rdb}
 	a.alerts.Pager = a.pager
+	if a.status, err = statusSubscriptions(cfg, client); err != nil {
+		a.close()
+		return nil, err
+	}
 	return a, nil
+}
+
+// statusSubscriptions are on when unsubscribe links can be keyed (an
+// action secret is set).
+func statusSubscriptions(cfg *config.Config, client *ent.Client) (*statuspage.Subscriptions, error) {
+	mailer, err := notify.NewMailer(cfg.SMTPURL, cfg.SMTPFrom)
+	if err != nil {
+		return nil, err
+	}
+	s := &statuspage.Subscriptions{Client: client, Mailer: mailer, BaseURL: cfg.BaseURL}
+	if len(cfg.ActionSecrets) > 0 {
+		s.Secret = []byte(cfg.ActionSecrets[0])
+	}
+	return s, nil
 }
 
 func (a *app) close() {
@@ -101,6 +123,7 @@ func (a *app) server(ctx context.Context) (*server.Server, error) {
 		Inviter: jobs, Queues: jobs, SPA: frontend.Files(),
 		Alerts: a.alerts, Incidents: incident.NewIncidents(a.alerts), Integrations: a.intgs, Heartbeats: a.heartbeats(), ActionTokens: a.tokens,
 		Schedules: schedule.New(a.client, jobs), Contacts: contacts,
+		StatusSubscriptions: a.status,
 	}), nil
 }
 

@@ -86,6 +86,9 @@ func Demo(ctx context.Context, c *ent.Client, a *auth.Service, now time.Time) er
 	if err := ensureSchedule(ctx, c, platform, now, users["admin@tocsin.local"], users["responder@tocsin.local"]); err != nil {
 		return err
 	}
+	if err := ensureStatusPage(ctx, c, svc); err != nil {
+		return err
+	}
 
 	for _, da := range []struct {
 		service, alias, message, priority string

@@ -51,6 +51,7 @@ var redisDBs = map[string]int{
 	"faults":       9,
 	"paging":       7,
 	"contact":      -1,
+	"statuspage":   -1,
 }
 
 // Env is what a test package gets.

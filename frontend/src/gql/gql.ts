@@ -110,6 +110,15 @@ type Documents = {
     "\n  mutation EndMaintenanceWindow($id: ID!) {\n    endMaintenanceWindow(id: $id)\n  }\n": typeof types.EndMaintenanceWindowDocument,
     "\n  query PolicyChoices {\n    escalationPolicies(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.PolicyChoicesDocument,
     "\n  mutation UpdateServicePaging($id: ID!, $input: UpdateServiceInput!) {\n    updateService(id: $id, input: $input) {\n      id\n      highUrgencyUpTo\n      escalationPolicy {\n        id\n        name\n      }\n    }\n  }\n": typeof types.UpdateServicePagingDocument,
+    "\n  query StatusPages {\n    statusPages {\n      ...StatusPageFields\n    }\n  }\n": typeof types.StatusPagesDocument,
+    "\n  fragment StatusPageFields on StatusPage {\n    id\n    slug\n    title\n    description\n    public\n    url\n    components {\n      id\n      name\n      groupName\n      position\n      service {\n        id\n        name\n      }\n    }\n  }\n": typeof types.StatusPageFieldsFragmentDoc,
+    "\n  query StatusServiceChoices {\n    services(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.StatusServiceChoicesDocument,
+    "\n  mutation CreateStatusPage($input: CreateStatusPageInput!) {\n    createStatusPage(input: $input) {\n      ...StatusPageFields\n    }\n  }\n": typeof types.CreateStatusPageDocument,
+    "\n  mutation UpdateStatusPage($id: ID!, $input: UpdateStatusPageInput!) {\n    updateStatusPage(id: $id, input: $input) {\n      ...StatusPageFields\n    }\n  }\n": typeof types.UpdateStatusPageDocument,
+    "\n  mutation DeleteStatusPage($id: ID!) {\n    deleteStatusPage(id: $id)\n  }\n": typeof types.DeleteStatusPageDocument,
+    "\n  mutation AddStatusComponent($input: CreateStatusComponentInput!) {\n    addStatusComponent(input: $input) {\n      id\n      name\n      groupName\n      position\n      service {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AddStatusComponentDocument,
+    "\n  mutation UpdateStatusComponent($id: ID!, $input: UpdateStatusComponentInput!) {\n    updateStatusComponent(id: $id, input: $input) {\n      id\n      name\n      groupName\n      position\n      service {\n        id\n        name\n      }\n    }\n  }\n": typeof types.UpdateStatusComponentDocument,
+    "\n  mutation RemoveStatusComponent($id: ID!) {\n    removeStatusComponent(id: $id)\n  }\n": typeof types.RemoveStatusComponentDocument,
     "\n  query Teams {\n    teams(first: 50, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...TeamFields\n          onCall {\n            ...OnCallFields\n          }\n        }\n      }\n    }\n  }\n": typeof types.TeamsDocument,
     "\n  fragment TeamFields on Team {\n    id\n    name\n    description\n    members(first: 10, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    services(first: 1) {\n      totalCount\n    }\n  }\n": typeof types.TeamFieldsFragmentDoc,
     "\n  query UserChoices {\n    users(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.UserChoicesDocument,
@@ -219,6 +228,15 @@ const documents: Documents = {
     "\n  mutation EndMaintenanceWindow($id: ID!) {\n    endMaintenanceWindow(id: $id)\n  }\n": types.EndMaintenanceWindowDocument,
     "\n  query PolicyChoices {\n    escalationPolicies(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.PolicyChoicesDocument,
     "\n  mutation UpdateServicePaging($id: ID!, $input: UpdateServiceInput!) {\n    updateService(id: $id, input: $input) {\n      id\n      highUrgencyUpTo\n      escalationPolicy {\n        id\n        name\n      }\n    }\n  }\n": types.UpdateServicePagingDocument,
+    "\n  query StatusPages {\n    statusPages {\n      ...StatusPageFields\n    }\n  }\n": types.StatusPagesDocument,
+    "\n  fragment StatusPageFields on StatusPage {\n    id\n    slug\n    title\n    description\n    public\n    url\n    components {\n      id\n      name\n      groupName\n      position\n      service {\n        id\n        name\n      }\n    }\n  }\n": types.StatusPageFieldsFragmentDoc,
+    "\n  query StatusServiceChoices {\n    services(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.StatusServiceChoicesDocument,
+    "\n  mutation CreateStatusPage($input: CreateStatusPageInput!) {\n    createStatusPage(input: $input) {\n      ...StatusPageFields\n    }\n  }\n": types.CreateStatusPageDocument,
+    "\n  mutation UpdateStatusPage($id: ID!, $input: UpdateStatusPageInput!) {\n    updateStatusPage(id: $id, input: $input) {\n      ...StatusPageFields\n    }\n  }\n": types.UpdateStatusPageDocument,
+    "\n  mutation DeleteStatusPage($id: ID!) {\n    deleteStatusPage(id: $id)\n  }\n": types.DeleteStatusPageDocument,
+    "\n  mutation AddStatusComponent($input: CreateStatusComponentInput!) {\n    addStatusComponent(input: $input) {\n      id\n      name\n      groupName\n      position\n      service {\n        id\n        name\n      }\n    }\n  }\n": types.AddStatusComponentDocument,
+    "\n  mutation UpdateStatusComponent($id: ID!, $input: UpdateStatusComponentInput!) {\n    updateStatusComponent(id: $id, input: $input) {\n      id\n      name\n      groupName\n      position\n      service {\n        id\n        name\n      }\n    }\n  }\n": types.UpdateStatusComponentDocument,
+    "\n  mutation RemoveStatusComponent($id: ID!) {\n    removeStatusComponent(id: $id)\n  }\n": types.RemoveStatusComponentDocument,
     "\n  query Teams {\n    teams(first: 50, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          ...TeamFields\n          onCall {\n            ...OnCallFields\n          }\n        }\n      }\n    }\n  }\n": types.TeamsDocument,
     "\n  fragment TeamFields on Team {\n    id\n    name\n    description\n    members(first: 10, orderBy: { field: NAME, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    services(first: 1) {\n      totalCount\n    }\n  }\n": types.TeamFieldsFragmentDoc,
     "\n  query UserChoices {\n    users(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.UserChoicesDocument,
@@ -630,6 +648,42 @@ export function graphql(source: "\n  query PolicyChoices {\n    escalationPolici
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateServicePaging($id: ID!, $input: UpdateServiceInput!) {\n    updateService(id: $id, input: $input) {\n      id\n      highUrgencyUpTo\n      escalationPolicy {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateServicePaging($id: ID!, $input: UpdateServiceInput!) {\n    updateService(id: $id, input: $input) {\n      id\n      highUrgencyUpTo\n      escalationPolicy {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StatusPages {\n    statusPages {\n      ...StatusPageFields\n    }\n  }\n"): (typeof documents)["\n  query StatusPages {\n    statusPages {\n      ...StatusPageFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment StatusPageFields on StatusPage {\n    id\n    slug\n    title\n    description\n    public\n    url\n    components {\n      id\n      name\n      groupName\n      position\n      service {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment StatusPageFields on StatusPage {\n    id\n    slug\n    title\n    description\n    public\n    url\n    components {\n      id\n      name\n      groupName\n      position\n      service {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StatusServiceChoices {\n    services(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query StatusServiceChoices {\n    services(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateStatusPage($input: CreateStatusPageInput!) {\n    createStatusPage(input: $input) {\n      ...StatusPageFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateStatusPage($input: CreateStatusPageInput!) {\n    createStatusPage(input: $input) {\n      ...StatusPageFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateStatusPage($id: ID!, $input: UpdateStatusPageInput!) {\n    updateStatusPage(id: $id, input: $input) {\n      ...StatusPageFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateStatusPage($id: ID!, $input: UpdateStatusPageInput!) {\n    updateStatusPage(id: $id, input: $input) {\n      ...StatusPageFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteStatusPage($id: ID!) {\n    deleteStatusPage(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteStatusPage($id: ID!) {\n    deleteStatusPage(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddStatusComponent($input: CreateStatusComponentInput!) {\n    addStatusComponent(input: $input) {\n      id\n      name\n      groupName\n      position\n      service {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AddStatusComponent($input: CreateStatusComponentInput!) {\n    addStatusComponent(input: $input) {\n      id\n      name\n      groupName\n      position\n      service {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateStatusComponent($id: ID!, $input: UpdateStatusComponentInput!) {\n    updateStatusComponent(id: $id, input: $input) {\n      id\n      name\n      groupName\n      position\n      service {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateStatusComponent($id: ID!, $input: UpdateStatusComponentInput!) {\n    updateStatusComponent(id: $id, input: $input) {\n      id\n      name\n      groupName\n      position\n      service {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveStatusComponent($id: ID!) {\n    removeStatusComponent(id: $id)\n  }\n"): (typeof documents)["\n  mutation RemoveStatusComponent($id: ID!) {\n    removeStatusComponent(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

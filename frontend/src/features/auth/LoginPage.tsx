@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import { LoginMutation } from './documents';
 import { useViewer } from './useViewer';
-import { safeNext } from './safeNext';
+import { isServerPage, safeNext } from './safeNext';
 import { describeError, errorCode } from '../../graphql/errors';
 import { AuthCard } from './AuthCard';
 import { PasswordField } from './PasswordField';
@@ -17,13 +17,18 @@ export function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [{ fetching, error }, login] = useMutation(LoginMutation);
+  const serverPage = isServerPage(next);
+  useEffect(() => {
+    if (viewer && serverPage) window.location.replace(next);
+  }, [viewer, serverPage, next]);
 
-  if (viewer) return <Navigate to={next} replace />;
+  if (viewer) return serverPage ? null : <Navigate to={next} replace />;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const result = await login({ email: email.trim(), password });
-    if (result.data?.login) navigate(next, { replace: true });
+    if (result.data?.login && serverPage) window.location.assign(next);
+    else if (result.data?.login) navigate(next, { replace: true });
   }
 
   const message =

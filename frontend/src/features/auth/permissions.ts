@@ -44,3 +44,8 @@ export function canManageMaintenance(role: UserRole | undefined): boolean {
 export function canManagePolicies(role: UserRole | undefined): boolean {
   return role === 'ADMIN';
 }
+
+/** Admins configure status pages; everyone signed in reads them. */
+export function canManageStatusPages(role: UserRole | undefined): boolean {
+  return role === 'ADMIN';
+}

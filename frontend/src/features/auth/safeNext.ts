@@ -3,3 +3,8 @@ export function safeNext(next: string | null): string {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/login')) return '/alerts';
   return next;
 }
+
+/** Pages the server renders (the status pages) live outside the SPA's router: they need a full page load. */
+export function isServerPage(path: string): boolean {
+  return /^\/status(\/|$|\?)/.test(path);
+}

@@ -3,10 +3,11 @@ import { NavLink, Outlet } from 'react-router';
 import { useMutation } from 'urql';
 import { LogoutMutation } from '../auth/documents';
 import { useViewer } from '../auth/useViewer';
-import { roleLabels } from '../auth/permissions';
+import { canManageStatusPages, roleLabels } from '../auth/permissions';
 import { KeyboardHelp } from '../../keyboard/KeyboardHelp';
 import { useShortcuts } from '../../keyboard/useShortcuts';
 import { Logo } from '../../ui/Logo';
+import type { UserRole } from '../../gql/graphql';
 
 const sections = [
   { to: '/alerts', label: 'Alerts' },
@@ -17,8 +18,14 @@ const sections = [
   { to: '/heartbeats', label: 'Heartbeats' },
   { to: '/teams', label: 'Teams' },
   { to: '/users', label: 'Users' },
+  { to: '/status-pages', label: 'Status pages', adminOnly: true },
   { to: '/profile', label: 'Profile' },
 ];
+
+/** The sections a role sees in the navigation: only what it may use. */
+export function navSections(role: UserRole | undefined) {
+  return sections.filter((s) => !s.adminOnly || canManageStatusPages(role));
+}
 
 /** The frame around every signed-in page: navigation, who is signed in, sign out. */
 export function AppShell() {
@@ -45,7 +52,7 @@ export function AppShell() {
         </NavLink>
         <nav aria-label="Main" className="nav">
           <ul>
-            {sections.map((s) => (
+            {navSections(viewer?.role).map((s) => (
               <li key={s.to}>
                 <NavLink to={s.to}>{s.label}</NavLink>
               </li>
