@@ -113,6 +113,9 @@ func (r *Resolver) EscalationStep() generated.EscalationStepResolver {
 	return &escalationStepResolver{r}
 }
 
+// Incident returns generated.IncidentResolver implementation.
+func (r *Resolver) Incident() generated.IncidentResolver { return &incidentResolver{r} }
+
 // Integration returns generated.IntegrationResolver implementation.
 func (r *Resolver) Integration() generated.IntegrationResolver { return &integrationResolver{r} }
 
@@ -144,6 +147,7 @@ type (
 	contactMethodResolver    struct{ *Resolver }
 	escalationPolicyResolver struct{ *Resolver }
 	escalationStepResolver   struct{ *Resolver }
+	incidentResolver         struct{ *Resolver }
 	integrationResolver      struct{ *Resolver }
 	queryResolver            struct{ *Resolver }
 	scheduleResolver         struct{ *Resolver }

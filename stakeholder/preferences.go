@@ -4,8 +4,10 @@ import (
 	"context"
 
 	"github.com/tocsin/tocsin/ent"
+	"github.com/tocsin/tocsin/ent/privacy"
 	"github.com/tocsin/tocsin/ent/rule"
 	"github.com/tocsin/tocsin/ent/stakeholderpreference"
+	"github.com/tocsin/tocsin/viewer"
 )
 
 // Preferences are how a person wants to hear about what they follow.
@@ -36,9 +38,12 @@ func (s *Stakeholders) MyPreferences(ctx context.Context) (Preferences, error) {
 	return s.PreferencesOf(ctx, v.UserID)
 }
 
-// PreferencesOf are a user's preferences as the viewer may see them: a row
-// the viewer may not read reads as Defaults.
+// PreferencesOf are a user's preferences (Defaults when unset); only the
+// user themselves, admins and the system may read them.
 func (s *Stakeholders) PreferencesOf(ctx context.Context, userID int) (Preferences, error) {
+	if v := viewer.FromContext(ctx); v != nil && !v.System && !v.IsAdmin() && v.UserID != userID {
+		return Preferences{}, privacy.Denyf("only %d and admins may read their notification preferences", userID)
+	}
 	p, err := s.Client.StakeholderPreference.Query().Where(stakeholderpreference.UserID(userID)).Only(ctx)
 	if ent.IsNotFound(err) {
 		return Defaults, nil
