@@ -31,6 +31,7 @@ import (
 	"github.com/tocsin/tocsin/pager"
 	"github.com/tocsin/tocsin/schedule"
 	"github.com/tocsin/tocsin/server"
+	"github.com/tocsin/tocsin/stakeholder"
 	"github.com/tocsin/tocsin/worker"
 )
 
@@ -46,6 +47,9 @@ type app struct {
 	// tokens signs and checks action tokens; nil when action links are off.
 	tokens *actiontoken.Signer
 	pager  *pager.Engine
+	// stakeholders announces incidents and updates to their followers
+	// (queued after commit; the worker sends).
+	stakeholders *stakeholder.Stakeholders
 }
 
 func open(ctx context.Context, cfg *config.Config) (*app, error) {
@@ -73,6 +77,7 @@ func open(ctx context.Context, cfg *config.Config) (*app, error) {
 		Schedules: schedule.New(client, worker.NewClient(rdb)), Tokens: a.tokens, TokenTTL: cfg.ActionTokenTTL,
 		BaseURL: cfg.BaseURL, Now: time.Now, Redis: rdb}
 	a.alerts.Pager = a.pager
+	a.stakeholders = &stakeholder.Stakeholders{Client: client, Queue: asynq.NewClientFromRedisClient(rdb), BaseURL: cfg.BaseURL}
 	return a, nil
 }
 
@@ -137,6 +142,7 @@ func (a *app) worker(ctx context.Context) (*worker.Worker, error) {
 		channels[push.Name()] = push
 	}
 	a.pager.Channels = channels
+	a.stakeholders.Mailer, a.stakeholders.Push = chs.Email.Mailer, channels["push"]
 	on := slices.Sorted(maps.Keys(channels))
 	slog.Info("delivery channels", "on", on, "action_links", a.tokens != nil)
 	queues, _ := config.QueueWeights(a.cfg.WorkerQueues) // validated by config.Load
@@ -148,7 +154,7 @@ func (a *app) worker(ctx context.Context) (*worker.Worker, error) {
 		DelayedTaskCheckInterval: a.cfg.DelayedTaskCheckInterval,
 	}, worker.Deps{Client: a.client, Auth: a.auth, Mailer: chs.Email.Mailer, BaseURL: a.cfg.BaseURL, Heartbeats: a.heartbeats(),
 		Channels: channels, ActionTokens: a.tokens, Schedules: schedule.New(a.client, worker.NewClient(a.redis)),
-		Pager: a.pager, DB: a.db}), nil
+		Pager: a.pager, DB: a.db, Stakeholders: a.stakeholders}), nil
 }
 
 func (a *app) heartbeats() *heartbeat.Monitor {
