@@ -16,6 +16,8 @@ import (
 	"github.com/tocsin/tocsin/ent/notificationrule"
 	"github.com/tocsin/tocsin/ent/schedule"
 	"github.com/tocsin/tocsin/ent/schedulelayer"
+	"github.com/tocsin/tocsin/ent/stakeholderpreference"
+	"github.com/tocsin/tocsin/ent/stakeholdersubscription"
 	"github.com/tocsin/tocsin/ent/team"
 	"github.com/tocsin/tocsin/ent/user"
 	"github.com/tocsin/tocsin/graph/generated"
@@ -317,4 +319,87 @@ func rowCounts(t *testing.T) map[string]int {
 	env.DB.QueryRow(`SELECT greatest((SELECT max(updated_at) FROM users),(SELECT max(updated_at) FROM teams),(SELECT max(updated_at) FROM services),(SELECT max(updated_at) FROM api_tokens),(SELECT max(updated_at) FROM contact_methods))`).Scan(&touched)
 	out["last_update_unix_ns"] = int(touched.UnixNano())
 	return out
+}
+
+// TestStakeholderMutationsTouchOnlyTheirOwnData calls each mutation of
+// stakeholderMay as the stakeholder next to the same data of a responder,
+// and checks that only the caller's rows change.
+func TestStakeholderMutationsTouchOnlyTheirOwnData(t *testing.T) {
+	h := newHarness(t)
+	sys := viewerSystem()
+	me := h.login("stakeholder@tocsin.local")
+	other := h.login("responder@tocsin.local")
+	meID := env.Client.User.Query().Where(user.Email("stakeholder@tocsin.local")).OnlyIDX(sys)
+	otherU := env.Client.User.Query().Where(user.Email("responder@tocsin.local")).OnlyX(sys)
+	svc := env.Client.Service.Query().FirstIDX(sys)
+	inc := env.Client.Incident.Query().FirstIDX(sys)
+	env.Client.StakeholderSubscription.Create().SetUserID(otherU.ID).SetServiceID(svc).ExecX(sys)
+	env.Client.StakeholderSubscription.Create().SetUserID(otherU.ID).SetIncidentID(inc).ExecX(sys)
+	env.Client.StakeholderPreference.Create().SetUserID(otherU.ID).SetDigest(stakeholderpreference.DigestHOURLY).ExecX(sys)
+	count := func(uid int) int {
+		return env.Client.StakeholderSubscription.Query().Where(stakeholdersubscription.UserID(uid)).CountX(sys)
+	}
+	ok := func(what, query string, vars map[string]any) gqlResponse {
+		t.Helper()
+		_, res := h.do(nil, query, vars, bearer(me))
+		if len(res.Errors) > 0 {
+			t.Fatalf("%s as stakeholder: want success, got %+v", what, res.Errors)
+		}
+		return res
+	}
+	ids := map[string]any{"s": fmt.Sprint(svc), "i": fmt.Sprint(inc)}
+
+	res := ok("subscribeToService", `mutation($s:ID!){subscribeToService(serviceID:$s){viewerSubscribed}}`, ids)
+	ok("subscribeToService again", `mutation($s:ID!){subscribeToService(serviceID:$s){viewerSubscribed}}`, ids)
+	ok("subscribeToIncident", `mutation($i:ID!){subscribeToIncident(incidentID:$i){viewerSubscribed}}`, ids)
+	if !strings.Contains(string(res.Data["subscribeToService"]), `"viewerSubscribed":true`) || count(meID) != 2 || count(otherU.ID) != 2 {
+		t.Fatalf("after subscribing twice to a service and once to an incident: want 2 own and the responder's 2 untouched, got %d and %d (%s)",
+			count(meID), count(otherU.ID), res.Data["subscribeToService"])
+	}
+	res = ok("viewer.subscriptions", `{viewer{subscriptions{service{id} incident{id}}}}`, nil)
+	if n := strings.Count(string(res.Data["viewer"]), `"id"`); n != 2 {
+		t.Fatalf("viewer.subscriptions: want the 2 own, got %s", res.Data["viewer"])
+	}
+	ok("unsubscribeFromService", `mutation($s:ID!){unsubscribeFromService(serviceID:$s){viewerSubscribed}}`, ids)
+	ok("unsubscribeFromIncident", `mutation($i:ID!){unsubscribeFromIncident(incidentID:$i){viewerSubscribed}}`, ids)
+	if count(meID) != 0 || count(otherU.ID) != 2 {
+		t.Fatalf("after unsubscribing: want 0 own and the responder's 2 untouched, got %d and %d", count(meID), count(otherU.ID))
+	}
+
+	ok("setStakeholderPreferences", `mutation{setStakeholderPreferences(input:{digest:DAILY,push:false}){digest push email}}`, nil)
+	mine := env.Client.StakeholderPreference.Query().Where(stakeholderpreference.UserID(meID)).OnlyX(sys)
+	theirs := env.Client.StakeholderPreference.Query().Where(stakeholderpreference.UserID(otherU.ID)).OnlyX(sys)
+	if mine.Digest != stakeholderpreference.DigestDAILY || mine.Push || !mine.Email || theirs.Digest != stakeholderpreference.DigestHOURLY || !theirs.Push {
+		t.Fatalf("preferences: want own DAILY without push and the responder's HOURLY untouched, got %+v and %+v", mine, theirs)
+	}
+	_, res = h.do(nil, `query($id:ID!){node(id:$id){... on User{stakeholderPreferences{digest}}}}`,
+		map[string]any{"id": fmt.Sprint(otherU.ID)}, bearer(me))
+	if res.code() != "FORBIDDEN" {
+		t.Fatalf("reading the responder's preferences: want FORBIDDEN, got %+v", res.Errors)
+	}
+	_, res = h.do(nil, `mutation{setStakeholderPreferences(input:{digest:WEEKLY}){digest}}`, nil, bearer(me))
+	if res.code() != "GRAPHQL_VALIDATION_FAILED" || env.Client.StakeholderPreference.GetX(sys, mine.ID).Digest != stakeholderpreference.DigestDAILY {
+		t.Fatalf("an unknown digest: want a validation error and no change, got %+v", res.Errors)
+	}
+
+	ok("updateProfile", `mutation{updateProfile(input:{name:"Sam S."}){name}}`, nil)
+	if u := env.Client.User.GetX(sys, otherU.ID); u.Name != otherU.Name {
+		t.Fatalf("updateProfile changed the responder's name to %q", u.Name)
+	}
+	_, res = h.do(nil, `mutation{changePassword(currentPassword:"wrong password",newPassword:"a-new-long-password")}`, nil, bearer(me))
+	if res.code() != "BAD_USER_INPUT" {
+		t.Fatalf("changePassword with a wrong current password: want BAD_USER_INPUT, got %+v", res.Errors)
+	}
+	if u := env.Client.User.GetX(sys, otherU.ID); u.PasswordHash != otherU.PasswordHash {
+		t.Fatal("changePassword changed the responder's password")
+	}
+	ok("logout", `mutation{logout}`, nil)
+	_, res = h.do(nil, `{viewer{email}}`, nil, bearer(other))
+	if !strings.Contains(string(res.Data["viewer"]), "responder@tocsin.local") {
+		t.Fatalf("the stakeholder's logout ended the responder's session: %s %+v", res.Data["viewer"], res.Errors)
+	}
+	_, res = h.do(nil, `{viewer{email}}`, nil, bearer(me))
+	if string(res.Data["viewer"]) != "null" {
+		t.Fatalf("after logout the stakeholder's token still works: %s", res.Data["viewer"])
+	}
 }
