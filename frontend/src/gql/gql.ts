@@ -99,7 +99,8 @@ type Documents = {
     "\n  mutation EndMaintenanceWindow($id: ID!) {\n    endMaintenanceWindow(id: $id)\n  }\n": typeof types.EndMaintenanceWindowDocument,
     "\n  query PolicyChoices {\n    escalationPolicies(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.PolicyChoicesDocument,
     "\n  mutation UpdateServicePaging($id: ID!, $input: UpdateServiceInput!) {\n    updateService(id: $id, input: $input) {\n      id\n      highUrgencyUpTo\n      escalationPolicy {\n        id\n        name\n      }\n    }\n  }\n": typeof types.UpdateServicePagingDocument,
-    "\n  query SubscriptionState($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Service {\n        viewerSubscribed\n      }\n      ... on Incident {\n        viewerSubscribed\n      }\n    }\n  }\n": typeof types.SubscriptionStateDocument,
+    "\n  query ServiceSubscription($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Service {\n        viewerSubscribed\n      }\n    }\n  }\n": typeof types.ServiceSubscriptionDocument,
+    "\n  query IncidentSubscription($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Incident {\n        viewerSubscribed\n      }\n    }\n  }\n": typeof types.IncidentSubscriptionDocument,
     "\n  mutation SubscribeToService($id: ID!) {\n    subscribeToService(serviceID: $id) {\n      id\n      viewerSubscribed\n    }\n  }\n": typeof types.SubscribeToServiceDocument,
     "\n  mutation UnsubscribeFromService($id: ID!) {\n    unsubscribeFromService(serviceID: $id) {\n      id\n      viewerSubscribed\n    }\n  }\n": typeof types.UnsubscribeFromServiceDocument,
     "\n  mutation SubscribeToIncident($id: ID!) {\n    subscribeToIncident(incidentID: $id) {\n      id\n      viewerSubscribed\n    }\n  }\n": typeof types.SubscribeToIncidentDocument,
@@ -206,7 +207,8 @@ const documents: Documents = {
     "\n  mutation EndMaintenanceWindow($id: ID!) {\n    endMaintenanceWindow(id: $id)\n  }\n": types.EndMaintenanceWindowDocument,
     "\n  query PolicyChoices {\n    escalationPolicies(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.PolicyChoicesDocument,
     "\n  mutation UpdateServicePaging($id: ID!, $input: UpdateServiceInput!) {\n    updateService(id: $id, input: $input) {\n      id\n      highUrgencyUpTo\n      escalationPolicy {\n        id\n        name\n      }\n    }\n  }\n": types.UpdateServicePagingDocument,
-    "\n  query SubscriptionState($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Service {\n        viewerSubscribed\n      }\n      ... on Incident {\n        viewerSubscribed\n      }\n    }\n  }\n": types.SubscriptionStateDocument,
+    "\n  query ServiceSubscription($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Service {\n        viewerSubscribed\n      }\n    }\n  }\n": types.ServiceSubscriptionDocument,
+    "\n  query IncidentSubscription($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Incident {\n        viewerSubscribed\n      }\n    }\n  }\n": types.IncidentSubscriptionDocument,
     "\n  mutation SubscribeToService($id: ID!) {\n    subscribeToService(serviceID: $id) {\n      id\n      viewerSubscribed\n    }\n  }\n": types.SubscribeToServiceDocument,
     "\n  mutation UnsubscribeFromService($id: ID!) {\n    unsubscribeFromService(serviceID: $id) {\n      id\n      viewerSubscribed\n    }\n  }\n": types.UnsubscribeFromServiceDocument,
     "\n  mutation SubscribeToIncident($id: ID!) {\n    subscribeToIncident(incidentID: $id) {\n      id\n      viewerSubscribed\n    }\n  }\n": types.SubscribeToIncidentDocument,
@@ -585,7 +587,11 @@ export function graphql(source: "\n  mutation UpdateServicePaging($id: ID!, $inp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query SubscriptionState($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Service {\n        viewerSubscribed\n      }\n      ... on Incident {\n        viewerSubscribed\n      }\n    }\n  }\n"): (typeof documents)["\n  query SubscriptionState($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Service {\n        viewerSubscribed\n      }\n      ... on Incident {\n        viewerSubscribed\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query ServiceSubscription($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Service {\n        viewerSubscribed\n      }\n    }\n  }\n"): (typeof documents)["\n  query ServiceSubscription($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Service {\n        viewerSubscribed\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IncidentSubscription($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Incident {\n        viewerSubscribed\n      }\n    }\n  }\n"): (typeof documents)["\n  query IncidentSubscription($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Incident {\n        viewerSubscribed\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

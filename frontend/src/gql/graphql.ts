@@ -2541,12 +2541,47 @@ export type UpdateServicePagingMutationVariables = Exact<{
 
 export type UpdateServicePagingMutation = { updateService: { id: string, highUrgencyUpTo: ServiceHighUrgencyUpTo, escalationPolicy: { id: string, name: string } | null } };
 
-export type SubscriptionStateQueryVariables = Exact<{
+export type ServiceSubscriptionQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type SubscriptionStateQuery = { node:
+export type ServiceSubscriptionQuery = { node:
+    | { __typename: 'APIToken', id: string }
+    | { __typename: 'Alert', id: string }
+    | { __typename: 'CalendarFeed', id: string }
+    | { __typename: 'ContactMethod', id: string }
+    | { __typename: 'CoverRequest', id: string }
+    | { __typename: 'Delivery', id: string }
+    | { __typename: 'EscalationPolicy', id: string }
+    | { __typename: 'EscalationStep', id: string }
+    | { __typename: 'Heartbeat', id: string }
+    | { __typename: 'Incident', id: string }
+    | { __typename: 'IncidentMember', id: string }
+    | { __typename: 'Integration', id: string }
+    | { __typename: 'MaintenanceWindow', id: string }
+    | { __typename: 'NotificationRule', id: string }
+    | { __typename: 'Schedule', id: string }
+    | { __typename: 'ScheduleLayer', id: string }
+    | { __typename: 'ScheduleOverride', id: string }
+    | { __typename: 'Service', viewerSubscribed: boolean, id: string }
+    | { __typename: 'SeverityLevel', id: string }
+    | { __typename: 'StakeholderPreference', id: string }
+    | { __typename: 'StakeholderSubscription', id: string }
+    | { __typename: 'StatusComponent', id: string }
+    | { __typename: 'StatusPage', id: string }
+    | { __typename: 'StatusUpdate', id: string }
+    | { __typename: 'Team', id: string }
+    | { __typename: 'TimelineEvent', id: string }
+    | { __typename: 'User', id: string }
+   | null };
+
+export type IncidentSubscriptionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type IncidentSubscriptionQuery = { node:
     | { __typename: 'APIToken', id: string }
     | { __typename: 'Alert', id: string }
     | { __typename: 'CalendarFeed', id: string }
@@ -2564,7 +2599,7 @@ export type SubscriptionStateQuery = { node:
     | { __typename: 'Schedule', id: string }
     | { __typename: 'ScheduleLayer', id: string }
     | { __typename: 'ScheduleOverride', id: string }
-    | { __typename: 'Service', viewerSubscribed: boolean, id: string }
+    | { __typename: 'Service', id: string }
     | { __typename: 'SeverityLevel', id: string }
     | { __typename: 'StakeholderPreference', id: string }
     | { __typename: 'StakeholderSubscription', id: string }
@@ -2775,7 +2810,8 @@ export const CreateMaintenanceWindowDocument = {"kind":"Document","definitions":
 export const EndMaintenanceWindowDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EndMaintenanceWindow"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endMaintenanceWindow"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<EndMaintenanceWindowMutation, EndMaintenanceWindowMutationVariables>;
 export const PolicyChoicesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PolicyChoices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"escalationPolicies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"200"}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"NAME"}},{"kind":"ObjectField","name":{"kind":"Name","value":"direction"},"value":{"kind":"EnumValue","value":"ASC"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PolicyChoicesQuery, PolicyChoicesQueryVariables>;
 export const UpdateServicePagingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateServicePaging"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateServiceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateService"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"highUrgencyUpTo"}},{"kind":"Field","name":{"kind":"Name","value":"escalationPolicy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateServicePagingMutation, UpdateServicePagingMutationVariables>;
-export const SubscriptionStateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SubscriptionState"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Service"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewerSubscribed"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Incident"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewerSubscribed"}}]}}]}}]}}]} as unknown as DocumentNode<SubscriptionStateQuery, SubscriptionStateQueryVariables>;
+export const ServiceSubscriptionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ServiceSubscription"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Service"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewerSubscribed"}}]}}]}}]}}]} as unknown as DocumentNode<ServiceSubscriptionQuery, ServiceSubscriptionQueryVariables>;
+export const IncidentSubscriptionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"IncidentSubscription"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Incident"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewerSubscribed"}}]}}]}}]}}]} as unknown as DocumentNode<IncidentSubscriptionQuery, IncidentSubscriptionQueryVariables>;
 export const SubscribeToServiceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubscribeToService"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subscribeToService"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"serviceID"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"viewerSubscribed"}}]}}]}}]} as unknown as DocumentNode<SubscribeToServiceMutation, SubscribeToServiceMutationVariables>;
 export const UnsubscribeFromServiceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UnsubscribeFromService"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unsubscribeFromService"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"serviceID"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"viewerSubscribed"}}]}}]}}]} as unknown as DocumentNode<UnsubscribeFromServiceMutation, UnsubscribeFromServiceMutationVariables>;
 export const SubscribeToIncidentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubscribeToIncident"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subscribeToIncident"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"incidentID"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"viewerSubscribed"}}]}}]}}]} as unknown as DocumentNode<SubscribeToIncidentMutation, SubscribeToIncidentMutationVariables>;

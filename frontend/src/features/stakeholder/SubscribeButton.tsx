@@ -2,7 +2,8 @@ import { useMutation, useQuery } from 'urql';
 import {
   SubscribeToIncidentMutation,
   SubscribeToServiceMutation,
-  SubscriptionStateQuery,
+  IncidentSubscriptionQuery,
+  ServiceSubscriptionQuery,
   UnsubscribeFromIncidentMutation,
   UnsubscribeFromServiceMutation,
 } from './documents';
@@ -22,7 +23,7 @@ interface SubscribeButtonProps {
  * subscriptions, so this button never fails for lack of a role.
  */
 export function SubscribeButton({ kind, id, name }: SubscribeButtonProps) {
-  const [{ data }] = useQuery({ query: SubscriptionStateQuery, variables: { id } });
+  const [{ data }] = useQuery({ query: kind === 'service' ? ServiceSubscriptionQuery : IncidentSubscriptionQuery, variables: { id } });
   const [subService, subscribeService] = useMutation(SubscribeToServiceMutation);
   const [unsubService, unsubscribeService] = useMutation(UnsubscribeFromServiceMutation);
   const [subIncident, subscribeIncident] = useMutation(SubscribeToIncidentMutation);

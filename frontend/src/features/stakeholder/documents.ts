@@ -1,13 +1,22 @@
 import { graphql } from '../../gql';
 
-export const SubscriptionStateQuery = graphql(`
-  query SubscriptionState($id: ID!) {
+export const ServiceSubscriptionQuery = graphql(`
+  query ServiceSubscription($id: ID!) {
     node(id: $id) {
       __typename
       id
       ... on Service {
         viewerSubscribed
       }
+    }
+  }
+`);
+
+export const IncidentSubscriptionQuery = graphql(`
+  query IncidentSubscription($id: ID!) {
+    node(id: $id) {
+      __typename
+      id
       ... on Incident {
         viewerSubscribed
       }
