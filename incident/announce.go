@@ -22,3 +22,20 @@ func (SilentAnnouncer) IncidentDeclared(context.Context, int) {}
 
 // StatusUpdatePosted does nothing.
 func (SilentAnnouncer) StatusUpdatePosted(context.Context, int) {}
+
+// Announcers tells each of its announcers, in order.
+type Announcers []Announcer
+
+// IncidentDeclared tells each announcer.
+func (as Announcers) IncidentDeclared(ctx context.Context, incidentID int) {
+	for _, a := range as {
+		a.IncidentDeclared(ctx, incidentID)
+	}
+}
+
+// StatusUpdatePosted tells each announcer.
+func (as Announcers) StatusUpdatePosted(ctx context.Context, updateID int) {
+	for _, a := range as {
+		a.StatusUpdatePosted(ctx, updateID)
+	}
+}

@@ -17,6 +17,8 @@ import (
 	"github.com/tocsin/tocsin/notify/actiontoken"
 	"github.com/tocsin/tocsin/pager"
 	"github.com/tocsin/tocsin/schedule"
+	"github.com/tocsin/tocsin/stakeholder"
+	"github.com/tocsin/tocsin/statuspage"
 )
 
 // Deps is what the handlers need; main builds it once.
@@ -40,6 +42,11 @@ type Deps struct {
 	// time, under a PostgreSQL advisory lock on DB) what Redis lost.
 	Pager *pager.Engine
 	DB    *sql.DB
+	// Stakeholders tells followers of incidents by email, push and digest.
+	Stakeholders *stakeholder.Stakeholders
+	// StatusPages emails public status updates to the status pages'
+	// subscribers (nil: no such emails).
+	StatusPages *statuspage.Subscriptions
 }
 
 // Options tune the Asynq servers.
@@ -80,6 +87,10 @@ func New(rdb redis.UniversalClient, o Options, d Deps) *Worker {
 	w.srv = asynq.NewServerFromRedisClient(rdb, w.config(o, o.Concurrency, queues))
 	w.mux.HandleFunc(TypeUserInvite, w.handleInvite)
 	w.mux.HandleFunc(TypeCoverAnnounce, w.handleCoverAnnounce)
+	w.handleStakeholders(d.Stakeholders)
+	if d.StatusPages != nil {
+		w.mux.HandleFunc(TypeStatusPageUpdate, w.handleStatusPageUpdate)
+	}
 	if d.Pager != nil {
 		n := o.PagingConcurrency
 		if n <= 0 {

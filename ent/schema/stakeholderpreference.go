@@ -5,6 +5,8 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+
+	"github.com/tocsin/tocsin/ent/rule"
 )
 
 // StakeholderPreference is how a person wants to hear about the incidents
@@ -34,6 +36,7 @@ func (StakeholderPreference) Indexes() []ent.Index {
 	return []ent.Index{index.Fields("user_id").Unique()}
 }
 
-// Policy of the StakeholderPreference: the system only until the rules for
-// "one's own" are written.
-func (StakeholderPreference) Policy() ent.Policy { return systemOnly() }
+// Policy of the StakeholderPreference: one's own; admins read all.
+func (StakeholderPreference) Policy() ent.Policy {
+	return ownRows(rule.FilterOwnStakeholderPreferences(), rule.AllowOwnStakeholderPreferenceMutation())
+}

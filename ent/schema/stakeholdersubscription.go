@@ -8,6 +8,9 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+
+	"github.com/tocsin/tocsin/ent/privacy"
+	"github.com/tocsin/tocsin/ent/rule"
 )
 
 // StakeholderSubscription is a person following a service (every incident that
@@ -46,7 +49,16 @@ func (StakeholderSubscription) Indexes() []ent.Index {
 	}
 }
 
-// Policy of the StakeholderSubscription: the system only until the rules for "one's
-// own" are written (package incident subscribes as the system after
-// checking the viewer).
-func (StakeholderSubscription) Policy() ent.Policy { return systemOnly() }
+// Policy of the StakeholderSubscription: one's own; admins read all.
+func (StakeholderSubscription) Policy() ent.Policy {
+	return ownRows(rule.FilterOwnStakeholderSubscriptions(), rule.AllowOwnStakeholderSubscriptionMutation())
+}
+
+// ownRows: everyone signed in reads (filter) and changes (own) their own
+// rows; admins read all; nobody else.
+func ownRows(filter privacy.QueryRule, own privacy.MutationRule) privacy.Policy {
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfSystem(), rule.AllowIfAdmin(), filter, privacy.AlwaysDenyRule()},
+		Mutation: privacy.MutationPolicy{rule.DenyIfNoViewer(), rule.AllowIfSystem(), own, privacy.AlwaysDenyRule()},
+	}
+}

@@ -99,7 +99,9 @@ for (const [role, who] of Object.entries(users)) {
     await signIn(page, who);
     const shown = await page.getByTestId('viewer-name').innerText();
     expect(shown.includes(who.name), `shell shows "${shown}", expected ${who.name}`);
-    expect(page.url().endsWith('/alerts'), `landed on ${page.url()}, expected /alerts`);
+    const start = role === 'stakeholder' ? '/home' : '/alerts';
+    await page.waitForURL((u) => u.pathname === start);
+    expect(page.url().endsWith(start), `landed on ${page.url()}, expected ${start}`);
     sessions[role] = await page.context().storageState();
   });
 }
@@ -485,12 +487,38 @@ await check('stakeholder sees a service page without any action button', async (
   await page.getByRole('heading', { level: 1, name: 'API Gateway' }).waitFor();
   await page.getByRole('heading', { name: 'Integrations' }).waitFor();
   await page.getByTestId('integration-card').first().waitFor();
+  await page.getByTestId('subscribe-button').waitFor();
   const buttons = await page.locator('main button').allInnerTexts();
-  expect(buttons.length === 0, `a stakeholder is offered: ${buttons.join(', ')}`);
+  expect(buttons.join() === 'Subscribe', `a stakeholder is offered more than Subscribe: ${buttons.join(', ')}`);
   expect((await page.locator('main input, main select, main textarea').count()) === 0, 'a stakeholder is offered a form field');
   expect(!(await page.content()).includes('GenieKey'), 'a stakeholder sees configuration snippets');
   await page.goto(`${BASE}/heartbeats`);
   await page.getByRole('heading', { level: 1, name: /^Heartbeats/ }).waitFor();
+}, as('stakeholder'));
+
+await check('stakeholder subscribes to a service, finds it under My subscriptions, and is offered nothing that would fail', async (page) => {
+  await openAs(page, 'stakeholder', '/services');
+  await listLoaded(page, 'service-row');
+  await page.getByRole('link', { name: 'Checkout' }).first().click();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  const service = await page.getByRole('heading', { level: 1 }).innerText();
+  await page.getByRole('button', { name: `Subscribe to ${service}` }).click();
+  await page.getByRole('button', { name: `Unsubscribe from ${service}` }).waitFor();
+  await page.getByRole('link', { name: 'Home', exact: true }).click();
+  const mine = page.getByTestId('my-subscriptions');
+  await mine.getByRole('link', { name: service }).waitFor();
+  await page.getByTestId('live-incidents').waitFor();
+  const buttons = await page.locator('main button').allInnerTexts();
+  expect(buttons.every((b) => b === 'Unsubscribe'), `the stakeholder home offers: ${buttons.join(', ')}`);
+  // Preferences are theirs to change too, and saving works.
+  await page.goto(`${BASE}/profile#notifications`);
+  await page.getByLabel('One email per day').check();
+  await page.getByRole('button', { name: 'Save notifications' }).click();
+  await page.getByTestId('notification-preferences').getByText('Saved.').waitFor();
+  // Leave the demo as it was: unsubscribe from the home page.
+  await page.goto(`${BASE}/home`);
+  await page.getByTestId('my-subscriptions').getByRole('button', { name: 'Unsubscribe' }).first().click();
+  await page.getByText('You follow nothing yet').waitFor();
 }, as('stakeholder'));
 
 /** A datetime-local value for instant `d` on the wall clock of `timeZone`. */

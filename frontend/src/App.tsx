@@ -1,4 +1,4 @@
-import { Navigate, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { AcceptInvitationPage } from './features/auth/AcceptInvitationPage';
 import { LoginPage } from './features/auth/LoginPage';
 import { RequireViewer } from './features/auth/RequireViewer';
@@ -14,6 +14,8 @@ import { ProfilePage } from './features/profile/ProfilePage';
 import { SchedulePage } from './features/schedules/SchedulePage';
 import { SchedulesPage } from './features/schedules/SchedulesPage';
 import { StatusPagesPage } from './features/statuspages/StatusPagesPage';
+import { Landing } from './features/stakeholder/Landing';
+import { StakeholderHome } from './features/stakeholder/StakeholderHome';
 import { ServicePage } from './features/services/ServicePage';
 import { ServicesPage } from './features/services/ServicesPage';
 import { AppShell } from './features/shell/AppShell';
@@ -33,7 +35,8 @@ export function App() {
           </RequireViewer>
         }
       >
-        <Route index element={<Navigate to="/alerts" replace />} />
+        <Route index element={<Landing />} />
+        <Route path="/home" element={<StakeholderHome />} />
         <Route path="/alerts" element={<AlertsPage />} />
         <Route path="/alerts/:id" element={<AlertDetailPage />} />
         <Route path="/incidents" element={<IncidentsPage />} />

@@ -37,6 +37,7 @@ import (
 	"github.com/tocsin/tocsin/integration"
 	"github.com/tocsin/tocsin/oncall"
 	"github.com/tocsin/tocsin/schedule"
+	"github.com/tocsin/tocsin/stakeholder"
 	"github.com/tocsin/tocsin/viewer"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -334,25 +335,26 @@ type ComplexityRoot struct {
 	}
 
 	Incident struct {
-		Alerts          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AlertOrder, where *ent.AlertWhereInput) int
-		Commander       func(childComplexity int) int
-		CommsLead       func(childComplexity int) int
-		CreatedAt       func(childComplexity int) int
-		ID              func(childComplexity int) int
-		Members         func(childComplexity int) int
-		NextUpdateDueAt func(childComplexity int) int
-		ResolvedAt      func(childComplexity int) int
-		Responders      func(childComplexity int) int
-		Services        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ServiceOrder, where *ent.ServiceWhereInput) int
-		Severity        func(childComplexity int) int
-		Stakeholders    func(childComplexity int) int
-		Status          func(childComplexity int) int
-		StatusUpdates   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StatusUpdateOrder, where *ent.StatusUpdateWhereInput) int
-		Summary         func(childComplexity int) int
-		Timeline        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TimelineEventOrder, where *ent.TimelineEventWhereInput) int
-		Title           func(childComplexity int) int
-		UpdateOverdue   func(childComplexity int) int
-		UpdatedAt       func(childComplexity int) int
+		Alerts           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.AlertOrder, where *ent.AlertWhereInput) int
+		Commander        func(childComplexity int) int
+		CommsLead        func(childComplexity int) int
+		CreatedAt        func(childComplexity int) int
+		ID               func(childComplexity int) int
+		Members          func(childComplexity int) int
+		NextUpdateDueAt  func(childComplexity int) int
+		ResolvedAt       func(childComplexity int) int
+		Responders       func(childComplexity int) int
+		Services         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ServiceOrder, where *ent.ServiceWhereInput) int
+		Severity         func(childComplexity int) int
+		Stakeholders     func(childComplexity int) int
+		Status           func(childComplexity int) int
+		StatusUpdates    func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StatusUpdateOrder, where *ent.StatusUpdateWhereInput) int
+		Summary          func(childComplexity int) int
+		Timeline         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TimelineEventOrder, where *ent.TimelineEventWhereInput) int
+		Title            func(childComplexity int) int
+		UpdateOverdue    func(childComplexity int) int
+		UpdatedAt        func(childComplexity int) int
+		ViewerSubscribed func(childComplexity int) int
 	}
 
 	IncidentConnection struct {
@@ -521,8 +523,13 @@ type ComplexityRoot struct {
 		SetIncidentSeverity           func(childComplexity int, incidentID int, severity incident.Severity) int
 		SetIncidentStatus             func(childComplexity int, incidentID int, status incident.Status) int
 		SetQuietHours                 func(childComplexity int, start *int, end *int) int
+		SetStakeholderPreferences     func(childComplexity int, input stakeholder.PreferencesInput) int
 		SnoozeAlert                   func(childComplexity int, id int, until time.Time, note *string) int
+		SubscribeToIncident           func(childComplexity int, incidentID int) int
+		SubscribeToService            func(childComplexity int, serviceID int) int
 		UnacknowledgeAlert            func(childComplexity int, id int, note *string) int
+		UnsubscribeFromIncident       func(childComplexity int, incidentID int) int
+		UnsubscribeFromService        func(childComplexity int, serviceID int) int
 		UpdateAlert                   func(childComplexity int, id int, priority *alert.Priority, message *string, description *string) int
 		UpdateContactMethod           func(childComplexity int, id int, input contact.MethodUpdate) int
 		UpdateEscalationPolicy        func(childComplexity int, id int, input model.EscalationPolicyInput) int
@@ -675,6 +682,7 @@ type ComplexityRoot struct {
 		Team               func(childComplexity int) int
 		TeamID             func(childComplexity int) int
 		UpdatedAt          func(childComplexity int) int
+		ViewerSubscribed   func(childComplexity int) int
 	}
 
 	ServiceConnection struct {
@@ -709,6 +717,12 @@ type ComplexityRoot struct {
 		Push   func(childComplexity int) int
 		User   func(childComplexity int) int
 		UserID func(childComplexity int) int
+	}
+
+	StakeholderPreferences struct {
+		Digest func(childComplexity int) int
+		Email  func(childComplexity int) int
+		Push   func(childComplexity int) int
 	}
 
 	StakeholderSubscription struct {
@@ -826,22 +840,24 @@ type ComplexityRoot struct {
 	}
 
 	User struct {
-		CalendarFeeds     func(childComplexity int) int
-		ContactMethods    func(childComplexity int) int
-		CreatedAt         func(childComplexity int) int
-		Disabled          func(childComplexity int) int
-		Email             func(childComplexity int) int
-		ID                func(childComplexity int) int
-		Name              func(childComplexity int) int
-		NotificationRules func(childComplexity int) int
-		OnCallNow         func(childComplexity int) int
-		QuietHoursEnd     func(childComplexity int) int
-		QuietHoursStart   func(childComplexity int) int
-		Role              func(childComplexity int) int
-		Shifts            func(childComplexity int, from time.Time, to time.Time) int
-		Teams             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TeamOrder, where *ent.TeamWhereInput) int
-		TimeZone          func(childComplexity int) int
-		UpdatedAt         func(childComplexity int) int
+		CalendarFeeds          func(childComplexity int) int
+		ContactMethods         func(childComplexity int) int
+		CreatedAt              func(childComplexity int) int
+		Disabled               func(childComplexity int) int
+		Email                  func(childComplexity int) int
+		ID                     func(childComplexity int) int
+		Name                   func(childComplexity int) int
+		NotificationRules      func(childComplexity int) int
+		OnCallNow              func(childComplexity int) int
+		QuietHoursEnd          func(childComplexity int) int
+		QuietHoursStart        func(childComplexity int) int
+		Role                   func(childComplexity int) int
+		Shifts                 func(childComplexity int, from time.Time, to time.Time) int
+		StakeholderPreferences func(childComplexity int) int
+		Subscriptions          func(childComplexity int) int
+		Teams                  func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.TeamOrder, where *ent.TeamWhereInput) int
+		TimeZone               func(childComplexity int) int
+		UpdatedAt              func(childComplexity int) int
 	}
 
 	UserConnection struct {
@@ -881,6 +897,7 @@ type IncidentResolver interface {
 	Responders(ctx context.Context, obj *ent.Incident) ([]*ent.User, error)
 	Stakeholders(ctx context.Context, obj *ent.Incident) ([]*ent.User, error)
 	UpdateOverdue(ctx context.Context, obj *ent.Incident) (bool, error)
+	ViewerSubscribed(ctx context.Context, obj *ent.Incident) (bool, error)
 }
 type IntegrationResolver interface {
 	URL(ctx context.Context, obj *ent.Integration) (string, error)
@@ -944,6 +961,11 @@ type MutationResolver interface {
 	CancelCoverRequest(ctx context.Context, id int) (*ent.CoverRequest, error)
 	CreateCalendarFeed(ctx context.Context, scheduleID *int) (*model.CreateCalendarFeedPayload, error)
 	RevokeCalendarFeed(ctx context.Context, id int) (*ent.CalendarFeed, error)
+	SubscribeToService(ctx context.Context, serviceID int) (*ent.Service, error)
+	UnsubscribeFromService(ctx context.Context, serviceID int) (*ent.Service, error)
+	SubscribeToIncident(ctx context.Context, incidentID int) (*ent.Incident, error)
+	UnsubscribeFromIncident(ctx context.Context, incidentID int) (*ent.Incident, error)
+	SetStakeholderPreferences(ctx context.Context, input stakeholder.PreferencesInput) (*stakeholder.Preferences, error)
 	CreateStatusPage(ctx context.Context, input ent.CreateStatusPageInput) (*ent.StatusPage, error)
 	UpdateStatusPage(ctx context.Context, id int, input ent.UpdateStatusPageInput) (*ent.StatusPage, error)
 	DeleteStatusPage(ctx context.Context, id int) (int, error)
@@ -1005,6 +1027,7 @@ type ScheduleLayerResolver interface {
 }
 type ServiceResolver interface {
 	OnCall(ctx context.Context, obj *ent.Service) ([]*schedule.OnCall, error)
+	ViewerSubscribed(ctx context.Context, obj *ent.Service) (bool, error)
 }
 type ShiftResolver interface {
 	Users(ctx context.Context, obj *oncall.Shift) ([]*ent.User, error)
@@ -1022,6 +1045,8 @@ type UserResolver interface {
 	Shifts(ctx context.Context, obj *ent.User, from time.Time, to time.Time) ([]*oncall.Shift, error)
 	OnCallNow(ctx context.Context, obj *ent.User) ([]*schedule.OnCall, error)
 	CalendarFeeds(ctx context.Context, obj *ent.User) ([]*ent.CalendarFeed, error)
+	Subscriptions(ctx context.Context, obj *ent.User) ([]*ent.StakeholderSubscription, error)
+	StakeholderPreferences(ctx context.Context, obj *ent.User) (*stakeholder.Preferences, error)
 }
 
 type AlertWhereInputResolver interface {
@@ -2309,6 +2334,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Incident.UpdatedAt(childComplexity), true
+	case "Incident.viewerSubscribed":
+		if e.ComplexityRoot.Incident.ViewerSubscribed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Incident.ViewerSubscribed(childComplexity), true
 
 	case "IncidentConnection.edges":
 		if e.ComplexityRoot.IncidentConnection.Edges == nil {
@@ -3374,6 +3405,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetQuietHours(childComplexity, args["start"].(*int), args["end"].(*int)), true
+	case "Mutation.setStakeholderPreferences":
+		if e.ComplexityRoot.Mutation.SetStakeholderPreferences == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setStakeholderPreferences_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetStakeholderPreferences(childComplexity, args["input"].(stakeholder.PreferencesInput)), true
 	case "Mutation.snoozeAlert":
 		if e.ComplexityRoot.Mutation.SnoozeAlert == nil {
 			break
@@ -3385,6 +3427,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SnoozeAlert(childComplexity, args["id"].(int), args["until"].(time.Time), args["note"].(*string)), true
+	case "Mutation.subscribeToIncident":
+		if e.ComplexityRoot.Mutation.SubscribeToIncident == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_subscribeToIncident_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SubscribeToIncident(childComplexity, args["incidentID"].(int)), true
+	case "Mutation.subscribeToService":
+		if e.ComplexityRoot.Mutation.SubscribeToService == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_subscribeToService_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SubscribeToService(childComplexity, args["serviceID"].(int)), true
 	case "Mutation.unacknowledgeAlert":
 		if e.ComplexityRoot.Mutation.UnacknowledgeAlert == nil {
 			break
@@ -3396,6 +3460,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UnacknowledgeAlert(childComplexity, args["id"].(int), args["note"].(*string)), true
+	case "Mutation.unsubscribeFromIncident":
+		if e.ComplexityRoot.Mutation.UnsubscribeFromIncident == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_unsubscribeFromIncident_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UnsubscribeFromIncident(childComplexity, args["incidentID"].(int)), true
+	case "Mutation.unsubscribeFromService":
+		if e.ComplexityRoot.Mutation.UnsubscribeFromService == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_unsubscribeFromService_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UnsubscribeFromService(childComplexity, args["serviceID"].(int)), true
 	case "Mutation.updateAlert":
 		if e.ComplexityRoot.Mutation.UpdateAlert == nil {
 			break
@@ -4295,6 +4381,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Service.UpdatedAt(childComplexity), true
+	case "Service.viewerSubscribed":
+		if e.ComplexityRoot.Service.ViewerSubscribed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Service.ViewerSubscribed(childComplexity), true
 
 	case "ServiceConnection.edges":
 		if e.ComplexityRoot.ServiceConnection.Edges == nil {
@@ -4414,6 +4506,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StakeholderPreference.UserID(childComplexity), true
+
+	case "StakeholderPreferences.digest":
+		if e.ComplexityRoot.StakeholderPreferences.Digest == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StakeholderPreferences.Digest(childComplexity), true
+	case "StakeholderPreferences.email":
+		if e.ComplexityRoot.StakeholderPreferences.Email == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StakeholderPreferences.Email(childComplexity), true
+	case "StakeholderPreferences.push":
+		if e.ComplexityRoot.StakeholderPreferences.Push == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StakeholderPreferences.Push(childComplexity), true
 
 	case "StakeholderSubscription.createdAt":
 		if e.ComplexityRoot.StakeholderSubscription.CreatedAt == nil {
@@ -4971,6 +5082,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.User.Shifts(childComplexity, args["from"].(time.Time), args["to"].(time.Time)), true
+	case "User.stakeholderPreferences":
+		if e.ComplexityRoot.User.StakeholderPreferences == nil {
+			break
+		}
+
+		return e.ComplexityRoot.User.StakeholderPreferences(childComplexity), true
+	case "User.subscriptions":
+		if e.ComplexityRoot.User.Subscriptions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.User.Subscriptions(childComplexity), true
 	case "User.teams":
 		if e.ComplexityRoot.User.Teams == nil {
 			break
@@ -5090,6 +5213,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ServiceWhereInput", ec.unmarshalInputServiceWhereInput),
 			graphql.NewInputUnmarshaler("SeverityLevelWhereInput", ec.unmarshalInputSeverityLevelWhereInput),
 			graphql.NewInputUnmarshaler("StakeholderPreferenceWhereInput", ec.unmarshalInputStakeholderPreferenceWhereInput),
+			graphql.NewInputUnmarshaler("StakeholderPreferencesInput", ec.unmarshalInputStakeholderPreferencesInput),
 			graphql.NewInputUnmarshaler("StakeholderSubscriptionWhereInput", ec.unmarshalInputStakeholderSubscriptionWhereInput),
 			graphql.NewInputUnmarshaler("StatusComponentWhereInput", ec.unmarshalInputStatusComponentWhereInput),
 			graphql.NewInputUnmarshaler("StatusPageOrder", ec.unmarshalInputStatusPageOrder),
@@ -11334,6 +11458,57 @@ extend type Mutation {
   revokeCalendarFeed(id: ID!): CalendarFeed!
 }
 `, BuiltIn: false},
+	{Name: "../stakeholders.graphql", Input: `# Following services and incidents, and how one hears of them (package
+# stakeholder). Every signed-in person, stakeholders included, may call these
+# mutations, for themselves only.
+
+"How you hear about the incidents you follow."
+type StakeholderPreferences {
+  "Email each update (or the digest)."
+  email: Boolean!
+  "Low-urgency push to your registered devices."
+  push: Boolean!
+  "NONE: each update as it is posted; HOURLY or DAILY: one email per period instead, nothing in between."
+  digest: StakeholderPreferenceDigest!
+}
+
+"Changes to your notification preferences; an omitted field keeps its value."
+input StakeholderPreferencesInput {
+  email: Boolean
+  push: Boolean
+  digest: StakeholderPreferenceDigest
+}
+
+extend type User {
+  "What the user follows, newest first (your own; admins see everyone's)."
+  subscriptions: [StakeholderSubscription!]!
+  "How the user hears about incidents they follow (your own, or anyone's for admins); the defaults when never set."
+  stakeholderPreferences: StakeholderPreferences!
+}
+
+extend type Service {
+  "Whether you follow this service: you hear of every incident that affects it."
+  viewerSubscribed: Boolean!
+}
+
+extend type Incident {
+  "Whether you follow this incident itself (following one of its services also tells you of it)."
+  viewerSubscribed: Boolean!
+}
+
+extend type Mutation {
+  "Follow a service: hear of every incident declared on it and of each update meant for stakeholders. Subscribing twice is one subscription."
+  subscribeToService(serviceID: ID!): Service!
+  "Stop following a service; not following it is no error."
+  unsubscribeFromService(serviceID: ID!): Service!
+  "Follow one incident and its stakeholder updates."
+  subscribeToIncident(incidentID: ID!): Incident!
+  "Stop following an incident (you still hear of it through the services you follow)."
+  unsubscribeFromIncident(incidentID: ID!): Incident!
+  "Set how you hear about what you follow: email, push, each update or a digest."
+  setStakeholderPreferences(input: StakeholderPreferencesInput!): StakeholderPreferences!
+}
+`, BuiltIn: false},
 	{Name: "../statuspages.graphql", Input: `# Status pages: public (/status, /status/{slug}) or internal pages showing
 # the state of components (services under readers' names). The pages are
 # server-rendered (package statuspage, server/status*.go); this is their
@@ -11943,6 +12118,8 @@ func (ec *executionContext) childFields_Incident(ctx context.Context, field grap
 		return ec.fieldContext_Incident_stakeholders(ctx, field)
 	case "updateOverdue":
 		return ec.fieldContext_Incident_updateOverdue(ctx, field)
+	case "viewerSubscribed":
+		return ec.fieldContext_Incident_viewerSubscribed(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Incident", field.Name)
 }
@@ -12389,6 +12566,8 @@ func (ec *executionContext) childFields_Service(ctx context.Context, field graph
 		return ec.fieldContext_Service_incidents(ctx, field)
 	case "onCall":
 		return ec.fieldContext_Service_onCall(ctx, field)
+	case "viewerSubscribed":
+		return ec.fieldContext_Service_viewerSubscribed(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Service", field.Name)
 }
@@ -12441,6 +12620,40 @@ func (ec *executionContext) childFields_Shift(ctx context.Context, field graphql
 		return ec.fieldContext_Shift_schedule(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Shift", field.Name)
+}
+
+func (ec *executionContext) childFields_StakeholderPreferences(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "email":
+		return ec.fieldContext_StakeholderPreferences_email(ctx, field)
+	case "push":
+		return ec.fieldContext_StakeholderPreferences_push(ctx, field)
+	case "digest":
+		return ec.fieldContext_StakeholderPreferences_digest(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StakeholderPreferences", field.Name)
+}
+
+func (ec *executionContext) childFields_StakeholderSubscription(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_StakeholderSubscription_id(ctx, field)
+	case "userID":
+		return ec.fieldContext_StakeholderSubscription_userID(ctx, field)
+	case "serviceID":
+		return ec.fieldContext_StakeholderSubscription_serviceID(ctx, field)
+	case "incidentID":
+		return ec.fieldContext_StakeholderSubscription_incidentID(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_StakeholderSubscription_createdAt(ctx, field)
+	case "user":
+		return ec.fieldContext_StakeholderSubscription_user(ctx, field)
+	case "service":
+		return ec.fieldContext_StakeholderSubscription_service(ctx, field)
+	case "incident":
+		return ec.fieldContext_StakeholderSubscription_incident(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StakeholderSubscription", field.Name)
 }
 
 func (ec *executionContext) childFields_StatusComponent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -12683,6 +12896,10 @@ func (ec *executionContext) childFields_User(ctx context.Context, field graphql.
 		return ec.fieldContext_User_onCallNow(ctx, field)
 	case "calendarFeeds":
 		return ec.fieldContext_User_calendarFeeds(ctx, field)
+	case "subscriptions":
+		return ec.fieldContext_User_subscriptions(ctx, field)
+	case "stakeholderPreferences":
+		return ec.fieldContext_User_stakeholderPreferences(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type User", field.Name)
 }
@@ -14129,6 +14346,20 @@ func (ec *executionContext) field_Mutation_setQuietHours_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_setStakeholderPreferences_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (stakeholder.PreferencesInput, error) {
+			return ec.unmarshalNStakeholderPreferencesInput2githubᚗcomᚋtocsinᚋtocsinᚋstakeholderᚐPreferencesInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_snoozeAlert_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -14159,6 +14390,34 @@ func (ec *executionContext) field_Mutation_snoozeAlert_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_subscribeToIncident_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "incidentID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["incidentID"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_subscribeToService_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "serviceID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["serviceID"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_unacknowledgeAlert_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -14178,6 +14437,34 @@ func (ec *executionContext) field_Mutation_unacknowledgeAlert_args(ctx context.C
 		return nil, err
 	}
 	args["note"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_unsubscribeFromIncident_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "incidentID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["incidentID"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_unsubscribeFromService_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "serviceID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["serviceID"] = arg0
 	return args, nil
 }
 
@@ -20889,6 +21176,29 @@ func (ec *executionContext) fieldContext_Incident_updateOverdue(_ context.Contex
 	return graphql.NewScalarFieldContext("Incident", field, true, true, "Boolean")
 }
 
+func (ec *executionContext) _Incident_viewerSubscribed(ctx context.Context, field graphql.CollectedField, obj *ent.Incident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Incident_viewerSubscribed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Incident().ViewerSubscribed(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Incident_viewerSubscribed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Incident", field, true, true, "Boolean")
+}
+
 func (ec *executionContext) _IncidentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.IncidentConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -25033,6 +25343,226 @@ func (ec *executionContext) fieldContext_Mutation_revokeCalendarFeed(ctx context
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_subscribeToService(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_subscribeToService(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SubscribeToService(ctx, fc.Args["serviceID"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Service) graphql.Marshaler {
+			return ec.marshalNService2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐService(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_subscribeToService(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Service(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_subscribeToService_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_unsubscribeFromService(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_unsubscribeFromService(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UnsubscribeFromService(ctx, fc.Args["serviceID"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Service) graphql.Marshaler {
+			return ec.marshalNService2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐService(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_unsubscribeFromService(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Service(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_unsubscribeFromService_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_subscribeToIncident(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_subscribeToIncident(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SubscribeToIncident(ctx, fc.Args["incidentID"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Incident) graphql.Marshaler {
+			return ec.marshalNIncident2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncident(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_subscribeToIncident(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Incident(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_subscribeToIncident_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_unsubscribeFromIncident(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_unsubscribeFromIncident(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UnsubscribeFromIncident(ctx, fc.Args["incidentID"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Incident) graphql.Marshaler {
+			return ec.marshalNIncident2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncident(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_unsubscribeFromIncident(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Incident(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_unsubscribeFromIncident_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setStakeholderPreferences(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setStakeholderPreferences(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetStakeholderPreferences(ctx, fc.Args["input"].(stakeholder.PreferencesInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *stakeholder.Preferences) graphql.Marshaler {
+			return ec.marshalNStakeholderPreferences2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋstakeholderᚐPreferences(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setStakeholderPreferences(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StakeholderPreferences(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setStakeholderPreferences_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createStatusPage(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -29043,6 +29573,29 @@ func (ec *executionContext) fieldContext_Service_onCall(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Service_viewerSubscribed(ctx context.Context, field graphql.CollectedField, obj *ent.Service) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Service_viewerSubscribed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Service().ViewerSubscribed(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Service_viewerSubscribed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Service", field, true, true, "Boolean")
+}
+
 func (ec *executionContext) _ServiceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -29532,6 +30085,75 @@ func (ec *executionContext) fieldContext_StakeholderPreference_user(_ context.Co
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _StakeholderPreferences_email(ctx context.Context, field graphql.CollectedField, obj *stakeholder.Preferences) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StakeholderPreferences_email(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Email, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StakeholderPreferences_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StakeholderPreferences", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _StakeholderPreferences_push(ctx context.Context, field graphql.CollectedField, obj *stakeholder.Preferences) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StakeholderPreferences_push(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Push, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StakeholderPreferences_push(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StakeholderPreferences", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _StakeholderPreferences_digest(ctx context.Context, field graphql.CollectedField, obj *stakeholder.Preferences) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StakeholderPreferences_digest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Digest, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stakeholderpreference.Digest) graphql.Marshaler {
+			return ec.marshalNStakeholderPreferenceDigest2githubᚗcomᚋtocsinᚋtocsinᚋentᚋstakeholderpreferenceᚐDigest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StakeholderPreferences_digest(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StakeholderPreferences", field, false, false, "StakeholderPreferenceDigest")
 }
 
 func (ec *executionContext) _StakeholderSubscription_id(ctx context.Context, field graphql.CollectedField, obj *ent.StakeholderSubscription) (ret graphql.Marshaler) {
@@ -31940,6 +32562,70 @@ func (ec *executionContext) fieldContext_User_calendarFeeds(_ context.Context, f
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CalendarFeed(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _User_subscriptions(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_User_subscriptions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.User().Subscriptions(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.StakeholderSubscription) graphql.Marshaler {
+			return ec.marshalNStakeholderSubscription2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStakeholderSubscriptionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_User_subscriptions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "User",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StakeholderSubscription(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _User_stakeholderPreferences(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_User_stakeholderPreferences(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.User().StakeholderPreferences(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *stakeholder.Preferences) graphql.Marshaler {
+			return ec.marshalNStakeholderPreferences2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋstakeholderᚐPreferences(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_User_stakeholderPreferences(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "User",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StakeholderPreferences(ctx, field)
 		},
 	}
 	return fc, nil
@@ -47377,6 +48063,62 @@ func UnmarshalStakeholderPreferenceWhereInput(ctx context.Context, raw any) (ent
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputStakeholderPreferencesInput(ctx context.Context, obj any) (stakeholder.PreferencesInput, error) {
+	var it stakeholder.PreferencesInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"email", "push", "digest"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		case "push":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("push"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Push = data
+		case "digest":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("digest"))
+			data, err := ec.unmarshalOStakeholderPreferenceDigest2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚋstakeholderpreferenceᚐDigest(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Digest = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalStakeholderPreferencesInput unmarshals raw into the StakeholderPreferencesInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalStakeholderPreferencesInput(ctx context.Context, raw any) (stakeholder.PreferencesInput, error) {
+	var out stakeholder.PreferencesInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "StakeholderPreferencesInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputStakeholderSubscriptionWhereInput(ctx context.Context, obj any) (ent.StakeholderSubscriptionWhereInput, error) {
 	var it ent.StakeholderSubscriptionWhereInput
 	if obj == nil {
@@ -53783,6 +54525,12 @@ func (ec *executionContext) _Incident(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Incident_updateOverdue(ctx, field, obj)
 				})
+		case "viewerSubscribed":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Incident_viewerSubscribed(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -54913,6 +55661,41 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "subscribeToService":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_subscribeToService(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unsubscribeFromService":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_unsubscribeFromService(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "subscribeToIncident":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_subscribeToIncident(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unsubscribeFromIncident":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_unsubscribeFromIncident(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setStakeholderPreferences":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setStakeholderPreferences(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createStatusPage":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createStatusPage(ctx, field)
@@ -55968,6 +56751,12 @@ func (ec *executionContext) _Service(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Service_onCall(ctx, field, obj)
 				})
+		case "viewerSubscribed":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Service_viewerSubscribed(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -56206,6 +56995,49 @@ func (ec *executionContext) _StakeholderPreference(ctx context.Context, sel ast.
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._StakeholderPreference_user(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stakeholderPreferencesImplementors = []string{"StakeholderPreferences"}
+
+func (ec *executionContext) _StakeholderPreferences(ctx context.Context, sel ast.SelectionSet, obj *stakeholder.Preferences) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stakeholderPreferencesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StakeholderPreferences")
+		case "email":
+			out.Values[i] = ec._StakeholderPreferences_email(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "push":
+			out.Values[i] = ec._StakeholderPreferences_push(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "digest":
+			out.Values[i] = ec._StakeholderPreferences_digest(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -57074,6 +57906,18 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._User_calendarFeeds(ctx, field, obj)
+				})
+		case "subscriptions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._User_subscriptions(ctx, field, obj)
+				})
+		case "stakeholderPreferences":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._User_stakeholderPreferences(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -58823,6 +59667,43 @@ func (ec *executionContext) marshalNStakeholderPreferenceDigest2githubᚗcomᚋt
 func (ec *executionContext) unmarshalNStakeholderPreferenceWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStakeholderPreferenceWhereInput(ctx context.Context, v any) (*ent.StakeholderPreferenceWhereInput, error) {
 	res, err := ec.unmarshalInputStakeholderPreferenceWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStakeholderPreferences2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋstakeholderᚐPreferences(ctx context.Context, sel ast.SelectionSet, v *stakeholder.Preferences) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StakeholderPreferences!")
+		return graphql.Null
+	}
+	return ec._StakeholderPreferences(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNStakeholderPreferencesInput2githubᚗcomᚋtocsinᚋtocsinᚋstakeholderᚐPreferencesInput(ctx context.Context, v any) (stakeholder.PreferencesInput, error) {
+	res, err := ec.unmarshalInputStakeholderPreferencesInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStakeholderSubscription2ᚕᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStakeholderSubscriptionᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.StakeholderSubscription) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStakeholderSubscription2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStakeholderSubscription(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStakeholderSubscription2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStakeholderSubscription(ctx context.Context, sel ast.SelectionSet, v *ent.StakeholderSubscription) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StakeholderSubscription!")
+		return graphql.Null
+	}
+	return ec._StakeholderSubscription(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNStakeholderSubscriptionWhereInput2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐStakeholderSubscriptionWhereInput(ctx context.Context, v any) (*ent.StakeholderSubscriptionWhereInput, error) {

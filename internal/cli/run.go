@@ -31,6 +31,7 @@ import (
 	"github.com/tocsin/tocsin/pager"
 	"github.com/tocsin/tocsin/schedule"
 	"github.com/tocsin/tocsin/server"
+	"github.com/tocsin/tocsin/stakeholder"
 	"github.com/tocsin/tocsin/statuspage"
 	"github.com/tocsin/tocsin/worker"
 )
@@ -50,6 +51,12 @@ type app struct {
 	// status are the status pages' email subscriptions; its Notifier is what
 	// the incident domain calls when a PUBLIC update is posted.
 	status *statuspage.Subscriptions
+	// stakeholders announces incidents and updates to their followers
+	// (queued after commit; the worker sends).
+	stakeholders *stakeholder.Stakeholders
+	// incidents is the incident domain, announcing to stakeholders and the
+	// status pages' subscribers.
+	incidents *incident.Incidents
 }
 
 func open(ctx context.Context, cfg *config.Config) (*app, error) {
@@ -81,6 +88,13 @@ func open(ctx context.Context, cfg *config.Config) (*app, error) {
 		a.close()
 		return nil, err
 	}
+	a.stakeholders = &stakeholder.Stakeholders{Client: client, Queue: asynq.NewClientFromRedisClient(rdb), BaseURL: cfg.BaseURL}
+	a.incidents = incident.NewIncidents(a.alerts)
+	announce := incident.Announcers{a.stakeholders}
+	if a.status != nil {
+		announce = append(announce, worker.StatusPageAnnouncer{Queue: worker.NewClient(rdb)})
+	}
+	a.incidents.Announcer = announce
 	return a, nil
 }
 
@@ -121,7 +135,7 @@ func (a *app) server(ctx context.Context) (*server.Server, error) {
 	return server.New(server.Deps{
 		Config: a.cfg, Client: a.client, DB: a.db, Redis: a.redis, Auth: a.auth,
 		Inviter: jobs, Queues: jobs, SPA: frontend.Files(),
-		Alerts: a.alerts, Incidents: incident.NewIncidents(a.alerts), Integrations: a.intgs, Heartbeats: a.heartbeats(), ActionTokens: a.tokens,
+		Alerts: a.alerts, Incidents: a.incidents, Integrations: a.intgs, Heartbeats: a.heartbeats(), ActionTokens: a.tokens,
 		Schedules: schedule.New(a.client, jobs), Contacts: contacts,
 		StatusSubscriptions: a.status,
 	}), nil
@@ -160,6 +174,7 @@ func (a *app) worker(ctx context.Context) (*worker.Worker, error) {
 		channels[push.Name()] = push
 	}
 	a.pager.Channels = channels
+	a.stakeholders.Mailer, a.stakeholders.Push = chs.Email.Mailer, channels["push"]
 	on := slices.Sorted(maps.Keys(channels))
 	slog.Info("delivery channels", "on", on, "action_links", a.tokens != nil)
 	queues, _ := config.QueueWeights(a.cfg.WorkerQueues) // validated by config.Load
@@ -171,7 +186,7 @@ func (a *app) worker(ctx context.Context) (*worker.Worker, error) {
 		DelayedTaskCheckInterval: a.cfg.DelayedTaskCheckInterval,
 	}, worker.Deps{Client: a.client, Auth: a.auth, Mailer: chs.Email.Mailer, BaseURL: a.cfg.BaseURL, Heartbeats: a.heartbeats(),
 		Channels: channels, ActionTokens: a.tokens, Schedules: schedule.New(a.client, worker.NewClient(a.redis)),
-		Pager: a.pager, DB: a.db}), nil
+		Pager: a.pager, DB: a.db, Stakeholders: a.stakeholders, StatusPages: a.status}), nil
 }
 
 func (a *app) heartbeats() *heartbeat.Monitor {

@@ -110,6 +110,16 @@ type Documents = {
     "\n  mutation EndMaintenanceWindow($id: ID!) {\n    endMaintenanceWindow(id: $id)\n  }\n": typeof types.EndMaintenanceWindowDocument,
     "\n  query PolicyChoices {\n    escalationPolicies(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.PolicyChoicesDocument,
     "\n  mutation UpdateServicePaging($id: ID!, $input: UpdateServiceInput!) {\n    updateService(id: $id, input: $input) {\n      id\n      highUrgencyUpTo\n      escalationPolicy {\n        id\n        name\n      }\n    }\n  }\n": typeof types.UpdateServicePagingDocument,
+    "\n  query ServiceSubscription($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Service {\n        viewerSubscribed\n      }\n    }\n  }\n": typeof types.ServiceSubscriptionDocument,
+    "\n  query IncidentSubscription($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Incident {\n        viewerSubscribed\n      }\n    }\n  }\n": typeof types.IncidentSubscriptionDocument,
+    "\n  mutation SubscribeToService($id: ID!) {\n    subscribeToService(serviceID: $id) {\n      id\n      viewerSubscribed\n    }\n  }\n": typeof types.SubscribeToServiceDocument,
+    "\n  mutation UnsubscribeFromService($id: ID!) {\n    unsubscribeFromService(serviceID: $id) {\n      id\n      viewerSubscribed\n    }\n  }\n": typeof types.UnsubscribeFromServiceDocument,
+    "\n  mutation SubscribeToIncident($id: ID!) {\n    subscribeToIncident(incidentID: $id) {\n      id\n      viewerSubscribed\n    }\n  }\n": typeof types.SubscribeToIncidentDocument,
+    "\n  mutation UnsubscribeFromIncident($id: ID!) {\n    unsubscribeFromIncident(incidentID: $id) {\n      id\n      viewerSubscribed\n    }\n  }\n": typeof types.UnsubscribeFromIncidentDocument,
+    "\n  query MySubscriptions {\n    viewer {\n      id\n      subscriptions {\n        id\n        createdAt\n        service {\n          id\n          name\n          description\n        }\n        incident {\n          id\n          title\n          status\n          severity\n        }\n      }\n    }\n  }\n": typeof types.MySubscriptionsDocument,
+    "\n  query LiveIncidents {\n    incidents(first: 50, where: { statusNEQ: RESOLVED }, orderBy: [{ field: CREATED_AT, direction: DESC }]) {\n      totalCount\n      edges {\n        node {\n          ...IncidentRow\n        }\n      }\n    }\n  }\n": typeof types.LiveIncidentsDocument,
+    "\n  query StakeholderPreferences {\n    viewer {\n      id\n      stakeholderPreferences {\n        email\n        push\n        digest\n      }\n    }\n  }\n": typeof types.StakeholderPreferencesDocument,
+    "\n  mutation SetStakeholderPreferences($input: StakeholderPreferencesInput!) {\n    setStakeholderPreferences(input: $input) {\n      email\n      push\n      digest\n    }\n  }\n": typeof types.SetStakeholderPreferencesDocument,
     "\n  query StatusPages {\n    statusPages {\n      ...StatusPageFields\n    }\n  }\n": typeof types.StatusPagesDocument,
     "\n  fragment StatusPageFields on StatusPage {\n    id\n    slug\n    title\n    description\n    public\n    url\n    components {\n      id\n      name\n      groupName\n      position\n      service {\n        id\n        name\n      }\n    }\n  }\n": typeof types.StatusPageFieldsFragmentDoc,
     "\n  query StatusServiceChoices {\n    services(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.StatusServiceChoicesDocument,
@@ -228,6 +238,16 @@ const documents: Documents = {
     "\n  mutation EndMaintenanceWindow($id: ID!) {\n    endMaintenanceWindow(id: $id)\n  }\n": types.EndMaintenanceWindowDocument,
     "\n  query PolicyChoices {\n    escalationPolicies(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.PolicyChoicesDocument,
     "\n  mutation UpdateServicePaging($id: ID!, $input: UpdateServiceInput!) {\n    updateService(id: $id, input: $input) {\n      id\n      highUrgencyUpTo\n      escalationPolicy {\n        id\n        name\n      }\n    }\n  }\n": types.UpdateServicePagingDocument,
+    "\n  query ServiceSubscription($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Service {\n        viewerSubscribed\n      }\n    }\n  }\n": types.ServiceSubscriptionDocument,
+    "\n  query IncidentSubscription($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Incident {\n        viewerSubscribed\n      }\n    }\n  }\n": types.IncidentSubscriptionDocument,
+    "\n  mutation SubscribeToService($id: ID!) {\n    subscribeToService(serviceID: $id) {\n      id\n      viewerSubscribed\n    }\n  }\n": types.SubscribeToServiceDocument,
+    "\n  mutation UnsubscribeFromService($id: ID!) {\n    unsubscribeFromService(serviceID: $id) {\n      id\n      viewerSubscribed\n    }\n  }\n": types.UnsubscribeFromServiceDocument,
+    "\n  mutation SubscribeToIncident($id: ID!) {\n    subscribeToIncident(incidentID: $id) {\n      id\n      viewerSubscribed\n    }\n  }\n": types.SubscribeToIncidentDocument,
+    "\n  mutation UnsubscribeFromIncident($id: ID!) {\n    unsubscribeFromIncident(incidentID: $id) {\n      id\n      viewerSubscribed\n    }\n  }\n": types.UnsubscribeFromIncidentDocument,
+    "\n  query MySubscriptions {\n    viewer {\n      id\n      subscriptions {\n        id\n        createdAt\n        service {\n          id\n          name\n          description\n        }\n        incident {\n          id\n          title\n          status\n          severity\n        }\n      }\n    }\n  }\n": types.MySubscriptionsDocument,
+    "\n  query LiveIncidents {\n    incidents(first: 50, where: { statusNEQ: RESOLVED }, orderBy: [{ field: CREATED_AT, direction: DESC }]) {\n      totalCount\n      edges {\n        node {\n          ...IncidentRow\n        }\n      }\n    }\n  }\n": types.LiveIncidentsDocument,
+    "\n  query StakeholderPreferences {\n    viewer {\n      id\n      stakeholderPreferences {\n        email\n        push\n        digest\n      }\n    }\n  }\n": types.StakeholderPreferencesDocument,
+    "\n  mutation SetStakeholderPreferences($input: StakeholderPreferencesInput!) {\n    setStakeholderPreferences(input: $input) {\n      email\n      push\n      digest\n    }\n  }\n": types.SetStakeholderPreferencesDocument,
     "\n  query StatusPages {\n    statusPages {\n      ...StatusPageFields\n    }\n  }\n": types.StatusPagesDocument,
     "\n  fragment StatusPageFields on StatusPage {\n    id\n    slug\n    title\n    description\n    public\n    url\n    components {\n      id\n      name\n      groupName\n      position\n      service {\n        id\n        name\n      }\n    }\n  }\n": types.StatusPageFieldsFragmentDoc,
     "\n  query StatusServiceChoices {\n    services(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.StatusServiceChoicesDocument,
@@ -648,6 +668,46 @@ export function graphql(source: "\n  query PolicyChoices {\n    escalationPolici
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateServicePaging($id: ID!, $input: UpdateServiceInput!) {\n    updateService(id: $id, input: $input) {\n      id\n      highUrgencyUpTo\n      escalationPolicy {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateServicePaging($id: ID!, $input: UpdateServiceInput!) {\n    updateService(id: $id, input: $input) {\n      id\n      highUrgencyUpTo\n      escalationPolicy {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ServiceSubscription($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Service {\n        viewerSubscribed\n      }\n    }\n  }\n"): (typeof documents)["\n  query ServiceSubscription($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Service {\n        viewerSubscribed\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IncidentSubscription($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Incident {\n        viewerSubscribed\n      }\n    }\n  }\n"): (typeof documents)["\n  query IncidentSubscription($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Incident {\n        viewerSubscribed\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubscribeToService($id: ID!) {\n    subscribeToService(serviceID: $id) {\n      id\n      viewerSubscribed\n    }\n  }\n"): (typeof documents)["\n  mutation SubscribeToService($id: ID!) {\n    subscribeToService(serviceID: $id) {\n      id\n      viewerSubscribed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnsubscribeFromService($id: ID!) {\n    unsubscribeFromService(serviceID: $id) {\n      id\n      viewerSubscribed\n    }\n  }\n"): (typeof documents)["\n  mutation UnsubscribeFromService($id: ID!) {\n    unsubscribeFromService(serviceID: $id) {\n      id\n      viewerSubscribed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubscribeToIncident($id: ID!) {\n    subscribeToIncident(incidentID: $id) {\n      id\n      viewerSubscribed\n    }\n  }\n"): (typeof documents)["\n  mutation SubscribeToIncident($id: ID!) {\n    subscribeToIncident(incidentID: $id) {\n      id\n      viewerSubscribed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnsubscribeFromIncident($id: ID!) {\n    unsubscribeFromIncident(incidentID: $id) {\n      id\n      viewerSubscribed\n    }\n  }\n"): (typeof documents)["\n  mutation UnsubscribeFromIncident($id: ID!) {\n    unsubscribeFromIncident(incidentID: $id) {\n      id\n      viewerSubscribed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MySubscriptions {\n    viewer {\n      id\n      subscriptions {\n        id\n        createdAt\n        service {\n          id\n          name\n          description\n        }\n        incident {\n          id\n          title\n          status\n          severity\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MySubscriptions {\n    viewer {\n      id\n      subscriptions {\n        id\n        createdAt\n        service {\n          id\n          name\n          description\n        }\n        incident {\n          id\n          title\n          status\n          severity\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LiveIncidents {\n    incidents(first: 50, where: { statusNEQ: RESOLVED }, orderBy: [{ field: CREATED_AT, direction: DESC }]) {\n      totalCount\n      edges {\n        node {\n          ...IncidentRow\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query LiveIncidents {\n    incidents(first: 50, where: { statusNEQ: RESOLVED }, orderBy: [{ field: CREATED_AT, direction: DESC }]) {\n      totalCount\n      edges {\n        node {\n          ...IncidentRow\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StakeholderPreferences {\n    viewer {\n      id\n      stakeholderPreferences {\n        email\n        push\n        digest\n      }\n    }\n  }\n"): (typeof documents)["\n  query StakeholderPreferences {\n    viewer {\n      id\n      stakeholderPreferences {\n        email\n        push\n        digest\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetStakeholderPreferences($input: StakeholderPreferencesInput!) {\n    setStakeholderPreferences(input: $input) {\n      email\n      push\n      digest\n    }\n  }\n"): (typeof documents)["\n  mutation SetStakeholderPreferences($input: StakeholderPreferencesInput!) {\n    setStakeholderPreferences(input: $input) {\n      email\n      push\n      digest\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

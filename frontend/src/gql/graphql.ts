@@ -1474,6 +1474,19 @@ export type ServiceWhereInput = {
   updatedAtNotIn?: Array<string> | null | undefined;
 };
 
+/** StakeholderPreferenceDigest is enum for the field digest */
+export type StakeholderPreferenceDigest =
+  | 'DAILY'
+  | 'HOURLY'
+  | 'NONE';
+
+/** Changes to your notification preferences; an omitted field keeps its value. */
+export type StakeholderPreferencesInput = {
+  digest?: StakeholderPreferenceDigest | null | undefined;
+  email?: boolean | null | undefined;
+  push?: boolean | null | undefined;
+};
+
 /** StatusUpdateAudience is enum for the field audience */
 export type StatusUpdateAudience =
   | 'INTERNAL'
@@ -2711,6 +2724,126 @@ export type UpdateServicePagingMutationVariables = Exact<{
 
 export type UpdateServicePagingMutation = { updateService: { id: string, highUrgencyUpTo: ServiceHighUrgencyUpTo, escalationPolicy: { id: string, name: string } | null } };
 
+export type ServiceSubscriptionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ServiceSubscriptionQuery = { node:
+    | { __typename: 'APIToken', id: string }
+    | { __typename: 'Alert', id: string }
+    | { __typename: 'CalendarFeed', id: string }
+    | { __typename: 'ContactMethod', id: string }
+    | { __typename: 'CoverRequest', id: string }
+    | { __typename: 'Delivery', id: string }
+    | { __typename: 'EscalationPolicy', id: string }
+    | { __typename: 'EscalationStep', id: string }
+    | { __typename: 'Heartbeat', id: string }
+    | { __typename: 'Incident', id: string }
+    | { __typename: 'IncidentMember', id: string }
+    | { __typename: 'Integration', id: string }
+    | { __typename: 'MaintenanceWindow', id: string }
+    | { __typename: 'NotificationRule', id: string }
+    | { __typename: 'Schedule', id: string }
+    | { __typename: 'ScheduleLayer', id: string }
+    | { __typename: 'ScheduleOverride', id: string }
+    | { __typename: 'Service', viewerSubscribed: boolean, id: string }
+    | { __typename: 'SeverityLevel', id: string }
+    | { __typename: 'StakeholderPreference', id: string }
+    | { __typename: 'StakeholderSubscription', id: string }
+    | { __typename: 'StatusComponent', id: string }
+    | { __typename: 'StatusPage', id: string }
+    | { __typename: 'StatusUpdate', id: string }
+    | { __typename: 'Team', id: string }
+    | { __typename: 'TimelineEvent', id: string }
+    | { __typename: 'User', id: string }
+   | null };
+
+export type IncidentSubscriptionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type IncidentSubscriptionQuery = { node:
+    | { __typename: 'APIToken', id: string }
+    | { __typename: 'Alert', id: string }
+    | { __typename: 'CalendarFeed', id: string }
+    | { __typename: 'ContactMethod', id: string }
+    | { __typename: 'CoverRequest', id: string }
+    | { __typename: 'Delivery', id: string }
+    | { __typename: 'EscalationPolicy', id: string }
+    | { __typename: 'EscalationStep', id: string }
+    | { __typename: 'Heartbeat', id: string }
+    | { __typename: 'Incident', viewerSubscribed: boolean, id: string }
+    | { __typename: 'IncidentMember', id: string }
+    | { __typename: 'Integration', id: string }
+    | { __typename: 'MaintenanceWindow', id: string }
+    | { __typename: 'NotificationRule', id: string }
+    | { __typename: 'Schedule', id: string }
+    | { __typename: 'ScheduleLayer', id: string }
+    | { __typename: 'ScheduleOverride', id: string }
+    | { __typename: 'Service', id: string }
+    | { __typename: 'SeverityLevel', id: string }
+    | { __typename: 'StakeholderPreference', id: string }
+    | { __typename: 'StakeholderSubscription', id: string }
+    | { __typename: 'StatusComponent', id: string }
+    | { __typename: 'StatusPage', id: string }
+    | { __typename: 'StatusUpdate', id: string }
+    | { __typename: 'Team', id: string }
+    | { __typename: 'TimelineEvent', id: string }
+    | { __typename: 'User', id: string }
+   | null };
+
+export type SubscribeToServiceMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SubscribeToServiceMutation = { subscribeToService: { id: string, viewerSubscribed: boolean } };
+
+export type UnsubscribeFromServiceMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UnsubscribeFromServiceMutation = { unsubscribeFromService: { id: string, viewerSubscribed: boolean } };
+
+export type SubscribeToIncidentMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SubscribeToIncidentMutation = { subscribeToIncident: { id: string, viewerSubscribed: boolean } };
+
+export type UnsubscribeFromIncidentMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UnsubscribeFromIncidentMutation = { unsubscribeFromIncident: { id: string, viewerSubscribed: boolean } };
+
+export type MySubscriptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MySubscriptionsQuery = { viewer: { id: string, subscriptions: Array<{ id: string, createdAt: string, service: { id: string, name: string, description: string } | null, incident: { id: string, title: string, status: IncidentStatus, severity: IncidentSeverity } | null }> } | null };
+
+export type LiveIncidentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LiveIncidentsQuery = { incidents: { totalCount: number, edges: Array<{ node: { id: string, title: string, nextUpdateDueAt: string | null, updateOverdue: boolean, severity: IncidentSeverity, status: IncidentStatus, createdAt: string, resolvedAt: string | null, services: { edges: Array<{ node: { id: string, name: string } | null } | null> | null } } | null } | null> | null } };
+
+export type StakeholderPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StakeholderPreferencesQuery = { viewer: { id: string, stakeholderPreferences: { email: boolean, push: boolean, digest: StakeholderPreferenceDigest } } | null };
+
+export type SetStakeholderPreferencesMutationVariables = Exact<{
+  input: StakeholderPreferencesInput;
+}>;
+
+
+export type SetStakeholderPreferencesMutation = { setStakeholderPreferences: { email: boolean, push: boolean, digest: StakeholderPreferenceDigest } };
+
 export type StatusPagesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -2928,6 +3061,16 @@ export const CreateMaintenanceWindowDocument = {"kind":"Document","definitions":
 export const EndMaintenanceWindowDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EndMaintenanceWindow"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endMaintenanceWindow"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<EndMaintenanceWindowMutation, EndMaintenanceWindowMutationVariables>;
 export const PolicyChoicesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PolicyChoices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"escalationPolicies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"200"}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"NAME"}},{"kind":"ObjectField","name":{"kind":"Name","value":"direction"},"value":{"kind":"EnumValue","value":"ASC"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PolicyChoicesQuery, PolicyChoicesQueryVariables>;
 export const UpdateServicePagingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateServicePaging"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateServiceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateService"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"highUrgencyUpTo"}},{"kind":"Field","name":{"kind":"Name","value":"escalationPolicy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateServicePagingMutation, UpdateServicePagingMutationVariables>;
+export const ServiceSubscriptionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ServiceSubscription"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Service"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewerSubscribed"}}]}}]}}]}}]} as unknown as DocumentNode<ServiceSubscriptionQuery, ServiceSubscriptionQueryVariables>;
+export const IncidentSubscriptionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"IncidentSubscription"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Incident"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewerSubscribed"}}]}}]}}]}}]} as unknown as DocumentNode<IncidentSubscriptionQuery, IncidentSubscriptionQueryVariables>;
+export const SubscribeToServiceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubscribeToService"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subscribeToService"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"serviceID"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"viewerSubscribed"}}]}}]}}]} as unknown as DocumentNode<SubscribeToServiceMutation, SubscribeToServiceMutationVariables>;
+export const UnsubscribeFromServiceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UnsubscribeFromService"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unsubscribeFromService"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"serviceID"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"viewerSubscribed"}}]}}]}}]} as unknown as DocumentNode<UnsubscribeFromServiceMutation, UnsubscribeFromServiceMutationVariables>;
+export const SubscribeToIncidentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubscribeToIncident"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subscribeToIncident"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"incidentID"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"viewerSubscribed"}}]}}]}}]} as unknown as DocumentNode<SubscribeToIncidentMutation, SubscribeToIncidentMutationVariables>;
+export const UnsubscribeFromIncidentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UnsubscribeFromIncident"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unsubscribeFromIncident"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"incidentID"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"viewerSubscribed"}}]}}]}}]} as unknown as DocumentNode<UnsubscribeFromIncidentMutation, UnsubscribeFromIncidentMutationVariables>;
+export const MySubscriptionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MySubscriptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"subscriptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"service"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}},{"kind":"Field","name":{"kind":"Name","value":"incident"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}}]}}]}}]}}]}}]} as unknown as DocumentNode<MySubscriptionsQuery, MySubscriptionsQueryVariables>;
+export const LiveIncidentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LiveIncidents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"incidents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}},{"kind":"Argument","name":{"kind":"Name","value":"where"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"statusNEQ"},"value":{"kind":"EnumValue","value":"RESOLVED"}}]}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"CREATED_AT"}},{"kind":"ObjectField","name":{"kind":"Name","value":"direction"},"value":{"kind":"EnumValue","value":"DESC"}}]}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"IncidentRow"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IncidentRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Incident"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"nextUpdateDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"updateOverdue"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"resolvedAt"}},{"kind":"Field","name":{"kind":"Name","value":"services"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LiveIncidentsQuery, LiveIncidentsQueryVariables>;
+export const StakeholderPreferencesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StakeholderPreferences"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"stakeholderPreferences"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"push"}},{"kind":"Field","name":{"kind":"Name","value":"digest"}}]}}]}}]}}]} as unknown as DocumentNode<StakeholderPreferencesQuery, StakeholderPreferencesQueryVariables>;
+export const SetStakeholderPreferencesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetStakeholderPreferences"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StakeholderPreferencesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setStakeholderPreferences"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"push"}},{"kind":"Field","name":{"kind":"Name","value":"digest"}}]}}]}}]} as unknown as DocumentNode<SetStakeholderPreferencesMutation, SetStakeholderPreferencesMutationVariables>;
 export const StatusPagesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StatusPages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"statusPages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StatusPageFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StatusPageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StatusPage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"public"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"components"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"groupName"}},{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"service"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<StatusPagesQuery, StatusPagesQueryVariables>;
 export const StatusServiceChoicesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StatusServiceChoices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"services"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"200"}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"NAME"}},{"kind":"ObjectField","name":{"kind":"Name","value":"direction"},"value":{"kind":"EnumValue","value":"ASC"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<StatusServiceChoicesQuery, StatusServiceChoicesQueryVariables>;
 export const CreateStatusPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateStatusPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateStatusPageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createStatusPage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"StatusPageFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StatusPageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"StatusPage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"public"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"components"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"groupName"}},{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"service"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<CreateStatusPageMutation, CreateStatusPageMutationVariables>;

@@ -17,6 +17,7 @@ const embedded = [
   'CreateCalendarFeedPayload',
   'RegisterDevicePayload',
   'TestNotificationResult',
+  'StakeholderPreferences',
   // A target's id is the user's, schedule's or team's: only unique with its kind.
   'EscalationTarget',
   'EscalationStepPreview',

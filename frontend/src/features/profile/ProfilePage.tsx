@@ -1,4 +1,5 @@
 import { APITokens } from './APITokens';
+import { NotificationPreferences } from './NotificationPreferences';
 import { PasswordForm } from './PasswordForm';
 import { ProfileForm } from './ProfileForm';
 import { PagingSettings } from './paging/PagingSettings';
@@ -19,6 +20,7 @@ export function ProfilePage() {
         <ProfileForm viewer={viewer} />
         <PasswordForm />
         {canUseAPITokens(viewer.role) && <APITokens viewer={viewer} />}
+        <NotificationPreferences />
       </div>
       {canRespond(viewer.role) && (
         <div className="profile-grid paging-grid">

@@ -53,6 +53,7 @@ const render = (role: Role, extra = {}) =>
       Viewer: viewerOf(role),
       ServiceDetail: (v) => ({ data: { node: service(Boolean(v.withSnippets)) } }),
       PolicyChoices: () => ({ data: { escalationPolicies: connection('EscalationPolicy', [{ id: 'p1', name: 'Checkout on call' }]) } }),
+      ServiceSubscription: () => ({ data: { node: { __typename: 'Service', id: 's1', viewerSubscribed: false } } }),
       ...extra,
     },
     '/services/s1',
@@ -81,10 +82,11 @@ describe('ServicePage', () => {
     for (const name of hidden) expect(screen.queryByRole('button', { name })).toBeNull();
   });
 
-  it('gives a stakeholder a read-only page: no buttons, no snippets', async () => {
+  it('gives a stakeholder a read-only page: only Subscribe, no snippets', async () => {
     const { requests } = render('STAKEHOLDER');
     await screen.findByRole('heading', { name: 'Prometheus prod' });
-    expect(screen.queryAllByRole('button')).toHaveLength(0);
+    await screen.findByRole('button', { name: 'Subscribe to Checkout' });
+    expect(screen.queryAllByRole('button').map((b) => b.textContent)).toEqual(['Subscribe']);
     expect(requests.find((r) => r.operationName === 'ServiceDetail')?.variables.withSnippets).toBe(false);
     expect(screen.getByText('http://127.0.0.1/v2/alerts')).toBeTruthy();
   });

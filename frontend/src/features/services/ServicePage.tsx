@@ -7,6 +7,7 @@ import { HeartbeatForm } from './HeartbeatForm';
 import { IntegrationCard } from './IntegrationCard';
 import { MaintenanceSection } from './MaintenanceSection';
 import { ServicePaging } from './ServicePaging';
+import { SubscribeButton } from '../stakeholder/SubscribeButton';
 import { HeartbeatRow } from '../heartbeats/HeartbeatRow';
 import { OnCallList } from '../schedules/OnCallList';
 import { byUrgency } from '../heartbeats/heartbeatState';
@@ -89,16 +90,19 @@ export function ServicePage() {
             {service.description && ` · ${service.description}`}
           </p>
         </div>
-        {responder && (
-          <div className="page-actions">
-            <Link className="button" to={`/alerts?status=all&service=${service.id}`}>
-              Alerts of this service
-            </Link>
-            <button type="button" className="button" onClick={sendTestAlert} disabled={testState.fetching} title="Raises a P5 alert on this service: on-call is paged as for a real one">
-              Raise a test alert
-            </button>
-          </div>
-        )}
+        <div className="page-actions">
+          <SubscribeButton kind="service" id={service.id} name={service.name} />
+          {responder && (
+            <>
+              <Link className="button" to={`/alerts?status=all&service=${service.id}`}>
+                Alerts of this service
+              </Link>
+              <button type="button" className="button" onClick={sendTestAlert} disabled={testState.fetching} title="Raises a P5 alert on this service: on-call is paged as for a real one">
+                Raise a test alert
+              </button>
+            </>
+          )}
+        </div>
       </div>
       {testState.error && <ErrorNotice error={testState.error} />}
       {test && (

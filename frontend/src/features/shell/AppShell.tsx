@@ -46,13 +46,13 @@ export function AppShell() {
         Skip to content
       </a>
       <header className="topbar">
-        <NavLink to="/alerts" className="brand" aria-label="Tocsin home">
+        <NavLink to="/" className="brand" aria-label="Tocsin home">
           <Logo />
           <span>Tocsin</span>
         </NavLink>
         <nav aria-label="Main" className="nav">
           <ul>
-            {navSections(viewer?.role).map((s) => (
+            {(viewer?.role === 'STAKEHOLDER' ? [{ to: '/home', label: 'Home' }, ...navSections(viewer?.role)] : navSections(viewer?.role)).map((s) => (
               <li key={s.to}>
                 <NavLink to={s.to}>{s.label}</NavLink>
               </li>

@@ -1,0 +1,145 @@
+package stakeholder
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hibiken/asynq"
+
+	"github.com/tocsin/tocsin/ent"
+	"github.com/tocsin/tocsin/ent/incident"
+	"github.com/tocsin/tocsin/ent/incidentmember"
+	"github.com/tocsin/tocsin/ent/predicate"
+	"github.com/tocsin/tocsin/ent/service"
+	"github.com/tocsin/tocsin/ent/stakeholdersubscription"
+	"github.com/tocsin/tocsin/ent/statusupdate"
+	"github.com/tocsin/tocsin/notify"
+	"github.com/tocsin/tocsin/viewer"
+)
+
+// HandleDigest sends one person one email with every incident declared
+// and every stakeholder update posted in the period, on what they follow
+// when it runs; nothing when the period was quiet.
+func (s *Stakeholders) HandleDigest(ctx context.Context, t *asynq.Task) error {
+	var d DigestPeriod
+	if err := decode(t, &d); err != nil {
+		return err
+	}
+	sys := viewer.System(ctx)
+	u, err := s.Client.User.Get(sys, d.UserID)
+	if err != nil {
+		return notCommitted(err, "user", d.UserID)
+	}
+	if u.Disabled {
+		return nil
+	}
+	follows, err := s.follows(sys, u.ID)
+	if err != nil {
+		return err
+	}
+	declared, err := s.Client.Incident.Query().Where(follows.incident(false),
+		incident.CreatedAtGTE(d.Start), incident.CreatedAtLT(d.End)).Order(incident.ByCreatedAt()).IDs(sys)
+	if err != nil {
+		return err
+	}
+	updates, err := s.Client.StatusUpdate.Query().Where(
+		statusupdate.AudienceIn(statusupdate.AudienceSTAKEHOLDER, statusupdate.AudiencePUBLIC),
+		statusupdate.CreatedAtGTE(d.Start), statusupdate.CreatedAtLT(d.End),
+		statusupdate.HasIncidentWith(follows.incident(true)),
+		statusupdate.Or(statusupdate.AuthorIDIsNil(), statusupdate.AuthorIDNEQ(u.ID)),
+	).Order(statusupdate.ByCreatedAt(), statusupdate.ByID()).All(sys)
+	if err != nil {
+		return err
+	}
+	// One section per incident, in the order they first appear.
+	var order []int
+	byIncident := map[int][]*ent.StatusUpdate{}
+	isNew := map[int]bool{}
+	for _, id := range declared {
+		order, isNew[id] = append(order, id), true
+		byIncident[id] = nil
+	}
+	for _, up := range updates {
+		if _, ok := byIncident[up.IncidentID]; !ok {
+			order = append(order, up.IncidentID)
+		}
+		byIncident[up.IncidentID] = append(byIncident[up.IncidentID], up)
+	}
+	if len(order) == 0 {
+		return nil
+	}
+	prefs, err := s.preferencesOf(sys, []int{u.ID})
+	if err != nil {
+		return err
+	}
+	loc := location(u.TimeZone)
+	var b strings.Builder
+	fmt.Fprintf(&b, "Hello %s,\n\nHere is what happened on the incidents you follow between %s and %s.\n",
+		u.Name, d.Start.In(loc).Format(timeLayout), d.End.In(loc).Format(timeLayout))
+	for _, id := range order {
+		a, err := s.describe(sys, id)
+		if err != nil {
+			return err
+		}
+		b.WriteString("\n")
+		if isNew[id] {
+			b.WriteString("New incident:\n")
+		}
+		b.WriteString(s.summary(a, loc))
+		for _, up := range byIncident[id] {
+			fmt.Fprintf(&b, "\n  %s, %s:\n  %s\n", up.CreatedAt.In(loc).Format(timeLayout),
+				StatusInWords(incidentStatus(up.Status)), indent(up.Message))
+		}
+	}
+	b.WriteString(s.footer("You get this digest because you follow these incidents or their services."))
+	subject := fmt.Sprintf("Incident digest: %d update(s) on %d incident(s)", len(updates), len(order))
+	if len(declared) > 0 {
+		subject = fmt.Sprintf("Incident digest: %d new incident(s), %d update(s)", len(declared), len(updates))
+	}
+	key := fmt.Sprintf("tocsin-stakeholder-digest-%d-%d", u.ID, d.End.Unix())
+	if prefs[u.ID].Email && s.Mailer != nil && u.Email != "" {
+		if err := s.Mailer.Send(ctx, notify.Email{To: u.Email, Subject: subject, Text: b.String(), IDKey: key}); err != nil {
+			return err
+		}
+	}
+	if prefs[u.ID].Push {
+		s.push(ctx, u.ID, notify.Page{AlertID: order[0], TinyID: order[0], Message: subject,
+			Urgency: notify.UrgencyLow, Link: s.BaseURL + "/"}, key)
+	}
+	return nil
+}
+
+// followed is what one person follows.
+type followed struct {
+	user      int
+	services  []int
+	incidents []int
+}
+
+func (s *Stakeholders) follows(sys context.Context, userID int) (*followed, error) {
+	subs, err := s.Client.StakeholderSubscription.Query().Where(stakeholdersubscription.UserID(userID)).All(sys)
+	if err != nil {
+		return nil, err
+	}
+	f := &followed{user: userID}
+	for _, sub := range subs {
+		if sub.ServiceID != nil {
+			f.services = append(f.services, *sub.ServiceID)
+		}
+		if sub.IncidentID != nil {
+			f.incidents = append(f.incidents, *sub.IncidentID)
+		}
+	}
+	return f, nil
+}
+
+// incident matches the incidents the person follows (members: also those
+// they were added to as a stakeholder).
+func (f *followed) incident(members bool) predicate.Incident {
+	or := []predicate.Incident{incident.IDIn(f.incidents...), incident.HasServicesWith(service.IDIn(f.services...))}
+	if members {
+		or = append(or, incident.HasMembersWith(incidentmember.UserID(f.user), incidentmember.RoleEQ(incidentmember.RoleSTAKEHOLDER)))
+	}
+	return incident.Or(or...)
+}
