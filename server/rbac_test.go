@@ -53,6 +53,9 @@ var adminOnly = map[string]bool{
 	"createTeam": true, "updateTeam": true, "deleteTeam": true,
 	"createService": true, "updateService": true, "deleteService": true,
 	"createEscalationPolicy": true, "updateEscalationPolicy": true, "deleteEscalationPolicy": true,
+	"updateSeverityLevel": true,
+	"createStatusPage": true, "updateStatusPage": true, "deleteStatusPage": true,
+	"addStatusComponent": true, "updateStatusComponent": true, "removeStatusComponent": true,
 }
 
 // refusedForRole are the codes that mean "your role may not".
