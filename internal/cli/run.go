@@ -24,6 +24,7 @@ import (
 	"github.com/tocsin/tocsin/inbound"
 	"github.com/tocsin/tocsin/incident"
 	"github.com/tocsin/tocsin/integration"
+	"github.com/tocsin/tocsin/live"
 	"github.com/tocsin/tocsin/migration"
 	mobilepush "github.com/tocsin/tocsin/mobile-push"
 	"github.com/tocsin/tocsin/notify"
@@ -46,6 +47,8 @@ type app struct {
 	// tokens signs and checks action tokens; nil when action links are off.
 	tokens *actiontoken.Signer
 	pager  *pager.Engine
+	// live fans events out to websocket subscribers in every serve.
+	live *live.Broker
 }
 
 func open(ctx context.Context, cfg *config.Config) (*app, error) {
@@ -73,10 +76,20 @@ func open(ctx context.Context, cfg *config.Config) (*app, error) {
 		Schedules: schedule.New(client, worker.NewClient(rdb)), Tokens: a.tokens, TokenTTL: cfg.ActionTokenTTL,
 		BaseURL: cfg.BaseURL, Now: time.Now, Redis: rdb}
 	a.alerts.Pager = a.pager
+	a.live = live.New(rdb)
+	if err := a.live.Start(ctx); err != nil {
+		a.close()
+		return nil, fmt.Errorf("subscribing to live events: %w", err)
+	}
+	incident.PublishChanges(client, a.live)
+	a.alerts.Live = a.live
 	return a, nil
 }
 
 func (a *app) close() {
+	if a.live != nil {
+		a.live.Close()
+	}
 	a.client.Close()
 	a.redis.Close()
 }
@@ -101,6 +114,7 @@ func (a *app) server(ctx context.Context) (*server.Server, error) {
 		Inviter: jobs, Queues: jobs, SPA: frontend.Files(),
 		Alerts: a.alerts, Integrations: a.intgs, Heartbeats: a.heartbeats(), ActionTokens: a.tokens,
 		Schedules: schedule.New(a.client, jobs), Contacts: contacts,
+		Live: a.live,
 	}), nil
 }
 
