@@ -12,9 +12,16 @@ import (
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/heartbeat"
+	"github.com/tocsin/tocsin/ent/incident"
 	"github.com/tocsin/tocsin/ent/integration"
 	integration1 "github.com/tocsin/tocsin/integration"
 )
+
+// Which alert changes to send; every given field must match.
+type AlertsChangedFilter struct {
+	Status    []alert.Status `json:"status,omitempty"`
+	ServiceID *int           `json:"serviceID,omitempty"`
+}
 
 // A new API token. The secret is shown only here, once; Tocsin keeps only its hash.
 type CreateAPITokenPayload struct {
@@ -153,6 +160,13 @@ type EscalationTargetInput struct {
 	ID   int                  `json:"id"`
 }
 
+// Which incident changes to send; every given field must match.
+type IncidentsChangedFilter struct {
+	Status []incident.Status `json:"status,omitempty"`
+	// Incidents affecting this service.
+	ServiceID *int `json:"serviceID,omitempty"`
+}
+
 // A new or rotated integration key. The key is shown only here, once.
 type IntegrationKeyPayload struct {
 	Integration *ent.Integration `json:"integration"`
@@ -186,6 +200,13 @@ type MappingResult struct {
 type RegisterDevicePayload struct {
 	// The device: a verified PUSH contact method.
 	Device *ent.ContactMethod `json:"device"`
+}
+
+// Live updates over graphql-transport-ws (docs/live.md). Each subscription is
+// authorized when it starts (the viewer must be able to read what it names)
+// and again for every event, which is re-read as the viewer: stakeholders never
+// receive INTERNAL timeline events.
+type Subscription struct {
 }
 
 type UpdateHeartbeatInput struct {
