@@ -4,7 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"time"
+
+	"golang.org/x/sync/singleflight"
 
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/ent/alert"
@@ -16,6 +19,7 @@ import (
 	"github.com/tocsin/tocsin/incident"
 	"github.com/tocsin/tocsin/live"
 	"github.com/tocsin/tocsin/schedule"
+	"github.com/tocsin/tocsin/viewer"
 )
 
 func (r *Resolver) incidentTimeline(ctx context.Context, incidentID int, after *int) (<-chan *ent.TimelineEvent, error) {
@@ -84,14 +88,14 @@ func (r *Resolver) timelineStream(ctx context.Context, topic string, where predi
 		return nil, err
 	}
 	out := make(chan *ent.TimelineEvent, 16)
-	t := &timelineSender{ctx: ctx, client: r.Client, where: where, out: out, sent: map[int]bool{}}
+	t := &timelineSender{ctx: ctx, client: r.Client, topic: topic, where: where, out: out, sent: map[int]bool{}}
 	if after != nil {
 		t.last = *after
 	}
 	go func() {
 		defer close(out)
 		defer sub.Close()
-		if !t.catchUp() {
+		if !t.catchUp(0) {
 			return
 		}
 		for {
@@ -111,6 +115,7 @@ func (r *Resolver) timelineStream(ctx context.Context, topic string, where predi
 type timelineSender struct {
 	ctx    context.Context
 	client *ent.Client
+	topic  string
 	where  predicate.TimelineEvent
 	out    chan<- *ent.TimelineEvent
 	last   int
@@ -122,8 +127,11 @@ type timelineSender struct {
 // handle reacts to one announcement; false ends the stream.
 func (t *timelineSender) handle(m live.Message) bool {
 	var c incident.TimelineChange
-	if m.Resync || json.Unmarshal(m.Payload, &c) != nil || c.ID == 0 || c.ID > t.last {
-		return t.catchUp()
+	if m.Resync || json.Unmarshal(m.Payload, &c) != nil || c.ID == 0 {
+		return t.catchUp(0)
+	}
+	if c.ID > t.last {
+		return t.catchUp(c.ID)
 	}
 	if t.sent[c.ID] {
 		return true
@@ -136,12 +144,25 @@ func (t *timelineSender) handle(m live.Message) bool {
 	return t.send(e)
 }
 
-// catchUp sends every event after last, in id order.
-func (t *timelineSender) catchUp() bool {
+// catchUp sends every event after last, in id order. announced, when not
+// zero, is the id whose announcement triggered it: subscribers of this
+// process with the same viewer and last that were told of the same id share
+// one query (every such query started after that id committed, so none
+// misses it), which is what keeps one event to 10,000 subscribers from
+// costing 10,000 queries.
+func (t *timelineSender) catchUp(announced int) bool {
 	for {
-		events, err := t.client.TimelineEvent.Query().
-			Where(t.where, timelineevent.IDGT(t.last)).
-			Order(ent.Asc(timelineevent.FieldID)).Limit(replayPage).All(t.ctx)
+		var events []*ent.TimelineEvent
+		var err error
+		if v := viewer.FromContext(t.ctx); announced != 0 && v != nil {
+			key := fmt.Sprintf("%s/%d/%d/%d/%s/%t", t.topic, t.last, announced, v.UserID, v.Role, v.System)
+			var shared any
+			shared, err, _ = timelineReads.Do(key, func() (any, error) { return t.page(context.WithoutCancel(t.ctx)) })
+			events, _ = shared.([]*ent.TimelineEvent)
+			announced = 0 // a further page is this subscriber's own
+		} else {
+			events, err = t.page(t.ctx)
+		}
 		if err != nil {
 			return false
 		}
@@ -154,6 +175,15 @@ func (t *timelineSender) catchUp() bool {
 			return true
 		}
 	}
+}
+
+// timelineReads shares identical catch-up reads of one process.
+var timelineReads singleflight.Group
+
+// page reads up to replayPage events after last.
+func (t *timelineSender) page(ctx context.Context) ([]*ent.TimelineEvent, error) {
+	return t.client.TimelineEvent.Query().Where(t.where, timelineevent.IDGT(t.last)).
+		Order(ent.Asc(timelineevent.FieldID)).Limit(replayPage).All(ctx)
 }
 
 func (t *timelineSender) send(e *ent.TimelineEvent) bool {
