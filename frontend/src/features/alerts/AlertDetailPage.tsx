@@ -30,7 +30,7 @@ export function AlertDetailPage() {
   const [live, setLive] = useState('');
   useLiveTimeline(alert ? { kind: 'alert', id: alert.id } : undefined, alert?.timeline.edges?.[0]?.node?.id ?? null, (e) => {
     reread();
-    setLive(`New on the timeline: ${e.kind.toLowerCase().replaceAll('_', ' ')}${e.actorName ? ` by ${e.actorName}` : ''}`);
+    setLive(`Timeline updated: ${e.kind.toLowerCase().replaceAll('_', ' ')}${e.actorName ? ` (${e.actorName})` : ''}`);
   });
 
   if (!alert) {
