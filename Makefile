@@ -34,7 +34,7 @@ export TOCSIN_REDIS_URL ?= redis://127.0.0.1:$(TOCSIN_REDIS_PORT)/0
 export TOCSIN_TEST_REDIS ?= redis://127.0.0.1:$(TOCSIN_REDIS_PORT)
 endif
 
-.PHONY: help dev build build-go frontend generate lint fmt-check vet test test-go test-faults test-paging bench-paging \
+.PHONY: help dev build build-go frontend generate lint fmt-check vet test test-go test-faults test-paging bench-paging bench-fanout \
 	test-frontend e2e screenshots migration services mailpit chromium alertmanager fuzz bench clean
 
 help: ## list the targets
@@ -131,6 +131,9 @@ test-paging: services ## the paging chain through `tocsin all`: push, SMS, email
 
 bench-paging: services build-go ## paging benchmark: alert accepted → first page, and timer lateness (docs/benchmarks.md)
 	$(GO) run ./bench/paging -bin $(BIN)
+
+bench-fanout: services build-go ## live fan-out: 10,000 graphql-ws subscribers on one serve, one event → all, p50/p99/max and RSS per subscriber (docs/benchmarks.md)
+	$(GO) run ./bench/fanout -bin $(BIN) -n 10000
 
 bench: services build-go ## ingest benchmark: bin/tocsin on a fresh database vs raw PostgreSQL inserts (docs/benchmarks.md)
 	$(GO) run ./bench/ingest -spawn -bin $(BIN)

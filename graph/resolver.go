@@ -15,6 +15,7 @@ import (
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/incident"
 	"github.com/tocsin/tocsin/integration"
+	"github.com/tocsin/tocsin/live"
 	"github.com/tocsin/tocsin/schedule"
 )
 
@@ -39,4 +40,6 @@ type Resolver struct {
 	Contacts *contact.Methods
 	// BaseURL is where Tocsin is reached, for the URLs it hands out.
 	BaseURL string
+	// Live is the live-event broker behind the subscriptions (graph/live.go).
+	Live *live.Broker
 }

@@ -86,6 +86,7 @@ func (s *Alerts) Create(ctx context.Context, by Actor, n NewAlert) (*Created, er
 			return nil, err
 		}
 	}
+	s.afterCommit(tx, func() { s.publishCreated(ctx, out) })
 	if !out.Deduplicated && !out.InMaintenance {
 		s.afterCommit(tx, func() { s.Pager.Opened(context.WithoutCancel(ctx), out.ID, now) })
 	}

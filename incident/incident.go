@@ -40,6 +40,8 @@ type Alerts struct {
 	Now   func() time.Time
 	// Debounce folds repeated dedupe timeline entries closer than this into one.
 	Debounce time.Duration
+	// Live publishes what Create writes (other changes: PublishChanges).
+	Live Publisher
 
 	prepare    sync.Once
 	createStmt *sql.Stmt

@@ -35,6 +35,7 @@ func (s *Server) graphql() *handler.Server {
 		Client: s.deps.Client, Auth: s.deps.Auth, Cookies: s.deps.cookies(), Inviter: s.deps.Inviter,
 		Alerts: s.deps.Alerts, Incidents: s.deps.incidents(), Integrations: s.deps.Integrations,
 		Schedules: s.deps.Schedules, Contacts: s.deps.Contacts, BaseURL: s.deps.Config.BaseURL,
+		Live: s.deps.Live,
 	}})
 	srv := handler.New(graph.Weighted{ExecutableSchema: schema})
 	srv.AddTransport(&transport.Websocket{

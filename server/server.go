@@ -25,6 +25,7 @@ import (
 	"github.com/tocsin/tocsin/heartbeat"
 	"github.com/tocsin/tocsin/incident"
 	"github.com/tocsin/tocsin/integration"
+	"github.com/tocsin/tocsin/live"
 	"github.com/tocsin/tocsin/notify/actiontoken"
 	"github.com/tocsin/tocsin/schedule"
 	"github.com/tocsin/tocsin/server/ingest"
@@ -47,6 +48,8 @@ type Deps struct {
 	Heartbeats   *heartbeat.Monitor
 	// Schedules answers on-call questions and serves calendar feeds.
 	Schedules *schedule.Schedules
+	// Live is the live-event broker behind the GraphQL subscriptions.
+	Live *live.Broker
 	// Contacts holds people's contact methods and rules, and sends their
 	// verification codes and test notifications.
 	Contacts *contact.Methods

@@ -67,6 +67,7 @@ type ResolverRoot interface {
 	Service() ServiceResolver
 	Shift() ShiftResolver
 	StatusPage() StatusPageResolver
+	Subscription() SubscriptionResolver
 	Team() TeamResolver
 	User() UserResolver
 	AlertWhereInput() AlertWhereInputResolver
@@ -783,6 +784,14 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Subscription struct {
+		AlertTimeline    func(childComplexity int, alertID int, after *int) int
+		AlertsChanged    func(childComplexity int, filter *model.AlertsChangedFilter) int
+		IncidentTimeline func(childComplexity int, incidentID int, after *int) int
+		IncidentsChanged func(childComplexity int, filter *model.IncidentsChangedFilter) int
+		OnCallChanged    func(childComplexity int, scheduleID int) int
+	}
+
 	Team struct {
 		CreatedAt   func(childComplexity int) int
 		Description func(childComplexity int) int
@@ -1035,6 +1044,13 @@ type ShiftResolver interface {
 }
 type StatusPageResolver interface {
 	URL(ctx context.Context, obj *ent.StatusPage) (string, error)
+}
+type SubscriptionResolver interface {
+	IncidentTimeline(ctx context.Context, incidentID int, after *int) (<-chan *ent.TimelineEvent, error)
+	AlertTimeline(ctx context.Context, alertID int, after *int) (<-chan *ent.TimelineEvent, error)
+	IncidentsChanged(ctx context.Context, filter *model.IncidentsChangedFilter) (<-chan *ent.Incident, error)
+	AlertsChanged(ctx context.Context, filter *model.AlertsChangedFilter) (<-chan *ent.Alert, error)
+	OnCallChanged(ctx context.Context, scheduleID int) (<-chan *schedule.OnCall, error)
 }
 type TeamResolver interface {
 	OnCall(ctx context.Context, obj *ent.Team) ([]*schedule.OnCall, error)
@@ -4772,6 +4788,62 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.StatusUpdateEdge.Node(childComplexity), true
 
+	case "Subscription.alertTimeline":
+		if e.ComplexityRoot.Subscription.AlertTimeline == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_alertTimeline_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.AlertTimeline(childComplexity, args["alertId"].(int), args["after"].(*int)), true
+	case "Subscription.alertsChanged":
+		if e.ComplexityRoot.Subscription.AlertsChanged == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_alertsChanged_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.AlertsChanged(childComplexity, args["filter"].(*model.AlertsChangedFilter)), true
+	case "Subscription.incidentTimeline":
+		if e.ComplexityRoot.Subscription.IncidentTimeline == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_incidentTimeline_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.IncidentTimeline(childComplexity, args["incidentId"].(int), args["after"].(*int)), true
+	case "Subscription.incidentsChanged":
+		if e.ComplexityRoot.Subscription.IncidentsChanged == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_incidentsChanged_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.IncidentsChanged(childComplexity, args["filter"].(*model.IncidentsChangedFilter)), true
+	case "Subscription.onCallChanged":
+		if e.ComplexityRoot.Subscription.OnCallChanged == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_onCallChanged_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.OnCallChanged(childComplexity, args["scheduleId"].(int)), true
+
 	case "Team.createdAt":
 		if e.ComplexityRoot.Team.CreatedAt == nil {
 			break
@@ -5163,6 +5235,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("APITokenWhereInput", ec.unmarshalInputAPITokenWhereInput),
 			graphql.NewInputUnmarshaler("AlertOrder", ec.unmarshalInputAlertOrder),
 			graphql.NewInputUnmarshaler("AlertWhereInput", ec.unmarshalInputAlertWhereInput),
+			graphql.NewInputUnmarshaler("AlertsChangedFilter", ec.unmarshalInputAlertsChangedFilter),
 			graphql.NewInputUnmarshaler("CalendarFeedWhereInput", ec.unmarshalInputCalendarFeedWhereInput),
 			graphql.NewInputUnmarshaler("ContactMethodOrder", ec.unmarshalInputContactMethodOrder),
 			graphql.NewInputUnmarshaler("ContactMethodWhereInput", ec.unmarshalInputContactMethodWhereInput),
@@ -5194,6 +5267,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("IncidentMemberWhereInput", ec.unmarshalInputIncidentMemberWhereInput),
 			graphql.NewInputUnmarshaler("IncidentOrder", ec.unmarshalInputIncidentOrder),
 			graphql.NewInputUnmarshaler("IncidentWhereInput", ec.unmarshalInputIncidentWhereInput),
+			graphql.NewInputUnmarshaler("IncidentsChangedFilter", ec.unmarshalInputIncidentsChangedFilter),
 			graphql.NewInputUnmarshaler("IntegrationOrder", ec.unmarshalInputIntegrationOrder),
 			graphql.NewInputUnmarshaler("IntegrationWhereInput", ec.unmarshalInputIntegrationWhereInput),
 			graphql.NewInputUnmarshaler("MaintenanceWindowOrder", ec.unmarshalInputMaintenanceWindowOrder),
@@ -5280,6 +5354,23 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			ctx = graphql.WithLazyInputUnmarshalerIndex(ctx, inputUnmarshalers)
 			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
 			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
+		}
+	case ast.Subscription:
+		next := ec._Subscription(ctx, opCtx.Operation.SelectionSet)
+
+		var buf bytes.Buffer
+		return func(ctx context.Context) *graphql.Response {
+			buf.Reset()
+			data := next(ctx)
+
+			if data == nil {
+				return nil
+			}
 			data.MarshalGQL(&buf)
 
 			return &graphql.Response{
@@ -11217,6 +11308,42 @@ extend type Mutation {
   endMaintenanceWindow(id: ID!): ID!
 }
 `, BuiltIn: false},
+	{Name: "../live.graphql", Input: `"""
+Live updates over graphql-transport-ws (docs/live.md). Each subscription is
+authorized when it starts (the viewer must be able to read what it names)
+and again for every event, which is re-read as the viewer: stakeholders never
+receive INTERNAL timeline events.
+"""
+type Subscription {
+  """
+  The incident's timeline: first the events after ` + "`" + `after` + "`" + ` (an event id; all
+  when null), oldest first, then new ones as they happen — in id order, each
+  once. Reconnect with the last id received to get what was missed.
+  """
+  incidentTimeline(incidentId: ID!, after: ID): TimelineEvent!
+  "The alert's timeline, like incidentTimeline."
+  alertTimeline(alertId: ID!, after: ID): TimelineEvent!
+  "Incidents as they are declared or change, when they match the filter."
+  incidentsChanged(filter: IncidentsChangedFilter): Incident!
+  "Alerts as they are created or change, when they match the filter."
+  alertsChanged(filter: AlertsChangedFilter): Alert!
+  "Who is on call in the schedule: now, then after every edit and handoff."
+  onCallChanged(scheduleId: ID!): OnCall!
+}
+
+"Which alert changes to send; every given field must match."
+input AlertsChangedFilter {
+  status: [AlertStatus!]
+  serviceID: ID
+}
+
+"Which incident changes to send; every given field must match."
+input IncidentsChangedFilter {
+  status: [IncidentStatus!]
+  "Incidents affecting this service."
+  serviceID: ID
+}
+`, BuiltIn: false},
 	{Name: "../policies.graphql", Input: `# Escalation policies: who is paged for a service's alerts, step after step
 # (package escalation's rules; package pager stores and runs them).
 
@@ -15755,6 +15882,92 @@ func (ec *executionContext) field_Service_maintenanceWindows_args(ctx context.Co
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_alertTimeline_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "alertId",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["alertId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_alertsChanged_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.AlertsChangedFilter, error) {
+			return ec.unmarshalOAlertsChangedFilter2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐAlertsChangedFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_incidentTimeline_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "incidentId",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["incidentId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_incidentsChanged_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.IncidentsChangedFilter, error) {
+			return ec.unmarshalOIncidentsChangedFilter2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐIncidentsChangedFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_onCallChanged_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "scheduleId",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["scheduleId"] = arg0
 	return args, nil
 }
 
@@ -31175,6 +31388,226 @@ func (ec *executionContext) fieldContext_StatusUpdateEdge_cursor(_ context.Conte
 	return graphql.NewScalarFieldContext("StatusUpdateEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _Subscription_incidentTimeline(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_incidentTimeline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().IncidentTimeline(ctx, fc.Args["incidentId"].(int), fc.Args["after"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TimelineEvent) graphql.Marshaler {
+			return ec.marshalNTimelineEvent2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐTimelineEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_incidentTimeline(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TimelineEvent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_incidentTimeline_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_alertTimeline(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_alertTimeline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().AlertTimeline(ctx, fc.Args["alertId"].(int), fc.Args["after"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.TimelineEvent) graphql.Marshaler {
+			return ec.marshalNTimelineEvent2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐTimelineEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_alertTimeline(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TimelineEvent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_alertTimeline_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_incidentsChanged(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_incidentsChanged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().IncidentsChanged(ctx, fc.Args["filter"].(*model.IncidentsChangedFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Incident) graphql.Marshaler {
+			return ec.marshalNIncident2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncident(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_incidentsChanged(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Incident(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_incidentsChanged_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_alertsChanged(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_alertsChanged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().AlertsChanged(ctx, fc.Args["filter"].(*model.AlertsChangedFilter))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Alert) graphql.Marshaler {
+			return ec.marshalNAlert2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐAlert(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_alertsChanged(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Alert(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_alertsChanged_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_onCallChanged(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_onCallChanged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().OnCallChanged(ctx, fc.Args["scheduleId"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *schedule.OnCall) graphql.Marshaler {
+			return ec.marshalNOnCall2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋscheduleᚐOnCall(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_onCallChanged(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OnCall(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_onCallChanged_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Team_id(ctx context.Context, field graphql.CollectedField, obj *ent.Team) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -36396,6 +36829,55 @@ func (ec *executionContext) unmarshalInputAlertWhereInput(ctx context.Context, o
 func UnmarshalAlertWhereInput(ctx context.Context, raw any) (ent.AlertWhereInput, error) {
 	var out ent.AlertWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "AlertWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAlertsChangedFilter(ctx context.Context, obj any) (model.AlertsChangedFilter, error) {
+	var it model.AlertsChangedFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"status", "serviceID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOAlertStatus2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋalertᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "serviceID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAlertsChangedFilter unmarshals raw into the AlertsChangedFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAlertsChangedFilter(ctx context.Context, raw any) (model.AlertsChangedFilter, error) {
+	var out model.AlertsChangedFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AlertsChangedFilter", raw, &out)
 	return out, err
 }
 
@@ -42856,6 +43338,55 @@ func (ec *executionContext) unmarshalInputIncidentWhereInput(ctx context.Context
 func UnmarshalIncidentWhereInput(ctx context.Context, raw any) (ent.IncidentWhereInput, error) {
 	var out ent.IncidentWhereInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "IncidentWhereInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputIncidentsChangedFilter(ctx context.Context, obj any) (model.IncidentsChangedFilter, error) {
+	var it model.IncidentsChangedFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"status", "serviceID"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOIncidentStatus2ᚕgithubᚗcomᚋtocsinᚋtocsinᚋentᚋincidentᚐStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "serviceID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalIncidentsChangedFilter unmarshals raw into the IncidentsChangedFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalIncidentsChangedFilter(ctx context.Context, raw any) (model.IncidentsChangedFilter, error) {
+	var out model.IncidentsChangedFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "IncidentsChangedFilter", raw, &out)
 	return out, err
 }
 
@@ -57432,6 +57963,34 @@ func (ec *executionContext) _StatusUpdateEdge(ctx context.Context, sel ast.Selec
 	return out
 }
 
+var subscriptionImplementors = []string{"Subscription"}
+
+func (ec *executionContext) _Subscription(ctx context.Context, sel ast.SelectionSet) func(ctx context.Context) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subscriptionImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Subscription",
+	})
+	if len(fields) != 1 {
+		graphql.AddErrorf(ctx, "must subscribe to exactly one stream")
+		return nil
+	}
+
+	switch fields[0].Name {
+	case "incidentTimeline":
+		return ec._Subscription_incidentTimeline(ctx, fields[0])
+	case "alertTimeline":
+		return ec._Subscription_alertTimeline(ctx, fields[0])
+	case "incidentsChanged":
+		return ec._Subscription_incidentsChanged(ctx, fields[0])
+	case "alertsChanged":
+		return ec._Subscription_alertsChanged(ctx, fields[0])
+	case "onCallChanged":
+		return ec._Subscription_onCallChanged(ctx, fields[0])
+	default:
+		panic("unknown field " + strconv.Quote(fields[0].Name))
+	}
+}
+
 var teamImplementors = []string{"Team", "Node"}
 
 func (ec *executionContext) _Team(ctx context.Context, sel ast.SelectionSet, obj *ent.Team) graphql.Marshaler {
@@ -59922,6 +60481,14 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 	return res
 }
 
+func (ec *executionContext) marshalNTimelineEvent2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐTimelineEvent(ctx context.Context, sel ast.SelectionSet, v *ent.TimelineEvent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TimelineEvent!")
+		return graphql.Null
+	}
+	return ec._TimelineEvent(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNTimelineEventActorType2githubᚗcomᚋtocsinᚋtocsinᚋentᚋtimelineeventᚐActorType(ctx context.Context, v any) (timelineevent.ActorType, error) {
 	var res timelineevent.ActorType
 	err := res.UnmarshalGQL(v)
@@ -60462,6 +61029,14 @@ func (ec *executionContext) unmarshalOAlertWhereInput2ᚖgithubᚗcomᚋtocsin�
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputAlertWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOAlertsChangedFilter2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐAlertsChangedFilter(ctx context.Context, v any) (*model.AlertsChangedFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAlertsChangedFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -61368,6 +61943,14 @@ func (ec *executionContext) unmarshalOIncidentWhereInput2ᚖgithubᚗcomᚋtocsi
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputIncidentWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOIncidentsChangedFilter2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋgraphᚋmodelᚐIncidentsChangedFilter(ctx context.Context, v any) (*model.IncidentsChangedFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputIncidentsChangedFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 

@@ -17,6 +17,12 @@ import (
 	integration1 "github.com/tocsin/tocsin/integration"
 )
 
+// Which alert changes to send; every given field must match.
+type AlertsChangedFilter struct {
+	Status    []alert.Status `json:"status,omitempty"`
+	ServiceID *int           `json:"serviceID,omitempty"`
+}
+
 // A new API token. The secret is shown only here, once; Tocsin keeps only its hash.
 type CreateAPITokenPayload struct {
 	APIToken *ent.APIToken `json:"apiToken"`
@@ -168,6 +174,13 @@ type EscalationTargetInput struct {
 	ID   int                  `json:"id"`
 }
 
+// Which incident changes to send; every given field must match.
+type IncidentsChangedFilter struct {
+	Status []incident.Status `json:"status,omitempty"`
+	// Incidents affecting this service.
+	ServiceID *int `json:"serviceID,omitempty"`
+}
+
 // A new or rotated integration key. The key is shown only here, once.
 type IntegrationKeyPayload struct {
 	Integration *ent.Integration `json:"integration"`
@@ -201,6 +214,13 @@ type MappingResult struct {
 type RegisterDevicePayload struct {
 	// The device: a verified PUSH contact method.
 	Device *ent.ContactMethod `json:"device"`
+}
+
+// Live updates over graphql-transport-ws (docs/live.md). Each subscription is
+// authorized when it starts (the viewer must be able to read what it names)
+// and again for every event, which is re-read as the viewer: stakeholders never
+// receive INTERNAL timeline events.
+type Subscription struct {
 }
 
 type UpdateHeartbeatInput struct {

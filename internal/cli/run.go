@@ -24,6 +24,7 @@ import (
 	"github.com/tocsin/tocsin/inbound"
 	"github.com/tocsin/tocsin/incident"
 	"github.com/tocsin/tocsin/integration"
+	"github.com/tocsin/tocsin/live"
 	"github.com/tocsin/tocsin/migration"
 	mobilepush "github.com/tocsin/tocsin/mobile-push"
 	"github.com/tocsin/tocsin/notify"
@@ -57,6 +58,8 @@ type app struct {
 	// incidents is the incident domain, announcing to stakeholders and the
 	// status pages' subscribers.
 	incidents *incident.Incidents
+	// live fans events out to websocket subscribers in every serve.
+	live *live.Broker
 }
 
 func open(ctx context.Context, cfg *config.Config) (*app, error) {
@@ -95,6 +98,13 @@ func open(ctx context.Context, cfg *config.Config) (*app, error) {
 		announce = append(announce, worker.StatusPageAnnouncer{Queue: worker.NewClient(rdb)})
 	}
 	a.incidents.Announcer = announce
+	a.live = live.New(rdb)
+	if err := a.live.Start(ctx); err != nil {
+		a.close()
+		return nil, fmt.Errorf("subscribing to live events: %w", err)
+	}
+	incident.PublishChanges(client, a.live)
+	a.alerts.Live = a.live
 	return a, nil
 }
 
@@ -113,6 +123,9 @@ func statusSubscriptions(cfg *config.Config, client *ent.Client) (*statuspage.Su
 }
 
 func (a *app) close() {
+	if a.live != nil {
+		a.live.Close()
+	}
 	a.client.Close()
 	a.redis.Close()
 }
@@ -138,6 +151,7 @@ func (a *app) server(ctx context.Context) (*server.Server, error) {
 		Alerts: a.alerts, Incidents: a.incidents, Integrations: a.intgs, Heartbeats: a.heartbeats(), ActionTokens: a.tokens,
 		Schedules: schedule.New(a.client, jobs), Contacts: contacts,
 		StatusSubscriptions: a.status,
+		Live:                a.live,
 	}), nil
 }
 

@@ -32,7 +32,7 @@ import (
 // marks a package that needs no Redis (Env.Redis is nil). Redis has 16
 // numbers: 0 is `make dev`'s, 10 the benchmark's (bench/ingest -spawn),
 // 15 the browser e2e run's (scripts/e2e.sh).
-// Free now: 5; 11 is bench/paging's and the stakeholder tests' (both wait on its lock).
+// Free now: none; 11 is bench/paging's and the stakeholder tests' (both wait on its lock).
 var redisDBs = map[string]int{
 	"auth":         1,
 	"integration":  2,
@@ -53,6 +53,9 @@ var redisDBs = map[string]int{
 	"contact":      -1,
 	"statuspage":   -1,
 	"stakeholder":  11,
+	"live":         5,
+	// test/live shares 5 with live/: the lock makes them take turns.
+	"livetest": 5,
 }
 
 // Env is what a test package gets.

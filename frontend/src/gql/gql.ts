@@ -140,6 +140,9 @@ type Documents = {
     "\n  fragment UserFields on User {\n    id\n    name\n    email\n    role\n    timeZone\n    disabled\n  }\n": typeof types.UserFieldsFragmentDoc,
     "\n  mutation InviteUser($input: CreateUserInput!) {\n    inviteUser(input: $input) {\n      ...UserFields\n    }\n  }\n": typeof types.InviteUserDocument,
     "\n  mutation UpdateUserRole($id: ID!, $role: UserRole!) {\n    updateUser(id: $id, input: { role: $role }) {\n      ...UserFields\n    }\n  }\n": typeof types.UpdateUserRoleDocument,
+    "\n  subscription AlertsChangedLive($filter: AlertsChangedFilter) {\n    alertsChanged(filter: $filter) {\n      ...AlertRow\n    }\n  }\n": typeof types.AlertsChangedLiveDocument,
+    "\n  subscription IncidentTimelineLive($id: ID!, $after: ID) {\n    incidentTimeline(incidentId: $id, after: $after) {\n      id\n      kind\n      visibility\n      actorName\n      createdAt\n      data\n    }\n  }\n": typeof types.IncidentTimelineLiveDocument,
+    "\n  subscription AlertTimelineLive($id: ID!, $after: ID) {\n    alertTimeline(alertId: $id, after: $after) {\n      id\n      kind\n      visibility\n      actorName\n      createdAt\n      data\n    }\n  }\n": typeof types.AlertTimelineLiveDocument,
 };
 const documents: Documents = {
     "\n  query Alerts($first: Int!, $after: Cursor, $where: AlertWhereInput) {\n    alerts(first: $first, after: $after, where: $where, orderBy: [{ field: FIRST_OCCURRED_AT, direction: DESC }]) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...AlertRow\n        }\n      }\n    }\n  }\n": types.AlertsDocument,
@@ -268,6 +271,9 @@ const documents: Documents = {
     "\n  fragment UserFields on User {\n    id\n    name\n    email\n    role\n    timeZone\n    disabled\n  }\n": types.UserFieldsFragmentDoc,
     "\n  mutation InviteUser($input: CreateUserInput!) {\n    inviteUser(input: $input) {\n      ...UserFields\n    }\n  }\n": types.InviteUserDocument,
     "\n  mutation UpdateUserRole($id: ID!, $role: UserRole!) {\n    updateUser(id: $id, input: { role: $role }) {\n      ...UserFields\n    }\n  }\n": types.UpdateUserRoleDocument,
+    "\n  subscription AlertsChangedLive($filter: AlertsChangedFilter) {\n    alertsChanged(filter: $filter) {\n      ...AlertRow\n    }\n  }\n": types.AlertsChangedLiveDocument,
+    "\n  subscription IncidentTimelineLive($id: ID!, $after: ID) {\n    incidentTimeline(incidentId: $id, after: $after) {\n      id\n      kind\n      visibility\n      actorName\n      createdAt\n      data\n    }\n  }\n": types.IncidentTimelineLiveDocument,
+    "\n  subscription AlertTimelineLive($id: ID!, $after: ID) {\n    alertTimeline(alertId: $id, after: $after) {\n      id\n      kind\n      visibility\n      actorName\n      createdAt\n      data\n    }\n  }\n": types.AlertTimelineLiveDocument,
 };
 
 /**
@@ -788,6 +794,18 @@ export function graphql(source: "\n  mutation InviteUser($input: CreateUserInput
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateUserRole($id: ID!, $role: UserRole!) {\n    updateUser(id: $id, input: { role: $role }) {\n      ...UserFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateUserRole($id: ID!, $role: UserRole!) {\n    updateUser(id: $id, input: { role: $role }) {\n      ...UserFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AlertsChangedLive($filter: AlertsChangedFilter) {\n    alertsChanged(filter: $filter) {\n      ...AlertRow\n    }\n  }\n"): (typeof documents)["\n  subscription AlertsChangedLive($filter: AlertsChangedFilter) {\n    alertsChanged(filter: $filter) {\n      ...AlertRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription IncidentTimelineLive($id: ID!, $after: ID) {\n    incidentTimeline(incidentId: $id, after: $after) {\n      id\n      kind\n      visibility\n      actorName\n      createdAt\n      data\n    }\n  }\n"): (typeof documents)["\n  subscription IncidentTimelineLive($id: ID!, $after: ID) {\n    incidentTimeline(incidentId: $id, after: $after) {\n      id\n      kind\n      visibility\n      actorName\n      createdAt\n      data\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AlertTimelineLive($id: ID!, $after: ID) {\n    alertTimeline(alertId: $id, after: $after) {\n      id\n      kind\n      visibility\n      actorName\n      createdAt\n      data\n    }\n  }\n"): (typeof documents)["\n  subscription AlertTimelineLive($id: ID!, $after: ID) {\n    alertTimeline(alertId: $id, after: $after) {\n      id\n      kind\n      visibility\n      actorName\n      createdAt\n      data\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

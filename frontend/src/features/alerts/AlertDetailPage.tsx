@@ -13,6 +13,7 @@ import { useNow } from '../../time/useNow';
 import { AlertStatusBadge, PriorityBadge } from '../../ui/Badges';
 import { NodePageState } from '../../ui/NodePageState';
 import { RelativeTime } from '../../ui/RelativeTime';
+import { useLiveTimeline } from '../../graphql/useLiveTimeline';
 
 /** One alert: what, since when, who has it and what to do, above the fold; then its details and timeline. */
 export function AlertDetailPage() {
@@ -24,6 +25,13 @@ export function AlertDetailPage() {
   const alert = data?.node?.__typename === 'Alert' ? (data.node as AlertDetailFragment) : undefined;
   const timeZone = viewer?.timeZone ?? 'UTC';
   const reread = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
+  // Live: a new timeline event reloads the alert (status, escalation and
+  // timeline together) and is announced.
+  const [live, setLive] = useState('');
+  useLiveTimeline(alert ? { kind: 'alert', id: alert.id } : undefined, alert?.timeline.edges?.[0]?.node?.id ?? null, (e) => {
+    reread();
+    setLive(`Timeline updated: ${e.kind.toLowerCase().replaceAll('_', ' ')}${e.actorName ? ` (${e.actorName})` : ''}`);
+  });
 
   if (!alert) {
     return (
@@ -154,6 +162,9 @@ export function AlertDetailPage() {
 
         <p className="visually-hidden" role="status" aria-live="polite">
           {message}
+        </p>
+        <p className="visually-hidden" role="status" aria-live="polite" data-testid="alert-live">
+          {live}
         </p>
         {viewer && (
           <AlertActions

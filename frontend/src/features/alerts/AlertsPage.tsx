@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { AcknowledgeAlertsMutation, AlertsQuery, CloseAlertsMutation } from './documents';
@@ -16,9 +16,12 @@ import { useNow } from '../../time/useNow';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { SkeletonRows } from '../../ui/Skeleton';
+import { useLiveAlerts } from '../../graphql/useLiveAlerts';
 import { Tick } from '../../ui/Tick';
 
 const PAGE = 50;
+
+const statusWords: Record<string, string> = { OPEN: 'open', ACKED: 'acknowledged', CLOSED: 'closed' };
 
 export function AlertsPage() {
   const [params] = useSearchParams();
@@ -55,6 +58,26 @@ export function AlertsPage() {
     clear();
   }
 
+  // Live: changed alerts on screen update through the cache; an alert the
+  // first page does not show yet reloads it (at most once a second).
+  const [live, setLive] = useState('');
+  const reload = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(reload.current), []);
+  useLiveAlerts((a) => {
+    if (alerts.some((x) => x.id === a.id)) {
+      setLive(`Alert #${a.tinyID} is now ${statusWords[a.status] ?? a.status.toLowerCase()}: ${a.message}`);
+      return;
+    }
+    if (after !== null || a.status === 'CLOSED') return;
+    setLive(`New alert #${a.tinyID}: ${a.message}`);
+    if (!reload.current) {
+      reload.current = setTimeout(() => {
+        reload.current = undefined;
+        refetch({ requestPolicy: 'network-only' });
+      }, 1000);
+    }
+  });
+
   const ticked = coverage(selection, visible);
 
   return (
@@ -64,6 +87,9 @@ export function AlertsPage() {
       <AlertFiltersBar filters={filters} />
       <p className="visually-hidden" role="status" aria-live="polite">
         {message}
+      </p>
+      <p className="visually-hidden" role="status" aria-live="polite" data-testid="alerts-live">
+        {live}
       </p>
       {message && (
         <div className="notice notice-success flash" aria-hidden="true">
