@@ -814,6 +814,33 @@ await check('stakeholder reads escalation policies and is offered nothing to cha
   }
 }, as('stakeholder'));
 
+await check('a stakeholder watching an incident sees a responder\'s update within 2 s, without reload, and no controls that would fail', async (page) => {
+  const watcher = await browser.newContext({ viewport: { width: 390, height: 844 }, ...as('stakeholder') });
+  try {
+    await watcher.route(/.*/, (route) => (route.request().url().startsWith(BASE) ? route.continue() : route.abort()));
+    const stakeholder = await watcher.newPage();
+    await openAs(stakeholder, 'stakeholder', '/incidents');
+    await stakeholder.getByRole('link', { name: 'Elevated API errors after deploy' }).first().click();
+    await stakeholder.getByRole('heading', { level: 1, name: 'Elevated API errors after deploy' }).waitFor();
+    // Timeline filters (toggle buttons) only change the view; anything else but Subscribe would fail.
+    const offered = (await stakeholder.locator('main button:not([aria-pressed])').allInnerTexts()).filter((t) => !/^(Subscribe|Unsubscribe)/.test(t.trim()));
+    expect(offered.length === 0, `a stakeholder is offered: ${offered.join(', ')}`);
+    await openAs(page, 'responder', '/incidents');
+    await page.getByRole('link', { name: 'Elevated API errors after deploy' }).first().click();
+    const composer = page.getByTestId('update-composer');
+    const message = `Rollback finished at ${Date.now()}; error rate back to normal.`;
+    await composer.getByLabel('Message').fill(message);
+    await composer.getByRole('button', { name: 'Post update' }).click();
+    const posted = Date.now();
+    await stakeholder.getByText(message).first().waitFor({ timeout: 2_000 });
+    const took = Date.now() - posted;
+    expect(took <= 2_000, `the stakeholder saw the update after ${took} ms`);
+    await stakeholder.screenshot({ path: join(SCREENSHOTS, 'incident-stakeholder-live.png') });
+  } finally {
+    await watcher.close();
+  }
+}, as('responder'));
+
 await check('responder declares an incident from an alert, posts a stakeholder update and sees it on the timeline', async (page) => {
   await openAs(page, 'responder', '/alerts');
   await listLoaded(page, 'alert-row');

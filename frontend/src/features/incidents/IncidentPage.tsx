@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { nextUpdate } from './cadence';
@@ -7,6 +7,8 @@ import { IncidentControls } from './IncidentControls';
 import { IncidentPeople } from './IncidentPeople';
 import { IncidentTimeline } from './IncidentTimeline';
 import { LinkedAlerts } from './LinkedAlerts';
+import { SubscribeButton } from '../stakeholder/SubscribeButton';
+import { useLiveTimeline } from '../../graphql/useLiveTimeline';
 import { StatusUpdateComposer } from './StatusUpdateComposer';
 import type { IncidentDetailFragment } from '../../gql/graphql';
 import { canRespond } from '../auth/permissions';
@@ -16,9 +18,6 @@ import { useNow } from '../../time/useNow';
 import { IncidentStatusBadge, SeverityBadge } from '../../ui/Badges';
 import { NodePageState } from '../../ui/NodePageState';
 import { RelativeTime } from '../../ui/RelativeTime';
-
-/** How often the page reads the incident again while it is open. */
-const REFRESH_MS = 5_000;
 
 /** One incident: what and how bad, since when, who leads, what is due next; then the update composer and the timeline. */
 export function IncidentPage() {
@@ -31,12 +30,15 @@ export function IncidentPage() {
   const timeZone = viewer?.timeZone ?? 'UTC';
   const mayAct = canRespond(viewer?.role);
 
-  useEffect(() => {
-    const t = setInterval(() => {
-      if (document.visibilityState === 'visible') refetch({ requestPolicy: 'network-only' });
-    }, REFRESH_MS);
-    return () => clearInterval(t);
-  }, [refetch]);
+  // Live: each new timeline event (an update, a role, a page) reloads the
+  // incident and is announced; the server sends a stakeholder only what is
+  // meant for them.
+  const reread = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
+  const [live, setLive] = useState('');
+  useLiveTimeline(incident ? { kind: 'incident', id: incident.id } : undefined, incident?.timeline.edges?.[0]?.node?.id ?? null, (e) => {
+    reread();
+    setLive(`Timeline updated: ${e.kind.toLowerCase().replaceAll('_', ' ')}${e.actorName ? ` (${e.actorName})` : ''}`);
+  });
 
   if (!incident) {
     return (
@@ -107,6 +109,10 @@ export function IncidentPage() {
         <p className="visually-hidden" role="status" aria-live="polite">
           {message}
         </p>
+        <p className="visually-hidden" role="status" aria-live="polite" data-testid="incident-live">
+          {live}
+        </p>
+        <SubscribeButton kind="incident" id={incident.id} name={incident.title} />
         {mayAct && <IncidentControls incident={incident} onDone={done} />}
         {mayAct && <StatusUpdateComposer incident={incident} now={now} onDone={done} />}
 
