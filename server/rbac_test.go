@@ -54,7 +54,7 @@ var adminOnly = map[string]bool{
 	"createService": true, "updateService": true, "deleteService": true,
 	"createEscalationPolicy": true, "updateEscalationPolicy": true, "deleteEscalationPolicy": true,
 	"updateSeverityLevel": true,
-	"createStatusPage": true, "updateStatusPage": true, "deleteStatusPage": true,
+	"createStatusPage":    true, "updateStatusPage": true, "deleteStatusPage": true,
 	"addStatusComponent": true, "updateStatusComponent": true, "removeStatusComponent": true,
 }
 
