@@ -75,6 +75,7 @@ func smsWorld(t *testing.T, p *provider) (*world, int) {
 	w := newWorld(t)
 	real := func() time.Time { return time.Now() }
 	w.eng.Now, w.alerts.Now, w.eng.Schedules.Now = real, real, real
+	w.start, w.now = time.Now(), time.Now() // runUntil counts from here
 	w.eng.Channels["sms"] = p
 	team := env.Client.Team.Create().SetName("Platform").SaveX(sys)
 	ana := w.person("ana", team, map[contactmethod.Kind]int{contactmethod.KindSMS: 0})
