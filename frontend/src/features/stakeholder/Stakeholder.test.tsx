@@ -11,6 +11,8 @@ import { connection, fakeServer, renderAt, viewerOf } from '../../test/server';
 const incident = {
   id: 'inc1',
   title: 'Payments fail at checkout',
+  nextUpdateDueAt: new Date(Date.now() + 10 * 60_000).toISOString(),
+  updateOverdue: false,
   severity: 'SEV1',
   status: 'IDENTIFIED',
   createdAt: new Date(Date.now() - 20 * 60_000).toISOString(),
