@@ -54,6 +54,10 @@ func (r *Resolver) linkAlerts(ctx context.Context, id int, alertIDs []int) (*ent
 	return r.incidentChange(ctx, func(by incident.Actor) (*ent.Incident, error) { return r.Incidents.LinkAlerts(ctx, by, id, alertIDs) })
 }
 
+func (r *Resolver) addIncidentServices(ctx context.Context, id int, serviceIDs []int) (*ent.Incident, error) {
+	return r.incidentChange(ctx, func(by incident.Actor) (*ent.Incident, error) { return r.Incidents.AddServices(ctx, by, id, serviceIDs) })
+}
+
 func (r *Resolver) setIncidentSeverity(ctx context.Context, id int, sev entincident.Severity) (*ent.Incident, error) {
 	return r.incidentChange(ctx, func(by incident.Actor) (*ent.Incident, error) { return r.Incidents.SetSeverity(ctx, by, id, sev) })
 }

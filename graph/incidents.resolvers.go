@@ -50,6 +50,11 @@ func (r *mutationResolver) LinkAlertsToIncident(ctx context.Context, incidentID 
 	return r.linkAlerts(ctx, incidentID, alertIDs)
 }
 
+// AddIncidentServices is the resolver for the addIncidentServices field.
+func (r *mutationResolver) AddIncidentServices(ctx context.Context, incidentID int, serviceIDs []int) (*ent.Incident, error) {
+	return r.addIncidentServices(ctx, incidentID, serviceIDs)
+}
+
 // SetIncidentSeverity is the resolver for the setIncidentSeverity field.
 func (r *mutationResolver) SetIncidentSeverity(ctx context.Context, incidentID int, severity incident.Severity) (*ent.Incident, error) {
 	return r.setIncidentSeverity(ctx, incidentID, severity)

@@ -3,6 +3,7 @@ package incident_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 	"testing"
 	"time"
@@ -376,6 +377,7 @@ func TestStakeholderChangesNothing(t *testing.T) {
 		"stakeholder": func() error { _, err := w.inc.AddStakeholder(ctx, by, inc.ID, w.sam.ID); return err },
 		"unfollow":    func() error { _, err := w.inc.RemoveStakeholder(ctx, by, inc.ID, w.sam.ID); return err },
 		"note":        func() error { _, err := w.inc.AddNote(ctx, by, inc.ID, "hi"); return err },
+		"services":    func() error { _, err := w.inc.AddServices(ctx, by, inc.ID, []int{w.svc.ID}); return err },
 		"update": func() error {
 			_, err := w.inc.PostStatusUpdate(ctx, by, inc.ID, incident.Update{Message: "m", Status: "IDENTIFIED", Audience: "PUBLIC"})
 			return err
@@ -442,5 +444,37 @@ func TestStakeholdersFollowAndUnfollow(t *testing.T) {
 	left := env.Client.IncidentMember.Query().Where(incidentmember.IncidentID(inc.ID), incidentmember.RoleEQ(incidentmember.RoleSTAKEHOLDER)).AllX(sys)
 	if len(left) != 1 || left[0].UserID != w.ana.ID {
 		t.Fatalf("Ana still follows, Sam not, got %+v", left)
+	}
+}
+
+// Services become affected after the declaration too: new ones are added
+// and named on the (stakeholder-visible) timeline, known ones change
+// nothing, and a missing one is refused naming serviceIDs.
+func TestAddServicesAfterTheDeclaration(t *testing.T) {
+	w := newWorld(t)
+	inc := w.declare(t, incident.Declaration{Title: "Scratch"})
+	other := env.Client.Service.Create().SetName("Payments").SetTeamID(w.svc.TeamID).SaveX(sys)
+	if _, err := w.inc.AddServices(w.asRui, incident.UserActor(w.rui), inc.ID, []int{w.svc.ID, other.ID, w.svc.ID}); err != nil {
+		t.Fatal(err)
+	}
+	if got := env.Client.Incident.GetX(sys, inc.ID).QueryServices().IDsX(sys); len(got) != 2 {
+		t.Fatalf("want both services affected, got %v", got)
+	}
+	before := len(incidentEvents(t, sys, inc.ID))
+	if _, err := w.inc.AddServices(w.asRui, incident.UserActor(w.rui), inc.ID, []int{other.ID}); err != nil {
+		t.Fatal(err)
+	}
+	if after := len(incidentEvents(t, sys, inc.ID)); after != before {
+		t.Fatalf("adding an affected service again writes nothing: %d → %d events", before, after)
+	}
+	ev := env.Client.TimelineEvent.Query().Where(timelineevent.IncidentID(inc.ID), timelineevent.Kind(incident.KindServicesAdded)).OnlyX(sys)
+	if ev.Visibility != timelineevent.VisibilitySTAKEHOLDER || fmt.Sprint(ev.Data["services"]) != fmt.Sprint([]any{w.svc.Name, "Payments"}) {
+		t.Fatalf("SERVICES_ADDED: want stakeholder-visible naming both, got %s %v", ev.Visibility, ev.Data)
+	}
+	if _, err := w.inc.AddServices(w.asRui, incident.UserActor(w.rui), inc.ID, []int{999999}); fieldOf(err) != "serviceIDs" {
+		t.Fatalf("a missing service: want an error naming serviceIDs, got %v", err)
+	}
+	if _, err := w.inc.AddServices(w.asRui, incident.UserActor(w.rui), inc.ID, nil); fieldOf(err) != "serviceIDs" {
+		t.Fatalf("no services: want an error naming serviceIDs, got %v", err)
 	}
 }

@@ -35,6 +35,54 @@ func (s *Incidents) LinkAlerts(ctx context.Context, by Actor, id int, alertIDs [
 	})
 }
 
+// AddServices marks more services as affected by the incident (those
+// already affected are left as they are); its timeline names the new ones.
+func (s *Incidents) AddServices(ctx context.Context, by Actor, id int, serviceIDs []int) (*ent.Incident, error) {
+	if err := rule.MayRespond(ctx); err != nil {
+		return nil, err
+	}
+	if len(serviceIDs) == 0 {
+		return nil, &InvalidError{Field: "serviceIDs", Reason: "name at least one service"}
+	}
+	if len(serviceIDs) > MaxLinked {
+		return nil, &InvalidError{Field: "serviceIDs", Reason: fmt.Sprintf("at most %d services at once", MaxLinked)}
+	}
+	return s.change(ctx, id, func(ctx context.Context, tx *ent.Tx, inc *ent.Incident, now time.Time) (*ent.Incident, error) {
+		ids := unique(append([]int(nil), serviceIDs...))
+		svcs, err := tx.Service.Query().Where(service.IDIn(ids...)).Order(ent.Asc(service.FieldID)).All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if len(svcs) != len(ids) {
+			return nil, &InvalidError{Field: "serviceIDs", Reason: "names a service that does not exist"}
+		}
+		have, err := inc.QueryServices().IDs(ctx)
+		if err != nil {
+			return nil, err
+		}
+		affected := map[int]bool{}
+		for _, id := range have {
+			affected[id] = true
+		}
+		var add []int
+		var names []string
+		for _, svc := range svcs {
+			if !affected[svc.ID] {
+				add = append(add, svc.ID)
+				names = append(names, svc.Name)
+			}
+		}
+		if len(add) == 0 {
+			return inc, nil
+		}
+		if err := tx.Incident.UpdateOne(inc).AddServiceIDs(add...).Exec(ctx); err != nil {
+			return nil, err
+		}
+		data := map[string]any{"service_ids": add, "services": names}
+		return inc, recordIncident(ctx, tx, inc.ID, by, KindServicesAdded, timelineevent.VisibilitySTAKEHOLDER, now, data)
+	})
+}
+
 // linkable loads the alerts to link to incident id (0: a new one) and
 // checks that each exists and belongs to no other incident; those already
 // in the incident are dropped.

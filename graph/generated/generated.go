@@ -470,6 +470,7 @@ type ComplexityRoot struct {
 		AddAlertNote                  func(childComplexity int, id int, note string) int
 		AddIncidentNote               func(childComplexity int, incidentID int, note string) int
 		AddIncidentResponder          func(childComplexity int, incidentID int, userID int) int
+		AddIncidentServices           func(childComplexity int, incidentID int, serviceIDs []int) int
 		AddIncidentStakeholder        func(childComplexity int, incidentID int, userID int) int
 		AddStatusComponent            func(childComplexity int, input ent.CreateStatusComponentInput) int
 		AssignAlert                   func(childComplexity int, id int, ownerID int, note *string) int
@@ -936,6 +937,7 @@ type MutationResolver interface {
 	SendTestNotification(ctx context.Context, id int) (*contact.TestResult, error)
 	DeclareIncident(ctx context.Context, input model.DeclareIncidentInput) (*ent.Incident, error)
 	LinkAlertsToIncident(ctx context.Context, incidentID int, alertIDs []int) (*ent.Incident, error)
+	AddIncidentServices(ctx context.Context, incidentID int, serviceIDs []int) (*ent.Incident, error)
 	SetIncidentSeverity(ctx context.Context, incidentID int, severity incident.Severity) (*ent.Incident, error)
 	SetIncidentStatus(ctx context.Context, incidentID int, status incident.Status) (*ent.Incident, error)
 	AssignIncidentRole(ctx context.Context, incidentID int, userID int, role incidentmember.Role) (*ent.Incident, error)
@@ -2832,6 +2834,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AddIncidentResponder(childComplexity, args["incidentID"].(int), args["userID"].(int)), true
+	case "Mutation.addIncidentServices":
+		if e.ComplexityRoot.Mutation.AddIncidentServices == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addIncidentServices_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddIncidentServices(childComplexity, args["incidentID"].(int), args["serviceIDs"].([]int)), true
 	case "Mutation.addIncidentStakeholder":
 		if e.ComplexityRoot.Mutation.AddIncidentStakeholder == nil {
 			break
@@ -11186,6 +11199,8 @@ extend type Mutation {
   declareIncident(input: DeclareIncidentInput!): Incident!
   "Add alerts to the incident; their services become affected."
   linkAlertsToIncident(incidentID: ID!, alertIDs: [ID!]!): Incident!
+  "Mark more services as affected (subscribers of a service follow its incidents)."
+  addIncidentServices(incidentID: ID!, serviceIDs: [ID!]!): Incident!
   "Change the severity; the next update is due by its cadence."
   setIncidentSeverity(incidentID: ID!, severity: IncidentSeverity!): Incident!
   "Move the status; RESOLVED ends the cadence, a resolved incident reopens as INVESTIGATING."
@@ -13560,6 +13575,28 @@ func (ec *executionContext) field_Mutation_addIncidentResponder_args(ctx context
 		return nil, err
 	}
 	args["userID"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_addIncidentServices_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "incidentID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["incidentID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "serviceIDs",
+		func(ctx context.Context, v any) ([]int, error) {
+			return ec.unmarshalNID2ᚕintᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["serviceIDs"] = arg1
 	return args, nil
 }
 
@@ -24054,6 +24091,50 @@ func (ec *executionContext) fieldContext_Mutation_linkAlertsToIncident(ctx conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_linkAlertsToIncident_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addIncidentServices(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addIncidentServices(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddIncidentServices(ctx, fc.Args["incidentID"].(int), fc.Args["serviceIDs"].([]int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Incident) graphql.Marshaler {
+			return ec.marshalNIncident2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncident(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addIncidentServices(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Incident(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addIncidentServices_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -55950,6 +56031,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "linkAlertsToIncident":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_linkAlertsToIncident(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addIncidentServices":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addIncidentServices(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
