@@ -55,7 +55,9 @@ func (r *Resolver) linkAlerts(ctx context.Context, id int, alertIDs []int) (*ent
 }
 
 func (r *Resolver) addIncidentServices(ctx context.Context, id int, serviceIDs []int) (*ent.Incident, error) {
-	return r.incidentChange(ctx, func(by incident.Actor) (*ent.Incident, error) { return r.Incidents.AddServices(ctx, by, id, serviceIDs) })
+	return r.incidentChange(ctx, func(by incident.Actor) (*ent.Incident, error) {
+		return r.Incidents.AddServices(ctx, by, id, serviceIDs)
+	})
 }
 
 func (r *Resolver) setIncidentSeverity(ctx context.Context, id int, sev entincident.Severity) (*ent.Incident, error) {
