@@ -47,6 +47,19 @@ func Message(p notify.Page) *messaging.Message {
 		"urgency":  string(p.Urgency),
 		"link":     p.Link,
 	}
+	if p.IncidentID != 0 {
+		// A stakeholder's news of an incident: no alert, no actions.
+		body, thread = p.Message, "incident-"+strconv.Itoa(p.IncidentID)
+		data = map[string]string{
+			"type":        "incident.update",
+			"incident_id": strconv.Itoa(p.IncidentID),
+			"message":     p.Message,
+			"severity":    p.Priority,
+			"service":     p.Service,
+			"urgency":     string(p.Urgency),
+			"link":        p.Link,
+		}
+	}
 	if p.DeliveryKey != "" {
 		// The page's id, the same when it is sent again after a crash:
 		// the app shows a delivery once.

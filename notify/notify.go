@@ -46,6 +46,10 @@ type Page struct {
 	// AlertID and TinyID name the alert; TinyID is the number people say.
 	AlertID int
 	TinyID  int
+	// IncidentID, when set, makes this a stakeholder's news of an incident
+	// rather than a page of an alert (no alert, no actions; Priority is
+	// then the severity, SEV1…SEV4).
+	IncidentID int
 	// Message is what the alert is about; Description may add detail.
 	Message     string
 	Description string

@@ -85,7 +85,7 @@ func (s *Stakeholders) compose(sys context.Context, e Event, u *ent.User) (*mess
 	}
 	loc := location(u.TimeZone)
 	m := &message{page: notify.Page{
-		AlertID: a.inc.ID, TinyID: a.inc.ID, Priority: string(a.inc.Severity),
+		IncidentID: a.inc.ID, Priority: string(a.inc.Severity),
 		Service: strings.Join(a.services, ", "), Urgency: notify.UrgencyLow, Link: s.link(a.inc.ID),
 	}}
 	var b strings.Builder

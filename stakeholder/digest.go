@@ -104,7 +104,7 @@ func (s *Stakeholders) HandleDigest(ctx context.Context, t *asynq.Task) error {
 		}
 	}
 	if prefs[u.ID].Push {
-		s.push(ctx, u.ID, notify.Page{AlertID: order[0], TinyID: order[0], Message: subject,
+		s.push(ctx, u.ID, notify.Page{IncidentID: order[0], Message: subject,
 			Urgency: notify.UrgencyLow, Link: s.BaseURL + "/"}, key)
 	}
 	return nil

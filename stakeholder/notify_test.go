@@ -37,7 +37,8 @@ func TestDeclaredIncidentEmailsAndPushesTheSubscribersOfItsServices(t *testing.T
 	msg := sends[0].Message
 	android := msg["android"].(map[string]any)
 	data := msg["data"].(map[string]any)
-	if msg["token"] != "alice-device-token-1" || android["priority"] != "normal" || data["action_token"] != nil || data["urgency"] != "low" {
+	if msg["token"] != "alice-device-token-1" || android["priority"] != "normal" || data["action_token"] != nil || data["urgency"] != "low" ||
+		data["type"] != "incident.update" || data["incident_id"] != itoa(inc.ID) || data["alert_id"] != nil {
 		t.Fatalf("want a low-urgency push without actions to alice's device, got %v", msg)
 	}
 	if !strings.HasSuffix(data["link"].(string), "/incidents/"+itoa(inc.ID)) {
