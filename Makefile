@@ -132,7 +132,7 @@ test-paging: services ## the paging chain through `tocsin all`: push, SMS, email
 bench-paging: services build-go ## paging benchmark: alert accepted → first page, and timer lateness (docs/benchmarks.md)
 	$(GO) run ./bench/paging -bin $(BIN)
 
-bench-fanout: services build-go ## live fan-out: 10,000 graphql-ws subscribers on one serve, one event → all, p50/p99/max and RSS per subscriber (docs/benchmarks.md)
+bench-fanout: services build-go ## live fan-out: 10,000 graphql-ws subscribers (10,000 different users) on one serve, one event → all, p50/p99/max and RSS per subscriber (docs/benchmarks.md)
 	$(GO) run ./bench/fanout -bin $(BIN) -n 10000
 
 bench: services build-go ## ingest benchmark: bin/tocsin on a fresh database vs raw PostgreSQL inserts (docs/benchmarks.md)

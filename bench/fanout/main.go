@@ -5,6 +5,12 @@
 // recorded. It reports p50/p99/max over several events and the server's
 // resident memory per subscriber (VmRSS before and after subscribing).
 //
+// By default every subscriber is a different user (-viewers distinct; one
+// in four a stakeholder, the rest responders), each signed in with an API
+// token of their own, and each event is stakeholder-visible, so all must
+// receive it: the server cannot share anything that is keyed on the user.
+// -viewers shared signs everyone in as one responder.
+//
 // It creates a scratch database, migrates it, adds a responder with a
 // session and an incident, starts `tocsin serve` on a free port, and drops
 // everything afterwards. The fd limit is raised to the hard limit (the
@@ -52,12 +58,16 @@ func main() {
 	redisSrv := flag.String("redis", "redis://127.0.0.1:6379", "Redis server (loopback)")
 	redisDB := flag.Int("redis-db", 10, "Redis database number (10, shared with bench/ingest: benchmarks run one at a time); emptied before and after")
 	n := flag.Int("n", 10000, "subscribers")
+	viewers := flag.String("viewers", "distinct", "distinct: each subscriber its own user (1 in 4 a stakeholder); shared: all one responder")
 	events := flag.Int("events", 5, "measured events, one at a time")
 	out := flag.String("o", "", "also write the report (markdown) to this file")
 	flag.Parse()
 
 	raiseFDLimit()
-	report, err := run(*bin, *pg, fmt.Sprintf("%s/%d", *redisSrv, *redisDB), *n, *events)
+	if *viewers != "distinct" && *viewers != "shared" {
+		log.Fatalf("-viewers: %q is neither distinct nor shared", *viewers)
+	}
+	report, err := run(*bin, *pg, fmt.Sprintf("%s/%d", *redisSrv, *redisDB), *n, *events, *viewers == "distinct")
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -80,12 +90,13 @@ func raiseFDLimit() {
 
 // fixture is what setup wrote.
 type fixture struct {
-	client   *ent.Client
-	token    string
-	incident int
+	client       *ent.Client
+	tokens       []string // subscriber i signs in with tokens[i%len(tokens)]
+	stakeholders int
+	incident     int
 }
 
-func run(bin, pg, redisURL string, n, events int) (string, error) {
+func run(bin, pg, redisURL string, n, events int, distinct bool) (string, error) {
 	ctx := context.Background()
 	name := fmt.Sprintf("tocsin_fanout_%d", os.Getpid())
 	admin, err := sql.Open("postgres", pg+"/postgres?sslmode=disable")
@@ -124,7 +135,7 @@ func run(bin, pg, redisURL string, n, events int) (string, error) {
 		return "", err
 	}
 	defer db.Close()
-	f, err := setup(ctx, ent.NewClient(ent.Driver(entsql.OpenDB("postgres", db))), rdb)
+	f, err := setup(ctx, ent.NewClient(ent.Driver(entsql.OpenDB("postgres", db))), rdb, n, distinct)
 	if err != nil {
 		return "", err
 	}
@@ -187,7 +198,11 @@ func run(bin, pg, redisURL string, n, events int) (string, error) {
 
 	var md strings.Builder
 	fmt.Fprintf(&md, "## Live fan-out benchmark, %s UTC\n\n", time.Now().UTC().Format("2006-01-02 15:04"))
-	fmt.Fprintf(&md, "- one `tocsin serve`, %d graphql-ws subscribers (one websocket each, one responder's session) on `incidentTimeline` of one incident, over loopback from this tool on the same machine\n", n)
+	who := "all signed in as one responder"
+	if distinct {
+		who = fmt.Sprintf("each a different user with an API token of their own: %d responders, %d stakeholders", n-f.stakeholders, f.stakeholders)
+	}
+	fmt.Fprintf(&md, "- one `tocsin serve`, %d graphql-ws subscribers (one websocket each, %s) on `incidentTimeline` of one incident, over loopback from this tool on the same machine\n", n, who)
 	fmt.Fprintf(&md, "- each event written by this tool through ent (committed, then published to Redis); latency: just before the commit → the subscriber has read the `next` message\n\n")
 	fmt.Fprintf(&md, "| event | received | p50 | p99 | max |\n| ---: | ---: | ---: | ---: | ---: |\n%s", rows.String())
 	fmt.Fprintf(&md, "| all | %d | %s | %s | %s |\n\n", len(all), pct(all, 50), pct(all, 99), pct(all, 100))
@@ -196,26 +211,48 @@ func run(bin, pg, redisURL string, n, events int) (string, error) {
 	return md.String(), nil
 }
 
-func setup(ctx context.Context, c *ent.Client, rdb *redis.Client) (*fixture, error) {
+func setup(ctx context.Context, c *ent.Client, rdb *redis.Client, n int, distinct bool) (*fixture, error) {
 	sys := viewer.System(ctx)
-	u, err := c.User.Create().SetEmail("bench@fanout.test").SetName("Bench").SetRole(viewer.RoleResponder).Save(sys)
-	if err != nil {
-		return nil, err
-	}
 	a := auth.New(c, rdb, 24*time.Hour)
-	const pw = "fan-out benchmark password"
-	if err := a.SetPassword(sys, u.ID, pw); err != nil {
-		return nil, err
-	}
-	s, err := a.Login(sys, u.Email, pw, "127.0.0.1", "bench")
-	if err != nil {
-		return nil, err
-	}
 	inc, err := c.Incident.Create().SetTitle("Fan-out benchmark").Save(sys)
 	if err != nil {
 		return nil, err
 	}
-	return &fixture{client: c, token: s.Token, incident: inc.ID}, nil
+	f := &fixture{client: c, incident: inc.ID}
+	users := 1
+	if distinct {
+		users = n
+	}
+	// Users in batches, then one API token each (no password hashing:
+	// argon2id for 10,000 logins would take longer than the benchmark).
+	const batch = 1000
+	for from := 0; from < users; from += batch {
+		var creates []*ent.UserCreate
+		for i := from; i < min(users, from+batch); i++ {
+			role := viewer.RoleResponder
+			if distinct && i%4 == 3 {
+				role = viewer.RoleStakeholder
+				f.stakeholders++
+			}
+			creates = append(creates, c.User.Create().SetEmail(fmt.Sprintf("bench%d@fanout.test", i)).
+				SetName(fmt.Sprintf("Bench %d", i)).SetRole(role))
+		}
+		us, err := c.User.CreateBulk(creates...).Save(sys)
+		if err != nil {
+			return nil, err
+		}
+		for _, u := range us {
+			// Stakeholders may not make API tokens themselves: the
+			// system issues them one (only this benchmark does that).
+			as := viewer.NewContext(ctx, &viewer.Viewer{UserID: u.ID, Role: u.Role, System: true})
+			_, secret, err := a.CreateAPIToken(as, "fan-out benchmark", nil)
+			if err != nil {
+				return nil, err
+			}
+			f.tokens = append(f.tokens, secret)
+		}
+	}
+	return f, nil
 }
 
 type subscriber struct {
@@ -223,7 +260,8 @@ type subscriber struct {
 	got  chan time.Time
 }
 
-const query = `subscription($id: ID!) { incidentTimeline(incidentId: $id) { id } }`
+// query selects what the SPA's incident page selects (IncidentTimelineLive).
+const query = `subscription($id: ID!) { incidentTimeline(incidentId: $id) { id kind visibility actorName createdAt data } }`
 
 // connect opens n subscriptions, 200 at a time, spread over 127.0.0.1..4.
 func connect(ctx context.Context, url string, f *fixture, n int) ([]*subscriber, error) {
@@ -240,7 +278,7 @@ func connect(ctx context.Context, url string, f *fixture, n int) ([]*subscriber,
 			defer func() { <-sem }()
 			cctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 			defer cancel()
-			conn, err := gqlws.Dial(cctx, url, gqlws.Options{Token: f.token, LocalAddr: fmt.Sprintf("127.0.0.%d", 1+i%4)})
+			conn, err := gqlws.Dial(cctx, url, gqlws.Options{Token: f.tokens[i%len(f.tokens)], LocalAddr: fmt.Sprintf("127.0.0.%d", 1+i%4)})
 			if err == nil {
 				err = conn.Subscribe(cctx, query, map[string]any{"id": f.incident})
 			}
@@ -281,7 +319,7 @@ func (f *fixture) write(ctx context.Context, subs []*subscriber) ([]time.Duratio
 		return nil, err
 	}
 	if err := tx.TimelineEvent.Create().SetIncidentID(f.incident).SetKind(incident.KindNoteAdded).
-		SetVisibility(timelineevent.VisibilityINTERNAL).SetData(map[string]any{"note": "fan-out"}).Exec(sys); err != nil {
+		SetVisibility(timelineevent.VisibilitySTAKEHOLDER).SetData(map[string]any{"note": "fan-out"}).Exec(sys); err != nil {
 		return nil, err
 	}
 	start := time.Now()

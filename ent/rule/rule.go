@@ -150,11 +150,39 @@ func AllowOwnAPITokenMutation() privacy.MutationRule {
 // FilterTimelineForStakeholders hides internal events from stakeholders.
 func FilterTimelineForStakeholders() privacy.QueryRule {
 	return privacy.TimelineEventQueryRuleFunc(func(ctx context.Context, q *ent.TimelineEventQuery) error {
-		if v := viewer.FromContext(ctx); v != nil && !v.System && v.Role == viewer.RoleStakeholder {
+		if TimelineAudience(viewer.FromContext(ctx)) == AudienceStakeholders {
 			q.Where(timelineevent.VisibilityNEQ(timelineevent.VisibilityINTERNAL))
 		}
 		return privacy.Skip
 	})
+}
+
+// Timeline audiences: the classes of viewers that the timeline event
+// query policy (DenyIfNoViewer, AllowIfSystem, FilterTimelineForStakeholders,
+// AllowReadIfViewer) treats alike.
+const (
+	AudienceNone         = ""             // no viewer: reads nothing
+	AudienceSystem       = "system"       // internal work: every event
+	AudienceStakeholders = "stakeholders" // every event but INTERNAL ones
+	AudienceResponders   = "responders"   // responders and admins: every event
+)
+
+// TimelineAudience is v's class for the timeline event query policy: two
+// viewers of one audience read exactly the same timeline events, so one
+// query can serve both (the live fan-out shares its reads this way). A
+// rule that makes timeline reads depend on more than this (a team, the
+// user) must change this function too.
+func TimelineAudience(v *viewer.Viewer) string {
+	switch {
+	case v == nil:
+		return AudienceNone
+	case v.System:
+		return AudienceSystem
+	case v.Role == viewer.RoleStakeholder:
+		return AudienceStakeholders
+	default:
+		return AudienceResponders
+	}
 }
 
 // InvalidError is input that breaks a rule checked in the data layer (after

@@ -1,0 +1,62 @@
+package auth_test
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/tocsin/tocsin/ent"
+	"github.com/tocsin/tocsin/ent/rule"
+	"github.com/tocsin/tocsin/ent/timelineevent"
+	"github.com/tocsin/tocsin/viewer"
+)
+
+// TestTimelineAudienceDecidesWhatIsRead checks the promise the live
+// fan-out relies on when it shares one read among subscribers: viewers of
+// one rule.TimelineAudience read exactly the same timeline events, and the
+// audiences differ where the policy does (stakeholders never read INTERNAL).
+func TestTimelineAudienceDecidesWhatIsRead(t *testing.T) {
+	p := setup(t)
+	sys := viewer.System(context.Background())
+	c := env.Client
+	mk := func(email string, r viewer.Role) *ent.User {
+		return c.User.Create().SetEmail(email).SetName(email).SetRole(r).SaveX(sys)
+	}
+	responder2, stakeholder2 := mk("r2@x.io", viewer.RoleResponder), mk("s2@x.io", viewer.RoleStakeholder)
+	inc := c.Incident.Create().SetTitle("Checkout down").SaveX(sys)
+	for i, vis := range []timelineevent.Visibility{timelineevent.VisibilityINTERNAL, timelineevent.VisibilitySTAKEHOLDER,
+		timelineevent.VisibilityPUBLIC, timelineevent.VisibilityINTERNAL} {
+		c.TimelineEvent.Create().SetIncidentID(inc.ID).SetKind("NOTE_ADDED").SetVisibility(vis).
+			SetActorID([]int{p.responder.ID, responder2.ID}[i%2]).SetData(map[string]any{"note": i}).ExecX(sys)
+	}
+	read := func(ctx context.Context) []int {
+		ids, err := c.TimelineEvent.Query().Where(timelineevent.IncidentID(inc.ID)).
+			Order(ent.Asc(timelineevent.FieldID)).IDs(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ids
+	}
+	byAudience := map[string][]int{}
+	for _, u := range []*ent.User{p.admin, p.responder, responder2, p.stakeholder, stakeholder2} {
+		v := &viewer.Viewer{UserID: u.ID, Role: u.Role}
+		got, audience := read(viewer.NewContext(context.Background(), v)), rule.TimelineAudience(v)
+		if want, seen := byAudience[audience]; seen && !slices.Equal(got, want) {
+			t.Errorf("%s (%s) reads %v, another viewer of that audience %v", u.Email, audience, got, want)
+		}
+		byAudience[audience] = got
+	}
+	byAudience[rule.TimelineAudience(viewer.FromContext(sys))] = read(sys)
+	if n := len(byAudience[rule.AudienceResponders]); n != 4 {
+		t.Errorf("responders read %d events, want all 4", n)
+	}
+	if n := len(byAudience[rule.AudienceSystem]); n != 4 {
+		t.Errorf("the system reads %d events, want all 4", n)
+	}
+	if n := len(byAudience[rule.AudienceStakeholders]); n != 2 {
+		t.Errorf("stakeholders read %d events, want the 2 that are not INTERNAL", n)
+	}
+	if a := rule.TimelineAudience(nil); a != rule.AudienceNone {
+		t.Errorf("no viewer: audience %q, want none", a)
+	}
+}
