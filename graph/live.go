@@ -39,7 +39,7 @@ func (r *Resolver) alertTimeline(ctx context.Context, alertID int, after *int) (
 
 func (r *Resolver) incidentsChanged(ctx context.Context, filter *model.IncidentsChangedFilter) (<-chan *ent.Incident, error) {
 	where := incidentFilter(filter)
-	return changeStream(ctx, r, incident.TopicIncidents,
+	return changeStream(ctx, r, incident.TopicIncidents, filter,
 		func(ctx context.Context, id int) (*ent.Incident, error) {
 			return r.Client.Incident.Query().Where(append(where, entincident.ID(id))...).Only(ctx)
 		},
@@ -51,7 +51,7 @@ func (r *Resolver) incidentsChanged(ctx context.Context, filter *model.Incidents
 
 func (r *Resolver) alertsChanged(ctx context.Context, filter *model.AlertsChangedFilter) (<-chan *ent.Alert, error) {
 	where := alertFilter(filter)
-	return changeStream(ctx, r, incident.TopicAlerts,
+	return changeStream(ctx, r, incident.TopicAlerts, filter,
 		func(ctx context.Context, id int) (*ent.Alert, error) {
 			return r.Client.Alert.Query().Where(append(where, alert.ID(id))...).Only(ctx)
 		},
@@ -147,7 +147,7 @@ func (t *timelineSender) handle(m live.Message) bool {
 
 // catchUp sends every event after last, in id order. announced, when not
 // zero, is the id whose announcement triggered it: subscribers of this
-// process in the same timeline audience (rule.TimelineAudience: viewers the
+// process in the same timeline audience (rule.ReadAudience: viewers the
 // privacy policy lets read the same events) with the same last that were
 // told of the same id share one query (every such query started after that
 // id committed, so none misses it), which is what keeps one event to 10,000
@@ -156,7 +156,7 @@ func (t *timelineSender) catchUp(announced int) bool {
 	for {
 		var events []*ent.TimelineEvent
 		var err error
-		if audience := rule.TimelineAudience(viewer.FromContext(t.ctx)); announced != 0 && audience != rule.AudienceNone {
+		if audience := rule.ReadAudience(viewer.FromContext(t.ctx)); announced != 0 && audience != rule.AudienceNone {
 			key := fmt.Sprintf("%s/%d/%d/%s", t.topic, t.last, announced, audience)
 			var shared any
 			shared, err, _ = timelineReads.Do(key, func() (any, error) { return t.page(context.WithoutCancel(t.ctx)) })
@@ -210,13 +210,20 @@ func (t *timelineSender) send(e *ent.TimelineEvent) bool {
 }
 
 // changeStream re-reads, as the viewer of ctx, each row topic announces
-// (payload {"id": …}) and sends it when load finds it (privacy and the
-// filter decide). After a Resync it sends what changed since the last
-// message, from recent(since).
-func changeStream[T any](ctx context.Context, r *Resolver, topic string, load func(context.Context, int) (T, error), recent func(context.Context, time.Time) ([]T, error)) (<-chan T, error) {
+// (payload {"id": …}) and sends it when load finds it (privacy and filter
+// decide). Subscribers of this process handed the same message, in the
+// same read audience (rule.ReadAudience) and with the same filter share one
+// load. After a Resync it sends what changed since the last message, from
+// recent(since).
+func changeStream[T any](ctx context.Context, r *Resolver, topic string, filter any, load func(context.Context, int) (T, error), recent func(context.Context, time.Time) ([]T, error)) (<-chan T, error) {
 	if r.Live == nil {
 		return nil, errLiveOff
 	}
+	filterKey, err := json.Marshal(filter)
+	if err != nil {
+		return nil, err
+	}
+	audience := rule.ReadAudience(viewer.FromContext(ctx))
 	sub, err := r.Live.Subscribe(topic)
 	if err != nil {
 		return nil, err
@@ -265,7 +272,9 @@ func changeStream[T any](ctx context.Context, r *Resolver, topic string, load fu
 				if json.Unmarshal(m.Payload, &c) != nil {
 					continue
 				}
-				v, err := load(ctx, c.ID)
+				key := fmt.Sprintf("%s/%d/%s/%s", topic, m.Seq, audience, filterKey)
+				shared, err, _ := changeReads.Do(key, func() (any, error) { return load(context.WithoutCancel(ctx), c.ID) })
+				v, _ := shared.(T)
 				if ent.IsNotFound(err) {
 					continue
 				}
@@ -278,6 +287,9 @@ func changeStream[T any](ctx context.Context, r *Resolver, topic string, load fu
 	}()
 	return out, nil
 }
+
+// changeReads shares identical loads of one process's change streams.
+var changeReads singleflight.Group
 
 // recentLimit bounds what a Resync of a change stream sends.
 const recentLimit = 200

@@ -46,6 +46,10 @@ type Message struct {
 	// Resync means messages may have been missed before this one (a slow
 	// subscriber, or a Redis reconnect): reload from the source of truth.
 	Resync bool
+	// Seq numbers the messages this Broker received from Redis, from 1 in
+	// arrival order (0 on a Resync). Subscribers handed one message see
+	// the same Seq, so the work a message causes can be shared by them.
+	Seq uint64
 }
 
 // Broker holds the process's one Redis subscription and its subscribers.
@@ -62,6 +66,7 @@ type Broker struct {
 	done   chan struct{}
 	// Reconnects counts Redis reconnects seen (for tests and metrics).
 	reconnects atomic.Int64
+	seq        uint64 // the last Message.Seq; only run touches it
 }
 
 // New returns a Broker on rdb; call Start before use.
@@ -195,10 +200,12 @@ func (b *Broker) ping(ctx context.Context, ps *redis.PubSub) {
 }
 
 func (b *Broker) dispatch(topic string, payload []byte) {
+	b.seq++
+	m := Message{Topic: topic, Payload: payload, Seq: b.seq}
 	b.mu.RLock()
 	defer b.mu.RUnlock()
 	for s := range b.topics[topic] {
-		s.offer(Message{Topic: topic, Payload: payload})
+		s.offer(m)
 	}
 }
 

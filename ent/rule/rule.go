@@ -150,29 +150,30 @@ func AllowOwnAPITokenMutation() privacy.MutationRule {
 // FilterTimelineForStakeholders hides internal events from stakeholders.
 func FilterTimelineForStakeholders() privacy.QueryRule {
 	return privacy.TimelineEventQueryRuleFunc(func(ctx context.Context, q *ent.TimelineEventQuery) error {
-		if TimelineAudience(viewer.FromContext(ctx)) == AudienceStakeholders {
+		if ReadAudience(viewer.FromContext(ctx)) == AudienceStakeholders {
 			q.Where(timelineevent.VisibilityNEQ(timelineevent.VisibilityINTERNAL))
 		}
 		return privacy.Skip
 	})
 }
 
-// Timeline audiences: the classes of viewers that the timeline event
-// query policy (DenyIfNoViewer, AllowIfSystem, FilterTimelineForStakeholders,
-// AllowReadIfViewer) treats alike.
+// Read audiences: the classes of viewers that the read policies of timeline
+// events (DenyIfNoViewer, AllowIfSystem, FilterTimelineForStakeholders,
+// AllowReadIfViewer), alerts and incidents (the same without the filter)
+// treat alike.
 const (
 	AudienceNone         = ""             // no viewer: reads nothing
-	AudienceSystem       = "system"       // internal work: every event
-	AudienceStakeholders = "stakeholders" // every event but INTERNAL ones
-	AudienceResponders   = "responders"   // responders and admins: every event
+	AudienceSystem       = "system"       // internal work: everything
+	AudienceStakeholders = "stakeholders" // every alert and incident, every event but INTERNAL ones
+	AudienceResponders   = "responders"   // responders and admins: everything
 )
 
-// TimelineAudience is v's class for the timeline event query policy: two
-// viewers of one audience read exactly the same timeline events, so one
-// query can serve both (the live fan-out shares its reads this way). A
-// rule that makes timeline reads depend on more than this (a team, the
-// user) must change this function too.
-func TimelineAudience(v *viewer.Viewer) string {
+// ReadAudience is v's class for those read policies: two viewers of one
+// audience read exactly the same timeline events, alerts and incidents, so
+// one query can serve both (the live fan-out shares its reads this way). A
+// rule that makes those reads depend on more than this (a team, the user)
+// must change this function too; auth/audience_test.go checks it.
+func ReadAudience(v *viewer.Viewer) string {
 	switch {
 	case v == nil:
 		return AudienceNone

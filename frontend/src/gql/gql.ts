@@ -141,6 +141,7 @@ type Documents = {
     "\n  mutation InviteUser($input: CreateUserInput!) {\n    inviteUser(input: $input) {\n      ...UserFields\n    }\n  }\n": typeof types.InviteUserDocument,
     "\n  mutation UpdateUserRole($id: ID!, $role: UserRole!) {\n    updateUser(id: $id, input: { role: $role }) {\n      ...UserFields\n    }\n  }\n": typeof types.UpdateUserRoleDocument,
     "\n  subscription AlertsChangedLive($filter: AlertsChangedFilter) {\n    alertsChanged(filter: $filter) {\n      ...AlertRow\n    }\n  }\n": typeof types.AlertsChangedLiveDocument,
+    "\n  subscription IncidentsChangedLive {\n    incidentsChanged {\n      ...IncidentRow\n    }\n  }\n": typeof types.IncidentsChangedLiveDocument,
     "\n  subscription IncidentTimelineLive($id: ID!, $after: ID) {\n    incidentTimeline(incidentId: $id, after: $after) {\n      id\n      kind\n      visibility\n      actorName\n      createdAt\n      data\n    }\n  }\n": typeof types.IncidentTimelineLiveDocument,
     "\n  subscription AlertTimelineLive($id: ID!, $after: ID) {\n    alertTimeline(alertId: $id, after: $after) {\n      id\n      kind\n      visibility\n      actorName\n      createdAt\n      data\n    }\n  }\n": typeof types.AlertTimelineLiveDocument,
 };
@@ -272,6 +273,7 @@ const documents: Documents = {
     "\n  mutation InviteUser($input: CreateUserInput!) {\n    inviteUser(input: $input) {\n      ...UserFields\n    }\n  }\n": types.InviteUserDocument,
     "\n  mutation UpdateUserRole($id: ID!, $role: UserRole!) {\n    updateUser(id: $id, input: { role: $role }) {\n      ...UserFields\n    }\n  }\n": types.UpdateUserRoleDocument,
     "\n  subscription AlertsChangedLive($filter: AlertsChangedFilter) {\n    alertsChanged(filter: $filter) {\n      ...AlertRow\n    }\n  }\n": types.AlertsChangedLiveDocument,
+    "\n  subscription IncidentsChangedLive {\n    incidentsChanged {\n      ...IncidentRow\n    }\n  }\n": types.IncidentsChangedLiveDocument,
     "\n  subscription IncidentTimelineLive($id: ID!, $after: ID) {\n    incidentTimeline(incidentId: $id, after: $after) {\n      id\n      kind\n      visibility\n      actorName\n      createdAt\n      data\n    }\n  }\n": types.IncidentTimelineLiveDocument,
     "\n  subscription AlertTimelineLive($id: ID!, $after: ID) {\n    alertTimeline(alertId: $id, after: $after) {\n      id\n      kind\n      visibility\n      actorName\n      createdAt\n      data\n    }\n  }\n": types.AlertTimelineLiveDocument,
 };
@@ -798,6 +800,10 @@ export function graphql(source: "\n  mutation UpdateUserRole($id: ID!, $role: Us
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription AlertsChangedLive($filter: AlertsChangedFilter) {\n    alertsChanged(filter: $filter) {\n      ...AlertRow\n    }\n  }\n"): (typeof documents)["\n  subscription AlertsChangedLive($filter: AlertsChangedFilter) {\n    alertsChanged(filter: $filter) {\n      ...AlertRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription IncidentsChangedLive {\n    incidentsChanged {\n      ...IncidentRow\n    }\n  }\n"): (typeof documents)["\n  subscription IncidentsChangedLive {\n    incidentsChanged {\n      ...IncidentRow\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { IncidentsQuery } from './documents';
 import { IncidentRow } from './IncidentRow';
+import { useLiveIncidentList } from './useLiveIncidentList';
 import { DEFAULT_INCIDENT_FILTER, incidentFilters, incidentWhere, parseIncidentFilter } from './statusFilter';
 import { useViewer } from '../auth/useViewer';
 import { PageHeader } from '../shell/PageHeader';
@@ -26,10 +27,19 @@ export function IncidentsPage() {
   const { viewer } = useViewer();
   const now = useNow();
   const incidents = data?.incidents.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
+  const live = useLiveIncidentList(
+    incidents.map((i) => i.id),
+    filter,
+    after === null,
+    () => refetch({ requestPolicy: 'network-only' }),
+  );
 
   return (
     <>
       <PageHeader title="Incidents" count={data?.incidents.totalCount} />
+      <p className="visually-hidden" role="status" aria-live="polite" data-testid="incidents-live">
+        {live}
+      </p>
       <div className="toolbar">
         <FilterTabs param="status" label="Incident status" options={[...incidentFilters]} current={filter} defaultValue={DEFAULT_INCIDENT_FILTER} />
       </div>

@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { LiveIncidentsQuery } from './documents';
 import { MySubscriptions } from './MySubscriptions';
 import { IncidentRow } from '../incidents/IncidentRow';
+import { useLiveIncidentList } from '../incidents/useLiveIncidentList';
 import { useViewer } from '../auth/useViewer';
 import { PageHeader } from '../shell/PageHeader';
 import { useNow } from '../../time/useNow';
@@ -19,12 +20,21 @@ export function StakeholderHome() {
   const now = useNow();
   const [{ data, fetching, error }, refetch] = useQuery({ query: LiveIncidentsQuery, requestPolicy: 'cache-and-network' });
   const incidents = data?.incidents.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
+  const live = useLiveIncidentList(
+    incidents.map((i) => i.id),
+    'active',
+    true,
+    () => refetch({ requestPolicy: 'network-only' }),
+  );
   return (
     <>
       <PageHeader title="Home" />
       <div className="stack">
         <section className="card stack" aria-labelledby="live-heading" data-testid="live-incidents">
           <h2 id="live-heading">Incidents now</h2>
+          <p className="visually-hidden" role="status" aria-live="polite" data-testid="incidents-live">
+            {live}
+          </p>
           {error && <ErrorNotice error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
           {fetching && !data && <SkeletonRows rows={2} label="Loading incidents" />}
           {data && incidents.length === 0 && (
@@ -33,7 +43,7 @@ export function StakeholderHome() {
             </EmptyState>
           )}
           {incidents.length > 0 && (
-            <ul className="rows" aria-live="polite">
+            <ul className="rows">
               {incidents.map((i) => (
                 <IncidentRow key={i.id} incident={i} now={now} timeZone={viewer?.timeZone ?? 'UTC'} />
               ))}
