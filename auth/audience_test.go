@@ -17,7 +17,8 @@ import (
 // fan-out relies on when it shares one read among subscribers: viewers of
 // one rule.ReadAudience read exactly the same timeline events, alerts and
 // incidents, and the audiences differ where the policy does (stakeholders
-// never read INTERNAL events).
+// never read INTERNAL events); rule.AudienceViewer, the stand-in viewer of
+// a shared read, reads the same as its audience.
 func TestReadAudienceDecidesWhatIsRead(t *testing.T) {
 	p := setup(t)
 	sys := viewer.System(context.Background())
@@ -64,6 +65,16 @@ func TestReadAudienceDecidesWhatIsRead(t *testing.T) {
 		byAudience[audience] = got
 	}
 	byAudience[rule.ReadAudience(viewer.FromContext(sys))] = read(sys)
+	// The stand-in viewer of a shared read reads what its audience reads.
+	for audience, want := range byAudience {
+		v := rule.AudienceViewer(audience)
+		if got := read(viewer.NewContext(context.Background(), v)); !slices.Equal(got, want) || rule.ReadAudience(v) != audience {
+			t.Errorf("the stand-in of %s (%+v) reads %v, the audience %v", audience, v, got, want)
+		}
+	}
+	if v := rule.AudienceViewer(rule.AudienceNone); v != nil {
+		t.Errorf("no audience has a stand-in: %+v", v)
+	}
 	events := func(audience string) int { return slices.Index(byAudience[audience], -1) }
 	if n := events(rule.AudienceResponders); n != 4 {
 		t.Errorf("responders read %d events, want all 4", n)

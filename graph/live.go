@@ -2,11 +2,14 @@ package graph
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"golang.org/x/sync/singleflight"
 
 	"github.com/tocsin/tocsin/ent"
@@ -41,11 +44,18 @@ func (r *Resolver) incidentsChanged(ctx context.Context, filter *model.Incidents
 	where := incidentFilter(filter)
 	return changeStream(ctx, r, incident.TopicIncidents, filter,
 		func(ctx context.Context, id int) (*ent.Incident, error) {
-			return r.Client.Incident.Query().Where(append(where, entincident.ID(id))...).Only(ctx)
+			q, err := r.Client.Incident.Query().Where(append(where, entincident.ID(id))...).CollectFields(ctx)
+			if err != nil {
+				return nil, err
+			}
+			return q.Only(ctx)
 		},
 		func(ctx context.Context, since time.Time) ([]*ent.Incident, error) {
-			return r.Client.Incident.Query().Where(append(where, entincident.UpdatedAtGTE(since))...).
-				Order(ent.Asc(entincident.FieldUpdatedAt)).Limit(recentLimit).All(ctx)
+			q, err := r.Client.Incident.Query().Where(append(where, entincident.UpdatedAtGTE(since))...).CollectFields(ctx)
+			if err != nil {
+				return nil, err
+			}
+			return q.Order(ent.Asc(entincident.FieldUpdatedAt)).Limit(recentLimit).All(ctx)
 		})
 }
 
@@ -53,11 +63,18 @@ func (r *Resolver) alertsChanged(ctx context.Context, filter *model.AlertsChange
 	where := alertFilter(filter)
 	return changeStream(ctx, r, incident.TopicAlerts, filter,
 		func(ctx context.Context, id int) (*ent.Alert, error) {
-			return r.Client.Alert.Query().Where(append(where, alert.ID(id))...).Only(ctx)
+			q, err := r.Client.Alert.Query().Where(append(where, alert.ID(id))...).CollectFields(ctx)
+			if err != nil {
+				return nil, err
+			}
+			return q.Only(ctx)
 		},
 		func(ctx context.Context, since time.Time) ([]*ent.Alert, error) {
-			return r.Client.Alert.Query().Where(append(where, alert.UpdatedAtGTE(since))...).
-				Order(ent.Asc(alert.FieldUpdatedAt)).Limit(recentLimit).All(ctx)
+			q, err := r.Client.Alert.Query().Where(append(where, alert.UpdatedAtGTE(since))...).CollectFields(ctx)
+			if err != nil {
+				return nil, err
+			}
+			return q.Order(ent.Asc(alert.FieldUpdatedAt)).Limit(recentLimit).All(ctx)
 		})
 }
 
@@ -159,7 +176,7 @@ func (t *timelineSender) catchUp(announced int) bool {
 		if audience := rule.ReadAudience(viewer.FromContext(t.ctx)); announced != 0 && audience != rule.AudienceNone {
 			key := fmt.Sprintf("%s/%d/%d/%s", t.topic, t.last, announced, audience)
 			var shared any
-			shared, err, _ = timelineReads.Do(key, func() (any, error) { return t.page(context.WithoutCancel(t.ctx)) })
+			shared, err, _ = timelineReads.Do(key, func() (any, error) { return t.page(sharedContext(t.ctx, audience)) })
 			events, _ = shared.([]*ent.TimelineEvent)
 			announced = 0 // a further page is this subscriber's own
 		} else {
@@ -211,15 +228,17 @@ func (t *timelineSender) send(e *ent.TimelineEvent) bool {
 
 // changeStream re-reads, as the viewer of ctx, each row topic announces
 // (payload {"id": …}) and sends it when load finds it (privacy and filter
-// decide). Subscribers of this process handed the same message, in the
-// same read audience (rule.ReadAudience) and with the same filter share one
-// load. After a Resync it sends what changed since the last message, from
-// recent(since).
+// decide). load and recent are called with ctx's values, so they can
+// eager-load the edges the subscription selects (CollectFields) instead of
+// each subscriber querying them. Subscribers of this process handed the
+// same message, in the same read audience (rule.ReadAudience), with the
+// same filter and the same operation share one load. After a Resync it
+// sends what changed since the last message, from recent(since).
 func changeStream[T any](ctx context.Context, r *Resolver, topic string, filter any, load func(context.Context, int) (T, error), recent func(context.Context, time.Time) ([]T, error)) (<-chan T, error) {
 	if r.Live == nil {
 		return nil, errLiveOff
 	}
-	filterKey, err := json.Marshal(filter)
+	shareKey, err := operationKey(ctx, filter)
 	if err != nil {
 		return nil, err
 	}
@@ -272,8 +291,8 @@ func changeStream[T any](ctx context.Context, r *Resolver, topic string, filter 
 				if json.Unmarshal(m.Payload, &c) != nil {
 					continue
 				}
-				key := fmt.Sprintf("%s/%d/%s/%s", topic, m.Seq, audience, filterKey)
-				shared, err, _ := changeReads.Do(key, func() (any, error) { return load(context.WithoutCancel(ctx), c.ID) })
+				key := fmt.Sprintf("%s/%d/%s/%s", topic, m.Seq, audience, shareKey)
+				shared, err, _ := changeReads.Do(key, func() (any, error) { return load(sharedContext(ctx, audience), c.ID) })
 				v, _ := shared.(T)
 				if ent.IsNotFound(err) {
 					continue
@@ -286,6 +305,29 @@ func changeStream[T any](ctx context.Context, r *Resolver, topic string, filter 
 		}
 	}()
 	return out, nil
+}
+
+// sharedContext is ctx for a read shared by the subscribers of audience: not
+// cancelled with one of them, and as the audience's stand-in viewer, so
+// nothing only one of them may read is handed to the others.
+func sharedContext(ctx context.Context, audience string) context.Context {
+	return viewer.NewContext(context.WithoutCancel(ctx), rule.AudienceViewer(audience))
+}
+
+// operationKey tells apart what a load reads for ctx's subscription: the
+// filter, and the operation with its variables (which edges it collects).
+func operationKey(ctx context.Context, filter any) (string, error) {
+	var query string
+	var vars map[string]any
+	if oc := graphql.GetOperationContext(ctx); oc != nil {
+		query, vars = oc.RawQuery, oc.Variables
+	}
+	b, err := json.Marshal([]any{filter, query, vars})
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:16]), nil
 }
 
 // changeReads shares identical loads of one process's change streams.

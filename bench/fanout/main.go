@@ -11,6 +11,10 @@
 // receive it: the server cannot share anything that is keyed on the user.
 // -viewers shared signs everyone in as one responder.
 //
+// -stream incidents measures incidentsChanged instead (what the incidents
+// list and the stakeholder home follow, with their selection): each event
+// is an update of the incident's summary.
+//
 // It creates a scratch database, migrates it, adds a responder with a
 // session and an incident, starts `tocsin serve` on a free port, and drops
 // everything afterwards. The fd limit is raised to the hard limit (the
@@ -58,6 +62,7 @@ func main() {
 	redisSrv := flag.String("redis", "redis://127.0.0.1:6379", "Redis server (loopback)")
 	redisDB := flag.Int("redis-db", 10, "Redis database number (10, shared with bench/ingest: benchmarks run one at a time); emptied before and after")
 	n := flag.Int("n", 10000, "subscribers")
+	stream := flag.String("stream", "timeline", "timeline: incidentTimeline of one incident; incidents: incidentsChanged")
 	viewers := flag.String("viewers", "distinct", "distinct: each subscriber its own user (1 in 4 a stakeholder); shared: all one responder")
 	events := flag.Int("events", 5, "measured events, one at a time")
 	out := flag.String("o", "", "also write the report (markdown) to this file")
@@ -67,7 +72,10 @@ func main() {
 	if *viewers != "distinct" && *viewers != "shared" {
 		log.Fatalf("-viewers: %q is neither distinct nor shared", *viewers)
 	}
-	report, err := run(*bin, *pg, fmt.Sprintf("%s/%d", *redisSrv, *redisDB), *n, *events, *viewers == "distinct")
+	if *stream != "timeline" && *stream != "incidents" {
+		log.Fatalf("-stream: %q is neither timeline nor incidents", *stream)
+	}
+	report, err := run(*bin, *pg, fmt.Sprintf("%s/%d", *redisSrv, *redisDB), *n, *events, *viewers == "distinct", *stream)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -91,12 +99,13 @@ func raiseFDLimit() {
 // fixture is what setup wrote.
 type fixture struct {
 	client       *ent.Client
+	stream       string   // timeline or incidents
 	tokens       []string // subscriber i signs in with tokens[i%len(tokens)]
 	stakeholders int
 	incident     int
 }
 
-func run(bin, pg, redisURL string, n, events int, distinct bool) (string, error) {
+func run(bin, pg, redisURL string, n, events int, distinct bool, stream string) (string, error) {
 	ctx := context.Background()
 	name := fmt.Sprintf("tocsin_fanout_%d", os.Getpid())
 	admin, err := sql.Open("postgres", pg+"/postgres?sslmode=disable")
@@ -139,6 +148,7 @@ func run(bin, pg, redisURL string, n, events int, distinct bool) (string, error)
 	if err != nil {
 		return "", err
 	}
+	f.stream = stream
 	broker := live.New(rdb)
 	if err := broker.Start(ctx); err != nil {
 		return "", err
@@ -202,8 +212,12 @@ func run(bin, pg, redisURL string, n, events int, distinct bool) (string, error)
 	if distinct {
 		who = fmt.Sprintf("each a different user with an API token of their own: %d responders, %d stakeholders", n-f.stakeholders, f.stakeholders)
 	}
-	fmt.Fprintf(&md, "- one `tocsin serve`, %d graphql-ws subscribers (one websocket each, %s) on `incidentTimeline` of one incident, over loopback from this tool on the same machine\n", n, who)
-	fmt.Fprintf(&md, "- each event written by this tool through ent (committed, then published to Redis); latency: just before the commit → the subscriber has read the `next` message\n\n")
+	on, what := "`incidentTimeline` of one incident", "a stakeholder-visible timeline event"
+	if stream == "incidents" {
+		on, what = "`incidentsChanged` (the incidents list's selection)", "an update of the incident's summary"
+	}
+	fmt.Fprintf(&md, "- one `tocsin serve`, %d graphql-ws subscribers (one websocket each, %s) on %s, over loopback from this tool on the same machine\n", n, who, on)
+	fmt.Fprintf(&md, "- each event (%s) written by this tool through ent (committed, then published to Redis); latency: just before the commit → the subscriber has read the `next` message\n\n", what)
 	fmt.Fprintf(&md, "| event | received | p50 | p99 | max |\n| ---: | ---: | ---: | ---: | ---: |\n%s", rows.String())
 	fmt.Fprintf(&md, "| all | %d | %s | %s | %s |\n\n", len(all), pct(all, 50), pct(all, 99), pct(all, 100))
 	fmt.Fprintf(&md, "Server RSS: %.1f MiB before subscribers, %.1f MiB with them: **%.1f KiB per subscriber**.\n",
@@ -263,6 +277,10 @@ type subscriber struct {
 // query selects what the SPA's incident page selects (IncidentTimelineLive).
 const query = `subscription($id: ID!) { incidentTimeline(incidentId: $id) { id kind visibility actorName createdAt data } }`
 
+// incidentsQuery selects what the incidents list selects (IncidentRow).
+const incidentsQuery = `subscription { incidentsChanged { id title nextUpdateDueAt updateOverdue severity status createdAt resolvedAt
+	services(first: 5) { edges { node { id name } } } } }`
+
 // connect opens n subscriptions, 200 at a time, spread over 127.0.0.1..4.
 func connect(ctx context.Context, url string, f *fixture, n int) ([]*subscriber, error) {
 	subs := make([]*subscriber, n)
@@ -280,7 +298,11 @@ func connect(ctx context.Context, url string, f *fixture, n int) ([]*subscriber,
 			defer cancel()
 			conn, err := gqlws.Dial(cctx, url, gqlws.Options{Token: f.tokens[i%len(f.tokens)], LocalAddr: fmt.Sprintf("127.0.0.%d", 1+i%4)})
 			if err == nil {
-				err = conn.Subscribe(cctx, query, map[string]any{"id": f.incident})
+				if f.stream == "incidents" {
+					err = conn.Subscribe(cctx, incidentsQuery, nil)
+				} else {
+					err = conn.Subscribe(cctx, query, map[string]any{"id": f.incident})
+				}
 			}
 			if err != nil {
 				mu.Lock()
@@ -318,8 +340,13 @@ func (f *fixture) write(ctx context.Context, subs []*subscriber) ([]time.Duratio
 	if err != nil {
 		return nil, err
 	}
-	if err := tx.TimelineEvent.Create().SetIncidentID(f.incident).SetKind(incident.KindNoteAdded).
-		SetVisibility(timelineevent.VisibilitySTAKEHOLDER).SetData(map[string]any{"note": "fan-out"}).Exec(sys); err != nil {
+	if f.stream == "incidents" {
+		err = tx.Incident.UpdateOneID(f.incident).SetSummary(fmt.Sprintf("fan-out %d", time.Now().UnixNano())).Exec(sys)
+	} else {
+		err = tx.TimelineEvent.Create().SetIncidentID(f.incident).SetKind(incident.KindNoteAdded).
+			SetVisibility(timelineevent.VisibilitySTAKEHOLDER).SetData(map[string]any{"note": "fan-out"}).Exec(sys)
+	}
+	if err != nil {
 		return nil, err
 	}
 	start := time.Now()

@@ -186,6 +186,23 @@ func ReadAudience(v *viewer.Viewer) string {
 	}
 }
 
+// AudienceViewer stands for every viewer of audience in a read they share:
+// it has their role and no user, so an edge whose rule depends on the user
+// (own contact methods, own subscriptions) comes back empty, never with one
+// member's rows shown to the others. Nil for AudienceNone.
+func AudienceViewer(audience string) *viewer.Viewer {
+	switch audience {
+	case AudienceSystem:
+		return &viewer.Viewer{System: true}
+	case AudienceStakeholders:
+		return &viewer.Viewer{Role: viewer.RoleStakeholder}
+	case AudienceResponders:
+		return &viewer.Viewer{Role: viewer.RoleResponder}
+	default:
+		return nil
+	}
+}
+
 // InvalidError is input that breaks a rule checked in the data layer (after
 // the policy); Field names it as the API does.
 type InvalidError struct {
