@@ -194,7 +194,7 @@ func (e *Engine) send(ctx context.Context, tx *ent.Tx, d *ent.Delivery, ch notif
 // page builds what the channel sends, with an action token when signing is on.
 func (e *Engine) page(a *ent.Alert, cm *ent.ContactMethod, now time.Time) (notify.Page, error) {
 	u := notify.UrgencyLow
-	if escalation.UrgencyOf(string(a.Priority), string(a.Edges.Service.HighUrgencyUpTo)) == escalation.High {
+	if urgencyOf(a) == escalation.High {
 		u = notify.UrgencyHigh
 	}
 	p := notify.Page{AlertID: a.ID, TinyID: incident.TinyID(a.ID), Message: a.Message, Description: a.Description,

@@ -254,7 +254,7 @@ func (e *Engine) next(ctx context.Context, tx *ent.Tx, a *ent.Alert, policy esca
 	if firedAt.Before(now) {
 		firedAt = now
 	}
-	urgency := escalation.UrgencyOf(string(a.Priority), string(a.Edges.Service.HighUrgencyUpTo))
+	urgency := urgencyOf(a)
 	for _, u := range users {
 		rules, err := contact.RulesFor(ctx, tx.Client(), u.ID, urgency)
 		if err != nil {

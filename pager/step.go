@@ -114,7 +114,7 @@ func (e *Engine) fire(ctx context.Context, tx *ent.Tx, alertID int, pos escalati
 	if err != nil {
 		return nil, err
 	}
-	urgency := escalation.UrgencyOf(string(a.Priority), string(a.Edges.Service.HighUrgencyUpTo))
+	urgency := urgencyOf(a)
 	planned, unreachable, err := e.plan(ctx, tx, a, pos, users, webhooks, urgency, due, step.KeepPaging)
 	if err != nil {
 		return nil, err
