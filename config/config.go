@@ -7,11 +7,14 @@ import (
 	"flag"
 	"fmt"
 	"net"
+	"net/netip"
 	"net/url"
 	"os"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/tocsin/tocsin/internal/clientip"
 )
 
 // Config is everything the tocsin command can be told.
@@ -29,6 +32,10 @@ type Config struct {
 	// InboundEmailDomain is the email domain of EMAIL integrations
 	// (<key>@domain); it defaults to the host of BaseURL.
 	InboundEmailDomain string
+
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For names
+	// the client (package clientip).
+	TrustedProxies []netip.Prefix
 
 	// MaxBodyBytes caps request bodies; larger ones get 413.
 	MaxBodyBytes int64
@@ -87,6 +94,7 @@ var Vars = []Var{
 	{"TOCSIN_SMTP_FROM", "smtp-from", "Tocsin <tocsin@localhost>", "From address of emails Tocsin sends"},
 	{"TOCSIN_SMTP_INBOUND_ADDR", "smtp-inbound-addr", "", "address the inbound email (email-to-alert) SMTP listener listens on, e.g. 127.0.0.1:2525; empty turns it off"},
 	{"TOCSIN_INBOUND_EMAIL_DOMAIN", "inbound-email-domain", "", "email domain of EMAIL integrations (<key>@domain); empty means the host of TOCSIN_BASE_URL"},
+	{"TOCSIN_TRUSTED_PROXIES", "trusted-proxies", clientip.DefaultTrusted, "reverse proxies (addresses or CIDR networks, comma-separated) whose X-Forwarded-For names the client, for rate limits and logs; empty trusts none"},
 	{"TOCSIN_LOG_LEVEL", "log-level", "info", "debug, info, warn or error"},
 	{"TOCSIN_MAX_BODY_BYTES", "max-body-bytes", "1048576", "largest request body accepted (bytes); larger gets 413"},
 	{"TOCSIN_SESSION_TTL", "session-ttl", "720h", "how long a sign-in lasts"},
@@ -157,6 +165,9 @@ func Load(vals map[string]*string) (*Config, error) {
 	var err error
 	if c.MaxBodyBytes, err = strconv.ParseInt(get("TOCSIN_MAX_BODY_BYTES"), 10, 64); err != nil || c.MaxBodyBytes <= 0 {
 		return nil, fmt.Errorf("TOCSIN_MAX_BODY_BYTES: want a positive number of bytes, got %q", get("TOCSIN_MAX_BODY_BYTES"))
+	}
+	if c.TrustedProxies, err = clientip.ParseTrusted(get("TOCSIN_TRUSTED_PROXIES")); err != nil {
+		return nil, fmt.Errorf("TOCSIN_TRUSTED_PROXIES: %v", err)
 	}
 	if c.WebhookAllowPrivate, err = strconv.ParseBool(get("TOCSIN_WEBHOOK_ALLOW_PRIVATE")); err != nil {
 		return nil, fmt.Errorf("TOCSIN_WEBHOOK_ALLOW_PRIVATE: want true or false, got %q", get("TOCSIN_WEBHOOK_ALLOW_PRIVATE"))

@@ -3,11 +3,11 @@ package graph
 import (
 	"context"
 	"log/slog"
-	"net"
 
 	"github.com/tocsin/tocsin/auth"
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/graph/model"
+	"github.com/tocsin/tocsin/internal/clientip"
 )
 
 // signedIn sets the session cookies (when the request came over HTTP) and
@@ -25,11 +25,7 @@ func clientOf(ctx context.Context) (ip, userAgent string) {
 	if req == nil {
 		return "unknown", ""
 	}
-	ip, _, err := net.SplitHostPort(req.RemoteAddr)
-	if err != nil {
-		ip = req.RemoteAddr
-	}
-	return ip, req.UserAgent()
+	return clientip.From(req), req.UserAgent()
 }
 
 // inviteAfterCommit queues the invitation email once the mutation's

@@ -12,6 +12,8 @@ import (
 	"regexp"
 	"runtime/debug"
 	"time"
+
+	"github.com/tocsin/tocsin/internal/clientip"
 )
 
 type requestIDKey struct{}
@@ -84,7 +86,7 @@ func logRequests(next http.Handler) http.Handler {
 		}
 		slog.Log(r.Context(), level, "http request",
 			"method", r.Method, "path", r.URL.Path, "status", rec.status, "bytes", rec.bytes,
-			"duration_ms", float64(time.Since(start).Microseconds())/1000, "remote", r.RemoteAddr)
+			"duration_ms", float64(time.Since(start).Microseconds())/1000, "remote", r.RemoteAddr, "client", clientip.From(r))
 	})
 }
 

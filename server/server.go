@@ -25,6 +25,7 @@ import (
 	"github.com/tocsin/tocsin/heartbeat"
 	"github.com/tocsin/tocsin/incident"
 	"github.com/tocsin/tocsin/integration"
+	"github.com/tocsin/tocsin/internal/clientip"
 	"github.com/tocsin/tocsin/live"
 	"github.com/tocsin/tocsin/notify/actiontoken"
 	"github.com/tocsin/tocsin/schedule"
@@ -114,6 +115,7 @@ func New(d Deps) *Server {
 	h = s.metrics.instrument(h)
 	h = withDeadline(RequestTimeout, h)
 	h = logRequests(h)
+	h = clientip.Middleware(d.Config.TrustedProxies, h)
 	h = recoverPanics(h)
 	h = withRequestID(h)
 	s.handler = h

@@ -3,10 +3,10 @@ package server
 import (
 	"errors"
 	"log/slog"
-	"net"
 	"net/http"
 
 	"github.com/tocsin/tocsin/ent/rule"
+	"github.com/tocsin/tocsin/internal/clientip"
 	"github.com/tocsin/tocsin/statuspage"
 )
 
@@ -18,17 +18,13 @@ import (
 func (s *Server) statusSubscribe(w http.ResponseWriter, r *http.Request) {
 	slug := r.PathValue("slug")
 	back := statuspage.URL("", slug)
-	ip, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		ip = r.RemoteAddr
-	}
-	if !s.statusLimiter.Allow(r.Context(), ip) {
+	if !s.statusLimiter.Allow(r.Context(), clientip.From(r)) {
 		w.Header().Set("Retry-After", "3600")
 		s.statusMessage(w, http.StatusTooManyRequests, messageView{Heading: "Too many requests",
 			Text: "This address asked for too many subscriptions; try again in an hour.", Back: back})
 		return
 	}
-	err = s.deps.StatusSubscriptions.Subscribe(r.Context(), slug, r.PostFormValue("email"))
+	err := s.deps.StatusSubscriptions.Subscribe(r.Context(), slug, r.PostFormValue("email"))
 	var invalid *rule.InvalidError
 	switch {
 	case err == nil:

@@ -223,6 +223,46 @@ func TestStatusSubscribeRefusesBadEmailAndIsRateLimited(t *testing.T) {
 	}
 }
 
+// Behind a reverse proxy on the same machine (TOCSIN_TRUSTED_PROXIES
+// default), each visitor the proxy names in X-Forwarded-For has a limit of
+// their own: the whole internet is not one address.
+func TestStatusSubscribeLimitsEachVisitorBehindAProxy(t *testing.T) {
+	srv, _ := subscriptionServer(t)
+	visitors := []string{"198.51.100.1", "198.51.100.2"}
+	for _, ip := range visitors {
+		env.Redis.Del(context.Background(), "tocsin:ratelimit:status-subscribe:"+ip)
+	}
+	post := func(ip string) int {
+		req, _ := http.NewRequest(http.MethodPost, srv.URL+"/status/subscribe", strings.NewReader("email=nonsense"))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		// A visitor's own claim first, then the address the proxy saw.
+		req.Header.Set("X-Forwarded-For", "203.0.113.99, "+ip)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		return res.StatusCode
+	}
+	for i := 1; i <= sp.SubscribeLimit; i++ {
+		if code := post(visitors[0]); code != http.StatusBadRequest {
+			t.Fatalf("visitor 1, request %d: want 400 (bad email, within the limit), got %d", i, code)
+		}
+	}
+	if code := post(visitors[0]); code != http.StatusTooManyRequests {
+		t.Errorf("visitor 1, request %d: want 429, got %d", sp.SubscribeLimit+1, code)
+	}
+	if code := post(visitors[1]); code != http.StatusBadRequest {
+		t.Errorf("visitor 2 behind the same proxy: want their own limit (400 for the bad email), got %d", code)
+	}
+	if n, _ := env.Redis.Exists(context.Background(), "tocsin:ratelimit:status-subscribe:203.0.113.99").Result(); n != 0 {
+		t.Errorf("the visitor's own X-Forwarded-For claim was counted")
+	}
+	for _, ip := range visitors {
+		env.Redis.Del(context.Background(), "tocsin:ratelimit:status-subscribe:"+ip)
+	}
+}
+
 func postForm(t *testing.T, u, body string) (*http.Response, string) {
 	t.Helper()
 	res, err := http.Post(u, "application/x-www-form-urlencoded", strings.NewReader(body))

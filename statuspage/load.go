@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/tocsin/tocsin/ent"
@@ -14,6 +15,7 @@ import (
 	"github.com/tocsin/tocsin/ent/statuspage"
 	"github.com/tocsin/tocsin/ent/statusupdate"
 	"github.com/tocsin/tocsin/viewer"
+	"golang.org/x/sync/singleflight"
 )
 
 // ErrNotFound is a slug no page has.
@@ -32,6 +34,11 @@ type Pages struct {
 
 	mu    sync.Mutex
 	cache map[string]cached
+	// loading shares one load of a slug among the requests that missed
+	// the cache together: when it expires under a stampede, the database
+	// sees one page's queries, not one set per visitor.
+	loading singleflight.Group
+	loads   atomic.Int64 // loads done (for tests)
 }
 
 type cached struct {
@@ -58,17 +65,31 @@ func (p *Pages) Load(ctx context.Context, slug string) (*View, error) {
 		return c.v, nil
 	}
 	p.mu.Unlock()
-	v, err := p.load(viewer.System(ctx), slug, now)
+	shared, err, _ := p.loading.Do(slug, func() (any, error) {
+		// A load that finished between the check above and here counts.
+		p.mu.Lock()
+		if c, ok := p.cache[slug]; ok && ttl > 0 && p.now().Sub(c.at) < ttl {
+			p.mu.Unlock()
+			return c.v, nil
+		}
+		p.mu.Unlock()
+		p.loads.Add(1)
+		v, err := p.load(viewer.System(context.WithoutCancel(ctx)), slug, now)
+		if err != nil {
+			return nil, err
+		}
+		p.mu.Lock()
+		if p.cache == nil {
+			p.cache = map[string]cached{}
+		}
+		p.cache[slug] = cached{v: v, at: now}
+		p.mu.Unlock()
+		return v, nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	p.mu.Lock()
-	if p.cache == nil {
-		p.cache = map[string]cached{}
-	}
-	p.cache[slug] = cached{v: v, at: now}
-	p.mu.Unlock()
-	return v, nil
+	return shared.(*View), nil
 }
 
 func cmpTTL(t time.Duration) time.Duration {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -79,5 +80,29 @@ func TestLoadIsCachedForTheTTL(t *testing.T) {
 	v, _ = p.Load(context.Background(), "acme")
 	if len(v.Active) != 0 || len(v.Recent) != 1 {
 		t.Errorf("after the TTL: want the incident resolved, got %d active %d recent", len(v.Active), len(v.Recent))
+	}
+}
+
+// When the cache expires under a stampede, the requests that missed it
+// together share one load.
+func TestConcurrentMissesShareOneLoad(t *testing.T) {
+	newFixture(t, true)
+	p := &Pages{Client: env.Client, TTL: 5 * time.Second}
+	var wg sync.WaitGroup
+	start := make(chan struct{})
+	for range 50 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			if v, err := p.Load(context.Background(), "acme"); err != nil || v == nil {
+				t.Errorf("Load: %v", err)
+			}
+		}()
+	}
+	close(start)
+	wg.Wait()
+	if n := p.loads.Load(); n != 1 {
+		t.Errorf("50 concurrent requests on a cold cache: want 1 load, got %d", n)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	entintegration "github.com/tocsin/tocsin/ent/integration"
+	"github.com/tocsin/tocsin/internal/clientip"
 )
 
 // kindSet is which integration kinds a route takes, and where its key is.
@@ -73,10 +74,4 @@ func newUUID() string {
 }
 
 // callerIP is the sender's address, Opsgenie's default alert source.
-func callerIP(r *http.Request) string {
-	host := r.RemoteAddr
-	if i := strings.LastIndexByte(host, ':'); i >= 0 {
-		host = host[:i]
-	}
-	return strings.Trim(host, "[]")
-}
+func callerIP(r *http.Request) string { return clientip.From(r) }
