@@ -13,6 +13,7 @@ import { PolicyPage } from './features/policies/PolicyPage';
 import { ProfilePage } from './features/profile/ProfilePage';
 import { SchedulePage } from './features/schedules/SchedulePage';
 import { SchedulesPage } from './features/schedules/SchedulesPage';
+import { SeverityLevelsPage } from './features/severities/SeverityLevelsPage';
 import { StatusPagesPage } from './features/statuspages/StatusPagesPage';
 import { Landing } from './features/stakeholder/Landing';
 import { StakeholderHome } from './features/stakeholder/StakeholderHome';
@@ -54,6 +55,7 @@ export function App() {
         <Route path="/users" element={<UsersPage />} />
         <Route path="/profile" element={<ProfilePage />} />
         <Route path="/status-pages" element={<StatusPagesPage />} />
+        <Route path="/severities" element={<SeverityLevelsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -110,6 +110,8 @@ type Documents = {
     "\n  mutation EndMaintenanceWindow($id: ID!) {\n    endMaintenanceWindow(id: $id)\n  }\n": typeof types.EndMaintenanceWindowDocument,
     "\n  query PolicyChoices {\n    escalationPolicies(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.PolicyChoicesDocument,
     "\n  mutation UpdateServicePaging($id: ID!, $input: UpdateServiceInput!) {\n    updateService(id: $id, input: $input) {\n      id\n      highUrgencyUpTo\n      escalationPolicy {\n        id\n        name\n      }\n    }\n  }\n": typeof types.UpdateServicePagingDocument,
+    "\n  query SeverityLevels {\n    severityLevels {\n      id\n      level\n      description\n      updateCadenceMinutes\n    }\n  }\n": typeof types.SeverityLevelsDocument,
+    "\n  mutation UpdateSeverityLevel($level: IncidentSeverity!, $description: String, $updateCadenceMinutes: Int) {\n    updateSeverityLevel(level: $level, description: $description, updateCadenceMinutes: $updateCadenceMinutes) {\n      id\n      level\n      description\n      updateCadenceMinutes\n    }\n  }\n": typeof types.UpdateSeverityLevelDocument,
     "\n  query ServiceSubscription($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Service {\n        viewerSubscribed\n      }\n    }\n  }\n": typeof types.ServiceSubscriptionDocument,
     "\n  query IncidentSubscription($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Incident {\n        viewerSubscribed\n      }\n    }\n  }\n": typeof types.IncidentSubscriptionDocument,
     "\n  mutation SubscribeToService($id: ID!) {\n    subscribeToService(serviceID: $id) {\n      id\n      viewerSubscribed\n    }\n  }\n": typeof types.SubscribeToServiceDocument,
@@ -242,6 +244,8 @@ const documents: Documents = {
     "\n  mutation EndMaintenanceWindow($id: ID!) {\n    endMaintenanceWindow(id: $id)\n  }\n": types.EndMaintenanceWindowDocument,
     "\n  query PolicyChoices {\n    escalationPolicies(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.PolicyChoicesDocument,
     "\n  mutation UpdateServicePaging($id: ID!, $input: UpdateServiceInput!) {\n    updateService(id: $id, input: $input) {\n      id\n      highUrgencyUpTo\n      escalationPolicy {\n        id\n        name\n      }\n    }\n  }\n": types.UpdateServicePagingDocument,
+    "\n  query SeverityLevels {\n    severityLevels {\n      id\n      level\n      description\n      updateCadenceMinutes\n    }\n  }\n": types.SeverityLevelsDocument,
+    "\n  mutation UpdateSeverityLevel($level: IncidentSeverity!, $description: String, $updateCadenceMinutes: Int) {\n    updateSeverityLevel(level: $level, description: $description, updateCadenceMinutes: $updateCadenceMinutes) {\n      id\n      level\n      description\n      updateCadenceMinutes\n    }\n  }\n": types.UpdateSeverityLevelDocument,
     "\n  query ServiceSubscription($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Service {\n        viewerSubscribed\n      }\n    }\n  }\n": types.ServiceSubscriptionDocument,
     "\n  query IncidentSubscription($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Incident {\n        viewerSubscribed\n      }\n    }\n  }\n": types.IncidentSubscriptionDocument,
     "\n  mutation SubscribeToService($id: ID!) {\n    subscribeToService(serviceID: $id) {\n      id\n      viewerSubscribed\n    }\n  }\n": types.SubscribeToServiceDocument,
@@ -676,6 +680,14 @@ export function graphql(source: "\n  query PolicyChoices {\n    escalationPolici
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateServicePaging($id: ID!, $input: UpdateServiceInput!) {\n    updateService(id: $id, input: $input) {\n      id\n      highUrgencyUpTo\n      escalationPolicy {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateServicePaging($id: ID!, $input: UpdateServiceInput!) {\n    updateService(id: $id, input: $input) {\n      id\n      highUrgencyUpTo\n      escalationPolicy {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SeverityLevels {\n    severityLevels {\n      id\n      level\n      description\n      updateCadenceMinutes\n    }\n  }\n"): (typeof documents)["\n  query SeverityLevels {\n    severityLevels {\n      id\n      level\n      description\n      updateCadenceMinutes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateSeverityLevel($level: IncidentSeverity!, $description: String, $updateCadenceMinutes: Int) {\n    updateSeverityLevel(level: $level, description: $description, updateCadenceMinutes: $updateCadenceMinutes) {\n      id\n      level\n      description\n      updateCadenceMinutes\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateSeverityLevel($level: IncidentSeverity!, $description: String, $updateCadenceMinutes: Int) {\n    updateSeverityLevel(level: $level, description: $description, updateCadenceMinutes: $updateCadenceMinutes) {\n      id\n      level\n      description\n      updateCadenceMinutes\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -19,6 +19,7 @@ const sections = [
   { to: '/teams', label: 'Teams' },
   { to: '/users', label: 'Users' },
   { to: '/status-pages', label: 'Status pages', adminOnly: true },
+  { to: '/severities', label: 'Severities', adminOnly: true },
   { to: '/profile', label: 'Profile' },
 ];
 
