@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -149,42 +150,65 @@ func timelineVars(id int, after *int) map[string]any {
 // after within without one.
 func (s *subscriber) message(within time.Duration) json.RawMessage {
 	s.t.Helper()
+	m, err := s.read(within)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return m
+}
+
+func (s *subscriber) read(within time.Duration) (json.RawMessage, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), within)
 	defer cancel()
 	data, err := s.conn.Next(ctx)
 	if err != nil {
-		s.t.Fatalf("%s: want a message within %v: %v", s.name, within, err)
+		return nil, fmt.Errorf("%s: want a message within %v: %w", s.name, within, err)
 	}
 	var d map[string]json.RawMessage
 	if err := json.Unmarshal(data, &d); err != nil {
-		s.t.Fatal(err)
+		return nil, err
 	}
 	f, ok := d[s.field]
 	if !ok {
-		s.t.Fatalf("%s: want %s in %s", s.name, s.field, data)
+		return nil, fmt.Errorf("%s: want %s in %s", s.name, s.field, data)
 	}
-	return f
+	return f, nil
 }
 
 // next reads n timeline events, failing after 5 s without one.
-func (s *subscriber) next(n int) []event { return s.nextWithin(n, 5*time.Second) }
-
-// nextWithin reads n timeline events, each within d.
-func (s *subscriber) nextWithin(n int, d time.Duration) []event {
+func (s *subscriber) next(n int) []event {
 	s.t.Helper()
+	got, err := s.take(n, 5*time.Second)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return got
+}
+
+// take reads n timeline events, each within d; on an error it returns
+// what came before it.
+func (s *subscriber) take(n int, d time.Duration) ([]event, error) {
 	var out []event
 	for range n {
+		m, err := s.read(d)
+		if err != nil {
+			return out, fmt.Errorf("after %d of %d events %v: %w", len(out), n, out, err)
+		}
 		var e struct {
 			ID         json.RawMessage `json:"id"`
 			Kind       string          `json:"kind"`
 			Visibility string          `json:"visibility"`
 		}
-		if err := json.Unmarshal(s.message(d), &e); err != nil {
-			s.t.Fatal(err)
+		if err := json.Unmarshal(m, &e); err != nil {
+			return out, err
 		}
-		out = append(out, event{ID: idOf(s.t, e.ID), Kind: e.Kind, Visibility: e.Visibility})
+		id, err := strconv.Atoi(strings.Trim(string(e.ID), `"`))
+		if err != nil {
+			return out, fmt.Errorf("%s: id %s: %w", s.name, e.ID, err)
+		}
+		out = append(out, event{ID: id, Kind: e.Kind, Visibility: e.Visibility})
 	}
-	return out
+	return out, nil
 }
 
 // quiet checks that nothing more arrives within d.
@@ -194,6 +218,14 @@ func (s *subscriber) quiet(d time.Duration) {
 	defer cancel()
 	if data, err := s.conn.Next(ctx); err == nil {
 		s.t.Fatalf("%s: want nothing more, got %s", s.name, data)
+	}
+}
+
+// allQuiet waits d, then checks that nothing more came to any of subs.
+func allQuiet(d time.Duration, subs ...*subscriber) {
+	time.Sleep(d)
+	for _, s := range subs {
+		s.quiet(20 * time.Millisecond)
 	}
 }
 
