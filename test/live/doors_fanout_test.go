@@ -19,7 +19,7 @@ func TestRealDoorsOfAThirdServeReachBothServesInOrder(t *testing.T) {
 	bin := build(t)
 	cr := newCrew(t, "Doors")
 	// No policy: nobody is paged here (worker_test.go pages).
-	svc, key := opsgenieService(t, cr, "Doors checkout", 0)
+	svc, key := opsgenieService(t, cr, 0)
 	a, b, door := serve(t, bin, "serve-a"), serve(t, bin, "serve-b"), serve(t, bin, "serve-c (the door)")
 	tok := cr.responderToken
 	var declared struct {

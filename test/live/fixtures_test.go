@@ -2,7 +2,9 @@ package live_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -21,25 +23,30 @@ import (
 var sys = viewer.System(context.Background())
 
 // crew is a team of the test's own with a responder and a stakeholder,
-// each signed in. Names are the test's, so tests sharing the package's
-// database never collide.
+// each signed in. Names are the test's plus a number, so tests sharing the
+// package's database never collide, also when run with -count.
 type crew struct {
+	// name is the crew's unique name; slug its lower-case form.
+	name, slug             string
 	team                   *ent.Team
 	responder, stakeholder *ent.User
 	// Session tokens: stakeholders may not make API tokens.
 	responderToken, stakeholderToken string
 }
 
+var crews atomic.Int64
+
 func newCrew(t *testing.T, name string) crew {
 	t.Helper()
 	c := env.Client
-	slug := strings.ToLower(name)
+	name = fmt.Sprintf("%s %d", name, crews.Add(1))
+	slug := strings.ReplaceAll(strings.ToLower(name), " ", "-")
 	team := c.Team.Create().SetName(name).SaveX(sys)
 	resp := c.User.Create().SetEmail("responder@" + slug + ".test").SetName(name + " responder").
 		SetRole(viewer.RoleResponder).AddTeams(team).SaveX(sys)
 	stake := c.User.Create().SetEmail("stakeholder@" + slug + ".test").SetName(name + " stakeholder").
 		SetRole(viewer.RoleStakeholder).SaveX(sys)
-	return crew{team: team, responder: resp, stakeholder: stake,
+	return crew{name: name, slug: slug, team: team, responder: resp, stakeholder: stake,
 		responderToken: login(t, resp), stakeholderToken: login(t, stake)}
 }
 
@@ -57,11 +64,12 @@ func login(t *testing.T, u *ent.User) string {
 	return s.Token
 }
 
-// opsgenieService is a service of the crew's team with an Opsgenie
-// integration; policy (0: none) pages for its alerts. It returns the
-// service and the integration's key.
-func opsgenieService(t *testing.T, cr crew, name string, policy int) (*ent.Service, string) {
+// opsgenieService is a service of the crew's team, named after it, with an
+// Opsgenie integration; policy (0: none) pages for its alerts. It returns
+// the service and the integration's key.
+func opsgenieService(t *testing.T, cr crew, policy int) (*ent.Service, string) {
 	t.Helper()
+	name := cr.name + " service"
 	s := env.Client.Service.Create().SetName(name).SetTeam(cr.team)
 	if policy != 0 {
 		s.SetEscalationPolicyID(policy)

@@ -9,6 +9,7 @@ package live_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -211,13 +212,19 @@ func (s *subscriber) take(n int, d time.Duration) ([]event, error) {
 	return out, nil
 }
 
-// quiet checks that nothing more arrives within d.
+// quiet checks that nothing more arrives within d and that the
+// subscription is still running (not ended by an error or complete).
+// Reading past a deadline closes the connection: call it last.
 func (s *subscriber) quiet(d time.Duration) {
 	s.t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), d)
 	defer cancel()
-	if data, err := s.conn.Next(ctx); err == nil {
+	data, err := s.conn.Next(ctx)
+	switch {
+	case err == nil:
 		s.t.Fatalf("%s: want nothing more, got %s", s.name, data)
+	case !errors.Is(err, context.DeadlineExceeded):
+		s.t.Fatalf("%s: want the subscription running and quiet, got %v", s.name, err)
 	}
 }
 

@@ -27,9 +27,9 @@ func TestOnCallChangesOnOneServeReachAnotherWithinSeconds(t *testing.T) {
 	bin := build(t)
 	cr := newCrew(t, "Rota")
 	ann := cr.responder
-	bob := env.Client.User.Create().SetEmail("bob@rota.test").SetName("Bob").SetRole(viewer.RoleResponder).
+	bob := env.Client.User.Create().SetEmail("bob@" + cr.slug + ".test").SetName("Bob").SetRole(viewer.RoleResponder).
 		AddTeams(cr.team).SaveX(sys)
-	sched := env.Client.Schedule.Create().SetName("Rota primary").SetTimeZone("UTC").SetTeam(cr.team).SaveX(sys)
+	sched := env.Client.Schedule.Create().SetName(cr.name + " primary").SetTimeZone("UTC").SetTeam(cr.team).SaveX(sys)
 	if _, err := schedule.New(env.Client, nil).CreateLayer(sys, sched.ID, schedule.LayerInput{Name: "Weeks",
 		ParticipantIDs: []int{ann.ID}, ShiftLength: 1, ShiftUnit: schedulelayer.ShiftUnitWEEKS,
 		StartAt: time.Now().Add(-24 * time.Hour)}); err != nil {

@@ -24,7 +24,7 @@ func TestWorkerPagesReachAlertSubscribersOnBothServes(t *testing.T) {
 	bin := build(t)
 	cr := newCrew(t, "Pager")
 	hook := newReceiver(t)
-	svc, key := opsgenieService(t, cr, "Pager payments", pagedByWebhook(t, cr.responder, hook.URL+"/page"))
+	svc, key := opsgenieService(t, cr, pagedByWebhook(t, cr.responder, hook.URL+"/page"))
 	a, b := serve(t, bin, "serve-a"), serve(t, bin, "serve-b")
 	tok := cr.responderToken
 	changed := []*subscriber{
