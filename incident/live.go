@@ -9,6 +9,7 @@ import (
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/ent/schedulelayer"
 	"github.com/tocsin/tocsin/ent/scheduleoverride"
+	"github.com/tocsin/tocsin/ent/timelineevent"
 	"github.com/tocsin/tocsin/live"
 	"github.com/tocsin/tocsin/viewer"
 )
@@ -70,7 +71,10 @@ var _ Publisher = (*live.Broker)(nil)
 // the one home of publishing, whatever door or process made the change.
 // Alerts created by Create's single statement are published by Create.
 func PublishChanges(client *ent.Client, p Publisher) {
-	client.TimelineEvent.Use(publishHook(p, func(ctx context.Context, m ent.Mutation, v ent.Value, _ []int) []event {
+	client.TimelineEvent.Use(publishHook(p, func(ctx context.Context, m ent.Mutation, v ent.Value, ids []int) []event {
+		if !m.Op().Is(ent.OpCreate) {
+			return joined(ctx, m, ids)
+		}
 		e, ok := v.(*ent.TimelineEvent)
 		if !ok {
 			return nil
@@ -88,7 +92,7 @@ func PublishChanges(client *ent.Client, p Publisher) {
 			out = append(out, event{TopicAlertTimeline(*e.AlertID), c})
 		}
 		return out
-	}, ent.OpCreate))
+	}, ent.OpCreate|ent.OpUpdate|ent.OpUpdateOne))
 	client.Alert.Use(publishHook(p, func(_ context.Context, _ ent.Mutation, v ent.Value, ids []int) []event {
 		if a, ok := v.(*ent.Alert); ok {
 			ids = []int{a.ID}
@@ -107,6 +111,36 @@ func PublishChanges(client *ent.Client, p Publisher) {
 	client.ScheduleOverride.Use(scheduleHook(p, func(ctx context.Context, c *ent.Client, ids []int) ([]int, error) {
 		return c.ScheduleOverride.Query().Where(scheduleoverride.IDIn(ids...)).Select(scheduleoverride.FieldScheduleID).Ints(ctx)
 	}))
+}
+
+// joined announces, on the incident's timeline, existing entries an update
+// moved into an incident: an alert's story so far when the alert is linked
+// (links.go). Their ids are older than the link's own event, so a
+// subscriber that already read past them learns of them only from this.
+func joined(ctx context.Context, m ent.Mutation, ids []int) []event {
+	tm, ok := m.(*ent.TimelineEventMutation)
+	if !ok || len(ids) == 0 {
+		return nil
+	}
+	incidentID, set := tm.IncidentID()
+	if !set {
+		return nil
+	}
+	rows, err := tm.Client().TimelineEvent.Query().Where(timelineevent.IDIn(ids...)).
+		Order(ent.Asc(timelineevent.FieldID)).All(viewer.System(ctx))
+	if err != nil {
+		slog.WarnContext(ctx, "live: reading the entries that joined an incident", "incident", incidentID, "err", err)
+		return nil
+	}
+	out := make([]event, 0, len(rows))
+	for _, e := range rows {
+		c := TimelineChange{ID: e.ID, IncidentID: incidentID, Visibility: string(e.Visibility)}
+		if e.AlertID != nil {
+			c.AlertID = *e.AlertID
+		}
+		out = append(out, event{TopicIncidentTimeline(incidentID), c})
+	}
+	return out
 }
 
 // publishCreated publishes an alert written by Create's statement (which

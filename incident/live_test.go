@@ -125,3 +125,31 @@ func TestIncidentAndScheduleChangesArePublished(t *testing.T) {
 		t.Fatalf("want %s, got %s", want, got)
 	}
 }
+
+// Linking an alert moves its story so far into the incident: those entries
+// are announced on the incident's timeline too, else a subscriber that read
+// past their (older) ids would never hear of them.
+func TestLinkedAlertStoryIsAnnouncedOnTheIncidentTimeline(t *testing.T) {
+	_, svc, u := setup(t)
+	a, c, p := liveAlerts(t)
+	created, err := a.Create(sys, tool, incident.NewAlert{ServiceID: svc.ID, Message: "Queue backlog", Priority: "P2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inc := c.Incident.Create().SetTitle("Orders stuck").SaveX(sys)
+	story := c.TimelineEvent.Query().Where(timelineevent.AlertID(created.ID)).Order(ent.Asc(timelineevent.FieldID)).IDsX(sys)
+	p.take()
+	if _, err := incident.NewIncidents(a).LinkAlerts(sys, incident.UserActor(u), inc.ID, []int{created.ID}); err != nil {
+		t.Fatal(err)
+	}
+	got := p.take()
+	for _, id := range story {
+		if want := fmt.Sprintf("timeline:incident:%d %d", inc.ID, id); !slices.Contains(got, want) {
+			t.Errorf("after linking: want the alert's entry announced (%s), got %v", want, got)
+		}
+	}
+	linked := c.TimelineEvent.Query().Where(timelineevent.IncidentID(inc.ID), timelineevent.Kind(incident.KindAlertLinked)).OnlyIDX(sys)
+	if want := fmt.Sprintf("timeline:incident:%d %d", inc.ID, linked); !slices.Contains(got, want) {
+		t.Errorf("after linking: want %s, got %v", want, got)
+	}
+}

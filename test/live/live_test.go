@@ -1,12 +1,15 @@
-// Package live_test runs two `tocsin serve` processes on one database and
-// Redis, writes timeline events from a third process (this test, through
-// ent with incident.PublishChanges, as any door would) and checks what
-// graphql-ws subscribers on both serves receive.
+// Package live_test runs real `tocsin serve` and `tocsin worker` processes
+// on one database and Redis and checks what graphql-ws subscribers on two
+// serves receive when a third process writes: this test through ent
+// (fanout_test.go), another serve's GraphQL and Opsgenie doors
+// (doors_fanout_test.go), a worker paging (worker_test.go), schedule
+// overrides (oncall_test.go), and who may see what (visibility_test.go).
 package live_test
 
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -16,22 +19,28 @@ import (
 
 	entsql "entgo.io/ent/dialect/sql"
 
-	"github.com/tocsin/tocsin/auth"
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/ent/timelineevent"
 	"github.com/tocsin/tocsin/incident"
 	"github.com/tocsin/tocsin/internal/testenv"
 	"github.com/tocsin/tocsin/live"
 	"github.com/tocsin/tocsin/live/gqlws"
-	"github.com/tocsin/tocsin/viewer"
 )
 
 var env testenv.Env
 
-func TestMain(m *testing.M) { os.Exit(testenv.Run(m, "livetest", &env)) }
+func TestMain(m *testing.M) {
+	code := testenv.Run(m, "livetest", &env)
+	removeBinary()
+	os.Exit(code)
+}
 
-const timelineQuery = `subscription($id: ID!, $after: ID) {
+const incidentTimelineQuery = `subscription($id: ID!, $after: ID) {
   incidentTimeline(incidentId: $id, after: $after) { id kind visibility }
+}`
+
+const alertTimelineQuery = `subscription($id: ID!, $after: ID) {
+  alertTimeline(alertId: $id, after: $after) { id kind visibility }
 }`
 
 // world is what setup wrote: an incident and a token per role.
@@ -44,25 +53,9 @@ type world struct {
 
 func setup(t *testing.T) world {
 	t.Helper()
-	ctx := viewer.System(context.Background())
-	c := env.Client
-	team := c.Team.Create().SetName("Live").SaveX(ctx)
-	resp := c.User.Create().SetEmail("rae@live.test").SetName("Rae").SetRole(viewer.RoleResponder).AddTeams(team).SaveX(ctx)
-	stake := c.User.Create().SetEmail("sam@live.test").SetName("Sam").SetRole(viewer.RoleStakeholder).SaveX(ctx)
-	inc := c.Incident.Create().SetTitle("Checkout is down").SaveX(ctx)
-	a := auth.New(c, env.Redis, time.Hour)
-	// A session token: stakeholders may not make API tokens.
-	token := func(u *ent.User) string {
-		if err := a.SetPassword(ctx, u.ID, "correct horse battery staple"); err != nil {
-			t.Fatal(err)
-		}
-		s, err := a.Login(ctx, u.Email, "correct horse battery staple", "127.0.0.1", "live test")
-		if err != nil {
-			t.Fatal(err)
-		}
-		return s.Token
-	}
-	w := world{incident: inc.ID, responder: token(resp), stakeholder: token(stake)}
+	cr := newCrew(t, "Fanout")
+	inc := env.Client.Incident.Create().SetTitle("Checkout is down").SaveX(sys)
+	w := world{incident: inc.ID, responder: cr.responderToken, stakeholder: cr.stakeholderToken}
 	w.door = ent.NewClient(ent.Driver(entsql.OpenDB("postgres", env.DB)))
 	b := live.New(env.Redis)
 	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
@@ -79,40 +72,47 @@ func setup(t *testing.T) world {
 // other one INTERNAL, each in its own transaction; it returns their ids.
 func (w world) write(t *testing.T, n int) []event {
 	t.Helper()
-	ctx := viewer.System(context.Background())
 	var out []event
 	for i := range n {
 		vis := timelineevent.VisibilitySTAKEHOLDER
 		if i%2 == 0 {
 			vis = timelineevent.VisibilityINTERNAL
 		}
-		tx, err := w.door.Tx(ctx)
+		tx, err := w.door.Tx(sys)
 		if err != nil {
 			t.Fatal(err)
 		}
 		e := tx.TimelineEvent.Create().SetIncidentID(w.incident).SetKind(incident.KindNoteAdded).
-			SetVisibility(vis).SetData(map[string]any{"note": fmt.Sprint(i)}).SaveX(ctx)
+			SetVisibility(vis).SetData(map[string]any{"note": fmt.Sprint(i)}).SaveX(sys)
 		if err := tx.Commit(); err != nil {
 			t.Fatal(err)
 		}
-		out = append(out, event{ID: e.ID, Visibility: string(vis)})
+		out = append(out, event{ID: e.ID, Kind: e.Kind, Visibility: string(vis)})
 	}
 	return out
 }
 
+// event is a timeline event as a subscriber sees it.
 type event struct {
 	ID         int
+	Kind       string
 	Visibility string
 }
 
-// subscriber is one graphql-ws subscription to the incident's timeline.
+func (e event) String() string { return fmt.Sprintf("%d %s %s", e.ID, e.Kind, e.Visibility) }
+
+// subscriber is one graphql-ws connection carrying one subscription.
 type subscriber struct {
 	t    *testing.T
 	name string
 	conn *gqlws.Conn
+	// field is the subscription's field in each message's data.
+	field string
 }
 
-func subscribe(t *testing.T, base, name, token string, incidentID int, after *int) *subscriber {
+// subscribeTo dials base's /graphql as the token's owner and starts the
+// subscription; field names it in the messages' data.
+func subscribeTo(t *testing.T, base, name, token, field, query string, vars map[string]any) *subscriber {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
@@ -121,52 +121,118 @@ func subscribe(t *testing.T, base, name, token string, incidentID int, after *in
 		t.Fatalf("%s: connecting: %v", name, err)
 	}
 	t.Cleanup(func() { conn.Close() })
-	vars := map[string]any{"id": incidentID}
+	if err := conn.Subscribe(ctx, query, vars); err != nil {
+		t.Fatalf("%s: subscribing: %v", name, err)
+	}
+	return &subscriber{t: t, name: name, conn: conn, field: field}
+}
+
+// subscribe follows the incident's timeline after `after` (nil: all).
+func subscribe(t *testing.T, base, name, token string, incidentID int, after *int) *subscriber {
+	t.Helper()
+	return subscribeTo(t, base, name, token, "incidentTimeline", incidentTimelineQuery, timelineVars(incidentID, after))
+}
+
+// subscribeAlert follows the alert's timeline after `after` (nil: all).
+func subscribeAlert(t *testing.T, base, name, token string, alertID int, after *int) *subscriber {
+	t.Helper()
+	return subscribeTo(t, base, name, token, "alertTimeline", alertTimelineQuery, timelineVars(alertID, after))
+}
+
+func timelineVars(id int, after *int) map[string]any {
+	vars := map[string]any{"id": id}
 	if after != nil {
 		vars["after"] = *after
 	}
-	if err := conn.Subscribe(ctx, timelineQuery, vars); err != nil {
-		t.Fatalf("%s: subscribing: %v", name, err)
-	}
-	return &subscriber{t: t, name: name, conn: conn}
+	return vars
 }
 
-// next reads n events, failing after 5 s without one.
+// message returns the subscription's field of the next message, failing
+// after within without one.
+func (s *subscriber) message(within time.Duration) json.RawMessage {
+	s.t.Helper()
+	m, err := s.read(within)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return m
+}
+
+func (s *subscriber) read(within time.Duration) (json.RawMessage, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), within)
+	defer cancel()
+	data, err := s.conn.Next(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("%s: want a message within %v: %w", s.name, within, err)
+	}
+	var d map[string]json.RawMessage
+	if err := json.Unmarshal(data, &d); err != nil {
+		return nil, err
+	}
+	f, ok := d[s.field]
+	if !ok {
+		return nil, fmt.Errorf("%s: want %s in %s", s.name, s.field, data)
+	}
+	return f, nil
+}
+
+// next reads n timeline events, failing after 5 s without one.
 func (s *subscriber) next(n int) []event {
 	s.t.Helper()
-	var out []event
-	for range n {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		data, err := s.conn.Next(ctx)
-		cancel()
-		if err != nil {
-			s.t.Fatalf("%s: after %d of %d events: %v", s.name, len(out), n, err)
-		}
-		var d struct {
-			IncidentTimeline struct {
-				ID         json.RawMessage `json:"id"`
-				Visibility string          `json:"visibility"`
-			} `json:"incidentTimeline"`
-		}
-		if err := json.Unmarshal(data, &d); err != nil {
-			s.t.Fatal(err)
-		}
-		id, err := strconv.Atoi(strings.Trim(string(d.IncidentTimeline.ID), `"`))
-		if err != nil {
-			s.t.Fatalf("%s: id %s: %v", s.name, d.IncidentTimeline.ID, err)
-		}
-		out = append(out, event{ID: id, Visibility: d.IncidentTimeline.Visibility})
+	got, err := s.take(n, 5*time.Second)
+	if err != nil {
+		s.t.Fatal(err)
 	}
-	return out
+	return got
 }
 
-// quiet checks that nothing more arrives within d.
+// take reads n timeline events, each within d; on an error it returns
+// what came before it.
+func (s *subscriber) take(n int, d time.Duration) ([]event, error) {
+	var out []event
+	for range n {
+		m, err := s.read(d)
+		if err != nil {
+			return out, fmt.Errorf("after %d of %d events %v: %w", len(out), n, out, err)
+		}
+		var e struct {
+			ID         json.RawMessage `json:"id"`
+			Kind       string          `json:"kind"`
+			Visibility string          `json:"visibility"`
+		}
+		if err := json.Unmarshal(m, &e); err != nil {
+			return out, err
+		}
+		id, err := strconv.Atoi(strings.Trim(string(e.ID), `"`))
+		if err != nil {
+			return out, fmt.Errorf("%s: id %s: %w", s.name, e.ID, err)
+		}
+		out = append(out, event{ID: id, Kind: e.Kind, Visibility: e.Visibility})
+	}
+	return out, nil
+}
+
+// quiet checks that nothing more arrives within d and that the
+// subscription is still running (not ended by an error or complete).
+// Reading past a deadline closes the connection: call it last.
 func (s *subscriber) quiet(d time.Duration) {
 	s.t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), d)
 	defer cancel()
-	if data, err := s.conn.Next(ctx); err == nil {
+	data, err := s.conn.Next(ctx)
+	switch {
+	case err == nil:
 		s.t.Fatalf("%s: want nothing more, got %s", s.name, data)
+	case !errors.Is(err, context.DeadlineExceeded):
+		s.t.Fatalf("%s: want the subscription running and quiet, got %v", s.name, err)
+	}
+}
+
+// allQuiet waits d, then checks that nothing more came to any of subs.
+func allQuiet(d time.Duration, subs ...*subscriber) {
+	time.Sleep(d)
+	for _, s := range subs {
+		s.quiet(20 * time.Millisecond)
 	}
 }
 
