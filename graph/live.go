@@ -30,14 +30,14 @@ func (r *Resolver) incidentTimeline(ctx context.Context, incidentID int, after *
 	if _, err := r.Client.Incident.Get(ctx, incidentID); err != nil {
 		return nil, err
 	}
-	return r.timelineStream(ctx, incident.TopicIncidentTimeline(incidentID), timelineevent.IncidentID(incidentID), after)
+	return r.timelineStream(ctx, incident.TopicIncidentTimeline(incidentID), timelineevent.IncidentID(incidentID), after, true)
 }
 
 func (r *Resolver) alertTimeline(ctx context.Context, alertID int, after *int) (<-chan *ent.TimelineEvent, error) {
 	if _, err := r.Client.Alert.Get(ctx, alertID); err != nil {
 		return nil, err
 	}
-	return r.timelineStream(ctx, incident.TopicAlertTimeline(alertID), timelineevent.AlertID(alertID), after)
+	return r.timelineStream(ctx, incident.TopicAlertTimeline(alertID), timelineevent.AlertID(alertID), after, false)
 }
 
 func (r *Resolver) incidentsChanged(ctx context.Context, filter *model.IncidentsChangedFilter) (<-chan *ent.Incident, error) {
@@ -97,7 +97,7 @@ const replayPage = 500
 // them. It subscribes before reading, so nothing falls between the two;
 // ids at or below the last one sent are sent only if they were not (a
 // transaction that committed late), so each event goes out once.
-func (r *Resolver) timelineStream(ctx context.Context, topic string, where predicate.TimelineEvent, after *int) (<-chan *ent.TimelineEvent, error) {
+func (r *Resolver) timelineStream(ctx context.Context, topic string, where predicate.TimelineEvent, after *int, joins bool) (<-chan *ent.TimelineEvent, error) {
 	if r.Live == nil {
 		return nil, errLiveOff
 	}
@@ -106,9 +106,9 @@ func (r *Resolver) timelineStream(ctx context.Context, topic string, where predi
 		return nil, err
 	}
 	out := make(chan *ent.TimelineEvent, 16)
-	t := &timelineSender{ctx: ctx, client: r.Client, topic: topic, where: where, out: out, sent: map[int]bool{}}
+	t := &timelineSender{ctx: ctx, client: r.Client, topic: topic, where: where, out: out, sent: map[int]bool{}, joins: joins}
 	if after != nil {
-		t.last = *after
+		t.last, t.from = *after, *after
 	}
 	go func() {
 		defer close(out)
@@ -137,6 +137,12 @@ type timelineSender struct {
 	where  predicate.TimelineEvent
 	out    chan<- *ent.TimelineEvent
 	last   int
+	// from is the after the subscriber came with: it holds everything up
+	// to it that was on this timeline then.
+	from int
+	// joins: entries can join this timeline with old ids (an incident's,
+	// when an alert is linked).
+	joins bool
 	// sent remembers the ids sent recently, for late commits below last.
 	sent  map[int]bool
 	order []int
@@ -209,6 +215,9 @@ func (t *timelineSender) send(e *ent.TimelineEvent) bool {
 	if t.sent[e.ID] {
 		return true
 	}
+	if !t.sendJoined(e) {
+		return false
+	}
 	select {
 	case t.out <- e:
 	case <-t.ctx.Done():
@@ -222,6 +231,28 @@ func (t *timelineSender) send(e *ent.TimelineEvent) bool {
 			delete(t.sent, id)
 		}
 		t.order = append(t.order[:0:0], t.order[512:]...)
+	}
+	return true
+}
+
+// sendJoined sends, before a linked alert's ALERT_LINKED event, the alert's
+// earlier entries that the link moved into the incident with ids at or
+// below from: a subscriber that came back with that after was not
+// following them when they were announced, and the replay by id skips them.
+func (t *timelineSender) sendJoined(e *ent.TimelineEvent) bool {
+	if !t.joins || e.Kind != incident.KindAlertLinked || e.AlertID == nil || t.from == 0 || e.ID <= t.from {
+		return true
+	}
+	earlier, err := t.client.TimelineEvent.Query().
+		Where(t.where, timelineevent.AlertID(*e.AlertID), timelineevent.IDLTE(t.from)).
+		Order(ent.Asc(timelineevent.FieldID)).All(t.ctx)
+	if err != nil {
+		return false
+	}
+	for _, j := range earlier {
+		if !t.send(j) {
+			return false
+		}
 	}
 	return true
 }
