@@ -76,6 +76,11 @@ install_start() {
 	fi
 }
 
+# running PID: the process exists and is not a zombie waiting to be reaped.
+running() {
+	kill -0 "$1" 2>/dev/null && ! grep -q ') Z ' "/proc/$1/stat" 2>/dev/null
+}
+
 install_wait() {
 	if [[ ! -f $install_pidfile && ! -f $install_result ]]; then
 		echo "mailpit: no background install was started; installing now"
@@ -85,7 +90,7 @@ install_wait() {
 	local start=$SECONDS pid
 	pid=$(cat "$install_pidfile" 2>/dev/null || true)
 	until [[ -f $install_result ]]; do
-		if [[ -z $pid ]] || ! kill -0 "$pid" 2>/dev/null; then
+		if [[ -z $pid ]] || ! running "$pid"; then
 			# It may have written its result just before it exited.
 			[[ -f $install_result ]] && break
 			echo "mailpit: the background install (pid ${pid:-?}) stopped without a result; its log (.dev/mailpit-install.log):" >&2
@@ -118,7 +123,7 @@ install_stop() {
 	local pid
 	pid=$(cat "$install_pidfile" 2>/dev/null || true)
 	rm -f "$install_pidfile"
-	if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
+	if [[ -n $pid ]] && running "$pid"; then
 		kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
 		echo "mailpit: stopped the background install (pid $pid)"
 	fi
