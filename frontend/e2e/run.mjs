@@ -766,7 +766,8 @@ await check('admin sets up an escalation policy for a service; an Opsgenie alert
   // Acknowledge in the UI: escalation stops.
   await detail.getByRole('button', { name: /^Acknowledge/ }).click();
   await page.getByTestId('timeline').getByText('Ada Admin acknowledged').waitFor();
-  await detail.getByText('Acknowledged by Ada Admin').waitFor();
+  // Anchored: the progress line "Paging stopped: acknowledged by Ada Admin" contains the words too.
+  await detail.getByText(/^Acknowledged by Ada Admin/).waitFor();
   await progress.getByText('Paging stopped: acknowledged by Ada Admin').waitFor();
   expect((await progress.getByText(/^Next: /).count()) === 0, 'the next step is still shown after acknowledge');
   // Past the moment step 2 was due (1 min after opening): nothing more fired.
