@@ -909,6 +909,20 @@ await check('responder adds an affected service with the keyboard: it shows in t
     // An affected service is not offered again.
     await page.keyboard.type('postgres');
     await card.getByText('No service matches “postgres”.').first().waitFor();
+    // On a phone: the open list fits 360 px and its options are big enough to tap.
+    await page.setViewportSize({ width: 360, height: 740 });
+    await picker.fill('');
+    await page.keyboard.press('ArrowDown');
+    const options = card.getByRole('listbox', { name: 'Services' }).getByRole('option');
+    await options.first().waitFor();
+    await options.first().scrollIntoViewIfNeeded();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow <= 0, `the page is ${overflow}px wider than the 360 px screen with the service list open`);
+    const heights = await options.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
+    expect(heights.every((h) => h >= 44), `service options under 44 px tall: ${heights.join(', ')}`);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'incident-affected-services-360.png') });
+    await page.keyboard.press('Escape');
 
     // The stakeholder's open page follows without reload (SERVICES_ADDED comes by the live timeline).
     await stakeholder.getByTestId('affected-services').getByRole('link', { name: 'PostgreSQL primary' }).waitFor({ timeout: 5_000 });

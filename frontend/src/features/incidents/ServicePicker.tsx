@@ -46,9 +46,10 @@ export function ServicePicker({ id, text, onText, chosen, onChoose, exclude, des
   const found: ServiceChoice[] = data?.services.edges?.flatMap((e) => (e?.node ? [{ id: e.node.id, name: e.node.name, team: e.node.team.name }] : [])) ?? [];
   const settled = !!data && !fetching && search === text.trim();
   // Until the answer for the text as typed arrives, offer only the earlier
-  // matches that still match, so Enter never picks a service the text rules out.
+  // matches that still match (and are not affected meanwhile), so Enter never
+  // picks a service the text rules out.
   const typed = text.trim().toLowerCase();
-  const options = settled ? found : found.filter((s) => s.name.toLowerCase().includes(typed));
+  const options = settled ? found : found.filter((s) => s.name.toLowerCase().includes(typed) && !exclude.includes(s.id));
   const more = settled ? Math.max(0, (data?.services.totalCount ?? 0) - options.length) : 0;
 
   // While typing, the first match is the one Enter picks.
@@ -150,8 +151,10 @@ export function ServicePicker({ id, text, onText, chosen, onChoose, exclude, des
                     onMouseDown={(e) => e.preventDefault()}
                     onClick={() => choose(s)}
                   >
-                    <span>{s.name}</span>
-                    {s.team && <span className="muted"> · {s.team}</span>}
+                    <span>
+                      {s.name}
+                      {s.team && <span className="muted"> · {s.team}</span>}
+                    </span>
                   </li>
                 ))}
               </ul>
