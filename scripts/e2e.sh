@@ -13,8 +13,11 @@
 # and printed when the server fails to come up or the e2e fails.
 #
 # Mail goes to mailpit on 127.0.0.1:1025 when it answers or is installed
-# (.tools/bin/mailpit; then TOCSIN_E2E_MAILPIT_URL is set for the tests),
-# otherwise to a port nothing listens on: the worker just retries.
+# (.tools/bin/mailpit; then TOCSIN_E2E_MAILPIT_URL is set for the tests and
+# the mail checks run), otherwise to a port nothing listens on: the worker
+# just retries and the mail checks are skipped with a note. With
+# TOCSIN_E2E_REQUIRE_MAILPIT=1 (make test) no mailpit is a failure instead.
+# A mailpit this script started is stopped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -59,10 +62,12 @@ port=$(free_port)
 log=.dev/e2e-server.log
 server_pid=
 db_created=
+mailpit_started=
 
 cleanup() {
 	local rc=$?
 	set +e
+	[[ -z $mailpit_started ]] || scripts/mailpit.sh stop >/dev/null
 	if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
 		kill -TERM "$server_pid"
 		for _ in $(seq 1 50); do
@@ -90,10 +95,25 @@ export TOCSIN_DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/$db?sslmode=d
 export TOCSIN_REDIS_URL="redis://127.0.0.1:$redis_port/$redis_db"
 export TOCSIN_HTTP_ADDR="127.0.0.1:$port"
 export TOCSIN_BASE_URL="http://127.0.0.1:$port"
-if port_open 127.0.0.1 1025 || { [[ -x .tools/bin/mailpit ]] && scripts/mailpit.sh >/dev/null; }; then
+mailpit=
+if port_open 127.0.0.1 1025; then
+	mailpit="reused what answers on 127.0.0.1:1025"
+elif [[ -x .tools/bin/mailpit ]]; then
+	mailpit_started=1
+	scripts/mailpit.sh >/dev/null && mailpit="started .tools/bin/mailpit; stopped at the end"
+fi
+if [[ -n $mailpit ]]; then
 	export TOCSIN_SMTP_URL="smtp://127.0.0.1:1025"
 	export TOCSIN_E2E_MAILPIT_URL="http://127.0.0.1:8025"
-	echo "e2e: mail goes to mailpit (http://127.0.0.1:8025)"
+	echo "e2e: mail goes to mailpit (http://127.0.0.1:8025; $mailpit)"
+elif [[ ${TOCSIN_E2E_REQUIRE_MAILPIT:-} == 1 ]]; then
+	echo "e2e: no mailpit, but TOCSIN_E2E_REQUIRE_MAILPIT=1 (make test) needs it for the mail checks:" >&2
+	if [[ -x .tools/bin/mailpit ]]; then
+		echo "e2e: .tools/bin/mailpit is installed but did not start; see its log .dev/mailpit.log" >&2
+	else
+		echo "e2e: .tools/bin/mailpit is not installed and nothing answers on 127.0.0.1:1025; run scripts/mailpit.sh install" >&2
+	fi
+	exit 1
 else
 	smtp_port=$(free_port)
 	export TOCSIN_SMTP_URL="smtp://127.0.0.1:$smtp_port"

@@ -3,6 +3,9 @@
 //
 //   TOCSIN_E2E_URL   where Tocsin runs (default http://127.0.0.1:8080)
 //   CHROMIUM_PATH    the browser (default /usr/bin/chromium, Debian's package)
+//   TOCSIN_E2E_MAILPIT_URL  mailpit's API (scripts/e2e.sh sets it); without it
+//                    the mail checks are skipped with a note, unless
+//   TOCSIN_E2E_REQUIRE_MAILPIT=1 (make test), which makes that a failure
 //
 // Prints one line per check and a last line "N passed, N failed"; exits 1 on
 // any failure. Screenshots of failures go to test-results/.
@@ -605,6 +608,11 @@ await check('stakeholder reads a schedule timeline and is offered nothing to cha
 }, as('stakeholder'));
 
 const MAILPIT = process.env.TOCSIN_E2E_MAILPIT_URL?.replace(/\/$/, '');
+// make test sets TOCSIN_E2E_REQUIRE_MAILPIT=1: there, skipping the mail checks is a failure.
+if (!MAILPIT && process.env.TOCSIN_E2E_REQUIRE_MAILPIT === '1') {
+  failed++;
+  console.log('FAIL  the mail checks need mailpit: TOCSIN_E2E_REQUIRE_MAILPIT=1 but TOCSIN_E2E_MAILPIT_URL is unset');
+}
 
 /** Waits for the newest mail to `to` in mailpit and returns its subject. */
 async function mailSubject(to, timeoutMs = 15_000) {
@@ -758,7 +766,8 @@ await check('admin sets up an escalation policy for a service; an Opsgenie alert
   // Acknowledge in the UI: escalation stops.
   await detail.getByRole('button', { name: /^Acknowledge/ }).click();
   await page.getByTestId('timeline').getByText('Ada Admin acknowledged').waitFor();
-  await detail.getByText('Acknowledged by Ada Admin').waitFor();
+  // Anchored: the progress line "Paging stopped: acknowledged by Ada Admin" contains the words too.
+  await detail.getByText(/^Acknowledged by Ada Admin/).waitFor();
   await progress.getByText('Paging stopped: acknowledged by Ada Admin').waitFor();
   expect((await progress.getByText(/^Next: /).count()) === 0, 'the next step is still shown after acknowledge');
   // Past the moment step 2 was due (1 min after opening): nothing more fired.
@@ -859,6 +868,69 @@ await check('responder declares an incident from an alert, posts a stakeholder u
   await entry.waitFor();
   const text = await entry.innerText();
   expect(/posted an update for stakeholders/.test(text), `the timeline entry reads: ${text}`);
+}, as('responder'));
+
+await check('responder adds an affected service with the keyboard: it shows in the list and timeline, live for a watching stakeholder, who gets no picker', async (page) => {
+  await openAs(page, 'responder', '/incidents');
+  // An incident of its own, declared without a service, so no other check's incident changes.
+  const title = `E2E services ${Date.now() % 1_000_000}`;
+  const { declareIncident } = await gql(page, 'mutation($input: DeclareIncidentInput!) { declareIncident(input: $input) { id } }', {
+    input: { title, severity: 'SEV3' },
+  });
+  const path = `/incidents/${declareIncident.id}`;
+
+  const watcher = await browser.newContext({ viewport: { width: 390, height: 844 }, ...as('stakeholder') });
+  try {
+    await watcher.route(/.*/, (route) => (route.request().url().startsWith(BASE) ? route.continue() : route.abort()));
+    const stakeholder = await watcher.newPage();
+    await openAs(stakeholder, 'stakeholder', path);
+    await stakeholder.getByRole('heading', { level: 1, name: title }).waitFor();
+    await stakeholder.getByText('No service is marked affected yet.', { exact: true }).waitFor();
+    expect((await stakeholder.getByRole('combobox').count()) === 0, 'a stakeholder is offered the service picker');
+    const offered = (await stakeholder.locator('main button:not([aria-pressed])').allInnerTexts()).filter((t) => !/^(Subscribe|Unsubscribe)/.test(t.trim()));
+    expect(offered.length === 0, `a stakeholder is offered: ${offered.join(', ')}`);
+
+    await page.goto(`${BASE}${path}`);
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    const card = page.getByRole('region', { name: 'Affected services' });
+    await card.getByText(/^No service is marked affected yet\./).waitFor();
+    // Keyboard only: type, the first match is highlighted, Enter picks it, Enter adds it.
+    const picker = card.getByRole('combobox', { name: 'Add an affected service' });
+    await picker.focus();
+    await page.keyboard.type('postgres');
+    await card.getByRole('listbox', { name: 'Services' }).getByRole('option', { name: /^PostgreSQL primary/, selected: true }).waitFor();
+    await page.keyboard.press('Enter');
+    expect((await picker.inputValue()) === 'PostgreSQL primary', `Enter picked "${await picker.inputValue()}"`);
+    await page.keyboard.press('Enter');
+    await card.getByTestId('affected-services').getByRole('link', { name: 'PostgreSQL primary' }).waitFor();
+    const entry = page.getByTestId('incident-timeline').getByTestId('timeline-entry').filter({ hasText: 'Rui Responder added the affected service PostgreSQL primary' });
+    await entry.waitFor();
+    expect((await picker.inputValue()) === '', 'the picker kept its text after adding');
+    // An affected service is not offered again.
+    await page.keyboard.type('postgres');
+    await card.getByText('No service matches “postgres”.').first().waitFor();
+    // On a phone: the open list fits 360 px and its options are big enough to tap.
+    await page.setViewportSize({ width: 360, height: 740 });
+    await picker.fill('');
+    await page.keyboard.press('ArrowDown');
+    const options = card.getByRole('listbox', { name: 'Services' }).getByRole('option');
+    await options.first().waitFor();
+    await options.first().scrollIntoViewIfNeeded();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow <= 0, `the page is ${overflow}px wider than the 360 px screen with the service list open`);
+    const heights = await options.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
+    expect(heights.every((h) => h >= 44), `service options under 44 px tall: ${heights.join(', ')}`);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'incident-affected-services-360.png') });
+    await page.keyboard.press('Escape');
+
+    // The stakeholder's open page follows without reload (SERVICES_ADDED comes by the live timeline).
+    await stakeholder.getByTestId('affected-services').getByRole('link', { name: 'PostgreSQL primary' }).waitFor({ timeout: 5_000 });
+    await stakeholder.getByTestId('incident-timeline').getByText('Rui Responder added the affected service PostgreSQL primary').waitFor({ timeout: 5_000 });
+    expect((await stakeholder.getByRole('combobox').count()) === 0, 'a stakeholder is offered the service picker after the update');
+  } finally {
+    await watcher.close();
+  }
 }, as('responder'));
 
 await check('the public status page needs no sign-in and no JavaScript, and fits 360 px', async (page) => {

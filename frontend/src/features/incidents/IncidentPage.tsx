@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { nextUpdate } from './cadence';
 import { IncidentDetailQuery } from './documents';
+import { AffectedServices } from './AffectedServices';
 import { IncidentControls } from './IncidentControls';
 import { IncidentPeople } from './IncidentPeople';
 import { IncidentTimeline } from './IncidentTimeline';
@@ -122,6 +123,7 @@ export function IncidentPage() {
             <IncidentTimeline incident={incident} now={now} timeZone={timeZone} mayNote={mayAct} onDone={done} />
           </section>
           <div className="stack">
+            <AffectedServices incident={incident} mayAct={mayAct} onDone={done} />
             <IncidentPeople incident={incident} mayAct={mayAct} onDone={done} />
             <LinkedAlerts incident={incident} />
           </div>

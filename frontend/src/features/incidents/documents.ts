@@ -192,3 +192,30 @@ export const PostStatusUpdateMutation = graphql(`
     }
   }
 `);
+
+/** Services a responder may mark affected: those matching the search, minus those already affected. */
+export const IncidentServiceChoicesQuery = graphql(`
+  query IncidentServiceChoices($search: String, $exclude: [ID!], $first: Int!) {
+    services(first: $first, orderBy: { field: NAME, direction: ASC }, where: { nameContainsFold: $search, idNotIn: $exclude }) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          team {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const AddIncidentServicesMutation = graphql(`
+  mutation AddIncidentServices($id: ID!, $serviceIDs: [ID!]!) {
+    addIncidentServices(incidentID: $id, serviceIDs: $serviceIDs) {
+      ...IncidentDetail
+    }
+  }
+`);

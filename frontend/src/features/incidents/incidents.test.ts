@@ -47,3 +47,18 @@ describe('describeIncidentEvent', () => {
     );
   });
 });
+
+describe('SERVICES_ADDED on the timeline', () => {
+  it('names the services in a sentence', () => {
+    expect(describeIncidentEvent({ kind: 'SERVICES_ADDED', actorName: 'Rui', data: { service_ids: [3], services: ['Checkout'] } }).text).toBe(
+      'Rui added the affected service Checkout',
+    );
+    expect(describeIncidentEvent({ kind: 'SERVICES_ADDED', actorName: 'Rui', data: { services: ['A', 'B', 'C'] } }).text).toBe(
+      'Rui added the affected services A, B and C',
+    );
+  });
+  it('counts as an update under the filters', () => {
+    expect(shows('updates', 'SERVICES_ADDED')).toBe(true);
+    expect(shows('notes', 'SERVICES_ADDED')).toBe(false);
+  });
+});

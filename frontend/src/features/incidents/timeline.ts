@@ -8,7 +8,7 @@ export const timelineFilters: { value: TimelineFilter; label: string }[] = [
 ];
 
 const kindsOf: Record<Exclude<TimelineFilter, 'all'>, string[]> = {
-  updates: ['STATUS_UPDATE', 'STATUS_CHANGED', 'SEVERITY_CHANGED', 'INCIDENT_DECLARED', 'UPDATE_OVERDUE'],
+  updates: ['STATUS_UPDATE', 'STATUS_CHANGED', 'SEVERITY_CHANGED', 'SERVICES_ADDED', 'INCIDENT_DECLARED', 'UPDATE_OVERDUE'],
   alerts: ['ALERT_LINKED', 'RESPONDER_ADDED', 'ESCALATION_STEP', 'PAGE_SENT', 'PAGE_FAILED', 'DELIVERY_STATUS', 'ACKNOWLEDGED', 'CREATED', 'CLOSED'],
   notes: ['NOTE_ADDED'],
 };
@@ -60,6 +60,11 @@ export function describeIncidentEvent(e: Event): { text: string; quote?: string 
       return { text: `${who} added ${d.user} as stakeholder` };
     case 'STAKEHOLDER_REMOVED':
       return { text: `${who} removed ${d.user ?? 'a stakeholder'} from the stakeholders` };
+    case 'SERVICES_ADDED': {
+      const names = Array.isArray(e.data?.services) ? (e.data.services as unknown[]).map(String) : [];
+      if (names.length === 0) return { text: `${who} added affected services` };
+      return { text: `${who} added the affected ${names.length === 1 ? 'service' : 'services'} ${listed(names)}` };
+    }
     case 'ALERT_LINKED':
       return { text: `${who} linked the alert “${d.message}”` };
     case 'NOTE_ADDED':
@@ -69,4 +74,9 @@ export function describeIncidentEvent(e: Event): { text: string; quote?: string 
     default:
       return { text: `${who}: ${e.kind.toLowerCase().replace(/_/g, ' ')}` };
   }
+}
+
+/** "A", "A and B", "A, B and C". */
+function listed(names: string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
