@@ -55,6 +55,11 @@ func (r *mutationResolver) AddIncidentServices(ctx context.Context, incidentID i
 	return r.addIncidentServices(ctx, incidentID, serviceIDs)
 }
 
+// RemoveIncidentServices is the resolver for the removeIncidentServices field.
+func (r *mutationResolver) RemoveIncidentServices(ctx context.Context, incidentID int, serviceIDs []int) (*ent.Incident, error) {
+	return r.removeIncidentServices(ctx, incidentID, serviceIDs)
+}
+
 // SetIncidentSeverity is the resolver for the setIncidentSeverity field.
 func (r *mutationResolver) SetIncidentSeverity(ctx context.Context, incidentID int, severity incident.Severity) (*ent.Incident, error) {
 	return r.setIncidentSeverity(ctx, incidentID, severity)

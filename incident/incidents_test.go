@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -476,5 +477,46 @@ func TestAddServicesAfterTheDeclaration(t *testing.T) {
 	}
 	if _, err := w.inc.AddServices(w.asRui, incident.UserActor(w.rui), inc.ID, nil); fieldOf(err) != "serviceIDs" {
 		t.Fatalf("no services: want an error naming serviceIDs, got %v", err)
+	}
+}
+
+// A mistaken affected service can be removed, named on the stakeholder
+// timeline; a service with an alert linked to the incident stays, and
+// the refusal names serviceIDs and changes nothing.
+func TestRemoveServicesKeepsThoseWithLinkedAlerts(t *testing.T) {
+	w := newWorld(t)
+	c, err := w.alerts.Create(sys, incident.SystemActor("test"), incident.NewAlert{ServiceID: w.svc.ID, Message: "Checkout 5xx"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inc := w.declare(t, incident.Declaration{Title: "Checkout", AlertIDs: []int{c.ID}})
+	other := env.Client.Service.Create().SetName("Payments").SetTeamID(w.svc.TeamID).SaveX(sys)
+	if _, err := w.inc.AddServices(w.asRui, incident.UserActor(w.rui), inc.ID, []int{other.ID}); err != nil {
+		t.Fatal(err)
+	}
+	before := len(incidentEvents(t, sys, inc.ID))
+	if _, err := w.inc.RemoveServices(w.asRui, incident.UserActor(w.rui), inc.ID, []int{w.svc.ID, other.ID}); fieldOf(err) != "serviceIDs" ||
+		!strings.Contains(err.Error(), "linked to this incident") {
+		t.Fatalf("removing the linked alert's service: want an error naming serviceIDs, got %v", err)
+	}
+	if n := len(env.Client.Incident.GetX(sys, inc.ID).QueryServices().IDsX(sys)); n != 2 || len(incidentEvents(t, sys, inc.ID)) != before {
+		t.Fatalf("a refused removal changes nothing: %d services, %d events (before %d)", n, len(incidentEvents(t, sys, inc.ID)), before)
+	}
+	if _, err := w.inc.RemoveServices(w.asSam, incident.UserActor(w.sam), inc.ID, []int{other.ID}); !errors.Is(err, privacy.Deny) {
+		t.Fatalf("a stakeholder removes: want denied, got %v", err)
+	}
+	if _, err := w.inc.RemoveServices(w.asRui, incident.UserActor(w.rui), inc.ID, []int{other.ID}); err != nil {
+		t.Fatal(err)
+	}
+	if got := env.Client.Incident.GetX(sys, inc.ID).QueryServices().IDsX(sys); len(got) != 1 || got[0] != w.svc.ID {
+		t.Fatalf("want only the linked alert's service left, got %v", got)
+	}
+	ev := env.Client.TimelineEvent.Query().Where(timelineevent.IncidentID(inc.ID), timelineevent.Kind(incident.KindServicesRemoved)).OnlyX(sys)
+	if ev.Visibility != timelineevent.VisibilitySTAKEHOLDER || fmt.Sprint(ev.Data["services"]) != "[Payments]" {
+		t.Fatalf("SERVICES_REMOVED: want stakeholder-visible naming Payments, got %s %v", ev.Visibility, ev.Data)
+	}
+	after := len(incidentEvents(t, sys, inc.ID))
+	if _, err := w.inc.RemoveServices(w.asRui, incident.UserActor(w.rui), inc.ID, []int{other.ID}); err != nil || len(incidentEvents(t, sys, inc.ID)) != after {
+		t.Fatalf("removing a service that is not affected: want nothing written, got %v", err)
 	}
 }

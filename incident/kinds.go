@@ -43,6 +43,9 @@ const (
 	// KindServicesAdded: services became affected after the declaration
 	// (stakeholder-visible: subscribers of a service follow its incidents).
 	KindServicesAdded = "SERVICES_ADDED"
+	// KindServicesRemoved: services were marked as no longer affected
+	// (stakeholder-visible).
+	KindServicesRemoved = "SERVICES_REMOVED"
 	// KindSeverityChanged / KindStatusChanged: data from, to.
 	KindSeverityChanged = "SEVERITY_CHANGED"
 	KindStatusChanged   = "STATUS_CHANGED"

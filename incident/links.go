@@ -83,6 +83,47 @@ func (s *Incidents) AddServices(ctx context.Context, by Actor, id int, serviceID
 	})
 }
 
+// RemoveServices marks services as no longer affected (a mistaken add, or
+// a suspicion that proved wrong); its timeline names them. A service with
+// an alert linked to the incident stays: the alert says it is affected
+// (serviceIDs names it). Services not affected are ignored.
+func (s *Incidents) RemoveServices(ctx context.Context, by Actor, id int, serviceIDs []int) (*ent.Incident, error) {
+	if err := rule.MayRespond(ctx); err != nil {
+		return nil, err
+	}
+	if len(serviceIDs) == 0 {
+		return nil, &InvalidError{Field: "serviceIDs", Reason: "name at least one service"}
+	}
+	if len(serviceIDs) > MaxLinked {
+		return nil, &InvalidError{Field: "serviceIDs", Reason: fmt.Sprintf("at most %d services at once", MaxLinked)}
+	}
+	return s.change(ctx, id, func(ctx context.Context, tx *ent.Tx, inc *ent.Incident, now time.Time) (*ent.Incident, error) {
+		svcs, err := inc.QueryServices().Where(service.IDIn(unique(append([]int(nil), serviceIDs...))...)).
+			Order(ent.Asc(service.FieldID)).All(ctx)
+		if err != nil || len(svcs) == 0 {
+			return inc, err
+		}
+		ids := make([]int, len(svcs))
+		names := make([]string, len(svcs))
+		for i, svc := range svcs {
+			ids[i], names[i] = svc.ID, svc.Name
+		}
+		linked, err := tx.Alert.Query().Where(alert.IncidentID(inc.ID), alert.ServiceIDIn(ids...), alert.PageUserIDIsNil()).
+			WithService().First(ctx)
+		if err != nil && !ent.IsNotFound(err) {
+			return nil, err
+		}
+		if linked != nil {
+			return nil, &InvalidError{Field: "serviceIDs", Reason: fmt.Sprintf("%s has alert #%d linked to this incident", linked.Edges.Service.Name, TinyID(linked.ID))}
+		}
+		if err := tx.Incident.UpdateOne(inc).RemoveServiceIDs(ids...).Exec(ctx); err != nil {
+			return nil, err
+		}
+		data := map[string]any{"service_ids": ids, "services": names}
+		return inc, recordIncident(ctx, tx, inc.ID, by, KindServicesRemoved, timelineevent.VisibilitySTAKEHOLDER, now, data)
+	})
+}
+
 // linkable loads the alerts to link to incident id (0: a new one) and
 // checks that each exists and belongs to no other incident; those already
 // in the incident are dropped.

@@ -513,6 +513,7 @@ type ComplexityRoot struct {
 		Logout                        func(childComplexity int) int
 		PostStatusUpdate              func(childComplexity int, incidentID int, message string, status incident.Status, audience statusupdate.Audience) int
 		RegisterDevice                func(childComplexity int, input contact.DeviceInput) int
+		RemoveIncidentServices        func(childComplexity int, incidentID int, serviceIDs []int) int
 		RemoveIncidentStakeholder     func(childComplexity int, incidentID int, userID int) int
 		RemoveStatusComponent         func(childComplexity int, id int) int
 		RequestCover                  func(childComplexity int, scheduleID int, input schedule.CoverInput) int
@@ -938,6 +939,7 @@ type MutationResolver interface {
 	DeclareIncident(ctx context.Context, input model.DeclareIncidentInput) (*ent.Incident, error)
 	LinkAlertsToIncident(ctx context.Context, incidentID int, alertIDs []int) (*ent.Incident, error)
 	AddIncidentServices(ctx context.Context, incidentID int, serviceIDs []int) (*ent.Incident, error)
+	RemoveIncidentServices(ctx context.Context, incidentID int, serviceIDs []int) (*ent.Incident, error)
 	SetIncidentSeverity(ctx context.Context, incidentID int, severity incident.Severity) (*ent.Incident, error)
 	SetIncidentStatus(ctx context.Context, incidentID int, status incident.Status) (*ent.Incident, error)
 	AssignIncidentRole(ctx context.Context, incidentID int, userID int, role incidentmember.Role) (*ent.Incident, error)
@@ -3302,6 +3304,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RegisterDevice(childComplexity, args["input"].(contact.DeviceInput)), true
+	case "Mutation.removeIncidentServices":
+		if e.ComplexityRoot.Mutation.RemoveIncidentServices == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_removeIncidentServices_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RemoveIncidentServices(childComplexity, args["incidentID"].(int), args["serviceIDs"].([]int)), true
 	case "Mutation.removeIncidentStakeholder":
 		if e.ComplexityRoot.Mutation.RemoveIncidentStakeholder == nil {
 			break
@@ -11201,6 +11214,8 @@ extend type Mutation {
   linkAlertsToIncident(incidentID: ID!, alertIDs: [ID!]!): Incident!
   "Mark more services as affected (subscribers of a service follow its incidents)."
   addIncidentServices(incidentID: ID!, serviceIDs: [ID!]!): Incident!
+  "Mark services as no longer affected; one with an alert linked to the incident stays (BAD_USER_INPUT naming serviceIDs)."
+  removeIncidentServices(incidentID: ID!, serviceIDs: [ID!]!): Incident!
   "Change the severity; the next update is due by its cadence."
   setIncidentSeverity(incidentID: ID!, severity: IncidentSeverity!): Incident!
   "Move the status; RESOLVED ends the cadence, a resolved incident reopens as INVESTIGATING."
@@ -14299,6 +14314,28 @@ func (ec *executionContext) field_Mutation_registerDevice_args(ctx context.Conte
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_removeIncidentServices_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "incidentID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["incidentID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "serviceIDs",
+		func(ctx context.Context, v any) ([]int, error) {
+			return ec.unmarshalNID2ᚕintᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["serviceIDs"] = arg1
 	return args, nil
 }
 
@@ -24135,6 +24172,50 @@ func (ec *executionContext) fieldContext_Mutation_addIncidentServices(ctx contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_addIncidentServices_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_removeIncidentServices(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_removeIncidentServices(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RemoveIncidentServices(ctx, fc.Args["incidentID"].(int), fc.Args["serviceIDs"].([]int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Incident) graphql.Marshaler {
+			return ec.marshalNIncident2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncident(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_removeIncidentServices(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Incident(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_removeIncidentServices_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -56038,6 +56119,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "addIncidentServices":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_addIncidentServices(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "removeIncidentServices":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_removeIncidentServices(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++

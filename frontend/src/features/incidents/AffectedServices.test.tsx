@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { IncidentPage } from './IncidentPage';
 import { connection, renderAt, viewerOf, type Request } from '../../test/server';
@@ -58,6 +58,14 @@ function serve(role: 'ADMIN' | 'RESPONDER' | 'STAKEHOLDER', add?: (v: Record<str
         affected = [...affected, ...added];
         incident = incidentOf(affected, [event]);
         return { data: { addIncidentServices: incident } };
+      },
+      RemoveIncidentServices: (v) => {
+        const ids = v.serviceIDs as string[];
+        const gone = affected.filter((s) => ids.includes(s.id));
+        const event = { id: 'e10', kind: 'SERVICES_REMOVED', actorName: 'Rui Responder', visibility: 'STAKEHOLDER', data: { services: gone.map((s) => s.name) }, createdAt: ago(0) };
+        affected = affected.filter((s) => !ids.includes(s.id));
+        incident = incidentOf(affected, [event]);
+        return { data: { removeIncidentServices: incident } };
       },
     },
     '/incidents/i1',
@@ -161,10 +169,34 @@ describe('Affected services on the incident page', () => {
     expect(within(screen.getByTestId('affected-services')).queryByRole('link', { name: 'API Gateway' })).toBeNull();
   });
 
+  it('removes a mistaken service after asking; the list and timeline say so', async () => {
+    const confirm = vi.fn(() => true);
+    vi.stubGlobal('confirm', confirm);
+    const { requests } = serve('RESPONDER');
+    await screen.findByRole('heading', { level: 1, name: 'Checkout is failing' });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Checkout from the affected services' }));
+    expect(confirm).toHaveBeenCalledWith('Mark Checkout as not affected? Its subscribers stop following this incident.');
+    await waitFor(() => expect(sent(requests, 'RemoveIncidentServices').map((r) => r.variables)).toEqual([{ id: 'i1', serviceIDs: ['s1'] }]));
+    await screen.findByText('Checkout is no longer an affected service.');
+    expect(screen.queryByTestId('affected-services')).toBeNull();
+    expect(within(screen.getByTestId('incident-timeline')).getByText('Rui Responder marked Checkout as not affected')).toBeTruthy();
+    vi.unstubAllGlobals();
+  });
+
+  it('does not remove when the question is declined', async () => {
+    vi.stubGlobal('confirm', vi.fn(() => false));
+    const { requests } = serve('RESPONDER');
+    await screen.findByRole('heading', { level: 1, name: 'Checkout is failing' });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Checkout from the affected services' }));
+    expect(sent(requests, 'RemoveIncidentServices')).toHaveLength(0);
+    vi.unstubAllGlobals();
+  });
+
   it('shows a stakeholder the affected services and no picker', async () => {
     const { requests } = serve('STAKEHOLDER');
     await screen.findByRole('heading', { level: 1, name: 'Checkout is failing' });
     expect(within(screen.getByTestId('affected-services')).getByRole('link', { name: 'Checkout' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Remove Checkout/ })).toBeNull();
     expect(screen.queryByRole('combobox')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Add service' })).toBeNull();
     expect(sent(requests, 'IncidentServiceChoices')).toHaveLength(0);

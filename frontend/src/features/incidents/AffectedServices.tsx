@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
-import { AddIncidentServicesMutation } from './documents';
+import { AddIncidentServicesMutation, RemoveIncidentServicesMutation } from './documents';
 import { ServicePicker, type ServiceChoice } from './ServicePicker';
 import type { IncidentDetailFragment } from '../../gql/graphql';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -15,6 +15,13 @@ interface Props {
 /** The services the incident affects; responders mark more (their subscribers then follow the incident). */
 export function AffectedServices({ incident, mayAct, onDone }: Props) {
   const services = incident.services.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
+  const [removed, remove] = useMutation(RemoveIncidentServicesMutation);
+
+  async function removeService(s: { id: string; name: string }) {
+    if (!window.confirm(`Mark ${s.name} as not affected? Its subscribers stop following this incident.`)) return;
+    if ((await remove({ id: incident.id, serviceIDs: [s.id] })).data) onDone(`${s.name} is no longer an affected service.`);
+  }
+
   return (
     <section className="card stack" aria-labelledby="incident-services">
       <h2 id="incident-services">Affected services</h2>
@@ -27,10 +34,16 @@ export function AffectedServices({ incident, mayAct, onDone }: Props) {
               <Link to={`/services/${s.id}`} className="tag">
                 {s.name}
               </Link>
+              {mayAct && (
+                <button type="button" className="chip-remove" disabled={removed.fetching} onClick={() => removeService(s)} aria-label={`Remove ${s.name} from the affected services`}>
+                  ×
+                </button>
+              )}
             </li>
           ))}
         </ul>
       )}
+      {removed.error && <ErrorNotice error={removed.error} />}
       {mayAct && <AddService incidentID={incident.id} affected={services.map((s) => s.id)} onDone={onDone} />}
     </section>
   );
@@ -81,7 +94,7 @@ function AddService({ incidentID, affected, onDone }: { incidentID: string; affe
           </button>
         </div>
         <p id={`${id}-hint`} className="muted">
-          Its subscribers will follow this incident. There is no undo: an affected service cannot be removed.
+          Its subscribers will follow this incident. A service whose alert is linked here stays affected.
         </p>
         {problem && (
           <p id={`${id}-problem`} className="field-error" role="alert">

@@ -212,6 +212,14 @@ export const IncidentServiceChoicesQuery = graphql(`
   }
 `);
 
+export const RemoveIncidentServicesMutation = graphql(`
+  mutation RemoveIncidentServices($id: ID!, $serviceIDs: [ID!]!) {
+    removeIncidentServices(incidentID: $id, serviceIDs: $serviceIDs) {
+      ...IncidentDetail
+    }
+  }
+`);
+
 export const AddIncidentServicesMutation = graphql(`
   mutation AddIncidentServices($id: ID!, $serviceIDs: [ID!]!) {
     addIncidentServices(incidentID: $id, serviceIDs: $serviceIDs) {

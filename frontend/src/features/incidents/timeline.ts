@@ -8,7 +8,7 @@ export const timelineFilters: { value: TimelineFilter; label: string }[] = [
 ];
 
 const kindsOf: Record<Exclude<TimelineFilter, 'all'>, string[]> = {
-  updates: ['STATUS_UPDATE', 'STATUS_CHANGED', 'SEVERITY_CHANGED', 'SERVICES_ADDED', 'INCIDENT_DECLARED', 'UPDATE_OVERDUE'],
+  updates: ['STATUS_UPDATE', 'STATUS_CHANGED', 'SEVERITY_CHANGED', 'SERVICES_ADDED', 'SERVICES_REMOVED', 'INCIDENT_DECLARED', 'UPDATE_OVERDUE'],
   alerts: ['ALERT_LINKED', 'RESPONDER_ADDED', 'ESCALATION_STEP', 'PAGE_SENT', 'PAGE_FAILED', 'DELIVERY_STATUS', 'ACKNOWLEDGED', 'CREATED', 'CLOSED'],
   notes: ['NOTE_ADDED'],
 };
@@ -64,6 +64,11 @@ export function describeIncidentEvent(e: Event): { text: string; quote?: string 
       const names = Array.isArray(e.data?.services) ? (e.data.services as unknown[]).map(String) : [];
       if (names.length === 0) return { text: `${who} added affected services` };
       return { text: `${who} added the affected ${names.length === 1 ? 'service' : 'services'} ${listed(names)}` };
+    }
+    case 'SERVICES_REMOVED': {
+      const names = Array.isArray(e.data?.services) ? (e.data.services as unknown[]).map(String) : [];
+      if (names.length === 0) return { text: `${who} removed affected services` };
+      return { text: `${who} marked ${listed(names)} as not affected` };
     }
     case 'ALERT_LINKED':
       return { text: `${who} linked the alert “${d.message}”` };
