@@ -933,6 +933,49 @@ await check('responder adds an affected service with the keyboard: it shows in t
   }
 }, as('responder'));
 
+await check('a stakeholder\'s home lists an incident declared elsewhere within 2 s, without reload, and drops it when resolved', async (page) => {
+  const watcher = await browser.newContext({ viewport: { width: 390, height: 844 }, ...as('stakeholder') });
+  try {
+    await watcher.route(/.*/, (route) => (route.request().url().startsWith(BASE) ? route.continue() : route.abort()));
+    const home = await watcher.newPage();
+    await openAs(home, 'stakeholder', '/home');
+    const live = home.getByTestId('live-incidents');
+    await live.getByRole('heading', { name: 'Incidents now' }).waitFor();
+    // Let the incidentsChanged subscription start before the declaration.
+    await home.waitForTimeout(500);
+    await openAs(page, 'responder', '/incidents');
+    const title = `Search results empty ${Date.now()}`;
+    const declared = await gql(page, 'mutation($t: String!) { declareIncident(input: {title: $t, severity: SEV2}) { id } }', { t: title });
+    const at = Date.now();
+    await live.getByRole('link', { name: title }).waitFor({ timeout: 2_000 });
+    const took = Date.now() - at;
+    expect(took <= 2_000, `the stakeholder's home listed the incident after ${took} ms`);
+    // The responder's incidents list got it too, without reload.
+    await page.getByRole('link', { name: title }).first().waitFor({ timeout: 2_000 });
+    await gql(page, 'mutation($id: ID!) { setIncidentStatus(incidentID: $id, status: RESOLVED) { id } }', { id: declared.declareIncident.id });
+    await live.getByRole('link', { name: title }).waitFor({ state: 'detached', timeout: 3_000 });
+    const said = await home.getByTestId('incidents-live').innerText();
+    expect(/resolved/.test(said), `the live region says: ${said}`);
+  } finally {
+    await watcher.close();
+  }
+}, as('responder'));
+
+await check('admin changes what SEV4 means and its cadence on the Severities page', async (page) => {
+  await openAs(page, 'admin', '/severities');
+  await page.getByRole('button', { name: 'Edit SEV4' }).click();
+  const dialog = page.getByRole('dialog');
+  const meaning = `Low: cosmetic, no customer impact (${Date.now()}).`;
+  await dialog.getByLabel('What it means').fill(meaning);
+  await dialog.getByLabel(/Stakeholder update every/).fill('240');
+  await dialog.getByRole('button', { name: 'Save SEV4' }).click();
+  const card = page.getByTestId('severity-level').filter({ hasText: 'SEV4' });
+  await card.getByText(meaning).waitFor();
+  await card.getByText('Stakeholder updates every 4 h').waitFor();
+  // Put the seeded cadence back for later runs on the same database.
+  await gql(page, 'mutation { updateSeverityLevel(level: SEV4, updateCadenceMinutes: 0) { id } }');
+}, as('admin'));
+
 await check('the public status page needs no sign-in and no JavaScript, and fits 360 px', async (page) => {
   await page.goto(`${BASE}/status`);
   await page.getByRole('heading', { level: 1, name: 'Acme status' }).waitFor();
