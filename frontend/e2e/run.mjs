@@ -935,6 +935,9 @@ async function declaringChecks() {
     await form.getByLabel('Search services').fill('check');
     await form.getByRole('checkbox', { name: 'Checkout' }).check();
     await form.getByRole('button', { name: 'Remove Checkout' }).waitFor();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'declare-incident.png') });
     await form.getByRole('button', { name: 'Declare incident' }).click();
     await page.waitForURL(/\/incidents\/\d+$/);
     const detail = page.getByTestId('incident-detail');
@@ -951,6 +954,27 @@ async function declaringChecks() {
     expect((await again.getByLabel('Title').getAttribute('aria-invalid')) === 'true', 'the refused title is not marked invalid');
     expect(new URL(page.url()).pathname === '/incidents', `moved to ${page.url()}`);
   }, as('responder'));
+
+  await check('the declare form works at 360 px: nothing cut off, big touch targets', async (page) => {
+    await openAs(page, 'responder', '/incidents');
+    await page.getByRole('button', { name: 'Declare incident' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Declare an incident' });
+    await dialog.getByRole('checkbox', { name: 'Checkout' }).check();
+    await dialog.getByRole('button', { name: 'Remove Checkout' }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow <= 0, `page is ${overflow}px wider than the 360 px screen`);
+    const wide = await page.evaluate(() => {
+      const d = document.querySelector('dialog[open]');
+      return d ? d.scrollWidth - d.clientWidth : -1;
+    });
+    expect(wide === 0, `the dialog scrolls sideways by ${wide}px`);
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll('dialog[open] button, dialog[open] input:not([type="checkbox"]), dialog[open] select, dialog[open] label.radio')]
+        .filter((el) => el.getClientRects().length > 0 && el.getBoundingClientRect().height < 44)
+        .map((el) => el.textContent || el.getAttribute('aria-label') || el.tagName),
+    );
+    expect(small.length === 0, `touch targets under 44 px: ${small.join(', ')}`);
+  }, { ...as('responder'), viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
   await check('stakeholder is offered no Declare incident on the incidents page', async (page) => {
     await openAs(page, 'stakeholder', '/incidents');
@@ -998,6 +1022,7 @@ async function declaringChecks() {
     const form = page.getByRole('form', { name: 'Add to an incident' });
     await form.getByLabel('Search ongoing incidents by title').fill(stamp);
     await form.getByRole('radio', { name: new RegExp(`${stamp} search is slow`) }).check();
+    await page.screenshot({ path: join(SCREENSHOTS, 'add-to-incident.png') });
     await form.getByRole('button', { name: `Add to “${stamp} search is slow”` }).click();
     const link = page.getByTestId('alert-incident').getByRole('link', { name: `${stamp} search is slow` });
     await link.waitFor();
