@@ -1023,6 +1023,135 @@ await check('sign out ends the session', async (page) => {
   await page.waitForURL(/\/login\?next=/);
 });
 
+// ---- Declaring incidents: from scratch, from several alerts, linking alerts later ----
+
+/** Raises an alert on a seeded service through the API and returns its id. */
+async function raiseAlert(page, service, message, priority = 'P3') {
+  const data = await gql(page, 'mutation($input: CreateAlertInput!) { createAlert(input: $input) { alert { id } } }', {
+    input: { serviceID: await serviceID(page, service), message, priority, tags: ['e2e'] },
+  });
+  return data.createAlert.alert.id;
+}
+
+async function declaringChecks() {
+  await check('responder declares an incident from scratch with a service; the incident page shows it', async (page) => {
+    await openAs(page, 'responder', '/incidents');
+    const title = `e2e scratch ${Date.now()}: card payments time out`;
+    await page.getByRole('button', { name: 'Declare incident' }).click();
+    const form = page.getByRole('dialog', { name: 'Declare an incident' }).getByRole('form', { name: 'Declare an incident' });
+    await form.getByLabel('Title').fill(title);
+    // Each severity says what it means (severityLevels); SEV3 is the default.
+    const severity = form.getByLabel('Severity');
+    await severity.locator('option', { hasText: 'SEV2 — Major' }).waitFor({ state: 'attached' });
+    expect((await severity.inputValue()) === 'SEV3', `the default severity is ${await severity.inputValue()}`);
+    await severity.selectOption('SEV2');
+    await form.getByText('Stakeholders are owed an update every 1 h.').waitFor();
+    await form.getByLabel('Summary (optional)').fill('EU card payments time out at the provider.');
+    await form.getByLabel('Search services').fill('check');
+    await form.getByRole('checkbox', { name: 'Checkout' }).check();
+    await form.getByRole('button', { name: 'Remove Checkout' }).waitFor();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'declare-incident.png') });
+    await form.getByRole('button', { name: 'Declare incident' }).click();
+    await page.waitForURL(/\/incidents\/\d+$/);
+    const detail = page.getByTestId('incident-detail');
+    await detail.getByRole('heading', { level: 1, name: title }).waitFor();
+    await detail.getByRole('link', { name: 'Checkout', exact: true }).first().waitFor();
+    expect(/SEV2/.test(await detail.innerText()), 'the incident page does not say SEV2');
+    // A title the server refuses is shown at the field, and nothing is declared.
+    await page.goto(`${BASE}/incidents`);
+    await page.getByRole('button', { name: 'Declare incident' }).click();
+    const again = page.getByRole('form', { name: 'Declare an incident' });
+    await again.getByLabel('Title').fill('x'.repeat(501));
+    await again.getByRole('button', { name: 'Declare incident' }).click();
+    await again.locator('.field-error').filter({ hasText: /longer|long|500/i }).waitFor();
+    expect((await again.getByLabel('Title').getAttribute('aria-invalid')) === 'true', 'the refused title is not marked invalid');
+    expect(new URL(page.url()).pathname === '/incidents', `moved to ${page.url()}`);
+  }, as('responder'));
+
+  await check('the declare form works at 360 px: nothing cut off, big touch targets', async (page) => {
+    await openAs(page, 'responder', '/incidents');
+    await page.getByRole('button', { name: 'Declare incident' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Declare an incident' });
+    await dialog.getByRole('checkbox', { name: 'Checkout' }).check();
+    await dialog.getByRole('button', { name: 'Remove Checkout' }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow <= 0, `page is ${overflow}px wider than the 360 px screen`);
+    const wide = await page.evaluate(() => {
+      const d = document.querySelector('dialog[open]');
+      return d ? d.scrollWidth - d.clientWidth : -1;
+    });
+    expect(wide === 0, `the dialog scrolls sideways by ${wide}px`);
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll('dialog[open] button, dialog[open] input:not([type="checkbox"]), dialog[open] select, dialog[open] label.radio')]
+        .filter((el) => el.getClientRects().length > 0 && el.getBoundingClientRect().height < 44)
+        .map((el) => el.textContent || el.getAttribute('aria-label') || el.tagName),
+    );
+    expect(small.length === 0, `touch targets under 44 px: ${small.join(', ')}`);
+  }, { ...as('responder'), viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+
+  await check('stakeholder is offered no Declare incident on the incidents page', async (page) => {
+    await openAs(page, 'stakeholder', '/incidents');
+    await listLoaded(page, 'incident-row');
+    expect((await page.getByRole('button', { name: 'Declare incident' }).count()) === 0, 'a stakeholder is offered Declare incident');
+  }, as('stakeholder'));
+
+  await check('responder selects two alerts in the list and declares one incident that links both', async (page) => {
+    await openAs(page, 'responder');
+    const stamp = `e2e-group-${Date.now()}`;
+    await raiseAlert(page, 'Checkout', `${stamp} checkout 5xx`, 'P3');
+    await raiseAlert(page, 'API Gateway', `${stamp} gateway timeouts`, 'P2');
+    await page.goto(`${BASE}/alerts?q=${stamp}`);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="alert-row"]').length === 2);
+    await page.getByLabel('Select every open or acknowledged alert shown').check();
+    await page.getByRole('region', { name: 'Act on selected alerts' }).getByRole('button', { name: 'Declare incident' }).click();
+    const form = page.getByRole('form', { name: 'Declare an incident' });
+    // Newest first: the title starts from the gateway alert, the severity from its P2.
+    const title = await form.getByLabel('Title').inputValue();
+    expect(title === `${stamp} gateway timeouts`, `the title starts as "${title}"`);
+    expect((await form.getByLabel('Severity').inputValue()) === 'SEV2', 'the severity does not follow the most urgent alert (P2)');
+    await form.getByRole('button', { name: 'Declare incident' }).click();
+    await page.waitForURL(/\/incidents\/\d+$/);
+    const detail = page.getByTestId('incident-detail');
+    await detail.getByRole('heading', { level: 1, name: title }).waitFor();
+    for (const message of [`${stamp} checkout 5xx`, `${stamp} gateway timeouts`]) await page.getByRole('link', { name: message }).waitFor();
+    for (const service of ['Checkout', 'API Gateway']) await detail.getByRole('link', { name: service, exact: true }).first().waitFor();
+    // The list no longer offers to declare them again: each alert page links the incident.
+    await page.getByRole('link', { name: `${stamp} checkout 5xx` }).click();
+    await page.getByTestId('alert-incident').getByRole('link', { name: title }).waitFor();
+    expect((await page.getByRole('button', { name: 'Declare incident' }).count()) === 0, 'an alert in an incident still offers Declare incident');
+  }, as('responder'));
+
+  await check('responder adds an alert to an ongoing incident from the alert page', async (page) => {
+    await openAs(page, 'responder');
+    const stamp = `e2e-join-${Date.now()}`;
+    const incident = await gql(page, 'mutation($input: DeclareIncidentInput!) { declareIncident(input: $input) { id } }', {
+      input: { title: `${stamp} search is slow`, severity: 'SEV3' },
+    });
+    const alertID = await raiseAlert(page, 'PostgreSQL primary', `${stamp} slow queries on pg-primary`);
+    await page.goto(`${BASE}/alerts/${alertID}`);
+    const detail = page.getByTestId('alert-detail');
+    await detail.getByRole('button', { name: 'Declare incident' }).waitFor();
+    await detail.getByRole('button', { name: 'Add to incident' }).click();
+    const form = page.getByRole('form', { name: 'Add to an incident' });
+    await form.getByLabel('Search ongoing incidents by title').fill(stamp);
+    await form.getByRole('radio', { name: new RegExp(`${stamp} search is slow`) }).check();
+    await page.screenshot({ path: join(SCREENSHOTS, 'add-to-incident.png') });
+    await form.getByRole('button', { name: `Add to “${stamp} search is slow”` }).click();
+    const link = page.getByTestId('alert-incident').getByRole('link', { name: `${stamp} search is slow` });
+    await link.waitFor();
+    expect((await link.getAttribute('href')) === `/incidents/${incident.declareIncident.id}`, `the link goes to ${await link.getAttribute('href')}`);
+    await page.getByTestId('timeline').getByText(`Rui Responder added it to the incident “${stamp} search is slow”`).waitFor();
+    await link.click();
+    await page.getByRole('heading', { level: 1, name: `${stamp} search is slow` }).waitFor();
+    await page.getByRole('link', { name: `${stamp} slow queries on pg-primary` }).waitFor();
+    await page.getByTestId('incident-detail').getByRole('link', { name: 'PostgreSQL primary', exact: true }).first().waitFor();
+  }, as('responder'));
+}
+
+await declaringChecks();
+
 await browser.close();
 for (const n of notes) console.log(`note  ${n}`);
 console.log(`${passed} passed, ${failed} failed`);

@@ -58,6 +58,17 @@ const alertsChanged = (result: Record<string, unknown>, _args: unknown, cache: C
   }
 };
 
+/**
+ * After alerts join an incident (declared from them, or linked later): the
+ * incident lists refetch, and so does each alert's incident, so its page
+ * shows the link instead of offering to declare again.
+ */
+const alertsJoinedIncident = (_result: unknown, args: Record<string, unknown>, cache: Cache) => {
+  invalidateList(cache, 'incidents');
+  const ids = (args.alertIDs ?? (args.input as { alertIDs?: unknown } | undefined)?.alertIDs ?? []) as string[];
+  for (const id of ids) invalidateField(cache, { __typename: 'Alert', id }, 'incident');
+};
+
 /** After a change to a service's doors, heartbeats or windows: refetch the service and heartbeat lists. */
 const serviceChanged = (...lists: string[]) => (_result: unknown, args: Record<string, unknown>, cache: Cache) => {
   for (const list of lists) invalidateList(cache, list);
@@ -117,6 +128,8 @@ export const tocsinCache = () =>
         assignAlert: alertsChanged,
         escalateAlert: alertsChanged,
         updateAlert: alertsChanged,
+        declareIncident: alertsJoinedIncident,
+        linkAlertsToIncident: alertsJoinedIncident,
         createIntegration: serviceChanged(),
         deleteIntegration: deleted('Integration'),
         createHeartbeat: serviceChanged('heartbeats'),

@@ -12,6 +12,7 @@ import {
   UpdateAlertMutation,
 } from './documents';
 import { priorities } from './statusFilter';
+import { AddToIncidentForm } from '../incidents/AddToIncidentForm';
 import { DeclareIncidentForm } from '../incidents/DeclareIncidentForm';
 import type { AlertDetailFragment, AlertPriority } from '../../gql/graphql';
 import type { Viewer } from '../auth/useViewer';
@@ -19,7 +20,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { isTyping } from '../../keyboard/shortcuts';
 import { toLocalInput } from '../../time/format';
 
-export type Panel = 'snooze' | 'note' | 'assign' | 'escalate' | 'priority' | 'edit' | 'declare';
+export type Panel = 'snooze' | 'note' | 'assign' | 'escalate' | 'priority' | 'edit' | 'declare' | 'link';
 
 /** Which actions an alert in this state offers; none for those who may not act. */
 export function availableActions(status: AlertDetailFragment['status'], mayAct: boolean) {
@@ -37,6 +38,7 @@ const panelLabels: Record<Panel, string> = {
   priority: 'Change priority',
   edit: 'Edit text',
   declare: 'Declare incident',
+  link: 'Add to incident',
 };
 
 const snoozeChoices = [
@@ -119,14 +121,20 @@ export function AlertActions({ alert, viewer, mayAct, onDone }: AlertActionsProp
               {panelLabels[p]}
             </button>
           ))}
-        {mayAct && !alert.incident && alert.status !== 'CLOSED' && (
-          <button type="button" className="button" aria-expanded={panel === 'declare'} onClick={() => setPanel(panel === 'declare' ? undefined : 'declare')}>
-            {panelLabels.declare}
-          </button>
-        )}
+        {mayAct &&
+          !alert.incident &&
+          alert.status !== 'CLOSED' &&
+          (['declare', 'link'] as const).map((p) => (
+            <button key={p} type="button" className="button" aria-expanded={panel === p} onClick={() => setPanel(panel === p ? undefined : p)}>
+              {panelLabels[p]}
+            </button>
+          ))}
       </div>
       {error && <ErrorNotice error={error} />}
-      {panel === 'declare' && <DeclareIncidentForm alertID={alert.id} message={alert.message} onCancel={() => setPanel(undefined)} />}
+      {panel === 'declare' && <DeclareIncidentForm alerts={[alert]} onCancel={() => setPanel(undefined)} />}
+      {panel === 'link' && (
+        <AddToIncidentForm alertIDs={[alert.id]} onDone={(i) => (setPanel(undefined), onDone(`Added to the incident “${i.title}”.`))} onCancel={() => setPanel(undefined)} />
+      )}
       {panel === 'snooze' && <SnoozeForm alert={alert} onDone={(m) => (setPanel(undefined), onDone(m))} onCancel={() => setPanel(undefined)} />}
       {panel === 'note' && <NoteForm alert={alert} onDone={(m) => (setPanel(undefined), onDone(m))} onCancel={() => setPanel(undefined)} />}
       {panel === 'assign' && <AssignForm alert={alert} viewer={viewer} onDone={(m) => (setPanel(undefined), onDone(m))} onCancel={() => setPanel(undefined)} />}

@@ -204,6 +204,32 @@ describe('AlertDetailPage', () => {
     expect(Math.abs(until - (Date.now() + 3_600_000))).toBeLessThan(10_000);
   });
 
+  it('adds the alert to an ongoing incident, then links to it and offers neither Declare nor Add again', async () => {
+    let linked = false;
+    const { requests } = render('RESPONDER', alertOf('ACKED'), {
+      // After the link the alert's incident is read again (the cache drops it).
+      AlertDetail: () => ({ data: { node: { ...alertOf('ACKED'), incident: linked ? { __typename: 'Incident', id: 'i4', title: 'Database degraded' } : null } } }),
+      OngoingIncidents: () => ({
+        data: { incidents: connection('Incident', [{ id: 'i4', title: 'Database degraded', severity: 'SEV2', status: 'INVESTIGATING', createdAt: ago(3) }]) },
+      }),
+      LinkAlertsToIncident: () => {
+        linked = true;
+        return { data: { linkAlertsToIncident: { __typename: 'Incident', id: 'i4', title: 'Database degraded' } } };
+      },
+    });
+    expect(await screen.findByRole('button', { name: 'Declare incident' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Add to incident' }));
+    const form = await screen.findByRole('form', { name: 'Add to an incident' });
+    fireEvent.click(await within(form).findByRole('radio', { name: /Database degraded/ }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Add to “Database degraded”' }));
+    const link = await within(await screen.findByTestId('alert-incident')).findByRole('link', { name: 'Database degraded' });
+    expect(link.getAttribute('href')).toBe('/incidents/i4');
+    expect(requests.find((r) => r.operationName === 'LinkAlertsToIncident')?.variables).toEqual({ incidentID: 'i4', alertIDs: ['a1'] });
+    expect(screen.getAllByText('Added to the incident “Database degraded”.').length).toBeGreaterThan(0);
+    expect(screen.queryByRole('button', { name: 'Declare incident' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Add to incident' })).toBeNull();
+  });
+
   it('shows a stakeholder no action at all', async () => {
     render('STAKEHOLDER', alertOf('OPEN'));
     await screen.findByRole('heading', { level: 1, name: 'Disk full on db-1' });

@@ -154,7 +154,11 @@ export function AlertDetailPage() {
                   </span>
                 )}
                 {alert.inMaintenance && !alert.escalation && <span>In maintenance: nobody was paged</span>}
-                {alert.incident && <span>Part of incident “{alert.incident.title}”</span>}
+                {alert.incident && (
+                  <span data-testid="alert-incident">
+                    Part of the incident <Link to={`/incidents/${alert.incident.id}`}>{alert.incident.title}</Link>
+                  </span>
+                )}
               </dd>
             </div>
           )}

@@ -100,6 +100,54 @@ describe('AlertsPage', () => {
     await waitFor(() => expect(server.requests.find((r) => r.operationName === 'CloseAlerts')?.variables.ids).toEqual(['a1']));
   });
 
+  it('declares an incident from the ticked alerts: the form starts from the first and links them all', async () => {
+    const rows = [alert('a1', 'OPEN', 'Disk full'), { ...alert('a2', 'ACKED', 'CPU hot'), priority: 'P2', service: { __typename: 'Service', id: 's2', name: 'Gateway' } }];
+    const server = renderAt(<AlertsPage />, {
+      Viewer: viewerOf('RESPONDER'),
+      AlertServiceChoices: services,
+      Alerts: () => ({ data: { alerts: connection('Alert', rows) } }),
+      SeverityLevels: () => ({ data: { severityLevels: [] } }),
+      ServiceSearch: () => ({ data: { services: connection('Service', [{ id: 's3', name: 'Search' }]) } }),
+      DeclareIncident: () => ({ data: { declareIncident: { __typename: 'Incident', id: 'i5', title: 'Disk full' } } }),
+    }, '/alerts', '/alerts');
+    await screen.findAllByTestId('alert-row');
+    fireEvent.click(screen.getByLabelText('Select every open or acknowledged alert shown'));
+    fireEvent.click(within(screen.getByRole('region', { name: 'Act on selected alerts' })).getByRole('button', { name: 'Declare incident' }));
+    const form = await screen.findByRole('form', { name: 'Declare an incident' });
+    expect((within(form).getByLabelText('Title') as HTMLInputElement).value).toBe('Disk full');
+    expect((within(form).getByLabelText('Severity') as HTMLSelectElement).value).toBe('SEV1');
+    expect(within(within(form).getByRole('list', { name: /Chosen/ })).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Checkout', 'Gateway']);
+    fireEvent.click(within(form).getByRole('button', { name: 'Declare incident' }));
+    await waitFor(() => expect(server.requests.some((r) => r.operationName === 'DeclareIncident')).toBe(true));
+    expect(server.requests.find((r) => r.operationName === 'DeclareIncident')?.variables.input).toMatchObject({ alertIDs: ['a1', 'a2'], serviceIDs: [], severity: 'SEV1' });
+  });
+
+  it('adds the ticked alerts to an ongoing incident and links to it', async () => {
+    const rows = [alert('a1', 'OPEN', 'Disk full'), alert('a2', 'OPEN', 'CPU hot'), alert('a3', 'OPEN', 'Fan loud')];
+    const server = renderAt(<AlertsPage />, {
+      Viewer: viewerOf('ADMIN'),
+      AlertServiceChoices: services,
+      Alerts: () => ({ data: { alerts: connection('Alert', rows) } }),
+      OngoingIncidents: () => ({
+        data: { incidents: connection('Incident', [{ id: 'i8', title: 'Host db-1 degraded', severity: 'SEV2', status: 'INVESTIGATING', createdAt: new Date().toISOString() }]) },
+      }),
+      LinkAlertsToIncident: () => ({ data: { linkAlertsToIncident: { __typename: 'Incident', id: 'i8', title: 'Host db-1 degraded' } } }),
+    }, '/alerts', '/alerts');
+    await screen.findAllByTestId('alert-row');
+    fireEvent.click(screen.getByLabelText('Select “Disk full”'));
+    fireEvent.click(screen.getByLabelText('Select “Fan loud”'));
+    fireEvent.click(within(screen.getByRole('region', { name: 'Act on selected alerts' })).getByRole('button', { name: 'Add to incident' }));
+    const form = await screen.findByRole('form', { name: 'Add to an incident' });
+    fireEvent.click(await within(form).findByRole('radio', { name: /Host db-1 degraded/ }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Add to “Host db-1 degraded”' }));
+    const link = await screen.findByRole('link', { name: 'Open the incident “Host db-1 degraded”' });
+    expect(link.getAttribute('href')).toBe('/incidents/i8');
+    expect(screen.getAllByText('Added 2 alerts to the incident “Host db-1 degraded”.').length).toBeGreaterThan(0);
+    expect(server.requests.find((r) => r.operationName === 'LinkAlertsToIncident')?.variables).toEqual({ incidentID: 'i8', alertIDs: ['a1', 'a3'] });
+    // The selection is done with: the bar is gone.
+    expect(screen.queryByRole('region', { name: 'Act on selected alerts' })).toBeNull();
+  });
+
   it('gives a stakeholder no tick boxes and no bulk actions', async () => {
     renderAt(<AlertsPage />, {
       Viewer: viewerOf('STAKEHOLDER'),

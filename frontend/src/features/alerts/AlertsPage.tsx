@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { AcknowledgeAlertsMutation, AlertsQuery, CloseAlertsMutation } from './documents';
 import { AlertFiltersBar } from './AlertFiltersBar';
@@ -9,10 +9,14 @@ import { bulkOutcome } from './bulkOutcome';
 import { coverage, useSelection } from './selection';
 import { alertListWhere, hasNarrowing, parseAlertFilters } from './statusFilter';
 import { canRespond } from '../auth/permissions';
+import { AddToIncidentForm } from '../incidents/AddToIncidentForm';
+import { DeclareIncidentForm } from '../incidents/DeclareIncidentForm';
+import type { IncidentChoice } from '../incidents/IncidentPicker';
 import { useViewer } from '../auth/useViewer';
 import { OnCallPanel } from '../schedules/OnCallPanel';
 import { PageHeader } from '../shell/PageHeader';
 import { useNow } from '../../time/useNow';
+import { Dialog } from '../../ui/Dialog';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { SkeletonRows } from '../../ui/Skeleton';
@@ -43,6 +47,10 @@ export function AlertsPage() {
   const [ackState, acknowledge] = useMutation(AcknowledgeAlertsMutation);
   const [closeState, close] = useMutation(CloseAlertsMutation);
   const [message, setMessage] = useState('');
+  // The ticked alerts grouped into an incident: declared (the form goes to
+  // its page) or added to an ongoing one (linked from the notice).
+  const [grouping, setGrouping] = useState<'declare' | 'link'>();
+  const [joined, setJoined] = useState<IncidentChoice>();
   const busy = ackState.fetching || closeState.fetching;
   const actionError = ackState.error ?? closeState.error;
   const timeZone = viewer?.timeZone ?? 'UTC';
@@ -54,7 +62,15 @@ export function AlertsPage() {
     const changed =
       kind === 'acknowledge' ? (await acknowledge(variables)).data?.acknowledgeAlerts : (await close(variables)).data?.closeAlerts;
     if (!changed) return;
+    setJoined(undefined);
     setMessage(bulkOutcome(kind, changed.map((a) => ({ id: a.id, before: before.get(a.id), after: a.status, message: a.message }))));
+    clear();
+  }
+
+  function added(incident: IncidentChoice) {
+    setGrouping(undefined);
+    setJoined(incident);
+    setMessage(`Added ${ids.length === 1 ? '1 alert' : `${ids.length} alerts`} to the incident “${incident.title}”.`);
     clear();
   }
 
@@ -92,14 +108,29 @@ export function AlertsPage() {
         {live}
       </p>
       {message && (
-        <div className="notice notice-success flash" aria-hidden="true">
-          <p>{message}</p>
+        <div className="notice notice-success flash">
+          <p aria-hidden="true">{message}</p>
+          {joined && <Link to={`/incidents/${joined.id}`}>Open the incident “{joined.title}”</Link>}
         </div>
       )}
       {actionError && <ErrorNotice error={actionError} />}
       {responder && ids.length > 0 && (
-        <BulkBar count={ids.length} busy={busy} onAcknowledge={(note) => act('acknowledge', ids, note)} onClose={(note) => act('close', ids, note)} onClear={clear} />
+        <BulkBar
+          count={ids.length}
+          busy={busy}
+          onAcknowledge={(note) => act('acknowledge', ids, note)}
+          onClose={(note) => act('close', ids, note)}
+          onDeclare={() => setGrouping('declare')}
+          onAddToIncident={() => setGrouping('link')}
+          onClear={clear}
+        />
       )}
+      <Dialog title="Declare an incident" open={grouping === 'declare' && ids.length > 0} onClose={() => setGrouping(undefined)}>
+        <DeclareIncidentForm inDialog alerts={alerts.filter((a) => selection.has(a.id))} onCancel={() => setGrouping(undefined)} />
+      </Dialog>
+      <Dialog title="Add to an incident" open={grouping === 'link' && ids.length > 0} onClose={() => setGrouping(undefined)}>
+        <AddToIncidentForm inDialog alertIDs={ids} onDone={added} onCancel={() => setGrouping(undefined)} />
+      </Dialog>
       {error && !data && <ErrorNotice error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
       {!data && fetching && <SkeletonRows label="Loading alerts" />}
       {data && alerts.length === 0 && (

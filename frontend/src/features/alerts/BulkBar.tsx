@@ -5,11 +5,15 @@ interface BulkBarProps {
   busy: boolean;
   onAcknowledge: (note: string) => void;
   onClose: (note: string) => void;
+  /** Opens the declare form for the ticked alerts. */
+  onDeclare: () => void;
+  /** Opens the picker of ongoing incidents for the ticked alerts. */
+  onAddToIncident: () => void;
   onClear: () => void;
 }
 
-/** Acts on every ticked alert at once, with one optional note for all of them. */
-export function BulkBar({ count, busy, onAcknowledge, onClose, onClear }: BulkBarProps) {
+/** Acts on every ticked alert at once, with one optional note for all of them, or groups them into an incident. */
+export function BulkBar({ count, busy, onAcknowledge, onClose, onDeclare, onAddToIncident, onClear }: BulkBarProps) {
   const id = useId();
   const [note, setNote] = useState('');
   return (
@@ -29,6 +33,12 @@ export function BulkBar({ count, busy, onAcknowledge, onClose, onClear }: BulkBa
         </button>
         <button type="button" className="button" disabled={busy} onClick={() => onClose(note.trim())}>
           Close {count}
+        </button>
+        <button type="button" className="button" disabled={busy} onClick={onDeclare}>
+          Declare incident
+        </button>
+        <button type="button" className="button" disabled={busy} onClick={onAddToIncident}>
+          Add to incident
         </button>
         <button type="button" className="button button-ghost" disabled={busy} onClick={onClear}>
           Clear selection

@@ -31,6 +31,13 @@ describe('timeline wording', () => {
     expect(say(ev('DEDUPLICATED', { repeats: 1 })).text).toBe('Repeated once');
   });
 
+  it('names the incident an alert joined', () => {
+    expect(say(ev('ALERT_LINKED', { incident_id: 4, incident: 'Database degraded', message: 'Disk full' })).text).toBe(
+      'Rui Responder added it to the incident “Database degraded”',
+    );
+    expect(say(ev('ALERT_LINKED', { incident_id: 4 })).text).toBe('Rui Responder added it to the incident “#4”');
+  });
+
   it('words changes with their old and new values', () => {
     expect(say(ev('PRIORITY_CHANGED', { from: 'P3', to: 'P1' })).text).toBe('Rui Responder changed priority from P3 to P1');
     expect(say(ev('MESSAGE_CHANGED', { from: 'a', to: 'b' }))).toEqual({ text: 'Rui Responder changed the message', note: 'Now: b' });

@@ -110,6 +110,8 @@ export function describeEvent(e: TimelineEventLike, ctx: Context): Wording {
       return { text: `${who} changed the message`, note: note ?? (str(e.data.to) ? `Now: ${str(e.data.to)}` : undefined) };
     case 'DESCRIPTION_CHANGED':
       return { text: `${who} changed the description`, note };
+    case 'ALERT_LINKED':
+      return { text: `${who} added it to the incident “${str(e.data.incident) || `#${str(e.data.incident_id)}`}”`, note };
     case 'IN_MAINTENANCE':
       return { text: 'Not paged: it arrived during a maintenance window', note };
     default: {

@@ -1,13 +1,16 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+import { DeclareIncidentForm } from './DeclareIncidentForm';
 import { IncidentsQuery } from './documents';
 import { IncidentRow } from './IncidentRow';
 import { useLiveIncidentList } from './useLiveIncidentList';
 import { DEFAULT_INCIDENT_FILTER, incidentFilters, incidentWhere, parseIncidentFilter } from './statusFilter';
+import { canRespond } from '../auth/permissions';
 import { useViewer } from '../auth/useViewer';
 import { PageHeader } from '../shell/PageHeader';
 import { useNow } from '../../time/useNow';
+import { Dialog } from '../../ui/Dialog';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { FilterTabs } from '../../ui/FilterTabs';
@@ -25,6 +28,8 @@ export function IncidentsPage() {
     variables: { first: PAGE, after, where: incidentWhere(filter) },
   });
   const { viewer } = useViewer();
+  const responder = canRespond(viewer?.role);
+  const [declaring, setDeclaring] = useState(false);
   const now = useNow();
   const incidents = data?.incidents.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
   const live = useLiveIncidentList(
@@ -36,7 +41,17 @@ export function IncidentsPage() {
 
   return (
     <>
-      <PageHeader title="Incidents" count={data?.incidents.totalCount} />
+      <PageHeader
+        title="Incidents"
+        count={data?.incidents.totalCount}
+        actions={
+          responder && (
+            <button type="button" className="button button-primary" onClick={() => setDeclaring(true)}>
+              Declare incident
+            </button>
+          )
+        }
+      />
       <p className="visually-hidden" role="status" aria-live="polite" data-testid="incidents-live">
         {live}
       </p>
@@ -49,7 +64,7 @@ export function IncidentsPage() {
         <EmptyState title={filter === 'active' ? 'No ongoing incidents.' : 'No incidents here.'}>
           <p>
             {filter === 'active'
-              ? 'When something needs coordinating, responders declare an incident from an alert. Past incidents are under Resolved.'
+              ? 'When something needs coordinating, responders declare an incident here or from alerts. Past incidents are under Resolved.'
               : 'Incidents appear here once responders declare them.'}
           </p>
         </EmptyState>
@@ -66,6 +81,9 @@ export function IncidentsPage() {
           {fetching ? 'Loading…' : 'Show older incidents'}
         </button>
       )}
+      <Dialog title="Declare an incident" open={declaring} onClose={() => setDeclaring(false)}>
+        <DeclareIncidentForm inDialog onCancel={() => setDeclaring(false)} />
+      </Dialog>
     </>
   );
 }

@@ -134,6 +134,45 @@ export const DeclareIncidentMutation = graphql(`
   }
 `);
 
+/** What each severity means and how often its incidents owe an update (admins edit them). */
+export const SeverityLevelsQuery = graphql(`
+  query SeverityLevels {
+    severityLevels {
+      id
+      level
+      description
+      updateCadenceMinutes
+    }
+  }
+`);
+
+/** Incidents still going (not resolved), newest first, whose title contains the text. */
+export const OngoingIncidentsQuery = graphql(`
+  query OngoingIncidents($first: Int!, $where: IncidentWhereInput) {
+    incidents(first: $first, where: $where, orderBy: [{ field: CREATED_AT, direction: DESC }]) {
+      totalCount
+      edges {
+        node {
+          id
+          title
+          severity
+          status
+          createdAt
+        }
+      }
+    }
+  }
+`);
+
+export const LinkAlertsToIncidentMutation = graphql(`
+  mutation LinkAlertsToIncident($incidentID: ID!, $alertIDs: [ID!]!) {
+    linkAlertsToIncident(incidentID: $incidentID, alertIDs: $alertIDs) {
+      id
+      title
+    }
+  }
+`);
+
 export const SetIncidentSeverityMutation = graphql(`
   mutation SetIncidentSeverity($id: ID!, $severity: IncidentSeverity!) {
     setIncidentSeverity(incidentID: $id, severity: $severity) {

@@ -38,6 +38,21 @@ export const TeamChoicesQuery = graphql(`
   }
 `);
 
+/** Services whose name contains the text (all when empty), for pickers; the viewer sees only what they may. */
+export const ServiceSearchQuery = graphql(`
+  query ServiceSearch($first: Int!, $where: ServiceWhereInput) {
+    services(first: $first, where: $where, orderBy: { field: NAME, direction: ASC }) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
 export const CreateServiceMutation = graphql(`
   mutation CreateService($input: CreateServiceInput!) {
     createService(input: $input) {
