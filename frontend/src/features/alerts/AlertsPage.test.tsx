@@ -107,7 +107,7 @@ describe('AlertsPage', () => {
       AlertServiceChoices: services,
       Alerts: () => ({ data: { alerts: connection('Alert', rows) } }),
       SeverityLevels: () => ({ data: { severityLevels: [] } }),
-      ServiceSearch: () => ({ data: { services: connection('Service', [{ id: 's3', name: 'Search' }]) } }),
+      ServiceChoices: () => ({ data: { services: connection('Service', [{ id: 's3', name: 'Search' }]) } }),
       DeclareIncident: () => ({ data: { declareIncident: { __typename: 'Incident', id: 'i5', title: 'Disk full' } } }),
     }, '/alerts', '/alerts');
     await screen.findAllByTestId('alert-row');

@@ -44,7 +44,7 @@ function serve(role: 'ADMIN' | 'RESPONDER' | 'STAKEHOLDER', add?: (v: Record<str
       Viewer: viewerOf(role),
       IncidentDetail: () => ({ data: { node: incident } }),
       IncidentPeople: () => ({ data: { users: connection('User', []) } }),
-      IncidentServiceChoices: (v) => {
+      ServiceChoices: (v) => {
         const search = String(v.search ?? '').toLowerCase();
         const exclude = (v.exclude as string[] | null) ?? [];
         const found = catalogue.filter((s) => !exclude.includes(s.id) && s.name.toLowerCase().includes(search));
@@ -88,7 +88,7 @@ describe('Affected services on the incident page', () => {
     const listbox = await screen.findByRole('listbox', { name: 'Services' });
     await within(listbox).findByRole('option', { name: /PostgreSQL primary/ });
     // Already affected services are not offered: the search asked the server to leave Checkout out.
-    await waitFor(() => expect(sent(requests, 'IncidentServiceChoices').at(-1)?.variables).toEqual({ search: 'post', exclude: ['s1'], first: 8 }));
+    await waitFor(() => expect(sent(requests, 'ServiceChoices').at(-1)?.variables).toEqual({ search: 'post', exclude: ['s1'], first: 8 }));
     expect(within(listbox).getAllByRole('option').map((o) => o.textContent)).toEqual(['PostgreSQL primary · Platform', 'Postfix relay · Platform']);
 
     // Typing highlights the first match; ↓ moves to the next; Enter picks it.
@@ -126,7 +126,7 @@ describe('Affected services on the incident page', () => {
 
     fireEvent.change(field(), { target: { value: 'gate' } });
     expect(await screen.findByText('No service matches “gate”.', { selector: '.combobox-note' })).toBeTruthy();
-    expect(sent(requests, 'IncidentServiceChoices').at(-1)?.variables).toEqual({ search: 'gate', exclude: ['s1', 's4'], first: 8 });
+    expect(sent(requests, 'ServiceChoices').at(-1)?.variables).toEqual({ search: 'gate', exclude: ['s1', 's4'], first: 8 });
     fireEvent.keyDown(field(), { key: 'Escape' });
     await waitFor(() => expect(screen.queryByText('No service matches “gate”.', { selector: '.combobox-note' })).toBeNull());
     fireEvent.keyDown(field(), { key: 'Escape' });
@@ -199,6 +199,6 @@ describe('Affected services on the incident page', () => {
     expect(screen.queryByRole('button', { name: /Remove Checkout/ })).toBeNull();
     expect(screen.queryByRole('combobox')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Add service' })).toBeNull();
-    expect(sent(requests, 'IncidentServiceChoices')).toHaveLength(0);
+    expect(sent(requests, 'ServiceChoices')).toHaveLength(0);
   });
 });

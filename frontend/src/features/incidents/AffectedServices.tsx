@@ -2,7 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
 import { AddIncidentServicesMutation, RemoveIncidentServicesMutation } from './documents';
-import { ServicePicker, type ServiceChoice } from './ServicePicker';
+import { ServicePicker } from './ServicePicker';
+import type { ServiceChoice } from '../services/documents';
 import type { IncidentDetailFragment } from '../../gql/graphql';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 

@@ -18,16 +18,18 @@ const levels = () => ({
   },
 });
 
+const team = { __typename: 'Team', id: 't1', name: 'Platform' };
 const allServices = [
-  { id: 's1', name: 'Checkout' },
-  { id: 's2', name: 'API Gateway' },
-  { id: 's3', name: 'PostgreSQL primary' },
+  { id: 's1', name: 'Checkout', team },
+  { id: 's2', name: 'API Gateway', team },
+  { id: 's3', name: 'PostgreSQL primary', team },
 ];
 
-/** Answers a service search the way the server does: names containing the text, any case. */
+/** Answers a service search the way the server does: names containing the text, any case, minus those excluded. */
 const serviceSearch = (v: Record<string, unknown>) => {
-  const q = ((v.where as { nameContainsFold?: string } | undefined)?.nameContainsFold ?? '').toLowerCase();
-  return { data: { services: connection('Service', allServices.filter((s) => s.name.toLowerCase().includes(q))) } };
+  const q = String(v.search ?? '').toLowerCase();
+  const exclude = (v.exclude as string[] | null) ?? [];
+  return { data: { services: connection('Service', allServices.filter((s) => s.name.toLowerCase().includes(q) && !exclude.includes(s.id))) } };
 };
 
 function IncidentShown() {
@@ -37,7 +39,7 @@ function IncidentShown() {
 
 /** Renders at `path` with the incident page as a route, so a declaration's navigation is seen. */
 function renderWith(element: ReactNode, handlers: Handlers, path = '/incidents') {
-  const server = fakeServer({ SeverityLevels: levels, ServiceSearch: serviceSearch, ...handlers });
+  const server = fakeServer({ SeverityLevels: levels, ServiceChoices: serviceSearch, ...handlers });
   render(
     <Provider value={server.client}>
       <MemoryRouter initialEntries={[path]}>
@@ -81,7 +83,7 @@ describe('Declare an incident from scratch (incidents page)', () => {
     await f.findByRole('checkbox', { name: 'API Gateway' });
     fireEvent.change(f.getByLabelText('Search services'), { target: { value: 'CHECK' } });
     await waitFor(() => expect(f.queryByRole('checkbox', { name: 'API Gateway' })).toBeNull());
-    expect(server.requests.some((r) => r.operationName === 'ServiceSearch' && (r.variables.where as { nameContainsFold?: string })?.nameContainsFold === 'CHECK')).toBe(true);
+    expect(server.requests.some((r) => r.operationName === 'ServiceChoices' && r.variables.search === 'CHECK')).toBe(true);
     fireEvent.click(f.getByRole('checkbox', { name: 'Checkout' }));
     fireEvent.click(f.getByRole('button', { name: 'Declare incident' }));
     expect(await screen.findByText('incident page i9')).toBeTruthy();

@@ -6,7 +6,8 @@ import { SeveritySelect } from './SeveritySelect';
 import { initialSeverity } from './severityChoice';
 import type { AlertPriority, IncidentSeverity } from '../../gql/graphql';
 import { serverFieldErrors } from '../policies/draft';
-import { ServiceMultiSelect, type ServiceChoice } from '../services/ServiceMultiSelect';
+import type { ServiceChoice } from '../services/documents';
+import { ServiceMultiSelect } from '../services/ServiceMultiSelect';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 
 /** An alert the incident starts from, as the alert page and the alerts list hold it. */

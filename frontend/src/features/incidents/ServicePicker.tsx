@@ -1,14 +1,8 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useQuery } from 'urql';
-import { IncidentServiceChoicesQuery } from './documents';
+import { ServiceChoicesQuery, type ServiceChoice } from '../services/documents';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 
-/** A service the picker offers. */
-export interface ServiceChoice {
-  id: string;
-  name: string;
-  team?: string;
-}
 
 interface Props {
   /** The input's id; the caller's label points at it. */
@@ -39,7 +33,7 @@ export function ServicePicker({ id, text, onText, chosen, onChoose, exclude, des
   const [active, setActive] = useState(-1);
   const search = useDebounced(text.trim(), 200);
   const [{ data, fetching, error }, refetch] = useQuery({
-    query: IncidentServiceChoicesQuery,
+    query: ServiceChoicesQuery,
     variables: { search: search || null, exclude: exclude.length > 0 ? exclude : null, first: shownChoices },
     pause: !open,
   });

@@ -232,25 +232,6 @@ export const PostStatusUpdateMutation = graphql(`
   }
 `);
 
-/** Services a responder may mark affected: those matching the search, minus those already affected. */
-export const IncidentServiceChoicesQuery = graphql(`
-  query IncidentServiceChoices($search: String, $exclude: [ID!], $first: Int!) {
-    services(first: $first, orderBy: { field: NAME, direction: ASC }, where: { nameContainsFold: $search, idNotIn: $exclude }) {
-      totalCount
-      edges {
-        node {
-          id
-          name
-          team {
-            id
-            name
-          }
-        }
-      }
-    }
-  }
-`);
-
 export const RemoveIncidentServicesMutation = graphql(`
   mutation RemoveIncidentServices($id: ID!, $serviceIDs: [ID!]!) {
     removeIncidentServices(incidentID: $id, serviceIDs: $serviceIDs) {

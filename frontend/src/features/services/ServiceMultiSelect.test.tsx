@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
-import { SERVICE_MATCHES, ServiceMultiSelect, type ServiceChoice } from './ServiceMultiSelect';
+import type { ServiceChoice } from './documents';
+import { SERVICE_MATCHES, ServiceMultiSelect } from './ServiceMultiSelect';
 import { connection, renderAt } from '../../test/server';
 
 function Harness({ fixed = [] as ServiceChoice[] }) {
@@ -14,34 +15,38 @@ function Harness({ fixed = [] as ServiceChoice[] }) {
   );
 }
 
-const many = Array.from({ length: 57 }, (_, i) => ({ id: `s${i}`, name: `Service ${String(i).padStart(2, '0')}` }));
+const withTeam = (services: { id: string; name: string }[]) => services.map((s) => ({ ...s, team: { __typename: 'Team', id: 't1', name: 'Platform' } }));
+const many = withTeam(Array.from({ length: 57 }, (_, i) => ({ id: `s${i}`, name: `Service ${String(i).padStart(2, '0')}` })));
 
 describe('ServiceMultiSelect', () => {
   it('asks the server for the first matches and says how many more there are', async () => {
     const server = renderAt(<Harness />, {
-      ServiceSearch: (v) => ({ data: { services: connection('Service', many.slice(0, v.first as number), { totalCount: many.length }) } }),
+      ServiceChoices: (v) => ({ data: { services: connection('Service', many.slice(0, v.first as number), { totalCount: many.length }) } }),
     });
     const list = await screen.findByRole('list', { name: 'Services' });
     await waitFor(() => expect(within(list).getAllByRole('checkbox')).toHaveLength(SERVICE_MATCHES));
     expect(screen.getByText(`Showing ${SERVICE_MATCHES} of 57; type to narrow.`)).toBeTruthy();
-    expect(server.requests[0].variables).toEqual({ first: SERVICE_MATCHES });
+    expect(server.requests[0].variables).toEqual({ first: SERVICE_MATCHES, search: null, exclude: null });
   });
 
   it('waits for a pause in typing before searching', async () => {
-    const server = renderAt(<Harness />, { ServiceSearch: () => ({ data: { services: connection('Service', []) } }) });
+    const server = renderAt(<Harness />, { ServiceChoices: () => ({ data: { services: connection('Service', []) } }) });
     await screen.findByText('No other services.');
     const box = screen.getByLabelText('Search services');
     for (const text of ['p', 'pa', 'pay']) fireEvent.change(box, { target: { value: text } });
     await screen.findByText('No other service matches “pay”.');
-    const searched = server.requests.filter((r) => r.operationName === 'ServiceSearch').map((r) => (r.variables.where as { nameContainsFold?: string } | undefined)?.nameContainsFold);
-    expect(searched).toEqual([undefined, 'pay']);
+    const searched = server.requests.filter((r) => r.operationName === 'ServiceChoices').map((r) => r.variables.search as string | null | undefined);
+    expect(searched).toEqual([null, 'pay']);
   });
 
   it('ticks and unticks, keeps picks as removable chips, and never offers the fixed ones', async () => {
-    renderAt(<Harness fixed={[{ id: 's1', name: 'Checkout' }]} />, {
-      ServiceSearch: () => ({ data: { services: connection('Service', [{ id: 's1', name: 'Checkout' }, { id: 's2', name: 'Gateway' }, { id: 's3', name: 'Search' }]) } }),
+    const server = renderAt(<Harness fixed={[{ id: 's1', name: 'Checkout' }]} />, {
+      ServiceChoices: (v) => ({
+        data: { services: connection('Service', withTeam([{ id: 's1', name: 'Checkout' }, { id: 's2', name: 'Gateway' }, { id: 's3', name: 'Search' }]).filter((s) => !((v.exclude as string[] | null) ?? []).includes(s.id))) },
+      }),
     });
     const gateway = await screen.findByRole('checkbox', { name: 'Gateway' });
+    expect(server.requests[0].variables.exclude).toEqual(['s1']);
     expect(screen.queryByRole('checkbox', { name: 'Checkout' })).toBeNull();
     fireEvent.click(gateway);
     fireEvent.click(screen.getByRole('checkbox', { name: 'Search' }));

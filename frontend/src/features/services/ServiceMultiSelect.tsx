@@ -1,12 +1,7 @@
 import { useId, useState } from 'react';
 import { useQuery } from 'urql';
-import { ServiceSearchQuery } from './documents';
+import { ServiceChoicesQuery, type ServiceChoice } from './documents';
 import { useDebounced } from '../../ui/useDebounced';
-
-export interface ServiceChoice {
-  id: string;
-  name: string;
-}
 
 /** How many matches one search shows; typing narrows the rest. */
 export const SERVICE_MATCHES = 20;
@@ -31,12 +26,11 @@ export function ServiceMultiSelect({ label, value, onChange, fixed = [], problem
   const [text, setText] = useState('');
   const q = useDebounced(text.trim());
   const [{ data, fetching, error }] = useQuery({
-    query: ServiceSearchQuery,
-    variables: { first: SERVICE_MATCHES, where: q ? { nameContainsFold: q } : undefined },
+    query: ServiceChoicesQuery,
+    variables: { first: SERVICE_MATCHES, search: q || null, exclude: fixed.length > 0 ? fixed.map((s) => s.id) : null },
   });
-  const fixedIDs = new Set(fixed.map((s) => s.id));
   const picked = new Set(value.map((s) => s.id));
-  const matches = (data?.services.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? []).filter((s) => !fixedIDs.has(s.id));
+  const matches: ServiceChoice[] = data?.services.edges?.flatMap((e) => (e?.node ? [{ id: e.node.id, name: e.node.name, team: e.node.team.name }] : [])) ?? [];
   const total = data?.services.totalCount ?? 0;
 
   const toggle = (s: ServiceChoice) => onChange(picked.has(s.id) ? value.filter((v) => v.id !== s.id) : [...value, { id: s.id, name: s.name }]);

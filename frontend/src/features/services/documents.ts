@@ -38,20 +38,34 @@ export const TeamChoicesQuery = graphql(`
   }
 `);
 
-/** Services whose name contains the text (all when empty), for pickers; the viewer sees only what they may. */
-export const ServiceSearchQuery = graphql(`
-  query ServiceSearch($first: Int!, $where: ServiceWhereInput) {
-    services(first: $first, where: $where, orderBy: { field: NAME, direction: ASC }) {
+/**
+ * Services for pickers: those whose name contains search (all when null),
+ * minus exclude, by name; the viewer sees only what they may.
+ */
+export const ServiceChoicesQuery = graphql(`
+  query ServiceChoices($search: String, $exclude: [ID!], $first: Int!) {
+    services(first: $first, orderBy: { field: NAME, direction: ASC }, where: { nameContainsFold: $search, idNotIn: $exclude }) {
       totalCount
       edges {
         node {
           id
           name
+          team {
+            id
+            name
+          }
         }
       }
     }
   }
 `);
+
+/** A service a picker offers. */
+export interface ServiceChoice {
+  id: string;
+  name: string;
+  team?: string;
+}
 
 export const CreateServiceMutation = graphql(`
   mutation CreateService($input: CreateServiceInput!) {
