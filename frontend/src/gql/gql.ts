@@ -43,7 +43,6 @@ type Documents = {
     "\n  query IncidentDetail($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Incident {\n        ...IncidentDetail\n      }\n    }\n  }\n": typeof types.IncidentDetailDocument,
     "\n  query IncidentPeople {\n    users(first: 200, orderBy: { field: NAME, direction: ASC }, where: { disabled: false }) {\n      edges {\n        node {\n          id\n          name\n          role\n        }\n      }\n    }\n  }\n": typeof types.IncidentPeopleDocument,
     "\n  mutation DeclareIncident($input: DeclareIncidentInput!) {\n    declareIncident(input: $input) {\n      id\n      title\n    }\n  }\n": typeof types.DeclareIncidentDocument,
-    "\n  query SeverityLevels {\n    severityLevels {\n      id\n      level\n      description\n      updateCadenceMinutes\n    }\n  }\n": typeof types.SeverityLevelsDocument,
     "\n  query OngoingIncidents($first: Int!, $where: IncidentWhereInput) {\n    incidents(first: $first, where: $where, orderBy: [{ field: CREATED_AT, direction: DESC }]) {\n      totalCount\n      edges {\n        node {\n          id\n          title\n          severity\n          status\n          createdAt\n        }\n      }\n    }\n  }\n": typeof types.OngoingIncidentsDocument,
     "\n  mutation LinkAlertsToIncident($incidentID: ID!, $alertIDs: [ID!]!) {\n    linkAlertsToIncident(incidentID: $incidentID, alertIDs: $alertIDs) {\n      id\n      title\n    }\n  }\n": typeof types.LinkAlertsToIncidentDocument,
     "\n  mutation SetIncidentSeverity($id: ID!, $severity: IncidentSeverity!) {\n    setIncidentSeverity(incidentID: $id, severity: $severity) {\n      ...IncidentDetail\n    }\n  }\n": typeof types.SetIncidentSeverityDocument,
@@ -116,6 +115,7 @@ type Documents = {
     "\n  mutation EndMaintenanceWindow($id: ID!) {\n    endMaintenanceWindow(id: $id)\n  }\n": typeof types.EndMaintenanceWindowDocument,
     "\n  query PolicyChoices {\n    escalationPolicies(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.PolicyChoicesDocument,
     "\n  mutation UpdateServicePaging($id: ID!, $input: UpdateServiceInput!) {\n    updateService(id: $id, input: $input) {\n      id\n      highUrgencyUpTo\n      escalationPolicy {\n        id\n        name\n      }\n    }\n  }\n": typeof types.UpdateServicePagingDocument,
+    "\n  query SeverityLevels {\n    severityLevels {\n      id\n      level\n      description\n      updateCadenceMinutes\n    }\n  }\n": typeof types.SeverityLevelsDocument,
     "\n  mutation UpdateSeverityLevel($level: IncidentSeverity!, $description: String, $updateCadenceMinutes: Int) {\n    updateSeverityLevel(level: $level, description: $description, updateCadenceMinutes: $updateCadenceMinutes) {\n      id\n      level\n      description\n      updateCadenceMinutes\n    }\n  }\n": typeof types.UpdateSeverityLevelDocument,
     "\n  query ServiceSubscription($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Service {\n        viewerSubscribed\n      }\n    }\n  }\n": typeof types.ServiceSubscriptionDocument,
     "\n  query IncidentSubscription($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Incident {\n        viewerSubscribed\n      }\n    }\n  }\n": typeof types.IncidentSubscriptionDocument,
@@ -182,7 +182,6 @@ const documents: Documents = {
     "\n  query IncidentDetail($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Incident {\n        ...IncidentDetail\n      }\n    }\n  }\n": types.IncidentDetailDocument,
     "\n  query IncidentPeople {\n    users(first: 200, orderBy: { field: NAME, direction: ASC }, where: { disabled: false }) {\n      edges {\n        node {\n          id\n          name\n          role\n        }\n      }\n    }\n  }\n": types.IncidentPeopleDocument,
     "\n  mutation DeclareIncident($input: DeclareIncidentInput!) {\n    declareIncident(input: $input) {\n      id\n      title\n    }\n  }\n": types.DeclareIncidentDocument,
-    "\n  query SeverityLevels {\n    severityLevels {\n      id\n      level\n      description\n      updateCadenceMinutes\n    }\n  }\n": types.SeverityLevelsDocument,
     "\n  query OngoingIncidents($first: Int!, $where: IncidentWhereInput) {\n    incidents(first: $first, where: $where, orderBy: [{ field: CREATED_AT, direction: DESC }]) {\n      totalCount\n      edges {\n        node {\n          id\n          title\n          severity\n          status\n          createdAt\n        }\n      }\n    }\n  }\n": types.OngoingIncidentsDocument,
     "\n  mutation LinkAlertsToIncident($incidentID: ID!, $alertIDs: [ID!]!) {\n    linkAlertsToIncident(incidentID: $incidentID, alertIDs: $alertIDs) {\n      id\n      title\n    }\n  }\n": types.LinkAlertsToIncidentDocument,
     "\n  mutation SetIncidentSeverity($id: ID!, $severity: IncidentSeverity!) {\n    setIncidentSeverity(incidentID: $id, severity: $severity) {\n      ...IncidentDetail\n    }\n  }\n": types.SetIncidentSeverityDocument,
@@ -255,6 +254,7 @@ const documents: Documents = {
     "\n  mutation EndMaintenanceWindow($id: ID!) {\n    endMaintenanceWindow(id: $id)\n  }\n": types.EndMaintenanceWindowDocument,
     "\n  query PolicyChoices {\n    escalationPolicies(first: 200, orderBy: { field: NAME, direction: ASC }) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.PolicyChoicesDocument,
     "\n  mutation UpdateServicePaging($id: ID!, $input: UpdateServiceInput!) {\n    updateService(id: $id, input: $input) {\n      id\n      highUrgencyUpTo\n      escalationPolicy {\n        id\n        name\n      }\n    }\n  }\n": types.UpdateServicePagingDocument,
+    "\n  query SeverityLevels {\n    severityLevels {\n      id\n      level\n      description\n      updateCadenceMinutes\n    }\n  }\n": types.SeverityLevelsDocument,
     "\n  mutation UpdateSeverityLevel($level: IncidentSeverity!, $description: String, $updateCadenceMinutes: Int) {\n    updateSeverityLevel(level: $level, description: $description, updateCadenceMinutes: $updateCadenceMinutes) {\n      id\n      level\n      description\n      updateCadenceMinutes\n    }\n  }\n": types.UpdateSeverityLevelDocument,
     "\n  query ServiceSubscription($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Service {\n        viewerSubscribed\n      }\n    }\n  }\n": types.ServiceSubscriptionDocument,
     "\n  query IncidentSubscription($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Incident {\n        viewerSubscribed\n      }\n    }\n  }\n": types.IncidentSubscriptionDocument,
@@ -422,10 +422,6 @@ export function graphql(source: "\n  query IncidentPeople {\n    users(first: 20
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeclareIncident($input: DeclareIncidentInput!) {\n    declareIncident(input: $input) {\n      id\n      title\n    }\n  }\n"): (typeof documents)["\n  mutation DeclareIncident($input: DeclareIncidentInput!) {\n    declareIncident(input: $input) {\n      id\n      title\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query SeverityLevels {\n    severityLevels {\n      id\n      level\n      description\n      updateCadenceMinutes\n    }\n  }\n"): (typeof documents)["\n  query SeverityLevels {\n    severityLevels {\n      id\n      level\n      description\n      updateCadenceMinutes\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -714,6 +710,10 @@ export function graphql(source: "\n  query PolicyChoices {\n    escalationPolici
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateServicePaging($id: ID!, $input: UpdateServiceInput!) {\n    updateService(id: $id, input: $input) {\n      id\n      highUrgencyUpTo\n      escalationPolicy {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateServicePaging($id: ID!, $input: UpdateServiceInput!) {\n    updateService(id: $id, input: $input) {\n      id\n      highUrgencyUpTo\n      escalationPolicy {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SeverityLevels {\n    severityLevels {\n      id\n      level\n      description\n      updateCadenceMinutes\n    }\n  }\n"): (typeof documents)["\n  query SeverityLevels {\n    severityLevels {\n      id\n      level\n      description\n      updateCadenceMinutes\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

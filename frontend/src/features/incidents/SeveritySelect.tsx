@@ -1,5 +1,5 @@
 import { useQuery } from 'urql';
-import { SeverityLevelsQuery } from './documents';
+import { SeverityLevelsQuery } from '../severities/documents';
 import { severities } from './IncidentControls';
 import { cadenceWords, severityOption } from './severityChoice';
 import type { IncidentSeverity } from '../../gql/graphql';

@@ -134,18 +134,6 @@ export const DeclareIncidentMutation = graphql(`
   }
 `);
 
-/** What each severity means and how often its incidents owe an update (admins edit them). */
-export const SeverityLevelsQuery = graphql(`
-  query SeverityLevels {
-    severityLevels {
-      id
-      level
-      description
-      updateCadenceMinutes
-    }
-  }
-`);
-
 /** Incidents still going (not resolved), newest first, whose title contains the text. */
 export const OngoingIncidentsQuery = graphql(`
   query OngoingIncidents($first: Int!, $where: IncidentWhereInput) {
