@@ -5,6 +5,8 @@ import (
 	"errors"
 	"time"
 
+	"entgo.io/ent/dialect/sql"
+
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/ent/announcement"
 	"github.com/tocsin/tocsin/ent/incident"
@@ -46,14 +48,14 @@ func (s *Stakeholders) Sweep(ctx context.Context) (announcements, messages int, 
 	now := s.now()
 	from, until := now.Add(-LookBack), now.Add(-s.grace())
 	incidents, err := s.Client.Incident.Query().
-		Where(incident.CreatedAtGTE(from), incident.CreatedAtLTE(until)).
+		Where(incident.CreatedAtGTE(from), incident.CreatedAtLTE(until), NotAnnounced(announcement.EventDECLARED)).
 		Order(incident.ByCreatedAt()).Limit(sweepBatch).IDs(sys)
 	if err != nil {
 		return 0, 0, err
 	}
 	updates, err := s.Client.StatusUpdate.Query().
 		Where(statusupdate.CreatedAtGTE(from), statusupdate.CreatedAtLTE(until),
-			statusupdate.AudienceNEQ(statusupdate.AudienceINTERNAL)).
+			statusupdate.AudienceNEQ(statusupdate.AudienceINTERNAL), NotAnnounced(announcement.EventUPDATE)).
 		Order(statusupdate.ByCreatedAt()).Limit(sweepBatch).IDs(sys)
 	if err != nil {
 		return 0, 0, err
@@ -63,12 +65,7 @@ func (s *Stakeholders) Sweep(ctx context.Context) (announcements, messages int, 
 		kind string
 		ids  []int
 	}{{EventDeclared, incidents}, {EventUpdate, updates}} {
-		e, _ := messageEvent(ev.kind)
-		missing, err := Unannounced(sys, s.Client, announcementOf(e), ev.ids)
-		if err != nil {
-			return announcements, messages, err
-		}
-		for _, id := range missing {
+		for _, id := range ev.ids {
 			if err := s.queueAnnounce(ctx, Event{Kind: ev.kind, ID: id}); err != nil {
 				errs = append(errs, err)
 				continue
@@ -102,28 +99,16 @@ func (s *Stakeholders) prune(sys context.Context, before time.Time) error {
 	return err
 }
 
-// Unannounced are those of ids (incidents or status updates) that have no
-// announcement of kind ev. sys is a system context.
-func Unannounced(sys context.Context, c *ent.Client, ev announcement.Event, ids []int) ([]int, error) {
-	if len(ids) == 0 {
-		return nil, nil
+// NotAnnounced matches the incidents or status updates (the rows of the
+// query it is used in) that have no announcement of kind ev.
+func NotAnnounced(ev announcement.Event) func(*sql.Selector) {
+	return func(s *sql.Selector) {
+		a := sql.Table(announcement.Table)
+		s.Where(sql.NotExists(sql.Select(a.C(announcement.FieldID)).From(a).Where(sql.And(
+			sql.EQ(a.C(announcement.FieldEvent), string(ev)),
+			sql.ColumnsEQ(a.C(announcement.FieldEventID), s.C("id")),
+		))))
 	}
-	done, err := c.Announcement.Query().Where(announcement.EventEQ(ev), announcement.EventIDIn(ids...)).
-		Select(announcement.FieldEventID).Ints(sys)
-	if err != nil {
-		return nil, err
-	}
-	seen := make(map[int]bool, len(done))
-	for _, id := range done {
-		seen[id] = true
-	}
-	var out []int
-	for _, id := range ids {
-		if !seen[id] {
-			out = append(out, id)
-		}
-	}
-	return out, nil
 }
 
 // MarkAnnounced records that the event ev of id was told to everyone who

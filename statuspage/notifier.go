@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/tocsin/tocsin/ent"
@@ -17,6 +16,7 @@ import (
 	"github.com/tocsin/tocsin/ent/statusupdate"
 	"github.com/tocsin/tocsin/ent/statusupdateemail"
 	"github.com/tocsin/tocsin/notify"
+	"github.com/tocsin/tocsin/stakeholder"
 	"github.com/tocsin/tocsin/viewer"
 )
 
@@ -132,23 +132,7 @@ func (n *Notifier) Unannounced(ctx context.Context, from, until, forget time.Tim
 	if _, err := s.Client.StatusUpdateEmail.Delete().Where(statusupdateemail.SentAtLT(forget)).Exec(ctx); err != nil {
 		return nil, err
 	}
-	ids, err := s.Client.StatusUpdate.Query().Where(statusupdate.AudienceEQ(statusupdate.AudiencePUBLIC),
-		statusupdate.CreatedAtGTE(from), statusupdate.CreatedAtLTE(until)).
+	return s.Client.StatusUpdate.Query().Where(statusupdate.AudienceEQ(statusupdate.AudiencePUBLIC),
+		statusupdate.CreatedAtGTE(from), statusupdate.CreatedAtLTE(until), stakeholder.NotAnnounced(announcement.EventPUBLIC)).
 		Order(statusupdate.ByCreatedAt()).Limit(limit).IDs(ctx)
-	if err != nil || len(ids) == 0 {
-		return nil, err
-	}
-	done, err := s.Client.Announcement.Query().
-		Where(announcement.EventEQ(announcement.EventPUBLIC), announcement.EventIDIn(ids...)).
-		Select(announcement.FieldEventID).Ints(ctx)
-	if err != nil {
-		return nil, err
-	}
-	var out []int
-	for _, id := range ids {
-		if !slices.Contains(done, id) {
-			out = append(out, id)
-		}
-	}
-	return out, nil
 }
