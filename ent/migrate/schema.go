@@ -982,6 +982,11 @@ var (
 				Unique:  false,
 				Columns: []*schema.Column{StakeholderMessagesColumns[8], StakeholderMessagesColumns[5]},
 			},
+			{
+				Name:    "stakeholdermessage_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{StakeholderMessagesColumns[9]},
+			},
 		},
 	}
 	// StakeholderPreferencesColumns holds the columns for the "stakeholder_preferences" table.

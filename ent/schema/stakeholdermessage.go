@@ -41,8 +41,9 @@ func (StakeholderMessage) Fields() []ent.Field {
 func (StakeholderMessage) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("user_id", "event", "event_id").Unique(),
-		// The sweep: unsent messages by due time.
+		// The sweep: unsent messages by due time; old ones to prune.
 		index.Fields("sent_at", "due_at"),
+		index.Fields("created_at"),
 	}
 }
 
