@@ -15,7 +15,9 @@
 //   - A person who has no rule for an urgency gets escalation.DefaultRules
 //     as soon as they have a verified contact method (EnsureDefaults).
 //   - Every change acts as the viewer in ctx, so ent privacy decides who may
-//     change what; stakeholders, who are never paged, change nothing here.
+//     change what. Stakeholders, who are never paged, only register, see
+//     and remove their own devices (for the low-urgency pushes about the
+//     incidents they follow); everything else here refuses them.
 package contact
 
 import (
@@ -118,6 +120,19 @@ func responder(ctx context.Context) (*viewer.Viewer, error) {
 	}
 	if v.System || !v.Role.CanRespond() {
 		return nil, fmt.Errorf("only responders and admins have contact methods: %w", privacy.Deny)
+	}
+	return v, nil
+}
+
+// signedIn is the person acting, whatever their role (a system context
+// has no devices): for what ent privacy alone decides.
+func signedIn(ctx context.Context) (*viewer.Viewer, error) {
+	v := viewer.FromContext(ctx)
+	if v == nil || v.UserID == 0 && !v.System {
+		return nil, viewer.ErrUnauthenticated
+	}
+	if v.System {
+		return nil, fmt.Errorf("devices belong to people: %w", privacy.Deny)
 	}
 	return v, nil
 }

@@ -138,9 +138,10 @@ func (m *Methods) Update(ctx context.Context, id int, in MethodUpdate) (*ent.Con
 }
 
 // Delete removes a contact method and its rules. One that pages were sent
-// to stays for the alerts' history: disable it instead.
+// to stays for the alerts' history: disable it instead. Whose may be
+// removed is ent privacy's (a stakeholder: their own devices only).
 func (m *Methods) Delete(ctx context.Context, id int) error {
-	if _, err := responder(ctx); err != nil {
+	if _, err := signedIn(ctx); err != nil {
 		return err
 	}
 	return m.client(ctx).ContactMethod.DeleteOneID(id).Exec(ctx)
@@ -161,8 +162,10 @@ type DeviceInput struct {
 // method. The app calls it after sign-in and whenever FCM hands it a new
 // token; registering a token the viewer already has updates that device
 // (name, platform, critical alerts, enabled again) instead of adding one.
+// Stakeholders register too: their devices get the low-urgency pushes
+// about the incidents they follow (package stakeholder), and no rules.
 func (m *Methods) RegisterDevice(ctx context.Context, in DeviceInput) (*ent.ContactMethod, error) {
-	v, err := responder(ctx)
+	v, err := signedIn(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -192,7 +195,7 @@ func (m *Methods) RegisterDevice(ctx context.Context, in DeviceInput) (*ent.Cont
 			out, err = old.Update().SetName(nm).SetPlatform(in.Platform).SetCriticalAlerts(crit).
 				SetDisabled(false).Save(ctx)
 		}
-		if err != nil {
+		if err != nil || !v.Role.CanRespond() {
 			return err
 		}
 		return EnsureDefaults(ctx, c, v.UserID)

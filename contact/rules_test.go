@@ -148,7 +148,7 @@ func TestRulesNeedAVerifiedMethodOfYourOwnAndAFairDelay(t *testing.T) {
 	}
 }
 
-func TestOthersMethodsAreInvisibleAndStakeholdersHaveNone(t *testing.T) {
+func TestOthersMethodsAreInvisibleAndStakeholdersHaveOnlyDevices(t *testing.T) {
 	w := newWorld(t)
 	sms := verifiedSMS(t, w, "Work phone", "+4915112345678")
 	if _, err := w.m.Update(w.bobCtx, sms.ID, contact.MethodUpdate{Name: ptr("mine now")}); !ent.IsNotFound(err) {
@@ -171,10 +171,6 @@ func TestOthersMethodsAreInvisibleAndStakeholdersHaveNone(t *testing.T) {
 			_, err := w.m.Create(w.stakeCtx, contact.MethodInput{Kind: contactmethod.KindEMAIL, Name: "x", Address: "s@example.com"})
 			return err
 		},
-		"Register": func() error {
-			_, err := w.m.RegisterDevice(w.stakeCtx, contact.DeviceInput{Token: "t", Platform: contactmethod.PlatformIOS, Name: "x"})
-			return err
-		},
 		"QuietHours": func() error { _, err := w.m.SetQuietHours(w.stakeCtx, ptr(0), ptr(60)); return err },
 		"CreateRule": func() error {
 			_, err := w.m.CreateRule(w.stakeCtx, contact.RuleInput{ContactMethodID: sms.ID})
@@ -183,11 +179,24 @@ func TestOthersMethodsAreInvisibleAndStakeholdersHaveNone(t *testing.T) {
 		"Verify":       func() error { _, err := w.m.Verify(w.stakeCtx, sms.ID, "123456"); return err },
 		"Verification": func() error { _, err := w.m.SendVerification(w.stakeCtx, sms.ID); return err },
 		"Test":         func() error { _, err := w.m.SendTest(w.stakeCtx, sms.ID); return err },
+		"Delete":       func() error { return w.m.Delete(w.stakeCtx, sms.ID) },
 	}
 	for name, call := range calls {
 		if err := call(); !errors.Is(err, privacy.Deny) {
 			t.Errorf("%s as a stakeholder: want denied, got %v", name, err)
 		}
+	}
+	// Their own device is theirs to register and remove (low-urgency
+	// incident pushes), with no rules: stakeholders are never paged.
+	d, err := w.m.RegisterDevice(w.stakeCtx, contact.DeviceInput{Token: "t", Platform: contactmethod.PlatformIOS, Name: "x"})
+	if err != nil {
+		t.Fatalf("a stakeholder registering their device: %v", err)
+	}
+	if n := env.Client.NotificationRule.Query().Where(notificationrule.UserID(d.UserID)).CountX(viewer.System(t.Context())); n != 0 {
+		t.Errorf("a stakeholder's device brought %d rules, want none", n)
+	}
+	if err := w.m.Delete(w.stakeCtx, d.ID); err != nil {
+		t.Errorf("a stakeholder removing their device: %v", err)
 	}
 	if err := w.m.Delete(w.annCtx, sms.ID); err != nil {
 		t.Fatal(err)

@@ -16,6 +16,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/tocsin/tocsin/ent/alert"
+	"github.com/tocsin/tocsin/ent/announcement"
 	"github.com/tocsin/tocsin/ent/apitoken"
 	"github.com/tocsin/tocsin/ent/calendarfeed"
 	"github.com/tocsin/tocsin/ent/contactmethod"
@@ -38,12 +39,14 @@ import (
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/session"
 	"github.com/tocsin/tocsin/ent/severitylevel"
+	"github.com/tocsin/tocsin/ent/stakeholdermessage"
 	"github.com/tocsin/tocsin/ent/stakeholderpreference"
 	"github.com/tocsin/tocsin/ent/stakeholdersubscription"
 	"github.com/tocsin/tocsin/ent/statuscomponent"
 	"github.com/tocsin/tocsin/ent/statuspage"
 	"github.com/tocsin/tocsin/ent/statussubscriber"
 	"github.com/tocsin/tocsin/ent/statusupdate"
+	"github.com/tocsin/tocsin/ent/statusupdateemail"
 	"github.com/tocsin/tocsin/ent/team"
 	"github.com/tocsin/tocsin/ent/timelineevent"
 	"github.com/tocsin/tocsin/ent/user"
@@ -60,6 +63,8 @@ type Client struct {
 	APIToken *APITokenClient
 	// Alert is the client for interacting with the Alert builders.
 	Alert *AlertClient
+	// Announcement is the client for interacting with the Announcement builders.
+	Announcement *AnnouncementClient
 	// CalendarFeed is the client for interacting with the CalendarFeed builders.
 	CalendarFeed *CalendarFeedClient
 	// ContactMethod is the client for interacting with the ContactMethod builders.
@@ -102,6 +107,8 @@ type Client struct {
 	Session *SessionClient
 	// SeverityLevel is the client for interacting with the SeverityLevel builders.
 	SeverityLevel *SeverityLevelClient
+	// StakeholderMessage is the client for interacting with the StakeholderMessage builders.
+	StakeholderMessage *StakeholderMessageClient
 	// StakeholderPreference is the client for interacting with the StakeholderPreference builders.
 	StakeholderPreference *StakeholderPreferenceClient
 	// StakeholderSubscription is the client for interacting with the StakeholderSubscription builders.
@@ -114,6 +121,8 @@ type Client struct {
 	StatusSubscriber *StatusSubscriberClient
 	// StatusUpdate is the client for interacting with the StatusUpdate builders.
 	StatusUpdate *StatusUpdateClient
+	// StatusUpdateEmail is the client for interacting with the StatusUpdateEmail builders.
+	StatusUpdateEmail *StatusUpdateEmailClient
 	// Team is the client for interacting with the Team builders.
 	Team *TeamClient
 	// TimelineEvent is the client for interacting with the TimelineEvent builders.
@@ -133,6 +142,7 @@ func (c *Client) init() {
 	c.Schema = migrate.NewSchema(c.driver)
 	c.APIToken = NewAPITokenClient(c.config)
 	c.Alert = NewAlertClient(c.config)
+	c.Announcement = NewAnnouncementClient(c.config)
 	c.CalendarFeed = NewCalendarFeedClient(c.config)
 	c.ContactMethod = NewContactMethodClient(c.config)
 	c.CoverRequest = NewCoverRequestClient(c.config)
@@ -154,12 +164,14 @@ func (c *Client) init() {
 	c.Service = NewServiceClient(c.config)
 	c.Session = NewSessionClient(c.config)
 	c.SeverityLevel = NewSeverityLevelClient(c.config)
+	c.StakeholderMessage = NewStakeholderMessageClient(c.config)
 	c.StakeholderPreference = NewStakeholderPreferenceClient(c.config)
 	c.StakeholderSubscription = NewStakeholderSubscriptionClient(c.config)
 	c.StatusComponent = NewStatusComponentClient(c.config)
 	c.StatusPage = NewStatusPageClient(c.config)
 	c.StatusSubscriber = NewStatusSubscriberClient(c.config)
 	c.StatusUpdate = NewStatusUpdateClient(c.config)
+	c.StatusUpdateEmail = NewStatusUpdateEmailClient(c.config)
 	c.Team = NewTeamClient(c.config)
 	c.TimelineEvent = NewTimelineEventClient(c.config)
 	c.User = NewUserClient(c.config)
@@ -257,6 +269,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		config:                  cfg,
 		APIToken:                NewAPITokenClient(cfg),
 		Alert:                   NewAlertClient(cfg),
+		Announcement:            NewAnnouncementClient(cfg),
 		CalendarFeed:            NewCalendarFeedClient(cfg),
 		ContactMethod:           NewContactMethodClient(cfg),
 		CoverRequest:            NewCoverRequestClient(cfg),
@@ -278,12 +291,14 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Service:                 NewServiceClient(cfg),
 		Session:                 NewSessionClient(cfg),
 		SeverityLevel:           NewSeverityLevelClient(cfg),
+		StakeholderMessage:      NewStakeholderMessageClient(cfg),
 		StakeholderPreference:   NewStakeholderPreferenceClient(cfg),
 		StakeholderSubscription: NewStakeholderSubscriptionClient(cfg),
 		StatusComponent:         NewStatusComponentClient(cfg),
 		StatusPage:              NewStatusPageClient(cfg),
 		StatusSubscriber:        NewStatusSubscriberClient(cfg),
 		StatusUpdate:            NewStatusUpdateClient(cfg),
+		StatusUpdateEmail:       NewStatusUpdateEmailClient(cfg),
 		Team:                    NewTeamClient(cfg),
 		TimelineEvent:           NewTimelineEventClient(cfg),
 		User:                    NewUserClient(cfg),
@@ -308,6 +323,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		config:                  cfg,
 		APIToken:                NewAPITokenClient(cfg),
 		Alert:                   NewAlertClient(cfg),
+		Announcement:            NewAnnouncementClient(cfg),
 		CalendarFeed:            NewCalendarFeedClient(cfg),
 		ContactMethod:           NewContactMethodClient(cfg),
 		CoverRequest:            NewCoverRequestClient(cfg),
@@ -329,12 +345,14 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Service:                 NewServiceClient(cfg),
 		Session:                 NewSessionClient(cfg),
 		SeverityLevel:           NewSeverityLevelClient(cfg),
+		StakeholderMessage:      NewStakeholderMessageClient(cfg),
 		StakeholderPreference:   NewStakeholderPreferenceClient(cfg),
 		StakeholderSubscription: NewStakeholderSubscriptionClient(cfg),
 		StatusComponent:         NewStatusComponentClient(cfg),
 		StatusPage:              NewStatusPageClient(cfg),
 		StatusSubscriber:        NewStatusSubscriberClient(cfg),
 		StatusUpdate:            NewStatusUpdateClient(cfg),
+		StatusUpdateEmail:       NewStatusUpdateEmailClient(cfg),
 		Team:                    NewTeamClient(cfg),
 		TimelineEvent:           NewTimelineEventClient(cfg),
 		User:                    NewUserClient(cfg),
@@ -367,14 +385,14 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.APIToken, c.Alert, c.CalendarFeed, c.ContactMethod, c.CoverRequest,
-		c.Delivery, c.DeliveryAttempt, c.EscalationPolicy, c.EscalationStep,
-		c.Heartbeat, c.Incident, c.IncidentMember, c.IngestRequest, c.Integration,
-		c.Invitation, c.MaintenanceWindow, c.NotificationRule, c.Schedule,
-		c.ScheduleLayer, c.ScheduleOverride, c.Service, c.Session, c.SeverityLevel,
-		c.StakeholderPreference, c.StakeholderSubscription, c.StatusComponent,
-		c.StatusPage, c.StatusSubscriber, c.StatusUpdate, c.Team, c.TimelineEvent,
-		c.User,
+		c.APIToken, c.Alert, c.Announcement, c.CalendarFeed, c.ContactMethod,
+		c.CoverRequest, c.Delivery, c.DeliveryAttempt, c.EscalationPolicy,
+		c.EscalationStep, c.Heartbeat, c.Incident, c.IncidentMember, c.IngestRequest,
+		c.Integration, c.Invitation, c.MaintenanceWindow, c.NotificationRule,
+		c.Schedule, c.ScheduleLayer, c.ScheduleOverride, c.Service, c.Session,
+		c.SeverityLevel, c.StakeholderMessage, c.StakeholderPreference,
+		c.StakeholderSubscription, c.StatusComponent, c.StatusPage, c.StatusSubscriber,
+		c.StatusUpdate, c.StatusUpdateEmail, c.Team, c.TimelineEvent, c.User,
 	} {
 		n.Use(hooks...)
 	}
@@ -384,14 +402,14 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.APIToken, c.Alert, c.CalendarFeed, c.ContactMethod, c.CoverRequest,
-		c.Delivery, c.DeliveryAttempt, c.EscalationPolicy, c.EscalationStep,
-		c.Heartbeat, c.Incident, c.IncidentMember, c.IngestRequest, c.Integration,
-		c.Invitation, c.MaintenanceWindow, c.NotificationRule, c.Schedule,
-		c.ScheduleLayer, c.ScheduleOverride, c.Service, c.Session, c.SeverityLevel,
-		c.StakeholderPreference, c.StakeholderSubscription, c.StatusComponent,
-		c.StatusPage, c.StatusSubscriber, c.StatusUpdate, c.Team, c.TimelineEvent,
-		c.User,
+		c.APIToken, c.Alert, c.Announcement, c.CalendarFeed, c.ContactMethod,
+		c.CoverRequest, c.Delivery, c.DeliveryAttempt, c.EscalationPolicy,
+		c.EscalationStep, c.Heartbeat, c.Incident, c.IncidentMember, c.IngestRequest,
+		c.Integration, c.Invitation, c.MaintenanceWindow, c.NotificationRule,
+		c.Schedule, c.ScheduleLayer, c.ScheduleOverride, c.Service, c.Session,
+		c.SeverityLevel, c.StakeholderMessage, c.StakeholderPreference,
+		c.StakeholderSubscription, c.StatusComponent, c.StatusPage, c.StatusSubscriber,
+		c.StatusUpdate, c.StatusUpdateEmail, c.Team, c.TimelineEvent, c.User,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -404,6 +422,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.APIToken.mutate(ctx, m)
 	case *AlertMutation:
 		return c.Alert.mutate(ctx, m)
+	case *AnnouncementMutation:
+		return c.Announcement.mutate(ctx, m)
 	case *CalendarFeedMutation:
 		return c.CalendarFeed.mutate(ctx, m)
 	case *ContactMethodMutation:
@@ -446,6 +466,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Session.mutate(ctx, m)
 	case *SeverityLevelMutation:
 		return c.SeverityLevel.mutate(ctx, m)
+	case *StakeholderMessageMutation:
+		return c.StakeholderMessage.mutate(ctx, m)
 	case *StakeholderPreferenceMutation:
 		return c.StakeholderPreference.mutate(ctx, m)
 	case *StakeholderSubscriptionMutation:
@@ -458,6 +480,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.StatusSubscriber.mutate(ctx, m)
 	case *StatusUpdateMutation:
 		return c.StatusUpdate.mutate(ctx, m)
+	case *StatusUpdateEmailMutation:
+		return c.StatusUpdateEmail.mutate(ctx, m)
 	case *TeamMutation:
 		return c.Team.mutate(ctx, m)
 	case *TimelineEventMutation:
@@ -862,6 +886,140 @@ func (c *AlertClient) mutate(ctx context.Context, m *AlertMutation) (Value, erro
 		return (&AlertDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Alert mutation op: %q", m.Op())
+	}
+}
+
+// AnnouncementClient is a client for the Announcement schema.
+type AnnouncementClient struct {
+	config
+}
+
+// NewAnnouncementClient returns a client for the Announcement from the given config.
+func NewAnnouncementClient(c config) *AnnouncementClient {
+	return &AnnouncementClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `announcement.Hooks(f(g(h())))`.
+func (c *AnnouncementClient) Use(hooks ...Hook) {
+	c.hooks.Announcement = append(c.hooks.Announcement, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `announcement.Intercept(f(g(h())))`.
+func (c *AnnouncementClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Announcement = append(c.inters.Announcement, interceptors...)
+}
+
+// Create returns a builder for creating a Announcement entity.
+func (c *AnnouncementClient) Create() *AnnouncementCreate {
+	mutation := newAnnouncementMutation(c.config, OpCreate)
+	return &AnnouncementCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Announcement entities.
+func (c *AnnouncementClient) CreateBulk(builders ...*AnnouncementCreate) *AnnouncementCreateBulk {
+	return &AnnouncementCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *AnnouncementClient) MapCreateBulk(slice any, setFunc func(*AnnouncementCreate, int)) *AnnouncementCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &AnnouncementCreateBulk{err: fmt.Errorf("calling to AnnouncementClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*AnnouncementCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &AnnouncementCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Announcement.
+func (c *AnnouncementClient) Update() *AnnouncementUpdate {
+	mutation := newAnnouncementMutation(c.config, OpUpdate)
+	return &AnnouncementUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *AnnouncementClient) UpdateOne(_m *Announcement) *AnnouncementUpdateOne {
+	mutation := newAnnouncementMutation(c.config, OpUpdateOne, withAnnouncement(_m))
+	return &AnnouncementUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *AnnouncementClient) UpdateOneID(id int) *AnnouncementUpdateOne {
+	mutation := newAnnouncementMutation(c.config, OpUpdateOne, withAnnouncementID(id))
+	return &AnnouncementUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Announcement.
+func (c *AnnouncementClient) Delete() *AnnouncementDelete {
+	mutation := newAnnouncementMutation(c.config, OpDelete)
+	return &AnnouncementDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *AnnouncementClient) DeleteOne(_m *Announcement) *AnnouncementDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *AnnouncementClient) DeleteOneID(id int) *AnnouncementDeleteOne {
+	builder := c.Delete().Where(announcement.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &AnnouncementDeleteOne{builder}
+}
+
+// Query returns a query builder for Announcement.
+func (c *AnnouncementClient) Query() *AnnouncementQuery {
+	return &AnnouncementQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeAnnouncement},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Announcement entity by its id.
+func (c *AnnouncementClient) Get(ctx context.Context, id int) (*Announcement, error) {
+	return c.Query().Where(announcement.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *AnnouncementClient) GetX(ctx context.Context, id int) *Announcement {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *AnnouncementClient) Hooks() []Hook {
+	hooks := c.hooks.Announcement
+	return append(hooks[:len(hooks):len(hooks)], announcement.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *AnnouncementClient) Interceptors() []Interceptor {
+	return c.inters.Announcement
+}
+
+func (c *AnnouncementClient) mutate(ctx context.Context, m *AnnouncementMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&AnnouncementCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&AnnouncementUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&AnnouncementUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&AnnouncementDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Announcement mutation op: %q", m.Op())
 	}
 }
 
@@ -4431,6 +4589,140 @@ func (c *SeverityLevelClient) mutate(ctx context.Context, m *SeverityLevelMutati
 	}
 }
 
+// StakeholderMessageClient is a client for the StakeholderMessage schema.
+type StakeholderMessageClient struct {
+	config
+}
+
+// NewStakeholderMessageClient returns a client for the StakeholderMessage from the given config.
+func NewStakeholderMessageClient(c config) *StakeholderMessageClient {
+	return &StakeholderMessageClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `stakeholdermessage.Hooks(f(g(h())))`.
+func (c *StakeholderMessageClient) Use(hooks ...Hook) {
+	c.hooks.StakeholderMessage = append(c.hooks.StakeholderMessage, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `stakeholdermessage.Intercept(f(g(h())))`.
+func (c *StakeholderMessageClient) Intercept(interceptors ...Interceptor) {
+	c.inters.StakeholderMessage = append(c.inters.StakeholderMessage, interceptors...)
+}
+
+// Create returns a builder for creating a StakeholderMessage entity.
+func (c *StakeholderMessageClient) Create() *StakeholderMessageCreate {
+	mutation := newStakeholderMessageMutation(c.config, OpCreate)
+	return &StakeholderMessageCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of StakeholderMessage entities.
+func (c *StakeholderMessageClient) CreateBulk(builders ...*StakeholderMessageCreate) *StakeholderMessageCreateBulk {
+	return &StakeholderMessageCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *StakeholderMessageClient) MapCreateBulk(slice any, setFunc func(*StakeholderMessageCreate, int)) *StakeholderMessageCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &StakeholderMessageCreateBulk{err: fmt.Errorf("calling to StakeholderMessageClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*StakeholderMessageCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &StakeholderMessageCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for StakeholderMessage.
+func (c *StakeholderMessageClient) Update() *StakeholderMessageUpdate {
+	mutation := newStakeholderMessageMutation(c.config, OpUpdate)
+	return &StakeholderMessageUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *StakeholderMessageClient) UpdateOne(_m *StakeholderMessage) *StakeholderMessageUpdateOne {
+	mutation := newStakeholderMessageMutation(c.config, OpUpdateOne, withStakeholderMessage(_m))
+	return &StakeholderMessageUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *StakeholderMessageClient) UpdateOneID(id int) *StakeholderMessageUpdateOne {
+	mutation := newStakeholderMessageMutation(c.config, OpUpdateOne, withStakeholderMessageID(id))
+	return &StakeholderMessageUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for StakeholderMessage.
+func (c *StakeholderMessageClient) Delete() *StakeholderMessageDelete {
+	mutation := newStakeholderMessageMutation(c.config, OpDelete)
+	return &StakeholderMessageDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *StakeholderMessageClient) DeleteOne(_m *StakeholderMessage) *StakeholderMessageDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *StakeholderMessageClient) DeleteOneID(id int) *StakeholderMessageDeleteOne {
+	builder := c.Delete().Where(stakeholdermessage.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &StakeholderMessageDeleteOne{builder}
+}
+
+// Query returns a query builder for StakeholderMessage.
+func (c *StakeholderMessageClient) Query() *StakeholderMessageQuery {
+	return &StakeholderMessageQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeStakeholderMessage},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a StakeholderMessage entity by its id.
+func (c *StakeholderMessageClient) Get(ctx context.Context, id int) (*StakeholderMessage, error) {
+	return c.Query().Where(stakeholdermessage.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *StakeholderMessageClient) GetX(ctx context.Context, id int) *StakeholderMessage {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *StakeholderMessageClient) Hooks() []Hook {
+	hooks := c.hooks.StakeholderMessage
+	return append(hooks[:len(hooks):len(hooks)], stakeholdermessage.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *StakeholderMessageClient) Interceptors() []Interceptor {
+	return c.inters.StakeholderMessage
+}
+
+func (c *StakeholderMessageClient) mutate(ctx context.Context, m *StakeholderMessageMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&StakeholderMessageCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&StakeholderMessageUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&StakeholderMessageUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&StakeholderMessageDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown StakeholderMessage mutation op: %q", m.Op())
+	}
+}
+
 // StakeholderPreferenceClient is a client for the StakeholderPreference schema.
 type StakeholderPreferenceClient struct {
 	config
@@ -5411,6 +5703,140 @@ func (c *StatusUpdateClient) mutate(ctx context.Context, m *StatusUpdateMutation
 	}
 }
 
+// StatusUpdateEmailClient is a client for the StatusUpdateEmail schema.
+type StatusUpdateEmailClient struct {
+	config
+}
+
+// NewStatusUpdateEmailClient returns a client for the StatusUpdateEmail from the given config.
+func NewStatusUpdateEmailClient(c config) *StatusUpdateEmailClient {
+	return &StatusUpdateEmailClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `statusupdateemail.Hooks(f(g(h())))`.
+func (c *StatusUpdateEmailClient) Use(hooks ...Hook) {
+	c.hooks.StatusUpdateEmail = append(c.hooks.StatusUpdateEmail, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `statusupdateemail.Intercept(f(g(h())))`.
+func (c *StatusUpdateEmailClient) Intercept(interceptors ...Interceptor) {
+	c.inters.StatusUpdateEmail = append(c.inters.StatusUpdateEmail, interceptors...)
+}
+
+// Create returns a builder for creating a StatusUpdateEmail entity.
+func (c *StatusUpdateEmailClient) Create() *StatusUpdateEmailCreate {
+	mutation := newStatusUpdateEmailMutation(c.config, OpCreate)
+	return &StatusUpdateEmailCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of StatusUpdateEmail entities.
+func (c *StatusUpdateEmailClient) CreateBulk(builders ...*StatusUpdateEmailCreate) *StatusUpdateEmailCreateBulk {
+	return &StatusUpdateEmailCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *StatusUpdateEmailClient) MapCreateBulk(slice any, setFunc func(*StatusUpdateEmailCreate, int)) *StatusUpdateEmailCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &StatusUpdateEmailCreateBulk{err: fmt.Errorf("calling to StatusUpdateEmailClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*StatusUpdateEmailCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &StatusUpdateEmailCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for StatusUpdateEmail.
+func (c *StatusUpdateEmailClient) Update() *StatusUpdateEmailUpdate {
+	mutation := newStatusUpdateEmailMutation(c.config, OpUpdate)
+	return &StatusUpdateEmailUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *StatusUpdateEmailClient) UpdateOne(_m *StatusUpdateEmail) *StatusUpdateEmailUpdateOne {
+	mutation := newStatusUpdateEmailMutation(c.config, OpUpdateOne, withStatusUpdateEmail(_m))
+	return &StatusUpdateEmailUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *StatusUpdateEmailClient) UpdateOneID(id int) *StatusUpdateEmailUpdateOne {
+	mutation := newStatusUpdateEmailMutation(c.config, OpUpdateOne, withStatusUpdateEmailID(id))
+	return &StatusUpdateEmailUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for StatusUpdateEmail.
+func (c *StatusUpdateEmailClient) Delete() *StatusUpdateEmailDelete {
+	mutation := newStatusUpdateEmailMutation(c.config, OpDelete)
+	return &StatusUpdateEmailDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *StatusUpdateEmailClient) DeleteOne(_m *StatusUpdateEmail) *StatusUpdateEmailDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *StatusUpdateEmailClient) DeleteOneID(id int) *StatusUpdateEmailDeleteOne {
+	builder := c.Delete().Where(statusupdateemail.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &StatusUpdateEmailDeleteOne{builder}
+}
+
+// Query returns a query builder for StatusUpdateEmail.
+func (c *StatusUpdateEmailClient) Query() *StatusUpdateEmailQuery {
+	return &StatusUpdateEmailQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeStatusUpdateEmail},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a StatusUpdateEmail entity by its id.
+func (c *StatusUpdateEmailClient) Get(ctx context.Context, id int) (*StatusUpdateEmail, error) {
+	return c.Query().Where(statusupdateemail.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *StatusUpdateEmailClient) GetX(ctx context.Context, id int) *StatusUpdateEmail {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *StatusUpdateEmailClient) Hooks() []Hook {
+	hooks := c.hooks.StatusUpdateEmail
+	return append(hooks[:len(hooks):len(hooks)], statusupdateemail.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *StatusUpdateEmailClient) Interceptors() []Interceptor {
+	return c.inters.StatusUpdateEmail
+}
+
+func (c *StatusUpdateEmailClient) mutate(ctx context.Context, m *StatusUpdateEmailMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&StatusUpdateEmailCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&StatusUpdateEmailUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&StatusUpdateEmailUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&StatusUpdateEmailDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown StatusUpdateEmail mutation op: %q", m.Op())
+	}
+}
+
 // TeamClient is a client for the Team schema.
 type TeamClient struct {
 	config
@@ -6040,22 +6466,22 @@ func (c *UserClient) mutate(ctx context.Context, m *UserMutation) (Value, error)
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		APIToken, Alert, CalendarFeed, ContactMethod, CoverRequest, Delivery,
-		DeliveryAttempt, EscalationPolicy, EscalationStep, Heartbeat, Incident,
-		IncidentMember, IngestRequest, Integration, Invitation, MaintenanceWindow,
-		NotificationRule, Schedule, ScheduleLayer, ScheduleOverride, Service, Session,
-		SeverityLevel, StakeholderPreference, StakeholderSubscription, StatusComponent,
-		StatusPage, StatusSubscriber, StatusUpdate, Team, TimelineEvent,
-		User []ent.Hook
+		APIToken, Alert, Announcement, CalendarFeed, ContactMethod, CoverRequest,
+		Delivery, DeliveryAttempt, EscalationPolicy, EscalationStep, Heartbeat,
+		Incident, IncidentMember, IngestRequest, Integration, Invitation,
+		MaintenanceWindow, NotificationRule, Schedule, ScheduleLayer, ScheduleOverride,
+		Service, Session, SeverityLevel, StakeholderMessage, StakeholderPreference,
+		StakeholderSubscription, StatusComponent, StatusPage, StatusSubscriber,
+		StatusUpdate, StatusUpdateEmail, Team, TimelineEvent, User []ent.Hook
 	}
 	inters struct {
-		APIToken, Alert, CalendarFeed, ContactMethod, CoverRequest, Delivery,
-		DeliveryAttempt, EscalationPolicy, EscalationStep, Heartbeat, Incident,
-		IncidentMember, IngestRequest, Integration, Invitation, MaintenanceWindow,
-		NotificationRule, Schedule, ScheduleLayer, ScheduleOverride, Service, Session,
-		SeverityLevel, StakeholderPreference, StakeholderSubscription, StatusComponent,
-		StatusPage, StatusSubscriber, StatusUpdate, Team, TimelineEvent,
-		User []ent.Interceptor
+		APIToken, Alert, Announcement, CalendarFeed, ContactMethod, CoverRequest,
+		Delivery, DeliveryAttempt, EscalationPolicy, EscalationStep, Heartbeat,
+		Incident, IncidentMember, IngestRequest, Integration, Invitation,
+		MaintenanceWindow, NotificationRule, Schedule, ScheduleLayer, ScheduleOverride,
+		Service, Session, SeverityLevel, StakeholderMessage, StakeholderPreference,
+		StakeholderSubscription, StatusComponent, StatusPage, StatusSubscriber,
+		StatusUpdate, StatusUpdateEmail, Team, TimelineEvent, User []ent.Interceptor
 	}
 )
 

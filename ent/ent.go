@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/tocsin/tocsin/ent/alert"
+	"github.com/tocsin/tocsin/ent/announcement"
 	"github.com/tocsin/tocsin/ent/apitoken"
 	"github.com/tocsin/tocsin/ent/calendarfeed"
 	"github.com/tocsin/tocsin/ent/contactmethod"
@@ -35,12 +36,14 @@ import (
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/session"
 	"github.com/tocsin/tocsin/ent/severitylevel"
+	"github.com/tocsin/tocsin/ent/stakeholdermessage"
 	"github.com/tocsin/tocsin/ent/stakeholderpreference"
 	"github.com/tocsin/tocsin/ent/stakeholdersubscription"
 	"github.com/tocsin/tocsin/ent/statuscomponent"
 	"github.com/tocsin/tocsin/ent/statuspage"
 	"github.com/tocsin/tocsin/ent/statussubscriber"
 	"github.com/tocsin/tocsin/ent/statusupdate"
+	"github.com/tocsin/tocsin/ent/statusupdateemail"
 	"github.com/tocsin/tocsin/ent/team"
 	"github.com/tocsin/tocsin/ent/timelineevent"
 	"github.com/tocsin/tocsin/ent/user"
@@ -106,6 +109,7 @@ func checkColumn(t, c string) error {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
 			apitoken.Table:                apitoken.ValidColumn,
 			alert.Table:                   alert.ValidColumn,
+			announcement.Table:            announcement.ValidColumn,
 			calendarfeed.Table:            calendarfeed.ValidColumn,
 			contactmethod.Table:           contactmethod.ValidColumn,
 			coverrequest.Table:            coverrequest.ValidColumn,
@@ -127,12 +131,14 @@ func checkColumn(t, c string) error {
 			service.Table:                 service.ValidColumn,
 			session.Table:                 session.ValidColumn,
 			severitylevel.Table:           severitylevel.ValidColumn,
+			stakeholdermessage.Table:      stakeholdermessage.ValidColumn,
 			stakeholderpreference.Table:   stakeholderpreference.ValidColumn,
 			stakeholdersubscription.Table: stakeholdersubscription.ValidColumn,
 			statuscomponent.Table:         statuscomponent.ValidColumn,
 			statuspage.Table:              statuspage.ValidColumn,
 			statussubscriber.Table:        statussubscriber.ValidColumn,
 			statusupdate.Table:            statusupdate.ValidColumn,
+			statusupdateemail.Table:       statusupdateemail.ValidColumn,
 			team.Table:                    team.ValidColumn,
 			timelineevent.Table:           timelineevent.ValidColumn,
 			user.Table:                    user.ValidColumn,

@@ -4,6 +4,7 @@ package ent
 
 import (
 	"github.com/tocsin/tocsin/ent/alert"
+	"github.com/tocsin/tocsin/ent/announcement"
 	"github.com/tocsin/tocsin/ent/apitoken"
 	"github.com/tocsin/tocsin/ent/calendarfeed"
 	"github.com/tocsin/tocsin/ent/contactmethod"
@@ -27,12 +28,14 @@ import (
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/session"
 	"github.com/tocsin/tocsin/ent/severitylevel"
+	"github.com/tocsin/tocsin/ent/stakeholdermessage"
 	"github.com/tocsin/tocsin/ent/stakeholderpreference"
 	"github.com/tocsin/tocsin/ent/stakeholdersubscription"
 	"github.com/tocsin/tocsin/ent/statuscomponent"
 	"github.com/tocsin/tocsin/ent/statuspage"
 	"github.com/tocsin/tocsin/ent/statussubscriber"
 	"github.com/tocsin/tocsin/ent/statusupdate"
+	"github.com/tocsin/tocsin/ent/statusupdateemail"
 	"github.com/tocsin/tocsin/ent/team"
 	"github.com/tocsin/tocsin/ent/timelineevent"
 	"github.com/tocsin/tocsin/ent/user"
@@ -45,7 +48,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 32)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 35)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -115,6 +118,22 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[2] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   announcement.Table,
+			Columns: announcement.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: announcement.FieldID,
+			},
+		},
+		Type: "Announcement",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			announcement.FieldEvent:   {Type: field.TypeEnum, Column: announcement.FieldEvent},
+			announcement.FieldEventID: {Type: field.TypeInt, Column: announcement.FieldEventID},
+			announcement.FieldDoneAt:  {Type: field.TypeTime, Column: announcement.FieldDoneAt},
+		},
+	}
+	graph.Nodes[3] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   calendarfeed.Table,
 			Columns: calendarfeed.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -131,7 +150,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			calendarfeed.FieldRevokedAt:  {Type: field.TypeTime, Column: calendarfeed.FieldRevokedAt},
 		},
 	}
-	graph.Nodes[3] = &sqlgraph.Node{
+	graph.Nodes[4] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   contactmethod.Table,
 			Columns: contactmethod.Columns,
@@ -156,7 +175,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			contactmethod.FieldDisabled:              {Type: field.TypeBool, Column: contactmethod.FieldDisabled},
 		},
 	}
-	graph.Nodes[4] = &sqlgraph.Node{
+	graph.Nodes[5] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   coverrequest.Table,
 			Columns: coverrequest.Columns,
@@ -180,7 +199,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			coverrequest.FieldOverrideID:   {Type: field.TypeInt, Column: coverrequest.FieldOverrideID},
 		},
 	}
-	graph.Nodes[5] = &sqlgraph.Node{
+	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   delivery.Table,
 			Columns: delivery.Columns,
@@ -206,7 +225,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			delivery.FieldSentAt:          {Type: field.TypeTime, Column: delivery.FieldSentAt},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   deliveryattempt.Table,
 			Columns: deliveryattempt.Columns,
@@ -221,7 +240,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			deliveryattempt.FieldStartedAt:  {Type: field.TypeTime, Column: deliveryattempt.FieldStartedAt},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   escalationpolicy.Table,
 			Columns: escalationpolicy.Columns,
@@ -239,7 +258,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			escalationpolicy.FieldRepeat:      {Type: field.TypeInt, Column: escalationpolicy.FieldRepeat},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   escalationstep.Table,
 			Columns: escalationstep.Columns,
@@ -257,7 +276,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			escalationstep.FieldKeepPaging:   {Type: field.TypeBool, Column: escalationstep.FieldKeepPaging},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   heartbeat.Table,
 			Columns: heartbeat.Columns,
@@ -283,7 +302,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			heartbeat.FieldExpiresAt:       {Type: field.TypeTime, Column: heartbeat.FieldExpiresAt},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   incident.Table,
 			Columns: incident.Columns,
@@ -304,7 +323,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			incident.FieldNextUpdateDueAt: {Type: field.TypeTime, Column: incident.FieldNextUpdateDueAt},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   incidentmember.Table,
 			Columns: incidentmember.Columns,
@@ -322,7 +341,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			incidentmember.FieldAddedByID:  {Type: field.TypeInt, Column: incidentmember.FieldAddedByID},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   ingestrequest.Table,
 			Columns: ingestrequest.Columns,
@@ -343,7 +362,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			ingestrequest.FieldProcessedAt:   {Type: field.TypeTime, Column: ingestrequest.FieldProcessedAt},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   integration.Table,
 			Columns: integration.Columns,
@@ -369,7 +388,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			integration.FieldLastResult:         {Type: field.TypeString, Column: integration.FieldLastResult},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   invitation.Table,
 			Columns: invitation.Columns,
@@ -389,7 +408,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			invitation.FieldUsedAt:      {Type: field.TypeTime, Column: invitation.FieldUsedAt},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   maintenancewindow.Table,
 			Columns: maintenancewindow.Columns,
@@ -409,7 +428,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			maintenancewindow.FieldCreatedByID: {Type: field.TypeInt, Column: maintenancewindow.FieldCreatedByID},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   notificationrule.Table,
 			Columns: notificationrule.Columns,
@@ -426,7 +445,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			notificationrule.FieldDelayMinutes:    {Type: field.TypeInt, Column: notificationrule.FieldDelayMinutes},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   schedule.Table,
 			Columns: schedule.Columns,
@@ -445,7 +464,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			schedule.FieldTeamID:      {Type: field.TypeInt, Column: schedule.FieldTeamID},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   schedulelayer.Table,
 			Columns: schedulelayer.Columns,
@@ -471,7 +490,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			schedulelayer.FieldRestrictions:   {Type: field.TypeJSON, Column: schedulelayer.FieldRestrictions},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   scheduleoverride.Table,
 			Columns: scheduleoverride.Columns,
@@ -494,7 +513,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			scheduleoverride.FieldNote:        {Type: field.TypeString, Column: scheduleoverride.FieldNote},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   service.Table,
 			Columns: service.Columns,
@@ -514,7 +533,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			service.FieldHighUrgencyUpTo:    {Type: field.TypeEnum, Column: service.FieldHighUrgencyUpTo},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -533,7 +552,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldUserAgent:  {Type: field.TypeString, Column: session.FieldUserAgent},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   severitylevel.Table,
 			Columns: severitylevel.Columns,
@@ -549,7 +568,29 @@ var schemaGraph = func() *sqlgraph.Schema {
 			severitylevel.FieldUpdateCadenceMinutes: {Type: field.TypeInt, Column: severitylevel.FieldUpdateCadenceMinutes},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   stakeholdermessage.Table,
+			Columns: stakeholdermessage.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: stakeholdermessage.FieldID,
+			},
+		},
+		Type: "StakeholderMessage",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			stakeholdermessage.FieldUserID:        {Type: field.TypeInt, Column: stakeholdermessage.FieldUserID},
+			stakeholdermessage.FieldEvent:         {Type: field.TypeEnum, Column: stakeholdermessage.FieldEvent},
+			stakeholdermessage.FieldEventID:       {Type: field.TypeInt, Column: stakeholdermessage.FieldEventID},
+			stakeholdermessage.FieldPeriodStart:   {Type: field.TypeTime, Column: stakeholdermessage.FieldPeriodStart},
+			stakeholdermessage.FieldDueAt:         {Type: field.TypeTime, Column: stakeholdermessage.FieldDueAt},
+			stakeholdermessage.FieldEmailSentAt:   {Type: field.TypeTime, Column: stakeholdermessage.FieldEmailSentAt},
+			stakeholdermessage.FieldPushedDevices: {Type: field.TypeJSON, Column: stakeholdermessage.FieldPushedDevices},
+			stakeholdermessage.FieldSentAt:        {Type: field.TypeTime, Column: stakeholdermessage.FieldSentAt},
+			stakeholdermessage.FieldCreatedAt:     {Type: field.TypeTime, Column: stakeholdermessage.FieldCreatedAt},
+		},
+	}
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   stakeholderpreference.Table,
 			Columns: stakeholderpreference.Columns,
@@ -566,7 +607,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stakeholderpreference.FieldDigest: {Type: field.TypeEnum, Column: stakeholderpreference.FieldDigest},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   stakeholdersubscription.Table,
 			Columns: stakeholdersubscription.Columns,
@@ -583,7 +624,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stakeholdersubscription.FieldCreatedAt:  {Type: field.TypeTime, Column: stakeholdersubscription.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   statuscomponent.Table,
 			Columns: statuscomponent.Columns,
@@ -601,7 +642,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			statuscomponent.FieldServiceID: {Type: field.TypeInt, Column: statuscomponent.FieldServiceID},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   statuspage.Table,
 			Columns: statuspage.Columns,
@@ -620,7 +661,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			statuspage.FieldPublic:      {Type: field.TypeBool, Column: statuspage.FieldPublic},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   statussubscriber.Table,
 			Columns: statussubscriber.Columns,
@@ -639,7 +680,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			statussubscriber.FieldCreatedAt:            {Type: field.TypeTime, Column: statussubscriber.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[28] = &sqlgraph.Node{
+	graph.Nodes[30] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   statusupdate.Table,
 			Columns: statusupdate.Columns,
@@ -659,7 +700,23 @@ var schemaGraph = func() *sqlgraph.Schema {
 			statusupdate.FieldCreatedAt:  {Type: field.TypeTime, Column: statusupdate.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[29] = &sqlgraph.Node{
+	graph.Nodes[31] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   statusupdateemail.Table,
+			Columns: statusupdateemail.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: statusupdateemail.FieldID,
+			},
+		},
+		Type: "StatusUpdateEmail",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			statusupdateemail.FieldUpdateID:     {Type: field.TypeInt, Column: statusupdateemail.FieldUpdateID},
+			statusupdateemail.FieldSubscriberID: {Type: field.TypeInt, Column: statusupdateemail.FieldSubscriberID},
+			statusupdateemail.FieldSentAt:       {Type: field.TypeTime, Column: statusupdateemail.FieldSentAt},
+		},
+	}
+	graph.Nodes[32] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   team.Table,
 			Columns: team.Columns,
@@ -677,7 +734,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			team.FieldRoundRobinNext: {Type: field.TypeInt, Column: team.FieldRoundRobinNext},
 		},
 	}
-	graph.Nodes[30] = &sqlgraph.Node{
+	graph.Nodes[33] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   timelineevent.Table,
 			Columns: timelineevent.Columns,
@@ -699,7 +756,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			timelineevent.FieldIncidentID: {Type: field.TypeInt, Column: timelineevent.FieldIncidentID},
 		},
 	}
-	graph.Nodes[31] = &sqlgraph.Node{
+	graph.Nodes[34] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -2089,6 +2146,61 @@ func (f *AlertFilter) WhereHasTimelineWith(preds ...predicate.TimelineEvent) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *AnnouncementQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the AnnouncementQuery builder.
+func (_q *AnnouncementQuery) Filter() *AnnouncementFilter {
+	return &AnnouncementFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *AnnouncementMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the AnnouncementMutation builder.
+func (m *AnnouncementMutation) Filter() *AnnouncementFilter {
+	return &AnnouncementFilter{config: m.config, predicateAdder: m}
+}
+
+// AnnouncementFilter provides a generic filtering capability at runtime for AnnouncementQuery.
+type AnnouncementFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *AnnouncementFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *AnnouncementFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(announcement.FieldID))
+}
+
+// WhereEvent applies the entql string predicate on the event field.
+func (f *AnnouncementFilter) WhereEvent(p entql.StringP) {
+	f.Where(p.Field(announcement.FieldEvent))
+}
+
+// WhereEventID applies the entql int predicate on the event_id field.
+func (f *AnnouncementFilter) WhereEventID(p entql.IntP) {
+	f.Where(p.Field(announcement.FieldEventID))
+}
+
+// WhereDoneAt applies the entql time.Time predicate on the done_at field.
+func (f *AnnouncementFilter) WhereDoneAt(p entql.TimeP) {
+	f.Where(p.Field(announcement.FieldDoneAt))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *CalendarFeedQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2117,7 +2229,7 @@ type CalendarFeedFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CalendarFeedFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2210,7 +2322,7 @@ type ContactMethodFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ContactMethodFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2352,7 +2464,7 @@ type CoverRequestFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CoverRequestFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2503,7 +2615,7 @@ type DeliveryFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DeliveryFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2650,7 +2762,7 @@ type DeliveryAttemptFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DeliveryAttemptFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2700,7 +2812,7 @@ type EscalationPolicyFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *EscalationPolicyFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2793,7 +2905,7 @@ type EscalationStepFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *EscalationStepFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2872,7 +2984,7 @@ type HeartbeatFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *HeartbeatFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2991,7 +3103,7 @@ type IncidentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IncidentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3141,7 +3253,7 @@ type IncidentMemberFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IncidentMemberFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3234,7 +3346,7 @@ type IngestRequestFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IngestRequestFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3314,7 +3426,7 @@ type IntegrationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *IntegrationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3433,7 +3545,7 @@ type InvitationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InvitationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3522,7 +3634,7 @@ type MaintenanceWindowFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MaintenanceWindowFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3625,7 +3737,7 @@ type NotificationRuleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *NotificationRuleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3713,7 +3825,7 @@ type ScheduleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ScheduleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3853,7 +3965,7 @@ type ScheduleLayerFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ScheduleLayerFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3972,7 +4084,7 @@ type ScheduleOverrideFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ScheduleOverrideFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4118,7 +4230,7 @@ type ServiceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServiceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4291,7 +4403,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4375,7 +4487,7 @@ type SeverityLevelFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SeverityLevelFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4399,6 +4511,91 @@ func (f *SeverityLevelFilter) WhereDescription(p entql.StringP) {
 // WhereUpdateCadenceMinutes applies the entql int predicate on the update_cadence_minutes field.
 func (f *SeverityLevelFilter) WhereUpdateCadenceMinutes(p entql.IntP) {
 	f.Where(p.Field(severitylevel.FieldUpdateCadenceMinutes))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *StakeholderMessageQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the StakeholderMessageQuery builder.
+func (_q *StakeholderMessageQuery) Filter() *StakeholderMessageFilter {
+	return &StakeholderMessageFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *StakeholderMessageMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the StakeholderMessageMutation builder.
+func (m *StakeholderMessageMutation) Filter() *StakeholderMessageFilter {
+	return &StakeholderMessageFilter{config: m.config, predicateAdder: m}
+}
+
+// StakeholderMessageFilter provides a generic filtering capability at runtime for StakeholderMessageQuery.
+type StakeholderMessageFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *StakeholderMessageFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *StakeholderMessageFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(stakeholdermessage.FieldID))
+}
+
+// WhereUserID applies the entql int predicate on the user_id field.
+func (f *StakeholderMessageFilter) WhereUserID(p entql.IntP) {
+	f.Where(p.Field(stakeholdermessage.FieldUserID))
+}
+
+// WhereEvent applies the entql string predicate on the event field.
+func (f *StakeholderMessageFilter) WhereEvent(p entql.StringP) {
+	f.Where(p.Field(stakeholdermessage.FieldEvent))
+}
+
+// WhereEventID applies the entql int predicate on the event_id field.
+func (f *StakeholderMessageFilter) WhereEventID(p entql.IntP) {
+	f.Where(p.Field(stakeholdermessage.FieldEventID))
+}
+
+// WherePeriodStart applies the entql time.Time predicate on the period_start field.
+func (f *StakeholderMessageFilter) WherePeriodStart(p entql.TimeP) {
+	f.Where(p.Field(stakeholdermessage.FieldPeriodStart))
+}
+
+// WhereDueAt applies the entql time.Time predicate on the due_at field.
+func (f *StakeholderMessageFilter) WhereDueAt(p entql.TimeP) {
+	f.Where(p.Field(stakeholdermessage.FieldDueAt))
+}
+
+// WhereEmailSentAt applies the entql time.Time predicate on the email_sent_at field.
+func (f *StakeholderMessageFilter) WhereEmailSentAt(p entql.TimeP) {
+	f.Where(p.Field(stakeholdermessage.FieldEmailSentAt))
+}
+
+// WherePushedDevices applies the entql json.RawMessage predicate on the pushed_devices field.
+func (f *StakeholderMessageFilter) WherePushedDevices(p entql.BytesP) {
+	f.Where(p.Field(stakeholdermessage.FieldPushedDevices))
+}
+
+// WhereSentAt applies the entql time.Time predicate on the sent_at field.
+func (f *StakeholderMessageFilter) WhereSentAt(p entql.TimeP) {
+	f.Where(p.Field(stakeholdermessage.FieldSentAt))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *StakeholderMessageFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(stakeholdermessage.FieldCreatedAt))
 }
 
 // addPredicate implements the predicateAdder interface.
@@ -4430,7 +4627,7 @@ type StakeholderPreferenceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StakeholderPreferenceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4504,7 +4701,7 @@ type StakeholderSubscriptionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StakeholderSubscriptionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4606,7 +4803,7 @@ type StatusComponentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StatusComponentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4699,7 +4896,7 @@ type StatusPageFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StatusPageFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4797,7 +4994,7 @@ type StatusSubscriberFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StatusSubscriberFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4881,7 +5078,7 @@ type StatusUpdateFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StatusUpdateFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4956,6 +5153,61 @@ func (f *StatusUpdateFilter) WhereHasAuthorWith(preds ...predicate.User) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *StatusUpdateEmailQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the StatusUpdateEmailQuery builder.
+func (_q *StatusUpdateEmailQuery) Filter() *StatusUpdateEmailFilter {
+	return &StatusUpdateEmailFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *StatusUpdateEmailMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the StatusUpdateEmailMutation builder.
+func (m *StatusUpdateEmailMutation) Filter() *StatusUpdateEmailFilter {
+	return &StatusUpdateEmailFilter{config: m.config, predicateAdder: m}
+}
+
+// StatusUpdateEmailFilter provides a generic filtering capability at runtime for StatusUpdateEmailQuery.
+type StatusUpdateEmailFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *StatusUpdateEmailFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *StatusUpdateEmailFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(statusupdateemail.FieldID))
+}
+
+// WhereUpdateID applies the entql int predicate on the update_id field.
+func (f *StatusUpdateEmailFilter) WhereUpdateID(p entql.IntP) {
+	f.Where(p.Field(statusupdateemail.FieldUpdateID))
+}
+
+// WhereSubscriberID applies the entql int predicate on the subscriber_id field.
+func (f *StatusUpdateEmailFilter) WhereSubscriberID(p entql.IntP) {
+	f.Where(p.Field(statusupdateemail.FieldSubscriberID))
+}
+
+// WhereSentAt applies the entql time.Time predicate on the sent_at field.
+func (f *StatusUpdateEmailFilter) WhereSentAt(p entql.TimeP) {
+	f.Where(p.Field(statusupdateemail.FieldSentAt))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *TeamQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -4984,7 +5236,7 @@ type TeamFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TeamFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5091,7 +5343,7 @@ type TimelineEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TimelineEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5218,7 +5470,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

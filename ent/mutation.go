@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"github.com/tocsin/tocsin/ent/alert"
+	"github.com/tocsin/tocsin/ent/announcement"
 	"github.com/tocsin/tocsin/ent/apitoken"
 	"github.com/tocsin/tocsin/ent/calendarfeed"
 	"github.com/tocsin/tocsin/ent/contactmethod"
@@ -35,12 +36,14 @@ import (
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/session"
 	"github.com/tocsin/tocsin/ent/severitylevel"
+	"github.com/tocsin/tocsin/ent/stakeholdermessage"
 	"github.com/tocsin/tocsin/ent/stakeholderpreference"
 	"github.com/tocsin/tocsin/ent/stakeholdersubscription"
 	"github.com/tocsin/tocsin/ent/statuscomponent"
 	"github.com/tocsin/tocsin/ent/statuspage"
 	"github.com/tocsin/tocsin/ent/statussubscriber"
 	"github.com/tocsin/tocsin/ent/statusupdate"
+	"github.com/tocsin/tocsin/ent/statusupdateemail"
 	"github.com/tocsin/tocsin/ent/team"
 	"github.com/tocsin/tocsin/ent/timelineevent"
 	"github.com/tocsin/tocsin/ent/user"
@@ -60,6 +63,7 @@ const (
 	// Node types.
 	TypeAPIToken                = "APIToken"
 	TypeAlert                   = "Alert"
+	TypeAnnouncement            = "Announcement"
 	TypeCalendarFeed            = "CalendarFeed"
 	TypeContactMethod           = "ContactMethod"
 	TypeCoverRequest            = "CoverRequest"
@@ -81,12 +85,14 @@ const (
 	TypeService                 = "Service"
 	TypeSession                 = "Session"
 	TypeSeverityLevel           = "SeverityLevel"
+	TypeStakeholderMessage      = "StakeholderMessage"
 	TypeStakeholderPreference   = "StakeholderPreference"
 	TypeStakeholderSubscription = "StakeholderSubscription"
 	TypeStatusComponent         = "StatusComponent"
 	TypeStatusPage              = "StatusPage"
 	TypeStatusSubscriber        = "StatusSubscriber"
 	TypeStatusUpdate            = "StatusUpdate"
+	TypeStatusUpdateEmail       = "StatusUpdateEmail"
 	TypeTeam                    = "Team"
 	TypeTimelineEvent           = "TimelineEvent"
 	TypeUser                    = "User"
@@ -3834,6 +3840,476 @@ func (m *AlertMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown Alert edge %s", name)
+}
+
+// AnnouncementMutation represents an operation that mutates the Announcement nodes in the graph.
+type AnnouncementMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *int
+	event         *announcement.Event
+	event_id      *int
+	addevent_id   *int
+	done_at       *time.Time
+	clearedFields map[string]struct{}
+	done          bool
+	oldValue      func(context.Context) (*Announcement, error)
+	predicates    []predicate.Announcement
+}
+
+var _ ent.Mutation = (*AnnouncementMutation)(nil)
+
+// announcementOption allows management of the mutation configuration using functional options.
+type announcementOption func(*AnnouncementMutation)
+
+// newAnnouncementMutation creates new mutation for the Announcement entity.
+func newAnnouncementMutation(c config, op Op, opts ...announcementOption) *AnnouncementMutation {
+	m := &AnnouncementMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeAnnouncement,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withAnnouncementID sets the ID field of the mutation.
+func withAnnouncementID(id int) announcementOption {
+	return func(m *AnnouncementMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Announcement
+		)
+		m.oldValue = func(ctx context.Context) (*Announcement, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Announcement.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withAnnouncement sets the old Announcement of the mutation.
+func withAnnouncement(node *Announcement) announcementOption {
+	return func(m *AnnouncementMutation) {
+		m.oldValue = func(context.Context) (*Announcement, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m AnnouncementMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m AnnouncementMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *AnnouncementMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *AnnouncementMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Announcement.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetEvent sets the "event" field.
+func (m *AnnouncementMutation) SetEvent(a announcement.Event) {
+	m.event = &a
+}
+
+// Event returns the value of the "event" field in the mutation.
+func (m *AnnouncementMutation) Event() (r announcement.Event, exists bool) {
+	v := m.event
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEvent returns the old "event" field's value of the Announcement entity.
+// If the Announcement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AnnouncementMutation) OldEvent(ctx context.Context) (v announcement.Event, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEvent is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEvent requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEvent: %w", err)
+	}
+	return oldValue.Event, nil
+}
+
+// ResetEvent resets all changes to the "event" field.
+func (m *AnnouncementMutation) ResetEvent() {
+	m.event = nil
+}
+
+// SetEventID sets the "event_id" field.
+func (m *AnnouncementMutation) SetEventID(i int) {
+	m.event_id = &i
+	m.addevent_id = nil
+}
+
+// EventID returns the value of the "event_id" field in the mutation.
+func (m *AnnouncementMutation) EventID() (r int, exists bool) {
+	v := m.event_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEventID returns the old "event_id" field's value of the Announcement entity.
+// If the Announcement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AnnouncementMutation) OldEventID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEventID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEventID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEventID: %w", err)
+	}
+	return oldValue.EventID, nil
+}
+
+// AddEventID adds i to the "event_id" field.
+func (m *AnnouncementMutation) AddEventID(i int) {
+	if m.addevent_id != nil {
+		*m.addevent_id += i
+	} else {
+		m.addevent_id = &i
+	}
+}
+
+// AddedEventID returns the value that was added to the "event_id" field in this mutation.
+func (m *AnnouncementMutation) AddedEventID() (r int, exists bool) {
+	v := m.addevent_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetEventID resets all changes to the "event_id" field.
+func (m *AnnouncementMutation) ResetEventID() {
+	m.event_id = nil
+	m.addevent_id = nil
+}
+
+// SetDoneAt sets the "done_at" field.
+func (m *AnnouncementMutation) SetDoneAt(t time.Time) {
+	m.done_at = &t
+}
+
+// DoneAt returns the value of the "done_at" field in the mutation.
+func (m *AnnouncementMutation) DoneAt() (r time.Time, exists bool) {
+	v := m.done_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDoneAt returns the old "done_at" field's value of the Announcement entity.
+// If the Announcement object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AnnouncementMutation) OldDoneAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDoneAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDoneAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDoneAt: %w", err)
+	}
+	return oldValue.DoneAt, nil
+}
+
+// ResetDoneAt resets all changes to the "done_at" field.
+func (m *AnnouncementMutation) ResetDoneAt() {
+	m.done_at = nil
+}
+
+// Where appends a list predicates to the AnnouncementMutation builder.
+func (m *AnnouncementMutation) Where(ps ...predicate.Announcement) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the AnnouncementMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *AnnouncementMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Announcement, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *AnnouncementMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *AnnouncementMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Announcement).
+func (m *AnnouncementMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *AnnouncementMutation) Fields() []string {
+	fields := make([]string, 0, 3)
+	if m.event != nil {
+		fields = append(fields, announcement.FieldEvent)
+	}
+	if m.event_id != nil {
+		fields = append(fields, announcement.FieldEventID)
+	}
+	if m.done_at != nil {
+		fields = append(fields, announcement.FieldDoneAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *AnnouncementMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case announcement.FieldEvent:
+		return m.Event()
+	case announcement.FieldEventID:
+		return m.EventID()
+	case announcement.FieldDoneAt:
+		return m.DoneAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *AnnouncementMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case announcement.FieldEvent:
+		return m.OldEvent(ctx)
+	case announcement.FieldEventID:
+		return m.OldEventID(ctx)
+	case announcement.FieldDoneAt:
+		return m.OldDoneAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown Announcement field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AnnouncementMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case announcement.FieldEvent:
+		v, ok := value.(announcement.Event)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEvent(v)
+		return nil
+	case announcement.FieldEventID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEventID(v)
+		return nil
+	case announcement.FieldDoneAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDoneAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Announcement field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *AnnouncementMutation) AddedFields() []string {
+	var fields []string
+	if m.addevent_id != nil {
+		fields = append(fields, announcement.FieldEventID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *AnnouncementMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case announcement.FieldEventID:
+		return m.AddedEventID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AnnouncementMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case announcement.FieldEventID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddEventID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Announcement numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *AnnouncementMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *AnnouncementMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *AnnouncementMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown Announcement nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *AnnouncementMutation) ResetField(name string) error {
+	switch name {
+	case announcement.FieldEvent:
+		m.ResetEvent()
+		return nil
+	case announcement.FieldEventID:
+		m.ResetEventID()
+		return nil
+	case announcement.FieldDoneAt:
+		m.ResetDoneAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Announcement field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *AnnouncementMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *AnnouncementMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *AnnouncementMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *AnnouncementMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *AnnouncementMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *AnnouncementMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *AnnouncementMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown Announcement unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *AnnouncementMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown Announcement edge %s", name)
 }
 
 // CalendarFeedMutation represents an operation that mutates the CalendarFeed nodes in the graph.
@@ -22623,6 +23099,929 @@ func (m *SeverityLevelMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown SeverityLevel edge %s", name)
 }
 
+// StakeholderMessageMutation represents an operation that mutates the StakeholderMessage nodes in the graph.
+type StakeholderMessageMutation struct {
+	config
+	op                   Op
+	typ                  string
+	id                   *int
+	user_id              *int
+	adduser_id           *int
+	event                *stakeholdermessage.Event
+	event_id             *int
+	addevent_id          *int
+	period_start         *time.Time
+	due_at               *time.Time
+	email_sent_at        *time.Time
+	pushed_devices       *[]int
+	appendpushed_devices []int
+	sent_at              *time.Time
+	created_at           *time.Time
+	clearedFields        map[string]struct{}
+	done                 bool
+	oldValue             func(context.Context) (*StakeholderMessage, error)
+	predicates           []predicate.StakeholderMessage
+}
+
+var _ ent.Mutation = (*StakeholderMessageMutation)(nil)
+
+// stakeholdermessageOption allows management of the mutation configuration using functional options.
+type stakeholdermessageOption func(*StakeholderMessageMutation)
+
+// newStakeholderMessageMutation creates new mutation for the StakeholderMessage entity.
+func newStakeholderMessageMutation(c config, op Op, opts ...stakeholdermessageOption) *StakeholderMessageMutation {
+	m := &StakeholderMessageMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeStakeholderMessage,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withStakeholderMessageID sets the ID field of the mutation.
+func withStakeholderMessageID(id int) stakeholdermessageOption {
+	return func(m *StakeholderMessageMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *StakeholderMessage
+		)
+		m.oldValue = func(ctx context.Context) (*StakeholderMessage, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().StakeholderMessage.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withStakeholderMessage sets the old StakeholderMessage of the mutation.
+func withStakeholderMessage(node *StakeholderMessage) stakeholdermessageOption {
+	return func(m *StakeholderMessageMutation) {
+		m.oldValue = func(context.Context) (*StakeholderMessage, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m StakeholderMessageMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m StakeholderMessageMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *StakeholderMessageMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *StakeholderMessageMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().StakeholderMessage.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetUserID sets the "user_id" field.
+func (m *StakeholderMessageMutation) SetUserID(i int) {
+	m.user_id = &i
+	m.adduser_id = nil
+}
+
+// UserID returns the value of the "user_id" field in the mutation.
+func (m *StakeholderMessageMutation) UserID() (r int, exists bool) {
+	v := m.user_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUserID returns the old "user_id" field's value of the StakeholderMessage entity.
+// If the StakeholderMessage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StakeholderMessageMutation) OldUserID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUserID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUserID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUserID: %w", err)
+	}
+	return oldValue.UserID, nil
+}
+
+// AddUserID adds i to the "user_id" field.
+func (m *StakeholderMessageMutation) AddUserID(i int) {
+	if m.adduser_id != nil {
+		*m.adduser_id += i
+	} else {
+		m.adduser_id = &i
+	}
+}
+
+// AddedUserID returns the value that was added to the "user_id" field in this mutation.
+func (m *StakeholderMessageMutation) AddedUserID() (r int, exists bool) {
+	v := m.adduser_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetUserID resets all changes to the "user_id" field.
+func (m *StakeholderMessageMutation) ResetUserID() {
+	m.user_id = nil
+	m.adduser_id = nil
+}
+
+// SetEvent sets the "event" field.
+func (m *StakeholderMessageMutation) SetEvent(s stakeholdermessage.Event) {
+	m.event = &s
+}
+
+// Event returns the value of the "event" field in the mutation.
+func (m *StakeholderMessageMutation) Event() (r stakeholdermessage.Event, exists bool) {
+	v := m.event
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEvent returns the old "event" field's value of the StakeholderMessage entity.
+// If the StakeholderMessage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StakeholderMessageMutation) OldEvent(ctx context.Context) (v stakeholdermessage.Event, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEvent is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEvent requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEvent: %w", err)
+	}
+	return oldValue.Event, nil
+}
+
+// ResetEvent resets all changes to the "event" field.
+func (m *StakeholderMessageMutation) ResetEvent() {
+	m.event = nil
+}
+
+// SetEventID sets the "event_id" field.
+func (m *StakeholderMessageMutation) SetEventID(i int) {
+	m.event_id = &i
+	m.addevent_id = nil
+}
+
+// EventID returns the value of the "event_id" field in the mutation.
+func (m *StakeholderMessageMutation) EventID() (r int, exists bool) {
+	v := m.event_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEventID returns the old "event_id" field's value of the StakeholderMessage entity.
+// If the StakeholderMessage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StakeholderMessageMutation) OldEventID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEventID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEventID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEventID: %w", err)
+	}
+	return oldValue.EventID, nil
+}
+
+// AddEventID adds i to the "event_id" field.
+func (m *StakeholderMessageMutation) AddEventID(i int) {
+	if m.addevent_id != nil {
+		*m.addevent_id += i
+	} else {
+		m.addevent_id = &i
+	}
+}
+
+// AddedEventID returns the value that was added to the "event_id" field in this mutation.
+func (m *StakeholderMessageMutation) AddedEventID() (r int, exists bool) {
+	v := m.addevent_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetEventID resets all changes to the "event_id" field.
+func (m *StakeholderMessageMutation) ResetEventID() {
+	m.event_id = nil
+	m.addevent_id = nil
+}
+
+// SetPeriodStart sets the "period_start" field.
+func (m *StakeholderMessageMutation) SetPeriodStart(t time.Time) {
+	m.period_start = &t
+}
+
+// PeriodStart returns the value of the "period_start" field in the mutation.
+func (m *StakeholderMessageMutation) PeriodStart() (r time.Time, exists bool) {
+	v := m.period_start
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPeriodStart returns the old "period_start" field's value of the StakeholderMessage entity.
+// If the StakeholderMessage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StakeholderMessageMutation) OldPeriodStart(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPeriodStart is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPeriodStart requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPeriodStart: %w", err)
+	}
+	return oldValue.PeriodStart, nil
+}
+
+// ClearPeriodStart clears the value of the "period_start" field.
+func (m *StakeholderMessageMutation) ClearPeriodStart() {
+	m.period_start = nil
+	m.clearedFields[stakeholdermessage.FieldPeriodStart] = struct{}{}
+}
+
+// PeriodStartCleared returns if the "period_start" field was cleared in this mutation.
+func (m *StakeholderMessageMutation) PeriodStartCleared() bool {
+	_, ok := m.clearedFields[stakeholdermessage.FieldPeriodStart]
+	return ok
+}
+
+// ResetPeriodStart resets all changes to the "period_start" field.
+func (m *StakeholderMessageMutation) ResetPeriodStart() {
+	m.period_start = nil
+	delete(m.clearedFields, stakeholdermessage.FieldPeriodStart)
+}
+
+// SetDueAt sets the "due_at" field.
+func (m *StakeholderMessageMutation) SetDueAt(t time.Time) {
+	m.due_at = &t
+}
+
+// DueAt returns the value of the "due_at" field in the mutation.
+func (m *StakeholderMessageMutation) DueAt() (r time.Time, exists bool) {
+	v := m.due_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDueAt returns the old "due_at" field's value of the StakeholderMessage entity.
+// If the StakeholderMessage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StakeholderMessageMutation) OldDueAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDueAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDueAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDueAt: %w", err)
+	}
+	return oldValue.DueAt, nil
+}
+
+// ResetDueAt resets all changes to the "due_at" field.
+func (m *StakeholderMessageMutation) ResetDueAt() {
+	m.due_at = nil
+}
+
+// SetEmailSentAt sets the "email_sent_at" field.
+func (m *StakeholderMessageMutation) SetEmailSentAt(t time.Time) {
+	m.email_sent_at = &t
+}
+
+// EmailSentAt returns the value of the "email_sent_at" field in the mutation.
+func (m *StakeholderMessageMutation) EmailSentAt() (r time.Time, exists bool) {
+	v := m.email_sent_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEmailSentAt returns the old "email_sent_at" field's value of the StakeholderMessage entity.
+// If the StakeholderMessage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StakeholderMessageMutation) OldEmailSentAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEmailSentAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEmailSentAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEmailSentAt: %w", err)
+	}
+	return oldValue.EmailSentAt, nil
+}
+
+// ClearEmailSentAt clears the value of the "email_sent_at" field.
+func (m *StakeholderMessageMutation) ClearEmailSentAt() {
+	m.email_sent_at = nil
+	m.clearedFields[stakeholdermessage.FieldEmailSentAt] = struct{}{}
+}
+
+// EmailSentAtCleared returns if the "email_sent_at" field was cleared in this mutation.
+func (m *StakeholderMessageMutation) EmailSentAtCleared() bool {
+	_, ok := m.clearedFields[stakeholdermessage.FieldEmailSentAt]
+	return ok
+}
+
+// ResetEmailSentAt resets all changes to the "email_sent_at" field.
+func (m *StakeholderMessageMutation) ResetEmailSentAt() {
+	m.email_sent_at = nil
+	delete(m.clearedFields, stakeholdermessage.FieldEmailSentAt)
+}
+
+// SetPushedDevices sets the "pushed_devices" field.
+func (m *StakeholderMessageMutation) SetPushedDevices(i []int) {
+	m.pushed_devices = &i
+	m.appendpushed_devices = nil
+}
+
+// PushedDevices returns the value of the "pushed_devices" field in the mutation.
+func (m *StakeholderMessageMutation) PushedDevices() (r []int, exists bool) {
+	v := m.pushed_devices
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPushedDevices returns the old "pushed_devices" field's value of the StakeholderMessage entity.
+// If the StakeholderMessage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StakeholderMessageMutation) OldPushedDevices(ctx context.Context) (v []int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPushedDevices is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPushedDevices requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPushedDevices: %w", err)
+	}
+	return oldValue.PushedDevices, nil
+}
+
+// AppendPushedDevices adds i to the "pushed_devices" field.
+func (m *StakeholderMessageMutation) AppendPushedDevices(i []int) {
+	m.appendpushed_devices = append(m.appendpushed_devices, i...)
+}
+
+// AppendedPushedDevices returns the list of values that were appended to the "pushed_devices" field in this mutation.
+func (m *StakeholderMessageMutation) AppendedPushedDevices() ([]int, bool) {
+	if len(m.appendpushed_devices) == 0 {
+		return nil, false
+	}
+	return m.appendpushed_devices, true
+}
+
+// ClearPushedDevices clears the value of the "pushed_devices" field.
+func (m *StakeholderMessageMutation) ClearPushedDevices() {
+	m.pushed_devices = nil
+	m.appendpushed_devices = nil
+	m.clearedFields[stakeholdermessage.FieldPushedDevices] = struct{}{}
+}
+
+// PushedDevicesCleared returns if the "pushed_devices" field was cleared in this mutation.
+func (m *StakeholderMessageMutation) PushedDevicesCleared() bool {
+	_, ok := m.clearedFields[stakeholdermessage.FieldPushedDevices]
+	return ok
+}
+
+// ResetPushedDevices resets all changes to the "pushed_devices" field.
+func (m *StakeholderMessageMutation) ResetPushedDevices() {
+	m.pushed_devices = nil
+	m.appendpushed_devices = nil
+	delete(m.clearedFields, stakeholdermessage.FieldPushedDevices)
+}
+
+// SetSentAt sets the "sent_at" field.
+func (m *StakeholderMessageMutation) SetSentAt(t time.Time) {
+	m.sent_at = &t
+}
+
+// SentAt returns the value of the "sent_at" field in the mutation.
+func (m *StakeholderMessageMutation) SentAt() (r time.Time, exists bool) {
+	v := m.sent_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSentAt returns the old "sent_at" field's value of the StakeholderMessage entity.
+// If the StakeholderMessage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StakeholderMessageMutation) OldSentAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSentAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSentAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSentAt: %w", err)
+	}
+	return oldValue.SentAt, nil
+}
+
+// ClearSentAt clears the value of the "sent_at" field.
+func (m *StakeholderMessageMutation) ClearSentAt() {
+	m.sent_at = nil
+	m.clearedFields[stakeholdermessage.FieldSentAt] = struct{}{}
+}
+
+// SentAtCleared returns if the "sent_at" field was cleared in this mutation.
+func (m *StakeholderMessageMutation) SentAtCleared() bool {
+	_, ok := m.clearedFields[stakeholdermessage.FieldSentAt]
+	return ok
+}
+
+// ResetSentAt resets all changes to the "sent_at" field.
+func (m *StakeholderMessageMutation) ResetSentAt() {
+	m.sent_at = nil
+	delete(m.clearedFields, stakeholdermessage.FieldSentAt)
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *StakeholderMessageMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *StakeholderMessageMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the StakeholderMessage entity.
+// If the StakeholderMessage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StakeholderMessageMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *StakeholderMessageMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// Where appends a list predicates to the StakeholderMessageMutation builder.
+func (m *StakeholderMessageMutation) Where(ps ...predicate.StakeholderMessage) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the StakeholderMessageMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *StakeholderMessageMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.StakeholderMessage, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *StakeholderMessageMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *StakeholderMessageMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (StakeholderMessage).
+func (m *StakeholderMessageMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *StakeholderMessageMutation) Fields() []string {
+	fields := make([]string, 0, 9)
+	if m.user_id != nil {
+		fields = append(fields, stakeholdermessage.FieldUserID)
+	}
+	if m.event != nil {
+		fields = append(fields, stakeholdermessage.FieldEvent)
+	}
+	if m.event_id != nil {
+		fields = append(fields, stakeholdermessage.FieldEventID)
+	}
+	if m.period_start != nil {
+		fields = append(fields, stakeholdermessage.FieldPeriodStart)
+	}
+	if m.due_at != nil {
+		fields = append(fields, stakeholdermessage.FieldDueAt)
+	}
+	if m.email_sent_at != nil {
+		fields = append(fields, stakeholdermessage.FieldEmailSentAt)
+	}
+	if m.pushed_devices != nil {
+		fields = append(fields, stakeholdermessage.FieldPushedDevices)
+	}
+	if m.sent_at != nil {
+		fields = append(fields, stakeholdermessage.FieldSentAt)
+	}
+	if m.created_at != nil {
+		fields = append(fields, stakeholdermessage.FieldCreatedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *StakeholderMessageMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case stakeholdermessage.FieldUserID:
+		return m.UserID()
+	case stakeholdermessage.FieldEvent:
+		return m.Event()
+	case stakeholdermessage.FieldEventID:
+		return m.EventID()
+	case stakeholdermessage.FieldPeriodStart:
+		return m.PeriodStart()
+	case stakeholdermessage.FieldDueAt:
+		return m.DueAt()
+	case stakeholdermessage.FieldEmailSentAt:
+		return m.EmailSentAt()
+	case stakeholdermessage.FieldPushedDevices:
+		return m.PushedDevices()
+	case stakeholdermessage.FieldSentAt:
+		return m.SentAt()
+	case stakeholdermessage.FieldCreatedAt:
+		return m.CreatedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *StakeholderMessageMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case stakeholdermessage.FieldUserID:
+		return m.OldUserID(ctx)
+	case stakeholdermessage.FieldEvent:
+		return m.OldEvent(ctx)
+	case stakeholdermessage.FieldEventID:
+		return m.OldEventID(ctx)
+	case stakeholdermessage.FieldPeriodStart:
+		return m.OldPeriodStart(ctx)
+	case stakeholdermessage.FieldDueAt:
+		return m.OldDueAt(ctx)
+	case stakeholdermessage.FieldEmailSentAt:
+		return m.OldEmailSentAt(ctx)
+	case stakeholdermessage.FieldPushedDevices:
+		return m.OldPushedDevices(ctx)
+	case stakeholdermessage.FieldSentAt:
+		return m.OldSentAt(ctx)
+	case stakeholdermessage.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown StakeholderMessage field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *StakeholderMessageMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case stakeholdermessage.FieldUserID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUserID(v)
+		return nil
+	case stakeholdermessage.FieldEvent:
+		v, ok := value.(stakeholdermessage.Event)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEvent(v)
+		return nil
+	case stakeholdermessage.FieldEventID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEventID(v)
+		return nil
+	case stakeholdermessage.FieldPeriodStart:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPeriodStart(v)
+		return nil
+	case stakeholdermessage.FieldDueAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDueAt(v)
+		return nil
+	case stakeholdermessage.FieldEmailSentAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEmailSentAt(v)
+		return nil
+	case stakeholdermessage.FieldPushedDevices:
+		v, ok := value.([]int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPushedDevices(v)
+		return nil
+	case stakeholdermessage.FieldSentAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSentAt(v)
+		return nil
+	case stakeholdermessage.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown StakeholderMessage field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *StakeholderMessageMutation) AddedFields() []string {
+	var fields []string
+	if m.adduser_id != nil {
+		fields = append(fields, stakeholdermessage.FieldUserID)
+	}
+	if m.addevent_id != nil {
+		fields = append(fields, stakeholdermessage.FieldEventID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *StakeholderMessageMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case stakeholdermessage.FieldUserID:
+		return m.AddedUserID()
+	case stakeholdermessage.FieldEventID:
+		return m.AddedEventID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *StakeholderMessageMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case stakeholdermessage.FieldUserID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUserID(v)
+		return nil
+	case stakeholdermessage.FieldEventID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddEventID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown StakeholderMessage numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *StakeholderMessageMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(stakeholdermessage.FieldPeriodStart) {
+		fields = append(fields, stakeholdermessage.FieldPeriodStart)
+	}
+	if m.FieldCleared(stakeholdermessage.FieldEmailSentAt) {
+		fields = append(fields, stakeholdermessage.FieldEmailSentAt)
+	}
+	if m.FieldCleared(stakeholdermessage.FieldPushedDevices) {
+		fields = append(fields, stakeholdermessage.FieldPushedDevices)
+	}
+	if m.FieldCleared(stakeholdermessage.FieldSentAt) {
+		fields = append(fields, stakeholdermessage.FieldSentAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *StakeholderMessageMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *StakeholderMessageMutation) ClearField(name string) error {
+	switch name {
+	case stakeholdermessage.FieldPeriodStart:
+		m.ClearPeriodStart()
+		return nil
+	case stakeholdermessage.FieldEmailSentAt:
+		m.ClearEmailSentAt()
+		return nil
+	case stakeholdermessage.FieldPushedDevices:
+		m.ClearPushedDevices()
+		return nil
+	case stakeholdermessage.FieldSentAt:
+		m.ClearSentAt()
+		return nil
+	}
+	return fmt.Errorf("unknown StakeholderMessage nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *StakeholderMessageMutation) ResetField(name string) error {
+	switch name {
+	case stakeholdermessage.FieldUserID:
+		m.ResetUserID()
+		return nil
+	case stakeholdermessage.FieldEvent:
+		m.ResetEvent()
+		return nil
+	case stakeholdermessage.FieldEventID:
+		m.ResetEventID()
+		return nil
+	case stakeholdermessage.FieldPeriodStart:
+		m.ResetPeriodStart()
+		return nil
+	case stakeholdermessage.FieldDueAt:
+		m.ResetDueAt()
+		return nil
+	case stakeholdermessage.FieldEmailSentAt:
+		m.ResetEmailSentAt()
+		return nil
+	case stakeholdermessage.FieldPushedDevices:
+		m.ResetPushedDevices()
+		return nil
+	case stakeholdermessage.FieldSentAt:
+		m.ResetSentAt()
+		return nil
+	case stakeholdermessage.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown StakeholderMessage field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *StakeholderMessageMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *StakeholderMessageMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *StakeholderMessageMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *StakeholderMessageMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *StakeholderMessageMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *StakeholderMessageMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *StakeholderMessageMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown StakeholderMessage unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *StakeholderMessageMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown StakeholderMessage edge %s", name)
+}
+
 // StakeholderPreferenceMutation represents an operation that mutates the StakeholderPreference nodes in the graph.
 type StakeholderPreferenceMutation struct {
 	config
@@ -26766,6 +28165,509 @@ func (m *StatusUpdateMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown StatusUpdate edge %s", name)
+}
+
+// StatusUpdateEmailMutation represents an operation that mutates the StatusUpdateEmail nodes in the graph.
+type StatusUpdateEmailMutation struct {
+	config
+	op               Op
+	typ              string
+	id               *int
+	update_id        *int
+	addupdate_id     *int
+	subscriber_id    *int
+	addsubscriber_id *int
+	sent_at          *time.Time
+	clearedFields    map[string]struct{}
+	done             bool
+	oldValue         func(context.Context) (*StatusUpdateEmail, error)
+	predicates       []predicate.StatusUpdateEmail
+}
+
+var _ ent.Mutation = (*StatusUpdateEmailMutation)(nil)
+
+// statusupdateemailOption allows management of the mutation configuration using functional options.
+type statusupdateemailOption func(*StatusUpdateEmailMutation)
+
+// newStatusUpdateEmailMutation creates new mutation for the StatusUpdateEmail entity.
+func newStatusUpdateEmailMutation(c config, op Op, opts ...statusupdateemailOption) *StatusUpdateEmailMutation {
+	m := &StatusUpdateEmailMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeStatusUpdateEmail,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withStatusUpdateEmailID sets the ID field of the mutation.
+func withStatusUpdateEmailID(id int) statusupdateemailOption {
+	return func(m *StatusUpdateEmailMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *StatusUpdateEmail
+		)
+		m.oldValue = func(ctx context.Context) (*StatusUpdateEmail, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().StatusUpdateEmail.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withStatusUpdateEmail sets the old StatusUpdateEmail of the mutation.
+func withStatusUpdateEmail(node *StatusUpdateEmail) statusupdateemailOption {
+	return func(m *StatusUpdateEmailMutation) {
+		m.oldValue = func(context.Context) (*StatusUpdateEmail, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m StatusUpdateEmailMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m StatusUpdateEmailMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *StatusUpdateEmailMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *StatusUpdateEmailMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().StatusUpdateEmail.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetUpdateID sets the "update_id" field.
+func (m *StatusUpdateEmailMutation) SetUpdateID(i int) {
+	m.update_id = &i
+	m.addupdate_id = nil
+}
+
+// UpdateID returns the value of the "update_id" field in the mutation.
+func (m *StatusUpdateEmailMutation) UpdateID() (r int, exists bool) {
+	v := m.update_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdateID returns the old "update_id" field's value of the StatusUpdateEmail entity.
+// If the StatusUpdateEmail object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StatusUpdateEmailMutation) OldUpdateID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdateID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdateID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdateID: %w", err)
+	}
+	return oldValue.UpdateID, nil
+}
+
+// AddUpdateID adds i to the "update_id" field.
+func (m *StatusUpdateEmailMutation) AddUpdateID(i int) {
+	if m.addupdate_id != nil {
+		*m.addupdate_id += i
+	} else {
+		m.addupdate_id = &i
+	}
+}
+
+// AddedUpdateID returns the value that was added to the "update_id" field in this mutation.
+func (m *StatusUpdateEmailMutation) AddedUpdateID() (r int, exists bool) {
+	v := m.addupdate_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetUpdateID resets all changes to the "update_id" field.
+func (m *StatusUpdateEmailMutation) ResetUpdateID() {
+	m.update_id = nil
+	m.addupdate_id = nil
+}
+
+// SetSubscriberID sets the "subscriber_id" field.
+func (m *StatusUpdateEmailMutation) SetSubscriberID(i int) {
+	m.subscriber_id = &i
+	m.addsubscriber_id = nil
+}
+
+// SubscriberID returns the value of the "subscriber_id" field in the mutation.
+func (m *StatusUpdateEmailMutation) SubscriberID() (r int, exists bool) {
+	v := m.subscriber_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSubscriberID returns the old "subscriber_id" field's value of the StatusUpdateEmail entity.
+// If the StatusUpdateEmail object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StatusUpdateEmailMutation) OldSubscriberID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSubscriberID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSubscriberID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSubscriberID: %w", err)
+	}
+	return oldValue.SubscriberID, nil
+}
+
+// AddSubscriberID adds i to the "subscriber_id" field.
+func (m *StatusUpdateEmailMutation) AddSubscriberID(i int) {
+	if m.addsubscriber_id != nil {
+		*m.addsubscriber_id += i
+	} else {
+		m.addsubscriber_id = &i
+	}
+}
+
+// AddedSubscriberID returns the value that was added to the "subscriber_id" field in this mutation.
+func (m *StatusUpdateEmailMutation) AddedSubscriberID() (r int, exists bool) {
+	v := m.addsubscriber_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetSubscriberID resets all changes to the "subscriber_id" field.
+func (m *StatusUpdateEmailMutation) ResetSubscriberID() {
+	m.subscriber_id = nil
+	m.addsubscriber_id = nil
+}
+
+// SetSentAt sets the "sent_at" field.
+func (m *StatusUpdateEmailMutation) SetSentAt(t time.Time) {
+	m.sent_at = &t
+}
+
+// SentAt returns the value of the "sent_at" field in the mutation.
+func (m *StatusUpdateEmailMutation) SentAt() (r time.Time, exists bool) {
+	v := m.sent_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSentAt returns the old "sent_at" field's value of the StatusUpdateEmail entity.
+// If the StatusUpdateEmail object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StatusUpdateEmailMutation) OldSentAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSentAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSentAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSentAt: %w", err)
+	}
+	return oldValue.SentAt, nil
+}
+
+// ResetSentAt resets all changes to the "sent_at" field.
+func (m *StatusUpdateEmailMutation) ResetSentAt() {
+	m.sent_at = nil
+}
+
+// Where appends a list predicates to the StatusUpdateEmailMutation builder.
+func (m *StatusUpdateEmailMutation) Where(ps ...predicate.StatusUpdateEmail) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the StatusUpdateEmailMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *StatusUpdateEmailMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.StatusUpdateEmail, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *StatusUpdateEmailMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *StatusUpdateEmailMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (StatusUpdateEmail).
+func (m *StatusUpdateEmailMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *StatusUpdateEmailMutation) Fields() []string {
+	fields := make([]string, 0, 3)
+	if m.update_id != nil {
+		fields = append(fields, statusupdateemail.FieldUpdateID)
+	}
+	if m.subscriber_id != nil {
+		fields = append(fields, statusupdateemail.FieldSubscriberID)
+	}
+	if m.sent_at != nil {
+		fields = append(fields, statusupdateemail.FieldSentAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *StatusUpdateEmailMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case statusupdateemail.FieldUpdateID:
+		return m.UpdateID()
+	case statusupdateemail.FieldSubscriberID:
+		return m.SubscriberID()
+	case statusupdateemail.FieldSentAt:
+		return m.SentAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *StatusUpdateEmailMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case statusupdateemail.FieldUpdateID:
+		return m.OldUpdateID(ctx)
+	case statusupdateemail.FieldSubscriberID:
+		return m.OldSubscriberID(ctx)
+	case statusupdateemail.FieldSentAt:
+		return m.OldSentAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown StatusUpdateEmail field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *StatusUpdateEmailMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case statusupdateemail.FieldUpdateID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdateID(v)
+		return nil
+	case statusupdateemail.FieldSubscriberID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSubscriberID(v)
+		return nil
+	case statusupdateemail.FieldSentAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSentAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown StatusUpdateEmail field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *StatusUpdateEmailMutation) AddedFields() []string {
+	var fields []string
+	if m.addupdate_id != nil {
+		fields = append(fields, statusupdateemail.FieldUpdateID)
+	}
+	if m.addsubscriber_id != nil {
+		fields = append(fields, statusupdateemail.FieldSubscriberID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *StatusUpdateEmailMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case statusupdateemail.FieldUpdateID:
+		return m.AddedUpdateID()
+	case statusupdateemail.FieldSubscriberID:
+		return m.AddedSubscriberID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *StatusUpdateEmailMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case statusupdateemail.FieldUpdateID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddUpdateID(v)
+		return nil
+	case statusupdateemail.FieldSubscriberID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSubscriberID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown StatusUpdateEmail numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *StatusUpdateEmailMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *StatusUpdateEmailMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *StatusUpdateEmailMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown StatusUpdateEmail nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *StatusUpdateEmailMutation) ResetField(name string) error {
+	switch name {
+	case statusupdateemail.FieldUpdateID:
+		m.ResetUpdateID()
+		return nil
+	case statusupdateemail.FieldSubscriberID:
+		m.ResetSubscriberID()
+		return nil
+	case statusupdateemail.FieldSentAt:
+		m.ResetSentAt()
+		return nil
+	}
+	return fmt.Errorf("unknown StatusUpdateEmail field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *StatusUpdateEmailMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *StatusUpdateEmailMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *StatusUpdateEmailMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *StatusUpdateEmailMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *StatusUpdateEmailMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *StatusUpdateEmailMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *StatusUpdateEmailMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown StatusUpdateEmail unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *StatusUpdateEmailMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown StatusUpdateEmail edge %s", name)
 }
 
 // TeamMutation represents an operation that mutates the Team nodes in the graph.

@@ -18,6 +18,8 @@ type Tx struct {
 	APIToken *APITokenClient
 	// Alert is the client for interacting with the Alert builders.
 	Alert *AlertClient
+	// Announcement is the client for interacting with the Announcement builders.
+	Announcement *AnnouncementClient
 	// CalendarFeed is the client for interacting with the CalendarFeed builders.
 	CalendarFeed *CalendarFeedClient
 	// ContactMethod is the client for interacting with the ContactMethod builders.
@@ -60,6 +62,8 @@ type Tx struct {
 	Session *SessionClient
 	// SeverityLevel is the client for interacting with the SeverityLevel builders.
 	SeverityLevel *SeverityLevelClient
+	// StakeholderMessage is the client for interacting with the StakeholderMessage builders.
+	StakeholderMessage *StakeholderMessageClient
 	// StakeholderPreference is the client for interacting with the StakeholderPreference builders.
 	StakeholderPreference *StakeholderPreferenceClient
 	// StakeholderSubscription is the client for interacting with the StakeholderSubscription builders.
@@ -72,6 +76,8 @@ type Tx struct {
 	StatusSubscriber *StatusSubscriberClient
 	// StatusUpdate is the client for interacting with the StatusUpdate builders.
 	StatusUpdate *StatusUpdateClient
+	// StatusUpdateEmail is the client for interacting with the StatusUpdateEmail builders.
+	StatusUpdateEmail *StatusUpdateEmailClient
 	// Team is the client for interacting with the Team builders.
 	Team *TeamClient
 	// TimelineEvent is the client for interacting with the TimelineEvent builders.
@@ -211,6 +217,7 @@ func (tx *Tx) Client() *Client {
 func (tx *Tx) init() {
 	tx.APIToken = NewAPITokenClient(tx.config)
 	tx.Alert = NewAlertClient(tx.config)
+	tx.Announcement = NewAnnouncementClient(tx.config)
 	tx.CalendarFeed = NewCalendarFeedClient(tx.config)
 	tx.ContactMethod = NewContactMethodClient(tx.config)
 	tx.CoverRequest = NewCoverRequestClient(tx.config)
@@ -232,12 +239,14 @@ func (tx *Tx) init() {
 	tx.Service = NewServiceClient(tx.config)
 	tx.Session = NewSessionClient(tx.config)
 	tx.SeverityLevel = NewSeverityLevelClient(tx.config)
+	tx.StakeholderMessage = NewStakeholderMessageClient(tx.config)
 	tx.StakeholderPreference = NewStakeholderPreferenceClient(tx.config)
 	tx.StakeholderSubscription = NewStakeholderSubscriptionClient(tx.config)
 	tx.StatusComponent = NewStatusComponentClient(tx.config)
 	tx.StatusPage = NewStatusPageClient(tx.config)
 	tx.StatusSubscriber = NewStatusSubscriberClient(tx.config)
 	tx.StatusUpdate = NewStatusUpdateClient(tx.config)
+	tx.StatusUpdateEmail = NewStatusUpdateEmailClient(tx.config)
 	tx.Team = NewTeamClient(tx.config)
 	tx.TimelineEvent = NewTimelineEventClient(tx.config)
 	tx.User = NewUserClient(tx.config)

@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"sort"
@@ -30,12 +31,14 @@ import (
 // UNAUTHENTICATED, and admins and responders are not refused for their role.
 
 // stakeholderMay are the mutations a stakeholder may call: each touches only
-// the caller's own session, profile, subscriptions or preferences, which
+// the caller's own session, profile, subscriptions, preferences or devices
+// (for the low-urgency pushes about what they follow), which
 // TestStakeholderMutationsTouchOnlyTheirOwnData checks one by one.
 var stakeholderMay = map[string]bool{
 	"login": true, "logout": true, "acceptInvitation": true, "updateProfile": true, "changePassword": true,
 	"subscribeToService": true, "unsubscribeFromService": true, "subscribeToIncident": true,
 	"unsubscribeFromIncident": true, "setStakeholderPreferences": true,
+	"registerDevice": true, "deleteContactMethod": true,
 }
 
 // credentials are the mutations about signing in: their answer to a probe
@@ -383,6 +386,43 @@ func TestStakeholderMutationsTouchOnlyTheirOwnData(t *testing.T) {
 	_, res = h.do(nil, `mutation{setStakeholderPreferences(input:{digest:WEEKLY}){digest}}`, nil, bearer(me))
 	if res.code() != "GRAPHQL_VALIDATION_FAILED" || env.Client.StakeholderPreference.GetX(sys, mine.ID).Digest != stakeholderpreference.DigestDAILY {
 		t.Fatalf("an unknown digest: want a validation error and no change, got %+v", res.Errors)
+	}
+
+	// Devices: their own, to register, list and remove; nothing else of
+	// what pages people.
+	res = ok("registerDevice", `mutation{registerDevice(input:{token:"stakeholder-phone-token",platform:ANDROID,name:"Sam's phone"}){device{id kind verifiedAt}}}`, nil)
+	var reg struct{ Device struct{ ID, Kind string } }
+	if err := json.Unmarshal(res.Data["registerDevice"], &reg); err != nil || reg.Device.Kind != "PUSH" {
+		t.Fatalf("registerDevice: want a PUSH device, got %s %v", res.Data["registerDevice"], err)
+	}
+	env.Client.ContactMethod.Create().SetUserID(meID).SetKind(contactmethod.KindSMS).SetName("Set by an admin").
+		SetAddress("+4915112340000").SetVerifiedAt(time.Now()).ExecX(sys)
+	theirDevice := env.Client.ContactMethod.Create().SetUserID(otherU.ID).SetKind(contactmethod.KindPUSH).SetName("Responder's phone").
+		SetAddress("responder-phone-token").SetVerifiedAt(time.Now()).SaveX(sys)
+	res = ok("viewer.contactMethods", `{viewer{contactMethods{id kind} notificationRules{id}}}`, nil)
+	if want := `{"contactMethods":[{"id":"` + reg.Device.ID + `","kind":"PUSH"}],"notificationRules":[]}`; string(res.Data["viewer"]) != want {
+		t.Fatalf("a stakeholder lists their own devices only, and no rules: want %s, got %s", want, res.Data["viewer"])
+	}
+	refused := func(what, query string, vars map[string]any) {
+		t.Helper()
+		before := rowCounts(t)
+		_, res := h.do(nil, query, vars, bearer(me))
+		if res.code() != "FORBIDDEN" {
+			t.Errorf("%s as stakeholder: want FORBIDDEN, got %q %+v", what, res.code(), res.Errors)
+		}
+		if after := rowCounts(t); fmt.Sprint(before) != fmt.Sprint(after) {
+			t.Errorf("%s: a refused mutation changed row counts from %v to %v", what, before, after)
+		}
+	}
+	refused("createContactMethod SMS", `mutation{createContactMethod(input:{kind:SMS,name:"Mine",address:"+4915112345679"}){id}}`, nil)
+	refused("createNotificationRule on their device", `mutation($m:ID!){createNotificationRule(input:{contactMethodID:$m,urgency:LOW,delayMinutes:0}){id}}`,
+		map[string]any{"m": reg.Device.ID})
+	refused("deleteContactMethod of the responder's device", `mutation($id:ID!){deleteContactMethod(id:$id)}`,
+		map[string]any{"id": fmt.Sprint(theirDevice.ID)})
+	ok("deleteContactMethod of their device", `mutation($id:ID!){deleteContactMethod(id:$id)}`, map[string]any{"id": reg.Device.ID})
+	if n := env.Client.ContactMethod.Query().Where(contactmethod.UserID(meID), contactmethod.KindEQ(contactmethod.KindPUSH)).CountX(sys); n != 0 ||
+		!env.Client.ContactMethod.Query().Where(contactmethod.ID(theirDevice.ID)).ExistX(sys) {
+		t.Fatalf("after deleting: want no device of theirs (got %d) and the responder's kept", n)
 	}
 
 	ok("updateProfile", `mutation{updateProfile(input:{name:"Sam S."}){name}}`, nil)

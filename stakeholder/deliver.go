@@ -2,8 +2,10 @@ package stakeholder
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 
 	"github.com/hibiken/asynq"
@@ -11,53 +13,95 @@ import (
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/ent/contactmethod"
 	"github.com/tocsin/tocsin/ent/statusupdate"
+	mobilepush "github.com/tocsin/tocsin/mobile-push"
 	"github.com/tocsin/tocsin/notify"
 	"github.com/tocsin/tocsin/viewer"
 )
 
-// HandleNotify tells one person of one event: an email, then a
-// low-urgency push to each of their devices, as their preferences say.
-// Email goes first and its failure retries the task; push is sent once
-// (a failed low-urgency push is logged, never retried, so a retry never
-// repeats an email).
+// HandleNotify tells one person of one event, by email and low-urgency
+// push as their preferences say (deliver).
 func (s *Stakeholders) HandleNotify(ctx context.Context, t *asynq.Task) error {
 	var e Event
 	if err := decode(t, &e); err != nil {
 		return err
 	}
-	sys := viewer.System(ctx)
-	u, err := s.Client.User.Get(sys, e.UserID)
-	if err != nil {
-		return notCommitted(err, "user", e.UserID)
+	ev, ok := messageEvent(e.Kind)
+	if !ok {
+		return fmt.Errorf("unknown event %q: %w", e.Kind, asynq.SkipRetry)
 	}
-	if u.Disabled {
+	// The fan-out planned it; planning again finds its row (and makes one
+	// for a task queued before messages were planned).
+	m, err := plan(viewer.System(ctx), s.Client, e.UserID, ev, e.ID, nil, s.now())
+	if err != nil {
+		return err
+	}
+	return s.deliver(ctx, m)
+}
+
+// deliver sends a planned message: the email, then a push to each of the
+// person's devices, each at most once (once), and marks it sent when
+// every part is done. A part that fails makes the task fail and run again;
+// the parts already sent are not sent again.
+func (s *Stakeholders) deliver(ctx context.Context, m *ent.StakeholderMessage) error {
+	if m.SentAt != nil {
 		return nil
+	}
+	sys := viewer.System(ctx)
+	u, err := s.Client.User.Get(sys, m.UserID)
+	if ent.IsNotFound(err) || err == nil && u.Disabled {
+		return s.markSent(sys, m.ID)
+	}
+	if err != nil {
+		return err
+	}
+	var msg *message
+	if m.PeriodStart != nil {
+		msg, err = s.digest(sys, m, u)
+	} else {
+		msg, err = s.compose(sys, Event{Kind: eventKind(m.Event), ID: m.EventID, UserID: u.ID}, u)
+	}
+	if err != nil {
+		return err
+	}
+	if msg == nil {
+		return s.markSent(sys, m.ID)
 	}
 	prefs, err := s.preferencesOf(sys, []int{u.ID})
 	if err != nil {
 		return err
 	}
 	p := prefs[u.ID]
-	m, err := s.compose(sys, e, u)
-	if err != nil || m == nil {
-		return err
-	}
+	var errs []error
 	if p.Email && s.Mailer != nil && u.Email != "" {
-		if err := s.Mailer.Send(ctx, notify.Email{To: u.Email, Subject: m.subject, Text: m.text,
-			IDKey: fmt.Sprintf("tocsin-stakeholder-%s-%d-%d", e.Kind, e.ID, u.ID)}); err != nil {
-			return err
+		err := s.once(sys, m.ID, func(m *ent.StakeholderMessage) bool { return m.EmailSentAt != nil },
+			func(ctx context.Context) error {
+				return s.Mailer.Send(ctx, notify.Email{To: u.Email, Subject: msg.subject, Text: msg.text, IDKey: msg.key})
+			},
+			func(up *ent.StakeholderMessageUpdateOne) { up.SetEmailSentAt(s.now()) })
+		if err != nil {
+			errs = append(errs, fmt.Errorf("email to user %d: %w", u.ID, err))
 		}
 	}
 	if p.Push {
-		s.push(ctx, u.ID, m.page, fmt.Sprintf("tocsin-stakeholder-%s-%d-%d", e.Kind, e.ID, u.ID))
+		errs = append(errs, s.push(sys, m.ID, u.ID, msg.page, msg.key))
 	}
-	return nil
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	return s.markSent(sys, m.ID)
 }
 
-// message is one event told to one person.
+func (s *Stakeholders) markSent(sys context.Context, id int) error {
+	return s.Client.StakeholderMessage.UpdateOneID(id).SetSentAt(s.now()).Exec(sys)
+}
+
+// message is one event (or one digest) told to one person.
 type message struct {
 	subject, text string
 	page          notify.Page
+	// key is the same on every attempt: the email's Message-ID and, with
+	// the device, the push's delivery key.
+	key string
 }
 
 // compose writes the message of e for u; nil when there is nothing to
@@ -84,7 +128,7 @@ func (s *Stakeholders) compose(sys context.Context, e Event, u *ent.User) (*mess
 		return nil, err
 	}
 	loc := location(u.TimeZone)
-	m := &message{page: notify.Page{
+	m := &message{key: fmt.Sprintf("tocsin-stakeholder-%s-%d-%d", e.Kind, e.ID, u.ID), page: notify.Page{
 		IncidentID: a.inc.ID, Priority: string(a.inc.Severity),
 		Service: strings.Join(a.services, ", "), Urgency: notify.UrgencyLow, Link: s.link(a.inc.ID),
 	}}
@@ -121,26 +165,43 @@ func (s *Stakeholders) compose(sys context.Context, e Event, u *ent.User) (*mess
 	return m, nil
 }
 
-// push sends the page to each of the user's devices, once; failures are
-// logged (low urgency: the email and the incident page carry the news).
-func (s *Stakeholders) push(ctx context.Context, userID int, page notify.Page, key string) {
+// push sends the page to each of the user's devices, once per device. A
+// device whose token FCM no longer knows is turned off (as the paging
+// engine does) and counts as done, as does one the provider refuses for
+// good; other failures are returned, and the task tries again.
+func (s *Stakeholders) push(sys context.Context, messageID, userID int, page notify.Page, key string) error {
 	if s.Push == nil {
-		return
+		return nil
 	}
 	devices, err := s.Client.ContactMethod.Query().Where(contactmethod.UserID(userID),
 		contactmethod.KindEQ(contactmethod.KindPUSH), contactmethod.Disabled(false),
-		contactmethod.VerifiedAtNotNil()).All(viewer.System(ctx))
+		contactmethod.VerifiedAtNotNil()).All(sys)
 	if err != nil {
-		slog.ErrorContext(ctx, "finding devices for a stakeholder push failed", "user", userID, "err", err)
-		return
+		return err
 	}
+	var errs []error
 	for _, d := range devices {
 		p := page
 		p.To, p.ToName, p.DeliveryKey = d.Address, d.Name, fmt.Sprintf("%s-%d", key, d.ID)
-		if _, err := s.Push.Send(ctx, p); err != nil {
-			slog.WarnContext(ctx, "stakeholder push failed", "user", userID, "device", d.ID, "err", err)
+		err := s.once(sys, messageID, func(m *ent.StakeholderMessage) bool { return slices.Contains(m.PushedDevices, d.ID) },
+			func(ctx context.Context) error {
+				_, err := s.Push.Send(ctx, p)
+				switch {
+				case mobilepush.IsUnregistered(err):
+					slog.InfoContext(ctx, "a stakeholder's device is gone: turned off", "user", userID, "device", d.ID)
+					return s.Client.ContactMethod.UpdateOne(d).SetDisabled(true).Exec(ctx)
+				case notify.IsPermanent(err):
+					slog.WarnContext(ctx, "stakeholder push refused for good", "user", userID, "device", d.ID, "err", err)
+					return nil
+				}
+				return err
+			},
+			func(up *ent.StakeholderMessageUpdateOne) { up.AppendPushedDevices([]int{d.ID}) })
+		if err != nil {
+			errs = append(errs, fmt.Errorf("push to device %d of user %d: %w", d.ID, userID, err))
 		}
 	}
+	return errors.Join(errs...)
 }
 
 func indent(s string) string {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/hibiken/asynq"
 
@@ -12,36 +13,46 @@ import (
 	"github.com/tocsin/tocsin/ent/incidentmember"
 	"github.com/tocsin/tocsin/ent/predicate"
 	"github.com/tocsin/tocsin/ent/service"
+	"github.com/tocsin/tocsin/ent/stakeholderpreference"
 	"github.com/tocsin/tocsin/ent/stakeholdersubscription"
 	"github.com/tocsin/tocsin/ent/statusupdate"
 	"github.com/tocsin/tocsin/notify"
 	"github.com/tocsin/tocsin/viewer"
 )
 
-// HandleDigest sends one person one email with every incident declared
-// and every stakeholder update posted in the period, on what they follow
-// when it runs; nothing when the period was quiet.
+// HandleDigest sends one person their digest of one period (deliver).
 func (s *Stakeholders) HandleDigest(ctx context.Context, t *asynq.Task) error {
 	var d DigestPeriod
 	if err := decode(t, &d); err != nil {
 		return err
 	}
-	sys := viewer.System(ctx)
-	u, err := s.Client.User.Get(sys, d.UserID)
-	if err != nil {
-		return notCommitted(err, "user", d.UserID)
+	if d.Digest == "" { // queued before the payload named it
+		d.Digest = stakeholderpreference.DigestHOURLY
+		if d.End.Sub(d.Start) > time.Hour {
+			d.Digest = stakeholderpreference.DigestDAILY
+		}
 	}
-	if u.Disabled {
-		return nil
-	}
-	follows, err := s.follows(sys, u.ID)
+	start := d.Start
+	m, err := plan(viewer.System(ctx), s.Client, d.UserID, digestEvent(d.Digest), int(d.End.Unix()), &start, d.End.Add(digestSettle))
 	if err != nil {
 		return err
+	}
+	return s.deliver(ctx, m)
+}
+
+// digest writes the digest m is for: every incident declared and every
+// stakeholder update posted in the period, on what u follows now; nil
+// when the period was quiet.
+func (s *Stakeholders) digest(sys context.Context, m *ent.StakeholderMessage, u *ent.User) (*message, error) {
+	d := DigestPeriod{UserID: u.ID, Start: *m.PeriodStart, End: time.Unix(int64(m.EventID), 0)}
+	follows, err := s.follows(sys, u.ID)
+	if err != nil {
+		return nil, err
 	}
 	declared, err := s.Client.Incident.Query().Where(follows.incident(false),
 		incident.CreatedAtGTE(d.Start), incident.CreatedAtLT(d.End)).Order(incident.ByCreatedAt()).IDs(sys)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	updates, err := s.Client.StatusUpdate.Query().Where(
 		statusupdate.AudienceIn(statusupdate.AudienceSTAKEHOLDER, statusupdate.AudiencePUBLIC),
@@ -50,7 +61,7 @@ func (s *Stakeholders) HandleDigest(ctx context.Context, t *asynq.Task) error {
 		statusupdate.Or(statusupdate.AuthorIDIsNil(), statusupdate.AuthorIDNEQ(u.ID)),
 	).Order(statusupdate.ByCreatedAt(), statusupdate.ByID()).All(sys)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	// One section per incident, in the order they first appear.
 	var order []int
@@ -67,11 +78,7 @@ func (s *Stakeholders) HandleDigest(ctx context.Context, t *asynq.Task) error {
 		byIncident[up.IncidentID] = append(byIncident[up.IncidentID], up)
 	}
 	if len(order) == 0 {
-		return nil
-	}
-	prefs, err := s.preferencesOf(sys, []int{u.ID})
-	if err != nil {
-		return err
+		return nil, nil
 	}
 	loc := location(u.TimeZone)
 	var b strings.Builder
@@ -80,7 +87,7 @@ func (s *Stakeholders) HandleDigest(ctx context.Context, t *asynq.Task) error {
 	for _, id := range order {
 		a, err := s.describe(sys, id)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		b.WriteString("\n")
 		if isNew[id] {
@@ -97,17 +104,8 @@ func (s *Stakeholders) HandleDigest(ctx context.Context, t *asynq.Task) error {
 	if len(declared) > 0 {
 		subject = fmt.Sprintf("Incident digest: %d new incident(s), %d update(s)", len(declared), len(updates))
 	}
-	key := fmt.Sprintf("tocsin-stakeholder-digest-%d-%d", u.ID, d.End.Unix())
-	if prefs[u.ID].Email && s.Mailer != nil && u.Email != "" {
-		if err := s.Mailer.Send(ctx, notify.Email{To: u.Email, Subject: subject, Text: b.String(), IDKey: key}); err != nil {
-			return err
-		}
-	}
-	if prefs[u.ID].Push {
-		s.push(ctx, u.ID, notify.Page{IncidentID: order[0], Message: subject,
-			Urgency: notify.UrgencyLow, Link: s.BaseURL + "/"}, key)
-	}
-	return nil
+	return &message{subject: subject, text: b.String(), key: fmt.Sprintf("tocsin-stakeholder-digest-%d-%d", u.ID, d.End.Unix()),
+		page: notify.Page{IncidentID: order[0], Message: subject, Urgency: notify.UrgencyLow, Link: s.BaseURL + "/"}}, nil
 }
 
 // followed is what one person follows.

@@ -14,21 +14,32 @@ import (
 	"github.com/tocsin/tocsin/viewer"
 )
 
-// HandleAnnounce fans an event out: one TypeNotify task per follower who
-// hears of each update, or their period's TypeDigest task. Both have
-// deterministic ids, so running the fan-out again queues nothing twice.
+// HandleAnnounce fans an event out: it plans, in one transaction, the
+// message each follower is owed — the event itself, or their digest of the
+// period the event falls in — and marks the event announced; then it
+// queues each message's task. Planning again finds the same rows and the
+// tasks have deterministic ids, so a fan-out that runs twice (a retry, the
+// sweep) tells nobody twice.
 func (s *Stakeholders) HandleAnnounce(ctx context.Context, t *asynq.Task) error {
 	var e Event
 	if err := decode(t, &e); err != nil {
 		return err
 	}
+	ev, ok := messageEvent(e.Kind)
+	if !ok {
+		return fmt.Errorf("unknown event %q: %w", e.Kind, asynq.SkipRetry)
+	}
 	sys := viewer.System(ctx)
 	var incidentID, author int
+	var at time.Time // when it happened: digests take it in that period
 	members := false
-	switch e.Kind {
-	case EventDeclared:
-		incidentID = e.ID
-	case EventUpdate:
+	if e.Kind == EventDeclared {
+		inc, err := s.Client.Incident.Get(sys, e.ID)
+		if err != nil {
+			return notCommitted(err, "incident", e.ID)
+		}
+		incidentID, at = inc.ID, inc.CreatedAt
+	} else {
 		u, err := s.Client.StatusUpdate.Get(sys, e.ID)
 		if err != nil {
 			return notCommitted(err, "status update", e.ID)
@@ -36,15 +47,13 @@ func (s *Stakeholders) HandleAnnounce(ctx context.Context, t *asynq.Task) error 
 		if u.Audience == statusupdate.AudienceINTERNAL {
 			return nil // for responders only: no stakeholder hears of it
 		}
-		incidentID, members = u.IncidentID, true
+		incidentID, at, members = u.IncidentID, u.CreatedAt, true
 		if u.AuthorID != nil {
 			author = *u.AuthorID
 		}
-	default:
-		return fmt.Errorf("unknown event %q: %w", e.Kind, asynq.SkipRetry)
-	}
-	if _, err := s.Client.Incident.Get(sys, incidentID); err != nil {
-		return notCommitted(err, "incident", incidentID)
+		if _, err := s.Client.Incident.Get(sys, incidentID); err != nil {
+			return notCommitted(err, "incident", incidentID)
+		}
 	}
 	ids, err := s.followers(sys, incidentID, members)
 	if err != nil {
@@ -58,35 +67,42 @@ func (s *Stakeholders) HandleAnnounce(ctx context.Context, t *asynq.Task) error 
 	if err != nil {
 		return err
 	}
-	for _, u := range people {
-		if u.ID == author {
-			continue // who posted the update knows it
-		}
-		p := prefs[u.ID]
-		if !p.Email && !p.Push {
-			continue
-		}
-		if p.Digest == stakeholderpreference.DigestNONE {
-			n := Event{Kind: e.Kind, ID: e.ID, UserID: u.ID}
-			if err := s.enqueue(ctx, TypeNotify, n, fmt.Sprintf("stakeholder:notify:%s:%d:%d", e.Kind, e.ID, u.ID)); err != nil {
+	var planned []*ent.StakeholderMessage
+	err = s.inTx(sys, func(ctx context.Context, c *ent.Client) error {
+		for _, u := range people {
+			if u.ID == author {
+				continue // who posted the update knows it
+			}
+			p := prefs[u.ID]
+			if !p.Email && !p.Push {
+				continue
+			}
+			var m *ent.StakeholderMessage
+			var err error
+			if p.Digest == stakeholderpreference.DigestNONE {
+				m, err = plan(ctx, c, u.ID, ev, e.ID, nil, s.now())
+			} else {
+				m, err = planDigest(ctx, c, u, p.Digest, at)
+			}
+			if err != nil {
 				return err
 			}
+			planned = append(planned, m)
+		}
+		return MarkAnnounced(ctx, c, announcementOf(ev), e.ID)
+	})
+	if err != nil {
+		return err
+	}
+	for _, m := range planned {
+		if m.SentAt != nil {
 			continue
 		}
-		if err := s.enqueueDigest(ctx, u, p.Digest); err != nil {
-			return err
+		if err := s.queueMessage(ctx, m, false); err != nil {
+			return err // planned: the sweep queues it if this retry does not
 		}
 	}
 	return nil
-}
-
-// enqueueDigest queues the digest of the period now falls in, to run at
-// its end; every event of the period names the same task.
-func (s *Stakeholders) enqueueDigest(ctx context.Context, u *ent.User, d stakeholderpreference.Digest) error {
-	start, end := Period(s.now(), d, location(u.TimeZone))
-	p := DigestPeriod{UserID: u.ID, Start: start, End: end}
-	id := fmt.Sprintf("stakeholder:digest:%d:%s:%d", u.ID, d, end.Unix())
-	return s.enqueue(ctx, TypeDigest, p, id, asynq.ProcessAt(end))
 }
 
 // Period is the digest period around t: the clock hour (HOURLY) or the

@@ -7,6 +7,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -44,6 +45,8 @@ var sys = viewer.System(context.Background())
 // that sends through a real SMTP server and a fake FCM.
 type world struct {
 	s                            *stakeholder.Stakeholders
+	offset                       atomic.Int64 // the clock's lead over the real time
+	wk                           *worker.Worker
 	smtp                         *smtptest.Server
 	fcm                          *fakefcm.Server
 	admin, responder, alice, bob *ent.User
@@ -51,6 +54,15 @@ type world struct {
 }
 
 func newWorld(t *testing.T) *world {
+	t.Helper()
+	w := newStoppedWorld(t)
+	w.start(t)
+	return w
+}
+
+// newStoppedWorld is a world whose worker is not running yet (start):
+// tasks queued meanwhile wait in Redis, where a test can lose them.
+func newStoppedWorld(t *testing.T) *world {
 	t.Helper()
 	env.Truncate(t)
 	w := &world{smtp: smtptest.Start(t), fcm: fakefcm.Start(t, "tocsin-test")}
@@ -63,15 +75,13 @@ func newWorld(t *testing.T) *world {
 		t.Fatal(err)
 	}
 	q := asynq.NewClientFromRedisClient(env.Redis)
-	w.s = &stakeholder.Stakeholders{Client: env.Client, Queue: q, Mailer: mailer, Push: push, BaseURL: "http://tocsin.test"}
-	wk := worker.New(env.Redis, worker.Options{
+	w.s = &stakeholder.Stakeholders{Client: env.Client, Queue: q, Mailer: mailer, Push: push, BaseURL: "http://tocsin.test",
+		Now: func() time.Time { return time.Now().Add(time.Duration(w.offset.Load())) }, SweepGrace: time.Second}
+	// No DB: the tests sweep themselves (w.sweep), when they mean to.
+	w.wk = worker.New(env.Redis, worker.Options{
 		Concurrency: 4, Queues: map[string]int{"critical": 6, "default": 3, "low": 1},
 		TaskCheckInterval: 50 * time.Millisecond, DelayedTaskCheckInterval: 100 * time.Millisecond,
 	}, worker.Deps{Client: env.Client, Stakeholders: w.s})
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error)
-	go func() { done <- wk.Run(ctx) }()
-	t.Cleanup(func() { cancel(); <-done })
 
 	mk := func(email, name string, r viewer.Role) *ent.User {
 		return env.Client.User.Create().SetEmail(email).SetName(name).SetRole(r).SetTimeZone("Europe/Berlin").SaveX(sys)
@@ -84,6 +94,28 @@ func newWorld(t *testing.T) *world {
 	w.api = env.Client.Service.Create().SetName("Checkout API").SetTeam(team).SaveX(sys)
 	w.web = env.Client.Service.Create().SetName("Website").SetTeam(team).SaveX(sys)
 	return w
+}
+
+// start runs the worker until the test ends.
+func (w *world) start(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error)
+	go func() { done <- w.wk.Run(ctx) }()
+	t.Cleanup(func() { cancel(); <-done })
+}
+
+// skip moves the world's clock d ahead.
+func (w *world) skip(d time.Duration) { w.offset.Add(int64(d)) }
+
+// sweep runs the announcement sweep once, as the worker holding its lock
+// would, and returns how many announcements and messages it queued.
+func (w *world) sweep(t *testing.T) (announcements, messages int) {
+	t.Helper()
+	a, m, err := w.s.Sweep(context.Background())
+	if err != nil {
+		t.Fatalf("sweep: %v", err)
+	}
+	return a, m
 }
 
 func as(u *ent.User) context.Context { return viewer.ForUser(context.Background(), u.ID, u.Role) }

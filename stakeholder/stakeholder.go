@@ -8,21 +8,28 @@
 //     they may read; subscribing twice is one subscription;
 //   - nothing is sent inside the request: Stakeholders implements
 //     incident.Announcer by queueing one Asynq task per event after the
-//     incident's transaction committed; the worker fans it out into one
-//     task per (event, person) with a deterministic id, so a retried fan-out
-//     notifies nobody twice;
+//     incident's transaction committed; the worker fans it out;
+//   - PostgreSQL, not Redis, knows what is owed: the fan-out plans one
+//     StakeholderMessage row per person (the event, or their digest of
+//     the period the event falls in) and marks the event announced in the
+//     same transaction; the notification sends the email and each device's
+//     push at most once per message, recording each part under the row's
+//     lock. Sweep (one worker at a time) queues again the announcements and
+//     due messages of the last LookBack that Redis lost, so nobody misses an
+//     update when a process dies after a commit or Redis is flushed, and
+//     nobody hears of one twice when a task runs again;
 //   - INTERNAL status updates notify nobody; a person whose preference is a
 //     digest gets one email per hour or day (their own day, in their time
 //     zone) with every update of the period, and nothing in between.
 package stakeholder
 
 import (
+	"context"
 	"errors"
 	"time"
 
 	"github.com/hibiken/asynq"
 
-	"context"
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/notify"
 )
@@ -46,6 +53,9 @@ type Stakeholders struct {
 	BaseURL string
 	// Now is the clock (time.Now when nil).
 	Now func() time.Time
+	// SweepGrace is how overdue an announcement or message is before
+	// Sweep queues it again (SweepGrace when 0).
+	SweepGrace time.Duration
 }
 
 // ErrNotFound is a service or incident the viewer cannot see.

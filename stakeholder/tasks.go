@@ -9,6 +9,10 @@ import (
 	"time"
 
 	"github.com/hibiken/asynq"
+
+	"github.com/tocsin/tocsin/ent"
+	"github.com/tocsin/tocsin/ent/stakeholdermessage"
+	"github.com/tocsin/tocsin/ent/stakeholderpreference"
 )
 
 // Task types; the worker registers Handle* for them (worker/stakeholder.go).
@@ -44,6 +48,9 @@ type DigestPeriod struct {
 	UserID int       `json:"user_id"`
 	Start  time.Time `json:"start"`
 	End    time.Time `json:"end"`
+	// Digest is HOURLY or DAILY (tasks queued before it was named: read
+	// from the period's length).
+	Digest stakeholderpreference.Digest `json:"digest,omitempty"`
 }
 
 // IncidentDeclared queues the announcement of a new incident to the
@@ -59,12 +66,33 @@ func (s *Stakeholders) StatusUpdatePosted(ctx context.Context, updateID int) {
 }
 
 // announce has no error to return (the incident is committed whatever
-// happens here); a failure is logged.
+// happens here); a failure is logged, and the sweep queues it again.
 func (s *Stakeholders) announce(ctx context.Context, e Event) {
-	id := fmt.Sprintf("stakeholder:announce:%s:%d", e.Kind, e.ID)
-	if err := s.enqueue(ctx, TypeAnnounce, e, id); err != nil {
-		slog.ErrorContext(ctx, "queueing the stakeholder announcement failed", "event", e.Kind, "id", e.ID, "err", err)
+	if err := s.queueAnnounce(ctx, e); err != nil {
+		slog.ErrorContext(ctx, "queueing the stakeholder announcement failed (the sweep retries)", "event", e.Kind, "id", e.ID, "err", err)
 	}
+}
+
+func (s *Stakeholders) queueAnnounce(ctx context.Context, e Event) error {
+	return s.enqueue(ctx, TypeAnnounce, e, fmt.Sprintf("stakeholder:announce:%s:%d", e.Kind, e.ID))
+}
+
+// queueMessage queues the task that sends a planned message: TypeNotify
+// at once, or TypeDigest at the end of its period (at once when due says
+// it is due: the sweep).
+func (s *Stakeholders) queueMessage(ctx context.Context, m *ent.StakeholderMessage, due bool) error {
+	switch m.Event {
+	case stakeholdermessage.EventDECLARED, stakeholdermessage.EventUPDATE:
+		e := Event{Kind: eventKind(m.Event), ID: m.EventID, UserID: m.UserID}
+		return s.enqueue(ctx, TypeNotify, e, fmt.Sprintf("stakeholder:notify:%s:%d:%d", e.Kind, e.ID, e.UserID))
+	}
+	d := digestOf(m.Event)
+	p := DigestPeriod{UserID: m.UserID, Start: *m.PeriodStart, End: time.Unix(int64(m.EventID), 0).UTC(), Digest: d}
+	var opts []asynq.Option
+	if !due {
+		opts = append(opts, asynq.ProcessAt(m.DueAt))
+	}
+	return s.enqueue(ctx, TypeDigest, p, fmt.Sprintf("stakeholder:digest:%d:%s:%d", m.UserID, d, m.EventID), opts...)
 }
 
 // enqueue queues one task under a deterministic id: queueing it again

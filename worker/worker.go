@@ -45,7 +45,8 @@ type Deps struct {
 	// Stakeholders tells followers of incidents by email, push and digest.
 	Stakeholders *stakeholder.Stakeholders
 	// StatusPages emails public status updates to the status pages'
-	// subscribers (nil: no such emails).
+	// subscribers (nil: no such emails). With DB, one worker at a time
+	// sweeps what Redis lost of both (runAnnouncementSweeper).
 	StatusPages *statuspage.Subscriptions
 }
 
@@ -69,6 +70,7 @@ type Options struct {
 // Worker processes tasks.
 type Worker struct {
 	deps   Deps
+	jobs   *Client // queues what the sweeps find
 	srv    *asynq.Server
 	mux    *asynq.ServeMux
 	paging *asynq.Server // nil without a Pager
@@ -77,7 +79,7 @@ type Worker struct {
 
 // New builds a worker on an existing Redis connection.
 func New(rdb redis.UniversalClient, o Options, d Deps) *Worker {
-	w := &Worker{deps: d, mux: asynq.NewServeMux(), pmux: asynq.NewServeMux()}
+	w := &Worker{deps: d, jobs: NewClient(rdb), mux: asynq.NewServeMux(), pmux: asynq.NewServeMux()}
 	queues := map[string]int{}
 	for q, n := range o.Queues {
 		if q != pager.Queue {
@@ -127,6 +129,9 @@ func (w *Worker) Run(ctx context.Context) error {
 	}
 	if w.deps.Pager != nil && w.deps.DB != nil {
 		go w.deps.Pager.RunSweeper(ctx, w.deps.DB, time.Second)
+	}
+	if (w.deps.Stakeholders != nil || w.deps.StatusPages.On()) && w.deps.DB != nil {
+		go w.runAnnouncementSweeper(ctx, w.deps.DB, announceSweepEvery)
 	}
 	<-ctx.Done()
 	slog.Info("worker shutting down")

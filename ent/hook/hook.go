@@ -33,6 +33,18 @@ func (f AlertFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AlertMutation", m)
 }
 
+// The AnnouncementFunc type is an adapter to allow the use of ordinary
+// function as Announcement mutator.
+type AnnouncementFunc func(context.Context, *ent.AnnouncementMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f AnnouncementFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.AnnouncementMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AnnouncementMutation", m)
+}
+
 // The CalendarFeedFunc type is an adapter to allow the use of ordinary
 // function as CalendarFeed mutator.
 type CalendarFeedFunc func(context.Context, *ent.CalendarFeedMutation) (ent.Value, error)
@@ -285,6 +297,18 @@ func (f SeverityLevelFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Valu
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.SeverityLevelMutation", m)
 }
 
+// The StakeholderMessageFunc type is an adapter to allow the use of ordinary
+// function as StakeholderMessage mutator.
+type StakeholderMessageFunc func(context.Context, *ent.StakeholderMessageMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f StakeholderMessageFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.StakeholderMessageMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.StakeholderMessageMutation", m)
+}
+
 // The StakeholderPreferenceFunc type is an adapter to allow the use of ordinary
 // function as StakeholderPreference mutator.
 type StakeholderPreferenceFunc func(context.Context, *ent.StakeholderPreferenceMutation) (ent.Value, error)
@@ -355,6 +379,18 @@ func (f StatusUpdateFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.StatusUpdateMutation", m)
+}
+
+// The StatusUpdateEmailFunc type is an adapter to allow the use of ordinary
+// function as StatusUpdateEmail mutator.
+type StatusUpdateEmailFunc func(context.Context, *ent.StatusUpdateEmailMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f StatusUpdateEmailFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.StatusUpdateEmailMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.StatusUpdateEmailMutation", m)
 }
 
 // The TeamFunc type is an adapter to allow the use of ordinary

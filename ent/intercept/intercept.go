@@ -9,6 +9,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/ent/alert"
+	"github.com/tocsin/tocsin/ent/announcement"
 	"github.com/tocsin/tocsin/ent/apitoken"
 	"github.com/tocsin/tocsin/ent/calendarfeed"
 	"github.com/tocsin/tocsin/ent/contactmethod"
@@ -32,12 +33,14 @@ import (
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/session"
 	"github.com/tocsin/tocsin/ent/severitylevel"
+	"github.com/tocsin/tocsin/ent/stakeholdermessage"
 	"github.com/tocsin/tocsin/ent/stakeholderpreference"
 	"github.com/tocsin/tocsin/ent/stakeholdersubscription"
 	"github.com/tocsin/tocsin/ent/statuscomponent"
 	"github.com/tocsin/tocsin/ent/statuspage"
 	"github.com/tocsin/tocsin/ent/statussubscriber"
 	"github.com/tocsin/tocsin/ent/statusupdate"
+	"github.com/tocsin/tocsin/ent/statusupdateemail"
 	"github.com/tocsin/tocsin/ent/team"
 	"github.com/tocsin/tocsin/ent/timelineevent"
 	"github.com/tocsin/tocsin/ent/user"
@@ -151,6 +154,33 @@ func (f TraverseAlert) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.AlertQuery", q)
+}
+
+// The AnnouncementFunc type is an adapter to allow the use of ordinary function as a Querier.
+type AnnouncementFunc func(context.Context, *ent.AnnouncementQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f AnnouncementFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.AnnouncementQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.AnnouncementQuery", q)
+}
+
+// The TraverseAnnouncement type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseAnnouncement func(context.Context, *ent.AnnouncementQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseAnnouncement) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseAnnouncement) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AnnouncementQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.AnnouncementQuery", q)
 }
 
 // The CalendarFeedFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -720,6 +750,33 @@ func (f TraverseSeverityLevel) Traverse(ctx context.Context, q ent.Query) error 
 	return fmt.Errorf("unexpected query type %T. expect *ent.SeverityLevelQuery", q)
 }
 
+// The StakeholderMessageFunc type is an adapter to allow the use of ordinary function as a Querier.
+type StakeholderMessageFunc func(context.Context, *ent.StakeholderMessageQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f StakeholderMessageFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.StakeholderMessageQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.StakeholderMessageQuery", q)
+}
+
+// The TraverseStakeholderMessage type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseStakeholderMessage func(context.Context, *ent.StakeholderMessageQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseStakeholderMessage) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseStakeholderMessage) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.StakeholderMessageQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.StakeholderMessageQuery", q)
+}
+
 // The StakeholderPreferenceFunc type is an adapter to allow the use of ordinary function as a Querier.
 type StakeholderPreferenceFunc func(context.Context, *ent.StakeholderPreferenceQuery) (ent.Value, error)
 
@@ -882,6 +939,33 @@ func (f TraverseStatusUpdate) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.StatusUpdateQuery", q)
 }
 
+// The StatusUpdateEmailFunc type is an adapter to allow the use of ordinary function as a Querier.
+type StatusUpdateEmailFunc func(context.Context, *ent.StatusUpdateEmailQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f StatusUpdateEmailFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.StatusUpdateEmailQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.StatusUpdateEmailQuery", q)
+}
+
+// The TraverseStatusUpdateEmail type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseStatusUpdateEmail func(context.Context, *ent.StatusUpdateEmailQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseStatusUpdateEmail) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseStatusUpdateEmail) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.StatusUpdateEmailQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.StatusUpdateEmailQuery", q)
+}
+
 // The TeamFunc type is an adapter to allow the use of ordinary function as a Querier.
 type TeamFunc func(context.Context, *ent.TeamQuery) (ent.Value, error)
 
@@ -970,6 +1054,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.APITokenQuery, predicate.APIToken, apitoken.OrderOption]{typ: ent.TypeAPIToken, tq: q}, nil
 	case *ent.AlertQuery:
 		return &query[*ent.AlertQuery, predicate.Alert, alert.OrderOption]{typ: ent.TypeAlert, tq: q}, nil
+	case *ent.AnnouncementQuery:
+		return &query[*ent.AnnouncementQuery, predicate.Announcement, announcement.OrderOption]{typ: ent.TypeAnnouncement, tq: q}, nil
 	case *ent.CalendarFeedQuery:
 		return &query[*ent.CalendarFeedQuery, predicate.CalendarFeed, calendarfeed.OrderOption]{typ: ent.TypeCalendarFeed, tq: q}, nil
 	case *ent.ContactMethodQuery:
@@ -1012,6 +1098,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.SessionQuery, predicate.Session, session.OrderOption]{typ: ent.TypeSession, tq: q}, nil
 	case *ent.SeverityLevelQuery:
 		return &query[*ent.SeverityLevelQuery, predicate.SeverityLevel, severitylevel.OrderOption]{typ: ent.TypeSeverityLevel, tq: q}, nil
+	case *ent.StakeholderMessageQuery:
+		return &query[*ent.StakeholderMessageQuery, predicate.StakeholderMessage, stakeholdermessage.OrderOption]{typ: ent.TypeStakeholderMessage, tq: q}, nil
 	case *ent.StakeholderPreferenceQuery:
 		return &query[*ent.StakeholderPreferenceQuery, predicate.StakeholderPreference, stakeholderpreference.OrderOption]{typ: ent.TypeStakeholderPreference, tq: q}, nil
 	case *ent.StakeholderSubscriptionQuery:
@@ -1024,6 +1112,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.StatusSubscriberQuery, predicate.StatusSubscriber, statussubscriber.OrderOption]{typ: ent.TypeStatusSubscriber, tq: q}, nil
 	case *ent.StatusUpdateQuery:
 		return &query[*ent.StatusUpdateQuery, predicate.StatusUpdate, statusupdate.OrderOption]{typ: ent.TypeStatusUpdate, tq: q}, nil
+	case *ent.StatusUpdateEmailQuery:
+		return &query[*ent.StatusUpdateEmailQuery, predicate.StatusUpdateEmail, statusupdateemail.OrderOption]{typ: ent.TypeStatusUpdateEmail, tq: q}, nil
 	case *ent.TeamQuery:
 		return &query[*ent.TeamQuery, predicate.Team, team.OrderOption]{typ: ent.TypeTeam, tq: q}, nil
 	case *ent.TimelineEventQuery:

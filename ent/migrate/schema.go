@@ -148,6 +148,31 @@ var (
 			},
 		},
 	}
+	// AnnouncementsColumns holds the columns for the "announcements" table.
+	AnnouncementsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "event", Type: field.TypeEnum, Enums: []string{"DECLARED", "UPDATE", "PUBLIC"}},
+		{Name: "event_id", Type: field.TypeInt},
+		{Name: "done_at", Type: field.TypeTime},
+	}
+	// AnnouncementsTable holds the schema information for the "announcements" table.
+	AnnouncementsTable = &schema.Table{
+		Name:       "announcements",
+		Columns:    AnnouncementsColumns,
+		PrimaryKey: []*schema.Column{AnnouncementsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "announcement_event_event_id",
+				Unique:  true,
+				Columns: []*schema.Column{AnnouncementsColumns[1], AnnouncementsColumns[2]},
+			},
+			{
+				Name:    "announcement_done_at",
+				Unique:  false,
+				Columns: []*schema.Column{AnnouncementsColumns[3]},
+			},
+		},
+	}
 	// CalendarFeedsColumns holds the columns for the "calendar_feeds" table.
 	CalendarFeedsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -487,6 +512,11 @@ var (
 				Name:    "incident_status_created_at",
 				Unique:  false,
 				Columns: []*schema.Column{IncidentsColumns[6], IncidentsColumns[1]},
+			},
+			{
+				Name:    "incident_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{IncidentsColumns[1]},
 			},
 		},
 	}
@@ -923,6 +953,42 @@ var (
 			},
 		},
 	}
+	// StakeholderMessagesColumns holds the columns for the "stakeholder_messages" table.
+	StakeholderMessagesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "user_id", Type: field.TypeInt},
+		{Name: "event", Type: field.TypeEnum, Enums: []string{"DECLARED", "UPDATE", "HOURLY_DIGEST", "DAILY_DIGEST"}},
+		{Name: "event_id", Type: field.TypeInt},
+		{Name: "period_start", Type: field.TypeTime, Nullable: true},
+		{Name: "due_at", Type: field.TypeTime},
+		{Name: "email_sent_at", Type: field.TypeTime, Nullable: true},
+		{Name: "pushed_devices", Type: field.TypeJSON, Nullable: true},
+		{Name: "sent_at", Type: field.TypeTime, Nullable: true},
+		{Name: "created_at", Type: field.TypeTime},
+	}
+	// StakeholderMessagesTable holds the schema information for the "stakeholder_messages" table.
+	StakeholderMessagesTable = &schema.Table{
+		Name:       "stakeholder_messages",
+		Columns:    StakeholderMessagesColumns,
+		PrimaryKey: []*schema.Column{StakeholderMessagesColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "stakeholdermessage_user_id_event_event_id",
+				Unique:  true,
+				Columns: []*schema.Column{StakeholderMessagesColumns[1], StakeholderMessagesColumns[2], StakeholderMessagesColumns[3]},
+			},
+			{
+				Name:    "stakeholdermessage_sent_at_due_at",
+				Unique:  false,
+				Columns: []*schema.Column{StakeholderMessagesColumns[8], StakeholderMessagesColumns[5]},
+			},
+			{
+				Name:    "stakeholdermessage_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{StakeholderMessagesColumns[9]},
+			},
+		},
+	}
 	// StakeholderPreferencesColumns holds the columns for the "stakeholder_preferences" table.
 	StakeholderPreferencesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -1150,6 +1216,36 @@ var (
 				Unique:  false,
 				Columns: []*schema.Column{StatusUpdatesColumns[6], StatusUpdatesColumns[5]},
 			},
+			{
+				Name:    "statusupdate_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{StatusUpdatesColumns[5]},
+			},
+		},
+	}
+	// StatusUpdateEmailsColumns holds the columns for the "status_update_emails" table.
+	StatusUpdateEmailsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "update_id", Type: field.TypeInt},
+		{Name: "subscriber_id", Type: field.TypeInt},
+		{Name: "sent_at", Type: field.TypeTime},
+	}
+	// StatusUpdateEmailsTable holds the schema information for the "status_update_emails" table.
+	StatusUpdateEmailsTable = &schema.Table{
+		Name:       "status_update_emails",
+		Columns:    StatusUpdateEmailsColumns,
+		PrimaryKey: []*schema.Column{StatusUpdateEmailsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "statusupdateemail_update_id_subscriber_id",
+				Unique:  true,
+				Columns: []*schema.Column{StatusUpdateEmailsColumns[1], StatusUpdateEmailsColumns[2]},
+			},
+			{
+				Name:    "statusupdateemail_sent_at",
+				Unique:  false,
+				Columns: []*schema.Column{StatusUpdateEmailsColumns[3]},
+			},
 		},
 	}
 	// TeamsColumns holds the columns for the "teams" table.
@@ -1309,6 +1405,7 @@ var (
 	Tables = []*schema.Table{
 		APITokensTable,
 		AlertsTable,
+		AnnouncementsTable,
 		CalendarFeedsTable,
 		ContactMethodsTable,
 		CoverRequestsTable,
@@ -1330,12 +1427,14 @@ var (
 		ServicesTable,
 		SessionsTable,
 		SeverityLevelsTable,
+		StakeholderMessagesTable,
 		StakeholderPreferencesTable,
 		StakeholderSubscriptionsTable,
 		StatusComponentsTable,
 		StatusPagesTable,
 		StatusSubscribersTable,
 		StatusUpdatesTable,
+		StatusUpdateEmailsTable,
 		TeamsTable,
 		TimelineEventsTable,
 		UsersTable,
@@ -1356,6 +1455,9 @@ func init() {
 	AlertsTable.ForeignKeys[4].RefTable = ServicesTable
 	AlertsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(4294967296),
+	}
+	AnnouncementsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(137438953472),
 	}
 	CalendarFeedsTable.ForeignKeys[0].RefTable = SchedulesTable
 	CalendarFeedsTable.ForeignKeys[1].RefTable = UsersTable
@@ -1449,6 +1551,9 @@ func init() {
 	SeverityLevelsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(107374182400),
 	}
+	StakeholderMessagesTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(141733920768),
+	}
 	StakeholderPreferencesTable.ForeignKeys[0].RefTable = UsersTable
 	StakeholderPreferencesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(111669149696),
@@ -1475,6 +1580,9 @@ func init() {
 	StatusUpdatesTable.ForeignKeys[1].RefTable = UsersTable
 	StatusUpdatesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(133143986176),
+	}
+	StatusUpdateEmailsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(146028888064),
 	}
 	TeamsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(25769803776),

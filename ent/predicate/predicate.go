@@ -12,6 +12,9 @@ type APIToken func(*sql.Selector)
 // Alert is the predicate function for alert builders.
 type Alert func(*sql.Selector)
 
+// Announcement is the predicate function for announcement builders.
+type Announcement func(*sql.Selector)
+
 // CalendarFeed is the predicate function for calendarfeed builders.
 type CalendarFeed func(*sql.Selector)
 
@@ -75,6 +78,9 @@ type Session func(*sql.Selector)
 // SeverityLevel is the predicate function for severitylevel builders.
 type SeverityLevel func(*sql.Selector)
 
+// StakeholderMessage is the predicate function for stakeholdermessage builders.
+type StakeholderMessage func(*sql.Selector)
+
 // StakeholderPreference is the predicate function for stakeholderpreference builders.
 type StakeholderPreference func(*sql.Selector)
 
@@ -92,6 +98,9 @@ type StatusSubscriber func(*sql.Selector)
 
 // StatusUpdate is the predicate function for statusupdate builders.
 type StatusUpdate func(*sql.Selector)
+
+// StatusUpdateEmail is the predicate function for statusupdateemail builders.
+type StatusUpdateEmail func(*sql.Selector)
 
 // Team is the predicate function for team builders.
 type Team func(*sql.Selector)

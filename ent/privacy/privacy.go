@@ -159,6 +159,30 @@ func (f AlertMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation)
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AlertMutation", m)
 }
 
+// The AnnouncementQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type AnnouncementQueryRuleFunc func(context.Context, *ent.AnnouncementQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f AnnouncementQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AnnouncementQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.AnnouncementQuery", q)
+}
+
+// The AnnouncementMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type AnnouncementMutationRuleFunc func(context.Context, *ent.AnnouncementMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f AnnouncementMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.AnnouncementMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AnnouncementMutation", m)
+}
+
 // The CalendarFeedQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type CalendarFeedQueryRuleFunc func(context.Context, *ent.CalendarFeedQuery) error
@@ -663,6 +687,30 @@ func (f SeverityLevelMutationRuleFunc) EvalMutation(ctx context.Context, m ent.M
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.SeverityLevelMutation", m)
 }
 
+// The StakeholderMessageQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type StakeholderMessageQueryRuleFunc func(context.Context, *ent.StakeholderMessageQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f StakeholderMessageQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.StakeholderMessageQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.StakeholderMessageQuery", q)
+}
+
+// The StakeholderMessageMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type StakeholderMessageMutationRuleFunc func(context.Context, *ent.StakeholderMessageMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f StakeholderMessageMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.StakeholderMessageMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.StakeholderMessageMutation", m)
+}
+
 // The StakeholderPreferenceQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type StakeholderPreferenceQueryRuleFunc func(context.Context, *ent.StakeholderPreferenceQuery) error
@@ -807,6 +855,30 @@ func (f StatusUpdateMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mu
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.StatusUpdateMutation", m)
 }
 
+// The StatusUpdateEmailQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type StatusUpdateEmailQueryRuleFunc func(context.Context, *ent.StatusUpdateEmailQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f StatusUpdateEmailQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.StatusUpdateEmailQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.StatusUpdateEmailQuery", q)
+}
+
+// The StatusUpdateEmailMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type StatusUpdateEmailMutationRuleFunc func(context.Context, *ent.StatusUpdateEmailMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f StatusUpdateEmailMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.StatusUpdateEmailMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.StatusUpdateEmailMutation", m)
+}
+
 // The TeamQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type TeamQueryRuleFunc func(context.Context, *ent.TeamQuery) error
@@ -918,6 +990,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.AlertQuery:
 		return q.Filter(), nil
+	case *ent.AnnouncementQuery:
+		return q.Filter(), nil
 	case *ent.CalendarFeedQuery:
 		return q.Filter(), nil
 	case *ent.ContactMethodQuery:
@@ -960,6 +1034,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.SeverityLevelQuery:
 		return q.Filter(), nil
+	case *ent.StakeholderMessageQuery:
+		return q.Filter(), nil
 	case *ent.StakeholderPreferenceQuery:
 		return q.Filter(), nil
 	case *ent.StakeholderSubscriptionQuery:
@@ -971,6 +1047,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 	case *ent.StatusSubscriberQuery:
 		return q.Filter(), nil
 	case *ent.StatusUpdateQuery:
+		return q.Filter(), nil
+	case *ent.StatusUpdateEmailQuery:
 		return q.Filter(), nil
 	case *ent.TeamQuery:
 		return q.Filter(), nil
@@ -988,6 +1066,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.APITokenMutation:
 		return m.Filter(), nil
 	case *ent.AlertMutation:
+		return m.Filter(), nil
+	case *ent.AnnouncementMutation:
 		return m.Filter(), nil
 	case *ent.CalendarFeedMutation:
 		return m.Filter(), nil
@@ -1031,6 +1111,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.SeverityLevelMutation:
 		return m.Filter(), nil
+	case *ent.StakeholderMessageMutation:
+		return m.Filter(), nil
 	case *ent.StakeholderPreferenceMutation:
 		return m.Filter(), nil
 	case *ent.StakeholderSubscriptionMutation:
@@ -1042,6 +1124,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.StatusSubscriberMutation:
 		return m.Filter(), nil
 	case *ent.StatusUpdateMutation:
+		return m.Filter(), nil
+	case *ent.StatusUpdateEmailMutation:
 		return m.Filter(), nil
 	case *ent.TeamMutation:
 		return m.Filter(), nil

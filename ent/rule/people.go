@@ -10,7 +10,13 @@ import (
 	"github.com/tocsin/tocsin/viewer"
 )
 
-// FilterOwnContactMethods shows a person their own contact methods only.
+// Stakeholders are never paged, but their phones get low-urgency pushes
+// about the incidents they follow: of contact methods they see, register
+// and remove their own devices (PUSH) only — never a number, an address or
+// a webhook, which exist to page people.
+
+// FilterOwnContactMethods shows a person their own contact methods only,
+// and a stakeholder only their own devices.
 func FilterOwnContactMethods() privacy.QueryRule {
 	return privacy.ContactMethodQueryRuleFunc(func(ctx context.Context, q *ent.ContactMethodQuery) error {
 		v := viewer.FromContext(ctx)
@@ -18,30 +24,40 @@ func FilterOwnContactMethods() privacy.QueryRule {
 			return privacy.Skip
 		}
 		q.Where(contactmethod.UserID(v.UserID))
+		if !v.Role.CanRespond() {
+			q.Where(contactmethod.KindEQ(contactmethod.KindPUSH))
+		}
 		return privacy.Allow
 	})
 }
 
 // AllowOwnContactMethodMutation lets responders manage their own contact
-// methods (stakeholders are never paged).
+// methods, and stakeholders their own devices.
 func AllowOwnContactMethodMutation() privacy.MutationRule {
 	return privacy.ContactMethodMutationRuleFunc(func(ctx context.Context, m *ent.ContactMethodMutation) error {
 		v := viewer.FromContext(ctx)
-		if v == nil || v.UserID == 0 || !v.Role.CanRespond() {
+		if v == nil || v.UserID == 0 || v.System {
 			return privacy.Skip
 		}
+		devicesOnly := !v.Role.CanRespond()
 		if m.Op().Is(ent.OpCreate) {
-			if uid, ok := m.UserID(); ok && uid == v.UserID {
-				return privacy.Allow
+			uid, ok := m.UserID()
+			kind, _ := m.Kind()
+			if !ok || uid != v.UserID || devicesOnly && kind != contactmethod.KindPUSH {
+				return privacy.Skip
 			}
-			return privacy.Skip
+			return privacy.Allow
 		}
-		ids, err := m.IDs(viewer.System(ctx))
+		sys := viewer.System(ctx)
+		ids, err := m.IDs(sys)
 		if err != nil || len(ids) == 0 {
 			return privacy.Skip
 		}
-		n, err := m.Client().ContactMethod.Query().
-			Where(contactmethod.IDIn(ids...), contactmethod.UserIDNEQ(v.UserID)).Count(viewer.System(ctx))
+		others := contactmethod.UserIDNEQ(v.UserID)
+		if devicesOnly {
+			others = contactmethod.Or(others, contactmethod.KindNEQ(contactmethod.KindPUSH))
+		}
+		n, err := m.Client().ContactMethod.Query().Where(contactmethod.IDIn(ids...), others).Count(sys)
 		if err != nil || n > 0 {
 			return privacy.Skip
 		}
@@ -49,7 +65,9 @@ func AllowOwnContactMethodMutation() privacy.MutationRule {
 	})
 }
 
-// FilterOwnNotificationRules shows a person their own rules only.
+// FilterOwnNotificationRules shows a person their own rules only; a
+// stakeholder none (rules page people; one left from a former role pages
+// nobody, since stakeholders are never on an escalation step).
 func FilterOwnNotificationRules() privacy.QueryRule {
 	return privacy.NotificationRuleQueryRuleFunc(func(ctx context.Context, q *ent.NotificationRuleQuery) error {
 		v := viewer.FromContext(ctx)
@@ -57,6 +75,9 @@ func FilterOwnNotificationRules() privacy.QueryRule {
 			return privacy.Skip
 		}
 		q.Where(notificationrule.UserID(v.UserID))
+		if !v.Role.CanRespond() {
+			q.Where(notificationrule.IDIn())
+		}
 		return privacy.Allow
 	})
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/tocsin/tocsin/ent/alert"
+	"github.com/tocsin/tocsin/ent/announcement"
 	"github.com/tocsin/tocsin/ent/apitoken"
 	"github.com/tocsin/tocsin/ent/calendarfeed"
 	"github.com/tocsin/tocsin/ent/contactmethod"
@@ -30,12 +31,14 @@ import (
 	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/session"
 	"github.com/tocsin/tocsin/ent/severitylevel"
+	"github.com/tocsin/tocsin/ent/stakeholdermessage"
 	"github.com/tocsin/tocsin/ent/stakeholderpreference"
 	"github.com/tocsin/tocsin/ent/stakeholdersubscription"
 	"github.com/tocsin/tocsin/ent/statuscomponent"
 	"github.com/tocsin/tocsin/ent/statuspage"
 	"github.com/tocsin/tocsin/ent/statussubscriber"
 	"github.com/tocsin/tocsin/ent/statusupdate"
+	"github.com/tocsin/tocsin/ent/statusupdateemail"
 	"github.com/tocsin/tocsin/ent/team"
 	"github.com/tocsin/tocsin/ent/timelineevent"
 	"github.com/tocsin/tocsin/ent/user"
@@ -214,6 +217,21 @@ func init() {
 	alertDescResponders := alertFields[29].Descriptor()
 	// alert.DefaultResponders holds the default value on creation for the responders field.
 	alert.DefaultResponders = alertDescResponders.Default.([]map[string]string)
+	announcement.Policy = privacy.NewPolicies(schema.Announcement{})
+	announcement.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := announcement.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	announcementFields := schema.Announcement{}.Fields()
+	_ = announcementFields
+	// announcementDescDoneAt is the schema descriptor for done_at field.
+	announcementDescDoneAt := announcementFields[2].Descriptor()
+	// announcement.DefaultDoneAt holds the default value on creation for the done_at field.
+	announcement.DefaultDoneAt = announcementDescDoneAt.Default.(func() time.Time)
 	calendarfeed.Policy = privacy.NewPolicies(schema.CalendarFeed{})
 	calendarfeed.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
@@ -1015,6 +1033,21 @@ func init() {
 	severitylevel.DefaultUpdateCadenceMinutes = severitylevelDescUpdateCadenceMinutes.Default.(int)
 	// severitylevel.UpdateCadenceMinutesValidator is a validator for the "update_cadence_minutes" field. It is called by the builders before save.
 	severitylevel.UpdateCadenceMinutesValidator = severitylevelDescUpdateCadenceMinutes.Validators[0].(func(int) error)
+	stakeholdermessage.Policy = privacy.NewPolicies(schema.StakeholderMessage{})
+	stakeholdermessage.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := stakeholdermessage.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	stakeholdermessageFields := schema.StakeholderMessage{}.Fields()
+	_ = stakeholdermessageFields
+	// stakeholdermessageDescCreatedAt is the schema descriptor for created_at field.
+	stakeholdermessageDescCreatedAt := stakeholdermessageFields[8].Descriptor()
+	// stakeholdermessage.DefaultCreatedAt holds the default value on creation for the created_at field.
+	stakeholdermessage.DefaultCreatedAt = stakeholdermessageDescCreatedAt.Default.(func() time.Time)
 	stakeholderpreference.Policy = privacy.NewPolicies(schema.StakeholderPreference{})
 	stakeholderpreference.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
@@ -1232,6 +1265,21 @@ func init() {
 	statusupdateDescCreatedAt := statusupdateFields[6].Descriptor()
 	// statusupdate.DefaultCreatedAt holds the default value on creation for the created_at field.
 	statusupdate.DefaultCreatedAt = statusupdateDescCreatedAt.Default.(func() time.Time)
+	statusupdateemail.Policy = privacy.NewPolicies(schema.StatusUpdateEmail{})
+	statusupdateemail.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := statusupdateemail.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	statusupdateemailFields := schema.StatusUpdateEmail{}.Fields()
+	_ = statusupdateemailFields
+	// statusupdateemailDescSentAt is the schema descriptor for sent_at field.
+	statusupdateemailDescSentAt := statusupdateemailFields[2].Descriptor()
+	// statusupdateemail.DefaultSentAt holds the default value on creation for the sent_at field.
+	statusupdateemail.DefaultSentAt = statusupdateemailDescSentAt.Default.(func() time.Time)
 	teamMixin := schema.Team{}.Mixin()
 	team.Policy = privacy.NewPolicies(schema.Team{})
 	team.Hooks[0] = func(next ent.Mutator) ent.Mutator {

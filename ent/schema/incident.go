@@ -59,7 +59,11 @@ func (Incident) Edges() []ent.Edge {
 
 // Indexes of the Incident.
 func (Incident) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("status", "created_at")}
+	return []ent.Index{
+		index.Fields("status", "created_at"),
+		// The announcement sweep looks at the last day's incidents.
+		index.Fields("created_at"),
+	}
 }
 
 // Annotations of the Incident.

@@ -43,7 +43,11 @@ func (StatusUpdate) Edges() []ent.Edge {
 
 // Indexes of the StatusUpdate.
 func (StatusUpdate) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("incident_id", "created_at")}
+	return []ent.Index{
+		index.Fields("incident_id", "created_at"),
+		// The announcement sweep looks at the last day's updates.
+		index.Fields("created_at"),
+	}
 }
 
 // Annotations of the StatusUpdate.

@@ -5483,10 +5483,13 @@ extend type Mutation {
 }
 `, BuiltIn: false},
 	{Name: "../contact.graphql", Input: `# How a person is paged: contact methods, notification rules, quiet hours
-# (package contact). Stakeholders are never paged and may call none of these.
+# (package contact). Stakeholders are never paged: of these they may only
+# register, list and delete their own devices (registerDevice,
+# User.contactMethods, deleteContactMethod), for the low-urgency pushes about
+# the incidents they follow; ent privacy refuses them everything else.
 
 extend type User {
-  "The user's contact methods, oldest first (your own; admins see everyone's)."
+  "The user's contact methods, oldest first (your own; admins see everyone's; a stakeholder only their devices)."
   contactMethods: [ContactMethod!]!
   "The user's notification rules, by urgency and delay."
   notificationRules: [NotificationRule!]!
@@ -5556,13 +5559,13 @@ extend type Mutation {
   "Add a contact method of your own."
   createContactMethod(input: CreateContactMethodInput!): ContactMethod!
   updateContactMethod(id: ID!, input: UpdateContactMethodInput!): ContactMethod!
-  "Delete a contact method and its rules; one that was paged stays for history (disable it instead). Returns the deleted id."
+  "Delete a contact method and its rules; one that was paged stays for history (disable it instead). Stakeholders: their own devices only. Returns the deleted id."
   deleteContactMethod(id: ID!): ID!
   "Send a 6-digit code to an unverified SMS, VOICE or EMAIL method (valid 10 minutes, 5 tries)."
   sendContactMethodVerification(id: ID!): ContactMethod!
   "Verify a contact method with the code sent; the first verified methods bring the default rules."
   verifyContactMethod(id: ID!, code: String!): ContactMethod!
-  "Register this device for push, or update it when its token is already registered."
+  "Register this device for push, or update it when its token is already registered. Stakeholders too: their devices get low-urgency incident.update pushes about what they follow."
   registerDevice(input: RegisterDeviceInput!): RegisterDevicePayload!
 
   createNotificationRule(input: CreateNotificationRuleInput!): NotificationRule!

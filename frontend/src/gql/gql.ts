@@ -69,6 +69,7 @@ type Documents = {
     "\n  mutation RevokeAPIToken($id: ID!) {\n    revokeAPIToken(id: $id) {\n      ...APITokenFields\n    }\n  }\n": typeof types.RevokeApiTokenDocument,
     "\n  fragment ContactMethodFields on ContactMethod {\n    id\n    kind\n    name\n    maskedAddress\n    platform\n    criticalAlerts\n    verifiedAt\n    verificationExpiresAt\n    disabled\n  }\n": typeof types.ContactMethodFieldsFragmentDoc,
     "\n  query PagingSettings {\n    viewer {\n      id\n      quietHoursStart\n      quietHoursEnd\n      contactMethods {\n        ...ContactMethodFields\n      }\n      notificationRules {\n        id\n        urgency\n        delayMinutes\n        contactMethod {\n          id\n          kind\n          name\n        }\n      }\n    }\n  }\n": typeof types.PagingSettingsDocument,
+    "\n  query Devices {\n    viewer {\n      id\n      contactMethods {\n        ...ContactMethodFields\n      }\n    }\n  }\n": typeof types.DevicesDocument,
     "\n  mutation CreateContactMethod($input: CreateContactMethodInput!) {\n    createContactMethod(input: $input) {\n      ...ContactMethodFields\n    }\n  }\n": typeof types.CreateContactMethodDocument,
     "\n  mutation SendContactMethodVerification($id: ID!) {\n    sendContactMethodVerification(id: $id) {\n      ...ContactMethodFields\n    }\n  }\n": typeof types.SendContactMethodVerificationDocument,
     "\n  mutation VerifyContactMethod($id: ID!, $code: String!) {\n    verifyContactMethod(id: $id, code: $code) {\n      ...ContactMethodFields\n    }\n  }\n": typeof types.VerifyContactMethodDocument,
@@ -208,6 +209,7 @@ const documents: Documents = {
     "\n  mutation RevokeAPIToken($id: ID!) {\n    revokeAPIToken(id: $id) {\n      ...APITokenFields\n    }\n  }\n": types.RevokeApiTokenDocument,
     "\n  fragment ContactMethodFields on ContactMethod {\n    id\n    kind\n    name\n    maskedAddress\n    platform\n    criticalAlerts\n    verifiedAt\n    verificationExpiresAt\n    disabled\n  }\n": types.ContactMethodFieldsFragmentDoc,
     "\n  query PagingSettings {\n    viewer {\n      id\n      quietHoursStart\n      quietHoursEnd\n      contactMethods {\n        ...ContactMethodFields\n      }\n      notificationRules {\n        id\n        urgency\n        delayMinutes\n        contactMethod {\n          id\n          kind\n          name\n        }\n      }\n    }\n  }\n": types.PagingSettingsDocument,
+    "\n  query Devices {\n    viewer {\n      id\n      contactMethods {\n        ...ContactMethodFields\n      }\n    }\n  }\n": types.DevicesDocument,
     "\n  mutation CreateContactMethod($input: CreateContactMethodInput!) {\n    createContactMethod(input: $input) {\n      ...ContactMethodFields\n    }\n  }\n": types.CreateContactMethodDocument,
     "\n  mutation SendContactMethodVerification($id: ID!) {\n    sendContactMethodVerification(id: $id) {\n      ...ContactMethodFields\n    }\n  }\n": types.SendContactMethodVerificationDocument,
     "\n  mutation VerifyContactMethod($id: ID!, $code: String!) {\n    verifyContactMethod(id: $id, code: $code) {\n      ...ContactMethodFields\n    }\n  }\n": types.VerifyContactMethodDocument,
@@ -526,6 +528,10 @@ export function graphql(source: "\n  fragment ContactMethodFields on ContactMeth
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PagingSettings {\n    viewer {\n      id\n      quietHoursStart\n      quietHoursEnd\n      contactMethods {\n        ...ContactMethodFields\n      }\n      notificationRules {\n        id\n        urgency\n        delayMinutes\n        contactMethod {\n          id\n          kind\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PagingSettings {\n    viewer {\n      id\n      quietHoursStart\n      quietHoursEnd\n      contactMethods {\n        ...ContactMethodFields\n      }\n      notificationRules {\n        id\n        urgency\n        delayMinutes\n        contactMethod {\n          id\n          kind\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Devices {\n    viewer {\n      id\n      contactMethods {\n        ...ContactMethodFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query Devices {\n    viewer {\n      id\n      contactMethods {\n        ...ContactMethodFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -2,6 +2,7 @@ import { APITokens } from './APITokens';
 import { NotificationPreferences } from './NotificationPreferences';
 import { PasswordForm } from './PasswordForm';
 import { ProfileForm } from './ProfileForm';
+import { StakeholderDevices } from './paging/Devices';
 import { PagingSettings } from './paging/PagingSettings';
 import { canRespond, canUseAPITokens, roleDescriptions, roleLabels } from '../auth/permissions';
 import { useViewer } from '../auth/useViewer';
@@ -22,11 +23,9 @@ export function ProfilePage() {
         {canUseAPITokens(viewer.role) && <APITokens viewer={viewer} />}
         <NotificationPreferences />
       </div>
-      {canRespond(viewer.role) && (
-        <div className="profile-grid paging-grid">
-          <PagingSettings timeZone={viewer.timeZone} />
-        </div>
-      )}
+      <div className="profile-grid paging-grid">
+        {canRespond(viewer.role) ? <PagingSettings timeZone={viewer.timeZone} /> : <StakeholderDevices />}
+      </div>
     </>
   );
 }

@@ -5,8 +5,11 @@ import { kindLabels } from './ruleSentence';
 import type { ContactMethodFieldsFragment } from '../../../gql/graphql';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 
-/** One contact method or device: what it is, whether it is verified, and its actions. */
-export function ContactMethodRow({ method }: { method: ContactMethodFieldsFragment }) {
+/**
+ * One contact method or device: what it is, whether it is verified, and its actions (removeOnly:
+ * a stakeholder's device, which they may only remove).
+ */
+export function ContactMethodRow({ method, removeOnly = false }: { method: ContactMethodFieldsFragment; removeOnly?: boolean }) {
   const [removeState, remove] = useMutation(DeleteContactMethodMutation);
   const [testState, test] = useMutation(SendTestNotificationMutation);
   const [toggleState, toggle] = useMutation(SetContactMethodDisabledMutation);
@@ -24,7 +27,7 @@ export function ContactMethodRow({ method }: { method: ContactMethodFieldsFragme
         <p className="row-meta">
           <span data-testid="masked-address">{method.maskedAddress}</span>
         </p>
-        {!method.verifiedAt && <VerifyForm method={method} />}
+        {!method.verifiedAt && !removeOnly && <VerifyForm method={method} />}
         {result && (
           <p className={result.sent ? 'row-meta' : 'notice notice-error'} role="status">
             {result.sent ? `Test sent: ${result.summary}` : `Test failed: ${result.summary}`}
@@ -35,27 +38,30 @@ export function ContactMethodRow({ method }: { method: ContactMethodFieldsFragme
         {toggleState.error && <ErrorNotice error={toggleState.error} />}
       </div>
       <div className="row-trail">
-        {method.verifiedAt && (
+        {method.verifiedAt && !removeOnly && (
           <button type="button" className="button" disabled={testState.fetching} aria-label={`Send a test to ${method.name}`} onClick={() => test({ id: method.id })}>
             Test
           </button>
         )}
-        <button
-          type="button"
-          className="button"
-          disabled={toggleState.fetching}
-          aria-label={`${method.disabled ? 'Turn on' : 'Turn off'} ${method.name}`}
-          onClick={() => toggle({ id: method.id, disabled: !method.disabled })}
-        >
-          {method.disabled ? 'Turn on' : 'Turn off'}
-        </button>
+        {!removeOnly && (
+          <button
+            type="button"
+            className="button"
+            disabled={toggleState.fetching}
+            aria-label={`${method.disabled ? 'Turn on' : 'Turn off'} ${method.name}`}
+            onClick={() => toggle({ id: method.id, disabled: !method.disabled })}
+          >
+            {method.disabled ? 'Turn on' : 'Turn off'}
+          </button>
+        )}
         <button
           type="button"
           className="button button-danger"
           disabled={removeState.fetching}
           aria-label={`Remove ${method.name}`}
           onClick={() => {
-            if (window.confirm(`Remove “${method.name}”? Its notification rules go with it.`)) remove({ id: method.id });
+            const rules = removeOnly ? '' : ' Its notification rules go with it.';
+            if (window.confirm(`Remove “${method.name}”?${rules}`)) remove({ id: method.id });
           }}
         >
           Remove

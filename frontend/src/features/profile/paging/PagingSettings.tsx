@@ -1,6 +1,7 @@
 import { useQuery } from 'urql';
 import { AddContactMethodForm } from './AddContactMethodForm';
 import { ContactMethodRow } from './ContactMethodRow';
+import { Devices } from './Devices';
 import { PagingSettingsQuery } from './documents';
 import { NotificationRules } from './NotificationRules';
 import { QuietHours } from './QuietHours';
@@ -33,18 +34,7 @@ export function PagingSettings({ timeZone }: { timeZone: string }) {
         )}
         <AddContactMethodForm />
       </section>
-      <section className="stack card" aria-labelledby="devices-heading">
-        <h2 id="devices-heading">Devices</h2>
-        {devices.length === 0 ? (
-          <EmptyState title="No devices yet.">Install the Tocsin app on your phone and sign in: it registers itself for push notifications.</EmptyState>
-        ) : (
-          <ul className="list" aria-label="Your devices">
-            {devices.map((m) => (
-              <ContactMethodRow key={m.id} method={m} />
-            ))}
-          </ul>
-        )}
-      </section>
+      <Devices devices={devices} paging />
       <NotificationRules rules={viewer.notificationRules} methods={methods} />
       <QuietHours start={viewer.quietHoursStart} end={viewer.quietHoursEnd} timeZone={timeZone} />
     </>

@@ -37,6 +37,17 @@ export const PagingSettingsQuery = graphql(`
   }
 `);
 
+export const DevicesQuery = graphql(`
+  query Devices {
+    viewer {
+      id
+      contactMethods {
+        ...ContactMethodFields
+      }
+    }
+  }
+`);
+
 export const CreateContactMethodMutation = graphql(`
   mutation CreateContactMethod($input: CreateContactMethodInput!) {
     createContactMethod(input: $input) {
