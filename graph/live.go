@@ -205,10 +205,24 @@ func (t *timelineSender) catchUp(announced int) bool {
 // timelineReads shares identical catch-up reads of one process.
 var timelineReads singleflight.Group
 
-// page reads up to replayPage events after last.
+// page reads up to replayPage events after last, settled (live_settle.go):
+// no id below the newest one read is still to commit, so a subscriber that
+// reconnects with after: <the newest id> misses nothing.
 func (t *timelineSender) page(ctx context.Context) ([]*ent.TimelineEvent, error) {
-	return t.client.TimelineEvent.Query().Where(t.where, timelineevent.IDGT(t.last)).
+	events, err := t.client.TimelineEvent.Query().Where(t.where, timelineevent.IDGT(t.last)).
 		Order(ent.Asc(timelineevent.FieldID)).Limit(replayPage).All(ctx)
+	if err != nil || len(events) == 0 {
+		return events, err
+	}
+	newest := events[len(events)-1].ID
+	ok, waited, err := settled(ctx, t.client, t.last, newest)
+	if err != nil || !ok || !waited {
+		// Not settled in time: send what is there; the late one follows
+		// on its own announcement (handle), as it always could.
+		return events, err
+	}
+	return t.client.TimelineEvent.Query().Where(t.where, timelineevent.IDGT(t.last), timelineevent.IDLTE(newest)).
+		Order(ent.Asc(timelineevent.FieldID)).All(ctx)
 }
 
 func (t *timelineSender) send(e *ent.TimelineEvent) bool {
