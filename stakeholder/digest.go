@@ -119,12 +119,14 @@ func (s *Stakeholders) digest(sys context.Context, m *ent.StakeholderMessage, u 
 	subject := fmt.Sprintf("Incident digest: %d update(s) on %d incident(s)", len(updates), len(order))
 	switch {
 	case len(declared) > 0 && nowAffects > 0:
-		subject = fmt.Sprintf("Incident digest: %d new incident(s), %d now affecting services you follow, %d update(s)",
+		subject = fmt.Sprintf("Incident digest: %d new incident(s), %d now affect your services, %d update(s)",
 			len(declared), nowAffects, len(updates))
 	case len(declared) > 0:
 		subject = fmt.Sprintf("Incident digest: %d new incident(s), %d update(s)", len(declared), len(updates))
+	case nowAffects > 0 && len(updates) > 0:
+		subject = fmt.Sprintf("Incident digest: %d incident(s) now affect your services, %d update(s)", nowAffects, len(updates))
 	case nowAffects > 0:
-		subject = fmt.Sprintf("Incident digest: %d incident(s) now affecting services you follow, %d update(s)", nowAffects, len(updates))
+		subject = fmt.Sprintf("Incident digest: %d incident(s) now affect your services", nowAffects)
 	}
 	return &message{subject: subject, text: b.String(), key: fmt.Sprintf("tocsin-stakeholder-digest-%d-%d", u.ID, d.End.Unix()),
 		page: notify.Page{IncidentID: order[0], Message: subject, Urgency: notify.UrgencyLow, Link: s.BaseURL + "/"}}, nil
