@@ -165,9 +165,15 @@ func (s *Stakeholders) newlyAffecting(sys context.Context, f *followed, d Digest
 	if len(f.services) == 0 {
 		return nil, nil, nil
 	}
-	evs, err := s.Client.TimelineEvent.Query().Where(timelineevent.Kind(incidents.KindServicesAdded),
-		timelineevent.CreatedAtGTE(d.Start), timelineevent.CreatedAtLT(d.End),
-		timelineevent.HasIncidentWith(f.incident(false))).
+	// Timeline events have no index by time: look among the events of the
+	// followed incidents that changed since the period began (adding
+	// services updates the incident).
+	incs, err := s.Client.Incident.Query().Where(f.incident(false), incident.UpdatedAtGTE(d.Start)).IDs(sys)
+	if err != nil || len(incs) == 0 {
+		return nil, nil, err
+	}
+	evs, err := s.Client.TimelineEvent.Query().Where(timelineevent.IncidentIDIn(incs...),
+		timelineevent.Kind(incidents.KindServicesAdded), timelineevent.CreatedAtGTE(d.Start), timelineevent.CreatedAtLT(d.End)).
 		Order(timelineevent.ByCreatedAt(), timelineevent.ByID()).All(sys)
 	if err != nil {
 		return nil, nil, err

@@ -62,9 +62,17 @@ func (s *Stakeholders) Sweep(ctx context.Context) (announcements, messages int, 
 	if err != nil {
 		return 0, 0, err
 	}
+	// SERVICES_ADDED events are few among many timeline events, which have
+	// no index by time: look among the events of the open incidents that
+	// changed in the window (adding services updates the incident).
+	open, err := s.Client.Incident.Query().
+		Where(incident.StatusNEQ(incident.StatusRESOLVED), incident.UpdatedAtGTE(from)).IDs(sys)
+	if err != nil {
+		return 0, 0, err
+	}
 	affected, err := s.Client.TimelineEvent.Query().
-		Where(timelineevent.Kind(incidents.KindServicesAdded), timelineevent.CreatedAtGTE(from), timelineevent.CreatedAtLTE(until),
-			timelineevent.HasIncidentWith(incident.StatusNEQ(incident.StatusRESOLVED)), NotAnnounced(announcement.EventAFFECTED)).
+		Where(timelineevent.IncidentIDIn(open...), timelineevent.Kind(incidents.KindServicesAdded),
+			timelineevent.CreatedAtGTE(from), timelineevent.CreatedAtLTE(until), NotAnnounced(announcement.EventAFFECTED)).
 		Order(timelineevent.ByCreatedAt()).Limit(sweepBatch).IDs(sys)
 	if err != nil {
 		return 0, 0, err
