@@ -21,8 +21,9 @@ import (
 // tasks. The sweep (one worker at a time: worker/stakeholder_sweep.go)
 // queues again what Redis lost:
 //   - a declared incident, a non-INTERNAL status update, or a
-//     SERVICES_ADDED event of an open incident without an announcement row: its fan-out never finished (the process died
-//     between the commit and the queue, the task vanished);
+//     SERVICES_ADDED event of an open incident without an announcement
+//     row: its fan-out never finished (the process died between the
+//     commit and the queue, the task vanished);
 //   - a planned message that is due and not sent: its task vanished.
 //
 // It looks back LookBack only, so a new install, or one whose worker was

@@ -12,8 +12,9 @@ import (
 
 // Announcement records that an event was told to everyone who hears of it:
 // a declared incident, a status update or services affected after the
-// declaration fanned out to its stakeholders
-// (every person's StakeholderMessage planned), or a PUBLIC update emailed
+// declaration (a SERVICES_ADDED timeline event) fanned out to its
+// stakeholders (every person's StakeholderMessage planned), or a PUBLIC
+// update emailed
 // to the status pages' subscribers (every email sent). The announcement
 // sweep re-queues the events of the last day that have no row, so an
 // announcement lost between a commit and its queue — a killed process, a

@@ -12,10 +12,10 @@ import (
 
 // StakeholderMessage is what one person is owed about one event: the news
 // of a declared incident, of a status update or of an incident now
-// affecting a service they follow, or the digest of one
-// period. The fan-out plans it (before its task is queued); the task sends
-// each channel once — the email, then each device — recording each in the
-// row under its lock, and marks the message sent. The announcement sweep
+// affecting a service they follow, or the digest of one period. The
+// fan-out plans it (before its task is queued); the task sends each
+// channel once — the email, then each device — recording each in the row
+// under its lock, and marks the message sent. The announcement sweep
 // re-queues messages that are due and unsent, so a lost task costs a delay,
 // never the message; a task that runs twice finds what was sent.
 type StakeholderMessage struct {
