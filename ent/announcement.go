@@ -17,7 +17,7 @@ type Announcement struct {
 	config `json:"-"`
 	// ID of the ent.
 	ID int `json:"id,omitempty"`
-	// DECLARED: event_id is an incident; UPDATE (to stakeholders) and PUBLIC (to status-page subscribers): a status update.
+	// DECLARED: event_id is an incident; UPDATE (to stakeholders) and PUBLIC (to status-page subscribers): a status update; AFFECTED (to the subscribers of services added later): a SERVICES_ADDED timeline event.
 	Event announcement.Event `json:"event,omitempty"`
 	// EventID holds the value of the "event_id" field.
 	EventID int `json:"event_id,omitempty"`

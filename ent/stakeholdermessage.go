@@ -22,7 +22,7 @@ type StakeholderMessage struct {
 	UserID int `json:"user_id,omitempty"`
 	// Event holds the value of the "event" field.
 	Event stakeholdermessage.Event `json:"event,omitempty"`
-	// The incident (DECLARED), the status update (UPDATE), or the end of the digest's period in Unix seconds.
+	// The incident (DECLARED), the status update (UPDATE), the SERVICES_ADDED timeline event (AFFECTED), or the end of the digest's period in Unix seconds.
 	EventID int `json:"event_id,omitempty"`
 	// Digests: the period is [period_start, end).
 	PeriodStart *time.Time `json:"period_start,omitempty"`

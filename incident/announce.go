@@ -12,6 +12,10 @@ type Announcer interface {
 	// StatusUpdatePosted: a status update (any audience: the announcer
 	// decides who may hear of it).
 	StatusUpdatePosted(ctx context.Context, updateID int)
+	// ServicesAffected: services became affected after the declaration
+	// (added, or their alerts linked); eventID is the SERVICES_ADDED
+	// timeline event naming them.
+	ServicesAffected(ctx context.Context, eventID int)
 }
 
 // SilentAnnouncer tells nobody; it stands in until notifications are wired.
@@ -22,6 +26,9 @@ func (SilentAnnouncer) IncidentDeclared(context.Context, int) {}
 
 // StatusUpdatePosted does nothing.
 func (SilentAnnouncer) StatusUpdatePosted(context.Context, int) {}
+
+// ServicesAffected does nothing.
+func (SilentAnnouncer) ServicesAffected(context.Context, int) {}
 
 // Announcers tells each of its announcers, in order.
 type Announcers []Announcer
@@ -37,5 +44,12 @@ func (as Announcers) IncidentDeclared(ctx context.Context, incidentID int) {
 func (as Announcers) StatusUpdatePosted(ctx context.Context, updateID int) {
 	for _, a := range as {
 		a.StatusUpdatePosted(ctx, updateID)
+	}
+}
+
+// ServicesAffected tells each announcer.
+func (as Announcers) ServicesAffected(ctx context.Context, eventID int) {
+	for _, a := range as {
+		a.ServicesAffected(ctx, eventID)
 	}
 }

@@ -174,6 +174,13 @@ func (s *Incidents) change(ctx context.Context, id int, step func(ctx context.Co
 
 // recordIncident writes one event on an incident's timeline.
 func recordIncident(ctx context.Context, tx *ent.Tx, incidentID int, by Actor, kind string, vis timelineevent.Visibility, at time.Time, data map[string]any) error {
+	_, err := incidentEvent(ctx, tx, incidentID, by, kind, vis, at, data)
+	return err
+}
+
+// incidentEvent writes one event on an incident's timeline and returns it
+// (for a caller that announces it after commit).
+func incidentEvent(ctx context.Context, tx *ent.Tx, incidentID int, by Actor, kind string, vis timelineevent.Visibility, at time.Time, data map[string]any) (*ent.TimelineEvent, error) {
 	if data == nil {
 		data = map[string]any{}
 	}
@@ -182,7 +189,7 @@ func recordIncident(ctx context.Context, tx *ent.Tx, incidentID int, by Actor, k
 	if by.UserID != 0 {
 		c.SetActorID(by.UserID)
 	}
-	return c.Exec(ctx)
+	return c.Save(ctx)
 }
 
 // SetSeverity changes the severity; the next update is due by the new

@@ -37,6 +37,7 @@ type recordingAnnouncer struct {
 	mu       sync.Mutex
 	declared []int
 	updates  []int
+	affected []int // SERVICES_ADDED events
 }
 
 func (a *recordingAnnouncer) IncidentDeclared(_ context.Context, id int) {
@@ -49,6 +50,12 @@ func (a *recordingAnnouncer) StatusUpdatePosted(_ context.Context, id int) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.updates = append(a.updates, id)
+}
+
+func (a *recordingAnnouncer) ServicesAffected(_ context.Context, id int) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.affected = append(a.affected, id)
 }
 
 func newWorld(t *testing.T) *world {

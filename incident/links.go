@@ -49,38 +49,45 @@ func (s *Incidents) AddServices(ctx context.Context, by Actor, id int, serviceID
 	}
 	return s.change(ctx, id, func(ctx context.Context, tx *ent.Tx, inc *ent.Incident, now time.Time) (*ent.Incident, error) {
 		ids := unique(append([]int(nil), serviceIDs...))
-		svcs, err := tx.Service.Query().Where(service.IDIn(ids...)).Order(ent.Asc(service.FieldID)).All(ctx)
-		if err != nil {
+		if n, err := tx.Service.Query().Where(service.IDIn(ids...)).Count(ctx); err != nil {
 			return nil, err
-		}
-		if len(svcs) != len(ids) {
+		} else if n != len(ids) {
 			return nil, &InvalidError{Field: "serviceIDs", Reason: "names a service that does not exist"}
 		}
-		have, err := inc.QueryServices().IDs(ctx)
-		if err != nil {
-			return nil, err
-		}
-		affected := map[int]bool{}
-		for _, id := range have {
-			affected[id] = true
-		}
-		var add []int
-		var names []string
-		for _, svc := range svcs {
-			if !affected[svc.ID] {
-				add = append(add, svc.ID)
-				names = append(names, svc.Name)
-			}
-		}
-		if len(add) == 0 {
-			return inc, nil
-		}
-		if err := tx.Incident.UpdateOne(inc).AddServiceIDs(add...).Exec(ctx); err != nil {
-			return nil, err
-		}
-		data := map[string]any{"service_ids": add, "services": names}
-		return inc, recordIncident(ctx, tx, inc.ID, by, KindServicesAdded, timelineevent.VisibilitySTAKEHOLDER, now, data)
+		return inc, s.affect(ctx, tx, inc, by, ids, now)
 	})
+}
+
+// affect is the one home of services becoming affected after the
+// declaration (AddServices, linked alerts): it adds those of serviceIDs
+// not affected yet, records the stakeholder-visible SERVICES_ADDED event
+// naming them (data service_ids, services), and once the transaction
+// commits tells the Announcer of that event. Nothing new: nothing happens.
+func (s *Incidents) affect(ctx context.Context, tx *ent.Tx, inc *ent.Incident, by Actor, serviceIDs []int, now time.Time) error {
+	have, err := inc.QueryServices().IDs(ctx)
+	if err != nil {
+		return err
+	}
+	svcs, err := tx.Service.Query().Where(service.IDIn(serviceIDs...), service.IDNotIn(have...)).
+		Order(ent.Asc(service.FieldID)).All(ctx)
+	if err != nil || len(svcs) == 0 {
+		return err
+	}
+	add := make([]int, len(svcs))
+	names := make([]string, len(svcs))
+	for i, svc := range svcs {
+		add[i], names[i] = svc.ID, svc.Name
+	}
+	if err := tx.Incident.UpdateOne(inc).AddServiceIDs(add...).Exec(ctx); err != nil {
+		return err
+	}
+	data := map[string]any{"service_ids": add, "services": names}
+	ev, err := incidentEvent(ctx, tx, inc.ID, by, KindServicesAdded, timelineevent.VisibilitySTAKEHOLDER, now, data)
+	if err != nil {
+		return err
+	}
+	s.Alerts.afterCommit(tx, func() { s.Announcer.ServicesAffected(context.WithoutCancel(ctx), ev.ID) })
+	return nil
 }
 
 // RemoveServices marks services as no longer affected (a mistaken add, or
@@ -151,30 +158,21 @@ func linkable(ctx context.Context, tx *ent.Tx, id int, field string, ids []int) 
 	return out, nil
 }
 
-// link puts alerts into the incident, adds their services, and writes one
-// event per alert that both timelines show.
+// link puts alerts into the incident, writes one event per alert that
+// both timelines show, and makes their services affected (affect: the
+// SERVICES_ADDED event and its announcement; none when declaring, whose
+// services already include the alerts').
 func (s *Incidents) link(ctx context.Context, tx *ent.Tx, inc *ent.Incident, by Actor, alerts []*ent.Alert, now time.Time) error {
 	if len(alerts) == 0 {
 		return nil
 	}
-	have, err := inc.QueryServices().IDs(ctx)
-	if err != nil {
-		return err
-	}
-	affected := map[int]bool{}
-	for _, id := range have {
-		affected[id] = true
-	}
-	var add []int
+	var services []int
 	for _, a := range alerts {
 		a, err := tx.Alert.UpdateOne(a).SetIncidentID(inc.ID).Save(ctx)
 		if err != nil {
 			return err
 		}
-		if !affected[a.ServiceID] {
-			affected[a.ServiceID] = true
-			add = append(add, a.ServiceID)
-		}
+		services = append(services, a.ServiceID)
 		// The alert's story so far (created, pages, acknowledgements) joins
 		// the incident's timeline, as its later events will.
 		if err := tx.TimelineEvent.Update().Where(timelineevent.AlertID(a.ID), timelineevent.IncidentIDIsNil()).
@@ -186,10 +184,7 @@ func (s *Incidents) link(ctx context.Context, tx *ent.Tx, inc *ent.Incident, by 
 			return err
 		}
 	}
-	if len(add) == 0 {
-		return nil
-	}
-	return tx.Incident.UpdateOne(inc).AddServiceIDs(add...).Exec(ctx)
+	return s.affect(ctx, tx, inc, by, unique(services), now)
 }
 
 // firstService is the incident's first affected service (lowest id): the

@@ -107,6 +107,9 @@ type message struct {
 // compose writes the message of e for u; nil when there is nothing to
 // tell (an INTERNAL update).
 func (s *Stakeholders) compose(sys context.Context, e Event, u *ent.User) (*message, error) {
+	if e.Kind == EventAffected {
+		return s.composeAffected(sys, e, u)
+	}
 	var upd *ent.StatusUpdate
 	incidentID := e.ID
 	if e.Kind == EventUpdate {

@@ -40,9 +40,10 @@ func (s *Stakeholders) HandleDigest(ctx context.Context, t *asynq.Task) error {
 	return s.deliver(ctx, m)
 }
 
-// digest writes the digest m is for: every incident declared and every
-// stakeholder update posted in the period, on what u follows now; nil
-// when the period was quiet.
+// digest writes the digest m is for: every incident declared, every
+// incident that came to affect a service u follows and every stakeholder
+// update posted in the period, on what u follows now; nil when the period
+// was quiet.
 func (s *Stakeholders) digest(sys context.Context, m *ent.StakeholderMessage, u *ent.User) (*message, error) {
 	d := DigestPeriod{UserID: u.ID, Start: *m.PeriodStart, End: time.Unix(int64(m.EventID), 0)}
 	follows, err := s.follows(sys, u.ID)
@@ -63,6 +64,10 @@ func (s *Stakeholders) digest(sys context.Context, m *ent.StakeholderMessage, u 
 	if err != nil {
 		return nil, err
 	}
+	newly, affecting, err := s.newlyAffecting(sys, follows, d)
+	if err != nil {
+		return nil, err
+	}
 	// One section per incident, in the order they first appear.
 	var order []int
 	byIncident := map[int][]*ent.StatusUpdate{}
@@ -70,6 +75,14 @@ func (s *Stakeholders) digest(sys context.Context, m *ent.StakeholderMessage, u 
 	for _, id := range declared {
 		order, isNew[id] = append(order, id), true
 		byIncident[id] = nil
+	}
+	nowAffects := 0 // incidents declared before the period that came to affect a followed service in it
+	for _, id := range newly {
+		if !isNew[id] { // a new one's summary names all its services
+			order = append(order, id)
+			byIncident[id] = nil
+			nowAffects++
+		}
 	}
 	for _, up := range updates {
 		if _, ok := byIncident[up.IncidentID]; !ok {
@@ -90,8 +103,11 @@ func (s *Stakeholders) digest(sys context.Context, m *ent.StakeholderMessage, u 
 			return nil, err
 		}
 		b.WriteString("\n")
-		if isNew[id] {
+		switch {
+		case isNew[id]:
 			b.WriteString("New incident:\n")
+		case len(affecting[id]) > 0:
+			fmt.Fprintf(&b, "Now affects %s, which you follow:\n", strings.Join(affecting[id], ", "))
 		}
 		b.WriteString(s.summary(a, loc))
 		for _, up := range byIncident[id] {
@@ -101,8 +117,16 @@ func (s *Stakeholders) digest(sys context.Context, m *ent.StakeholderMessage, u 
 	}
 	b.WriteString(s.footer("You get this digest because you follow these incidents or their services."))
 	subject := fmt.Sprintf("Incident digest: %d update(s) on %d incident(s)", len(updates), len(order))
-	if len(declared) > 0 {
+	switch {
+	case len(declared) > 0 && nowAffects > 0:
+		subject = fmt.Sprintf("Incident digest: %d new incident(s), %d now affect your services, %d update(s)",
+			len(declared), nowAffects, len(updates))
+	case len(declared) > 0:
 		subject = fmt.Sprintf("Incident digest: %d new incident(s), %d update(s)", len(declared), len(updates))
+	case nowAffects > 0 && len(updates) > 0:
+		subject = fmt.Sprintf("Incident digest: %d incident(s) now affect your services, %d update(s)", nowAffects, len(updates))
+	case nowAffects > 0:
+		subject = fmt.Sprintf("Incident digest: %d incident(s) now affect your services", nowAffects)
 	}
 	return &message{subject: subject, text: b.String(), key: fmt.Sprintf("tocsin-stakeholder-digest-%d-%d", u.ID, d.End.Unix()),
 		page: notify.Page{IncidentID: order[0], Message: subject, Urgency: notify.UrgencyLow, Link: s.BaseURL + "/"}}, nil

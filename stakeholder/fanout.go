@@ -30,48 +30,23 @@ func (s *Stakeholders) HandleAnnounce(ctx context.Context, t *asynq.Task) error 
 		return fmt.Errorf("unknown event %q: %w", e.Kind, asynq.SkipRetry)
 	}
 	sys := viewer.System(ctx)
-	var incidentID, author int
-	var at time.Time // when it happened: digests take it in that period
-	members := false
-	if e.Kind == EventDeclared {
-		inc, err := s.Client.Incident.Get(sys, e.ID)
-		if err != nil {
-			return notCommitted(err, "incident", e.ID)
-		}
-		incidentID, at = inc.ID, inc.CreatedAt
-	} else {
-		u, err := s.Client.StatusUpdate.Get(sys, e.ID)
-		if err != nil {
-			return notCommitted(err, "status update", e.ID)
-		}
-		if u.Audience == statusupdate.AudienceINTERNAL {
-			return nil // for responders only: no stakeholder hears of it
-		}
-		incidentID, at, members = u.IncidentID, u.CreatedAt, true
-		if u.AuthorID != nil {
-			author = *u.AuthorID
-		}
-		if _, err := s.Client.Incident.Get(sys, incidentID); err != nil {
-			return notCommitted(err, "incident", incidentID)
-		}
+	n, err := s.newsOf(sys, e)
+	if err != nil || n == nil {
+		return err
 	}
-	ids, err := s.followers(sys, incidentID, members)
+	people, err := s.Client.User.Query().Where(user.IDIn(n.people...)).All(sys)
 	if err != nil {
 		return err
 	}
-	people, err := s.Client.User.Query().Where(user.IDIn(ids...)).All(sys)
-	if err != nil {
-		return err
-	}
-	prefs, err := s.preferencesOf(sys, ids)
+	prefs, err := s.preferencesOf(sys, n.people)
 	if err != nil {
 		return err
 	}
 	var planned []*ent.StakeholderMessage
 	err = s.inTx(sys, func(ctx context.Context, c *ent.Client) error {
 		for _, u := range people {
-			if u.ID == author {
-				continue // who posted the update knows it
+			if u.ID == n.author {
+				continue // who made it knows it
 			}
 			p := prefs[u.ID]
 			if !p.Email && !p.Push {
@@ -82,7 +57,7 @@ func (s *Stakeholders) HandleAnnounce(ctx context.Context, t *asynq.Task) error 
 			if p.Digest == stakeholderpreference.DigestNONE {
 				m, err = plan(ctx, c, u.ID, ev, e.ID, nil, s.now())
 			} else {
-				m, err = planDigest(ctx, c, u, p.Digest, at)
+				m, err = planDigest(ctx, c, u, p.Digest, n.at)
 			}
 			if err != nil {
 				return err
@@ -103,6 +78,54 @@ func (s *Stakeholders) HandleAnnounce(ctx context.Context, t *asynq.Task) error 
 		}
 	}
 	return nil
+}
+
+// news is who hears of one event, and when it happened.
+type news struct {
+	people []int
+	author int       // who made it knows it (0: nobody)
+	at     time.Time // digests take it in the period it falls in
+}
+
+// newsOf reads the event e and who hears of it; nil when nobody ever does
+// (an INTERNAL update: it is not announced either).
+func (s *Stakeholders) newsOf(sys context.Context, e Event) (*news, error) {
+	switch e.Kind {
+	case EventDeclared:
+		inc, err := s.Client.Incident.Get(sys, e.ID)
+		if err != nil {
+			return nil, notCommitted(err, "incident", e.ID)
+		}
+		people, err := s.followers(sys, inc.ID, false)
+		return &news{people: people, at: inc.CreatedAt}, err
+	case EventAffected:
+		a, err := s.loadAffected(sys, e.ID)
+		if err != nil {
+			return nil, err
+		}
+		people, err := s.newcomers(sys, a)
+		n := &news{people: people, at: a.ev.CreatedAt}
+		if a.ev.ActorID != nil {
+			n.author = *a.ev.ActorID
+		}
+		return n, err
+	}
+	u, err := s.Client.StatusUpdate.Get(sys, e.ID)
+	if err != nil {
+		return nil, notCommitted(err, "status update", e.ID)
+	}
+	if u.Audience == statusupdate.AudienceINTERNAL {
+		return nil, nil // for responders only: no stakeholder hears of it
+	}
+	if _, err := s.Client.Incident.Get(sys, u.IncidentID); err != nil {
+		return nil, notCommitted(err, "incident", u.IncidentID)
+	}
+	people, err := s.followers(sys, u.IncidentID, true)
+	n := &news{people: people, at: u.CreatedAt}
+	if u.AuthorID != nil {
+		n.author = *u.AuthorID
+	}
+	return n, err
 }
 
 // Period is the digest period around t: the clock hour (HOURLY) or the

@@ -35,6 +35,7 @@ func TestMain(m *testing.M) { os.Exit(testenv.Run(m, "stakeholder", &env)) }
 type announcer interface {
 	IncidentDeclared(ctx context.Context, incidentID int)
 	StatusUpdatePosted(ctx context.Context, updateID int)
+	ServicesAffected(ctx context.Context, eventID int)
 }
 
 var _ announcer = (*stakeholder.Stakeholders)(nil)

@@ -78,14 +78,20 @@ func messageEvent(kind string) (stakeholdermessage.Event, bool) {
 		return stakeholdermessage.EventDECLARED, true
 	case EventUpdate:
 		return stakeholdermessage.EventUPDATE, true
+	case EventAffected:
+		return stakeholdermessage.EventAFFECTED, true
 	}
 	return "", false
 }
 
-// eventKind is the Event kind of a message event (DECLARED, UPDATE).
+// eventKind is the Event kind of a message event (DECLARED, UPDATE,
+// AFFECTED).
 func eventKind(e stakeholdermessage.Event) string {
-	if e == stakeholdermessage.EventDECLARED {
+	switch e {
+	case stakeholdermessage.EventDECLARED:
 		return EventDeclared
+	case stakeholdermessage.EventAFFECTED:
+		return EventAffected
 	}
 	return EventUpdate
 }

@@ -18,6 +18,10 @@
 //     due messages of the last LookBack that Redis lost, so nobody misses an
 //     update when a process dies after a commit or Redis is flushed, and
 //     nobody hears of one twice when a task runs again;
+//   - an incident that comes to affect a service after its declaration
+//     (AFFECTED: its SERVICES_ADDED timeline event) is told to that
+//     service's subscribers who did not follow it yet, once; a resolved
+//     incident to nobody;
 //   - INTERNAL status updates notify nobody; a person whose preference is a
 //     digest gets one email per hour or day (their own day, in their time
 //     zone) with every update of the period, and nothing in between.

@@ -12,15 +12,18 @@ import (
 	"github.com/tocsin/tocsin/ent/incident"
 	"github.com/tocsin/tocsin/ent/stakeholdermessage"
 	"github.com/tocsin/tocsin/ent/statusupdate"
+	"github.com/tocsin/tocsin/ent/timelineevent"
+	incidents "github.com/tocsin/tocsin/incident"
 	"github.com/tocsin/tocsin/viewer"
 )
 
 // PostgreSQL knows what stakeholders are owed; Redis only carries the
 // tasks. The sweep (one worker at a time: worker/stakeholder_sweep.go)
 // queues again what Redis lost:
-//   - a declared incident or a non-INTERNAL status update without an
-//     announcement row: its fan-out never finished (the process died
-//     between the commit and the queue, the task vanished);
+//   - a declared incident, a non-INTERNAL status update, or a
+//     SERVICES_ADDED event of an open incident without an announcement
+//     row: its fan-out never finished (the process died between the
+//     commit and the queue, the task vanished);
 //   - a planned message that is due and not sent: its task vanished.
 //
 // It looks back LookBack only, so a new install, or one whose worker was
@@ -47,7 +50,7 @@ func (s *Stakeholders) Sweep(ctx context.Context) (announcements, messages int, 
 	sys := viewer.System(ctx)
 	now := s.now()
 	from, until := now.Add(-LookBack), now.Add(-s.grace())
-	incidents, err := s.Client.Incident.Query().
+	declared, err := s.Client.Incident.Query().
 		Where(incident.CreatedAtGTE(from), incident.CreatedAtLTE(until), NotAnnounced(announcement.EventDECLARED)).
 		Order(incident.ByCreatedAt()).Limit(sweepBatch).IDs(sys)
 	if err != nil {
@@ -60,11 +63,26 @@ func (s *Stakeholders) Sweep(ctx context.Context) (announcements, messages int, 
 	if err != nil {
 		return 0, 0, err
 	}
+	// SERVICES_ADDED events are few among many timeline events, which have
+	// no index by time: look among the events of the open incidents that
+	// changed in the window (adding services updates the incident).
+	open, err := s.Client.Incident.Query().
+		Where(incident.StatusNEQ(incident.StatusRESOLVED), incident.UpdatedAtGTE(from)).IDs(sys)
+	if err != nil {
+		return 0, 0, err
+	}
+	affected, err := s.Client.TimelineEvent.Query().
+		Where(timelineevent.IncidentIDIn(open...), timelineevent.Kind(incidents.KindServicesAdded),
+			timelineevent.CreatedAtGTE(from), timelineevent.CreatedAtLTE(until), NotAnnounced(announcement.EventAFFECTED)).
+		Order(timelineevent.ByCreatedAt()).Limit(sweepBatch).IDs(sys)
+	if err != nil {
+		return 0, 0, err
+	}
 	var errs []error
 	for _, ev := range []struct {
 		kind string
 		ids  []int
-	}{{EventDeclared, incidents}, {EventUpdate, updates}} {
+	}{{EventDeclared, declared}, {EventUpdate, updates}, {EventAffected, affected}} {
 		for _, id := range ev.ids {
 			if err := s.queueAnnounce(ctx, Event{Kind: ev.kind, ID: id}); err != nil {
 				errs = append(errs, err)
@@ -120,8 +138,11 @@ func MarkAnnounced(ctx context.Context, c *ent.Client, ev announcement.Event, id
 
 // announcementOf is the announcement of a fanned-out event.
 func announcementOf(e stakeholdermessage.Event) announcement.Event {
-	if e == stakeholdermessage.EventDECLARED {
+	switch e {
+	case stakeholdermessage.EventDECLARED:
 		return announcement.EventDECLARED
+	case stakeholdermessage.EventAFFECTED:
+		return announcement.EventAFFECTED
 	}
 	return announcement.EventUPDATE
 }

@@ -17,8 +17,8 @@ import (
 
 // Task types; the worker registers Handle* for them (worker/stakeholder.go).
 const (
-	// TypeAnnounce fans one event (a declared incident, a status update)
-	// out to the people who follow it.
+	// TypeAnnounce fans one event (a declared incident, a status update,
+	// services affected later) out to the people who follow it.
 	TypeAnnounce = "stakeholder:announce"
 	// TypeNotify tells one person of one event, by email and push.
 	TypeNotify = "stakeholder:notify"
@@ -34,6 +34,9 @@ const Queue = "default"
 const (
 	EventDeclared = "declared" // ID is the incident's
 	EventUpdate   = "update"   // ID is the status update's
+	// EventAffected: services became affected after the declaration; ID
+	// is the SERVICES_ADDED timeline event's.
+	EventAffected = "affected"
 )
 
 // Event is the payload of TypeAnnounce and, with UserID, TypeNotify.
@@ -65,6 +68,13 @@ func (s *Stakeholders) StatusUpdatePosted(ctx context.Context, updateID int) {
 	s.announce(ctx, Event{Kind: EventUpdate, ID: updateID})
 }
 
+// ServicesAffected queues the announcement that an incident under way now
+// affects more services, to those services' subscribers who did not
+// follow it yet (incident.Announcer). Call it after commit.
+func (s *Stakeholders) ServicesAffected(ctx context.Context, eventID int) {
+	s.announce(ctx, Event{Kind: EventAffected, ID: eventID})
+}
+
 // announce has no error to return (the incident is committed whatever
 // happens here); a failure is logged, and the sweep queues it again.
 func (s *Stakeholders) announce(ctx context.Context, e Event) {
@@ -82,7 +92,7 @@ func (s *Stakeholders) queueAnnounce(ctx context.Context, e Event) error {
 // it is due: the sweep).
 func (s *Stakeholders) queueMessage(ctx context.Context, m *ent.StakeholderMessage, due bool) error {
 	switch m.Event {
-	case stakeholdermessage.EventDECLARED, stakeholdermessage.EventUPDATE:
+	case stakeholdermessage.EventDECLARED, stakeholdermessage.EventUPDATE, stakeholdermessage.EventAFFECTED:
 		e := Event{Kind: eventKind(m.Event), ID: m.EventID, UserID: m.UserID}
 		return s.enqueue(ctx, TypeNotify, e, fmt.Sprintf("stakeholder:notify:%s:%d:%d", e.Kind, e.ID, e.UserID))
 	}

@@ -31,6 +31,12 @@ type StatusPageAnnouncer struct{ Queue *Client }
 // IncidentDeclared: a declaration alone is not on the status page's email.
 func (StatusPageAnnouncer) IncidentDeclared(context.Context, int) {}
 
+// ServicesAffected: nothing to send. The page shows an incident on the
+// components of its services as they are when the page is read, so a
+// newly affected service's component shows it at once; its subscribers
+// hear of the incident with its next PUBLIC update, as everyone does.
+func (StatusPageAnnouncer) ServicesAffected(context.Context, int) {}
+
 // StatusUpdatePosted queues the update's emails; a failure is logged, and
 // the announcement sweep queues them again.
 func (s StatusPageAnnouncer) StatusUpdatePosted(ctx context.Context, updateID int) {

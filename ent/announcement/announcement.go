@@ -65,6 +65,7 @@ const (
 	EventDECLARED Event = "DECLARED"
 	EventUPDATE   Event = "UPDATE"
 	EventPUBLIC   Event = "PUBLIC"
+	EventAFFECTED Event = "AFFECTED"
 )
 
 func (e Event) String() string {
@@ -74,7 +75,7 @@ func (e Event) String() string {
 // EventValidator is a validator for the "event" field enum values. It is called by the builders before save.
 func EventValidator(e Event) error {
 	switch e {
-	case EventDECLARED, EventUPDATE, EventPUBLIC:
+	case EventDECLARED, EventUPDATE, EventPUBLIC, EventAFFECTED:
 		return nil
 	default:
 		return fmt.Errorf("announcement: invalid enum value for event field: %q", e)

@@ -151,7 +151,7 @@ var (
 	// AnnouncementsColumns holds the columns for the "announcements" table.
 	AnnouncementsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
-		{Name: "event", Type: field.TypeEnum, Enums: []string{"DECLARED", "UPDATE", "PUBLIC"}},
+		{Name: "event", Type: field.TypeEnum, Enums: []string{"DECLARED", "UPDATE", "PUBLIC", "AFFECTED"}},
 		{Name: "event_id", Type: field.TypeInt},
 		{Name: "done_at", Type: field.TypeTime},
 	}
@@ -957,7 +957,7 @@ var (
 	StakeholderMessagesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "user_id", Type: field.TypeInt},
-		{Name: "event", Type: field.TypeEnum, Enums: []string{"DECLARED", "UPDATE", "HOURLY_DIGEST", "DAILY_DIGEST"}},
+		{Name: "event", Type: field.TypeEnum, Enums: []string{"DECLARED", "UPDATE", "AFFECTED", "HOURLY_DIGEST", "DAILY_DIGEST"}},
 		{Name: "event_id", Type: field.TypeInt},
 		{Name: "period_start", Type: field.TypeTime, Nullable: true},
 		{Name: "due_at", Type: field.TypeTime},

@@ -11,8 +11,10 @@ import (
 )
 
 // Announcement records that an event was told to everyone who hears of it:
-// a declared incident or a status update fanned out to its stakeholders
-// (every person's StakeholderMessage planned), or a PUBLIC update emailed
+// a declared incident, a status update or services affected after the
+// declaration (a SERVICES_ADDED timeline event) fanned out to its
+// stakeholders (every person's StakeholderMessage planned), or a PUBLIC
+// update emailed
 // to the status pages' subscribers (every email sent). The announcement
 // sweep re-queues the events of the last day that have no row, so an
 // announcement lost between a commit and its queue — a killed process, a
@@ -25,8 +27,8 @@ type Announcement struct {
 // Fields of the Announcement.
 func (Announcement) Fields() []ent.Field {
 	return []ent.Field{
-		field.Enum("event").Values("DECLARED", "UPDATE", "PUBLIC").Immutable().
-			Comment("DECLARED: event_id is an incident; UPDATE (to stakeholders) and PUBLIC (to status-page subscribers): a status update."),
+		field.Enum("event").Values("DECLARED", "UPDATE", "PUBLIC", "AFFECTED").Immutable().
+			Comment("DECLARED: event_id is an incident; UPDATE (to stakeholders) and PUBLIC (to status-page subscribers): a status update; AFFECTED (to the subscribers of services added later): a SERVICES_ADDED timeline event."),
 		field.Int("event_id").Immutable(),
 		field.Time("done_at").Default(time.Now).Immutable(),
 	}

@@ -11,10 +11,11 @@ import (
 )
 
 // StakeholderMessage is what one person is owed about one event: the news
-// of a declared incident or of a status update, or the digest of one
-// period. The fan-out plans it (before its task is queued); the task sends
-// each channel once — the email, then each device — recording each in the
-// row under its lock, and marks the message sent. The announcement sweep
+// of a declared incident, of a status update or of an incident now
+// affecting a service they follow, or the digest of one period. The
+// fan-out plans it (before its task is queued); the task sends each
+// channel once — the email, then each device — recording each in the row
+// under its lock, and marks the message sent. The announcement sweep
 // re-queues messages that are due and unsent, so a lost task costs a delay,
 // never the message; a task that runs twice finds what was sent.
 type StakeholderMessage struct {
@@ -25,9 +26,9 @@ type StakeholderMessage struct {
 func (StakeholderMessage) Fields() []ent.Field {
 	return []ent.Field{
 		field.Int("user_id").Immutable(),
-		field.Enum("event").Values("DECLARED", "UPDATE", "HOURLY_DIGEST", "DAILY_DIGEST").Immutable(),
+		field.Enum("event").Values("DECLARED", "UPDATE", "AFFECTED", "HOURLY_DIGEST", "DAILY_DIGEST").Immutable(),
 		field.Int("event_id").Immutable().
-			Comment("The incident (DECLARED), the status update (UPDATE), or the end of the digest's period in Unix seconds."),
+			Comment("The incident (DECLARED), the status update (UPDATE), the SERVICES_ADDED timeline event (AFFECTED), or the end of the digest's period in Unix seconds."),
 		field.Time("period_start").Optional().Nillable().Immutable().Comment("Digests: the period is [period_start, end)."),
 		field.Time("due_at").Immutable().Comment("When it is sent: at once, or a digest's period end."),
 		field.Time("email_sent_at").Optional().Nillable(),

@@ -82,6 +82,7 @@ type Event string
 const (
 	EventDECLARED      Event = "DECLARED"
 	EventUPDATE        Event = "UPDATE"
+	EventAFFECTED      Event = "AFFECTED"
 	EventHOURLY_DIGEST Event = "HOURLY_DIGEST"
 	EventDAILY_DIGEST  Event = "DAILY_DIGEST"
 )
@@ -93,7 +94,7 @@ func (e Event) String() string {
 // EventValidator is a validator for the "event" field enum values. It is called by the builders before save.
 func EventValidator(e Event) error {
 	switch e {
-	case EventDECLARED, EventUPDATE, EventHOURLY_DIGEST, EventDAILY_DIGEST:
+	case EventDECLARED, EventUPDATE, EventAFFECTED, EventHOURLY_DIGEST, EventDAILY_DIGEST:
 		return nil
 	default:
 		return fmt.Errorf("stakeholdermessage: invalid enum value for event field: %q", e)
