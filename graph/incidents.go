@@ -60,6 +60,12 @@ func (r *Resolver) addIncidentServices(ctx context.Context, id int, serviceIDs [
 	})
 }
 
+func (r *Resolver) unlinkAlerts(ctx context.Context, id int, alertIDs []int) (*ent.Incident, error) {
+	return r.incidentChange(ctx, func(by incident.Actor) (*ent.Incident, error) {
+		return r.Incidents.UnlinkAlerts(ctx, by, id, alertIDs)
+	})
+}
+
 func (r *Resolver) removeIncidentServices(ctx context.Context, id int, serviceIDs []int) (*ent.Incident, error) {
 	return r.incidentChange(ctx, func(by incident.Actor) (*ent.Incident, error) {
 		return r.Incidents.RemoveServices(ctx, by, id, serviceIDs)

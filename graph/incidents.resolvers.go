@@ -50,6 +50,11 @@ func (r *mutationResolver) LinkAlertsToIncident(ctx context.Context, incidentID 
 	return r.linkAlerts(ctx, incidentID, alertIDs)
 }
 
+// UnlinkAlertsFromIncident is the resolver for the unlinkAlertsFromIncident field.
+func (r *mutationResolver) UnlinkAlertsFromIncident(ctx context.Context, incidentID int, alertIDs []int) (*ent.Incident, error) {
+	return r.unlinkAlerts(ctx, incidentID, alertIDs)
+}
+
 // AddIncidentServices is the resolver for the addIncidentServices field.
 func (r *mutationResolver) AddIncidentServices(ctx context.Context, incidentID int, serviceIDs []int) (*ent.Incident, error) {
 	return r.addIncidentServices(ctx, incidentID, serviceIDs)

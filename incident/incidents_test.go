@@ -527,3 +527,66 @@ func TestRemoveServicesKeepsThoseWithLinkedAlerts(t *testing.T) {
 		t.Fatalf("removing a service that is not affected: want nothing written, got %v", err)
 	}
 }
+
+// An alert linked by mistake leaves the incident: ALERT_UNLINKED on both
+// timelines, its later events are the alert's alone, its service stays
+// affected; an alert of another incident, a missing one and a responder's
+// page are refused naming alertIDs, changing nothing; stakeholders may not.
+func TestUnlinkAlertsTakesThemOutButKeepsHistory(t *testing.T) {
+	w := newWorld(t)
+	c, err := w.alerts.Create(sys, incident.SystemActor("test"), incident.NewAlert{ServiceID: w.svc.ID, Message: "Disk full"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inc := w.declare(t, incident.Declaration{Title: "Checkout", AlertIDs: []int{c.ID}})
+	other := w.declare(t, incident.Declaration{Title: "Other", ServiceIDs: []int{w.svc.ID}})
+	if _, err := w.inc.AddResponder(w.asRui, incident.UserActor(w.rui), inc.ID, w.ana.ID); err != nil {
+		t.Fatal(err)
+	}
+	page := env.Client.Alert.Query().Where(alert.PageUserIDNotNil()).OnlyX(sys)
+	before := len(incidentEvents(t, sys, inc.ID))
+	if _, err := w.inc.UnlinkAlerts(w.asRui, incident.UserActor(w.rui), inc.ID, []int{page.ID}); fieldOf(err) != "alertIDs" {
+		t.Fatalf("a responder's page: want an error naming alertIDs, got %v", err)
+	}
+	if _, err := w.inc.UnlinkAlerts(w.asRui, incident.UserActor(w.rui), inc.ID, []int{c.ID, 999999}); fieldOf(err) != "alertIDs" {
+		t.Fatalf("a missing alert: want an error naming alertIDs, got %v", err)
+	}
+	if _, err := w.inc.UnlinkAlerts(w.asRui, incident.UserActor(w.rui), other.ID, []int{c.ID}); fieldOf(err) != "alertIDs" {
+		t.Fatalf("an alert of another incident: want an error naming alertIDs, got %v", err)
+	}
+	if _, err := w.inc.UnlinkAlerts(w.asRui, incident.UserActor(w.rui), inc.ID, nil); fieldOf(err) != "alertIDs" {
+		t.Fatalf("no alerts: want an error naming alertIDs, got %v", err)
+	}
+	if _, err := w.inc.UnlinkAlerts(w.asSam, incident.UserActor(w.sam), inc.ID, []int{c.ID}); !errors.Is(err, privacy.Deny) {
+		t.Fatalf("a stakeholder unlinks: want denied, got %v", err)
+	}
+	if a := env.Client.Alert.GetX(sys, c.ID); a.IncidentID == nil || len(incidentEvents(t, sys, inc.ID)) != before {
+		t.Fatalf("refusals change nothing")
+	}
+	if _, err := w.inc.UnlinkAlerts(w.asRui, incident.UserActor(w.rui), inc.ID, []int{c.ID}); err != nil {
+		t.Fatal(err)
+	}
+	if a := env.Client.Alert.GetX(sys, c.ID); a.IncidentID != nil {
+		t.Fatalf("the alert is still in incident %d", *a.IncidentID)
+	}
+	ev := env.Client.TimelineEvent.Query().Where(timelineevent.Kind(incident.KindAlertUnlinked)).OnlyX(sys)
+	if ev.IncidentID == nil || *ev.IncidentID != inc.ID || ev.AlertID == nil || *ev.AlertID != c.ID {
+		t.Fatalf("ALERT_UNLINKED must be on both timelines, got incident %v alert %v", ev.IncidentID, ev.AlertID)
+	}
+	// History stays; what the alert does next is its own.
+	if n := len(incidentEvents(t, sys, inc.ID)); n != before+1 {
+		t.Fatalf("the incident's timeline: want its %d events plus ALERT_UNLINKED, got %d", before, n)
+	}
+	if a := env.Client.Alert.GetX(sys, page.ID); a.IncidentID == nil {
+		t.Fatalf("the responder's page left the incident with the other alert")
+	}
+	if _, err := w.alerts.Acknowledge(w.asRui, incident.UserActor(w.rui), c.ID, "mine"); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(incidentEvents(t, sys, inc.ID)); n != before+1 {
+		t.Fatalf("an acknowledge after the unlink joined the incident's timeline (%d events)", n)
+	}
+	if got := env.Client.Incident.GetX(sys, inc.ID).QueryServices().IDsX(sys); len(got) != 1 {
+		t.Fatalf("the service stays affected until removed, got %v", got)
+	}
+}

@@ -40,6 +40,9 @@ const (
 	// KindAlertLinked: an alert joined the incident (on both timelines);
 	// data incident_id, alert_id, message.
 	KindAlertLinked = "ALERT_LINKED"
+	// KindAlertUnlinked: an alert linked by mistake left the incident (on
+	// both timelines); data incident_id, alert_id, message.
+	KindAlertUnlinked = "ALERT_UNLINKED"
 	// KindServicesAdded: services became affected after the declaration
 	// (stakeholder-visible: subscribers of a service follow its incidents).
 	KindServicesAdded = "SERVICES_ADDED"

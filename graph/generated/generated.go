@@ -531,6 +531,7 @@ type ComplexityRoot struct {
 		SubscribeToIncident           func(childComplexity int, incidentID int) int
 		SubscribeToService            func(childComplexity int, serviceID int) int
 		UnacknowledgeAlert            func(childComplexity int, id int, note *string) int
+		UnlinkAlertsFromIncident      func(childComplexity int, incidentID int, alertIDs []int) int
 		UnsubscribeFromIncident       func(childComplexity int, incidentID int) int
 		UnsubscribeFromService        func(childComplexity int, serviceID int) int
 		UpdateAlert                   func(childComplexity int, id int, priority *alert.Priority, message *string, description *string) int
@@ -938,6 +939,7 @@ type MutationResolver interface {
 	SendTestNotification(ctx context.Context, id int) (*contact.TestResult, error)
 	DeclareIncident(ctx context.Context, input model.DeclareIncidentInput) (*ent.Incident, error)
 	LinkAlertsToIncident(ctx context.Context, incidentID int, alertIDs []int) (*ent.Incident, error)
+	UnlinkAlertsFromIncident(ctx context.Context, incidentID int, alertIDs []int) (*ent.Incident, error)
 	AddIncidentServices(ctx context.Context, incidentID int, serviceIDs []int) (*ent.Incident, error)
 	RemoveIncidentServices(ctx context.Context, incidentID int, serviceIDs []int) (*ent.Incident, error)
 	SetIncidentSeverity(ctx context.Context, incidentID int, severity incident.Severity) (*ent.Incident, error)
@@ -3502,6 +3504,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UnacknowledgeAlert(childComplexity, args["id"].(int), args["note"].(*string)), true
+	case "Mutation.unlinkAlertsFromIncident":
+		if e.ComplexityRoot.Mutation.UnlinkAlertsFromIncident == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_unlinkAlertsFromIncident_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UnlinkAlertsFromIncident(childComplexity, args["incidentID"].(int), args["alertIDs"].([]int)), true
 	case "Mutation.unsubscribeFromIncident":
 		if e.ComplexityRoot.Mutation.UnsubscribeFromIncident == nil {
 			break
@@ -11215,6 +11228,8 @@ extend type Mutation {
   declareIncident(input: DeclareIncidentInput!): Incident!
   "Add alerts to the incident; their services become affected."
   linkAlertsToIncident(incidentID: ID!, alertIDs: [ID!]!): Incident!
+  "Take alerts linked by mistake out of the incident; their services stay affected until removed."
+  unlinkAlertsFromIncident(incidentID: ID!, alertIDs: [ID!]!): Incident!
   "Mark more services as affected (subscribers of a service follow its incidents)."
   addIncidentServices(incidentID: ID!, serviceIDs: [ID!]!): Incident!
   "Mark services as no longer affected; one with an alert linked to the incident stays (BAD_USER_INPUT naming serviceIDs)."
@@ -14641,6 +14656,28 @@ func (ec *executionContext) field_Mutation_unacknowledgeAlert_args(ctx context.C
 		return nil, err
 	}
 	args["note"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_unlinkAlertsFromIncident_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "incidentID",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["incidentID"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "alertIDs",
+		func(ctx context.Context, v any) ([]int, error) {
+			return ec.unmarshalNID2ᚕintᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["alertIDs"] = arg1
 	return args, nil
 }
 
@@ -24131,6 +24168,50 @@ func (ec *executionContext) fieldContext_Mutation_linkAlertsToIncident(ctx conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_linkAlertsToIncident_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_unlinkAlertsFromIncident(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_unlinkAlertsFromIncident(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UnlinkAlertsFromIncident(ctx, fc.Args["incidentID"].(int), fc.Args["alertIDs"].([]int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Incident) graphql.Marshaler {
+			return ec.marshalNIncident2ᚖgithubᚗcomᚋtocsinᚋtocsinᚋentᚐIncident(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_unlinkAlertsFromIncident(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Incident(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_unlinkAlertsFromIncident_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -56115,6 +56196,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "linkAlertsToIncident":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_linkAlertsToIncident(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unlinkAlertsFromIncident":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_unlinkAlertsFromIncident(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++

@@ -59,9 +59,9 @@ const alertsChanged = (result: Record<string, unknown>, _args: unknown, cache: C
 };
 
 /**
- * After alerts join an incident (declared from them, or linked later): the
- * incident lists refetch, and so does each alert's incident, so its page
- * shows the link instead of offering to declare again.
+ * After alerts join an incident (declared from them, linked later) or leave
+ * it: the incident lists refetch, and so does each alert's incident, so its
+ * page shows the link (or offers to declare again).
  */
 const alertsJoinedIncident = (_result: unknown, args: Record<string, unknown>, cache: Cache) => {
   invalidateList(cache, 'incidents');
@@ -130,6 +130,7 @@ export const tocsinCache = () =>
         updateAlert: alertsChanged,
         declareIncident: alertsJoinedIncident,
         linkAlertsToIncident: alertsJoinedIncident,
+        unlinkAlertsFromIncident: alertsJoinedIncident,
         createIntegration: serviceChanged(),
         deleteIntegration: deleted('Integration'),
         createHeartbeat: serviceChanged('heartbeats'),

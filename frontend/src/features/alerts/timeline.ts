@@ -112,6 +112,8 @@ export function describeEvent(e: TimelineEventLike, ctx: Context): Wording {
       return { text: `${who} changed the description`, note };
     case 'ALERT_LINKED':
       return { text: `${who} added it to the incident “${str(e.data.incident) || `#${str(e.data.incident_id)}`}”`, note };
+    case 'ALERT_UNLINKED':
+      return { text: `${who} took it out of the incident “${str(e.data.incident) || `#${str(e.data.incident_id)}`}”`, note };
     case 'IN_MAINTENANCE':
       return { text: 'Not paged: it arrived during a maintenance window', note };
     default: {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { IncidentPage } from './IncidentPage';
 import { connection, renderAt, viewerOf } from '../../test/server';
@@ -23,7 +23,10 @@ function incidentOf(extra: Record<string, unknown> = {}) {
     commsLead: null,
     responders: [],
     stakeholders: [person('u3', 'Sam Stakeholder')],
-    alerts: connection('Alert', [{ id: 'a1', message: '5xx on /pay', status: 'ACKED', priority: 'P1' }]),
+    alerts: connection('Alert', [
+      { id: 'a1', message: '5xx on /pay', status: 'ACKED', priority: 'P1', pageUserID: null },
+      { id: 'a2', message: 'Responder requested: Checkout is failing', status: 'OPEN', priority: 'P2', pageUserID: 7 },
+    ]),
     timeline: connection('TimelineEvent', [
       { id: 'e2', kind: 'STATUS_UPDATE', actorName: 'Rui Responder', visibility: 'STAKEHOLDER', data: { audience: 'STAKEHOLDER', status: 'IDENTIFIED', message: 'A bad deploy; rolling back.' }, createdAt: ago(10) },
       { id: 'e1', kind: 'NOTE_ADDED', actorName: 'Rui Responder', visibility: 'INTERNAL', data: { note: 'db ok' }, createdAt: ago(20) },
@@ -38,6 +41,34 @@ const render = (role: 'ADMIN' | 'RESPONDER' | 'STAKEHOLDER', incident = incident
   renderAt(<IncidentPage />, { Viewer: viewerOf(role), IncidentDetail: () => ({ data: { node: incident } }), IncidentPeople: users, ...extra }, '/incidents/i1', '/incidents/:id');
 
 describe('IncidentPage', () => {
+  it('takes an alert linked by mistake out after asking, but never a responder\'s page', async () => {
+    const confirm = vi.fn(() => true);
+    vi.stubGlobal('confirm', confirm);
+    let sent: Record<string, unknown> = {};
+    render('RESPONDER', incidentOf(), {
+      UnlinkAlerts: (v: Record<string, unknown>) => {
+        sent = v;
+        const left = incidentOf({ alerts: connection('Alert', [{ id: 'a2', message: 'Responder requested: Checkout is failing', status: 'OPEN', priority: 'P2', pageUserID: 7 }]) });
+        return { data: { unlinkAlertsFromIncident: left } };
+      },
+    });
+    const linked = await screen.findByTestId('linked-alerts');
+    expect(within(linked).queryByRole('button', { name: /Take Responder requested/ })).toBeNull();
+    fireEvent.click(within(linked).getByRole('button', { name: 'Take 5xx on /pay out of this incident' }));
+    expect(confirm).toHaveBeenCalled();
+    await waitFor(() => expect(sent).toEqual({ id: 'i1', alertIDs: ['a1'] }));
+    await screen.findByText('“5xx on /pay” is no longer part of this incident.');
+    await waitFor(() => expect(within(screen.getByTestId('linked-alerts')).queryByText('5xx on /pay')).toBeNull());
+    vi.unstubAllGlobals();
+  });
+
+  it('offers a stakeholder no way to take an alert out', async () => {
+    render('STAKEHOLDER');
+    const linked = await screen.findByTestId('linked-alerts');
+    expect(within(linked).getByText('5xx on /pay')).toBeTruthy();
+    expect(within(linked).queryByRole('button')).toBeNull();
+  });
+
   it('answers what, since when, who leads and when the next update is due', async () => {
     render('RESPONDER');
     expect(await screen.findByRole('heading', { level: 1, name: 'Checkout is failing' })).toBeTruthy();

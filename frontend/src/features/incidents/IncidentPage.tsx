@@ -125,7 +125,7 @@ export function IncidentPage() {
           <div className="stack">
             <AffectedServices incident={incident} mayAct={mayAct} onDone={done} />
             <IncidentPeople incident={incident} mayAct={mayAct} onDone={done} />
-            <LinkedAlerts incident={incident} />
+            <LinkedAlerts incident={incident} mayAct={mayAct} onDone={done} />
           </div>
         </div>
       </article>

@@ -81,6 +81,7 @@ export const IncidentDetailFragment = graphql(`
           message
           status
           priority
+          pageUserID
         }
       }
     }
@@ -216,6 +217,14 @@ export const PostStatusUpdateMutation = graphql(`
       incident {
         ...IncidentDetail
       }
+    }
+  }
+`);
+
+export const UnlinkAlertsMutation = graphql(`
+  mutation UnlinkAlerts($id: ID!, $alertIDs: [ID!]!) {
+    unlinkAlertsFromIncident(incidentID: $id, alertIDs: $alertIDs) {
+      ...IncidentDetail
     }
   }
 `);

@@ -9,7 +9,7 @@ export const timelineFilters: { value: TimelineFilter; label: string }[] = [
 
 const kindsOf: Record<Exclude<TimelineFilter, 'all'>, string[]> = {
   updates: ['STATUS_UPDATE', 'STATUS_CHANGED', 'SEVERITY_CHANGED', 'SERVICES_ADDED', 'SERVICES_REMOVED', 'INCIDENT_DECLARED', 'UPDATE_OVERDUE'],
-  alerts: ['ALERT_LINKED', 'RESPONDER_ADDED', 'ESCALATION_STEP', 'PAGE_SENT', 'PAGE_FAILED', 'DELIVERY_STATUS', 'ACKNOWLEDGED', 'CREATED', 'CLOSED'],
+  alerts: ['ALERT_LINKED', 'ALERT_UNLINKED', 'RESPONDER_ADDED', 'ESCALATION_STEP', 'PAGE_SENT', 'PAGE_FAILED', 'DELIVERY_STATUS', 'ACKNOWLEDGED', 'CREATED', 'CLOSED'],
   notes: ['NOTE_ADDED'],
 };
 
@@ -70,6 +70,8 @@ export function describeIncidentEvent(e: Event): { text: string; quote?: string 
       if (names.length === 0) return { text: `${who} removed affected services` };
       return { text: `${who} marked ${listed(names)} as not affected` };
     }
+    case 'ALERT_UNLINKED':
+      return { text: `${who} took the alert “${d.message}” out of the incident` };
     case 'ALERT_LINKED':
       return { text: `${who} linked the alert “${d.message}”` };
     case 'NOTE_ADDED':
