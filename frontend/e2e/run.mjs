@@ -1123,7 +1123,7 @@ async function declaringChecks() {
     expect((await page.getByRole('button', { name: 'Declare incident' }).count()) === 0, 'an alert in an incident still offers Declare incident');
   }, as('responder'));
 
-  await check('responder adds an alert to an ongoing incident from the alert page', async (page) => {
+  await check('responder adds an alert to an ongoing incident from the alert page, and takes it out again', async (page) => {
     await openAs(page, 'responder');
     const stamp = `e2e-join-${Date.now()}`;
     const incident = await gql(page, 'mutation($input: DeclareIncidentInput!) { declareIncident(input: $input) { id } }', {
@@ -1147,6 +1147,13 @@ async function declaringChecks() {
     await page.getByRole('heading', { level: 1, name: `${stamp} search is slow` }).waitFor();
     await page.getByRole('link', { name: `${stamp} slow queries on pg-primary` }).waitFor();
     await page.getByTestId('incident-detail').getByRole('link', { name: 'PostgreSQL primary', exact: true }).first().waitFor();
+    // Linked by mistake: take it out again; the timeline says so and the alert's page offers to add it again.
+    page.once('dialog', (d) => d.accept());
+    await page.getByTestId('linked-alerts').getByRole('button', { name: `Take ${stamp} slow queries on pg-primary out of this incident` }).click();
+    await page.getByTestId('linked-alerts').getByRole('link', { name: `${stamp} slow queries on pg-primary` }).waitFor({ state: 'detached' });
+    await page.getByTestId('incident-timeline').getByText(`took the alert “${stamp} slow queries on pg-primary” out of the incident`).first().waitFor();
+    await page.goto(`${BASE}/alerts/${alertID}`);
+    await page.getByTestId('alert-detail').getByRole('button', { name: 'Add to incident' }).waitFor();
   }, as('responder'));
 }
 
