@@ -71,8 +71,8 @@ func (d *Declaration) validate() error {
 	if err := checkSeverity("severity", d.Severity); err != nil {
 		return err
 	}
-	if len(d.AlertIDs) > MaxLinked {
-		return &InvalidError{Field: "alertIDs", Reason: fmt.Sprintf("at most %d alerts at once", MaxLinked)}
+	if len(d.AlertIDs) > 0 { // optional: from scratch
+		return checkIDs("alertIDs", "alert", d.AlertIDs)
 	}
 	return nil
 }

@@ -20,11 +20,8 @@ func (s *Incidents) LinkAlerts(ctx context.Context, by Actor, id int, alertIDs [
 	if err := rule.MayRespond(ctx); err != nil {
 		return nil, err
 	}
-	if len(alertIDs) == 0 {
-		return nil, &InvalidError{Field: "alertIDs", Reason: "name at least one alert"}
-	}
-	if len(alertIDs) > MaxLinked {
-		return nil, &InvalidError{Field: "alertIDs", Reason: fmt.Sprintf("at most %d alerts at once", MaxLinked)}
+	if err := checkIDs("alertIDs", "alert", alertIDs); err != nil {
+		return nil, err
 	}
 	return s.change(ctx, id, func(ctx context.Context, tx *ent.Tx, inc *ent.Incident, now time.Time) (*ent.Incident, error) {
 		alerts, err := linkable(ctx, tx, inc.ID, "alertIDs", alertIDs)
@@ -41,11 +38,8 @@ func (s *Incidents) AddServices(ctx context.Context, by Actor, id int, serviceID
 	if err := rule.MayRespond(ctx); err != nil {
 		return nil, err
 	}
-	if len(serviceIDs) == 0 {
-		return nil, &InvalidError{Field: "serviceIDs", Reason: "name at least one service"}
-	}
-	if len(serviceIDs) > MaxLinked {
-		return nil, &InvalidError{Field: "serviceIDs", Reason: fmt.Sprintf("at most %d services at once", MaxLinked)}
+	if err := checkIDs("serviceIDs", "service", serviceIDs); err != nil {
+		return nil, err
 	}
 	return s.change(ctx, id, func(ctx context.Context, tx *ent.Tx, inc *ent.Incident, now time.Time) (*ent.Incident, error) {
 		ids := unique(append([]int(nil), serviceIDs...))
@@ -98,11 +92,8 @@ func (s *Incidents) RemoveServices(ctx context.Context, by Actor, id int, servic
 	if err := rule.MayRespond(ctx); err != nil {
 		return nil, err
 	}
-	if len(serviceIDs) == 0 {
-		return nil, &InvalidError{Field: "serviceIDs", Reason: "name at least one service"}
-	}
-	if len(serviceIDs) > MaxLinked {
-		return nil, &InvalidError{Field: "serviceIDs", Reason: fmt.Sprintf("at most %d services at once", MaxLinked)}
+	if err := checkIDs("serviceIDs", "service", serviceIDs); err != nil {
+		return nil, err
 	}
 	return s.change(ctx, id, func(ctx context.Context, tx *ent.Tx, inc *ent.Incident, now time.Time) (*ent.Incident, error) {
 		svcs, err := inc.QueryServices().Where(service.IDIn(unique(append([]int(nil), serviceIDs...))...)).

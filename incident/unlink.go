@@ -20,11 +20,8 @@ func (s *Incidents) UnlinkAlerts(ctx context.Context, by Actor, id int, alertIDs
 	if err := rule.MayRespond(ctx); err != nil {
 		return nil, err
 	}
-	if len(alertIDs) == 0 {
-		return nil, &InvalidError{Field: "alertIDs", Reason: "name at least one alert"}
-	}
-	if len(alertIDs) > MaxLinked {
-		return nil, &InvalidError{Field: "alertIDs", Reason: fmt.Sprintf("at most %d alerts at once", MaxLinked)}
+	if err := checkIDs("alertIDs", "alert", alertIDs); err != nil {
+		return nil, err
 	}
 	return s.change(ctx, id, func(ctx context.Context, tx *ent.Tx, inc *ent.Incident, now time.Time) (*ent.Incident, error) {
 		ids := unique(append([]int(nil), alertIDs...))

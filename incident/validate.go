@@ -87,3 +87,16 @@ func (n *NewAlert) Validate() error {
 
 // PriorityOf converts a priority name known to be valid (from another enum).
 func PriorityOf(p string) alert.Priority { return alert.Priority(p) }
+
+// checkIDs is the rule for a list of ids one call acts on (alerts to link,
+// services to add): at least one, at most MaxLinked. what names them in
+// the message ("alert", "service").
+func checkIDs(field, what string, ids []int) error {
+	switch {
+	case len(ids) == 0:
+		return &InvalidError{Field: field, Reason: "name at least one " + what}
+	case len(ids) > MaxLinked:
+		return &InvalidError{Field: field, Reason: fmt.Sprintf("at most %d %ss at once", MaxLinked, what)}
+	}
+	return nil
+}

@@ -9,6 +9,7 @@ import (
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/delivery"
+	"github.com/tocsin/tocsin/internal/leader"
 	"github.com/tocsin/tocsin/viewer"
 )
 
@@ -74,46 +75,11 @@ func (e *Engine) redisLost(ctx context.Context) bool {
 // lock; one worker of many sweeps, and another takes over when it dies
 // (its connection, and so its lock, goes with it).
 func (e *Engine) RunSweeper(ctx context.Context, db *sql.DB, every time.Duration) {
-	t := time.NewTicker(every)
-	defer t.Stop()
-	var conn *sql.Conn
-	defer func() {
-		if conn != nil {
-			conn.Close()
+	leader.Run(ctx, db, sweepLockKey, every, func(ctx context.Context) {
+		if steps, pages, err := e.Sweep(ctx); err != nil {
+			slog.WarnContext(ctx, "escalation sweep", "err", err)
+		} else if steps+pages > 0 {
+			slog.DebugContext(ctx, "escalation sweep", "steps", steps, "pages", pages)
 		}
-	}()
-	for {
-		if conn == nil {
-			conn = e.tryLead(ctx, db)
-		}
-		if conn != nil {
-			if err := conn.PingContext(ctx); err != nil {
-				conn.Close() // lost the connection, so the lock
-				conn = nil
-			} else if steps, pages, err := e.Sweep(ctx); err != nil {
-				slog.WarnContext(ctx, "escalation sweep", "err", err)
-			} else if steps+pages > 0 {
-				slog.DebugContext(ctx, "escalation sweep", "steps", steps, "pages", pages)
-			}
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-	}
-}
-
-// tryLead returns a connection holding the sweep lock, or nil.
-func (e *Engine) tryLead(ctx context.Context, db *sql.DB) *sql.Conn {
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		return nil
-	}
-	var got bool
-	if err := conn.QueryRowContext(ctx, "SELECT pg_try_advisory_lock($1)", sweepLockKey).Scan(&got); err != nil || !got {
-		conn.Close()
-		return nil
-	}
-	return conn
+	})
 }

@@ -57,23 +57,16 @@ func (p *Pages) now() time.Time {
 // of at most TTL. It reads as the system: the page is public or the door
 // has checked the session; what each audience may read is decided here.
 func (p *Pages) Load(ctx context.Context, slug string) (*View, error) {
-	ttl := cmpTTL(p.TTL)
-	now := p.now()
-	p.mu.Lock()
-	if c, ok := p.cache[slug]; ok && ttl > 0 && now.Sub(c.at) < ttl {
-		p.mu.Unlock()
-		return c.v, nil
+	if v := p.cached(slug); v != nil {
+		return v, nil
 	}
-	p.mu.Unlock()
 	shared, err, _ := p.loading.Do(slug, func() (any, error) {
 		// A load that finished between the check above and here counts.
-		p.mu.Lock()
-		if c, ok := p.cache[slug]; ok && ttl > 0 && p.now().Sub(c.at) < ttl {
-			p.mu.Unlock()
-			return c.v, nil
+		if v := p.cached(slug); v != nil {
+			return v, nil
 		}
-		p.mu.Unlock()
 		p.loads.Add(1)
+		now := p.now()
 		v, err := p.load(viewer.System(context.WithoutCancel(ctx)), slug, now)
 		if err != nil {
 			return nil, err
@@ -90,6 +83,17 @@ func (p *Pages) Load(ctx context.Context, slug string) (*View, error) {
 		return nil, err
 	}
 	return shared.(*View), nil
+}
+
+// cached is the view of slug loaded less than TTL ago, or nil.
+func (p *Pages) cached(slug string) *View {
+	ttl := cmpTTL(p.TTL)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if c, ok := p.cache[slug]; ok && ttl > 0 && p.now().Sub(c.at) < ttl {
+		return c.v
+	}
+	return nil
 }
 
 func cmpTTL(t time.Duration) time.Duration {

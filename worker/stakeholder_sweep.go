@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/tocsin/tocsin/internal/leader"
 	"github.com/tocsin/tocsin/stakeholder"
 )
 
@@ -23,34 +24,13 @@ const announceSweepEvery = 10 * time.Second
 // sweep lock; one worker of many sweeps, and another takes over when it
 // dies (its connection, and so its lock, goes with it).
 func (w *Worker) runAnnouncementSweeper(ctx context.Context, db *sql.DB, every time.Duration) {
-	t := time.NewTicker(every)
-	defer t.Stop()
-	var conn *sql.Conn
-	defer func() {
-		if conn != nil {
-			conn.Close()
+	leader.Run(ctx, db, announceLockKey, every, func(ctx context.Context) {
+		if n, err := w.SweepAnnouncements(ctx); err != nil {
+			slog.WarnContext(ctx, "announcement sweep", "queued", n, "err", err)
+		} else if n > 0 {
+			slog.InfoContext(ctx, "announcement sweep queued what Redis lost", "queued", n)
 		}
-	}()
-	for {
-		if conn == nil {
-			conn = tryLead(ctx, db, announceLockKey)
-		}
-		if conn != nil {
-			if err := conn.PingContext(ctx); err != nil {
-				conn.Close() // lost the connection, so the lock
-				conn = nil
-			} else if n, err := w.SweepAnnouncements(ctx); err != nil {
-				slog.WarnContext(ctx, "announcement sweep", "queued", n, "err", err)
-			} else if n > 0 {
-				slog.InfoContext(ctx, "announcement sweep queued what Redis lost", "queued", n)
-			}
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-	}
+	})
 }
 
 // SweepAnnouncements queues again, once, what PostgreSQL says stakeholders
@@ -86,18 +66,4 @@ func (w *Worker) now() time.Time {
 		return s.Now()
 	}
 	return time.Now()
-}
-
-// tryLead returns a connection holding the advisory lock key, or nil.
-func tryLead(ctx context.Context, db *sql.DB, key int64) *sql.Conn {
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		return nil
-	}
-	var got bool
-	if err := conn.QueryRowContext(ctx, "SELECT pg_try_advisory_lock($1)", key).Scan(&got); err != nil || !got {
-		conn.Close()
-		return nil
-	}
-	return conn
 }

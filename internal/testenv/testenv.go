@@ -56,6 +56,7 @@ var redisDBs = map[string]int{
 	"live":         5,
 	// test/live shares 5 with live/: the lock makes them take turns.
 	"livetest": 5,
+	"leader":   -1,
 }
 
 // Env is what a test package gets.

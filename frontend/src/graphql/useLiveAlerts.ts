@@ -1,5 +1,4 @@
-import { useEffect, useRef } from 'react';
-import { useSubscription } from 'urql';
+import { useLiveChange } from './useLiveChange';
 import { graphql } from '../gql';
 import type { AlertsChangedLiveSubscription } from '../gql/graphql';
 
@@ -14,19 +13,7 @@ export const AlertsChangedSubscription = graphql(`
 /** What the live alert hook hands on: the changed alert's row fields. */
 export type LiveAlert = AlertsChangedLiveSubscription['alertsChanged'];
 
-/**
- * Follows alert changes. urql's normalized cache updates every alert already
- * on screen by itself; onChange hears of each change (to announce it, or to
- * reload a list an alert it does not show has joined).
- */
+/** Follows alert changes. */
 export function useLiveAlerts(onChange: (a: LiveAlert) => void, pause = false) {
-  const handler = useRef(onChange);
-  useEffect(() => {
-    handler.current = onChange;
-  });
-  const [{ data }] = useSubscription({ query: AlertsChangedSubscription, variables: { filter: null }, pause });
-  const changed = data?.alertsChanged;
-  useEffect(() => {
-    if (changed) handler.current(changed);
-  }, [changed]);
+  useLiveChange(AlertsChangedSubscription, { filter: null }, (d) => d.alertsChanged, onChange, pause);
 }
