@@ -47,6 +47,9 @@ type Config struct {
 	// PagingConcurrency is how many paging tasks (steps, pages) one worker
 	// runs at once, in slots of their own.
 	PagingConcurrency int
+	// PagingDBConnections is the size of the paging engine's own PostgreSQL
+	// pool in a worker; one fewer steps and pages hold a transaction at once.
+	PagingDBConnections int
 	// WorkerQueues weights the Asynq queues, e.g. "default=3,low=1".
 	WorkerQueues string
 	// TaskCheckInterval and DelayedTaskCheckInterval bound how late a task starts.
@@ -101,6 +104,7 @@ var Vars = []Var{
 	{"TOCSIN_WORKER_CONCURRENCY", "worker-concurrency", "20", "tasks one worker process runs at once"},
 	{"TOCSIN_WORKER_QUEUES", "worker-queues", "default=3,low=1", "Asynq queues of the general tasks (emails, announcements) and their weights; the paging queue (critical) has slots of its own"},
 	{"TOCSIN_PAGING_CONCURRENCY", "paging-concurrency", "1000", "escalation steps and pages one worker runs at once; a timer Asynq hands over early (its times are whole seconds) waits for its due time in a slot, so this must exceed the timers due in any one second"},
+	{"TOCSIN_PAGING_DB_CONNECTIONS", "paging-db-connections", "16", "PostgreSQL connections of a worker's paging engine, a pool of its own beside the 40 of the doors (so a storm of pages never holds up sign-in); one fewer steps and pages run a transaction at once. At least 2"},
 	{"TOCSIN_TASK_CHECK_INTERVAL", "task-check-interval", "20ms", "how often an idle worker looks for ready tasks (a first page waits for it)"},
 	{"TOCSIN_DELAYED_TASK_CHECK_INTERVAL", "delayed-task-check-interval", "50ms", "how often delayed tasks are moved to ready (escalation timers wait for it)"},
 	{"TOCSIN_ACTION_SECRET", "action-secret", "", "secret (32+ bytes) signing action tokens of push buttons, email links and calls; several separated by spaces, newest first, to rotate. Empty: a published development secret when TOCSIN_BASE_URL is localhost, else action links are off"},
@@ -177,6 +181,9 @@ func Load(vals map[string]*string) (*Config, error) {
 	}
 	if c.PagingConcurrency, err = strconv.Atoi(get("TOCSIN_PAGING_CONCURRENCY")); err != nil || c.PagingConcurrency <= 0 {
 		return nil, fmt.Errorf("TOCSIN_PAGING_CONCURRENCY: want a positive number, got %q", get("TOCSIN_PAGING_CONCURRENCY"))
+	}
+	if c.PagingDBConnections, err = strconv.Atoi(get("TOCSIN_PAGING_DB_CONNECTIONS")); err != nil || c.PagingDBConnections < 2 {
+		return nil, fmt.Errorf("TOCSIN_PAGING_DB_CONNECTIONS: want a number of connections, at least 2, got %q", get("TOCSIN_PAGING_DB_CONNECTIONS"))
 	}
 	for env, d := range map[string]*time.Duration{
 		"TOCSIN_SESSION_TTL":                 &c.SessionTTL,

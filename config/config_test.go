@@ -50,6 +50,7 @@ func TestBadValuesNameTheVariable(t *testing.T) {
 		{[]string{"--worker-queues", "default=6"}, "TOCSIN_WORKER_QUEUES"},
 		{[]string{"--worker-queues", "critical=6,default=3,low=1"}, "TOCSIN_WORKER_QUEUES"},
 		{[]string{"--paging-concurrency", "0"}, "TOCSIN_PAGING_CONCURRENCY"},
+		{[]string{"--paging-db-connections", "1"}, "TOCSIN_PAGING_DB_CONNECTIONS"},
 		{[]string{"--task-check-interval", "soon"}, "TOCSIN_TASK_CHECK_INTERVAL"},
 		{[]string{"--max-body-bytes", "-1"}, "TOCSIN_MAX_BODY_BYTES"},
 		{[]string{"--log-level", "loud"}, "TOCSIN_LOG_LEVEL"},

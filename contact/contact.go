@@ -31,6 +31,7 @@ import (
 	"github.com/tocsin/tocsin/ent/privacy"
 	"github.com/tocsin/tocsin/ent/rule"
 	"github.com/tocsin/tocsin/notify"
+	"github.com/tocsin/tocsin/txn"
 	"github.com/tocsin/tocsin/viewer"
 )
 
@@ -88,10 +89,7 @@ func (m *Methods) now() time.Time {
 // client is the transaction's client when ctx carries one (a GraphQL
 // mutation), else the store's.
 func (m *Methods) client(ctx context.Context) *ent.Client {
-	if c := ent.FromContext(ctx); c != nil {
-		return c
-	}
-	return m.Client
+	return txn.Client(ctx, m.Client)
 }
 
 // inTx runs fn in the context's transaction, or in a new one.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/ent/maintenancewindow"
+	"github.com/tocsin/tocsin/txn"
 )
 
 // ScheduleMaintenance plans a window [start, end) when the service's alerts
@@ -44,8 +45,5 @@ func (s *Alerts) EndMaintenance(ctx context.Context, id int) error {
 
 // client is the transaction's client when ctx has one.
 func (s *Alerts) client(ctx context.Context) *ent.Client {
-	if c := ent.FromContext(ctx); c != nil {
-		return c
-	}
-	return s.Client
+	return txn.Client(ctx, s.Client)
 }

@@ -17,6 +17,7 @@ import (
 
 	"github.com/tocsin/tocsin/ent"
 	entintegration "github.com/tocsin/tocsin/ent/integration"
+	"github.com/tocsin/tocsin/txn"
 	"github.com/tocsin/tocsin/viewer"
 )
 
@@ -159,10 +160,7 @@ func (s *Integrations) Received(ctx context.Context, i *ent.Integration, result 
 }
 
 func (s *Integrations) client(ctx context.Context) *ent.Client {
-	if c := ent.FromContext(ctx); c != nil {
-		return c
-	}
-	return s.Client
+	return txn.Client(ctx, s.Client)
 }
 
 func orEmpty(m map[string]string) map[string]string {

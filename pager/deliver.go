@@ -22,6 +22,7 @@ import (
 	mobilepush "github.com/tocsin/tocsin/mobile-push"
 	"github.com/tocsin/tocsin/notify"
 	"github.com/tocsin/tocsin/notify/actiontoken"
+	"github.com/tocsin/tocsin/txn"
 	"github.com/tocsin/tocsin/viewer"
 )
 
@@ -56,16 +57,19 @@ func (e *Engine) Deliver(ctx context.Context, deliveryID int) error {
 	if err := e.waitUntil(ctx, d.DueAt); err != nil {
 		return err
 	}
-	tx, err := e.Client.Tx(ctx)
+	var sendErr error
+	err = e.Budget.run(ctx, func() error {
+		tx, err := e.Client.Tx(ctx)
+		if err != nil {
+			return err
+		}
+		if sendErr, err = e.deliver(txn.With(ctx, tx), tx, deliveryID); err != nil {
+			_ = tx.Rollback()
+			return err
+		}
+		return tx.Commit()
+	})
 	if err != nil {
-		return err
-	}
-	sendErr, err := e.deliver(ent.NewTxContext(ctx, tx), tx, deliveryID)
-	if err != nil {
-		_ = tx.Rollback()
-		return err
-	}
-	if err := tx.Commit(); err != nil {
 		return err
 	}
 	return sendErr

@@ -71,6 +71,10 @@ type Engine struct {
 	// Redis is the queue's Redis: the sweep keeps a marker there to notice
 	// when Redis lost its data (nil: every sweep assumes it did).
 	Redis redis.UniversalClient
+	// Budget bounds the paging transactions that run at once to what
+	// Client's pool can hold without waiting on itself (BudgetFor); nil
+	// runs them unbounded, for tests on a pool of their own.
+	Budget *Budget
 }
 
 // stepTask is TypeStep's payload: the position and due time it was queued
@@ -148,30 +152,27 @@ func (e *Engine) EscalateNow(_ context.Context, tx *ent.Tx, a *ent.Alert) error 
 	return nil
 }
 
-// armAfter queues the alert's next step once tx commits.
+// armAfter queues the alert's next step once tx commits. The step to arm
+// is read in tx, just before it commits — on the connection tx holds
+// already, so arming never needs a second one.
 func (e *Engine) armAfter(tx *ent.Tx, alertID int) {
 	tx.OnCommit(func(next ent.Committer) ent.Committer {
 		return ent.CommitFunc(func(ctx context.Context, tx *ent.Tx) error {
+			a, readErr := tx.Alert.Get(viewer.System(ctx), alertID)
 			if err := next.Commit(ctx, tx); err != nil {
 				return err
 			}
-			e.arm(context.WithoutCancel(ctx), alertID)
+			if readErr != nil {
+				slog.WarnContext(ctx, "escalation: reading the alert to arm (the sweep will queue it)", "alert", alertID, "err", readErr)
+				return nil
+			}
+			if a.EscalationDueAt != nil && a.Status != "CLOSED" {
+				e.queueStep(context.WithoutCancel(ctx), stepTask{Alert: a.ID, Round: a.EscalationRound, Step: a.EscalationStep,
+					Due: micros(*a.EscalationDueAt)})
+			}
 			return nil
 		})
 	})
-}
-
-// arm queues the step the alert says is due next, if any.
-func (e *Engine) arm(ctx context.Context, alertID int) {
-	a, err := e.Client.Alert.Get(viewer.System(ctx), alertID)
-	if err != nil {
-		slog.WarnContext(ctx, "escalation: reading the alert to arm", "alert", alertID, "err", err)
-		return
-	}
-	if a.EscalationDueAt == nil || a.Status == "CLOSED" {
-		return
-	}
-	e.queueStep(ctx, stepTask{Alert: a.ID, Round: a.EscalationRound, Step: a.EscalationStep, Due: micros(*a.EscalationDueAt)})
 }
 
 // queueStep enqueues a step task with its deterministic id. A failure is

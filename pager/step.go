@@ -22,6 +22,7 @@ import (
 	"github.com/tocsin/tocsin/ent/user"
 	"github.com/tocsin/tocsin/escalation"
 	"github.com/tocsin/tocsin/incident"
+	"github.com/tocsin/tocsin/txn"
 	"github.com/tocsin/tocsin/viewer"
 )
 
@@ -62,19 +63,25 @@ func (e *Engine) HandleStep(ctx context.Context, t *asynq.Task) error {
 // on the timeline and moves the alert to its next step. It returns the
 // planned pages; nothing when the alert has moved on.
 // It also returns the next step to queue (nil: none).
-func (e *Engine) fireStep(ctx context.Context, alertID int, pos escalation.Position, due time.Time) ([]*ent.Delivery, *stepTask, error) {
+func (e *Engine) fireStep(ctx context.Context, alertID int, pos escalation.Position, due time.Time) (pages []*ent.Delivery, next *stepTask, err error) {
 	ctx = viewer.System(ctx)
-	tx, err := e.Client.Tx(ctx)
+	err = e.Budget.run(ctx, func() error {
+		tx, err := e.Client.Tx(ctx)
+		if err != nil {
+			return err
+		}
+		// Everything the step reads and writes goes through tx, the
+		// schedule store included (txn.With): one connection per step.
+		if pages, err = e.fire(txn.With(ctx, tx), tx, alertID, pos, due, &next); err != nil {
+			_ = tx.Rollback()
+			return err
+		}
+		return tx.Commit()
+	})
 	if err != nil {
 		return nil, nil, err
 	}
-	var next *stepTask
-	pages, err := e.fire(ent.NewTxContext(ctx, tx), tx, alertID, pos, due, &next)
-	if err != nil {
-		_ = tx.Rollback()
-		return nil, nil, err
-	}
-	return pages, next, tx.Commit()
+	return pages, next, nil
 }
 
 func (e *Engine) fire(ctx context.Context, tx *ent.Tx, alertID int, pos escalation.Position, due time.Time, queue **stepTask) ([]*ent.Delivery, error) {

@@ -12,6 +12,7 @@ import (
 	"github.com/tocsin/tocsin/ent/rule"
 	"github.com/tocsin/tocsin/ent/schedulelayer"
 	"github.com/tocsin/tocsin/ent/scheduleoverride"
+	"github.com/tocsin/tocsin/txn"
 	"github.com/tocsin/tocsin/viewer"
 )
 
@@ -44,10 +45,7 @@ func (s *Schedules) now() time.Time {
 // client is the transaction's client when ctx carries one (a GraphQL
 // mutation), else the store's.
 func (s *Schedules) client(ctx context.Context) *ent.Client {
-	if c := ent.FromContext(ctx); c != nil {
-		return c
-	}
-	return s.Client
+	return txn.Client(ctx, s.Client)
 }
 
 // inTx runs fn in the context's transaction, or in a new one.

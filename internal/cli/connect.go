@@ -29,14 +29,24 @@ func where(raw string) string {
 // errNoDatabase is returned when the server answers but the database is missing.
 var errNoDatabase = errors.New("database does not exist")
 
+// doorConns is the size of the pool that the doors (HTTP, inbound email)
+// and the general tasks share; the paging engine has a pool of its own
+// (TOCSIN_PAGING_DB_CONNECTIONS).
+const doorConns = 40
+
 // openDB connects to PostgreSQL and checks it answers, with one clear error.
 func openDB(ctx context.Context, rawURL string) (*sql.DB, error) {
+	return openPool(ctx, rawURL, doorConns)
+}
+
+// openPool is openDB with a pool of conns connections.
+func openPool(ctx context.Context, rawURL string, conns int) (*sql.DB, error) {
 	db, err := sql.Open("postgres", rawURL)
 	if err != nil {
 		return nil, fmt.Errorf("TOCSIN_DATABASE_URL is not a valid PostgreSQL URL: %v", err)
 	}
-	db.SetMaxOpenConns(40)
-	db.SetMaxIdleConns(20)
+	db.SetMaxOpenConns(conns)
+	db.SetMaxIdleConns(max(conns/2, 1))
 	db.SetConnMaxIdleTime(5 * time.Minute)
 	pctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()

@@ -39,13 +39,17 @@ import (
 
 // app is the process's shared connections.
 type app struct {
-	cfg    *config.Config
-	db     *sql.DB
-	client *ent.Client
-	redis  *redis.Client
-	auth   *auth.Service
-	alerts *incident.Alerts
-	intgs  *integration.Integrations
+	cfg *config.Config
+	db  *sql.DB
+	// pagingDB is the paging engine's own pool, in a process that runs
+	// workers (nil otherwise): a storm of steps and pages cannot take the
+	// connections sign-in, health checks and the doors need.
+	pagingDB *sql.DB
+	client   *ent.Client
+	redis    *redis.Client
+	auth     *auth.Service
+	alerts   *incident.Alerts
+	intgs    *integration.Integrations
 	// tokens signs and checks action tokens; nil when action links are off.
 	tokens *actiontoken.Signer
 	pager  *pager.Engine
@@ -62,7 +66,11 @@ type app struct {
 	live *live.Broker
 }
 
-func open(ctx context.Context, cfg *config.Config) (*app, error) {
+func open(ctx context.Context, cfg *config.Config) (*app, error) { return openFor(ctx, cfg, false) }
+
+// openFor opens the connections of a process, with the paging engine's own
+// pool when it runs workers.
+func openFor(ctx context.Context, cfg *config.Config, workers bool) (*app, error) {
 	db, err := openDB(ctx, cfg.DatabaseURL)
 	if err != nil {
 		return nil, err
@@ -73,7 +81,17 @@ func open(ctx context.Context, cfg *config.Config) (*app, error) {
 		return nil, err
 	}
 	client := entClient(db)
-	a := &app{cfg: cfg, db: db, client: client, redis: rdb, auth: auth.New(client, rdb, cfg.SessionTTL),
+	pagingClient := client
+	var pagingDB *sql.DB
+	if workers {
+		if pagingDB, err = openPool(ctx, cfg.DatabaseURL, cfg.PagingDBConnections); err != nil {
+			db.Close()
+			rdb.Close()
+			return nil, err
+		}
+		pagingClient = entClient(pagingDB)
+	}
+	a := &app{cfg: cfg, db: db, pagingDB: pagingDB, client: client, redis: rdb, auth: auth.New(client, rdb, cfg.SessionTTL),
 		alerts: incident.New(client, db), intgs: integration.New(client, rdb, cfg.BaseURL, cfg.InboundEmailDomain)}
 	if cfg.ActionSecrets == nil {
 		slog.Warn("action links are off: set TOCSIN_ACTION_SECRET so push buttons and email links can acknowledge")
@@ -82,10 +100,14 @@ func open(ctx context.Context, cfg *config.Config) (*app, error) {
 		return nil, err
 	}
 	// The paging engine: serve queues the first step of the alerts its
-	// doors open; worker runs the steps, sends the pages and sweeps.
-	a.pager = &pager.Engine{Client: client, Queue: asynq.NewClientFromRedisClient(rdb),
-		Schedules: schedule.New(client, worker.NewClient(rdb)), Tokens: a.tokens, TokenTTL: cfg.ActionTokenTTL,
+	// doors open (in the doors' transactions); worker runs the steps,
+	// sends the pages and sweeps, on the paging pool and within its budget.
+	a.pager = &pager.Engine{Client: pagingClient, Queue: asynq.NewClientFromRedisClient(rdb),
+		Schedules: schedule.New(pagingClient, worker.NewClient(rdb)), Tokens: a.tokens, TokenTTL: cfg.ActionTokenTTL,
 		BaseURL: cfg.BaseURL, Now: time.Now, Redis: rdb}
+	if pagingDB != nil {
+		a.pager.Budget = pager.BudgetFor(pagingDB)
+	}
 	a.alerts.Pager = a.pager
 	if a.status, err = statusSubscriptions(cfg, client); err != nil {
 		a.close()
@@ -104,6 +126,9 @@ func open(ctx context.Context, cfg *config.Config) (*app, error) {
 		return nil, fmt.Errorf("subscribing to live events: %w", err)
 	}
 	incident.PublishChanges(client, a.live)
+	if pagingClient != client {
+		incident.PublishChanges(pagingClient, a.live) // the steps and pages on the timeline
+	}
 	a.alerts.Live = a.live
 	return a, nil
 }
@@ -127,6 +152,9 @@ func (a *app) close() {
 		a.live.Close()
 	}
 	a.client.Close()
+	if a.pagingDB != nil {
+		a.pagingDB.Close()
+	}
 	a.redis.Close()
 }
 
@@ -234,7 +262,7 @@ func (a *app) serveDoors(ctx context.Context) error {
 // run opens the connections, migrates if asked, and runs the parts of the
 // process (HTTP and inbound doors, workers) until ctx ends or one fails.
 func run(ctx context.Context, cfg *config.Config, migrate, doors, workers bool) error {
-	a, err := open(ctx, cfg)
+	a, err := openFor(ctx, cfg, workers)
 	if err != nil {
 		return err
 	}
