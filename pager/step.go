@@ -47,7 +47,7 @@ func (e *Engine) HandleStep(ctx context.Context, t *asynq.Task) error {
 		if !d.DueAt.After(e.Now()) {
 			// Due now: send from here rather than wait for the queue to
 			// pick a new task up; the task below is the safety net.
-			if err := e.Deliver(ctx, d.ID); err != nil {
+			if err := e.deliverAt(ctx, d.ID, d.DueAt); err != nil {
 				e.queueNotify(ctx, d.ID, d.DueAt)
 			}
 			continue
