@@ -3,7 +3,8 @@
 // It owns passwords (argon2id), sessions, API tokens and invitations. Every
 // secret is random, shown once, and stored only as a SHA-256 hash. A wrong
 // password and an unknown email give the same error after the same work, and
-// login attempts are rate limited in Redis so all replicas share the count.
+// login attempts are rate limited in Redis so all replicas share the count:
+// per client and account together, so nobody can lock a person out (Limiter).
 package auth
 
 import (

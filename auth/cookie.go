@@ -12,6 +12,9 @@ const (
 	SessionCookie = "tocsin_session"
 	CSRFCookie    = "tocsin_csrf"
 	CSRFHeader    = "X-CSRF-Token"
+	// DeviceCookie tells the login limiter this browser signed in to the
+	// account before (HttpOnly, sent to /graphql only; see Limiter).
+	DeviceCookie = "tocsin_device"
 )
 
 // Cookies writes the session cookies onto an HTTP response.
@@ -26,6 +29,24 @@ func (c Cookies) Set(w http.ResponseWriter, s *Session) {
 		HttpOnly: true, Secure: c.Secure, SameSite: http.SameSiteLaxMode})
 	http.SetCookie(w, &http.Cookie{Name: CSRFCookie, Value: s.CSRFToken, Path: "/", Expires: s.ExpiresAt,
 		Secure: c.Secure, SameSite: http.SameSiteLaxMode})
+	if s.Device != "" {
+		http.SetCookie(w, &http.Cookie{Name: DeviceCookie, Value: s.Device, Path: "/graphql", MaxAge: int(s.DeviceTTL / time.Second),
+			HttpOnly: true, Secure: c.Secure, SameSite: http.SameSiteStrictMode})
+	}
+}
+
+// Device is the DeviceCookie of the request in ctx (WithHTTP), or "".
+// Signing out keeps it: it is about the browser, not a session.
+func Device(ctx context.Context) string {
+	_, r := HTTP(ctx)
+	if r == nil {
+		return ""
+	}
+	c, err := r.Cookie(DeviceCookie)
+	if err != nil {
+		return ""
+	}
+	return c.Value
 }
 
 // Clear removes both cookies.

@@ -17,13 +17,41 @@ type Session struct {
 	CSRFToken string
 	ExpiresAt time.Time
 	User      *ent.User
+	// Device makes this browser known to the account (DeviceCookie), for
+	// DeviceTTL; empty when there is no limiter.
+	Device    string
+	DeviceTTL time.Duration
 }
+
+// Credentials are what one sign-in attempt presents.
+type Credentials struct {
+	Email, Password string
+	// Client is the caller's address and UserAgent its browser, for rate
+	// limits and the session list.
+	Client, UserAgent string
+	// Device is the DeviceCookie the browser sent, or "".
+	Device string
+}
+
+// MaxEmailLen is the longest email address there is (RFC 5321's path limit
+// less the brackets); longer input is refused before anything is counted.
+const MaxEmailLen = 254
 
 // Login checks email and password and opens a session. client is the caller's
 // address, used for rate limiting.
 func (s *Service) Login(ctx context.Context, email, password, client, userAgent string) (*Session, error) {
-	email = strings.ToLower(strings.TrimSpace(email))
-	if err := s.Limiter.Allow(ctx, email, client); err != nil {
+	return s.SignIn(ctx, Credentials{Email: email, Password: password, Client: client, UserAgent: userAgent})
+}
+
+// SignIn checks the credentials under the Limiter's limits and opens a
+// session.
+func (s *Service) SignIn(ctx context.Context, c Credentials) (*Session, error) {
+	email, password, userAgent := strings.ToLower(strings.TrimSpace(c.Email)), c.Password, c.UserAgent
+	if len(email) > MaxEmailLen {
+		return nil, &InvalidError{Field: "email", Reason: "must be at most 254 bytes: no email address is longer"}
+	}
+	charge, err := s.Limiter.Allow(ctx, email, c.Client, c.Device)
+	if err != nil {
 		return nil, err
 	}
 	sys := viewer.System(ctx)
@@ -42,8 +70,18 @@ func (s *Service) Login(ctx context.Context, email, password, client, userAgent 
 	if !ok || u == nil || u.PasswordHash == "" || u.Disabled {
 		return nil, ErrInvalidCredentials
 	}
-	s.Limiter.Reset(ctx, email)
-	return s.openSession(sys, u, userAgent)
+	device, err := s.Limiter.Succeeded(ctx, charge)
+	if err != nil {
+		return nil, err
+	}
+	se, err := s.openSession(sys, u, userAgent)
+	if err != nil {
+		return nil, err
+	}
+	if device != "" {
+		se.Device, se.DeviceTTL = device, s.Limiter.DeviceTTL
+	}
+	return se, nil
 }
 
 func (s *Service) openSession(sys context.Context, u *ent.User, userAgent string) (*Session, error) {

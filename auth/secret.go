@@ -13,6 +13,7 @@ const (
 	sessionPrefix    = "tcs_"
 	apiTokenPrefix   = "tca_"
 	invitationPrefix = "tci_"
+	devicePrefix     = "tcd_"
 )
 
 // newSecret returns a random secret with the given prefix and its SHA-256.

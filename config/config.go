@@ -69,9 +69,10 @@ type Config struct {
 	FCMCredentials, FCMProject, FCMEndpoint string
 	// WebhookSecret signs outgoing webhooks; empty sends them unsigned.
 	WebhookSecret string
-	// WebhookAllowPrivate lets personal webhooks point at loopback,
-	// link-local and private addresses (development only).
-	WebhookAllowPrivate bool
+	// WebhookAllow are the networks outgoing webhooks may reach although
+	// they are loopback, private, link-local or otherwise not public
+	// (package notify/egress blocks those by default).
+	WebhookAllow []netip.Prefix
 }
 
 // DevActionSecret signs action tokens when TOCSIN_ACTION_SECRET is empty
@@ -117,7 +118,7 @@ var Vars = []Var{
 	{"TOCSIN_FCM_PROJECT", "fcm-project", "", "Firebase project id; empty means the project_id of the credentials"},
 	{"TOCSIN_FCM_ENDPOINT", "fcm-endpoint", "", "FCM API root, e.g. http://127.0.0.1:9099/v1 for a local fake; empty means Google's"},
 	{"TOCSIN_WEBHOOK_SECRET", "webhook-secret", "", "secret signing outgoing webhooks (X-Tocsin-Signature); empty sends them unsigned"},
-	{"TOCSIN_WEBHOOK_ALLOW_PRIVATE", "webhook-allow-private", "false", "let personal webhooks point at loopback, link-local and private addresses (development only)"},
+	{"TOCSIN_WEBHOOK_ALLOW_CIDRS", "webhook-allow-cidrs", "", "networks (addresses or CIDR, comma-separated) outgoing webhooks may reach although they are loopback, private, link-local or otherwise not public, e.g. 10.0.4.0/24 for a self-hosted Mattermost; empty: webhooks reach public addresses only"},
 }
 
 // Register adds a flag for each setting to fs; call Load after fs.Parse.
@@ -173,8 +174,13 @@ func Load(vals map[string]*string) (*Config, error) {
 	if c.TrustedProxies, err = clientip.ParseTrusted(get("TOCSIN_TRUSTED_PROXIES")); err != nil {
 		return nil, fmt.Errorf("TOCSIN_TRUSTED_PROXIES: %v", err)
 	}
-	if c.WebhookAllowPrivate, err = strconv.ParseBool(get("TOCSIN_WEBHOOK_ALLOW_PRIVATE")); err != nil {
-		return nil, fmt.Errorf("TOCSIN_WEBHOOK_ALLOW_PRIVATE: want true or false, got %q", get("TOCSIN_WEBHOOK_ALLOW_PRIVATE"))
+	if c.WebhookAllow, err = clientip.ParseTrusted(get("TOCSIN_WEBHOOK_ALLOW_CIDRS")); err != nil {
+		return nil, fmt.Errorf("TOCSIN_WEBHOOK_ALLOW_CIDRS: %v", err)
+	}
+	// The old all-or-nothing switch: refuse to start rather than drop it
+	// silently, which would leave internal receivers unpaged.
+	if _, ok := os.LookupEnv("TOCSIN_WEBHOOK_ALLOW_PRIVATE"); ok {
+		return nil, fmt.Errorf("TOCSIN_WEBHOOK_ALLOW_PRIVATE is gone: list the networks webhooks may reach in TOCSIN_WEBHOOK_ALLOW_CIDRS instead, e.g. 127.0.0.1/32 or 10.0.4.0/24")
 	}
 	if c.WorkerConcurrency, err = strconv.Atoi(get("TOCSIN_WORKER_CONCURRENCY")); err != nil || c.WorkerConcurrency <= 0 {
 		return nil, fmt.Errorf("TOCSIN_WORKER_CONCURRENCY: want a positive number, got %q", get("TOCSIN_WORKER_CONCURRENCY"))

@@ -2,6 +2,7 @@ package config
 
 import (
 	"flag"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -117,10 +118,26 @@ func TestBadChannelSettingsNameTheVariable(t *testing.T) {
 		{[]string{"--twilio-account-sid", "AC123"}, "TOCSIN_TWILIO_AUTH_TOKEN"},
 		{[]string{"--twilio-base-url", "api.twilio.com"}, "TOCSIN_TWILIO_BASE_URL"},
 		{[]string{"--fcm-endpoint", "127.0.0.1:9099"}, "TOCSIN_FCM_ENDPOINT"},
+		{[]string{"--webhook-allow-cidrs", "10.0.4.0/24,mattermost.internal"}, "TOCSIN_WEBHOOK_ALLOW_CIDRS"},
 	} {
 		if _, err := load(t, tc.args...); err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 			t.Errorf("%v: want an error starting with %s, got %v", tc.args, tc.want, err)
 		}
+	}
+}
+
+func TestWebhookAllowListIsReadAndTheOldSwitchRefused(t *testing.T) {
+	c, err := load(t)
+	if err != nil || len(c.WebhookAllow) != 0 {
+		t.Fatalf("default: want no allowed networks, got %v, %v", c.WebhookAllow, err)
+	}
+	c, err = load(t, "--webhook-allow-cidrs", "10.0.4.0/24, 127.0.0.1,fd00::/8")
+	if err != nil || fmt.Sprint(c.WebhookAllow) != "[10.0.4.0/24 127.0.0.1/32 fd00::/8]" {
+		t.Fatalf("want [10.0.4.0/24 127.0.0.1/32 fd00::/8], got %v, %v", c.WebhookAllow, err)
+	}
+	t.Setenv("TOCSIN_WEBHOOK_ALLOW_PRIVATE", "true")
+	if _, err := load(t); err == nil || !strings.Contains(err.Error(), "TOCSIN_WEBHOOK_ALLOW_CIDRS") {
+		t.Errorf("the old TOCSIN_WEBHOOK_ALLOW_PRIVATE set: want a refusal naming TOCSIN_WEBHOOK_ALLOW_CIDRS, got %v", err)
 	}
 }
 

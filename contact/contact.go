@@ -5,9 +5,11 @@
 //
 // Guarantees:
 //   - A contact method's address is valid for its kind when stored: E.164
-//     numbers, an email address, an http(s) webhook URL that does not point
-//     at loopback, link-local or private addresses (unless
-//     TOCSIN_WEBHOOK_ALLOW_PRIVATE), a non-empty FCM token with a platform.
+//     numbers, an email address, an http(s) webhook URL whose host the
+//     webhook channel's egress policy lets through (package notify/egress:
+//     no loopback, private, link-local or other non-public address unless
+//     TOCSIN_WEBHOOK_ALLOW_CIDRS allows it; the channel checks again at
+//     every dial), a non-empty FCM token with a platform.
 //   - SMS, voice and email start unverified and become verified only with
 //     the 6-digit code sent there (stored hashed, 10 minutes, 5 tries);
 //     changing their address makes them unverified again. Devices (push) and
@@ -23,7 +25,6 @@ package contact
 import (
 	"context"
 	"fmt"
-	"net"
 	"time"
 
 	"github.com/tocsin/tocsin/ent"
@@ -31,6 +32,7 @@ import (
 	"github.com/tocsin/tocsin/ent/privacy"
 	"github.com/tocsin/tocsin/ent/rule"
 	"github.com/tocsin/tocsin/notify"
+	"github.com/tocsin/tocsin/notify/egress"
 	"github.com/tocsin/tocsin/txn"
 	"github.com/tocsin/tocsin/viewer"
 )
@@ -42,11 +44,10 @@ type Methods struct {
 	// Channels send verification codes and test notifications; a nil
 	// field is a channel that is off.
 	Channels Channels
-	// AllowPrivateWebhooks lets webhook URLs point at loopback, link-local
-	// and private addresses (TOCSIN_WEBHOOK_ALLOW_PRIVATE, for development).
-	AllowPrivateWebhooks bool
-	// LookupIP resolves a webhook's host name (net.DefaultResolver when nil).
-	LookupIP func(ctx context.Context, host string) ([]net.IP, error)
+	// Egress is the webhook channel's address check, asked when a webhook
+	// URL is stored so a URL that can never be paged is refused at once;
+	// nil means the zero egress.Dialer.
+	Egress *egress.Dialer
 	// Now is the clock (time.Now when nil).
 	Now func() time.Time
 }

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"net/url"
 	"os"
 	"regexp"
@@ -21,6 +22,7 @@ import (
 	"github.com/tocsin/tocsin/internal/smtptest"
 	"github.com/tocsin/tocsin/internal/testenv"
 	"github.com/tocsin/tocsin/notify"
+	"github.com/tocsin/tocsin/notify/egress"
 	"github.com/tocsin/tocsin/viewer"
 )
 
@@ -96,6 +98,7 @@ func (f *fakeTwilio) sent() []twilioRequest {
 // store with channels to a fake Twilio and a real SMTP server.
 type world struct {
 	m                                *contact.Methods
+	egress                           *egress.Dialer // the webhook channel's and the address check's
 	twilio                           *fakeTwilio
 	smtp                             *smtptest.Server
 	now                              time.Time
@@ -112,13 +115,14 @@ func newWorld(t *testing.T) *world {
 	if err != nil {
 		t.Fatal(err)
 	}
+	w.egress = &egress.Dialer{LookupIP: fakeDNS}
 	tw := &notify.Twilio{AccountSID: twilioSID, AuthToken: twilioToken, From: twilioFrom, BaseURL: w.twilio.URL, PublicURL: "https://tocsin.example.com"}
 	w.m = &contact.Methods{
 		Client: env.Client,
 		Channels: contact.Channels{SMS: &notify.SMS{Twilio: tw}, Voice: &notify.Voice{Twilio: tw},
-			Email: &notify.EmailPages{Mailer: mailer}, Webhook: &notify.Webhook{}},
-		LookupIP: fakeDNS,
-		Now:      func() time.Time { return w.now },
+			Email: &notify.EmailPages{Mailer: mailer}, Webhook: &notify.Webhook{Egress: w.egress}},
+		Egress: w.egress,
+		Now:    func() time.Time { return w.now },
 	}
 	mk := func(email, name string, role viewer.Role) (*ent.User, context.Context) {
 		u := env.Client.User.Create().SetEmail(email).SetName(name).SetRole(role).SaveX(sys)
@@ -132,15 +136,16 @@ func newWorld(t *testing.T) *world {
 }
 
 // fakeDNS answers for a few names, so no test asks a real resolver.
-func fakeDNS(_ context.Context, host string) ([]net.IP, error) {
+func fakeDNS(_ context.Context, host string) ([]netip.Addr, error) {
 	answers := map[string][]string{
 		"hooks.example.com":    {"93.184.215.14"},
 		"intranet.example.com": {"93.184.215.14", "192.168.1.20"},
 		"metadata.example.com": {"169.254.169.254"},
+		"localhost":            {"127.0.0.1", "::1"},
 	}
-	var out []net.IP
+	var out []netip.Addr
 	for _, a := range answers[host] {
-		out = append(out, net.ParseIP(a))
+		out = append(out, netip.MustParseAddr(a))
 	}
 	if out == nil {
 		return nil, &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}

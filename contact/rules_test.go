@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"strings"
 	"testing"
 	"time"
@@ -279,7 +280,7 @@ func TestTestNotificationGoesThroughTheRealChannel(t *testing.T) {
 	var got *http.Request
 	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { got = r; w.WriteHeader(204) }))
 	defer hook.Close()
-	w.m.AllowPrivateWebhooks = true
+	w.egress.Allow = []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32")}
 	wh, _ := w.m.Create(w.annCtx, contact.MethodInput{Kind: contactmethod.KindWEBHOOK, Name: "Hook", Address: hook.URL + "/tocsin"})
 	if res, err := w.m.SendTest(w.annCtx, wh.ID); err != nil || !res.Sent || got == nil || got.URL.Path != "/tocsin" || got.Header.Get("X-Tocsin-Event") != "alert.page" {
 		t.Errorf("webhook: want one alert.page POST to /tocsin, got %+v, %v, %v", res, err, got)

@@ -2,15 +2,15 @@ package contact
 
 import (
 	"context"
-	"net"
+	"errors"
 	"net/mail"
-	"net/netip"
 	"net/url"
 	"regexp"
 	"strings"
 	"unicode"
 
 	"github.com/tocsin/tocsin/ent/contactmethod"
+	"github.com/tocsin/tocsin/notify/egress"
 )
 
 // e164 is a phone number in E.164 form: a plus, a country code and at most
@@ -63,54 +63,28 @@ func (m *Methods) address(ctx context.Context, k contactmethod.Kind, raw string)
 }
 
 // webhookURL refuses URLs that are not http(s), and URLs whose host is or
-// resolves to an address inside the server's own networks: a personal
-// webhook is user input, and Tocsin must not become a way to reach its
-// neighbours (SSRF). The check runs when the URL is stored; the webhook
-// channel itself posts wherever the stored URL points.
+// resolves to an address the egress policy refuses: a personal webhook is
+// user input, and Tocsin must not become a way to reach its neighbours
+// (SSRF). This early answer is a courtesy; the webhook channel checks every
+// address again when it dials, which is what DNS rebinding cannot pass.
 func (m *Methods) webhookURL(ctx context.Context, raw string) error {
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
 		return invalid("address", "must be an http:// or https:// URL")
 	}
-	if m.AllowPrivateWebhooks {
-		return nil
+	dialer := m.Egress
+	if dialer == nil {
+		dialer = &egress.Dialer{}
 	}
-	host := u.Hostname()
-	var ips []net.IP
-	if ip := net.ParseIP(host); ip != nil {
-		ips = []net.IP{ip}
-	} else if strings.EqualFold(host, "localhost") || strings.HasSuffix(strings.ToLower(host), ".localhost") {
-		return invalid("address", "must not point at this server (localhost)")
-	} else {
-		lookup := m.LookupIP
-		if lookup == nil {
-			lookup = func(ctx context.Context, host string) ([]net.IP, error) {
-				return net.DefaultResolver.LookupIP(ctx, "ip", host)
-			}
-		}
-		if ips, err = lookup(ctx, host); err != nil || len(ips) == 0 {
-			return invalid("address", "the host "+host+" cannot be resolved")
-		}
-	}
-	for _, ip := range ips {
-		if internal(ip) {
-			return invalid("address", "must not point at a loopback, link-local or private address ("+ip.String()+")")
-		}
+	_, err = dialer.Resolve(ctx, u.Hostname())
+	var blocked *egress.BlockedError
+	switch {
+	case errors.As(err, &blocked):
+		return invalid("address", "must point at a public address: "+blocked.Error())
+	case err != nil:
+		return invalid("address", "the host "+u.Hostname()+" cannot be resolved")
 	}
 	return nil
-}
-
-// sharedSpace is carrier-grade NAT (RFC 6598), private in all but name.
-var sharedSpace = netip.MustParsePrefix("100.64.0.0/10")
-
-// internal is true for addresses a public webhook has no business with.
-func internal(ip net.IP) bool {
-	if ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() || ip.IsLinkLocalMulticast() ||
-		ip.IsInterfaceLocalMulticast() || ip.IsMulticast() || ip.IsUnspecified() {
-		return true
-	}
-	a, ok := netip.AddrFromSlice(ip)
-	return ok && sharedSpace.Contains(a.Unmap())
 }
 
 // name checks what the owner calls a contact method.

@@ -2,6 +2,7 @@ package contact_test
 
 import (
 	"errors"
+	"net/netip"
 	"testing"
 
 	"github.com/tocsin/tocsin/contact"
@@ -40,6 +41,14 @@ func TestCreateChecksTheAddressOfEachKind(t *testing.T) {
 		{contactmethod.KindWEBHOOK, "https://nowhere.example.com/", "", "address"},
 		{contactmethod.KindWEBHOOK, "http://[fd00::1]/", "", "address"},
 		{contactmethod.KindWEBHOOK, "http://0.0.0.0/", "", "address"},
+		// Ranges the first check let through (issue 13, item 8).
+		{contactmethod.KindWEBHOOK, "http://[64:ff9b::a00:1]/", "", "address"},   // NAT64 of 10.0.0.1
+		{contactmethod.KindWEBHOOK, "http://[::10.0.0.1]/", "", "address"},       // IPv4-compatible
+		{contactmethod.KindWEBHOOK, "http://[::ffff:127.0.0.1]/", "", "address"}, // IPv4-mapped
+		{contactmethod.KindWEBHOOK, "http://198.18.0.1/", "", "address"},
+		{contactmethod.KindWEBHOOK, "http://240.0.0.1/", "", "address"},
+		{contactmethod.KindWEBHOOK, "http://192.0.0.1/", "", "address"},
+		{contactmethod.KindWEBHOOK, "http://255.255.255.255/", "", "address"},
 		{contactmethod.KindEMAIL, "", "", "address"},
 	}
 	for _, c := range cases {
@@ -59,15 +68,19 @@ func TestCreateChecksTheAddressOfEachKind(t *testing.T) {
 	}
 }
 
-func TestPrivateWebhooksNeedTheDevelopmentFlag(t *testing.T) {
+func TestInternalWebhooksNeedTheAllowList(t *testing.T) {
 	w := newWorld(t)
-	w.m.AllowPrivateWebhooks = true
-	cm, err := w.m.Create(w.annCtx, contact.MethodInput{Kind: contactmethod.KindWEBHOOK, Name: "local", Address: "http://127.0.0.1:9000/hook"})
-	if err != nil || cm.VerifiedAt == nil {
-		t.Fatalf("with TOCSIN_WEBHOOK_ALLOW_PRIVATE: want a verified webhook, got %v, %v", cm, err)
+	w.egress.Allow = []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32"), netip.MustParsePrefix("10.0.4.0/24")}
+	for _, u := range []string{"http://127.0.0.1:9000/hook", "http://10.0.4.7/hooks/tocsin"} {
+		cm, err := w.m.Create(w.annCtx, contact.MethodInput{Kind: contactmethod.KindWEBHOOK, Name: u, Address: u})
+		if err != nil || cm.VerifiedAt == nil {
+			t.Errorf("%s with TOCSIN_WEBHOOK_ALLOW_CIDRS=127.0.0.1/32,10.0.4.0/24: want a verified webhook, got %v, %v", u, cm, err)
+		}
 	}
-	if _, err := w.m.Create(w.annCtx, contact.MethodInput{Kind: contactmethod.KindWEBHOOK, Name: "ftp", Address: "ftp://127.0.0.1/"}); err == nil {
-		t.Error("the flag allows private hosts, not other schemes: want ftp:// refused")
+	for _, u := range []string{"http://10.0.5.1/", "http://[::1]:9000/", "http://localhost:9000/", "ftp://127.0.0.1/"} {
+		if _, err := w.m.Create(w.annCtx, contact.MethodInput{Kind: contactmethod.KindWEBHOOK, Name: u, Address: u}); !isInvalid(err, "address") {
+			t.Errorf("%s: the allow-list names networks, not more (localhost has ::1 too, and ftp is no webhook): want an invalid address, got %v", u, err)
+		}
 	}
 }
 

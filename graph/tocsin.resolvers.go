@@ -18,7 +18,7 @@ import (
 // Login is the resolver for the login field.
 func (r *mutationResolver) Login(ctx context.Context, email string, password string) (*model.LoginPayload, error) {
 	ip, ua := clientOf(ctx)
-	s, err := r.Auth.Login(ctx, email, password, ip, ua)
+	s, err := r.Auth.SignIn(ctx, auth.Credentials{Email: email, Password: password, Client: ip, UserAgent: ua, Device: auth.Device(ctx)})
 	if err != nil {
 		return nil, err
 	}

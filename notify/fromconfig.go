@@ -2,6 +2,7 @@ package notify
 
 import (
 	"github.com/tocsin/tocsin/config"
+	"github.com/tocsin/tocsin/notify/egress"
 )
 
 // Channels are the channels the configuration turns on; a nil field is off.
@@ -19,14 +20,16 @@ type Channels struct {
 
 // FromConfig builds the channels from the TOCSIN_* settings: email always
 // (TOCSIN_SMTP_URL has a default), webhooks always (signed when
-// TOCSIN_WEBHOOK_SECRET is set), SMS and voice when TOCSIN_TWILIO_ACCOUNT_SID
-// is set.
+// TOCSIN_WEBHOOK_SECRET is set, reaching public addresses and the networks
+// of TOCSIN_WEBHOOK_ALLOW_CIDRS), SMS and voice when
+// TOCSIN_TWILIO_ACCOUNT_SID is set.
 func FromConfig(cfg *config.Config) (*Channels, error) {
 	mailer, err := NewMailer(cfg.SMTPURL, cfg.SMTPFrom)
 	if err != nil {
 		return nil, err
 	}
-	c := &Channels{Email: &EmailPages{Mailer: mailer}, Webhook: &Webhook{Secret: cfg.WebhookSecret}}
+	c := &Channels{Email: &EmailPages{Mailer: mailer}, Webhook: &Webhook{Secret: cfg.WebhookSecret,
+		Egress: &egress.Dialer{Policy: egress.Policy{Allow: cfg.WebhookAllow}}}}
 	if cfg.TwilioAccountSID != "" {
 		c.Twilio = &Twilio{AccountSID: cfg.TwilioAccountSID, AuthToken: cfg.TwilioAuthToken, From: cfg.TwilioFrom,
 			BaseURL: cfg.TwilioBaseURL, PublicURL: cfg.BaseURL}

@@ -3,6 +3,7 @@ package notify_test
 import (
 	"context"
 	"flag"
+	"net/netip"
 	"slices"
 	"sort"
 	"testing"
@@ -45,7 +46,8 @@ func TestFromConfigTurnsOnWhatIsConfigured(t *testing.T) {
 
 	f := newFakeTwilio(t)
 	chs, err = notify.FromConfig(loadConfig(t, "--twilio-account-sid", testSID, "--twilio-auth-token", testToken,
-		"--twilio-from", "+15005550006", "--twilio-base-url", f.URL, "--base-url", "https://tocsin.example.com", "--webhook-secret", "whsec"))
+		"--twilio-from", "+15005550006", "--twilio-base-url", f.URL, "--base-url", "https://tocsin.example.com", "--webhook-secret", "whsec",
+		"--webhook-allow-cidrs", "10.0.4.0/24"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,6 +56,9 @@ func TestFromConfigTurnsOnWhatIsConfigured(t *testing.T) {
 	}
 	if chs.Webhook.Secret != "whsec" {
 		t.Errorf("webhook secret: want whsec, got %q", chs.Webhook.Secret)
+	}
+	if p := chs.Webhook.Egress.Policy; p.Check(netip.MustParseAddr("10.0.4.7")) != nil || p.Check(netip.MustParseAddr("10.0.5.1")) == nil {
+		t.Errorf("webhook egress: want 10.0.4.0/24 allowed and the rest of 10/8 refused, got allow %v", p.Allow)
 	}
 	if _, err := chs.ByName()["sms"].Send(context.Background(), page); err != nil {
 		t.Fatal(err)

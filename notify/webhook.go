@@ -6,15 +6,20 @@ import (
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
+	"crypto/tls"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
+
+	"github.com/tocsin/tocsin/notify/egress"
 )
 
 // Headers of an outgoing webhook.
@@ -35,16 +40,25 @@ const WebhookTimeout = 10 * time.Second
 
 // Webhook POSTs pages as JSON (WebhookPayload) to the page's URL, or as a
 // Slack message when the URL is a Slack incoming webhook. Redirects are
-// not followed: a webhook URL must name its final address.
+// not followed: a webhook URL must name its final address. It connects
+// only through Egress, which checks every address when it dials, and says
+// only the receiver's status, never its answer: the URL is user input,
+// and Tocsin must not be a way to read what answers inside its networks.
 type Webhook struct {
 	// Secret signs each request (SignatureHeader); empty sends unsigned.
 	Secret string
 	// Timeout bounds each request; zero means WebhookTimeout.
 	Timeout time.Duration
-	// Transport carries the requests; nil means http.DefaultTransport.
-	Transport http.RoundTripper
+	// Egress connects the requests, to addresses its policy allows only;
+	// nil means the zero egress.Dialer (every egress.Blocked range refused).
+	Egress *egress.Dialer
+	// TLS configures https; nil means the system's roots.
+	TLS *tls.Config
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+
+	once sync.Once
+	hc   *http.Client
 }
 
 // Name is "webhook".
@@ -126,11 +140,17 @@ func (w *Webhook) Send(ctx context.Context, p Page) (Receipt, error) {
 		}
 	}
 	resp, err := w.client().Do(req)
+	var blocked *egress.BlockedError
+	if errors.As(err, &blocked) {
+		return Receipt{}, Permanent(w.Name(), "", fmt.Errorf("POST to %s: %w", u.Host, blocked))
+	}
 	if err != nil {
 		return Receipt{}, Temporary(w.Name(), "", fmt.Errorf("POST to %s: %w", u.Host, err))
 	}
 	defer resp.Body.Close()
-	answer, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
+	// Read a little so the connection can be reused; what it says is not
+	// shown to anyone.
+	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 4096))
 	status := resp.StatusCode
 	if status >= 200 && status <= 299 {
 		what := "webhook to " + u.Host
@@ -139,27 +159,35 @@ func (w *Webhook) Send(ctx context.Context, p Page) (Receipt, error) {
 		}
 		return Receipt{ProviderID: delivery, Summary: what + ": " + strconv.Itoa(status) + " " + http.StatusText(status)}, nil
 	}
-	err = fmt.Errorf("%s answered %d %s", u.Host, status, strings.TrimSpace(string(answer)))
+	err = fmt.Errorf("%s answered %d %s", u.Host, status, http.StatusText(status))
 	code := strconv.Itoa(status)
 	switch {
 	case status >= 300 && status <= 399:
-		return Receipt{}, Permanent(w.Name(), code, fmt.Errorf("%w: redirects are not followed; use the final URL (%s)", err, resp.Header.Get("Location")))
+		return Receipt{}, Permanent(w.Name(), code, fmt.Errorf("%w: redirects are not followed; use the final URL", err))
 	case status == http.StatusRequestTimeout || status == http.StatusTooManyRequests || status >= 500:
 		return Receipt{}, Temporary(w.Name(), code, err)
 	}
 	return Receipt{}, Permanent(w.Name(), code, err)
 }
 
+// client is built once, so connections to a receiver are reused.
 func (w *Webhook) client() *http.Client {
-	timeout := w.Timeout
-	if timeout == 0 {
-		timeout = WebhookTimeout
-	}
-	return &http.Client{
-		Transport:     w.Transport,
-		Timeout:       timeout,
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-	}
+	w.once.Do(func() {
+		timeout := w.Timeout
+		if timeout == 0 {
+			timeout = WebhookTimeout
+		}
+		dialer := w.Egress
+		if dialer == nil {
+			dialer = &egress.Dialer{}
+		}
+		w.hc = &http.Client{
+			Transport:     dialer.Transport(w.TLS),
+			Timeout:       timeout,
+			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+		}
+	})
+	return w.hc
 }
 
 func webhookPayload(p Page, now time.Time) WebhookPayload {

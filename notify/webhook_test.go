@@ -4,18 +4,25 @@ import (
 	"context"
 	"crypto/tls"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/tocsin/tocsin/notify"
+	"github.com/tocsin/tocsin/notify/egress"
 )
 
 var sentAt = time.Date(2026, 11, 23, 22, 30, 0, 0, time.UTC)
+
+// loopback lets webhooks reach the fake receivers on 127.0.0.1, which the
+// default policy refuses.
+var loopback = &egress.Dialer{Policy: egress.Policy{Allow: []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32")}}}
 
 type received struct {
 	header http.Header
@@ -45,7 +52,7 @@ func TestWebhookPostsSignedJSON(t *testing.T) {
 	srv, got := fakeReceiver(t, http.StatusNoContent, "")
 	p := page
 	p.To = srv.URL + "/tocsin"
-	w := &notify.Webhook{Secret: "whsec-test", Now: func() time.Time { return sentAt }}
+	w := &notify.Webhook{Secret: "whsec-test", Egress: loopback, Now: func() time.Time { return sentAt }}
 	r, err := w.Send(context.Background(), p)
 	if err != nil {
 		t.Fatal(err)
@@ -90,7 +97,7 @@ func TestWebhookWithoutSecretIsUnsigned(t *testing.T) {
 	srv, got := fakeReceiver(t, http.StatusOK, "")
 	p := page
 	p.To = srv.URL
-	if _, err := (&notify.Webhook{}).Send(context.Background(), p); err != nil {
+	if _, err := (&notify.Webhook{Egress: loopback}).Send(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}
 	if h := (<-got).header.Get(notify.SignatureHeader); h != "" {
@@ -106,12 +113,18 @@ func TestWebhookFailuresAreClassified(t *testing.T) {
 		{400, true}, {401, true}, {403, true}, {404, true}, {410, true}, {302, true},
 		{408, false}, {429, false}, {500, false}, {502, false}, {503, false},
 	} {
-		srv, _ := fakeReceiver(t, c.status, "nope")
+		srv, _ := fakeReceiver(t, c.status, "internal answer")
 		p := page
 		p.To = srv.URL
-		_, err := (&notify.Webhook{}).Send(context.Background(), p)
+		_, err := (&notify.Webhook{Egress: loopback}).Send(context.Background(), p)
 		if err == nil || notify.IsPermanent(err) != c.permanent {
 			t.Errorf("status %d: want permanent=%v, got %v", c.status, c.permanent, err)
+		}
+		// The status only: the body and a redirect's Location may be
+		// what an internal page says.
+		if want := fmt.Sprintf("answered %d %s", c.status, http.StatusText(c.status)); err == nil || !strings.Contains(err.Error(), want) ||
+			strings.Contains(err.Error(), "internal answer") || strings.Contains(err.Error(), "elsewhere") {
+			t.Errorf("status %d: want an error saying %q and nothing of the answer, got %v", c.status, want, err)
 		}
 	}
 	p := page
@@ -128,7 +141,7 @@ func TestWebhookTimesOutAsTemporary(t *testing.T) {
 	p := page
 	p.To = srv.URL
 	start := time.Now()
-	_, err := (&notify.Webhook{Timeout: 200 * time.Millisecond}).Send(context.Background(), p)
+	_, err := (&notify.Webhook{Timeout: 200 * time.Millisecond, Egress: loopback}).Send(context.Background(), p)
 	if err == nil || notify.IsPermanent(err) {
 		t.Errorf("a receiver that never answers: want a temporary error, got %v", err)
 	}
@@ -138,8 +151,9 @@ func TestWebhookTimesOutAsTemporary(t *testing.T) {
 }
 
 // TestSlackWebhookGetsASlackMessage sends to https://hooks.slack.com/…
-// through a transport that dials a local TLS server instead, so the real
-// URL decides the format and no traffic leaves the machine.
+// through an egress dialer that resolves the name to a public address and
+// then connects to a local TLS server instead, so the real URL decides the
+// format and no traffic leaves the machine.
 func TestSlackWebhookGetsASlackMessage(t *testing.T) {
 	got := make(chan received, 1)
 	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -151,20 +165,30 @@ func TestSlackWebhookGetsASlackMessage(t *testing.T) {
 		io.WriteString(w, "ok")
 	}))
 	t.Cleanup(srv.Close)
-	tr := srv.Client().Transport.(*http.Transport).Clone()
-	tr.DialContext = func(ctx context.Context, network, _ string) (net.Conn, error) {
-		return (&net.Dialer{}).DialContext(ctx, network, srv.Listener.Addr().String())
+	dialed := make(chan string, 1)
+	slackIP := &egress.Dialer{
+		LookupIP: func(context.Context, string) ([]netip.Addr, error) {
+			return []netip.Addr{netip.MustParseAddr("93.184.215.14")}, nil
+		},
+		DialIP: func(ctx context.Context, network, address string) (net.Conn, error) {
+			dialed <- address
+			return (&net.Dialer{}).DialContext(ctx, network, srv.Listener.Addr().String())
+		},
 	}
-	tr.TLSClientConfig = &tls.Config{RootCAs: tr.TLSClientConfig.RootCAs, ServerName: "example.com"} // httptest's certificate names example.com
+	roots := srv.Client().Transport.(*http.Transport).TLSClientConfig.RootCAs
+	tlsConf := &tls.Config{RootCAs: roots, ServerName: "example.com"} // httptest's certificate names example.com
 
 	p := page
 	p.To = "https://hooks.slack.com/services/T000/B000/XXXX"
 	p.Description = "acquirer <timeouts> & 5xx"
-	r, err := (&notify.Webhook{Secret: "s", Transport: tr}).Send(context.Background(), p)
+	r, err := (&notify.Webhook{Secret: "s", Egress: slackIP, TLS: tlsConf}).Send(context.Background(), p)
 	if err != nil {
 		t.Fatal(err)
 	}
 	req := <-got
+	if a := <-dialed; a != "93.184.215.14:443" {
+		t.Errorf("want the checked address of hooks.slack.com dialed, got %s", a)
+	}
 	var msg notify.SlackPayload
 	if err := json.Unmarshal(req.body, &msg); err != nil {
 		t.Fatalf("not JSON: %s", req.body)

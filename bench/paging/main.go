@@ -104,7 +104,8 @@ func (b *bench) run(bin, pg, redisURL, rates string, d time.Duration) (string, e
 	dbURL := fmt.Sprintf("%s/%s?sslmode=disable", pg, name)
 	base := fmt.Sprintf("http://127.0.0.1:%d", port)
 	env := append(os.Environ(), "TOCSIN_DATABASE_URL="+dbURL, "TOCSIN_REDIS_URL="+redisURL,
-		"TOCSIN_HTTP_ADDR="+fmt.Sprintf("127.0.0.1:%d", port), "TOCSIN_BASE_URL="+base, "TOCSIN_SMTP_URL=smtp://127.0.0.1:9")
+		"TOCSIN_HTTP_ADDR="+fmt.Sprintf("127.0.0.1:%d", port), "TOCSIN_BASE_URL="+base, "TOCSIN_SMTP_URL=smtp://127.0.0.1:9",
+		"TOCSIN_WEBHOOK_ALLOW_CIDRS=127.0.0.1/32") // the webhook receiver is this tool
 	migrate := exec.Command(bin, "migrate")
 	migrate.Env = env
 	if o, err := migrate.CombinedOutput(); err != nil {

@@ -198,8 +198,7 @@ func (a *app) contacts(ctx context.Context) (*contact.Methods, error) {
 	if push != nil {
 		pushCh = push
 	}
-	return &contact.Methods{Client: a.client, Channels: contact.ChannelsFrom(chs, pushCh),
-		AllowPrivateWebhooks: a.cfg.WebhookAllowPrivate}, nil
+	return &contact.Methods{Client: a.client, Channels: contact.ChannelsFrom(chs, pushCh), Egress: chs.Webhook.Egress}, nil
 }
 
 func (a *app) worker(ctx context.Context) (*worker.Worker, error) {

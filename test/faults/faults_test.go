@@ -101,7 +101,8 @@ func TestNoPageLostDoubledOrLateUnderFaults(t *testing.T) {
 	ln.Close()
 	base := "http://" + addr
 	envv := append(os.Environ(), "TOCSIN_DATABASE_URL="+dbURL, "TOCSIN_REDIS_URL="+env.RedisURL,
-		"TOCSIN_HTTP_ADDR="+addr, "TOCSIN_BASE_URL="+base, "TOCSIN_SMTP_URL=smtp://127.0.0.1:9", "TOCSIN_LOG_LEVEL=warn")
+		"TOCSIN_HTTP_ADDR="+addr, "TOCSIN_BASE_URL="+base, "TOCSIN_SMTP_URL=smtp://127.0.0.1:9", "TOCSIN_LOG_LEVEL=warn",
+		"TOCSIN_WEBHOOK_ALLOW_CIDRS=127.0.0.1/32") // the webhook receiver is on this machine
 	logDir := filepath.Join(os.TempDir(), fmt.Sprintf("tocsin-faults-%d", os.Getpid()))
 	_ = os.MkdirAll(logDir, 0o755)
 

@@ -78,7 +78,9 @@ func start(t *testing.T, bin, what, name string, settings ...string) *proc {
 	cmd := exec.Command(bin, what)
 	cmd.Env = append(os.Environ(), "TOCSIN_DATABASE_URL="+env.DatabaseURL, "TOCSIN_REDIS_URL="+env.RedisURL,
 		// Nothing here reads mail: refused at once instead of waiting.
-		"TOCSIN_SMTP_URL=smtp://127.0.0.1:9", "TOCSIN_LOG_LEVEL=warn")
+		"TOCSIN_SMTP_URL=smtp://127.0.0.1:9", "TOCSIN_LOG_LEVEL=warn",
+		// The webhook receivers are on this machine.
+		"TOCSIN_WEBHOOK_ALLOW_CIDRS=127.0.0.1/32")
 	cmd.Env = append(cmd.Env, settings...)
 	cmd.Stdout, cmd.Stderr = f, f
 	if err := cmd.Start(); err != nil {
