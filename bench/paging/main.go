@@ -35,7 +35,9 @@
 //	go run ./bench/paging -bin bin/tocsin -rates 10 -d 10s -storm 5x100 -o out.md   # about 3 min
 //
 // Runtime: about 25 s to start, then d + 65 s per rate and 75 s for the
-// storm (-storm 0 leaves it out). Loopback only; everything is dropped
+// storm (-storm 0 leaves it out; -rates "" the rates) — when paging falls
+// behind, a phase waits up to three minutes after its last alert for its
+// step 1. Loopback only; everything is dropped
 // afterwards. It takes turns with the other benchmarks
 // (/tmp/tocsin-bench.lock) and with the tests on its Redis database.
 package main

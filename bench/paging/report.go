@@ -30,7 +30,10 @@ func (r *report) markdown() string {
 	p("- `tocsin all` on a scratch database; internal/pagingfix: %d responders with a webhook each to this tool's receiver, "+
 		"schedule (daily rotation of %d, an override adding a fourth), policy: step 0 → the schedule and a round robin of the team, "+
 		"step 1 after %v → the whole team, repeat once after 30 min (after the run)\n", len(e.fix.Responders), len(e.fix.Rotation), step1After)
-	p("- latency: accepted (202) → first page at the receiver; Opsgenie creates at a fixed rate (open loop), %v per rate", r.o.d)
+	p("- latency: accepted (202) → first page at the receiver")
+	if len(r.phases) > 0 {
+		p("; Opsgenie creates at a fixed rate (open loop), %v per rate", r.o.d)
+	}
 	if r.storm != nil {
 		p("; the storm's alerts from their request's answer")
 	}
@@ -64,6 +67,13 @@ func (r *report) markdown() string {
 			p(" | %s / %s", at(xs, 50), at(xs, 99))
 		}
 		p(" |\n")
+	}
+
+	p("\nWhat Tocsin's PostgreSQL backends were doing from the first alert sent to the first pages out (pg_stat_activity every %v; "+
+		"CPU: running; Lock:…: waiting for a lock another transaction holds; Client:ClientRead: a transaction waiting on Tocsin):\n\n", waitEvery)
+	p("| phase | busy backends on average | doing |\n| --- | ---: | --- |\n")
+	for _, ph := range all {
+		p("| %s | %s |\n", ph.name, ph.waits)
 	}
 
 	p("\nEscalation timers: step 1's pages (the whole team, due %v after step 0), `sent_at − due_at`:\n\n", step1After)

@@ -34,6 +34,8 @@ const (
 // receiver, and what was measured of the machine before.
 type benchEnv struct {
 	client   *ent.Client
+	db       *sql.DB // Tocsin's database, for pg_stat_activity
+	dbName   string
 	fix      *pagingfix.Fixture
 	recv     *receiver
 	base     string
@@ -88,6 +90,7 @@ func start(ctx context.Context, o options) (_ *benchEnv, err error) {
 	log.Printf("raw INSERT: %.0f commits/s", e.raw.Rate())
 
 	name := fmt.Sprintf("tocsin_paging_%d", os.Getpid())
+	e.dbName = name
 	if _, err := admin.Exec(fmt.Sprintf("CREATE DATABASE %q", name)); err != nil {
 		return nil, err
 	}
@@ -128,6 +131,7 @@ func start(ctx context.Context, o options) (_ *benchEnv, err error) {
 	if err != nil {
 		return nil, err
 	}
+	e.db = db
 	e.client = ent.NewClient(ent.Driver(entsql.OpenDB("postgres", db)))
 	e.cleanups = append(e.cleanups, func() { e.client.Close() })
 	// Step 1 a minute after step 0; the repeat 30 minutes after step 1,

@@ -60,6 +60,7 @@ func (e *benchEnv) storm(ctx context.Context, size stormSize) (*stormPhase, erro
 	probes.Go(func() { st.readyz.run(probeCtx, e.ready) })
 	time.Sleep(probeEvery) // a probe before the storm, for reference
 
+	stopWaits := sampleWaits(ctx, e.db, e.dbName)
 	var wg sync.WaitGroup
 	release := make(chan struct{})
 	var mu sync.Mutex
@@ -87,6 +88,7 @@ func (e *benchEnv) storm(ctx context.Context, size stormSize) (*stormPhase, erro
 	wg.Wait()
 	lastSent := time.Now()
 	e.waitPaged(ctx, sent, 60*time.Second)
+	st.waits = stopWaits()
 	stopProbes()
 	probes.Wait()
 	st.loadAfter = machine.LoadAvg()
