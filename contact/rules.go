@@ -125,12 +125,30 @@ func EnsureDefaults(ctx context.Context, c *ent.Client, userID int) error {
 // its contact method loaded (Edges.ContactMethod), by delay. Call it with
 // the engine's system context.
 func RulesFor(ctx context.Context, c *ent.Client, userID int, u escalation.Urgency) ([]*ent.NotificationRule, error) {
-	return c.NotificationRule.Query().
-		Where(notificationrule.UserID(userID), notificationrule.UrgencyEQ(notificationrule.Urgency(u)),
+	rules, err := RulesForUsers(ctx, c, []int{userID}, u)
+	return rules[userID], err
+}
+
+// RulesForUsers is RulesFor of several people at once, in two queries
+// whatever their number (a team target), by user id.
+func RulesForUsers(ctx context.Context, c *ent.Client, userIDs []int, u escalation.Urgency) (map[int][]*ent.NotificationRule, error) {
+	if len(userIDs) == 0 {
+		return map[int][]*ent.NotificationRule{}, nil
+	}
+	rules, err := c.NotificationRule.Query().
+		Where(notificationrule.UserIDIn(userIDs...), notificationrule.UrgencyEQ(notificationrule.Urgency(u)),
 			notificationrule.HasContactMethodWith(contactmethod.VerifiedAtNotNil(), contactmethod.Disabled(false))).
 		WithContactMethod().
 		Order(ent.Asc(notificationrule.FieldDelayMinutes), ent.Asc(notificationrule.FieldID)).
 		All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int][]*ent.NotificationRule, len(userIDs))
+	for _, r := range rules {
+		out[r.UserID] = append(out[r.UserID], r)
+	}
+	return out, nil
 }
 
 // EscalationRules turns rules into the engine's pure form for

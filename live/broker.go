@@ -5,8 +5,12 @@
 // Guarantees and limits:
 //   - one Redis connection and one PSUBSCRIBE (on Prefix+"*") per Broker,
 //     whatever the number of subscribers; Publish uses the ordinary client;
-//   - messages of one publisher on one topic arrive in publish order (Redis
-//     pub/sub keeps order per connection);
+//   - Publish never waits for Redis once the Broker is started: messages
+//     queue in the process and one sender pipelines them, in Publish order
+//     (so the commit that published them — a page's step, say — goes on at
+//     once, and many messages cost one round trip);
+//   - messages of one publisher on one topic arrive in publish order (one
+//     sender, and Redis pub/sub keeps order per connection);
 //   - the Broker never waits for a subscriber: each has a bounded buffer.
 //     When it is full, further messages for that subscriber are dropped and
 //     coalesced into one Resync message, delivered as soon as there is room;
@@ -67,7 +71,23 @@ type Broker struct {
 	// Reconnects counts Redis reconnects seen (for tests and metrics).
 	reconnects atomic.Int64
 	seq        uint64 // the last Message.Seq; only run touches it
+	// out queues what Publish is asked to send, for send (nil before Start).
+	out  chan outgoing
+	sent chan struct{} // closed when send has sent what was queued at Close
 }
+
+// outgoing is one message waiting for the sender.
+type outgoing struct {
+	channel string
+	payload []byte
+}
+
+// Publish queue sizes: what one pipeline carries at most, and how many
+// messages may wait before Publish waits for room.
+const (
+	sendBatch = 256
+	sendQueue = 8192
+)
 
 // New returns a Broker on rdb; call Start before use.
 func New(rdb *redis.Client) *Broker {
@@ -92,6 +112,8 @@ func (b *Broker) Start(ctx context.Context) error {
 	// A blocked Receive does not watch its context: closing ps ends it.
 	context.AfterFunc(runCtx, func() { ps.Close() })
 	go b.run(runCtx, ps)
+	b.out, b.sent = make(chan outgoing, sendQueue), make(chan struct{})
+	go b.send(runCtx)
 	select {
 	case <-b.ready:
 		return nil
@@ -108,6 +130,7 @@ func (b *Broker) Close() {
 	}
 	b.cancel()
 	<-b.done
+	<-b.sent
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	for _, subs := range b.topics {
@@ -122,8 +145,72 @@ func (b *Broker) Close() {
 func (b *Broker) Reconnects() int64 { return b.reconnects.Load() }
 
 // Publish sends payload to every subscriber of topic in every process.
+// Once the Broker is started it queues the message and returns (it waits
+// only while sendQueue messages are waiting already); a failure to send is
+// logged, since subscribers resync from PostgreSQL anyway.
 func (b *Broker) Publish(ctx context.Context, topic string, payload []byte) error {
-	return b.rdb.Publish(ctx, b.prefix+topic, payload).Err()
+	if b.out == nil {
+		return b.rdb.Publish(ctx, b.prefix+topic, payload).Err()
+	}
+	select {
+	case b.out <- outgoing{b.prefix + topic, payload}:
+		return nil
+	case <-b.sent:
+		return ErrClosed
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// send pipelines queued messages to Redis until ctx ends, then sends what
+// is still queued (for at most a second).
+func (b *Broker) send(ctx context.Context) {
+	defer close(b.sent)
+	batch := make([]outgoing, 0, sendBatch)
+	flush := func(ctx context.Context) {
+		_, err := b.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+			for _, m := range batch {
+				p.Publish(ctx, m.channel, m.payload)
+			}
+			return nil
+		})
+		if err != nil {
+			slog.WarnContext(ctx, "live: publishing failed", "messages", len(batch), "err", err)
+		}
+		batch = batch[:0]
+	}
+	for {
+		select {
+		case m := <-b.out:
+			batch = append(batch, m)
+		more:
+			for len(batch) < sendBatch {
+				select {
+				case m := <-b.out:
+					batch = append(batch, m)
+				default:
+					break more
+				}
+			}
+			flush(ctx)
+		case <-ctx.Done():
+			last, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
+			defer cancel()
+			for {
+				select {
+				case m := <-b.out:
+					if batch = append(batch, m); len(batch) == sendBatch {
+						flush(last)
+					}
+				default:
+					if len(batch) > 0 {
+						flush(last)
+					}
+					return
+				}
+			}
+		}
+	}
 }
 
 // run reads the Redis subscription until ctx ends. go-redis reconnects a

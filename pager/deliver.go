@@ -46,19 +46,25 @@ var errRetry = errors.New("temporary delivery failure")
 // by a page. A temporary failure leaves the page PLANNED and returns an
 // error so the task is retried; a permanent one is recorded and final.
 func (e *Engine) Deliver(ctx context.Context, deliveryID int) error {
-	ctx = viewer.System(ctx)
-	d, err := e.Client.Delivery.Get(ctx, deliveryID)
+	d, err := e.Client.Delivery.Get(viewer.System(ctx), deliveryID)
 	if ent.IsNotFound(err) {
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	if err := e.waitUntil(ctx, d.DueAt); err != nil {
+	return e.deliverAt(ctx, d.ID, d.DueAt)
+}
+
+// deliverAt is Deliver of a page due at due (a step's handler has just
+// planned it and knows).
+func (e *Engine) deliverAt(ctx context.Context, deliveryID int, due time.Time) error {
+	ctx = viewer.System(ctx)
+	if err := e.waitUntil(ctx, due); err != nil {
 		return err
 	}
 	var sendErr error
-	err = e.Budget.run(ctx, func() error {
+	err := e.Budget.run(ctx, func() error {
 		tx, err := e.Client.Tx(ctx)
 		if err != nil {
 			return err
@@ -142,8 +148,10 @@ func (e *Engine) sent(ctx context.Context, tx *ent.Tx, d *ent.Delivery, a *ent.A
 		SetProviderID(cut(receipt.ProviderID)).SetDetail(cut(receipt.Summary)).Exec(ctx); err != nil {
 		return err
 	}
-	if _, err := tx.DeliveryAttempt.Delete().Where(deliveryattempt.DeliveryID(d.ID)).Exec(ctx); err != nil {
-		return err
+	if _, finds := ch.(notify.Finder); finds { // only those record attempts (send)
+		if _, err := tx.DeliveryAttempt.Delete().Where(deliveryattempt.DeliveryID(d.ID)).Exec(ctx); err != nil {
+			return err
+		}
 	}
 	data := map[string]any{"summary": receipt.Summary, "channel": ch.Name(), "user": cm.Edges.User.Name,
 		"round": d.Round, "step": d.Step}

@@ -47,7 +47,7 @@ func (e *Engine) HandleStep(ctx context.Context, t *asynq.Task) error {
 		if !d.DueAt.After(e.Now()) {
 			// Due now: send from here rather than wait for the queue to
 			// pick a new task up; the task below is the safety net.
-			if err := e.Deliver(ctx, d.ID); err != nil {
+			if err := e.deliverAt(ctx, d.ID, d.DueAt); err != nil {
 				e.queueNotify(ctx, d.ID, d.DueAt)
 			}
 			continue
@@ -301,11 +301,16 @@ func (e *Engine) plan(ctx context.Context, tx *ent.Tx, a *ent.Alert, pos escalat
 	webhooks []*ent.ContactMethod, u escalation.Urgency, firedAt time.Time, untilClosed bool) ([]*ent.Delivery, []string, error) {
 	var pages []escalation.Page
 	var unreachable []string
+	ids := make([]int, len(users))
+	for i, usr := range users {
+		ids[i] = usr.ID
+	}
+	byUser, err := contact.RulesForUsers(ctx, tx.Client(), ids, u)
+	if err != nil {
+		return nil, nil, err
+	}
 	for _, usr := range users {
-		rules, err := contact.RulesFor(ctx, tx.Client(), usr.ID, u)
-		if err != nil {
-			return nil, nil, err
-		}
+		rules := byUser[usr.ID]
 		if len(rules) == 0 {
 			unreachable = append(unreachable, usr.Name)
 			continue
@@ -327,7 +332,7 @@ func (e *Engine) plan(ctx context.Context, tx *ent.Tx, a *ent.Alert, pos escalat
 		bulk = append(bulk, tx.Delivery.Create().SetAlertID(a.ID).SetUserID(p.UserID).SetContactMethodID(p.MethodID).
 			SetRound(pos.Round).SetStep(pos.Step).SetDueAt(p.At).SetUntilClosed(untilClosed))
 	}
-	err := tx.Delivery.CreateBulk(bulk...).OnConflict(
+	err = tx.Delivery.CreateBulk(bulk...).OnConflict(
 		entsql.ConflictColumns(delivery.FieldAlertID, delivery.FieldRound, delivery.FieldStep, delivery.FieldContactMethodID),
 	).DoNothing().Exec(ctx)
 	if err != nil {

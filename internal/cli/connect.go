@@ -84,6 +84,15 @@ func entClient(db *sql.DB) *ent.Client {
 	return ent.NewClient(ent.Driver(entsql.OpenDB("postgres", db)))
 }
 
+// redisConns is the Redis pool of a process unless TOCSIN_REDIS_URL says
+// otherwise (?pool_size=N). go-redis's default, 10 per CPU, is 20 on two
+// cores: a storm of alerts — each one a rate-limit check, an enqueue, live
+// events, and the paging tasks' own moves — queued for those 20 behind
+// one another for seconds, and a wait past go-redis's pool timeout (4 s)
+// failed the enqueue of a first step, leaving it to the sweep. Redis
+// connections are cheap; waiting for one costs every page behind it.
+const redisConns = 128
+
 // openRedis connects to Redis and checks it answers, with one clear error.
 func openRedis(ctx context.Context, rawURL string) (*redis.Client, error) {
 	opt, err := redis.ParseURL(rawURL)
@@ -91,6 +100,9 @@ func openRedis(ctx context.Context, rawURL string) (*redis.Client, error) {
 		return nil, fmt.Errorf("TOCSIN_REDIS_URL is not a valid Redis URL (redis://host:port/db): %v", err)
 	}
 	redis.SetLogger(quietRedis{}) // failures surface as errors; go-redis's own log lines only repeat them
+	if !strings.Contains(rawURL, "pool_size=") {
+		opt.PoolSize = redisConns
+	}
 	rdb := redis.NewClient(opt)
 	pctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
