@@ -123,13 +123,13 @@ e2e: services build chromium ## browser end-to-end run against bin/tocsin on a f
 screenshots: services build chromium ## refresh docs/screenshots from a browser e2e run
 	TOCSIN_E2E_SCREENSHOTS=docs/screenshots scripts/e2e.sh
 
-test-faults: services ## paging under faults: 1000 alerts while the worker is SIGKILLed, Redis flushed, PostgreSQL (a throwaway one) restarted and crashed (make test runs 150)
+test-faults: services ## paging under faults: 1000 alerts through a schedule, round robin and team (a storm of Alertmanager batches among them) while the worker is SIGKILLed, Redis flushed, PostgreSQL (a throwaway one) restarted and crashed (make test runs 150)
 	TOCSIN_FAULT_ALERTS=1000 $(GO) test -count=1 -v -run TestNoPageLostDoubledOrLateUnderFaults ./test/faults
 
 test-paging: services ## the paging chain through `tocsin all`: push, SMS, email at local fakes; SMS reply, push action, email link acknowledge; nothing after (make test runs it)
 	$(GO) test -count=1 -v ./test/paging
 
-bench-paging: services build-go ## paging benchmark: alert accepted → first page, and timer lateness (docs/benchmarks.md)
+bench-paging: services build-go ## paging benchmark through a schedule: alert accepted → first page and where the time goes, an Alertmanager storm with a sign-in probe, timer lateness (docs/benchmarks.md; about 6 min)
 	$(GO) run ./bench/paging -bin $(BIN)
 
 bench-fanout: services build-go ## live fan-out: 10,000 graphql-ws subscribers (10,000 different users) on one serve, one event → all, p50/p99/max and RSS per subscriber (docs/benchmarks.md)

@@ -32,6 +32,8 @@ import (
 	"runtime/pprof"
 	"syscall"
 	"time"
+
+	"github.com/tocsin/tocsin/bench/internal/machine"
 )
 
 type options struct {
@@ -100,7 +102,7 @@ func run(o options) error {
 		defer pprof.StopCPUProfile()
 	}
 
-	unlock, err := lock()
+	unlock, err := machine.Lock("bench/ingest")
 	if err != nil {
 		return err
 	}
@@ -154,23 +156,6 @@ func loopbackOnly(raw string) error {
 		return nil
 	}
 	return fmt.Errorf("-url %s: only loopback (127.0.0.1, localhost, ::1) may be loaded", raw)
-}
-
-// lock makes benchmarks on one machine take turns: two at once would share
-// the CPU (and -spawn's Redis database) and measure each other.
-func lock() (func(), error) {
-	f, err := os.OpenFile("/tmp/tocsin-bench.lock", os.O_CREATE|os.O_RDWR, 0o666)
-	if err != nil {
-		return nil, err
-	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
-		fmt.Fprintln(os.Stderr, "bench/ingest: waiting for another benchmark on this machine to finish")
-		if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
-			f.Close()
-			return nil, err
-		}
-	}
-	return func() { f.Close() }, nil
 }
 
 func envOr(name, def string) string {

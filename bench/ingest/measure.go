@@ -7,6 +7,9 @@ import (
 	"runtime"
 	"strconv"
 	"time"
+
+	"github.com/tocsin/tocsin/bench/internal/machine"
+	"github.com/tocsin/tocsin/bench/internal/rawinsert"
 )
 
 // report is the outcome of a run.
@@ -21,15 +24,13 @@ type report struct {
 // measure runs the four phases in order: raw insert first, on an idle
 // server, then the three HTTP phases.
 func measure(ctx context.Context, o options) (*report, error) {
-	rep := &report{o: o, started: time.Now(), load: loadAvg()}
+	rep := &report{o: o, started: time.Now(), load: machine.LoadAvg()}
 	admin, err := sql.Open("postgres", o.pg+"/postgres?sslmode=disable")
 	if err != nil {
 		return nil, err
 	}
 	defer admin.Close()
-	if err := admin.QueryRowContext(ctx, `SELECT current_setting('server_version'),
-		'fsync=' || current_setting('fsync') || ', synchronous_commit=' || current_setting('synchronous_commit') ||
-		', shared_buffers=' || current_setting('shared_buffers')`).Scan(&rep.pgVersion, &rep.pgSettings); err != nil {
+	if rep.pgVersion, rep.pgSettings, err = machine.PostgreSQL(ctx, admin); err != nil {
 		return nil, fmt.Errorf("PostgreSQL at %s: %w", o.pg, err)
 	}
 
@@ -87,45 +88,24 @@ func measure(ctx context.Context, o options) (*report, error) {
 // connections into a scratch table of a scratch database (dropped after):
 // what PostgreSQL itself can do, one transaction per alert.
 func rawInserts(ctx context.Context, o options, admin *sql.DB) (*result, error) {
-	name := fmt.Sprintf("tocsin_bench_raw_%d", time.Now().UnixNano()%1e9)
-	if _, err := admin.ExecContext(ctx, fmt.Sprintf("CREATE DATABASE %q", name)); err != nil {
-		return nil, fmt.Errorf("creating scratch database %s: %w", name, err)
+	scratch, err := rawinsert.Open(ctx, o.pg, admin, o.c)
+	if err != nil {
+		return nil, err
 	}
 	defer func() {
-		if _, err := admin.Exec(fmt.Sprintf("DROP DATABASE IF EXISTS %q WITH (FORCE)", name)); err != nil {
-			logf("could not drop scratch database %s: %v", name, err)
+		if err := scratch.Close(); err != nil {
+			logf("%v", err)
 		}
 	}()
-	db, err := sql.Open("postgres", fmt.Sprintf("%s/%s?sslmode=disable", o.pg, name))
-	if err != nil {
-		return nil, err
-	}
-	defer db.Close()
-	db.SetMaxOpenConns(o.c)
-	db.SetMaxIdleConns(o.c)
-	if _, err := db.ExecContext(ctx, `CREATE TABLE bench (
-		id bigserial PRIMARY KEY,
-		alias text NOT NULL,
-		created_at timestamptz NOT NULL DEFAULT now())`); err != nil {
-		return nil, err
-	}
-	stmt, err := db.PrepareContext(ctx, `INSERT INTO bench (alias) VALUES ($1) RETURNING id`)
-	if err != nil {
-		return nil, err
-	}
-	defer stmt.Close()
-	obs := &observer{pg: admin, db: name}
+	obs := &observer{pg: admin, db: scratch.Name}
 	r := obs.during(ctx, func() *result {
-		return closedLoop(ctx, "raw INSERT … RETURNING id", o.c, o.d, func(ctx context.Context, i int64) error {
-			var id int64
-			return stmt.QueryRowContext(ctx, "bench-"+strconv.FormatInt(i, 10)).Scan(&id)
-		})
+		return closedLoop(ctx, "raw INSERT … RETURNING id", o.c, o.d, scratch.Insert)
 	})
 	r.note = fmt.Sprintf("%d connections, prepared, autocommit", o.c)
 	return r, ctx.Err()
 }
 
-// machine describes where the run happened.
-func machine() string {
-	return fmt.Sprintf("%d cores (%s), %s/%s, %s", cores(), cpuModel(), runtime.GOOS, runtime.GOARCH, runtime.Version())
+// machineDescription says where the run happened.
+func machineDescription() string {
+	return fmt.Sprintf("%d cores (%s), %s/%s, %s", cores(), machine.CPUModel(), runtime.GOOS, runtime.GOARCH, runtime.Version())
 }

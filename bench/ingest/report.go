@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 	"time"
@@ -19,7 +18,7 @@ func (rep *report) markdown() string {
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	o := rep.o
 	p("## Ingest benchmark, %s\n\n", rep.started.Format("2006-01-02 15:04 MST"))
-	p("- machine: %s; load average before the run %s\n", machine(), rep.load)
+	p("- machine: %s; load average before the run %s\n", machineDescription(), rep.load)
 	p("- PostgreSQL %s (%s)\n", rep.pgVersion, rep.pgSettings)
 	target := o.url
 	switch {
@@ -98,29 +97,4 @@ func ms(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d)/float
 // us is CPU time per request in microseconds.
 func us(d time.Duration, n float64) string {
 	return fmt.Sprintf("%.0f µs", float64(d.Microseconds())/n)
-}
-
-func loadAvg() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "?"
-	}
-	f := strings.Fields(string(b))
-	if len(f) < 3 {
-		return "?"
-	}
-	return strings.Join(f[:3], " ")
-}
-
-func cpuModel() string {
-	b, err := os.ReadFile("/proc/cpuinfo")
-	if err != nil {
-		return "unknown CPU"
-	}
-	for _, l := range strings.Split(string(b), "\n") {
-		if k, v, ok := strings.Cut(l, ":"); ok && strings.TrimSpace(k) == "model name" {
-			return strings.TrimSpace(v)
-		}
-	}
-	return "unknown CPU"
 }

@@ -9,9 +9,12 @@ import (
 )
 
 // tally is what the provider and the sender saw for the alerts of one
-// quarter (one fault), or all.
+// fault (or the storm, or all).
 type tally struct {
 	alerts, acked, pages, lost, duplicatePages, afterAck, retries int
+	// wrong counts first steps that paged other people than the schedule
+	// had on call (pagingfix.Fixture.FirstStepRecipients).
+	wrong int
 	// resends repeat a key; resendsAtKill and resendsAtShutdown of them
 	// repeat a page in flight when the worker was killed or PostgreSQL
 	// went down.
@@ -22,23 +25,40 @@ type tally struct {
 }
 
 func (c tally) String() string {
-	return fmt.Sprintf("alerts %d, acknowledged %d, pages %d, lost %d, duplicate pages %d, transport resends %d (in flight at the worker kill %d, at a PostgreSQL shutdown %d), after acknowledge %d; sends retried %d, slowest page %.1fs",
-		c.alerts, c.acked, c.pages, c.lost, c.duplicatePages, c.resends, c.resendsAtKill, c.resendsAtShutdown, c.afterAck, c.retries, c.slowest.Seconds())
+	return fmt.Sprintf("alerts %d, acknowledged %d, pages %d, lost %d, duplicate pages %d, wrong recipients %d, transport resends %d (in flight at the worker kill %d, at a PostgreSQL shutdown %d), after acknowledge %d; sends retried %d, slowest first page %.1fs",
+		c.alerts, c.acked, c.pages, c.lost, c.duplicatePages, c.wrong, c.resends, c.resendsAtKill, c.resendsAtShutdown, c.afterAck, c.retries, c.slowest.Seconds())
 }
 
-// count tallies, by quarter of the n alerts, what the sender and the
-// provider saw, and logs each alert that breaks a rule. unexplained counts
-// the transport resends of pages that were not in flight at the worker
-// kill or at one of the PostgreSQL shutdowns.
-func count(t *testing.T, n, quarters int, created, acked map[string]time.Time, hits map[string][]hit,
-	kill *fault, shutdowns ...*fault) (counts []tally, unexplained int) {
-	counts = make([]tally, quarters)
-	for i := range n {
-		msg := fmt.Sprintf("fault-%d", i)
+// sentAlert is one alert the test sent, and the tally it counts in.
+type sentAlert struct {
+	msg    string
+	bucket int
+}
+
+// position is a page's step: its deliveries row's round and step.
+type position struct{ round, step int }
+
+// firstStep is whom an alert's first step had to page (paths), or why
+// it paged the wrong people.
+type firstStep struct {
+	want  []string
+	wrong string
+}
+
+// count tallies, by bucket, what the sender and the provider saw, and logs
+// each alert that breaks a rule. steps gives each delivery key's step
+// (from PostgreSQL); first, each alert's first step (missing: it never
+// fired). unexplained counts the transport resends of pages that were not
+// in flight at the worker kill or at one of the PostgreSQL shutdowns.
+func count(t *testing.T, sent []sentAlert, buckets int, created, acked map[string]time.Time, hits map[string][]hit,
+	steps map[string]position, first map[string]firstStep, kill *fault, shutdowns ...*fault) (counts []tally, unexplained int) {
+	counts = make([]tally, buckets)
+	for _, s := range sent {
+		msg := s.msg
 		if _, ok := created[msg]; !ok {
 			continue
 		}
-		c := &counts[quarter(i, n, quarters)]
+		c := &counts[s.bucket]
 		c.alerts++
 		got := hits[msg]
 		if _, ok := acked[msg]; !ok && len(got) > 0 {
@@ -52,6 +72,11 @@ func count(t *testing.T, n, quarters int, created, acked map[string]time.Time, h
 		shown, resends := pages(got)
 		c.pages += len(got)
 		ack, wasAcked := acked[msg]
+		fs, fired := first[msg]
+		if fired && fs.wrong != "" {
+			c.wrong++
+			t.Logf("%s: its first step %s", msg, fs.wrong)
+		}
 		if wasAcked {
 			c.acked++
 			for _, h := range got {
@@ -60,13 +85,28 @@ func count(t *testing.T, n, quarters int, created, acked map[string]time.Time, h
 					t.Logf("%s paged %v after its acknowledge was answered", msg, h.at.Sub(ack))
 				}
 			}
-		} else if len(got) == 0 {
+		} else if missing := notPaged(shown, steps, fs.want); !fired || len(missing) > 0 {
 			c.lost++
-			t.Logf("%s was accepted and never paged", msg)
+			if !fired {
+				t.Logf("%s was accepted and its first step never fired", msg)
+			} else {
+				t.Logf("%s was accepted and %s of its first step's recipients never paged", msg, strings.Join(missing, ", "))
+			}
 		}
-		if len(shown) > 1 {
-			c.duplicatePages += len(shown) - 1
-			t.Logf("%s paged under %d delivery keys", msg, len(shown))
+		// A recipient paged under more than one key for one step.
+		keys := map[string]int{}
+		for _, h := range shown {
+			p, ok := steps[h.key]
+			if !ok {
+				p = position{-1, -1} // not in PostgreSQL: compareSent says so
+			}
+			keys[fmt.Sprintf("%s round %d step %d", h.path, p.round, p.step)]++
+		}
+		for who, n := range keys {
+			if n > 1 {
+				c.duplicatePages += n - 1
+				t.Logf("%s paged %s under %d delivery keys", msg, who, n)
+			}
 		}
 		for _, r := range resends {
 			c.resends++
@@ -85,7 +125,19 @@ func count(t *testing.T, n, quarters int, created, acked map[string]time.Time, h
 	return counts, unexplained
 }
 
-// sum adds the quarters up.
+// notPaged is who of want (paths) got no page of the first step (round 0,
+// step 0) among shown.
+func notPaged(shown []hit, steps map[string]position, want []string) []string {
+	var missing []string
+	for _, w := range want {
+		if !slices.ContainsFunc(shown, func(h hit) bool { return h.path == w && steps[h.key] == position{0, 0} }) {
+			missing = append(missing, w)
+		}
+	}
+	return missing
+}
+
+// sum adds the tallies up.
 func sum(counts []tally) tally {
 	var all tally
 	for _, c := range counts {
@@ -94,6 +146,7 @@ func sum(counts []tally) tally {
 		all.pages += c.pages
 		all.lost += c.lost
 		all.duplicatePages += c.duplicatePages
+		all.wrong += c.wrong
 		all.resends += c.resends
 		all.resendsAtKill += c.resendsAtKill
 		all.resendsAtShutdown += c.resendsAtShutdown
@@ -131,30 +184,54 @@ func faultTimes(faults []*fault) string {
 }
 
 // TestCountTellsDuplicatePagesFromResends checks the accounting itself on
-// made-up hits, so that a run's zeros mean something.
+// made-up hits, so that a run's zeros mean something: several recipients
+// per alert, and steps.
 func TestCountTellsDuplicatePagesFromResends(t *testing.T) {
 	t0 := time.Date(2026, 11, 24, 2, 0, 0, 0, time.UTC)
 	kill := &fault{name: "kill", start: t0.Add(10 * time.Second), end: t0.Add(11 * time.Second)}
 	crash := &fault{name: "crash", start: t0.Add(30 * time.Second), end: t0.Add(32 * time.Second)}
 	at := func(s float64) time.Time { return t0.Add(time.Duration(s * float64(time.Second))) }
 	created := map[string]time.Time{}
-	for i := range 8 {
-		created[fmt.Sprintf("fault-%d", i)] = t0
+	var sent []sentAlert
+	for i := range 11 {
+		msg := fmt.Sprintf("fault-%d", i)
+		created[msg] = t0
+		sent = append(sent, sentAlert{msg: msg})
 	}
 	acked := map[string]time.Time{"fault-5": at(20)}
-	hits := map[string][]hit{
-		"fault-0": {{at(1), "tocsin-delivery-1"}},
-		"fault-1": {{at(9.5), "tocsin-delivery-2"}, {at(40), "tocsin-delivery-2"}},  // in flight at the kill
-		"fault-2": {{at(5), "tocsin-delivery-3"}, {at(6), "tocsin-delivery-3"}},     // resent for no fault
-		"fault-3": {{at(1), "tocsin-delivery-4"}, {at(2), "tocsin-delivery-5"}},     // two pages
-		"fault-4": {{at(30.1), "tocsin-delivery-6"}, {at(33), "tocsin-delivery-6"}}, // in flight at the crash
-		"fault-5": {{at(21), "tocsin-delivery-7"}},                                  // after the acknowledge
-		// fault-6 is lost; fault-7 was paged.
-		"fault-7": {{at(3), "tocsin-delivery-8"}},
+	// Every first step had to page /u1 and /u2; fault-9's paged /u3 too
+	// (the round robin's pick).
+	first := map[string]firstStep{}
+	for _, s := range sent {
+		first[s.msg] = firstStep{want: []string{"/u1", "/u2"}}
 	}
-	counts, unexplained := count(t, 8, 1, created, acked, hits, kill, crash)
+	first["fault-9"] = firstStep{want: []string{"/u1", "/u2", "/u3"}}
+	delete(first, "fault-6")                                                               // its step never fired
+	first["fault-10"] = firstStep{want: []string{"/u1", "/u2"}, wrong: "did not page /u4"} // the engine left someone out
+	steps := map[string]position{}
+	for i := 1; i <= 30; i++ {
+		steps[fmt.Sprintf("tocsin-delivery-%d", i)] = position{0, 0}
+	}
+	steps["tocsin-delivery-20"] = position{0, 1}
+	pair := func(s float64, k1, k2 int) []hit {
+		return []hit{{at(s), fmt.Sprintf("tocsin-delivery-%d", k1), "/u1"}, {at(s), fmt.Sprintf("tocsin-delivery-%d", k2), "/u2"}}
+	}
+	hits := map[string][]hit{
+		"fault-0":  pair(1, 1, 2),
+		"fault-1":  append(pair(9.5, 3, 4), hit{at(40), "tocsin-delivery-3", "/u1"}),     // in flight at the kill
+		"fault-2":  append(pair(5, 5, 6), hit{at(6), "tocsin-delivery-5", "/u1"}),        // resent for no fault
+		"fault-3":  append(pair(1, 7, 8), hit{at(2), "tocsin-delivery-9", "/u1"}),        // /u1 paged twice for step 0
+		"fault-4":  append(pair(30.1, 10, 11), hit{at(33), "tocsin-delivery-10", "/u1"}), // in flight at the crash
+		"fault-5":  pair(21, 12, 13),                                                     // after the acknowledge
+		"fault-7":  {{at(3), "tocsin-delivery-14", "/u1"}},                               // /u2, on call, never paged: lost
+		"fault-8":  append(pair(2, 15, 16), hit{at(62), "tocsin-delivery-20", "/u1"}),    // step 1 paged /u1 again: fine
+		"fault-9":  append(pair(2, 17, 18), hit{at(2), "tocsin-delivery-19", "/u3"}),     // all three
+		"fault-10": pair(2, 21, 22),                                                      // paged, but the wrong people
+	}
+	// fault-6 is lost: its first step never fired.
+	counts, unexplained := count(t, sent, 1, created, acked, hits, steps, first, kill, crash)
 	got := sum(counts)
-	want := tally{alerts: 8, acked: 1, pages: 11, lost: 1, duplicatePages: 1, afterAck: 1,
+	want := tally{alerts: 11, acked: 1, pages: 25, lost: 2, duplicatePages: 1, afterAck: 2, wrong: 1,
 		resends: 3, resendsAtKill: 1, resendsAtShutdown: 1, slowest: 30100 * time.Millisecond}
 	if got != want || unexplained != 1 {
 		t.Errorf("got %s, %d unexplained\nwant %s, 1 unexplained", got, unexplained, want)

@@ -3,20 +3,39 @@
 // the worker (SIGKILL, then starts another), flushes Redis, restarts
 // PostgreSQL (`pg_ctl stop -m fast`, 2 s down, start) and crashes it (the
 // same with `-m immediate`): one fault in the middle of each quarter of the
-// alerts, each during a burst of alerts so that it strikes while steps and
-// pages are running. It counts at the provider (a webhook receiver here),
-// per fault and overall: pages lost, duplicate pages, transport resends,
-// pages after acknowledge.
+// Opsgenie alerts, each during a burst of alerts so that it strikes while
+// steps and pages are running. The burst of the worker kill is a storm:
+// Alertmanager webhook requests of 100 alerts each, all at once.
 //
-// The sender behaves like a monitoring tool: an alert counts once the
-// Opsgenie door answered 202; a 5xx or a connection error is retried with
-// the same alias (the door dedupes by it), and acknowledges likewise.
+// Pages go the way customers set them up (internal/pagingfix): step 0 of
+// the policy pages an on-call schedule (a daily rotation and an override,
+// two people) and a round robin of the team, so each alert pages two or
+// three people, each on a webhook of their own whose path (/u<user id>)
+// tells the provider (a webhook receiver here) who was paged. Step 1 is an
+// hour away: only step 0 fires in this test. It counts at the provider,
+// per fault, for the storm and overall: pages lost, duplicate pages,
+// transport resends, pages after acknowledge.
 //
-//   - Lost: an accepted alert, not acknowledged, never paged. Must be 0.
+// The sender behaves like a monitoring tool: an alert counts once its door
+// answered 202; a 5xx or a connection error is retried with the same alias
+// or fingerprint (the doors dedupe by it), and acknowledges likewise.
+//
+//   - Lost: an accepted alert, not acknowledged, whose first step never
+//     fired, or that did not page every one of its first step's
+//     recipients. Those are the people the schedule had on call when the
+//     step fired — by the fixture's own definition of the rotation and
+//     the override (Fixture.OnCallAt), not the engine's — and the round
+//     robin's pick, which only the engine knows (turns go in the order
+//     steps fire), as its ESCALATION_STEP event names it. Missing any one
+//     of them is a page lost: the alert reached someone, but not everyone
+//     it had to. Must be 0.
+//   - Wrong recipients: a first step whose event leaves out someone on call
+//     or names more than one person beside them. Must be 0.
 //   - After acknowledge: a page that came after the acknowledge was
 //     answered. Must be 0.
-//   - Duplicate pages: an alert paged under more than one delivery key
-//     (X-Tocsin-Delivery, stable across a page's attempts), which a
+//   - Duplicate pages: a recipient of an alert paged under more than one
+//     delivery key (X-Tocsin-Delivery, stable across a page's attempts)
+//     for the same step (the key's deliveries row says which), which a
 //     receiver dropping repeats by key would still show twice. Must be 0.
 //   - Transport resends: requests repeating a key already received. Allowed
 //     only for a page the provider got from a transaction that could not
@@ -29,13 +48,13 @@
 // planned or due (stuck), and that the deliveries PostgreSQL records as
 // sent are exactly the keys the provider received.
 //
-// make test runs it with TOCSIN_FAULT_ALERTS=150 (the default); make
-// test-faults with 1000.
+// make test runs it with TOCSIN_FAULT_ALERTS=150 (the default: a storm of
+// one request of 100 alerts, and 50 Opsgenie alerts); make test-faults
+// with 1000 (two requests of 100, and 800).
 package faults_test
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"net"
 	"net/http"
@@ -49,12 +68,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tocsin/tocsin/ent"
-	"github.com/tocsin/tocsin/ent/alert"
-	"github.com/tocsin/tocsin/ent/delivery"
 	"github.com/tocsin/tocsin/internal/pagingfix"
 	"github.com/tocsin/tocsin/internal/testenv"
-	"github.com/tocsin/tocsin/viewer"
 )
 
 // env gives the package its Redis database (9); PostgreSQL is a throwaway
@@ -73,14 +88,20 @@ type fault struct {
 	start, end time.Time
 }
 
+// stormSize is the alerts of one Alertmanager request of the storm.
+const stormSize = 100
+
 func TestNoPageLostDoubledOrLateUnderFaults(t *testing.T) {
 	n := 150
 	if s := os.Getenv("TOCSIN_FAULT_ALERTS"); s != "" {
 		var err error
-		if n, err = strconv.Atoi(s); err != nil || n < 8 {
-			t.Fatalf("TOCSIN_FAULT_ALERTS=%q: want a number of alerts, at least 8", s)
+		if n, err = strconv.Atoi(s); err != nil || n < stormSize+8 {
+			t.Fatalf("TOCSIN_FAULT_ALERTS=%q: want a number of alerts, at least %d", s, stormSize+8)
 		}
 	}
+	// The storm's requests, and the Opsgenie alerts around the faults.
+	batches := max(1, n/500)
+	m := n - batches*stormSize
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "tocsin")
 	if out, err := exec.Command("go", "build", "-o", bin, "github.com/tocsin/tocsin").CombinedOutput(); err != nil {
@@ -91,8 +112,8 @@ func TestNoPageLostDoubledOrLateUnderFaults(t *testing.T) {
 	prov := newProvider()
 	hook := httptest.NewServer(prov)
 	defer hook.Close()
-	// Step 0 at once; step 1 is an hour away: one page per alert in this test.
-	key, err := pagingfix.Setup(context.Background(), client, hook.URL+"/hook", 60, 0)
+	// Step 0 at once; step 1 is an hour away: only step 0 pages in this test.
+	fix, err := pagingfix.Setup(context.Background(), client, hook.URL, 60, 5)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,9 +121,7 @@ func TestNoPageLostDoubledOrLateUnderFaults(t *testing.T) {
 	addr := ln.Addr().String()
 	ln.Close()
 	base := "http://" + addr
-	envv := append(os.Environ(), "TOCSIN_DATABASE_URL="+dbURL, "TOCSIN_REDIS_URL="+env.RedisURL,
-		"TOCSIN_HTTP_ADDR="+addr, "TOCSIN_BASE_URL="+base, "TOCSIN_SMTP_URL=smtp://127.0.0.1:9", "TOCSIN_LOG_LEVEL=warn",
-		"TOCSIN_WEBHOOK_ALLOW_CIDRS=127.0.0.1/32") // the webhook receiver is on this machine
+	envv := append(pagingfix.ServerEnv(dbURL, env.RedisURL, addr), "TOCSIN_LOG_LEVEL=warn")
 	logDir := filepath.Join(os.TempDir(), fmt.Sprintf("tocsin-faults-%d", os.Getpid()))
 	_ = os.MkdirAll(logDir, 0o755)
 
@@ -148,54 +167,88 @@ func TestNoPageLostDoubledOrLateUnderFaults(t *testing.T) {
 	restart := &fault{name: "PostgreSQL restarted (-m fast)", do: func() error { return pg.Restart("fast", pgDown) }}
 	crash := &fault{name: "PostgreSQL crashed (-m immediate)", do: func() error { return pg.Restart("immediate", pgDown) }}
 	faults := []*fault{kill, flush, restart, crash}
+	stormBucket := len(faults) // the storm's alerts count apart
 
-	s := &sender{base: base, key: key, hc: &http.Client{Timeout: 10 * time.Second}}
+	hc := &http.Client{Timeout: 10 * time.Second}
+	og := &sender{base: base, auth: "GenieKey " + fix.OpsgenieKey, hc: hc}
+	am := &sender{base: base, auth: "Bearer " + fix.AlertmanagerKey, hc: hc}
 	var mu sync.Mutex
 	acked := map[string]time.Time{}   // message → when the acknowledge was answered
 	created := map[string]time.Time{} // message → when the create was answered
-	retries := make([]int, len(faults))
+	retries := make([]int, len(faults)+1)
+	var sent []sentAlert
 	var wg, faultWG sync.WaitGroup
 	var faultMu sync.Mutex // one fault at a time
-	// Spread the alerts over at least 12 s so that each fault, a PostgreSQL
-	// restart included, strikes while its quarter's alerts come in; at each
-	// fault a burst of alerts is sent at once, and the fault waits for the
-	// first of them to be paged, so that it strikes while the worker is
-	// busy with the rest.
-	tick := max(20*time.Millisecond, 12*time.Second/time.Duration(n))
-	burst := max(10, n/20)
-	burstLeft := 0
-	for i := range n {
-		q := quarter(i, n, len(faults))
-		msg := fmt.Sprintf("fault-%d", i)
-		if i == (2*q+1)*n/(2*len(faults)) {
-			f := faults[q]
-			t.Logf("%s after %d alerts and a burst of %d", f.name, i+1, burst)
-			burstLeft = burst
-			faultWG.Add(1)
-			// The first alert of the burst that is not acknowledged.
-			watch := msg
-			if i%5 == 0 {
-				watch = fmt.Sprintf("fault-%d", i+1)
-			}
-			go func() {
-				defer faultWG.Done()
-				for wait := time.Now().Add(5 * time.Second); !prov.paged(watch) && time.Now().Before(wait); {
-					time.Sleep(5 * time.Millisecond)
-				}
-				faultMu.Lock()
-				defer faultMu.Unlock()
-				t.Logf("%s now", f.name)
-				f.start = time.Now()
-				if err := f.do(); err != nil {
-					t.Errorf("%s: %v", f.name, err)
-				}
-				f.end = time.Now()
-			}()
-		}
-		wg.Add(1)
+	strike := func(f *fault, watch string) {
+		faultWG.Add(1)
 		go func() {
-			defer wg.Done()
-			r, err := s.send("/v2/alerts", fmt.Sprintf(`{"message":%q,"alias":%q,"priority":"P1"}`, msg, msg))
+			defer faultWG.Done()
+			for wait := time.Now().Add(5 * time.Second); !prov.paged(watch) && time.Now().Before(wait); {
+				time.Sleep(5 * time.Millisecond)
+			}
+			faultMu.Lock()
+			defer faultMu.Unlock()
+			t.Logf("%s now", f.name)
+			f.start = time.Now()
+			if err := f.do(); err != nil {
+				t.Errorf("%s: %v", f.name, err)
+			}
+			f.end = time.Now()
+		}()
+	}
+	// Spread the Opsgenie alerts over at least 12 s so that each fault, a
+	// PostgreSQL restart included, strikes while its quarter's alerts come
+	// in; at each fault a burst of alerts is sent at once (for the worker
+	// kill, the storm), and the fault waits for the first of them to be
+	// paged, so that it strikes while the worker is busy with the rest.
+	tick := max(20*time.Millisecond, 12*time.Second/time.Duration(m))
+	burst := max(10, m/20)
+	burstLeft := 0
+	for i := range m {
+		q := quarter(i, m, len(faults))
+		msg := fmt.Sprintf("fault-%d", i)
+		if i == (2*q+1)*m/(2*len(faults)) {
+			f := faults[q]
+			if f == kill {
+				t.Logf("%s after %d alerts and a storm of %d Alertmanager requests of %d alerts", f.name, i, batches, stormSize)
+				for b := range batches {
+					var msgs []string
+					for j := range stormSize {
+						msgs = append(msgs, fmt.Sprintf("fault-%d", m+b*stormSize+j))
+					}
+					for _, s := range msgs {
+						sent = append(sent, sentAlert{msg: s, bucket: stormBucket})
+					}
+					body := string(pagingfix.AlertmanagerBody(fmt.Sprintf("fault-storm-%d", b), msgs))
+					wg.Go(func() {
+						r, err := am.send("/hooks/alertmanager", body)
+						mu.Lock()
+						defer mu.Unlock()
+						retries[stormBucket] += r
+						if err != nil {
+							t.Errorf("storm request %d: %v", b, err)
+							return
+						}
+						for _, s := range msgs {
+							created[s] = time.Now()
+						}
+					})
+				}
+				strike(f, fmt.Sprintf("fault-%d", m))
+			} else {
+				t.Logf("%s after %d alerts and a burst of %d", f.name, i+1, burst)
+				burstLeft = burst
+				// The first alert of the burst that is not acknowledged.
+				watch := msg
+				if i%5 == 0 {
+					watch = fmt.Sprintf("fault-%d", i+1)
+				}
+				strike(f, watch)
+			}
+		}
+		sent = append(sent, sentAlert{msg: msg, bucket: q})
+		wg.Go(func() {
+			r, err := og.send("/v2/alerts", fmt.Sprintf(`{"message":%q,"alias":%q,"priority":"P1"}`, msg, msg))
 			mu.Lock()
 			retries[q] += r
 			mu.Unlock()
@@ -209,7 +262,7 @@ func TestNoPageLostDoubledOrLateUnderFaults(t *testing.T) {
 			if i%5 != 0 { // every fifth alert is acknowledged at once
 				return
 			}
-			r, err = s.send("/v2/alerts/"+msg+"/acknowledge?identifierType=alias", `{"user":"fault test"}`)
+			r, err = og.send("/v2/alerts/"+msg+"/acknowledge?identifierType=alias", `{"user":"fault test"}`)
 			mu.Lock()
 			retries[q] += r
 			mu.Unlock()
@@ -220,7 +273,7 @@ func TestNoPageLostDoubledOrLateUnderFaults(t *testing.T) {
 			mu.Lock()
 			acked[msg] = time.Now()
 			mu.Unlock()
-		}()
+		})
 		if burstLeft > 0 {
 			burstLeft--
 			continue
@@ -229,7 +282,7 @@ func TestNoPageLostDoubledOrLateUnderFaults(t *testing.T) {
 	}
 	wg.Wait()
 	faultWG.Wait()
-	sent := time.Now()
+	done := time.Now()
 
 	// Wait for every alert that was not acknowledged to be paged (a task
 	// that failed while PostgreSQL was down runs again once it answers, or
@@ -237,15 +290,15 @@ func TestNoPageLostDoubledOrLateUnderFaults(t *testing.T) {
 	// then for the engine to have nothing left to send, so that a late
 	// resend would be seen too.
 	deadline := time.Now().Add(150 * time.Second)
-	done := false
-	for !done && time.Now().Before(deadline) {
+	settledAll := false
+	for !settledAll && time.Now().Before(deadline) {
 		lost := 0
 		for msg := range created {
 			if _, ok := acked[msg]; !ok && !prov.paged(msg) {
 				lost++
 			}
 		}
-		if done = lost == 0 && settled(client); !done {
+		if settledAll = lost == 0 && settled(client); !settledAll {
 			time.Sleep(500 * time.Millisecond)
 		}
 	}
@@ -274,87 +327,31 @@ func TestNoPageLostDoubledOrLateUnderFaults(t *testing.T) {
 	} else if len(missing)+len(unrecorded) > 0 {
 		t.Errorf("deliveries SENT but never received: %v; received but not SENT: %v", missing, unrecorded)
 	}
-	counts, unexplained := count(t, n, len(faults), created, acked, prov.hits, kill, restart, crash)
-	for q, f := range faults {
-		counts[q].retries = retries[q]
-		fmt.Printf("faults: %s (%.1fs): %s\n", f.name, f.end.Sub(f.start).Seconds(), counts[q])
+	steps, first, err := whoWasPaged(client, fix)
+	if err != nil {
+		t.Fatalf("reading the steps: %v", err)
+	}
+	counts, unexplained := count(t, sent, len(faults)+1, created, acked, prov.hits, steps, first, kill, restart, crash)
+	for q, c := range counts {
+		c.retries = retries[q]
+		if q == stormBucket {
+			fmt.Printf("faults: storm of %d Alertmanager requests of %d alerts, at the worker kill: %s\n", batches, stormSize, c)
+			continue
+		}
+		f := faults[q]
+		fmt.Printf("faults: %s (%.1fs): %s\n", f.name, f.end.Sub(f.start).Seconds(), c)
 	}
 	all := sum(counts)
+	all.retries = 0
+	for _, r := range retries {
+		all.retries += r
+	}
 	fmt.Printf("faults: all: %s; sending took %.0fs, all paged %.0fs later\n",
-		all, sent.Sub(began).Seconds(), paged.Sub(sent).Seconds())
-	if all.lost != 0 || all.duplicatePages != 0 || unexplained != 0 || all.afterAck != 0 {
-		t.Errorf("want 0 lost, 0 duplicate pages, 0 after acknowledge, and no transport resend but of pages in flight at the worker kill or a PostgreSQL shutdown (logs in %s)", logDir)
+		all, done.Sub(began).Seconds(), paged.Sub(done).Seconds())
+	if all.lost != 0 || all.duplicatePages != 0 || unexplained != 0 || all.afterAck != 0 || all.wrong != 0 {
+		t.Errorf("want 0 lost, 0 duplicate pages, 0 wrong recipients, 0 after acknowledge, and no transport resend but of pages in flight at the worker kill or a PostgreSQL shutdown (logs in %s)", logDir)
 	}
 	if !t.Failed() {
 		os.RemoveAll(logDir)
 	}
-}
-
-// quarter is the fault alert i of n is counted under.
-func quarter(i, n, faults int) int { return i * faults / n }
-
-// settled reports whether the engine has nothing left to do within the
-// test: no page planned, no step due before the hour-away second step.
-func settled(c *ent.Client) bool {
-	ctx := viewer.System(context.Background())
-	planned, err := c.Delivery.Query().Where(delivery.StatusEQ(delivery.StatusPLANNED)).Count(ctx)
-	if err != nil || planned > 0 {
-		return false
-	}
-	due, err := c.Alert.Query().Where(alert.StatusEQ(alert.StatusOPEN),
-		alert.EscalationDueAtLT(time.Now().Add(30*time.Minute))).Count(ctx)
-	return err == nil && due == 0
-}
-
-// compareSent compares the deliveries PostgreSQL has as SENT with the
-// delivery keys the provider received.
-func compareSent(c *ent.Client, hits map[string][]hit) (missing, unrecorded []string, err error) {
-	var ids []int
-	for try := 0; ; try++ { // the client's pool may still hold a connection from before a restart
-		ids, err = c.Delivery.Query().Where(delivery.StatusEQ(delivery.StatusSENT)).IDs(viewer.System(context.Background()))
-		if err == nil || try == 3 {
-			break
-		}
-	}
-	if err != nil {
-		return nil, nil, err
-	}
-	received := map[string]bool{}
-	for _, hs := range hits {
-		for _, h := range hs {
-			received[h.key] = true
-		}
-	}
-	for _, id := range ids {
-		k := fmt.Sprintf("tocsin-delivery-%d", id)
-		if !received[k] {
-			missing = append(missing, k)
-		}
-		delete(received, k)
-	}
-	for k := range received {
-		unrecorded = append(unrecorded, k)
-	}
-	return missing, unrecorded, nil
-}
-
-// sweeperLeads waits for a session to hold the sweep's advisory lock
-// (pager's sweepLockKey, "page").
-func sweeperLeads(dbURL string, wait time.Duration) bool {
-	db, err := sql.Open("postgres", dbURL)
-	if err != nil {
-		return false
-	}
-	defer db.Close()
-	deadline := time.Now().Add(wait)
-	for time.Now().Before(deadline) {
-		var held int
-		err := db.QueryRow("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = 0 AND objid = $1",
-			0x70616765).Scan(&held)
-		if err == nil && held == 1 {
-			return true
-		}
-		time.Sleep(250 * time.Millisecond)
-	}
-	return false
 }

@@ -9,17 +9,20 @@ import (
 	"github.com/tocsin/tocsin/notify"
 )
 
-// provider is the webhook receiver: every request it got.
+// provider is the webhook receiver: every request it got. Each responder's
+// webhook has a path of its own (/u<user id>), so the path says who was
+// paged.
 type provider struct {
 	mu   sync.Mutex
 	hits map[string][]hit // by alert message
 }
 
-// hit is one request: when it came and its delivery key (the engine's
-// deliveries row, the same on every attempt of one page).
+// hit is one request: when it came, its delivery key (the engine's
+// deliveries row, the same on every attempt of one page) and whom it paged.
 type hit struct {
-	at  time.Time
-	key string
+	at   time.Time
+	key  string
+	path string
 }
 
 func newProvider() *provider { return &provider{hits: map[string][]hit{}} }
@@ -29,7 +32,7 @@ func (p *provider) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	var body notify.WebhookPayload
 	_ = json.NewDecoder(r.Body).Decode(&body)
 	p.mu.Lock()
-	p.hits[body.Alert.Message] = append(p.hits[body.Alert.Message], hit{at: at, key: r.Header.Get(notify.DeliveryHeader)})
+	p.hits[body.Alert.Message] = append(p.hits[body.Alert.Message], hit{at: at, key: r.Header.Get(notify.DeliveryHeader), path: r.URL.Path})
 	p.mu.Unlock()
 	w.WriteHeader(http.StatusNoContent)
 }
@@ -47,7 +50,7 @@ func pages(hits []hit) (shown []hit, resends []hit) {
 	first := map[string]time.Time{}
 	for _, h := range hits {
 		if at, ok := first[h.key]; ok {
-			resends = append(resends, hit{at: at, key: h.key})
+			resends = append(resends, hit{at: at, key: h.key, path: h.path})
 			continue
 		}
 		first[h.key] = h.at

@@ -7,12 +7,14 @@ import (
 	"time"
 )
 
-// sender talks to the Opsgenie door like a monitoring tool: a request
-// counts once answered 202; a 5xx or a connection error is sent again,
-// the same (alerts carry an alias, so a repeat is harmless) until then.
+// sender talks to a door like a monitoring tool: a request counts once
+// answered 202; a 5xx or a connection error is sent again, the same
+// (alerts carry an alias or a fingerprint, so a repeat is harmless) until
+// then. auth is the Authorization header: "GenieKey <key>" as Opsgenie
+// senders send it, "Bearer <key>" as Alertmanager's http_config does.
 type sender struct {
-	base, key string
-	hc        *http.Client
+	base, auth string
+	hc         *http.Client
 }
 
 // sendFor bounds how long one request is retried: longer than PostgreSQL
@@ -44,7 +46,7 @@ func (s *sender) post(path, body string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	req.Header.Set("Authorization", "GenieKey "+s.key)
+	req.Header.Set("Authorization", s.auth)
 	req.Header.Set("Content-Type", "application/json")
 	res, err := s.hc.Do(req)
 	if err != nil {
