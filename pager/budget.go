@@ -13,7 +13,10 @@ import (
 // health checks and the doors use. Within that pool, a step takes one
 // connection for its transaction; a page to a channel that can be asked
 // what it received (SMS, voice) takes a second one for a moment, to commit
-// the attempt before the provider is called. Transactions that each hold
+// the attempt before the provider is called, and a step with a round-robin
+// target takes one to move the team's turn on in a transaction of its own
+// (which waits, if at all, only for another such transaction, never for a
+// connection). Transactions that each hold
 // one connection while they wait for a second deadlock as soon as they hold
 // them all — which is why a budget has one slot fewer than the pool has
 // connections: whatever the slot holders hold, one connection is always
