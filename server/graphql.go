@@ -72,8 +72,10 @@ func (s *Server) websocketInit(ctx context.Context, p transport.InitPayload) (co
 	if token == "" {
 		token = p.GetString("token")
 	}
+	// The acknowledgement carries no payload: echoing this one would send
+	// the token back.
 	if token == "" {
-		return ctx, &p, nil
+		return ctx, nil, nil
 	}
 	v, err := s.deps.Auth.Authenticate(ctx, token)
 	if err != nil {
@@ -82,7 +84,7 @@ func (s *Server) websocketInit(ctx context.Context, p transport.InitPayload) (co
 		}
 		return ctx, nil, err
 	}
-	return viewer.NewContext(ctx, v), &p, nil
+	return viewer.NewContext(ctx, v), nil, nil
 }
 
 // originHost is the host[:port] browsers send in Origin for our base URL.
@@ -106,6 +108,26 @@ func (t transactioner) InterceptResponse(ctx context.Context, next graphql.Respo
 		return next(ctx)
 	}
 	return t.Transactioner.InterceptResponse(ctx, next)
+}
+
+// InterceptOperation ends a mutation after its one answer. A websocket asks
+// for answers until it gets none; asking again would open a second
+// transaction around no answer, and entgql's extension panics on that
+// (after the first transaction has committed).
+func (transactioner) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	answers := next(ctx)
+	op := graphql.GetOperationContext(ctx).Operation
+	if op == nil || op.Operation != ast.Mutation {
+		return answers
+	}
+	answered := false
+	return func(ctx context.Context) *graphql.Response {
+		if answered {
+			return nil
+		}
+		answered = true
+		return answers(ctx)
+	}
 }
 
 // incidents is the incident lifecycle the API uses.
