@@ -18,6 +18,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/coder/websocket"
 	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/tocsin/tocsin/auth"
 	"github.com/tocsin/tocsin/graph"
@@ -50,7 +51,7 @@ func (s *Server) graphql() *handler.Server {
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
-	srv.Use(extension.Introspection{})
+	srv.Use(signedInIntrospection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	srv.Use(extension.FixedComplexityLimit(graph.MaxComplexity))
 	srv.Use(transactioner{entgql.Transactioner{TxOpener: s.deps.Client}})
@@ -128,6 +129,18 @@ func (transactioner) InterceptOperation(ctx context.Context, next graphql.Operat
 		answered = true
 		return answers(ctx)
 	}
+}
+
+// signedInIntrospection lets signed-in users read the schema; anonymous
+// requests may not. The SPA needs none: its types are generated from the
+// schema files.
+type signedInIntrospection struct{}
+
+func (signedInIntrospection) ExtensionName() string                   { return "TocsinIntrospection" }
+func (signedInIntrospection) Validate(graphql.ExecutableSchema) error { return nil }
+func (signedInIntrospection) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	oc.DisableIntrospection = viewer.FromContext(ctx) == nil
+	return nil
 }
 
 // incidents is the incident lifecycle the API uses.
