@@ -87,7 +87,7 @@ func New(d Deps) *Server {
 	mux.Handle("/readyz", only(http.MethodGet, http.HandlerFunc(s.readyz)))
 	mux.Handle("/metrics", only(http.MethodGet, s.metrics.handler()))
 	mux.Handle("/graphql", s.graphql())
-	mux.Handle("/", s.spa(d.SPA))
+	mux.Handle("/", withPolicy(spaPolicy, s.spa(d.SPA)))
 
 	var app http.Handler = mux
 	app = s.authenticate(app)
@@ -103,10 +103,10 @@ func New(d Deps) *Server {
 	root.Handle("/hooks/", doors)
 	root.Handle("/hooks/twilio/", limitBody(d.Config.MaxBodyBytes, s.twilioHooks()))
 	// Action tokens are their own credential: no session, so no CSRF.
-	root.Handle("/actions/", limitBody(d.Config.MaxBodyBytes, s.actions()))
+	root.Handle("/actions/", limitBody(d.Config.MaxBodyBytes, withPolicy(pagePolicy, s.actions())))
 	root.Handle("/ical/", s.ical())
 	// Status pages need no sign-in (the internal one checks the cookie).
-	status := limitBody(d.Config.MaxBodyBytes, s.status())
+	status := limitBody(d.Config.MaxBodyBytes, withPolicy(pagePolicy, s.status()))
 	root.Handle("/status", status)
 	root.Handle("/status/", status)
 	root.Handle("/", app)
@@ -115,6 +115,7 @@ func New(d Deps) *Server {
 	h = s.metrics.instrument(h)
 	h = withDeadline(RequestTimeout, h)
 	h = logRequests(h)
+	h = securityHeaders(h)
 	h = clientip.Middleware(d.Config.TrustedProxies, h)
 	h = recoverPanics(h)
 	h = withRequestID(h)
