@@ -85,7 +85,7 @@ func New(d Deps) *Server {
 	mux := http.NewServeMux()
 	mux.Handle("/healthz", only(http.MethodGet, http.HandlerFunc(s.healthz)))
 	mux.Handle("/readyz", only(http.MethodGet, http.HandlerFunc(s.readyz)))
-	mux.Handle("/metrics", only(http.MethodGet, s.metrics.handler()))
+	// /metrics has an address of its own (Metrics, TOCSIN_METRICS_ADDR).
 	mux.Handle("/graphql", s.graphql())
 	mux.Handle("/", withPolicy(spaPolicy, s.spa(d.SPA)))
 

@@ -245,7 +245,13 @@ func (a *app) listenAndServe(ctx context.Context) error {
 		ln.Close()
 		return err
 	}
-	return srv.Run(ctx, ln)
+	if a.cfg.MetricsAddr == "" {
+		return srv.Run(ctx, ln)
+	}
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error { return srv.Run(gctx, ln) })
+	g.Go(func() error { return srv.RunMetrics(gctx, a.cfg.MetricsAddr) })
+	return g.Wait()
 }
 
 // serveDoors runs the HTTP server and, when TOCSIN_SMTP_INBOUND_ADDR is
