@@ -14,7 +14,6 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
-	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/coder/websocket"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -29,8 +28,8 @@ import (
 
 // graphql builds the /graphql endpoint: POST, GET (queries only), and
 // websockets with graphql-transport-ws; a parsed-query cache, automatic
-// persisted queries, a complexity limit that counts page sizes, and one
-// transaction per mutation.
+// persisted queries, bounds on each document checked before validation, a
+// complexity limit that counts page sizes, and one transaction per mutation.
 func (s *Server) graphql() *handler.Server {
 	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &graph.Resolver{
 		Client: s.deps.Client, Auth: s.deps.Auth, Cookies: s.deps.cookies(), Inviter: s.deps.Inviter,
@@ -39,6 +38,7 @@ func (s *Server) graphql() *handler.Server {
 		Live: s.deps.Live,
 	}})
 	srv := handler.New(graph.Weighted{ExecutableSchema: schema})
+	payloadLimit := int64(graph.MaxQueryBytes + 64<<10) // the query, and room for variables
 	srv.AddTransport(&transport.Websocket{
 		Implementation: transport.CoderWebsocketImplementation{AcceptOptions: websocket.AcceptOptions{
 			OriginPatterns: []string{originHost(s.deps.Config.BaseURL)},
@@ -46,13 +46,19 @@ func (s *Server) graphql() *handler.Server {
 		InitFunc:              s.websocketInit,
 		InitTimeout:           10 * time.Second,
 		KeepAlivePingInterval: 15 * time.Second,
+		PayloadReadLimit:      &payloadLimit,
 	})
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
-	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	docs := graph.NewCache[*ast.QueryDocument](graph.CachedQueryBytes)
+	srv.SetQueryCache(docs)
+	srv.SetParserTokenLimit(graph.MaxTokens)
+	// Order matters: parameter mutators run in this order, before gqlgen
+	// parses and validates the document.
+	srv.Use(extension.AutomaticPersistedQuery{Cache: graph.NewCache[string](graph.CachedQueryBytes)})
+	srv.Use(graph.Bounds{Checked: docs})
 	srv.Use(signedInIntrospection{})
-	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	srv.Use(extension.FixedComplexityLimit(graph.MaxComplexity))
 	srv.Use(transactioner{entgql.Transactioner{TxOpener: s.deps.Client}})
 	srv.Use(operationMetrics{s.metrics})
