@@ -30,7 +30,8 @@ import (
 // websockets with graphql-transport-ws; a parsed-query cache, automatic
 // persisted queries, bounds on each document checked before validation, a
 // complexity limit that counts page sizes, and one transaction per mutation.
-func (s *Server) graphql() *handler.Server {
+// The rate limit of HTTP requests sits in front of it (graphqlLimiter).
+func (s *Server) graphql(limiter graphqlLimiter) *handler.Server {
 	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &graph.Resolver{
 		Client: s.deps.Client, Auth: s.deps.Auth, Cookies: s.deps.cookies(), Inviter: s.deps.Inviter,
 		Alerts: s.deps.Alerts, Incidents: s.deps.incidents(), Integrations: s.deps.Integrations,
@@ -56,6 +57,7 @@ func (s *Server) graphql() *handler.Server {
 	srv.SetParserTokenLimit(graph.MaxTokens)
 	// Order matters: parameter mutators run in this order, before gqlgen
 	// parses and validates the document.
+	srv.Use(websocketOperations{limiter})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: graph.NewCache[string](graph.CachedQueryBytes)})
 	srv.Use(graph.Bounds{Checked: docs})
 	srv.Use(signedInIntrospection{})

@@ -28,6 +28,7 @@ import (
 	"github.com/tocsin/tocsin/internal/clientip"
 	"github.com/tocsin/tocsin/live"
 	"github.com/tocsin/tocsin/notify/actiontoken"
+	"github.com/tocsin/tocsin/ratelimit"
 	"github.com/tocsin/tocsin/schedule"
 	"github.com/tocsin/tocsin/server/ingest"
 	"github.com/tocsin/tocsin/statuspage"
@@ -66,6 +67,8 @@ type Deps struct {
 	// StatusSubscriptions are the status pages' email subscribers; nil or
 	// off hides the form.
 	StatusSubscriptions *statuspage.Subscriptions
+	// Now is the clock of the rate limits; nil: time.Now.
+	Now func() time.Time
 }
 
 // Server serves HTTP.
@@ -81,12 +84,16 @@ func New(d Deps) *Server {
 	if d.StatusPages == nil {
 		d.StatusPages = &statuspage.Pages{Client: d.Client}
 	}
+	if d.Now == nil {
+		d.Now = time.Now
+	}
 	s := &Server{deps: d, metrics: newMetrics(d.Queues), statusLimiter: &statuspage.Limiter{Redis: d.Redis}}
+	limiter := graphqlLimiter{&ratelimit.Buckets{Redis: d.Redis, Prefix: "tocsin:ratelimit:graphql:", Now: d.Now}}
 	mux := http.NewServeMux()
 	mux.Handle("/healthz", only(http.MethodGet, http.HandlerFunc(s.healthz)))
 	mux.Handle("/readyz", only(http.MethodGet, http.HandlerFunc(s.readyz)))
 	// /metrics has an address of its own (Metrics, TOCSIN_METRICS_ADDR).
-	mux.Handle("/graphql", s.graphql())
+	mux.Handle("/graphql", limiter.middleware(s.graphql(limiter)))
 	mux.Handle("/", withPolicy(spaPolicy, s.spa(d.SPA)))
 
 	var app http.Handler = mux

@@ -180,6 +180,7 @@ func (a *app) server(ctx context.Context) (*server.Server, error) {
 		Schedules: schedule.New(a.client, jobs), Contacts: contacts,
 		StatusSubscriptions: a.status,
 		Live:                a.live,
+		Now:                 time.Now,
 	}), nil
 }
 
