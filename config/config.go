@@ -22,6 +22,8 @@ type Config struct {
 	DatabaseURL string
 	RedisURL    string
 	HTTPAddr    string
+	// MetricsAddr is where /metrics listens; empty: nowhere.
+	MetricsAddr string
 	BaseURL     string
 	SMTPURL     string
 	SMTPFrom    string
@@ -93,6 +95,7 @@ var Vars = []Var{
 	{"TOCSIN_DATABASE_URL", "database-url", "postgres://postgres@127.0.0.1:5432/tocsin?sslmode=disable", "PostgreSQL connection URL"},
 	{"TOCSIN_REDIS_URL", "redis-url", "redis://127.0.0.1:6379/0", "Redis URL (redis://[:password@]host:port/db)"},
 	{"TOCSIN_HTTP_ADDR", "http-addr", ":8080", "address the HTTP server listens on"},
+	{"TOCSIN_METRICS_ADDR", "metrics-addr", "127.0.0.1:9464", "address /metrics (Prometheus) is served on, apart from the HTTP server so only the scraper reaches it; empty turns it off. An address in use is logged and skipped"},
 	{"TOCSIN_BASE_URL", "base-url", "http://localhost:8080", "public URL of Tocsin, used in links and for Secure cookies"},
 	{"TOCSIN_SMTP_URL", "smtp-url", "smtp://127.0.0.1:1025", "outgoing mail server: smtp:// (plain or STARTTLS when offered) or smtps://, user:password@ for auth"},
 	{"TOCSIN_SMTP_FROM", "smtp-from", "Tocsin <tocsin@localhost>", "From address of emails Tocsin sends"},
@@ -149,6 +152,7 @@ func Load(vals map[string]*string) (*Config, error) {
 		DatabaseURL:  get("TOCSIN_DATABASE_URL"),
 		RedisURL:     get("TOCSIN_REDIS_URL"),
 		HTTPAddr:     get("TOCSIN_HTTP_ADDR"),
+		MetricsAddr:  get("TOCSIN_METRICS_ADDR"),
 		BaseURL:      strings.TrimRight(get("TOCSIN_BASE_URL"), "/"),
 		SMTPURL:      get("TOCSIN_SMTP_URL"),
 		SMTPFrom:     get("TOCSIN_SMTP_FROM"),
@@ -209,6 +213,11 @@ func Load(vals map[string]*string) (*Config, error) {
 		c.InboundEmailDomain = strings.ToLower(u.Hostname())
 	} else if !validDomain(c.InboundEmailDomain) {
 		return nil, fmt.Errorf("TOCSIN_INBOUND_EMAIL_DOMAIN: want a domain such as alerts.example.com, got %q", c.InboundEmailDomain)
+	}
+	if c.MetricsAddr != "" {
+		if _, _, err := net.SplitHostPort(c.MetricsAddr); err != nil {
+			return nil, fmt.Errorf("TOCSIN_METRICS_ADDR: want host:port such as 127.0.0.1:9464, or empty, got %q", c.MetricsAddr)
+		}
 	}
 	if c.SMTPInboundAddr != "" {
 		if _, _, err := net.SplitHostPort(c.SMTPInboundAddr); err != nil {

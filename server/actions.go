@@ -191,7 +191,6 @@ func (s *Server) alertLink(id int) string {
 
 func (s *Server) renderAction(w http.ResponseWriter, status int, v actionView) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
 	w.WriteHeader(status)
 	if err := actionsPage.Execute(w, v); err != nil {
 		slog.Error("rendering the action page", "err", err)

@@ -14,10 +14,10 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
-	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/coder/websocket"
 	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/tocsin/tocsin/auth"
 	"github.com/tocsin/tocsin/graph"
@@ -28,9 +28,10 @@ import (
 
 // graphql builds the /graphql endpoint: POST, GET (queries only), and
 // websockets with graphql-transport-ws; a parsed-query cache, automatic
-// persisted queries, a complexity limit that counts page sizes, and one
-// transaction per mutation.
-func (s *Server) graphql() *handler.Server {
+// persisted queries, bounds on each document checked before validation, a
+// complexity limit that counts page sizes, and one transaction per mutation.
+// The rate limit of HTTP requests sits in front of it (graphqlLimiter).
+func (s *Server) graphql(limiter graphqlLimiter) *handler.Server {
 	schema := generated.NewExecutableSchema(generated.Config{Resolvers: &graph.Resolver{
 		Client: s.deps.Client, Auth: s.deps.Auth, Cookies: s.deps.cookies(), Inviter: s.deps.Inviter,
 		Alerts: s.deps.Alerts, Incidents: s.deps.incidents(), Integrations: s.deps.Integrations,
@@ -38,6 +39,7 @@ func (s *Server) graphql() *handler.Server {
 		Live: s.deps.Live,
 	}})
 	srv := handler.New(graph.Weighted{ExecutableSchema: schema})
+	payloadLimit := int64(graph.MaxQueryBytes + 64<<10) // the query, and room for variables
 	srv.AddTransport(&transport.Websocket{
 		Implementation: transport.CoderWebsocketImplementation{AcceptOptions: websocket.AcceptOptions{
 			OriginPatterns: []string{originHost(s.deps.Config.BaseURL)},
@@ -45,13 +47,20 @@ func (s *Server) graphql() *handler.Server {
 		InitFunc:              s.websocketInit,
 		InitTimeout:           10 * time.Second,
 		KeepAlivePingInterval: 15 * time.Second,
+		PayloadReadLimit:      &payloadLimit,
 	})
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
-	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
-	srv.Use(extension.Introspection{})
-	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	docs := graph.NewCache[*ast.QueryDocument](graph.CachedQueryBytes)
+	srv.SetQueryCache(docs)
+	srv.SetParserTokenLimit(graph.MaxTokens)
+	// Order matters: parameter mutators run in this order, before gqlgen
+	// parses and validates the document.
+	srv.Use(websocketOperations{limiter})
+	srv.Use(extension.AutomaticPersistedQuery{Cache: graph.NewCache[string](graph.CachedQueryBytes)})
+	srv.Use(graph.Bounds{Checked: docs})
+	srv.Use(signedInIntrospection{})
 	srv.Use(extension.FixedComplexityLimit(graph.MaxComplexity))
 	srv.Use(transactioner{entgql.Transactioner{TxOpener: s.deps.Client}})
 	srv.Use(operationMetrics{s.metrics})
@@ -72,8 +81,10 @@ func (s *Server) websocketInit(ctx context.Context, p transport.InitPayload) (co
 	if token == "" {
 		token = p.GetString("token")
 	}
+	// The acknowledgement carries no payload: echoing this one would send
+	// the token back.
 	if token == "" {
-		return ctx, &p, nil
+		return ctx, nil, nil
 	}
 	v, err := s.deps.Auth.Authenticate(ctx, token)
 	if err != nil {
@@ -82,7 +93,7 @@ func (s *Server) websocketInit(ctx context.Context, p transport.InitPayload) (co
 		}
 		return ctx, nil, err
 	}
-	return viewer.NewContext(ctx, v), &p, nil
+	return viewer.NewContext(ctx, v), nil, nil
 }
 
 // originHost is the host[:port] browsers send in Origin for our base URL.
@@ -106,6 +117,38 @@ func (t transactioner) InterceptResponse(ctx context.Context, next graphql.Respo
 		return next(ctx)
 	}
 	return t.Transactioner.InterceptResponse(ctx, next)
+}
+
+// InterceptOperation ends a mutation after its one answer. A websocket asks
+// for answers until it gets none; asking again would open a second
+// transaction around no answer, and entgql's extension panics on that
+// (after the first transaction has committed).
+func (transactioner) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	answers := next(ctx)
+	op := graphql.GetOperationContext(ctx).Operation
+	if op == nil || op.Operation != ast.Mutation {
+		return answers
+	}
+	answered := false
+	return func(ctx context.Context) *graphql.Response {
+		if answered {
+			return nil
+		}
+		answered = true
+		return answers(ctx)
+	}
+}
+
+// signedInIntrospection lets signed-in users read the schema; anonymous
+// requests may not. The SPA needs none: its types are generated from the
+// schema files.
+type signedInIntrospection struct{}
+
+func (signedInIntrospection) ExtensionName() string                   { return "TocsinIntrospection" }
+func (signedInIntrospection) Validate(graphql.ExecutableSchema) error { return nil }
+func (signedInIntrospection) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	oc.DisableIntrospection = viewer.FromContext(ctx) == nil
+	return nil
 }
 
 // incidents is the incident lifecycle the API uses.

@@ -2,6 +2,9 @@ package server
 
 import (
 	"context"
+	"errors"
+	"log/slog"
+	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -11,6 +14,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/vektah/gqlparser/v2/ast"
 )
 
 // QueueSizer reports the number of tasks per queue and state
@@ -38,8 +42,8 @@ func newMetrics(q QueueSizer) *metrics {
 			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5},
 		}, []string{"route", "method"}),
 		operations: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "tocsin_graphql_operations_total", Help: "GraphQL operations by type, name and outcome.",
-		}, []string{"type", "name", "outcome"}),
+			Name: "tocsin_graphql_operations_total", Help: "GraphQL operations by type, first root field and outcome.",
+		}, []string{"type", "field", "outcome"}),
 		opLatency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name: "tocsin_graphql_operation_duration_seconds", Help: "GraphQL operation latency by type.",
 			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5},
@@ -54,13 +58,40 @@ func newMetrics(q QueueSizer) *metrics {
 	return m
 }
 
-func (m *metrics) handler() http.Handler {
-	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{})
+// Metrics serves the Prometheus metrics. It is not on the main address:
+// it tells anyone who can read it how busy the site is and what fails, so
+// it listens where only the scraper reaches (RunMetrics).
+func (s *Server) Metrics() http.Handler {
+	return only(http.MethodGet, promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{}))
+}
+
+// RunMetrics serves Metrics at /metrics on addr until ctx is done. An
+// address it cannot listen on is logged, not fatal: paging must not stop
+// for want of metrics (several Tocsins on one laptop share the default).
+func (s *Server) RunMetrics(ctx context.Context, addr string) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		slog.Warn("metrics are off: cannot listen on TOCSIN_METRICS_ADDR", "addr", addr, "err", err)
+		<-ctx.Done()
+		return nil
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/metrics", s.Metrics())
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		<-ctx.Done()
+		_ = srv.Close()
+	}()
+	slog.Info("metrics listening", "addr", ln.Addr().String())
+	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
 }
 
 // route keeps label cardinality bounded: known prefixes, else "other".
 func route(path string) string {
-	for _, p := range []string{"/graphql", "/healthz", "/readyz", "/metrics", "/assets/", "/v2/", "/hooks/"} {
+	for _, p := range []string{"/graphql", "/healthz", "/readyz", "/assets/", "/v2/", "/hooks/"} {
 		if path == p || strings.HasPrefix(path, p) && strings.HasSuffix(p, "/") {
 			return p
 		}
@@ -91,22 +122,32 @@ func (o operationMetrics) InterceptResponse(ctx context.Context, next graphql.Re
 	oc := graphql.GetOperationContext(ctx)
 	start := time.Now()
 	resp := next(ctx)
-	typ, name := "unknown", ""
+	typ, field := "unknown", ""
 	if oc.Operation != nil {
-		typ, name = string(oc.Operation.Operation), oc.Operation.Name
+		typ, field = string(oc.Operation.Operation), rootField(oc.Operation)
 	}
 	outcome := "ok"
 	if resp != nil && len(resp.Errors) > 0 {
 		outcome = "error"
 	}
-	if len(name) > 64 {
-		name = name[:64]
-	}
-	o.m.operations.WithLabelValues(typ, name, outcome).Inc()
+	o.m.operations.WithLabelValues(typ, field, outcome).Inc()
 	if typ != "subscription" {
 		o.m.opLatency.WithLabelValues(typ).Observe(time.Since(start).Seconds())
 	}
 	return resp
+}
+
+// rootField names an operation by its first root field, a name the schema
+// fixes: operation names are the client's to choose, and each new one
+// would be a new series. gqlgen has validated the operation by now, so the
+// field exists.
+func rootField(op *ast.OperationDefinition) string {
+	if len(op.SelectionSet) > 0 {
+		if f, ok := op.SelectionSet[0].(*ast.Field); ok {
+			return f.Name
+		}
+	}
+	return "other"
 }
 
 type queueCollector struct {

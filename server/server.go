@@ -28,6 +28,7 @@ import (
 	"github.com/tocsin/tocsin/internal/clientip"
 	"github.com/tocsin/tocsin/live"
 	"github.com/tocsin/tocsin/notify/actiontoken"
+	"github.com/tocsin/tocsin/ratelimit"
 	"github.com/tocsin/tocsin/schedule"
 	"github.com/tocsin/tocsin/server/ingest"
 	"github.com/tocsin/tocsin/statuspage"
@@ -66,6 +67,8 @@ type Deps struct {
 	// StatusSubscriptions are the status pages' email subscribers; nil or
 	// off hides the form.
 	StatusSubscriptions *statuspage.Subscriptions
+	// Now is the clock of the rate limits; nil: time.Now.
+	Now func() time.Time
 }
 
 // Server serves HTTP.
@@ -81,13 +84,17 @@ func New(d Deps) *Server {
 	if d.StatusPages == nil {
 		d.StatusPages = &statuspage.Pages{Client: d.Client}
 	}
+	if d.Now == nil {
+		d.Now = time.Now
+	}
 	s := &Server{deps: d, metrics: newMetrics(d.Queues), statusLimiter: &statuspage.Limiter{Redis: d.Redis}}
+	limiter := graphqlLimiter{&ratelimit.Buckets{Redis: d.Redis, Prefix: "tocsin:ratelimit:graphql:", Now: d.Now}}
 	mux := http.NewServeMux()
 	mux.Handle("/healthz", only(http.MethodGet, http.HandlerFunc(s.healthz)))
 	mux.Handle("/readyz", only(http.MethodGet, http.HandlerFunc(s.readyz)))
-	mux.Handle("/metrics", only(http.MethodGet, s.metrics.handler()))
-	mux.Handle("/graphql", s.graphql())
-	mux.Handle("/", s.spa(d.SPA))
+	// /metrics has an address of its own (Metrics, TOCSIN_METRICS_ADDR).
+	mux.Handle("/graphql", limiter.middleware(s.graphql(limiter)))
+	mux.Handle("/", withPolicy(spaPolicy, s.spa(d.SPA)))
 
 	var app http.Handler = mux
 	app = s.authenticate(app)
@@ -103,10 +110,10 @@ func New(d Deps) *Server {
 	root.Handle("/hooks/", doors)
 	root.Handle("/hooks/twilio/", limitBody(d.Config.MaxBodyBytes, s.twilioHooks()))
 	// Action tokens are their own credential: no session, so no CSRF.
-	root.Handle("/actions/", limitBody(d.Config.MaxBodyBytes, s.actions()))
+	root.Handle("/actions/", limitBody(d.Config.MaxBodyBytes, withPolicy(pagePolicy, s.actions())))
 	root.Handle("/ical/", s.ical())
 	// Status pages need no sign-in (the internal one checks the cookie).
-	status := limitBody(d.Config.MaxBodyBytes, s.status())
+	status := limitBody(d.Config.MaxBodyBytes, withPolicy(pagePolicy, s.status()))
 	root.Handle("/status", status)
 	root.Handle("/status/", status)
 	root.Handle("/", app)
@@ -115,6 +122,7 @@ func New(d Deps) *Server {
 	h = s.metrics.instrument(h)
 	h = withDeadline(RequestTimeout, h)
 	h = logRequests(h)
+	h = securityHeaders(h)
 	h = clientip.Middleware(d.Config.TrustedProxies, h)
 	h = recoverPanics(h)
 	h = withRequestID(h)

@@ -180,6 +180,7 @@ func (a *app) server(ctx context.Context) (*server.Server, error) {
 		Schedules: schedule.New(a.client, jobs), Contacts: contacts,
 		StatusSubscriptions: a.status,
 		Live:                a.live,
+		Now:                 time.Now,
 	}), nil
 }
 
@@ -244,7 +245,13 @@ func (a *app) listenAndServe(ctx context.Context) error {
 		ln.Close()
 		return err
 	}
-	return srv.Run(ctx, ln)
+	if a.cfg.MetricsAddr == "" {
+		return srv.Run(ctx, ln)
+	}
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error { return srv.Run(gctx, ln) })
+	g.Go(func() error { return srv.RunMetrics(gctx, a.cfg.MetricsAddr) })
+	return g.Wait()
 }
 
 // serveDoors runs the HTTP server and, when TOCSIN_SMTP_INBOUND_ADDR is
