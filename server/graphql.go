@@ -36,7 +36,7 @@ func (s *Server) graphql() *handler.Server {
 		Alerts: s.deps.Alerts, Incidents: s.deps.incidents(), Integrations: s.deps.Integrations,
 		Schedules: s.deps.Schedules, Contacts: s.deps.Contacts, BaseURL: s.deps.Config.BaseURL,
 		Live: s.deps.Live,
-	}})
+	}, Directives: graph.Directives})
 	srv := handler.New(graph.Weighted{ExecutableSchema: schema})
 	srv.AddTransport(&transport.Websocket{
 		Implementation: transport.CoderWebsocketImplementation{AcceptOptions: websocket.AcceptOptions{
