@@ -37,7 +37,7 @@ func (s *Server) graphql(limiter graphqlLimiter) *handler.Server {
 		Alerts: s.deps.Alerts, Incidents: s.deps.incidents(), Integrations: s.deps.Integrations,
 		Schedules: s.deps.Schedules, Contacts: s.deps.Contacts, BaseURL: s.deps.Config.BaseURL,
 		Live: s.deps.Live,
-	}})
+	}, Directives: graph.Directives})
 	srv := handler.New(graph.Weighted{ExecutableSchema: schema})
 	payloadLimit := int64(graph.MaxQueryBytes + 64<<10) // the query, and room for variables
 	srv.AddTransport(&transport.Websocket{

@@ -15,22 +15,6 @@ import (
 // and remove their own devices (PUSH) only — never a number, an address or
 // a webhook, which exist to page people.
 
-// FilterOwnContactMethods shows a person their own contact methods only,
-// and a stakeholder only their own devices.
-func FilterOwnContactMethods() privacy.QueryRule {
-	return privacy.ContactMethodQueryRuleFunc(func(ctx context.Context, q *ent.ContactMethodQuery) error {
-		v := viewer.FromContext(ctx)
-		if v == nil || v.UserID == 0 {
-			return privacy.Skip
-		}
-		q.Where(contactmethod.UserID(v.UserID))
-		if !v.Role.CanRespond() {
-			q.Where(contactmethod.KindEQ(contactmethod.KindPUSH))
-		}
-		return privacy.Allow
-	})
-}
-
 // AllowOwnContactMethodMutation lets responders manage their own contact
 // methods, and stakeholders their own devices.
 func AllowOwnContactMethodMutation() privacy.MutationRule {
@@ -60,23 +44,6 @@ func AllowOwnContactMethodMutation() privacy.MutationRule {
 		n, err := m.Client().ContactMethod.Query().Where(contactmethod.IDIn(ids...), others).Count(sys)
 		if err != nil || n > 0 {
 			return privacy.Skip
-		}
-		return privacy.Allow
-	})
-}
-
-// FilterOwnNotificationRules shows a person their own rules only; a
-// stakeholder none (rules page people; one left from a former role pages
-// nobody, since stakeholders are never on an escalation step).
-func FilterOwnNotificationRules() privacy.QueryRule {
-	return privacy.NotificationRuleQueryRuleFunc(func(ctx context.Context, q *ent.NotificationRuleQuery) error {
-		v := viewer.FromContext(ctx)
-		if v == nil || v.UserID == 0 {
-			return privacy.Skip
-		}
-		q.Where(notificationrule.UserID(v.UserID))
-		if !v.Role.CanRespond() {
-			q.Where(notificationrule.IDIn())
 		}
 		return privacy.Allow
 	})

@@ -11,9 +11,7 @@ import (
 	"fmt"
 
 	"github.com/tocsin/tocsin/ent"
-	"github.com/tocsin/tocsin/ent/apitoken"
 	"github.com/tocsin/tocsin/ent/privacy"
-	"github.com/tocsin/tocsin/ent/timelineevent"
 	"github.com/tocsin/tocsin/viewer"
 )
 
@@ -75,16 +73,6 @@ func MayRespond(ctx context.Context) error {
 	return privacy.Denyf("%s may not change alerts", v.Role)
 }
 
-// AllowReadIfViewer lets every signed-in user, stakeholders included, read.
-func AllowReadIfViewer() privacy.QueryRule {
-	return privacy.QueryRuleFunc(func(ctx context.Context, _ ent.Query) error {
-		if viewer.FromContext(ctx) != nil {
-			return privacy.Allow
-		}
-		return privacy.Skip
-	})
-}
-
 // profileFields are the user fields a user may change on themselves.
 var profileFields = map[string]bool{"name": true, "time_zone": true, "password_hash": true, "updated_at": true,
 	"quiet_hours_start": true, "quiet_hours_end": true}
@@ -113,18 +101,6 @@ func AllowOwnProfileUpdate() privacy.MutationRule {
 	})
 }
 
-// FilterOwnAPITokens limits non-admins to their own API tokens.
-func FilterOwnAPITokens() privacy.QueryRule {
-	return privacy.APITokenQueryRuleFunc(func(ctx context.Context, q *ent.APITokenQuery) error {
-		v := viewer.FromContext(ctx)
-		if v == nil || v.UserID == 0 {
-			return privacy.Skip
-		}
-		q.Where(apitoken.UserID(v.UserID))
-		return privacy.Allow
-	})
-}
-
 // AllowOwnAPITokenMutation lets responders and admins create and revoke
 // tokens that act as themselves. Stakeholders change nothing but their profile.
 func AllowOwnAPITokenMutation() privacy.MutationRule {
@@ -142,16 +118,6 @@ func AllowOwnAPITokenMutation() privacy.MutationRule {
 			if uid, err := m.OldUserID(ctx); err == nil && uid == v.UserID {
 				return privacy.Allow
 			}
-		}
-		return privacy.Skip
-	})
-}
-
-// FilterTimelineForStakeholders hides internal events from stakeholders.
-func FilterTimelineForStakeholders() privacy.QueryRule {
-	return privacy.TimelineEventQueryRuleFunc(func(ctx context.Context, q *ent.TimelineEventQuery) error {
-		if ReadAudience(viewer.FromContext(ctx)) == AudienceStakeholders {
-			q.Where(timelineevent.VisibilityNEQ(timelineevent.VisibilityINTERNAL))
 		}
 		return privacy.Skip
 	})

@@ -15,18 +15,6 @@ import (
 // read everyone's (AllowIfAdmin, query only). Nobody changes another
 // person's subscriptions: that would send them email they did not ask for.
 
-// FilterOwnStakeholderSubscriptions shows a person their own subscriptions.
-func FilterOwnStakeholderSubscriptions() privacy.QueryRule {
-	return privacy.StakeholderSubscriptionQueryRuleFunc(func(ctx context.Context, q *ent.StakeholderSubscriptionQuery) error {
-		v := signedIn(ctx)
-		if v == nil {
-			return privacy.Skip
-		}
-		q.Where(stakeholdersubscription.UserID(v.UserID))
-		return privacy.Allow
-	})
-}
-
 // AllowOwnStakeholderSubscriptionMutation lets a person subscribe and
 // unsubscribe themselves (subscriptions are never updated: every field is
 // immutable).
@@ -55,18 +43,6 @@ func AllowOwnStakeholderSubscriptionMutation() privacy.MutationRule {
 		if err != nil || n > 0 {
 			return privacy.Skip
 		}
-		return privacy.Allow
-	})
-}
-
-// FilterOwnStakeholderPreferences shows a person their own preferences.
-func FilterOwnStakeholderPreferences() privacy.QueryRule {
-	return privacy.StakeholderPreferenceQueryRuleFunc(func(ctx context.Context, q *ent.StakeholderPreferenceQuery) error {
-		v := signedIn(ctx)
-		if v == nil {
-			return privacy.Skip
-		}
-		q.Where(stakeholderpreference.UserID(v.UserID))
 		return privacy.Allow
 	})
 }

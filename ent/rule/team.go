@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/tocsin/tocsin/ent"
-	"github.com/tocsin/tocsin/ent/calendarfeed"
 	"github.com/tocsin/tocsin/ent/coverrequest"
 	"github.com/tocsin/tocsin/ent/privacy"
 	"github.com/tocsin/tocsin/ent/schedule"
@@ -150,18 +149,6 @@ func allowIfMemberOfAll(sys context.Context, c *ent.Client, userID int, teams []
 		return privacy.Allow
 	}
 	return privacy.Skip
-}
-
-// FilterOwnCalendarFeeds limits non-admins to their own calendar feeds.
-func FilterOwnCalendarFeeds() privacy.QueryRule {
-	return privacy.CalendarFeedQueryRuleFunc(func(ctx context.Context, q *ent.CalendarFeedQuery) error {
-		v := viewer.FromContext(ctx)
-		if v == nil || v.UserID == 0 {
-			return privacy.Skip
-		}
-		q.Where(calendarfeed.UserID(v.UserID))
-		return privacy.Allow
-	})
 }
 
 // AllowOwnCalendarFeedMutation lets responders create and revoke feeds that

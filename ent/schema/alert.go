@@ -155,4 +155,4 @@ func (Alert) Annotations() []schema.Annotation {
 }
 
 // Policy of the Alert.
-func (Alert) Policy() ent.Policy { return readAllResponderWrites() }
+func (Alert) Policy() ent.Policy { return responderWrites() }

@@ -45,4 +45,4 @@ func (Announcement) Annotations() []schema.Annotation {
 }
 
 // Policy of the Announcement: only the announcing tasks (system) use it.
-func (Announcement) Policy() ent.Policy { return systemOnly() }
+func (Announcement) Policy() ent.Policy { return systemWrites() }

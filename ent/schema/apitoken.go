@@ -8,7 +8,6 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
-	"github.com/tocsin/tocsin/ent/privacy"
 	"github.com/tocsin/tocsin/ent/rule"
 )
 
@@ -65,14 +64,5 @@ func (APIToken) Annotations() []schema.Annotation {
 
 // Policy of the APIToken: admins see all; others see and manage their own.
 func (APIToken) Policy() ent.Policy {
-	return privacy.Policy{
-		Query: privacy.QueryPolicy{
-			rule.DenyIfNoViewer(), rule.AllowIfSystem(), rule.AllowIfAdmin(), rule.FilterOwnAPITokens(),
-			privacy.AlwaysDenyRule(),
-		},
-		Mutation: privacy.MutationPolicy{
-			rule.DenyIfNoViewer(), rule.AllowIfSystem(), rule.AllowIfAdmin(), rule.AllowOwnAPITokenMutation(),
-			privacy.AlwaysDenyRule(),
-		},
-	}
+	return policy(rule.AllowIfAdmin(), rule.AllowOwnAPITokenMutation())
 }

@@ -9,7 +9,6 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
-	"github.com/tocsin/tocsin/ent/privacy"
 	"github.com/tocsin/tocsin/ent/rule"
 )
 
@@ -57,10 +56,5 @@ func (CalendarFeed) Indexes() []ent.Index {
 // Policy of the CalendarFeed: a user sees and manages their own feeds
 // (responders and admins; stakeholders have no shifts); admins see all.
 func (CalendarFeed) Policy() ent.Policy {
-	return privacy.Policy{
-		Query: privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfSystem(), rule.AllowIfAdmin(), rule.FilterOwnCalendarFeeds(), privacy.AlwaysDenyRule()},
-		Mutation: privacy.MutationPolicy{
-			rule.DenyIfNoViewer(), rule.AllowIfSystem(), rule.AllowIfAdmin(), rule.AllowOwnCalendarFeedMutation(), privacy.AlwaysDenyRule(),
-		},
-	}
+	return policy(rule.AllowIfAdmin(), rule.AllowOwnCalendarFeedMutation())
 }

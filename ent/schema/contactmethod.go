@@ -8,7 +8,6 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
-	"github.com/tocsin/tocsin/ent/privacy"
 	"github.com/tocsin/tocsin/ent/rule"
 )
 
@@ -65,14 +64,5 @@ func (ContactMethod) Indexes() []ent.Index {
 
 // Policy of the ContactMethod: people manage their own; admins all.
 func (ContactMethod) Policy() ent.Policy {
-	return privacy.Policy{
-		Query: privacy.QueryPolicy{
-			rule.DenyIfNoViewer(), rule.AllowIfSystem(), rule.AllowIfAdmin(), rule.FilterOwnContactMethods(),
-			privacy.AlwaysDenyRule(),
-		},
-		Mutation: privacy.MutationPolicy{
-			rule.DenyIfNoViewer(), rule.AllowIfSystem(), rule.AllowIfAdmin(), rule.AllowOwnContactMethodMutation(),
-			privacy.AlwaysDenyRule(),
-		},
-	}
+	return policy(rule.AllowIfAdmin(), rule.AllowOwnContactMethodMutation())
 }

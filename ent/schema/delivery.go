@@ -9,9 +9,6 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
-
-	"github.com/tocsin/tocsin/ent/privacy"
-	"github.com/tocsin/tocsin/ent/rule"
 )
 
 // Delivery is one page planned or sent: an alert's escalation step reaching
@@ -66,8 +63,5 @@ func (Delivery) Indexes() []ent.Index {
 // Policy of the Delivery: responders and admins read (the alert's
 // timeline shows them); only Tocsin writes.
 func (Delivery) Policy() ent.Policy {
-	return privacy.Policy{
-		Query:    privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfSystem(), rule.AllowIfResponder(), privacy.AlwaysDenyRule()},
-		Mutation: privacy.MutationPolicy{rule.DenyIfNoViewer(), rule.AllowIfSystem(), privacy.AlwaysDenyRule()},
-	}
+	return systemWrites()
 }

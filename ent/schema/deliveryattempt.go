@@ -41,4 +41,4 @@ func (DeliveryAttempt) Annotations() []schema.Annotation {
 }
 
 // Policy of the DeliveryAttempt: only the paging engine (system) uses it.
-func (DeliveryAttempt) Policy() ent.Policy { return systemOnly() }
+func (DeliveryAttempt) Policy() ent.Policy { return systemWrites() }

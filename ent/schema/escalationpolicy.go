@@ -50,4 +50,4 @@ func (EscalationPolicy) Annotations() []schema.Annotation {
 }
 
 // Policy of the EscalationPolicy: everyone signed in reads; admins change.
-func (EscalationPolicy) Policy() ent.Policy { return readAllAdminWrites() }
+func (EscalationPolicy) Policy() ent.Policy { return adminWrites() }

@@ -44,4 +44,4 @@ func (EscalationStep) Indexes() []ent.Index {
 }
 
 // Policy of the EscalationStep: as its policy.
-func (EscalationStep) Policy() ent.Policy { return readAllAdminWrites() }
+func (EscalationStep) Policy() ent.Policy { return adminWrites() }

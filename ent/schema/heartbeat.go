@@ -70,4 +70,4 @@ func (Heartbeat) Annotations() []schema.Annotation {
 }
 
 // Policy of the Heartbeat: all read; admins manage.
-func (Heartbeat) Policy() ent.Policy { return readAllAdminWrites() }
+func (Heartbeat) Policy() ent.Policy { return adminWrites() }

@@ -76,4 +76,4 @@ func (Incident) Annotations() []schema.Annotation {
 }
 
 // Policy of the Incident.
-func (Incident) Policy() ent.Policy { return readAllResponderWrites() }
+func (Incident) Policy() ent.Policy { return responderWrites() }

@@ -43,4 +43,4 @@ func (IncidentMember) Indexes() []ent.Index {
 }
 
 // Policy of the IncidentMember: everyone signed in reads; responders change.
-func (IncidentMember) Policy() ent.Policy { return readAllResponderWrites() }
+func (IncidentMember) Policy() ent.Policy { return responderWrites() }

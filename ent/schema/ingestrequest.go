@@ -51,4 +51,4 @@ func (IngestRequest) Annotations() []schema.Annotation {
 }
 
 // Policy of the IngestRequest: written by the ingest doors (system); admins read.
-func (IngestRequest) Policy() ent.Policy { return systemOnly() }
+func (IngestRequest) Policy() ent.Policy { return systemWrites() }

@@ -64,4 +64,4 @@ func (Integration) Annotations() []schema.Annotation {
 }
 
 // Policy of the Integration: all read; admins manage.
-func (Integration) Policy() ent.Policy { return readAllAdminWrites() }
+func (Integration) Policy() ent.Policy { return adminWrites() }

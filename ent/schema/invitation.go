@@ -51,4 +51,4 @@ func (Invitation) Annotations() []schema.Annotation {
 }
 
 // Policy of the Invitation.
-func (Invitation) Policy() ent.Policy { return systemOnly() }
+func (Invitation) Policy() ent.Policy { return systemWrites() }

@@ -59,7 +59,7 @@ func (MaintenanceWindow) Annotations() []schema.Annotation {
 }
 
 // Policy of the MaintenanceWindow: all read; responders and admins manage.
-func (MaintenanceWindow) Policy() ent.Policy { return readAllResponderWrites() }
+func (MaintenanceWindow) Policy() ent.Policy { return responderWrites() }
 
 // Hooks of the MaintenanceWindow. They run after the privacy policy, so a
 // caller who may not change windows learns nothing from validation.

@@ -6,7 +6,6 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
-	"github.com/tocsin/tocsin/ent/privacy"
 	"github.com/tocsin/tocsin/ent/rule"
 )
 
@@ -45,14 +44,5 @@ func (NotificationRule) Indexes() []ent.Index {
 
 // Policy of the NotificationRule: people manage their own; admins all.
 func (NotificationRule) Policy() ent.Policy {
-	return privacy.Policy{
-		Query: privacy.QueryPolicy{
-			rule.DenyIfNoViewer(), rule.AllowIfSystem(), rule.AllowIfAdmin(), rule.FilterOwnNotificationRules(),
-			privacy.AlwaysDenyRule(),
-		},
-		Mutation: privacy.MutationPolicy{
-			rule.DenyIfNoViewer(), rule.AllowIfSystem(), rule.AllowIfAdmin(), rule.AllowOwnNotificationRuleMutation(),
-			privacy.AlwaysDenyRule(),
-		},
-	}
+	return policy(rule.AllowIfAdmin(), rule.AllowOwnNotificationRuleMutation())
 }

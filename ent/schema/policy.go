@@ -5,36 +5,29 @@ import (
 	"github.com/tocsin/tocsin/ent/rule"
 )
 
-// The policies, one per access pattern. Each starts by denying anonymous
-// access and allowing the system; anything not allowed is denied.
+// The policies. Reads are the same shape for every entity: anonymous callers
+// read nothing, the system everything, and everyone else what rule.Reads (the
+// one table of who reads what, ent/rule/read.go) says. Writes differ by
+// entity: each starts by denying anonymous changes and allowing the system,
+// then the given rules; anything not allowed is denied.
 
-// readAllAdminWrites: everyone signed in reads; only admins change.
-func readAllAdminWrites() privacy.Policy {
+// policy reads by rule.Reads and allows the writes the given rules allow.
+func policy(writes ...privacy.MutationRule) privacy.Policy {
+	m := privacy.MutationPolicy{rule.DenyIfNoViewer(), rule.AllowIfSystem()}
+	m = append(m, writes...)
+	m = append(m, privacy.AlwaysDenyRule())
 	return privacy.Policy{
-		Query: privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfSystem(), rule.AllowReadIfViewer()},
-		Mutation: privacy.MutationPolicy{
-			rule.DenyIfNoViewer(), rule.AllowIfSystem(), rule.AllowIfAdmin(), privacy.AlwaysDenyRule(),
-		},
+		Query:    privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfSystem(), rule.FilterReads()},
+		Mutation: m,
 	}
 }
 
-// readAllResponderWrites: everyone signed in reads; responders and admins change.
-func readAllResponderWrites(extra ...privacy.QueryRule) privacy.Policy {
-	q := privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfSystem()}
-	q = append(q, extra...)
-	q = append(q, rule.AllowReadIfViewer())
-	return privacy.Policy{
-		Query: q,
-		Mutation: privacy.MutationPolicy{
-			rule.DenyIfNoViewer(), rule.AllowIfSystem(), rule.AllowIfResponder(), privacy.AlwaysDenyRule(),
-		},
-	}
-}
+// adminWrites: only admins change.
+func adminWrites() privacy.Policy { return policy(rule.AllowIfAdmin()) }
 
-// systemOnly: sessions and invitations are handled by the auth code only.
-func systemOnly() privacy.Policy {
-	return privacy.Policy{
-		Query:    privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfSystem(), rule.AllowIfAdmin(), privacy.AlwaysDenyRule()},
-		Mutation: privacy.MutationPolicy{rule.DenyIfNoViewer(), rule.AllowIfSystem(), privacy.AlwaysDenyRule()},
-	}
-}
+// responderWrites: responders and admins change.
+func responderWrites() privacy.Policy { return policy(rule.AllowIfResponder()) }
+
+// systemWrites: only the system changes (sessions, invitations, deliveries,
+// the records of the machinery).
+func systemWrites() privacy.Policy { return policy() }

@@ -78,13 +78,8 @@ func (Schedule) Policy() ent.Policy {
 	return teamResponderWrites(rule.AllowScheduleOfOwnTeam())
 }
 
-// teamResponderWrites: everyone signed in reads; admins change everything,
-// responders what belongs to their own teams (the given rule decides).
+// teamResponderWrites: admins change everything, responders what belongs
+// to their own teams (the given rule decides).
 func teamResponderWrites(own privacy.MutationRule) privacy.Policy {
-	return privacy.Policy{
-		Query: privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfSystem(), rule.AllowReadIfViewer()},
-		Mutation: privacy.MutationPolicy{
-			rule.DenyIfNoViewer(), rule.AllowIfSystem(), rule.AllowIfAdmin(), own, privacy.AlwaysDenyRule(),
-		},
-	}
+	return policy(rule.AllowIfAdmin(), own)
 }

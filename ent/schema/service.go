@@ -74,4 +74,4 @@ func (Service) Annotations() []schema.Annotation {
 }
 
 // Policy of the Service.
-func (Service) Policy() ent.Policy { return readAllAdminWrites() }
+func (Service) Policy() ent.Policy { return adminWrites() }

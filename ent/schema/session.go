@@ -51,4 +51,4 @@ func (Session) Annotations() []schema.Annotation {
 }
 
 // Policy of the Session.
-func (Session) Policy() ent.Policy { return systemOnly() }
+func (Session) Policy() ent.Policy { return systemWrites() }

@@ -35,4 +35,4 @@ func (SeverityLevel) Annotations() []schema.Annotation {
 }
 
 // Policy of the SeverityLevel: everyone signed in reads; admins change.
-func (SeverityLevel) Policy() ent.Policy { return readAllAdminWrites() }
+func (SeverityLevel) Policy() ent.Policy { return adminWrites() }

@@ -55,4 +55,4 @@ func (StakeholderMessage) Annotations() []schema.Annotation {
 
 // Policy of the StakeholderMessage: only the notification tasks (system)
 // use it.
-func (StakeholderMessage) Policy() ent.Policy { return systemOnly() }
+func (StakeholderMessage) Policy() ent.Policy { return systemWrites() }

@@ -38,5 +38,5 @@ func (StakeholderPreference) Indexes() []ent.Index {
 
 // Policy of the StakeholderPreference: one's own; admins read all.
 func (StakeholderPreference) Policy() ent.Policy {
-	return ownRows(rule.FilterOwnStakeholderPreferences(), rule.AllowOwnStakeholderPreferenceMutation())
+	return policy(rule.AllowOwnStakeholderPreferenceMutation())
 }

@@ -9,7 +9,6 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
-	"github.com/tocsin/tocsin/ent/privacy"
 	"github.com/tocsin/tocsin/ent/rule"
 )
 
@@ -51,14 +50,5 @@ func (StakeholderSubscription) Indexes() []ent.Index {
 
 // Policy of the StakeholderSubscription: one's own; admins read all.
 func (StakeholderSubscription) Policy() ent.Policy {
-	return ownRows(rule.FilterOwnStakeholderSubscriptions(), rule.AllowOwnStakeholderSubscriptionMutation())
-}
-
-// ownRows: everyone signed in reads (filter) and changes (own) their own
-// rows; admins read all; nobody else.
-func ownRows(filter privacy.QueryRule, own privacy.MutationRule) privacy.Policy {
-	return privacy.Policy{
-		Query:    privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfSystem(), rule.AllowIfAdmin(), filter, privacy.AlwaysDenyRule()},
-		Mutation: privacy.MutationPolicy{rule.DenyIfNoViewer(), rule.AllowIfSystem(), own, privacy.AlwaysDenyRule()},
-	}
+	return policy(rule.AllowOwnStakeholderSubscriptionMutation())
 }

@@ -46,4 +46,4 @@ func (StatusComponent) Annotations() []schema.Annotation {
 }
 
 // Policy of the StatusComponent: everyone signed in reads; admins change.
-func (StatusComponent) Policy() ent.Policy { return readAllAdminWrites() }
+func (StatusComponent) Policy() ent.Policy { return adminWrites() }

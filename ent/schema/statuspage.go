@@ -72,4 +72,4 @@ func validateSlug(s string) error {
 }
 
 // Policy of the StatusPage: everyone signed in reads; admins change.
-func (StatusPage) Policy() ent.Policy { return readAllAdminWrites() }
+func (StatusPage) Policy() ent.Policy { return adminWrites() }

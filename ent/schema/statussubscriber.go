@@ -9,9 +9,6 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
-
-	"github.com/tocsin/tocsin/ent/privacy"
-	"github.com/tocsin/tocsin/ent/rule"
 )
 
 // StatusSubscriber is an email address subscribed to a public status page:
@@ -58,8 +55,5 @@ func (StatusSubscriber) Annotations() []schema.Annotation {
 // admins, who may read and remove subscribers (deleting a page removes its
 // subscribers).
 func (StatusSubscriber) Policy() ent.Policy {
-	return privacy.Policy{
-		Query:    privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfSystem(), rule.AllowIfAdmin(), privacy.AlwaysDenyRule()},
-		Mutation: privacy.MutationPolicy{rule.DenyIfNoViewer(), rule.AllowIfSystem(), rule.AllowIfAdmin(), privacy.AlwaysDenyRule()},
-	}
+	return adminWrites()
 }

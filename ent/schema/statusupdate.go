@@ -9,8 +9,6 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
-
-	"github.com/tocsin/tocsin/ent/rule"
 )
 
 // StatusUpdate is a message about an incident for an audience: the
@@ -58,5 +56,5 @@ func (StatusUpdate) Annotations() []schema.Annotation {
 // Policy of the StatusUpdate: everyone signed in reads (stakeholders only
 // STAKEHOLDER and PUBLIC updates); responders post.
 func (StatusUpdate) Policy() ent.Policy {
-	return readAllResponderWrites(rule.FilterStatusUpdatesForStakeholders())
+	return responderWrites()
 }

@@ -40,4 +40,4 @@ func (StatusUpdateEmail) Annotations() []schema.Annotation {
 }
 
 // Policy of the StatusUpdateEmail: only the status page's task (system).
-func (StatusUpdateEmail) Policy() ent.Policy { return systemOnly() }
+func (StatusUpdateEmail) Policy() ent.Policy { return systemWrites() }

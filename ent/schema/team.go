@@ -58,4 +58,4 @@ func (Team) Annotations() []schema.Annotation {
 }
 
 // Policy of the Team.
-func (Team) Policy() ent.Policy { return readAllAdminWrites() }
+func (Team) Policy() ent.Policy { return adminWrites() }

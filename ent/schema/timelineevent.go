@@ -10,8 +10,6 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
-
-	"github.com/tocsin/tocsin/ent/rule"
 )
 
 // TimelineEvent is one thing that happened to an alert or an incident, with
@@ -84,5 +82,5 @@ func (TimelineEvent) Annotations() []schema.Annotation {
 
 // Policy of the TimelineEvent.
 func (TimelineEvent) Policy() ent.Policy {
-	return readAllResponderWrites(rule.FilterTimelineForStakeholders())
+	return responderWrites()
 }

@@ -13,7 +13,6 @@ import (
 
 	gen "github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/ent/hook"
-	"github.com/tocsin/tocsin/ent/privacy"
 	"github.com/tocsin/tocsin/ent/rule"
 	"github.com/tocsin/tocsin/viewer"
 )
@@ -99,13 +98,7 @@ func (User) Annotations() []schema.Annotation {
 
 // Policy of the User: all read; admins manage; a user edits their own profile.
 func (User) Policy() ent.Policy {
-	return privacy.Policy{
-		Query: privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfSystem(), rule.AllowReadIfViewer()},
-		Mutation: privacy.MutationPolicy{
-			rule.DenyIfNoViewer(), rule.AllowIfSystem(), rule.AllowIfAdmin(),
-			rule.AllowOwnProfileUpdate(), privacy.AlwaysDenyRule(),
-		},
-	}
+	return policy(rule.AllowIfAdmin(), rule.AllowOwnProfileUpdate())
 }
 
 // Hooks of the User.
