@@ -35,7 +35,8 @@ type call struct {
 type handlerFunc func(c *call) (result string, err error)
 
 // door wraps a handler with the steps every request takes, in this order:
-// body limit (413), key (401), key kind (403), rate limit (429). Errors of
+// body limit (413), key (401), key kind (403), rate limit (429), a NUL in a
+// path value or query parameter (422). Errors of
 // the handler become answers in the door's style.
 func (h *doors) door(st style, kinds kindSet) func(handlerFunc) http.Handler {
 	return func(serve handlerFunc) http.Handler {
@@ -81,7 +82,7 @@ func (h *doors) admit(c *call, kinds kindSet) (string, error) {
 	if !d.Allowed {
 		return "", &throttledError{retryAfter: d.RetryAfter, limit: d.Limit}
 	}
-	return "", nil
+	return "", checkNUL(c)
 }
 
 func readBody(r *http.Request) ([]byte, error) {
