@@ -53,6 +53,7 @@ func (s *Server) graphql() *handler.Server {
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	srv.Use(extension.FixedComplexityLimit(graph.MaxComplexity))
+	srv.Use(graph.RefuseNUL{})
 	srv.Use(transactioner{entgql.Transactioner{TxOpener: s.deps.Client}})
 	srv.Use(operationMetrics{s.metrics})
 	srv.SetErrorPresenter(graph.PresentError)
