@@ -10,7 +10,7 @@ import (
 )
 
 // Limiter bounds password guessing without letting anyone lock a person out
-// (ADR 12). Every attempt is charged before the password is checked, in
+// (ADR 13). Every attempt is charged before the password is checked, in
 // fixed windows in Redis so every replica sees the same counts, against:
 //
 //   - the pair (client, account): PerPair attempts; past it, that client

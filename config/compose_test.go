@@ -149,3 +149,26 @@ services:
 		}
 	}
 }
+
+// A secret written in the compose file is a published secret: the action
+// links' secret is generated on first start (auth.SharedSecret) unless the
+// operator passes their own through the environment (${…}).
+func TestComposePublishesNoActionSecret(t *testing.T) {
+	c := loadCompose(t)
+	for name, svc := range c.Services {
+		var value any
+		switch env := svc.Environment.(type) {
+		case map[string]any:
+			value = env["TOCSIN_ACTION_SECRET"]
+		case []any:
+			for _, item := range env {
+				if s, _ := item.(string); strings.HasPrefix(s, "TOCSIN_ACTION_SECRET=") {
+					value = strings.TrimPrefix(s, "TOCSIN_ACTION_SECRET=")
+				}
+			}
+		}
+		if s, _ := value.(string); value != nil && !strings.HasPrefix(s, "${") {
+			t.Errorf("service %s sets TOCSIN_ACTION_SECRET to a fixed value in a public file: %v", name, value)
+		}
+	}
+}

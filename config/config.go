@@ -59,8 +59,8 @@ type Config struct {
 	DelayedTaskCheckInterval time.Duration
 
 	// ActionSecrets sign the action tokens of push buttons, email links and
-	// calls, newest first; nil turns action links off (no secret set and a
-	// base URL that is not on this machine). See ActionSecretsFor.
+	// calls, newest first; nil means the secret generated on first start
+	// and kept in the database (auth.SharedSecret). See ActionSecretsFor.
 	ActionSecrets []string
 	// ActionTokenTTL is how long an action token works.
 	ActionTokenTTL time.Duration
@@ -76,14 +76,6 @@ type Config struct {
 	// (package notify/egress blocks those by default).
 	WebhookAllow []netip.Prefix
 }
-
-// DevActionSecret signs action tokens when TOCSIN_ACTION_SECRET is empty
-// and TOCSIN_BASE_URL names this machine (localhost, 127.0.0.1, ::1): a
-// fixed, published value, so `serve` and `worker` started separately on a
-// laptop agree, and useless to anyone else because such links only work on
-// that machine. Any other base URL needs a real secret, or has no action
-// links at all.
-const DevActionSecret = "tocsin-development-action-secret-not-for-production"
 
 // Var describes one setting: its variable, its flag and what it means.
 type Var struct {
@@ -111,7 +103,7 @@ var Vars = []Var{
 	{"TOCSIN_PAGING_DB_CONNECTIONS", "paging-db-connections", "16", "PostgreSQL connections of a worker's paging engine, a pool of its own beside the 40 of the doors (so a storm of pages never holds up sign-in); one fewer steps and pages run a transaction at once. At least 2"},
 	{"TOCSIN_TASK_CHECK_INTERVAL", "task-check-interval", "20ms", "how often an idle worker looks for ready tasks (a first page waits for it)"},
 	{"TOCSIN_DELAYED_TASK_CHECK_INTERVAL", "delayed-task-check-interval", "50ms", "how often delayed tasks are moved to ready (escalation timers wait for it)"},
-	{"TOCSIN_ACTION_SECRET", "action-secret", "", "secret (32+ bytes) signing action tokens of push buttons, email links and calls; several separated by spaces, newest first, to rotate. Empty: a published development secret when TOCSIN_BASE_URL is localhost, else action links are off"},
+	{"TOCSIN_ACTION_SECRET", "action-secret", "", "secret (32+ bytes) signing action tokens of push buttons, email links and calls; several separated by spaces, newest first, to rotate. Empty: a random secret generated on first start and kept in the database, shared by every process"},
 	{"TOCSIN_ACTION_TOKEN_TTL", "action-token-ttl", "1h", "how long an action token (push button, email link) works"},
 	{"TOCSIN_TWILIO_ACCOUNT_SID", "twilio-account-sid", "", "Twilio Account SID for SMS and voice; empty turns both off"},
 	{"TOCSIN_TWILIO_AUTH_TOKEN", "twilio-auth-token", "", "Twilio auth token: authenticates API calls and checks X-Twilio-Signature"},
@@ -224,7 +216,7 @@ func Load(vals map[string]*string) (*Config, error) {
 			return nil, fmt.Errorf("TOCSIN_SMTP_INBOUND_ADDR: want host:port such as 127.0.0.1:2525, got %q", c.SMTPInboundAddr)
 		}
 	}
-	if c.ActionSecrets, err = ActionSecretsFor(get("TOCSIN_ACTION_SECRET"), u); err != nil {
+	if c.ActionSecrets, err = ActionSecretsFor(get("TOCSIN_ACTION_SECRET")); err != nil {
 		return nil, err
 	}
 	if c.TwilioAccountSID != "" && (c.TwilioAuthToken == "" || c.TwilioFrom == "") {
@@ -250,24 +242,21 @@ func Load(vals map[string]*string) (*Config, error) {
 }
 
 // ActionSecretsFor reads TOCSIN_ACTION_SECRET (space-separated, newest
-// first): each secret must have at least 32 bytes. Unset, it is
-// DevActionSecret when base names this machine, and nil (action links
-// off) otherwise, so a public server never signs with a published secret.
-func ActionSecretsFor(raw string, base *url.URL) ([]string, error) {
+// first): each secret must have at least 32 bytes. Unset, it is nil, and
+// the processes use the secret generated on first start and kept in the
+// database: never a published one, which would let anyone who can reach
+// the server forge links that act on any alert.
+func ActionSecretsFor(raw string) ([]string, error) {
 	secrets := strings.Fields(raw)
 	for _, s := range secrets {
 		if len(s) < 32 {
 			return nil, fmt.Errorf("TOCSIN_ACTION_SECRET: each secret needs at least 32 bytes (e.g. `openssl rand -base64 32`), got one of %d", len(s))
 		}
 	}
-	if len(secrets) > 0 {
-		return secrets, nil
+	if len(secrets) == 0 {
+		return nil, nil
 	}
-	host := strings.ToLower(base.Hostname())
-	if ip := net.ParseIP(host); host == "localhost" || strings.HasSuffix(host, ".localhost") || ip != nil && ip.IsLoopback() {
-		return []string{DevActionSecret}, nil
-	}
-	return nil, nil
+	return secrets, nil
 }
 
 // validDomain accepts a lower-case host name: letters, digits, hyphens and

@@ -66,32 +66,31 @@ func (m *Methods) SendVerification(ctx context.Context, id int) (*ent.ContactMet
 
 // Verify checks the code sent to a contact method and, when it matches,
 // marks the method verified and gives the owner the default rules they
-// lack. A wrong code counts against MaxAttempts.
+// lack. Every guess uses up one of MaxAttempts tries before its code is
+// compared (takeTry), so guesses sent at once cannot check more codes.
 func (m *Methods) Verify(ctx context.Context, id int, code string) (*ent.ContactMethod, error) {
 	if _, err := responder(ctx); err != nil {
 		return nil, err
 	}
 	code = strings.ReplaceAll(strings.TrimSpace(code), " ", "")
+	cm, taken, err := m.takeTry(ctx, id)
+	if err != nil || cm.VerifiedAt != nil {
+		return cm, err
+	}
+	if subtle.ConstantTimeCompare(codeHash(cm.ID, code, 0)[:sha256.Size], taken[:sha256.Size]) != 1 {
+		return nil, m.wrongCode(ctx, cm.ID, taken)
+	}
 	var out *ent.ContactMethod
-	err := m.inTx(ctx, func(ctx context.Context, c *ent.Client) error {
-		cm, err := c.ContactMethod.Get(ctx, id)
+	err = m.inTx(ctx, func(ctx context.Context, c *ent.Client) error {
+		n, err := c.ContactMethod.Update().Where(contactmethod.ID(id), contactmethod.VerificationCodeHashEQ(taken)).
+			SetVerifiedAt(m.now()).ClearVerificationCodeHash().ClearVerificationExpiresAt().Save(ctx)
 		if err != nil {
 			return err
 		}
-		switch {
-		case cm.VerifiedAt != nil:
-			out = cm
-			return nil
-		case cm.VerificationCodeHash == nil || len(*cm.VerificationCodeHash) != sha256.Size+1:
-			return invalid("code", "no code was sent; send one first")
-		case cm.VerificationExpiresAt == nil || !m.now().Before(*cm.VerificationExpiresAt):
-			return invalid("code", "the code has expired; send a new one")
+		if n == 0 {
+			return invalid("code", "a new code was sent meanwhile; enter that one")
 		}
-		stored := *cm.VerificationCodeHash
-		if subtle.ConstantTimeCompare(codeHash(cm.ID, code, 0)[:sha256.Size], stored[:sha256.Size]) != 1 {
-			return m.wrongCode(ctx, cm, stored)
-		}
-		if out, err = cm.Update().SetVerifiedAt(m.now()).ClearVerificationCodeHash().ClearVerificationExpiresAt().Save(ctx); err != nil {
+		if out, err = c.ContactMethod.Get(ctx, id); err != nil {
 			return err
 		}
 		return EnsureDefaults(ctx, c, cm.UserID)
@@ -99,21 +98,57 @@ func (m *Methods) Verify(ctx context.Context, id int, code string) (*ent.Contact
 	return out, err
 }
 
-// wrongCode counts a wrong try and says how many are left. The count is
-// written outside the caller's transaction, which the error rolls back.
-func (m *Methods) wrongCode(ctx context.Context, cm *ent.ContactMethod, stored []byte) error {
-	tries := stored[sha256.Size] + 1
-	upd := m.Client.ContactMethod.UpdateOneID(cm.ID).
-		SetVerificationCodeHash(append(stored[:sha256.Size:sha256.Size], tries))
-	wrong := invalid("code", fmt.Sprintf("is wrong; %d tries left", MaxAttempts-int(tries)))
-	if int(tries) >= MaxAttempts {
-		upd.ClearVerificationCodeHash().ClearVerificationExpiresAt()
-		wrong = invalid("code", "is wrong, and that was the last try; send a new code")
+// takeTry uses up one try of the method's code and returns the method and
+// the stored hash as it is after that (with the count of tries in its last
+// byte). The count is raised by a compare-and-set on the whole stored
+// value, outside the caller's transaction (a GraphQL mutation rolls back on
+// the error a wrong code is), so of guesses made at once each takes a
+// different try, and none is checked once MaxAttempts are used. A method
+// already verified comes back with a nil hash.
+func (m *Methods) takeTry(ctx context.Context, id int) (*ent.ContactMethod, []byte, error) {
+	for {
+		cm, err := m.Client.ContactMethod.Get(ctx, id)
+		if err != nil {
+			return nil, nil, err
+		}
+		switch {
+		case cm.VerifiedAt != nil:
+			return cm, nil, nil
+		case cm.VerificationCodeHash == nil || len(*cm.VerificationCodeHash) != sha256.Size+1:
+			return nil, nil, invalid("code", "no code was sent, or its last try was used; send a new one")
+		case cm.VerificationExpiresAt == nil || !m.now().Before(*cm.VerificationExpiresAt):
+			return nil, nil, invalid("code", "the code has expired; send a new one")
+		}
+		stored := *cm.VerificationCodeHash
+		if int(stored[sha256.Size]) >= MaxAttempts {
+			return nil, nil, invalid("code", "every try of this code was used; send a new one")
+		}
+		taken := append(stored[:sha256.Size:sha256.Size], stored[sha256.Size]+1)
+		n, err := m.Client.ContactMethod.Update().Where(contactmethod.ID(id), contactmethod.VerificationCodeHashEQ(stored)).
+			SetVerificationCodeHash(taken).Save(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		if n == 1 {
+			return cm, taken, nil
+		}
+		// Another guess (or a new code) changed the row first: look again.
 	}
-	if err := upd.Exec(ctx); err != nil {
+}
+
+// wrongCode says how many tries are left, and ends the code after the
+// last (unless a new code replaced it meanwhile).
+func (m *Methods) wrongCode(ctx context.Context, id int, taken []byte) error {
+	tries := int(taken[sha256.Size])
+	if tries < MaxAttempts {
+		return invalid("code", fmt.Sprintf("is wrong; %d tries left", MaxAttempts-tries))
+	}
+	err := m.Client.ContactMethod.Update().Where(contactmethod.ID(id), contactmethod.VerificationCodeHashEQ(taken)).
+		ClearVerificationCodeHash().ClearVerificationExpiresAt().Exec(ctx)
+	if err != nil {
 		return err
 	}
-	return wrong
+	return invalid("code", "is wrong, and that was the last try; send a new code")
 }
 
 // newCode is 6 random digits.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -209,4 +210,44 @@ func isInvalid(err error, field string) bool {
 // empty slice).
 func hasCode(cm *contactmethodT) bool {
 	return cm.VerificationCodeHash != nil && len(*cm.VerificationCodeHash) > 0
+}
+
+// 40 guesses at once check at most MaxAttempts codes: every guess takes
+// its try in the database before its code is compared.
+func TestParallelGuessesCheckAtMostMaxAttemptsCodes(t *testing.T) {
+	w := newWorld(t)
+	cm, _ := w.m.Create(w.annCtx, contact.MethodInput{Kind: contactmethod.KindSMS, Name: "Work phone", Address: "+4915112345678"})
+	if _, err := w.m.SendVerification(w.annCtx, cm.ID); err != nil {
+		t.Fatal(err)
+	}
+	code := codeIn(t, w.twilio.sent()[0].Form.Get("Body"))
+	const guesses = 40
+	errs := make([]error, guesses)
+	var wg sync.WaitGroup
+	start := make(chan struct{})
+	for i := range guesses {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			_, errs[i] = w.m.Verify(w.annCtx, cm.ID, wrong(code))
+		}()
+	}
+	close(start)
+	wg.Wait()
+	checked := 0
+	for _, err := range errs {
+		if !isInvalid(err, "code") {
+			t.Fatalf("every guess: want a refusal about the code, got %v", err)
+		}
+		if strings.Contains(err.Error(), "is wrong") {
+			checked++
+		}
+	}
+	if checked != contact.MaxAttempts {
+		t.Fatalf("want exactly %d of %d parallel guesses checked, got %d", contact.MaxAttempts, guesses, checked)
+	}
+	if _, err := w.m.Verify(w.annCtx, cm.ID, code); !isInvalid(err, "code") {
+		t.Fatalf("after the last try even the right code must be refused until a new one is sent, got %v", err)
+	}
 }

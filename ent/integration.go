@@ -37,9 +37,9 @@ type Integration struct {
 	Enabled bool `json:"enabled,omitempty"`
 	// GENERIC: expressions (expr-lang) for message, alias, priority, description, details, tags, close.
 	Mapping map[string]string `json:"mapping,omitempty"`
-	// RateLimitPerMinute holds the value of the "rate_limit_per_minute" field.
+	// Alerts per minute the key may open (each alert of a request counts).
 	RateLimitPerMinute int `json:"rate_limit_per_minute,omitempty"`
-	// RateLimitBurst holds the value of the "rate_limit_burst" field.
+	// Alerts the key may open at once before the per-minute rate applies.
 	RateLimitBurst int `json:"rate_limit_burst,omitempty"`
 	// LastReceivedAt holds the value of the "last_received_at" field.
 	LastReceivedAt *time.Time `json:"last_received_at,omitempty"`

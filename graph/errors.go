@@ -57,6 +57,13 @@ var stillUsed = map[string]string{
 	"deliveries_contact_methods_deliveries": "pages went to this contact method and stay in the alerts' history; disable it instead",
 }
 
+// PostgreSQL's codes for text it cannot store: a NUL byte, and a \u0000
+// escape in JSON.
+const (
+	pqBadUTF8        = "22021"
+	pqUntranslatable = "22P05"
+)
+
 // ErrPanic stands for a recovered panic (logged where it was recovered).
 var ErrPanic = errors.New("internal error")
 
@@ -113,6 +120,12 @@ func classify(err error) (code, msg, field string) {
 		return CodeBadUserInput, c[0] + " " + c[1], c[0]
 	case ent.IsConstraintError(err):
 		return CodeBadUserInput, "the change conflicts with existing data", ""
+	case errors.As(err, &pqErr) && (pqErr.Code == pqBadUTF8 || pqErr.Code == pqUntranslatable):
+		// RefuseNUL stops NULs in the input; this is text from elsewhere.
+		return CodeBadUserInput, `text must not contain the NUL character (\u0000)`, ""
+	case errors.As(err, &pqErr), strings.Contains(err.Error(), "pq: "):
+		// The database's own words name tables and values: logged, never shown.
+		return CodeInternal, "internal error; it was logged on the server", ""
 	case errors.As(err, &gqlErr):
 		// gqlgen echoes a body it could not decode; keep the reason, not the body.
 		msg, _, _ := strings.Cut(gqlErr.Message, " body:")

@@ -264,3 +264,26 @@ func TestShutdownEndsServe(t *testing.T) {
 		t.Fatal("want the listener closed after shutdown")
 	}
 }
+
+// A NUL in any part of a message (an encoded word in the subject, a
+// quoted-printable =00 in the body, a raw one in a header) cannot be stored
+// by PostgreSQL: it is dropped, and the alert is opened, rather than the
+// message answered 451 and retried by the sender for ever.
+func TestNULInAnEmailIsDroppedAndTheAlertOpened(t *testing.T) {
+	f := start(t)
+	h := plain("=?utf-8?q?Disk_=00full?=", "<nul\x00@example.net>")
+	h["Content-Type"] = "text/plain; charset=utf-8"
+	h["Content-Transfer-Encoding"] = "quoted-printable"
+	h["From"] = "Nagios <nag\x00ios@example.net>"
+	if err := f.send(t, f.to(), h, "Disk / is=00 98% full.\r\n"); err != nil {
+		t.Fatalf("want the email accepted, got %v (SMTP %d)", err, smtpCode(err))
+	}
+	as := f.alerts(t)
+	if len(as) != 1 {
+		t.Fatalf("want 1 alert, got %d", len(as))
+	}
+	a := as[0]
+	if a.Message != "Disk full" || a.Description != "Disk / is 98% full." || a.Alias != "nul@example.net" || strings.ContainsRune(fmt.Sprint(a.Details), 0) {
+		t.Fatalf("want the alert without the NULs, got message %q description %q alias %q details %q", a.Message, a.Description, a.Alias, a.Details)
+	}
+}

@@ -131,8 +131,14 @@ func (x *session) open(ctx context.Context, rc recipient, e *Email) error {
 }
 
 // newAlert is the alert an email makes for a recipient: subject →
-// message, body → description, thread → alias.
+// message, body → description, thread → alias. Every text goes through
+// noNUL on its way.
 func newAlert(e *Email, rc recipient, from string) incident.NewAlert {
+	c := *e
+	e = &c
+	for _, s := range []*string{&e.Subject, &e.Body, &e.Thread, &e.To, &e.MessageID, &from} {
+		*s = noNUL(*s)
+	}
 	subject := e.Subject
 	if subject == "" {
 		subject = "(no subject)"
@@ -153,6 +159,12 @@ func newAlert(e *Email, rc recipient, from string) incident.NewAlert {
 		},
 	}
 }
+
+// noNUL drops NUL characters, which PostgreSQL text cannot hold. Mail
+// carries them by mistake (a UTF-16 part sent as 8-bit, a =00 in
+// quoted-printable); dropping them keeps the alert, where refusing would
+// lose it, and a temporary refusal would have the sender retry for ever.
+func noNUL(s string) string { return strings.ReplaceAll(s, "\x00", "") }
 
 // maskKey hides the integration key in an address list: everyone who can
 // read the alert can read its details, and the key is a secret.

@@ -5,8 +5,13 @@ import (
 	"strings"
 	"time"
 
+	"entgo.io/ent/dialect/sql"
+	"entgo.io/ent/dialect/sql/sqljson"
+
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/ent/alert"
+	"github.com/tocsin/tocsin/ent/timelineevent"
+	"github.com/tocsin/tocsin/viewer"
 )
 
 // change locks the alert, checks and applies one lifecycle step in a
@@ -196,6 +201,22 @@ func (s *Alerts) Assign(ctx context.Context, by Actor, id, ownerID int, note str
 // acknowledged alert is open again (as PagerDuty's escalate re-triggers):
 // whoever acknowledged hands it on, and the next step's people must answer.
 func (s *Alerts) EscalateNow(ctx context.Context, by Actor, id int, note string) (*ent.Alert, error) {
+	return s.escalate(ctx, by, id, note, "")
+}
+
+// EscalateByLink is EscalateNow from an action link (push button, email
+// link, key press), once per link: a link is a bearer credential valid for
+// an hour, and escalating again and again would page step after step, and
+// round after round, on one click each. The link's id (actiontoken's
+// LinkID) is kept on the timeline event, which is what a second use finds.
+func (s *Alerts) EscalateByLink(ctx context.Context, by Actor, id int, note, link string) (*ent.Alert, error) {
+	if link == "" {
+		return nil, &InvalidError{Field: "link", Reason: "is required"}
+	}
+	return s.escalate(ctx, by, id, note, link)
+}
+
+func (s *Alerts) escalate(ctx context.Context, by Actor, id int, note, link string) (*ent.Alert, error) {
 	if err := checkNote(note); err != nil {
 		return nil, err
 	}
@@ -203,7 +224,26 @@ func (s *Alerts) EscalateNow(ctx context.Context, by Actor, id int, note string)
 		if a.Status == alert.StatusCLOSED {
 			return nil, &StateError{AlertID: a.ID, Reason: "Alert is already closed"}
 		}
+		// The alert's row is locked (change), so two clicks of one link
+		// at once are checked one after the other.
+		if link != "" {
+			used, err := tx.TimelineEvent.Query().Where(timelineevent.AlertID(a.ID), timelineevent.Kind(KindEscalated),
+				func(s *sql.Selector) { s.Where(sqljson.ValueEQ(timelineevent.FieldData, link, sqljson.Path("link"))) }).
+				Exist(viewer.System(ctx)) // bookkeeping, not a read on the viewer's behalf
+			if err != nil {
+				return nil, err
+			}
+			if used {
+				return nil, &StateError{AlertID: a.ID, Reason: "This link has already escalated the alert; open the alert in Tocsin to escalate it again"}
+			}
+		}
 		data := noteData(note)
+		if link != "" {
+			if data == nil {
+				data = map[string]any{}
+			}
+			data["link"] = link
+		}
 		u := tx.Alert.UpdateOne(a).SetEscalationDueAt(now)
 		if a.Status == alert.StatusACKED {
 			u.SetStatus(alert.StatusOPEN).ClearAcknowledgedAt().ClearAcknowledgedByID()

@@ -127,3 +127,47 @@ func TestAddedColumnsApplyToTablesWithRows(t *testing.T) {
 		}
 	}
 }
+
+// Integrations still at the old request-counting defaults (600/min, burst
+// 100) get the alert-counting ones; a limit someone chose is kept.
+func TestRateLimitsAtTheOldDefaultsBecomeAlertLimits(t *testing.T) {
+	db := freshDB(t, fmt.Sprintf("tocsin_test_migration_limits_%d", os.Getpid()))
+	files, err := migration.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const version = "20261205115029_alert_rate_limits"
+	for _, f := range files {
+		if f.Version == version {
+			for _, stmt := range []string{
+				`INSERT INTO teams (id, created_at, updated_at, name) VALUES (1, now(), now(), 'T')`,
+				`INSERT INTO services (id, created_at, updated_at, name, team_id) VALUES (1, now(), now(), 'S', 1)`,
+				`INSERT INTO integrations (id, created_at, updated_at, name, kind, key_hash, key_prefix, mapping, service_id) VALUES (1, now(), now(), 'default', 'ALERTMANAGER', '\x01', 'k', '{}', 1)`,
+				`INSERT INTO integrations (id, created_at, updated_at, name, kind, key_hash, key_prefix, mapping, service_id, rate_limit_per_minute, rate_limit_burst) VALUES (2, now(), now(), 'chosen', 'ALERTMANAGER', '\x02', 'k', '{}', 1, 60, 10)`,
+			} {
+				if _, err := db.Exec(stmt); err != nil {
+					t.Fatalf("%s: %v", stmt, err)
+				}
+			}
+		}
+		if _, err := db.Exec(f.SQL); err != nil {
+			t.Fatalf("%s: %v", f.Version, err)
+		}
+	}
+	got := map[int][2]int{}
+	rows, err := db.Query(`SELECT id, rate_limit_per_minute, rate_limit_burst FROM integrations`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, rate, burst int
+		if err := rows.Scan(&id, &rate, &burst); err != nil {
+			t.Fatal(err)
+		}
+		got[id] = [2]int{rate, burst}
+	}
+	if got[1] != [2]int{6000, 2000} || got[2] != [2]int{60, 10} {
+		t.Fatalf("want the default row at 6000/2000 and the chosen one kept at 60/10, got %v", got)
+	}
+}

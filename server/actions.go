@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	_ "embed"
 	"encoding/json"
 	"errors"
@@ -95,12 +94,15 @@ func (s *Server) act(r *http.Request, token string, a notify.Action, note string
 	if err != nil {
 		return nil, err
 	}
-	do := map[notify.Action]func(context.Context, incident.Actor, int, string) (*ent.Alert, error){
-		notify.Acknowledge: s.deps.Alerts.Acknowledge,
-		notify.Close:       s.deps.Alerts.Close,
-		notify.Escalate:    s.deps.Alerts.EscalateNow,
-	}[a]
-	return do(ctx, incident.UserActor(u), c.AlertID, note)
+	by := incident.UserActor(u)
+	switch a {
+	case notify.Acknowledge:
+		return s.deps.Alerts.Acknowledge(ctx, by, c.AlertID, note)
+	case notify.Close:
+		return s.deps.Alerts.Close(ctx, by, c.AlertID, note)
+	default: // escalate: once per link
+		return s.deps.Alerts.EscalateByLink(ctx, by, c.AlertID, note, c.LinkID())
+	}
 }
 
 func (s *Server) postAction(w http.ResponseWriter, r *http.Request) {

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -249,5 +250,42 @@ func TestActionLinksAreOffWithoutASecret(t *testing.T) {
 	res.Body.Close()
 	if res.StatusCode != http.StatusMethodNotAllowed || res.Header.Get("Allow") != "GET, POST" {
 		t.Errorf("DELETE: want 405 with Allow GET, POST, got %d %q", res.StatusCode, res.Header.Get("Allow"))
+	}
+}
+
+// A link escalates once: clicked again (or at once, twice) it answers 409
+// and pages nobody more; another link of the same alert still can.
+func TestActionLinkEscalatesOnce(t *testing.T) {
+	h := newActionsHarness(t, newSigner(t))
+	tok := h.token("responder@tocsin.local", time.Hour, notify.Actions...)
+	escalations := func() int {
+		return env.Client.TimelineEvent.Query().Where(timelineevent.AlertID(h.alert.ID), timelineevent.Kind(incident.KindEscalated)).CountX(viewerSystem())
+	}
+	codes := make(chan int, 3)
+	var wg sync.WaitGroup
+	for range 3 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			status, _ := h.post(tok, "escalate")
+			codes <- status
+		}()
+	}
+	wg.Wait()
+	close(codes)
+	got := map[int]int{}
+	for c := range codes {
+		got[c]++
+	}
+	if got[http.StatusOK] != 1 || got[http.StatusConflict] != 2 || escalations() != 1 {
+		t.Fatalf("three clicks of one link: want one 200 and two 409 and one escalation, got %v and %d", got, escalations())
+	}
+	status, out := h.post(tok, "escalate")
+	if status != http.StatusConflict || !strings.Contains(out["error"].(map[string]any)["message"].(string), "already escalated") {
+		t.Fatalf("a later click: want 409 saying the link already escalated, got %d %v", status, out)
+	}
+	other := h.token("admin@tocsin.local", time.Hour, notify.Escalate)
+	if status, out := h.post(other, "escalate"); status != http.StatusOK || escalations() != 2 {
+		t.Fatalf("another link: want 200 and a second escalation, got %d %v", status, out)
 	}
 }

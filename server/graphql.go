@@ -62,6 +62,7 @@ func (s *Server) graphql(limiter graphqlLimiter) *handler.Server {
 	srv.Use(graph.Bounds{Checked: docs})
 	srv.Use(signedInIntrospection{})
 	srv.Use(extension.FixedComplexityLimit(graph.MaxComplexity))
+	srv.Use(graph.RefuseNUL{})
 	srv.Use(transactioner{entgql.Transactioner{TxOpener: s.deps.Client}})
 	srv.Use(operationMetrics{s.metrics})
 	srv.SetErrorPresenter(graph.PresentError)

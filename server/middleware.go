@@ -85,7 +85,7 @@ func logRequests(next http.Handler) http.Handler {
 			level = slog.LevelError
 		}
 		slog.Log(r.Context(), level, "http request",
-			"method", r.Method, "path", r.URL.Path, "status", rec.status, "bytes", rec.bytes,
+			"method", r.Method, "path", logPath(r.URL.Path), "status", rec.status, "bytes", rec.bytes,
 			"duration_ms", float64(time.Since(start).Microseconds())/1000, "remote", r.RemoteAddr, "client", clientip.From(r))
 	})
 }

@@ -36,8 +36,13 @@ func (Integration) Fields() []ent.Field {
 			Default(map[string]string{}).
 			Comment("GENERIC: expressions (expr-lang) for message, alias, priority, description, details, tags, close.").
 			Annotations(entgql.Skip()),
-		field.Int("rate_limit_per_minute").Default(600).Positive(),
-		field.Int("rate_limit_burst").Default(100).Positive(),
+		// Each alert of a request counts (package integration). The burst
+		// takes a storm of 2,000 alerts at once, such as 20 Alertmanager
+		// batches of 100; then 100 alerts a second.
+		field.Int("rate_limit_per_minute").Default(6000).Positive().
+			Comment("Alerts per minute the key may open (each alert of a request counts)."),
+		field.Int("rate_limit_burst").Default(2000).Positive().
+			Comment("Alerts the key may open at once before the per-minute rate applies."),
 		field.Time("last_received_at").Optional().Nillable(),
 		field.String("last_result").Default("").MaxLen(500),
 	}

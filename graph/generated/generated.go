@@ -8007,7 +8007,13 @@ type Integration implements Node {
   """
   keyPrefix: String!
   enabled: Boolean!
+  """
+  Alerts per minute the key may open (each alert of a request counts).
+  """
   rateLimitPerMinute: Int!
+  """
+  Alerts the key may open at once before the per-minute rate applies.
+  """
   rateLimitBurst: Int!
   lastReceivedAt: Time
   lastResult: String!

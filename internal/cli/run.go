@@ -50,7 +50,7 @@ type app struct {
 	auth     *auth.Service
 	alerts   *incident.Alerts
 	intgs    *integration.Integrations
-	// tokens signs and checks action tokens; nil when action links are off.
+	// tokens signs and checks action tokens; set by useActionSecrets.
 	tokens *actiontoken.Signer
 	pager  *pager.Engine
 	// status are the status pages' email subscriptions; its Notifier is what
@@ -93,12 +93,6 @@ func openFor(ctx context.Context, cfg *config.Config, workers bool) (*app, error
 	}
 	a := &app{cfg: cfg, db: db, pagingDB: pagingDB, client: client, redis: rdb, auth: auth.New(client, rdb, cfg.SessionTTL),
 		alerts: incident.New(client, db), intgs: integration.New(client, rdb, cfg.BaseURL, cfg.InboundEmailDomain)}
-	if cfg.ActionSecrets == nil {
-		slog.Warn("action links are off: set TOCSIN_ACTION_SECRET so push buttons and email links can acknowledge")
-	} else if a.tokens, err = actiontoken.NewSigner(cfg.ActionSecrets...); err != nil {
-		a.close()
-		return nil, err
-	}
 	// The paging engine: serve queues the first step of the alerts its
 	// doors open (in the doors' transactions); worker runs the steps,
 	// sends the pages and sweeps, on the paging pool and within its budget.
@@ -133,18 +127,42 @@ func openFor(ctx context.Context, cfg *config.Config, workers bool) (*app, error
 	return a, nil
 }
 
-// statusSubscriptions are on when unsubscribe links can be keyed (an
-// action secret is set).
+// statusSubscriptions are the status pages' email subscriptions; their
+// unsubscribe links are keyed by useActionSecrets.
 func statusSubscriptions(cfg *config.Config, client *ent.Client) (*statuspage.Subscriptions, error) {
 	mailer, err := notify.NewMailer(cfg.SMTPURL, cfg.SMTPFrom)
 	if err != nil {
 		return nil, err
 	}
-	s := &statuspage.Subscriptions{Client: client, Mailer: mailer, BaseURL: cfg.BaseURL}
-	if len(cfg.ActionSecrets) > 0 {
-		s.Secret = []byte(cfg.ActionSecrets[0])
+	return &statuspage.Subscriptions{Client: client, Mailer: mailer, BaseURL: cfg.BaseURL}, nil
+}
+
+// useActionSecrets keys the action links (push buttons, email links,
+// calls) and the status pages' unsubscribe links: with TOCSIN_ACTION_SECRET
+// when it is set, else with the secret generated on first start and kept in
+// the database, which every serve and worker of the installation shares.
+// There is no published fallback: it would let anyone who can reach the
+// port forge links that act on any alert as its recipient.
+func (a *app) useActionSecrets(ctx context.Context) error {
+	secrets := a.cfg.ActionSecrets
+	if secrets == nil {
+		secret, created, err := auth.SharedSecret(ctx, a.db, auth.ActionSecretName)
+		if err != nil {
+			return err
+		}
+		slog.Info("action links are signed with the secret kept in the database (set TOCSIN_ACTION_SECRET to choose and rotate your own)",
+			"generated_now", created)
+		secrets = []string{secret}
 	}
-	return s, nil
+	tokens, err := actiontoken.NewSigner(secrets...)
+	if err != nil {
+		return err
+	}
+	a.tokens, a.pager.Tokens = tokens, tokens
+	if a.status != nil {
+		a.status.Secret = []byte(secrets[0])
+	}
+	return nil
 }
 
 func (a *app) close() {
@@ -277,6 +295,9 @@ func run(ctx context.Context, cfg *config.Config, migrate, doors, workers bool) 
 		if err := a.migrate(ctx); err != nil {
 			return err
 		}
+	}
+	if err := a.useActionSecrets(ctx); err != nil {
+		return err
 	}
 	g, gctx := errgroup.WithContext(ctx)
 	if workers {

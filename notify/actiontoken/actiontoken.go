@@ -21,6 +21,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/binary"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
@@ -67,6 +68,15 @@ func (c Claims) Allows(a notify.Action) bool {
 		}
 	}
 	return false
+}
+
+// LinkID names the link the claims came from: the same for every signing
+// of the same claims, and different for any other link. A one-shot action
+// (escalate) records it as used. It is not secret: a token cannot be made
+// from it.
+func (c Claims) LinkID() string {
+	sum := sha256.Sum256(fmt.Appendf(nil, "%d:%d:%v:%d", c.AlertID, c.UserID, c.Actions, c.Expires.Unix()))
+	return hex.EncodeToString(sum[:8])
 }
 
 // Signer makes and checks tokens. The first secret signs; every secret is

@@ -120,9 +120,5 @@ func (a alertmanagerAlert) hookAlert(at, source string, extra map[string]string)
 
 // alertmanager serves POST /hooks/alertmanager.
 func (h *doors) alertmanager(c *call) (string, error) {
-	alerts, err := decodeAlertmanager(c.body)
-	if err != nil {
-		return "", err
-	}
-	return h.applyHook(c, alerts)
+	return h.applyHook(c, c.event.([]hookAlert)) // decoded and counted at the door (batchOf)
 }

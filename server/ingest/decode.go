@@ -16,8 +16,9 @@ import (
 )
 
 // decodeJSON decodes one JSON object into v; unknown fields are ignored.
-// Broken JSON is a malformedError (400); a field of the wrong type is an
-// InvalidError naming it (422).
+// Broken JSON is a malformedError (400); a field of the wrong type, or a
+// string holding a NUL anywhere in the body, is an InvalidError naming it
+// (422).
 func decodeJSON(body []byte, v any) error {
 	if len(bytes.TrimSpace(body)) == 0 {
 		return &malformedError{"the body is empty; send a JSON object"}
@@ -32,6 +33,9 @@ func decodeJSON(body []byte, v any) error {
 	case err == nil:
 		if _, err := dec.Token(); err != io.EOF {
 			return &malformedError{"there is more after the JSON object"}
+		}
+		if field, found := nulInJSON(body); found {
+			return invalid(field, nulReason)
 		}
 		return nil
 	case errors.As(err, &wrongTyp) && wrongTyp.Field != "":

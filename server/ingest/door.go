@@ -35,7 +35,9 @@ type call struct {
 type handlerFunc func(c *call) (result string, err error)
 
 // door wraps a handler with the steps every request takes, in this order:
-// body limit (413), key (401), key kind (403), rate limit (429). Errors of
+// body limit (413), key (401), key kind (403), for webhooks with many
+// alerts the body (400, 422, and 413 beyond MaxAlerts), rate limit charged
+// per alert (429), a NUL in a path value or query parameter (422). Errors of
 // the handler become answers in the door's style.
 func (h *doors) door(st style, kinds kindSet) func(handlerFunc) http.Handler {
 	return func(serve handlerFunc) http.Handler {
@@ -75,13 +77,19 @@ func (h *doors) admit(c *call, kinds kindSet) (string, error) {
 		return "", &forbiddenError{kind: i.Kind, want: kinds.kinds}
 	}
 	c.i = i
-	d := h.Integrations.Allow(c.ctx, i)
+	alerts := 1
+	if kinds.batch != nil {
+		if alerts, err = kinds.batch(c); err != nil {
+			return "", err
+		}
+	}
+	d := h.Integrations.AllowAlerts(c.ctx, i, alerts)
 	c.w.Header().Set("X-RateLimit-Limit", strconv.Itoa(d.Limit))
 	c.w.Header().Set("X-RateLimit-Remaining", strconv.Itoa(max(d.Remaining, 0)))
 	if !d.Allowed {
 		return "", &throttledError{retryAfter: d.RetryAfter, limit: d.Limit}
 	}
-	return "", nil
+	return "", checkNUL(c)
 }
 
 func readBody(r *http.Request) ([]byte, error) {

@@ -52,12 +52,20 @@ type throttledError struct {
 }
 
 func (e *throttledError) Error() string {
-	return fmt.Sprintf("Too many requests: this integration may send %d a minute; retry after %d s.", e.limit, e.seconds())
+	return fmt.Sprintf("Too many alerts: this integration may send %d a minute (each alert of a request counts); retry after %d s.", e.limit, e.seconds())
 }
 
 func (e *throttledError) seconds() int {
 	s := int((e.retryAfter + time.Second - 1) / time.Second)
 	return max(s, 1)
+}
+
+// tooManyAlertsError is a webhook with more than MaxAlerts alerts.
+type tooManyAlertsError struct{ n int }
+
+func (e *tooManyAlertsError) Error() string {
+	return fmt.Sprintf("The request carries %d alerts; at most %d are taken in one request. "+
+		"Set max_alerts: %d in Alertmanager's webhook_config (Grafana: Max alerts), or group by more labels.", e.n, MaxAlerts, MaxAlerts)
 }
 
 type notFoundError struct{ what string }
@@ -79,6 +87,7 @@ func (c *call) fail(err error) {
 		forbidden *forbiddenError
 		throttled *throttledError
 		missing   *notFoundError
+		tooMany   *tooManyAlertsError
 	)
 	status, message, fields := http.StatusInternalServerError, "Internal Server Error", map[string]string(nil)
 	switch {
@@ -87,6 +96,9 @@ func (c *call) fail(err error) {
 	case errors.As(err, &inv):
 		status, message = http.StatusUnprocessableEntity, "Request body is not processable. Please check the errors."
 		fields = map[string]string{inv.Field: inv.Reason}
+	case errors.As(err, &tooMany):
+		status, message = http.StatusRequestEntityTooLarge, tooMany.Error()
+		fields = map[string]string{"alerts": fmt.Sprintf("must hold at most %d alerts, not %d", MaxAlerts, tooMany.n)}
 	case errors.Is(err, errTooLarge):
 		status, message = http.StatusRequestEntityTooLarge, "Request body is too large: the limit is 512 KiB."
 	case errors.Is(err, integration.ErrUnknownKey), errors.Is(err, integration.ErrDisabled), errors.Is(err, errUnknownKeyForm):

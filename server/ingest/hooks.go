@@ -20,6 +20,30 @@ type hookAlert struct {
 	Alert    incident.NewAlert
 }
 
+// MaxAlerts is the most alerts one webhook request may carry (413 beyond).
+// Alertmanager sends all alerts of a group in one request, and bodies are
+// at most 512 KiB, which holds about 1,000 alerts of the usual size; a
+// larger group is bounded at the sender with max_alerts (Alertmanager's
+// webhook_config, Grafana's "Max alerts"). One request is one transaction,
+// so the cap also bounds how long a batch holds its locks.
+const MaxAlerts = 1000
+
+// batchOf makes the batch counter of a webhook door from its decoder: the
+// alerts go to c.event for the handler, and their number to the rate limit.
+func batchOf(decode func([]byte) ([]hookAlert, error)) func(c *call) (int, error) {
+	return func(c *call) (int, error) {
+		alerts, err := decode(c.body)
+		if err != nil {
+			return 0, err
+		}
+		if len(alerts) > MaxAlerts {
+			return 0, &tooManyAlertsError{n: len(alerts)}
+		}
+		c.event = alerts
+		return len(alerts), nil
+	}
+}
+
 // hookOutcome is what happened to one hookAlert, as the answer lists it.
 type hookOutcome struct {
 	Alias   string `json:"alias"`

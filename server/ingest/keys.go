@@ -12,21 +12,25 @@ import (
 	"github.com/tocsin/tocsin/internal/clientip"
 )
 
-// kindSet is which integration kinds a route takes, and where its key is.
+// kindSet is which integration kinds a route takes, where its key is, and,
+// for webhooks that carry many alerts, how to count them.
 type kindSet struct {
 	kinds []entintegration.Kind
 	keyOf func(c *call) (string, error)
+	// batch decodes the body into c.event and returns how many alerts it
+	// carries, which the rate limit charges; nil: one.
+	batch func(c *call) (int, error)
 }
 
 func (k kindSet) allows(kind entintegration.Kind) bool { return slices.Contains(k.kinds, kind) }
 
 var (
-	kindsOpsgenie     = kindSet{[]entintegration.Kind{entintegration.KindOPSGENIE}, keyFromRequest}
-	kindsHeartbeat    = kindSet{[]entintegration.Kind{entintegration.KindOPSGENIE, entintegration.KindHEARTBEAT}, keyFromRequest}
-	kindsPagerDuty    = kindSet{[]entintegration.Kind{entintegration.KindPAGERDUTY}, pagerDutyKey}
-	kindsAlertmanager = kindSet{[]entintegration.Kind{entintegration.KindALERTMANAGER}, keyFromRequest}
-	kindsGrafana      = kindSet{[]entintegration.Kind{entintegration.KindGRAFANA}, keyFromRequest}
-	kindsGeneric      = kindSet{[]entintegration.Kind{entintegration.KindGENERIC}, keyFromRequest}
+	kindsOpsgenie     = kindSet{[]entintegration.Kind{entintegration.KindOPSGENIE}, keyFromRequest, nil}
+	kindsHeartbeat    = kindSet{[]entintegration.Kind{entintegration.KindOPSGENIE, entintegration.KindHEARTBEAT}, keyFromRequest, nil}
+	kindsPagerDuty    = kindSet{[]entintegration.Kind{entintegration.KindPAGERDUTY}, pagerDutyKey, nil}
+	kindsAlertmanager = kindSet{[]entintegration.Kind{entintegration.KindALERTMANAGER}, keyFromRequest, batchOf(decodeAlertmanager)}
+	kindsGrafana      = kindSet{[]entintegration.Kind{entintegration.KindGRAFANA}, keyFromRequest, batchOf(decodeGrafana)}
+	kindsGeneric      = kindSet{[]entintegration.Kind{entintegration.KindGENERIC}, keyFromRequest, nil}
 )
 
 // keyFromRequest reads the key from every form senders use:
