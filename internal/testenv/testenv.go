@@ -147,7 +147,11 @@ func New(pkg string) (*Env, error) {
 		return nil, err
 	}
 	e.Redis = redis.NewClient(opt)
-	if err := e.Redis.FlushDB(ctx).Err(); err != nil {
+	// A fresh deadline: waiting for the lock above may take longer than
+	// the one the migration had.
+	fctx, fcancel := context.WithTimeout(context.Background(), time.Minute)
+	defer fcancel()
+	if err := e.Redis.FlushDB(fctx).Err(); err != nil {
 		return nil, fmt.Errorf("redis at %s: %w", e.RedisURL, err)
 	}
 	return e, nil
