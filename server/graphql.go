@@ -38,14 +38,16 @@ func (s *Server) graphql() *handler.Server {
 		Live: s.deps.Live,
 	}, Directives: graph.Directives})
 	srv := handler.New(graph.Weighted{ExecutableSchema: schema})
+	sockets := newSockets(s.deps.Auth, s.deps.Live) // sockets.go: revocations close open sockets
 	srv.AddTransport(&transport.Websocket{
 		Implementation: transport.CoderWebsocketImplementation{AcceptOptions: websocket.AcceptOptions{
 			OriginPatterns: []string{originHost(s.deps.Config.BaseURL)},
 		}},
-		InitFunc:              s.websocketInit,
+		InitFunc:              sockets.init(s.websocketInit),
 		InitTimeout:           10 * time.Second,
 		KeepAlivePingInterval: 15 * time.Second,
 	})
+	srv.Use(sockets)
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})

@@ -104,6 +104,7 @@ func open(ctx context.Context, cfg *config.Config) (*app, error) {
 		return nil, fmt.Errorf("subscribing to live events: %w", err)
 	}
 	incident.PublishChanges(client, a.live)
+	auth.PublishRevocations(client, a.live)
 	a.alerts.Live = a.live
 	return a, nil
 }
