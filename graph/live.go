@@ -229,6 +229,9 @@ func (t *timelineSender) send(e *ent.TimelineEvent) bool {
 	if t.sent[e.ID] {
 		return true
 	}
+	if t.ctx.Err() != nil {
+		return false // revoked (server/sockets.go) or gone: not one more event
+	}
 	if !t.sendJoined(e) {
 		return false
 	}
@@ -300,6 +303,9 @@ func changeStream[T any](ctx context.Context, r *Resolver, topic string, filter 
 		// carry an older updated_at: look back a little further.
 		since := time.Now().Add(-2 * time.Second)
 		send := func(v T) bool {
+			if ctx.Err() != nil {
+				return false // revoked (server/sockets.go) or gone: not one more event
+			}
 			select {
 			case out <- v:
 				return true
@@ -420,6 +426,9 @@ func (r *Resolver) onCallStream(ctx context.Context, s *ent.Schedule) (<-chan *s
 		for {
 			all, err := r.Schedules.OnCallNow(ctx, []*ent.Schedule{s})
 			if err != nil {
+				return
+			}
+			if ctx.Err() != nil {
 				return
 			}
 			select {

@@ -62,8 +62,9 @@ type Broker struct {
 	prefix string
 	buffer int
 
-	mu     sync.RWMutex
-	topics map[string]map[*Subscription]struct{}
+	mu       sync.RWMutex
+	topics   map[string]map[*Subscription]struct{}
+	handlers map[string][]func(Message)
 
 	ready  chan struct{}
 	cancel context.CancelFunc
@@ -92,7 +93,8 @@ const (
 // New returns a Broker on rdb; call Start before use.
 func New(rdb *redis.Client) *Broker {
 	return &Broker{rdb: rdb, prefix: DefaultPrefix, buffer: DefaultBuffer,
-		topics: map[string]map[*Subscription]struct{}{}, ready: make(chan struct{}), done: make(chan struct{})}
+		topics: map[string]map[*Subscription]struct{}{}, handlers: map[string][]func(Message){},
+		ready: make(chan struct{}), done: make(chan struct{})}
 }
 
 // WithBuffer sets the per-subscriber buffer (before Start).
@@ -291,6 +293,9 @@ func (b *Broker) dispatch(topic string, payload []byte) {
 	m := Message{Topic: topic, Payload: payload, Seq: b.seq}
 	b.mu.RLock()
 	defer b.mu.RUnlock()
+	for _, h := range b.handlers[topic] {
+		h(m)
+	}
 	for s := range b.topics[topic] {
 		s.offer(m)
 	}
@@ -299,6 +304,11 @@ func (b *Broker) dispatch(topic string, payload []byte) {
 func (b *Broker) resyncAll() {
 	b.mu.RLock()
 	defer b.mu.RUnlock()
+	for topic, hs := range b.handlers {
+		for _, h := range hs {
+			h(Message{Topic: topic, Resync: true})
+		}
+	}
 	for _, subs := range b.topics {
 		for s := range subs {
 			s.lose()
@@ -325,4 +335,15 @@ func (b *Broker) Subscribe(topic string) (*Subscription, error) {
 	}
 	b.topics[topic][s] = struct{}{}
 	return s, nil
+}
+
+// Handle calls fn with each message of topic, and with a Resync after a
+// Redis reconnect, on the Broker's one reading goroutine: a message is
+// handled before any later message reaches a subscriber, which is what
+// lets a revocation close sockets before an event announced after it is
+// sent on them. fn must not block (hand slow work to a goroutine).
+func (b *Broker) Handle(topic string, fn func(Message)) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.handlers[topic] = append(b.handlers[topic], fn)
 }

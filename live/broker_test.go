@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -193,5 +194,52 @@ func TestCloseEndsSubscriptions(t *testing.T) {
 	}
 	if _, err := b.Subscribe("z"); err != live.ErrClosed {
 		t.Fatalf("Subscribe after Close: %v, want ErrClosed", err)
+	}
+}
+
+// A handler sees each message of its topic before a later message (of any
+// topic) reaches a subscriber, and a Resync after a reconnect: what lets a
+// revocation close sockets before an event announced after it is sent.
+func TestHandlerSeesAMessageBeforeSubscribersSeeTheNext(t *testing.T) {
+	b := broker(t, "live-handler", 0)
+	handled := make(chan live.Message, 100)
+	var mu sync.Mutex
+	var seen []string
+	b.Handle("revoked", func(m live.Message) {
+		mu.Lock()
+		seen = append(seen, string(m.Payload))
+		mu.Unlock()
+		handled <- m
+	})
+	s, _ := b.Subscribe("timeline:1")
+	ctx := context.Background()
+	for i := range 20 {
+		if err := b.Publish(ctx, "revoked", []byte(fmt.Sprint(i))); err != nil {
+			t.Fatal(err)
+		}
+		if err := b.Publish(ctx, "timeline:1", []byte(fmt.Sprint(i))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range 20 {
+		m := next(t, s)
+		mu.Lock()
+		ok := len(seen) >= i+1 && seen[i] == fmt.Sprint(i)
+		mu.Unlock()
+		if !ok {
+			t.Fatalf("event %s reached a subscriber before revocation %d was handled", m.Payload, i)
+		}
+	}
+	for len(handled) > 0 {
+		<-handled
+	}
+	killSubscription(t, "live-handler")
+	select {
+	case m := <-handled:
+		if !m.Resync || m.Topic != "revoked" {
+			t.Fatalf("after a reconnect the handler got %+v, want a Resync of its topic", m)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("no Resync for the handler within 10 s of the reconnect")
 	}
 }

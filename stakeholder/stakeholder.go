@@ -4,7 +4,7 @@
 //
 // What it guarantees:
 //   - a person subscribes, unsubscribes and sets preferences only for
-//     themselves (ent privacy: rule.FilterOwnStakeholder*), and only to what
+//     themselves (ent privacy: rule.Reads), and only to what
 //     they may read; subscribing twice is one subscription;
 //   - nothing is sent inside the request: Stakeholders implements
 //     incident.Announcer by queueing one Asynq task per event after the

@@ -30,7 +30,7 @@ import (
 // reads says, for each entity type (as ent names it), which rows a signed-in
 // user reads; the system reads everything, nobody else anything. A type
 // missing here is read by nobody but the system (rule_test checks that every
-// type is listed).
+// type is listed: read_test.go).
 var reads = map[string]func(v *viewer.Viewer) Rows{
 	// Everyone signed in reads these whole: what is happening, to which
 	// service, who is on call and who to ask.

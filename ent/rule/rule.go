@@ -123,10 +123,8 @@ func AllowOwnAPITokenMutation() privacy.MutationRule {
 	})
 }
 
-// Read audiences: the classes of viewers that the read policies of timeline
-// events (DenyIfNoViewer, AllowIfSystem, FilterTimelineForStakeholders,
-// AllowReadIfViewer), alerts and incidents (the same without the filter)
-// treat alike.
+// Read audiences: the classes of viewers that the read rules (Reads) of
+// timeline events, alerts and incidents treat alike.
 const (
 	AudienceNone         = ""             // no viewer: reads nothing
 	AudienceSystem       = "system"       // internal work: everything
@@ -154,8 +152,9 @@ func ReadAudience(v *viewer.Viewer) string {
 
 // AudienceViewer stands for every viewer of audience in a read they share:
 // it has their role and no user, so an edge whose rule depends on the user
-// (own contact methods, own subscriptions) comes back empty, never with one
-// member's rows shown to the others. Nil for AudienceNone.
+// (own contact methods, own subscriptions, a stakeholder's own e-mail) comes
+// back empty or blanked, never with one member's rows shown to the others.
+// Nil for AudienceNone.
 func AudienceViewer(audience string) *viewer.Viewer {
 	switch audience {
 	case AudienceSystem:

@@ -123,6 +123,7 @@ func openFor(ctx context.Context, cfg *config.Config, workers bool) (*app, error
 	if pagingClient != client {
 		incident.PublishChanges(pagingClient, a.live) // the steps and pages on the timeline
 	}
+	auth.PublishRevocations(client, a.live)
 	a.alerts.Live = a.live
 	return a, nil
 }

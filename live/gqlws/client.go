@@ -14,7 +14,8 @@ import (
 	"github.com/coder/websocket"
 )
 
-// Conn is one websocket carrying one subscription (id "1").
+// Conn is one websocket carrying one subscription (id "1"), and any
+// operations started after it.
 type Conn struct {
 	ws *websocket.Conn
 }
@@ -76,7 +77,13 @@ func Dial(ctx context.Context, url string, o Options) (*Conn, error) {
 
 // Subscribe starts the subscription with id "1".
 func (c *Conn) Subscribe(ctx context.Context, query string, variables map[string]any) error {
-	return c.write(ctx, map[string]any{"type": "subscribe", "id": "1",
+	return c.Start(ctx, "1", query, variables)
+}
+
+// Start starts another operation (a subscription, query or mutation) on
+// the connection, with its own id.
+func (c *Conn) Start(ctx context.Context, id, query string, variables map[string]any) error {
+	return c.write(ctx, map[string]any{"type": "subscribe", "id": id,
 		"payload": map[string]any{"query": query, "variables": variables}})
 }
 

@@ -10,7 +10,7 @@ import (
 // written for stakeholders on serve A — severity, status changes, their
 // updates, public ones — in order, and never an INTERNAL event (notes,
 // internal updates, the alert's story). The schema lets every signed-in
-// user read alerts (Alert's policy is readAllResponderWrites), so the
+// user read alerts (rule.Reads), so the
 // stakeholder may subscribe to an alert's timeline; every alert event is
 // INTERNAL, so nothing comes, while a responder's subscription on the same
 // serve gets each one.
