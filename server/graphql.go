@@ -40,7 +40,7 @@ func (s *Server) graphql(limiter graphqlLimiter) *handler.Server {
 	}, Directives: graph.Directives})
 	srv := handler.New(graph.Weighted{ExecutableSchema: schema})
 	payloadLimit := int64(graph.MaxQueryBytes + 64<<10) // the query, and room for variables
-	sockets := newSockets(s.deps.Auth, s.deps.Live) // sockets.go: revocations close open sockets
+	sockets := newSockets(s.deps.Auth, s.deps.Live)     // sockets.go: revocations close open sockets
 	srv.AddTransport(&transport.Websocket{
 		Implementation: transport.CoderWebsocketImplementation{AcceptOptions: websocket.AcceptOptions{
 			OriginPatterns: []string{originHost(s.deps.Config.BaseURL)},
