@@ -2,6 +2,7 @@ package rule
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"strings"
 
@@ -88,6 +89,12 @@ func (r Rows) apply(s *sql.Selector) {
 	}
 	if r.view != nil {
 		// Column references stay "table"."column"; they now name the view.
+		// A selector of another shape (the table aliased) would read the
+		// table behind the view's back: refuse it rather than leak.
+		if s.Table() == nil || s.C("id") != sql.Dialect(s.Dialect()).Table(r.table).C("id") {
+			s.AddError(fmt.Errorf("rule: %s can only be read through its view from a plain query of the table", r.table))
+			return
+		}
 		s.From(r.view())
 	}
 	if r.where != nil {
