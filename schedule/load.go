@@ -49,9 +49,14 @@ func (s *Schedules) load(ctx context.Context, row *ent.Schedule, from, to time.T
 	if err != nil {
 		return oncall.Schedule{}, err
 	}
-	q := c.ScheduleOverride.Query().Where(scheduleoverride.ScheduleID(row.ID), scheduleoverride.EndsAtGT(from))
+	// PostgreSQL keeps microseconds and rounds a parameter's nanoseconds, so
+	// [from, to) is widened to whole microseconds here (the sweep clips to
+	// the exact instants): OnCallAt's [t, t+1ns) would otherwise round to
+	// an empty window and miss an override that starts at t.
+	q := c.ScheduleOverride.Query().Where(scheduleoverride.ScheduleID(row.ID),
+		scheduleoverride.EndsAtGT(from.Truncate(time.Microsecond)))
 	if !to.IsZero() {
-		q.Where(scheduleoverride.StartsAtLT(to))
+		q.Where(scheduleoverride.StartsAtLT(ceilMicrosecond(to)))
 	}
 	overrides, err := q.Order(ent.Asc(scheduleoverride.FieldID)).All(ctx)
 	if err != nil {
@@ -170,4 +175,12 @@ func teamMembers(ctx context.Context, c *ent.Client, scheduleID int) (map[int]bo
 		m[id] = true
 	}
 	return m, nil
+}
+
+// ceilMicrosecond rounds t up to PostgreSQL's resolution.
+func ceilMicrosecond(t time.Time) time.Time {
+	if d := t.Truncate(time.Microsecond); !d.Equal(t) {
+		return d.Add(time.Microsecond)
+	}
+	return t
 }

@@ -77,6 +77,26 @@ func TestLaterOverrideWinsWhereOverridesOverlap(t *testing.T) {
 	}
 }
 
+// TestOverrideAppliesFromItsFirstInstant asks who is on call at the very
+// instant an override starts and ends: PostgreSQL keeps microseconds, and a
+// query window of one nanosecond used to round to nothing there.
+func TestOverrideAppliesFromItsFirstInstant(t *testing.T) {
+	w := newWorld(t)
+	if _, err := w.s.CreateLayer(w.annCtx, w.sched.ID, w.dailyRotation()); err != nil {
+		t.Fatal(err)
+	}
+	from, to := at(3, 10, 0), at(3, 12, 0)
+	if _, err := w.s.CreateOverride(w.bobCtx, w.sched.ID, schedule.OverrideInput{
+		Kind: scheduleoverride.KindREPLACE, StartsAt: from, EndsAt: to, UserOnID: &w.bob.ID, UserOffID: &w.ann.ID}); err != nil {
+		t.Fatal(err)
+	}
+	for when, want := range map[time.Time]int{from: w.bob.ID, to.Add(-time.Nanosecond): w.bob.ID, to: w.ann.ID, from.Add(-time.Nanosecond): w.ann.ID} {
+		if got := w.onCall(t, when); !slices.Equal(got, []int{want}) {
+			t.Errorf("on call at %v: want [%d], got %v", when.Format(time.RFC3339Nano), want, got)
+		}
+	}
+}
+
 func TestBadInputNamesTheFieldAndChangesNothing(t *testing.T) {
 	w := newWorld(t)
 	bad := "25:00"
