@@ -86,65 +86,104 @@ func (e *Engine) deliver(ctx context.Context, tx *ent.Tx, id int) (sendErr, err 
 	if err != nil || d.Status != delivery.StatusPLANNED {
 		return nil, ignoreNotFound(err)
 	}
-	a, err := tx.Alert.Query().Where(alert.ID(d.AlertID)).ForShare().WithService().Only(ctx)
+	a, err := lockAlert(ctx, tx, d.AlertID)
 	if err != nil {
+		return nil, err
+	}
+	cm, err := tx.ContactMethod.Query().Where(contactmethod.ID(d.ContactMethodID)).WithUser().Only(ctx)
+	if err != nil && !ent.IsNotFound(err) {
 		return nil, err
 	}
 	now := e.Now()
-	switch {
-	case a.Status == alert.StatusCLOSED:
-		return nil, skip(ctx, tx, d, "the alert was closed")
-	case a.Status == alert.StatusACKED && !d.UntilClosed:
-		return nil, skip(ctx, tx, d, "the alert was acknowledged")
-	case a.SnoozedUntil != nil && a.SnoozedUntil.After(now):
-		return nil, skip(ctx, tx, d, "the alert is snoozed")
-	}
-	cm, err := tx.ContactMethod.Query().Where(contactmethod.ID(d.ContactMethodID)).WithUser().Only(ctx)
-	if ent.IsNotFound(err) {
-		return nil, skip(ctx, tx, d, "the contact method was removed")
-	}
-	if err != nil {
-		return nil, err
-	}
-	if cm.Disabled || cm.Edges.User == nil || cm.Edges.User.Disabled {
-		return nil, skip(ctx, tx, d, "the contact method or its owner is disabled")
-	}
-	ch := e.Channels[contact.ChannelName(cm.Kind)]
-	if ch == nil {
-		return nil, e.failed(ctx, tx, d, a, cm, fmt.Errorf("the %s channel is not configured on this Tocsin", contact.ChannelName(cm.Kind)), true)
-	}
-	page, err := e.page(a, cm, now)
-	page.DeliveryKey = fmt.Sprintf("tocsin-delivery-%d", d.ID)
-	if err != nil {
+	ch, page, err := e.prepare(ctx, tx, d, a, cm, now)
+	if err != nil || ch == nil {
 		return nil, err
 	}
 	receipt, found, err := e.send(ctx, tx, d, ch, page)
-	if errors.Is(err, errLookup) {
-		return err, nil // ask the provider again later; nothing sent
+	return e.record(ctx, tx, outcome{d: d, a: a, cm: cm, ch: ch, now: now, receipt: receipt, found: found, err: err})
+}
+
+// lockAlert reads a page's alert, with its service, and keeps it from
+// being acknowledged or closed until tx ends: a page is never sent after.
+func lockAlert(ctx context.Context, tx *ent.Tx, id int) (*ent.Alert, error) {
+	return tx.Alert.Query().Where(alert.ID(id)).ForShare().WithService().Only(ctx)
+}
+
+// prepare decides whether page d still goes out on cm (nil: removed) and
+// builds it. A page no longer wanted is skipped, one that cannot be sent
+// failed, both written in tx: the channel is then nil.
+func (e *Engine) prepare(ctx context.Context, tx *ent.Tx, d *ent.Delivery, a *ent.Alert, cm *ent.ContactMethod, now time.Time) (notify.Channel, notify.Page, error) {
+	var why string
+	switch {
+	case a.Status == alert.StatusCLOSED:
+		why = "the alert was closed"
+	case a.Status == alert.StatusACKED && !d.UntilClosed:
+		why = "the alert was acknowledged"
+	case a.SnoozedUntil != nil && a.SnoozedUntil.After(now):
+		why = "the alert is snoozed"
+	case cm == nil:
+		why = "the contact method was removed"
+	case cm.Disabled || cm.Edges.User == nil || cm.Edges.User.Disabled:
+		why = "the contact method or its owner is disabled"
 	}
+	if why != "" {
+		return nil, notify.Page{}, skip(ctx, tx, d, why)
+	}
+	ch := e.Channels[contact.ChannelName(cm.Kind)]
+	if ch == nil {
+		return nil, notify.Page{}, e.failed(ctx, tx, d, a, cm, fmt.Errorf("the %s channel is not configured on this Tocsin", contact.ChannelName(cm.Kind)), true)
+	}
+	page, err := e.page(a, cm, now)
 	if err != nil {
-		permanent := notify.IsPermanent(err) || mobilepush.IsUnregistered(err)
-		if mobilepush.IsUnregistered(err) {
-			if err := tx.ContactMethod.UpdateOne(cm).SetDisabled(true).Exec(ctx); err != nil {
-				return nil, err
-			}
-		}
-		if !permanent {
-			if err := tx.Delivery.UpdateOne(d).AddAttempts(1).SetDetail(cut(err.Error())).Exec(ctx); err != nil {
-				return nil, err
-			}
-			return fmt.Errorf("%w: %s: %v", errRetry, ch.Name(), err), nil
-		}
-		return nil, e.failed(ctx, tx, d, a, cm, err, true)
+		return nil, notify.Page{}, err
 	}
-	return nil, e.sent(ctx, tx, d, a, cm, ch, receipt, now, found)
+	page.DeliveryKey = fmt.Sprintf("tocsin-delivery-%d", d.ID)
+	return ch, page, nil
+}
+
+// outcome is what became of one page handed to its channel.
+type outcome struct {
+	d       *ent.Delivery
+	a       *ent.Alert
+	cm      *ent.ContactMethod
+	ch      notify.Channel
+	page    notify.Page
+	now     time.Time
+	receipt notify.Receipt
+	found   bool // found at the provider after an attempt whose outcome was lost
+	err     error
+}
+
+// record writes an outcome in tx. A temporary failure leaves the page
+// PLANNED and comes back as sendErr, for the task to retry.
+func (e *Engine) record(ctx context.Context, tx *ent.Tx, o outcome) (sendErr, err error) {
+	if errors.Is(o.err, errLookup) {
+		return o.err, nil // ask the provider again later; nothing sent
+	}
+	if o.err == nil {
+		return nil, e.sent(ctx, tx, o.d, o.a, o.cm, o.ch, o.receipt, o.now, o.found)
+	}
+	permanent := notify.IsPermanent(o.err) || mobilepush.IsUnregistered(o.err)
+	if mobilepush.IsUnregistered(o.err) {
+		if err := tx.ContactMethod.UpdateOne(o.cm).SetDisabled(true).Exec(ctx); err != nil {
+			return nil, err
+		}
+	}
+	if !permanent {
+		if err := tx.Delivery.UpdateOne(o.d).AddAttempts(1).SetDetail(cut(o.err.Error())).Exec(ctx); err != nil {
+			return nil, err
+		}
+		return fmt.Errorf("%w: %s: %v", errRetry, o.ch.Name(), o.err), nil
+	}
+	return nil, e.failed(ctx, tx, o.d, o.a, o.cm, o.err, true)
 }
 
 // sent records a page the provider took; found says it was found at the
 // provider after an attempt whose outcome was lost.
 func (e *Engine) sent(ctx context.Context, tx *ent.Tx, d *ent.Delivery, a *ent.Alert, cm *ent.ContactMethod, ch notify.Channel,
 	receipt notify.Receipt, now time.Time, found bool) error {
-	if err := tx.Delivery.UpdateOne(d).SetStatus(delivery.StatusSENT).AddAttempts(1).SetSentAt(now).
+	// Update, not UpdateOne: one statement, without reading the row back.
+	if err := tx.Delivery.Update().Where(delivery.ID(d.ID)).SetStatus(delivery.StatusSENT).AddAttempts(1).SetSentAt(now).
 		SetProviderID(cut(receipt.ProviderID)).SetDetail(cut(receipt.Summary)).Exec(ctx); err != nil {
 		return err
 	}

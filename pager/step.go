@@ -27,7 +27,13 @@ import (
 )
 
 // HandleStep runs TypeStep: fire the step the task was queued for, if the
-// alert is still there, then queue its pages and the next step.
+// alert is still there, then queue its next step and send its pages.
+//
+// Pages due now are sent from here rather than wait for the queue to pick
+// new tasks up, together (deliverNow), in the same budget slot as the step:
+// a storm's steps that fired already are paged before more steps fire,
+// instead of their pages queueing for a slot behind them. The slot holds
+// one transaction at a time, the step's and then its pages'.
 func (e *Engine) HandleStep(ctx context.Context, t *asynq.Task) error {
 	var p stepTask
 	if err := json.Unmarshal(t.Payload(), &p); err != nil {
@@ -36,23 +42,43 @@ func (e *Engine) HandleStep(ctx context.Context, t *asynq.Task) error {
 	if err := e.waitUntil(ctx, time.UnixMicro(p.Due)); err != nil {
 		return err
 	}
-	pages, next, err := e.fireStep(ctx, p.Alert, escalation.Position{Round: p.Round, Step: p.Step}, time.UnixMicro(p.Due))
+	var retry, alone []int
+	err := e.Budget.run(ctx, func() error {
+		pages, next, err := e.fireStep(ctx, p.Alert, escalation.Position{Round: p.Round, Step: p.Step}, time.UnixMicro(p.Due))
+		if err != nil {
+			return err
+		}
+		if next != nil {
+			e.queueStep(ctx, *next)
+		}
+		var now []int
+		for _, d := range pages {
+			if d.DueAt.After(e.Now()) {
+				e.queueNotify(ctx, d.ID, d.DueAt)
+				continue
+			}
+			now = append(now, d.ID)
+		}
+		if len(now) > 0 {
+			if retry, alone, err = e.deliverNow(ctx, p.Alert, now); err != nil {
+				retry = now
+			}
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
-	if next != nil {
-		e.queueStep(ctx, *next)
-	}
-	for _, d := range pages {
-		if !d.DueAt.After(e.Now()) {
-			// Due now: send from here rather than wait for the queue to
-			// pick a new task up; the task below is the safety net.
-			if err := e.deliverAt(ctx, d.ID, d.DueAt); err != nil {
-				e.queueNotify(ctx, d.ID, d.DueAt)
-			}
-			continue
+	// SMS and voice pages go one by one (deliverNow), each in a slot of
+	// its own; a page that failed for now gets a task of its own, the
+	// safety net.
+	for _, id := range alone {
+		if err := e.deliverAt(ctx, id, e.Now()); err != nil {
+			retry = append(retry, id)
 		}
-		e.queueNotify(ctx, d.ID, d.DueAt)
+	}
+	for _, id := range retry {
+		e.queueNotify(ctx, id, e.Now())
 	}
 	return nil
 }
@@ -62,23 +88,21 @@ func (e *Engine) HandleStep(ctx context.Context, t *asynq.Task) error {
 // person's pages (deliveries) by their notification rules, writes the step
 // on the timeline and moves the alert to its next step. It returns the
 // planned pages; nothing when the alert has moved on.
-// It also returns the next step to queue (nil: none).
+// It also returns the next step to queue (nil: none). The caller holds a
+// budget slot.
 func (e *Engine) fireStep(ctx context.Context, alertID int, pos escalation.Position, due time.Time) (pages []*ent.Delivery, next *stepTask, err error) {
 	ctx = viewer.System(ctx)
-	err = e.Budget.run(ctx, func() error {
-		tx, err := e.Client.Tx(ctx)
-		if err != nil {
-			return err
-		}
-		// Everything the step reads and writes goes through tx, the
-		// schedule store included (txn.With): one connection per step.
-		if pages, err = e.fire(txn.With(ctx, tx), tx, alertID, pos, due, &next); err != nil {
-			_ = tx.Rollback()
-			return err
-		}
-		return tx.Commit()
-	})
+	tx, err := e.Client.Tx(ctx)
 	if err != nil {
+		return nil, nil, err
+	}
+	// Everything the step reads and writes goes through tx, the schedule
+	// store included (txn.With): one connection per step.
+	if pages, err = e.fire(txn.With(ctx, tx), tx, alertID, pos, due, &next); err != nil {
+		_ = tx.Rollback()
+		return nil, nil, err
+	}
+	if err := tx.Commit(); err != nil {
 		return nil, nil, err
 	}
 	return pages, next, nil

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -65,7 +66,8 @@ func (s *Server) Metrics() http.Handler {
 	return only(http.MethodGet, promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{}))
 }
 
-// RunMetrics serves Metrics at /metrics on addr until ctx is done. An
+// RunMetrics serves Metrics at /metrics, and Go's profiles at
+// /debug/pprof/, on addr until ctx is done. An
 // address it cannot listen on is logged, not fatal: paging must not stop
 // for want of metrics (several Tocsins on one laptop share the default).
 func (s *Server) RunMetrics(ctx context.Context, addr string) error {
@@ -77,6 +79,10 @@ func (s *Server) RunMetrics(ctx context.Context, addr string) error {
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/metrics", s.Metrics())
+	// Profiles for whoever runs the process (the paging benchmark takes
+	// one under load): the same loopback-only address as the metrics.
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		<-ctx.Done()

@@ -33,6 +33,7 @@
 //
 //	go run ./bench/paging -bin bin/tocsin                          # 1/s, 100/s for 60 s, storm 20x100: about 6 min
 //	go run ./bench/paging -bin bin/tocsin -rates 10 -d 10s -storm 5x100 -o out.md   # about 3 min
+//	go run ./bench/paging -bin bin/tocsin -rates 100 -d 30s -storm 0 -cpuprofile cpu.out  # where tocsin's CPU goes
 //
 // Runtime: about 25 s to start, then d + 65 s per rate and 75 s for the
 // storm (-storm 0 leaves it out; -rates "" the rates) — when paging falls
@@ -58,6 +59,7 @@ import (
 type options struct {
 	bin, pg, redis string
 	redisDB        int
+	cpuProfile     string
 	rates          []int
 	d              time.Duration
 	storm          stormSize
@@ -75,6 +77,7 @@ func main() {
 	flag.DurationVar(&o.d, "d", 60*time.Second, "length of each rate phase")
 	flag.StringVar(&storm, "storm", "20x100", "Alertmanager requests × alerts each, sent at once; 0 for none")
 	flag.StringVar(&o.out, "o", "", "also write the report (markdown) to this file")
+	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of tocsin during the first rate phase to this file (go tool pprof -top FILE)")
 	flag.Parse()
 
 	for _, r := range strings.Split(rates, ",") {
@@ -133,6 +136,9 @@ func run(ctx context.Context, o options) (string, error) {
 	rep := &report{o: o, started: time.Now(), env: env}
 	for k, rate := range o.rates {
 		log.Printf("phase %d: %d alerts/s for %v", k+1, rate, o.d)
+		if k == 0 && o.cpuProfile != "" {
+			go env.profile(ctx, o.cpuProfile, o.d)
+		}
 		ph, err := env.ratePhase(ctx, k+1, rate, o.d)
 		if err != nil {
 			return "", err

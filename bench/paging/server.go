@@ -33,14 +33,16 @@ const (
 // benchEnv is a running Tocsin on a scratch database, the fixture, the
 // receiver, and what was measured of the machine before.
 type benchEnv struct {
-	client   *ent.Client
-	db       *sql.DB // Tocsin's database, for pg_stat_activity
-	dbName   string
-	fix      *pagingfix.Fixture
-	recv     *receiver
-	base     string
-	http     *http.Client
-	cleanups []func()
+	client *ent.Client
+	db     *sql.DB // Tocsin's database, for pg_stat_activity
+	dbName string
+	fix    *pagingfix.Fixture
+	recv   *receiver
+	base   string
+	// metricsAddr serves tocsin's /metrics and /debug/pprof/.
+	metricsAddr string
+	http        *http.Client
+	cleanups    []func()
 
 	pgVersion, pgSettings string
 	raw                   rawinsert.Result
@@ -121,7 +123,10 @@ func start(ctx context.Context, o options) (_ *benchEnv, err error) {
 		return nil, err
 	}
 	dbURL := fmt.Sprintf("%s/%s?sslmode=disable", o.pg, name)
-	env := pagingfix.ServerEnv(dbURL, redisURL, addr)
+	if e.metricsAddr, err = freeAddr(); err != nil {
+		return nil, err
+	}
+	env := append(pagingfix.ServerEnv(dbURL, redisURL, addr), "TOCSIN_METRICS_ADDR="+e.metricsAddr)
 	migrate := exec.CommandContext(ctx, o.bin, "migrate")
 	migrate.Env = env
 	if out, err := migrate.CombinedOutput(); err != nil {
