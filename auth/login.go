@@ -2,6 +2,7 @@ package auth
 
 import (
 	"context"
+	"log/slog"
 	"strings"
 	"time"
 
@@ -73,6 +74,14 @@ func (s *Service) SignIn(ctx context.Context, c Credentials) (*Session, error) {
 	device, err := s.Limiter.Succeeded(ctx, charge)
 	if err != nil {
 		return nil, err
+	}
+	if Outdated(u.PasswordHash) {
+		// Made with older, costlier parameters: the password is at hand,
+		// so the next sign-in verifies at today's cost. Failing to is no
+		// reason to refuse this one.
+		if err := s.SetPassword(sys, u.ID, password); err != nil {
+			slog.WarnContext(ctx, "rehashing a password", "user", u.ID, "err", err)
+		}
 	}
 	se, err := s.openSession(sys, u, userAgent)
 	if err != nil {

@@ -2,6 +2,7 @@ package auth_test
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
 	"net/http"
 	"net/http/httptest"
@@ -11,7 +12,10 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/crypto/argon2"
+
 	"github.com/tocsin/tocsin/auth"
+	"github.com/tocsin/tocsin/ent/user"
 	"github.com/tocsin/tocsin/viewer"
 )
 
@@ -224,5 +228,36 @@ func TestDeviceCookieRoundTrip(t *testing.T) {
 	}
 	if got := auth.Device(context.Background()); got != "" {
 		t.Errorf("outside a request: want no device, got %q", got)
+	}
+}
+
+// A password hashed with older, costlier parameters still signs in, and
+// is rehashed with today's then.
+func TestSigningInRehashesAnOutdatedPassword(t *testing.T) {
+	a := limited(t)
+	sys := viewer.System(context.Background())
+	u, err := env.Client.User.Query().Where(user.Email("r@x.io")).Only(sys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// "right-password" under RFC 9106's 64 MiB, t=3, p=2.
+	const old = "$argon2id$v=19$m=65536,t=3,p=2$c29tZXNhbHRzb21lc2FsdA$"
+	salt, _ := base64.RawStdEncoding.DecodeString("c29tZXNhbHRzb21lc2FsdA")
+	key := argon2.IDKey([]byte("right-password"), salt, 3, 64*1024, 2, 32)
+	if err := env.Client.User.UpdateOne(u).SetPasswordHash(old + base64.RawStdEncoding.EncodeToString(key)).Exec(sys); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := signIn(a, "r@x.io", "right-password", "203.0.113.7", ""); err != nil {
+		t.Fatalf("the old hash must still sign in: %v", err)
+	}
+	u, err = env.Client.User.Get(sys, u.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if auth.Outdated(u.PasswordHash) {
+		t.Fatalf("signing in left the outdated hash %q", u.PasswordHash)
+	}
+	if _, err := signIn(a, "r@x.io", "right-password", "203.0.113.7", ""); err != nil {
+		t.Fatalf("the new hash must sign in: %v", err)
 	}
 }

@@ -188,7 +188,7 @@ func TestAnswersCarryAtMostMaxErrors(t *testing.T) {
 func TestHostileRequestsInALoopKeepMemoryBounded(t *testing.T) {
 	h := newHarnessWith(t, func(d *server.Deps) { d.Config.MaxBodyBytes = 1 << 20 })
 	const rounds = 25
-	// Signing in the demo users hashes with argon2id (64 MiB each); let
+	// Signing in the demo users hashes with argon2id (19 MiB each); let
 	// that garbage go first, so the figure is the loop's.
 	debug.FreeOSMemory()
 	var peak, peakHeap uint64

@@ -77,7 +77,7 @@ func main() {
 	flag.DurationVar(&o.d, "d", 60*time.Second, "length of each rate phase")
 	flag.StringVar(&storm, "storm", "20x100", "Alertmanager requests × alerts each, sent at once; 0 for none")
 	flag.StringVar(&o.out, "o", "", "also write the report (markdown) to this file")
-	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of tocsin during the first rate phase to this file (go tool pprof -top FILE)")
+	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of tocsin during the first rate phase (without rates: the storm's first 20 s) to this file (go tool pprof -top FILE)")
 	flag.Parse()
 
 	for _, r := range strings.Split(rates, ",") {
@@ -147,6 +147,9 @@ func run(ctx context.Context, o options) (string, error) {
 	}
 	if o.storm.batches > 0 {
 		log.Printf("storm: %d Alertmanager requests of %d alerts", o.storm.batches, o.storm.size)
+		if len(o.rates) == 0 && o.cpuProfile != "" {
+			go env.profile(ctx, o.cpuProfile, 20*time.Second)
+		}
 		st, err := env.storm(ctx, o.storm)
 		if err != nil {
 			return "", err
