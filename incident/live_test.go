@@ -10,11 +10,10 @@ import (
 	"testing"
 	"time"
 
-	entsql "entgo.io/ent/dialect/sql"
-
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/ent/timelineevent"
 	"github.com/tocsin/tocsin/incident"
+	"github.com/tocsin/tocsin/internal/oneround"
 )
 
 // published records what the hooks publish (package live is tested
@@ -48,7 +47,7 @@ func (p *published) take() []string {
 // liveAlerts is Alerts on a client of its own with the publishing hooks.
 func liveAlerts(t *testing.T) (*incident.Alerts, *ent.Client, *published) {
 	t.Helper()
-	c := ent.NewClient(ent.Driver(entsql.OpenDB("postgres", env.DB)))
+	c := ent.NewClient(ent.Driver(oneround.Driver(env.DB)))
 	p := &published{}
 	incident.PublishChanges(c, p)
 	a := incident.New(c, env.DB)

@@ -11,9 +11,8 @@ import (
 	"sync"
 	"testing"
 
-	entsql "entgo.io/ent/dialect/sql"
-
 	"github.com/tocsin/tocsin/ent"
+	"github.com/tocsin/tocsin/internal/oneround"
 	"github.com/tocsin/tocsin/internal/testenv"
 	"github.com/tocsin/tocsin/migration"
 )
@@ -66,7 +65,7 @@ func TestConcurrentApplyMigratesOnce(t *testing.T) {
 
 func TestMigrationsMatchEntSchema(t *testing.T) {
 	// env.DB was migrated by testenv; ask ent what it would still change.
-	client := ent.NewClient(ent.Driver(entsql.OpenDB("postgres", env.DB)))
+	client := ent.NewClient(ent.Driver(oneround.Driver(env.DB)))
 	var buf bytes.Buffer
 	if err := client.Schema.WriteTo(context.Background(), &buf); err != nil {
 		t.Fatal(err)

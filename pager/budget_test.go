@@ -9,13 +9,12 @@ import (
 	"testing"
 	"time"
 
-	entsql "entgo.io/ent/dialect/sql"
-
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/ent/contactmethod"
 	"github.com/tocsin/tocsin/ent/delivery"
 	"github.com/tocsin/tocsin/ent/schedulelayer"
 	"github.com/tocsin/tocsin/escalation"
+	"github.com/tocsin/tocsin/internal/oneround"
 	"github.com/tocsin/tocsin/notify"
 	"github.com/tocsin/tocsin/pager"
 	"github.com/tocsin/tocsin/schedule"
@@ -39,13 +38,13 @@ func (findingPhone) Find(context.Context, notify.Page, time.Time, time.Time) (no
 func TestMoreStepsAtOnceThanConnectionsAllPage(t *testing.T) {
 	w := newWorld(t)
 	const conns, alerts = 4, 40
-	db, err := sql.Open("postgres", env.DatabaseURL)
+	db, err := sql.Open("postgres", oneround.DSN(env.DatabaseURL))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
 	db.SetMaxOpenConns(conns)
-	pool := ent.NewClient(ent.Driver(entsql.OpenDB("postgres", db)))
+	pool := ent.NewClient(ent.Driver(oneround.Driver(db)))
 	eng := *w.eng
 	eng.Client, eng.Schedules, eng.Budget = pool, schedule.New(pool, nil), pager.BudgetFor(db)
 	eng.Schedules.Now = eng.Now

@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	entsql "entgo.io/ent/dialect/sql"
 	"github.com/redis/go-redis/v9"
 
 	"github.com/tocsin/tocsin/auth"
@@ -23,6 +22,7 @@ import (
 	"github.com/tocsin/tocsin/heartbeat"
 	"github.com/tocsin/tocsin/incident"
 	"github.com/tocsin/tocsin/integration"
+	"github.com/tocsin/tocsin/internal/oneround"
 	"github.com/tocsin/tocsin/schedule"
 	"github.com/tocsin/tocsin/server"
 )
@@ -48,7 +48,7 @@ func serveInProcess(ctx context.Context, env []string, addr string, log io.Write
 	if err != nil {
 		return nil, err
 	}
-	db, err := sql.Open("postgres", cfg.DatabaseURL)
+	db, err := sql.Open("postgres", oneround.DSN(cfg.DatabaseURL))
 	if err != nil {
 		return nil, err
 	}
@@ -61,7 +61,7 @@ func serveInProcess(ctx context.Context, env []string, addr string, log io.Write
 		return nil, err
 	}
 	rdb := redis.NewClient(opt)
-	client := ent.NewClient(ent.Driver(entsql.OpenDB("postgres", db)))
+	client := ent.NewClient(ent.Driver(oneround.Driver(db)))
 	alerts := incident.New(client, db)
 	srv := server.New(server.Deps{
 		Config: cfg, Client: client, DB: db, Redis: rdb, Auth: auth.New(client, rdb, cfg.SessionTTL),

@@ -9,12 +9,12 @@ import (
 	"strings"
 	"time"
 
-	entsql "entgo.io/ent/dialect/sql"
 	"github.com/lib/pq"
 	"github.com/redis/go-redis/v9"
 
 	"github.com/tocsin/tocsin/ent"
 	_ "github.com/tocsin/tocsin/ent/runtime"
+	"github.com/tocsin/tocsin/internal/oneround"
 )
 
 // where describes a database URL without its password: "127.0.0.1:5432 (database tocsin)".
@@ -39,9 +39,10 @@ func openDB(ctx context.Context, rawURL string) (*sql.DB, error) {
 	return openPool(ctx, rawURL, doorConns)
 }
 
-// openPool is openDB with a pool of conns connections.
+// openPool is openDB with a pool of conns connections, each statement one
+// round trip (oneround).
 func openPool(ctx context.Context, rawURL string, conns int) (*sql.DB, error) {
-	db, err := sql.Open("postgres", rawURL)
+	db, err := sql.Open("postgres", oneround.DSN(rawURL))
 	if err != nil {
 		return nil, fmt.Errorf("TOCSIN_DATABASE_URL is not a valid PostgreSQL URL: %v", err)
 	}
@@ -80,8 +81,9 @@ func createDatabase(ctx context.Context, rawURL string) error {
 	return nil
 }
 
+// entClient is ent over db, a pool from openPool.
 func entClient(db *sql.DB) *ent.Client {
-	return ent.NewClient(ent.Driver(entsql.OpenDB("postgres", db)))
+	return ent.NewClient(ent.Driver(oneround.Driver(db)))
 }
 
 // redisConns is the Redis pool of a process unless TOCSIN_REDIS_URL says

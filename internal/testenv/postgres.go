@@ -14,9 +14,8 @@ import (
 	"testing"
 	"time"
 
-	entsql "entgo.io/ent/dialect/sql"
-
 	"github.com/tocsin/tocsin/ent"
+	"github.com/tocsin/tocsin/internal/oneround"
 	"github.com/tocsin/tocsin/migration"
 )
 
@@ -113,7 +112,7 @@ func (p *Postgres) Migrated(t testing.TB, name string) (string, *ent.Client) {
 		t.Fatalf("creating %s on the throwaway PostgreSQL: %v", name, err)
 	}
 	url := p.DatabaseURL(name)
-	db, err := sql.Open("postgres", url)
+	db, err := sql.Open("postgres", oneround.DSN(url))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,7 +122,7 @@ func (p *Postgres) Migrated(t testing.TB, name string) (string, *ent.Client) {
 		db.Close()
 		t.Fatalf("migrating %s: %v", name, err)
 	}
-	c := ent.NewClient(ent.Driver(entsql.OpenDB("postgres", db)))
+	c := ent.NewClient(ent.Driver(oneround.Driver(db)))
 	t.Cleanup(func() { c.Close() })
 	return url, c
 }

@@ -18,12 +18,12 @@ import (
 	"testing"
 	"time"
 
-	entsql "entgo.io/ent/dialect/sql"
 	_ "github.com/lib/pq"
 	"github.com/redis/go-redis/v9"
 
 	"github.com/tocsin/tocsin/ent"
 	_ "github.com/tocsin/tocsin/ent/runtime"
+	"github.com/tocsin/tocsin/internal/oneround"
 	"github.com/tocsin/tocsin/migration"
 )
 
@@ -58,6 +58,7 @@ var redisDBs = map[string]int{
 	"livetest":  5,
 	"leader":    -1,
 	"pagingfix": -1,
+	"oneround":  -1,
 }
 
 // Env is what a test package gets.
@@ -124,7 +125,9 @@ func New(pkg string) (*Env, error) {
 	}
 	e := &Env{name: name, DatabaseURL: fmt.Sprintf("%s/%s?sslmode=disable", Server(), name)}
 	var err error
-	if e.DB, err = sql.Open("postgres", e.DatabaseURL); err != nil {
+	// Opened as the server opens its pools (oneround), so what the tests
+	// run in process is what runs in production.
+	if e.DB, err = sql.Open("postgres", oneround.DSN(e.DatabaseURL)); err != nil {
 		return nil, err
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
@@ -132,7 +135,7 @@ func New(pkg string) (*Env, error) {
 	if _, err := migration.Apply(ctx, e.DB); err != nil {
 		return nil, fmt.Errorf("migrating %s: %w", name, err)
 	}
-	e.Client = ent.NewClient(ent.Driver(entsql.OpenDB("postgres", e.DB)))
+	e.Client = ent.NewClient(ent.Driver(oneround.Driver(e.DB)))
 	if n < 0 {
 		return e, nil
 	}

@@ -17,11 +17,10 @@ import (
 	"testing"
 	"time"
 
-	entsql "entgo.io/ent/dialect/sql"
-
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/ent/timelineevent"
 	"github.com/tocsin/tocsin/incident"
+	"github.com/tocsin/tocsin/internal/oneround"
 	"github.com/tocsin/tocsin/internal/testenv"
 	"github.com/tocsin/tocsin/live"
 	"github.com/tocsin/tocsin/live/gqlws"
@@ -56,7 +55,7 @@ func setup(t *testing.T) world {
 	cr := newCrew(t, "Fanout")
 	inc := env.Client.Incident.Create().SetTitle("Checkout is down").SaveX(sys)
 	w := world{incident: inc.ID, responder: cr.responderToken, stakeholder: cr.stakeholderToken}
-	w.door = ent.NewClient(ent.Driver(entsql.OpenDB("postgres", env.DB)))
+	w.door = ent.NewClient(ent.Driver(oneround.Driver(env.DB)))
 	b := live.New(env.Redis)
 	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()

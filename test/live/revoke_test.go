@@ -8,12 +8,11 @@ import (
 	"testing"
 	"time"
 
-	entsql "entgo.io/ent/dialect/sql"
-
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/ent/session"
 	"github.com/tocsin/tocsin/ent/timelineevent"
 	"github.com/tocsin/tocsin/incident"
+	"github.com/tocsin/tocsin/internal/oneround"
 	"github.com/tocsin/tocsin/live"
 	"github.com/tocsin/tocsin/live/gqlws"
 	"github.com/tocsin/tocsin/viewer"
@@ -29,7 +28,7 @@ import (
 func TestRevocationsCloseOpenSocketsOnEveryServe(t *testing.T) {
 	bin := build(t)
 	a, b := serve(t, bin, "serve-a"), serve(t, bin, "serve-b")
-	door := ent.NewClient(ent.Driver(entsql.OpenDB("postgres", env.DB)))
+	door := ent.NewClient(ent.Driver(oneround.Driver(env.DB)))
 	broker := live.New(env.Redis)
 	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
