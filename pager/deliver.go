@@ -100,7 +100,12 @@ func (e *Engine) deliver(ctx context.Context, tx *ent.Tx, id int) (sendErr, err 
 		return nil, err
 	}
 	receipt, found, err := e.send(ctx, tx, d, ch, page)
-	return e.record(ctx, tx, outcome{d: d, a: a, cm: cm, ch: ch, now: now, receipt: receipt, found: found, err: err})
+	var events []*ent.TimelineEventCreate
+	sendErr, err = e.record(ctx, tx, outcome{d: d, a: a, cm: cm, ch: ch, now: now, receipt: receipt, found: found, err: err}, &events)
+	if err != nil || len(events) == 0 {
+		return sendErr, err
+	}
+	return sendErr, tx.TimelineEvent.CreateBulk(events...).Exec(ctx)
 }
 
 // lockAlert reads a page's alert, with its service, and keeps it from
@@ -154,14 +159,16 @@ type outcome struct {
 	err     error
 }
 
-// record writes an outcome in tx. A temporary failure leaves the page
+// record writes an outcome in tx, but for the timeline event of a page
+// sent, which it adds to events for the caller to write with the others
+// (one statement for a step's pages). A temporary failure leaves the page
 // PLANNED and comes back as sendErr, for the task to retry.
-func (e *Engine) record(ctx context.Context, tx *ent.Tx, o outcome) (sendErr, err error) {
+func (e *Engine) record(ctx context.Context, tx *ent.Tx, o outcome, events *[]*ent.TimelineEventCreate) (sendErr, err error) {
 	if errors.Is(o.err, errLookup) {
 		return o.err, nil // ask the provider again later; nothing sent
 	}
 	if o.err == nil {
-		return nil, e.sent(ctx, tx, o.d, o.a, o.cm, o.ch, o.receipt, o.now, o.found)
+		return nil, e.sent(ctx, tx, o, events)
 	}
 	permanent := notify.IsPermanent(o.err) || mobilepush.IsUnregistered(o.err)
 	if mobilepush.IsUnregistered(o.err) {
@@ -178,28 +185,29 @@ func (e *Engine) record(ctx context.Context, tx *ent.Tx, o outcome) (sendErr, er
 	return nil, e.failed(ctx, tx, o.d, o.a, o.cm, o.err, true)
 }
 
-// sent records a page the provider took; found says it was found at the
-// provider after an attempt whose outcome was lost.
-func (e *Engine) sent(ctx context.Context, tx *ent.Tx, d *ent.Delivery, a *ent.Alert, cm *ent.ContactMethod, ch notify.Channel,
-	receipt notify.Receipt, now time.Time, found bool) error {
+// sent records a page the provider took (o.found: found at the provider
+// after an attempt whose outcome was lost); its timeline event goes to
+// events.
+func (e *Engine) sent(ctx context.Context, tx *ent.Tx, o outcome, events *[]*ent.TimelineEventCreate) error {
+	d, a := o.d, o.a
 	// Update, not UpdateOne: one statement, without reading the row back.
-	if err := tx.Delivery.Update().Where(delivery.ID(d.ID)).SetStatus(delivery.StatusSENT).AddAttempts(1).SetSentAt(now).
-		SetProviderID(cut(receipt.ProviderID)).SetDetail(cut(receipt.Summary)).Exec(ctx); err != nil {
+	if err := tx.Delivery.Update().Where(delivery.ID(d.ID)).SetStatus(delivery.StatusSENT).AddAttempts(1).SetSentAt(o.now).
+		SetProviderID(cut(o.receipt.ProviderID)).SetDetail(cut(o.receipt.Summary)).Exec(ctx); err != nil {
 		return err
 	}
-	if _, finds := ch.(notify.Finder); finds { // only those record attempts (send)
+	if _, finds := o.ch.(notify.Finder); finds { // only those record attempts (send)
 		if _, err := tx.DeliveryAttempt.Delete().Where(deliveryattempt.DeliveryID(d.ID)).Exec(ctx); err != nil {
 			return err
 		}
 	}
-	data := map[string]any{"summary": receipt.Summary, "channel": ch.Name(), "user": cm.Edges.User.Name,
+	data := map[string]any{"summary": o.receipt.Summary, "channel": o.ch.Name(), "user": o.cm.Edges.User.Name,
 		"round": d.Round, "step": d.Step}
-	if found {
+	if o.found {
 		data["found_after_restart"] = true
 	}
-	return tx.TimelineEvent.Create().SetAlertID(a.ID).SetNillableIncidentID(a.IncidentID).SetKind(incident.KindPageSent).
-		SetActorType(timelineevent.ActorTypeSYSTEM).SetActorName("Tocsin").SetCreatedAt(now).
-		SetData(data).Exec(ctx)
+	*events = append(*events, tx.TimelineEvent.Create().SetAlertID(a.ID).SetNillableIncidentID(a.IncidentID).SetKind(incident.KindPageSent).
+		SetActorType(timelineevent.ActorTypeSYSTEM).SetActorName("Tocsin").SetCreatedAt(o.now).SetData(data))
+	return nil
 }
 
 // errLookup: the provider could not say whether an earlier attempt reached

@@ -89,13 +89,19 @@ func (e *Engine) deliverAll(ctx context.Context, tx *ent.Tx, alertID int, ids []
 		})
 	}
 	wg.Wait()
+	var events []*ent.TimelineEventCreate
 	for _, o := range out {
-		sendErr, err := e.record(ctx, tx, o)
+		sendErr, err := e.record(ctx, tx, o, &events)
 		if err != nil {
 			return nil, nil, err
 		}
 		if sendErr != nil {
 			retry = append(retry, o.d.ID)
+		}
+	}
+	if len(events) > 0 {
+		if err := tx.TimelineEvent.CreateBulk(events...).Exec(ctx); err != nil {
+			return nil, nil, err
 		}
 	}
 	return retry, alone, nil

@@ -1,10 +1,13 @@
 package pager_test
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -206,14 +209,41 @@ func (w *world) open(svc *ent.Service, priority string) int {
 }
 
 // expect compares the pages sent with the wanted list, in order.
+// instant is the offset at the end of a sent's String ("… at +5m0s").
+func instant(s string) time.Duration {
+	i := strings.LastIndex(s, " at +")
+	if i < 0 {
+		return 0
+	}
+	d, _ := time.ParseDuration(s[i+len(" at +"):])
+	return d
+}
+
 func (w *world) expect(want ...string) {
 	w.t.Helper()
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	got := make([]string, len(w.pages))
-	for i, p := range w.pages {
+	// A step's pages due at one instant go out at once (deliverNow), in
+	// no particular order: compare them in the order of their instants,
+	// by name within one.
+	pages := slices.Clone(w.pages)
+	slices.SortStableFunc(pages, func(a, b sent) int {
+		if c := cmp.Compare(a.At, b.At); c != 0 {
+			return c
+		}
+		return strings.Compare(a.String(), b.String())
+	})
+	got := make([]string, len(pages))
+	for i, p := range pages {
 		got[i] = p.String()
 	}
+	want = slices.Clone(want)
+	slices.SortStableFunc(want, func(a, b string) int {
+		if c := cmp.Compare(instant(a), instant(b)); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		w.t.Fatalf("pages:\nwant %q\ngot  %q", want, got)
 	}

@@ -162,7 +162,8 @@ func (e *Engine) fire(ctx context.Context, tx *ent.Tx, alertID int, pos escalati
 	if len(unreachable) > 0 {
 		data["unreachable"] = unreachable
 	}
-	upd := tx.Alert.UpdateOne(a)
+	// Update, not UpdateOne: nothing reads the row back (one statement).
+	upd := tx.Alert.Update().Where(alert.ID(a.ID))
 	if next, at, ok := policy.NextPaging(relative(a, pos), due, acked); ok {
 		next.Round += a.EscalationFirstRound
 		upd.SetEscalationRound(next.Round).SetEscalationStep(next.Step).SetEscalationDueAt(at)
@@ -322,12 +323,37 @@ func (e *Engine) turn(ctx context.Context, tx *ent.Client, teamID int, take bool
 		}
 		return tm.RoundRobinNext, nil
 	}
-	tm, err := e.Client.Team.UpdateOneID(teamID).AddRoundRobinNext(1).Save(ctx)
+	rows, err := e.Client.QueryContext(ctx, takeTurn, teamID)
 	if err != nil {
 		return 0, err
 	}
-	return tm.RoundRobinNext - 1, nil
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return 0, err
+		}
+		return 0, &ent.NotFoundError{}
+	}
+	var next int
+	if err := rows.Scan(&next); err != nil {
+		return 0, err
+	}
+	return next - 1, rows.Close()
 }
+
+// takeTurn moves a team's round-robin position on and returns the new one,
+// in one statement: its transaction holds the team's row only for that
+// statement. It commits without waiting for the WAL to reach the disk
+// (synchronous_commit off for this transaction alone): every step of
+// that team's alerts waits for the row in turn, and that flush was most
+// of its time (a storm of 2,000 alerts of one team took 15 s to page).
+// Nothing is lost by it: the step commits after it, and its flush
+// carries this earlier record to the disk too; should the step roll back
+// and PostgreSQL crash, the position is one behind, as if the step had
+// never taken it.
+const takeTurn = `WITH quick AS (SELECT set_config('synchronous_commit', 'off', true))
+UPDATE teams SET round_robin_next = round_robin_next + 1 FROM quick WHERE id = $1
+RETURNING round_robin_next`
 
 // plan writes the deliveries of one step: each person's pages by their
 // rules for the urgency (low urgency waits out quiet hours), and one page
