@@ -105,5 +105,8 @@ func (r *mutationResolver) EndMaintenanceWindow(ctx context.Context, id int) (in
 
 // TestGenericMapping is the resolver for the testGenericMapping field.
 func (r *queryResolver) TestGenericMapping(ctx context.Context, mapping map[string]any, sample map[string]any) (*model.MappingResult, error) {
+	if err := integration.MayManage(ctx, r.Client); err != nil {
+		return nil, err
+	}
 	return testMapping(stringMap(mapping), sample), nil
 }

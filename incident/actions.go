@@ -130,8 +130,8 @@ func (s *Alerts) Snooze(ctx context.Context, by Actor, id int, until time.Time, 
 		return nil, err
 	}
 	return s.change(ctx, id, func(ctx context.Context, tx *ent.Tx, a *ent.Alert, now time.Time) (*ent.Alert, error) {
-		if !until.After(now) {
-			return nil, &InvalidError{Field: "endTime", Reason: "must be in the future"}
+		if err := checkUntil(until, now); err != nil {
+			return nil, err
 		}
 		if a.Status == alert.StatusCLOSED {
 			return nil, &StateError{AlertID: a.ID, Reason: "Alert is already closed"}

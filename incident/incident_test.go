@@ -151,8 +151,17 @@ func TestLifecycle(t *testing.T) {
 	if a, err = s.Unacknowledge(ctx, by, id, ""); err != nil || a.Status != alert.StatusOPEN || a.AcknowledgedByID != nil || a.EscalationDueAt == nil {
 		t.Fatalf("unack: %+v %v", a, err)
 	}
-	if _, err = s.Snooze(ctx, by, id, time.Now().Add(-time.Minute), ""); !isInvalid(err, "endTime") {
+	if _, err = s.Snooze(ctx, by, id, time.Now().Add(-time.Minute), ""); !isInvalid(err, "until") {
 		t.Fatalf("snooze into the past: %v", err)
+	}
+	// A week at most: a snooze to 9999 silenced an alert for good.
+	for _, far := range []time.Time{time.Now().Add(incident.MaxSnooze + time.Minute), time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)} {
+		if _, err = s.Snooze(ctx, by, id, far, ""); !isInvalid(err, "until") {
+			t.Fatalf("snooze to %s: want an invalid until, got %v", far, err)
+		}
+	}
+	if a := env.Client.Alert.GetX(sys, id); a.SnoozedUntil != nil {
+		t.Fatalf("a refused snooze changed the alert: snoozed until %v", a.SnoozedUntil)
 	}
 	until := time.Now().Add(time.Hour)
 	if a, err = s.Snooze(ctx, by, id, until, ""); err != nil || a.SnoozedUntil == nil || a.EscalationDueAt == nil || a.EscalationDueAt.Sub(until).Abs() > time.Millisecond {

@@ -12,8 +12,8 @@ import (
 // ScheduleMaintenance plans a window [start, end) when the service's alerts
 // are recorded but not paged.
 func (s *Alerts) ScheduleMaintenance(ctx context.Context, serviceID int, start, end time.Time, reason string, byUserID int) (*ent.MaintenanceWindow, error) {
-	if !end.After(s.Now()) {
-		return nil, &InvalidError{Field: "endsAt", Reason: "must be in the future"}
+	if err := checkWindow(start, end, s.Now()); err != nil {
+		return nil, err
 	}
 	if err := tooLong("reason", reason, 1000); err != nil {
 		return nil, err

@@ -3,6 +3,7 @@ package incident
 import (
 	"fmt"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/tocsin/tocsin/ent/alert"
@@ -22,6 +23,41 @@ const (
 	MaxNote        = 25000
 	MaxActions     = 10
 )
+
+// MaxSnooze is the longest snooze: a week. A snooze is a short "not now";
+// an alert silenced for years (a snooze to 9999 was accepted) is an alert
+// nobody will ever be paged for again, which is what closing it, or a
+// maintenance window, says openly.
+const MaxSnooze = 7 * 24 * time.Hour
+
+// MaxMaintenance is the longest maintenance window: 90 days. Longer than
+// that, a service is not in maintenance but unwatched.
+const MaxMaintenance = 90 * 24 * time.Hour
+
+// checkUntil checks the end of a snooze.
+func checkUntil(until, now time.Time) error {
+	if !until.After(now) {
+		return &InvalidError{Field: "until", Reason: "must be in the future"}
+	}
+	if until.Sub(now) > MaxSnooze {
+		return &InvalidError{Field: "until", Reason: "must be at most 7 days from now: close the alert, or plan a maintenance window, to silence it for longer"}
+	}
+	return nil
+}
+
+// checkWindow checks a maintenance window [start, end) (that it ends
+// after it starts, the data layer checks: ent/schema/maintenancewindow.go).
+func checkWindow(start, end, now time.Time) error {
+	switch {
+	case !end.After(now):
+		return &InvalidError{Field: "endsAt", Reason: "must be in the future"}
+	case end.Sub(start) > MaxMaintenance:
+		return &InvalidError{Field: "endsAt", Reason: "a window may last at most 90 days"}
+	case start.Sub(now) > 366*24*time.Hour:
+		return &InvalidError{Field: "startsAt", Reason: "must be within a year from now"}
+	}
+	return nil
+}
 
 // ParsePriority accepts P1..P5 (and "" as the default P3).
 func ParsePriority(p string) (alert.Priority, error) {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/tocsin/tocsin/ent"
 	entintegration "github.com/tocsin/tocsin/ent/integration"
+	"github.com/tocsin/tocsin/ent/privacy"
 	"github.com/tocsin/tocsin/txn"
 	"github.com/tocsin/tocsin/viewer"
 )
@@ -222,4 +223,17 @@ func (s *Integrations) forgetKeys(ctx context.Context) {
 			})
 		})
 	}
+}
+
+// MayManage is nil when the viewer may create and change integrations, and
+// otherwise the error such a change would get: the Integration write
+// policy (admins), asked without writing anything. Trying a mapping
+// (testGenericMapping) is for whoever may save one; anonymous callers
+// would otherwise have a free JSON-mapping engine to run.
+func MayManage(ctx context.Context, c *ent.Client) error {
+	err := entintegration.Policy.EvalMutation(ctx, c.Integration.Create().Mutation())
+	if err == nil || errors.Is(err, privacy.Allow) {
+		return nil
+	}
+	return err
 }

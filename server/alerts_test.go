@@ -106,8 +106,30 @@ func TestIntegrationKeyIsShownOnceOverGraphQL(t *testing.T) {
 	if res.code() != "FORBIDDEN" {
 		t.Fatalf("a responder creating an integration: want FORBIDDEN, got %+v", res.Errors)
 	}
-	_, res = h.do(nil, `{testGenericMapping(mapping:{message:"body.title", priority:"body.sev"}, sample:{title:"Disk", sev:"P9"}){message priority errors}}`, nil, bearer(responder))
+	const try = `{testGenericMapping(mapping:{message:"body.title", priority:"body.sev"}, sample:{title:"Disk", sev:"P9"}){message priority errors}}`
+	_, res = h.do(nil, try, nil, bearer(admin))
 	if !strings.Contains(string(res.Data["testGenericMapping"]), `"message":"Disk"`) || !strings.Contains(string(res.Data["testGenericMapping"]), "P9") {
 		t.Fatalf("testGenericMapping shows the result and what is wrong: %s %+v", res.Data["testGenericMapping"], res.Errors)
+	}
+}
+
+// Trying a mapping is for whoever may save one (the Integration write
+// policy: admins): it ran for anonymous callers, a free JSON-mapping
+// engine before sign-in.
+func TestTryingAMappingIsForWhoMaySaveOne(t *testing.T) {
+	h := newHarness(t)
+	const try = `{testGenericMapping(mapping:{message:"body.t"}, sample:{t:"x"}){message}}`
+	for who, c := range map[string]struct {
+		headers map[string]string
+		code    string
+	}{
+		"anonymous":   {nil, "UNAUTHENTICATED"},
+		"responder":   {bearer(h.login("responder@tocsin.local")), "FORBIDDEN"},
+		"stakeholder": {bearer(h.login("stakeholder@tocsin.local")), "FORBIDDEN"},
+	} {
+		_, res := h.do(nil, try, nil, c.headers)
+		if res.code() != c.code || strings.Contains(string(res.Data["testGenericMapping"]), `"x"`) {
+			t.Errorf("%s: want %s and no result, got %s %+v", who, c.code, res.Data["testGenericMapping"], res.Errors)
+		}
 	}
 }

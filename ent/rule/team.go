@@ -5,17 +5,20 @@ import (
 
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/ent/coverrequest"
+	"github.com/tocsin/tocsin/ent/maintenancewindow"
 	"github.com/tocsin/tocsin/ent/privacy"
 	"github.com/tocsin/tocsin/ent/schedule"
 	"github.com/tocsin/tocsin/ent/schedulelayer"
 	"github.com/tocsin/tocsin/ent/scheduleoverride"
+	"github.com/tocsin/tocsin/ent/service"
 	"github.com/tocsin/tocsin/ent/team"
 	"github.com/tocsin/tocsin/ent/user"
 	"github.com/tocsin/tocsin/viewer"
 )
 
 // A responder manages the schedules of the teams they belong to, with their
-// layers, overrides and cover requests; admins manage all (AllowIfAdmin).
+// layers, overrides and cover requests, and the maintenance windows of
+// their teams' services; admins manage all (AllowIfAdmin).
 // Each rule finds the teams a mutation touches (the new row's, and the
 // existing rows' for updates and deletes) and allows it only if the viewer
 // is a responder on every one of them.
@@ -87,6 +90,43 @@ func AllowCoverRequestOfOwnTeam() privacy.MutationRule {
 			return m.Client().CoverRequest.Query().Where(coverrequest.IDIn(ids...)).
 				Unique(true).Select(coverrequest.FieldScheduleID).Ints(sys)
 		})
+	})
+}
+
+// AllowMaintenanceOfOwnTeam lets team responders plan and end maintenance
+// windows of their teams' services: a window silences a service's paging,
+// so a responder of another team must not be able to plan one.
+func AllowMaintenanceOfOwnTeam() privacy.MutationRule {
+	return privacy.MaintenanceWindowMutationRuleFunc(func(ctx context.Context, m *ent.MaintenanceWindowMutation) error {
+		v, sys := responder(ctx)
+		if v == nil {
+			return privacy.Skip
+		}
+		var services []int
+		if id, ok := m.ServiceID(); ok {
+			services = append(services, id)
+		}
+		if !m.Op().Is(ent.OpCreate) {
+			ids, err := m.IDs(sys)
+			if err != nil {
+				return err
+			}
+			more, err := m.Client().MaintenanceWindow.Query().Where(maintenancewindow.IDIn(ids...)).
+				Unique(true).Select(maintenancewindow.FieldServiceID).Ints(sys)
+			if err != nil {
+				return err
+			}
+			if len(more) == 0 && len(services) == 0 {
+				return privacy.Allow // a bulk change that matches no row changes nothing
+			}
+			services = append(services, more...)
+		}
+		teams, err := m.Client().Service.Query().Where(service.IDIn(services...)).
+			Unique(true).Select(service.FieldTeamID).Ints(sys)
+		if err != nil {
+			return err
+		}
+		return allowIfMemberOfAll(sys, m.Client(), v.UserID, teams)
 	})
 }
 

@@ -58,8 +58,12 @@ func (MaintenanceWindow) Annotations() []schema.Annotation {
 	return []schema.Annotation{entgql.RelayConnection()}
 }
 
-// Policy of the MaintenanceWindow: all read; responders and admins manage.
-func (MaintenanceWindow) Policy() ent.Policy { return responderWrites() }
+// Policy of the MaintenanceWindow: all read (ent/rule/read.go: a window
+// is no secret, the service page shows it to everyone); admins manage
+// all, responders those of their teams' services.
+func (MaintenanceWindow) Policy() ent.Policy {
+	return teamResponderWrites(rule.AllowMaintenanceOfOwnTeam())
+}
 
 // Hooks of the MaintenanceWindow. They run after the privacy policy, so a
 // caller who may not change windows learns nothing from validation.

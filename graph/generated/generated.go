@@ -11347,7 +11347,7 @@ input CreateMaintenanceWindowInput {
 }
 
 extend type Query {
-  "Run a GENERIC mapping on a sample body without storing anything."
+  "Run a GENERIC mapping on a sample body without storing anything. For whoever may save one (admins); others get FORBIDDEN."
   testGenericMapping(mapping: Map!, sample: Map!): MappingResult!
 }
 

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -60,7 +61,8 @@ var (
 		{path: "snooze", name: "Snooze", done: "Snoozed alert",
 			check: checkEndTime,
 			do: func(h *doors, ctx context.Context, by incident.Actor, a *ent.Alert, b *opsgenieActionBody) (*ent.Alert, error) {
-				return h.Alerts.Snooze(ctx, by, a.ID, b.endTime, b.Note)
+				changed, err := h.Alerts.Snooze(ctx, by, a.ID, b.endTime, b.Note)
+				return changed, renamed(err, "until", "endTime")
 			}},
 		{path: "escalate", name: "Escalate", done: "Escalated alert to next",
 			do: func(h *doors, ctx context.Context, by incident.Actor, a *ent.Alert, b *opsgenieActionBody) (*ent.Alert, error) {
@@ -124,6 +126,16 @@ var (
 			return h.Alerts.Close(ctx, by, a.ID, b.Note)
 		}}
 )
+
+// renamed is err with an invalid field from the domain's name (from) to
+// this door's (to); other errors as they are.
+func renamed(err error, from, to string) error {
+	var inv *incident.InvalidError
+	if errors.As(err, &inv) && inv.Field == from {
+		return &incident.InvalidError{Field: to, Reason: inv.Reason}
+	}
+	return err
+}
 
 func required(field, v string) error {
 	if trimmed(v) == "" {

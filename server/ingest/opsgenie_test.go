@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/ent/alert"
@@ -171,7 +172,7 @@ func TestOpsgenieActionsByIDAndTiny(t *testing.T) {
 		{"PUT", "/v2/alerts/" + id + "/priority", `{"priority":"p2"}`, "Updated priority"},
 		{"PUT", "/v2/alerts/" + tiny + "/description?identifierType=tiny", `{"description":"sda1 at 100%"}`, "Updated description"},
 		{"POST", "/v2/alerts/" + tiny + "/assign?identifierType=tiny", `{"owner":{"username":"ADA@example.com"}}`, "Assigned alert"},
-		{"POST", "/v2/alerts/" + id + "/snooze", `{"endTime":"2999-01-01T00:00:00Z"}`, "Snoozed alert"},
+		{"POST", "/v2/alerts/" + id + "/snooze", `{"endTime":"` + time.Now().Add(48*time.Hour).UTC().Format(time.RFC3339) + `"}`, "Snoozed alert"},
 		{"POST", "/v2/alerts/" + id + "/escalate", `{"escalation":{"name":"Nightwatch"}}`, "Escalated alert to next"},
 		{"POST", "/v2/alerts/web%2Fdisk%20full/acknowledge?identifierType=alias", ``, "Acknowledged alert"},
 		{"POST", "/v2/alerts/" + id + "/unacknowledge", `{}`, "Unacknowledged alert"},

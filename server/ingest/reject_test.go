@@ -62,6 +62,8 @@ func TestRejectedRequestsStoreNothing(t *testing.T) {
 		{"snooze without endTime", "POST", "/v2/alerts/existing/snooze?identifierType=alias", `{}`, genie, 422, "endTime"},
 		{"snooze with a bad endTime", "POST", "/v2/alerts/existing/snooze?identifierType=alias", `{"endTime":"tomorrow"}`, genie, 422, "endTime"},
 		{"snooze into the past", "POST", "/v2/alerts/existing/snooze?identifierType=alias", `{"endTime":"2001-01-01T00:00:00Z"}`, genie, 422, "endTime"},
+		// A snooze is a week at most (incident.MaxSnooze): 9999 was taken.
+		{"snooze for years", "POST", "/v2/alerts/existing/snooze?identifierType=alias", `{"endTime":"9999-01-01T00:00:00Z"}`, genie, 422, "endTime"},
 		{"assign to nobody", "POST", "/v2/alerts/existing/assign?identifierType=alias", `{"owner":{"username":"nobody@example.com"}}`, genie, 422, "owner"},
 		{"PUT priority P0", "PUT", "/v2/alerts/existing/priority?identifierType=alias", `{"priority":"P0"}`, genie, 422, "priority"},
 		{"PUT empty message", "PUT", "/v2/alerts/existing/message?identifierType=alias", `{"message":""}`, genie, 422, "message"},

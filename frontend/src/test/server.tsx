@@ -51,9 +51,18 @@ export function renderAt(element: ReactNode, handlers: Handlers, path = '/', rou
   return { ...server, ...result };
 }
 
-export const viewerOf = (role: 'ADMIN' | 'RESPONDER' | 'STAKEHOLDER') => () => ({
+/** The Viewer query's answer for a user of role, member of the teams teamIDs (by default t1, the fixtures' team). */
+export const viewerOf = (role: 'ADMIN' | 'RESPONDER' | 'STAKEHOLDER', teamIDs: string[] = ['t1']) => () => ({
   data: {
-    viewer: { __typename: 'User', id: `u-${role}`, name: `${role} Person`, email: `${role.toLowerCase()}@x.test`, role, timeZone: 'Europe/Berlin' },
+    viewer: {
+      __typename: 'User',
+      id: `u-${role}`,
+      name: `${role} Person`,
+      email: `${role.toLowerCase()}@x.test`,
+      role,
+      timeZone: 'Europe/Berlin',
+      teams: connection('Team', teamIDs.map((id) => ({ id }))),
+    },
   },
 });
 

@@ -8,6 +8,13 @@ export const ViewerQuery = graphql(`
       email
       role
       timeZone
+      teams(first: 100) {
+        edges {
+          node {
+            id
+          }
+        }
+      }
     }
   }
 `);

@@ -35,9 +35,13 @@ export function canManageIntegrations(role: UserRole | undefined): boolean {
   return role === 'ADMIN';
 }
 
-/** Responders and admins plan maintenance windows and raise test alerts. */
-export function canManageMaintenance(role: UserRole | undefined): boolean {
-  return canRespond(role);
+/**
+ * Admins plan maintenance windows for any service, responders for their own
+ * teams' services (a window silences the service's paging).
+ */
+export function canManageMaintenance(role: UserRole | undefined, viewerTeamIDs: readonly string[], serviceTeamID: string | undefined): boolean {
+  if (role === 'ADMIN') return true;
+  return role === 'RESPONDER' && serviceTeamID !== undefined && viewerTeamIDs.includes(serviceTeamID);
 }
 
 /** Admins write escalation policies and choose a service's; responders and stakeholders read them. */

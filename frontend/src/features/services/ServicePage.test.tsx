@@ -82,6 +82,14 @@ describe('ServicePage', () => {
     for (const name of hidden) expect(screen.queryByRole('button', { name })).toBeNull();
   });
 
+  it('offers maintenance only to responders of the service\'s team (a window silences its paging)', async () => {
+    render('RESPONDER', { Viewer: viewerOf('RESPONDER', ['t9']) });
+    await screen.findByRole('heading', { name: 'Prometheus prod' });
+    expect(screen.getByRole('button', { name: 'Raise a test alert' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Schedule maintenance' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'End now' })).toBeNull();
+  });
+
   it('gives a stakeholder a read-only page: only Subscribe, no snippets', async () => {
     const { requests } = render('STAKEHOLDER');
     await screen.findByRole('heading', { name: 'Prometheus prod' });

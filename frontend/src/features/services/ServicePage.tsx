@@ -193,7 +193,7 @@ export function ServicePage() {
         )}
       </section>
 
-      <MaintenanceSection serviceID={service.id} windows={windows} manage={canManageMaintenance(viewer?.role)} now={now} timeZone={timeZone} />
+      <MaintenanceSection serviceID={service.id} windows={windows} manage={canManageMaintenance(viewer?.role, viewer ? nodes(viewer.teams).map((t) => t.id) : [], service.team.id)} now={now} timeZone={timeZone} />
 
       <Dialog title="Add integration" open={adding} onClose={() => setAdding(false)}>
         {adding && <AddIntegrationForm serviceID={service.id} onDone={() => setAdding(false)} />}
