@@ -24,7 +24,9 @@ type Limit struct {
 // Decision is the answer for one request.
 type Decision struct {
 	Allowed bool
-	// RetryAfter is when the next token arrives (0 when allowed).
+	// Remaining is the whole tokens left in the bucket (negative: in debt).
+	Remaining int
+	// RetryAfter is when the bucket is back to one token (0 when allowed).
 	RetryAfter time.Duration
 }
 
@@ -36,12 +38,15 @@ type Buckets struct {
 	Now    func() time.Time
 }
 
-// take: KEYS[1] the bucket; ARGV rate per second, burst, now (ms).
-// Returns {allowed, wait ms}.
+// take refills `rate` tokens per second up to `burst`; with at least one
+// token it admits and takes `cost`, possibly going below zero.
+// KEYS[1] the bucket; ARGV: rate, burst, now (ms), cost.
+// Returns {allowed, tokens*1000, wait ms}.
 var take = redis.NewScript(`
 local rate = tonumber(ARGV[1])
 local burst = tonumber(ARGV[2])
 local now = tonumber(ARGV[3])
+local cost = tonumber(ARGV[4])
 local b = redis.call('HMGET', KEYS[1], 't', 'ts')
 local tokens = tonumber(b[1]) or burst
 local ts = tonumber(b[2]) or now
@@ -49,26 +54,38 @@ tokens = math.min(burst, tokens + math.max(0, now - ts) / 1000 * rate)
 local allowed = 0
 local wait = 0
 if tokens >= 1 then
-  tokens = tokens - 1
+  tokens = tokens - cost
   allowed = 1
 else
   wait = math.ceil((1 - tokens) / rate * 1000)
 end
 redis.call('HSET', KEYS[1], 't', tokens, 'ts', now)
-redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate * 1000) + 1000)
-return {allowed, wait}
+redis.call('PEXPIRE', KEYS[1], math.ceil((burst - tokens) / rate * 1000) + 1000)
+return {allowed, math.floor(tokens * 1000), wait}
 `)
 
 // Take takes one token from the bucket under key.
 func (b *Buckets) Take(ctx context.Context, key string, l Limit) Decision {
+	return b.TakeN(ctx, key, l, 1)
+}
+
+// TakeN admits a request when the bucket under key holds at least one
+// token, and then charges it cost tokens (at least one), which may leave
+// the bucket in debt that later requests wait out. So a request of many
+// units (a batch of alerts) is never split, nor refused for ever because
+// it costs more than the burst; over any time T at most burst + rate×T
+// units pass, plus one request's.
+func (b *Buckets) TakeN(ctx context.Context, key string, l Limit, cost int) Decision {
+	open := Decision{Allowed: true, Remaining: l.Burst}
 	if b == nil || b.Redis == nil || l.PerSecond <= 0 {
-		return Decision{Allowed: true}
+		return open
 	}
-	res, err := take.Run(ctx, b.Redis, []string{b.Prefix + key}, l.PerSecond, l.Burst, b.Now().UnixMilli()).Int64Slice()
-	if err != nil || len(res) != 2 {
-		return Decision{Allowed: true}
+	res, err := take.Run(ctx, b.Redis, []string{b.Prefix + key}, l.PerSecond, l.Burst, b.Now().UnixMilli(), max(cost, 1)).Int64Slice()
+	if err != nil || len(res) != 3 {
+		return open
 	}
-	return Decision{Allowed: res[0] == 1, RetryAfter: time.Duration(res[1]) * time.Millisecond}
+	return Decision{Allowed: res[0] == 1, Remaining: int(math.Floor(float64(res[1]) / 1000)),
+		RetryAfter: time.Duration(res[2]) * time.Millisecond}
 }
 
 // Seconds rounds a wait up to whole seconds, as Retry-After wants.

@@ -5,12 +5,12 @@ import (
 	"database/sql"
 	"fmt"
 	"os"
-	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"time"
+
+	"github.com/tocsin/tocsin/bench/internal/pgwaits"
 )
 
 // observation is where the time of a phase went: CPU of the machine, the
@@ -24,8 +24,7 @@ type observation struct {
 	tool        time.Duration // CPU of this tool
 	db          dbStats       // deltas of pg_stat_database for the database under load
 	wal         walStats      // deltas of pg_stat_wal (the whole cluster)
-	waits       map[string]int
-	samples     int // pg_stat_activity samples taken
+	waits       pgwaits.Waits // the database's busy backends during the phase
 }
 
 type dbStats struct{ commits, rollbacks, inserted, updated, fetched, returned int64 }
@@ -73,44 +72,16 @@ func (o *observer) during(ctx context.Context, phase func() *result) *result {
 	settle := func() { time.Sleep(1200 * time.Millisecond) }
 	settle()
 	before := o.snap(ctx)
-	waits := map[string]int{}
-	samples := 0
-	stop := make(chan struct{})
-	var wg sync.WaitGroup
+	stopWaits := func() pgwaits.Waits { return pgwaits.Waits{} }
 	if o.db != "" {
-		wg.Go(func() {
-			t := time.NewTicker(50 * time.Millisecond)
-			defer t.Stop()
-			for {
-				select {
-				case <-stop:
-					return
-				case <-t.C:
-				}
-				rows, err := o.pg.QueryContext(ctx, `SELECT coalesce(wait_event_type || ':' || wait_event, 'CPU'), count(*)
-					FROM pg_stat_activity WHERE datname = $1 AND state = 'active' AND pid <> pg_backend_pid() GROUP BY 1`, o.db)
-				if err != nil {
-					continue
-				}
-				samples++
-				for rows.Next() {
-					var w string
-					var n int
-					if rows.Scan(&w, &n) == nil {
-						waits[w] += n
-					}
-				}
-				rows.Close()
-			}
-		})
+		stopWaits = pgwaits.Sample(ctx, o.pg, o.db, 50*time.Millisecond)
 	}
 	r := phase()
-	close(stop)
-	wg.Wait()
+	waits := stopWaits()
 	settle()
 	after := o.snap(ctx)
 
-	ob := observation{cores: cores(), waits: waits, samples: samples}
+	ob := observation{cores: cores(), waits: waits}
 	if dt := after.cpuTotal - before.cpuTotal; dt > 0 {
 		ob.machineBusy = float64(after.cpuBusy-before.cpuBusy) / float64(dt)
 	}
@@ -129,29 +100,7 @@ func (o *observer) during(ctx context.Context, phase func() *result) *result {
 
 // topWaits lists the n most sampled wait states as "name share%".
 func (ob observation) topWaits(n int) string {
-	total := 0
-	type kv struct {
-		k string
-		v int
-	}
-	var all []kv
-	for k, v := range ob.waits {
-		total += v
-		all = append(all, kv{k, v})
-	}
-	if total == 0 {
-		return "–"
-	}
-	sort.Slice(all, func(i, j int) bool { return all[i].v > all[j].v })
-	var parts []string
-	for i, e := range all {
-		if i == n {
-			break
-		}
-		parts = append(parts, fmt.Sprintf("%s %.0f%%", e.k, 100*float64(e.v)/float64(total)))
-	}
-	avg := float64(total) / float64(max(ob.samples, 1))
-	return fmt.Sprintf("%s (%.1f busy backends on average)", strings.Join(parts, ", "), avg)
+	return fmt.Sprintf("%s (%.1f busy backends on average)", ob.waits.Top(n), ob.waits.Busy())
 }
 
 const clockTicks = 100 // USER_HZ on Linux

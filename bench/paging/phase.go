@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tocsin/tocsin/bench/internal/machine"
+	"github.com/tocsin/tocsin/bench/internal/pgwaits"
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/delivery"
 	"github.com/tocsin/tocsin/viewer"
@@ -19,13 +20,16 @@ import (
 // in start).
 const step1After = time.Minute
 
+// waitEvery is how often the database's backends are sampled (pgwaits).
+const waitEvery = 100 * time.Millisecond
+
 // phase is one measured phase: a rate of Opsgenie creates, or the storm.
 type phase struct {
 	name                  string
 	loadBefore, loadAfter string // load average before it, and once its first pages were out
 	// waits: the database's busy backends from the first alert sent to
 	// the first pages out.
-	waits waits
+	waits pgwaits.Waits
 	out   outcome
 }
 
@@ -38,7 +42,7 @@ func (e *benchEnv) ratePhase(ctx context.Context, k, rate int, d time.Duration) 
 	n := int(d.Seconds() * float64(rate))
 	tick := time.Second / time.Duration(rate)
 	sent := make([]sentAlert, n)
-	stopWaits := sampleWaits(ctx, e.db, e.dbName)
+	stopWaits := pgwaits.Sample(ctx, e.db, e.dbName, waitEvery)
 	var wg sync.WaitGroup
 	start := time.Now()
 	for i := 0; i < n && ctx.Err() == nil; i++ {

@@ -73,7 +73,7 @@ func (r *report) markdown() string {
 		"CPU: running; Lock:…: waiting for a lock another transaction holds; Client:ClientRead: a transaction waiting on Tocsin):\n\n", waitEvery)
 	p("| phase | busy backends on average | doing |\n| --- | ---: | --- |\n")
 	for _, ph := range all {
-		p("| %s | %s |\n", ph.name, ph.waits)
+		p("| %s | %.1f | %s |\n", ph.name, ph.waits.Busy(), ph.waits.Top(5))
 	}
 
 	p("\nEscalation timers: step 1's pages (the whole team, due %v after step 0), `sent_at − due_at`:\n\n", step1After)

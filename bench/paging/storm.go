@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/tocsin/tocsin/bench/internal/machine"
+	"github.com/tocsin/tocsin/bench/internal/pgwaits"
 	"github.com/tocsin/tocsin/internal/pagingfix"
 )
 
@@ -60,7 +61,7 @@ func (e *benchEnv) storm(ctx context.Context, size stormSize) (*stormPhase, erro
 	probes.Go(func() { st.readyz.run(probeCtx, e.ready) })
 	time.Sleep(probeEvery) // a probe before the storm, for reference
 
-	stopWaits := sampleWaits(ctx, e.db, e.dbName)
+	stopWaits := pgwaits.Sample(ctx, e.db, e.dbName, waitEvery)
 	var wg sync.WaitGroup
 	release := make(chan struct{})
 	var mu sync.Mutex
