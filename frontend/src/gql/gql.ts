@@ -32,7 +32,7 @@ type Documents = {
     "\n  mutation AssignAlert($id: ID!, $ownerID: ID!, $note: String) {\n    assignAlert(id: $id, ownerID: $ownerID, note: $note) {\n      ...AlertDetail\n    }\n  }\n": typeof types.AssignAlertDocument,
     "\n  mutation EscalateAlert($id: ID!, $note: String) {\n    escalateAlert(id: $id, note: $note) {\n      ...AlertDetail\n    }\n  }\n": typeof types.EscalateAlertDocument,
     "\n  mutation UpdateAlert($id: ID!, $priority: AlertPriority, $message: String, $description: String) {\n    updateAlert(id: $id, priority: $priority, message: $message, description: $description) {\n      ...AlertDetail\n    }\n  }\n": typeof types.UpdateAlertDocument,
-    "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      role\n      timeZone\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      role\n      timeZone\n      teams(first: 100) {\n        edges {\n          node {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        id\n        name\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  mutation AcceptInvitation($token: String!, $password: String!) {\n    acceptInvitation(token: $token, password: $password) {\n      user {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
@@ -173,7 +173,7 @@ const documents: Documents = {
     "\n  mutation AssignAlert($id: ID!, $ownerID: ID!, $note: String) {\n    assignAlert(id: $id, ownerID: $ownerID, note: $note) {\n      ...AlertDetail\n    }\n  }\n": types.AssignAlertDocument,
     "\n  mutation EscalateAlert($id: ID!, $note: String) {\n    escalateAlert(id: $id, note: $note) {\n      ...AlertDetail\n    }\n  }\n": types.EscalateAlertDocument,
     "\n  mutation UpdateAlert($id: ID!, $priority: AlertPriority, $message: String, $description: String) {\n    updateAlert(id: $id, priority: $priority, message: $message, description: $description) {\n      ...AlertDetail\n    }\n  }\n": types.UpdateAlertDocument,
-    "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      role\n      timeZone\n    }\n  }\n": types.ViewerDocument,
+    "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      role\n      timeZone\n      teams(first: 100) {\n        edges {\n          node {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.ViewerDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        id\n        name\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  mutation AcceptInvitation($token: String!, $password: String!) {\n    acceptInvitation(token: $token, password: $password) {\n      user {\n        id\n        name\n      }\n    }\n  }\n": types.AcceptInvitationDocument,
@@ -385,7 +385,7 @@ export function graphql(source: "\n  mutation UpdateAlert($id: ID!, $priority: A
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      role\n      timeZone\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      role\n      timeZone\n    }\n  }\n"];
+export function graphql(source: "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      role\n      timeZone\n      teams(first: 100) {\n        edges {\n          node {\n            id\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      role\n      timeZone\n      teams(first: 100) {\n        edges {\n          node {\n            id\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
