@@ -95,6 +95,10 @@ export TOCSIN_DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/$db?sslmode=d
 export TOCSIN_REDIS_URL="redis://127.0.0.1:$redis_port/$redis_db"
 export TOCSIN_HTTP_ADDR="127.0.0.1:$port"
 export TOCSIN_BASE_URL="http://127.0.0.1:$port"
+# The policy editor's check saves a webhook to a documentation address
+# (TEST-NET-3), which webhooks may not reach unless an operator says so;
+# nothing is ever sent to it.
+export TOCSIN_WEBHOOK_ALLOW_CIDRS="203.0.113.0/24"
 mailpit=
 if port_open 127.0.0.1 1025; then
 	mailpit="reused what answers on 127.0.0.1:1025"
