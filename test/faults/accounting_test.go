@@ -158,11 +158,11 @@ func sum(counts []tally) tally {
 }
 
 // inFlightAtKill says whether a page first received at t left the killed
-// worker in its last moments (2 s, for a loaded machine), before it could
-// commit that it had sent it.
+// worker in its last moments (2 s, for a loaded machine), or between the
+// signal and its death, before it could commit that it had sent it.
 func inFlightAtKill(kill *fault, t time.Time) bool {
 	d := kill.start.Sub(t)
-	return d >= 0 && d <= 2*time.Second
+	return d >= 0 && d <= 2*time.Second || !t.Before(kill.start) && !t.After(kill.dead)
 }
 
 // inFlightAtShutdown says whether a page first received at t was in flight

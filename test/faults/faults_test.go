@@ -86,6 +86,10 @@ type fault struct {
 	name       string
 	do         func() error
 	start, end time.Time
+	// dead is when the killed worker was reaped (the worker kill only): a
+	// signal takes effect when the kernel next runs the process, so pages
+	// it sent until then arrive after start.
+	dead time.Time
 }
 
 // stormSize is the alerts of one Alertmanager request of the storm.
@@ -153,14 +157,16 @@ func TestNoPageLostDoubledOrLateUnderFaults(t *testing.T) {
 	waitReady(t, base)
 	began := time.Now()
 
-	kill := &fault{name: "worker killed", do: func() error {
+	kill := &fault{name: "worker killed"}
+	kill.do = func() error {
 		procMu.Lock()
 		w := procs[len(procs)-1]
 		procMu.Unlock()
 		w.stop(syscall.SIGKILL)
+		kill.dead = time.Now()
 		time.Sleep(time.Second)
 		return launch("worker")
-	}}
+	}
 	flush := &fault{name: "Redis flushed", do: func() error { return env.Redis.FlushDB(context.Background()).Err() }}
 	// Down for 2 s each time, as a real restart or a crashed server's
 	// supervisor takes, so that steps, pages and alerts fail meanwhile.
