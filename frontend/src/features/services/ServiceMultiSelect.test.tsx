@@ -35,8 +35,10 @@ describe('ServiceMultiSelect', () => {
     const box = screen.getByLabelText('Search services');
     for (const text of ['p', 'pa', 'pay']) fireEvent.change(box, { target: { value: text } });
     await screen.findByText('No other service matches “pay”.');
-    const searched = server.requests.filter((r) => r.operationName === 'ServiceChoices').map((r) => r.variables.search as string | null | undefined);
-    expect(searched).toEqual([null, 'pay']);
+    // The message shows from the input at once; the search it waits for
+    // comes after the pause: one request for "pay", none for "p" or "pa".
+    const searched = () => server.requests.filter((r) => r.operationName === 'ServiceChoices').map((r) => r.variables.search as string | null | undefined);
+    await waitFor(() => expect(searched()).toEqual([null, 'pay']), { timeout: 5_000 });
   });
 
   it('ticks and unticks, keeps picks as removable chips, and never offers the fixed ones', async () => {
