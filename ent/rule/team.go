@@ -98,35 +98,18 @@ func AllowCoverRequestOfOwnTeam() privacy.MutationRule {
 // so a responder of another team must not be able to plan one.
 func AllowMaintenanceOfOwnTeam() privacy.MutationRule {
 	return privacy.MaintenanceWindowMutationRuleFunc(func(ctx context.Context, m *ent.MaintenanceWindowMutation) error {
-		v, sys := responder(ctx)
-		if v == nil {
-			return privacy.Skip
-		}
-		var services []int
-		if id, ok := m.ServiceID(); ok {
-			services = append(services, id)
-		}
-		if !m.Op().Is(ent.OpCreate) {
+		existing := func(sys context.Context) ([]int, error) {
 			ids, err := m.IDs(sys)
 			if err != nil {
-				return err
+				return nil, err
 			}
-			more, err := m.Client().MaintenanceWindow.Query().Where(maintenancewindow.IDIn(ids...)).
+			return m.Client().MaintenanceWindow.Query().Where(maintenancewindow.IDIn(ids...)).
 				Unique(true).Select(maintenancewindow.FieldServiceID).Ints(sys)
-			if err != nil {
-				return err
-			}
-			if len(more) == 0 && len(services) == 0 {
-				return privacy.Allow // a bulk change that matches no row changes nothing
-			}
-			services = append(services, more...)
 		}
-		teams, err := m.Client().Service.Query().Where(service.IDIn(services...)).
-			Unique(true).Select(service.FieldTeamID).Ints(sys)
-		if err != nil {
-			return err
-		}
-		return allowIfMemberOfAll(sys, m.Client(), v.UserID, teams)
+		return allowChild(ctx, m.Client(), m.Op(), m.ServiceID, existing, func(sys context.Context, services []int) ([]int, error) {
+			return m.Client().Service.Query().Where(service.IDIn(services...)).
+				Unique(true).Select(service.FieldTeamID).Ints(sys)
+		})
 	})
 }
 
@@ -135,26 +118,37 @@ func AllowMaintenanceOfOwnTeam() privacy.MutationRule {
 // of the rows changed) when the viewer is a responder on all their teams.
 func allowScheduleChild(ctx context.Context, c *ent.Client, op ent.Op, newSchedule func() (int, bool),
 	existing func(sys context.Context) ([]int, error)) error {
+	return allowChild(ctx, c, op, newSchedule, existing, func(sys context.Context, schedules []int) ([]int, error) {
+		return c.Schedule.Query().Where(schedule.IDIn(schedules...)).
+			Unique(true).Select(schedule.FieldTeamID).Ints(sys)
+	})
+}
+
+// allowChild allows a mutation of rows that belong to parents owned by
+// teams (newParent: the parent set on the mutation; existing: the parents
+// of the rows changed; teamsOf: the parents' teams) when the viewer is a
+// responder on all those teams.
+func allowChild(ctx context.Context, c *ent.Client, op ent.Op, newParent func() (int, bool),
+	existing func(sys context.Context) ([]int, error), teamsOf func(sys context.Context, parents []int) ([]int, error)) error {
 	v, sys := responder(ctx)
 	if v == nil {
 		return privacy.Skip
 	}
-	var schedules []int
-	if id, ok := newSchedule(); ok {
-		schedules = append(schedules, id)
+	var parents []int
+	if id, ok := newParent(); ok {
+		parents = append(parents, id)
 	}
 	if !op.Is(ent.OpCreate) {
 		more, err := existing(sys)
 		if err != nil {
 			return err
 		}
-		schedules = append(schedules, more...)
+		parents = append(parents, more...)
 	}
-	if len(schedules) == 0 && !op.Is(ent.OpCreate) {
+	if len(parents) == 0 && !op.Is(ent.OpCreate) {
 		return privacy.Allow // a bulk change that matches no row changes nothing
 	}
-	teams, err := c.Schedule.Query().Where(schedule.IDIn(schedules...)).
-		Unique(true).Select(schedule.FieldTeamID).Ints(sys)
+	teams, err := teamsOf(sys, parents)
 	if err != nil {
 		return err
 	}
