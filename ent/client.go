@@ -33,6 +33,7 @@ import (
 	"github.com/tocsin/tocsin/ent/invitation"
 	"github.com/tocsin/tocsin/ent/maintenancewindow"
 	"github.com/tocsin/tocsin/ent/notificationrule"
+	"github.com/tocsin/tocsin/ent/roundrobinturn"
 	"github.com/tocsin/tocsin/ent/schedule"
 	"github.com/tocsin/tocsin/ent/schedulelayer"
 	"github.com/tocsin/tocsin/ent/scheduleoverride"
@@ -95,6 +96,8 @@ type Client struct {
 	MaintenanceWindow *MaintenanceWindowClient
 	// NotificationRule is the client for interacting with the NotificationRule builders.
 	NotificationRule *NotificationRuleClient
+	// RoundRobinTurn is the client for interacting with the RoundRobinTurn builders.
+	RoundRobinTurn *RoundRobinTurnClient
 	// Schedule is the client for interacting with the Schedule builders.
 	Schedule *ScheduleClient
 	// ScheduleLayer is the client for interacting with the ScheduleLayer builders.
@@ -158,6 +161,7 @@ func (c *Client) init() {
 	c.Invitation = NewInvitationClient(c.config)
 	c.MaintenanceWindow = NewMaintenanceWindowClient(c.config)
 	c.NotificationRule = NewNotificationRuleClient(c.config)
+	c.RoundRobinTurn = NewRoundRobinTurnClient(c.config)
 	c.Schedule = NewScheduleClient(c.config)
 	c.ScheduleLayer = NewScheduleLayerClient(c.config)
 	c.ScheduleOverride = NewScheduleOverrideClient(c.config)
@@ -285,6 +289,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Invitation:              NewInvitationClient(cfg),
 		MaintenanceWindow:       NewMaintenanceWindowClient(cfg),
 		NotificationRule:        NewNotificationRuleClient(cfg),
+		RoundRobinTurn:          NewRoundRobinTurnClient(cfg),
 		Schedule:                NewScheduleClient(cfg),
 		ScheduleLayer:           NewScheduleLayerClient(cfg),
 		ScheduleOverride:        NewScheduleOverrideClient(cfg),
@@ -339,6 +344,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Invitation:              NewInvitationClient(cfg),
 		MaintenanceWindow:       NewMaintenanceWindowClient(cfg),
 		NotificationRule:        NewNotificationRuleClient(cfg),
+		RoundRobinTurn:          NewRoundRobinTurnClient(cfg),
 		Schedule:                NewScheduleClient(cfg),
 		ScheduleLayer:           NewScheduleLayerClient(cfg),
 		ScheduleOverride:        NewScheduleOverrideClient(cfg),
@@ -389,8 +395,8 @@ func (c *Client) Use(hooks ...Hook) {
 		c.CoverRequest, c.Delivery, c.DeliveryAttempt, c.EscalationPolicy,
 		c.EscalationStep, c.Heartbeat, c.Incident, c.IncidentMember, c.IngestRequest,
 		c.Integration, c.Invitation, c.MaintenanceWindow, c.NotificationRule,
-		c.Schedule, c.ScheduleLayer, c.ScheduleOverride, c.Service, c.Session,
-		c.SeverityLevel, c.StakeholderMessage, c.StakeholderPreference,
+		c.RoundRobinTurn, c.Schedule, c.ScheduleLayer, c.ScheduleOverride, c.Service,
+		c.Session, c.SeverityLevel, c.StakeholderMessage, c.StakeholderPreference,
 		c.StakeholderSubscription, c.StatusComponent, c.StatusPage, c.StatusSubscriber,
 		c.StatusUpdate, c.StatusUpdateEmail, c.Team, c.TimelineEvent, c.User,
 	} {
@@ -406,8 +412,8 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.CoverRequest, c.Delivery, c.DeliveryAttempt, c.EscalationPolicy,
 		c.EscalationStep, c.Heartbeat, c.Incident, c.IncidentMember, c.IngestRequest,
 		c.Integration, c.Invitation, c.MaintenanceWindow, c.NotificationRule,
-		c.Schedule, c.ScheduleLayer, c.ScheduleOverride, c.Service, c.Session,
-		c.SeverityLevel, c.StakeholderMessage, c.StakeholderPreference,
+		c.RoundRobinTurn, c.Schedule, c.ScheduleLayer, c.ScheduleOverride, c.Service,
+		c.Session, c.SeverityLevel, c.StakeholderMessage, c.StakeholderPreference,
 		c.StakeholderSubscription, c.StatusComponent, c.StatusPage, c.StatusSubscriber,
 		c.StatusUpdate, c.StatusUpdateEmail, c.Team, c.TimelineEvent, c.User,
 	} {
@@ -454,6 +460,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.MaintenanceWindow.mutate(ctx, m)
 	case *NotificationRuleMutation:
 		return c.NotificationRule.mutate(ctx, m)
+	case *RoundRobinTurnMutation:
+		return c.RoundRobinTurn.mutate(ctx, m)
 	case *ScheduleMutation:
 		return c.Schedule.mutate(ctx, m)
 	case *ScheduleLayerMutation:
@@ -3497,6 +3505,140 @@ func (c *NotificationRuleClient) mutate(ctx context.Context, m *NotificationRule
 	}
 }
 
+// RoundRobinTurnClient is a client for the RoundRobinTurn schema.
+type RoundRobinTurnClient struct {
+	config
+}
+
+// NewRoundRobinTurnClient returns a client for the RoundRobinTurn from the given config.
+func NewRoundRobinTurnClient(c config) *RoundRobinTurnClient {
+	return &RoundRobinTurnClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `roundrobinturn.Hooks(f(g(h())))`.
+func (c *RoundRobinTurnClient) Use(hooks ...Hook) {
+	c.hooks.RoundRobinTurn = append(c.hooks.RoundRobinTurn, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `roundrobinturn.Intercept(f(g(h())))`.
+func (c *RoundRobinTurnClient) Intercept(interceptors ...Interceptor) {
+	c.inters.RoundRobinTurn = append(c.inters.RoundRobinTurn, interceptors...)
+}
+
+// Create returns a builder for creating a RoundRobinTurn entity.
+func (c *RoundRobinTurnClient) Create() *RoundRobinTurnCreate {
+	mutation := newRoundRobinTurnMutation(c.config, OpCreate)
+	return &RoundRobinTurnCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of RoundRobinTurn entities.
+func (c *RoundRobinTurnClient) CreateBulk(builders ...*RoundRobinTurnCreate) *RoundRobinTurnCreateBulk {
+	return &RoundRobinTurnCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *RoundRobinTurnClient) MapCreateBulk(slice any, setFunc func(*RoundRobinTurnCreate, int)) *RoundRobinTurnCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &RoundRobinTurnCreateBulk{err: fmt.Errorf("calling to RoundRobinTurnClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*RoundRobinTurnCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &RoundRobinTurnCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for RoundRobinTurn.
+func (c *RoundRobinTurnClient) Update() *RoundRobinTurnUpdate {
+	mutation := newRoundRobinTurnMutation(c.config, OpUpdate)
+	return &RoundRobinTurnUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *RoundRobinTurnClient) UpdateOne(_m *RoundRobinTurn) *RoundRobinTurnUpdateOne {
+	mutation := newRoundRobinTurnMutation(c.config, OpUpdateOne, withRoundRobinTurn(_m))
+	return &RoundRobinTurnUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *RoundRobinTurnClient) UpdateOneID(id int) *RoundRobinTurnUpdateOne {
+	mutation := newRoundRobinTurnMutation(c.config, OpUpdateOne, withRoundRobinTurnID(id))
+	return &RoundRobinTurnUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for RoundRobinTurn.
+func (c *RoundRobinTurnClient) Delete() *RoundRobinTurnDelete {
+	mutation := newRoundRobinTurnMutation(c.config, OpDelete)
+	return &RoundRobinTurnDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *RoundRobinTurnClient) DeleteOne(_m *RoundRobinTurn) *RoundRobinTurnDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *RoundRobinTurnClient) DeleteOneID(id int) *RoundRobinTurnDeleteOne {
+	builder := c.Delete().Where(roundrobinturn.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &RoundRobinTurnDeleteOne{builder}
+}
+
+// Query returns a query builder for RoundRobinTurn.
+func (c *RoundRobinTurnClient) Query() *RoundRobinTurnQuery {
+	return &RoundRobinTurnQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeRoundRobinTurn},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a RoundRobinTurn entity by its id.
+func (c *RoundRobinTurnClient) Get(ctx context.Context, id int) (*RoundRobinTurn, error) {
+	return c.Query().Where(roundrobinturn.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *RoundRobinTurnClient) GetX(ctx context.Context, id int) *RoundRobinTurn {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *RoundRobinTurnClient) Hooks() []Hook {
+	hooks := c.hooks.RoundRobinTurn
+	return append(hooks[:len(hooks):len(hooks)], roundrobinturn.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *RoundRobinTurnClient) Interceptors() []Interceptor {
+	return c.inters.RoundRobinTurn
+}
+
+func (c *RoundRobinTurnClient) mutate(ctx context.Context, m *RoundRobinTurnMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&RoundRobinTurnCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&RoundRobinTurnUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&RoundRobinTurnUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&RoundRobinTurnDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown RoundRobinTurn mutation op: %q", m.Op())
+	}
+}
+
 // ScheduleClient is a client for the Schedule schema.
 type ScheduleClient struct {
 	config
@@ -6469,19 +6611,21 @@ type (
 		APIToken, Alert, Announcement, CalendarFeed, ContactMethod, CoverRequest,
 		Delivery, DeliveryAttempt, EscalationPolicy, EscalationStep, Heartbeat,
 		Incident, IncidentMember, IngestRequest, Integration, Invitation,
-		MaintenanceWindow, NotificationRule, Schedule, ScheduleLayer, ScheduleOverride,
-		Service, Session, SeverityLevel, StakeholderMessage, StakeholderPreference,
-		StakeholderSubscription, StatusComponent, StatusPage, StatusSubscriber,
-		StatusUpdate, StatusUpdateEmail, Team, TimelineEvent, User []ent.Hook
+		MaintenanceWindow, NotificationRule, RoundRobinTurn, Schedule, ScheduleLayer,
+		ScheduleOverride, Service, Session, SeverityLevel, StakeholderMessage,
+		StakeholderPreference, StakeholderSubscription, StatusComponent, StatusPage,
+		StatusSubscriber, StatusUpdate, StatusUpdateEmail, Team, TimelineEvent,
+		User []ent.Hook
 	}
 	inters struct {
 		APIToken, Alert, Announcement, CalendarFeed, ContactMethod, CoverRequest,
 		Delivery, DeliveryAttempt, EscalationPolicy, EscalationStep, Heartbeat,
 		Incident, IncidentMember, IngestRequest, Integration, Invitation,
-		MaintenanceWindow, NotificationRule, Schedule, ScheduleLayer, ScheduleOverride,
-		Service, Session, SeverityLevel, StakeholderMessage, StakeholderPreference,
-		StakeholderSubscription, StatusComponent, StatusPage, StatusSubscriber,
-		StatusUpdate, StatusUpdateEmail, Team, TimelineEvent, User []ent.Interceptor
+		MaintenanceWindow, NotificationRule, RoundRobinTurn, Schedule, ScheduleLayer,
+		ScheduleOverride, Service, Session, SeverityLevel, StakeholderMessage,
+		StakeholderPreference, StakeholderSubscription, StatusComponent, StatusPage,
+		StatusSubscriber, StatusUpdate, StatusUpdateEmail, Team, TimelineEvent,
+		User []ent.Interceptor
 	}
 )
 

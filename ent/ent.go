@@ -30,6 +30,7 @@ import (
 	"github.com/tocsin/tocsin/ent/invitation"
 	"github.com/tocsin/tocsin/ent/maintenancewindow"
 	"github.com/tocsin/tocsin/ent/notificationrule"
+	"github.com/tocsin/tocsin/ent/roundrobinturn"
 	"github.com/tocsin/tocsin/ent/schedule"
 	"github.com/tocsin/tocsin/ent/schedulelayer"
 	"github.com/tocsin/tocsin/ent/scheduleoverride"
@@ -125,6 +126,7 @@ func checkColumn(t, c string) error {
 			invitation.Table:              invitation.ValidColumn,
 			maintenancewindow.Table:       maintenancewindow.ValidColumn,
 			notificationrule.Table:        notificationrule.ValidColumn,
+			roundrobinturn.Table:          roundrobinturn.ValidColumn,
 			schedule.Table:                schedule.ValidColumn,
 			schedulelayer.Table:           schedulelayer.ValidColumn,
 			scheduleoverride.Table:        scheduleoverride.ValidColumn,

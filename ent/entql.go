@@ -22,6 +22,7 @@ import (
 	"github.com/tocsin/tocsin/ent/maintenancewindow"
 	"github.com/tocsin/tocsin/ent/notificationrule"
 	"github.com/tocsin/tocsin/ent/predicate"
+	"github.com/tocsin/tocsin/ent/roundrobinturn"
 	"github.com/tocsin/tocsin/ent/schedule"
 	"github.com/tocsin/tocsin/ent/schedulelayer"
 	"github.com/tocsin/tocsin/ent/scheduleoverride"
@@ -48,7 +49,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 35)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 36)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -447,6 +448,25 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   roundrobinturn.Table,
+			Columns: roundrobinturn.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: roundrobinturn.FieldID,
+			},
+		},
+		Type: "RoundRobinTurn",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			roundrobinturn.FieldAlertID:  {Type: field.TypeInt, Column: roundrobinturn.FieldAlertID},
+			roundrobinturn.FieldRound:    {Type: field.TypeInt, Column: roundrobinturn.FieldRound},
+			roundrobinturn.FieldStep:     {Type: field.TypeInt, Column: roundrobinturn.FieldStep},
+			roundrobinturn.FieldTeamID:   {Type: field.TypeInt, Column: roundrobinturn.FieldTeamID},
+			roundrobinturn.FieldPosition: {Type: field.TypeInt, Column: roundrobinturn.FieldPosition},
+			roundrobinturn.FieldTakenAt:  {Type: field.TypeTime, Column: roundrobinturn.FieldTakenAt},
+		},
+	}
+	graph.Nodes[19] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   schedule.Table,
 			Columns: schedule.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -464,7 +484,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			schedule.FieldTeamID:      {Type: field.TypeInt, Column: schedule.FieldTeamID},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   schedulelayer.Table,
 			Columns: schedulelayer.Columns,
@@ -490,7 +510,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			schedulelayer.FieldRestrictions:   {Type: field.TypeJSON, Column: schedulelayer.FieldRestrictions},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   scheduleoverride.Table,
 			Columns: scheduleoverride.Columns,
@@ -513,7 +533,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			scheduleoverride.FieldNote:        {Type: field.TypeString, Column: scheduleoverride.FieldNote},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   service.Table,
 			Columns: service.Columns,
@@ -533,7 +553,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			service.FieldHighUrgencyUpTo:    {Type: field.TypeEnum, Column: service.FieldHighUrgencyUpTo},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -552,7 +572,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldUserAgent:  {Type: field.TypeString, Column: session.FieldUserAgent},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   severitylevel.Table,
 			Columns: severitylevel.Columns,
@@ -568,7 +588,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			severitylevel.FieldUpdateCadenceMinutes: {Type: field.TypeInt, Column: severitylevel.FieldUpdateCadenceMinutes},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   stakeholdermessage.Table,
 			Columns: stakeholdermessage.Columns,
@@ -590,7 +610,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stakeholdermessage.FieldCreatedAt:     {Type: field.TypeTime, Column: stakeholdermessage.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   stakeholderpreference.Table,
 			Columns: stakeholderpreference.Columns,
@@ -607,7 +627,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stakeholderpreference.FieldDigest: {Type: field.TypeEnum, Column: stakeholderpreference.FieldDigest},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   stakeholdersubscription.Table,
 			Columns: stakeholdersubscription.Columns,
@@ -624,7 +644,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stakeholdersubscription.FieldCreatedAt:  {Type: field.TypeTime, Column: stakeholdersubscription.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[27] = &sqlgraph.Node{
+	graph.Nodes[28] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   statuscomponent.Table,
 			Columns: statuscomponent.Columns,
@@ -642,7 +662,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			statuscomponent.FieldServiceID: {Type: field.TypeInt, Column: statuscomponent.FieldServiceID},
 		},
 	}
-	graph.Nodes[28] = &sqlgraph.Node{
+	graph.Nodes[29] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   statuspage.Table,
 			Columns: statuspage.Columns,
@@ -661,7 +681,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			statuspage.FieldPublic:      {Type: field.TypeBool, Column: statuspage.FieldPublic},
 		},
 	}
-	graph.Nodes[29] = &sqlgraph.Node{
+	graph.Nodes[30] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   statussubscriber.Table,
 			Columns: statussubscriber.Columns,
@@ -680,7 +700,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			statussubscriber.FieldCreatedAt:            {Type: field.TypeTime, Column: statussubscriber.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[30] = &sqlgraph.Node{
+	graph.Nodes[31] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   statusupdate.Table,
 			Columns: statusupdate.Columns,
@@ -700,7 +720,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			statusupdate.FieldCreatedAt:  {Type: field.TypeTime, Column: statusupdate.FieldCreatedAt},
 		},
 	}
-	graph.Nodes[31] = &sqlgraph.Node{
+	graph.Nodes[32] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   statusupdateemail.Table,
 			Columns: statusupdateemail.Columns,
@@ -716,7 +736,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			statusupdateemail.FieldSentAt:       {Type: field.TypeTime, Column: statusupdateemail.FieldSentAt},
 		},
 	}
-	graph.Nodes[32] = &sqlgraph.Node{
+	graph.Nodes[33] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   team.Table,
 			Columns: team.Columns,
@@ -734,7 +754,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			team.FieldRoundRobinNext: {Type: field.TypeInt, Column: team.FieldRoundRobinNext},
 		},
 	}
-	graph.Nodes[33] = &sqlgraph.Node{
+	graph.Nodes[34] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   timelineevent.Table,
 			Columns: timelineevent.Columns,
@@ -756,7 +776,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			timelineevent.FieldIncidentID: {Type: field.TypeInt, Column: timelineevent.FieldIncidentID},
 		},
 	}
-	graph.Nodes[34] = &sqlgraph.Node{
+	graph.Nodes[35] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -3797,6 +3817,76 @@ func (f *NotificationRuleFilter) WhereHasContactMethodWith(preds ...predicate.Co
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *RoundRobinTurnQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the RoundRobinTurnQuery builder.
+func (_q *RoundRobinTurnQuery) Filter() *RoundRobinTurnFilter {
+	return &RoundRobinTurnFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *RoundRobinTurnMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the RoundRobinTurnMutation builder.
+func (m *RoundRobinTurnMutation) Filter() *RoundRobinTurnFilter {
+	return &RoundRobinTurnFilter{config: m.config, predicateAdder: m}
+}
+
+// RoundRobinTurnFilter provides a generic filtering capability at runtime for RoundRobinTurnQuery.
+type RoundRobinTurnFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *RoundRobinTurnFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *RoundRobinTurnFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(roundrobinturn.FieldID))
+}
+
+// WhereAlertID applies the entql int predicate on the alert_id field.
+func (f *RoundRobinTurnFilter) WhereAlertID(p entql.IntP) {
+	f.Where(p.Field(roundrobinturn.FieldAlertID))
+}
+
+// WhereRound applies the entql int predicate on the round field.
+func (f *RoundRobinTurnFilter) WhereRound(p entql.IntP) {
+	f.Where(p.Field(roundrobinturn.FieldRound))
+}
+
+// WhereStep applies the entql int predicate on the step field.
+func (f *RoundRobinTurnFilter) WhereStep(p entql.IntP) {
+	f.Where(p.Field(roundrobinturn.FieldStep))
+}
+
+// WhereTeamID applies the entql int predicate on the team_id field.
+func (f *RoundRobinTurnFilter) WhereTeamID(p entql.IntP) {
+	f.Where(p.Field(roundrobinturn.FieldTeamID))
+}
+
+// WherePosition applies the entql int predicate on the position field.
+func (f *RoundRobinTurnFilter) WherePosition(p entql.IntP) {
+	f.Where(p.Field(roundrobinturn.FieldPosition))
+}
+
+// WhereTakenAt applies the entql time.Time predicate on the taken_at field.
+func (f *RoundRobinTurnFilter) WhereTakenAt(p entql.TimeP) {
+	f.Where(p.Field(roundrobinturn.FieldTakenAt))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *ScheduleQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -3825,7 +3915,7 @@ type ScheduleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ScheduleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3965,7 +4055,7 @@ type ScheduleLayerFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ScheduleLayerFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4084,7 +4174,7 @@ type ScheduleOverrideFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ScheduleOverrideFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4230,7 +4320,7 @@ type ServiceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ServiceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4403,7 +4493,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4487,7 +4577,7 @@ type SeverityLevelFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SeverityLevelFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4542,7 +4632,7 @@ type StakeholderMessageFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StakeholderMessageFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4627,7 +4717,7 @@ type StakeholderPreferenceFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StakeholderPreferenceFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4701,7 +4791,7 @@ type StakeholderSubscriptionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StakeholderSubscriptionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4803,7 +4893,7 @@ type StatusComponentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StatusComponentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4896,7 +4986,7 @@ type StatusPageFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StatusPageFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[28].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4994,7 +5084,7 @@ type StatusSubscriberFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StatusSubscriberFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[29].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5078,7 +5168,7 @@ type StatusUpdateFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StatusUpdateFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[30].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5181,7 +5271,7 @@ type StatusUpdateEmailFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StatusUpdateEmailFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[31].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5236,7 +5326,7 @@ type TeamFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TeamFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[32].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5343,7 +5433,7 @@ type TimelineEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TimelineEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[33].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5470,7 +5560,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[34].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[35].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

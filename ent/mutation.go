@@ -30,6 +30,7 @@ import (
 	"github.com/tocsin/tocsin/ent/maintenancewindow"
 	"github.com/tocsin/tocsin/ent/notificationrule"
 	"github.com/tocsin/tocsin/ent/predicate"
+	"github.com/tocsin/tocsin/ent/roundrobinturn"
 	"github.com/tocsin/tocsin/ent/schedule"
 	"github.com/tocsin/tocsin/ent/schedulelayer"
 	"github.com/tocsin/tocsin/ent/scheduleoverride"
@@ -79,6 +80,7 @@ const (
 	TypeInvitation              = "Invitation"
 	TypeMaintenanceWindow       = "MaintenanceWindow"
 	TypeNotificationRule        = "NotificationRule"
+	TypeRoundRobinTurn          = "RoundRobinTurn"
 	TypeSchedule                = "Schedule"
 	TypeScheduleLayer           = "ScheduleLayer"
 	TypeScheduleOverride        = "ScheduleOverride"
@@ -17524,6 +17526,770 @@ func (m *NotificationRuleMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown NotificationRule edge %s", name)
+}
+
+// RoundRobinTurnMutation represents an operation that mutates the RoundRobinTurn nodes in the graph.
+type RoundRobinTurnMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *int
+	alert_id      *int
+	addalert_id   *int
+	round         *int
+	addround      *int
+	step          *int
+	addstep       *int
+	team_id       *int
+	addteam_id    *int
+	position      *int
+	addposition   *int
+	taken_at      *time.Time
+	clearedFields map[string]struct{}
+	done          bool
+	oldValue      func(context.Context) (*RoundRobinTurn, error)
+	predicates    []predicate.RoundRobinTurn
+}
+
+var _ ent.Mutation = (*RoundRobinTurnMutation)(nil)
+
+// roundrobinturnOption allows management of the mutation configuration using functional options.
+type roundrobinturnOption func(*RoundRobinTurnMutation)
+
+// newRoundRobinTurnMutation creates new mutation for the RoundRobinTurn entity.
+func newRoundRobinTurnMutation(c config, op Op, opts ...roundrobinturnOption) *RoundRobinTurnMutation {
+	m := &RoundRobinTurnMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeRoundRobinTurn,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withRoundRobinTurnID sets the ID field of the mutation.
+func withRoundRobinTurnID(id int) roundrobinturnOption {
+	return func(m *RoundRobinTurnMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *RoundRobinTurn
+		)
+		m.oldValue = func(ctx context.Context) (*RoundRobinTurn, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().RoundRobinTurn.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withRoundRobinTurn sets the old RoundRobinTurn of the mutation.
+func withRoundRobinTurn(node *RoundRobinTurn) roundrobinturnOption {
+	return func(m *RoundRobinTurnMutation) {
+		m.oldValue = func(context.Context) (*RoundRobinTurn, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m RoundRobinTurnMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m RoundRobinTurnMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *RoundRobinTurnMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *RoundRobinTurnMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().RoundRobinTurn.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetAlertID sets the "alert_id" field.
+func (m *RoundRobinTurnMutation) SetAlertID(i int) {
+	m.alert_id = &i
+	m.addalert_id = nil
+}
+
+// AlertID returns the value of the "alert_id" field in the mutation.
+func (m *RoundRobinTurnMutation) AlertID() (r int, exists bool) {
+	v := m.alert_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAlertID returns the old "alert_id" field's value of the RoundRobinTurn entity.
+// If the RoundRobinTurn object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundRobinTurnMutation) OldAlertID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAlertID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAlertID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAlertID: %w", err)
+	}
+	return oldValue.AlertID, nil
+}
+
+// AddAlertID adds i to the "alert_id" field.
+func (m *RoundRobinTurnMutation) AddAlertID(i int) {
+	if m.addalert_id != nil {
+		*m.addalert_id += i
+	} else {
+		m.addalert_id = &i
+	}
+}
+
+// AddedAlertID returns the value that was added to the "alert_id" field in this mutation.
+func (m *RoundRobinTurnMutation) AddedAlertID() (r int, exists bool) {
+	v := m.addalert_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetAlertID resets all changes to the "alert_id" field.
+func (m *RoundRobinTurnMutation) ResetAlertID() {
+	m.alert_id = nil
+	m.addalert_id = nil
+}
+
+// SetRound sets the "round" field.
+func (m *RoundRobinTurnMutation) SetRound(i int) {
+	m.round = &i
+	m.addround = nil
+}
+
+// Round returns the value of the "round" field in the mutation.
+func (m *RoundRobinTurnMutation) Round() (r int, exists bool) {
+	v := m.round
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRound returns the old "round" field's value of the RoundRobinTurn entity.
+// If the RoundRobinTurn object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundRobinTurnMutation) OldRound(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRound is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRound requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRound: %w", err)
+	}
+	return oldValue.Round, nil
+}
+
+// AddRound adds i to the "round" field.
+func (m *RoundRobinTurnMutation) AddRound(i int) {
+	if m.addround != nil {
+		*m.addround += i
+	} else {
+		m.addround = &i
+	}
+}
+
+// AddedRound returns the value that was added to the "round" field in this mutation.
+func (m *RoundRobinTurnMutation) AddedRound() (r int, exists bool) {
+	v := m.addround
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRound resets all changes to the "round" field.
+func (m *RoundRobinTurnMutation) ResetRound() {
+	m.round = nil
+	m.addround = nil
+}
+
+// SetStep sets the "step" field.
+func (m *RoundRobinTurnMutation) SetStep(i int) {
+	m.step = &i
+	m.addstep = nil
+}
+
+// Step returns the value of the "step" field in the mutation.
+func (m *RoundRobinTurnMutation) Step() (r int, exists bool) {
+	v := m.step
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStep returns the old "step" field's value of the RoundRobinTurn entity.
+// If the RoundRobinTurn object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundRobinTurnMutation) OldStep(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStep is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStep requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStep: %w", err)
+	}
+	return oldValue.Step, nil
+}
+
+// AddStep adds i to the "step" field.
+func (m *RoundRobinTurnMutation) AddStep(i int) {
+	if m.addstep != nil {
+		*m.addstep += i
+	} else {
+		m.addstep = &i
+	}
+}
+
+// AddedStep returns the value that was added to the "step" field in this mutation.
+func (m *RoundRobinTurnMutation) AddedStep() (r int, exists bool) {
+	v := m.addstep
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetStep resets all changes to the "step" field.
+func (m *RoundRobinTurnMutation) ResetStep() {
+	m.step = nil
+	m.addstep = nil
+}
+
+// SetTeamID sets the "team_id" field.
+func (m *RoundRobinTurnMutation) SetTeamID(i int) {
+	m.team_id = &i
+	m.addteam_id = nil
+}
+
+// TeamID returns the value of the "team_id" field in the mutation.
+func (m *RoundRobinTurnMutation) TeamID() (r int, exists bool) {
+	v := m.team_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTeamID returns the old "team_id" field's value of the RoundRobinTurn entity.
+// If the RoundRobinTurn object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundRobinTurnMutation) OldTeamID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTeamID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTeamID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTeamID: %w", err)
+	}
+	return oldValue.TeamID, nil
+}
+
+// AddTeamID adds i to the "team_id" field.
+func (m *RoundRobinTurnMutation) AddTeamID(i int) {
+	if m.addteam_id != nil {
+		*m.addteam_id += i
+	} else {
+		m.addteam_id = &i
+	}
+}
+
+// AddedTeamID returns the value that was added to the "team_id" field in this mutation.
+func (m *RoundRobinTurnMutation) AddedTeamID() (r int, exists bool) {
+	v := m.addteam_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTeamID resets all changes to the "team_id" field.
+func (m *RoundRobinTurnMutation) ResetTeamID() {
+	m.team_id = nil
+	m.addteam_id = nil
+}
+
+// SetPosition sets the "position" field.
+func (m *RoundRobinTurnMutation) SetPosition(i int) {
+	m.position = &i
+	m.addposition = nil
+}
+
+// Position returns the value of the "position" field in the mutation.
+func (m *RoundRobinTurnMutation) Position() (r int, exists bool) {
+	v := m.position
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPosition returns the old "position" field's value of the RoundRobinTurn entity.
+// If the RoundRobinTurn object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundRobinTurnMutation) OldPosition(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPosition is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPosition requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPosition: %w", err)
+	}
+	return oldValue.Position, nil
+}
+
+// AddPosition adds i to the "position" field.
+func (m *RoundRobinTurnMutation) AddPosition(i int) {
+	if m.addposition != nil {
+		*m.addposition += i
+	} else {
+		m.addposition = &i
+	}
+}
+
+// AddedPosition returns the value that was added to the "position" field in this mutation.
+func (m *RoundRobinTurnMutation) AddedPosition() (r int, exists bool) {
+	v := m.addposition
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetPosition resets all changes to the "position" field.
+func (m *RoundRobinTurnMutation) ResetPosition() {
+	m.position = nil
+	m.addposition = nil
+}
+
+// SetTakenAt sets the "taken_at" field.
+func (m *RoundRobinTurnMutation) SetTakenAt(t time.Time) {
+	m.taken_at = &t
+}
+
+// TakenAt returns the value of the "taken_at" field in the mutation.
+func (m *RoundRobinTurnMutation) TakenAt() (r time.Time, exists bool) {
+	v := m.taken_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTakenAt returns the old "taken_at" field's value of the RoundRobinTurn entity.
+// If the RoundRobinTurn object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RoundRobinTurnMutation) OldTakenAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTakenAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTakenAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTakenAt: %w", err)
+	}
+	return oldValue.TakenAt, nil
+}
+
+// ResetTakenAt resets all changes to the "taken_at" field.
+func (m *RoundRobinTurnMutation) ResetTakenAt() {
+	m.taken_at = nil
+}
+
+// Where appends a list predicates to the RoundRobinTurnMutation builder.
+func (m *RoundRobinTurnMutation) Where(ps ...predicate.RoundRobinTurn) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the RoundRobinTurnMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *RoundRobinTurnMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.RoundRobinTurn, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *RoundRobinTurnMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *RoundRobinTurnMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (RoundRobinTurn).
+func (m *RoundRobinTurnMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *RoundRobinTurnMutation) Fields() []string {
+	fields := make([]string, 0, 6)
+	if m.alert_id != nil {
+		fields = append(fields, roundrobinturn.FieldAlertID)
+	}
+	if m.round != nil {
+		fields = append(fields, roundrobinturn.FieldRound)
+	}
+	if m.step != nil {
+		fields = append(fields, roundrobinturn.FieldStep)
+	}
+	if m.team_id != nil {
+		fields = append(fields, roundrobinturn.FieldTeamID)
+	}
+	if m.position != nil {
+		fields = append(fields, roundrobinturn.FieldPosition)
+	}
+	if m.taken_at != nil {
+		fields = append(fields, roundrobinturn.FieldTakenAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *RoundRobinTurnMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case roundrobinturn.FieldAlertID:
+		return m.AlertID()
+	case roundrobinturn.FieldRound:
+		return m.Round()
+	case roundrobinturn.FieldStep:
+		return m.Step()
+	case roundrobinturn.FieldTeamID:
+		return m.TeamID()
+	case roundrobinturn.FieldPosition:
+		return m.Position()
+	case roundrobinturn.FieldTakenAt:
+		return m.TakenAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *RoundRobinTurnMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case roundrobinturn.FieldAlertID:
+		return m.OldAlertID(ctx)
+	case roundrobinturn.FieldRound:
+		return m.OldRound(ctx)
+	case roundrobinturn.FieldStep:
+		return m.OldStep(ctx)
+	case roundrobinturn.FieldTeamID:
+		return m.OldTeamID(ctx)
+	case roundrobinturn.FieldPosition:
+		return m.OldPosition(ctx)
+	case roundrobinturn.FieldTakenAt:
+		return m.OldTakenAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown RoundRobinTurn field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RoundRobinTurnMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case roundrobinturn.FieldAlertID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAlertID(v)
+		return nil
+	case roundrobinturn.FieldRound:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRound(v)
+		return nil
+	case roundrobinturn.FieldStep:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStep(v)
+		return nil
+	case roundrobinturn.FieldTeamID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTeamID(v)
+		return nil
+	case roundrobinturn.FieldPosition:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPosition(v)
+		return nil
+	case roundrobinturn.FieldTakenAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTakenAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown RoundRobinTurn field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *RoundRobinTurnMutation) AddedFields() []string {
+	var fields []string
+	if m.addalert_id != nil {
+		fields = append(fields, roundrobinturn.FieldAlertID)
+	}
+	if m.addround != nil {
+		fields = append(fields, roundrobinturn.FieldRound)
+	}
+	if m.addstep != nil {
+		fields = append(fields, roundrobinturn.FieldStep)
+	}
+	if m.addteam_id != nil {
+		fields = append(fields, roundrobinturn.FieldTeamID)
+	}
+	if m.addposition != nil {
+		fields = append(fields, roundrobinturn.FieldPosition)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *RoundRobinTurnMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case roundrobinturn.FieldAlertID:
+		return m.AddedAlertID()
+	case roundrobinturn.FieldRound:
+		return m.AddedRound()
+	case roundrobinturn.FieldStep:
+		return m.AddedStep()
+	case roundrobinturn.FieldTeamID:
+		return m.AddedTeamID()
+	case roundrobinturn.FieldPosition:
+		return m.AddedPosition()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RoundRobinTurnMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case roundrobinturn.FieldAlertID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAlertID(v)
+		return nil
+	case roundrobinturn.FieldRound:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRound(v)
+		return nil
+	case roundrobinturn.FieldStep:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddStep(v)
+		return nil
+	case roundrobinturn.FieldTeamID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTeamID(v)
+		return nil
+	case roundrobinturn.FieldPosition:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPosition(v)
+		return nil
+	}
+	return fmt.Errorf("unknown RoundRobinTurn numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *RoundRobinTurnMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *RoundRobinTurnMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *RoundRobinTurnMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown RoundRobinTurn nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *RoundRobinTurnMutation) ResetField(name string) error {
+	switch name {
+	case roundrobinturn.FieldAlertID:
+		m.ResetAlertID()
+		return nil
+	case roundrobinturn.FieldRound:
+		m.ResetRound()
+		return nil
+	case roundrobinturn.FieldStep:
+		m.ResetStep()
+		return nil
+	case roundrobinturn.FieldTeamID:
+		m.ResetTeamID()
+		return nil
+	case roundrobinturn.FieldPosition:
+		m.ResetPosition()
+		return nil
+	case roundrobinturn.FieldTakenAt:
+		m.ResetTakenAt()
+		return nil
+	}
+	return fmt.Errorf("unknown RoundRobinTurn field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *RoundRobinTurnMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *RoundRobinTurnMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *RoundRobinTurnMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *RoundRobinTurnMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *RoundRobinTurnMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *RoundRobinTurnMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *RoundRobinTurnMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown RoundRobinTurn unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *RoundRobinTurnMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown RoundRobinTurn edge %s", name)
 }
 
 // ScheduleMutation represents an operation that mutates the Schedule nodes in the graph.

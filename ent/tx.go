@@ -50,6 +50,8 @@ type Tx struct {
 	MaintenanceWindow *MaintenanceWindowClient
 	// NotificationRule is the client for interacting with the NotificationRule builders.
 	NotificationRule *NotificationRuleClient
+	// RoundRobinTurn is the client for interacting with the RoundRobinTurn builders.
+	RoundRobinTurn *RoundRobinTurnClient
 	// Schedule is the client for interacting with the Schedule builders.
 	Schedule *ScheduleClient
 	// ScheduleLayer is the client for interacting with the ScheduleLayer builders.
@@ -233,6 +235,7 @@ func (tx *Tx) init() {
 	tx.Invitation = NewInvitationClient(tx.config)
 	tx.MaintenanceWindow = NewMaintenanceWindowClient(tx.config)
 	tx.NotificationRule = NewNotificationRuleClient(tx.config)
+	tx.RoundRobinTurn = NewRoundRobinTurnClient(tx.config)
 	tx.Schedule = NewScheduleClient(tx.config)
 	tx.ScheduleLayer = NewScheduleLayerClient(tx.config)
 	tx.ScheduleOverride = NewScheduleOverrideClient(tx.config)

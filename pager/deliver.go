@@ -100,12 +100,12 @@ func (e *Engine) deliver(ctx context.Context, tx *ent.Tx, id int) (sendErr, err 
 		return nil, err
 	}
 	receipt, found, err := e.send(ctx, tx, d, ch, page)
-	var events []*ent.TimelineEventCreate
-	sendErr, err = e.record(ctx, tx, outcome{d: d, a: a, cm: cm, ch: ch, now: now, receipt: receipt, found: found, err: err}, &events)
-	if err != nil || len(events) == 0 {
-		return sendErr, err
+	var w writes
+	sendErr, err = e.record(ctx, tx, outcome{d: d, a: a, cm: cm, ch: ch, now: now, receipt: receipt, found: found, err: err}, &w)
+	if err != nil {
+		return nil, err
 	}
-	return sendErr, tx.TimelineEvent.CreateBulk(events...).Exec(ctx)
+	return sendErr, w.write(ctx, tx)
 }
 
 // lockAlert reads a page's alert, with its service, and keeps it from
@@ -142,7 +142,7 @@ func (e *Engine) prepare(ctx context.Context, tx *ent.Tx, d *ent.Delivery, a *en
 	if err != nil {
 		return nil, notify.Page{}, err
 	}
-	page.DeliveryKey = fmt.Sprintf("tocsin-delivery-%d", d.ID)
+	page.DeliveryKey = DeliveryKey(d)
 	return ch, page, nil
 }
 
@@ -159,16 +159,16 @@ type outcome struct {
 	err     error
 }
 
-// record writes an outcome in tx, but for the timeline event of a page
-// sent, which it adds to events for the caller to write with the others
-// (one statement for a step's pages). A temporary failure leaves the page
+// record writes an outcome in tx, but for a page sent, which it adds to w
+// for the caller to write with the others (one statement for a step's
+// pages, one for their events). A temporary failure leaves the page
 // PLANNED and comes back as sendErr, for the task to retry.
-func (e *Engine) record(ctx context.Context, tx *ent.Tx, o outcome, events *[]*ent.TimelineEventCreate) (sendErr, err error) {
+func (e *Engine) record(ctx context.Context, tx *ent.Tx, o outcome, w *writes) (sendErr, err error) {
 	if errors.Is(o.err, errLookup) {
 		return o.err, nil // ask the provider again later; nothing sent
 	}
 	if o.err == nil {
-		return nil, e.sent(ctx, tx, o, events)
+		return nil, e.sent(ctx, tx, o, w)
 	}
 	permanent := notify.IsPermanent(o.err) || mobilepush.IsUnregistered(o.err)
 	if mobilepush.IsUnregistered(o.err) {
@@ -186,15 +186,11 @@ func (e *Engine) record(ctx context.Context, tx *ent.Tx, o outcome, events *[]*e
 }
 
 // sent records a page the provider took (o.found: found at the provider
-// after an attempt whose outcome was lost); its timeline event goes to
-// events.
-func (e *Engine) sent(ctx context.Context, tx *ent.Tx, o outcome, events *[]*ent.TimelineEventCreate) error {
+// after an attempt whose outcome was lost): the row and its timeline event
+// go to w.
+func (e *Engine) sent(ctx context.Context, tx *ent.Tx, o outcome, w *writes) error {
 	d, a := o.d, o.a
-	// Update, not UpdateOne: one statement, without reading the row back.
-	if err := tx.Delivery.Update().Where(delivery.ID(d.ID)).SetStatus(delivery.StatusSENT).AddAttempts(1).SetSentAt(o.now).
-		SetProviderID(cut(o.receipt.ProviderID)).SetDetail(cut(o.receipt.Summary)).Exec(ctx); err != nil {
-		return err
-	}
+	w.sent = append(w.sent, sentPage{id: d.ID, at: o.now, providerID: cut(o.receipt.ProviderID), detail: cut(o.receipt.Summary)})
 	if _, finds := o.ch.(notify.Finder); finds { // only those record attempts (send)
 		if _, err := tx.DeliveryAttempt.Delete().Where(deliveryattempt.DeliveryID(d.ID)).Exec(ctx); err != nil {
 			return err
@@ -205,7 +201,7 @@ func (e *Engine) sent(ctx context.Context, tx *ent.Tx, o outcome, events *[]*ent
 	if o.found {
 		data["found_after_restart"] = true
 	}
-	*events = append(*events, tx.TimelineEvent.Create().SetAlertID(a.ID).SetNillableIncidentID(a.IncidentID).SetKind(incident.KindPageSent).
+	w.events = append(w.events, tx.TimelineEvent.Create().SetAlertID(a.ID).SetNillableIncidentID(a.IncidentID).SetKind(incident.KindPageSent).
 		SetActorType(timelineevent.ActorTypeSYSTEM).SetActorName("Tocsin").SetCreatedAt(o.now).SetData(data))
 	return nil
 }

@@ -50,22 +50,38 @@ func (e *Engine) deliverAll(ctx context.Context, tx *ent.Tx, alertID int, ids []
 	if err != nil {
 		return nil, nil, ignoreNotFound(err)
 	}
-	methodIDs := make([]int, len(ds))
-	for i, d := range ds {
-		methodIDs[i] = d.ContactMethodID
-	}
-	cms, err := tx.ContactMethod.Query().Where(contactmethod.IDIn(methodIDs...)).WithUser().All(ctx)
-	if err != nil {
+	var w writes
+	if retry, alone, err = e.sendAll(ctx, tx, a, ds, nil, &w); err != nil {
 		return nil, nil, err
 	}
-	byID := make(map[int]*ent.ContactMethod, len(cms))
-	for _, cm := range cms {
-		byID[cm.ID] = cm
+	return retry, alone, w.write(ctx, tx)
+}
+
+// sendAll sends pages ds of alert a, both locked by tx, together: it hands
+// them to their channels at once and records the outcomes (in w, for the
+// caller to write). methods are the pages' contact methods with their
+// owners (nil: read them). Pages to a channel that records its attempts
+// (notify.Finder) are returned in alone, pages to retry later in retry.
+func (e *Engine) sendAll(ctx context.Context, tx *ent.Tx, a *ent.Alert, ds []*ent.Delivery, methods map[int]*ent.ContactMethod,
+	w *writes) (retry, alone []int, err error) {
+	if methods == nil {
+		methodIDs := make([]int, len(ds))
+		for i, d := range ds {
+			methodIDs[i] = d.ContactMethodID
+		}
+		cms, err := tx.ContactMethod.Query().Where(contactmethod.IDIn(methodIDs...)).WithUser().All(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		methods = make(map[int]*ent.ContactMethod, len(cms))
+		for _, cm := range cms {
+			methods[cm.ID] = cm
+		}
 	}
 	now := e.Now()
 	var out []outcome
 	for _, d := range ds {
-		cm := byID[d.ContactMethodID]
+		cm := methods[d.ContactMethodID]
 		ch, page, err := e.prepare(ctx, tx, d, a, cm, now)
 		if err != nil {
 			return nil, nil, err
@@ -89,19 +105,13 @@ func (e *Engine) deliverAll(ctx context.Context, tx *ent.Tx, alertID int, ids []
 		})
 	}
 	wg.Wait()
-	var events []*ent.TimelineEventCreate
 	for _, o := range out {
-		sendErr, err := e.record(ctx, tx, o, &events)
+		sendErr, err := e.record(ctx, tx, o, w)
 		if err != nil {
 			return nil, nil, err
 		}
 		if sendErr != nil {
 			retry = append(retry, o.d.ID)
-		}
-	}
-	if len(events) > 0 {
-		if err := tx.TimelineEvent.CreateBulk(events...).Exec(ctx); err != nil {
-			return nil, nil, err
 		}
 	}
 	return retry, alone, nil

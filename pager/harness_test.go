@@ -37,6 +37,7 @@ type sent struct {
 	Channel, To string
 	Alert       int
 	At          time.Duration // since the test's start
+	Key         string        // the page's delivery key
 }
 
 func (s sent) String() string { return fmt.Sprintf("%s to %s at +%v", s.Channel, s.To, s.At) }
@@ -48,6 +49,8 @@ type phone struct {
 	got   *[]sent
 	clock func() time.Duration
 	fail  error
+	// during, if set, runs as a page is handed over, before it is taken.
+	during func()
 }
 
 func (p *phone) Name() string { return p.name }
@@ -58,7 +61,10 @@ func (p *phone) Send(_ context.Context, pg notify.Page) (notify.Receipt, error) 
 	if p.fail != nil {
 		return notify.Receipt{}, p.fail
 	}
-	*p.got = append(*p.got, sent{Channel: p.name, To: pg.To, Alert: pg.AlertID, At: p.clock()})
+	if p.during != nil {
+		p.during()
+	}
+	*p.got = append(*p.got, sent{Channel: p.name, To: pg.To, Alert: pg.AlertID, At: p.clock(), Key: pg.DeliveryKey})
 	return notify.Receipt{ProviderID: fmt.Sprint(len(*p.got)), Summary: p.name + " to " + pg.To + ": sent"}, nil
 }
 

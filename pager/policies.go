@@ -130,7 +130,7 @@ func (e *Engine) Preview(ctx context.Context, policyID int) ([][]*ent.User, erro
 	}
 	out := make([][]*ent.User, len(steps))
 	for i, s := range steps {
-		users, _, err := e.targets(sys, c, s.Targets, e.Now(), false)
+		users, _, err := e.targets(sys, c, s.Targets, e.Now(), nil)
 		if err != nil {
 			return nil, err
 		}

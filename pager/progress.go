@@ -246,7 +246,7 @@ func pageOf(at time.Time, u *ent.User, cm *ent.ContactMethod) Page {
 func (e *Engine) next(ctx context.Context, tx *ent.Tx, a *ent.Alert, policy escalation.Policy, now time.Time) (*NextStep, error) {
 	n := &NextStep{Round: a.EscalationRound - a.EscalationFirstRound + 1, Step: a.EscalationStep + 1, DueAt: *a.EscalationDueAt}
 	step := policy.Steps[a.EscalationStep]
-	users, webhooks, err := e.targets(ctx, tx.Client(), step.Targets, now, false)
+	users, webhooks, err := e.targets(ctx, tx.Client(), step.Targets, now, nil)
 	if err != nil {
 		return nil, err
 	}

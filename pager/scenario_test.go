@@ -357,3 +357,65 @@ func TestAStepRunAgainSendsItsStillPlannedPages(t *testing.T) {
 		t.Fatalf("the step fired once, got %d ESCALATION_STEP events", n)
 	}
 }
+
+// A step that sent its pages and then rolled back (PostgreSQL went away
+// before its commit) fires again: the same people, the round robin's turn
+// included, under the same delivery keys, so a receiver drops the repeat;
+// the pages and the step are recorded once.
+func TestAStepThatRolledBackAfterSendingPagesTheSamePeopleUnderTheSameKeys(t *testing.T) {
+	w := newWorld(t)
+	team := env.Client.Team.Create().SetName("Platform").SaveX(sys)
+	w.person("ana", team, map[contactmethod.Kind]int{contactmethod.KindPUSH: 0})
+	w.person("bob", team, map[contactmethod.Kind]int{contactmethod.KindPUSH: 0})
+	cy := w.person("cy", team, map[contactmethod.Kind]int{contactmethod.KindPUSH: 0})
+	svc := w.service(team, 0, escalation.Step{Targets: []escalation.Target{{Kind: escalation.TargetRoundRobin, ID: team.ID}, user(cy.ID)}})
+	cut := false
+	w.phones["push"].during = func() {
+		if cut {
+			return
+		}
+		cut = true
+		// The step's transaction waits on its sends: end it, as a
+		// PostgreSQL restart would.
+		if _, err := env.DB.Exec(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+			WHERE datname = current_database() AND state = 'idle in transaction' AND pid <> pg_backend_pid()`); err != nil {
+			t.Error(err)
+		}
+	}
+	id := w.open(svc, "P1")
+	due := *env.Client.Alert.GetX(sys, id).EscalationDueAt
+	payload, _ := json.Marshal(map[string]any{"alert": id, "round": 0, "step": 0, "due": due.UnixMicro()})
+	step := asynq.NewTask(pager.TypeStep, payload)
+	if err := w.eng.HandleStep(context.Background(), step); err == nil {
+		t.Fatal("the step committed although its connection was ended during the sends")
+	}
+	if n := env.Client.Delivery.Query().Where(delivery.AlertID(id)).CountX(sys); n != 0 {
+		t.Fatalf("the step rolled back: want no deliveries rows, got %d", n)
+	}
+	if err := w.eng.HandleStep(context.Background(), step); err != nil { // the task's retry
+		t.Fatal(err)
+	}
+	w.expect("push to ana-PUSH at +0s", "push to ana-PUSH at +0s", "push to cy-PUSH at +0s", "push to cy-PUSH at +0s")
+	keys := map[string][]string{}
+	w.mu.Lock()
+	for _, p := range w.pages {
+		keys[p.To] = append(keys[p.To], p.Key)
+	}
+	w.mu.Unlock()
+	for to, ks := range keys {
+		if len(ks) != 2 || ks[0] != ks[1] || ks[0] == "" {
+			t.Errorf("%s: want one delivery key sent twice, got %q", to, ks)
+		}
+	}
+	if n := env.Client.Delivery.Query().Where(delivery.AlertID(id), delivery.StatusEQ(delivery.StatusSENT)).CountX(sys); n != 2 {
+		t.Fatalf("want the two pages recorded SENT once each, got %d", n)
+	}
+	if n := env.Client.TimelineEvent.Query().Where(timelineevent.AlertID(id), timelineevent.Kind(incident.KindStepFired)).CountX(sys); n != 1 {
+		t.Fatalf("the step fired once, got %d ESCALATION_STEP events", n)
+	}
+	// The next alert's step takes the next turn: bob.
+	w.open(svc, "P1")
+	w.runUntil(time.Minute)
+	w.expect("push to ana-PUSH at +0s", "push to ana-PUSH at +0s", "push to cy-PUSH at +0s", "push to cy-PUSH at +0s",
+		"push to bob-PUSH at +0s", "push to cy-PUSH at +0s")
+}

@@ -27,13 +27,8 @@ import (
 )
 
 // HandleStep runs TypeStep: fire the step the task was queued for, if the
-// alert is still there, then queue its next step and send its pages.
-//
-// Pages due now are sent from here rather than wait for the queue to pick
-// new tasks up, together (deliverNow), in the same budget slot as the step:
-// a storm's steps that fired already are paged before more steps fire,
-// instead of their pages queueing for a slot behind them. The slot holds
-// one transaction at a time, the step's and then its pages'.
+// alert is still there, with its pages due now; then queue its next step
+// and its later pages.
 func (e *Engine) HandleStep(ctx context.Context, t *asynq.Task) error {
 	var p stepTask
 	if err := json.Unmarshal(t.Payload(), &p); err != nil {
@@ -42,73 +37,130 @@ func (e *Engine) HandleStep(ctx context.Context, t *asynq.Task) error {
 	if err := e.waitUntil(ctx, time.UnixMicro(p.Due)); err != nil {
 		return err
 	}
-	var retry, alone []int
-	err := e.Budget.run(ctx, func() error {
-		pages, next, err := e.fireStep(ctx, p.Alert, escalation.Position{Round: p.Round, Step: p.Step}, time.UnixMicro(p.Due))
-		if err != nil {
-			return err
-		}
-		if next != nil {
-			e.queueStep(ctx, *next)
-		}
-		var now []int
-		for _, d := range pages {
-			if d.DueAt.After(e.Now()) {
-				e.queueNotify(ctx, d.ID, d.DueAt)
-				continue
-			}
-			now = append(now, d.ID)
-		}
-		if len(now) > 0 {
-			if retry, alone, err = e.deliverNow(ctx, p.Alert, now); err != nil {
-				retry = now
-			}
-		}
-		return nil
+	var f firing
+	err := e.Budget.run(ctx, func() (err error) {
+		f, err = e.fireStep(ctx, p.Alert, escalation.Position{Round: p.Round, Step: p.Step}, time.UnixMicro(p.Due))
+		return err
 	})
 	if err != nil {
 		return err
 	}
-	// SMS and voice pages go one by one (deliverNow), each in a slot of
-	// its own; a page that failed for now gets a task of its own, the
-	// safety net.
-	for _, id := range alone {
-		if err := e.deliverAt(ctx, id, e.Now()); err != nil {
-			retry = append(retry, id)
+	if f.next != nil {
+		e.queueStep(ctx, *f.next)
+	}
+	for _, d := range f.later {
+		e.queueNotify(ctx, d.ID, d.DueAt)
+	}
+	if len(f.earlier) > 0 {
+		// A step that fired before (its commit went through, its answer
+		// was lost): its pages still planned go now, locked anew.
+		if err := e.Budget.run(ctx, func() (err error) {
+			retry, alone, err := e.deliverNow(ctx, p.Alert, f.earlier)
+			f.retry, f.alone = append(f.retry, retry...), append(f.alone, alone...)
+			return err
+		}); err != nil {
+			f.retry = append(f.retry, f.earlier...)
 		}
 	}
-	for _, id := range retry {
+	// SMS and voice pages go one by one, each in a slot of its own; a page
+	// that failed for now gets a task of its own, the safety net.
+	for _, id := range f.alone {
+		if err := e.deliverAt(ctx, id, e.Now()); err != nil {
+			f.retry = append(f.retry, id)
+		}
+	}
+	for _, id := range f.retry {
 		e.queueNotify(ctx, id, e.Now())
 	}
 	return nil
 }
 
-// fireStep fires one step of an alert's policy, if the alert is still at that
-// step and due then: it resolves the step's targets now, plans each
-// person's pages (deliveries) by their notification rules, writes the step
-// on the timeline and moves the alert to its next step. It returns the
-// planned pages; nothing when the alert has moved on.
-// It also returns the next step to queue (nil: none). The caller holds a
+// firing is what became of a step: the pages its transaction planned for
+// later, sent to retry or left to go one by one (alone: SMS and voice,
+// which commit an attempt of their own before the provider is called);
+// the planned pages of a step that had fired before (earlier); the next
+// step to queue (nil: none).
+type firing struct {
+	later        []*ent.Delivery
+	retry, alone []int
+	earlier      []int
+	next         *stepTask
+}
+
+// fireStep fires one step of an alert's policy, if the alert is still at
+// that step and due then (fire), and sends its pages that are due now in
+// the same transaction: the step, its pages and their outcomes commit
+// together, one transaction and one commit per step. A step that rolls
+// back after sending (the worker killed, PostgreSQL gone) fires again:
+// the same people, the same round-robin turn (RoundRobinTurn), the same
+// delivery keys, so a receiver drops the repeat. An acknowledge waits for
+// the step (the alert is locked): no page follows it. The caller holds a
 // budget slot.
-func (e *Engine) fireStep(ctx context.Context, alertID int, pos escalation.Position, due time.Time) (pages []*ent.Delivery, next *stepTask, err error) {
+func (e *Engine) fireStep(ctx context.Context, alertID int, pos escalation.Position, due time.Time) (firing, error) {
 	ctx = viewer.System(ctx)
 	tx, err := e.Client.Tx(ctx)
 	if err != nil {
-		return nil, nil, err
+		return firing{}, err
 	}
 	// Everything the step reads and writes goes through tx, the schedule
 	// store included (txn.With): one connection per step.
-	if pages, err = e.fire(txn.With(ctx, tx), tx, alertID, pos, due, &next); err != nil {
+	f, err := e.fireAndSend(txn.With(ctx, tx), tx, alertID, pos, due)
+	if err != nil {
 		_ = tx.Rollback()
-		return nil, nil, err
+		return firing{}, err
 	}
 	if err := tx.Commit(); err != nil {
-		return nil, nil, err
+		return firing{}, err
 	}
-	return pages, next, nil
+	return f, nil
 }
 
-func (e *Engine) fire(ctx context.Context, tx *ent.Tx, alertID int, pos escalation.Position, due time.Time, queue **stepTask) ([]*ent.Delivery, error) {
+func (e *Engine) fireAndSend(ctx context.Context, tx *ent.Tx, alertID int, pos escalation.Position, due time.Time) (firing, error) {
+	var f firing
+	var w writes
+	fired, err := e.fire(ctx, tx, alertID, pos, due, &f.next, &w)
+	if err != nil || fired == nil {
+		return f, err
+	}
+	now := e.Now()
+	var dueNow []*ent.Delivery
+	for _, d := range append(fired.pages, fired.earlier...) {
+		if d.DueAt.After(now) {
+			f.later = append(f.later, d)
+		} else {
+			dueNow = append(dueNow, d)
+		}
+	}
+	if fired.earlier != nil {
+		for _, d := range dueNow {
+			f.earlier = append(f.earlier, d.ID)
+		}
+		return f, nil
+	}
+	if len(dueNow) > 0 {
+		if f.retry, f.alone, err = e.sendAll(ctx, tx, fired.alert, dueNow, fired.methods, &w); err != nil {
+			return firing{}, err
+		}
+	}
+	return f, w.write(ctx, tx)
+}
+
+// fired is a step fire has fired: its alert (locked), the pages it planned
+// and their contact methods with their owners; or, for a step that had
+// fired before, its pages still planned (earlier).
+type fired struct {
+	alert   *ent.Alert
+	pages   []*ent.Delivery
+	methods map[int]*ent.ContactMethod
+	earlier []*ent.Delivery
+}
+
+// fire fires one step of an alert's policy, if the alert is still at that
+// step and due then: it resolves the step's targets now, plans each
+// person's pages (deliveries) by their notification rules, writes the step
+// on the timeline (in w) and moves the alert to its next step (queue).
+// Nil when there is nothing to page.
+func (e *Engine) fire(ctx context.Context, tx *ent.Tx, alertID int, pos escalation.Position, due time.Time, queue **stepTask, w *writes) (*fired, error) {
 	a, err := tx.Alert.Query().Where(alert.ID(alertID)).ForUpdate().WithService().Only(ctx)
 	if ent.IsNotFound(err) {
 		return nil, nil
@@ -126,8 +178,12 @@ func (e *Engine) fire(ctx context.Context, tx *ent.Tx, alertID int, pos escalati
 		if a.Status == alert.StatusCLOSED {
 			return nil, nil
 		}
-		return tx.Delivery.Query().Where(delivery.AlertID(a.ID), delivery.Round(pos.Round), delivery.Step(pos.Step),
+		earlier, err := tx.Delivery.Query().Where(delivery.AlertID(a.ID), delivery.Round(pos.Round), delivery.Step(pos.Step),
 			delivery.StatusEQ(delivery.StatusPLANNED)).Order(ent.Asc(delivery.FieldDueAt), ent.Asc(delivery.FieldID)).All(ctx)
+		if err != nil || len(earlier) == 0 {
+			return nil, err
+		}
+		return &fired{earlier: earlier}, nil
 	}
 	acked := a.Status == alert.StatusACKED
 	policy, err := e.policyOf(ctx, tx, a, a.Edges.Service)
@@ -141,12 +197,12 @@ func (e *Engine) fire(ctx context.Context, tx *ent.Tx, alertID int, pos escalati
 	}
 	now := e.Now()
 	step := policy.Steps[pos.Step]
-	users, webhooks, err := e.targets(ctx, tx.Client(), step.Targets, now, true)
+	users, webhooks, err := e.targets(ctx, tx.Client(), step.Targets, now, &turnOf{alert: a.ID, round: pos.Round, step: pos.Step})
 	if err != nil {
 		return nil, err
 	}
 	urgency := urgencyOf(a)
-	planned, unreachable, err := e.plan(ctx, tx, a, pos, users, webhooks, urgency, due, step.KeepPaging)
+	planned, methods, unreachable, err := e.plan(ctx, tx, a, pos, users, webhooks, urgency, due, step.KeepPaging)
 	if err != nil {
 		return nil, err
 	}
@@ -175,11 +231,9 @@ func (e *Engine) fire(ctx context.Context, tx *ent.Tx, alertID int, pos escalati
 	if err := upd.Exec(ctx); err != nil {
 		return nil, err
 	}
-	if err := tx.TimelineEvent.Create().SetAlertID(a.ID).SetNillableIncidentID(a.IncidentID).SetKind(incident.KindStepFired).
-		SetActorType(timelineevent.ActorTypeSYSTEM).SetActorName("Tocsin").SetData(data).SetCreatedAt(now).Exec(ctx); err != nil {
-		return nil, err
-	}
-	return planned, nil
+	w.events = append(w.events, tx.TimelineEvent.Create().SetAlertID(a.ID).SetNillableIncidentID(a.IncidentID).SetKind(incident.KindStepFired).
+		SetActorType(timelineevent.ActorTypeSYSTEM).SetActorName("Tocsin").SetData(data).SetCreatedAt(now))
+	return &fired{alert: a, pages: planned, methods: methods}, nil
 }
 
 // relative is pos counted from the round the policy last started in: the
@@ -230,9 +284,9 @@ func (e *Engine) policyOf(ctx context.Context, tx *ent.Tx, a *ent.Alert, svc *en
 
 // targets resolves a step's targets at t: the people it reaches (enabled,
 // each once, in target order) and the webhook contact methods it calls.
-// take moves round-robin turns on (inside the firing transaction); without
-// it, nothing is written (a preview).
-func (e *Engine) targets(ctx context.Context, tx *ent.Client, ts []escalation.Target, t time.Time, take bool) ([]*ent.User, []*ent.ContactMethod, error) {
+// take is the step that takes round-robin turns (turn); without it,
+// nothing is written (a preview). The webhooks come with their owners.
+func (e *Engine) targets(ctx context.Context, tx *ent.Client, ts []escalation.Target, t time.Time, take *turnOf) ([]*ent.User, []*ent.ContactMethod, error) {
 	var ids []int
 	var hooks []int
 	for _, tg := range ts {
@@ -303,27 +357,33 @@ func (e *Engine) targets(ctx context.Context, tx *ent.Client, ts []escalation.Ta
 		return users, nil, nil
 	}
 	webhooks, err := tx.ContactMethod.Query().Where(contactmethod.IDIn(hooks...), contactmethod.KindEQ(contactmethod.KindWEBHOOK),
-		contactmethod.Disabled(false)).All(ctx)
+		contactmethod.Disabled(false)).WithUser().All(ctx)
 	return users, webhooks, err
 }
+
+// turnOf names the step that takes a round-robin turn: the alert, round
+// and step (a preview takes none).
+type turnOf struct{ alert, round, step int }
 
 // turn is the round-robin position of team teamID whose member a step
 // pages. Taking it (take) moves the team's position on in a transaction
 // of its own, on a second connection, committed at once: a storm of one
 // team's alerts would otherwise queue on the team's row, locked until each
 // step's transaction commits (a storm of 500 alerts took 79–103 s to page,
-// its steps waiting on that lock). A step that then rolls back leaves
-// its turn taken: the next alert goes to the next person, nobody is paged
-// twice. Without take it reads the position through tx (a preview).
-func (e *Engine) turn(ctx context.Context, tx *ent.Client, teamID int, take bool) (int, error) {
-	if !take {
+// its steps waiting on that lock). The turn is recorded for its step
+// (RoundRobinTurn): a step that rolls back after it sent its pages fires
+// again with the same turn, paging the same person again under the same
+// key rather than the next one as well. Without take it reads the
+// position through tx (a preview).
+func (e *Engine) turn(ctx context.Context, tx *ent.Client, teamID int, take *turnOf) (int, error) {
+	if take == nil {
 		tm, err := tx.Team.Get(ctx, teamID)
 		if err != nil {
 			return 0, err
 		}
 		return tm.RoundRobinNext, nil
 	}
-	rows, err := e.Client.QueryContext(ctx, takeTurn, teamID)
+	rows, err := e.Client.QueryContext(ctx, takeTurn, teamID, take.alert, take.round, take.step, e.Now())
 	if err != nil {
 		return 0, err
 	}
@@ -341,19 +401,24 @@ func (e *Engine) turn(ctx context.Context, tx *ent.Client, teamID int, take bool
 	return next - 1, rows.Close()
 }
 
-// takeTurn moves a team's round-robin position on and returns the new one,
-// in one statement: its transaction holds the team's row only for that
-// statement. It commits without waiting for the WAL to reach the disk
-// (synchronous_commit off for this transaction alone): every step of
-// that team's alerts waits for the row in turn, and that flush was most
-// of its time (a storm of 2,000 alerts of one team took 15 s to page).
-// Nothing is lost by it: the step commits after it, and its flush
-// carries this earlier record to the disk too; should the step roll back
-// and PostgreSQL crash, the position is one behind, as if the step had
-// never taken it.
-const takeTurn = `WITH quick AS (SELECT set_config('synchronous_commit', 'off', true))
-UPDATE teams SET round_robin_next = round_robin_next + 1 FROM quick WHERE id = $1
-RETURNING round_robin_next`
+// takeTurn returns the turn step ($2 alert, $3 round, $4 step) took in
+// team $1's round robin: the one it took before, or a new one — the team's
+// position moved on and recorded for the step — in one statement: its
+// transaction holds the team's row only for that statement. It commits
+// without waiting for the WAL to reach the disk (synchronous_commit off for
+// this transaction alone): every step of that team's alerts waits for the
+// row in turn, and that flush was most of its time (a storm of 2,000
+// alerts of one team took 15 s to page). Nothing is lost by it: the step
+// commits after it, and its flush carries this earlier record to the disk
+// too; should the step roll back and PostgreSQL crash, the position is one
+// behind, as if the step had never taken it.
+const takeTurn = `WITH quick AS (SELECT set_config('synchronous_commit', 'off', true)),
+taken AS (SELECT "position" FROM round_robin_turns WHERE alert_id = $2 AND round = $3 AND step = $4 AND team_id = $1),
+moved AS (UPDATE teams SET round_robin_next = round_robin_next + 1 FROM quick
+	WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM taken) RETURNING round_robin_next),
+kept AS (INSERT INTO round_robin_turns (alert_id, round, step, team_id, "position", taken_at)
+	SELECT $2, $3, $4, $1, round_robin_next, $5 FROM moved RETURNING "position")
+SELECT "position" FROM taken UNION ALL SELECT "position" FROM kept`
 
 // plan writes the deliveries of one step: each person's pages by their
 // rules for the urgency (low urgency waits out quiet hours), and one page
@@ -362,8 +427,9 @@ RETURNING round_robin_next`
 // before and rolled back nothing) are kept. It returns the planned rows
 // and the names of people it could not reach.
 func (e *Engine) plan(ctx context.Context, tx *ent.Tx, a *ent.Alert, pos escalation.Position, users []*ent.User,
-	webhooks []*ent.ContactMethod, u escalation.Urgency, firedAt time.Time, untilClosed bool) ([]*ent.Delivery, []string, error) {
+	webhooks []*ent.ContactMethod, u escalation.Urgency, firedAt time.Time, untilClosed bool) ([]*ent.Delivery, map[int]*ent.ContactMethod, []string, error) {
 	var pages []escalation.Page
+	methods := map[int]*ent.ContactMethod{}
 	var unreachable []string
 	ids := make([]int, len(users))
 	for i, usr := range users {
@@ -371,7 +437,7 @@ func (e *Engine) plan(ctx context.Context, tx *ent.Tx, a *ent.Alert, pos escalat
 	}
 	byUser, err := contact.RulesForUsers(ctx, tx.Client(), ids, u)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	for _, usr := range users {
 		rules := byUser[usr.ID]
@@ -379,14 +445,20 @@ func (e *Engine) plan(ctx context.Context, tx *ent.Tx, a *ent.Alert, pos escalat
 			unreachable = append(unreachable, usr.Name)
 			continue
 		}
+		for _, r := range rules {
+			cm := r.Edges.ContactMethod
+			cm.Edges.User = usr
+			methods[cm.ID] = cm
+		}
 		rs := contact.EscalationRules(rules)
 		pages = append(pages, escalation.Plan(usr.ID, rs, u, quietHours(usr), firedAt)...)
 	}
 	for _, h := range webhooks {
 		pages = append(pages, escalation.Page{UserID: h.UserID, MethodID: h.ID, At: firedAt})
+		methods[h.ID] = h
 	}
 	if len(pages) == 0 {
-		return nil, unreachable, nil
+		return nil, nil, unreachable, nil
 	}
 	// Two rules of one person on one method (push at 0 and again at 5)
 	// are one page per step: the key is (alert, round, step, method).
@@ -400,11 +472,11 @@ func (e *Engine) plan(ctx context.Context, tx *ent.Tx, a *ent.Alert, pos escalat
 		entsql.ConflictColumns(delivery.FieldAlertID, delivery.FieldRound, delivery.FieldStep, delivery.FieldContactMethodID),
 	).DoNothing().Exec(ctx)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	planned, err := tx.Delivery.Query().Where(delivery.AlertID(a.ID), delivery.Round(pos.Round), delivery.Step(pos.Step),
 		delivery.StatusEQ(delivery.StatusPLANNED)).Order(ent.Asc(delivery.FieldDueAt), ent.Asc(delivery.FieldID)).All(ctx)
-	return planned, unreachable, err
+	return planned, methods, unreachable, err
 }
 
 // quietHours is a user's quiet hours in their time zone.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tocsin/tocsin/ent/ingestrequest"
 	"github.com/tocsin/tocsin/ent/invitation"
+	"github.com/tocsin/tocsin/ent/roundrobinturn"
 	"github.com/tocsin/tocsin/ent/session"
 	"github.com/tocsin/tocsin/viewer"
 )
@@ -17,10 +18,13 @@ const (
 	// RequestStatusRetention is how long Opsgenie-style request statuses stay
 	// queryable (senders poll within seconds).
 	RequestStatusRetention = 7 * 24 * time.Hour
+	// TurnRetention is how long a step's round-robin turn is kept: only a
+	// step that fires again after rolling back reads it, within minutes.
+	TurnRetention = 24 * time.Hour
 )
 
-// housekeep deletes expired sessions, used or expired invitations and old
-// request statuses until ctx ends. Deletes are idempotent, so every worker
+// housekeep deletes expired sessions, used or expired invitations, old
+// request statuses and old round-robin turns until ctx ends. Deletes are idempotent, so every worker
 // may run it.
 func (w *Worker) housekeep(ctx context.Context) {
 	t := time.NewTicker(housekeepingInterval)
@@ -47,6 +51,9 @@ func (w *Worker) Housekeep(ctx context.Context, now time.Time) error {
 	if _, err := c.Invitation.Delete().Where(invitation.Or(invitation.ExpiresAtLT(now), invitation.UsedAtLT(now.Add(-24*time.Hour)))).Exec(sys); err != nil {
 		return err
 	}
-	_, err := c.IngestRequest.Delete().Where(ingestrequest.ProcessedAtLT(now.Add(-RequestStatusRetention))).Exec(sys)
+	if _, err := c.IngestRequest.Delete().Where(ingestrequest.ProcessedAtLT(now.Add(-RequestStatusRetention))).Exec(sys); err != nil {
+		return err
+	}
+	_, err := c.RoundRobinTurn.Delete().Where(roundrobinturn.TakenAtLT(now.Add(-TurnRetention))).Exec(sys)
 	return err
 }

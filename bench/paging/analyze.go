@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"time"
 
@@ -10,6 +9,7 @@ import (
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/delivery"
 	"github.com/tocsin/tocsin/internal/pagingfix"
+	"github.com/tocsin/tocsin/pager"
 	"github.com/tocsin/tocsin/viewer"
 )
 
@@ -39,15 +39,15 @@ type dbDelivery struct {
 
 // pageData is what PostgreSQL holds of a phase's alerts.
 type pageData struct {
-	alerts     map[string]dbAlert // by message
-	deliveries map[int]dbDelivery // by id
+	alerts     map[string]dbAlert    // by message
+	deliveries map[string]dbDelivery // by delivery key (pager.DeliveryKey)
 }
 
 // readDB reads the alerts whose message starts with prefix, their first
 // steps and all their deliveries.
 func readDB(ctx context.Context, c *ent.Client, fix *pagingfix.Fixture, prefix string) (pageData, error) {
 	sys := viewer.System(ctx)
-	out := pageData{alerts: map[string]dbAlert{}, deliveries: map[int]dbDelivery{}}
+	out := pageData{alerts: map[string]dbAlert{}, deliveries: map[string]dbDelivery{}}
 	rows, err := c.Alert.Query().Where(alert.MessageHasPrefix(prefix)).
 		Select(alert.FieldID, alert.FieldMessage, alert.FieldCreatedAt).All(sys)
 	if err != nil {
@@ -86,7 +86,7 @@ func readDB(ctx context.Context, c *ent.Client, fix *pagingfix.Fixture, prefix s
 		if d.SentAt != nil {
 			dd.sent = *d.SentAt
 		}
-		out.deliveries[d.ID] = dd
+		out.deliveries[pager.DeliveryKey(d)] = dd
 	}
 	return out, nil
 }
@@ -137,11 +137,7 @@ func analyze(sent []sentAlert, db pageData, got []receipt, team int, step1Due bo
 	firstByKey := map[string]time.Time{}
 	firstByAlert := map[int]time.Time{}
 	for _, r := range got {
-		var id int
-		if _, err := fmt.Sscanf(r.key, "tocsin-delivery-%d", &id); err != nil {
-			continue
-		}
-		d, ok := db.deliveries[id]
+		d, ok := db.deliveries[r.key]
 		if !ok {
 			continue // another phase's
 		}
@@ -157,15 +153,15 @@ func analyze(sent []sentAlert, db pageData, got []receipt, team int, step1Due bo
 		o.duplicates += max(n-1, 0)
 	}
 	// The first page of each alert by sent_at, and step 1's pages.
-	firstSent := map[int]int{}
+	firstSent := map[int]string{} // by alert: the delivery key
 	step1Sent := 0
-	for id, d := range db.deliveries {
+	for key, d := range db.deliveries {
 		if d.sent.IsZero() {
 			continue
 		}
 		if d.round == 0 && d.step == 0 {
 			if f, ok := firstSent[d.alertID]; !ok || d.sent.Before(db.deliveries[f].sent) {
-				firstSent[d.alertID] = id
+				firstSent[d.alertID] = key
 			}
 		}
 		if d.round == 0 && d.step == 1 {
@@ -214,10 +210,10 @@ func analyze(sent []sentAlert, db pageData, got []receipt, team int, step1Due bo
 		o.parts[partSentCreated] = append(o.parts[partSentCreated], a.created.Sub(s.sent))
 		o.parts[partCreatedAnswered] = append(o.parts[partCreatedAnswered], s.answered.Sub(a.created))
 		o.parts[partCreatedFired] = append(o.parts[partCreatedFired], a.fired.Sub(a.created))
-		if id, ok := firstSent[a.id]; ok {
-			d := db.deliveries[id]
+		if key, ok := firstSent[a.id]; ok {
+			d := db.deliveries[key]
 			o.parts[partFiredSent] = append(o.parts[partFiredSent], d.sent.Sub(a.fired))
-			if at, ok := firstByKey[fmt.Sprintf("tocsin-delivery-%d", id)]; ok {
+			if at, ok := firstByKey[key]; ok {
 				o.parts[partSentReceived] = append(o.parts[partSentReceived], at.Sub(d.sent))
 			}
 		}

@@ -23,12 +23,12 @@ func TestAnalyzeCountsPerRecipientAndStep(t *testing.T) {
 			"a": {id: 10, created: at(0.005), fired: at(0.5), want: want},
 			"b": {id: 11, created: at(0.005), fired: at(0.5), want: want},
 		},
-		deliveries: map[int]dbDelivery{
-			1: {alertID: 10, step: 0, path: "/u1", due: at(0.5), sent: at(1)},
-			2: {alertID: 10, step: 0, path: "/u2", due: at(0.5), sent: at(1.1)},
-			3: {alertID: 10, step: 1, path: "/u1", due: at(60.5), sent: at(60.55)},
-			4: {alertID: 11, step: 0, path: "/u1", due: at(0.5), sent: at(1)},
-			5: {alertID: 11, step: 0, path: "/u2", due: at(0.5)}, // never sent: b is lost
+		deliveries: map[string]dbDelivery{
+			"tocsin-delivery-1": {alertID: 10, step: 0, path: "/u1", due: at(0.5), sent: at(1)},
+			"tocsin-delivery-2": {alertID: 10, step: 0, path: "/u2", due: at(0.5), sent: at(1.1)},
+			"tocsin-delivery-3": {alertID: 10, step: 1, path: "/u1", due: at(60.5), sent: at(60.55)},
+			"tocsin-delivery-4": {alertID: 11, step: 0, path: "/u1", due: at(0.5), sent: at(1)},
+			"tocsin-delivery-5": {alertID: 11, step: 0, path: "/u2", due: at(0.5)}, // never sent: b is lost
 		},
 	}
 	got := []receipt{

@@ -13,7 +13,7 @@ import (
 type receipt struct {
 	at      time.Time
 	path    string // whose webhook: /u<user id>
-	key     string // X-Tocsin-Delivery: the deliveries row, the same on every attempt
+	key     string // X-Tocsin-Delivery: the page (pager.DeliveryKey), the same on every attempt
 	message string // the alert's
 }
 

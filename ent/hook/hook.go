@@ -225,6 +225,18 @@ func (f NotificationRuleFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.V
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.NotificationRuleMutation", m)
 }
 
+// The RoundRobinTurnFunc type is an adapter to allow the use of ordinary
+// function as RoundRobinTurn mutator.
+type RoundRobinTurnFunc func(context.Context, *ent.RoundRobinTurnMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f RoundRobinTurnFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.RoundRobinTurnMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.RoundRobinTurnMutation", m)
+}
+
 // The ScheduleFunc type is an adapter to allow the use of ordinary
 // function as Schedule mutator.
 type ScheduleFunc func(context.Context, *ent.ScheduleMutation) (ent.Value, error)

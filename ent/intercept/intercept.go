@@ -27,6 +27,7 @@ import (
 	"github.com/tocsin/tocsin/ent/maintenancewindow"
 	"github.com/tocsin/tocsin/ent/notificationrule"
 	"github.com/tocsin/tocsin/ent/predicate"
+	"github.com/tocsin/tocsin/ent/roundrobinturn"
 	"github.com/tocsin/tocsin/ent/schedule"
 	"github.com/tocsin/tocsin/ent/schedulelayer"
 	"github.com/tocsin/tocsin/ent/scheduleoverride"
@@ -588,6 +589,33 @@ func (f TraverseNotificationRule) Traverse(ctx context.Context, q ent.Query) err
 	return fmt.Errorf("unexpected query type %T. expect *ent.NotificationRuleQuery", q)
 }
 
+// The RoundRobinTurnFunc type is an adapter to allow the use of ordinary function as a Querier.
+type RoundRobinTurnFunc func(context.Context, *ent.RoundRobinTurnQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f RoundRobinTurnFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.RoundRobinTurnQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.RoundRobinTurnQuery", q)
+}
+
+// The TraverseRoundRobinTurn type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseRoundRobinTurn func(context.Context, *ent.RoundRobinTurnQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseRoundRobinTurn) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseRoundRobinTurn) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RoundRobinTurnQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.RoundRobinTurnQuery", q)
+}
+
 // The ScheduleFunc type is an adapter to allow the use of ordinary function as a Querier.
 type ScheduleFunc func(context.Context, *ent.ScheduleQuery) (ent.Value, error)
 
@@ -1086,6 +1114,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.MaintenanceWindowQuery, predicate.MaintenanceWindow, maintenancewindow.OrderOption]{typ: ent.TypeMaintenanceWindow, tq: q}, nil
 	case *ent.NotificationRuleQuery:
 		return &query[*ent.NotificationRuleQuery, predicate.NotificationRule, notificationrule.OrderOption]{typ: ent.TypeNotificationRule, tq: q}, nil
+	case *ent.RoundRobinTurnQuery:
+		return &query[*ent.RoundRobinTurnQuery, predicate.RoundRobinTurn, roundrobinturn.OrderOption]{typ: ent.TypeRoundRobinTurn, tq: q}, nil
 	case *ent.ScheduleQuery:
 		return &query[*ent.ScheduleQuery, predicate.Schedule, schedule.OrderOption]{typ: ent.TypeSchedule, tq: q}, nil
 	case *ent.ScheduleLayerQuery:

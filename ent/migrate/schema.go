@@ -742,6 +742,34 @@ var (
 			},
 		},
 	}
+	// RoundRobinTurnsColumns holds the columns for the "round_robin_turns" table.
+	RoundRobinTurnsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "alert_id", Type: field.TypeInt},
+		{Name: "round", Type: field.TypeInt},
+		{Name: "step", Type: field.TypeInt},
+		{Name: "team_id", Type: field.TypeInt},
+		{Name: "position", Type: field.TypeInt},
+		{Name: "taken_at", Type: field.TypeTime},
+	}
+	// RoundRobinTurnsTable holds the schema information for the "round_robin_turns" table.
+	RoundRobinTurnsTable = &schema.Table{
+		Name:       "round_robin_turns",
+		Columns:    RoundRobinTurnsColumns,
+		PrimaryKey: []*schema.Column{RoundRobinTurnsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "roundrobinturn_alert_id_round_step_team_id",
+				Unique:  true,
+				Columns: []*schema.Column{RoundRobinTurnsColumns[1], RoundRobinTurnsColumns[2], RoundRobinTurnsColumns[3], RoundRobinTurnsColumns[4]},
+			},
+			{
+				Name:    "roundrobinturn_taken_at",
+				Unique:  false,
+				Columns: []*schema.Column{RoundRobinTurnsColumns[6]},
+			},
+		},
+	}
 	// SchedulesColumns holds the columns for the "schedules" table.
 	SchedulesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -1421,6 +1449,7 @@ var (
 		InvitationsTable,
 		MaintenanceWindowsTable,
 		NotificationRulesTable,
+		RoundRobinTurnsTable,
 		SchedulesTable,
 		ScheduleLayersTable,
 		ScheduleOverridesTable,
@@ -1523,6 +1552,9 @@ func init() {
 	NotificationRulesTable.ForeignKeys[1].RefTable = UsersTable
 	NotificationRulesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(94489280512),
+	}
+	RoundRobinTurnsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(150323855360),
 	}
 	SchedulesTable.ForeignKeys[0].RefTable = TeamsTable
 	SchedulesTable.Annotation = &entsql.Annotation{

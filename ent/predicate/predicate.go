@@ -60,6 +60,9 @@ type MaintenanceWindow func(*sql.Selector)
 // NotificationRule is the predicate function for notificationrule builders.
 type NotificationRule func(*sql.Selector)
 
+// RoundRobinTurn is the predicate function for roundrobinturn builders.
+type RoundRobinTurn func(*sql.Selector)
+
 // Schedule is the predicate function for schedule builders.
 type Schedule func(*sql.Selector)
 

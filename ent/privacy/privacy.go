@@ -543,6 +543,30 @@ func (f NotificationRuleMutationRuleFunc) EvalMutation(ctx context.Context, m en
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.NotificationRuleMutation", m)
 }
 
+// The RoundRobinTurnQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type RoundRobinTurnQueryRuleFunc func(context.Context, *ent.RoundRobinTurnQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f RoundRobinTurnQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RoundRobinTurnQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.RoundRobinTurnQuery", q)
+}
+
+// The RoundRobinTurnMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type RoundRobinTurnMutationRuleFunc func(context.Context, *ent.RoundRobinTurnMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f RoundRobinTurnMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.RoundRobinTurnMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.RoundRobinTurnMutation", m)
+}
+
 // The ScheduleQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type ScheduleQueryRuleFunc func(context.Context, *ent.ScheduleQuery) error
@@ -1022,6 +1046,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.NotificationRuleQuery:
 		return q.Filter(), nil
+	case *ent.RoundRobinTurnQuery:
+		return q.Filter(), nil
 	case *ent.ScheduleQuery:
 		return q.Filter(), nil
 	case *ent.ScheduleLayerQuery:
@@ -1098,6 +1124,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.MaintenanceWindowMutation:
 		return m.Filter(), nil
 	case *ent.NotificationRuleMutation:
+		return m.Filter(), nil
+	case *ent.RoundRobinTurnMutation:
 		return m.Filter(), nil
 	case *ent.ScheduleMutation:
 		return m.Filter(), nil

@@ -58,7 +58,7 @@ var reads = map[string]func(v *viewer.Viewer) Rows{
 	"Delivery": responders,
 
 	// The machinery's own records: admins (the rest of the time, the system).
-	"Announcement": admins, "DeliveryAttempt": admins, "IngestRequest": admins, "Invitation": admins,
+	"Announcement": admins, "DeliveryAttempt": admins, "IngestRequest": admins, "Invitation": admins, "RoundRobinTurn": admins,
 	"Session": admins, "StakeholderMessage": admins, "StatusSubscriber": admins, "StatusUpdateEmail": admins,
 }
 

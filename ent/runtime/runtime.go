@@ -24,6 +24,7 @@ import (
 	"github.com/tocsin/tocsin/ent/invitation"
 	"github.com/tocsin/tocsin/ent/maintenancewindow"
 	"github.com/tocsin/tocsin/ent/notificationrule"
+	"github.com/tocsin/tocsin/ent/roundrobinturn"
 	"github.com/tocsin/tocsin/ent/schedule"
 	"github.com/tocsin/tocsin/ent/schedulelayer"
 	"github.com/tocsin/tocsin/ent/scheduleoverride"
@@ -805,6 +806,21 @@ func init() {
 			return nil
 		}
 	}()
+	roundrobinturn.Policy = privacy.NewPolicies(schema.RoundRobinTurn{})
+	roundrobinturn.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := roundrobinturn.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	roundrobinturnFields := schema.RoundRobinTurn{}.Fields()
+	_ = roundrobinturnFields
+	// roundrobinturnDescTakenAt is the schema descriptor for taken_at field.
+	roundrobinturnDescTakenAt := roundrobinturnFields[5].Descriptor()
+	// roundrobinturn.DefaultTakenAt holds the default value on creation for the taken_at field.
+	roundrobinturn.DefaultTakenAt = roundrobinturnDescTakenAt.Default.(func() time.Time)
 	scheduleMixin := schema.Schedule{}.Mixin()
 	schedule.Policy = privacy.NewPolicies(schema.Schedule{})
 	schedule.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -89,6 +89,7 @@ func openFor(ctx context.Context, cfg *config.Config, workers bool) (*app, error
 			rdb.Close()
 			return nil, err
 		}
+		warmPool(ctx, pagingDB, cfg.PagingDBConnections)
 		pagingClient = entClient(pagingDB)
 	}
 	a := &app{cfg: cfg, db: db, pagingDB: pagingDB, client: client, redis: rdb, auth: auth.New(client, rdb, cfg.SessionTTL),

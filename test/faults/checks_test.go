@@ -3,13 +3,13 @@ package faults_test
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"time"
 
 	"github.com/tocsin/tocsin/ent"
 	"github.com/tocsin/tocsin/ent/alert"
 	"github.com/tocsin/tocsin/ent/delivery"
 	"github.com/tocsin/tocsin/internal/pagingfix"
+	"github.com/tocsin/tocsin/pager"
 	"github.com/tocsin/tocsin/viewer"
 )
 
@@ -32,9 +32,9 @@ func settled(c *ent.Client) bool {
 // compareSent compares the deliveries PostgreSQL has as SENT with the
 // delivery keys the provider received.
 func compareSent(c *ent.Client, hits map[string][]hit) (missing, unrecorded []string, err error) {
-	var ids []int
+	var ds []*ent.Delivery
 	if err = retried(func() (err error) {
-		ids, err = c.Delivery.Query().Where(delivery.StatusEQ(delivery.StatusSENT)).IDs(viewer.System(context.Background()))
+		ds, err = c.Delivery.Query().Where(delivery.StatusEQ(delivery.StatusSENT)).All(viewer.System(context.Background()))
 		return err
 	}); err != nil {
 		return nil, nil, err
@@ -45,8 +45,8 @@ func compareSent(c *ent.Client, hits map[string][]hit) (missing, unrecorded []st
 			received[h.key] = true
 		}
 	}
-	for _, id := range ids {
-		k := fmt.Sprintf("tocsin-delivery-%d", id)
+	for _, d := range ds {
+		k := pager.DeliveryKey(d)
 		if !received[k] {
 			missing = append(missing, k)
 		}
@@ -77,7 +77,7 @@ func whoWasPaged(c *ent.Client, fix *pagingfix.Fixture) (map[string]position, ma
 	}
 	steps := map[string]position{}
 	for _, d := range ds {
-		steps[fmt.Sprintf("tocsin-delivery-%d", d.ID)] = position{d.Round, d.Step}
+		steps[pager.DeliveryKey(d)] = position{d.Round, d.Step}
 	}
 	first := map[string]firstStep{}
 	for msg, f := range fs {

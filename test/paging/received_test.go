@@ -20,10 +20,11 @@ import (
 )
 
 // deliveryKey is the id a page carries to the provider, the same on every
-// attempt: tocsin-delivery-<id of its deliveries row>.
+// attempt: tocsin-delivery-<alert>-<round>-<step>-<contact method>, its
+// deliveries row's unique key.
 func (c *chain) deliveryKey(p *page, method int) string {
 	d := env.Client.Delivery.Query().Where(delivery.AlertID(p.id), delivery.ContactMethodID(method)).OnlyX(viewer.System(context.Background()))
-	return "tocsin-delivery-" + strconv.Itoa(d.ID)
+	return fmt.Sprintf("tocsin-delivery-%d-%d-%d-%d", d.AlertID, d.Round, d.Step, d.ContactMethodID)
 }
 
 // checkPush: the FCM message names the device, the alert and the way back.
