@@ -12,12 +12,12 @@ import (
 	"github.com/tocsin/tocsin/viewer"
 )
 
-// deliverNow sends the pages of one alert's step that are due now, together:
-// one transaction locks them and the alert (Deliver's guarantees hold for
-// each: sent at most once, never after an acknowledge), hands them to their
-// channels at once, and records the outcomes. A step that pages five people
-// used to take five transactions, one after the other; the time to the last
-// of them is what the on-call engineer waits.
+// deliverNow sends planned pages of one alert's step that are due now,
+// together (a step fired anew sends its own in its transaction, fireStep;
+// this is for the pages of a step that had fired before): one transaction
+// locks them and the alert (Deliver's guarantees hold for each: sent at
+// most once, never after an acknowledge), hands them to their channels at
+// once (sendAll), and records the outcomes.
 //
 // Pages to a channel that records its attempts (notify.Finder: SMS, voice)
 // commit an attempt on a connection of their own before the provider is

@@ -229,7 +229,7 @@ func (w *world) expect(want ...string) {
 	w.t.Helper()
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	// A step's pages due at one instant go out at once (deliverNow), in
+	// A step's pages due at one instant go out at once (sendAll), in
 	// no particular order: compare them in the order of their instants,
 	// by name within one.
 	pages := slices.Clone(w.pages)
