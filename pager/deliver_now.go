@@ -2,6 +2,7 @@ package pager
 
 import (
 	"context"
+	"slices"
 	"sync"
 
 	"github.com/tocsin/tocsin/ent"
@@ -60,11 +61,14 @@ func (e *Engine) deliverAll(ctx context.Context, tx *ent.Tx, alertID int, ids []
 // sendAll sends pages ds of alert a, both locked by tx, together: it hands
 // them to their channels at once and records the outcomes (in w, for the
 // caller to write). methods are the pages' contact methods with their
-// owners (nil: read them). Pages to a channel that records its attempts
-// (notify.Finder) are returned in alone, pages to retry later in retry.
+// owners (when one is missing, all are read). Pages to a channel that
+// records its attempts (notify.Finder) are returned in alone, pages to
+// retry later in retry.
 func (e *Engine) sendAll(ctx context.Context, tx *ent.Tx, a *ent.Alert, ds []*ent.Delivery, methods map[int]*ent.ContactMethod,
 	w *writes) (retry, alone []int, err error) {
-	if methods == nil {
+	if slices.ContainsFunc(ds, func(d *ent.Delivery) bool { return methods[d.ContactMethodID] == nil }) {
+		// Not given, or a page planned before this step (a row kept by the
+		// plan's ON CONFLICT): read them rather than take it as removed.
 		methodIDs := make([]int, len(ds))
 		for i, d := range ds {
 			methodIDs[i] = d.ContactMethodID
